@@ -1,0 +1,89 @@
+//! Prints, for each paragraph of a statement on the a4-leaflet layout, the
+//! line-breaking pass that set it and the adjustment ratio of every line:
+//! `cargo run --release --example breaks -- statement.txt` (`TOL=400` to try
+//! another tolerance, `DUMP=1` to print the items).
+use handbill::*;
+fn main() {
+    let path = std::env::args().nth(1).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let parsed = statement::read(&bytes, statement::format_for_path(&path), None, &path).unwrap();
+    let layout = spec::load("a4-leaflet").unwrap();
+    let mut fonts = fonts::FontBook::new();
+    let mut shaper = shape::Shaper::new("en");
+    let hy = hyphenate::Hyphenator::new("en", 2, 3, false).unwrap();
+    let lb = &layout.linebreak;
+    let params = linebreak::Params {
+        pretolerance: lb.pretolerance,
+        tolerance: lb.tolerance,
+        line_penalty: lb.line_penalty,
+        adj_demerits: lb.adj_demerits,
+        double_hyphen_demerits: lb.double_hyphen_demerits,
+        final_hyphen_demerits: lb.final_hyphen_demerits,
+        emergency_stretch: lb.emergency_stretch,
+    };
+    let mut params = params;
+    if let Ok(t) = std::env::var("TOL") {
+        params.tolerance = t.parse().unwrap();
+        params.pretolerance = -1.0;
+    }
+    println!("{params:?}");
+    let mut warnings = vec![];
+    let mut setter = paragraph::Setter {
+        fonts: &mut fonts,
+        shaper: &mut shaper,
+        hyphenator: &hy,
+        params: &params,
+        hyphen_penalty: lb.hyphen_penalty,
+        origin: "x",
+        layout_origin: "l",
+        warnings: &mut warnings,
+        measure: layout.page.column_width(),
+    };
+    let style = paragraph::TextStyle {
+        font: layout.body.font.clone(),
+        base: Default::default(),
+        size: layout.body.size,
+        color: layout.body.color,
+        align: layout.body.align,
+        hyphenate: true,
+        indent: units::Length::ZERO,
+    };
+    for b in &parsed.document.blocks {
+        let p = setter.prepare(&b.spans, &style, b.line).unwrap();
+        let br = linebreak::break_lines(p.items(), &[layout.page.column_width()], &params);
+        if std::env::var("DUMP").is_ok() {
+            dump(p.items());
+        }
+        println!(
+            "{:?} {:?} lines={} ratios={:?}",
+            b.kind,
+            br.pass,
+            br.lines.len(),
+            br.lines
+                .iter()
+                .map(|l| (l.ratio * 100.0).round() / 100.0)
+                .collect::<Vec<_>>()
+        );
+    }
+}
+#[allow(dead_code)]
+fn dump(items: &[linebreak::Item]) {
+    let mut s = String::new();
+    for it in items {
+        match it {
+            linebreak::Item::Box { width } => s.push_str(&format!("[{:.1}]", width.to_pt())),
+            linebreak::Item::Glue {
+                width,
+                stretch,
+                shrink,
+            } => s.push_str(&format!(
+                " g{:.1}+{:.1}-{:.1} ",
+                width.to_pt(),
+                stretch.to_pt(),
+                shrink.to_pt()
+            )),
+            linebreak::Item::Penalty { cost, kind, .. } => s.push_str(&format!("<{kind:?}{cost}>")),
+        }
+    }
+    println!("{s}");
+}

@@ -1,0 +1,396 @@
+//! Composition: the document's blocks get their roles' styles from the layout
+//! and are set into lines; the headline block is placed across the columns and
+//! the body is flowed into pages.
+
+use crate::document::{Block, BlockKind, Document, Span, Style};
+use crate::error::{Location, Result, Warning};
+use crate::fonts::FontBook;
+use crate::hyphenate::{self, Hyphenator};
+use crate::linebreak;
+use crate::pages::{self, BlockLines, ColumnLine, FlowReport, Grid, Page, PlacedLine};
+use crate::paragraph::{Setter, TextStyle};
+use crate::shape::Shaper;
+use crate::spec::{Align, Layout, Weight};
+use crate::units::Length;
+
+/// Options that do not come from the layout.
+#[derive(Clone, Debug, Default)]
+pub struct ComposeOptions {
+    /// Language tag that overrides the statement's and the layout's (`--lang`).
+    pub lang: Option<String>,
+    /// The statement's name, for messages.
+    pub origin: String,
+}
+
+/// The typeset statement.
+pub struct Composed {
+    /// The pages.
+    pub pages: Vec<Page>,
+    /// The fonts the pages use.
+    pub fonts: FontBook,
+    /// Things the user should know.
+    pub warnings: Vec<Warning>,
+    /// The language the text was hyphenated and shaped in.
+    pub lang: String,
+    /// How the last page's columns came out.
+    pub flow: FlowReport,
+}
+
+/// Sets a document in a layout.
+pub fn compose(doc: &Document, layout: &Layout, opts: &ComposeOptions) -> Result<Composed> {
+    let lang = opts
+        .lang
+        .clone()
+        .or_else(|| doc.meta.lang.clone())
+        .unwrap_or_else(|| layout.hyphenation.lang.clone());
+    let mut warnings = Vec::new();
+    let h = &layout.hyphenation;
+    let hyphenator = if h.enabled {
+        Hyphenator::new(&lang, h.min_left, h.min_right, h.caps).unwrap_or_else(|| {
+            warnings.push(Warning {
+                at: Location::file(opts.origin.clone()),
+                message: format!(
+                    "no hyphenation patterns for language `{lang}`; setting without hyphenation (known: {})",
+                    hyphenate::known_tags_hint()
+                ),
+            });
+            Hyphenator::disabled()
+        })
+    } else {
+        Hyphenator::disabled()
+    };
+    let lb = &layout.linebreak;
+    let params = linebreak::Params {
+        pretolerance: lb.pretolerance,
+        tolerance: lb.tolerance,
+        line_penalty: lb.line_penalty,
+        adj_demerits: lb.adj_demerits,
+        double_hyphen_demerits: lb.double_hyphen_demerits,
+        final_hyphen_demerits: lb.final_hyphen_demerits,
+        emergency_stretch: lb.emergency_stretch,
+    };
+    let mut fonts = FontBook::new();
+    let mut shaper = Shaper::new(&lang);
+    let page = &layout.page;
+    let grid = Grid {
+        page_width: page.width,
+        page_height: page.height,
+        left: page.margin_left,
+        top: page.margin_top,
+        bottom: page.height - page.margin_bottom,
+        column_width: page.column_width(),
+        gap: page.column_gap,
+        columns: page.columns as usize,
+        top_skip: layout.body.size,
+        rule: page.column_rule.filter(|w| *w > Length::ZERO),
+    };
+    let layout_origin = layout.name.clone();
+    let mut setter = Setter {
+        fonts: &mut fonts,
+        shaper: &mut shaper,
+        hyphenator: &hyphenator,
+        params: &params,
+        hyphen_penalty: lb.hyphen_penalty,
+        origin: &opts.origin,
+        layout_origin: &layout_origin,
+        warnings: &mut warnings,
+        measure: grid.column_width.min(page.content_width()),
+    };
+
+    // The headline block: headline, subtitle and meta lines before the body.
+    let split = doc
+        .blocks
+        .iter()
+        .position(|b| {
+            !matches!(
+                b.kind,
+                BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta
+            )
+        })
+        .unwrap_or(doc.blocks.len());
+    let (head_blocks, body_blocks) = doc.blocks.split_at(split);
+    let (head, body_top) = set_head(&mut setter, head_blocks, layout)?;
+
+    let mut blocks = Vec::with_capacity(body_blocks.len());
+    let mut prev: Option<&BlockKind> = None;
+    for block in body_blocks {
+        blocks.push(set_body_block(
+            &mut setter,
+            block,
+            prev,
+            layout,
+            grid.column_width,
+        )?);
+        prev = Some(&block.kind);
+    }
+    let (pages, flow) = pages::flow(&blocks, &grid, body_top, head);
+    Ok(Composed {
+        pages,
+        fonts,
+        warnings,
+        lang,
+        flow,
+    })
+}
+
+/// Sets the headline, subtitle and meta lines across the full measure.
+/// Returns the placed lines and the y where the body starts.
+fn set_head(
+    setter: &mut Setter,
+    blocks: &[Block],
+    layout: &Layout,
+) -> Result<(Vec<PlacedLine>, Length)> {
+    let page = &layout.page;
+    let width = page.content_width();
+    let mut placed = Vec::new();
+    let mut y = page.margin_top;
+    let mut first = true;
+    for (k, block) in blocks.iter().enumerate() {
+        let (style, leading, space_after) = match block.kind {
+            BlockKind::Headline => {
+                let hs = &layout.headline;
+                (
+                    TextStyle {
+                        font: hs.font.clone(),
+                        base: Style {
+                            bold: hs.weight == Weight::Bold,
+                            italic: false,
+                        },
+                        size: hs.size,
+                        color: hs.color,
+                        align: hs.align,
+                        hyphenate: false,
+                        indent: Length::ZERO,
+                    },
+                    hs.leading,
+                    hs.space_after,
+                )
+            }
+            BlockKind::Subtitle => {
+                let hs = &layout.headline;
+                let size = (hs.size * 0.55).max(layout.body.size);
+                (
+                    TextStyle {
+                        font: hs.font.clone(),
+                        base: Style::default(),
+                        size,
+                        color: hs.color,
+                        align: hs.align,
+                        hyphenate: false,
+                        indent: Length::ZERO,
+                    },
+                    size * 1.2,
+                    hs.space_after,
+                )
+            }
+            _ => {
+                let ms = &layout.meta;
+                let last_meta =
+                    !matches!(blocks.get(k + 1).map(|b| &b.kind), Some(BlockKind::Meta));
+                (
+                    TextStyle {
+                        font: ms.font.clone(),
+                        base: Style::default(),
+                        size: ms.size,
+                        color: ms.color,
+                        align: layout.headline.align,
+                        hyphenate: false,
+                        indent: Length::ZERO,
+                    },
+                    ms.size * 1.3,
+                    if last_meta {
+                        ms.space_after
+                    } else {
+                        Length::ZERO
+                    },
+                )
+            }
+        };
+        let p = setter.prepare(&block.spans, &style, block.line)?;
+        for line in setter.set(&p, &[width]) {
+            y += if first { style.size * 0.95 } else { leading };
+            first = false;
+            placed.push(PlacedLine {
+                x: page.margin_left,
+                baseline: y,
+                line,
+            });
+        }
+        // Space after applies before the next block's first line.
+        y += space_after;
+    }
+    if placed.is_empty() {
+        return Ok((placed, page.margin_top));
+    }
+    // The body's first baseline comes `top_skip` below this point.
+    let body_top = y + layout.body.leading - layout.body.size;
+    Ok((placed, body_top))
+}
+
+/// Sets one body block into column lines with its spacing and keep rules.
+fn set_body_block(
+    setter: &mut Setter,
+    block: &Block,
+    prev: Option<&BlockKind>,
+    layout: &Layout,
+    column: Length,
+) -> Result<BlockLines> {
+    let body = &layout.body;
+    let base_style = TextStyle {
+        font: body.font.clone(),
+        base: Style::default(),
+        size: body.size,
+        color: body.color,
+        align: body.align,
+        hyphenate: true,
+        indent: Length::ZERO,
+    };
+    let follows_body = matches!(prev, Some(BlockKind::Body) | Some(BlockKind::Quote));
+    let mut out = BlockLines {
+        lines: Vec::new(),
+        space_before: body.paragraph_spacing,
+        keep_with_next: false,
+        widows: body.widows as usize,
+        orphans: body.orphans as usize,
+    };
+    if prev.is_none() {
+        out.space_before = Length::ZERO;
+    }
+    let (style, x, widths, marker) = match &block.kind {
+        BlockKind::Heading(level) => {
+            let hs = &layout.heading;
+            let size = if *level <= 1 {
+                hs.size
+            } else {
+                (hs.size * 0.9).max(body.size)
+            };
+            out.space_before = hs.space_before;
+            out.keep_with_next = true;
+            let style = TextStyle {
+                font: hs.font.clone(),
+                base: Style {
+                    bold: hs.weight == Weight::Bold,
+                    italic: false,
+                },
+                size,
+                align: Align::Left,
+                hyphenate: false,
+                ..base_style
+            };
+            (style, Length::ZERO, vec![column], None)
+        }
+        BlockKind::Body if follows_body && body.indent > Length::ZERO => {
+            out.space_before = if body.indent > Length::ZERO {
+                Length::ZERO
+            } else {
+                body.paragraph_spacing
+            };
+            (
+                TextStyle {
+                    indent: body.indent,
+                    ..base_style
+                },
+                Length::ZERO,
+                vec![column],
+                None,
+            )
+        }
+        BlockKind::Body | BlockKind::Salutation => (base_style, Length::ZERO, vec![column], None),
+        BlockKind::SignOff => {
+            if !matches!(prev, Some(BlockKind::SignOff)) {
+                out.space_before = body.paragraph_spacing.max(body.leading * 0.5);
+            } else {
+                out.space_before = Length::ZERO;
+            }
+            (
+                TextStyle {
+                    align: Align::Left,
+                    ..base_style
+                },
+                Length::ZERO,
+                vec![column],
+                None,
+            )
+        }
+        BlockKind::Quote => {
+            let inset = body.size * 1.5;
+            (
+                TextStyle { ..base_style },
+                inset,
+                vec![column - inset * 2.0],
+                None,
+            )
+        }
+        BlockKind::ListItem { marker, depth } => {
+            if matches!(prev, Some(BlockKind::ListItem { .. })) {
+                out.space_before = body.paragraph_spacing * 0.4;
+            }
+            let hang = body.size * (1.4 + 1.4 * f64::from(*depth));
+            let marker_style = TextStyle {
+                align: Align::Left,
+                hyphenate: false,
+                ..base_style.clone()
+            };
+            let marker_line = if marker.is_empty() {
+                None
+            } else {
+                let m =
+                    setter.prepare(&[Span::plain(marker.clone())], &marker_style, block.line)?;
+                setter.set(&m, &[hang]).into_iter().next()
+            };
+            (
+                base_style,
+                hang,
+                vec![(column - hang).max(body.size * 4.0)],
+                marker_line,
+            )
+        }
+        // Head blocks after the body started are set like a heading.
+        BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta => {
+            out.keep_with_next = true;
+            let hs = &layout.heading;
+            (
+                TextStyle {
+                    font: hs.font.clone(),
+                    base: Style {
+                        bold: true,
+                        italic: false,
+                    },
+                    size: hs.size,
+                    align: Align::Left,
+                    hyphenate: false,
+                    ..base_style
+                },
+                Length::ZERO,
+                vec![column],
+                None,
+            )
+        }
+    };
+    let leading = if style.size > body.size {
+        style.size * 1.25
+    } else {
+        body.leading
+    };
+    let p = setter.prepare(&block.spans, &style, block.line)?;
+    let lines = setter.set(&p, &widths);
+    let marker_x = marker.as_ref().map(|m| x - m.width - body.size * 0.5);
+    for (k, line) in lines.into_iter().enumerate() {
+        let mut cl = ColumnLine { x, leading, line };
+        if k == 0 {
+            if let (Some(m), Some(mx)) = (&marker, marker_x) {
+                // The marker hangs left of the item's text, on its first line:
+                // the line starts at the marker, the text keeps its place.
+                let mut glyphs = m.glyphs.clone();
+                for (gx, _) in cl.line.glyphs.iter_mut() {
+                    *gx += x - mx;
+                }
+                glyphs.append(&mut cl.line.glyphs);
+                cl.line.glyphs = glyphs;
+                cl.x = mx;
+            }
+        }
+        out.lines.push(cl);
+    }
+    Ok(out)
+}

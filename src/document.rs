@@ -1,0 +1,116 @@
+//! The document model: what a statement says, before any typesetting.
+//!
+//! The statement readers (`statement`) produce a [`Document`]; everything
+//! after works from it. It knows roles (headline, meta line, body paragraph,
+//! list item, sign-off) and inline emphasis, but nothing about fonts or sizes.
+
+/// A parsed statement.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Document {
+    /// Facts about the statement, from front matter or the text itself.
+    pub meta: Metadata,
+    /// The content, in reading order.
+    pub blocks: Vec<Block>,
+}
+
+/// Facts about a statement, mostly from its TOML front matter.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metadata {
+    /// The title (front matter `title`, else the headline's text).
+    pub title: Option<String>,
+    /// A subtitle set under the headline.
+    pub subtitle: Option<String>,
+    /// A date, shown in the meta line.
+    pub date: Option<String>,
+    /// Who issues the statement.
+    pub author: Option<String>,
+    /// The imprint line (publisher, responsible person, printer).
+    pub imprint: Option<String>,
+    /// BCP 47 language tag, e.g. `en`, `de`, `sr-Cyrl`.
+    pub lang: Option<String>,
+}
+
+/// One block of the statement: a headline, a paragraph, a list item, …
+#[derive(Clone, Debug, PartialEq)]
+pub struct Block {
+    /// What the block is, which decides how it is set.
+    pub kind: BlockKind,
+    /// The text, as runs of one style each. Never empty for a kept block.
+    pub spans: Vec<Span>,
+    /// 1-based line of the statement file where the block starts.
+    pub line: usize,
+}
+
+/// The role of a block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The statement's headline: spans all columns, large.
+    Headline,
+    /// A subtitle under the headline.
+    Subtitle,
+    /// A short line right under the headline (a date, a tag line): set small.
+    Meta,
+    /// A section heading (Markdown `#`…`######`; 1 is the largest inside the body).
+    Heading(u8),
+    /// An ordinary body paragraph.
+    Body,
+    /// The opening address ("Dear comrades,"): never indented.
+    Salutation,
+    /// The closing line(s) ("Comradely greetings from Belgrade!").
+    SignOff,
+    /// A list item with its marker as written or numbered (`•`, `1.`), nested `depth` levels (0 = top).
+    ListItem {
+        /// The marker text, e.g. "•" or "3.".
+        marker: String,
+        /// Nesting depth, 0 for a top-level item.
+        depth: u8,
+    },
+    /// A paragraph inside a block quote.
+    Quote,
+}
+
+/// A run of text in one style.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// The text. Spaces are single U+0020; U+00A0 marks a deliberate no-break
+    /// space; U+00AD a soft hyphen; no newlines or control characters.
+    pub text: String,
+    /// How the run is emphasised.
+    pub style: Style,
+}
+
+/// Inline emphasis, mapped to real faces of a font family.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Style {
+    /// Set in the italic face.
+    pub italic: bool,
+    /// Set in the bold face.
+    pub bold: bool,
+}
+
+impl Span {
+    /// A span in the regular face.
+    pub fn plain(text: impl Into<String>) -> Span {
+        Span {
+            text: text.into(),
+            style: Style::default(),
+        }
+    }
+}
+
+impl Block {
+    /// The block's text with styles dropped.
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
+impl Document {
+    /// The headline's text, if the statement has one.
+    pub fn headline(&self) -> Option<String> {
+        self.blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Headline)
+            .map(Block::text)
+    }
+}

@@ -1,0 +1,108 @@
+//! handbill: typesets a statement into a print-ready PDF leaflet.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//!
+//! 1. [`statement`]: bytes of a plain-text or Markdown statement → [`document::Document`]
+//! 2. [`spec`]: a TOML layout spec → [`spec::Layout`]
+//! 3. [`paragraph`] (with [`fonts`], [`shape`], [`hyphenate`]): styled text →
+//!    Knuth–Plass items (boxes, glue, penalties) → [`paragraph::Line`]s via [`linebreak`]
+//! 4. [`pages`] (driven by [`compose`]): lines → columns → [`pages::Page`]s
+//! 5. [`pdf`]: pages → PDF bytes
+//!
+//! [`build`] runs them all; the `handbill` binary is a thin shell around it.
+
+pub mod compose;
+pub mod document;
+pub mod error;
+pub mod fonts;
+pub mod hyphenate;
+pub mod linebreak;
+pub mod output;
+pub mod pages;
+pub mod paragraph;
+pub mod pdf;
+pub mod shape;
+pub mod spec;
+pub mod statement;
+pub mod units;
+
+pub use error::{Error, Location, Result, Warning};
+
+/// One statement to build.
+#[derive(Clone, Debug)]
+pub struct BuildRequest<'a> {
+    /// The statement file's bytes.
+    pub statement: &'a [u8],
+    /// Its name for messages (`-` for standard input).
+    pub name: &'a str,
+    /// Plain text or Markdown.
+    pub format: statement::Format,
+    /// An explicit encoding for non-UTF-8 input.
+    pub encoding: Option<statement::Encoding>,
+    /// The layout.
+    pub layout: &'a spec::Layout,
+    /// A language tag overriding the statement's and the layout's.
+    pub lang: Option<String>,
+}
+
+/// What a build produced.
+#[derive(Clone, Debug)]
+pub struct BuildOutput {
+    /// The PDF file's bytes.
+    pub pdf: Vec<u8>,
+    /// Warnings from every stage, in order.
+    pub warnings: Vec<Warning>,
+    /// Number of pages.
+    pub pages: usize,
+    /// The language used for hyphenation and shaping.
+    pub lang: String,
+}
+
+/// Builds a statement into PDF bytes.
+pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
+    let parsed = statement::read(req.statement, req.format, req.encoding, req.name)?;
+    let mut warnings = parsed.warnings;
+    let doc = parsed.document;
+    let composed = compose::compose(
+        &doc,
+        req.layout,
+        &compose::ComposeOptions {
+            lang: req.lang.clone(),
+            origin: req.name.to_string(),
+        },
+    )?;
+    warnings.extend(composed.warnings.iter().cloned());
+    let meta = pdf::PdfMeta {
+        title: doc
+            .meta
+            .title
+            .clone()
+            .or_else(|| doc.headline())
+            .unwrap_or_default(),
+        author: doc.meta.author.clone().unwrap_or_default(),
+        lang: composed.lang.clone(),
+        created: creation_time(),
+    };
+    let bytes = pdf::write(&composed.pages, &composed.fonts, &meta)?;
+    Ok(BuildOutput {
+        pdf: bytes,
+        warnings,
+        pages: composed.pages.len(),
+        lang: composed.lang,
+    })
+}
+
+/// The time stamped into the PDF: `SOURCE_DATE_EPOCH` when set (reproducible
+/// builds), else now.
+fn creation_time() -> i64 {
+    if let Some(t) = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+    {
+        return t;
+    }
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

@@ -1,0 +1,481 @@
+//! Frames and pages: set lines are stacked into columns, columns into pages.
+//!
+//! The headline block spans all columns at the top of the first page; the
+//! body flows column to column and page to page, never leaving a single line
+//! of a paragraph alone at the top or bottom of a column (widows and orphans)
+//! nor a heading at the bottom; the last page's columns are balanced.
+
+use crate::paragraph::Line;
+use crate::units::Length;
+
+/// A line placed in a frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedLine {
+    /// Left edge of the line, from the page's left edge.
+    pub x: Length,
+    /// Baseline, from the page's top edge.
+    pub baseline: Length,
+    /// The line.
+    pub line: Line,
+}
+
+/// A straight rule (column rules, bands).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    /// Start point from the page's top-left corner.
+    pub from: (Length, Length),
+    /// End point from the page's top-left corner.
+    pub to: (Length, Length),
+    /// Stroke width.
+    pub width: Length,
+}
+
+/// One finished page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    /// Page width (the trim size).
+    pub width: Length,
+    /// Page height (the trim size).
+    pub height: Length,
+    /// Every line on the page.
+    pub lines: Vec<PlacedLine>,
+    /// Rules drawn on the page.
+    pub rules: Vec<Rule>,
+}
+
+/// A line waiting to be placed in a column, with its horizontal offset inside the column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnLine {
+    /// Offset from the column's left edge (list indents, centring).
+    pub x: Length,
+    /// Baseline-to-baseline distance above this line.
+    pub leading: Length,
+    /// The line.
+    pub line: Line,
+}
+
+/// A block's lines with its vertical rules.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockLines {
+    /// The lines, top to bottom.
+    pub lines: Vec<ColumnLine>,
+    /// Extra space above the block (dropped at the top of a column).
+    pub space_before: Length,
+    /// A heading: never the last thing in a column.
+    pub keep_with_next: bool,
+    /// Fewest lines of the block at the top of a column after a split.
+    pub widows: usize,
+    /// Fewest lines of the block at the bottom of a column before a split.
+    pub orphans: usize,
+}
+
+/// The grid the body flows into.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grid {
+    /// Page size.
+    pub page_width: Length,
+    /// Page size.
+    pub page_height: Length,
+    /// Left edge of the first column.
+    pub left: Length,
+    /// Top of the body area on pages after the first.
+    pub top: Length,
+    /// Bottom of the body area (last possible baseline).
+    pub bottom: Length,
+    /// Column width.
+    pub column_width: Length,
+    /// Gap between columns.
+    pub gap: Length,
+    /// Number of columns.
+    pub columns: usize,
+    /// Distance from a column's top to its first baseline.
+    pub top_skip: Length,
+    /// Width of a rule between columns, if any.
+    pub rule: Option<Length>,
+}
+
+/// How the body was laid out, for reports.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FlowReport {
+    /// Lines per column slot of the last page.
+    pub last_page_columns: Vec<usize>,
+}
+
+/// Where one column's content sits.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    top: Length,
+    bottom: Length,
+}
+
+/// A line at its position in a column: (block, line, baseline from the column top).
+type Placement = (usize, usize, Length);
+
+/// Flows body blocks into pages. `first_top` is where the body starts on page 1
+/// (below the headline); `head` are the headline lines, placed first on page 1.
+pub fn flow(
+    blocks: &[BlockLines],
+    grid: &Grid,
+    first_top: Length,
+    head: Vec<PlacedLine>,
+) -> (Vec<Page>, FlowReport) {
+    let mut pages: Vec<Page> = Vec::new();
+    let mut cursor = Cursor { block: 0, line: 0 };
+    let mut page_no = 0;
+    let mut head = Some(head);
+    loop {
+        let top = if page_no == 0 { first_top } else { grid.top };
+        let full = Slot {
+            top,
+            bottom: grid.bottom,
+        };
+        let mut page = Page {
+            width: grid.page_width,
+            height: grid.page_height,
+            ..Page::default()
+        };
+        if let Some(h) = head.take() {
+            page.lines.extend(h);
+        }
+        // Try the whole rest on this page; if it fits, balance it.
+        let (columns, next) = fill_page(blocks, cursor, grid, full);
+        let done = next.block >= blocks.len();
+        let columns = if done {
+            balance(blocks, cursor, grid, full).unwrap_or(columns)
+        } else {
+            columns
+        };
+        let mut report = FlowReport::default();
+        let mut deepest = top;
+        for (c, placed) in columns.iter().enumerate() {
+            let x0 = grid.left + (grid.column_width + grid.gap) * c as f64;
+            report.last_page_columns.push(placed.len());
+            for &(b, l, y) in placed {
+                let cl = &blocks[b].lines[l];
+                page.lines.push(PlacedLine {
+                    x: x0 + cl.x,
+                    baseline: top + y,
+                    line: cl.line.clone(),
+                });
+                deepest = deepest.max(top + y);
+            }
+        }
+        if let Some(w) = grid.rule {
+            let used = columns.iter().filter(|c| !c.is_empty()).count();
+            for c in 1..used.max(1) {
+                let x = grid.left + (grid.column_width + grid.gap) * c as f64 - grid.gap / 2.0;
+                page.rules.push(Rule {
+                    from: (x, top),
+                    to: (x, deepest + grid.top_skip * 0.3),
+                    width: w,
+                });
+            }
+        }
+        pages.push(page);
+        page_no += 1;
+        if done || next == cursor {
+            // `next == cursor` cannot happen (every column takes at least one
+            // line), but a flow must never spin.
+            return (pages, report);
+        }
+        cursor = next;
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Cursor {
+    block: usize,
+    line: usize,
+}
+
+/// Fills the columns of one page with slot heights from `slot`; returns the placements per column and where it stopped.
+fn fill_page(
+    blocks: &[BlockLines],
+    mut cursor: Cursor,
+    grid: &Grid,
+    slot: Slot,
+) -> (Vec<Vec<Placement>>, Cursor) {
+    let mut columns = Vec::with_capacity(grid.columns);
+    for _ in 0..grid.columns {
+        let (placed, next) = fill_column(blocks, cursor, grid, slot.bottom - slot.top);
+        columns.push(placed);
+        cursor = next;
+    }
+    (columns, cursor)
+}
+
+/// Fills one column of height `height` from `cursor`, honouring widows, orphans and keep-with-next.
+fn fill_column(
+    blocks: &[BlockLines],
+    start: Cursor,
+    grid: &Grid,
+    height: Length,
+) -> (Vec<Placement>, Cursor) {
+    let mut placed: Vec<Placement> = Vec::new();
+    let mut cursor = start;
+    let mut y = Length::ZERO;
+    let eps = Length::pt(0.01);
+    while cursor.block < blocks.len() {
+        let block = &blocks[cursor.block];
+        let n = block.lines.len();
+        if n == 0 {
+            cursor = Cursor {
+                block: cursor.block + 1,
+                line: 0,
+            };
+            continue;
+        }
+        // Baseline of each remaining line of this block if placed here.
+        let mut ys = Vec::with_capacity(n - cursor.line);
+        let mut yy = y;
+        for (k, cl) in block.lines.iter().enumerate().skip(cursor.line) {
+            yy += if placed.is_empty() && k == cursor.line {
+                grid.top_skip.max(cl.leading * 0.75)
+            } else if k == cursor.line {
+                block.space_before + cl.leading
+            } else {
+                cl.leading
+            };
+            ys.push(yy);
+        }
+        let fit = ys.iter().take_while(|&&b| b <= height + eps).count();
+        let remaining = n - cursor.line;
+        if fit == remaining {
+            if block.keep_with_next
+                && !placed.is_empty()
+                && !next_start_fits(
+                    blocks,
+                    cursor.block + 1,
+                    grid,
+                    *ys.last().unwrap_or(&y),
+                    height,
+                )
+            {
+                break;
+            }
+            for (k, &b) in ys.iter().enumerate() {
+                placed.push((cursor.block, cursor.line + k, b));
+            }
+            y = *ys.last().unwrap_or(&y);
+            cursor = Cursor {
+                block: cursor.block + 1,
+                line: 0,
+            };
+            continue;
+        }
+        // The block must be split (or moved on whole).
+        let mut take = fit;
+        let orphans = if cursor.line == 0 { block.orphans } else { 1 };
+        if remaining - take < block.widows {
+            take = remaining.saturating_sub(block.widows);
+        }
+        if take < orphans || block.keep_with_next {
+            take = 0;
+        }
+        if take == 0 && placed.is_empty() {
+            // Nothing fits by the rules in an empty column: break them rather than loop.
+            take = fit.max(1).min(remaining);
+        }
+        for (k, &b) in ys.iter().take(take).enumerate() {
+            placed.push((cursor.block, cursor.line + k, b));
+        }
+        cursor.line += take;
+        if cursor.line >= n {
+            cursor = Cursor {
+                block: cursor.block + 1,
+                line: 0,
+            };
+        }
+        break;
+    }
+    // A heading left at the bottom with nothing after it goes to the next column.
+    (placed, cursor)
+}
+
+/// True when the first lines (up to its orphan count) of block `b` fit below `y`.
+fn next_start_fits(
+    blocks: &[BlockLines],
+    b: usize,
+    grid: &Grid,
+    y: Length,
+    height: Length,
+) -> bool {
+    let Some(next) = blocks.get(b) else {
+        return true;
+    };
+    let need = next.orphans.min(next.lines.len()).max(1);
+    let mut yy = y + next.space_before;
+    for cl in next.lines.iter().take(need) {
+        yy += cl.leading;
+    }
+    let _ = grid;
+    yy <= height + Length::pt(0.01)
+}
+
+/// Balances what remains into the page's columns: the smallest column height
+/// that still holds everything, found by bisection.
+fn balance(
+    blocks: &[BlockLines],
+    cursor: Cursor,
+    grid: &Grid,
+    slot: Slot,
+) -> Option<Vec<Vec<Placement>>> {
+    if grid.columns < 2 {
+        return None;
+    }
+    let full = slot.bottom - slot.top;
+    let fits = |h: Length| {
+        let (cols, next) = fill_page(
+            blocks,
+            cursor,
+            grid,
+            Slot {
+                top: slot.top,
+                bottom: slot.top + h,
+            },
+        );
+        (next.block >= blocks.len()).then_some(cols)
+    };
+    let mut lo = Length::ZERO;
+    let mut hi = full;
+    let mut best = fits(hi)?;
+    for _ in 0..30 {
+        if hi - lo < Length::pt(0.25) {
+            break;
+        }
+        let mid = (lo + hi) / 2.0;
+        match fits(mid) {
+            Some(cols) => {
+                hi = mid;
+                best = cols;
+            }
+            None => lo = mid,
+        }
+    }
+    Some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line() -> Line {
+        Line {
+            glyphs: Vec::new(),
+            width: Length::pt(100.0),
+            hyphenated: false,
+            overfull: Length::ZERO,
+        }
+    }
+
+    fn block(n: usize) -> BlockLines {
+        BlockLines {
+            lines: (0..n)
+                .map(|_| ColumnLine {
+                    x: Length::ZERO,
+                    leading: Length::pt(12.0),
+                    line: line(),
+                })
+                .collect(),
+            space_before: Length::pt(6.0),
+            keep_with_next: false,
+            widows: 2,
+            orphans: 2,
+        }
+    }
+
+    fn grid(columns: usize, lines_per_column: f64) -> Grid {
+        Grid {
+            page_width: Length::pt(600.0),
+            page_height: Length::pt(800.0),
+            left: Length::pt(50.0),
+            top: Length::pt(50.0),
+            bottom: Length::pt(50.0 + 12.0 * lines_per_column),
+            column_width: Length::pt(200.0),
+            gap: Length::pt(20.0),
+            columns,
+            top_skip: Length::pt(12.0),
+            rule: None,
+        }
+    }
+
+    /// Lines per column on every page, and whether each column top/bottom respects widows/orphans.
+    fn columns_of(pages: &[Page]) -> Vec<Vec<Length>> {
+        pages
+            .iter()
+            .map(|p| {
+                let mut xs: Vec<Length> = p.lines.iter().map(|l| l.x).collect();
+                xs.sort_by(|a, b| a.partial_cmp(b).unwrap());
+                xs.dedup();
+                xs
+            })
+            .collect()
+    }
+
+    #[test]
+    fn flows_onto_more_pages_and_keeps_every_line() {
+        let blocks: Vec<BlockLines> = (0..30).map(|i| block(3 + i % 5)).collect();
+        let total: usize = blocks.iter().map(|b| b.lines.len()).sum();
+        let g = grid(2, 20.0);
+        let (pages, _) = flow(&blocks, &g, g.top, Vec::new());
+        assert!(pages.len() > 1);
+        let placed: usize = pages.iter().map(|p| p.lines.len()).sum();
+        assert_eq!(placed, total);
+        for p in &pages {
+            for l in &p.lines {
+                assert!(l.baseline <= g.bottom + Length::pt(0.01));
+            }
+        }
+        assert!(!columns_of(&pages).is_empty());
+    }
+
+    #[test]
+    fn no_widows_or_orphans() {
+        let blocks: Vec<BlockLines> = (0..12).map(|i| block(4 + i % 3)).collect();
+        let g = grid(2, 17.0);
+        let mut cursor = Cursor { block: 0, line: 0 };
+        loop {
+            let (placed, next) = fill_column(&blocks, cursor, &g, g.bottom - g.top);
+            // Lines of a split block at the column bottom and the next top.
+            if let Some(&(b, l, _)) = placed.last() {
+                if l + 1 < blocks[b].lines.len() {
+                    let at_bottom = placed.iter().filter(|p| p.0 == b).count();
+                    assert!(at_bottom >= 2, "orphan");
+                    assert!(blocks[b].lines.len() - (l + 1) >= 2, "widow");
+                }
+            }
+            if next.block >= blocks.len() || next == cursor {
+                break;
+            }
+            cursor = next;
+        }
+    }
+
+    #[test]
+    fn last_page_is_balanced() {
+        let blocks: Vec<BlockLines> = (0..4).map(|_| block(6)).collect();
+        let g = grid(2, 40.0);
+        let (pages, report) = flow(&blocks, &g, g.top, Vec::new());
+        assert_eq!(pages.len(), 1);
+        let c = &report.last_page_columns;
+        assert_eq!(c.len(), 2);
+        assert!((c[0] as i64 - c[1] as i64).abs() <= 2, "{c:?}");
+    }
+
+    #[test]
+    fn heading_is_not_left_at_a_column_bottom() {
+        let mut blocks = vec![block(16)];
+        let mut heading = block(1);
+        heading.keep_with_next = true;
+        blocks.push(heading);
+        blocks.push(block(6));
+        let g = grid(2, 18.0);
+        let (placed, next) =
+            fill_column(&blocks, Cursor { block: 0, line: 0 }, &g, g.bottom - g.top);
+        assert!(
+            placed.iter().all(|p| p.0 == 0),
+            "heading stayed at the bottom"
+        );
+        assert_eq!(next.block, 1);
+    }
+}

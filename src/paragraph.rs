@@ -1,0 +1,761 @@
+//! Paragraph setting: styled text becomes Knuth–Plass items (boxes of shaped
+//! glyphs, glue, penalties), and chosen breaks become positioned [`Line`]s.
+//!
+//! This is the stage between the document model and the page: it knows fonts,
+//! sizes, hyphenation and alignment, but not where on the page a line goes.
+
+use std::collections::BTreeSet;
+
+use crate::document::{Span, Style};
+use crate::error::{Error, Location, Result, Warning};
+use crate::fonts::{FaceId, FontBook};
+use crate::hyphenate::{is_literal_token, Hyphenator};
+use crate::linebreak::{self, Item, PenaltyKind, INFINITY};
+use crate::shape::Shaper;
+use crate::spec::{Align, Color, FontRef};
+use crate::units::Length;
+
+/// Families tried, in order, for a character the chosen face lacks.
+const FALLBACK_FAMILIES: &[&str] = &["serif", "sans"];
+
+/// How a paragraph's text is set.
+#[derive(Clone, Debug)]
+pub struct TextStyle {
+    /// The font family or file.
+    pub font: FontRef,
+    /// Extra emphasis applied to every span (e.g. bold headlines).
+    pub base: Style,
+    /// Type size.
+    pub size: Length,
+    /// Text colour.
+    pub color: Color,
+    /// Alignment of the lines.
+    pub align: Align,
+    /// Whether words may be hyphenated by the patterns.
+    pub hyphenate: bool,
+    /// Indent of the first line.
+    pub indent: Length,
+}
+
+/// The state shared by all paragraphs of one build.
+pub struct Setter<'a> {
+    /// Fonts in use.
+    pub fonts: &'a mut FontBook,
+    /// The shaper with its caches.
+    pub shaper: &'a mut Shaper,
+    /// Hyphenation patterns for the statement's language.
+    pub hyphenator: &'a Hyphenator,
+    /// Line-breaking parameters.
+    pub params: &'a linebreak::Params,
+    /// Penalty for breaking at a discretionary hyphen.
+    pub hyphen_penalty: f64,
+    /// The statement's name, for messages.
+    pub origin: &'a str,
+    /// The layout's name, for font messages.
+    pub layout_origin: &'a str,
+    /// Collected warnings.
+    pub warnings: &'a mut Vec<Warning>,
+    /// The narrowest measure text will be set in: a word wider than this gets
+    /// emergency break points.
+    pub measure: Length,
+}
+
+/// A glyph as it will be drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glyph {
+    /// The face.
+    pub face: FaceId,
+    /// Glyph id in the face.
+    pub gid: u16,
+    /// Type size.
+    pub size: Length,
+    /// Distance to the next glyph's origin (after justification).
+    pub advance: Length,
+    /// The text this glyph stands for (first glyph of a cluster), for text extraction.
+    pub text: Option<String>,
+    /// Fill colour.
+    pub color: Color,
+}
+
+/// What an item draws.
+#[derive(Clone, Debug)]
+enum Piece {
+    /// Nothing visible (indent boxes, ragged-right helper glue, plain penalties).
+    Nothing,
+    /// Glyphs of a box, or a hyphen drawn only when the line breaks at this penalty.
+    Glyphs(Vec<Glyph>),
+    /// A word space: the space glyph, stretched to the glue's set width.
+    Space(Glyph),
+}
+
+/// A paragraph as boxes, glue and penalties, ready for line breaking.
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    items: Vec<Item>,
+    pieces: Vec<Piece>,
+    align: Align,
+    /// Natural width of the widest unbreakable word, for messages.
+    line: usize,
+}
+
+/// One set line: glyphs with their x positions from the line's left edge.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    /// Glyphs and their x offsets.
+    pub glyphs: Vec<(Length, Glyph)>,
+    /// Width of the inked part (from 0 to the end of the last glyph).
+    pub width: Length,
+    /// The line ends with an inserted hyphen.
+    pub hyphenated: bool,
+    /// How far the line exceeds its measure (zero when it fits).
+    pub overfull: Length,
+}
+
+/// A typed position inside a word where it may break.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum WordBreak {
+    /// A discretionary hyphen (patterns or soft hyphen): draw a hyphen.
+    Hyphen,
+    /// After an explicit hyphen or dash: nothing to draw.
+    Explicit,
+    /// Only in an emergency (inside URLs, or any position of an over-long word).
+    Emergency,
+}
+
+impl Setter<'_> {
+    /// Turns styled text into items. `line` is the block's source line for messages.
+    pub fn prepare(&mut self, spans: &[Span], style: &TextStyle, line: usize) -> Result<Paragraph> {
+        let mut p = Paragraph {
+            items: Vec::new(),
+            pieces: Vec::new(),
+            align: style.align,
+            line,
+        };
+        if style.indent > Length::ZERO {
+            p.push(
+                Item::Box {
+                    width: style.indent,
+                },
+                Piece::Nothing,
+            );
+        }
+        let chars: Vec<(char, Style)> = spans
+            .iter()
+            .flat_map(|s| {
+                let st = Style {
+                    italic: s.style.italic || style.base.italic,
+                    bold: s.style.bold || style.base.bold,
+                };
+                s.text.chars().map(move |c| (c, st))
+            })
+            .collect();
+        let mut i = 0;
+        let mut last_glyph: Option<Glyph> = None;
+        while i < chars.len() {
+            let c = chars[i].0;
+            if is_separator(c) {
+                let sep_style = chars[i].1;
+                // Runs of separators act as one: the strongest tie wins.
+                let mut j = i;
+                let mut tie = false;
+                let mut zero_width = true;
+                while j < chars.len() && is_separator(chars[j].0) {
+                    tie |= chars[j].0 == '\u{A0}' || chars[j].0 == '\u{202F}';
+                    zero_width &= chars[j].0 == '\u{200B}';
+                    j += 1;
+                }
+                let narrow = chars[i..j].iter().all(|(c, _)| *c == '\u{202F}');
+                if j < chars.len() && !p.items.is_empty() {
+                    self.push_space(
+                        &mut p,
+                        style,
+                        sep_style,
+                        last_glyph.as_ref(),
+                        tie,
+                        zero_width,
+                        narrow,
+                    )?;
+                }
+                i = j;
+                continue;
+            }
+            let mut j = i;
+            while j < chars.len() && !is_separator(chars[j].0) {
+                j += 1;
+            }
+            last_glyph = self.push_word(&mut p, &chars[i..j], style, line)?;
+            i = j;
+        }
+        // Paragraph end: no break before the fill, fill glue, forced break.
+        p.push(
+            Item::Penalty {
+                width: Length::ZERO,
+                cost: INFINITY,
+                flagged: false,
+                kind: PenaltyKind::Ordinary,
+            },
+            Piece::Nothing,
+        );
+        p.push(
+            Item::Glue {
+                width: Length::ZERO,
+                stretch: Length::pt(1.0e6),
+                shrink: Length::ZERO,
+            },
+            Piece::Nothing,
+        );
+        p.push(
+            Item::Penalty {
+                width: Length::ZERO,
+                cost: -INFINITY,
+                flagged: false,
+                kind: PenaltyKind::Ordinary,
+            },
+            Piece::Nothing,
+        );
+        Ok(p)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_space(
+        &mut self,
+        p: &mut Paragraph,
+        style: &TextStyle,
+        span_style: Style,
+        prev: Option<&Glyph>,
+        tie: bool,
+        zero_width: bool,
+        narrow: bool,
+    ) -> Result<()> {
+        if zero_width {
+            p.push(
+                Item::Penalty {
+                    width: Length::ZERO,
+                    cost: 0.0,
+                    flagged: false,
+                    kind: PenaltyKind::Ordinary,
+                },
+                Piece::Nothing,
+            );
+            return Ok(());
+        }
+        let face_id = match prev {
+            Some(g) => g.face,
+            None => self.face_for(style, span_style)?,
+        };
+        let face = self.fonts.face(face_id);
+        let mut width = face.space_width(style.size);
+        if narrow {
+            width = width * 0.6;
+        }
+        let space = Glyph {
+            face: face_id,
+            gid: face.glyph(' ').unwrap_or(0),
+            size: style.size,
+            advance: width,
+            text: Some(" ".into()),
+            color: style.color,
+        };
+        if tie {
+            p.push(
+                Item::Penalty {
+                    width: Length::ZERO,
+                    cost: INFINITY,
+                    flagged: false,
+                    kind: PenaltyKind::Ordinary,
+                },
+                Piece::Nothing,
+            );
+            p.push(
+                Item::Glue {
+                    width,
+                    stretch: width / 2.0,
+                    shrink: width / 3.0,
+                },
+                Piece::Space(space),
+            );
+            return Ok(());
+        }
+        match style.align {
+            Align::Justify => {
+                // TeX's word space: stretch by half, shrink by a third.
+                p.push(
+                    Item::Glue {
+                        width,
+                        stretch: width / 2.0,
+                        shrink: width / 3.0,
+                    },
+                    Piece::Space(space),
+                );
+            }
+            _ => {
+                // Knuth's ragged setting: the stretch sits only at a line end,
+                // interior spaces keep their natural width.
+                let rag = style.size * 3.0;
+                p.push(
+                    Item::Glue {
+                        width: Length::ZERO,
+                        stretch: rag,
+                        shrink: Length::ZERO,
+                    },
+                    Piece::Nothing,
+                );
+                p.push(
+                    Item::Penalty {
+                        width: Length::ZERO,
+                        cost: 0.0,
+                        flagged: false,
+                        kind: PenaltyKind::Ordinary,
+                    },
+                    Piece::Nothing,
+                );
+                p.push(
+                    Item::Glue {
+                        width,
+                        stretch: -rag,
+                        shrink: Length::ZERO,
+                    },
+                    Piece::Space(space),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// The face for a style in the paragraph's family.
+    fn face_for(&mut self, style: &TextStyle, span: Style) -> Result<FaceId> {
+        let (id, _) = self.fonts.resolve(&style.font, span, self.layout_origin)?;
+        Ok(id)
+    }
+
+    /// A face able to show `c` in `span` style: the paragraph's own, else a bundled fallback.
+    fn face_with(&mut self, style: &TextStyle, span: Style, c: char) -> Result<Option<FaceId>> {
+        let own = self.face_for(style, span)?;
+        if self.fonts.face(own).has_char(c) {
+            return Ok(Some(own));
+        }
+        for fam in FALLBACK_FAMILIES {
+            let (id, _) =
+                self.fonts
+                    .resolve(&FontRef::Family((*fam).into()), span, self.layout_origin)?;
+            if self.fonts.face(id).has_char(c) {
+                return Ok(Some(id));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Shapes one word and appends its boxes and in-word penalties. Returns its last glyph.
+    fn push_word(
+        &mut self,
+        p: &mut Paragraph,
+        word: &[(char, Style)],
+        style: &TextStyle,
+        line: usize,
+    ) -> Result<Option<Glyph>> {
+        // Soft hyphens are break hints, not glyphs.
+        let mut text = String::new();
+        let mut styles = Vec::new();
+        let mut breaks: BTreeSet<(usize, WordBreak)> = BTreeSet::new();
+        for &(c, st) in word {
+            if c == '\u{AD}' {
+                if !text.is_empty() {
+                    breaks.insert((text.len(), WordBreak::Hyphen));
+                }
+                continue;
+            }
+            text.push(c);
+            styles.push((text.len() - c.len_utf8(), st));
+        }
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let has_soft_hyphens = !breaks.is_empty();
+        let literal = is_literal_token(&text);
+        self.find_breaks(
+            &text,
+            literal,
+            style.hyphenate && !has_soft_hyphens,
+            &mut breaks,
+        );
+
+        let glyphs = self.shape_word(&text, &styles, style, line)?;
+        let width: Length = glyphs.iter().map(|(_, g)| g.advance).sum();
+        if width > self.measure && !literal {
+            // An over-long word may break anywhere, but only as a last resort.
+            for (off, _) in text.char_indices().skip(1) {
+                breaks.insert((off, WordBreak::Emergency));
+            }
+        }
+        self.push_fragments(p, &text, glyphs, &breaks, style)
+    }
+
+    /// Break opportunities inside a word (byte offsets into `text`).
+    fn find_breaks(
+        &self,
+        text: &str,
+        literal: bool,
+        hyphenate: bool,
+        out: &mut BTreeSet<(usize, WordBreak)>,
+    ) {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        for (k, &(_, c)) in chars.iter().enumerate() {
+            let next = chars.get(k + 1);
+            let prev_letter = k > 0 && chars[k - 1].1.is_alphabetic();
+            if literal {
+                // URLs and addresses: after separators, never with a hyphen.
+                if matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#' | '@' | ':') {
+                    if let Some(&(noff, nc)) = next {
+                        if nc != '/' {
+                            out.insert((noff, WordBreak::Emergency));
+                        }
+                    }
+                }
+                continue;
+            }
+            if matches!(c, '-' | '\u{2010}' | '\u{2013}' | '\u{2014}') && prev_letter {
+                if let Some(&(noff, nc)) = next {
+                    if nc.is_alphabetic() {
+                        out.insert((noff, WordBreak::Explicit));
+                    }
+                }
+            }
+        }
+        if literal || !hyphenate {
+            return;
+        }
+        // Hyphenate each run of letters on its own ("anti-imperialist" → two runs).
+        let mut start = None;
+        for (k, &(off, c)) in chars.iter().enumerate() {
+            let letter = c.is_alphabetic() || matches!(c as u32, 0x0300..=0x036F);
+            match (letter, start) {
+                (true, None) => start = Some(off),
+                (false, Some(s)) => {
+                    self.hyphenate_run(text, s, off, out);
+                    start = None;
+                }
+                _ => {}
+            }
+            if k + 1 == chars.len() {
+                if let Some(s) = start {
+                    self.hyphenate_run(text, s, text.len(), out);
+                }
+            }
+        }
+    }
+
+    fn hyphenate_run(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        out: &mut BTreeSet<(usize, WordBreak)>,
+    ) {
+        for b in self.hyphenator.breaks(&text[from..to]) {
+            out.insert((from + b, WordBreak::Hyphen));
+        }
+    }
+
+    /// Shapes a word, splitting it where the style or the covering face changes.
+    fn shape_word(
+        &mut self,
+        text: &str,
+        styles: &[(usize, Style)],
+        style: &TextStyle,
+        line: usize,
+    ) -> Result<Vec<(usize, Glyph)>> {
+        // Runs of (start, end, face).
+        let mut runs: Vec<(usize, usize, FaceId)> = Vec::new();
+        let mut missing: Vec<char> = Vec::new();
+        for (k, &(off, st)) in styles.iter().enumerate() {
+            let end = styles.get(k + 1).map_or(text.len(), |s| s.0);
+            let c = text[off..end].chars().next().unwrap_or(' ');
+            let face = if is_mark(c) {
+                runs.last().map(|r| r.2)
+            } else {
+                self.face_with(style, st, c)?
+            };
+            let Some(face) = face else {
+                missing.push(c);
+                continue;
+            };
+            match runs.last_mut() {
+                Some(r) if r.2 == face && r.1 == off => r.1 = end,
+                _ => runs.push((off, end, face)),
+            }
+        }
+        if !missing.is_empty() {
+            let list: Vec<String> = missing
+                .iter()
+                .map(|c| format!("“{c}” (U+{:04X})", *c as u32))
+                .collect();
+            return Err(Error::Typeset {
+                at: Location { file: self.origin.to_string(), line: Some(line), column: None },
+                message: format!(
+                    "no available font can show {} in “{text}”; remove it or set a font that has it",
+                    list.join(", ")
+                ),
+            });
+        }
+        let mut out = Vec::new();
+        for (start, end, face_id) in runs {
+            let shaped = self.shaper.shape(self.fonts, face_id, &text[start..end]);
+            for (k, g) in shaped.iter().enumerate() {
+                let cluster = start + g.cluster;
+                let first_of_cluster = k == 0 || shaped[k - 1].cluster != g.cluster;
+                let next_cluster = shaped[k + 1..]
+                    .iter()
+                    .map(|n| start + n.cluster)
+                    .find(|&c| c > cluster)
+                    .unwrap_or(end);
+                out.push((
+                    cluster,
+                    Glyph {
+                        face: face_id,
+                        gid: g.gid,
+                        size: style.size,
+                        advance: style.size * g.advance_em,
+                        text: first_of_cluster
+                            .then(|| text[cluster..next_cluster.max(cluster)].to_string()),
+                        color: style.color,
+                    },
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Cuts a shaped word at its break points into boxes and penalties.
+    fn push_fragments(
+        &mut self,
+        p: &mut Paragraph,
+        text: &str,
+        glyphs: Vec<(usize, Glyph)>,
+        breaks: &BTreeSet<(usize, WordBreak)>,
+        style: &TextStyle,
+    ) -> Result<Option<Glyph>> {
+        let last = glyphs.last().map(|(_, g)| g.clone());
+        let mut fragment: Vec<Glyph> = Vec::new();
+        let mut iter = breaks.iter().peekable();
+        for (k, (cluster, glyph)) in glyphs.into_iter().enumerate() {
+            // A break is usable only where a new cluster starts (never inside a ligature).
+            let starts_cluster = k > 0 && glyph.text.is_some();
+            let mut here: Option<WordBreak> = None;
+            while let Some(&&(off, kind)) = iter.peek() {
+                if off < cluster {
+                    iter.next();
+                } else if off == cluster {
+                    here = Some(here.map_or(kind, |h: WordBreak| h.min(kind)));
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            if let (Some(kind), true) = (here, starts_cluster && !fragment.is_empty()) {
+                let width = fragment.iter().map(|g| g.advance).sum();
+                p.push(
+                    Item::Box { width },
+                    Piece::Glyphs(std::mem::take(&mut fragment)),
+                );
+                self.push_word_break(p, kind, &glyph, style)?;
+            }
+            fragment.push(glyph);
+        }
+        if !fragment.is_empty() {
+            let width = fragment.iter().map(|g| g.advance).sum();
+            p.push(Item::Box { width }, Piece::Glyphs(fragment));
+        }
+        let _ = text;
+        Ok(last)
+    }
+
+    fn push_word_break(
+        &mut self,
+        p: &mut Paragraph,
+        kind: WordBreak,
+        next: &Glyph,
+        style: &TextStyle,
+    ) -> Result<()> {
+        match kind {
+            WordBreak::Hyphen => {
+                let face = self.fonts.face(next.face);
+                let gid = face
+                    .glyph('-')
+                    .or_else(|| face.glyph('\u{2010}'))
+                    .unwrap_or(0);
+                let hyphen = Glyph {
+                    face: next.face,
+                    gid,
+                    size: style.size,
+                    advance: face.advance(gid, style.size),
+                    text: Some("-".into()),
+                    color: style.color,
+                };
+                p.push(
+                    Item::Penalty {
+                        width: hyphen.advance,
+                        cost: self.hyphen_penalty,
+                        flagged: true,
+                        kind: PenaltyKind::Hyphen,
+                    },
+                    Piece::Glyphs(vec![hyphen]),
+                );
+            }
+            WordBreak::Explicit => p.push(
+                Item::Penalty {
+                    width: Length::ZERO,
+                    cost: self.hyphen_penalty,
+                    flagged: true,
+                    kind: PenaltyKind::Ordinary,
+                },
+                Piece::Nothing,
+            ),
+            WordBreak::Emergency => p.push(
+                Item::Penalty {
+                    width: Length::ZERO,
+                    cost: 1000.0,
+                    flagged: false,
+                    kind: PenaltyKind::Emergency,
+                },
+                Piece::Nothing,
+            ),
+        }
+        Ok(())
+    }
+
+    /// Breaks a prepared paragraph into lines of the given widths (the last
+    /// width repeats) and positions every glyph.
+    pub fn set(&mut self, p: &Paragraph, widths: &[Length]) -> Vec<Line> {
+        let breaks = linebreak::break_lines(&p.items, widths, self.params);
+        let mut lines = Vec::with_capacity(breaks.lines.len());
+        let mut start = 0;
+        for (n, br) in breaks.lines.iter().enumerate() {
+            let measure = widths[n.min(widths.len() - 1)];
+            let end = br.index.min(p.items.len().saturating_sub(1));
+            // Glue and penalties after a break are discarded, as in TeX.
+            while start < end && !matches!(p.items[start], Item::Box { .. }) {
+                start += 1;
+            }
+            let is_last = n + 1 == breaks.lines.len();
+            let ratio = match p.align {
+                Align::Justify if !is_last => br.ratio.max(-1.0),
+                Align::Justify => br.ratio.clamp(-1.0, 0.0),
+                // Ragged glue nets out to natural spaces inside a line; the
+                // slack sits in the glue at the break, which is not drawn.
+                _ => 0.0,
+            };
+            let mut line = Line {
+                glyphs: Vec::new(),
+                width: Length::ZERO,
+                hyphenated: br.hyphenated,
+                overfull: br.overfull,
+            };
+            let mut x = Length::ZERO;
+            for i in start..end {
+                match (&p.items[i], &p.pieces[i]) {
+                    (Item::Box { width }, piece) => {
+                        if let Piece::Glyphs(gs) = piece {
+                            let mut gx = x;
+                            for g in gs {
+                                line.glyphs.push((gx, g.clone()));
+                                gx += g.advance;
+                            }
+                        }
+                        x += *width;
+                    }
+                    (
+                        Item::Glue {
+                            width,
+                            stretch,
+                            shrink,
+                        },
+                        piece,
+                    ) => {
+                        let set = if ratio >= 0.0 {
+                            *width + *stretch * ratio
+                        } else {
+                            *width + *shrink * ratio
+                        };
+                        if let Piece::Space(g) = piece {
+                            let mut g = g.clone();
+                            g.advance = set;
+                            line.glyphs.push((x, g));
+                        }
+                        x += set;
+                    }
+                    (Item::Penalty { .. }, _) => {}
+                }
+            }
+            if let (Item::Penalty { width, .. }, Piece::Glyphs(gs)) =
+                (&p.items[end], &p.pieces[end])
+            {
+                let mut gx = x;
+                for g in gs {
+                    line.glyphs.push((gx, g.clone()));
+                    gx += g.advance;
+                }
+                x += *width;
+            }
+            // Trailing spaces carry no ink.
+            while matches!(line.glyphs.last(), Some((_, g)) if g.text.as_deref() == Some(" ")) {
+                line.glyphs.pop();
+            }
+            line.width = line
+                .glyphs
+                .last()
+                .map_or(Length::ZERO, |(gx, g)| *gx + g.advance);
+            let shift = match p.align {
+                Align::Center => (measure - line.width) / 2.0,
+                Align::Right => measure - line.width,
+                _ => Length::ZERO,
+            };
+            if shift > Length::ZERO {
+                for (gx, _) in &mut line.glyphs {
+                    *gx += shift;
+                }
+            }
+            if br.overfull > Length::pt(0.5) {
+                let text: String = line
+                    .glyphs
+                    .iter()
+                    .filter_map(|(_, g)| g.text.as_deref())
+                    .collect();
+                self.warnings.push(Warning {
+                    at: Location {
+                        file: self.origin.to_string(),
+                        line: Some(p.line),
+                        column: None,
+                    },
+                    message: format!(
+                        "a line sticks out of its column by {}: “{}”",
+                        br.overfull,
+                        text.trim()
+                    ),
+                });
+            }
+            lines.push(line);
+            start = end + 1;
+        }
+        lines
+    }
+}
+
+impl Paragraph {
+    fn push(&mut self, item: Item, piece: Piece) {
+        self.items.push(item);
+        self.pieces.push(piece);
+    }
+
+    /// The items, for inspection and benchmarks.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, ' ' | '\u{A0}' | '\u{202F}' | '\u{200B}')
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x200C | 0x200D | 0xFE00..=0xFE0F)
+}

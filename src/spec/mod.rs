@@ -1,0 +1,459 @@
+//! Layout specs: the TOML files that say how a statement is set.
+//!
+//! A layout names the paper, the margins and columns, and the type of each
+//! part of the leaflet. handbill ships five built-in layouts (`handbill
+//! layouts` lists them; their files are in `layouts/`); any of them can be
+//! copied and changed, or extended by a file that sets only what differs.
+//!
+//! # The format
+//!
+//! ```toml
+//! name = "my-leaflet"          # optional; defaults to the file name
+//! description = "A4, two justified columns"   # optional; one line for `handbill layouts`
+//! extends = "a4-leaflet"       # optional: a built-in layout name, or a path to a .toml
+//!                              # file relative to this file
+//!
+//! [page]
+//! paper = "a4"             # a0 … a7, b4, b5, letter, legal, tabloid, or "custom"
+//! # width = "210mm"        # only with paper = "custom", and then both are required
+//! # height = "297mm"
+//! orientation = "portrait" # or "landscape", which swaps width and height
+//! margin = "15mm"          # all four sides; the four below override it
+//! margin-top = "17mm"
+//! margin-bottom = "14mm"
+//! margin-left = "15mm"
+//! margin-right = "15mm"
+//! columns = 2              # 1 to 12
+//! column-gap = "6mm"
+//! column-rule = "0"       # width of a vertical rule between columns, e.g. "0.4pt"; "0" = none
+//!
+//! [body]                   # the running text
+//! font = "serif"           # a font family or a font file, see below
+//! size = "10pt"
+//! leading = "13pt"         # baseline to baseline
+//! align = "justify"        # or "ragged" (also written "left")
+//! paragraph-spacing = "6.5pt"  # extra space between paragraphs
+//! indent = "0"             # first-line indent of a paragraph that follows another
+//! widows = 2               # at least this many lines of a paragraph at the top of a column (1 to 5)
+//! orphans = 2              # at least this many lines at the bottom of a column (1 to 5)
+//! color = "#000000"
+//!
+//! [headline]               # the statement's title
+//! font = "sans"
+//! size = "26pt"
+//! leading = "29pt"
+//! align = "left"           # left, center or right
+//! weight = "bold"          # regular (also "normal") or bold
+//! color = "#000000"
+//! space-after = "8pt"
+//!
+//! [meta]                   # the small date / organisation line under the headline
+//! font = "sans"
+//! size = "8.5pt"
+//! color = "gray(0.35)"
+//! space-after = "10pt"
+//!
+//! [heading]                # section headings inside the text (Markdown ##, ###)
+//! font = "sans"
+//! size = "11.5pt"
+//! weight = "bold"
+//! space-before = "9pt"
+//! space-after = "3pt"
+//!
+//! [hyphenation]
+//! enabled = true
+//! lang = "en"              # a BCP 47 tag: en, en-GB, en-US, de, fr, sr-Cyrl, sr-Latn, …;
+//!                          # the statement's front matter and --lang override it
+//! min-left = 2             # shortest fragment before the hyphen (1 to 10)
+//! min-right = 3            # shortest fragment after it (1 to 10)
+//! caps = false             # also hyphenate words in ALL CAPS
+//!
+//! [linebreak]              # Knuth–Plass line breaking; these are TeX's defaults
+//! pretolerance = 100       # badness allowed in the first pass, without hyphenation; -1 skips it
+//! tolerance = 200          # badness allowed in the second pass, with hyphenation
+//! line-penalty = 10
+//! hyphen-penalty = 50
+//! adj-demerits = 10000     # for neighbouring lines of very different tightness
+//! double-hyphen-demerits = 10000   # for two hyphenated lines in a row
+//! final-hyphen-demerits = 5000     # for a hyphen on the second-last line
+//! emergency-stretch = "15pt"       # extra stretch for a third pass, if the others fail
+//! ```
+//!
+//! **Every key and section is optional.** A file without `extends` starts
+//! from the built-in `a4-leaflet` (the values shown above); a file with
+//! `extends` starts from that layout. Either way a key set in the file
+//! replaces the inherited one and nothing else changes. Setting `margin`
+//! replaces all four inherited margins; setting `paper` to a named size
+//! drops an inherited custom `width`/`height`. `name` and `description` are
+//! not inherited.
+//!
+//! **Lengths** are strings with a unit: `"15mm"`, `"1.2cm"`, `"10.5pt"`
+//! (PostScript points, 1/72 in), `"0.5in"`. Only zero may be written
+//! without one (`"0"` or `0`).
+//!
+//! **Colours** are `"#rrggbb"` (or `"#rgb"`), `"gray(0.35)"` (0 is black,
+//! 1 white; `grey` works too), or `"cmyk(0,100,100,0)"` (percentages, for
+//! print shops that want process colour).
+//!
+//! **Fonts** are either a family: `"serif"` (Noto Serif), `"sans"` (Noto
+//! Sans) and `"display"` (Roboto Black) are bundled, and may also be written
+//! by those names; or a font file: a value that contains `/` or ends in
+//! `.ttf` or `.otf` is a path, relative to the layout file, and the file
+//! must exist.
+//!
+//! Keywords (`paper`, `orientation`, `align`, `weight`) may be written in
+//! any case.
+//!
+//! **Limits** checked when a layout is loaded: the page is 50mm to 2000mm
+//! each way; margins are not negative and leave at least 20mm of the page
+//! each way; each column is at least 15mm wide; body text is 4pt to 72pt,
+//! the headline 4pt to 600pt, meta and headings 4pt to 200pt; leading is
+//! 0.8 to 4 times the size; `tolerance` is not negative and `pretolerance`
+//! is not negative or is -1.
+//!
+//! Mistakes are reported as one line naming the file, line and column,
+//! with a suggestion where one is close:
+//!
+//! ```text
+//! my.toml:7:1: unknown key `colums` in [page]; did you mean `columns`?
+//! ```
+
+mod check;
+mod layer;
+mod raw;
+#[cfg(test)]
+mod tests;
+mod values;
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Location, Result};
+use crate::units::Length;
+
+use layer::Link;
+
+/// How deep `extends` may chain (a file, its parent, its grandparent…).
+const MAX_DEPTH: usize = 16;
+
+/// The built-in layouts, in the order `handbill layouts` lists them. The
+/// first is the default and the base of every other layout.
+const BUILTINS: &[(&str, &str)] = &[
+    ("a4-leaflet", include_str!("../../layouts/a4-leaflet.toml")),
+    ("a5-flyer", include_str!("../../layouts/a5-flyer.toml")),
+    (
+        "letter-leaflet",
+        include_str!("../../layouts/letter-leaflet.toml"),
+    ),
+    ("a3-poster", include_str!("../../layouts/a3-poster.toml")),
+    ("a6-handout", include_str!("../../layouts/a6-handout.toml")),
+];
+
+/// The layout every other layout starts from.
+const DEFAULT: &str = "a4-leaflet";
+
+/// A complete, checked layout.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// The `name` key, or else the file's stem or the built-in's name.
+    pub name: String,
+    /// The `description` key, or else empty.
+    pub description: String,
+    /// Paper, margins, columns.
+    pub page: PageSpec,
+    /// The running text.
+    pub body: BodySpec,
+    /// The statement's title.
+    pub headline: HeadlineSpec,
+    /// The date / organisation line under the headline.
+    pub meta: MetaSpec,
+    /// Section headings in the text.
+    pub heading: HeadingSpec,
+    /// Hyphenation settings.
+    pub hyphenation: HyphenationSpec,
+    /// Knuth–Plass parameters.
+    pub linebreak: LineBreakSpec,
+}
+
+/// The sheet and the text area on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageSpec {
+    /// The paper as written, e.g. `"a4"` or `"custom"`.
+    pub paper: String,
+    /// The page width, after orientation.
+    pub width: Length,
+    /// The page height, after orientation.
+    pub height: Length,
+    /// Top margin.
+    pub margin_top: Length,
+    /// Bottom margin.
+    pub margin_bottom: Length,
+    /// Left margin.
+    pub margin_left: Length,
+    /// Right margin.
+    pub margin_right: Length,
+    /// Number of columns, 1 to 12.
+    pub columns: u32,
+    /// Space between columns.
+    pub column_gap: Length,
+    /// Width of a vertical rule centred in each gap, if any.
+    pub column_rule: Option<Length>,
+}
+
+impl PageSpec {
+    /// Width of the text area: the page less the left and right margins.
+    pub fn content_width(&self) -> Length {
+        self.width - self.margin_left - self.margin_right
+    }
+
+    /// Height of the text area: the page less the top and bottom margins.
+    pub fn content_height(&self) -> Length {
+        self.height - self.margin_top - self.margin_bottom
+    }
+
+    /// Width of one column: the text area less the gaps, shared out.
+    pub fn column_width(&self) -> Length {
+        let n = f64::from(self.columns.max(1));
+        (self.content_width() - self.column_gap * (n - 1.0)) / n
+    }
+}
+
+/// A font, as a layout names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FontRef {
+    /// A family name: `serif`, `sans`, `display`, or a bundled font's real name.
+    Family(String),
+    /// A font file, resolved against the layout file's directory; it existed
+    /// when the layout was loaded.
+    File(PathBuf),
+}
+
+/// Horizontal alignment of lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// Flush left, ragged right (body `align = "ragged"`).
+    Left,
+    /// Centred.
+    Center,
+    /// Flush right.
+    Right,
+    /// Flush on both sides.
+    Justify,
+}
+
+/// Font weight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Weight {
+    /// The regular face.
+    Regular,
+    /// The bold face.
+    Bold,
+}
+
+/// A colour; every component is in 0..=1.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Color {
+    /// Gray level: 0 black, 1 white.
+    Gray(f64),
+    /// Red, green, blue.
+    Rgb(f64, f64, f64),
+    /// Cyan, magenta, yellow, black.
+    Cmyk(f64, f64, f64, f64),
+}
+
+/// The running text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BodySpec {
+    /// Typeface.
+    pub font: FontRef,
+    /// Type size.
+    pub size: Length,
+    /// Baseline to baseline.
+    pub leading: Length,
+    /// `Justify` or `Left`.
+    pub align: Align,
+    /// Extra space between paragraphs.
+    pub paragraph_spacing: Length,
+    /// First-line indent of a paragraph that follows another body paragraph.
+    pub indent: Length,
+    /// Minimum lines of a paragraph at the top of a column.
+    pub widows: u32,
+    /// Minimum lines of a paragraph at the bottom of a column.
+    pub orphans: u32,
+    /// Text colour.
+    pub color: Color,
+}
+
+/// The statement's title.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeadlineSpec {
+    /// Typeface.
+    pub font: FontRef,
+    /// Type size.
+    pub size: Length,
+    /// Baseline to baseline.
+    pub leading: Length,
+    /// `Left`, `Center` or `Right`.
+    pub align: Align,
+    /// Weight.
+    pub weight: Weight,
+    /// Colour.
+    pub color: Color,
+    /// Space below the headline.
+    pub space_after: Length,
+}
+
+/// The small date / organisation line under the headline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetaSpec {
+    /// Typeface.
+    pub font: FontRef,
+    /// Type size.
+    pub size: Length,
+    /// Colour.
+    pub color: Color,
+    /// Space below the line.
+    pub space_after: Length,
+}
+
+/// Section headings in the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeadingSpec {
+    /// Typeface.
+    pub font: FontRef,
+    /// Type size.
+    pub size: Length,
+    /// Weight.
+    pub weight: Weight,
+    /// Space above a heading.
+    pub space_before: Length,
+    /// Space below a heading.
+    pub space_after: Length,
+}
+
+/// Hyphenation settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HyphenationSpec {
+    /// Whether to hyphenate at all.
+    pub enabled: bool,
+    /// BCP 47 language tag, as written.
+    pub lang: String,
+    /// Shortest fragment before a hyphen, in characters.
+    pub min_left: usize,
+    /// Shortest fragment after a hyphen, in characters.
+    pub min_right: usize,
+    /// Whether to hyphenate words written in capitals.
+    pub caps: bool,
+}
+
+/// Knuth–Plass line-breaking parameters, as in TeX.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineBreakSpec {
+    /// Badness allowed in the first pass (no hyphenation); -1 skips it.
+    pub pretolerance: f64,
+    /// Badness allowed in the second pass.
+    pub tolerance: f64,
+    /// Added to every line's badness before squaring.
+    pub line_penalty: f64,
+    /// Penalty for breaking at a hyphen.
+    pub hyphen_penalty: f64,
+    /// Demerits for adjacent lines of incompatible fitness classes.
+    pub adj_demerits: f64,
+    /// Demerits for two consecutive hyphenated lines.
+    pub double_hyphen_demerits: f64,
+    /// Demerits for a hyphenated second-last line.
+    pub final_hyphen_demerits: f64,
+    /// Extra stretch per line in the emergency pass.
+    pub emergency_stretch: Length,
+}
+
+/// The names of the built-in layouts; the first is the default.
+pub fn builtin_names() -> Vec<&'static str> {
+    BUILTINS.iter().map(|(name, _)| *name).collect()
+}
+
+/// The TOML source of a built-in layout.
+pub fn builtin(name: &str) -> Option<&'static str> {
+    BUILTINS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, source)| *source)
+}
+
+/// Loads a layout by built-in name or file path.
+///
+/// `name_or_path` is a path if it contains `/`, ends in `.toml` or names an
+/// existing file; otherwise it is a built-in name.
+pub fn load(name_or_path: &str) -> Result<Layout> {
+    if looks_like_path(name_or_path) || Path::new(name_or_path).is_file() {
+        let path = Path::new(name_or_path);
+        let source = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        let base_dir = path.parent().unwrap_or(Path::new(""));
+        parse(&source, name_or_path, base_dir)
+    } else {
+        match builtin(name_or_path) {
+            Some(source) => parse(source, &format!("builtin:{name_or_path}"), Path::new("")),
+            None => Err(layout_err(
+                Location::file(format!("builtin:{name_or_path}")),
+                unknown_builtin(name_or_path),
+            )),
+        }
+    }
+}
+
+/// Parses a layout from TOML text.
+///
+/// `origin` names it in errors (a path, or `builtin:NAME`); `base_dir`
+/// resolves relative paths in it (`extends`, font files).
+pub fn parse(source: &str, origin: &str, base_dir: &Path) -> Result<Layout> {
+    let mut chain = vec![Link {
+        id: layer::identity(origin, Path::new(origin)),
+        shown: origin.to_string(),
+    }];
+    let raw = raw::read(source, origin)?;
+    let name = match &raw.name {
+        Some(n) => n.get_ref().clone(),
+        None => default_name(origin),
+    };
+    let description = raw
+        .description
+        .as_ref()
+        .map(|d| d.get_ref().clone())
+        .unwrap_or_default();
+    let layer = layer::resolve(raw, source, origin, base_dir, &mut chain)?;
+    check::finish(layer, origin, name, description)
+}
+
+fn looks_like_path(s: &str) -> bool {
+    s.contains('/') || s.contains(std::path::MAIN_SEPARATOR) || s.ends_with(".toml")
+}
+
+fn default_name(origin: &str) -> String {
+    if let Some(name) = origin.strip_prefix("builtin:") {
+        return name.to_string();
+    }
+    Path::new(origin)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| origin.to_string())
+}
+
+fn unknown_builtin(name: &str) -> String {
+    let names = builtin_names();
+    match values::suggest(name, &names) {
+        Some(s) => format!(
+            "no built-in layout `{name}`; did you mean `{s}`? (handbill layouts lists them)"
+        ),
+        None => format!(
+            "no built-in layout `{name}`; the built-in layouts are {} (or give a path to a .toml file)",
+            names.join(", ")
+        ),
+    }
+}
+
+fn layout_err(at: Location, message: impl Into<String>) -> Error {
+    Error::Layout {
+        at,
+        message: message.into(),
+    }
+}

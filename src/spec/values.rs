@@ -1,0 +1,269 @@
+//! Reading the string-valued keys (paper, keywords, colours, fonts,
+//! language tags), and the near-miss suggestions used in messages.
+//!
+//! Each reader returns the rest of a sentence on error ("must be …, not
+//! …"); the caller puts the key's name in front.
+
+use std::path::Path;
+
+use super::{Align, Color, FontRef, Weight};
+use crate::units::Length;
+
+/// The paper names, as accepted by `paper`.
+pub(super) const PAPERS: &[&str] = &[
+    "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "b4", "b5", "letter", "legal", "tabloid",
+    "custom",
+];
+
+/// Portrait width and height of a named paper size.
+pub(super) fn paper_size(name: &str) -> Option<(Length, Length)> {
+    let mm = |w, h| Some((Length::mm(w), Length::mm(h)));
+    let inch = |w, h| Some((Length::inch(w), Length::inch(h)));
+    match name.trim().to_ascii_lowercase().as_str() {
+        "a0" => mm(841.0, 1189.0),
+        "a1" => mm(594.0, 841.0),
+        "a2" => mm(420.0, 594.0),
+        "a3" => mm(297.0, 420.0),
+        "a4" => mm(210.0, 297.0),
+        "a5" => mm(148.0, 210.0),
+        "a6" => mm(105.0, 148.0),
+        "a7" => mm(74.0, 105.0),
+        "b4" => mm(250.0, 353.0),
+        "b5" => mm(176.0, 250.0),
+        "letter" => inch(8.5, 11.0),
+        "legal" => inch(8.5, 14.0),
+        "tabloid" => inch(11.0, 17.0),
+        _ => None,
+    }
+}
+
+/// "a, b or c".
+fn either(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+/// "must be a, b or c, not \"x\"", with a suggestion if one is close.
+fn not_one_of(value: &str, allowed: &[&str]) -> String {
+    let base = format!("must be {}, not \"{value}\"", either(allowed));
+    match suggest(value, allowed) {
+        Some(s) => format!("{base}; did you mean \"{s}\"?"),
+        None => base,
+    }
+}
+
+/// `value` as one of `allowed` (any case).
+fn keyword<'a>(value: &str, allowed: &[&'a str]) -> Result<&'a str, String> {
+    let v = value.trim().to_ascii_lowercase();
+    allowed
+        .iter()
+        .find(|a| **a == v)
+        .copied()
+        .ok_or_else(|| not_one_of(value, allowed))
+}
+
+/// The `paper` value, checked, as written.
+pub(super) fn paper(value: &str) -> Result<String, String> {
+    keyword(value, PAPERS)?;
+    Ok(value.trim().to_string())
+}
+
+/// `orientation`: true for landscape.
+pub(super) fn landscape(value: &str) -> Result<bool, String> {
+    Ok(keyword(value, &["portrait", "landscape"])? == "landscape")
+}
+
+/// Body `align`: justify or ragged (also "left").
+pub(super) fn body_align(value: &str) -> Result<Align, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "justify" => Ok(Align::Justify),
+        "ragged" | "left" => Ok(Align::Left),
+        _ => Err(not_one_of(value, &["justify", "ragged"])),
+    }
+}
+
+/// Headline `align`: left, center or right.
+pub(super) fn headline_align(value: &str) -> Result<Align, String> {
+    Ok(match keyword(value, &["left", "center", "right"])? {
+        "left" => Align::Left,
+        "center" => Align::Center,
+        _ => Align::Right,
+    })
+}
+
+/// `weight`: regular (also "normal") or bold.
+pub(super) fn weight(value: &str) -> Result<Weight, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "regular" | "normal" => Ok(Weight::Regular),
+        "bold" => Ok(Weight::Bold),
+        _ => Err(not_one_of(value, &["regular", "bold"])),
+    }
+}
+
+/// A colour: "#rrggbb", "#rgb", "gray(0.5)", "cmyk(0,100,100,0)".
+pub(super) fn color(value: &str) -> Result<Color, String> {
+    let t = value.trim().to_ascii_lowercase();
+    let bad = || {
+        format!(
+            "must be a colour like \"#1a1a1a\", \"gray(0.35)\" or \"cmyk(0,100,100,0)\", \
+             not \"{value}\""
+        )
+    };
+    if let Some(hex) = t.strip_prefix('#') {
+        let digits: Vec<u32> = hex
+            .chars()
+            .map(|c| c.to_digit(16))
+            .collect::<Option<_>>()
+            .ok_or_else(bad)?;
+        let rgb = match digits[..] {
+            [r1, r2, g1, g2, b1, b2] => [r1 * 16 + r2, g1 * 16 + g2, b1 * 16 + b2],
+            [r, g, b] => [r * 17, g * 17, b * 17],
+            _ => return Err(bad()),
+        };
+        let [r, g, b] = rgb.map(|c| f64::from(c) / 255.0);
+        return Ok(Color::Rgb(r, g, b));
+    }
+    if let Some(args) = call(&t, "gray").or_else(|| call(&t, "grey")) {
+        let [v] = numbers::<1>(args, false).ok_or_else(bad)?;
+        if !(0.0..=1.0).contains(&v) {
+            return Err(format!(
+                "has gray({}) out of range: gray runs from 0 (black) to 1 (white)",
+                args.trim()
+            ));
+        }
+        return Ok(Color::Gray(v));
+    }
+    if let Some(args) = call(&t, "cmyk") {
+        let v = numbers::<4>(args, true).ok_or_else(bad)?;
+        if v.iter().any(|c| !(0.0..=100.0).contains(c)) {
+            return Err(format!(
+                "has cmyk({}) out of range: each of c, m, y and k is a percentage, 0 to 100",
+                args.trim()
+            ));
+        }
+        let [c, m, y, k] = v.map(|c| c / 100.0);
+        return Ok(Color::Cmyk(c, m, y, k));
+    }
+    Err(bad())
+}
+
+/// The arguments of `name(…)`, if `t` is such a call.
+fn call<'a>(t: &'a str, name: &str) -> Option<&'a str> {
+    t.strip_prefix(name)?
+        .trim_start()
+        .strip_prefix('(')?
+        .strip_suffix(')')
+}
+
+/// Exactly `N` finite comma-separated numbers (a `%` after each allowed if
+/// `percent`).
+fn numbers<const N: usize>(args: &str, percent: bool) -> Option<[f64; N]> {
+    let v: Vec<f64> = args
+        .split(',')
+        .map(|a| {
+            let a = a.trim();
+            let a = if percent {
+                a.strip_suffix('%').unwrap_or(a).trim_end()
+            } else {
+                a
+            };
+            a.parse::<f64>().ok().filter(|x| x.is_finite())
+        })
+        .collect::<Option<_>>()?;
+    v.try_into().ok()
+}
+
+/// A font: a file if the value contains `/` or ends in `.ttf` / `.otf`
+/// (resolved against `base_dir`, and it must exist), else a family name.
+pub(super) fn font(value: &str, base_dir: &Path) -> Result<FontRef, String> {
+    let t = value.trim();
+    if t.is_empty() {
+        return Err(
+            "must name a font family (\"serif\", \"sans\", \"display\") or a font file, \
+                    not \"\""
+                .to_string(),
+        );
+    }
+    let lower = t.to_ascii_lowercase();
+    if !(t.contains('/') || lower.ends_with(".ttf") || lower.ends_with(".otf")) {
+        return Ok(FontRef::Family(t.to_string()));
+    }
+    let path = base_dir.join(t);
+    if path.is_file() {
+        Ok(FontRef::File(path))
+    } else if path.exists() {
+        Err(format!("names `{}`, which is not a file", path.display()))
+    } else {
+        Err(format!(
+            "names the font file `{}`, which does not exist",
+            path.display()
+        ))
+    }
+}
+
+/// A BCP 47 language tag, checked for shape only ("en", "en-GB",
+/// "sr-Latn"); whether handbill can hyphenate it is decided elsewhere.
+pub(super) fn lang(value: &str) -> Result<String, String> {
+    let t = value.trim();
+    let mut parts = t.split('-');
+    let first = parts.next().unwrap_or_default();
+    let ok = (2..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_alphabetic())
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if ok {
+        return Ok(t.to_string());
+    }
+    if t.contains('_') && lang(&t.replace('_', "-")).is_ok() {
+        return Err(format!(
+            "must be a language tag with hyphens, like \"{}\", not \"{value}\"",
+            t.replace('_', "-")
+        ));
+    }
+    Err(format!(
+        "must be a language tag like \"en\", \"en-GB\", \"de\" or \"sr-Latn\", not \"{value}\""
+    ))
+}
+
+/// Edit distance (optimal string alignment: insertions, deletions,
+/// substitutions and swaps of neighbours each count 1).
+pub(super) fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // prev2, prev, row: the rows for i-2, i-1 and i.
+    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(prev2[j - 2] + 1);
+            }
+        }
+        prev2 = std::mem::replace(&mut prev, row);
+    }
+    prev[b.len()]
+}
+
+/// The candidate nearest to `word` (ignoring case), if it is close enough
+/// to be what was meant.
+pub(super) fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let w = word.trim().to_lowercase();
+    let limit = match w.chars().count() {
+        0..=2 => 0,
+        3..=4 => 1,
+        5..=8 => 2,
+        _ => 3,
+    };
+    candidates
+        .iter()
+        .map(|c| (distance(&w, &c.to_lowercase()), *c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}

@@ -1,0 +1,601 @@
+//! Roles: which paragraph is the headline, the meta lines, the salutation,
+//! the sign-off; plain-text lists. The rules are described in the parent
+//! module's documentation.
+
+use super::clean::{clean_spans, clean_text, is_space};
+use super::frontmatter::{Field, FrontMatter};
+use super::plain::{is_separator, list_marker, Marker};
+use super::{Line, Para, ParaKind};
+use crate::document::{Block, BlockKind, Span, Style};
+
+const HEADLINE_MAX_CHARS: usize = 300;
+const META_MAX_CHARS: usize = 120;
+const META_MAX_LINES: usize = 6;
+const SALUTATION_MAX_CHARS: usize = 60;
+const SIGNOFF_MAX_CHARS: usize = 80;
+const SIGNOFF_MAX_PARAS: usize = 3;
+const SIGNOFF_MAX_LINES: usize = 4;
+
+/// Words that open a salutation (lower case; matched as whole words).
+const SALUTATION_WORDS: &[&str] = &[
+    "dear",
+    "dearest",
+    "hello",
+    "hi",
+    "greetings",
+    "comrades",
+    "friends",
+    "sisters",
+    "brothers",
+    "liebe",
+    "lieber",
+    "liebes",
+    "hallo",
+    "sehr geehrte",
+    "sehr geehrter",
+    "werte",
+    "werter",
+    "genossinnen",
+    "genossen",
+    "cher",
+    "chère",
+    "chers",
+    "chères",
+    "camarades",
+    "bonjour",
+    "queridos",
+    "queridas",
+    "querido",
+    "querida",
+    "estimados",
+    "estimadas",
+    "compañeros",
+    "compañeras",
+    "camaradas",
+    "caros",
+    "caras",
+    "cari",
+    "care",
+    "compagni",
+    "compagne",
+    "beste",
+    "geachte",
+    "beste kameraden",
+    "kamraters",
+    "drodzy",
+    "drogi",
+    "droga",
+    "dragi",
+    "drage",
+    "poštovani",
+    "poštovane",
+    "drugovi",
+    "drugarice",
+    "драги",
+    "драге",
+    "поштовани",
+    "другови",
+    "другарице",
+    "дорогие",
+    "уважаемые",
+    "товарищи",
+    "шановні",
+    "друзі",
+    "αγαπητοί",
+    "αγαπητές",
+    "σύντροφοι",
+    "sevgili",
+    "değerli",
+    "kedves",
+    "drazí",
+    "milí",
+    "dragă",
+    "dragi tovarăși",
+];
+
+/// Formulas that open a sign-off line (lower case; matched as a prefix of
+/// whole words).
+const CLOSINGS: &[&str] = &[
+    "comradely greetings",
+    "comradely regards",
+    "comradely",
+    "with comradely",
+    "revolutionary greetings",
+    "with revolutionary",
+    "fraternal greetings",
+    "with fraternal",
+    "internationalist greetings",
+    "in solidarity",
+    "with solidarity",
+    "solidarity greetings",
+    "solidarity,",
+    "greetings",
+    "best regards",
+    "kind regards",
+    "warm regards",
+    "regards",
+    "best wishes",
+    "sincerely",
+    "yours",
+    "long live",
+    "mit solidarischen",
+    "solidarische grüße",
+    "solidarische grüsse",
+    "mit freundlichen",
+    "mit kämpferischen",
+    "kämpferische grüße",
+    "mit sozialistischen",
+    "rote grüße",
+    "viele grüße",
+    "herzliche grüße",
+    "liebe grüße",
+    "beste grüße",
+    "grüße",
+    "gruß",
+    "salutations",
+    "fraternellement",
+    "cordialement",
+    "salut fraternel",
+    "saludos",
+    "un saludo",
+    "saluti",
+    "cordiali saluti",
+    "un abbraccio",
+    "saudações",
+    "com saudações",
+    "met vriendelijke",
+    "met kameradschappelijke",
+    "groeten",
+    "kameradschappelijke",
+    "pozdrav",
+    "drugarski pozdrav",
+    "drugarski",
+    "s poštovanjem",
+    "srdačan pozdrav",
+    "другарски",
+    "поздрав",
+    "са поштовањем",
+    "с уважением",
+    "с товарищеским",
+    "товарищеский привет",
+    "з повагою",
+    "σύντροφικοί",
+    "με συντροφικούς",
+    "z pozdrowieniami",
+    "pozdrawiamy",
+    "hasta la victoria",
+    "venceremos",
+];
+
+/// Closing quotes and brackets, looked through to find a line's final mark.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '’' | '”' | '“' | '„' | '»' | '«' | '›' | '‹' | ')' | ']' | '*' | '_'
+    )
+}
+
+/// The last character of `text`, looking through closing quotes and brackets.
+fn final_mark(text: &str) -> Option<char> {
+    text.trim_end_matches(is_closer).chars().last()
+}
+
+/// Whether lower-cased `text` opens with `phrase` as whole words.
+fn opens_with(text: &str, phrase: &str) -> bool {
+    text.strip_prefix(phrase).is_some_and(|rest| {
+        phrase.ends_with(|c: char| !c.is_alphabetic())
+            || !rest.starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
+fn opens_with_any(text: &str, phrases: &[&str]) -> bool {
+    let lower = text.to_lowercase();
+    phrases.iter().any(|p| opens_with(&lower, p))
+}
+
+fn char_count(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// "Dear comrades,", "Liebe Nachbarinnen und Nachbarn,", "Genossinnen und Genossen!".
+fn is_salutation(text: &str) -> bool {
+    if text.is_empty() || char_count(text) > SALUTATION_MAX_CHARS {
+        return false;
+    }
+    match text.chars().last() {
+        Some(',') | Some(':') => true,
+        last => {
+            opens_with_any(text, SALUTATION_WORDS)
+                && last.is_some_and(|c| c == '!' || c.is_alphanumeric())
+        }
+    }
+}
+
+/// The raw text of a line (no cleaning).
+fn raw_text(line: &Line) -> String {
+    line.spans.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// `spans` without a leading "•" (a tag-line decoration).
+fn strip_bullet(spans: &[Span]) -> Vec<Span> {
+    let mut out = spans.to_vec();
+    for span in &mut out {
+        let trimmed = span.text.trim_start_matches(is_space);
+        if trimmed.is_empty() {
+            continue;
+        }
+        if let Some(rest) = trimmed.strip_prefix('•') {
+            span.text = rest.to_string();
+        }
+        break;
+    }
+    out
+}
+
+/// Whether a lone `text` line qualifies as a meta line (after its bullet is
+/// stripped into `shown`).
+fn is_meta_line(line: &Line) -> bool {
+    let raw = raw_text(line);
+    let shown = clean_text(&strip_bullet(&line.spans));
+    let non_bullet_marker =
+        list_marker(&raw).is_some() && !raw.trim_start_matches(is_space).starts_with('•');
+    !shown.is_empty()
+        && char_count(&shown) <= META_MAX_CHARS
+        && !matches!(final_mark(&shown), Some('.' | ',' | ';' | ':' | '!' | '?'))
+        && !is_salutation(&shown)
+        && !is_separator(&raw)
+        && !non_bullet_marker
+}
+
+/// Whether a whole paragraph is meta lines.
+fn is_meta_para(p: &Para, room: usize) -> bool {
+    if p.kind != ParaKind::Body || p.lines.len() > room {
+        return false;
+    }
+    if !p.lines.iter().all(is_meta_line) {
+        return false;
+    }
+    if p.lines.len() > 1 {
+        let all_listed = p.lines.iter().all(|l| list_marker(&raw_text(l)).is_some());
+        let wrapped = p.lines[1..].iter().any(|l| {
+            clean_text(&strip_bullet(&l.spans))
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        });
+        if all_listed || wrapped {
+            return false;
+        }
+    }
+    true
+}
+
+/// A sign-off's first (or only) line.
+fn is_signoff_line(text: &str) -> bool {
+    if text.is_empty() || char_count(text) > SIGNOFF_MAX_CHARS {
+        return false;
+    }
+    if opens_with_any(text, CLOSINGS) {
+        return true;
+    }
+    let open_end = match final_mark(text) {
+        Some('!') | Some(',') => true,
+        Some(c) => !matches!(c, '.' | ';' | ':' | '?' | '…'),
+        None => false,
+    };
+    open_end && !text.contains(". ") && !text.contains("? ")
+}
+
+/// Whether a paragraph is (part of) the sign-off; `plain` for plain-text
+/// syntax (list lines are not sign-offs).
+fn is_signoff_para(p: &Para, plain: bool) -> bool {
+    if p.kind != ParaKind::Body || p.lines.len() > SIGNOFF_MAX_LINES {
+        return false;
+    }
+    let first = &p.lines[0];
+    let raw = raw_text(first);
+    if is_separator(&raw) || (plain && p.lines.iter().any(|l| list_marker(&raw_text(l)).is_some()))
+    {
+        return false;
+    }
+    let text = clean_text(&first.spans);
+    if !is_signoff_line(&text) {
+        return false;
+    }
+    if p.lines.len() == 1 {
+        return true;
+    }
+    let opens = text.ends_with(',') || opens_with_any(&text, CLOSINGS);
+    opens
+        && p.lines[1..].iter().all(|l| {
+            let t = clean_text(&l.spans);
+            !t.is_empty()
+                && char_count(&t) <= SIGNOFF_MAX_CHARS
+                && !t.contains(". ")
+                && !matches!(final_mark(&t), Some(':' | '?'))
+        })
+}
+
+/// Text equality for headline ≟ title: only letters and digits count, case
+/// ignored, so a headline with its "!" still matches a title without it.
+fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    norm(a) == norm(b)
+}
+
+/// A block from raw lines (joined with line breaks, then cleaned).
+fn block(kind: BlockKind, lines: &[Line]) -> Option<Block> {
+    let first = lines.first()?;
+    let mut raw: Vec<Span> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            // A break inside a styled run keeps the run's style.
+            let before = raw.last().map(|s| s.style);
+            let after = line.spans.first().map(|s| s.style);
+            raw.push(Span {
+                text: "\n".to_string(),
+                style: if before == after {
+                    before.unwrap_or_default()
+                } else {
+                    Style::default()
+                },
+            });
+        }
+        raw.extend(line.spans.iter().cloned());
+    }
+    let spans = clean_spans(&raw);
+    if spans.is_empty() {
+        return None;
+    }
+    Some(Block {
+        kind,
+        spans,
+        line: first.no,
+    })
+}
+
+fn field_block(kind: BlockKind, field: &Field) -> Block {
+    Block {
+        kind,
+        spans: vec![Span::plain(field.value.clone())],
+        line: field.line,
+    }
+}
+
+fn para_text(p: &Para) -> String {
+    block(BlockKind::Body, &p.lines)
+        .map(|b| b.text())
+        .unwrap_or_default()
+}
+
+/// Whether the first paragraph may be the headline (without a title to match).
+fn may_be_headline(p: &Para, plain: bool) -> bool {
+    match &p.kind {
+        ParaKind::Title | ParaKind::Fixed(BlockKind::Heading(_)) => true,
+        ParaKind::Fixed(_) => false,
+        ParaKind::Body => {
+            let text = para_text(p);
+            let raw = raw_text(&p.lines[0]);
+            let list = plain && list_marker(&raw).is_some();
+            !(text.is_empty()
+                || char_count(&text) > HEADLINE_MAX_CHARS
+                || text.ends_with(',')
+                || opens_with_any(&text, SALUTATION_WORDS)
+                || is_separator(&raw)
+                || list)
+        }
+    }
+}
+
+/// Plain-text numbered list lines in a paragraph.
+fn numbered_lines(p: &Para) -> usize {
+    p.lines
+        .iter()
+        .filter(|l| matches!(list_marker(&raw_text(l)), Some((Marker::Number(_), _))))
+        .count()
+}
+
+/// A plain-text body paragraph: body text, list items and separators.
+fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
+    let mut kind = BlockKind::Body;
+    let mut lines: Vec<Line> = Vec::new();
+    for line in &p.lines {
+        let raw = raw_text(line);
+        let marker = list_marker(&raw).filter(|(m, _)| numbers_ok || *m == Marker::Bullet);
+        if is_separator(&raw) {
+            out.extend(block(kind.clone(), &lines));
+            lines.clear();
+            out.extend(block(BlockKind::Body, std::slice::from_ref(line)));
+            kind = BlockKind::Body;
+        } else if let Some((m, rest)) = marker {
+            out.extend(block(kind, &lines));
+            lines.clear();
+            kind = BlockKind::ListItem {
+                marker: match m {
+                    Marker::Bullet => "•".to_string(),
+                    Marker::Number(n) => n,
+                },
+                depth: 0,
+            };
+            lines.push(Line {
+                no: line.no,
+                spans: vec![Span::plain(rest)],
+            });
+        } else {
+            lines.push(line.clone());
+        }
+    }
+    out.extend(block(kind, &lines));
+}
+
+/// Body-range paragraphs whose role markup fixed, or plain paragraphs.
+fn render(paras: &[Para], range: std::ops::Range<usize>, plain: bool, out: &mut Vec<Block>) {
+    for i in range {
+        let p = &paras[i];
+        match &p.kind {
+            ParaKind::Body if plain => {
+                let near = |j: Option<usize>| {
+                    j.and_then(|j| paras.get(j))
+                        .is_some_and(|q| q.kind == ParaKind::Body && numbered_lines(q) > 0)
+                };
+                let numbers_ok =
+                    numbered_lines(p) >= 2 || near(i.checked_sub(1)) || near(Some(i + 1));
+                split_plain(p, numbers_ok, out);
+            }
+            ParaKind::Body => out.extend(block(BlockKind::Body, &p.lines)),
+            ParaKind::Title => out.extend(block(BlockKind::Heading(1), &p.lines)),
+            ParaKind::Fixed(kind) => out.extend(block(kind.clone(), &p.lines)),
+        }
+    }
+}
+
+/// Gives the paragraphs their roles and makes the blocks.
+pub(super) fn build(paras: &[Para], front: &FrontMatter, plain: bool) -> Vec<Block> {
+    let mut out = Vec::with_capacity(paras.len() + 4);
+
+    // The headline.
+    let candidate = paras
+        .iter()
+        .position(|p| p.kind == ParaKind::Title)
+        .or_else(|| {
+            paras
+                .first()
+                .filter(|p| may_be_headline(p, plain))
+                .map(|_| 0)
+        });
+    // A plain first paragraph whose later lines are all dated or bulleted
+    // meta lines is a one-line headline over meta lines.
+    let headline_lines = |p: &Para| {
+        let split = plain
+            && p.lines.len() > 1
+            && p.lines[1..].iter().all(|l| {
+                let raw = raw_text(l);
+                is_meta_line(l)
+                    && (raw.trim_start_matches(is_space).starts_with('•')
+                        || raw.chars().any(|c| c.is_ascii_digit()))
+            });
+        if split {
+            1
+        } else {
+            p.lines.len()
+        }
+    };
+    let headline_para = match (&front.title, candidate) {
+        (Some(title), Some(i)) => {
+            let lines = &paras[i].lines[..headline_lines(&paras[i])];
+            let text = block(BlockKind::Headline, lines).map(|b| b.text());
+            text.filter(|t| same_text(t, &title.value)).map(|_| i)
+        }
+        (Some(_), None) => None,
+        (None, i) => i,
+    };
+    let mut next = 0;
+    let mut meta_lines: Vec<Block> = Vec::new();
+    let has_headline = if let Some(i) = headline_para {
+        render(paras, 0..i, plain, &mut out);
+        let p = &paras[i];
+        let n = headline_lines(p);
+        out.extend(block(BlockKind::Headline, &p.lines[..n]));
+        for l in &p.lines[n..] {
+            meta_lines.extend(block(BlockKind::Meta, &[strip_line_bullet(l)]));
+        }
+        next = i + 1;
+        true
+    } else if let Some(title) = &front.title {
+        out.push(field_block(BlockKind::Headline, title));
+        true
+    } else {
+        false
+    };
+
+    // The subtitle.
+    if let Some(subtitle) = &front.subtitle {
+        match paras.get(next) {
+            Some(p)
+                if p.kind == ParaKind::Body
+                    && p.lines.len() == 1
+                    && same_text(&para_text(p), &subtitle.value) =>
+            {
+                out.extend(block(BlockKind::Subtitle, &p.lines));
+                next += 1;
+            }
+            _ => out.push(field_block(BlockKind::Subtitle, subtitle)),
+        }
+    }
+
+    // Meta lines.
+    if has_headline {
+        while let Some(p) = paras.get(next) {
+            if !is_meta_para(p, META_MAX_LINES.saturating_sub(meta_lines.len())) {
+                break;
+            }
+            for l in &p.lines {
+                meta_lines.extend(block(BlockKind::Meta, &[strip_line_bullet(l)]));
+            }
+            next += 1;
+        }
+    }
+    if let Some(date) = &front.date {
+        let wanted = date.value.to_lowercase();
+        if !meta_lines
+            .iter()
+            .any(|b| b.text().to_lowercase().contains(&wanted))
+        {
+            meta_lines.insert(0, field_block(BlockKind::Meta, date));
+        }
+    }
+    out.append(&mut meta_lines);
+
+    // The salutation.
+    if let Some(p) = paras.get(next) {
+        let raw = raw_text(&p.lines[0]);
+        if p.kind == ParaKind::Body
+            && p.lines.len() == 1
+            && is_salutation(&clean_text(&p.lines[0].spans))
+            && !(plain && list_marker(&raw).is_some())
+        {
+            out.extend(block(BlockKind::Salutation, &p.lines));
+            next += 1;
+        }
+    }
+
+    // The sign-off: trailing short paragraphs after a body paragraph.
+    let mut end = paras.len();
+    let mut lines = 0;
+    while end > next && paras.len() - end < SIGNOFF_MAX_PARAS {
+        let p = &paras[end - 1];
+        if lines + p.lines.len() > SIGNOFF_MAX_LINES || !is_signoff_para(p, plain) {
+            break;
+        }
+        lines += p.lines.len();
+        end -= 1;
+    }
+    let after_body = end > next
+        && matches!(
+            &paras[end - 1].kind,
+            ParaKind::Body
+                | ParaKind::Fixed(BlockKind::Body | BlockKind::ListItem { .. } | BlockKind::Quote)
+        );
+    if !after_body {
+        end = paras.len();
+    }
+
+    render(paras, next..end, plain, &mut out);
+    for p in &paras[end..] {
+        for l in &p.lines {
+            out.extend(block(BlockKind::SignOff, std::slice::from_ref(l)));
+        }
+    }
+    out
+}
+
+/// A meta line keeps its leading "•" as written: it is decoration, but it is
+/// the author's, and nothing the author wrote is dropped.
+fn strip_line_bullet(line: &Line) -> Line {
+    line.clone()
+}

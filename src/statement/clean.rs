@@ -1,0 +1,279 @@
+//! Character-level work: line breaks, forbidden and invisible characters,
+//! white space, and the line/column index used in messages.
+
+use std::borrow::Cow;
+
+use super::error_at;
+use crate::document::{Span, Style};
+use crate::error::{Error, Result};
+
+/// CRLF and lone CR become LF.
+pub(super) fn normalize_newlines(text: &str) -> Cow<'_, str> {
+    if !text.contains('\r') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Byte offsets → 1-based line and column (in characters) of a text whose
+/// line breaks are LF, whose first line is `first_line` of the file.
+pub(super) struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    first_line: usize,
+}
+
+impl<'a> LineIndex<'a> {
+    pub(super) fn new(text: &'a str, first_line: usize) -> LineIndex<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex {
+            text,
+            starts,
+            first_line,
+        }
+    }
+
+    fn line_index(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The line holding byte `offset` (offsets past the end give the last line).
+    pub(super) fn line(&self, offset: usize) -> usize {
+        self.first_line + self.line_index(offset)
+    }
+
+    /// Line and column of byte `offset`.
+    pub(super) fn line_col(&self, offset: usize) -> (usize, usize) {
+        let i = self.line_index(offset);
+        let start = self.starts.get(i).copied().unwrap_or(0);
+        let end = offset.min(self.text.len()).max(start);
+        let column = self.text.get(start..end).map_or(0, |s| s.chars().count()) + 1;
+        (self.first_line + i, column)
+    }
+}
+
+/// A control character: C0 except LF and tab, DEL, C1.
+pub(super) fn is_control(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+/// Bidi controls and U+FEFF inside the text: removed with a warning.
+pub(super) fn is_removed(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
+/// White space the cleaner collapses (U+00A0 included; U+202F and the
+/// typographic spaces U+2000–U+200A, U+3000 are kept as written).
+pub(super) fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\u{A0}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Whether a line is blank: only white space and invisible format characters.
+pub(super) fn is_blank(line: &str) -> bool {
+    line.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+            )
+    })
+}
+
+/// The error for a control character.
+pub(super) fn control_error(file: &str, line: usize, column: usize, c: char) -> Error {
+    let hint = if c == '\0' {
+        " (a file full of them is probably UTF-16: save it as UTF-8)"
+    } else {
+        ""
+    };
+    error_at(
+        file,
+        line,
+        column,
+        format!("U+{:04X} (a control character); remove it{hint}", c as u32),
+    )
+}
+
+/// Where and how many characters [`remove_invisible`] will take out.
+#[derive(Debug)]
+pub(super) struct Removed {
+    pub(super) count: usize,
+    pub(super) line: usize,
+    pub(super) column: usize,
+    pub(super) first: char,
+}
+
+/// Fails on the first control character; reports the bidi controls and
+/// U+FEFF that [`remove_invisible`] removes.
+pub(super) fn check_chars(text: &str, file: &str) -> Result<Option<Removed>> {
+    let (mut line, mut column) = (1, 1);
+    let mut removed: Option<Removed> = None;
+    for c in text.chars() {
+        if c == '\n' {
+            line += 1;
+            column = 1;
+            continue;
+        }
+        if is_control(c) {
+            return Err(control_error(file, line, column, c));
+        }
+        if is_removed(c) {
+            match &mut removed {
+                Some(r) => r.count += 1,
+                None => {
+                    removed = Some(Removed {
+                        count: 1,
+                        line,
+                        column,
+                        first: c,
+                    })
+                }
+            }
+        }
+        column += 1;
+    }
+    Ok(removed)
+}
+
+/// The first control character of `s` and its char index, if any.
+pub(super) fn find_control(s: &str) -> Option<(usize, char)> {
+    s.chars().enumerate().find(|&(_, c)| is_control(c))
+}
+
+/// `text` without bidi controls and U+FEFF.
+pub(super) fn remove_invisible(text: &str) -> Cow<'_, str> {
+    if text.chars().any(is_removed) {
+        Cow::Owned(text.chars().filter(|&c| !is_removed(c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Whether a U+00A0 between `prev` and `next` is a deliberate tie.
+fn is_tie(prev: char, next: char) -> bool {
+    matches!(next, ';' | ':' | '!' | '?' | '»' | '›' | '%')
+        || matches!(prev, '«' | '‹')
+        || (prev.is_numeric() && next.is_alphabetic())
+}
+
+fn push_char(out: &mut Vec<Span>, c: char, style: Style) {
+    match out.last_mut() {
+        Some(last) if last.style == style => last.text.push(c),
+        _ => out.push(Span {
+            text: c.to_string(),
+            style,
+        }),
+    }
+}
+
+/// Cleans a block's raw spans: white space collapsed and trimmed, U+00A0
+/// kept only as a tie, adjacent spans of one style merged, no empty spans.
+pub(super) fn clean_spans(raw: &[Span]) -> Vec<Span> {
+    let chars: Vec<(char, Style)> = raw
+        .iter()
+        .flat_map(|s| s.text.chars().map(move |c| (c, s.style)))
+        .collect();
+    let mut out: Vec<Span> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let (c, style) = chars[i];
+        if !is_space(c) {
+            push_char(&mut out, c, style);
+            prev = Some(c);
+            i += 1;
+            continue;
+        }
+        let mut nbsp = false;
+        while let Some(&(c, _)) = chars.get(i) {
+            if !is_space(c) {
+                break;
+            }
+            nbsp |= c == '\u{A0}';
+            i += 1;
+        }
+        if let (Some(p), Some(&(next, _))) = (prev, chars.get(i)) {
+            let space = if nbsp && is_tie(p, next) {
+                '\u{A0}'
+            } else {
+                ' '
+            };
+            push_char(&mut out, space, style);
+        }
+    }
+    out
+}
+
+/// The cleaned text of raw spans.
+pub(super) fn clean_text(raw: &[Span]) -> String {
+    clean_spans(raw).into_iter().map(|s| s.text).collect()
+}
+
+/// Cleans a plain string (front matter values).
+pub(super) fn clean_str(s: &str) -> String {
+    clean_text(&[Span::plain(remove_invisible(s).into_owned())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_columns_count_characters() {
+        let idx = LineIndex::new("aé\nxyz\n", 5);
+        assert_eq!(idx.line_col(0), (5, 1));
+        assert_eq!(idx.line_col(3), (5, 3)); // the '\n' after "aé"
+        assert_eq!(idx.line_col(4), (6, 1));
+        assert_eq!(idx.line_col(6), (6, 3));
+        assert_eq!(idx.line(100), 7);
+    }
+
+    #[test]
+    fn spaces_collapse_and_styles_merge() {
+        let bold = Style {
+            bold: true,
+            italic: false,
+        };
+        let raw = vec![
+            Span::plain("  a\t\tb "),
+            Span::plain(" c"),
+            Span {
+                text: "  d ".into(),
+                style: bold,
+            },
+            Span {
+                text: "".into(),
+                style: Style::default(),
+            },
+        ];
+        let out = clean_spans(&raw);
+        assert_eq!(
+            out,
+            vec![
+                Span::plain("a b c"),
+                Span {
+                    text: " d".into(),
+                    style: bold
+                }
+            ]
+        );
+    }
+}

@@ -1,0 +1,150 @@
+//! Bytes → text.
+
+use super::{error_at, Encoding};
+use crate::error::{Error, Location, Result};
+
+/// Windows-1252 bytes 0x80–0x9F; `None` where the code page defines nothing.
+const CP1252_HIGH: [Option<char>; 32] = [
+    Some('\u{20AC}'), // 0x80 €
+    None,             // 0x81
+    Some('\u{201A}'), // 0x82 ‚
+    Some('\u{0192}'), // 0x83 ƒ
+    Some('\u{201E}'), // 0x84 „
+    Some('\u{2026}'), // 0x85 …
+    Some('\u{2020}'), // 0x86 †
+    Some('\u{2021}'), // 0x87 ‡
+    Some('\u{02C6}'), // 0x88 ˆ
+    Some('\u{2030}'), // 0x89 ‰
+    Some('\u{0160}'), // 0x8A Š
+    Some('\u{2039}'), // 0x8B ‹
+    Some('\u{0152}'), // 0x8C Œ
+    None,             // 0x8D
+    Some('\u{017D}'), // 0x8E Ž
+    None,             // 0x8F
+    None,             // 0x90
+    Some('\u{2018}'), // 0x91 ‘
+    Some('\u{2019}'), // 0x92 ’
+    Some('\u{201C}'), // 0x93 “
+    Some('\u{201D}'), // 0x94 ”
+    Some('\u{2022}'), // 0x95 •
+    Some('\u{2013}'), // 0x96 –
+    Some('\u{2014}'), // 0x97 —
+    Some('\u{02DC}'), // 0x98 ˜
+    Some('\u{2122}'), // 0x99 ™
+    Some('\u{0161}'), // 0x9A š
+    Some('\u{203A}'), // 0x9B ›
+    Some('\u{0153}'), // 0x9C œ
+    None,             // 0x9D
+    Some('\u{017E}'), // 0x9E ž
+    Some('\u{0178}'), // 0x9F Ÿ
+];
+
+/// 1-based line and column after `text`, counting CRLF and lone CR as one
+/// line break each, as [`super::parse`] will.
+fn position_after(text: impl IntoIterator<Item = char>) -> (usize, usize) {
+    let (mut line, mut column) = (1, 1);
+    let mut after_cr = false;
+    for c in text {
+        match c {
+            '\n' if after_cr => {}
+            '\n' | '\r' => {
+                line += 1;
+                column = 1;
+            }
+            _ => column += 1,
+        }
+        after_cr = c == '\r';
+    }
+    (line, column)
+}
+
+/// Bytes → text. UTF-8 (a BOM is removed) unless `encoding` names Latin-1 or
+/// Windows-1252. Invalid UTF-8 is an error naming the line and column of the
+/// first bad byte and suggesting `--encoding`.
+pub fn decode(bytes: &[u8], encoding: Option<Encoding>, file: &str) -> Result<String> {
+    match encoding {
+        None | Some(Encoding::Utf8) => utf8(bytes, file),
+        Some(enc) => {
+            if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                return Err(Error::Statement {
+                    at: Location::file(file),
+                    message: format!(
+                        "the file starts with a UTF-8 byte-order mark, so it is UTF-8, \
+                         not {enc}: leave out --encoding"
+                    ),
+                });
+            }
+            single_byte(bytes, enc, file)
+        }
+    }
+}
+
+fn utf8(bytes: &[u8], file: &str) -> Result<String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Error::Statement {
+            at: Location::file(file),
+            message: "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); \
+                      save it as UTF-8"
+                .to_string(),
+        });
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let good = e.valid_up_to();
+            let prefix = std::str::from_utf8(&bytes[..good]).unwrap_or_default();
+            let (line, column) = position_after(prefix.chars());
+            let byte = bytes.get(good).copied().unwrap_or_default();
+            let message = match e.error_len() {
+                Some(_) => format!(
+                    "not UTF-8 (byte 0x{byte:02X}); it looks like Latin-1 or Windows-1252 \
+                     text: save it as UTF-8 or pass --encoding windows-1252"
+                ),
+                None => format!(
+                    "not UTF-8 (the file ends inside a character, at byte 0x{byte:02X}); \
+                     it may be cut short: save it again as UTF-8"
+                ),
+            };
+            Err(error_at(file, line, column, message))
+        }
+    }
+}
+
+fn single_byte(bytes: &[u8], encoding: Encoding, file: &str) -> Result<String> {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for (i, &b) in bytes.iter().enumerate() {
+        let c = match (encoding, b) {
+            (_, 0x00..=0x7F) | (_, 0xA0..=0xFF) => char::from(b),
+            (Encoding::Windows1252, _) => match CP1252_HIGH[usize::from(b - 0x80)] {
+                Some(c) => c,
+                None => {
+                    let (line, column) = position_after(bytes[..i].iter().map(|&b| char::from(b)));
+                    return Err(error_at(
+                        file,
+                        line,
+                        column,
+                        format!(
+                            "byte 0x{b:02X} means nothing in Windows-1252; the file is in \
+                             another encoding: save it as UTF-8"
+                        ),
+                    ));
+                }
+            },
+            _ => {
+                let (line, column) = position_after(bytes[..i].iter().map(|&b| char::from(b)));
+                return Err(error_at(
+                    file,
+                    line,
+                    column,
+                    format!(
+                        "byte 0x{b:02X} is a control character in Latin-1; the file is \
+                         probably Windows-1252: pass --encoding windows-1252"
+                    ),
+                ));
+            }
+        };
+        out.push(c);
+    }
+    Ok(out)
+}

@@ -1,0 +1,261 @@
+//! `+++` TOML front matter.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::clean::{clean_str, control_error, find_control, LineIndex};
+use super::{error_at, Format};
+use crate::error::{Error, Location, Result};
+
+/// The keys front matter may have.
+const KEYS: [&str; 6] = ["title", "subtitle", "date", "author", "imprint", "lang"];
+
+/// A front matter value, cleaned, with the line of its key.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Field {
+    pub(super) value: String,
+    pub(super) line: usize,
+}
+
+/// What the front matter says. All fields are absent without front matter.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct FrontMatter {
+    pub(super) title: Option<Field>,
+    pub(super) subtitle: Option<Field>,
+    pub(super) date: Option<Field>,
+    pub(super) author: Option<Field>,
+    pub(super) imprint: Option<Field>,
+    pub(super) lang: Option<Field>,
+}
+
+/// Whether a line is the `+++` fence (trailing blanks allowed).
+fn is_fence(line: &str, fence: &str) -> bool {
+    line.trim_end_matches([' ', '\t']) == fence
+}
+
+/// Reads front matter at the start of `text` (LF line breaks, no BOM).
+/// Returns it and the byte offset where the statement's body starts.
+pub(super) fn split(
+    text: &str,
+    index: &LineIndex,
+    file: &str,
+    format: Format,
+) -> Result<(FrontMatter, usize)> {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    if !is_fence(&text[..first_end], "+++") {
+        if format == Format::Markdown {
+            reject_yaml(text, file)?;
+        }
+        return Ok((FrontMatter::default(), 0));
+    }
+    let toml_start = (first_end + 1).min(text.len());
+    let mut pos = toml_start;
+    let (toml_end, body_start) = loop {
+        if pos >= text.len() {
+            return Err(error_at(
+                file,
+                1,
+                1,
+                "the front matter opened here with +++ is never closed: end it with a line +++"
+                    .to_string(),
+            ));
+        }
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        if is_fence(&text[pos..end], "+++") {
+            break (pos, (end + 1).min(text.len()));
+        }
+        pos = end + 1;
+    };
+    let front = parse_toml(&text[toml_start..toml_end], toml_start, index, file)?;
+    Ok((front, body_start))
+}
+
+/// A Markdown file that starts with YAML front matter (`---` … `---`) would
+/// otherwise turn into a rule and a heading made of the YAML.
+fn reject_yaml(text: &str, file: &str) -> Result<()> {
+    let mut lines = text.split('\n');
+    if !lines.next().is_some_and(|l| is_fence(l, "---")) {
+        return Ok(());
+    }
+    for (keys, line) in lines.take(50).enumerate() {
+        if is_fence(line, "---") {
+            if keys > 0 {
+                return Err(error_at(
+                    file,
+                    1,
+                    1,
+                    "this looks like YAML front matter (between --- lines); handbill reads \
+                     TOML front matter between +++ lines, e.g. title = \"…\""
+                        .to_string(),
+                ));
+            }
+            return Ok(());
+        }
+        let key = line.split(':').next().unwrap_or_default();
+        let is_key = line.contains(':')
+            && !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !is_key {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// The Levenshtein distance between two strings, in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+/// The known key nearest to `key`, if it is near enough to be a typo.
+fn suggest(key: &str) -> Option<&'static str> {
+    let lower = key.to_lowercase();
+    KEYS.iter()
+        .map(|k| (edit_distance(&lower, k), *k))
+        .min()
+        .filter(|&(d, _)| d <= 2 || d * 2 <= lower.chars().count())
+        .map(|(_, k)| k)
+}
+
+/// Whether `tag` is shaped like a BCP 47 tag: a 2–3 letter language, then
+/// subtags of 1–8 letters or digits.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    lang_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<FrontMatter> {
+    let at = |span: Range<usize>| {
+        let (line, column) = index.line_col(base + span.start);
+        Location::at(file, line, column)
+    };
+    let table: BTreeMap<Spanned<String>, Spanned<toml::Value>> =
+        toml::from_str(src).map_err(|e| {
+            let message: Vec<&str> = e
+                .message()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            Error::Statement {
+                at: e.span().map_or_else(|| Location::at(file, 1, 1), &at),
+                message: format!("the front matter is not valid TOML: {}", message.join("; ")),
+            }
+        })?;
+
+    // Report problems in file order.
+    let mut entries: Vec<_> = table.iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+
+    let mut front = FrontMatter::default();
+    for (key, value) in entries {
+        let name = key.get_ref().as_str();
+        let slot = match name {
+            "title" => &mut front.title,
+            "subtitle" => &mut front.subtitle,
+            "date" => &mut front.date,
+            "author" => &mut front.author,
+            "imprint" => &mut front.imprint,
+            "lang" => &mut front.lang,
+            _ => {
+                let hint = match suggest(name) {
+                    Some(k) => format!("did you mean `{k}`? "),
+                    None => String::new(),
+                };
+                return Err(Error::Statement {
+                    at: at(key.span()),
+                    message: format!(
+                        "unknown front matter key `{name}`; {hint}(known keys: {})",
+                        KEYS.join(", ")
+                    ),
+                });
+            }
+        };
+        let raw = match value.get_ref() {
+            toml::Value::String(s) => s.clone(),
+            toml::Value::Datetime(d) if name == "date" => d.to_string(),
+            other => {
+                return Err(Error::Statement {
+                    at: at(value.span()),
+                    message: format!(
+                        "front matter `{name}` must be a string in quotes, e.g. {name} = \"…\", \
+                         not a {}",
+                        other.type_str()
+                    ),
+                })
+            }
+        };
+        if let Some((_, c)) = find_control(&raw) {
+            let (line, column) = index.line_col(base + value.span().start);
+            return Err(control_error(file, line, column, c));
+        }
+        let cleaned = clean_str(&raw);
+        if cleaned.is_empty() {
+            continue;
+        }
+        if name == "lang" && !is_language_tag(&cleaned) {
+            let fix = cleaned.replace('_', "-");
+            let hint = if is_language_tag(&fix) {
+                format!("write \"{fix}\"")
+            } else {
+                "e.g. en, de or sr-Cyrl".to_string()
+            };
+            return Err(Error::Statement {
+                at: at(value.span()),
+                message: format!(
+                    "front matter `lang` = \"{cleaned}\" is not a BCP 47 language tag; {hint}"
+                ),
+            });
+        }
+        *slot = Some(Field {
+            value: cleaned,
+            line: index.line(base + key.span().start),
+        });
+    }
+    Ok(front)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("titel", "title"), 2);
+        assert_eq!(edit_distance("author", "authors"), 1);
+        assert_eq!(edit_distance("", "lang"), 4);
+        assert_eq!(suggest("Title"), Some("title"));
+        assert_eq!(suggest("language"), Some("lang"));
+        assert_eq!(suggest("colour"), None);
+    }
+
+    #[test]
+    fn language_tags() {
+        assert!(is_language_tag("en"));
+        assert!(is_language_tag("sr-Cyrl"));
+        assert!(is_language_tag("de-CH-1996"));
+        assert!(!is_language_tag("English"));
+        assert!(!is_language_tag("en_US"));
+    }
+}

@@ -1,0 +1,419 @@
+//! Markdown (CommonMark, via pulldown-cmark with no extensions) → paragraphs.
+//!
+//! * A level-1 heading outside lists and quotes is a headline candidate
+//!   ([`ParaKind::Title`]); `##`…`######` become `Heading(level - 1)` and a
+//!   level-1 heading that is not the headline `Heading(1)`.
+//! * Paragraphs are body paragraphs, open to the same headline / meta /
+//!   salutation / sign-off rules as plain text.
+//! * Emphasis → italic, strong → bold, nested → both. Inline code → text.
+//! * Links → their text, then " (URL)" unless the text is the URL
+//!   (autolinks, e-mail autolinks); a link with no text → the URL.
+//! * Images → their alt text, in a paragraph that stays Body, with a warning.
+//! * Lists → ListItem with marker "•" or the number as written ("3." or
+//!   "3)", counting from the list's start); depth = nesting level (0 = top).
+//!   The first paragraph of an item carries the marker, later paragraphs of
+//!   the same item are ListItem blocks with marker "".
+//! * Block quotes → one Quote block per paragraph (lists and headings inside
+//!   keep their own kind).
+//! * Soft and hard breaks → a space (they separate lines for the meta and
+//!   sign-off rules).
+//! * HTML blocks and inline HTML → kept as text, with a warning.
+//! * Code blocks → text with a warning; each run of lines between blank
+//!   lines is one block (Body, or Quote / ListItem inside those), its lines
+//!   joined with spaces — an email pasted with indented paragraphs stays
+//!   paragraphs.
+//! * Thematic breaks carry no text and are dropped.
+
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::clean::{control_error, is_blank, LineIndex};
+use super::{Line, Para, ParaKind};
+use crate::document::{BlockKind, Span, Style};
+use crate::error::{Location, Result, Warning};
+
+enum Container {
+    List {
+        next: Option<u64>,
+    },
+    Item {
+        marker: String,
+        depth: u8,
+        used: bool,
+    },
+    Quote,
+}
+
+struct Link {
+    url: String,
+    text: String,
+    autolink: bool,
+}
+
+struct Code {
+    text: String,
+    kind: BlockKind,
+}
+
+struct Builder<'a> {
+    src: &'a str,
+    index: LineIndex<'a>,
+    file: &'a str,
+    paras: Vec<Para>,
+    warnings: &'a mut Vec<Warning>,
+    cur: Option<Para>,
+    cur_html_warned: bool,
+    containers: Vec<Container>,
+    italic: u32,
+    bold: u32,
+    links: Vec<Link>,
+    code: Option<Code>,
+}
+
+/// Parses Markdown `body` (LF line breaks; its first line is `first_line`
+/// of the file) into paragraphs.
+pub(super) fn paragraphs(
+    body: &str,
+    first_line: usize,
+    file: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Para>> {
+    let mut b = Builder {
+        src: body,
+        index: LineIndex::new(body, first_line),
+        file,
+        paras: Vec::new(),
+        warnings,
+        cur: None,
+        cur_html_warned: false,
+        containers: Vec::new(),
+        italic: 0,
+        bold: 0,
+        links: Vec::new(),
+        code: None,
+    };
+    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+        b.event(event, range.start, range.end)?;
+    }
+    b.flush();
+    Ok(b.paras)
+}
+
+impl Builder<'_> {
+    fn warn(&mut self, offset: usize, message: &str) {
+        let (line, column) = self.index.line_col(offset);
+        self.warnings.push(Warning {
+            at: Location::at(self.file, line, column),
+            message: message.to_string(),
+        });
+    }
+
+    fn style(&self) -> Style {
+        Style {
+            italic: self.italic > 0,
+            bold: self.bold > 0,
+        }
+    }
+
+    /// The kind a paragraph opened here gets from its containers.
+    fn context_kind(&mut self, plain_body: bool) -> ParaKind {
+        for c in self.containers.iter_mut().rev() {
+            match c {
+                Container::Item {
+                    marker,
+                    depth,
+                    used,
+                } => {
+                    let marker = if *used { String::new() } else { marker.clone() };
+                    *used = true;
+                    return ParaKind::Fixed(BlockKind::ListItem {
+                        marker,
+                        depth: *depth,
+                    });
+                }
+                Container::Quote => return ParaKind::Fixed(BlockKind::Quote),
+                Container::List { .. } => {}
+            }
+        }
+        if plain_body {
+            ParaKind::Body
+        } else {
+            ParaKind::Fixed(BlockKind::Body)
+        }
+    }
+
+    fn open(&mut self, kind: ParaKind, offset: usize) {
+        self.flush();
+        self.cur = Some(Para {
+            kind,
+            lines: vec![Line {
+                no: self.index.line(offset),
+                spans: Vec::new(),
+            }],
+        });
+        self.cur_html_warned = false;
+    }
+
+    fn ensure_open(&mut self, offset: usize) {
+        if self.cur.is_none() {
+            let kind = self.context_kind(true);
+            self.open(kind, offset);
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(para) = self.cur.take() {
+            let visible = para
+                .lines
+                .iter()
+                .any(|l| l.spans.iter().any(|s| !is_blank(&s.text)));
+            if visible {
+                self.paras.push(para);
+            }
+        }
+    }
+
+    fn push_text(&mut self, text: &str, style: Style, offset: usize) -> Result<()> {
+        if let Some(c) = text.chars().find(|&c| super::clean::is_control(c)) {
+            // Only an entity such as `&#7;` can bring one in here.
+            let (line, column) = self.index.line_col(offset);
+            return Err(control_error(self.file, line, column, c));
+        }
+        if let Some(code) = &mut self.code {
+            code.text.push_str(text);
+            return Ok(());
+        }
+        self.ensure_open(offset);
+        for link in &mut self.links {
+            link.text.push_str(text);
+        }
+        if let Some(line) = self.cur.as_mut().and_then(|p| p.lines.last_mut()) {
+            match line.spans.last_mut() {
+                Some(last) if last.style == style => last.text.push_str(text),
+                _ => line.spans.push(Span {
+                    text: text.to_string(),
+                    style,
+                }),
+            }
+        }
+        Ok(())
+    }
+
+    fn line_break(&mut self, offset: usize) {
+        if let Some(para) = &mut self.cur {
+            para.lines.push(Line {
+                no: self.index.line(offset) + 1,
+                spans: Vec::new(),
+            });
+        }
+        for link in &mut self.links {
+            link.text.push(' ');
+        }
+    }
+
+    /// `3.` or `3)`: the delimiter as written at the item's start.
+    fn number_marker(&self, n: u64, offset: usize) -> String {
+        let rest = self.src.get(offset..).unwrap_or_default();
+        let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        let delim = if rest.starts_with(')') { ')' } else { '.' };
+        format!("{n}{delim}")
+    }
+
+    fn event(&mut self, event: Event, start: usize, end: usize) -> Result<()> {
+        match event {
+            Event::Start(tag) => self.start(tag, start),
+            Event::End(tag) => self.end(tag, start, end)?,
+            Event::Text(t) => self.push_text(&t, self.style(), start)?,
+            Event::Code(t) => self.push_text(&t, self.style(), start)?,
+            Event::InlineMath(t) | Event::DisplayMath(t) => {
+                self.push_text(&t, self.style(), start)?
+            }
+            Event::Html(t) => self.push_text(&t, Style::default(), start)?,
+            Event::InlineHtml(t) => {
+                if !self.cur_html_warned && self.code.is_none() {
+                    self.warn(start, "HTML in the statement is kept as plain text");
+                }
+                self.push_text(&t, Style::default(), start)?;
+                self.cur_html_warned = true;
+            }
+            Event::FootnoteReference(t) => {
+                self.push_text(&format!("[{t}]"), self.style(), start)?
+            }
+            Event::SoftBreak | Event::HardBreak => self.line_break(start),
+            Event::Rule => self.flush(),
+            Event::TaskListMarker(done) => {
+                let mark = if done { "[x] " } else { "[ ] " };
+                self.push_text(mark, self.style(), start)?
+            }
+        }
+        Ok(())
+    }
+
+    fn start(&mut self, tag: Tag, offset: usize) {
+        match tag {
+            Tag::Paragraph => {
+                let kind = self.context_kind(true);
+                self.open(kind, offset);
+            }
+            Tag::Heading { level, .. } => {
+                let kind = if level == HeadingLevel::H1 && self.containers.is_empty() {
+                    ParaKind::Title
+                } else {
+                    let n = (level as u8).saturating_sub(1).max(1);
+                    ParaKind::Fixed(BlockKind::Heading(n))
+                };
+                self.open(kind, offset);
+            }
+            Tag::BlockQuote(_) => {
+                self.flush();
+                self.containers.push(Container::Quote);
+            }
+            Tag::List(start) => {
+                self.flush();
+                self.containers.push(Container::List { next: start });
+            }
+            Tag::Item => {
+                self.flush();
+                let depth = self
+                    .containers
+                    .iter()
+                    .filter(|c| matches!(c, Container::List { .. }))
+                    .count()
+                    .saturating_sub(1);
+                let number = self.containers.iter_mut().rev().find_map(|c| match c {
+                    Container::List { next } => Some(next),
+                    _ => None,
+                });
+                let marker = match number {
+                    Some(Some(n)) => {
+                        let current = *n;
+                        *n = n.saturating_add(1);
+                        self.number_marker(current, offset)
+                    }
+                    _ => "•".to_string(),
+                };
+                self.containers.push(Container::Item {
+                    marker,
+                    depth: u8::try_from(depth).unwrap_or(u8::MAX),
+                    used: false,
+                });
+            }
+            Tag::CodeBlock(_) => {
+                self.flush();
+                let kind = match self.context_kind(false) {
+                    ParaKind::Fixed(k) => k,
+                    _ => BlockKind::Body,
+                };
+                self.code = Some(Code {
+                    text: String::new(),
+                    kind,
+                });
+                self.warn(offset, "a code block is set as ordinary text");
+            }
+            Tag::HtmlBlock => {
+                let kind = self.context_kind(false);
+                self.open(kind, offset);
+                self.cur_html_warned = true;
+                self.warn(offset, "HTML in the statement is kept as plain text");
+            }
+            Tag::Emphasis => self.italic += 1,
+            Tag::Strong => self.bold += 1,
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => self.links.push(Link {
+                url: dest_url.to_string(),
+                text: String::new(),
+                autolink: matches!(link_type, LinkType::Autolink | LinkType::Email),
+            }),
+            Tag::Image { .. } => {
+                self.ensure_open(offset);
+                if let Some(para) = &mut self.cur {
+                    if para.kind == ParaKind::Body {
+                        para.kind = ParaKind::Fixed(BlockKind::Body);
+                    }
+                }
+                self.warn(
+                    offset,
+                    "images in the statement are not placed; put pictures in the layout",
+                );
+            }
+            // Not enabled: tables, footnotes, definition lists, metadata,
+            // strikethrough, super/subscript. Their text flows on.
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, start: usize, end: usize) -> Result<()> {
+        match tag {
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::HtmlBlock => self.flush(),
+            TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item => {
+                self.flush();
+                self.containers.pop();
+            }
+            TagEnd::CodeBlock => {
+                if let Some(code) = self.code.take() {
+                    self.code_paragraphs(code, start, end);
+                }
+            }
+            TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
+            TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Link => {
+                if let Some(link) = self.links.pop() {
+                    let text = link.text.trim();
+                    let same = link.autolink
+                        || text == link.url
+                        || link.url.strip_prefix("mailto:") == Some(text);
+                    if !link.url.is_empty() && !same {
+                        let tail = if text.is_empty() {
+                            format!(" {}", link.url)
+                        } else {
+                            format!(" ({})", link.url)
+                        };
+                        self.push_text(&tail, self.style(), start)?;
+                    }
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A code block's text: one paragraph per run of non-blank lines.
+    fn code_paragraphs(&mut self, code: Code, start: usize, end: usize) {
+        // The first content line: the block's first line, or the one after
+        // an opening fence.
+        let block = self.src.get(start..end).unwrap_or_default();
+        let fenced = block.trim_start().starts_with("```") || block.trim_start().starts_with("~~~");
+        let first = self.index.line(start) + usize::from(fenced);
+        let mut kind = code.kind;
+        let mut lines: Vec<Line> = Vec::new();
+        for (i, text) in code.text.split('\n').enumerate() {
+            if is_blank(text) {
+                if !lines.is_empty() {
+                    self.paras.push(Para {
+                        kind: ParaKind::Fixed(kind.clone()),
+                        lines: std::mem::take(&mut lines),
+                    });
+                    if let BlockKind::ListItem { depth, .. } = kind {
+                        kind = BlockKind::ListItem {
+                            marker: String::new(),
+                            depth,
+                        };
+                    }
+                }
+            } else {
+                lines.push(Line {
+                    no: first + i,
+                    spans: vec![Span::plain(text)],
+                });
+            }
+        }
+        if !lines.is_empty() {
+            self.paras.push(Para {
+                kind: ParaKind::Fixed(kind),
+                lines,
+            });
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! The statement reader: bytes of a plain-text or Markdown statement, as
+//! organisers paste it from a web page or an email, into a [`Document`].
+//!
+//! # Pipeline
+//!
+//! 1. [`decode`]: bytes → text (UTF-8, or Latin-1 / Windows-1252 when asked).
+//! 2. [`parse`]: a leading BOM is dropped; CRLF and lone CR become LF; control
+//!    characters are an error; bidi controls and stray U+FEFF are removed with
+//!    one warning; `+++` TOML front matter is read; the body is cut into
+//!    paragraphs (plain text: blank lines; Markdown: pulldown-cmark); the
+//!    paragraphs are given roles; each block's text is cleaned.
+//!
+//! # Cleaning (both formats)
+//!
+//! Tabs, newlines (soft wraps, hard breaks), U+2028/U+2029 and runs of spaces
+//! become one space; spaces at the start and end of a block go. A run of
+//! white space that holds a U+00A0 stays one U+00A0 when it is a deliberate
+//! tie — before `; : ! ? » › %`, after `« ‹`, or between a digit and a letter
+//! ("50 km") — and is a plain space otherwise (web-editor debris). U+202F,
+//! U+00AD, U+200B, U+200C, U+200D and every other character are kept. A line
+//! holding only white space and invisible format characters (U+00AD, U+200B,
+//! U+200C, U+200D, U+2060) is blank.
+//!
+//! # Roles
+//!
+//! * **Headline**: front matter `title`, else the first Markdown level-1
+//!   heading, else the first paragraph (plain text) or first block (Markdown,
+//!   a paragraph or a heading of any level) — unless that paragraph is a
+//!   salutation (ends with "," or opens with "Dear", "Liebe", …), a separator,
+//!   a list, or longer than 300 characters, in which case there is no
+//!   headline. With a `title`, a first paragraph (or level-1 heading) whose
+//!   text equals the title (ignoring case and spacing) *is* the headline;
+//!   otherwise the title is a Headline block placed first (its `line` is the
+//!   line of `title =`), and that paragraph is body (a differing level-1
+//!   heading becomes `Heading(1)`). In plain text a multi-line first
+//!   paragraph is split into headline + meta lines only when every later
+//!   line is a meta line that starts with "•" or holds a digit (a date);
+//!   otherwise it is one soft-wrapped headline.
+//! * **Subtitle**: front matter `subtitle`, placed right after the headline;
+//!   a one-line paragraph right after the headline that equals it is taken as
+//!   that subtitle instead of repeating it.
+//! * **Meta**: right after the headline (and subtitle), whole paragraphs
+//!   whose every line is short (≤ 120 characters), does not end with
+//!   `. , ; : ! ?` (closing quotes and brackets looked through), is not a
+//!   salutation, a separator or a `-`/`*`/`–`/`1.` list line — at most 6
+//!   lines in all; one Meta block per line, a leading "•" removed. A
+//!   multi-line paragraph is not meta when all its lines are list lines or a
+//!   later line starts in lower case (wrapped prose). Front matter `date`
+//!   adds a Meta block first unless some meta line already contains it.
+//! * **Salutation**: the paragraph right after the meta lines, if it is one
+//!   line of ≤ 60 characters ending with "," or ":", or opening with a
+//!   salutation word ("Dear", "Liebe", "Chers", …) and ending with "!", a
+//!   letter or nothing.
+//! * **SignOff**: up to 3 trailing paragraphs (4 lines in all) after a body
+//!   paragraph, list item or quote. A one-line paragraph qualifies if it is
+//!   ≤ 80 characters and ends with "!", "," or no final punctuation and
+//!   holds no inner ". " or "? " — or opens with a closing formula
+//!   ("Comradely greetings", "In solidarity", "Mit solidarischen Grüßen", …).
+//!   A paragraph of 2–4 short lines qualifies when its first line does and
+//!   ends with "," or opens with a closing formula ("In solidarity,\nName").
+//!   Each line is its own SignOff block.
+//! * **Plain lists**: a line starting with `•`, `-`, `*`, `–` and a space is
+//!   a list item (marker "•"); `N.` / `N)` and a space (marker as written)
+//!   only when the paragraph has two numbered lines or a neighbouring
+//!   paragraph has one ("1. Mai" at the start of a wrapped line stays text).
+//!   Other lines join the current item. Depth is always 0.
+//! * **Separators** ("* * *", "---", "***"): a line of three or more of
+//!   `* - _ = ~ • · # +` is kept as a Body block of its own (nothing is
+//!   dropped silently); in Markdown a thematic break carries no text and is
+//!   dropped.
+//! * **Markdown**: see the `markdown` submodule (headings, emphasis, links,
+//!   lists, quotes, images, HTML and code blocks).
+//!
+//! Block `line`s are 1-based lines of the file as given (front matter
+//! included); a block made from front matter has the line of its key.
+
+mod classify;
+mod clean;
+mod decode;
+mod frontmatter;
+mod markdown;
+mod plain;
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::document::{Block, Document, Metadata, Span};
+use crate::error::{Error, Location, Result, Warning};
+
+pub use decode::decode;
+
+/// The syntax of a statement file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: paragraphs separated by blank lines.
+    Plain,
+    /// CommonMark.
+    Markdown,
+}
+
+/// A text encoding the user can name with `--encoding`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8 (the default).
+    Utf8,
+    /// ISO-8859-1.
+    Latin1,
+    /// Windows code page 1252.
+    Windows1252,
+}
+
+impl FromStr for Encoding {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "utf-8" | "utf8" => Ok(Encoding::Utf8),
+            "latin1" | "latin-1" | "iso-8859-1" => Ok(Encoding::Latin1),
+            "windows-1252" | "cp1252" => Ok(Encoding::Windows1252),
+            _ => Err(format!(
+                "unknown encoding `{s}`; use utf-8, latin1 or windows-1252"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Latin1 => "latin1",
+            Encoding::Windows1252 => "windows-1252",
+        })
+    }
+}
+
+/// `.md`/`.markdown` (any case) → Markdown, everything else (incl. stdin "-") → Plain.
+pub fn format_for_path(path: &str) -> Format {
+    match std::path::Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("md") | Some("markdown") => Format::Markdown,
+        _ => Format::Plain,
+    }
+}
+
+/// A parsed statement and what the user should hear about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    /// The statement.
+    pub document: Document,
+    /// Things removed or not placed (bidi controls, images, HTML, code blocks).
+    pub warnings: Vec<Warning>,
+}
+
+/// Parse decoded text. `file` names the source in messages.
+pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let norm = clean::normalize_newlines(text);
+    let index = clean::LineIndex::new(&norm, 1);
+    let mut warnings = Vec::new();
+
+    if let Some(removed) = clean::check_chars(&norm, file)? {
+        warnings.push(Warning {
+            at: Location::at(file, removed.line, removed.column),
+            message: format!(
+                "removed {} invisible direction-control or byte-order-mark character{} \
+                 (the first, U+{:04X}, is here); they would garble the printed text",
+                removed.count,
+                if removed.count == 1 { "" } else { "s" },
+                removed.first as u32
+            ),
+        });
+    }
+
+    let (front, body_start) = frontmatter::split(&norm, &index, file, format)?;
+    let first_line = index.line(body_start);
+    let body = clean::remove_invisible(&norm[body_start..]);
+    let paras = match format {
+        Format::Plain => plain::paragraphs(&body, first_line),
+        Format::Markdown => markdown::paragraphs(&body, first_line, file, &mut warnings)?,
+    };
+    let blocks = classify::build(&paras, &front, format == Format::Plain);
+    if blocks.is_empty() {
+        return Err(Error::Statement {
+            at: Location::file(file),
+            message: "the statement is empty".to_string(),
+        });
+    }
+
+    let value = |f: &Option<frontmatter::Field>| f.as_ref().map(|f| f.value.clone());
+    let title = value(&front.title).or_else(|| {
+        blocks
+            .iter()
+            .find(|b| b.kind == crate::document::BlockKind::Headline)
+            .map(Block::text)
+    });
+    let meta = Metadata {
+        title,
+        subtitle: value(&front.subtitle),
+        date: value(&front.date),
+        author: value(&front.author),
+        imprint: value(&front.imprint),
+        lang: value(&front.lang),
+    };
+    Ok(Parsed {
+        document: Document { meta, blocks },
+        warnings,
+    })
+}
+
+/// Convenience: decode + parse.
+pub fn read(
+    bytes: &[u8],
+    format: Format,
+    encoding: Option<Encoding>,
+    file: &str,
+) -> Result<Parsed> {
+    let text = decode(bytes, encoding, file)?;
+    parse(&text, format, file)
+}
+
+/// One source line of a paragraph, raw: not yet cleaned, no newlines.
+#[derive(Clone, Debug)]
+struct Line {
+    /// 1-based line in the file.
+    no: usize,
+    /// The text with its inline styles.
+    spans: Vec<Span>,
+}
+
+/// What a paragraph is, as far as its syntax tells.
+#[derive(Clone, Debug, PartialEq)]
+enum ParaKind {
+    /// An ordinary paragraph: its role (headline, meta, salutation, body,
+    /// sign-off, plain-text list) is decided by [`classify`].
+    Body,
+    /// A Markdown level-1 heading: the headline, or `Heading(1)`.
+    Title,
+    /// Markup fixed the role (heading, list item, quote, code, HTML, image).
+    Fixed(crate::document::BlockKind),
+}
+
+/// A paragraph: one or more lines.
+#[derive(Clone, Debug)]
+struct Para {
+    kind: ParaKind,
+    /// Never empty.
+    lines: Vec<Line>,
+}
+
+/// A statement error at a line and column.
+fn error_at(file: &str, line: usize, column: usize, message: String) -> Error {
+    Error::Statement {
+        at: Location::at(file, line, column),
+        message,
+    }
+}

@@ -1,0 +1,946 @@
+//! Tests of the statement reader.
+
+use super::*;
+use crate::document::{BlockKind, Style};
+
+const SEED: &str = concat!(
+    "NCP of Yugoslavia, A call for solidarity with the Serbian people in Kosovo\n",
+    "\n",
+    "6/1/23 12:04 PM\n",
+    "  \u{2022} Serbia, New Communist Party of Yugoslavia En Europe Communist and workers' parties\n",
+    "\n",
+    "Dear comrades,\u{a0}\n",
+    "\n",
+    "The New Communist Party of Yugoslavia calls on all communist and anti-imperialist organizations to\u{a0}show solidarity with the Serbian people in Kosovo, which are experiencing violence by its police forces, as well as the NATO occupation forces in the region.\u{a0}\n",
+    "\n",
+    "The clashes in the north of the province started on Friday when the government of the so-called \"Republic of Kosovo\" tried to take over town halls of the three municipalities with the Serbian majority population. The new mayors of the towns in the north were elected in illegitimate elections, boycotted by the Serbian community. The Serbian people, gathered to defend their town halls from the pro-imperialist Kosovo authorities, were met with severe violence. The strongest conflicts happened on Monday when the local police were aided by KFOR - the official NATO forces responsible for the occupation of the province. Over 50 people were injured on both sides.\u{a0}\n",
+    "\n",
+    "The occupation of Kosovo and Metohija, as well as the recent violence, are the\u{a0}fault of the USA and its NATO allies. Therefore, we call on you to\u{a0}show international support\u{a0}for the people of occupied Kosovo by\u{a0}organizing demonstrations against violence, occupation, and the so-called \"independence\" of Kosovo. Since the Kosovo prime minister visited the US embassy right before the violence began, it is clear that he got permission from its imperialist masters. Therefore, the preferred locations for the protests are, if possible, the US embassies in your country.\u{a0}\n",
+    "\n",
+    "The New communist party of Yugoslavia thanks all organizations who are expressing solidarity with the Serbian people of Kosovo, the victims of US imperialism. At this moment, it is of utmost importance to show international solidarity and the anti-imperialist struggle.\u{a0}\n",
+    "\n",
+    "Please inform us about your actions.\u{a0}The pictures and videos of the protest are also desirable.\n",
+    "\n",
+    "\n",
+    "Comradely greetings from Belgrade!",
+);
+
+fn parse_ok(text: &str, format: Format) -> Parsed {
+    match parse(text, format, "s.txt") {
+        Ok(p) => p,
+        Err(e) => panic!("unexpected error: {e}"),
+    }
+}
+
+fn plain(text: &str) -> Document {
+    parse_ok(text, Format::Plain).document
+}
+
+fn md(text: &str) -> Document {
+    parse_ok(text, Format::Markdown).document
+}
+
+fn parse_err(text: &str, format: Format) -> String {
+    match parse(text, format, "s.txt") {
+        Ok(p) => panic!("expected an error, got {:?}", p.document.blocks),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn kinds(doc: &Document) -> Vec<BlockKind> {
+    doc.blocks.iter().map(|b| b.kind.clone()).collect()
+}
+
+fn texts(doc: &Document) -> Vec<String> {
+    doc.blocks.iter().map(Block::text).collect()
+}
+
+fn lines(doc: &Document) -> Vec<usize> {
+    doc.blocks.iter().map(|b| b.line).collect()
+}
+
+fn item(marker: &str, depth: u8) -> BlockKind {
+    BlockKind::ListItem {
+        marker: marker.to_string(),
+        depth,
+    }
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+// ---------------------------------------------------------------- the seed
+
+#[test]
+fn seed_is_the_shared_file_where_present() {
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in [manifest.join("../shared"), manifest.join("shared")] {
+        let path = dir.join("seed/000_53f4cf6db800a616.txt");
+        if let Ok(bytes) = std::fs::read(&path) {
+            assert_eq!(String::from_utf8_lossy(&bytes), SEED, "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn seed_roles() {
+    use BlockKind::*;
+    let doc = plain(SEED);
+    assert_eq!(
+        kinds(&doc),
+        vec![Headline, Meta, Meta, Salutation, Body, Body, Body, Body, Body, SignOff]
+    );
+    let t = texts(&doc);
+    assert_eq!(
+        t[0],
+        "NCP of Yugoslavia, A call for solidarity with the Serbian people in Kosovo"
+    );
+    assert_eq!(t[1], "6/1/23 12:04 PM");
+    assert_eq!(
+        t[2],
+        "• Serbia, New Communist Party of Yugoslavia En Europe Communist and workers' parties"
+    );
+    assert_eq!(t[3], "Dear comrades,");
+    assert!(t[8].starts_with("Please inform us about your actions. The pictures"));
+    assert_eq!(t[9], "Comradely greetings from Belgrade!");
+    assert_eq!(lines(&doc), vec![1, 3, 4, 6, 8, 10, 12, 14, 16, 19]);
+    assert_eq!(doc.meta.title.as_deref(), Some(t[0].as_str()));
+}
+
+#[test]
+fn seed_words_survive() {
+    let doc = plain(SEED);
+    let source: Vec<String> = words(&SEED.replace('\u{a0}', " "));
+    let blocks: Vec<String> = doc
+        .blocks
+        .iter()
+        .flat_map(|b| words(&b.text().replace('\u{a0}', " ")))
+        .collect();
+    assert_eq!(source, blocks);
+}
+
+#[test]
+fn seed_debris_is_cleaned() {
+    let doc = plain(SEED);
+    for b in &doc.blocks {
+        let t = b.text();
+        assert!(!t.contains('\u{a0}'), "{t:?}");
+        assert!(!t.contains("  "), "{t:?}");
+        assert_eq!(t.trim(), t);
+        assert!(b.spans.iter().all(|s| !s.text.is_empty()));
+    }
+    assert!(texts(&doc)[4].contains("organizations to show solidarity"));
+}
+
+#[test]
+fn seed_as_markdown_has_the_same_roles() {
+    let plain_doc = plain(SEED);
+    let md_doc = md(SEED);
+    assert_eq!(kinds(&md_doc), kinds(&plain_doc));
+    assert_eq!(texts(&md_doc), texts(&plain_doc));
+    assert_eq!(lines(&md_doc), lines(&plain_doc));
+}
+
+#[test]
+fn seed_through_read_with_crlf_and_bom() {
+    let bytes = format!("\u{feff}{}", SEED.replace('\n', "\r\n")).into_bytes();
+    let parsed = match read(&bytes, Format::Plain, None, "seed.txt") {
+        Ok(p) => p,
+        Err(e) => panic!("{e}"),
+    };
+    assert_eq!(parsed.document, plain(SEED));
+    assert!(parsed.warnings.is_empty());
+}
+
+// ---------------------------------------------------------------- decoding
+
+#[test]
+fn utf8_bom_is_removed() {
+    let text = decode(b"\xEF\xBB\xBFHello", None, "s.txt").unwrap_or_default();
+    assert_eq!(text, "Hello");
+    // parse also takes a BOM off, and front matter may follow it.
+    let doc = plain("\u{feff}+++\ntitle = \"T\"\n+++\nBody text here.");
+    assert_eq!(texts(&doc), vec!["T", "Body text here."]);
+}
+
+#[test]
+fn latin1_bytes_without_encoding_are_an_error_with_position() {
+    let bytes = b"Title\r\n\r\nNous sommes all\xE9s.";
+    let err = match decode(bytes, None, "statement.txt") {
+        Ok(t) => panic!("decoded {t:?}"),
+        Err(e) => e.to_string(),
+    };
+    assert_eq!(
+        err,
+        "statement.txt:3:16: not UTF-8 (byte 0xE9); it looks like Latin-1 or Windows-1252 \
+         text: save it as UTF-8 or pass --encoding windows-1252"
+    );
+    // Columns count characters, not bytes.
+    let mut bytes = "é\nüü•".as_bytes().to_vec();
+    bytes.push(0x96);
+    let err = decode(&bytes, None, "f").map_err(|e| e.to_string());
+    assert_eq!(
+        err.err()
+            .as_deref()
+            .map(|e| e.split(';').next().unwrap_or_default()),
+        Some("f:2:4: not UTF-8 (byte 0x96)")
+    );
+}
+
+#[test]
+fn utf16_is_recognised() {
+    let err = decode(b"\xFF\xFEH\x00i\x00", None, "f").map_err(|e| e.to_string());
+    assert!(err.err().unwrap_or_default().contains("UTF-16"));
+}
+
+#[test]
+fn latin1_decoding() {
+    let text = decode(b"Caf\xE9 \xAB\xA0x\xA0\xBB", Some(Encoding::Latin1), "f");
+    assert_eq!(text.ok().as_deref(), Some("Café «\u{a0}x\u{a0}»"));
+    let err = decode(b"ab\n\x93q\x94", Some(Encoding::Latin1), "f").map_err(|e| e.to_string());
+    let err = err.err().unwrap_or_default();
+    assert!(err.starts_with("f:2:1: byte 0x93"), "{err}");
+    assert!(err.contains("--encoding windows-1252"), "{err}");
+}
+
+#[test]
+fn windows1252_decoding() {
+    let text = decode(
+        b"\x93Hi\x94 \x80 5 \x85 \x96",
+        Some(Encoding::Windows1252),
+        "f",
+    );
+    assert_eq!(
+        text.ok().as_deref(),
+        Some("\u{201c}Hi\u{201d} \u{20ac} 5 \u{2026} \u{2013}")
+    );
+    let err = decode(b"ok\r\nab\x81", Some(Encoding::Windows1252), "f").map_err(|e| e.to_string());
+    let err = err.err().unwrap_or_default();
+    assert!(err.starts_with("f:2:3: byte 0x81"), "{err}");
+    // A UTF-8 BOM means the file is not Windows-1252.
+    assert!(decode(b"\xEF\xBB\xBFx", Some(Encoding::Windows1252), "f").is_err());
+    // Through read: smart quotes reach the document.
+    let parsed = read(
+        b"\x84Titel\x93\n\nText.",
+        Format::Plain,
+        Some(Encoding::Windows1252),
+        "f",
+    );
+    let doc = parsed.map(|p| p.document).ok();
+    assert_eq!(
+        doc.and_then(|d| d.headline()).as_deref(),
+        Some("\u{201e}Titel\u{201c}")
+    );
+}
+
+#[test]
+fn encoding_names() {
+    for (name, enc) in [
+        ("utf-8", Encoding::Utf8),
+        ("UTF8", Encoding::Utf8),
+        ("latin1", Encoding::Latin1),
+        ("Latin-1", Encoding::Latin1),
+        ("iso-8859-1", Encoding::Latin1),
+        ("windows-1252", Encoding::Windows1252),
+        ("cp1252", Encoding::Windows1252),
+    ] {
+        assert_eq!(name.parse::<Encoding>(), Ok(enc), "{name}");
+    }
+    assert!("ebcdic".parse::<Encoding>().is_err());
+}
+
+#[test]
+fn formats_from_paths() {
+    assert_eq!(format_for_path("a.md"), Format::Markdown);
+    assert_eq!(format_for_path("dir/A.MARKDOWN"), Format::Markdown);
+    assert_eq!(format_for_path("a.txt"), Format::Plain);
+    assert_eq!(format_for_path("md"), Format::Plain);
+    assert_eq!(format_for_path("-"), Format::Plain);
+}
+
+// ---------------------------------------------------------------- characters
+
+#[test]
+fn crlf_and_lone_cr_are_line_breaks() {
+    let doc = plain("Title\r\n\r\nOne\r\ntwo.\rThree\r\rFour.\r\n");
+    assert_eq!(texts(&doc), vec!["Title", "One two. Three", "Four."]);
+    assert_eq!(lines(&doc), vec![1, 3, 7]);
+}
+
+#[test]
+fn control_characters_are_errors() {
+    let err = parse_err("Title\n\nab\0c", Format::Plain);
+    assert!(
+        err.starts_with("s.txt:3:3: U+0000 (a control character); remove it"),
+        "{err}"
+    );
+    let err = parse_err("Title\r\nx\u{7f}", Format::Plain);
+    assert!(err.starts_with("s.txt:2:2: U+007F"), "{err}");
+    let err = parse_err("Tïtle \u{85}", Format::Markdown);
+    assert!(err.starts_with("s.txt:1:7: U+0085"), "{err}");
+    let err = parse_err("Title\n\nbell &#7; here", Format::Markdown);
+    assert!(err.starts_with("s.txt:3:6: U+0007"), "{err}");
+    // Tabs are fine.
+    assert_eq!(texts(&plain("A\tB")), vec!["A B"]);
+}
+
+#[test]
+fn bidi_controls_are_removed_with_one_warning() {
+    let parsed = parse_ok(
+        "Title\n\nab\u{200f}c \u{202e}d\u{feff}e\u{2067}.",
+        Format::Plain,
+    );
+    assert_eq!(texts(&parsed.document), vec!["Title", "abc de."]);
+    assert_eq!(parsed.warnings.len(), 1);
+    let w = parsed.warnings[0].to_string();
+    assert!(w.starts_with("s.txt:3:3: warning: removed 4 "), "{w}");
+    assert!(w.contains("U+200F"), "{w}");
+}
+
+#[test]
+fn empty_statements_are_errors() {
+    for text in [
+        "",
+        "   \n\t\n",
+        "\u{a0}\n\u{200b}\n",
+        "\u{feff}",
+        "+++\nlang = \"en\"\n+++\n\n",
+    ] {
+        for format in [Format::Plain, Format::Markdown] {
+            let err = parse_err(text, format);
+            assert_eq!(err, "s.txt: the statement is empty", "{text:?}");
+        }
+    }
+    assert_eq!(
+        parse_err("---\n\n***", Format::Markdown),
+        "s.txt: the statement is empty"
+    );
+}
+
+#[test]
+fn nbsp_rules() {
+    let doc = plain(
+        "Title\n\nSo\u{a0}: yes\u{a0}! « oui\u{a0}» «\u{a0}non » Over 50\u{a0}km, 12\u{a0}%, \
+         web\u{a0}debris\u{a0} and \u{a0}more x\u{202f}y soft\u{ad}hy zero\u{200b}width \
+         a\u{200d}b a\u{200c}b end\u{a0}\u{a0}",
+    );
+    assert_eq!(
+        texts(&doc)[1],
+        "So\u{a0}: yes\u{a0}! « oui\u{a0}» «\u{a0}non » Over 50\u{a0}km, 12\u{a0}%, web debris \
+         and more x\u{202f}y soft\u{ad}hy zero\u{200b}width a\u{200d}b a\u{200c}b end"
+    );
+}
+
+#[test]
+fn soft_wraps_join_lines() {
+    let doc = plain("Title\n\nA line\nwrapped   here\n\t and\u{a0}\nthere.  \n\nNext.");
+    assert_eq!(
+        texts(&doc),
+        vec!["Title", "A line wrapped here and there.", "Next."]
+    );
+    assert_eq!(lines(&doc), vec![1, 3, 8]);
+}
+
+// ---------------------------------------------------------------- plain text roles
+
+#[test]
+fn plain_lists() {
+    let doc = plain(
+        "Title\n\nOur demands are long enough to be body text, really:\n- one\n* two\n  continued \
+         here\n• three\n– four\n\n1. first\n2) second\n10. tenth\nwrapped",
+    );
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Headline,
+            BlockKind::Body,
+            item("•", 0),
+            item("•", 0),
+            item("•", 0),
+            item("•", 0),
+            item("1.", 0),
+            item("2)", 0),
+            item("10.", 0),
+        ]
+    );
+    let t = texts(&doc);
+    assert_eq!(t[2], "one");
+    assert_eq!(t[3], "two continued here");
+    assert_eq!(t[8], "tenth wrapped");
+    assert_eq!(lines(&doc), vec![1, 3, 4, 5, 7, 8, 10, 11, 12]);
+}
+
+#[test]
+fn a_lone_number_at_a_line_start_is_not_a_list() {
+    let doc = plain("Titel\n\nHeraus zum\n1. Mai, wie jedes Jahr seit langem schon.\n\nMehr.");
+    assert_eq!(
+        texts(&doc)[1],
+        "Heraus zum 1. Mai, wie jedes Jahr seit langem schon."
+    );
+    assert_eq!(kinds(&doc)[1], BlockKind::Body);
+    // ... but numbered paragraphs next to each other are a loose list.
+    let doc = plain("Title\n\n1. First point.\n\n2. Second point.");
+    assert_eq!(kinds(&doc)[1..], [item("1.", 0), item("2.", 0)]);
+}
+
+#[test]
+fn separators_are_kept_as_body() {
+    let doc =
+        plain("Title\n\nA long first paragraph of the statement.\n\n* * *\n\nMore text here.\n---");
+    assert_eq!(
+        texts(&doc),
+        vec![
+            "Title",
+            "A long first paragraph of the statement.",
+            "* * *",
+            "More text here.",
+            "---"
+        ]
+    );
+    assert!(doc.blocks[1..].iter().all(|b| b.kind == BlockKind::Body));
+}
+
+#[test]
+fn no_headline_when_the_statement_opens_with_the_salutation() {
+    let doc =
+        plain("Liebe Nachbarinnen und Nachbarn,\n\nwir laden euch ein.\n\nEure Hausgemeinschaft");
+    assert_eq!(
+        kinds(&doc),
+        vec![BlockKind::Salutation, BlockKind::Body, BlockKind::SignOff]
+    );
+    assert_eq!(doc.meta.title, None);
+}
+
+#[test]
+fn a_wrapped_headline_stays_one_block() {
+    let doc = plain("A call for solidarity with\nthe people of the north\n\nBody text.");
+    assert_eq!(
+        texts(&doc)[0],
+        "A call for solidarity with the people of the north"
+    );
+    // A date or bullet line under it is split off as meta.
+    let doc = plain("A call\n6/1/23 12:04 PM\n• Tag line\n\nBody text.");
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Headline,
+            BlockKind::Meta,
+            BlockKind::Meta,
+            BlockKind::Body
+        ]
+    );
+    assert_eq!(texts(&doc)[2], "• Tag line");
+    assert_eq!(lines(&doc), vec![1, 2, 3, 5]);
+}
+
+#[test]
+fn meta_lines_stop_at_prose() {
+    let doc = plain("Title\n\n1 June 2023\n\nBelgrade\n\nThe first paragraph is prose.");
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Headline,
+            BlockKind::Meta,
+            BlockKind::Meta,
+            BlockKind::Body
+        ]
+    );
+    // A short line ending with a full stop is not meta; nor are list paragraphs.
+    let doc = plain("Title\n\nShort sentence.\n\n- a\n- b");
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Headline,
+            BlockKind::Body,
+            item("•", 0),
+            item("•", 0)
+        ]
+    );
+}
+
+#[test]
+fn salutations() {
+    for s in [
+        "Dear comrades,",
+        "Liebe Nachbarinnen und Nachbarn,",
+        "To the workers:",
+        "Genossinnen und Genossen!",
+        "Dear friends",
+    ] {
+        let doc = plain(&format!("Title\n\n{s}\n\nBody text that is long enough."));
+        assert_eq!(kinds(&doc)[1], BlockKind::Salutation, "{s}");
+    }
+    let doc = plain(
+        "Title\n\nWe call on everyone, everywhere, to join the protests on Saturday,\n\nBody.",
+    );
+    assert_eq!(kinds(&doc)[1], BlockKind::Body);
+}
+
+#[test]
+fn sign_offs_are_conservative() {
+    let body = "Title\n\nDear all,\n\nA long body paragraph that says what the statement is about.";
+    let cases: &[(&str, &[BlockKind])] = &[
+        (
+            "In solidarity,\nThe Central Committee",
+            &[BlockKind::SignOff, BlockKind::SignOff],
+        ),
+        (
+            "Long live the struggle! Workers of the world, unite!",
+            &[BlockKind::SignOff],
+        ),
+        ("Best regards.", &[BlockKind::SignOff]),
+        (
+            "New Communist Party of Yugoslavia\n\nBelgrade, 1 June 2023",
+            &[BlockKind::SignOff, BlockKind::SignOff],
+        ),
+        ("Please write to us. We answer.", &[BlockKind::Body]),
+        ("Is this the end?", &[BlockKind::Body]),
+        (
+            "We demand the release of\nall prisoners now",
+            &[BlockKind::Body],
+        ),
+    ];
+    for (tail, want) in cases {
+        let doc = plain(&format!("{body}\n\n{tail}"));
+        assert_eq!(kinds(&doc)[3..], **want, "{tail}");
+    }
+    // Nothing but short paragraphs: no sign-off without a body before it.
+    let doc = plain("Title\n\nDear all,\n\nJoin us!");
+    assert_eq!(kinds(&doc)[2], BlockKind::Body);
+}
+
+#[test]
+fn plain_text_keeps_markdown_syntax() {
+    let doc = plain("# Title with *stars*\n\nSome **bold** text.");
+    assert_eq!(
+        texts(&doc),
+        vec!["# Title with *stars*", "Some **bold** text."]
+    );
+    assert!(doc
+        .blocks
+        .iter()
+        .all(|b| b.spans.iter().all(|s| s.style == Style::default())));
+}
+
+// ---------------------------------------------------------------- front matter
+
+#[test]
+fn front_matter_fields() {
+    let parsed = parse_ok(
+        "+++\ntitle = \"Solidarity  with Kosovo\"\nsubtitle = \"A call\"\nlang = \"en\"\n\
+         date = 2023-06-01\nauthor = \"NCPY\"\nimprint = \"Printed by us\"\n+++\n\
+         Solidarity with Kosovo\n\nThe first paragraph of the text.",
+        Format::Plain,
+    );
+    let doc = parsed.document;
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Headline,
+            BlockKind::Subtitle,
+            BlockKind::Meta,
+            BlockKind::Body
+        ]
+    );
+    assert_eq!(
+        texts(&doc),
+        vec![
+            "Solidarity with Kosovo",
+            "A call",
+            "2023-06-01",
+            "The first paragraph of the text."
+        ]
+    );
+    // The headline is the text's own first paragraph (it equals the title).
+    assert_eq!(lines(&doc), vec![9, 3, 5, 11]);
+    let m = &doc.meta;
+    assert_eq!(m.title.as_deref(), Some("Solidarity with Kosovo"));
+    assert_eq!(m.subtitle.as_deref(), Some("A call"));
+    assert_eq!(m.lang.as_deref(), Some("en"));
+    assert_eq!(m.date.as_deref(), Some("2023-06-01"));
+    assert_eq!(m.author.as_deref(), Some("NCPY"));
+    assert_eq!(m.imprint.as_deref(), Some("Printed by us"));
+}
+
+#[test]
+fn front_matter_title_differs_from_first_paragraph() {
+    let doc = plain("+++\ntitle = \"Big title\"\ndate = \"1 June\"\n+++\n\nKicker line\n1 June 2023\n\nBody text.");
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Headline,
+            BlockKind::Meta,
+            BlockKind::Meta,
+            BlockKind::Body
+        ]
+    );
+    // The date is in the text already, so no extra meta block.
+    assert_eq!(
+        texts(&doc),
+        vec!["Big title", "Kicker line", "1 June 2023", "Body text."]
+    );
+    assert_eq!(lines(&doc), vec![2, 6, 7, 9]);
+}
+
+#[test]
+fn front_matter_unknown_key() {
+    let err = parse_err(
+        "+++\ntitle = \"T\"\n  titel = \"x\"\n+++\nText.",
+        Format::Plain,
+    );
+    assert!(
+        err.starts_with("s.txt:3:3: unknown front matter key `titel`; did you mean `title`?"),
+        "{err}"
+    );
+    let err = parse_err("+++\ncolour = \"red\"\n+++\nText.", Format::Plain);
+    assert!(
+        err.starts_with("s.txt:2:1: unknown front matter key `colour`; (known keys"),
+        "{err}"
+    );
+}
+
+#[test]
+fn front_matter_errors() {
+    let err = parse_err("+++\ntitle = \"T\"\n\nText.", Format::Plain);
+    assert!(
+        err.starts_with("s.txt:1:1: the front matter opened here with +++ is never closed"),
+        "{err}"
+    );
+    let err = parse_err("+++\ntitle = \"T\"\ndate = \n+++\nText.", Format::Plain);
+    assert!(
+        err.starts_with("s.txt:3:8: the front matter is not valid TOML"),
+        "{err}"
+    );
+    assert!(!err.contains('\n'), "{err}");
+    let err = parse_err("+++\ntitle = 3\n+++\nText.", Format::Markdown);
+    assert!(
+        err.starts_with("s.txt:2:9: front matter `title` must be a string"),
+        "{err}"
+    );
+    let err = parse_err("+++\nlang = \"en_GB\"\n+++\nText.", Format::Plain);
+    assert!(
+        err.starts_with("s.txt:2:8:") && err.contains("write \"en-GB\""),
+        "{err}"
+    );
+    let err = parse_err("+++\ntitle = \"a\\u0000b\"\n+++\nText.", Format::Plain);
+    assert!(err.starts_with("s.txt:2:9: U+0000"), "{err}");
+    let err = parse_err("---\ntitle: Hello\n---\nText.", Format::Markdown);
+    assert!(err.contains("TOML front matter between +++ lines"), "{err}");
+}
+
+#[test]
+fn front_matter_crlf_positions() {
+    let err = parse_err(
+        "+++\r\ntitle = \"T\"\r\nauthors = \"x\"\r\n+++\r\nText.",
+        Format::Plain,
+    );
+    assert!(
+        err.starts_with("s.txt:3:1: unknown front matter key `authors`; did you mean `author`?"),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------- Markdown
+
+#[test]
+fn markdown_emphasis() {
+    let doc = md("# Title\n\nA *it* and **bold** and ***both*** and _x **y**_ `code`.");
+    let spans = &doc.blocks[1].spans;
+    let it = Style {
+        italic: true,
+        bold: false,
+    };
+    let bo = Style {
+        italic: false,
+        bold: true,
+    };
+    let both = Style {
+        italic: true,
+        bold: true,
+    };
+    let got: Vec<(&str, Style)> = spans.iter().map(|s| (s.text.as_str(), s.style)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("A ", Style::default()),
+            ("it", it),
+            (" and ", Style::default()),
+            ("bold", bo),
+            (" and ", Style::default()),
+            ("both", both),
+            (" and ", Style::default()),
+            ("x ", it),
+            ("y", both),
+            (" code.", Style::default()),
+        ]
+    );
+}
+
+#[test]
+fn markdown_headings() {
+    let doc =
+        md("Intro line\n\n# Headline\n\n## Section\n\nText.\n\n### Sub\n\n# Again\n\n###### Six");
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Body,
+            BlockKind::Headline,
+            BlockKind::Heading(1),
+            BlockKind::Body,
+            BlockKind::Heading(2),
+            BlockKind::Heading(1),
+            BlockKind::Heading(5),
+        ]
+    );
+    assert_eq!(lines(&doc), vec![1, 3, 5, 7, 9, 11, 13]);
+    // Without a level-1 heading, the first paragraph is the headline.
+    let doc = md("A statement\n\n## Part\n\nText.");
+    assert_eq!(kinds(&doc)[0], BlockKind::Headline);
+    // ... or the first heading of any level.
+    let doc = md("## A statement\n\nText.");
+    assert_eq!(kinds(&doc), vec![BlockKind::Headline, BlockKind::Body]);
+}
+
+#[test]
+fn markdown_title_from_front_matter() {
+    let doc = md("+++\ntitle = \"Front\"\n+++\n# Other\n\nText.");
+    assert_eq!(
+        kinds(&doc),
+        vec![BlockKind::Headline, BlockKind::Heading(1), BlockKind::Body]
+    );
+    assert_eq!(lines(&doc), vec![2, 4, 6]);
+    let doc = md("+++\ntitle = \"Front\"\n+++\n# front\n\nText.");
+    assert_eq!(kinds(&doc), vec![BlockKind::Headline, BlockKind::Body]);
+    assert_eq!(lines(&doc), vec![4, 6]);
+}
+
+#[test]
+fn markdown_lists() {
+    let doc = md(
+        "# T\n\n- a\n- b\n  - b1\n    1. deep\n  - b2\n- c\n\n   c again\n\n3) three\n4) four\n\n7. seven",
+    );
+    assert_eq!(
+        kinds(&doc)[1..],
+        [
+            item("•", 0),
+            item("•", 0),
+            item("•", 1),
+            item("1.", 2),
+            item("•", 1),
+            item("•", 0),
+            item("", 0),
+            item("3)", 0),
+            item("4)", 0),
+            item("7.", 0),
+        ]
+    );
+    assert_eq!(
+        texts(&doc)[1..],
+        ["a", "b", "b1", "deep", "b2", "c", "c again", "three", "four", "seven"]
+    );
+    assert_eq!(lines(&doc)[1..], [3, 4, 5, 6, 7, 8, 10, 12, 13, 15]);
+}
+
+#[test]
+fn markdown_quotes() {
+    let doc = md("# T\n\n> Quoted *one*\n> still one\n>\n> two\n> - listed\n\nAfter.");
+    assert_eq!(
+        kinds(&doc)[1..],
+        [
+            BlockKind::Quote,
+            BlockKind::Quote,
+            item("•", 0),
+            BlockKind::Body
+        ]
+    );
+    assert_eq!(texts(&doc)[1], "Quoted one still one");
+    assert_eq!(lines(&doc)[1..], [3, 6, 7, 9]);
+}
+
+#[test]
+fn markdown_links_keep_their_url() {
+    let doc = md(
+        "# T\n\nSee [our site](https://example.org/a) and <https://example.org/b>, \
+         <mail@example.org>, [https://x.org](https://x.org) and [](https://empty.org).",
+    );
+    assert_eq!(
+        texts(&doc)[1],
+        "See our site (https://example.org/a) and https://example.org/b, mail@example.org, \
+         https://x.org and https://empty.org."
+    );
+}
+
+#[test]
+fn markdown_images_html_and_code_warn_but_keep_text() {
+    let parsed = parse_ok(
+        "# T\n\nText.\n\n![A photo of the march](march.jpg)\n\n<div>raw html</div>\n\n\
+         Some <b>inline</b> html.\n\n    code line one\n    code line two\n\n    second\n\n---\n\nEnd of it all here.",
+        Format::Markdown,
+    );
+    let doc = &parsed.document;
+    assert_eq!(
+        texts(doc),
+        vec![
+            "T",
+            "Text.",
+            "A photo of the march",
+            "<div>raw html</div>",
+            "Some <b>inline</b> html.",
+            "code line one code line two",
+            "second",
+            "End of it all here.",
+        ]
+    );
+    assert!(doc.blocks[2..].iter().all(|b| b.kind == BlockKind::Body));
+    assert_eq!(lines(doc), vec![1, 3, 5, 7, 9, 11, 14, 18]);
+    let w: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(w.len(), 4, "{w:?}");
+    assert_eq!(
+        w[0],
+        "s.txt:5:1: warning: images in the statement are not placed; put pictures in the layout"
+    );
+    assert!(w[1].starts_with("s.txt:7:1: warning: HTML"), "{w:?}");
+    assert!(w[2].starts_with("s.txt:9:6: warning: HTML"), "{w:?}");
+    assert!(w[3].starts_with("s.txt:11:"), "{w:?}");
+}
+
+#[test]
+fn markdown_meta_salutation_sign_off() {
+    let doc = md(
+        "# Headline\n\n*1 June 2023*\n\nDear comrades,\n\nThe body of the statement, which is long.\n\n\
+         **Comradely greetings!**",
+    );
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            BlockKind::Headline,
+            BlockKind::Meta,
+            BlockKind::Salutation,
+            BlockKind::Body,
+            BlockKind::SignOff
+        ]
+    );
+    assert!(doc.blocks[1].spans[0].style.italic);
+    assert!(doc.blocks[4].spans[0].style.bold);
+}
+
+#[test]
+fn markdown_breaks_are_spaces() {
+    let doc = md("# T\n\nhard\\\nbreak and  \nanother soft\nbreak.");
+    assert_eq!(texts(&doc)[1], "hard break and another soft break.");
+}
+
+// ---------------------------------------------------------------- size
+
+#[test]
+fn ten_thousand_paragraphs() {
+    let mut text = String::from("Title\n\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "Paragraph number {i} of the statement, with\u{a0}words.\n\n"
+        ));
+    }
+    let doc = plain(&text);
+    assert_eq!(doc.blocks.len(), 10_001);
+    assert_eq!(doc.blocks[10_000].line, 2 * 10_000 + 1);
+    let doc = md(&text);
+    assert_eq!(doc.blocks.len(), 10_001);
+}
+
+#[test]
+fn title_matches_the_first_line_of_a_split_headline() {
+    let doc = plain("+++\ntitle = \"A call\"\n+++\nA call\n6/1/23 12:04 PM\n\nBody text.");
+    assert_eq!(
+        kinds(&doc),
+        vec![BlockKind::Headline, BlockKind::Meta, BlockKind::Body]
+    );
+    assert_eq!(lines(&doc), vec![4, 5, 7]);
+}
+
+#[test]
+fn a_soft_break_inside_bold_keeps_one_bold_span() {
+    let doc = md("# T\n\n> Zitat **fett\n> weiter** ende");
+    let got: Vec<(&str, bool)> = doc.blocks[1]
+        .spans
+        .iter()
+        .map(|s| (s.text.as_str(), s.style.bold))
+        .collect();
+    assert_eq!(
+        got,
+        vec![("Zitat ", false), ("fett weiter", true), (" ende", false)]
+    );
+}
+
+/// Deterministic pseudo-random statements: no panics, and the invariants of
+/// the document model hold; in plain text no visible character is lost.
+#[test]
+fn invariants_on_generated_input() {
+    const PIECES: &[&str] = &[
+        "word", "Wort", "50", " ", " ", "  ", "\t", "\n", "\n", "\n\n", "\r\n", "\r", "\u{a0}",
+        "\u{202f}", "\u{ad}", "\u{200b}", "\u{200f}", ".", ",", ":", "!", "?", "«", "»", "•", "- ",
+        "* ", "1. ", "2) ", "# ", "> ", "**", "_", "`", "[a](b)", "<i>", "![x](y)", "---", "    ",
+        "&amp;", "\\", "é", "中",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut parsed_ok = 0;
+    for _ in 0..400 {
+        let mut text = String::new();
+        for _ in 0..60 {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+        }
+        let total_lines = text
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .split('\n')
+            .count();
+        for format in [Format::Plain, Format::Markdown] {
+            let Ok(parsed) = parse(&text, format, "g") else {
+                continue;
+            };
+            parsed_ok += 1;
+            for b in &parsed.document.blocks {
+                assert!(!b.spans.is_empty(), "{text:?}");
+                assert!((1..=total_lines).contains(&b.line), "{text:?} {b:?}");
+                let t = b.text();
+                assert_eq!(t.trim_matches([' ', '\u{a0}']), t, "{text:?}");
+                assert!(!t.contains("  "), "{text:?}");
+                for pair in b.spans.windows(2) {
+                    assert_ne!(pair[0].style, pair[1].style, "{text:?}");
+                }
+                for s in &b.spans {
+                    assert!(!s.text.is_empty());
+                    assert!(!s.text.chars().any(|c| c.is_control()), "{text:?}");
+                }
+            }
+            if format == Format::Plain {
+                let visible = |s: &str| -> String {
+                    s.chars()
+                        .filter(|c| {
+                            !c.is_whitespace()
+                                && !matches!(
+                                    c,
+                                    '•' | '-' | '*' | '–' | '\u{200f}' | '\u{200b}' | '\u{ad}'
+                                )
+                        })
+                        .collect()
+                };
+                let mut out = String::new();
+                for b in &parsed.document.blocks {
+                    if let BlockKind::ListItem { marker, .. } = &b.kind {
+                        out.push_str(marker);
+                    }
+                    out.push_str(&b.text());
+                }
+                assert_eq!(visible(&out), visible(&text), "{text:?}");
+            }
+        }
+    }
+    assert!(parsed_ok > 700, "{parsed_ok}");
+}

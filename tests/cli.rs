@@ -1,0 +1,196 @@
+//! The command line: what a user types, what they get back.
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_handbill"))
+}
+
+fn tmpdir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("handbill-cli-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn sample(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name)
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn build_writes_pdf_beside_the_statement() {
+    let d = tmpdir("beside");
+    let input = d.join("statement.txt");
+    std::fs::copy(sample("en-tenants.txt"), &input).unwrap();
+    let o = bin()
+        .args(["build", input.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = std::fs::read(d.join("statement.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn stdin_to_stdout_with_a_layout_file() {
+    let d = tmpdir("stdio");
+    let layout = d.join("mine.toml");
+    std::fs::write(&layout, "extends = \"a4-leaflet\"\n[page]\ncolumns = 3\n").unwrap();
+    let mut child = bin()
+        .args(["build", "-", "--layout", layout.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin
+            .write_all(&std::fs::read(sample("en-tenants.txt")).unwrap())
+            .unwrap();
+    }
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(o.stdout.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn layouts_and_fonts_list() {
+    let o = bin().arg("layouts").output().unwrap();
+    let s = String::from_utf8_lossy(&o.stdout);
+    for name in [
+        "a4-leaflet",
+        "a5-flyer",
+        "letter-leaflet",
+        "a3-poster",
+        "a6-handout",
+    ] {
+        assert!(s.contains(name), "{s}");
+    }
+    let o = bin().arg("fonts").output().unwrap();
+    let s = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        s.contains("Noto Serif") && s.contains("Cyrillic") && s.contains("Greek"),
+        "{s}"
+    );
+}
+
+#[test]
+fn help_shows_examples() {
+    let o = bin().args(["build", "--help"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Examples:"));
+}
+
+#[test]
+fn errors_are_one_line_with_exit_codes_and_keep_the_old_pdf() {
+    let d = tmpdir("errors");
+    let out = d.join("out.pdf");
+    std::fs::write(&out, b"%PDF-1.7 the good old file").unwrap();
+
+    // A bad layout: exit 1, one line naming file:line:col, old PDF intact.
+    let layout = d.join("bad.toml");
+    std::fs::write(&layout, "[page]\ncolums = 3\n").unwrap();
+    let o = bin()
+        .args([
+            "build",
+            sample("en-tenants.txt").to_str().unwrap(),
+            "--layout",
+            layout.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert_eq!(e.trim_end().lines().count(), 1, "{e}");
+    assert!(e.contains("bad.toml:2:1") && e.contains("columns"), "{e}");
+    assert_eq!(std::fs::read(&out).unwrap(), b"%PDF-1.7 the good old file");
+
+    // A missing statement: exit 3 (I/O).
+    let o = bin()
+        .args(["build", d.join("nope.txt").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nope.txt"));
+
+    // Output over the input is refused.
+    let input = d.join("s.txt");
+    std::fs::copy(sample("en-tenants.txt"), &input).unwrap();
+    let o = bin()
+        .args([
+            "build",
+            input.to_str().unwrap(),
+            "-o",
+            input.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3));
+    assert!(
+        std::fs::read(&input).unwrap().starts_with(b"Fix"),
+        "input was overwritten"
+    );
+
+    // Output into a missing directory.
+    let o = bin()
+        .args([
+            "build",
+            input.to_str().unwrap(),
+            "-o",
+            d.join("no/such/dir/x.pdf").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3));
+
+    // Usage error: exit 2.
+    let o = bin().args(["build"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+
+    // Unknown built-in layout: suggestion.
+    let o = bin()
+        .args(["build", input.to_str().unwrap(), "--layout", "a4-leaflat"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("a4-leaflet"), "{}", stderr(&o));
+}
+
+#[test]
+fn empty_statement_and_unknown_glyphs_are_errors() {
+    let d = tmpdir("bad-input");
+    let empty = d.join("empty.txt");
+    std::fs::write(&empty, "  \n\n \u{a0}\n").unwrap();
+    let o = bin()
+        .args(["build", empty.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("empty"), "{}", stderr(&o));
+    assert!(!d.join("empty.pdf").exists());
+
+    let emoji = d.join("emoji.txt");
+    std::fs::write(
+        &emoji,
+        "Headline\n\nWe march on Friday \u{1F4E3} together.\n",
+    )
+    .unwrap();
+    let o = bin()
+        .args(["build", emoji.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("U+1F4E3") && e.contains("emoji.txt:3"), "{e}");
+    assert!(!d.join("emoji.pdf").exists());
+}

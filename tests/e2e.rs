@@ -1,0 +1,327 @@
+//! End-to-end: every sample on every built-in layout becomes a PDF that real
+//! PDF tools accept and from which every word comes back, in order.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use handbill::{spec, statement, BuildRequest};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn samples() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
+        .collect();
+    v.sort();
+    v
+}
+
+fn seed() -> Option<PathBuf> {
+    let p = root().join("../shared/seed/000_53f4cf6db800a616.txt");
+    p.exists().then_some(p)
+}
+
+fn build(path: &Path, layout: &str) -> handbill::BuildOutput {
+    let bytes = std::fs::read(path).unwrap();
+    let layout = spec::load(layout).unwrap();
+    let name = path.display().to_string();
+    handbill::build(&BuildRequest {
+        statement: &bytes,
+        name: &name,
+        format: statement::format_for_path(&name),
+        encoding: None,
+        layout: &layout,
+        lang: None,
+    })
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The letters and digits of a text, in order: what must survive typesetting
+/// whatever happens to spaces, hyphens and punctuation.
+fn letters(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The text handbill was asked to set, from its own document model.
+fn source_letters(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    let name = path.display().to_string();
+    let parsed = statement::read(&bytes, statement::format_for_path(&name), None, &name).unwrap();
+    let mut s = String::new();
+    for b in &parsed.document.blocks {
+        if let handbill::document::BlockKind::ListItem { marker, .. } = &b.kind {
+            s.push_str(marker);
+        }
+        s.push_str(&b.text());
+    }
+    letters(&s)
+}
+
+fn tool(name: &str, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed for this test ({e}); .ci/run installs it"));
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn write_temp(bytes: &[u8], tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("handbill-e2e-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(format!("{tag}.pdf"));
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+/// A word as poppler sees it: page, box and text.
+struct Word {
+    page: usize,
+    x_min: f64,
+    x_max: f64,
+    y_min: f64,
+    y_max: f64,
+    text: String,
+}
+
+fn attr(tag: &str, name: &str) -> f64 {
+    let key = format!("{name}=\"");
+    let start = tag.find(&key).unwrap() + key.len();
+    let end = start + tag[start..].find('"').unwrap();
+    tag[start..end].parse().unwrap()
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Every word with its box, from `pdftotext -bbox`.
+fn words(pdf: &str) -> Vec<Word> {
+    let (ok, xml, err) = tool("pdftotext", &["-enc", "UTF-8", "-bbox", pdf, "-"]);
+    assert!(
+        ok && err.is_empty(),
+        "pdftotext complained about {pdf}: {err}"
+    );
+    let mut out = Vec::new();
+    let mut page = 0;
+    for line in xml.lines() {
+        let t = line.trim();
+        if t.starts_with("<page ") {
+            page += 1;
+        } else if let Some(rest) = t.strip_prefix("<word ") {
+            let close = rest.find('>').unwrap();
+            let tag = &rest[..close];
+            let text = rest[close + 1..].trim_end_matches("</word>");
+            out.push(Word {
+                page,
+                x_min: attr(tag, "xMin"),
+                x_max: attr(tag, "xMax"),
+                y_min: attr(tag, "yMin"),
+                y_max: attr(tag, "yMax"),
+                text: unescape(text),
+            });
+        }
+    }
+    out
+}
+
+/// The page's text in reading order, judged from the PDF alone and the
+/// layout's column grid: on the first page the lines above the top of the
+/// second column (the headline block), then each column top to bottom, columns
+/// left to right. (pdftotext's own reading order guesses columns and can pair
+/// a heading in one column with the line beside it.)
+fn reading_order(pdf: &str, layout: &spec::Layout) -> String {
+    let page = &layout.page;
+    let n = page.columns as usize;
+    let w = page.column_width().to_pt();
+    let gap = page.column_gap.to_pt();
+    let left = page.margin_left.to_pt();
+    let gutters: Vec<f64> = (1..n)
+        .map(|k| left + k as f64 * (w + gap) - gap / 2.0)
+        .collect();
+    let column = |x: f64| gutters.iter().filter(|&&g| g < x).count();
+    let mut all = words(pdf);
+    let pages = all.iter().map(|w| w.page).max().unwrap_or(0);
+    let mut text = String::new();
+    for p in 1..=pages {
+        let mut ws: Vec<&mut Word> = all.iter_mut().filter(|w| w.page == p).collect();
+        // The body starts at the first row with text right of a gutter and
+        // none in it: headline rows start at the left margin and cross
+        // gutters, since no word space in them is as wide as a gutter.
+        let mut body_top = f64::INFINITY;
+        for w in ws.iter() {
+            let row = (w.y_max * 2.0).round();
+            let same: Vec<&&mut Word> = ws
+                .iter()
+                .filter(|v| (v.y_max * 2.0).round() == row)
+                .collect();
+            let split = gutters.iter().any(|&g| {
+                let clear = same
+                    .iter()
+                    .all(|v| v.x_max < g - gap * 0.4 || v.x_min > g + gap * 0.4);
+                clear && same.iter().any(|v| v.x_min > g)
+            });
+            if split {
+                body_top = body_top.min(w.y_min);
+            }
+        }
+        let key = |w: &Word| -> (usize, i64, i64) {
+            let head = p == 1 && w.y_max < body_top;
+            let col = if head {
+                0
+            } else {
+                1 + column((w.x_min + w.x_max) / 2.0)
+            };
+            (
+                col,
+                (w.y_max * 2.0).round() as i64,
+                (w.x_min * 100.0) as i64,
+            )
+        };
+        ws.sort_by_key(|w| key(w));
+        for w in ws {
+            text.push_str(&w.text);
+            text.push(' ');
+        }
+    }
+    text
+}
+
+fn check_pdf(pdf: &Path, source: &str, layout: &spec::Layout) {
+    let p = pdf.to_str().unwrap();
+    let text = reading_order(p, layout);
+    let got = letters(&text);
+    if got != source {
+        let a: Vec<char> = got.chars().collect();
+        let b: Vec<char> = source.chars().collect();
+        let i = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+        let ctx = |v: &[char]| {
+            v[i.saturating_sub(40)..(i + 40).min(v.len())]
+                .iter()
+                .collect::<String>()
+        };
+        panic!(
+            "text of {p} differs from its statement at letter {i}:\n pdf: {}\n src: {}",
+            ctx(&a),
+            ctx(&b)
+        );
+    }
+    let (ok, out, err) = tool("qpdf", &["--check", p]);
+    assert!(
+        ok && !out.contains("WARNING") && err.is_empty(),
+        "qpdf --check {p}: {out}{err}"
+    );
+    let (ok, out, _) = tool("pdffonts", &[p]);
+    assert!(ok);
+    for line in out.lines().skip(2) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        // name type encoding emb sub uni object ID: the three flags are columns -5..-3 from the end.
+        let n = cols.len();
+        assert!(n >= 7, "{line}");
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            &["yes", "yes", "yes"],
+            "font not embedded+subset+unicode in {p}: {line}"
+        );
+    }
+    let (ok, out, err) = tool(
+        "gs",
+        &["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", p],
+    );
+    assert!(
+        ok && out.trim().is_empty() && err.trim().is_empty(),
+        "Ghostscript on {p}: {out}{err}"
+    );
+    let (ok, out, err) = tool("mutool", &["draw", "-o", "/dev/null", p]);
+    // Debian's mutool is built without ICC support and says so for every file.
+    let complaints: Vec<&str> = out
+        .lines()
+        .chain(err.lines())
+        .filter(|l| {
+            !l.trim().is_empty()
+                && !l.starts_with("page ")
+                && !l.contains("ICC support is not available")
+        })
+        .collect();
+    assert!(ok && complaints.is_empty(), "MuPDF on {p}: {complaints:?}");
+}
+
+#[test]
+fn every_sample_on_the_default_layout() {
+    for s in samples() {
+        let out = build(&s, "a4-leaflet");
+        let pdf = write_temp(&out.pdf, s.file_stem().unwrap().to_str().unwrap());
+        check_pdf(
+            &pdf,
+            &source_letters(&s),
+            &spec::load("a4-leaflet").unwrap(),
+        );
+    }
+}
+
+#[test]
+fn reference_statement_on_every_builtin_layout() {
+    let Some(seed) = seed().or_else(|| samples().into_iter().next()) else {
+        return;
+    };
+    for layout in spec::builtin_names() {
+        let out = build(&seed, layout);
+        let pdf = write_temp(&out.pdf, &format!("seed-{layout}"));
+        check_pdf(&pdf, &source_letters(&seed), &spec::load(layout).unwrap());
+    }
+}
+
+#[test]
+fn reference_statement_is_one_a4_page() {
+    let Some(seed) = seed() else { return };
+    let out = build(&seed, "a4-leaflet");
+    assert_eq!(out.pages, 1);
+    let pdf = write_temp(&out.pdf, "seed-one-page");
+    let (_, info, _) = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(
+        info.contains("595.276 x 841.89 pts (A4)") || info.contains("595.28 x 841.89 pts (A4)"),
+        "{info}"
+    );
+}
+
+#[test]
+fn long_statement_flows_over_pages() {
+    let long = root().join("samples/en-long-campaign.md");
+    let out = build(&long, "a4-leaflet");
+    assert!(out.pages >= 3, "{} pages", out.pages);
+    let pdf = write_temp(&out.pdf, "long");
+    check_pdf(
+        &pdf,
+        &source_letters(&long),
+        &spec::load("a4-leaflet").unwrap(),
+    );
+}
+
+#[test]
+fn metadata_title_and_language() {
+    let s = root().join("samples/de-mieten.md");
+    let out = build(&s, "a4-leaflet");
+    let pdf = write_temp(&out.pdf, "meta");
+    let (_, info, _) = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("Title:") && l.len() > 20),
+        "{info}"
+    );
+    let raw = String::from_utf8_lossy(&std::fs::read(&pdf).unwrap()).into_owned();
+    assert!(
+        out.lang == "de" && (raw.contains("/Lang") || raw.contains("/Lang(de)")),
+        "no /Lang"
+    );
+}
