@@ -7,20 +7,18 @@ fn main() {
     let path = std::env::args().nth(1).unwrap();
     let bytes = std::fs::read(&path).unwrap();
     let parsed = statement::read(&bytes, statement::format_for_path(&path), None, &path).unwrap();
-    let layout = spec::load("a4-leaflet").unwrap();
+    let layout =
+        spec::load(&std::env::var("LAYOUT").unwrap_or_else(|_| "a4-leaflet".into())).unwrap();
     let mut fonts = fonts::FontBook::new();
-    let mut shaper = shape::Shaper::new("en");
-    let hy = hyphenate::Hyphenator::new("en", 2, 3, false).unwrap();
-    let lb = &layout.linebreak;
-    let params = linebreak::Params {
-        pretolerance: lb.pretolerance,
-        tolerance: lb.tolerance,
-        line_penalty: lb.line_penalty,
-        adj_demerits: lb.adj_demerits,
-        double_hyphen_demerits: lb.double_hyphen_demerits,
-        final_hyphen_demerits: lb.final_hyphen_demerits,
-        emergency_stretch: lb.emergency_stretch,
-    };
+    let lang = parsed
+        .document
+        .meta
+        .lang
+        .clone()
+        .unwrap_or_else(|| "en".into());
+    let mut shaper = shape::Shaper::new(&lang);
+    let hy = hyphenate::Hyphenator::new(&lang, 2, 3, false).unwrap();
+    let params = compose::linebreak_params(&layout.linebreak);
     let mut params = params;
     if let Ok(t) = std::env::var("TOL") {
         params.tolerance = t.parse().unwrap();
@@ -33,7 +31,7 @@ fn main() {
         shaper: &mut shaper,
         hyphenator: &hy,
         params: &params,
-        hyphen_penalty: lb.hyphen_penalty,
+        hyphen_penalty: layout.linebreak.hyphen_penalty,
         origin: "x",
         layout_origin: "l",
         warnings: &mut warnings,

@@ -10,7 +10,7 @@ use crate::linebreak;
 use crate::pages::{self, BlockLines, ColumnLine, FlowReport, Grid, Page, PlacedLine};
 use crate::paragraph::{Setter, TextStyle};
 use crate::shape::Shaper;
-use crate::spec::{Align, Layout, Weight};
+use crate::spec::{Align, Layout, LineBreakSpec, Weight};
 use crate::units::Length;
 
 /// Options that do not come from the layout.
@@ -60,15 +60,7 @@ pub fn compose(doc: &Document, layout: &Layout, opts: &ComposeOptions) -> Result
         Hyphenator::disabled()
     };
     let lb = &layout.linebreak;
-    let params = linebreak::Params {
-        pretolerance: lb.pretolerance,
-        tolerance: lb.tolerance,
-        line_penalty: lb.line_penalty,
-        adj_demerits: lb.adj_demerits,
-        double_hyphen_demerits: lb.double_hyphen_demerits,
-        final_hyphen_demerits: lb.final_hyphen_demerits,
-        emergency_stretch: lb.emergency_stretch,
-    };
+    let params = linebreak_params(lb);
     let mut fonts = FontBook::new();
     let mut shaper = Shaper::new(&lang);
     let page = &layout.page;
@@ -131,6 +123,20 @@ pub fn compose(doc: &Document, layout: &Layout, opts: &ComposeOptions) -> Result
         lang,
         flow,
     })
+}
+
+/// The line breaker's parameters from a layout's `[linebreak]` table.
+pub fn linebreak_params(lb: &LineBreakSpec) -> linebreak::Params {
+    linebreak::Params {
+        pretolerance: lb.pretolerance,
+        tolerance: lb.tolerance,
+        line_penalty: lb.line_penalty,
+        adj_demerits: lb.adj_demerits,
+        double_hyphen_demerits: lb.double_hyphen_demerits,
+        final_hyphen_demerits: lb.final_hyphen_demerits,
+        emergency_stretch: lb.emergency_stretch,
+        max_hyphen_run: lb.hyphen_limit as usize,
+    }
 }
 
 /// Sets the headline, subtitle and meta lines across the full measure.
@@ -345,6 +351,19 @@ fn set_body_block(
                 marker_line,
             )
         }
+        BlockKind::Imprint => {
+            let ms = &layout.meta;
+            out.space_before = body.leading;
+            let style = TextStyle {
+                font: ms.font.clone(),
+                size: ms.size,
+                color: ms.color,
+                align: Align::Left,
+                hyphenate: false,
+                ..base_style
+            };
+            (style, Length::ZERO, vec![column], None)
+        }
         // Head blocks after the body started are set like a heading.
         BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta => {
             out.keep_with_next = true;
@@ -374,7 +393,9 @@ fn set_body_block(
     };
     let p = setter.prepare(&block.spans, &style, block.line)?;
     let lines = setter.set(&p, &widths);
-    let marker_x = marker.as_ref().map(|m| x - m.width - body.size * 0.5);
+    // A word space between marker and text: wider, and the markers read as a
+    // column of their own.
+    let marker_x = marker.as_ref().map(|m| x - m.width - body.size * 0.3);
     for (k, line) in lines.into_iter().enumerate() {
         let mut cl = ColumnLine { x, leading, line };
         if k == 0 {

@@ -67,6 +67,8 @@ pub enum BlockKind {
     },
     /// A paragraph inside a block quote.
     Quote,
+    /// The imprint (publisher, responsible person, printer): small, at the end.
+    Imprint,
 }
 
 /// A run of text in one style.

@@ -202,6 +202,27 @@ mod tests {
     }
 
     #[test]
+    fn the_languages_own_minimum_applies_too() {
+        // English patterns never leave fewer than 3 letters after a hyphen,
+        // even when the layout allows 2; German allows 2.
+        let en = Hyphenator::new("en", 2, 2, false).unwrap();
+        for w in [
+            "organizations",
+            "demonstrations",
+            "imperialist",
+            "desirable",
+        ] {
+            assert!(
+                en.breaks(w).iter().all(|&b| w.len() - b >= 3),
+                "{w}: {:?}",
+                en.breaks(w)
+            );
+        }
+        let de = Hyphenator::new("de", 2, 2, false).unwrap();
+        assert_eq!(show(&de, "Miete"), "Mie-te");
+    }
+
+    #[test]
     fn languages_by_tag() {
         assert_eq!(language_for_tag("de"), Some(Language::German1996));
         assert_eq!(language_for_tag("sr-Cyrl"), Some(Language::SerbianCyrillic));

@@ -103,6 +103,10 @@ pub struct Params {
     /// rates lines (TeX `\emergencystretch`). It only changes which breaks
     /// are chosen; reported ratios use the real stretch.
     pub emergency_stretch: Length,
+    /// Most hyphenated lines in a row (0 = no limit). A ladder of hyphens
+    /// down the right edge is the most visible flaw of justified columns;
+    /// `double_hyphen_demerits` only discourages it, this forbids it.
+    pub max_hyphen_run: usize,
 }
 
 impl Default for Params {
@@ -119,6 +123,7 @@ impl Default for Params {
             double_hyphen_demerits: 10000.0,
             final_hyphen_demerits: 5000.0,
             emergency_stretch: Length::pt(30.0),
+            max_hyphen_run: 0,
         }
     }
 }
@@ -378,6 +383,8 @@ struct Node {
     /// Class of the line ending here.
     fitness: Fitness,
     flagged: bool,
+    /// Flagged lines in a row ending here (0 when this break is not flagged).
+    run: usize,
     /// Total demerits of the path up to here.
     demerits: f64,
     /// Fit of the line ending here.
@@ -390,6 +397,7 @@ struct Node {
 #[derive(Clone, Copy, Debug)]
 struct Candidate {
     prev: usize,
+    run: usize,
     demerits: f64,
     fit: LineFit,
     line: usize,
@@ -401,6 +409,8 @@ struct Candidate {
 #[derive(Clone, Copy, Debug)]
 struct CandidateGroup {
     line_class: usize,
+    /// Paths with different hyphen runs cannot replace one another either.
+    run: usize,
     best: [Option<Candidate>; Fitness::COUNT],
 }
 
@@ -476,6 +486,7 @@ impl<'a> Paragraph<'a> {
             line: 0,
             fitness: Fitness::Decent,
             flagged: false,
+            run: 0,
             demerits: 0.0,
             fit: LineFit {
                 badness: 0.0,
@@ -766,7 +777,9 @@ impl<'p> PassState<'p> {
             return true;
         }
         let fit = self.para.assess(&node, bp, self.rules.extra_stretch);
-        if fit.fits && fit.badness <= self.rules.threshold {
+        let limit = self.params.max_hyphen_run;
+        let too_many_hyphens = bp.flagged && !bp.forced && limit > 0 && node.run >= limit;
+        if fit.fits && fit.badness <= self.rules.threshold && !too_many_hyphens {
             self.offer(a, bp, fit);
         }
         fit.fits && !bp.forced
@@ -777,16 +790,23 @@ impl<'p> PassState<'p> {
         let node = &self.nodes[a];
         let candidate = Candidate {
             prev: a,
+            run: if bp.flagged { node.run + 1 } else { 0 },
             demerits: node.demerits + transition_demerits(self.params, node, bp, &fit),
             fit,
             line: node.line + 1,
         };
         let line_class = self.para.line_class(candidate.line);
-        let group = match self.groups.iter().position(|g| g.line_class == line_class) {
+        let run = candidate.run;
+        let group = match self
+            .groups
+            .iter()
+            .position(|g| g.line_class == line_class && g.run == run)
+        {
             Some(g) => &mut self.groups[g],
             None => {
                 self.groups.push(CandidateGroup {
                     line_class,
+                    run,
                     best: [None; Fitness::COUNT],
                 });
                 let last = self.groups.len() - 1;
@@ -845,6 +865,7 @@ impl<'p> PassState<'p> {
                     line: candidate.line,
                     fitness: candidate.fit.fitness,
                     flagged: bp.flagged,
+                    run: candidate.run,
                     demerits: candidate.demerits,
                     fit: candidate.fit,
                     prev: Some(candidate.prev),
@@ -1176,6 +1197,7 @@ mod tests {
                 line: node.line + 1,
                 fitness: fit.fitness,
                 flagged: bp.flagged,
+                run: if bp.flagged { node.run + 1 } else { 0 },
                 demerits: cost.demerits,
                 fit,
                 prev: None,

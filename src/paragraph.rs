@@ -644,58 +644,13 @@ impl Setter<'_> {
                 // slack sits in the glue at the break, which is not drawn.
                 _ => 0.0,
             };
-            let mut line = Line {
-                glyphs: Vec::new(),
-                width: Length::ZERO,
-                hyphenated: br.hyphenated,
-                overfull: br.overfull,
+            let (ratio, tracking) = match p.align {
+                Align::Justify if !is_last => p.spread_loose_line(start, end, ratio),
+                _ => (ratio, Length::ZERO),
             };
-            let mut x = Length::ZERO;
-            for i in start..end {
-                match (&p.items[i], &p.pieces[i]) {
-                    (Item::Box { width }, piece) => {
-                        if let Piece::Glyphs(gs) = piece {
-                            let mut gx = x;
-                            for g in gs {
-                                line.glyphs.push((gx, g.clone()));
-                                gx += g.advance;
-                            }
-                        }
-                        x += *width;
-                    }
-                    (
-                        Item::Glue {
-                            width,
-                            stretch,
-                            shrink,
-                        },
-                        piece,
-                    ) => {
-                        let set = if ratio >= 0.0 {
-                            *width + *stretch * ratio
-                        } else {
-                            *width + *shrink * ratio
-                        };
-                        if let Piece::Space(g) = piece {
-                            let mut g = g.clone();
-                            g.advance = set;
-                            line.glyphs.push((x, g));
-                        }
-                        x += set;
-                    }
-                    (Item::Penalty { .. }, _) => {}
-                }
-            }
-            if let (Item::Penalty { width, .. }, Piece::Glyphs(gs)) =
-                (&p.items[end], &p.pieces[end])
-            {
-                let mut gx = x;
-                for g in gs {
-                    line.glyphs.push((gx, g.clone()));
-                    gx += g.advance;
-                }
-                x += *width;
-            }
+            let mut line = p.place(start, end, ratio, tracking);
+            line.hyphenated = br.hyphenated;
+            line.overfull = br.overfull;
             // Trailing spaces carry no ink.
             while matches!(line.glyphs.last(), Some((_, g)) if g.text.as_deref() == Some(" ")) {
                 line.glyphs.pop();
@@ -740,7 +695,103 @@ impl Setter<'_> {
     }
 }
 
+/// Most letter spacing added to a line that is looser than its glue allows,
+/// in em: three hundredths of an em between letters is hard to see, while word
+/// gaps of over half an em show as holes and rivers. (microtype and InDesign
+/// do the same with their tracking limits.)
+const MAX_TRACKING_EM: f64 = 0.03;
+
 impl Paragraph {
+    /// For a justified line stretched beyond its glue (ratio > 1), moves part
+    /// of the excess into letter spacing. Returns the glue ratio left and the
+    /// space added after each glyph but the last.
+    fn spread_loose_line(&self, start: usize, end: usize, ratio: f64) -> (f64, Length) {
+        if ratio <= 1.0 {
+            return (ratio, Length::ZERO);
+        }
+        let mut stretch = Length::ZERO;
+        let mut glyphs = 0usize;
+        let mut size = Length::ZERO;
+        for i in start..end {
+            match (&self.items[i], &self.pieces[i]) {
+                (Item::Glue { stretch: s, .. }, _) => stretch += *s,
+                (Item::Box { .. }, Piece::Glyphs(gs)) => {
+                    glyphs += gs.len();
+                    size = size.max(gs.iter().map(|g| g.size).fold(Length::ZERO, Length::max));
+                }
+                _ => {}
+            }
+        }
+        if let Piece::Glyphs(gs) = &self.pieces[end] {
+            glyphs += gs.len();
+        }
+        // Gaps between glyphs: the space glyphs sit in glue, so every box
+        // glyph but the line's last one is followed by one.
+        let gaps = glyphs.saturating_sub(1);
+        if gaps == 0 || stretch <= Length::ZERO {
+            return (ratio, Length::ZERO);
+        }
+        let excess = stretch * (ratio - 1.0);
+        let tracking = (excess / gaps as f64).min(size * MAX_TRACKING_EM);
+        let left = stretch * ratio - tracking * gaps as f64;
+        (left / stretch, tracking)
+    }
+
+    /// Positions the glyphs of items `start..end` (and the drawn part of a
+    /// penalty at `end`) with glue set at `ratio` and `tracking` after each glyph.
+    fn place(&self, start: usize, end: usize, ratio: f64, tracking: Length) -> Line {
+        let mut line = Line {
+            glyphs: Vec::new(),
+            width: Length::ZERO,
+            hyphenated: false,
+            overfull: Length::ZERO,
+        };
+        let mut x = Length::ZERO;
+        let put = |x: &mut Length, gs: &[Glyph], line: &mut Line| {
+            for g in gs {
+                line.glyphs.push((*x, g.clone()));
+                *x += g.advance + tracking;
+            }
+        };
+        for i in start..end {
+            match (&self.items[i], &self.pieces[i]) {
+                (Item::Box { width }, Piece::Glyphs(gs)) => {
+                    let before = x;
+                    put(&mut x, gs, &mut line);
+                    // Keep the item's own width authoritative (it includes
+                    // any kerning folded into it), plus the tracking.
+                    x = before + *width + tracking * gs.len() as f64;
+                }
+                (Item::Box { width }, _) => x += *width,
+                (
+                    Item::Glue {
+                        width,
+                        stretch,
+                        shrink,
+                    },
+                    piece,
+                ) => {
+                    let set = if ratio >= 0.0 {
+                        *width + *stretch * ratio
+                    } else {
+                        *width + *shrink * ratio
+                    };
+                    if let Piece::Space(g) = piece {
+                        let mut g = g.clone();
+                        g.advance = set;
+                        line.glyphs.push((x, g));
+                    }
+                    x += set;
+                }
+                (Item::Penalty { .. }, _) => {}
+            }
+        }
+        if let Piece::Glyphs(gs) = &self.pieces[end] {
+            put(&mut x, gs, &mut line);
+        }
+        line
+    }
+
     fn push(&mut self, item: Item, piece: Piece) {
         self.items.push(item);
         self.pieces.push(piece);

@@ -397,6 +397,7 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         double_hyphen_demerits: finite(&need!(double_hyphen_demerits), "double-hyphen-demerits")?,
         final_hyphen_demerits: finite(&need!(final_hyphen_demerits), "final-hyphen-demerits")?,
         emergency_stretch: stretch.v,
+        hyphen_limit: int_range(&need!(hyphen_limit), "linebreak", "hyphen-limit", 0, 10)?,
     };
 
     Ok(Layout {

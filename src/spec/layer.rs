@@ -87,6 +87,7 @@ layer! {
     double_hyphen_demerits: f64,
     final_hyphen_demerits: f64,
     emergency_stretch: Length,
+    hyphen_limit: i64,
 }
 
 impl Layer {
@@ -211,6 +212,7 @@ fn to_layer(raw: RawFile, cx: &Ctx) -> Result<Layer> {
         double_hyphen_demerits: cx.plain(lb.double_hyphen_demerits),
         final_hyphen_demerits: cx.plain(lb.final_hyphen_demerits),
         emergency_stretch: cx.plain(lb.emergency_stretch),
+        hyphen_limit: cx.plain(lb.hyphen_limit),
     })
 }
 

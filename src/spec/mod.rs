@@ -65,7 +65,8 @@
 //! lang = "en"              # a BCP 47 tag: en, en-GB, en-US, de, fr, sr-Cyrl, sr-Latn, …;
 //!                          # the statement's front matter and --lang override it
 //! min-left = 2             # shortest fragment before the hyphen (1 to 10)
-//! min-right = 3            # shortest fragment after it (1 to 10)
+//! min-right = 2            # shortest fragment after it (1 to 10); each language's own
+//!                          # minimum applies as well (English: 2 before, 3 after)
 //! caps = false             # also hyphenate words in ALL CAPS
 //!
 //! [linebreak]              # Knuth–Plass line breaking; these are TeX's defaults
@@ -76,7 +77,8 @@
 //! adj-demerits = 10000     # for neighbouring lines of very different tightness
 //! double-hyphen-demerits = 10000   # for two hyphenated lines in a row
 //! final-hyphen-demerits = 5000     # for a hyphen on the second-last line
-//! emergency-stretch = "15pt"       # extra stretch for a third pass, if the others fail
+//! emergency-stretch = "15pt"       # extra stretch for a last pass, when a word is wider than the column
+//! hyphen-limit = 2         # most hyphenated lines in a row (0 = no limit); not in TeX
 //! ```
 //!
 //! **Every key and section is optional.** A file without `extends` starts
@@ -364,6 +366,8 @@ pub struct LineBreakSpec {
     pub final_hyphen_demerits: f64,
     /// Extra stretch per line in the emergency pass.
     pub emergency_stretch: Length,
+    /// Most hyphenated lines in a row; 0 means no limit.
+    pub hyphen_limit: u32,
 }
 
 /// The names of the built-in layouts; the first is the default.

@@ -83,6 +83,7 @@ pub(super) const SECTIONS: &[(&str, &[&str])] = &[
             "double-hyphen-demerits",
             "final-hyphen-demerits",
             "emergency-stretch",
+            "hyphen-limit",
         ],
     ),
 ];
@@ -185,6 +186,7 @@ pub(super) struct RawLineBreak {
     pub double_hyphen_demerits: Option<Sp<f64>>,
     pub final_hyphen_demerits: Option<Sp<f64>>,
     pub emergency_stretch: Option<Sp<Length>>,
+    pub hyphen_limit: Option<Sp<i64>>,
 }
 
 /// Reads a layout file's text into its raw settings.
@@ -296,7 +298,9 @@ fn expected(section: &str, key: &str) -> String {
         return "a string in quotes".to_string();
     }
     match key {
-        "columns" | "widows" | "orphans" | "min-left" | "min-right" => "a whole number, like 2",
+        "columns" | "widows" | "orphans" | "min-left" | "min-right" | "hyphen-limit" => {
+            "a whole number, like 2"
+        }
         "enabled" | "caps" => "true or false",
         "font" => "a string in quotes, like \"serif\" or \"fonts/MyFont.ttf\"",
         "color" => "a colour in quotes, like \"#000000\" or \"gray(0.35)\"",

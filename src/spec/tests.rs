@@ -129,7 +129,7 @@ fn a4_leaflet_values() {
     assert_eq!(l.meta.color, Color::Gray(0.35));
     assert!(l.hyphenation.enabled);
     assert_eq!(l.hyphenation.lang, "en");
-    assert_eq!((l.hyphenation.min_left, l.hyphenation.min_right), (2, 3));
+    assert_eq!((l.hyphenation.min_left, l.hyphenation.min_right), (2, 2));
     assert_eq!(l.linebreak.tolerance, 200.0);
     assert_eq!(l.linebreak.final_hyphen_demerits, 5000.0);
 }

@@ -549,6 +549,24 @@ pub(super) fn build(paras: &[Para], front: &FrontMatter, plain: bool) -> Vec<Blo
             meta_lines.insert(0, field_block(BlockKind::Meta, date));
         }
     }
+    // Who issues the statement belongs under the headline too, unless the
+    // text already says it.
+    if let Some(author) = &front.author {
+        let wanted = author.value.to_lowercase();
+        if !meta_lines
+            .iter()
+            .any(|b| b.text().to_lowercase().contains(&wanted))
+        {
+            // Right after the date, which front matter puts first.
+            let at = usize::from(
+                front
+                    .date
+                    .as_ref()
+                    .is_some_and(|d| meta_lines.first().is_some_and(|b| b.line == d.line)),
+            );
+            meta_lines.insert(at, field_block(BlockKind::Meta, author));
+        }
+    }
     out.append(&mut meta_lines);
 
     // The salutation.
@@ -590,6 +608,9 @@ pub(super) fn build(paras: &[Para], front: &FrontMatter, plain: bool) -> Vec<Blo
         for l in &p.lines {
             out.extend(block(BlockKind::SignOff, std::slice::from_ref(l)));
         }
+    }
+    if let Some(imprint) = &front.imprint {
+        out.push(field_block(BlockKind::Imprint, imprint));
     }
     out
 }

@@ -543,7 +543,9 @@ fn front_matter_fields() {
             BlockKind::Headline,
             BlockKind::Subtitle,
             BlockKind::Meta,
-            BlockKind::Body
+            BlockKind::Meta,
+            BlockKind::Body,
+            BlockKind::Imprint
         ]
     );
     assert_eq!(
@@ -552,11 +554,14 @@ fn front_matter_fields() {
             "Solidarity with Kosovo",
             "A call",
             "2023-06-01",
-            "The first paragraph of the text."
+            "NCPY",
+            "The first paragraph of the text.",
+            "Printed by us"
         ]
     );
-    // The headline is the text's own first paragraph (it equals the title).
-    assert_eq!(lines(&doc), vec![9, 3, 5, 11]);
+    // The headline is the text's own first paragraph (it equals the title);
+    // the date, then the author, head the meta lines; the imprint ends it.
+    assert_eq!(lines(&doc), vec![9, 3, 5, 6, 11, 7]);
     let m = &doc.meta;
     assert_eq!(m.title.as_deref(), Some("Solidarity with Kosovo"));
     assert_eq!(m.subtitle.as_deref(), Some("A call"));
