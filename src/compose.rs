@@ -213,11 +213,20 @@ fn set_head(
             }
         };
         let p = setter.prepare(&block.spans, &style, block.line)?;
-        for line in setter.set(&p, &[width]) {
+        let measure = match block.kind {
+            BlockKind::Headline | BlockKind::Subtitle => setter.balanced_measure(&p, width),
+            _ => width,
+        };
+        let shift = match style.align {
+            Align::Center => (width - measure) / 2.0,
+            Align::Right => width - measure,
+            _ => Length::ZERO,
+        };
+        for line in setter.set(&p, &[measure]) {
             y += if first { style.size * 0.95 } else { leading };
             first = false;
             placed.push(PlacedLine {
-                x: page.margin_left,
+                x: page.margin_left + shift,
                 baseline: y,
                 line,
             });

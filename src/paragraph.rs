@@ -623,6 +623,32 @@ impl Setter<'_> {
         Ok(())
     }
 
+    /// The narrowest measure, down to half of `width`, that sets `p` in as
+    /// few lines as `width` does: a headline set there has lines of even
+    /// length instead of a lone word on its last line.
+    pub fn balanced_measure(&self, p: &Paragraph, width: Length) -> Length {
+        let count = |w: Length| {
+            let b = linebreak::break_lines(&p.items, &[w], self.params);
+            (
+                b.lines.len(),
+                b.lines.iter().any(|l| l.overfull > Length::ZERO),
+            )
+        };
+        let (lines, overfull) = count(width);
+        if lines < 2 || overfull {
+            return width;
+        }
+        let (mut lo, mut hi) = (width / 2.0, width);
+        while hi - lo > Length::pt(0.5) {
+            let mid = (lo + hi) / 2.0;
+            match count(mid) {
+                (n, false) if n == lines => hi = mid,
+                _ => lo = mid,
+            }
+        }
+        hi
+    }
+
     /// Breaks a prepared paragraph into lines of the given widths (the last
     /// width repeats) and positions every glyph.
     pub fn set(&mut self, p: &Paragraph, widths: &[Length]) -> Vec<Line> {

@@ -1,0 +1,93 @@
+//! The whole pipeline (statement bytes → PDF bytes) and its stages, on the
+//! reference statement and on the long sample:
+//! `cargo bench --bench pipeline`.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use handbill::{compose, pdf, spec, statement, BuildRequest};
+
+fn input(rel: &str) -> Option<(String, Vec<u8>)> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel);
+    let bytes = std::fs::read(&p).ok()?;
+    Some((p.display().to_string(), bytes))
+}
+
+fn inputs() -> Vec<(&'static str, String, Vec<u8>)> {
+    let mut v = Vec::new();
+    // The reference statement lives beside the project (shared/); the long
+    // sample is the project's own.
+    if let Some((n, b)) = input("../shared/seed/000_53f4cf6db800a616.txt") {
+        v.push(("reference", n, b));
+    }
+    if let Some((n, b)) = input("samples/en-long-campaign.md") {
+        v.push(("long", n, b));
+    }
+    v
+}
+
+fn whole_pipeline(c: &mut Criterion) {
+    let layout = spec::load("a4-leaflet").expect("built-in layout");
+    for (label, name, bytes) in inputs() {
+        c.bench_function(&format!("build/{label}"), |b| {
+            b.iter(|| {
+                let out = handbill::build(&BuildRequest {
+                    statement: black_box(&bytes),
+                    name: &name,
+                    format: statement::format_for_path(&name),
+                    encoding: None,
+                    layout: &layout,
+                    lang: None,
+                })
+                .expect("builds");
+                black_box(out.pdf.len())
+            })
+        });
+    }
+}
+
+fn stages(c: &mut Criterion) {
+    let layout = spec::load("a4-leaflet").expect("built-in layout");
+    c.bench_function("stage/layout-spec", |b| {
+        b.iter(|| spec::load(black_box("a4-leaflet")).expect("loads"))
+    });
+    for (label, name, bytes) in inputs() {
+        let format = statement::format_for_path(&name);
+        c.bench_function(&format!("stage/statement/{label}"), |b| {
+            b.iter(|| statement::read(black_box(&bytes), format, None, &name).expect("parses"))
+        });
+        let doc = statement::read(&bytes, format, None, &name)
+            .expect("parses")
+            .document;
+        let opts = compose::ComposeOptions {
+            lang: None,
+            origin: name.clone(),
+        };
+        c.bench_function(&format!("stage/compose/{label}"), |b| {
+            b.iter(|| {
+                compose::compose(black_box(&doc), &layout, &opts)
+                    .expect("composes")
+                    .pages
+                    .len()
+            })
+        });
+        let composed = compose::compose(&doc, &layout, &opts).expect("composes");
+        let meta = pdf::PdfMeta {
+            title: "bench".into(),
+            author: String::new(),
+            lang: "en".into(),
+            created: 0,
+        };
+        c.bench_function(&format!("stage/pdf/{label}"), |b| {
+            b.iter(|| {
+                pdf::write(black_box(&composed.pages), &composed.fonts, &meta)
+                    .expect("writes")
+                    .len()
+            })
+        });
+    }
+}
+
+criterion_group!(benches, whole_pipeline, stages);
+criterion_main!(benches);
