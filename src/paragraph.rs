@@ -85,7 +85,20 @@ enum Piece {
     /// Glyphs of a box, or a hyphen drawn only when the line breaks at this penalty.
     Glyphs(Vec<Glyph>),
     /// A word space: the space glyph, stretched to the glue's set width.
-    Space(Glyph),
+    /// In justified text its stretch includes letter spacing for the
+    /// `tracked` glyphs just before it.
+    Space {
+        /// The space glyph.
+        glyph: Glyph,
+        /// Glyphs before this glue whose letter spacing its stretch includes.
+        tracked: usize,
+    },
+    /// Zero-width glue after a hyphenation point carrying the letter spacing
+    /// of the `tracked` glyphs before it (never a break itself).
+    Tracking {
+        /// Glyphs covered.
+        tracked: usize,
+    },
 }
 
 /// A paragraph as boxes, glue and penalties, ready for line breaking.
@@ -186,6 +199,9 @@ impl Setter<'_> {
             last_glyph = self.push_word(&mut p, &chars[i..j], style, line)?;
             i = j;
         }
+        if style.align == Align::Justify {
+            p.add_tracking(style.size * TRACKING_EM);
+        }
         // Paragraph end: no break before the fill, fill glue, forced break.
         p.push(
             Item::Penalty {
@@ -272,7 +288,10 @@ impl Setter<'_> {
                     stretch: width / 2.0,
                     shrink: width / 3.0,
                 },
-                Piece::Space(space),
+                Piece::Space {
+                    glyph: space,
+                    tracked: 0,
+                },
             );
             return Ok(());
         }
@@ -285,7 +304,10 @@ impl Setter<'_> {
                         stretch: width / 2.0,
                         shrink: width / 3.0,
                     },
-                    Piece::Space(space),
+                    Piece::Space {
+                        glyph: space,
+                        tracked: 0,
+                    },
                 );
             }
             _ => {
@@ -315,7 +337,10 @@ impl Setter<'_> {
                         stretch: -rag,
                         shrink: Length::ZERO,
                     },
-                    Piece::Space(space),
+                    Piece::Space {
+                        glyph: space,
+                        tracked: 0,
+                    },
                 );
             }
         }
@@ -655,6 +680,8 @@ impl Setter<'_> {
         let breaks = linebreak::break_lines(&p.items, widths, self.params);
         let mut lines = Vec::with_capacity(breaks.lines.len());
         let mut start = 0;
+        let mut emergency_breaks = 0;
+        let mut first_emergency: Option<String> = None;
         for (n, br) in breaks.lines.iter().enumerate() {
             let measure = widths[n.min(widths.len() - 1)];
             let end = br.index.min(p.items.len().saturating_sub(1));
@@ -670,11 +697,7 @@ impl Setter<'_> {
                 // slack sits in the glue at the break, which is not drawn.
                 _ => 0.0,
             };
-            let (ratio, tracking) = match p.align {
-                Align::Justify if !is_last => p.spread_loose_line(start, end, ratio),
-                _ => (ratio, Length::ZERO),
-            };
-            let mut line = p.place(start, end, ratio, tracking);
+            let mut line = p.place(start, end, ratio);
             line.hyphenated = br.hyphenated;
             line.overfull = br.overfull;
             // Trailing spaces carry no ink.
@@ -693,6 +716,24 @@ impl Setter<'_> {
             if shift > Length::ZERO {
                 for (gx, _) in &mut line.glyphs {
                     *gx += shift;
+                }
+            }
+            if matches!(
+                p.items[end],
+                Item::Penalty {
+                    kind: PenaltyKind::Emergency,
+                    ..
+                }
+            ) {
+                emergency_breaks += 1;
+                if first_emergency.is_none() {
+                    let tail: Vec<&str> = line
+                        .glyphs
+                        .iter()
+                        .rev()
+                        .map_while(|(_, g)| g.text.as_deref().filter(|t| *t != " "))
+                        .collect();
+                    first_emergency = Some(tail.into_iter().rev().collect::<String>());
                 }
             }
             if br.overfull > Length::pt(0.5) {
@@ -717,55 +758,121 @@ impl Setter<'_> {
             lines.push(line);
             start = end + 1;
         }
+        if let Some(tail) = first_emergency {
+            let times = if emergency_breaks == 1 {
+                "once".to_string()
+            } else {
+                format!("{emergency_breaks} times")
+            };
+            self.warnings.push(Warning {
+                at: Location { file: self.origin.to_string(), line: Some(p.line), column: None },
+                message: format!(
+                    "a word or address too long for the column is broken without a hyphen ({times}), first after “{tail}”"
+                ),
+            });
+        }
         lines
     }
 }
 
-/// Most letter spacing added to a line that is looser than its glue allows,
-/// in em: three hundredths of an em between letters is hard to see, while word
-/// gaps of over half an em show as holes and rivers. (microtype and InDesign
-/// do the same with their tracking limits.)
-const MAX_TRACKING_EM: f64 = 0.03;
+/// Letter spacing, in em, that justified text may add between glyphs at a
+/// glue ratio of 1 (a line stretched as far as its spaces are meant to go).
+/// Giving the line breaker this much more stretch lets it choose breaks with
+/// smaller word gaps; a few hundredths of an em between letters hardly show,
+/// word gaps of half an em show as holes and rivers. (This is what
+/// microtype's expansion and InDesign's letter-spacing limits do.)
+const TRACKING_EM: f64 = 0.015;
 
 impl Paragraph {
-    /// For a justified line stretched beyond its glue (ratio > 1), moves part
-    /// of the excess into letter spacing. Returns the glue ratio left and the
-    /// space added after each glyph but the last.
-    fn spread_loose_line(&self, start: usize, end: usize, ratio: f64) -> (f64, Length) {
-        if ratio <= 1.0 {
-            return (ratio, Length::ZERO);
-        }
-        let mut stretch = Length::ZERO;
+    /// Adds letter-spacing stretch to justified text: each word space gets
+    /// the stretch of the glyphs since the last break opportunity, and each
+    /// breakable penalty inside a word is followed by zero-width glue holding
+    /// the stretch of the glyphs before it (a penalty of infinite cost keeps
+    /// that glue from being a break). A fragment that ends a line loses its
+    /// letter spacing together with the glue that is discarded at the break,
+    /// so what the breaker counts is exactly what the line can use.
+    fn add_tracking(&mut self, per_glyph: Length) {
+        let mut items = Vec::with_capacity(self.items.len() * 3 / 2);
+        let mut pieces = Vec::with_capacity(items.capacity());
         let mut glyphs = 0usize;
-        let mut size = Length::ZERO;
-        for i in start..end {
-            match (&self.items[i], &self.pieces[i]) {
-                (Item::Glue { stretch: s, .. }, _) => stretch += *s,
-                (Item::Box { .. }, Piece::Glyphs(gs)) => {
-                    glyphs += gs.len();
-                    size = size.max(gs.iter().map(|g| g.size).fold(Length::ZERO, Length::max));
+        for (item, piece) in self.items.drain(..).zip(self.pieces.drain(..)) {
+            match (item, piece) {
+                (Item::Box { width }, piece) => {
+                    if let Piece::Glyphs(gs) = &piece {
+                        glyphs += gs.len();
+                    }
+                    items.push(Item::Box { width });
+                    pieces.push(piece);
                 }
-                _ => {}
+                (
+                    Item::Glue {
+                        width,
+                        stretch,
+                        shrink,
+                    },
+                    Piece::Space { glyph, .. },
+                ) => {
+                    let extra = per_glyph * glyphs as f64;
+                    items.push(Item::Glue {
+                        width,
+                        stretch: stretch + extra,
+                        shrink,
+                    });
+                    pieces.push(Piece::Space {
+                        glyph,
+                        tracked: glyphs,
+                    });
+                    glyphs = 0;
+                }
+                (
+                    Item::Penalty {
+                        width,
+                        cost,
+                        flagged,
+                        kind,
+                    },
+                    piece,
+                ) if cost < INFINITY && glyphs > 0 => {
+                    items.push(Item::Penalty {
+                        width,
+                        cost,
+                        flagged,
+                        kind,
+                    });
+                    pieces.push(piece);
+                    items.push(Item::Penalty {
+                        width: Length::ZERO,
+                        cost: INFINITY,
+                        flagged: false,
+                        kind: PenaltyKind::Ordinary,
+                    });
+                    pieces.push(Piece::Nothing);
+                    let extra = per_glyph * glyphs as f64;
+                    items.push(Item::Glue {
+                        width: Length::ZERO,
+                        stretch: extra,
+                        shrink: Length::ZERO,
+                    });
+                    pieces.push(Piece::Tracking { tracked: glyphs });
+                    glyphs = 0;
+                }
+                (item, piece) => {
+                    if matches!(item, Item::Glue { .. }) {
+                        glyphs = 0;
+                    }
+                    items.push(item);
+                    pieces.push(piece);
+                }
             }
         }
-        if let Piece::Glyphs(gs) = &self.pieces[end] {
-            glyphs += gs.len();
-        }
-        // Gaps between glyphs: the space glyphs sit in glue, so every box
-        // glyph but the line's last one is followed by one.
-        let gaps = glyphs.saturating_sub(1);
-        if gaps == 0 || stretch <= Length::ZERO {
-            return (ratio, Length::ZERO);
-        }
-        let excess = stretch * (ratio - 1.0);
-        let tracking = (excess / gaps as f64).min(size * MAX_TRACKING_EM);
-        let left = stretch * ratio - tracking * gaps as f64;
-        (left / stretch, tracking)
+        self.items = items;
+        self.pieces = pieces;
     }
 
     /// Positions the glyphs of items `start..end` (and the drawn part of a
-    /// penalty at `end`) with glue set at `ratio` and `tracking` after each glyph.
-    fn place(&self, start: usize, end: usize, ratio: f64, tracking: Length) -> Line {
+    /// penalty at `end`) with glue set at `ratio`; stretched glue that
+    /// carries letter spacing spreads its share over the glyphs it covers.
+    fn place(&self, start: usize, end: usize, ratio: f64) -> Line {
         let mut line = Line {
             glyphs: Vec::new(),
             width: Length::ZERO,
@@ -773,22 +880,21 @@ impl Paragraph {
             overfull: Length::ZERO,
         };
         let mut x = Length::ZERO;
-        let put = |x: &mut Length, gs: &[Glyph], line: &mut Line| {
-            for g in gs {
-                line.glyphs.push((*x, g.clone()));
-                *x += g.advance + tracking;
-            }
-        };
+        // Glyphs placed since the last glue: the ones its letter spacing covers.
+        let mut since: Vec<usize> = Vec::new();
         for i in start..end {
             match (&self.items[i], &self.pieces[i]) {
-                (Item::Box { width }, Piece::Glyphs(gs)) => {
-                    let before = x;
-                    put(&mut x, gs, &mut line);
-                    // Keep the item's own width authoritative (it includes
-                    // any kerning folded into it), plus the tracking.
-                    x = before + *width + tracking * gs.len() as f64;
+                (Item::Box { width }, piece) => {
+                    if let Piece::Glyphs(gs) = piece {
+                        let mut gx = x;
+                        for g in gs {
+                            since.push(line.glyphs.len());
+                            line.glyphs.push((gx, g.clone()));
+                            gx += g.advance;
+                        }
+                    }
+                    x += *width;
                 }
-                (Item::Box { width }, _) => x += *width,
                 (
                     Item::Glue {
                         width,
@@ -797,13 +903,30 @@ impl Paragraph {
                     },
                     piece,
                 ) => {
+                    let tracked = match piece {
+                        Piece::Space { tracked, .. } | Piece::Tracking { tracked } => *tracked,
+                        _ => 0,
+                    };
+                    let mut space_stretch = *stretch;
+                    if tracked > 0 && tracked == since.len() {
+                        let per_glyph = self.tracking_per_glyph(&line, &since);
+                        space_stretch = *stretch - per_glyph * tracked as f64;
+                        if ratio > 0.0 {
+                            let step = per_glyph * ratio;
+                            for (k, &g) in since.iter().enumerate() {
+                                line.glyphs[g].0 += step * k as f64;
+                            }
+                            x += step * tracked as f64;
+                        }
+                    }
+                    since.clear();
                     let set = if ratio >= 0.0 {
-                        *width + *stretch * ratio
+                        *width + space_stretch * ratio
                     } else {
                         *width + *shrink * ratio
                     };
-                    if let Piece::Space(g) = piece {
-                        let mut g = g.clone();
+                    if let Piece::Space { glyph, .. } = piece {
+                        let mut g = glyph.clone();
                         g.advance = set;
                         line.glyphs.push((x, g));
                     }
@@ -813,9 +936,22 @@ impl Paragraph {
             }
         }
         if let Piece::Glyphs(gs) = &self.pieces[end] {
-            put(&mut x, gs, &mut line);
+            for g in gs {
+                line.glyphs.push((x, g.clone()));
+                x += g.advance;
+            }
         }
         line
+    }
+
+    /// The letter spacing per glyph at ratio 1 for the glyphs `since`, from
+    /// their type size (as [`Paragraph::add_tracking`] computed it).
+    fn tracking_per_glyph(&self, line: &Line, since: &[usize]) -> Length {
+        let size = since
+            .iter()
+            .map(|&g| line.glyphs[g].1.size)
+            .fold(Length::ZERO, Length::max);
+        size * TRACKING_EM
     }
 
     fn push(&mut self, item: Item, piece: Piece) {

@@ -325,3 +325,69 @@ fn metadata_title_and_language() {
         "no /Lang"
     );
 }
+
+/// Builds text given inline (as a plain statement) on a layout.
+fn build_text(text: &str, layout: &str, tag: &str) -> (handbill::BuildOutput, PathBuf) {
+    let layout = spec::load(layout).unwrap();
+    let name = format!("{tag}.txt");
+    let out = handbill::build(&BuildRequest {
+        statement: text.as_bytes(),
+        name: &name,
+        format: statement::Format::Plain,
+        encoding: None,
+        layout: &layout,
+        lang: None,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let pdf = write_temp(&out.pdf, tag);
+    (out, pdf)
+}
+
+#[test]
+fn over_long_words_and_urls_are_broken_inside_the_column_with_a_warning() {
+    let url = "https://example.org/campaigns/2026/fair-transport-for-everyone/petition-signatures?ref=leaflet&lang=en";
+    let word = "x".repeat(5000);
+    let text = format!("A long word\n\nSign at {url} today.\n\n{word} end.\n");
+    let (out, pdf) = build_text(&text, "a4-leaflet", "long-words");
+    let layout = spec::load("a4-leaflet").unwrap();
+    check_pdf(&pdf, &letters(&text), &layout);
+    let right = (layout.page.width - layout.page.margin_right).to_pt();
+    for w in words(pdf.to_str().unwrap()) {
+        assert!(
+            w.x_max <= right + 0.5,
+            "“{}” ends at {} past the column edge {right}",
+            w.text,
+            w.x_max
+        );
+    }
+    let warned: Vec<String> = out.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(warned.len(), 2, "{warned:?}");
+    assert!(
+        warned[0].contains("long-words.txt:3") && warned[0].contains("https://example.org/"),
+        "{warned:?}"
+    );
+    assert!(warned[1].contains("long-words.txt:5"), "{warned:?}");
+}
+
+#[test]
+fn urls_emails_and_numbers_are_not_hyphenated() {
+    let text = "Contact\n\n\
+        Write to organising-committee@example.org or visit https://example.org/organisation/international or call 0123456789012345 about internationalisation responsibilities. \
+        Write to organising-committee@example.org or visit https://example.org/organisation/international or call 0123456789012345 about internationalisation responsibilities.\n";
+    let (_, pdf) = build_text(text, "a6-handout", "literals");
+    let (_, plain, _) = tool("pdftotext", &["-enc", "UTF-8", pdf.to_str().unwrap(), "-"]);
+    for line in plain.lines() {
+        let t = line.trim_end();
+        if let Some(last) = t.split_whitespace().last() {
+            if last.ends_with('-') && last.len() > 1 {
+                let stem = last.trim_end_matches('-');
+                assert!(
+                    !stem.contains('@')
+                        && !stem.contains("//")
+                        && !stem.chars().any(|c| c.is_ascii_digit()),
+                    "a literal was hyphenated: {t}"
+                );
+            }
+        }
+    }
+}
