@@ -80,11 +80,15 @@ fn stages(c: &mut Criterion) {
             created: 0,
         };
         c.bench_function(&format!("stage/pdf/{label}"), |b| {
-            b.iter(|| {
-                pdf::write(black_box(&composed.pages), &composed.fonts, &meta)
-                    .expect("writes")
-                    .len()
-            })
+            b.iter_batched(
+                || composed.pages.clone(),
+                |pages| {
+                    pdf::write(black_box(pages), &composed.fonts, &meta)
+                        .expect("writes")
+                        .len()
+                },
+                criterion::BatchSize::LargeInput,
+            )
         });
     }
 }

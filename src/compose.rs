@@ -115,7 +115,7 @@ pub fn compose(doc: &Document, layout: &Layout, opts: &ComposeOptions) -> Result
         )?);
         prev = Some(&block.kind);
     }
-    let (pages, flow) = pages::flow(&blocks, &grid, body_top, head);
+    let (pages, flow) = pages::flow(blocks, &grid, body_top, head);
     Ok(Composed {
         pages,
         fonts,
@@ -411,12 +411,10 @@ fn set_body_block(
             if let (Some(m), Some(mx)) = (&marker, marker_x) {
                 // The marker hangs left of the item's text, on its first line:
                 // the line starts at the marker, the text keeps its place.
-                let mut glyphs = m.glyphs.clone();
-                for (gx, _) in cl.line.glyphs.iter_mut() {
-                    *gx += x - mx;
-                }
-                glyphs.append(&mut cl.line.glyphs);
-                cl.line.glyphs = glyphs;
+                cl.line.shift(x - mx);
+                let mut runs = m.runs.clone();
+                runs.append(&mut cl.line.runs);
+                cl.line.runs = runs;
                 cl.x = mx;
             }
         }

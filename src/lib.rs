@@ -5,7 +5,7 @@
 //! 1. [`statement`]: bytes of a plain-text or Markdown statement → [`document::Document`]
 //! 2. [`spec`]: a TOML layout spec → [`spec::Layout`]
 //! 3. [`paragraph`] (with [`fonts`], [`shape`], [`hyphenate`]): styled text →
-//!    Knuth–Plass items (boxes, glue, penalties) → [`paragraph::Line`]s via [`linebreak`]
+//!    Knuth–Plass items (boxes, glue, penalties) → [`line::Line`]s via [`linebreak`]
 //! 4. [`pages`] (driven by [`compose`]): lines → columns → [`pages::Page`]s
 //! 5. [`pdf`]: pages → PDF bytes
 //!
@@ -16,6 +16,7 @@ pub mod document;
 pub mod error;
 pub mod fonts;
 pub mod hyphenate;
+pub mod line;
 pub mod linebreak;
 pub mod output;
 pub mod pages;
@@ -83,11 +84,12 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         lang: composed.lang.clone(),
         created: creation_time(),
     };
-    let bytes = pdf::write(&composed.pages, &composed.fonts, &meta)?;
+    let pages = composed.pages.len();
+    let bytes = pdf::write(composed.pages, &composed.fonts, &meta)?;
     Ok(BuildOutput {
         pdf: bytes,
         warnings,
-        pages: composed.pages.len(),
+        pages,
         lang: composed.lang,
     })
 }

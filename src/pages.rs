@@ -5,7 +5,7 @@
 //! of a paragraph alone at the top or bottom of a column (widows and orphans)
 //! nor a heading at the bottom; the last page's columns are balanced.
 
-use crate::paragraph::Line;
+use crate::line::Line;
 use crate::units::Length;
 
 /// A line placed in a frame.
@@ -114,7 +114,7 @@ type Placement = (usize, usize, Length);
 /// Flows body blocks into pages. `first_top` is where the body starts on page 1
 /// (below the headline); `head` are the headline lines, placed first on page 1.
 pub fn flow(
-    blocks: &[BlockLines],
+    mut blocks: Vec<BlockLines>,
     grid: &Grid,
     first_top: Length,
     head: Vec<PlacedLine>,
@@ -138,10 +138,10 @@ pub fn flow(
             page.lines.extend(h);
         }
         // Try the whole rest on this page; if it fits, balance it.
-        let (columns, next) = fill_page(blocks, cursor, grid, full);
+        let (columns, next) = fill_page(&blocks, cursor, grid, full);
         let done = next.block >= blocks.len();
         let columns = if done {
-            balance(blocks, cursor, grid, full).unwrap_or(columns)
+            balance(&blocks, cursor, grid, full).unwrap_or(columns)
         } else {
             columns
         };
@@ -151,11 +151,12 @@ pub fn flow(
             let x0 = grid.left + (grid.column_width + grid.gap) * c as f64;
             report.last_page_columns.push(placed.len());
             for &(b, l, y) in placed {
-                let cl = &blocks[b].lines[l];
+                // Each line is placed once: move it, do not copy it.
+                let cl = &mut blocks[b].lines[l];
                 page.lines.push(PlacedLine {
                     x: x0 + cl.x,
                     baseline: top + y,
-                    line: cl.line.clone(),
+                    line: std::mem::take(&mut cl.line),
                 });
                 deepest = deepest.max(top + y);
             }
@@ -361,10 +362,8 @@ mod tests {
 
     fn line() -> Line {
         Line {
-            glyphs: Vec::new(),
             width: Length::pt(100.0),
-            hyphenated: false,
-            overfull: Length::ZERO,
+            ..Line::default()
         }
     }
 
@@ -417,7 +416,7 @@ mod tests {
         let blocks: Vec<BlockLines> = (0..30).map(|i| block(3 + i % 5)).collect();
         let total: usize = blocks.iter().map(|b| b.lines.len()).sum();
         let g = grid(2, 20.0);
-        let (pages, _) = flow(&blocks, &g, g.top, Vec::new());
+        let (pages, _) = flow(blocks.clone(), &g, g.top, Vec::new());
         assert!(pages.len() > 1);
         let placed: usize = pages.iter().map(|p| p.lines.len()).sum();
         assert_eq!(placed, total);
@@ -455,7 +454,7 @@ mod tests {
     fn last_page_is_balanced() {
         let blocks: Vec<BlockLines> = (0..4).map(|_| block(6)).collect();
         let g = grid(2, 40.0);
-        let (pages, report) = flow(&blocks, &g, g.top, Vec::new());
+        let (pages, report) = flow(blocks.clone(), &g, g.top, Vec::new());
         assert_eq!(pages.len(), 1);
         let c = &report.last_page_columns;
         assert_eq!(c.len(), 2);

@@ -10,6 +10,7 @@ use crate::document::{Span, Style};
 use crate::error::{Error, Location, Result, Warning};
 use crate::fonts::{FaceId, FontBook};
 use crate::hyphenate::{is_literal_token, Hyphenator};
+use crate::line::{Cluster, Line, PlacedGlyph};
 use crate::linebreak::{self, Item, PenaltyKind, INFINITY};
 use crate::shape::Shaper;
 use crate::spec::{Align, Color, FontRef};
@@ -109,19 +110,6 @@ pub struct Paragraph {
     align: Align,
     /// Natural width of the widest unbreakable word, for messages.
     line: usize,
-}
-
-/// One set line: glyphs with their x positions from the line's left edge.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Line {
-    /// Glyphs and their x offsets.
-    pub glyphs: Vec<(Length, Glyph)>,
-    /// Width of the inked part (from 0 to the end of the last glyph).
-    pub width: Length,
-    /// The line ends with an inserted hyphen.
-    pub hyphenated: bool,
-    /// How far the line exceeds its measure (zero when it fits).
-    pub overfull: Length,
 }
 
 /// A typed position inside a word where it may break.
@@ -700,23 +688,13 @@ impl Setter<'_> {
             let mut line = p.place(start, end, ratio);
             line.hyphenated = br.hyphenated;
             line.overfull = br.overfull;
-            // Trailing spaces carry no ink.
-            while matches!(line.glyphs.last(), Some((_, g)) if g.text.as_deref() == Some(" ")) {
-                line.glyphs.pop();
-            }
-            line.width = line
-                .glyphs
-                .last()
-                .map_or(Length::ZERO, |(gx, g)| *gx + g.advance);
             let shift = match p.align {
                 Align::Center => (measure - line.width) / 2.0,
                 Align::Right => measure - line.width,
                 _ => Length::ZERO,
             };
             if shift > Length::ZERO {
-                for (gx, _) in &mut line.glyphs {
-                    *gx += shift;
-                }
+                line.shift(shift);
             }
             if matches!(
                 p.items[end],
@@ -727,21 +705,13 @@ impl Setter<'_> {
             ) {
                 emergency_breaks += 1;
                 if first_emergency.is_none() {
-                    let tail: Vec<&str> = line
-                        .glyphs
-                        .iter()
-                        .rev()
-                        .map_while(|(_, g)| g.text.as_deref().filter(|t| *t != " "))
-                        .collect();
-                    first_emergency = Some(tail.into_iter().rev().collect::<String>());
+                    let text = line.text();
+                    let tail = text.rsplit(' ').next().unwrap_or_default();
+                    first_emergency = Some(tail.to_string());
                 }
             }
             if br.overfull > Length::pt(0.5) {
-                let text: String = line
-                    .glyphs
-                    .iter()
-                    .filter_map(|(_, g)| g.text.as_deref())
-                    .collect();
+                let text = line.text();
                 self.warnings.push(Warning {
                     at: Location {
                         file: self.origin.to_string(),
@@ -873,24 +843,23 @@ impl Paragraph {
     /// penalty at `end`) with glue set at `ratio`; stretched glue that
     /// carries letter spacing spreads its share over the glyphs it covers.
     fn place(&self, start: usize, end: usize, ratio: f64) -> Line {
-        let mut line = Line {
-            glyphs: Vec::new(),
-            width: Length::ZERO,
-            hyphenated: false,
-            overfull: Length::ZERO,
-        };
+        let mut line = Line::default();
         let mut x = Length::ZERO;
-        // Glyphs placed since the last glue: the ones its letter spacing covers.
-        let mut since: Vec<usize> = Vec::new();
+        // Glyphs placed since the last glue (run, index): the ones its letter
+        // spacing covers.
+        let mut since: Vec<(usize, usize)> = Vec::new();
+        let mut size = Length::ZERO;
+        let mut ink_end = Length::ZERO;
         for i in start..end {
             match (&self.items[i], &self.pieces[i]) {
                 (Item::Box { width }, piece) => {
                     if let Piece::Glyphs(gs) = piece {
                         let mut gx = x;
                         for g in gs {
-                            since.push(line.glyphs.len());
-                            line.glyphs.push((gx, g.clone()));
+                            since.push(put(&mut line, gx, g));
+                            size = size.max(g.size);
                             gx += g.advance;
+                            ink_end = gx;
                         }
                     }
                     x += *width;
@@ -909,26 +878,26 @@ impl Paragraph {
                     };
                     let mut space_stretch = *stretch;
                     if tracked > 0 && tracked == since.len() {
-                        let per_glyph = self.tracking_per_glyph(&line, &since);
+                        let per_glyph = size * TRACKING_EM;
                         space_stretch = *stretch - per_glyph * tracked as f64;
                         if ratio > 0.0 {
                             let step = per_glyph * ratio;
-                            for (k, &g) in since.iter().enumerate() {
-                                line.glyphs[g].0 += step * k as f64;
+                            for (k, &(r, g)) in since.iter().enumerate() {
+                                line.runs[r].glyphs[g].x += step * k as f64;
                             }
                             x += step * tracked as f64;
+                            ink_end = x;
                         }
                     }
                     since.clear();
+                    size = Length::ZERO;
                     let set = if ratio >= 0.0 {
                         *width + space_stretch * ratio
                     } else {
                         *width + *shrink * ratio
                     };
                     if let Piece::Space { glyph, .. } = piece {
-                        let mut g = glyph.clone();
-                        g.advance = set;
-                        line.glyphs.push((x, g));
+                        put(&mut line, x, glyph);
                     }
                     x += set;
                 }
@@ -937,21 +906,14 @@ impl Paragraph {
         }
         if let Piece::Glyphs(gs) = &self.pieces[end] {
             for g in gs {
-                line.glyphs.push((x, g.clone()));
+                put(&mut line, x, g);
                 x += g.advance;
+                ink_end = x;
             }
         }
+        line.trim_end();
+        line.width = ink_end;
         line
-    }
-
-    /// The letter spacing per glyph at ratio 1 for the glyphs `since`, from
-    /// their type size (as [`Paragraph::add_tracking`] computed it).
-    fn tracking_per_glyph(&self, line: &Line, since: &[usize]) -> Length {
-        let size = since
-            .iter()
-            .map(|&g| line.glyphs[g].1.size)
-            .fold(Length::ZERO, Length::max);
-        size * TRACKING_EM
     }
 
     fn push(&mut self, item: Item, piece: Piece) {
@@ -963,6 +925,22 @@ impl Paragraph {
     pub fn items(&self) -> &[Item] {
         &self.items
     }
+}
+
+/// Places a glyph on a line; returns its (run, index) for later adjustment.
+fn put(line: &mut Line, x: Length, g: &Glyph) -> (usize, usize) {
+    line.push(
+        g.face,
+        g.size,
+        g.color,
+        PlacedGlyph {
+            x,
+            gid: g.gid,
+            text: Cluster::new(g.text.as_deref()),
+        },
+    );
+    let run = line.runs.len() - 1;
+    (run, line.runs[run].glyphs.len() - 1)
 }
 
 fn is_separator(c: char) -> bool {

@@ -12,7 +12,6 @@ use printpdf::{
 use crate::error::{Error, Location, Result};
 use crate::fonts::{FaceId, FontBook};
 use crate::pages::Page;
-use crate::paragraph::Glyph;
 use crate::spec::Color;
 use crate::units::Length;
 
@@ -29,8 +28,9 @@ pub struct PdfMeta {
     pub created: i64,
 }
 
-/// Writes `pages` as PDF bytes.
-pub fn write(pages: &[Page], fonts: &FontBook, meta: &PdfMeta) -> Result<Vec<u8>> {
+/// Writes `pages` as PDF bytes. The pages are consumed one by one, so a
+/// long document is never held as pages and as PDF operations at once.
+pub fn write(pages: Vec<Page>, fonts: &FontBook, meta: &PdfMeta) -> Result<Vec<u8>> {
     let mut doc = PdfDocument::new(&meta.title);
     let info = &mut doc.metadata.info;
     info.author = meta.author.clone();
@@ -47,7 +47,7 @@ pub fn write(pages: &[Page], fonts: &FontBook, meta: &PdfMeta) -> Result<Vec<u8>
         if !pages.iter().any(|p| {
             p.lines
                 .iter()
-                .any(|l| l.line.glyphs.iter().any(|(_, g)| g.face == id))
+                .any(|l| l.line.runs.iter().any(|r| r.face == id))
         }) {
             continue;
         }
@@ -61,7 +61,8 @@ pub fn write(pages: &[Page], fonts: &FontBook, meta: &PdfMeta) -> Result<Vec<u8>
     }
 
     let mut pdf_pages = Vec::with_capacity(pages.len());
-    for page in pages {
+    let mut unicode = UnicodeNames::new(&pages);
+    for page in pages.into_iter() {
         let mut ops = Vec::new();
         for rule in &page.rules {
             ops.push(Op::SetOutlineColor {
@@ -97,45 +98,47 @@ pub fn write(pages: &[Page], fonts: &FontBook, meta: &PdfMeta) -> Result<Vec<u8>
         let mut current: Option<(FaceId, Length, Color)> = None;
         for placed in &page.lines {
             let y = page.height - placed.baseline;
-            for run in runs(&placed.line.glyphs) {
-                let first = &run[0];
-                let (x0, g0) = (first.0, &first.1);
-                let Some((font_id, upem, face)) = font_ids.get(&g0.face) else {
+            for run in &placed.line.runs {
+                let Some(first) = run.glyphs.first() else {
                     continue;
                 };
-                let key = (g0.face, g0.size, g0.color);
+                let Some((font_id, upem, face)) = font_ids.get(&run.face) else {
+                    continue;
+                };
+                let key = (run.face, run.size, run.color);
                 if current != Some(key) {
-                    if current.map(|c| c.2) != Some(g0.color) {
+                    if current.map(|c| c.2) != Some(run.color) {
                         ops.push(Op::SetFillColor {
-                            col: pdf_color(g0.color),
+                            col: pdf_color(run.color),
                         });
                     }
                     ops.push(Op::SetFont {
                         font: PdfFontHandle::External(font_id.clone()),
-                        size: pt(g0.size),
+                        size: pt(run.size),
                     });
                     current = Some(key);
                 }
                 ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(pt(placed.x + x0), pt(y)),
+                    matrix: TextMatrix::Translate(pt(placed.x + first.x), pt(y)),
                 });
-                let mut codepoints = Vec::with_capacity(run.len());
-                for (k, (x, g)) in run.iter().enumerate() {
+                let mut codepoints = Vec::with_capacity(run.glyphs.len());
+                for (k, g) in run.glyphs.iter().enumerate() {
                     // The viewer advances by the width in the font's /W array,
                     // which printpdf truncates to whole thousandths of an em; the
                     // TJ offset moves the pen to where our layout put the next glyph.
                     let stored = stored_width(face, g.gid, *upem);
-                    let wanted = match run.get(k + 1) {
-                        Some((nx, _)) => (*nx - *x) / g.size * 1000.0,
+                    let wanted = match run.glyphs.get(k + 1) {
+                        Some(next) => (next.x - g.x) / run.size * 1000.0,
                         None => stored,
                     };
                     // Rounded to 1/100 of a thousandth of an em: invisible, and
                     // keeps float noise out of the file.
                     let offset = ((stored - wanted) * 100.0).round() / 100.0;
+                    let cid = unicode.name(run.face, g.gid);
                     codepoints.push(Codepoint {
                         gid: g.gid,
                         offset: offset as f32,
-                        cid: g.text.clone(),
+                        cid,
                     });
                 }
                 ops.push(Op::ShowText {
@@ -170,23 +173,46 @@ pub fn write(pages: &[Page], fonts: &FontBook, meta: &PdfMeta) -> Result<Vec<u8>
     Ok(bytes)
 }
 
-/// Consecutive glyphs that share face, size and colour: one text-showing operation each.
-fn runs(glyphs: &[(Length, Glyph)]) -> Vec<&[(Length, Glyph)]> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 1..=glyphs.len() {
-        let split = i == glyphs.len() || {
-            let (a, b) = (&glyphs[i - 1].1, &glyphs[i].1);
-            a.face != b.face || a.size != b.size || a.color != b.color
-        };
-        if split {
-            if start < i {
-                out.push(&glyphs[start..i]);
+/// Hands out the text each glyph id stands for, for printpdf's ToUnicode map.
+///
+/// printpdf keeps one text per glyph id, and the last occurrence it sees wins
+/// (one without a text maps to U+FFFD). So the text is given exactly at each
+/// glyph id's last occurrence: a long document then carries a few hundred
+/// strings instead of one per glyph.
+struct UnicodeNames {
+    /// Occurrences still to come, and the text to give at the last one.
+    left: HashMap<(FaceId, u16), (usize, Option<String>)>,
+}
+
+impl UnicodeNames {
+    fn new(pages: &[Page]) -> UnicodeNames {
+        let mut left: HashMap<(FaceId, u16), (usize, Option<String>)> = HashMap::new();
+        for run in pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .flat_map(|l| &l.line.runs)
+        {
+            for g in &run.glyphs {
+                let e = left.entry((run.face, g.gid)).or_insert((0, None));
+                e.0 += 1;
+                if e.1.is_none() {
+                    e.1 = g.text.text().map(|t| t.into_owned());
+                }
             }
-            start = i;
+        }
+        UnicodeNames { left }
+    }
+
+    /// The text for this occurrence of a glyph: `Some` only at its last one.
+    fn name(&mut self, face: FaceId, gid: u16) -> Option<String> {
+        let e = self.left.get_mut(&(face, gid))?;
+        e.0 = e.0.saturating_sub(1);
+        if e.0 == 0 {
+            e.1.take()
+        } else {
+            None
         }
     }
-    out
 }
 
 /// The glyph width printpdf writes into /W, in thousandths of an em (same formula and precision).
