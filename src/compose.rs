@@ -87,6 +87,7 @@ pub fn compose(doc: &Document, layout: &Layout, opts: &ComposeOptions) -> Result
         layout_origin: &layout_origin,
         warnings: &mut warnings,
         measure: grid.column_width.min(page.content_width()),
+        fallbacks_reported: Default::default(),
     };
 
     // The headline block: headline, subtitle and meta lines before the body.

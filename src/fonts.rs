@@ -84,6 +84,7 @@ pub struct Face {
 
 impl Face {
     fn parse(name: String, data: &'static [u8], origin: &str) -> Result<Face> {
+        check_table_bounds(data, origin)?;
         let ttf = ttf_parser::Face::parse(data, 0).map_err(|e| Error::Font {
             at: Location::file(origin),
             message: format!("not a usable TrueType/OpenType font ({e})"),
@@ -152,6 +153,29 @@ impl Face {
             None => size * 0.25,
         }
     }
+}
+
+/// A truncated or damaged file can still parse (ttf-parser skips tables it
+/// cannot reach), and would then put broken glyphs into the PDF: every
+/// table must lie inside the file.
+fn check_table_bounds(data: &[u8], origin: &str) -> Result<()> {
+    let raw = ttf_parser::RawFace::parse(data, 0).map_err(|e| Error::Font {
+        at: Location::file(origin),
+        message: format!("not a usable TrueType/OpenType font ({e})"),
+    })?;
+    for record in raw.table_records {
+        let end = u64::from(record.offset) + u64::from(record.length);
+        if end > data.len() as u64 {
+            return Err(Error::Font {
+                at: Location::file(origin),
+                message: format!(
+                    "the font file is truncated or damaged: its `{}` table runs past the end of the file",
+                    record.tag
+                ),
+            });
+        }
+    }
+    Ok(())
 }
 
 impl std::fmt::Debug for Face {

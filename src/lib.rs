@@ -11,6 +11,10 @@
 //!
 //! [`build`] runs them all; the `handbill` binary is a thin shell around it.
 
+// A panic is never an answer to bad input: no unwrap()/expect() in the
+// library (tests may; see clippy.toml). The few reasoned exceptions say why.
+#![warn(clippy::unwrap_used, clippy::expect_used)]
+
 pub mod compose;
 pub mod document;
 pub mod error;

@@ -20,7 +20,8 @@ use handbill::{spec, statement, Error};
   handbill layouts                                    the built-in layouts
   handbill fonts                                      the bundled font families
 
-Exit codes: 0 ok, 1 bad statement/layout/font, 2 usage error, 3 file I/O error."
+Exit codes: 0 ok, 1 bad statement/layout/font, 2 usage error, 3 file I/O error,
+130 interrupted."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -62,6 +63,13 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Interrupted: leave no half-written file, and say so with the shell's
+    // conventional code for SIGINT.
+    let _ = ctrlc::set_handler(|| {
+        handbill::output::remove_pending();
+        eprintln!("handbill: interrupted; nothing was written");
+        std::process::exit(130);
+    });
     let result = match cli.command {
         Command::Build {
             input,

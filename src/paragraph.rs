@@ -4,7 +4,7 @@
 //! This is the stage between the document model and the page: it knows fonts,
 //! sizes, hyphenation and alignment, but not where on the page a line goes.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::document::{Span, Style};
 use crate::error::{Error, Location, Result, Warning};
@@ -59,6 +59,8 @@ pub struct Setter<'a> {
     /// The narrowest measure text will be set in: a word wider than this gets
     /// emergency break points.
     pub measure: Length,
+    /// (own face, fallback face) pairs already reported.
+    pub fallbacks_reported: HashSet<(FaceId, FaceId)>,
 }
 
 /// A glyph as it will be drawn.
@@ -358,6 +360,35 @@ impl Setter<'_> {
         Ok(None)
     }
 
+    /// Says, once per pair of faces, that a character was set in a fallback face.
+    fn report_fallback(
+        &mut self,
+        style: &TextStyle,
+        span: Style,
+        used: FaceId,
+        c: char,
+        line: usize,
+    ) -> Result<()> {
+        let own = self.face_for(style, span)?;
+        if own != used && self.fallbacks_reported.insert((own, used)) {
+            let message = format!(
+                "“{c}” (U+{:04X}) is not in {}; it and other such characters are set in {}",
+                c as u32,
+                self.fonts.face(own).name,
+                self.fonts.face(used).name
+            );
+            self.warnings.push(Warning {
+                at: Location {
+                    file: self.origin.to_string(),
+                    line: Some(line),
+                    column: None,
+                },
+                message,
+            });
+        }
+        Ok(())
+    }
+
     /// Shapes one word and appends its boxes and in-word penalties. Returns its last glyph.
     fn push_word(
         &mut self,
@@ -492,6 +523,7 @@ impl Setter<'_> {
                 missing.push(c);
                 continue;
             };
+            self.report_fallback(style, st, face, c, line)?;
             match runs.last_mut() {
                 Some(r) if r.2 == face && r.1 == off => r.1 = end,
                 _ => runs.push((off, end, face)),

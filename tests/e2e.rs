@@ -136,12 +136,10 @@ fn words(pdf: &str) -> Vec<Word> {
     out
 }
 
-/// The page's text in reading order, judged from the PDF alone and the
-/// layout's column grid: on the first page the lines above the top of the
-/// second column (the headline block), then each column top to bottom, columns
-/// left to right. (pdftotext's own reading order guesses columns and can pair
-/// a heading in one column with the line beside it.)
-fn reading_order(pdf: &str, layout: &spec::Layout) -> String {
+/// Each word with its place: 0 for the headline block (page 1, above the
+/// body), else 1 + its column, judged from the PDF alone and the layout's
+/// column grid.
+fn placed_words(pdf: &str, layout: &spec::Layout) -> Vec<(usize, Word)> {
     let page = &layout.page;
     let n = page.columns as usize;
     let w = page.column_width().to_pt();
@@ -151,18 +149,22 @@ fn reading_order(pdf: &str, layout: &spec::Layout) -> String {
         .map(|k| left + k as f64 * (w + gap) - gap / 2.0)
         .collect();
     let column = |x: f64| gutters.iter().filter(|&&g| g < x).count();
-    let mut all = words(pdf);
+    let all = words(pdf);
     let pages = all.iter().map(|w| w.page).max().unwrap_or(0);
-    let mut text = String::new();
-    for p in 1..=pages {
-        let mut ws: Vec<&mut Word> = all.iter_mut().filter(|w| w.page == p).collect();
+    let mut out = Vec::new();
+    let mut by_page: Vec<Vec<Word>> = (0..=pages).map(|_| Vec::new()).collect();
+    for w in all {
+        let p = w.page;
+        by_page[p].push(w);
+    }
+    for (p, ws) in by_page.into_iter().enumerate() {
         // The body starts at the first row with text right of a gutter and
         // none in it: headline rows start at the left margin and cross
         // gutters, since no word space in them is as wide as a gutter.
         let mut body_top = f64::INFINITY;
         for w in ws.iter() {
             let row = (w.y_max * 2.0).round();
-            let same: Vec<&&mut Word> = ws
+            let same: Vec<&Word> = ws
                 .iter()
                 .filter(|v| (v.y_max * 2.0).round() == row)
                 .collect();
@@ -176,24 +178,36 @@ fn reading_order(pdf: &str, layout: &spec::Layout) -> String {
                 body_top = body_top.min(w.y_min);
             }
         }
-        let key = |w: &Word| -> (usize, i64, i64) {
+        for w in ws {
             let head = p == 1 && w.y_max < body_top;
             let col = if head {
                 0
             } else {
                 1 + column((w.x_min + w.x_max) / 2.0)
             };
-            (
-                col,
-                (w.y_max * 2.0).round() as i64,
-                (w.x_min * 100.0) as i64,
-            )
-        };
-        ws.sort_by_key(|w| key(w));
-        for w in ws {
-            text.push_str(&w.text);
-            text.push(' ');
+            out.push((col, w));
         }
+    }
+    out
+}
+
+/// The text in reading order: the headline block, then each column top to
+/// bottom, columns left to right, page by page. (pdftotext's own reading
+/// order guesses columns and can pair a heading with the line beside it.)
+fn reading_order(pdf: &str, layout: &spec::Layout) -> String {
+    let mut ws = placed_words(pdf, layout);
+    ws.sort_by_key(|(col, w)| {
+        (
+            w.page,
+            *col,
+            (w.y_max * 2.0).round() as i64,
+            (w.x_min * 100.0) as i64,
+        )
+    });
+    let mut text = String::new();
+    for (_, w) in ws {
+        text.push_str(&w.text);
+        text.push(' ');
     }
     text
 }
@@ -387,6 +401,66 @@ fn urls_emails_and_numbers_are_not_hyphenated() {
                         && !stem.chars().any(|c| c.is_ascii_digit()),
                     "a literal was hyphenated: {t}"
                 );
+            }
+        }
+    }
+}
+
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words from the scripts handbill sets, with punctuation, digits and
+    /// the occasional very long word.
+    fn word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            8 => "[a-zA-Zäöüßéèçœčćđšž]{1,12}[,.;:!?]?",
+            2 => "[а-яА-Яђћџљњј]{1,12}",
+            2 => "[α-ωάέήίόύώ]{1,10}",
+            1 => "[0-9]{1,6}",
+            1 => "[a-z]{25,60}",
+        ]
+    }
+
+    fn statement() -> impl Strategy<Value = String> {
+        (
+            prop::collection::vec(word(), 1..8),
+            prop::collection::vec(prop::collection::vec(word(), 1..120), 1..6),
+        )
+            .prop_map(|(head, paras)| {
+                let mut s = head.join(" ");
+                for p in paras {
+                    s.push_str("\n\n");
+                    s.push_str(&p.join(" "));
+                }
+                s.push('\n');
+                s
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Whatever the text, the PDF gives back exactly its letters in
+        /// reading order, and no word sticks out of its column.
+        #[test]
+        fn text_survives_and_lines_fit(text in statement(), small in any::<bool>()) {
+            let layout_name = if small { "a6-handout" } else { "a4-leaflet" };
+            let (_, pdf) = build_text(&text, layout_name, "property");
+            let layout = spec::load(layout_name).unwrap();
+            let p = pdf.to_str().unwrap();
+            prop_assert_eq!(letters(&reading_order(p, &layout)), letters(&text));
+            let page = &layout.page;
+            let w = page.column_width().to_pt();
+            let gap = page.column_gap.to_pt();
+            let left = page.margin_left.to_pt();
+            for (col, word) in placed_words(p, &layout) {
+                let right = if col == 0 {
+                    page.width.to_pt() - page.margin_right.to_pt()
+                } else {
+                    left + (col - 1) as f64 * (w + gap) + w
+                };
+                prop_assert!(word.x_max <= right + 0.5, "“{}” ends at {:.2}, column edge {:.2}", word.text, word.x_max, right);
             }
         }
     }
