@@ -36,6 +36,7 @@ fn main() {
         layout_origin: "l",
         warnings: &mut warnings,
         measure: layout.page.column_width(),
+        fallbacks_reported: Default::default(),
     };
     let style = paragraph::TextStyle {
         font: layout.body.font.clone(),
