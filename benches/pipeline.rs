@@ -39,6 +39,7 @@ fn whole_pipeline(c: &mut Criterion) {
                     encoding: None,
                     layout: &layout,
                     lang: None,
+                    as_written: false,
                 })
                 .expect("builds");
                 black_box(out.pdf.len())

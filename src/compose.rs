@@ -38,11 +38,7 @@ pub struct Composed {
 
 /// Sets a document in a layout.
 pub fn compose(doc: &Document, layout: &Layout, opts: &ComposeOptions) -> Result<Composed> {
-    let lang = opts
-        .lang
-        .clone()
-        .or_else(|| doc.meta.lang.clone())
-        .unwrap_or_else(|| layout.hyphenation.lang.clone());
+    let lang = language(doc, layout, opts.lang.as_deref());
     let mut warnings = Vec::new();
     let h = &layout.hyphenation;
     let hyphenator = if h.enabled {
@@ -124,6 +120,14 @@ pub fn compose(doc: &Document, layout: &Layout, opts: &ComposeOptions) -> Result
         lang,
         flow,
     })
+}
+
+/// The statement's language: `--lang`, else its front matter, else the layout's.
+pub fn language(doc: &Document, layout: &Layout, requested: Option<&str>) -> String {
+    requested
+        .map(str::to_string)
+        .or_else(|| doc.meta.lang.clone())
+        .unwrap_or_else(|| layout.hyphenation.lang.clone())
 }
 
 /// The line breaker's parameters from a layout's `[linebreak]` table.

@@ -3,11 +3,12 @@
 //! The pipeline, one module per stage, data flowing one way:
 //!
 //! 1. [`statement`]: bytes of a plain-text or Markdown statement → [`document::Document`]
-//! 2. [`spec`]: a TOML layout spec → [`spec::Layout`]
-//! 3. [`paragraph`] (with [`fonts`], [`shape`], [`hyphenate`]): styled text →
+//! 2. [`typography`]: quotes, dashes and ellipses set by the language's rules
+//! 3. [`spec`]: a TOML layout spec → [`spec::Layout`]
+//! 4. [`paragraph`] (with [`fonts`], [`shape`], [`hyphenate`]): styled text →
 //!    Knuth–Plass items (boxes, glue, penalties) → [`line::Line`]s via [`linebreak`]
-//! 4. [`pages`] (driven by [`compose`]): lines → columns → [`pages::Page`]s
-//! 5. [`pdf`]: pages → PDF bytes
+//! 5. [`pages`] (driven by [`compose`]): lines → columns → [`pages::Page`]s
+//! 6. [`pdf`]: pages → PDF bytes
 //!
 //! [`build`] runs them all; the `handbill` binary is a thin shell around it.
 
@@ -29,6 +30,7 @@ pub mod pdf;
 pub mod shape;
 pub mod spec;
 pub mod statement;
+pub mod typography;
 pub mod units;
 
 pub use error::{Error, Location, Result, Warning};
@@ -48,6 +50,9 @@ pub struct BuildRequest<'a> {
     pub layout: &'a spec::Layout,
     /// A language tag overriding the statement's and the layout's.
     pub lang: Option<String>,
+    /// Keep quotes, dashes and dots as typed instead of setting the
+    /// language's typographic forms.
+    pub as_written: bool,
 }
 
 /// What a build produced.
@@ -67,7 +72,11 @@ pub struct BuildOutput {
 pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
     let parsed = statement::read(req.statement, req.format, req.encoding, req.name)?;
     let mut warnings = parsed.warnings;
-    let doc = parsed.document;
+    let mut doc = parsed.document;
+    if !req.as_written {
+        let lang = compose::language(&doc, req.layout, req.lang.as_deref());
+        typography::apply(&mut doc, &lang);
+    }
     let composed = compose::compose(
         &doc,
         req.layout,

@@ -51,6 +51,9 @@ enum Command {
         /// Read a non-UTF-8 statement in this encoding (latin1, windows-1252).
         #[arg(long)]
         encoding: Option<String>,
+        /// Keep quotes, dashes and "..." as typed (no “curly quotes”, en dashes or ellipses).
+        #[arg(long)]
+        as_written: bool,
         /// Print no warnings.
         #[arg(short, long)]
         quiet: bool,
@@ -77,6 +80,7 @@ fn main() -> ExitCode {
             output,
             lang,
             encoding,
+            as_written,
             quiet,
         } => build(
             &input,
@@ -84,6 +88,7 @@ fn main() -> ExitCode {
             output.as_deref(),
             lang,
             encoding.as_deref(),
+            as_written,
             quiet,
         ),
         Command::Layouts => list_layouts(),
@@ -104,6 +109,7 @@ fn build(
     output: Option<&str>,
     lang: Option<String>,
     encoding: Option<&str>,
+    as_written: bool,
     quiet: bool,
 ) -> Result<(), Error> {
     let encoding = encoding
@@ -125,6 +131,7 @@ fn build(
         encoding,
         layout: &layout,
         lang,
+        as_written,
     })?;
     if !quiet {
         for w in &out.warnings {

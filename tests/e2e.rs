@@ -36,6 +36,7 @@ fn build(path: &Path, layout: &str) -> handbill::BuildOutput {
         encoding: None,
         layout: &layout,
         lang: None,
+        as_written: false,
     })
     .unwrap_or_else(|e| panic!("{e}"))
 }
@@ -351,6 +352,7 @@ fn build_text(text: &str, layout: &str, tag: &str) -> (handbill::BuildOutput, Pa
         encoding: None,
         layout: &layout,
         lang: None,
+        as_written: false,
     })
     .unwrap_or_else(|e| panic!("{e}"));
     let pdf = write_temp(&out.pdf, tag);
@@ -463,5 +465,29 @@ mod property {
                 prop_assert!(word.x_max <= right + 0.5, "“{}” ends at {:.2}, column edge {:.2}", word.text, word.x_max, right);
             }
         }
+    }
+}
+
+#[test]
+fn quotes_and_dashes_follow_the_language() {
+    let cases = [
+        ("en", "“Solidarity” – now…"),
+        ("de", "„Solidarity“ – now…"),
+        ("fr", "«\u{202F}Solidarity\u{202F}» – now…"),
+        ("sr-Latn", "„Solidarity” – now…"),
+        ("sr-Cyrl", "„Solidarity” – now…"),
+        ("ru", "«Solidarity» – now…"),
+    ];
+    for (lang, want) in cases {
+        let text = format!("+++\nlang = \"{lang}\"\n+++\nHeadline\n\nWe say \"Solidarity\" - now... and don't stop.\n");
+        let (_, pdf) = build_text(&text, "a4-leaflet", &format!("quotes-{lang}"));
+        let (_, plain, _) = tool("pdftotext", &["-enc", "UTF-8", pdf.to_str().unwrap(), "-"]);
+        let flat = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+        let want_flat = want.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(&want_flat),
+            "{lang}: want {want_flat:?} in {flat:?}"
+        );
+        assert!(flat.contains("don’t"), "{lang}: apostrophe in {flat:?}");
     }
 }
