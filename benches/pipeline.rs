@@ -28,23 +28,29 @@ fn inputs() -> Vec<(&'static str, String, Vec<u8>)> {
 }
 
 fn whole_pipeline(c: &mut Criterion) {
-    let layout = spec::load("a4-leaflet").expect("built-in layout");
+    let fitted = spec::load("a4-leaflet").expect("built-in layout");
+    // The same layout at its nominal size: what fitting costs on top.
+    let mut plain = fitted.clone();
+    plain.body.fit = None;
     for (label, name, bytes) in inputs() {
-        c.bench_function(&format!("build/{label}"), |b| {
-            b.iter(|| {
-                let out = handbill::build(&BuildRequest {
-                    statement: black_box(&bytes),
-                    name: &name,
-                    format: statement::format_for_path(&name),
-                    encoding: None,
-                    layout: &layout,
-                    lang: None,
-                    as_written: false,
+        for (variant, layout) in [("", &fitted), ("/no-fit", &plain)] {
+            let label = format!("{label}{variant}");
+            c.bench_function(&format!("build/{label}"), |b| {
+                b.iter(|| {
+                    let out = handbill::build(&BuildRequest {
+                        statement: black_box(&bytes),
+                        name: &name,
+                        format: statement::format_for_path(&name),
+                        encoding: None,
+                        layout,
+                        lang: None,
+                        as_written: false,
+                    })
+                    .expect("builds");
+                    black_box(out.pdf.len())
                 })
-                .expect("builds");
-                black_box(out.pdf.len())
-            })
-        });
+            });
+        }
     }
 }
 

@@ -3,14 +3,14 @@
 //! the body is flowed into pages.
 
 use crate::document::{Block, BlockKind, Document, Span, Style};
-use crate::error::{Location, Result, Warning};
+use crate::error::{Error, Location, Result, Warning};
 use crate::fonts::FontBook;
 use crate::hyphenate::{self, Hyphenator};
 use crate::linebreak;
 use crate::pages::{self, BlockLines, ColumnLine, FlowReport, Grid, Page, PlacedLine};
 use crate::paragraph::{Setter, TextStyle};
 use crate::shape::Shaper;
-use crate::spec::{Align, Layout, LineBreakSpec, Weight};
+use crate::spec::{Align, FitSpec, Layout, LineBreakSpec, Overflow, Weight};
 use crate::units::Length;
 
 /// Options that do not come from the layout.
@@ -34,9 +34,14 @@ pub struct Composed {
     pub lang: String,
     /// How the last page's columns came out.
     pub flow: FlowReport,
+    /// The body size used (chosen by fitting, or the layout's).
+    pub body_size: Length,
 }
 
-/// Sets a document in a layout.
+/// Sets a document in a layout. With `fit = "page"` the body size is the
+/// largest between the layout's `min-size` and `max-size` that sets the
+/// whole statement on one page, found by bisection; shaping is cached across
+/// the trials, so fitting costs a few compositions, not a few builds.
 pub fn compose(doc: &Document, layout: &Layout, opts: &ComposeOptions) -> Result<Composed> {
     let lang = language(doc, layout, opts.lang.as_deref());
     let mut warnings = Vec::new();
@@ -55,71 +60,179 @@ pub fn compose(doc: &Document, layout: &Layout, opts: &ComposeOptions) -> Result
     } else {
         Hyphenator::disabled()
     };
-    let lb = &layout.linebreak;
-    let params = linebreak_params(lb);
-    let mut fonts = FontBook::new();
-    let mut shaper = Shaper::new(&lang);
-    let page = &layout.page;
-    let grid = Grid {
-        page_width: page.width,
-        page_height: page.height,
-        left: page.margin_left,
-        top: page.margin_top,
-        bottom: page.height - page.margin_bottom,
-        column_width: page.column_width(),
-        gap: page.column_gap,
-        columns: page.columns as usize,
-        top_skip: layout.body.size,
-        rule: page.column_rule.filter(|w| *w > Length::ZERO),
+    let mut tools = Tools {
+        fonts: FontBook::new(),
+        shaper: Shaper::new(&lang),
+        hyphenator,
     };
-    let layout_origin = layout.name.clone();
-    let mut setter = Setter {
-        fonts: &mut fonts,
-        shaper: &mut shaper,
-        hyphenator: &hyphenator,
-        params: &params,
-        hyphen_penalty: lb.hyphen_penalty,
-        origin: &opts.origin,
-        layout_origin: &layout_origin,
-        warnings: &mut warnings,
-        measure: grid.column_width.min(page.content_width()),
-        fallbacks_reported: Default::default(),
+    let (trial, body_size) = match layout.body.fit {
+        None => (tools.compose_once(doc, layout, opts)?, layout.body.size),
+        Some(fit) => fit_to_page(&mut tools, doc, layout, opts, fit, &mut warnings)?,
     };
-
-    // The headline block: headline, subtitle and meta lines before the body.
-    let split = doc
-        .blocks
-        .iter()
-        .position(|b| {
-            !matches!(
-                b.kind,
-                BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta
-            )
-        })
-        .unwrap_or(doc.blocks.len());
-    let (head_blocks, body_blocks) = doc.blocks.split_at(split);
-    let (head, body_top) = set_head(&mut setter, head_blocks, layout)?;
-
-    let mut blocks = Vec::with_capacity(body_blocks.len());
-    let mut prev: Option<&BlockKind> = None;
-    for block in body_blocks {
-        blocks.push(set_body_block(
-            &mut setter,
-            block,
-            prev,
-            layout,
-            grid.column_width,
-        )?);
-        prev = Some(&block.kind);
-    }
-    let (pages, flow) = pages::flow(blocks, &grid, body_top, head);
+    warnings.extend(trial.warnings);
     Ok(Composed {
-        pages,
-        fonts,
+        pages: trial.pages,
+        fonts: tools.fonts,
         warnings,
         lang,
-        flow,
+        flow: trial.flow,
+        body_size,
     })
+}
+
+/// What fitting needs across trials: fonts and shaping caches.
+struct Tools {
+    fonts: FontBook,
+    shaper: Shaper,
+    hyphenator: Hyphenator,
+}
+
+/// One composition: pages and the warnings it raised.
+struct Trial {
+    pages: Vec<Page>,
+    warnings: Vec<Warning>,
+    flow: FlowReport,
+}
+
+/// The layout with its body set at `size`; leading, spacing and indents
+/// keep their proportion to the size.
+fn scaled(layout: &Layout, size: Length) -> Layout {
+    let mut l = layout.clone();
+    let k = size / layout.body.size;
+    l.body.size = size;
+    l.body.leading = layout.body.leading * k;
+    l.body.paragraph_spacing = layout.body.paragraph_spacing * k;
+    l.body.indent = layout.body.indent * k;
+    l.linebreak.emergency_stretch = layout.linebreak.emergency_stretch * k;
+    l
+}
+
+/// Finds the largest body size that keeps the statement on one page.
+fn fit_to_page(
+    tools: &mut Tools,
+    doc: &Document,
+    layout: &Layout,
+    opts: &ComposeOptions,
+    fit: FitSpec,
+    warnings: &mut Vec<Warning>,
+) -> Result<(Trial, Length)> {
+    let largest = tools.compose_once(doc, &scaled(layout, fit.max_size), opts)?;
+    if largest.pages.len() <= 1 {
+        return Ok((largest, fit.max_size));
+    }
+    // Trials of a long statement are big: keep one at a time.
+    drop(largest);
+    let smallest = tools.compose_once(doc, &scaled(layout, fit.min_size), opts)?;
+    if smallest.pages.len() > 1 {
+        let over: usize = smallest.pages[1..].iter().map(|p| p.lines.len()).sum();
+        let message = format!(
+            "the statement does not fit on one page even at {}: it overflows by {over} line{}",
+            fit.min_size,
+            if over == 1 { "" } else { "s" }
+        );
+        return match fit.overflow {
+            Overflow::Error => Err(Error::Typeset {
+                at: Location::file(opts.origin.clone()),
+                message: format!("{message}; shorten it, or set overflow = \"more-pages\" or a smaller min-size in the layout"),
+            }),
+            Overflow::MorePages => {
+                drop(smallest);
+                warnings.push(Warning {
+                    at: Location::file(opts.origin.clone()),
+                    message: format!("{message}; set at {} on more pages", layout.body.size),
+                });
+                Ok((tools.compose_once(doc, layout, opts)?, layout.body.size))
+            }
+        };
+    }
+    // Bisection: `lo` fits, `hi` does not. A quarter point is finer than
+    // anyone can see and takes about five trials.
+    let (mut lo, mut hi) = (fit.min_size, fit.max_size);
+    let mut best = smallest;
+    while hi - lo > Length::pt(0.25) {
+        let mid = (lo + hi) / 2.0;
+        let trial = tools.compose_once(doc, &scaled(layout, mid), opts)?;
+        if trial.pages.len() <= 1 {
+            lo = mid;
+            best = trial;
+        } else {
+            hi = mid;
+        }
+    }
+    Ok((best, lo))
+}
+
+impl Tools {
+    /// Sets the document once, in exactly this layout.
+    fn compose_once(
+        &mut self,
+        doc: &Document,
+        layout: &Layout,
+        opts: &ComposeOptions,
+    ) -> Result<Trial> {
+        let mut warnings = Vec::new();
+        let lb = &layout.linebreak;
+        let params = linebreak_params(lb);
+        let page = &layout.page;
+        let grid = Grid {
+            page_width: page.width,
+            page_height: page.height,
+            left: page.margin_left,
+            top: page.margin_top,
+            bottom: page.height - page.margin_bottom,
+            column_width: page.column_width(),
+            gap: page.column_gap,
+            columns: page.columns as usize,
+            top_skip: layout.body.size,
+            rule: page.column_rule.filter(|w| *w > Length::ZERO),
+        };
+        let layout_origin = layout.name.clone();
+        let mut setter = Setter {
+            fonts: &mut self.fonts,
+            shaper: &mut self.shaper,
+            hyphenator: &self.hyphenator,
+            params: &params,
+            hyphen_penalty: lb.hyphen_penalty,
+            origin: &opts.origin,
+            layout_origin: &layout_origin,
+            warnings: &mut warnings,
+            measure: grid.column_width.min(page.content_width()),
+            fallbacks_reported: Default::default(),
+        };
+
+        // The headline block: headline, subtitle and meta lines before the body.
+        let split = doc
+            .blocks
+            .iter()
+            .position(|b| {
+                !matches!(
+                    b.kind,
+                    BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta
+                )
+            })
+            .unwrap_or(doc.blocks.len());
+        let (head_blocks, body_blocks) = doc.blocks.split_at(split);
+        let (head, body_top) = set_head(&mut setter, head_blocks, layout)?;
+
+        let mut blocks = Vec::with_capacity(body_blocks.len());
+        let mut prev: Option<&BlockKind> = None;
+        for block in body_blocks {
+            blocks.push(set_body_block(
+                &mut setter,
+                block,
+                prev,
+                layout,
+                grid.column_width,
+            )?);
+            prev = Some(&block.kind);
+        }
+        let (pages, flow) = pages::flow(blocks, &grid, body_top, head);
+        Ok(Trial {
+            pages,
+            warnings,
+            flow,
+        })
+    }
 }
 
 /// The statement's language: `--lang`, else its front matter, else the layout's.

@@ -66,6 +66,8 @@ pub struct BuildOutput {
     pub pages: usize,
     /// The language used for hyphenation and shaping.
     pub lang: String,
+    /// The body size used: chosen to fill the page with `fit = "page"`.
+    pub body_size: units::Length,
 }
 
 /// Builds a statement into PDF bytes.
@@ -104,6 +106,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         warnings,
         pages,
         lang: composed.lang,
+        body_size: composed.body_size,
     })
 }
 

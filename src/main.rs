@@ -1,6 +1,6 @@
 //! The `handbill` command: a thin shell over the library.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -148,12 +148,13 @@ fn build(
         }
         Target::File(path) => {
             handbill::output::write_atomically(&path, &out.pdf)?;
-            if !quiet && std::io::stderr().is_terminal() {
+            if !quiet {
                 eprintln!(
-                    "handbill: wrote {} ({} page{})",
+                    "handbill: wrote {} ({} page{}, body {})",
                     path.display(),
                     out.pages,
-                    if out.pages == 1 { "" } else { "s" }
+                    if out.pages == 1 { "" } else { "s" },
+                    out.body_size
                 );
             }
         }

@@ -491,3 +491,64 @@ fn quotes_and_dashes_follow_the_language() {
         assert!(flat.contains("don’t"), "{lang}: apostrophe in {flat:?}");
     }
 }
+
+#[test]
+fn fitting_chooses_the_largest_size_that_keeps_one_page() {
+    let short = "Headline\n\nA short statement that leaves most of the page empty.\n";
+    let (out, _) = build_text(short, "a4-leaflet", "fit-short");
+    let layout = spec::load("a4-leaflet").unwrap();
+    let fit = layout.body.fit.unwrap();
+    assert_eq!(out.body_size, fit.max_size);
+
+    let Some(seed) = seed() else { return };
+    let out = build(&seed, "a4-leaflet");
+    assert_eq!(out.pages, 1);
+    assert!(
+        out.body_size >= fit.min_size && out.body_size <= fit.max_size,
+        "{}",
+        out.body_size
+    );
+
+    // A long statement: more pages at the layout's size, with a warning
+    // saying by how much it overflows...
+    let long = root().join("samples/en-long-campaign.md");
+    let out = build(&long, "a4-leaflet");
+    assert!(out.pages > 1 && out.body_size == layout.body.size);
+    assert!(
+        out.warnings
+            .iter()
+            .any(|w| w.message.contains("overflows by")),
+        "{:?}",
+        out.warnings
+    );
+}
+
+#[test]
+fn overflow_error_says_by_how_much() {
+    let dir = std::env::temp_dir().join(format!("handbill-e2e-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let lp = dir.join("strict.toml");
+    std::fs::write(
+        &lp,
+        "extends = \"a5-flyer\"\n[body]\noverflow = \"error\"\n",
+    )
+    .unwrap();
+    let layout = spec::load(lp.to_str().unwrap()).unwrap();
+    let long = root().join("samples/en-long-campaign.md");
+    let bytes = std::fs::read(&long).unwrap();
+    let e = handbill::build(&BuildRequest {
+        statement: &bytes,
+        name: "long.md",
+        format: statement::Format::Markdown,
+        encoding: None,
+        layout: &layout,
+        lang: None,
+        as_written: false,
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("does not fit on one page even at 9pt") && e.contains("overflows by"),
+        "{e}"
+    );
+}

@@ -4,8 +4,8 @@ use super::layer::{Layer, Val};
 use super::raw::key_name;
 use super::values;
 use super::{
-    layout_err, BodySpec, HeadingSpec, HeadlineSpec, HyphenationSpec, Layout, LineBreakSpec,
-    MetaSpec, PageSpec,
+    layout_err, BodySpec, FitSpec, HeadingSpec, HeadlineSpec, HyphenationSpec, Layout,
+    LineBreakSpec, MetaSpec, PageSpec,
 };
 use crate::error::{Location, Result};
 use crate::units::Length;
@@ -276,7 +276,33 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
             ),
         ));
     }
+    let fit = if need!(body_fit).v {
+        let min = need!(body_min_size);
+        size_range(&min, "body", 72.0)?;
+        let max = need!(body_max_size);
+        size_range(&max, "body", 72.0)?;
+        if min.v > max.v {
+            return Err(layout_err(
+                pick(&[&min.at, &max.at], origin),
+                format!(
+                    "{} ({}) is larger than {} ({})",
+                    key_name("body", "min-size"),
+                    min.v,
+                    key_name("body", "max-size"),
+                    max.v
+                ),
+            ));
+        }
+        Some(FitSpec {
+            min_size: min.v,
+            max_size: max.v,
+            overflow: need!(body_overflow).v,
+        })
+    } else {
+        None
+    };
     let body = BodySpec {
+        fit,
         font: need!(body_font).v,
         size: size.v,
         leading: leading.v,

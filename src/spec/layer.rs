@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use super::raw::{self, key_name, RawFile, Sp};
 use super::values;
 use super::{
-    builtin, layout_err, looks_like_path, unknown_builtin, Align, Color, FontRef, Weight, DEFAULT,
-    MAX_DEPTH,
+    builtin, layout_err, looks_like_path, unknown_builtin, Align, Color, FontRef, Overflow, Weight,
+    DEFAULT, MAX_DEPTH,
 };
 use crate::error::{Error, Location, Result};
 use crate::units::Length;
@@ -58,6 +58,10 @@ layer! {
     body_widows: i64,
     body_orphans: i64,
     body_color: Color,
+    body_fit: bool,
+    body_min_size: Length,
+    body_max_size: Length,
+    body_overflow: Overflow,
     headline_font: FontRef,
     headline_size: Length,
     headline_leading: Length,
@@ -183,6 +187,10 @@ fn to_layer(raw: RawFile, cx: &Ctx) -> Result<Layer> {
         body_widows: cx.plain(b.widows),
         body_orphans: cx.plain(b.orphans),
         body_color: cx.color(b.color, "body")?,
+        body_fit: cx.conv(b.fit, "body", "fit", |v| values::fit_page(v))?,
+        body_min_size: cx.plain(b.min_size),
+        body_max_size: cx.plain(b.max_size),
+        body_overflow: cx.conv(b.overflow, "body", "overflow", |v| values::overflow(v))?,
         headline_font: cx.font(hl.font, "headline")?,
         headline_size: cx.plain(hl.size),
         headline_leading: cx.plain(hl.leading),

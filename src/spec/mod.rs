@@ -37,6 +37,12 @@
 //! widows = 2               # at least this many lines of a paragraph at the top of a column (1 to 5)
 //! orphans = 2              # at least this many lines at the bottom of a column (1 to 5)
 //! color = "#000000"
+//! fit = "page"             # choose the body size (between min-size and max-size) that fills
+//!                          # the page; "none" sets it at `size`
+//! min-size = "9pt"
+//! max-size = "11.5pt"
+//! overflow = "more-pages"  # text that does not fit at min-size: set at `size` on more
+//!                          # pages, or "error" to stop and say by how much it overflows
 //!
 //! [headline]               # the statement's title
 //! font = "sans"
@@ -265,6 +271,8 @@ pub enum Color {
 /// The running text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct BodySpec {
+    /// Fit the text to the page by choosing the body size; `None` keeps `size`.
+    pub fit: Option<FitSpec>,
     /// Typeface.
     pub font: FontRef,
     /// Type size.
@@ -283,6 +291,26 @@ pub struct BodySpec {
     pub orphans: u32,
     /// Text colour.
     pub color: Color,
+}
+
+/// How the body size is chosen to fill the page (`fit = "page"`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FitSpec {
+    /// The smallest body size allowed.
+    pub min_size: Length,
+    /// The largest body size allowed.
+    pub max_size: Length,
+    /// What happens when the text does not fit even at `min_size`.
+    pub overflow: Overflow,
+}
+
+/// What to do with text that does not fit its pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overflow {
+    /// Set it at the layout's `size` on as many pages as it needs.
+    MorePages,
+    /// Stop with an error saying by how much it overflows.
+    Error,
 }
 
 /// The statement's title.

@@ -49,6 +49,10 @@ pub(super) const SECTIONS: &[(&str, &[&str])] = &[
             "widows",
             "orphans",
             "color",
+            "fit",
+            "min-size",
+            "max-size",
+            "overflow",
         ],
     ),
     (
@@ -132,6 +136,10 @@ pub(super) struct RawBody {
     pub widows: Option<Sp<i64>>,
     pub orphans: Option<Sp<i64>>,
     pub color: Option<Sp<String>>,
+    pub fit: Option<Sp<String>>,
+    pub min_size: Option<Sp<Length>>,
+    pub max_size: Option<Sp<Length>>,
+    pub overflow: Option<Sp<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

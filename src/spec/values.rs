@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::{Align, Color, FontRef, Weight};
+use super::{Align, Color, FontRef, Overflow, Weight};
 use crate::units::Length;
 
 /// The paper names, as accepted by `paper`.
@@ -83,6 +83,19 @@ pub(super) fn body_align(value: &str) -> Result<Align, String> {
         "ragged" | "left" => Ok(Align::Left),
         _ => Err(not_one_of(value, &["justify", "ragged"])),
     }
+}
+
+/// Body `fit`: "page" fills the page(s), "none" keeps the size as set.
+pub(super) fn fit_page(value: &str) -> Result<bool, String> {
+    Ok(keyword(value, &["page", "none"])? == "page")
+}
+
+/// Body `overflow`: what to do when the text does not fit at `min-size`.
+pub(super) fn overflow(value: &str) -> Result<Overflow, String> {
+    Ok(match keyword(value, &["more-pages", "error"])? {
+        "more-pages" => Overflow::MorePages,
+        _ => Overflow::Error,
+    })
 }
 
 /// Headline `align`: left, center or right.
