@@ -23,6 +23,7 @@ pub mod fonts;
 pub mod hyphenate;
 pub mod line;
 pub mod linebreak;
+pub mod names;
 pub mod output;
 pub mod pages;
 pub mod paragraph;

@@ -193,32 +193,9 @@ impl Setter<'_> {
             p.add_tracking(style.size * TRACKING_EM);
         }
         // Paragraph end: no break before the fill, fill glue, forced break.
-        p.push(
-            Item::Penalty {
-                width: Length::ZERO,
-                cost: INFINITY,
-                flagged: false,
-                kind: PenaltyKind::Ordinary,
-            },
-            Piece::Nothing,
-        );
-        p.push(
-            Item::Glue {
-                width: Length::ZERO,
-                stretch: Length::pt(1.0e6),
-                shrink: Length::ZERO,
-            },
-            Piece::Nothing,
-        );
-        p.push(
-            Item::Penalty {
-                width: Length::ZERO,
-                cost: -INFINITY,
-                flagged: false,
-                kind: PenaltyKind::Ordinary,
-            },
-            Piece::Nothing,
-        );
+        p.push(no_break(), Piece::Nothing);
+        p.push(fill(), Piece::Nothing);
+        p.push(forced_break(), Piece::Nothing);
         Ok(p)
     }
 
@@ -263,21 +240,13 @@ impl Setter<'_> {
             color: style.color,
         };
         if tie {
+            p.push(no_break(), Piece::Nothing);
+        }
+        // A tie is a justified space even in ragged text: it may not break,
+        // so it needs no ragged-right stretch.
+        if tie || style.align == Align::Justify {
             p.push(
-                Item::Penalty {
-                    width: Length::ZERO,
-                    cost: INFINITY,
-                    flagged: false,
-                    kind: PenaltyKind::Ordinary,
-                },
-                Piece::Nothing,
-            );
-            p.push(
-                Item::Glue {
-                    width,
-                    stretch: width / 2.0,
-                    shrink: width / 3.0,
-                },
+                justified_space(width),
                 Piece::Space {
                     glyph: space,
                     tracked: 0,
@@ -285,55 +254,37 @@ impl Setter<'_> {
             );
             return Ok(());
         }
-        match style.align {
-            Align::Justify => {
-                // TeX's word space: stretch by half, shrink by a third.
-                p.push(
-                    Item::Glue {
-                        width,
-                        stretch: width / 2.0,
-                        shrink: width / 3.0,
-                    },
-                    Piece::Space {
-                        glyph: space,
-                        tracked: 0,
-                    },
-                );
-            }
-            _ => {
-                // Knuth's ragged setting: the stretch sits only at a line end,
-                // interior spaces keep their natural width.
-                let rag = style.size * 3.0;
-                p.push(
-                    Item::Glue {
-                        width: Length::ZERO,
-                        stretch: rag,
-                        shrink: Length::ZERO,
-                    },
-                    Piece::Nothing,
-                );
-                p.push(
-                    Item::Penalty {
-                        width: Length::ZERO,
-                        cost: 0.0,
-                        flagged: false,
-                        kind: PenaltyKind::Ordinary,
-                    },
-                    Piece::Nothing,
-                );
-                p.push(
-                    Item::Glue {
-                        width,
-                        stretch: -rag,
-                        shrink: Length::ZERO,
-                    },
-                    Piece::Space {
-                        glyph: space,
-                        tracked: 0,
-                    },
-                );
-            }
-        }
+        // Knuth's ragged setting: the stretch sits only at a line end,
+        // interior spaces keep their natural width.
+        let rag = style.size * 3.0;
+        p.push(
+            Item::Glue {
+                width: Length::ZERO,
+                stretch: rag,
+                shrink: Length::ZERO,
+            },
+            Piece::Nothing,
+        );
+        p.push(
+            Item::Penalty {
+                width: Length::ZERO,
+                cost: 0.0,
+                flagged: false,
+                kind: PenaltyKind::Ordinary,
+            },
+            Piece::Nothing,
+        );
+        p.push(
+            Item::Glue {
+                width,
+                stretch: -rag,
+                shrink: Length::ZERO,
+            },
+            Piece::Space {
+                glyph: space,
+                tracked: 0,
+            },
+        );
         Ok(())
     }
 
@@ -842,12 +793,7 @@ impl Paragraph {
                         kind,
                     });
                     pieces.push(piece);
-                    items.push(Item::Penalty {
-                        width: Length::ZERO,
-                        cost: INFINITY,
-                        flagged: false,
-                        kind: PenaltyKind::Ordinary,
-                    });
+                    items.push(no_break());
                     pieces.push(Piece::Nothing);
                     let extra = per_glyph * glyphs as f64;
                     items.push(Item::Glue {
@@ -956,6 +902,45 @@ impl Paragraph {
     /// The items, for inspection and benchmarks.
     pub fn items(&self) -> &[Item] {
         &self.items
+    }
+}
+
+/// TeX's word space: stretch by half, shrink by a third.
+fn justified_space(width: Length) -> Item {
+    Item::Glue {
+        width,
+        stretch: width / 2.0,
+        shrink: width / 3.0,
+    }
+}
+
+/// A penalty that forbids a break here (before ties and fills).
+fn no_break() -> Item {
+    Item::Penalty {
+        width: Length::ZERO,
+        cost: INFINITY,
+        flagged: false,
+        kind: PenaltyKind::Ordinary,
+    }
+}
+
+/// The paragraph's end: a break that must be taken.
+fn forced_break() -> Item {
+    Item::Penalty {
+        width: Length::ZERO,
+        cost: -INFINITY,
+        flagged: false,
+        kind: PenaltyKind::Ordinary,
+    }
+}
+
+/// TeX's `\parfillskip`: glue that stretches without limit, so the last
+/// line is set at its natural width.
+fn fill() -> Item {
+    Item::Glue {
+        width: Length::ZERO,
+        stretch: Length::pt(1.0e6),
+        shrink: Length::ZERO,
     }
 }
 

@@ -472,7 +472,7 @@ fn default_name(origin: &str) -> String {
 
 fn unknown_builtin(name: &str) -> String {
     let names = builtin_names();
-    match values::suggest(name, &names) {
+    match crate::names::suggest(name, &names) {
         Some(s) => format!(
             "no built-in layout `{name}`; did you mean `{s}`? (handbill layouts lists them)"
         ),

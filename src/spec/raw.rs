@@ -7,8 +7,8 @@ use std::ops::Range;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::values::suggest;
 use crate::error::{Error, Location, Result};
+use crate::names::suggest;
 use crate::units::Length;
 
 /// A value and the byte range it was written at.

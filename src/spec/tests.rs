@@ -2,8 +2,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::raw::{SECTIONS, TOP_KEYS};
-use super::values::{distance, suggest};
 use super::*;
+use crate::names::{distance, suggest};
 
 fn parse_str(source: &str) -> Result<Layout> {
     parse(source, "test.toml", Path::new(""))

@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use super::{Align, Color, FontRef, Overflow, Weight};
+use crate::names::{is_language_tag, suggest};
 use crate::units::Length;
 
 /// The paper names, as accepted by `paper`.
@@ -221,13 +222,7 @@ pub(super) fn font(value: &str, base_dir: &Path) -> Result<FontRef, String> {
 /// "sr-Latn"); whether handbill can hyphenate it is decided elsewhere.
 pub(super) fn lang(value: &str) -> Result<String, String> {
     let t = value.trim();
-    let mut parts = t.split('-');
-    let first = parts.next().unwrap_or_default();
-    let ok = (2..=3).contains(&first.len())
-        && first.chars().all(|c| c.is_ascii_alphabetic())
-        && parts
-            .all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
-    if ok {
+    if is_language_tag(t) {
         return Ok(t.to_string());
     }
     if t.contains('_') && lang(&t.replace('_', "-")).is_ok() {
@@ -239,44 +234,4 @@ pub(super) fn lang(value: &str) -> Result<String, String> {
     Err(format!(
         "must be a language tag like \"en\", \"en-GB\", \"de\" or \"sr-Latn\", not \"{value}\""
     ))
-}
-
-/// Edit distance (optimal string alignment: insertions, deletions,
-/// substitutions and swaps of neighbours each count 1).
-pub(super) fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    // prev2, prev, row: the rows for i-2, i-1 and i.
-    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut row = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            row[j] = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                row[j] = row[j].min(prev2[j - 2] + 1);
-            }
-        }
-        prev2 = std::mem::replace(&mut prev, row);
-    }
-    prev[b.len()]
-}
-
-/// The candidate nearest to `word` (ignoring case), if it is close enough
-/// to be what was meant.
-pub(super) fn suggest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let w = word.trim().to_lowercase();
-    let limit = match w.chars().count() {
-        0..=2 => 0,
-        3..=4 => 1,
-        5..=8 => 2,
-        _ => 3,
-    };
-    candidates
-        .iter()
-        .map(|c| (distance(&w, &c.to_lowercase()), *c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
 }

@@ -106,43 +106,9 @@ fn reject_yaml(text: &str, file: &str) -> Result<()> {
     Ok(())
 }
 
-/// The Levenshtein distance between two strings, in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
-}
-
 /// The known key nearest to `key`, if it is near enough to be a typo.
 fn suggest(key: &str) -> Option<&'static str> {
-    let lower = key.to_lowercase();
-    KEYS.iter()
-        .map(|k| (edit_distance(&lower, k), *k))
-        .min()
-        .filter(|&(d, _)| d <= 2 || d * 2 <= lower.chars().count())
-        .map(|(_, k)| k)
-}
-
-/// Whether `tag` is shaped like a BCP 47 tag: a 2–3 letter language, then
-/// subtags of 1–8 letters or digits.
-fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let lang_ok = parts
-        .next()
-        .is_some_and(|p| (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    lang_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+    crate::names::suggest(key, &KEYS)
 }
 
 fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<FrontMatter> {
@@ -214,9 +180,9 @@ fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<F
         if cleaned.is_empty() {
             continue;
         }
-        if name == "lang" && !is_language_tag(&cleaned) {
+        if name == "lang" && !crate::names::is_language_tag(&cleaned) {
             let fix = cleaned.replace('_', "-");
-            let hint = if is_language_tag(&fix) {
+            let hint = if crate::names::is_language_tag(&fix) {
                 format!("write \"{fix}\"")
             } else {
                 "e.g. en, de or sr-Cyrl".to_string()
@@ -241,21 +207,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn edit_distance_counts_edits() {
-        assert_eq!(edit_distance("titel", "title"), 2);
-        assert_eq!(edit_distance("author", "authors"), 1);
-        assert_eq!(edit_distance("", "lang"), 4);
+    fn suggestions_for_front_matter_keys() {
+        assert_eq!(suggest("titel"), Some("title"));
+        assert_eq!(suggest("authors"), Some("author"));
         assert_eq!(suggest("Title"), Some("title"));
         assert_eq!(suggest("language"), Some("lang"));
         assert_eq!(suggest("colour"), None);
-    }
-
-    #[test]
-    fn language_tags() {
-        assert!(is_language_tag("en"));
-        assert!(is_language_tag("sr-Cyrl"));
-        assert!(is_language_tag("de-CH-1996"));
-        assert!(!is_language_tag("English"));
-        assert!(!is_language_tag("en_US"));
     }
 }
