@@ -85,6 +85,14 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// Several statements were built and some failed (each was reported).
+    #[error("{message}")]
+    Batch {
+        /// How many failed.
+        message: String,
+        /// The worst failure's exit code.
+        exit_code: i32,
+    },
     /// Reading or writing a file failed.
     #[error("{}: {message}", path.display())]
     Io {
@@ -101,6 +109,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Io { .. } => 3,
+            Error::Batch { exit_code, .. } => *exit_code,
             _ => 1,
         }
     }

@@ -1,12 +1,14 @@
 //! The `handbill` command: a thin shell over the library.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
-use handbill::{spec, statement, Error};
+use handbill::{spec, statement, Error, Location};
 
 #[derive(Parser)]
 #[command(
@@ -17,11 +19,13 @@ use handbill::{spec, statement, Error};
   handbill build statement.txt                        default layout (a4-leaflet), writes statement.pdf
   handbill build statement.md --layout a5-flyer -o flyer.pdf
   handbill build - --layout my-layout.toml < statement.txt > out.pdf
+  handbill build statements/*.md --out-dir out/       many at once, in parallel
   handbill layouts                                    the built-in layouts
   handbill fonts                                      the bundled font families
+  handbill new-layout my-leaflet --from a4-leaflet    a commented layout to edit
 
 Exit codes: 0 ok, 1 bad statement/layout/font, 2 usage error, 3 file I/O error,
-130 interrupted."
+130 interrupted. NO_COLOR turns coloured messages off."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -30,38 +34,71 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build a leaflet PDF from a statement (plain text or Markdown).
+    /// Build leaflet PDFs from statements (plain text or Markdown).
     #[command(after_help = "Examples:
   handbill build statement.txt
   handbill build statement.md --layout a5-flyer -o flyer.pdf
   handbill build - --layout ./my-layout.toml < statement.txt > out.pdf
-  handbill build appeal.txt --lang de")]
-    Build {
-        /// The statement file (`.md` is read as Markdown), or `-` for standard input.
-        input: String,
-        /// A built-in layout name (see `handbill layouts`) or a layout file (.toml).
-        #[arg(short, long, default_value = "a4-leaflet")]
-        layout: String,
-        /// Output PDF; default: the input's name with .pdf, or standard output for `-` input. `-` writes to standard output.
-        #[arg(short, long)]
-        output: Option<String>,
-        /// Language tag (BCP 47, e.g. en, de, fr, sr-Cyrl, sr-Latn) for hyphenation; overrides front matter and layout.
-        #[arg(long)]
-        lang: Option<String>,
-        /// Read a non-UTF-8 statement in this encoding (latin1, windows-1252).
-        #[arg(long)]
-        encoding: Option<String>,
-        /// Keep quotes, dashes and "..." as typed (no “curly quotes”, en dashes or ellipses).
-        #[arg(long)]
-        as_written: bool,
-        /// Print no warnings.
-        #[arg(short, long)]
-        quiet: bool,
-    },
+  handbill build appeal.txt --lang de
+  handbill build statements/*.md --layout a4-leaflet --out-dir out/")]
+    Build(BuildArgs),
     /// List the built-in layouts.
     Layouts,
     /// List the bundled font families and the scripts they cover.
     Fonts,
+    /// Write a commented copy of a built-in layout to edit.
+    #[command(after_help = "Example:
+  handbill new-layout union-flyer --from a5-flyer     writes union-flyer.toml")]
+    NewLayout {
+        /// Name of the new layout; the file is NAME.toml unless NAME ends in .toml.
+        name: String,
+        /// The built-in layout to copy.
+        #[arg(long, default_value = "a4-leaflet")]
+        from: String,
+    },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = "Example:
+  handbill completions bash > ~/.local/share/bash-completion/completions/handbill")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    #[command(after_help = "Example:
+  handbill man > handbill.1 && man ./handbill.1")]
+    Man,
+}
+
+#[derive(clap::Args)]
+struct BuildArgs {
+    /// Statement files (`.md` is read as Markdown), or `-` for standard input.
+    #[arg(required = true)]
+    inputs: Vec<String>,
+    /// A built-in layout name (see `handbill layouts`) or a layout file (.toml).
+    #[arg(short, long, default_value = "a4-leaflet")]
+    layout: String,
+    /// Output PDF for a single statement; default: the input's name with .pdf,
+    /// or standard output for `-`. `-` writes to standard output.
+    #[arg(short, long, conflicts_with = "out_dir")]
+    output: Option<String>,
+    /// Directory for the PDFs (default: beside each statement).
+    #[arg(long)]
+    out_dir: Option<PathBuf>,
+    /// Language tag (BCP 47, e.g. en, de, fr, sr-Cyrl, sr-Latn) for hyphenation; overrides front matter and layout.
+    #[arg(long)]
+    lang: Option<String>,
+    /// Read a non-UTF-8 statement in this encoding (latin1, windows-1252).
+    #[arg(long)]
+    encoding: Option<String>,
+    /// Keep quotes, dashes and "..." as typed (no “curly quotes”, en dashes or ellipses).
+    #[arg(long)]
+    as_written: bool,
+    /// Print nothing but errors.
+    #[arg(short, long, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also say, for each statement, the language and how long it took.
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 fn main() -> ExitCode {
@@ -74,89 +111,211 @@ fn main() -> ExitCode {
         std::process::exit(130);
     });
     let result = match cli.command {
-        Command::Build {
-            input,
-            layout,
-            output,
-            lang,
-            encoding,
-            as_written,
-            quiet,
-        } => build(
-            &input,
-            &layout,
-            output.as_deref(),
-            lang,
-            encoding.as_deref(),
-            as_written,
-            quiet,
-        ),
+        Command::Build(args) => build(&args),
         Command::Layouts => list_layouts(),
         Command::Fonts => list_fonts(),
+        Command::NewLayout { name, from } => new_layout(&name, &from),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "handbill",
+                &mut std::io::stdout(),
+            );
+            Ok(())
+        }
+        Command::Man => clap_mangen::Man::new(Cli::command())
+            .render(&mut std::io::stdout())
+            .map_err(|e| Error::io("<standard output>", &e)),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("handbill: error: {e}");
+            report_error(&e);
             ExitCode::from(e.exit_code() as u8)
         }
     }
 }
 
-fn build(
-    input: &str,
-    layout: &str,
-    output: Option<&str>,
-    lang: Option<String>,
-    encoding: Option<&str>,
-    as_written: bool,
-    quiet: bool,
-) -> Result<(), Error> {
-    let encoding = encoding
+/// Colour for messages on a terminal, unless NO_COLOR is set.
+fn colour() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn report_error(e: &Error) {
+    if colour() {
+        eprintln!("handbill: \x1b[1;31merror\x1b[0m: {e}");
+    } else {
+        eprintln!("handbill: error: {e}");
+    }
+}
+
+fn report_warning(w: &handbill::Warning) {
+    if colour() {
+        eprintln!(
+            "handbill: {}: \x1b[1;33mwarning\x1b[0m: {}",
+            w.at, w.message
+        );
+    } else {
+        eprintln!("handbill: {w}");
+    }
+}
+
+fn build(args: &BuildArgs) -> Result<(), Error> {
+    let encoding = args
+        .encoding
+        .as_deref()
         .map(|e| {
             e.parse::<statement::Encoding>()
                 .map_err(|_| Error::Statement {
-                    at: handbill::Location::file(input),
+                    at: Location::file(args.inputs[0].clone()),
                     message: format!("unknown encoding `{e}`: use utf-8, latin1 or windows-1252"),
                 })
         })
         .transpose()?;
+    let layout = spec::load(&args.layout)?;
+    if let Some(dir) = &args.out_dir {
+        if !dir.is_dir() {
+            return Err(Error::Io {
+                path: dir.clone(),
+                message: "the output directory does not exist".into(),
+            });
+        }
+    }
+    if args.inputs.len() == 1 {
+        return build_one(
+            &args.inputs[0],
+            args.output.as_deref(),
+            &layout,
+            encoding,
+            args,
+            !args.quiet,
+        );
+    }
+    if args.output.is_some() {
+        return Err(Error::Io {
+            path: PathBuf::from(args.output.clone().unwrap_or_default()),
+            message: "-o names one file; for several statements use --out-dir".into(),
+        });
+    }
+    build_many(&args.inputs, &layout, encoding, args)
+}
+
+/// Builds several statements on all cores; one failure does not stop the
+/// others, and the worst failure decides the exit code.
+fn build_many(
+    inputs: &[String],
+    layout: &spec::Layout,
+    encoding: Option<statement::Encoding>,
+    args: &BuildArgs,
+) -> Result<(), Error> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(inputs.len());
+    let next = AtomicUsize::new(0);
+    let failures: Mutex<Vec<(String, Error)>> = Mutex::new(Vec::new());
+    let bar = (std::io::stderr().is_terminal() && !args.quiet).then(|| {
+        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}") {
+            bar.set_style(style);
+        }
+        bar
+    });
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                let Some(input) = inputs.get(i) else { break };
+                // A batch shows a progress bar on a terminal and is quiet
+                // otherwise, unless asked for details.
+                let result = build_one(input, None, layout, encoding, args, args.verbose);
+                if let Err(e) = result {
+                    failures
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .push((input.clone(), e));
+                }
+                if let Some(bar) = &bar {
+                    bar.set_message(input.clone());
+                    bar.inc(1);
+                }
+            });
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let failures = failures.into_inner().unwrap_or_else(|p| p.into_inner());
+    let Some(worst) = failures.iter().map(|(_, e)| e.exit_code()).max() else {
+        return Ok(());
+    };
+    for (_, e) in &failures {
+        report_error(e);
+    }
+    let count = failures.len();
+    Err(Error::Batch {
+        message: format!("{count} of {} statements failed", inputs.len()),
+        exit_code: worst,
+    })
+}
+
+fn build_one(
+    input: &str,
+    output: Option<&str>,
+    layout: &spec::Layout,
+    encoding: Option<statement::Encoding>,
+    args: &BuildArgs,
+    announce: bool,
+) -> Result<(), Error> {
+    let started = std::time::Instant::now();
     let bytes = read_input(input)?;
-    let layout = spec::load(layout)?;
-    let target = output_target(input, output)?;
+    let target = output_target(input, output, args.out_dir.as_deref())?;
     let out = handbill::build(&handbill::BuildRequest {
         statement: &bytes,
         name: input,
         format: statement::format_for_path(input),
         encoding,
-        layout: &layout,
-        lang,
-        as_written,
+        layout,
+        lang: args.lang.clone(),
+        as_written: args.as_written,
     })?;
-    if !quiet {
+    if !args.quiet {
         for w in &out.warnings {
-            eprintln!("handbill: {w}");
+            report_warning(w);
         }
     }
-    match target {
+    let written = match target {
         Target::Stdout => {
             let mut stdout = std::io::stdout().lock();
             stdout
                 .write_all(&out.pdf)
                 .and_then(|_| stdout.flush())
                 .map_err(|e| Error::io("<standard output>", &e))?;
+            "standard output".to_string()
         }
         Target::File(path) => {
             handbill::output::write_atomically(&path, &out.pdf)?;
-            if !quiet {
-                eprintln!(
-                    "handbill: wrote {} ({} page{}, body {})",
-                    path.display(),
-                    out.pages,
-                    if out.pages == 1 { "" } else { "s" },
-                    out.body_size
-                );
-            }
+            path.display().to_string()
+        }
+    };
+    if announce {
+        let pages = format!(
+            "{} page{}",
+            out.pages,
+            if out.pages == 1 { "" } else { "s" }
+        );
+        if args.verbose {
+            eprintln!(
+                "handbill: wrote {written} ({pages}, body {}, language {}, {:.0} ms)",
+                out.body_size,
+                out.lang,
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+        } else {
+            eprintln!(
+                "handbill: wrote {written} ({pages}, body {})",
+                out.body_size
+            );
         }
     }
     Ok(())
@@ -189,7 +348,7 @@ fn read_input(input: &str) -> Result<Vec<u8>, Error> {
     }
     if bytes.len() as u64 > MAX_STATEMENT {
         return Err(Error::Statement {
-            at: handbill::Location::file(input),
+            at: Location::file(input),
             message: format!(
                 "is larger than {} MB, the most handbill reads",
                 MAX_STATEMENT >> 20
@@ -204,12 +363,23 @@ enum Target {
     File(PathBuf),
 }
 
-fn output_target(input: &str, output: Option<&str>) -> Result<Target, Error> {
+fn output_target(
+    input: &str,
+    output: Option<&str>,
+    out_dir: Option<&Path>,
+) -> Result<Target, Error> {
     let path = match output {
         Some("-") => return Ok(Target::Stdout),
         Some(o) => PathBuf::from(o),
-        None if input == "-" => return Ok(Target::Stdout),
-        None => Path::new(input).with_extension("pdf"),
+        None if input == "-" && out_dir.is_none() => return Ok(Target::Stdout),
+        None if input == "-" => out_dir.unwrap_or(Path::new(".")).join("statement.pdf"),
+        None => {
+            let beside = Path::new(input).with_extension("pdf");
+            match (out_dir, beside.file_name()) {
+                (Some(dir), Some(name)) => dir.join(name),
+                _ => beside,
+            }
+        }
     };
     if input != "-" {
         let same = match (std::fs::canonicalize(input), std::fs::canonicalize(&path)) {
@@ -234,7 +404,7 @@ fn list_layouts() -> Result<(), Error> {
         let l = spec::load(name)?;
         let p = &l.page;
         out.push_str(&format!(
-            "{:<16} {:>4} {:>3.0}×{:<3.0} mm  {} column{}  {}\n",
+            "{:<16} {:>6} {:>3.0}×{:<3.0} mm  {} column{}  {}\n",
             name,
             p.paper,
             p.width.to_mm(),
@@ -251,7 +421,7 @@ fn list_layouts() -> Result<(), Error> {
 fn list_fonts() -> Result<(), Error> {
     for f in handbill::fonts::bundled_families()? {
         println!(
-            "{:<9} {:<13} {:<34} {}  [{}]",
+            "{:<9} {:<13} {:<40} {}  [{}]",
             f.alias,
             f.name,
             f.use_for,
@@ -259,5 +429,52 @@ fn list_fonts() -> Result<(), Error> {
             f.styles.join(", ")
         );
     }
+    Ok(())
+}
+
+/// Writes a built-in layout's commented source under a new name.
+fn new_layout(name: &str, from: &str) -> Result<(), Error> {
+    let source = spec::builtin(from).ok_or_else(|| match spec::load(from) {
+        Err(e) => e,
+        Ok(_) => Error::Layout {
+            at: Location::file(from),
+            message: "is not a built-in layout".into(),
+        },
+    })?;
+    let path = if name.ends_with(".toml") {
+        PathBuf::from(name)
+    } else {
+        PathBuf::from(format!("{name}.toml"))
+    };
+    if path.exists() {
+        return Err(Error::Io {
+            path,
+            message: "already exists; choose another name".into(),
+        });
+    }
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text: String = source
+        .lines()
+        .map(|l| {
+            if l.starts_with("name = ") {
+                format!("name = \"{stem}\"")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = format!(
+        "# Made with `handbill new-layout {name} --from {from}`: edit what differs.\n{text}\n"
+    );
+    handbill::output::write_atomically(&path, text.as_bytes())?;
+    eprintln!(
+        "handbill: wrote {} (from {from}); use it with --layout {}",
+        path.display(),
+        path.display()
+    );
     Ok(())
 }

@@ -194,3 +194,77 @@ fn empty_statement_and_unknown_glyphs_are_errors() {
     assert!(e.contains("U+1F4E3") && e.contains("emoji.txt:3"), "{e}");
     assert!(!d.join("emoji.pdf").exists());
 }
+
+#[test]
+fn batch_builds_all_and_reports_failures() {
+    let d = tmpdir("batch");
+    let out = d.join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let mut args = vec!["build".to_string()];
+    for s in ["en-tenants.txt", "de-mieten.md", "sr-cyrl-protest.txt"] {
+        let p = d.join(s);
+        std::fs::copy(sample(s), &p).unwrap();
+        args.push(p.display().to_string());
+    }
+    let bad = d.join("empty.txt");
+    std::fs::write(&bad, "").unwrap();
+    args.push(bad.display().to_string());
+    args.extend(["--out-dir".to_string(), out.display().to_string()]);
+    let o = bin().args(&args).output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    for s in ["en-tenants.pdf", "de-mieten.pdf", "sr-cyrl-protest.pdf"] {
+        assert!(
+            std::fs::read(out.join(s)).unwrap().starts_with(b"%PDF-"),
+            "{s}"
+        );
+    }
+    let e = stderr(&o);
+    assert!(
+        e.contains("empty.txt: the statement is empty") && e.contains("1 of 4 statements failed"),
+        "{e}"
+    );
+    // Not a terminal: no progress bar and no line per file.
+    assert!(!e.contains("wrote"), "{e}");
+}
+
+#[test]
+fn new_layout_completions_and_man_page() {
+    let d = tmpdir("newlayout");
+    let o = bin()
+        .current_dir(&d)
+        .args(["new-layout", "union-flyer", "--from", "a5-flyer"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(d.join("union-flyer.toml")).unwrap();
+    assert!(
+        text.contains("name = \"union-flyer\"") && text.contains("paper = \"a5\""),
+        "{text}"
+    );
+    // It is a valid layout, and a second run refuses to overwrite it.
+    let o = bin()
+        .current_dir(&d)
+        .args(["new-layout", "union-flyer"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3));
+    let s = d.join("s.txt");
+    std::fs::copy(sample("en-tenants.txt"), &s).unwrap();
+    let o = bin()
+        .current_dir(&d)
+        .args(["build", "s.txt", "--layout", "union-flyer.toml"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let o = bin().args(["completions", "bash"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).contains("new-layout"));
+    let o = bin().arg("man").output().unwrap();
+    let man = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        man.contains(".TH handbill 1") && man.contains("build"),
+        "{man}"
+    );
+    let o = bin().arg("--version").output().unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("handbill "));
+}
