@@ -45,6 +45,7 @@ fn whole_pipeline(c: &mut Criterion) {
                         layout,
                         lang: None,
                         as_written: false,
+                        png_dpi: None,
                     })
                     .expect("builds");
                     black_box(out.pdf.len())

@@ -8,7 +8,7 @@
 //! 4. [`paragraph`] (with [`fonts`], [`shape`], [`hyphenate`]): styled text →
 //!    Knuth–Plass items (boxes, glue, penalties) → [`line::Line`]s via [`linebreak`]
 //! 5. [`pages`] (driven by [`compose`]): lines → columns → [`pages::Page`]s
-//! 6. [`pdf`]: pages → PDF bytes
+//! 6. [`pdf`]: pages → PDF bytes (and [`raster`]: pages → PNG previews)
 //!
 //! [`build`] runs them all; the `handbill` binary is a thin shell around it.
 
@@ -28,6 +28,7 @@ pub mod output;
 pub mod pages;
 pub mod paragraph;
 pub mod pdf;
+pub mod raster;
 pub mod shape;
 pub mod spec;
 pub mod statement;
@@ -54,6 +55,26 @@ pub struct BuildRequest<'a> {
     /// Keep quotes, dashes and dots as typed instead of setting the
     /// language's typographic forms.
     pub as_written: bool,
+    /// Also draw PNG previews of the pages at this resolution (dots per inch).
+    pub png_dpi: Option<f64>,
+}
+
+impl<'a> BuildRequest<'a> {
+    /// A request with the usual settings: the format from the name's
+    /// extension, UTF-8, the statement's or layout's language, typographic
+    /// quotes, no PNG.
+    pub fn new(statement: &'a [u8], name: &'a str, layout: &'a spec::Layout) -> BuildRequest<'a> {
+        BuildRequest {
+            statement,
+            name,
+            format: statement::format_for_path(name),
+            encoding: None,
+            layout,
+            lang: None,
+            as_written: false,
+            png_dpi: None,
+        }
+    }
 }
 
 /// What a build produced.
@@ -69,6 +90,8 @@ pub struct BuildOutput {
     pub lang: String,
     /// The body size used: chosen to fill the page with `fit = "page"`.
     pub body_size: units::Length,
+    /// PNG previews, one per page, when asked for.
+    pub png: Vec<Vec<u8>>,
 }
 
 /// Builds a statement into PDF bytes.
@@ -101,6 +124,10 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         created: creation_time(),
     };
     let pages = composed.pages.len();
+    let png = match req.png_dpi {
+        Some(dpi) => raster::png_pages(&composed.pages, &composed.fonts, dpi)?,
+        None => Vec::new(),
+    };
     let bytes = pdf::write(composed.pages, &composed.fonts, &meta)?;
     Ok(BuildOutput {
         pdf: bytes,
@@ -108,6 +135,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         pages,
         lang: composed.lang,
         body_size: composed.body_size,
+        png,
     })
 }
 

@@ -93,6 +93,12 @@ struct BuildArgs {
     /// Keep quotes, dashes and "..." as typed (no “curly quotes”, en dashes or ellipses).
     #[arg(long)]
     as_written: bool,
+    /// Also write a PNG preview (pages after the first get -2, -3, … before .png).
+    #[arg(long, value_name = "FILE.png")]
+    png: Option<PathBuf>,
+    /// Resolution of the PNG preview, in dots per inch.
+    #[arg(long, default_value_t = 150.0, value_parser = parse_dpi)]
+    png_dpi: f64,
     /// Print nothing but errors.
     #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
@@ -278,11 +284,15 @@ fn build_one(
         layout,
         lang: args.lang.clone(),
         as_written: args.as_written,
+        png_dpi: args.png.as_ref().map(|_| args.png_dpi),
     })?;
     if !args.quiet {
         for w in &out.warnings {
             report_warning(w);
         }
+    }
+    if let Some(png) = &args.png {
+        write_pngs(png, &out.png)?;
     }
     let written = match target {
         Target::Stdout => {
@@ -317,6 +327,33 @@ fn build_one(
                 out.body_size
             );
         }
+    }
+    Ok(())
+}
+
+/// A resolution between 10 and 1200 dpi.
+fn parse_dpi(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (10.0..=1200.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} dpi is outside 10 to 1200"))
+    }
+}
+
+/// Writes page previews: `out.png` for the first page, `out-2.png`, … for the rest.
+fn write_pngs(first: &Path, pages: &[Vec<u8>]) -> Result<(), Error> {
+    for (i, png) in pages.iter().enumerate() {
+        let path = if i == 0 {
+            first.to_path_buf()
+        } else {
+            let stem = first
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            first.with_file_name(format!("{stem}-{}.png", i + 1))
+        };
+        handbill::output::write_atomically(&path, png)?;
     }
     Ok(())
 }

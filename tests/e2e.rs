@@ -37,6 +37,7 @@ fn build(path: &Path, layout: &str) -> handbill::BuildOutput {
         layout: &layout,
         lang: None,
         as_written: false,
+        png_dpi: None,
     })
     .unwrap_or_else(|e| panic!("{e}"))
 }
@@ -353,6 +354,7 @@ fn build_text(text: &str, layout: &str, tag: &str) -> (handbill::BuildOutput, Pa
         layout: &layout,
         lang: None,
         as_written: false,
+        png_dpi: None,
     })
     .unwrap_or_else(|e| panic!("{e}"));
     let pdf = write_temp(&out.pdf, tag);
@@ -544,11 +546,105 @@ fn overflow_error_says_by_how_much() {
         layout: &layout,
         lang: None,
         as_written: false,
+        png_dpi: None,
     })
     .unwrap_err()
     .to_string();
     assert!(
         e.contains("does not fit on one page even at 9pt") && e.contains("overflows by"),
         "{e}"
+    );
+}
+
+/// Luminance (0–255) of every pixel of a PNG.
+fn luminance(png: &[u8]) -> (u32, u32, Vec<f64>) {
+    let p = tiny_skia::Pixmap::decode_png(png).expect("a PNG");
+    let lum = p.pixels().iter().map(|c| {
+        let c = c.demultiply();
+        0.299 * f64::from(c.red()) + 0.587 * f64::from(c.green()) + 0.114 * f64::from(c.blue())
+    });
+    (p.width(), p.height(), lum.collect())
+}
+
+#[test]
+fn png_preview_agrees_with_popplers_rendering_of_the_pdf() {
+    let input = seed().unwrap_or_else(|| root().join("samples/en-tenants.txt"));
+    let bytes = std::fs::read(&input).unwrap();
+    let layout = spec::load("a4-leaflet").unwrap();
+    let name = input.display().to_string();
+    let out = handbill::build(&BuildRequest {
+        png_dpi: Some(100.0),
+        ..BuildRequest::new(&bytes, &name, &layout)
+    })
+    .unwrap();
+    assert_eq!(out.png.len(), out.pages);
+    let pdf = write_temp(&out.pdf, "png-compare");
+    let prefix = pdf.with_extension("");
+    let (ok, _, err) = tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "100",
+            "-png",
+            "-singlefile",
+            pdf.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{err}");
+    let poppler = std::fs::read(prefix.with_extension("png")).unwrap();
+    let (w1, h1, ours) = luminance(&out.png[0]);
+    let (w2, h2, theirs) = luminance(&poppler);
+    assert!(
+        w1.abs_diff(w2) <= 1 && h1.abs_diff(h2) <= 1,
+        "{w1}×{h1} vs {w2}×{h2}"
+    );
+    let (w, h) = (w1.min(w2) as usize, h1.min(h2) as usize);
+    // Poppler hints glyphs (FreeType) and tiny-skia does not, so single
+    // pixels differ at every stem; 4×4-pixel blocks (1 mm at 100 dpi) show
+    // what a reader sees: the same text in the same places.
+    let blocks = |img: &[f64], stride: usize, dx: usize| -> Vec<f64> {
+        let mut out = Vec::new();
+        for by in 0..(h - 8) / 4 {
+            for bx in 0..(w - 8) / 4 {
+                let mut sum = 0.0;
+                for y in 0..4 {
+                    for x in 0..4 {
+                        sum += img[(by * 4 + y) * stride + bx * 4 + x + dx];
+                    }
+                }
+                out.push(sum / 16.0);
+            }
+        }
+        out
+    };
+    let ours_b = blocks(&ours, w1 as usize, 0);
+    let diff = |theirs_b: &[f64]| -> (f64, f64) {
+        let d: Vec<f64> = ours_b
+            .iter()
+            .zip(theirs_b)
+            .map(|(a, b)| (a - b).abs())
+            .collect();
+        let mean = d.iter().sum::<f64>() / d.len() as f64;
+        let far = d.iter().filter(|&&x| x > 48.0).count() as f64 / d.len() as f64;
+        (mean, far)
+    };
+    let (mean, far) = diff(&blocks(&theirs, w2 as usize, 0));
+    assert!(
+        mean < 3.5 && far < 0.005,
+        "preview differs from poppler: mean {mean:.2}, {:.2}% of blocks far off",
+        far * 100.0
+    );
+    // The same measure sees a shift of half a millimetre: it can fail.
+    let (shifted, _) = diff(&blocks(&theirs, w2 as usize, 2));
+    assert!(
+        shifted > 2.0 * mean,
+        "the comparison cannot tell a 2-pixel shift ({shifted:.2} vs {mean:.2})"
+    );
+    let ink = |v: &[f64]| v.iter().filter(|&&l| l < 128.0).count() as f64;
+    let ratio = ink(&ours) / ink(&theirs).max(1.0);
+    assert!(
+        (0.9..1.1).contains(&ratio) && ink(&theirs) > 1000.0,
+        "ink ratio {ratio:.3}"
     );
 }
