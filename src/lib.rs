@@ -28,6 +28,7 @@ pub mod output;
 pub mod pages;
 pub mod paragraph;
 pub mod pdf;
+pub mod print;
 pub mod raster;
 pub mod shape;
 pub mod spec;

@@ -46,6 +46,31 @@ enum Command {
     Layouts,
     /// List the bundled font families and the scripts they cover.
     Fonts,
+    /// Print a PDF through CUPS, at its own paper size and without scaling.
+    #[command(after_help = "Examples:
+  handbill print leaflet.pdf --copies 50
+  handbill print leaflet.pdf --printer Office --duplex long --paper A4
+  handbill print --list")]
+    Print {
+        /// The PDF to print.
+        #[arg(required_unless_present = "list")]
+        file: Option<PathBuf>,
+        /// The CUPS queue (default: the default printer).
+        #[arg(long)]
+        printer: Option<String>,
+        /// Copies.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=10000))]
+        copies: u32,
+        /// Two-sided: long, short or off (default: long when the PDF has more than one page).
+        #[arg(long)]
+        duplex: Option<handbill::print::Duplex>,
+        /// Paper (CUPS media name: A4, A5, Letter, …; default: the PDF's page size).
+        #[arg(long)]
+        paper: Option<String>,
+        /// List the printers instead.
+        #[arg(long)]
+        list: bool,
+    },
     /// Write a commented copy of a built-in layout to edit.
     #[command(after_help = "Example:
   handbill new-layout union-flyer --from a5-flyer     writes union-flyer.toml")]
@@ -121,6 +146,27 @@ fn main() -> ExitCode {
         Command::Layouts => list_layouts(),
         Command::Fonts => list_fonts(),
         Command::NewLayout { name, from } => new_layout(&name, &from),
+        Command::Print {
+            file,
+            printer,
+            copies,
+            duplex,
+            paper,
+            list,
+        } => {
+            if list {
+                list_printers()
+            } else {
+                let opts = handbill::print::PrintOptions {
+                    printer,
+                    copies,
+                    duplex,
+                    paper,
+                    title: None,
+                };
+                print_file(file.as_deref(), &opts)
+            }
+        }
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,
@@ -466,6 +512,32 @@ fn list_fonts() -> Result<(), Error> {
             f.styles.join(", ")
         );
     }
+    Ok(())
+}
+
+fn list_printers() -> Result<(), Error> {
+    let printers = handbill::print::printers()?;
+    if printers.is_empty() {
+        eprintln!("handbill: CUPS has no printers");
+    }
+    for p in printers {
+        println!(
+            "{}{} {}",
+            p.name,
+            if p.default { " (default)" } else { "" },
+            p.state
+        );
+    }
+    Ok(())
+}
+
+fn print_file(file: Option<&Path>, opts: &handbill::print::PrintOptions) -> Result<(), Error> {
+    let file = file.ok_or_else(|| Error::Io {
+        path: "".into(),
+        message: "name a PDF to print".into(),
+    })?;
+    let id = handbill::print::print(file, opts)?;
+    eprintln!("handbill: sent {} to CUPS as {id}", file.display());
     Ok(())
 }
 
