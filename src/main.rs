@@ -124,6 +124,9 @@ struct BuildArgs {
     /// Resolution of the PNG preview, in dots per inch.
     #[arg(long, default_value_t = 150.0, value_parser = parse_dpi)]
     png_dpi: f64,
+    /// Rebuild whenever the statement or the layout file changes (until Ctrl-C).
+    #[arg(long)]
+    watch: bool,
     /// Print nothing but errors.
     #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
@@ -234,6 +237,9 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
             });
         }
     }
+    if args.watch {
+        return watch(args, encoding);
+    }
     if args.inputs.len() == 1 {
         return build_one(
             &args.inputs[0],
@@ -251,6 +257,74 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
         });
     }
     build_many(&args.inputs, &layout, encoding, args)
+}
+
+/// The files a watch follows: the statements, and the layout if it is a file.
+fn watched_files(args: &BuildArgs) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = args
+        .inputs
+        .iter()
+        .filter(|i| *i != "-")
+        .map(PathBuf::from)
+        .collect();
+    let layout = Path::new(&args.layout);
+    if layout.is_file() {
+        files.push(layout.to_path_buf());
+    }
+    files
+}
+
+/// Modification times of `files` (a missing file counts as a change too).
+fn stamps(files: &[PathBuf]) -> Vec<Option<std::time::SystemTime>> {
+    files
+        .iter()
+        .map(|f| std::fs::metadata(f).and_then(|m| m.modified()).ok())
+        .collect()
+}
+
+/// Builds, then rebuilds whenever a statement or the layout file changes.
+/// Errors are reported and the watch goes on: the next save may fix them.
+/// Polling twice a second needs no platform-specific file events and costs
+/// nothing noticeable.
+fn watch(args: &BuildArgs, encoding: Option<statement::Encoding>) -> Result<(), Error> {
+    if args.inputs.iter().any(|i| i == "-") {
+        return Err(Error::Io {
+            path: "-".into(),
+            message: "--watch needs statement files, not standard input".into(),
+        });
+    }
+    let files = watched_files(args);
+    let mut last = None;
+    loop {
+        let now = stamps(&files);
+        if last.as_ref() != Some(&now) {
+            last = Some(now);
+            // The layout is read again too: it may be what changed.
+            let result = spec::load(&args.layout).and_then(|layout| {
+                args.inputs.iter().try_for_each(|i| {
+                    build_one(
+                        i,
+                        args.output.as_deref(),
+                        &layout,
+                        encoding,
+                        args,
+                        !args.quiet,
+                    )
+                })
+            });
+            if let Err(e) = result {
+                report_error(&e);
+            }
+            if !args.quiet {
+                eprintln!(
+                    "handbill: watching {} file{} (Ctrl-C stops)",
+                    files.len(),
+                    if files.len() == 1 { "" } else { "s" }
+                );
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
 }
 
 /// Builds several statements on all cores; one failure does not stop the

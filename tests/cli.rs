@@ -268,3 +268,38 @@ fn new_layout_completions_and_man_page() {
     let o = bin().arg("--version").output().unwrap();
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("handbill "));
 }
+
+#[test]
+fn watch_rebuilds_when_the_statement_changes() {
+    let d = tmpdir("watch");
+    let input = d.join("s.txt");
+    std::fs::write(&input, "First headline\n\nSome text.\n").unwrap();
+    let pdf = d.join("s.pdf");
+    let mut child = bin()
+        .args(["build", input.to_str().unwrap(), "--watch", "-q"])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let wait_for = |pred: &dyn Fn() -> bool| {
+        let start = std::time::Instant::now();
+        while !pred() {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(20),
+                "timed out"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    };
+    wait_for(&|| pdf.exists());
+    let first = std::fs::read(&pdf).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::fs::write(&input, "Second headline, longer\n\nOther text entirely.\n").unwrap();
+    wait_for(&|| std::fs::read(&pdf).is_ok_and(|b| b != first));
+    let _ = child.kill();
+    let _ = child.wait();
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("Second headline"));
+}
