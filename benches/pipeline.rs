@@ -37,17 +37,8 @@ fn whole_pipeline(c: &mut Criterion) {
             let label = format!("{label}{variant}");
             c.bench_function(&format!("build/{label}"), |b| {
                 b.iter(|| {
-                    let out = handbill::build(&BuildRequest {
-                        statement: black_box(&bytes),
-                        name: &name,
-                        format: statement::format_for_path(&name),
-                        encoding: None,
-                        layout,
-                        lang: None,
-                        as_written: false,
-                        png_dpi: None,
-                    })
-                    .expect("builds");
+                    let out = handbill::build(&BuildRequest::new(black_box(&bytes), &name, layout))
+                        .expect("builds");
                     black_box(out.pdf.len())
                 })
             });

@@ -21,6 +21,7 @@ pub mod document;
 pub mod error;
 pub mod fonts;
 pub mod hyphenate;
+pub mod impose;
 pub mod line;
 pub mod linebreak;
 pub mod names;
@@ -58,6 +59,8 @@ pub struct BuildRequest<'a> {
     pub as_written: bool,
     /// Also draw PNG previews of the pages at this resolution (dots per inch).
     pub png_dpi: Option<f64>,
+    /// Put copies of each page side by side on a larger sheet.
+    pub impose: Option<impose::NUp>,
 }
 
 impl<'a> BuildRequest<'a> {
@@ -74,6 +77,7 @@ impl<'a> BuildRequest<'a> {
             lang: None,
             as_written: false,
             png_dpi: None,
+            impose: None,
         }
     }
 }
@@ -124,12 +128,16 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         lang: composed.lang.clone(),
         created: creation_time(),
     };
-    let pages = composed.pages.len();
+    let sheets = match req.impose {
+        Some(n) => impose::impose(composed.pages, n),
+        None => composed.pages,
+    };
+    let pages = sheets.len();
     let png = match req.png_dpi {
-        Some(dpi) => raster::png_pages(&composed.pages, &composed.fonts, dpi)?,
+        Some(dpi) => raster::png_pages(&sheets, &composed.fonts, dpi)?,
         None => Vec::new(),
     };
-    let bytes = pdf::write(composed.pages, &composed.fonts, &meta)?;
+    let bytes = pdf::write(sheets, &composed.fonts, &meta)?;
     Ok(BuildOutput {
         pdf: bytes,
         warnings,

@@ -124,6 +124,9 @@ struct BuildArgs {
     /// Resolution of the PNG preview, in dots per inch.
     #[arg(long, default_value_t = 150.0, value_parser = parse_dpi)]
     png_dpi: f64,
+    /// Print several copies per sheet, with cut marks: 2up (A5 on A4), 4up (A6 on A4), 8up.
+    #[arg(long, value_name = "2up|4up|8up")]
+    impose: Option<handbill::impose::NUp>,
     /// Rebuild whenever the statement or the layout file changes (until Ctrl-C).
     #[arg(long)]
     watch: bool,
@@ -405,6 +408,7 @@ fn build_one(
         lang: args.lang.clone(),
         as_written: args.as_written,
         png_dpi: args.png.as_ref().map(|_| args.png_dpi),
+        impose: args.impose,
     })?;
     if !args.quiet {
         for w in &out.warnings {

@@ -29,17 +29,7 @@ fn build(path: &Path, layout: &str) -> handbill::BuildOutput {
     let bytes = std::fs::read(path).unwrap();
     let layout = spec::load(layout).unwrap();
     let name = path.display().to_string();
-    handbill::build(&BuildRequest {
-        statement: &bytes,
-        name: &name,
-        format: statement::format_for_path(&name),
-        encoding: None,
-        layout: &layout,
-        lang: None,
-        as_written: false,
-        png_dpi: None,
-    })
-    .unwrap_or_else(|e| panic!("{e}"))
+    handbill::build(&BuildRequest::new(&bytes, &name, &layout)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The letters and digits of a text, in order: what must survive typesetting
@@ -346,17 +336,8 @@ fn metadata_title_and_language() {
 fn build_text(text: &str, layout: &str, tag: &str) -> (handbill::BuildOutput, PathBuf) {
     let layout = spec::load(layout).unwrap();
     let name = format!("{tag}.txt");
-    let out = handbill::build(&BuildRequest {
-        statement: text.as_bytes(),
-        name: &name,
-        format: statement::Format::Plain,
-        encoding: None,
-        layout: &layout,
-        lang: None,
-        as_written: false,
-        png_dpi: None,
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
+    let out = handbill::build(&BuildRequest::new(text.as_bytes(), &name, &layout))
+        .unwrap_or_else(|e| panic!("{e}"));
     let pdf = write_temp(&out.pdf, tag);
     (out, pdf)
 }
@@ -538,18 +519,9 @@ fn overflow_error_says_by_how_much() {
     let layout = spec::load(lp.to_str().unwrap()).unwrap();
     let long = root().join("samples/en-long-campaign.md");
     let bytes = std::fs::read(&long).unwrap();
-    let e = handbill::build(&BuildRequest {
-        statement: &bytes,
-        name: "long.md",
-        format: statement::Format::Markdown,
-        encoding: None,
-        layout: &layout,
-        lang: None,
-        as_written: false,
-        png_dpi: None,
-    })
-    .unwrap_err()
-    .to_string();
+    let e = handbill::build(&BuildRequest::new(&bytes, "long.md", &layout))
+        .unwrap_err()
+        .to_string();
     assert!(
         e.contains("does not fit on one page even at 9pt") && e.contains("overflows by"),
         "{e}"
@@ -646,5 +618,61 @@ fn png_preview_agrees_with_popplers_rendering_of_the_pdf() {
     assert!(
         (0.9..1.1).contains(&ratio) && ink(&theirs) > 1000.0,
         "ink ratio {ratio:.3}"
+    );
+}
+
+#[test]
+fn a5_flyer_two_up_gives_two_identical_copies_with_equal_margins() {
+    let input = root().join("samples/en-tenants.txt");
+    let bytes = std::fs::read(&input).unwrap();
+    let layout = spec::load("a5-flyer").unwrap();
+    let name = input.display().to_string();
+    let out = handbill::build(&BuildRequest {
+        impose: Some(handbill::impose::NUp::Two),
+        ..BuildRequest::new(&bytes, &name, &layout)
+    })
+    .unwrap();
+    let pdf = write_temp(&out.pdf, "two-up");
+    let p = pdf.to_str().unwrap();
+    let (_, info, _) = tool("pdfinfo", &[p]);
+    assert!(
+        info.contains("841.89 x 595.276 pts") || info.contains("841.89 x 595.28 pts"),
+        "sheet is not A4 landscape: {info}"
+    );
+    // From the PDF alone: the words of the left copy, moved by one A5 width,
+    // are exactly the words of the right copy.
+    let a5 = 148.0 / 25.4 * 72.0;
+    let half = 841.89 / 2.0;
+    let ws = words(p);
+    let mut left: Vec<(String, i64, i64)> = Vec::new();
+    let mut right: Vec<(String, i64, i64)> = Vec::new();
+    for w in ws.iter().filter(|w| w.page == 1) {
+        let key = |x: f64| (x * 10.0).round() as i64;
+        if w.x_max <= half {
+            left.push((w.text.clone(), key(w.x_min + a5), key(w.y_min)));
+        } else if w.x_min >= half {
+            right.push((w.text.clone(), key(w.x_min), key(w.y_min)));
+        } else {
+            panic!("“{}” crosses the cut", w.text);
+        }
+    }
+    left.sort();
+    right.sort();
+    assert!(!left.is_empty() && left == right, "the copies differ");
+    // Equal margins: the text block sits as far from the sheet's left edge
+    // as the right copy's text ends from the right edge (the layout's own
+    // margins are equal), so cutting on the marks gives equal leaflets.
+    let min_x = ws.iter().map(|w| w.x_min).fold(f64::INFINITY, f64::min);
+    let max_x = ws.iter().map(|w| w.x_max).fold(0.0, f64::max);
+    let sheet_margin = (841.89 - 2.0 * a5) / 2.0;
+    let inner_left = min_x - sheet_margin;
+    let inner_right = 841.89 - sheet_margin - max_x;
+    assert!(
+        (inner_left - layout.page.margin_left.to_pt()).abs() < 0.5,
+        "left margin {inner_left:.2}"
+    );
+    assert!(
+        inner_right >= layout.page.margin_right.to_pt() - 0.5,
+        "right margin {inner_right:.2}"
     );
 }
