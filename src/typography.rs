@@ -158,9 +158,13 @@ fn convert(text: &str, marks: Marks, french: bool, st: &mut State) -> String {
                 out.push('…');
                 i += 2;
             }
-            ' ' if french && next.is_some_and(|n| matches!(n, ';' | ':' | '!' | '?')) => {
+            // French: a narrow no-break space before ; : ! ? », after «.
+            ' ' if french
+                && next.is_some_and(|n| matches!(n, ';' | ':' | '!' | '?' | '»' | '›')) =>
+            {
                 out.push(NNBSP)
             }
+            ' ' if french && matches!(st.prev, Some('«' | '‹')) => out.push(NNBSP),
             _ => out.push(c),
         }
         st.prev = out.chars().last();
@@ -253,6 +257,18 @@ mod tests {
         );
         assert_eq!(set("wait...", "en"), "wait…");
         assert_eq!(set("anti-imperialist", "en"), "anti-imperialist");
+    }
+
+    #[test]
+    fn french_guillemets_typed_with_spaces_get_narrow_ties() {
+        assert_eq!(
+            set("la « situation » reste", "fr"),
+            "la «\u{202F}situation\u{202F}» reste"
+        );
+        assert_eq!(
+            set("la « situation » reste", "en"),
+            "la « situation » reste"
+        );
     }
 
     #[test]
