@@ -66,7 +66,10 @@ pub fn compose(doc: &Document, layout: &Layout, opts: &ComposeOptions) -> Result
         hyphenator,
     };
     let (trial, body_size) = match layout.body.fit {
-        None => (tools.compose_once(doc, layout, opts)?, layout.body.size),
+        None => (
+            tools.compose_once(doc, layout, opts, Budget::All)?,
+            layout.body.size,
+        ),
         Some(fit) => fit_to_page(&mut tools, doc, layout, opts, fit, &mut warnings)?,
     };
     warnings.extend(trial.warnings);
@@ -92,6 +95,8 @@ struct Trial {
     pages: Vec<Page>,
     warnings: Vec<Warning>,
     flow: FlowReport,
+    /// Setting stopped early: the text cannot fit the budget.
+    stopped: bool,
 }
 
 /// The layout with its body set at `size`; leading, spacing and indents
@@ -108,6 +113,8 @@ fn scaled(layout: &Layout, size: Length) -> Layout {
 }
 
 /// Finds the largest body size that keeps the statement on one page.
+/// Trials stop setting text as soon as it cannot fit one page any more, so a
+/// long statement costs little more than one full composition.
 fn fit_to_page(
     tools: &mut Tools,
     doc: &Document,
@@ -116,32 +123,43 @@ fn fit_to_page(
     fit: FitSpec,
     warnings: &mut Vec<Warning>,
 ) -> Result<(Trial, Length)> {
-    let largest = tools.compose_once(doc, &scaled(layout, fit.max_size), opts)?;
-    if largest.pages.len() <= 1 {
+    let largest = tools.compose_once(doc, &scaled(layout, fit.max_size), opts, Budget::OnePage)?;
+    if largest.fits_one_page() {
         return Ok((largest, fit.max_size));
     }
-    // Trials of a long statement are big: keep one at a time.
     drop(largest);
-    let smallest = tools.compose_once(doc, &scaled(layout, fit.min_size), opts)?;
-    if smallest.pages.len() > 1 {
-        let over: usize = smallest.pages[1..].iter().map(|p| p.lines.len()).sum();
-        let message = format!(
-            "the statement does not fit on one page even at {}: it overflows by {over} line{}",
-            fit.min_size,
-            if over == 1 { "" } else { "s" }
+    let smallest = tools.compose_once(doc, &scaled(layout, fit.min_size), opts, Budget::OnePage)?;
+    if !smallest.fits_one_page() {
+        drop(smallest);
+        let headline = format!(
+            "the statement does not fit on one page even at {}",
+            fit.min_size
         );
         return match fit.overflow {
-            Overflow::Error => Err(Error::Typeset {
-                at: Location::file(opts.origin.clone()),
-                message: format!("{message}; shorten it, or set overflow = \"more-pages\" or a smaller min-size in the layout"),
-            }),
+            Overflow::Error => {
+                // Only now is the whole text set at the smallest size, to say by how much.
+                let full =
+                    tools.compose_once(doc, &scaled(layout, fit.min_size), opts, Budget::All)?;
+                let over: usize = full.pages[1..].iter().map(|p| p.lines.len()).sum();
+                Err(Error::Typeset {
+                    at: Location::file(opts.origin.clone()),
+                    message: format!(
+                        "{headline}: it overflows by {over} line{}; shorten it, or set overflow = \"more-pages\" or a smaller min-size in the layout",
+                        if over == 1 { "" } else { "s" }
+                    ),
+                })
+            }
             Overflow::MorePages => {
-                drop(smallest);
+                let trial = tools.compose_once(doc, layout, opts, Budget::All)?;
                 warnings.push(Warning {
                     at: Location::file(opts.origin.clone()),
-                    message: format!("{message}; set at {} on more pages", layout.body.size),
+                    message: format!(
+                        "{headline}; set at {} on {} pages",
+                        layout.body.size,
+                        trial.pages.len()
+                    ),
                 });
-                Ok((tools.compose_once(doc, layout, opts)?, layout.body.size))
+                Ok((trial, layout.body.size))
             }
         };
     }
@@ -151,8 +169,8 @@ fn fit_to_page(
     let mut best = smallest;
     while hi - lo > Length::pt(0.25) {
         let mid = (lo + hi) / 2.0;
-        let trial = tools.compose_once(doc, &scaled(layout, mid), opts)?;
-        if trial.pages.len() <= 1 {
+        let trial = tools.compose_once(doc, &scaled(layout, mid), opts, Budget::OnePage)?;
+        if trial.fits_one_page() {
             lo = mid;
             best = trial;
         } else {
@@ -162,6 +180,22 @@ fn fit_to_page(
     Ok((best, lo))
 }
 
+/// How much of the text a composition must set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Budget {
+    /// All of it.
+    All,
+    /// Stop once it cannot fit one page (a fitting trial).
+    OnePage,
+}
+
+impl Trial {
+    /// True when everything was set, on one page.
+    fn fits_one_page(&self) -> bool {
+        !self.stopped && self.pages.len() <= 1
+    }
+}
+
 impl Tools {
     /// Sets the document once, in exactly this layout.
     fn compose_once(
@@ -169,6 +203,7 @@ impl Tools {
         doc: &Document,
         layout: &Layout,
         opts: &ComposeOptions,
+        budget: Budget,
     ) -> Result<Trial> {
         let mut warnings = Vec::new();
         let lb = &layout.linebreak;
@@ -214,23 +249,32 @@ impl Tools {
         let (head_blocks, body_blocks) = doc.blocks.split_at(split);
         let (head, body_top) = set_head(&mut setter, head_blocks, layout)?;
 
+        // What one page's columns hold if packed perfectly, plus a line per
+        // column: text taller than that cannot fit, whatever the flow does.
+        let capacity = (grid.bottom - body_top + layout.body.leading) * grid.columns as f64;
+        let mut used = Length::ZERO;
         let mut blocks = Vec::with_capacity(body_blocks.len());
         let mut prev: Option<&BlockKind> = None;
         for block in body_blocks {
-            blocks.push(set_body_block(
-                &mut setter,
-                block,
-                prev,
-                layout,
-                grid.column_width,
-            )?);
+            let set = set_body_block(&mut setter, block, prev, layout, grid.column_width)?;
+            used += set.space_before + set.lines.iter().map(|l| l.leading).sum();
+            blocks.push(set);
             prev = Some(&block.kind);
+            if budget == Budget::OnePage && used > capacity {
+                return Ok(Trial {
+                    pages: Vec::new(),
+                    warnings,
+                    flow: FlowReport::default(),
+                    stopped: true,
+                });
+            }
         }
         let (pages, flow) = pages::flow(blocks, &grid, body_top, head);
         Ok(Trial {
             pages,
             warnings,
             flow,
+            stopped: false,
         })
     }
 }
