@@ -269,6 +269,15 @@ impl Tools {
                 });
             }
         }
+        if let Some(link) = &doc.meta.qr {
+            blocks.extend(qr_blocks(
+                &mut setter,
+                link,
+                layout,
+                grid.column_width,
+                &opts.origin,
+            )?);
+        }
         let (pages, flow) = pages::flow(blocks, &grid, body_top, head);
         Ok(Trial {
             pages,
@@ -277,6 +286,65 @@ impl Tools {
             stopped: false,
         })
     }
+}
+
+/// Side of a printed QR code: phones read codes of 2 cm and up from arm's
+/// length; 25 mm leaves room for a poor print.
+const QR_SIZE_MM: f64 = 25.0;
+
+/// The QR code block and its caption (the link itself, for people without a
+/// phone), kept together at the end of the text.
+fn qr_blocks(
+    setter: &mut Setter,
+    link: &str,
+    layout: &Layout,
+    column: Length,
+    origin: &str,
+) -> Result<Vec<BlockLines>> {
+    let size = Length::mm(QR_SIZE_MM).min(column);
+    let figure = crate::figure::qr_code(link, size, origin)?;
+    let body = &layout.body;
+    let code = BlockLines {
+        lines: vec![ColumnLine {
+            x: Length::ZERO,
+            leading: size,
+            line: Default::default(),
+            figure: Some(figure),
+        }],
+        space_before: body.leading,
+        keep_with_next: true,
+        widows: 1,
+        orphans: 1,
+    };
+    let ms = &layout.meta;
+    let style = TextStyle {
+        font: ms.font.clone(),
+        base: Style::default(),
+        size: ms.size,
+        color: ms.color,
+        align: Align::Left,
+        hyphenate: false,
+        indent: Length::ZERO,
+    };
+    let p = setter.prepare(&[Span::plain(link)], &style, 1)?;
+    let lines = setter
+        .set(&p, &[column])
+        .into_iter()
+        .map(|line| ColumnLine {
+            x: Length::ZERO,
+            leading: ms.size * 1.3,
+            line,
+            figure: None,
+        })
+        .collect();
+    let caption = BlockLines {
+        lines,
+        space_before: Length::ZERO,
+        keep_with_next: false,
+        widows: 1,
+        orphans: 1,
+    };
+    Ok(vec![code, caption])
 }
 
 /// The statement's language: `--lang`, else its front matter, else the layout's.
@@ -391,6 +459,7 @@ fn set_head(
                 x: page.margin_left + shift,
                 baseline: y,
                 line,
+                figure: None,
             });
         }
         // Space after applies before the next block's first line.
@@ -568,7 +637,12 @@ fn set_body_block(
     // column of their own.
     let marker_x = marker.as_ref().map(|m| x - m.width - body.size * 0.3);
     for (k, line) in lines.into_iter().enumerate() {
-        let mut cl = ColumnLine { x, leading, line };
+        let mut cl = ColumnLine {
+            x,
+            leading,
+            line,
+            figure: None,
+        };
         if k == 0 {
             if let (Some(m), Some(mx)) = (&marker, marker_x) {
                 // The marker hangs left of the item's text, on its first line:

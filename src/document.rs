@@ -28,6 +28,9 @@ pub struct Metadata {
     pub imprint: Option<String>,
     /// BCP 47 language tag, e.g. `en`, `de`, `sr-Cyrl`.
     pub lang: Option<String>,
+    /// A link (or any text) printed as a QR code after the text, with the
+    /// link itself as its caption.
+    pub qr: Option<String>,
 }
 
 /// One block of the statement: a headline, a paragraph, a list item, …

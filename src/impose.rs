@@ -99,6 +99,7 @@ pub fn impose(pages: Vec<Page>, n: NUp) -> Vec<Page> {
                         x: l.x + dx,
                         baseline: l.baseline + dy,
                         line: l.line.clone(),
+                        figure: l.figure.clone(),
                     }));
                     sheet.rules.extend(page.rules.iter().map(|rule| Rule {
                         from: (rule.from.0 + dx, rule.from.1 + dy),

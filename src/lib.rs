@@ -19,6 +19,7 @@
 pub mod compose;
 pub mod document;
 pub mod error;
+pub mod figure;
 pub mod fonts;
 pub mod hyphenate;
 pub mod impose;

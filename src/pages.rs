@@ -5,6 +5,7 @@
 //! of a paragraph alone at the top or bottom of a column (widows and orphans)
 //! nor a heading at the bottom; the last page's columns are balanced.
 
+use crate::figure::Figure;
 use crate::line::Line;
 use crate::units::Length;
 
@@ -17,6 +18,8 @@ pub struct PlacedLine {
     pub baseline: Length,
     /// The line.
     pub line: Line,
+    /// A figure standing on this baseline (its bottom edge), if any.
+    pub figure: Option<Figure>,
 }
 
 /// A straight rule (column rules, bands).
@@ -52,6 +55,8 @@ pub struct ColumnLine {
     pub leading: Length,
     /// The line.
     pub line: Line,
+    /// A figure whose bottom stands on the baseline; `leading` is its height.
+    pub figure: Option<Figure>,
 }
 
 /// A block's lines with its vertical rules.
@@ -157,6 +162,7 @@ pub fn flow(
                     x: x0 + cl.x,
                     baseline: top + y,
                     line: std::mem::take(&mut cl.line),
+                    figure: cl.figure.take(),
                 });
                 deepest = deepest.max(top + y);
             }
@@ -230,7 +236,10 @@ fn fill_column(
         let mut ys = Vec::with_capacity(n - cursor.line);
         let mut yy = y;
         for (k, cl) in block.lines.iter().enumerate().skip(cursor.line) {
-            yy += if placed.is_empty() && k == cursor.line {
+            yy += if placed.is_empty() && k == cursor.line && cl.figure.is_some() {
+                // A figure starts at the column top: its baseline is its bottom.
+                cl.leading
+            } else if placed.is_empty() && k == cursor.line {
                 grid.top_skip.max(cl.leading * 0.75)
             } else if k == cursor.line {
                 block.space_before + cl.leading
@@ -374,6 +383,7 @@ mod tests {
                     x: Length::ZERO,
                     leading: Length::pt(12.0),
                     line: line(),
+                    figure: None,
                 })
                 .collect(),
             space_before: Length::pt(6.0),

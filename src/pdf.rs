@@ -94,6 +94,27 @@ pub fn write(pages: Vec<Page>, fonts: &FontBook, meta: &PdfMeta) -> Result<Vec<u
                 },
             });
         }
+        // Figures first, outside the text section.
+        for placed in page.lines.iter().filter(|l| l.figure.is_some()) {
+            if let Some(fig) = &placed.figure {
+                ops.push(Op::SetFillColor {
+                    col: pdf_color(Color::Gray(0.0)),
+                });
+                let top = placed.baseline - fig.height;
+                for r in &fig.rects {
+                    ops.push(Op::DrawRectangle {
+                        rectangle: printpdf::Rect {
+                            x: pt(placed.x + r.x),
+                            y: pt(page.height - (top + r.y + r.height)),
+                            width: pt(r.width),
+                            height: pt(r.height),
+                            mode: Some(printpdf::PaintMode::Fill),
+                            winding_order: Some(printpdf::WindingOrder::NonZero),
+                        },
+                    });
+                }
+            }
+        }
         ops.push(Op::StartTextSection);
         let mut current: Option<(FaceId, Length, Color)> = None;
         for placed in &page.lines {

@@ -72,6 +72,20 @@ pub fn render(page: &Page, fonts: &FontBook, dpi: f64) -> Result<Pixmap> {
         }
     }
     for placed in &page.lines {
+        if let Some(fig) = &placed.figure {
+            let black = paint(Color::Gray(0.0));
+            let top = placed.baseline - fig.height;
+            for r in &fig.rects {
+                if let Some(rect) = tiny_skia::Rect::from_xywh(
+                    (placed.x + r.x).to_pt() as f32,
+                    (top + r.y).to_pt() as f32,
+                    r.width.to_pt() as f32,
+                    r.height.to_pt() as f32,
+                ) {
+                    pixmap.fill_rect(rect, &black, Transform::from_scale(k, k), None);
+                }
+            }
+        }
         for run in &placed.line.runs {
             let face = fonts.face(run.face);
             let em = (run.size.to_pt() / face.units_per_em) as f32;

@@ -678,3 +678,43 @@ fn a5_flyer_two_up_gives_two_identical_copies_with_equal_margins() {
         "right margin {inner_right:.2}"
     );
 }
+
+#[test]
+fn qr_code_scans_back_to_the_link_from_a_300_dpi_rendering() {
+    let link = "https://example.org/petition/fair-transport?ref=leaflet";
+    let text = format!("+++\nqr = \"{link}\"\n+++\nSign the petition\n\nWe need ten thousand signatures by June.\n");
+    let (_, pdf) = build_text(&text, "a4-leaflet", "qr");
+    let prefix = pdf.with_extension("");
+    let (ok, _, err) = tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "300",
+            "-png",
+            "-singlefile",
+            "-gray",
+            pdf.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{err}");
+    let (w, h, lum) = luminance(&std::fs::read(prefix.with_extension("png")).unwrap());
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
+        lum[y * w as usize + x] as u8
+    });
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1, "found {} QR codes", grids.len());
+    let (_, content) = grids[0].decode().expect("the code decodes");
+    assert_eq!(content, link);
+    // At least 2 cm printed, and the link is printed too for people without a phone.
+    let bounds = grids[0].bounds;
+    let side_px = (bounds[1].x - bounds[0].x)
+        .abs()
+        .max((bounds[2].y - bounds[1].y).abs());
+    assert!(
+        side_px as f64 / 300.0 * 25.4 >= 17.0,
+        "code is only {side_px} px across"
+    );
+    let (_, plain, _) = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(plain.contains("example.org/petition"), "{plain}");
+}

@@ -10,7 +10,9 @@ use super::{error_at, Format};
 use crate::error::{Error, Location, Result};
 
 /// The keys front matter may have.
-const KEYS: [&str; 6] = ["title", "subtitle", "date", "author", "imprint", "lang"];
+const KEYS: [&str; 7] = [
+    "title", "subtitle", "date", "author", "imprint", "lang", "qr",
+];
 
 /// A front matter value, cleaned, with the line of its key.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +29,7 @@ pub(super) struct FrontMatter {
     pub(super) date: Option<Field>,
     pub(super) author: Option<Field>,
     pub(super) imprint: Option<Field>,
+    pub(super) qr: Option<Field>,
     pub(super) lang: Option<Field>,
 }
 
@@ -143,6 +146,7 @@ fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<F
             "date" => &mut front.date,
             "author" => &mut front.author,
             "imprint" => &mut front.imprint,
+            "qr" => &mut front.qr,
             "lang" => &mut front.lang,
             _ => {
                 let hint = match suggest(name) {

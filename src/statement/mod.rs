@@ -206,6 +206,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         date: value(&front.date),
         author: value(&front.author),
         imprint: value(&front.imprint),
+        qr: value(&front.qr),
         lang: value(&front.lang),
     };
     Ok(Parsed {
