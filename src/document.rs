@@ -111,6 +111,33 @@ impl Block {
 }
 
 impl Document {
+    /// Fills the placeholders an imprint may use: `{title}`, `{date}` (the
+    /// statement's date, else `today`) and `{author}`. Unknown `{…}` stay as
+    /// written.
+    pub fn expand_placeholders(&mut self, today: &str) {
+        let title = self
+            .meta
+            .title
+            .clone()
+            .or_else(|| self.headline())
+            .unwrap_or_default();
+        let date = self.meta.date.clone().unwrap_or_else(|| today.to_string());
+        let author = self.meta.author.clone().unwrap_or_default();
+        for block in self
+            .blocks
+            .iter_mut()
+            .filter(|b| b.kind == BlockKind::Imprint)
+        {
+            for span in &mut block.spans {
+                span.text = span
+                    .text
+                    .replace("{title}", &title)
+                    .replace("{date}", &date)
+                    .replace("{author}", &author);
+            }
+        }
+    }
+
     /// The headline's text, if the statement has one.
     pub fn headline(&self) -> Option<String> {
         self.blocks

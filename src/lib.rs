@@ -105,6 +105,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
     let parsed = statement::read(req.statement, req.format, req.encoding, req.name)?;
     let mut warnings = parsed.warnings;
     let mut doc = parsed.document;
+    doc.expand_placeholders(&today(creation_time()));
     if !req.as_written {
         let lang = compose::language(&doc, req.layout, req.lang.as_deref());
         typography::apply(&mut doc, &lang);
@@ -147,6 +148,32 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         body_size: composed.body_size,
         png,
     })
+}
+
+/// The date of `secs` since 1970 as YYYY-MM-DD (UTC), for `{date}`.
+fn today(secs: i64) -> String {
+    // Civil-from-days (Howard Hinnant's algorithm): no date crate needed for one date.
+    let days = secs.div_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates() {
+        assert_eq!(super::today(0), "1970-01-01");
+        assert_eq!(super::today(1_795_651_200), "2026-11-26");
+        assert_eq!(super::today(951_782_400), "2000-02-29");
+    }
 }
 
 /// The time stamped into the PDF: `SOURCE_DATE_EPOCH` when set (reproducible

@@ -718,3 +718,15 @@ fn qr_code_scans_back_to_the_link_from_a_300_dpi_rendering() {
     let (_, plain, _) = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
     assert!(plain.contains("example.org/petition"), "{plain}");
 }
+
+#[test]
+fn imprint_placeholders_are_filled() {
+    let text = "+++\ntitle = \"Fix our homes\"\ndate = \"12 March 2026\"\nimprint = \"Published {date}: {title}. Responsible: the committee.\"\n+++\nFix our homes\n\nThe text.\n";
+    let (_, pdf) = build_text(text, "a4-leaflet", "imprint");
+    let (_, plain, _) = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    let flat = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Published 12 March 2026: Fix our homes. Responsible: the committee."),
+        "{flat}"
+    );
+}
