@@ -166,16 +166,6 @@ fn today(secs: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn dates() {
-        assert_eq!(super::today(0), "1970-01-01");
-        assert_eq!(super::today(1_795_651_200), "2026-11-26");
-        assert_eq!(super::today(951_782_400), "2000-02-29");
-    }
-}
-
 /// The time stamped into the PDF: `SOURCE_DATE_EPOCH` when set (reproducible
 /// builds), else now.
 fn creation_time() -> i64 {
@@ -189,4 +179,14 @@ fn creation_time() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates() {
+        assert_eq!(super::today(0), "1970-01-01");
+        assert_eq!(super::today(1_795_651_200), "2026-11-26");
+        assert_eq!(super::today(951_782_400), "2000-02-29");
+    }
 }
