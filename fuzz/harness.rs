@@ -1,0 +1,73 @@
+//! What each fuzz target does with its input, shared by the targets in
+//! `fuzz_targets/` and by the regression test `tests/fuzz_regressions.rs`
+//! (which includes this file with `#[path]`), so a saved crash input is
+//! replayed through exactly the code path that found it.
+//!
+//! Errors are fine; a panic (or a hang, or running out of memory) is a bug.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use handbill::statement::{self, Encoding, Format};
+use handbill::{spec, BuildOutput, BuildRequest};
+
+/// `pipeline` skips longer inputs so each execution stays fast.
+pub const PIPELINE_MAX_LEN: usize = 20 * 1024;
+
+/// `statement`: the bytes as plain text and as Markdown, each with no
+/// encoding (UTF-8 expected) and as Windows-1252.
+pub fn statement(data: &[u8]) -> Vec<handbill::Result<statement::Parsed>> {
+    let mut out = Vec::with_capacity(4);
+    for format in [Format::Plain, Format::Markdown] {
+        for encoding in [None, Some(Encoding::Windows1252)] {
+            out.push(statement::read(data, format, encoding, "fuzz"));
+        }
+    }
+    out
+}
+
+/// `layout`: the bytes, when they are UTF-8, as a layout spec. The base
+/// directory does not exist, so relative `extends` and font paths fail.
+/// `None` when the input is not UTF-8.
+pub fn layout(data: &[u8]) -> Option<handbill::Result<spec::Layout>> {
+    let text = std::str::from_utf8(data).ok()?;
+    Some(spec::parse(
+        text,
+        "fuzz.toml",
+        Path::new("/nonexistent-dir"),
+    ))
+}
+
+/// The built-in layouts, loaded once.
+pub fn builtin_layouts() -> &'static [spec::Layout] {
+    static LAYOUTS: OnceLock<Vec<spec::Layout>> = OnceLock::new();
+    LAYOUTS.get_or_init(|| {
+        spec::builtin_names()
+            .into_iter()
+            .map(|name| spec::load(name).expect("built-in layout loads"))
+            .collect()
+    })
+}
+
+/// `pipeline`: byte 0 picks a built-in layout (index modulo their number),
+/// byte 1 the format (bit 0 clear: plain text, set: Markdown) and whether to
+/// keep quotes and dashes as written (bit 1 set), the rest is the statement,
+/// built into a PDF (no PNG previews). `None` when the input is shorter than
+/// two bytes or longer than [`PIPELINE_MAX_LEN`].
+pub fn pipeline(data: &[u8]) -> Option<handbill::Result<BuildOutput>> {
+    if data.len() < 2 || data.len() > PIPELINE_MAX_LEN {
+        return None;
+    }
+    let layouts = builtin_layouts();
+    let layout = &layouts[data[0] as usize % layouts.len()];
+    let format = if data[1] & 1 == 0 {
+        Format::Plain
+    } else {
+        Format::Markdown
+    };
+    Some(handbill::build(&BuildRequest {
+        format,
+        ..BuildRequest::new(&data[2..], "fuzz", layout)
+    }))
+}
