@@ -211,15 +211,7 @@ impl Setter<'_> {
         narrow: bool,
     ) -> Result<()> {
         if zero_width {
-            p.push(
-                Item::Penalty {
-                    width: Length::ZERO,
-                    cost: 0.0,
-                    flagged: false,
-                    kind: PenaltyKind::Ordinary,
-                },
-                Piece::Nothing,
-            );
+            p.push(free_break(), Piece::Nothing);
             return Ok(());
         }
         let face_id = match prev {
@@ -265,15 +257,7 @@ impl Setter<'_> {
             },
             Piece::Nothing,
         );
-        p.push(
-            Item::Penalty {
-                width: Length::ZERO,
-                cost: 0.0,
-                flagged: false,
-                kind: PenaltyKind::Ordinary,
-            },
-            Piece::Nothing,
-        );
+        p.push(free_break(), Piece::Nothing);
         p.push(
             Item::Glue {
                 width,
@@ -919,6 +903,16 @@ fn no_break() -> Item {
     Item::Penalty {
         width: Length::ZERO,
         cost: INFINITY,
+        flagged: false,
+        kind: PenaltyKind::Ordinary,
+    }
+}
+
+/// A break that costs nothing (a zero-width space, a ragged line end).
+fn free_break() -> Item {
+    Item::Penalty {
+        width: Length::ZERO,
+        cost: 0.0,
         flagged: false,
         kind: PenaltyKind::Ordinary,
     }
