@@ -82,7 +82,7 @@ fn stages(c: &mut Criterion) {
             b.iter_batched(
                 || composed.pages.clone(),
                 |pages| {
-                    pdf::write(black_box(pages), &composed.fonts, &meta)
+                    pdf::write_plain(black_box(pages), &composed.fonts, &meta)
                         .expect("writes")
                         .len()
                 },

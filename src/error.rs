@@ -85,6 +85,15 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// `--strict` and the build had warnings (preflight findings among them);
+    /// nothing was written.
+    #[error("{at}: --strict: {} warning{} (listed above), so no PDF was written", warnings.len(), if warnings.len() == 1 { "" } else { "s" })]
+    Strict {
+        /// The statement.
+        at: Location,
+        /// Every warning, each to be reported as an error.
+        warnings: Vec<Warning>,
+    },
     /// Several statements were built and some failed (each was reported).
     #[error("{message}")]
     Batch {

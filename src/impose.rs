@@ -71,7 +71,7 @@ fn sheet_for(w: Length, h: Length) -> (Length, Length) {
 /// Length of a cut mark, and its distance from the sheet edge (office
 /// printers cannot print the outermost few millimetres).
 const MARK_LENGTH: f64 = 6.0;
-const MARK_INSET: f64 = 4.0;
+const MARK_INSET: f64 = 6.0;
 /// Cut marks are hairlines.
 const MARK_WIDTH: f64 = 0.25;
 
@@ -142,8 +142,13 @@ fn cut_marks(
         Length::pt(MARK_WIDTH),
     );
     let mut marks = Vec::new();
+    // A cut on the sheet's own edge needs no mark (and could not be printed).
+    let cut = |at: Length, size: Length| at >= inset && at <= size - inset;
     for c in 0..=cols {
         let x = left + cell_w * c as f64;
+        if !cut(x, sheet_w) {
+            continue;
+        }
         marks.push(Rule {
             from: (x, inset),
             to: (x, inset + len),
@@ -157,6 +162,9 @@ fn cut_marks(
     }
     for r in 0..=rows {
         let y = top + cell_h * r as f64;
+        if !cut(y, sheet_h) {
+            continue;
+        }
         marks.push(Rule {
             from: (inset, y),
             to: (inset + len, y),
@@ -189,15 +197,21 @@ mod tests {
         assert_eq!(sheets.len(), 2);
         let s = &sheets[0];
         assert!((s.width.to_mm() - 297.0).abs() < 1e-6 && (s.height.to_mm() - 210.0).abs() < 1e-6);
-        // Marks at x = 0.5, 148.5, 296.5 mm (the grid is centred), top and bottom.
+        // The grid is centred: cuts at x = 0.5, 148.5 and 296.5 mm. Only the
+        // middle one gets marks (top and bottom): the outer cuts lie in the
+        // edge an office printer cannot print, and trim a mere sliver.
         let xs: Vec<f64> = s
             .rules
             .iter()
             .filter(|r| r.from.0 == r.to.0)
             .map(|r| (r.from.0.to_mm() * 10.0).round() / 10.0)
             .collect();
-        for x in [0.5, 148.5, 296.5] {
-            assert_eq!(xs.iter().filter(|&&v| v == x).count(), 2, "{xs:?}");
+        assert_eq!(xs, [148.5, 148.5]);
+        for r in &s.rules {
+            for (x, y) in [r.from, r.to] {
+                assert!(x.to_mm() >= 6.0 - 1e-9 && x.to_mm() <= 291.0 + 1e-9);
+                assert!(y.to_mm() >= 6.0 - 1e-9 && y.to_mm() <= 204.0 + 1e-9);
+            }
         }
     }
 

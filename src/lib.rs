@@ -16,7 +16,9 @@
 // library (tests may; see clippy.toml). The few reasoned exceptions say why.
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
+pub mod color;
 pub mod compose;
+pub mod date;
 pub mod document;
 pub mod error;
 pub mod figure;
@@ -25,16 +27,19 @@ pub mod hyphenate;
 pub mod impose;
 pub mod line;
 pub mod linebreak;
+pub mod marks;
 pub mod names;
 pub mod output;
 pub mod pages;
 pub mod paragraph;
 pub mod pdf;
+pub mod preflight;
 pub mod print;
 pub mod raster;
 pub mod shape;
 pub mod spec;
 pub mod statement;
+pub mod target;
 pub mod typography;
 pub mod units;
 
@@ -60,8 +65,13 @@ pub struct BuildRequest<'a> {
     pub as_written: bool,
     /// Also draw PNG previews of the pages at this resolution (dots per inch).
     pub png_dpi: Option<f64>,
-    /// Put copies of each page side by side on a larger sheet.
+    /// Put copies of each page side by side on a larger sheet (overrides
+    /// the layout's `impose`).
     pub impose: Option<impose::NUp>,
+    /// The printer the PDF is for (overrides the layout's `[print] for`).
+    pub target: Option<target::PrintTarget>,
+    /// Fail with [`Error::Strict`] instead of returning warnings.
+    pub strict: bool,
 }
 
 impl<'a> BuildRequest<'a> {
@@ -79,6 +89,8 @@ impl<'a> BuildRequest<'a> {
             as_written: false,
             png_dpi: None,
             impose: None,
+            target: None,
+            strict: false,
         }
     }
 }
@@ -102,10 +114,16 @@ pub struct BuildOutput {
 
 /// Builds a statement into PDF bytes.
 pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
+    let setup = target::PrintSetup::resolve(
+        &req.layout.print,
+        req.target,
+        req.impose,
+        &req.layout.page.paper,
+    )?;
     let parsed = statement::read(req.statement, req.format, req.encoding, req.name)?;
     let mut warnings = parsed.warnings;
     let mut doc = parsed.document;
-    doc.expand_placeholders(&today(creation_time()));
+    doc.expand_placeholders(&date::ymd(creation_time()));
     if !req.as_written {
         let lang = compose::language(&doc, req.layout, req.lang.as_deref());
         typography::apply(&mut doc, &lang);
@@ -130,16 +148,23 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         lang: composed.lang.clone(),
         created: creation_time(),
     };
-    let sheets = match req.impose {
+    let sheets = match setup.impose {
         Some(n) => impose::impose(composed.pages, n),
         None => composed.pages,
     };
+    warnings.extend(preflight::check(&sheets, &composed.fonts, &setup, req.name));
+    if req.strict && !warnings.is_empty() {
+        return Err(Error::Strict {
+            at: Location::file(req.name),
+            warnings,
+        });
+    }
     let pages = sheets.len();
     let png = match req.png_dpi {
         Some(dpi) => raster::png_pages(&sheets, &composed.fonts, dpi)?,
         None => Vec::new(),
     };
-    let bytes = pdf::write(sheets, &composed.fonts, &meta)?;
+    let bytes = pdf::write(sheets, &composed.fonts, &meta, &setup)?;
     Ok(BuildOutput {
         pdf: bytes,
         warnings,
@@ -148,22 +173,6 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         body_size: composed.body_size,
         png,
     })
-}
-
-/// The date of `secs` since 1970 as YYYY-MM-DD (UTC), for `{date}`.
-fn today(secs: i64) -> String {
-    // Civil-from-days (Howard Hinnant's algorithm): no date crate needed for one date.
-    let days = secs.div_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// The time stamped into the PDF: `SOURCE_DATE_EPOCH` when set (reproducible
@@ -179,14 +188,4 @@ fn creation_time() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn dates() {
-        assert_eq!(super::today(0), "1970-01-01");
-        assert_eq!(super::today(1_795_651_200), "2026-11-26");
-        assert_eq!(super::today(951_782_400), "2000-02-29");
-    }
 }

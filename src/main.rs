@@ -127,6 +127,14 @@ struct BuildArgs {
     /// Print several copies per sheet, with cut marks: 2up (A5 on A4), 4up (A6 on A4), 8up.
     #[arg(long, value_name = "2up|4up|8up")]
     impose: Option<handbill::impose::NUp>,
+    /// The printer the PDF is for: office (the default), copyshop, or press
+    /// (bleed, CMYK only, PDF/X); overrides the layout's `[print] for`.
+    #[arg(long = "for", value_name = "office|copyshop|press")]
+    target: Option<handbill::target::PrintTarget>,
+    /// Treat every warning (preflight findings included) as an error: no PDF
+    /// is written unless the build is clean.
+    #[arg(long)]
+    strict: bool,
     /// Rebuild whenever the statement or the layout file changes (until Ctrl-C).
     #[arg(long)]
     watch: bool,
@@ -201,6 +209,15 @@ fn colour() -> bool {
 }
 
 fn report_error(e: &Error) {
+    if let Error::Strict { warnings, .. } = e {
+        for w in warnings {
+            if colour() {
+                eprintln!("handbill: \x1b[1;31merror\x1b[0m: {}: {}", w.at, w.message);
+            } else {
+                eprintln!("handbill: error: {}: {}", w.at, w.message);
+            }
+        }
+    }
     if colour() {
         eprintln!("handbill: \x1b[1;31merror\x1b[0m: {e}");
     } else {
@@ -409,6 +426,8 @@ fn build_one(
         as_written: args.as_written,
         png_dpi: args.png.as_ref().map(|_| args.png_dpi),
         impose: args.impose,
+        target: args.target,
+        strict: args.strict,
     })?;
     if !args.quiet {
         for w in &out.warnings {

@@ -133,15 +133,7 @@ fn outline(face: &Face, gid: u16) -> Option<tiny_skia::Path> {
 
 /// A solid paint; CMYK is shown by the naive conversion a screen would use.
 fn paint(c: Color) -> Paint<'static> {
-    let (r, g, b) = match c {
-        Color::Gray(v) => (v, v, v),
-        Color::Rgb(r, g, b) => (r, g, b),
-        Color::Cmyk(c, m, y, k) => (
-            (1.0 - c) * (1.0 - k),
-            (1.0 - m) * (1.0 - k),
-            (1.0 - y) * (1.0 - k),
-        ),
-    };
+    let [r, g, b] = crate::color::to_rgb(c);
     let mut p = Paint::default();
     p.set_color_rgba8(channel(r), channel(g), channel(b), 255);
     p.anti_alias = true;

@@ -8,6 +8,7 @@ use super::{
     LineBreakSpec, MetaSpec, PageSpec,
 };
 use crate::error::{Location, Result};
+use crate::target::PrintSpec;
 use crate::units::Length;
 
 fn need<T>(v: Option<Val<T>>, what: &str, origin: &str) -> Result<Val<T>> {
@@ -128,6 +129,10 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         };
     }
 
+    // Read before the fields are moved out of `l` below.
+    let print = print_spec(&l, origin)?;
+    let safe_margin = l.print_safe_margin.clone();
+
     // The sheet.
     let paper = need!(paper);
     let (mut width, mut height) = if paper.v.eq_ignore_ascii_case("custom") {
@@ -237,6 +242,13 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         column_gap: gap.v,
         column_rule: (rule.v.to_pt() > EPS_PT).then_some(rule.v),
     };
+    if let Some(v) = &safe_margin {
+        print_length(
+            &Some(v.clone()),
+            "safe-margin",
+            page.width.min(page.height) / 4.0,
+        )?;
+    }
     let column_width = page.column_width();
     if column_width.to_mm() < 15.0 - 1e-6 {
         return Err(layout_err(
@@ -436,5 +448,71 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         heading,
         hyphenation,
         linebreak,
+        print,
+    })
+}
+
+/// A length key of [print] within `lo..=hi`, if set.
+fn print_length(v: &Option<Val<Length>>, key: &str, hi: Length) -> Result<Option<Length>> {
+    let Some(v) = v else { return Ok(None) };
+    let name = key_name("print", key);
+    not_negative(v, &name, mm)?;
+    if v.v > hi + Length::pt(EPS_PT) {
+        return Err(layout_err(
+            v.at.clone(),
+            format!("{name} must be at most {}, not {}", mm(hi), mm(v.v)),
+        ));
+    }
+    Ok(Some(v.v))
+}
+
+/// A number key of [print] within `lo..=hi`, if set.
+fn print_number(v: &Option<Val<f64>>, key: &str, lo: f64, hi: f64) -> Result<Option<f64>> {
+    let Some(v) = v else { return Ok(None) };
+    let x = finite(v, key)?;
+    if !(lo..=hi).contains(&x) {
+        return Err(layout_err(
+            v.at.clone(),
+            format!(
+                "{} must be between {lo} and {hi}, not {x}",
+                key_name("print", key)
+            ),
+        ));
+    }
+    Ok(Some(x))
+}
+
+/// The `[print]` table, checked. Unset keys stay unset: their defaults
+/// depend on the print target, which `--for` may still change.
+fn print_spec(l: &Layer, origin: &str) -> Result<PrintSpec> {
+    let mut written_at = Vec::new();
+    let mut note = |key: &'static str, at: Option<&Location>| {
+        if let Some(at) = at {
+            written_at.push((key, at.clone()));
+        }
+    };
+    note("standard", l.print_standard.as_ref().map(|v| &v.at));
+    note(
+        "output-condition",
+        l.print_condition.as_ref().map(|v| &v.at),
+    );
+    note("impose", l.print_impose.as_ref().map(|v| &v.at));
+    Ok(PrintSpec {
+        origin: origin.to_string(),
+        written_at,
+        target: l.print_target.as_ref().map(|v| v.v),
+        // Print shops ask for 2 to 5 mm; more than 25 mm is a mistake.
+        bleed: print_length(&l.print_bleed, "bleed", Length::mm(25.0))?,
+        marks: l.print_marks.as_ref().map(|v| v.v),
+        mark_offset: print_length(&l.print_mark_offset, "mark-offset", Length::mm(20.0))?,
+        standard: l.print_standard.as_ref().map(|v| v.v),
+        condition: l.print_condition.as_ref().map(|v| v.v),
+        icc_profile: l.print_icc_profile.as_ref().map(|v| v.v.clone()),
+        // Below 100% not even one process colour could print solid; 400% is all four.
+        ink_limit: print_number(&l.print_ink_limit, "ink-limit", 100.0, 400.0)?,
+        // Checked against the paper in `finish`.
+        safe_margin: print_length(&l.print_safe_margin, "safe-margin", Length::mm(50.0))?,
+        min_dpi: print_number(&l.print_min_dpi, "min-dpi", 1.0, 2400.0)?,
+        impose: l.print_impose.as_ref().and_then(|v| v.v),
     })
 }

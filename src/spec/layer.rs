@@ -11,6 +11,8 @@ use super::{
     DEFAULT, MAX_DEPTH,
 };
 use crate::error::{Error, Location, Result};
+use crate::impose::NUp;
+use crate::target::{self, Condition, Marks, PrintTarget, Standard};
 use crate::units::Length;
 
 /// A value and where it was written.
@@ -92,6 +94,17 @@ layer! {
     final_hyphen_demerits: f64,
     emergency_stretch: Length,
     hyphen_limit: i64,
+    print_target: PrintTarget,
+    print_bleed: Length,
+    print_marks: Marks,
+    print_mark_offset: Length,
+    print_standard: Option<Standard>,
+    print_condition: &'static Condition,
+    print_icc_profile: PathBuf,
+    print_ink_limit: f64,
+    print_safe_margin: Length,
+    print_min_dpi: f64,
+    print_impose: Option<NUp>,
 }
 
 impl Layer {
@@ -164,6 +177,7 @@ fn to_layer(raw: RawFile, cx: &Ctx) -> Result<Layer> {
     let hd = raw.heading.unwrap_or_default();
     let hy = raw.hyphenation.unwrap_or_default();
     let lb = raw.linebreak.unwrap_or_default();
+    let pr = raw.print.unwrap_or_default();
     Ok(Layer {
         paper: cx.conv(p.paper, "page", "paper", |v| values::paper(v))?,
         width: cx.plain(p.width),
@@ -221,6 +235,23 @@ fn to_layer(raw: RawFile, cx: &Ctx) -> Result<Layer> {
         final_hyphen_demerits: cx.plain(lb.final_hyphen_demerits),
         emergency_stretch: cx.plain(lb.emergency_stretch),
         hyphen_limit: cx.plain(lb.hyphen_limit),
+        print_target: cx.conv(pr.target, "print", "for", |v| values::target(v))?,
+        print_bleed: cx.plain(pr.bleed),
+        print_marks: cx.conv(pr.marks, "print", "marks", |v| values::marks(v))?,
+        print_mark_offset: cx.plain(pr.mark_offset),
+        print_standard: cx.conv(pr.standard, "print", "standard", |v| {
+            target::parse_standard(v)
+        })?,
+        print_condition: cx.conv(pr.output_condition, "print", "output-condition", |v| {
+            target::condition(v)
+        })?,
+        print_icc_profile: cx.conv(pr.icc_profile, "print", "icc-profile", |v| {
+            values::existing_file(v, cx.base_dir)
+        })?,
+        print_ink_limit: cx.plain(pr.ink_limit),
+        print_safe_margin: cx.plain(pr.safe_margin),
+        print_min_dpi: cx.plain(pr.min_dpi),
+        print_impose: cx.conv(pr.impose, "print", "impose", |v| values::impose(v))?,
     })
 }
 

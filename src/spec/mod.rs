@@ -85,6 +85,19 @@
 //! final-hyphen-demerits = 5000     # for a hyphen on the second-last line
 //! emergency-stretch = "15pt"       # extra stretch for a last pass, when a word is wider than the column
 //! hyphen-limit = 2         # most hyphenated lines in a row (0 = no limit); not in TeX
+//!
+//! [print]                  # the printer the PDF is for; `--for` overrides `for`
+//! for = "office"           # office | copyshop | press; the keys below default by target
+//! # bleed = "3mm"          # press: 3mm (0.125in on US paper); others: 0
+//! # marks = ["crop"]       # also "registration"; none by default
+//! # mark-offset = "3mm"    # trim edge to crop marks, never less than the bleed
+//! # standard = "pdf/x-4"   # press: pdf/x-4 (pdf/x-1a on US paper); others: none
+//! # output-condition = "FOGRA39"  # FOGRA39, FOGRA51, FOGRA52, FOGRA29, SWOP, GRACoL
+//! # icc-profile = "x.icc"  # a CMYK profile for the output intent (FOGRA39's is bundled)
+//! # ink-limit = 300        # most ink in a fill, percent
+//! # safe-margin = "5mm"    # no ink nearer the paper edge (press: 3mm inside the trim)
+//! # min-dpi = 150          # pictures below this are reported (office 150, others 300)
+//! # impose = "2up"         # copies per sheet: 2up, 4up, 8up (not for press)
 //! ```
 //!
 //! **Every key and section is optional.** A file without `extends` starts
@@ -138,6 +151,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Location, Result};
 use crate::units::Length;
 
+pub use crate::target::PrintSpec;
 use layer::Link;
 
 /// How deep `extends` may chain (a file, its parent, its grandparent…).
@@ -180,6 +194,8 @@ pub struct Layout {
     pub hyphenation: HyphenationSpec,
     /// Knuth–Plass parameters.
     pub linebreak: LineBreakSpec,
+    /// The print target and its settings (`[print]`).
+    pub print: PrintSpec,
 }
 
 /// The sheet and the text area on it.
@@ -266,6 +282,55 @@ pub enum Color {
     Rgb(f64, f64, f64),
     /// Cyan, magenta, yellow, black.
     Cmyk(f64, f64, f64, f64),
+    /// A named spot ink (a `Separation` colour space) at a tint, with the
+    /// CMYK mix that stands in for it where the ink is not used.
+    Spot {
+        /// The ink's name, e.g. "PANTONE 485 C".
+        name: SpotName,
+        /// How much of the ink, 0..=1.
+        tint: f64,
+        /// The full-tint CMYK equivalent.
+        cmyk: [f64; 4],
+    },
+}
+
+/// A spot colour's name. Fixed-size so that a [`Color`] stays `Copy`; ink
+/// names are short ("PANTONE 485 C", "HKS 13 K").
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SpotName {
+    bytes: [u8; SpotName::MAX],
+    len: u8,
+}
+
+impl SpotName {
+    /// The longest name, in bytes.
+    pub const MAX: usize = 63;
+
+    /// The name, if it is 1 to [`SpotName::MAX`] bytes long.
+    pub fn new(name: &str) -> Option<SpotName> {
+        let len = name.len();
+        if len == 0 || len > SpotName::MAX {
+            return None;
+        }
+        let mut bytes = [0; SpotName::MAX];
+        bytes[..len].copy_from_slice(name.as_bytes());
+        Some(SpotName {
+            bytes,
+            len: len as u8,
+        })
+    }
+
+    /// The name as text.
+    pub fn as_str(&self) -> &str {
+        // Always whole UTF-8: `new` copies a whole `str`.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for SpotName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
 }
 
 /// The running text.

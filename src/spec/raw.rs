@@ -90,6 +90,22 @@ pub(super) const SECTIONS: &[(&str, &[&str])] = &[
             "hyphen-limit",
         ],
     ),
+    (
+        "print",
+        &[
+            "for",
+            "bleed",
+            "marks",
+            "mark-offset",
+            "standard",
+            "output-condition",
+            "icc-profile",
+            "ink-limit",
+            "safe-margin",
+            "min-dpi",
+            "impose",
+        ],
+    ),
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -105,6 +121,7 @@ pub(super) struct RawFile {
     pub heading: Option<RawHeading>,
     pub hyphenation: Option<RawHyphenation>,
     pub linebreak: Option<RawLineBreak>,
+    pub print: Option<RawPrint>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -195,6 +212,23 @@ pub(super) struct RawLineBreak {
     pub final_hyphen_demerits: Option<Sp<f64>>,
     pub emergency_stretch: Option<Sp<Length>>,
     pub hyphen_limit: Option<Sp<i64>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct RawPrint {
+    #[serde(rename = "for")]
+    pub target: Option<Sp<String>>,
+    pub bleed: Option<Sp<Length>>,
+    pub marks: Option<Sp<Vec<String>>>,
+    pub mark_offset: Option<Sp<Length>>,
+    pub standard: Option<Sp<String>>,
+    pub output_condition: Option<Sp<String>>,
+    pub icc_profile: Option<Sp<String>>,
+    pub ink_limit: Option<Sp<f64>>,
+    pub safe_margin: Option<Sp<Length>>,
+    pub min_dpi: Option<Sp<f64>>,
+    pub impose: Option<Sp<String>>,
 }
 
 /// Reads a layout file's text into its raw settings.
@@ -310,6 +344,11 @@ fn expected(section: &str, key: &str) -> String {
             "a whole number, like 2"
         }
         "enabled" | "caps" => "true or false",
+        "marks" => "an array of strings, like [\"crop\"] or [\"crop\", \"registration\"]",
+        "ink-limit" => "a number of percent, like 300",
+        "min-dpi" => "a number, like 300",
+        "for" | "standard" | "output-condition" | "impose" => "a string in quotes",
+        "icc-profile" => "a file path in quotes",
         "font" => "a string in quotes, like \"serif\" or \"fonts/MyFont.ttf\"",
         "color" => "a colour in quotes, like \"#000000\" or \"gray(0.35)\"",
         "paper" | "orientation" | "align" | "weight" | "lang" => "a string in quotes",

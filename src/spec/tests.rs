@@ -95,8 +95,12 @@ fn default_layout_sets_every_key() {
         let t = table[*section].as_table().unwrap();
         for key in *keys {
             let optional = ["width", "height", "margin-left", "margin-right"];
+            // [print] settings other than the target have defaults that
+            // follow the target (`--for` may change it), so they stay unset.
             assert!(
-                t.contains_key(*key) || (*section == "page" && optional.contains(key)),
+                t.contains_key(*key)
+                    || (*section == "page" && optional.contains(key))
+                    || (*section == "print" && *key != "for"),
                 "a4-leaflet does not set {key} in [{section}]"
             );
         }
@@ -171,6 +175,13 @@ fn every_listed_key_is_accepted() {
                 "color" => "\"#000000\"",
                 "font" => "\"serif\"",
                 "lang" => "\"en\"",
+                "for" => "\"office\"",
+                "marks" => "[\"crop\"]",
+                "standard" => "\"none\"",
+                "output-condition" => "\"FOGRA39\"",
+                "impose" => "\"2up\"",
+                "icc-profile" => "\"x.icc\"",
+                "ink-limit" | "min-dpi" => "300",
                 _ if *section == "linebreak" && *key != "emergency-stretch" => "100",
                 _ => "\"1pt\"",
             };

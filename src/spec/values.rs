@@ -6,8 +6,10 @@
 
 use std::path::Path;
 
-use super::{Align, Color, FontRef, Overflow, Weight};
+use super::{Align, Color, FontRef, Overflow, SpotName, Weight};
+use crate::impose::NUp;
 use crate::names::{is_language_tag, suggest};
+use crate::target::{Marks, PrintTarget};
 use crate::units::Length;
 
 /// The paper names, as accepted by `paper`.
@@ -117,8 +119,13 @@ pub(super) fn weight(value: &str) -> Result<Weight, String> {
     }
 }
 
-/// A colour: "#rrggbb", "#rgb", "gray(0.5)", "cmyk(0,100,100,0)".
+/// A colour: "#rrggbb", "#rgb", "gray(0.5)", "cmyk(0,100,100,0)", or a spot
+/// ink `spot("PANTONE 485 C", cmyk(0,95,100,0))` with an optional tint
+/// (`spot("…", cmyk(…), 40%)`).
 pub(super) fn color(value: &str) -> Result<Color, String> {
+    if let Some(args) = call(value.trim(), "spot") {
+        return spot(args);
+    }
     let t = value.trim().to_ascii_lowercase();
     let bad = || {
         format!(
@@ -162,6 +169,66 @@ pub(super) fn color(value: &str) -> Result<Color, String> {
         return Ok(Color::Cmyk(c, m, y, k));
     }
     Err(bad())
+}
+
+/// The arguments of `spot(…)`: a quoted name, a `cmyk(…)` stand-in, a tint.
+fn spot(args: &str) -> Result<Color, String> {
+    let bad = || {
+        format!(
+            "must be a spot colour like 'spot(\"PANTONE 485 C\", cmyk(0,95,100,0))', \
+             not 'spot({args})'"
+        )
+    };
+    let args = args.trim();
+    let quote = args
+        .chars()
+        .next()
+        .filter(|c| *c == '"' || *c == '\'')
+        .ok_or_else(bad)?;
+    let rest = &args[1..];
+    let end = rest.find(quote).ok_or_else(bad)?;
+    let name = rest[..end].trim();
+    let name = SpotName::new(name).ok_or_else(|| {
+        format!(
+            "needs a spot colour name of 1 to {} bytes, not \"{name}\"",
+            SpotName::MAX
+        )
+    })?;
+    let rest = rest[end + 1..]
+        .trim_start()
+        .strip_prefix(',')
+        .ok_or_else(bad)?;
+    let rest = rest.trim_start();
+    let close = rest.find(')').ok_or_else(bad)?;
+    let alt = match color(&rest[..=close])? {
+        Color::Cmyk(c, m, y, k) => [c, m, y, k],
+        _ => {
+            return Err(
+                "needs a cmyk(…) stand-in for its spot ink, e.g. 'spot(\"HKS 13 K\", cmyk(0,100,90,0))'"
+                    .to_string(),
+            )
+        }
+    };
+    let tail = rest[close + 1..].trim();
+    let tint = if tail.is_empty() {
+        1.0
+    } else {
+        let t = tail.strip_prefix(',').ok_or_else(bad)?.trim();
+        let v = t
+            .strip_suffix('%')
+            .unwrap_or(t)
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| (0.0..=100.0).contains(v))
+            .ok_or_else(|| format!("has the spot tint `{t}`: give a percentage, 0 to 100"))?;
+        v / 100.0
+    };
+    Ok(Color::Spot {
+        name,
+        tint,
+        cmyk: alt,
+    })
 }
 
 /// The arguments of `name(…)`, if `t` is such a call.
@@ -234,4 +301,59 @@ pub(super) fn lang(value: &str) -> Result<String, String> {
     Err(format!(
         "must be a language tag like \"en\", \"en-GB\", \"de\" or \"sr-Latn\", not \"{value}\""
     ))
+}
+
+/// `for`: the print target.
+pub(super) fn target(value: &str) -> Result<PrintTarget, String> {
+    value.parse::<PrintTarget>().map_err(|_| {
+        let hint = match suggest(value.trim(), PrintTarget::NAMES) {
+            Some(s) => format!("; did you mean \"{s}\"?"),
+            None => String::new(),
+        };
+        format!("must be \"office\", \"copyshop\" or \"press\", not \"{value}\"{hint}")
+    })
+}
+
+/// `marks`: a list of "crop" and "registration" (empty for none).
+pub(super) fn marks(values: &[String]) -> Result<Marks, String> {
+    let mut marks = Marks::default();
+    for v in values {
+        match v.trim().to_ascii_lowercase().as_str() {
+            "crop" | "trim" => marks.crop = true,
+            "registration" => marks.registration = true,
+            _ => {
+                let hint = match suggest(v.trim(), &["crop", "registration"]) {
+                    Some(s) => format!("; did you mean \"{s}\"?"),
+                    None => String::new(),
+                };
+                return Err(format!(
+                    "may hold \"crop\" and \"registration\", not \"{v}\"{hint}"
+                ));
+            }
+        }
+    }
+    Ok(marks)
+}
+
+/// `impose`: "2up", "4up", "8up" or "none".
+pub(super) fn impose(value: &str) -> Result<Option<NUp>, String> {
+    let t = value.trim().to_ascii_lowercase();
+    if t == "none" || t == "1up" {
+        return Ok(None);
+    }
+    t.parse::<NUp>()
+        .map(Some)
+        .map_err(|_| format!("must be \"2up\", \"4up\", \"8up\" or \"none\", not \"{value}\""))
+}
+
+/// A path to a file that exists, resolved against `base_dir`.
+pub(super) fn existing_file(value: &str, base_dir: &Path) -> Result<std::path::PathBuf, String> {
+    let path = base_dir.join(value.trim());
+    if path.is_file() {
+        Ok(path)
+    } else if path.exists() {
+        Err(format!("names `{}`, which is not a file", path.display()))
+    } else {
+        Err(format!("names `{}`, which does not exist", path.display()))
+    }
 }

@@ -1,19 +1,30 @@
 //! PDF output: pages become a PDF through printpdf, with fonts embedded and
 //! subset, text extractable (every glyph carries the text it stands for),
 //! streams compressed, and document metadata set.
+//!
+//! The print target shapes the file: pages sit inside bleed and marks
+//! ([`PrintSetup::slug`]), colours are written as the target needs them
+//! ([`paint`]), and [`finish`] adds what printpdf does not write (page boxes,
+//! spot colour spaces, the PDF/X output intent and metadata, a stable ID).
+
+mod finish;
+mod paint;
 
 use std::collections::HashMap;
 
 use printpdf::{
-    Cmyk, Codepoint, Color as PdfColor, Greyscale, Line as PdfLine, LinePoint, Mm, Op, ParsedFont,
-    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rgb, TextItem, TextMatrix,
+    Codepoint, CurTransMat, DictItem, Line as PdfLine, LinePoint, Mm, Op, ParsedFont, PdfDocument,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
 };
 
 use crate::error::{Error, Location, Result};
 use crate::fonts::{FaceId, FontBook};
+use crate::marks::{self, MARK_WIDTH};
 use crate::pages::Page;
 use crate::spec::Color;
+use crate::target::PrintSetup;
 use crate::units::Length;
+use paint::Painter;
 
 /// Document facts written into the PDF.
 #[derive(Clone, Debug, Default)]
@@ -28,9 +39,21 @@ pub struct PdfMeta {
     pub created: i64,
 }
 
+/// Writes `pages` as PDF bytes for the office printer, with no print-shop
+/// settings (no bleed, no marks, colours as written).
+pub fn write_plain(pages: Vec<Page>, fonts: &FontBook, meta: &PdfMeta) -> Result<Vec<u8>> {
+    let setup = PrintSetup::resolve(&Default::default(), None, None, "a4")?;
+    write(pages, fonts, meta, &setup)
+}
+
 /// Writes `pages` as PDF bytes. The pages are consumed one by one, so a
 /// long document is never held as pages and as PDF operations at once.
-pub fn write(pages: Vec<Page>, fonts: &FontBook, meta: &PdfMeta) -> Result<Vec<u8>> {
+pub fn write(
+    pages: Vec<Page>,
+    fonts: &FontBook,
+    meta: &PdfMeta,
+    setup: &PrintSetup,
+) -> Result<Vec<u8>> {
     let mut doc = PdfDocument::new(&meta.title);
     let info = &mut doc.metadata.info;
     info.author = meta.author.clone();
@@ -60,17 +83,23 @@ pub fn write(pages: Vec<Page>, fonts: &FontBook, meta: &PdfMeta) -> Result<Vec<u
         font_ids.insert(id, (doc.add_font(&parsed), face.units_per_em, face));
     }
 
+    let painter = Painter::new(setup);
+    let slug = setup.slug();
     let mut pdf_pages = Vec::with_capacity(pages.len());
+    let mut trims = Vec::with_capacity(pages.len());
     let mut unicode = UnicodeNames::new(&pages);
     for page in pages.into_iter() {
         let mut ops = Vec::new();
-        for rule in &page.rules {
-            ops.push(Op::SetOutlineColor {
-                col: PdfColor::Greyscale(Greyscale {
-                    percent: 0.0,
-                    icc_profile: None,
-                }),
+        // Everything is drawn in the trimmed page's coordinates, moved in
+        // by the bleed and marks around it.
+        ops.push(Op::SaveGraphicsState);
+        if slug > Length::ZERO {
+            ops.push(Op::SetTransformationMatrix {
+                matrix: CurTransMat::Translate(pt(slug), pt(slug)),
             });
+        }
+        for rule in &page.rules {
+            ops.extend(painter.stroke(Color::Gray(0.0)));
             ops.push(Op::SetOutlineThickness { pt: pt(rule.width) });
             ops.push(Op::DrawLine {
                 line: PdfLine {
@@ -97,9 +126,7 @@ pub fn write(pages: Vec<Page>, fonts: &FontBook, meta: &PdfMeta) -> Result<Vec<u
         // Figures first, outside the text section.
         for placed in page.lines.iter().filter(|l| l.figure.is_some()) {
             if let Some(fig) = &placed.figure {
-                ops.push(Op::SetFillColor {
-                    col: pdf_color(Color::Gray(0.0)),
-                });
+                ops.extend(painter.fill(Color::Gray(0.0)));
                 let top = placed.baseline - fig.height;
                 for r in &fig.rects {
                     ops.push(Op::DrawRectangle {
@@ -129,9 +156,7 @@ pub fn write(pages: Vec<Page>, fonts: &FontBook, meta: &PdfMeta) -> Result<Vec<u
                 let key = (run.face, run.size, run.color);
                 if current != Some(key) {
                     if current.map(|c| c.2) != Some(run.color) {
-                        ops.push(Op::SetFillColor {
-                            col: pdf_color(run.color),
-                        });
+                        ops.extend(painter.fill(run.color));
                     }
                     ops.push(Op::SetFont {
                         font: PdfFontHandle::External(font_id.clone()),
@@ -168,30 +193,68 @@ pub fn write(pages: Vec<Page>, fonts: &FontBook, meta: &PdfMeta) -> Result<Vec<u
             }
         }
         ops.push(Op::EndTextSection);
+        draw_marks(
+            &mut ops,
+            &marks::marks(page.width, page.height, setup),
+            &page,
+            &painter,
+        );
+        ops.push(Op::RestoreGraphicsState);
+        let media = (page.width + slug * 2.0, page.height + slug * 2.0);
         pdf_pages.push(PdfPage::new(
-            Mm(page.width.to_mm() as f32),
-            Mm(page.height.to_mm() as f32),
+            Mm(media.0.to_mm() as f32),
+            Mm(media.1.to_mm() as f32),
             ops,
         ));
+        trims.push((page.width, page.height));
     }
     doc.with_pages(pdf_pages);
 
     let opts = PdfSaveOptions {
         optimize: true,
         subset_fonts: true,
-        secure: true,
+        // `secure` drops every operator printpdf has no type for; the spot
+        // colour and mark operators below are written that way. All
+        // operators come from this module, none from input.
+        secure: false,
         image_optimization: None,
     };
     let mut warnings = Vec::new();
-    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
-    set_catalog_lang(&mut lo, &meta.lang);
-    lo.compress();
-    let mut bytes = Vec::new();
-    lo.save_to(&mut bytes).map_err(|e| Error::Io {
-        path: "PDF".into(),
-        message: format!("could not serialise the PDF: {e}"),
-    })?;
-    Ok(bytes)
+    let lo = doc.to_lopdf_document(&opts, &mut warnings);
+    finish::finish(lo, &trims, meta, setup, &painter)
+}
+
+/// Draws printer's marks in registration colour, in trim coordinates.
+fn draw_marks(ops: &mut Vec<Op>, set: &marks::MarkSet, page: &Page, painter: &Painter) {
+    if set.strokes.is_empty() && set.circles.is_empty() {
+        return;
+    }
+    let raw = |key: &str, v: &[f32]| Op::Unknown {
+        key: key.into(),
+        value: v.iter().map(|x| DictItem::Real(*x)).collect(),
+    };
+    // PDF user space: y upwards from the trim's bottom edge.
+    let p = |(x, y): (Length, Length)| [x.to_pt() as f32, (page.height - y).to_pt() as f32];
+    ops.extend(painter.registration_stroke());
+    ops.push(raw("w", &[MARK_WIDTH.to_pt() as f32]));
+    for s in &set.strokes {
+        ops.push(raw("m", &p(s.from)));
+        ops.push(raw("l", &p(s.to)));
+        ops.push(raw("S", &[]));
+    }
+    // A circle as four Bézier quarters; 0.5523 puts the control points
+    // where the curve stays within 0.03% of the true circle.
+    for c in &set.circles {
+        let [cx, cy] = p(c.center);
+        let r = c.radius.to_pt() as f32;
+        let k = r * 0.552_284_8;
+        ops.push(raw("m", &[cx + r, cy]));
+        ops.push(raw("c", &[cx + r, cy + k, cx + k, cy + r, cx, cy + r]));
+        ops.push(raw("c", &[cx - k, cy + r, cx - r, cy + k, cx - r, cy]));
+        ops.push(raw("c", &[cx - r, cy - k, cx - k, cy - r, cx, cy - r]));
+        ops.push(raw("c", &[cx + k, cy - r, cx + r, cy - k, cx + r, cy]));
+        ops.push(raw("S", &[]));
+    }
 }
 
 /// Hands out the text each glyph id stands for, for printpdf's ToUnicode map.
@@ -247,37 +310,4 @@ fn stored_width(face: &crate::fonts::Face, gid: u16, upem: f64) -> f64 {
 
 fn pt(l: Length) -> Pt {
     Pt(l.to_pt() as f32)
-}
-
-fn pdf_color(c: Color) -> PdfColor {
-    match c {
-        Color::Gray(g) => PdfColor::Greyscale(Greyscale {
-            percent: g as f32,
-            icc_profile: None,
-        }),
-        Color::Rgb(r, g, b) => PdfColor::Rgb(Rgb {
-            r: r as f32,
-            g: g as f32,
-            b: b as f32,
-            icc_profile: None,
-        }),
-        Color::Cmyk(c, m, y, k) => PdfColor::Cmyk(Cmyk {
-            c: c as f32,
-            m: m as f32,
-            y: y as f32,
-            k: k as f32,
-            icc_profile: None,
-        }),
-    }
-}
-
-/// Sets the document language, which printpdf does not write; screen readers and
-/// hyphenating viewers use it.
-fn set_catalog_lang(doc: &mut lopdf::Document, lang: &str) {
-    if lang.is_empty() {
-        return;
-    }
-    if let Ok(catalog) = doc.catalog_mut() {
-        catalog.set("Lang", lopdf::Object::string_literal(lang));
-    }
 }

@@ -1,0 +1,517 @@
+//! Print-ready output, checked with real PDF tools: page boxes and bleed,
+//! crop and registration marks, CMYK-only colour, spot colours, PDF/X-4 and
+//! PDF/X-1a, preflight warnings and `--strict`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn sample() -> PathBuf {
+    root().join("samples/en-tenants.txt")
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("handbill-print-ready-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn handbill(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handbill"))
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", "1795651200")
+        .output()
+        .unwrap()
+}
+
+fn build(layout: &str, extra: &[&str], out: &Path) -> Output {
+    let s = sample();
+    let mut args = vec![
+        "build",
+        s.to_str().unwrap(),
+        "-l",
+        layout,
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    let o = handbill(&args);
+    assert!(
+        o.status.success(),
+        "handbill {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
+
+fn layout_file(name: &str, toml: &str) -> PathBuf {
+    let p = tmp(name);
+    std::fs::write(&p, toml).unwrap();
+    p
+}
+
+fn tool(name: &str, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed for this test ({e}); .ci/run installs it"));
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The PDF with every stream decompressed, as text, for looking at operators.
+fn qdf(pdf: &Path) -> String {
+    let out = pdf.with_extension("qdf");
+    let (ok, _, err) = tool(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            pdf.to_str().unwrap(),
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "qpdf --qdf: {err}");
+    String::from_utf8_lossy(&std::fs::read(out).unwrap()).into_owned()
+}
+
+/// Page boxes of page 1 from `pdfinfo -box`, in points: [x0, y0, x1, y1].
+fn boxes(pdf: &Path) -> std::collections::HashMap<String, [f64; 4]> {
+    let (ok, out, err) = tool("pdfinfo", &["-box", pdf.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    out.lines()
+        .filter_map(|l| {
+            let (name, rest) = l.split_once(':')?;
+            if !name.ends_with("Box") {
+                return None;
+            }
+            let v: Vec<f64> = rest
+                .split_whitespace()
+                .map(|x| x.parse().unwrap())
+                .collect();
+            Some((name.trim().to_string(), [v[0], v[1], v[2], v[3]]))
+        })
+        .collect()
+}
+
+fn mm(pt: f64) -> f64 {
+    pt / 72.0 * 25.4
+}
+
+/// qpdf, Ghostscript and MuPDF read the file without a complaint.
+fn tools_accept(pdf: &Path) {
+    let p = pdf.to_str().unwrap();
+    let (ok, out, err) = tool("qpdf", &["--check", p]);
+    assert!(
+        ok && !out.contains("WARNING") && err.is_empty(),
+        "{out}{err}"
+    );
+    let (ok, out, err) = tool(
+        "gs",
+        &["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", p],
+    );
+    assert!(ok && out.is_empty() && err.is_empty(), "gs: {out}{err}");
+    let (ok, _, err) = tool("mutool", &["draw", "-o", "/dev/null", p]);
+    // Debian's mutool is built without ICC support and says so for every file.
+    let err: Vec<&str> = err
+        .lines()
+        .filter(|l| !l.contains("ICC support is not available") && !l.starts_with("page "))
+        .collect();
+    assert!(ok && err.is_empty(), "mutool: {err:?}");
+}
+
+#[test]
+fn office_output_has_one_box_size_and_claims_no_standard() {
+    let out = tmp("office.pdf");
+    build("a4-leaflet", &[], &out);
+    let b = boxes(&out);
+    assert_eq!(b["MediaBox"], b["TrimBox"]);
+    assert!((mm(b["TrimBox"][2]) - 210.0).abs() < 0.01);
+    let (_, info, _) = tool("pdfinfo", &[out.to_str().unwrap()]);
+    assert!(!info.contains("PDF/X"), "{info}");
+    assert!(!qdf(&out).contains("GTS_PDFX"));
+    tools_accept(&out);
+}
+
+#[test]
+fn press_output_is_pdf_x4_with_bleed_and_cmyk_only() {
+    let out = tmp("press.pdf");
+    let layout = layout_file(
+        "press.toml",
+        "extends = \"a5-flyer\"\n[meta]\ncolor = \"#cc0000\"\n",
+    );
+    let o = build(layout.to_str().unwrap(), &["--for", "press"], &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    // The RGB colour was converted, and preflight said so.
+    assert!(stderr.contains("#cc0000 is RGB"), "{stderr}");
+
+    let b = boxes(&out);
+    let (media, bleed, trim) = (b["MediaBox"], b["BleedBox"], b["TrimBox"]);
+    // TrimBox exactly A5; BleedBox 3 mm larger on every side; MediaBox ⊇ BleedBox.
+    assert!((mm(trim[2] - trim[0]) - 148.0).abs() < 0.01, "{trim:?}");
+    assert!((mm(trim[3] - trim[1]) - 210.0).abs() < 0.01, "{trim:?}");
+    for i in 0..2 {
+        assert!((mm(trim[i] - bleed[i]) - 3.0).abs() < 0.01);
+        assert!((mm(bleed[i + 2] - trim[i + 2]) - 3.0).abs() < 0.01);
+        assert!(media[i] <= bleed[i] && media[i + 2] >= bleed[i + 2]);
+    }
+
+    let (_, info, _) = tool("pdfinfo", &[out.to_str().unwrap()]);
+    assert!(info.contains("PDF version:     1.6"), "{info}");
+    assert!(info.contains("PDF subtype:    PDF/X-4"), "{info}");
+    let text = qdf(&out);
+    for needle in [
+        "/S /GTS_PDFX",
+        "/OutputConditionIdentifier (FOGRA39)",
+        "/DestOutputProfile",
+        "/GTS_PDFXVersion (PDF/X-4)",
+        "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>",
+        "/Trapped /False",
+        "/ID [",
+    ] {
+        assert!(text.contains(needle), "no {needle} in the press PDF");
+    }
+    // Every colour operator is CMYK (k/K) or a colour space: no RGB, no gray.
+    for op in [" rg\n", " RG\n", " g\n", " G\n"] {
+        assert!(!text.contains(op), "colour operator{op:?} in the press PDF");
+    }
+    // Black text is 100% K, not rich black.
+    assert!(
+        text.contains("0 0 0 1 k"),
+        "no pure-K black in the press PDF"
+    );
+    // The converted red.
+    assert!(text.contains("0 1 1 0.2 k"), "no converted red");
+    tools_accept(&out);
+}
+
+#[test]
+fn the_same_input_gives_the_same_file_and_another_input_another_id() {
+    let (a, b, c) = (tmp("same-a.pdf"), tmp("same-b.pdf"), tmp("same-c.pdf"));
+    build("a4-leaflet", &["--for", "press"], &a);
+    build("a4-leaflet", &["--for", "press"], &b);
+    build("a5-flyer", &["--for", "press"], &c);
+    let (a, b, c) = (
+        std::fs::read(a).unwrap(),
+        std::fs::read(b).unwrap(),
+        std::fs::read(c).unwrap(),
+    );
+    assert_eq!(a, b);
+    let id = |bytes: &[u8]| {
+        let s = String::from_utf8_lossy(bytes);
+        let i = s.rfind("/ID").unwrap();
+        s[i..i + 80].to_string()
+    };
+    assert_ne!(id(&a), id(&c));
+}
+
+#[test]
+fn us_press_output_is_pdf_x1a_with_an_eighth_inch_bleed() {
+    let out = tmp("letter-press.pdf");
+    build("letter-leaflet", &["--for", "press"], &out);
+    let b = boxes(&out);
+    let (bleed, trim) = (b["BleedBox"], b["TrimBox"]);
+    assert!(
+        (trim[0] - bleed[0] - 9.0).abs() < 0.01,
+        "{bleed:?} {trim:?}"
+    );
+    assert!((trim[2] - trim[0] - 612.0).abs() < 0.01);
+    let (_, info, _) = tool("pdfinfo", &[out.to_str().unwrap()]);
+    assert!(info.contains("PDF version:     1.4"), "{info}");
+    let text = qdf(&out);
+    assert!(text.contains("/GTS_PDFXVersion (PDF/X-1:2003)"));
+    assert!(text.contains("/GTS_PDFXConformance (PDF/X-1a:2003)"));
+    assert!(text.contains("/OutputConditionIdentifier (CGATS TR 001)"));
+    // X-1a may name a registered condition alone; no transparency either.
+    assert!(!text.contains("/DestOutputProfile"));
+    assert!(!text.contains("/SMask") && !text.contains("/CA "));
+    tools_accept(&out);
+}
+
+/// Dark pixels in a rectangle of a grey rendering (x0, y0, x1, y1 in pixels).
+fn dark_pixels(pgm: &[u8], width: usize, rect: (usize, usize, usize, usize)) -> usize {
+    let mut n = 0;
+    for y in rect.1..rect.3 {
+        for x in rect.0..rect.2 {
+            if pgm[y * width + x] < 200 {
+                n += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Renders page 1 at 72 dpi (1 px = 1 pt) as 8-bit grey pixels.
+fn render(pdf: &Path) -> (Vec<u8>, usize, usize) {
+    let base = pdf.with_extension("");
+    let (ok, _, err) = tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "72",
+            // Hairlines drawn whole, not as faint anti-aliased grey.
+            "-aaVector",
+            "no",
+            "-gray",
+            "-singlefile",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            pdf.to_str().unwrap(),
+            base.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{err}");
+    let data = std::fs::read(base.with_extension("pgm")).unwrap();
+    // P5\n<w> <h>\n255\n<pixels>
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 {
+        while data[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while !data[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(String::from_utf8_lossy(&data[start..i]).into_owned());
+    }
+    let (w, h) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    (data[i + 1..].to_vec(), w, h)
+}
+
+#[test]
+fn crop_marks_print_outside_the_bleed_in_registration_colour() {
+    let out = tmp("marks.pdf");
+    let layout = layout_file(
+        "marks.toml",
+        "extends = \"a5-flyer\"\n[print]\nfor = \"press\"\nmarks = [\"crop\", \"registration\"]\n",
+    );
+    build(layout.to_str().unwrap(), &[], &out);
+    let b = boxes(&out);
+    let (media, bleed, trim) = (b["MediaBox"], b["BleedBox"], b["TrimBox"]);
+    // The media box grew to hold the marks.
+    assert!(trim[0] - media[0] > mm_to_pt(8.0), "{media:?} {trim:?}");
+    let text = qdf(&out);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("/Separation /All /DeviceCMYK"),
+        "no registration colour"
+    );
+
+    let (px, w, h) = render(&out);
+    // PDF y runs upwards; pixel rows run downwards.
+    let row = |y: f64| (h as f64 - y).round() as usize;
+    let col = |x: f64| x.round() as usize;
+    // Left of the bleed, on the line of the trim's bottom edge: the
+    // lower-left crop mark...
+    let mark = (
+        col(media[0]),
+        row(trim[1]) - 2,
+        col(bleed[0]),
+        row(trim[1]) + 2,
+    );
+    assert!(
+        dark_pixels(&px, w, mark) > 0,
+        "no crop mark at the lower-left corner"
+    );
+    // ...and nothing in the corner square outside both edges' lines.
+    let corner = (col(media[0]), row(bleed[1]) + 1, col(bleed[0]) - 1, h);
+    assert_eq!(dark_pixels(&px, w, corner), 0, "ink in the corner");
+    // ...and the bleed strip between trim and bleed edge stays clean (no
+    // mark reaches into it; the page has no background to bleed).
+    let strip = (
+        col(bleed[0]) + 1,
+        row(trim[1]) + 1,
+        col(trim[0]) - 1,
+        row(trim[3]) - 1,
+    );
+    let strip = (strip.0, strip.3, strip.2, strip.1);
+    assert_eq!(dark_pixels(&px, w, strip), 0, "ink inside the left bleed");
+    tools_accept(&out);
+}
+
+fn mm_to_pt(mm: f64) -> f64 {
+    mm / 25.4 * 72.0
+}
+
+#[test]
+fn spot_colours_become_separations() {
+    let out = tmp("spot.pdf");
+    let layout = layout_file(
+        "spot.toml",
+        "extends = \"a5-flyer\"\n[headline]\ncolor = 'spot(\"PANTONE 485 C\", cmyk(0,95,100,0))'\n[print]\nfor = \"press\"\n",
+    );
+    build(layout.to_str().unwrap(), &[], &out);
+    let text = qdf(&out);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("/Separation /PANTONE#20485#20C /DeviceCMYK"),
+        "no Separation colour space for the spot ink"
+    );
+    assert!(
+        flat.contains("/HbSpot0 cs 1 scn"),
+        "the headline is not painted with the spot ink"
+    );
+    assert!(flat.contains("/C1 [ 0 0.95 1 0 ]"), "wrong stand-in CMYK");
+    tools_accept(&out);
+}
+
+#[test]
+fn strict_refuses_warnings_and_keeps_the_old_pdf() {
+    let out = tmp("strict.pdf");
+    std::fs::write(&out, b"%PDF-1.4 a good old leaflet").unwrap();
+    let layout = layout_file(
+        "ink.toml",
+        "extends = \"a4-leaflet\"\n[headline]\ncolor = \"cmyk(100,100,100,100)\"\n[print]\nfor = \"press\"\n",
+    );
+    let s = root().join("../shared/seed/000_53f4cf6db800a616.txt");
+    let s = if s.exists() { s } else { sample() };
+    let args = [
+        "build",
+        s.to_str().unwrap(),
+        "-l",
+        layout.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    // Without --strict: a warning, and a PDF.
+    let o = handbill(&args);
+    assert!(o.status.success());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("400% ink, more than the limit of 300%"),
+        "{stderr}"
+    );
+    // With it: an error, exit 1, the old file untouched.
+    std::fs::write(&out, b"%PDF-1.4 a good old leaflet").unwrap();
+    let mut strict = args.to_vec();
+    strict.push("--strict");
+    let o = handbill(&strict);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("error:") && stderr.contains("400% ink"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--strict"), "{stderr}");
+    assert_eq!(std::fs::read(&out).unwrap(), b"%PDF-1.4 a good old leaflet");
+}
+
+#[test]
+fn office_preflight_warns_about_ink_in_the_unprintable_edge() {
+    let out = tmp("edge.pdf");
+    let layout = layout_file(
+        "edge.toml",
+        "extends = \"a4-leaflet\"\n[page]\nmargin = \"3mm\"\n",
+    );
+    let o = build(layout.to_str().unwrap(), &[], &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("from the paper edge, inside the safe margin of 5.0mm"),
+        "{stderr}"
+    );
+    // The built-in layouts keep to the safe margin.
+    let o = build("a4-leaflet", &[], &out);
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("safe margin"));
+}
+
+#[test]
+fn imposed_sheets_keep_their_cut_marks_inside_the_printable_area() {
+    let out = tmp("imposed.pdf");
+    // The seed fits one A6 page, so --strict sees only preflight's findings.
+    let s = root().join("samples/sr-latn-protest.txt");
+    let o = handbill(&[
+        "build",
+        s.to_str().unwrap(),
+        "-l",
+        "a5-flyer",
+        "--impose",
+        "2up",
+        "--strict",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn bad_print_settings_name_the_key() {
+    let cases: &[(&str, &str)] = &[
+        ("[print]\nfor = \"pres\"\n", "did you mean \"press\"?"),
+        ("[print]\nmarks = [\"crops\"]\n", "did you mean \"crop\"?"),
+        ("[print]\nbleed = \"-1mm\"\n", "must be zero or more"),
+        ("[print]\nbleed = \"40mm\"\n", "must be at most 25mm"),
+        ("[print]\nink-limit = 500\n", "between 100 and 400"),
+        ("[print]\nstandard = \"pdf/x-3\"\n", "must be \"pdf/x-4\""),
+        (
+            "[print]\noutput-condition = \"FOGRA40\"\n",
+            "did you mean \"FOGRA39\"?",
+        ),
+        ("[print]\nicc-profile = \"nowhere.icc\"\n", "does not exist"),
+        ("[print]\nbleeds = \"3mm\"\n", "did you mean `bleed`?"),
+        (
+            "[print]\nfor = \"press\"\noutput-condition = \"FOGRA52\"\n",
+            "icc-profile",
+        ),
+        ("[print]\nfor = \"press\"\nimpose = \"2up\"\n", "print shop"),
+    ];
+    for (i, (toml, want)) in cases.iter().enumerate() {
+        let layout = layout_file(&format!("bad{i}.toml"), toml);
+        let out = tmp(&format!("bad{i}.pdf"));
+        let s = sample();
+        let o = handbill(&[
+            "build",
+            s.to_str().unwrap(),
+            "-l",
+            layout.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{toml}: {stderr}");
+        assert!(stderr.contains(want), "{toml}: wanted {want:?} in {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(layout.file_name().unwrap().to_str().unwrap()));
+        assert!(!out.exists());
+    }
+}
+
+#[test]
+fn a_users_icc_profile_must_be_cmyk() {
+    let rgb = tmp("srgb.icc");
+    // A made-up RGB display profile header: enough for the check to read.
+    let mut data = vec![0u8; 132];
+    data[0..4].copy_from_slice(&132u32.to_be_bytes());
+    data[12..16].copy_from_slice(b"mntr");
+    data[16..20].copy_from_slice(b"RGB ");
+    data[36..40].copy_from_slice(b"acsp");
+    std::fs::write(&rgb, data).unwrap();
+    let layout = layout_file(
+        "rgbicc.toml",
+        &format!(
+            "[print]\nfor = \"press\"\nicc-profile = \"{}\"\n",
+            rgb.display()
+        ),
+    );
+    let out = tmp("rgbicc.pdf");
+    let s = sample();
+    let o = handbill(&[
+        "build",
+        s.to_str().unwrap(),
+        "-l",
+        layout.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("not CMYK"), "{stderr}");
+}
