@@ -52,7 +52,8 @@ pub fn builtin_layouts() -> &'static [spec::Layout] {
 
 /// `pipeline`: byte 0 picks a built-in layout (index modulo their number),
 /// byte 1 the format (bit 0 clear: plain text, set: Markdown) and whether to
-/// keep quotes and dashes as written (bit 1 set), the rest is the statement,
+/// keep quotes and dashes as written (bit 1 set) and whether to build for a
+/// print shop (bit 2 set: bleed, CMYK, PDF/X), the rest is the statement,
 /// built into a PDF (no PNG previews). `None` when the input is shorter than
 /// two bytes or longer than [`PIPELINE_MAX_LEN`].
 pub fn pipeline(data: &[u8]) -> Option<handbill::Result<BuildOutput>> {
@@ -68,6 +69,8 @@ pub fn pipeline(data: &[u8]) -> Option<handbill::Result<BuildOutput>> {
     };
     Some(handbill::build(&BuildRequest {
         format,
+        as_written: data[1] & 2 != 0,
+        target: (data[1] & 4 != 0).then_some(handbill::target::PrintTarget::Press),
         ..BuildRequest::new(&data[2..], "fuzz", layout)
     }))
 }
