@@ -123,29 +123,48 @@ fn fit_to_page(
     fit: FitSpec,
     warnings: &mut Vec<Warning>,
 ) -> Result<(Trial, Length)> {
-    let largest = tools.compose_once(doc, &scaled(layout, fit.max_size), opts, Budget::OnePage)?;
-    if largest.fits_one_page() {
+    let n = page_budget(layout);
+    let budget = Budget::Pages(n);
+    let largest = tools.compose_once(doc, &scaled(layout, fit.max_size), opts, budget)?;
+    if largest.fits(n) {
         return Ok((largest, fit.max_size));
     }
     drop(largest);
-    let smallest = tools.compose_once(doc, &scaled(layout, fit.min_size), opts, Budget::OnePage)?;
-    if !smallest.fits_one_page() {
+    let smallest = tools.compose_once(doc, &scaled(layout, fit.min_size), opts, budget)?;
+    if !smallest.fits(n) {
         drop(smallest);
-        let headline = format!(
-            "the statement does not fit on one page even at {}",
-            fit.min_size
-        );
-        return match fit.overflow {
+        let headline = match layout.page.fold {
+            Some(_) => format!(
+                "the statement does not fit the {n} panels of a tri-fold even at {}",
+                fit.min_size
+            ),
+            None => format!(
+                "the statement does not fit on one page even at {}",
+                fit.min_size
+            ),
+        };
+        // A folded sheet cannot take more pages.
+        let overflow = if layout.page.fold.is_some() {
+            Overflow::Error
+        } else {
+            fit.overflow
+        };
+        return match overflow {
             Overflow::Error => {
                 // Only now is the whole text set at the smallest size, to say by how much.
                 let full =
                     tools.compose_once(doc, &scaled(layout, fit.min_size), opts, Budget::All)?;
-                let over: usize = full.pages[1..].iter().map(|p| p.lines.len()).sum();
+                let over: usize = full.pages.iter().skip(n).map(|p| p.lines.len()).sum();
                 Err(Error::Typeset {
                     at: Location::file(opts.origin.clone()),
                     message: format!(
-                        "{headline}: it overflows by {over} line{}; shorten it, or set overflow = \"more-pages\" or a smaller min-size in the layout",
-                        if over == 1 { "" } else { "s" }
+                        "{headline}: it overflows by {over} line{}; shorten it, or {}",
+                        if over == 1 { "" } else { "s" },
+                        if layout.page.fold.is_some() {
+                            "give the layout a smaller min-size"
+                        } else {
+                            "set overflow = \"more-pages\" or a smaller min-size in the layout"
+                        }
                     ),
                 })
             }
@@ -169,8 +188,8 @@ fn fit_to_page(
     let mut best = smallest;
     while hi - lo > Length::pt(0.25) {
         let mid = (lo + hi) / 2.0;
-        let trial = tools.compose_once(doc, &scaled(layout, mid), opts, Budget::OnePage)?;
-        if trial.fits_one_page() {
+        let trial = tools.compose_once(doc, &scaled(layout, mid), opts, budget)?;
+        if trial.fits(n) {
             lo = mid;
             best = trial;
         } else {
@@ -185,15 +204,20 @@ fn fit_to_page(
 enum Budget {
     /// All of it.
     All,
-    /// Stop once it cannot fit one page (a fitting trial).
-    OnePage,
+    /// Stop once it cannot fit this many pages (a fitting trial).
+    Pages(usize),
 }
 
 impl Trial {
-    /// True when everything was set, on one page.
-    fn fits_one_page(&self) -> bool {
-        !self.stopped && self.pages.len() <= 1
+    /// True when everything was set, on at most `pages` pages.
+    fn fits(&self, pages: usize) -> bool {
+        !self.stopped && self.pages.len() <= pages
     }
+}
+
+/// The pages the text is fitted to: the panels of a folded sheet, else one page.
+fn page_budget(layout: &Layout) -> usize {
+    layout.page.fold.map_or(1, |f| f.panels())
 }
 
 impl Tools {
@@ -210,7 +234,7 @@ impl Tools {
         let params = linebreak_params(lb);
         let page = &layout.page;
         let grid = Grid {
-            page_width: page.width,
+            page_width: page.panel_width(),
             page_height: page.height,
             left: page.margin_left,
             top: page.margin_top,
@@ -249,9 +273,16 @@ impl Tools {
         let (head_blocks, body_blocks) = doc.blocks.split_at(split);
         let (head, body_top) = set_head(&mut setter, head_blocks, layout)?;
 
-        // What one page's columns hold if packed perfectly, plus a line per
+        // What the budget's columns hold if packed perfectly, plus a line per
         // column: text taller than that cannot fit, whatever the flow does.
-        let capacity = (grid.bottom - body_top + layout.body.leading) * grid.columns as f64;
+        let capacity = match budget {
+            Budget::Pages(n) => Some(
+                (grid.bottom - body_top + layout.body.leading) * grid.columns as f64
+                    + (grid.bottom - grid.top + layout.body.leading)
+                        * (grid.columns * n.saturating_sub(1)) as f64,
+            ),
+            Budget::All => None,
+        };
         let mut used = Length::ZERO;
         let mut blocks = Vec::with_capacity(body_blocks.len());
         let mut prev: Option<&BlockKind> = None;
@@ -260,7 +291,7 @@ impl Tools {
             used += set.space_before + set.lines.iter().map(|l| l.leading).sum();
             blocks.push(set);
             prev = Some(&block.kind);
-            if budget == Budget::OnePage && used > capacity {
+            if capacity.is_some_and(|c| used > c) {
                 return Ok(Trial {
                     pages: Vec::new(),
                     warnings,

@@ -6,7 +6,7 @@
 //! a complete copy, and two-sided sheets line up back to back whichever edge
 //! the printer turns on (the grid is centred, so it mirrors onto itself).
 
-use crate::pages::{Page, PlacedLine, Rule};
+use crate::pages::{Page, Rule};
 use crate::units::Length;
 
 /// How many copies go on a sheet.
@@ -95,17 +95,7 @@ pub fn impose(pages: Vec<Page>, n: NUp) -> Vec<Page> {
                 for c in 0..cols {
                     let dx = left + page.width * c as f64;
                     let dy = top + page.height * r as f64;
-                    sheet.lines.extend(page.lines.iter().map(|l| PlacedLine {
-                        x: l.x + dx,
-                        baseline: l.baseline + dy,
-                        line: l.line.clone(),
-                        figure: l.figure.clone(),
-                    }));
-                    sheet.rules.extend(page.rules.iter().map(|rule| Rule {
-                        from: (rule.from.0 + dx, rule.from.1 + dy),
-                        to: (rule.to.0 + dx, rule.to.1 + dy),
-                        width: rule.width,
-                    }));
+                    sheet.place(page.clone(), dx, dy);
                 }
             }
             sheet.rules.extend(cut_marks(

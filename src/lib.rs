@@ -22,6 +22,7 @@ pub mod date;
 pub mod document;
 pub mod error;
 pub mod figure;
+pub mod fold;
 pub mod fonts;
 pub mod hyphenate;
 pub mod impose;
@@ -148,9 +149,42 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         lang: composed.lang.clone(),
         created: creation_time(),
     };
-    let sheets = match setup.impose {
-        Some(n) => impose::impose(composed.pages, n),
+    if let Some(f) = req.layout.page.fold {
+        let used = composed
+            .pages
+            .iter()
+            .filter(|p| !p.lines.is_empty())
+            .count();
+        if used < f.panels() {
+            warnings.push(Warning {
+                at: Location::file(req.name),
+                message: format!(
+                    "the statement fills only {used} of the {} panels of the folded leaflet, \
+                     set at {}; a4-leaflet or a5-flyer suits a text this short",
+                    f.panels(),
+                    composed.body_size
+                ),
+            });
+        }
+    }
+    let pages = match req.layout.page.fold {
+        Some(f) => fold::fold(
+            composed.pages,
+            f,
+            (req.layout.page.width, req.layout.page.height),
+            req.name,
+        )?,
         None => composed.pages,
+    };
+    if let (Some(_), Some(_)) = (req.layout.page.fold, setup.impose) {
+        return Err(Error::Layout {
+            at: Location::file(req.layout.name.clone()),
+            message: "a folded leaflet fills its sheet; it cannot also be imposed n-up".into(),
+        });
+    }
+    let sheets = match setup.impose {
+        Some(n) => impose::impose(pages, n),
+        None => pages,
     };
     warnings.extend(preflight::check(&sheets, &composed.fonts, &setup, req.name));
     if req.strict && !warnings.is_empty() {

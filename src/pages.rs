@@ -46,6 +46,24 @@ pub struct Page {
     pub rules: Vec<Rule>,
 }
 
+impl Page {
+    /// Puts everything on `other` onto this page, moved by `dx`, `dy`
+    /// (imposition and folding place whole pages on sheets).
+    pub fn place(&mut self, other: Page, dx: Length, dy: Length) {
+        self.lines
+            .extend(other.lines.into_iter().map(|l| PlacedLine {
+                x: l.x + dx,
+                baseline: l.baseline + dy,
+                ..l
+            }));
+        self.rules.extend(other.rules.into_iter().map(|r| Rule {
+            from: (r.from.0 + dx, r.from.1 + dy),
+            to: (r.to.0 + dx, r.to.1 + dy),
+            width: r.width,
+        }));
+    }
+}
+
 /// A line waiting to be placed in a column, with its horizontal offset inside the column.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ColumnLine {

@@ -281,7 +281,12 @@ fn reference_statement_on_every_builtin_layout() {
     let Some(seed) = seed().or_else(|| samples().into_iter().next()) else {
         return;
     };
-    for layout in spec::builtin_names() {
+    // The tri-fold has its own test (print_ready.rs): its panels are not
+    // read in column order.
+    for layout in spec::builtin_names()
+        .into_iter()
+        .filter(|l| *l != "a4-trifold")
+    {
         let out = build(&seed, layout);
         let pdf = write_temp(&out.pdf, &format!("seed-{layout}"));
         check_pdf(&pdf, &source_letters(&seed), &spec::load(layout).unwrap());

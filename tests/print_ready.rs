@@ -515,3 +515,157 @@ fn a_users_icc_profile_must_be_cmyk() {
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("not CMYK"), "{stderr}");
 }
+
+/// The first paragraphs of the long sample, about `words` words: text for
+/// a tri-fold to fill its six panels.
+fn trifold_statement(words: usize) -> PathBuf {
+    let long = std::fs::read_to_string(root().join("samples/en-long-campaign.md")).unwrap();
+    let mut out = String::new();
+    let mut n = 0;
+    for para in long.split("\n\n") {
+        if n >= words {
+            break;
+        }
+        n += para.split_whitespace().count();
+        out.push_str(para);
+        out.push_str("\n\n");
+    }
+    let p = tmp(&format!("trifold-{words}.md"));
+    std::fs::write(&p, out).unwrap();
+    p
+}
+
+/// Words of one panel: pdftotext cropped to the panel's strip of the page.
+fn panel_text(pdf: &Path, page: usize, x0: f64, x1: f64) -> String {
+    let (ok, text, err) = tool(
+        "pdftotext",
+        &[
+            "-f",
+            &page.to_string(),
+            "-l",
+            &page.to_string(),
+            "-x",
+            &(x0.round() as i64).to_string(),
+            "-y",
+            "0",
+            "-W",
+            &((x1 - x0).round() as i64).to_string(),
+            "-H",
+            "600",
+            "-r",
+            "72",
+            "-layout",
+            pdf.to_str().unwrap(),
+            "-",
+        ],
+    );
+    assert!(ok, "{err}");
+    text
+}
+
+fn letters(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+#[test]
+fn trifold_panels_read_in_folding_order() {
+    let statement = trifold_statement(1300);
+    let out = tmp("trifold.pdf");
+    let o = handbill(&[
+        "build",
+        statement.to_str().unwrap(),
+        "-l",
+        "a4-trifold",
+        "--strict",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (_, info, _) = tool("pdfinfo", &[out.to_str().unwrap()]);
+    assert!(info.contains("Pages:           2"), "{info}");
+    assert!(info.contains("841.89 x 595.276"), "{info}");
+    // Panels in pt: the outside is flap (97mm), back, cover; the inside
+    // three panels with the narrow one on the right.
+    let pt = |mm: f64| mm / 25.4 * 72.0;
+    let reading = [
+        (1, pt(197.0), pt(297.0)), // cover
+        (1, 0.0, pt(97.0)),        // inside flap
+        (2, 0.0, pt(100.0)),
+        (2, pt(100.0), pt(200.0)),
+        (2, pt(200.0), pt(297.0)),
+        (1, pt(97.0), pt(197.0)), // back
+    ];
+    let mut got = String::new();
+    for (i, &(page, x0, x1)) in reading.iter().enumerate() {
+        let t = panel_text(&out, page, x0, x1);
+        assert!(!t.trim().is_empty(), "panel {} is empty", i + 1);
+        got.push_str(&t);
+    }
+    // Every word of the statement, in reading order, across the folds.
+    // (Hyphenated line ends are joined by dropping the hyphen: letters only.)
+    let (ok, all, _) = tool("pdftotext", &[out.to_str().unwrap(), "-"]);
+    assert!(ok);
+    assert_eq!(
+        letters(&got).len(),
+        letters(&all).len(),
+        "a word crosses a fold"
+    );
+    let src = std::fs::read_to_string(&statement).unwrap();
+    let body: String = src
+        .lines()
+        .skip_while(|l| !l.starts_with('#'))
+        .skip(1)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let first_words: String = letters(&body.split_whitespace().take(12).collect::<String>());
+    let last_words: String = letters(
+        &body
+            .split_whitespace()
+            .rev()
+            .take(6)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<String>(),
+    );
+    let got = letters(&got);
+    assert!(
+        got.contains(&first_words),
+        "the text does not start on the cover"
+    );
+    assert!(got.ends_with(&last_words) || got.contains(&last_words));
+    // The first words come before the last, panel order being reading order.
+    assert!(got.find(&first_words) < got.find(&last_words));
+    tools_accept(&out);
+}
+
+#[test]
+fn a_short_text_on_a_trifold_is_reported_and_a_long_one_refused() {
+    let short = root().join("samples/en-tenants.txt");
+    let out = tmp("trifold-short.pdf");
+    let o = handbill(&[
+        "build",
+        short.to_str().unwrap(),
+        "-l",
+        "a4-trifold",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("of the 6 panels"), "{stderr}");
+
+    let long = root().join("samples/en-long-campaign.md");
+    let o = handbill(&[
+        "build",
+        long.to_str().unwrap(),
+        "-l",
+        "a4-trifold",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("does not fit the 6 panels"), "{stderr}");
+    assert!(stderr.contains("overflows by"), "{stderr}");
+}

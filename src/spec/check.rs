@@ -186,6 +186,26 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         }
     }
 
+    // A folded sheet: landscape, one column per panel; margins are each panel's.
+    let fold = l.fold.clone();
+    let panel_width = match fold.as_ref().and_then(|f| f.v) {
+        Some(f) => {
+            let at = fold.as_ref().map(|v| v.at.clone()).unwrap_or_default();
+            if width.v <= height.v {
+                return Err(layout_err(
+                    at,
+                    "a tri-fold is folded from a landscape sheet: set orientation = \"landscape\"",
+                ));
+            }
+            f.panel_width(width.v)
+        }
+        None => width.v,
+    };
+    let panel = Val {
+        v: panel_width,
+        at: width.at.clone(),
+    };
+
     // Margins.
     let top = need!(margin_top);
     let bottom = need!(margin_bottom);
@@ -200,7 +220,7 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         not_negative(v, &format!("the {side} margin"), mm)?;
     }
     for (a, b, pair, extent, what) in [
-        (&left, &right, "left and right", &width, "width"),
+        (&left, &right, "left and right", &panel, "width"),
         (&top, &bottom, "top and bottom", &height, "height"),
     ] {
         let room = extent.v - a.v - b.v;
@@ -241,7 +261,16 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         columns: n,
         column_gap: gap.v,
         column_rule: (rule.v.to_pt() > EPS_PT).then_some(rule.v),
+        fold: fold.as_ref().and_then(|f| f.v),
     };
+    if let (Some(_), Some(f)) = (page.fold, &fold) {
+        if page.columns != 1 {
+            return Err(layout_err(
+                pick(&[&columns.at, &f.at], origin),
+                "a tri-fold has one column per panel: set columns = 1",
+            ));
+        }
+    }
     if let Some(v) = &safe_margin {
         print_length(
             &Some(v.clone()),

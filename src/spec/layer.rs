@@ -11,6 +11,7 @@ use super::{
     DEFAULT, MAX_DEPTH,
 };
 use crate::error::{Error, Location, Result};
+use crate::fold::Fold;
 use crate::impose::NUp;
 use crate::target::{self, Condition, Marks, PrintTarget, Standard};
 use crate::units::Length;
@@ -51,6 +52,7 @@ layer! {
     columns: i64,
     column_gap: Length,
     column_rule: Length,
+    fold: Option<Fold>,
     body_font: FontRef,
     body_size: Length,
     body_leading: Length,
@@ -192,6 +194,7 @@ fn to_layer(raw: RawFile, cx: &Ctx) -> Result<Layer> {
         columns: cx.plain(p.columns),
         column_gap: cx.plain(p.column_gap),
         column_rule: cx.plain(p.column_rule),
+        fold: cx.conv(p.fold, "page", "fold", |v| values::fold(v))?,
         body_font: cx.font(b.font, "body")?,
         body_size: cx.plain(b.size),
         body_leading: cx.plain(b.leading),

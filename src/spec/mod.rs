@@ -151,6 +151,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Location, Result};
 use crate::units::Length;
 
+use crate::fold::Fold;
 pub use crate::target::PrintSpec;
 use layer::Link;
 
@@ -168,6 +169,7 @@ const BUILTINS: &[(&str, &str)] = &[
     ),
     ("a3-poster", include_str!("../../layouts/a3-poster.toml")),
     ("a6-handout", include_str!("../../layouts/a6-handout.toml")),
+    ("a4-trifold", include_str!("../../layouts/a4-trifold.toml")),
 ];
 
 /// The layout every other layout starts from.
@@ -221,12 +223,23 @@ pub struct PageSpec {
     pub column_gap: Length,
     /// Width of a vertical rule centred in each gap, if any.
     pub column_rule: Option<Length>,
+    /// How the sheet is folded; the margins and columns are then each panel's.
+    pub fold: Option<Fold>,
 }
 
 impl PageSpec {
-    /// Width of the text area: the page less the left and right margins.
+    /// Width of the page the text is set on: the sheet, or one panel of a
+    /// folded sheet.
+    pub fn panel_width(&self) -> Length {
+        match self.fold {
+            Some(f) => f.panel_width(self.width),
+            None => self.width,
+        }
+    }
+
+    /// Width of the text area: the panel less the left and right margins.
     pub fn content_width(&self) -> Length {
-        self.width - self.margin_left - self.margin_right
+        self.panel_width() - self.margin_left - self.margin_right
     }
 
     /// Height of the text area: the page less the top and bottom margins.

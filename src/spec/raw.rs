@@ -35,6 +35,7 @@ pub(super) const SECTIONS: &[(&str, &[&str])] = &[
             "columns",
             "column-gap",
             "column-rule",
+            "fold",
         ],
     ),
     (
@@ -139,6 +140,7 @@ pub(super) struct RawPage {
     pub columns: Option<Sp<i64>>,
     pub column_gap: Option<Sp<Length>>,
     pub column_rule: Option<Sp<Length>>,
+    pub fold: Option<Sp<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -347,7 +349,7 @@ fn expected(section: &str, key: &str) -> String {
         "marks" => "an array of strings, like [\"crop\"] or [\"crop\", \"registration\"]",
         "ink-limit" => "a number of percent, like 300",
         "min-dpi" => "a number, like 300",
-        "for" | "standard" | "output-condition" | "impose" => "a string in quotes",
+        "for" | "standard" | "output-condition" | "impose" | "fold" => "a string in quotes",
         "icc-profile" => "a file path in quotes",
         "font" => "a string in quotes, like \"serif\" or \"fonts/MyFont.ttf\"",
         "color" => "a colour in quotes, like \"#000000\" or \"gray(0.35)\"",

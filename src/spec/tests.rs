@@ -72,7 +72,8 @@ fn every_builtin_parses_and_validates() {
             "a5-flyer",
             "letter-leaflet",
             "a3-poster",
-            "a6-handout"
+            "a6-handout",
+            "a4-trifold"
         ]
     );
     for name in names {

@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use super::{Align, Color, FontRef, Overflow, SpotName, Weight};
+use crate::fold::Fold;
 use crate::impose::NUp;
 use crate::names::{is_language_tag, suggest};
 use crate::target::{Marks, PrintTarget};
@@ -355,5 +356,14 @@ pub(super) fn existing_file(value: &str, base_dir: &Path) -> Result<std::path::P
         Err(format!("names `{}`, which is not a file", path.display()))
     } else {
         Err(format!("names `{}`, which does not exist", path.display()))
+    }
+}
+
+/// `fold`: "none" or "trifold".
+pub(super) fn fold(value: &str) -> Result<Option<Fold>, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "none" => Ok(None),
+        "trifold" | "tri-fold" | "roll" | "roll-fold" => Ok(Some(Fold::Trifold)),
+        _ => Err(not_one_of(value, Fold::NAMES)),
     }
 }
