@@ -177,10 +177,15 @@ pub fn lp_args(path: &Path, opts: &PrintOptions, pages: usize, size: (f64, f64))
     {
         args.extend(["-o".to_string(), format!("media={media}")]);
     }
-    let duplex = opts.duplex.unwrap_or(if pages > 1 {
-        Duplex::LongEdge
-    } else {
+    // Portrait leaflets turn like a book page; landscape sheets (tri-folds,
+    // 2-up A5 on A4) turn on the short edge, or the back comes out upside
+    // down and the fold-in flap lands behind the wrong panel.
+    let duplex = opts.duplex.unwrap_or(if pages < 2 {
         Duplex::Off
+    } else if size.0 > size.1 {
+        Duplex::ShortEdge
+    } else {
+        Duplex::LongEdge
     });
     let sides = match duplex {
         Duplex::Off => "one-sided",
@@ -291,6 +296,18 @@ mod tests {
         assert!(
             s.contains("-n 1") && s.contains("media=Letter") && s.contains("two-sided-short-edge"),
             "{s}"
+        );
+        // A tri-fold: two landscape A4 sides turn on the short edge.
+        let tri = lp_args(
+            Path::new("t.pdf"),
+            &PrintOptions::default(),
+            2,
+            (841.89, 595.28),
+        );
+        let tri = tri.join(" ");
+        assert!(
+            tri.contains("media=A4") && tri.contains("sides=two-sided-short-edge"),
+            "{tri}"
         );
     }
 }
