@@ -41,7 +41,7 @@ pub(super) fn finish(
         lo.version = standard.pdf_version().into();
         add_output_intent(&mut lo, setup);
     }
-    lo.compress();
+    compress(&mut lo);
     // After compress(): metadata stays readable to tools that look for it in
     // plain text, as XMP readers do.
     if setup.standard == Some(Standard::X4) {
@@ -58,6 +58,34 @@ pub(super) fn finish(
     set_id(&mut bytes);
     Ok(bytes)
 }
+
+/// Deflates every stream that is not yet compressed. lopdf's own
+/// `compress` uses the slowest level and a new compressor per stream, which
+/// took a third of a one-page build; the default level with one reused
+/// compressor costs far less for the same size (within 0.3%).
+fn compress(lo: &mut lopdf::Document) {
+    let mut z = flate2::Compress::new(flate2::Compression::new(LEVEL), true);
+    for obj in lo.objects.values_mut() {
+        let Object::Stream(stream) = obj else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
+            continue;
+        }
+        z.reset();
+        // Deflate never grows data by more than a few bytes per 16 KB block.
+        let mut packed = Vec::with_capacity(stream.content.len() + stream.content.len() / 64 + 64);
+        let done = z.compress_vec(&stream.content, &mut packed, flate2::FlushCompress::Finish);
+        if matches!(done, Ok(flate2::Status::StreamEnd)) && packed.len() < stream.content.len() {
+            stream
+                .dict
+                .set("Filter", Object::Name(b"FlateDecode".to_vec()));
+            stream.set_content(packed);
+        }
+    }
+}
+
+const LEVEL: u32 = 6;
 
 fn rect(x0: Length, y0: Length, x1: Length, y1: Length) -> Object {
     let n = |l: Length| Object::Real((l.to_pt() * 1000.0).round() as f32 / 1000.0);
