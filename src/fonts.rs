@@ -195,6 +195,9 @@ pub struct FaceId(pub usize);
 pub struct FontBook {
     faces: Vec<Arc<Face>>,
     by_key: HashMap<FontKey, FaceId>,
+    /// Bundled faces by slot, looked up without hashing: the setter asks
+    /// for a face for every character it sets.
+    bundled: Vec<Option<FaceId>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -257,6 +260,11 @@ impl FontBook {
                 (FontKey::File(path.clone()), matched)
             }
         };
+        if let FontKey::Bundled(k) = key {
+            if let Some(Some(id)) = self.bundled.get(k) {
+                return Ok((*id, matched));
+            }
+        }
         if let Some(&id) = self.by_key.get(&key) {
             return Ok((id, matched));
         }
@@ -266,6 +274,12 @@ impl FontBook {
         };
         let id = FaceId(self.faces.len());
         self.faces.push(face);
+        if let FontKey::Bundled(k) = key {
+            if self.bundled.len() <= k {
+                self.bundled.resize(k + 1, None);
+            }
+            self.bundled[k] = Some(id);
+        }
         self.by_key.insert(key, id);
         Ok((id, matched))
     }
@@ -294,10 +308,12 @@ fn best_slot(family: &BundledFamily, style: Style) -> (usize, StyleMatch) {
 }
 
 fn bundled_family_index(name: &str) -> Option<usize> {
-    let n = name.trim().to_lowercase();
-    BUNDLED
-        .iter()
-        .position(|f| f.name.to_lowercase() == n || f.aliases.iter().any(|a| *a == n))
+    // Called for every character set (fallback lookups): compare without
+    // allocating. Family names and aliases are ASCII.
+    let n = name.trim();
+    BUNDLED.iter().position(|f| {
+        f.name.eq_ignore_ascii_case(n) || f.aliases.iter().any(|a| a.eq_ignore_ascii_case(n))
+    })
 }
 
 fn unknown_family_message(name: &str) -> String {

@@ -5,6 +5,7 @@
 //! e-mail addresses, numbers or ALL-CAPS words unless asked) and applies the
 //! layout's minimum fragment lengths.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -68,7 +69,14 @@ pub struct Hyphenator {
     min_left: usize,
     min_right: usize,
     caps: bool,
+    /// Breaks of words already seen: a statement repeats its words, and
+    /// fitting sets the text several times.
+    seen: RefCell<HashMap<Box<str>, Box<[usize]>>>,
 }
+
+/// Most words remembered; past this, words are hyphenated afresh (a 10 MB
+/// statement must not grow the cache without bound).
+const SEEN_MAX: usize = 50_000;
 
 impl std::fmt::Debug for Hyphenator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -89,6 +97,7 @@ impl Hyphenator {
             min_left,
             min_right,
             caps,
+            seen: RefCell::default(),
         })
     }
 
@@ -100,6 +109,7 @@ impl Hyphenator {
             min_left: 2,
             min_right: 3,
             caps: false,
+            seen: RefCell::default(),
         }
     }
 
@@ -125,14 +135,23 @@ impl Hyphenator {
         if chars < self.min_left + self.min_right {
             return Vec::new();
         }
-        dict.hyphenate(word)
+        if let Some(b) = self.seen.borrow().get(word) {
+            return b.to_vec();
+        }
+        let breaks: Vec<usize> = dict
+            .hyphenate(word)
             .breaks
             .into_iter()
             .filter(|&b| {
                 let left = word[..b].chars().count();
                 left >= self.min_left && chars - left >= self.min_right
             })
-            .collect()
+            .collect();
+        let mut seen = self.seen.borrow_mut();
+        if seen.len() < SEEN_MAX {
+            seen.insert(word.into(), breaks.clone().into_boxed_slice());
+        }
+        breaks
     }
 }
 
