@@ -30,6 +30,7 @@ pub mod output;
 pub mod pages;
 pub mod paragraph;
 pub mod pdf;
+pub mod picture;
 pub mod print;
 pub mod raster;
 pub mod shape;
