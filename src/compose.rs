@@ -310,6 +310,7 @@ fn qr_blocks(
             leading: size,
             line: Default::default(),
             figure: Some(figure),
+            picture: None,
         }],
         space_before: body.leading,
         keep_with_next: true,
@@ -335,6 +336,7 @@ fn qr_blocks(
             leading: ms.size * 1.3,
             line,
             figure: None,
+            picture: None,
         })
         .collect();
     let caption = BlockLines {
@@ -642,6 +644,7 @@ fn set_body_block(
             leading,
             line,
             figure: None,
+            picture: None,
         };
         if k == 0 {
             if let (Some(m), Some(mx)) = (&marker, marker_x) {

@@ -6,7 +6,7 @@
 //! a complete copy, and two-sided sheets line up back to back whichever edge
 //! the printer turns on (the grid is centred, so it mirrors onto itself).
 
-use crate::pages::{Page, PlacedLine, Rule};
+use crate::pages::{Fill, Page, PlacedLine, Rule};
 use crate::units::Length;
 
 /// How many copies go on a sheet.
@@ -106,6 +106,13 @@ pub fn impose(pages: Vec<Page>, n: NUp) -> Vec<Page> {
                         to: (rule.to.0 + dx, rule.to.1 + dy),
                         width: rule.width,
                     }));
+                    sheet.fills.extend(page.fills.iter().map(|f| Fill {
+                        rect: f.rect.moved(dx, dy),
+                        color: f.color,
+                    }));
+                    sheet
+                        .pictures
+                        .extend(page.pictures.iter().map(|p| p.moved(dx, dy)));
                 }
             }
             sheet.rules.extend(cut_marks(
