@@ -409,6 +409,7 @@ fn build_one(
         as_written: args.as_written,
         png_dpi: args.png.as_ref().map(|_| args.png_dpi),
         impose: args.impose,
+        ..handbill::BuildRequest::new(&bytes, input, layout)
     })?;
     if !args.quiet {
         for w in &out.warnings {

@@ -72,6 +72,8 @@ fn every_builtin_parses_and_validates() {
             "a5-flyer",
             "letter-leaflet",
             "a3-poster",
+            "a2-poster",
+            "tabloid-poster",
             "a6-handout"
         ]
     );
@@ -92,11 +94,21 @@ fn every_builtin_parses_and_validates() {
 fn default_layout_sets_every_key() {
     let table: toml::Table = builtin(DEFAULT).unwrap().parse().unwrap();
     for (section, keys) in SECTIONS {
+        // Pictures are a list, empty by default (shown in comments).
+        if *section == "image" {
+            assert!(!table.contains_key("image"));
+            continue;
+        }
         let t = table[*section].as_table().unwrap();
         for key in *keys {
-            let optional = ["width", "height", "margin-left", "margin-right"];
+            let optional = match *section {
+                "page" => &["width", "height", "margin-left", "margin-right"][..],
+                // Texts, not settings: they come from the statement.
+                "band" => &["where", "when"][..],
+                _ => &[][..],
+            };
             assert!(
-                t.contains_key(*key) || (*section == "page" && optional.contains(key)),
+                t.contains_key(*key) || optional.contains(key),
                 "a4-leaflet does not set {key} in [{section}]"
             );
         }
@@ -168,13 +180,20 @@ fn every_listed_key_is_accepted() {
                 "align" if *section == "body" => "\"justify\"",
                 "align" => "\"left\"",
                 "weight" => "\"bold\"",
-                "color" => "\"#000000\"",
+                "color" | "text-color" => "\"#000000\"",
                 "font" => "\"serif\"",
+                "position" => "\"top\"",
+                "fit" => "\"cover\"",
+                "file" => "\"x.png\"",
                 "lang" => "\"en\"",
                 _ if *section == "linebreak" && *key != "emergency-stretch" => "100",
                 _ => "\"1pt\"",
             };
-            let source = format!("[{section}]\n{key} = {value}\n");
+            let source = if *section == "image" {
+                format!("[[{section}]]\n{key} = {value}\n")
+            } else {
+                format!("[{section}]\n{key} = {value}\n")
+            };
             match raw::read(&source, "t.toml") {
                 Ok(_) => {}
                 Err(e) => panic!("{section}.{key}: {e}"),
@@ -467,7 +486,7 @@ fn unknown_key_far_from_any_lists_the_keys() {
     let e = error_of("[body]\nweight = \"bold\"");
     assert_eq!(
         e,
-        "test.toml:2:1: unknown key `weight` in [body]; `weight` is a key of [headline], [heading]"
+        "test.toml:2:1: unknown key `weight` in [body]; `weight` is a key of [headline], [heading], [band]"
     );
 }
 
