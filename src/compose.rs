@@ -2,15 +2,23 @@
 //! and are set into lines; the headline block is placed across the columns and
 //! the body is flowed into pages.
 
+use std::sync::Arc;
+
 use crate::document::{Block, BlockKind, Document, Span, Style};
 use crate::error::{Error, Location, Result, Warning};
 use crate::fonts::FontBook;
 use crate::hyphenate::{self, Hyphenator};
 use crate::linebreak;
-use crate::pages::{self, BlockLines, ColumnLine, FlowReport, Grid, Page, PlacedLine};
+use crate::pages::{
+    self, BlockLines, ColumnLine, Fill, FirstPage, FlowReport, Grid, Obstacle, Page, PlacedLine,
+    PlacedPicture, Rect,
+};
 use crate::paragraph::{Setter, TextStyle};
+use crate::picture::Picture;
 use crate::shape::Shaper;
-use crate::spec::{Align, FitSpec, Layout, LineBreakSpec, Overflow, Weight};
+use crate::spec::{
+    Align, Fit, FitSpec, ImageArea, ImagePlace, ImageSpec, Layout, LineBreakSpec, Overflow, Weight,
+};
 use crate::units::Length;
 
 /// Options that do not come from the layout.
@@ -20,6 +28,18 @@ pub struct ComposeOptions {
     pub lang: Option<String>,
     /// The statement's name, for messages.
     pub origin: String,
+    /// The pictures to place, read from their files: the layout's and the
+    /// statement's.
+    pub pictures: Vec<Placeable>,
+}
+
+/// A picture read from its file, and where the layout puts it.
+#[derive(Clone, Debug)]
+pub struct Placeable {
+    /// Where and how large.
+    pub spec: ImageSpec,
+    /// The picture.
+    pub picture: Arc<Picture>,
 }
 
 /// The typeset statement.
@@ -271,7 +291,42 @@ impl Tools {
             })
             .unwrap_or(doc.blocks.len());
         let (head_blocks, body_blocks) = doc.blocks.split_at(split);
-        let (head, body_top) = set_head(&mut setter, head_blocks, layout)?;
+
+        // The band and the pictures outside the flow come first: they decide
+        // the headline's measure and what the columns flow around.
+        let band = set_band(&mut setter, doc, layout)?;
+        let foot = band.as_ref().map_or(page.height - page.margin_bottom, |b| {
+            (b.fill.rect.y - layout.body.size).min(page.height - page.margin_bottom)
+        });
+        let mut plan = PicturePlan::new(layout, foot);
+        plan.place_corners(&opts.pictures);
+        let head_width = page.content_width() - plan.top_right_width;
+        let (head, body_top, head_end) = set_head(&mut setter, head_blocks, layout, head_width)?;
+        // Under a head, air for its descenders (its `space-after` alone is
+        // made for text that follows, not for a picture's hard edge).
+        let pictures_top = if head.is_empty() {
+            head_end
+        } else {
+            head_end + plan.gap()
+        };
+        plan.place_top_and_bottom(&opts.pictures, pictures_top);
+        let mut first = FirstPage {
+            top: body_top,
+            head,
+            obstacles: plan.obstacles,
+            fills: Vec::new(),
+            pictures: plan.placed,
+        };
+        if let Some(b) = band {
+            first.obstacles.push(Obstacle {
+                left: Length::ZERO,
+                right: page.width,
+                top: b.fill.rect.y - layout.body.size,
+                bottom: page.height,
+            });
+            first.fills.push(b.fill);
+            first.head.extend(b.lines);
+        }
 
         // What the budget's columns hold if packed perfectly, plus a line per
         // column: text taller than that cannot fit, whatever the flow does.
@@ -284,10 +339,20 @@ impl Tools {
             Budget::All => None,
         };
         let mut used = Length::ZERO;
-        let mut blocks = Vec::with_capacity(body_blocks.len());
+        let mut blocks = Vec::with_capacity(body_blocks.len() + 1);
+        // Pictures in the column flow stand first, at the top of the first column.
+        for p in column_pictures(&opts.pictures, layout, grid.column_width) {
+            used += p.lines.iter().map(|l| l.leading).sum();
+            blocks.push(p);
+        }
+        let after_picture = !blocks.is_empty();
         let mut prev: Option<&BlockKind> = None;
         for block in body_blocks {
-            let set = set_body_block(&mut setter, block, prev, layout, grid.column_width)?;
+            let mut set = set_body_block(&mut setter, block, prev, layout, grid.column_width)?;
+            if prev.is_none() && after_picture {
+                // Air between a picture and the text under it.
+                set.space_before = layout.body.leading * 0.5;
+            }
             used += set.space_before + set.lines.iter().map(|l| l.leading).sum();
             blocks.push(set);
             prev = Some(&block.kind);
@@ -309,7 +374,7 @@ impl Tools {
                 &opts.origin,
             )?);
         }
-        let (pages, flow) = pages::flow(blocks, &grid, body_top, head);
+        let (pages, flow) = pages::flow_around(blocks, &grid, first);
         Ok(Trial {
             pages,
             warnings,
@@ -341,6 +406,7 @@ fn qr_blocks(
             leading: size,
             line: Default::default(),
             figure: Some(figure),
+            picture: None,
         }],
         space_before: body.leading,
         keep_with_next: true,
@@ -366,6 +432,7 @@ fn qr_blocks(
             leading: ms.size * 1.3,
             line,
             figure: None,
+            picture: None,
         })
         .collect();
     let caption = BlockLines {
@@ -376,6 +443,323 @@ fn qr_blocks(
         orphans: 1,
     };
     Ok(vec![code, caption])
+}
+
+/// The call-to-action band, set.
+struct Band {
+    fill: Fill,
+    lines: Vec<PlacedLine>,
+}
+
+/// Cap height of a typical face, as a share of the size: the band's text is
+/// placed so that `padding` is the space above its capitals.
+const CAP_HEIGHT: f64 = 0.72;
+
+/// Sets the band: when, then where, across the text area's width, on a
+/// field from the paper's left, right and bottom edges up to `padding`
+/// above the text. No text, no band.
+fn set_band(setter: &mut Setter, doc: &Document, layout: &Layout) -> Result<Option<Band>> {
+    let bs = &layout.band;
+    // The statement's own text, with its line for messages; else the layout's.
+    fn pick<'a>(
+        own: &'a Option<crate::document::LineText>,
+        layout: &'a Option<String>,
+    ) -> Option<(&'a str, usize)> {
+        own.as_ref()
+            .map(|t| (t.text.as_str(), t.line))
+            .or(layout.as_deref().map(|t| (t, 1)))
+    }
+    let texts: Vec<(&str, usize)> = [
+        pick(&doc.meta.when, &bs.when),
+        pick(&doc.meta.place, &bs.place),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|(t, line)| (t.trim(), line))
+    .filter(|(t, _)| !t.is_empty())
+    .collect();
+    if texts.is_empty() {
+        return Ok(None);
+    }
+    let page = &layout.page;
+    let width = page.content_width();
+    let style = TextStyle {
+        font: bs.font.clone(),
+        base: Style {
+            bold: bs.weight == Weight::Bold,
+            italic: false,
+        },
+        size: bs.size,
+        color: bs.text_color,
+        align: bs.align,
+        hyphenate: false,
+        indent: Length::ZERO,
+    };
+    let mut lines = Vec::new();
+    for (text, line) in texts {
+        let p = setter.prepare(&[Span::plain(text)], &style, line)?;
+        lines.extend(setter.set(&p, &[width]));
+    }
+    // Below the last baseline: the padding, but never closer to the paper's
+    // edge than 8mm (or the bottom margin, if that is less), where office
+    // printers stop printing.
+    let inset = bs.padding.max(page.margin_bottom.min(Length::mm(8.0)));
+    let last = page.height - inset;
+    let n = lines.len();
+    let first = last - bs.leading * (n.saturating_sub(1)) as f64;
+    let top = first - bs.size * CAP_HEIGHT - bs.padding;
+    let placed = lines
+        .into_iter()
+        .enumerate()
+        .map(|(k, line)| PlacedLine {
+            x: page.margin_left,
+            baseline: first + bs.leading * k as f64,
+            line,
+            figure: None,
+        })
+        .collect();
+    Ok(Some(Band {
+        // Exactly to the paper's edges: print shops extend such a fill into
+        // the bleed.
+        fill: Fill {
+            rect: Rect {
+                x: Length::ZERO,
+                y: top,
+                width: page.width,
+                height: page.height - top,
+            },
+            color: bs.color,
+        },
+        lines: placed,
+    }))
+}
+
+/// The statement's picture, when the layout has no place for it: across
+/// the top, at most 40% of the text area high.
+pub fn default_picture_spec(at: Location) -> ImageSpec {
+    ImageSpec {
+        file: None,
+        shown: String::new(),
+        at,
+        place: ImagePlace::Area(ImageArea::Top),
+        width: crate::spec::Extent::Percent(100.0),
+        height: Some(crate::spec::Extent::Percent(40.0)),
+        fit: Fit::Contain,
+    }
+}
+
+/// The size of a picture in a box `width` wide and, if given, `height`
+/// high: (what is seen, where the whole picture lands relative to it).
+fn fit_in(picture: &Picture, fit: Fit, width: Length, height: Option<Length>) -> (Rect, Rect) {
+    let aspect = picture.aspect();
+    let rect = |w: Length, h: Length| Rect {
+        x: Length::ZERO,
+        y: Length::ZERO,
+        width: w,
+        height: h,
+    };
+    match (fit, height) {
+        (_, None) => {
+            let r = rect(width, width / aspect);
+            (r, r)
+        }
+        (Fit::Contain, Some(h)) => {
+            let w = width.min(h * aspect);
+            let r = rect(w, w / aspect);
+            (r, r)
+        }
+        (Fit::Cover, Some(h)) => {
+            let w = width.max(h * aspect);
+            let area = Rect {
+                x: (width - w) / 2.0,
+                y: (h - w / aspect) / 2.0,
+                width: w,
+                height: w / aspect,
+            };
+            (rect(width, h), area)
+        }
+    }
+}
+
+/// A picture of `size` (seen, whole) placed with its seen part's top-left at `x`, `y`.
+fn put(p: &Placeable, (clip, area): (Rect, Rect), x: Length, y: Length) -> PlacedPicture {
+    PlacedPicture {
+        picture: p.picture.clone(),
+        clip: clip.moved(x, y),
+        area: area.moved(x, y),
+    }
+}
+
+/// Where the pictures outside the column flow go on the first page, and
+/// what the columns must keep clear of.
+struct PicturePlan<'a> {
+    layout: &'a Layout,
+    /// The lowest a picture may reach (above the band, if any).
+    foot: Length,
+    /// Width the headline leaves for a top-right picture (with a gap).
+    top_right_width: Length,
+    /// Below the lowest top-right picture.
+    top_right_bottom: Length,
+    placed: Vec<PlacedPicture>,
+    obstacles: Vec<Obstacle>,
+}
+
+impl<'a> PicturePlan<'a> {
+    fn new(layout: &'a Layout, foot: Length) -> PicturePlan<'a> {
+        PicturePlan {
+            layout,
+            foot,
+            top_right_width: Length::ZERO,
+            top_right_bottom: layout.page.margin_top,
+            placed: Vec::new(),
+            obstacles: Vec::new(),
+        }
+    }
+
+    /// Space between a picture and text or another picture.
+    fn gap(&self) -> Length {
+        self.layout.body.leading * 0.5
+    }
+
+    /// Records a placed picture and the area the columns keep clear of.
+    fn add(&mut self, p: PlacedPicture) {
+        let bottom = p.clip.bottom() + self.gap();
+        self.add_down_to(p, bottom);
+    }
+
+    /// Records a placed picture whose columns stay clear down to `bottom`
+    /// (the page's foot, for pictures at the foot: no text under them).
+    fn add_down_to(&mut self, p: PlacedPicture, bottom: Length) {
+        let body = &self.layout.body;
+        let c = p.clip;
+        self.obstacles.push(Obstacle {
+            left: c.x - body.size,
+            right: c.right() + body.size,
+            // Room for the descenders of the line above, and some air.
+            top: c.y - body.size,
+            bottom,
+        });
+        self.placed.push(p);
+    }
+
+    /// Corner pictures and pictures placed by coordinates.
+    fn place_corners(&mut self, pictures: &[Placeable]) {
+        let page = &self.layout.page;
+        let (cw, ch) = (page.content_width(), page.content_height());
+        let right = page.width - page.margin_right;
+        for p in pictures {
+            let s = &p.spec;
+            match s.place {
+                ImagePlace::Area(ImageArea::TopRight) => {
+                    let size = fit_in(
+                        &p.picture,
+                        s.fit,
+                        s.width.of(cw),
+                        s.height.map(|h| h.of(ch)),
+                    );
+                    let y = self.top_right_bottom;
+                    let placed = put(p, size, right - size.0.width, y);
+                    self.top_right_width = self
+                        .top_right_width
+                        .max(size.0.width + self.layout.page.column_gap.max(self.gap()));
+                    self.top_right_bottom = placed.clip.bottom() + self.gap();
+                    self.add(placed);
+                }
+                ImagePlace::At { x, y } => {
+                    let size = fit_in(
+                        &p.picture,
+                        s.fit,
+                        s.width.of(page.width),
+                        s.height.map(|h| h.of(page.height)),
+                    );
+                    self.add(put(p, size, x, y));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Pictures across the text area: under the head (and any top-right
+    /// picture), from `top`, and at the foot, the lowest first; then
+    /// bottom-right pictures above those at the foot.
+    fn place_top_and_bottom(&mut self, pictures: &[Placeable], top: Length) {
+        let page = &self.layout.page;
+        let (cw, ch) = (page.content_width(), page.content_height());
+        let right = page.width - page.margin_right;
+        let mut y = if self.top_right_width > Length::ZERO {
+            top.max(self.top_right_bottom)
+        } else {
+            top
+        };
+        let below = page.height;
+        for area in [ImageArea::Top, ImageArea::Bottom, ImageArea::BottomRight] {
+            for p in pictures
+                .iter()
+                .filter(|p| p.spec.place == ImagePlace::Area(area))
+            {
+                let s = &p.spec;
+                let size = fit_in(
+                    &p.picture,
+                    s.fit,
+                    s.width.of(cw),
+                    s.height.map(|h| h.of(ch)),
+                );
+                let centred = page.margin_left + (cw - size.0.width) / 2.0;
+                if area == ImageArea::Top {
+                    let placed = put(p, size, centred, y);
+                    y = placed.clip.bottom() + self.gap();
+                    self.add(placed);
+                    continue;
+                }
+                let x = if area == ImageArea::Bottom {
+                    centred
+                } else {
+                    right - size.0.width
+                };
+                let placed = put(p, size, x, self.foot - size.0.height);
+                self.foot = placed.clip.y - self.gap();
+                self.add_down_to(placed, below);
+            }
+        }
+    }
+}
+
+/// Pictures in the column flow, each a block of one "line" its height,
+/// centred in the column.
+fn column_pictures(pictures: &[Placeable], layout: &Layout, column: Length) -> Vec<BlockLines> {
+    let ch = layout.page.content_height();
+    pictures
+        .iter()
+        .filter(|p| p.spec.place == ImagePlace::Area(ImageArea::Column))
+        .enumerate()
+        .map(|(k, p)| {
+            let s = &p.spec;
+            let size = fit_in(
+                &p.picture,
+                s.fit,
+                s.width.of(column),
+                s.height.map(|h| h.of(ch)),
+            );
+            let height = size.0.height;
+            BlockLines {
+                lines: vec![ColumnLine {
+                    x: (column - size.0.width) / 2.0,
+                    leading: height,
+                    line: Default::default(),
+                    figure: None,
+                    picture: Some(put(p, size, Length::ZERO, Length::ZERO)),
+                }],
+                space_before: if k == 0 {
+                    Length::ZERO
+                } else {
+                    layout.body.leading * 0.5
+                },
+                keep_with_next: false,
+                widows: 1,
+                orphans: 1,
+            }
+        })
+        .collect()
 }
 
 /// The statement's language: `--lang`, else its front matter, else the layout's.
@@ -400,15 +784,17 @@ pub fn linebreak_params(lb: &LineBreakSpec) -> linebreak::Params {
     }
 }
 
-/// Sets the headline, subtitle and meta lines across the full measure.
-/// Returns the placed lines and the y where the body starts.
+/// Sets the headline, subtitle and meta lines across `width` (the text
+/// area's width, less a logo in the top-right corner). Returns the placed
+/// lines, the y where the body starts, and where the head ends (the last
+/// baseline and the space after it; the top margin without a head).
 fn set_head(
     setter: &mut Setter,
     blocks: &[Block],
     layout: &Layout,
-) -> Result<(Vec<PlacedLine>, Length)> {
+    width: Length,
+) -> Result<(Vec<PlacedLine>, Length, Length)> {
     let page = &layout.page;
-    let width = page.content_width();
     let mut placed = Vec::new();
     let mut y = page.margin_top;
     let mut first = true;
@@ -497,11 +883,11 @@ fn set_head(
         y += space_after;
     }
     if placed.is_empty() {
-        return Ok((placed, page.margin_top));
+        return Ok((placed, page.margin_top, page.margin_top));
     }
     // The body's first baseline comes `top_skip` below this point.
     let body_top = y + layout.body.leading - layout.body.size;
-    Ok((placed, body_top))
+    Ok((placed, body_top, y))
 }
 
 /// Sets one body block into column lines with its spacing and keep rules.
@@ -673,6 +1059,7 @@ fn set_body_block(
             leading,
             line,
             figure: None,
+            picture: None,
         };
         if k == 0 {
             if let (Some(m), Some(mx)) = (&marker, marker_x) {

@@ -31,6 +31,30 @@ pub struct Metadata {
     /// A link (or any text) printed as a QR code after the text, with the
     /// link itself as its caption.
     pub qr: Option<String>,
+    /// A picture to print with the statement (front matter `image`).
+    pub image: Option<PictureRef>,
+    /// Where the event is (front matter `where`), for the call-to-action band.
+    pub place: Option<LineText>,
+    /// When it is (front matter `when`), for the call-to-action band.
+    pub when: Option<LineText>,
+}
+
+/// A front matter text with the line of its key, for messages.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LineText {
+    /// The text, cleaned.
+    pub text: String,
+    /// 1-based line of the key.
+    pub line: usize,
+}
+
+/// A picture file a statement names, as written, with the line that names it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PictureRef {
+    /// The path as written: relative to the statement file.
+    pub path: String,
+    /// 1-based line of the `image =` key.
+    pub line: usize,
 }
 
 /// One block of the statement: a headline, a paragraph, a list item, …

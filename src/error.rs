@@ -77,6 +77,16 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A picture cannot be used (missing, not an image, truncated, too many
+    /// pixels). `at` is where it was named (layout key or front matter line);
+    /// the message names the picture file.
+    #[error("{at}: {message}")]
+    Image {
+        /// Where the picture was named.
+        at: Location,
+        /// What is wrong with the file, naming it.
+        message: String,
+    },
     /// The text cannot be set as asked (a character no font has, overflow…).
     #[error("{at}: {message}")]
     Typeset {
@@ -114,7 +124,7 @@ pub enum Error {
 
 impl Error {
     /// The process exit code for this error: 1 for bad input (statement,
-    /// layout, font, typesetting), 3 for I/O. (2 is clap's usage error.)
+    /// layout, font, picture, typesetting), 3 for I/O. (2 is clap's usage error.)
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Io { .. } => 3,

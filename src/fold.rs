@@ -130,7 +130,7 @@ mod tests {
                 },
                 figure: None,
             }],
-            rules: Vec::new(),
+            ..Page::default()
         }
     }
 

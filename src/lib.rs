@@ -34,6 +34,7 @@ pub mod output;
 pub mod pages;
 pub mod paragraph;
 pub mod pdf;
+pub mod picture;
 pub mod preflight;
 pub mod print;
 pub mod raster;
@@ -73,6 +74,12 @@ pub struct BuildRequest<'a> {
     pub target: Option<target::PrintTarget>,
     /// Fail with [`Error::Strict`] instead of returning warnings.
     pub strict: bool,
+    /// Warn about a picture that prints at fewer dots per inch than this;
+    /// `None` takes the print target's threshold (150 for the office, 300
+    /// for copy shops and print shops).
+    pub min_dpi: Option<f64>,
+    /// What a picture may be (pixels a side, decoded size, file size).
+    pub picture_limits: picture::Limits,
 }
 
 impl<'a> BuildRequest<'a> {
@@ -92,8 +99,29 @@ impl<'a> BuildRequest<'a> {
             impose: None,
             target: None,
             strict: false,
+            min_dpi: None,
+            picture_limits: picture::Limits::default(),
         }
     }
+}
+
+/// A picture as placed in the output, for reports and preflight checks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PictureReport {
+    /// The picture file, as named.
+    pub file: String,
+    /// The page it is on (1-based, before imposition).
+    pub page: usize,
+    /// Its size in pixels, upright.
+    pub pixels: (u32, u32),
+    /// What is seen of it on the page, from the page's top-left corner.
+    pub clip: pages::Rect,
+    /// The size it is printed at (the whole picture, cropped parts included).
+    pub width: units::Length,
+    /// The size it is printed at.
+    pub height: units::Length,
+    /// Pixels per inch as printed: what a preflight compares with its threshold.
+    pub dpi: f64,
 }
 
 /// What a build produced.
@@ -111,6 +139,8 @@ pub struct BuildOutput {
     pub body_size: units::Length,
     /// PNG previews, one per page, when asked for.
     pub png: Vec<Vec<u8>>,
+    /// Every picture placed, with its effective resolution.
+    pub pictures: Vec<PictureReport>,
 }
 
 /// Builds a statement into PDF bytes.
@@ -129,15 +159,49 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         let lang = compose::language(&doc, req.layout, req.lang.as_deref());
         typography::apply(&mut doc, &lang);
     }
+    let pictures = load_pictures(req, &doc)?;
     let composed = compose::compose(
         &doc,
         req.layout,
         &compose::ComposeOptions {
             lang: req.lang.clone(),
             origin: req.name.to_string(),
+            pictures: pictures.clone(),
         },
     )?;
     warnings.extend(composed.warnings.iter().cloned());
+    let picture_reports = report_pictures(&composed.pages);
+    let placed = composed.pages.iter().flat_map(|p| &p.pictures);
+    let min_dpi = req.min_dpi.unwrap_or(setup.min_dpi);
+    for (r, placed) in picture_reports.iter().zip(placed) {
+        if r.dpi < min_dpi {
+            // Where this picture was named: the layout's key or the front matter line.
+            let at = pictures
+                .iter()
+                .find(|p| std::sync::Arc::ptr_eq(&p.picture, &placed.picture))
+                .map_or_else(|| Location::file(req.name), |p| p.spec.at.clone());
+            let w = Warning {
+                at,
+                message: format!(
+                    "picture `{}` prints at {:.0} dpi ({}×{} pixels over {:.0}×{:.0} mm); \
+                     {} printing wants {:.0} dpi: use a larger picture or print it smaller",
+                    r.file,
+                    r.dpi,
+                    r.pixels.0,
+                    r.pixels.1,
+                    r.width.to_mm(),
+                    r.height.to_mm(),
+                    setup.target,
+                    min_dpi
+                ),
+            };
+            // The same picture at the same size (imposed copies, or placed
+            // twice) is one thing to fix.
+            if !warnings.contains(&w) {
+                warnings.push(w);
+            }
+        }
+    }
     let meta = pdf::PdfMeta {
         title: doc
             .meta
@@ -206,7 +270,103 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         lang: composed.lang,
         body_size: composed.body_size,
         png,
+        pictures: picture_reports,
     })
+}
+
+/// Reads the layout's pictures and the statement's (front matter `image`,
+/// relative to the statement). The statement's goes where the layout has
+/// an `[[image]]` without `file`, else across the top.
+fn load_pictures(req: &BuildRequest, doc: &document::Document) -> Result<Vec<compose::Placeable>> {
+    let limits = &req.picture_limits;
+    let mut out = Vec::new();
+    let own = doc.meta.image.as_ref().map(|r| {
+        let base = if req.name == "-" {
+            std::path::Path::new("")
+        } else {
+            std::path::Path::new(req.name)
+                .parent()
+                .unwrap_or(std::path::Path::new(""))
+        };
+        let path = base.join(&r.path);
+        let at = Location {
+            file: req.name.to_string(),
+            line: Some(r.line),
+            column: None,
+        };
+        (path, at)
+    });
+    let mut own_placed = false;
+    let load_own = |spec: spec::ImageSpec| -> Result<Option<compose::Placeable>> {
+        let Some((path, at)) = &own else {
+            return Ok(None);
+        };
+        let picture = picture::load(path, &path.display().to_string(), at, limits)?;
+        Ok(Some(compose::Placeable {
+            spec: spec::ImageSpec {
+                at: at.clone(),
+                ..spec
+            },
+            picture: std::sync::Arc::new(picture),
+        }))
+    };
+    // A file placed twice is read once, and goes into the PDF once.
+    let mut read: Vec<(&std::path::Path, std::sync::Arc<picture::Picture>)> = Vec::new();
+    for spec in &req.layout.images {
+        match &spec.file {
+            Some(path) => {
+                let picture = match read.iter().find(|(p, _)| p == path) {
+                    Some((_, picture)) => picture.clone(),
+                    None => {
+                        let shown = path.display().to_string();
+                        let picture =
+                            std::sync::Arc::new(picture::load(path, &shown, &spec.at, limits)?);
+                        read.push((path, picture.clone()));
+                        picture
+                    }
+                };
+                out.push(compose::Placeable {
+                    spec: spec.clone(),
+                    picture,
+                });
+            }
+            // Only the first place for the statement's picture is used.
+            None if !own_placed => {
+                if let Some(p) = load_own(spec.clone())? {
+                    out.push(p);
+                    own_placed = true;
+                }
+            }
+            None => {}
+        }
+    }
+    if !own_placed {
+        if let Some((_, at)) = &own {
+            if let Some(p) = load_own(compose::default_picture_spec(at.clone()))? {
+                out.push(p);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Each placed picture with the resolution it prints at.
+fn report_pictures(pages: &[pages::Page]) -> Vec<PictureReport> {
+    pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, page)| {
+            page.pictures.iter().map(move |p| PictureReport {
+                file: p.picture.source.clone(),
+                page: i + 1,
+                pixels: p.picture.shown_size(),
+                clip: p.clip,
+                width: p.area.width,
+                height: p.area.height,
+                dpi: p.dpi(),
+            })
+        })
+        .collect()
 }
 
 /// The time stamped into the PDF: `SOURCE_DATE_EPOCH` when set (reproducible

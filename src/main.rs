@@ -428,6 +428,7 @@ fn build_one(
         impose: args.impose,
         target: args.target,
         strict: args.strict,
+        ..handbill::BuildRequest::new(&bytes, input, layout)
     })?;
     if !args.quiet {
         for w in &out.warnings {

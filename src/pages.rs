@@ -5,8 +5,12 @@
 //! of a paragraph alone at the top or bottom of a column (widows and orphans)
 //! nor a heading at the bottom; the last page's columns are balanced.
 
+use std::sync::Arc;
+
 use crate::figure::Figure;
 use crate::line::Line;
+use crate::picture::Picture;
+use crate::spec::Color;
 use crate::units::Length;
 
 /// A line placed in a frame.
@@ -33,6 +37,80 @@ pub struct Rule {
     pub width: Length,
 }
 
+/// A rectangle from the page's top-left corner (y grows downwards).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: Length,
+    /// Top edge.
+    pub y: Length,
+    /// Width.
+    pub width: Length,
+    /// Height.
+    pub height: Length,
+}
+
+impl Rect {
+    /// The same rectangle moved by `dx`, `dy`.
+    pub fn moved(self, dx: Length, dy: Length) -> Rect {
+        Rect {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..self
+        }
+    }
+    /// Right edge.
+    pub fn right(&self) -> Length {
+        self.x + self.width
+    }
+    /// Bottom edge.
+    pub fn bottom(&self) -> Length {
+        self.y + self.height
+    }
+}
+
+/// A filled area (the call-to-action band). A fill that reaches the page's
+/// edge is meant to run off it (print shops extend it into the bleed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fill {
+    /// Where.
+    pub rect: Rect,
+    /// In which colour.
+    pub color: Color,
+}
+
+/// A picture placed on a page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedPicture {
+    /// The picture (shared: imposition and fitting trials place it many times).
+    pub picture: Arc<Picture>,
+    /// What is seen of it: the clip path.
+    pub clip: Rect,
+    /// Where the whole picture, upright, lands: equal to `clip`, or larger
+    /// when `fit = "cover"` crops it.
+    pub area: Rect,
+}
+
+impl PlacedPicture {
+    /// The same picture moved by `dx`, `dy`.
+    pub fn moved(&self, dx: Length, dy: Length) -> PlacedPicture {
+        PlacedPicture {
+            picture: self.picture.clone(),
+            clip: self.clip.moved(dx, dy),
+            area: self.area.moved(dx, dy),
+        }
+    }
+
+    /// The resolution it prints at: its pixels over the inches they cover
+    /// (the lower of the two directions; they differ only by rounding).
+    pub fn dpi(&self) -> f64 {
+        let (w, h) = self.picture.shown_size();
+        let across = f64::from(w) / self.area.width.to_in();
+        let down = f64::from(h) / self.area.height.to_in();
+        across.min(down)
+    }
+}
+
 /// One finished page.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page {
@@ -44,6 +122,10 @@ pub struct Page {
     pub lines: Vec<PlacedLine>,
     /// Rules drawn on the page.
     pub rules: Vec<Rule>,
+    /// Filled areas, drawn first.
+    pub fills: Vec<Fill>,
+    /// Pictures, drawn after the fills and before the text.
+    pub pictures: Vec<PlacedPicture>,
 }
 
 impl Page {
@@ -61,6 +143,12 @@ impl Page {
             to: (r.to.0 + dx, r.to.1 + dy),
             width: r.width,
         }));
+        self.fills.extend(other.fills.into_iter().map(|f| Fill {
+            rect: f.rect.moved(dx, dy),
+            color: f.color,
+        }));
+        self.pictures
+            .extend(other.pictures.iter().map(|p| p.moved(dx, dy)));
     }
 }
 
@@ -75,6 +163,18 @@ pub struct ColumnLine {
     pub line: Line,
     /// A figure whose bottom stands on the baseline; `leading` is its height.
     pub figure: Option<Figure>,
+    /// A picture standing on the baseline, its rectangles relative to the
+    /// line's left edge and top (`leading` above the baseline); `leading`
+    /// is its height.
+    pub picture: Option<PlacedPicture>,
+}
+
+impl ColumnLine {
+    /// True for a figure or picture rather than text: it stands on its
+    /// baseline from the top of a column.
+    fn is_figure(&self) -> bool {
+        self.figure.is_some() || self.picture.is_some()
+    }
 }
 
 /// A block's lines with its vertical rules.
@@ -124,83 +224,219 @@ pub struct FlowReport {
     pub last_page_columns: Vec<usize>,
 }
 
-/// Where one column's content sits.
-#[derive(Clone, Copy, Debug)]
-struct Slot {
-    top: Length,
-    bottom: Length,
+/// A part of the first page the body keeps clear of (a picture, the
+/// band), with the space to keep around it already added.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Obstacle {
+    /// Left edge: columns reaching right of it are affected.
+    pub left: Length,
+    /// Right edge: columns starting left of it are affected.
+    pub right: Length,
+    /// The last baseline allowed above it.
+    pub top: Length,
+    /// Where a column may start again below it (its top edge, not its
+    /// first baseline).
+    pub bottom: Length,
 }
 
-/// A line at its position in a column: (block, line, baseline from the column top).
+/// What the first page holds besides the flowing body.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FirstPage {
+    /// Where the body starts (below the headline).
+    pub top: Length,
+    /// The headline lines, and any other fixed lines (the band's).
+    pub head: Vec<PlacedLine>,
+    /// Areas the body flows around.
+    pub obstacles: Vec<Obstacle>,
+    /// Filled areas.
+    pub fills: Vec<Fill>,
+    /// Pictures outside the flow.
+    pub pictures: Vec<PlacedPicture>,
+}
+
+/// A stretch of a column the body flows into: a whole column, or the part
+/// of one above, between or below obstacles.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Frame {
+    column: usize,
+    /// Top edge: the first baseline is `top_skip` below it.
+    top: Length,
+    /// The last baseline allowed.
+    bottom: Length,
+    /// The whole column, untouched by obstacles: when nothing fits by the
+    /// rules, a line is placed anyway (the flow must go on). A cut frame is
+    /// left empty instead, as the next frame or page can take the text.
+    whole: bool,
+}
+
+/// A line at its position in a frame: (block, line, baseline from the frame top).
 type Placement = (usize, usize, Length);
 
 /// Flows body blocks into pages. `first_top` is where the body starts on page 1
 /// (below the headline); `head` are the headline lines, placed first on page 1.
 pub fn flow(
-    mut blocks: Vec<BlockLines>,
+    blocks: Vec<BlockLines>,
     grid: &Grid,
     first_top: Length,
     head: Vec<PlacedLine>,
 ) -> (Vec<Page>, FlowReport) {
+    flow_around(
+        blocks,
+        grid,
+        FirstPage {
+            top: first_top,
+            head,
+            ..FirstPage::default()
+        },
+    )
+}
+
+/// The frames of a page whose body starts at `top`: each column from top to
+/// bottom less the obstacles it meets, in reading order. A stretch too short
+/// for one line is left out.
+fn frames(grid: &Grid, top: Length, obstacles: &[Obstacle]) -> Vec<Frame> {
+    let mut out = Vec::new();
+    for c in 0..grid.columns {
+        let x0 = grid.left + (grid.column_width + grid.gap) * c as f64;
+        let x1 = x0 + grid.column_width;
+        let blocked: Vec<(Length, Length)> = obstacles
+            .iter()
+            .filter(|o| o.left < x1 && o.right > x0)
+            .map(|o| (o.top, o.bottom))
+            .collect();
+        if blocked.is_empty() {
+            out.push(Frame {
+                column: c,
+                top,
+                bottom: grid.bottom,
+                whole: true,
+            });
+            continue;
+        }
+        for (t, b) in unblocked(top, grid.bottom, &blocked) {
+            let whole = t == top && b == grid.bottom;
+            if whole || b - t >= grid.top_skip {
+                out.push(Frame {
+                    column: c,
+                    top: t,
+                    bottom: b,
+                    whole,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `from`..`to` less the `blocked` stretches.
+fn unblocked(from: Length, to: Length, blocked: &[(Length, Length)]) -> Vec<(Length, Length)> {
+    let mut blocked = blocked.to_vec();
+    blocked.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+    let mut out = Vec::new();
+    let mut y = from;
+    for (a, b) in blocked {
+        if a > y {
+            out.push((y, a.min(to)));
+        }
+        y = y.max(b);
+    }
+    if to > y {
+        out.push((y, to));
+    }
+    out.retain(|(a, b)| b > a);
+    out
+}
+
+/// Flows body blocks into pages; the first page holds `first`'s headline,
+/// fills and pictures, and its columns keep clear of its obstacles.
+pub fn flow_around(
+    mut blocks: Vec<BlockLines>,
+    grid: &Grid,
+    first: FirstPage,
+) -> (Vec<Page>, FlowReport) {
     let mut pages: Vec<Page> = Vec::new();
     let mut cursor = Cursor { block: 0, line: 0 };
     let mut page_no = 0;
-    let mut head = Some(head);
+    let first_top = first.top;
+    let obstacles = first.obstacles;
+    let mut extras = Some((first.head, first.fills, first.pictures));
     loop {
         let top = if page_no == 0 { first_top } else { grid.top };
-        let full = Slot {
-            top,
-            bottom: grid.bottom,
-        };
+        let page_frames = frames(grid, top, if page_no == 0 { &obstacles } else { &[] });
         let mut page = Page {
             width: grid.page_width,
             height: grid.page_height,
             ..Page::default()
         };
-        if let Some(h) = head.take() {
-            page.lines.extend(h);
+        if let Some((head, fills, pictures)) = extras.take() {
+            page.lines.extend(head);
+            page.fills = fills;
+            page.pictures = pictures;
         }
         // Try the whole rest on this page; if it fits, balance it.
-        let (columns, next) = fill_page(&blocks, cursor, grid, full);
+        let (placed_frames, next) = fill_page(&blocks, cursor, &page_frames, grid);
         let done = next.block >= blocks.len();
-        let columns = if done {
-            balance(&blocks, cursor, grid, full).unwrap_or(columns)
+        let placed_frames = if done {
+            balance(&blocks, cursor, grid, top, &page_frames).unwrap_or(placed_frames)
         } else {
-            columns
+            placed_frames
         };
-        let mut report = FlowReport::default();
+        let mut report = FlowReport {
+            last_page_columns: vec![0; grid.columns],
+        };
         let mut deepest = top;
-        for (c, placed) in columns.iter().enumerate() {
-            let x0 = grid.left + (grid.column_width + grid.gap) * c as f64;
-            report.last_page_columns.push(placed.len());
+        let mut used = vec![false; grid.columns];
+        for (frame, placed) in page_frames.iter().zip(&placed_frames) {
+            let x0 = grid.left + (grid.column_width + grid.gap) * frame.column as f64;
+            report.last_page_columns[frame.column] += placed.len();
+            used[frame.column] |= !placed.is_empty();
             for &(b, l, y) in placed {
                 // Each line is placed once: move it, do not copy it.
                 let cl = &mut blocks[b].lines[l];
+                let baseline = frame.top + y;
                 page.lines.push(PlacedLine {
                     x: x0 + cl.x,
-                    baseline: top + y,
+                    baseline,
                     line: std::mem::take(&mut cl.line),
                     figure: cl.figure.take(),
                 });
-                deepest = deepest.max(top + y);
+                if let Some(p) = cl.picture.take() {
+                    page.pictures
+                        .push(p.moved(x0 + cl.x, baseline - cl.leading));
+                }
+                deepest = deepest.max(baseline);
             }
         }
         if let Some(w) = grid.rule {
-            let used = columns.iter().filter(|c| !c.is_empty()).count();
+            let used = used.iter().filter(|u| **u).count();
             for c in 1..used.max(1) {
                 let x = grid.left + (grid.column_width + grid.gap) * c as f64 - grid.gap / 2.0;
-                page.rules.push(Rule {
-                    from: (x, top),
-                    to: (x, deepest + grid.top_skip * 0.3),
-                    width: w,
-                });
+                // The rule stops short of pictures and the band that cross the gap.
+                let blocked: Vec<(Length, Length)> = if page_no == 0 {
+                    obstacles
+                        .iter()
+                        .filter(|o| o.left < x && o.right > x)
+                        .map(|o| (o.top, o.bottom))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                for (from, to) in unblocked(top, deepest + grid.top_skip * 0.3, &blocked) {
+                    page.rules.push(Rule {
+                        from: (x, from),
+                        to: (x, to),
+                        width: w,
+                    });
+                }
             }
         }
         pages.push(page);
         page_no += 1;
-        if done || next == cursor {
-            // `next == cursor` cannot happen (every column takes at least one
-            // line), but a flow must never spin.
+        // On the first page, obstacles may leave no frame the text can
+        // start in: it goes on on the next. Later pages always take a line
+        // (whole columns), so `next == cursor` cannot happen there, but a
+        // flow must never spin.
+        if done || (next == cursor && page_no > 1) {
             return (pages, report);
         }
         cursor = next;
@@ -213,28 +449,37 @@ struct Cursor {
     line: usize,
 }
 
-/// Fills the columns of one page with slot heights from `slot`; returns the placements per column and where it stopped.
+/// Fills the frames of one page in order; returns the placements per frame
+/// and where it stopped.
 fn fill_page(
     blocks: &[BlockLines],
     mut cursor: Cursor,
+    frames: &[Frame],
     grid: &Grid,
-    slot: Slot,
 ) -> (Vec<Vec<Placement>>, Cursor) {
-    let mut columns = Vec::with_capacity(grid.columns);
-    for _ in 0..grid.columns {
-        let (placed, next) = fill_column(blocks, cursor, grid, slot.bottom - slot.top);
-        columns.push(placed);
+    let mut out = Vec::with_capacity(frames.len());
+    for f in frames {
+        let height = f.bottom - f.top;
+        if height < Length::ZERO && !f.whole {
+            out.push(Vec::new());
+            continue;
+        }
+        let (placed, next) = fill_column(blocks, cursor, grid, height, f.whole);
+        out.push(placed);
         cursor = next;
     }
-    (columns, cursor)
+    (out, cursor)
 }
 
-/// Fills one column of height `height` from `cursor`, honouring widows, orphans and keep-with-next.
+/// Fills one column of height `height` from `cursor`, honouring widows,
+/// orphans and keep-with-next. When nothing fits by those rules, a `force`d
+/// column takes a line anyway; another is left empty.
 fn fill_column(
     blocks: &[BlockLines],
     start: Cursor,
     grid: &Grid,
     height: Length,
+    force: bool,
 ) -> (Vec<Placement>, Cursor) {
     let mut placed: Vec<Placement> = Vec::new();
     let mut cursor = start;
@@ -254,7 +499,7 @@ fn fill_column(
         let mut ys = Vec::with_capacity(n - cursor.line);
         let mut yy = y;
         for (k, cl) in block.lines.iter().enumerate().skip(cursor.line) {
-            yy += if placed.is_empty() && k == cursor.line && cl.figure.is_some() {
+            yy += if placed.is_empty() && k == cursor.line && cl.is_figure() {
                 // A figure starts at the column top: its baseline is its bottom.
                 cl.leading
             } else if placed.is_empty() && k == cursor.line {
@@ -300,7 +545,7 @@ fn fill_column(
         if take < orphans || block.keep_with_next {
             take = 0;
         }
-        if take == 0 && placed.is_empty() {
+        if take == 0 && placed.is_empty() && force {
             // Nothing fits by the rules in an empty column: break them rather than loop.
             take = fit.max(1).min(remaining);
         }
@@ -341,27 +586,27 @@ fn next_start_fits(
 }
 
 /// Balances what remains into the page's columns: the smallest column height
-/// that still holds everything, found by bisection.
+/// (from the body's top) that still holds everything, found by bisection.
 fn balance(
     blocks: &[BlockLines],
     cursor: Cursor,
     grid: &Grid,
-    slot: Slot,
+    top: Length,
+    frames: &[Frame],
 ) -> Option<Vec<Vec<Placement>>> {
     if grid.columns < 2 {
         return None;
     }
-    let full = slot.bottom - slot.top;
+    let full = grid.bottom - top;
     let fits = |h: Length| {
-        let (cols, next) = fill_page(
-            blocks,
-            cursor,
-            grid,
-            Slot {
-                top: slot.top,
-                bottom: slot.top + h,
-            },
-        );
+        let cut: Vec<Frame> = frames
+            .iter()
+            .map(|f| Frame {
+                bottom: f.bottom.min(top + h),
+                ..*f
+            })
+            .collect();
+        let (cols, next) = fill_page(blocks, cursor, &cut, grid);
         (next.block >= blocks.len()).then_some(cols)
     };
     let mut lo = Length::ZERO;
@@ -402,6 +647,7 @@ mod tests {
                     leading: Length::pt(12.0),
                     line: line(),
                     figure: None,
+                    picture: None,
                 })
                 .collect(),
             space_before: Length::pt(6.0),
@@ -462,7 +708,7 @@ mod tests {
         let g = grid(2, 17.0);
         let mut cursor = Cursor { block: 0, line: 0 };
         loop {
-            let (placed, next) = fill_column(&blocks, cursor, &g, g.bottom - g.top);
+            let (placed, next) = fill_column(&blocks, cursor, &g, g.bottom - g.top, true);
             // Lines of a split block at the column bottom and the next top.
             if let Some(&(b, l, _)) = placed.last() {
                 if l + 1 < blocks[b].lines.len() {
@@ -497,8 +743,13 @@ mod tests {
         blocks.push(heading);
         blocks.push(block(6));
         let g = grid(2, 18.0);
-        let (placed, next) =
-            fill_column(&blocks, Cursor { block: 0, line: 0 }, &g, g.bottom - g.top);
+        let (placed, next) = fill_column(
+            &blocks,
+            Cursor { block: 0, line: 0 },
+            &g,
+            g.bottom - g.top,
+            true,
+        );
         assert!(
             placed.iter().all(|p| p.0 == 0),
             "heading stayed at the bottom"

@@ -195,7 +195,7 @@ mod tests {
                 line,
                 figure: None,
             }],
-            rules: Vec::new(),
+            ..Page::default()
         }
     }
 

@@ -10,17 +10,20 @@
 mod finish;
 mod paint;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 
 use printpdf::{
-    Codepoint, CurTransMat, DictItem, Line as PdfLine, LinePoint, Mm, Op, ParsedFont, PdfDocument,
-    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    Codepoint, CurTransMat, DictItem, ExternalStream, ExternalXObject, Line as PdfLine, LinePoint,
+    Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, TextItem,
+    TextMatrix, XObject, XObjectId, XObjectTransform,
 };
 
 use crate::error::{Error, Location, Result};
 use crate::fonts::{FaceId, FontBook};
 use crate::marks::{self, MARK_WIDTH};
-use crate::pages::Page;
+use crate::pages::{Page, PlacedPicture, Rect};
+use crate::picture::{Affine, Picture, PixelFormat};
 use crate::spec::Color;
 use crate::target::PrintSetup;
 use crate::units::Length;
@@ -85,6 +88,24 @@ pub fn write(
 
     let painter = Painter::new(setup);
     let slug = setup.slug();
+    // Each picture becomes one image XObject, however often it is placed
+    // (imposition repeats it). Names are numbered, not random, so the same
+    // input gives the same file.
+    let mut images: HashMap<*const Picture, XObjectId> = HashMap::new();
+    for placed in pages.iter().flat_map(|p| &p.pictures) {
+        let key = std::sync::Arc::as_ptr(&placed.picture);
+        if images.contains_key(&key) {
+            continue;
+        }
+        let id = XObjectId(format!("Im{}", images.len() + 1));
+        let xobject = image_xobject(&placed.picture)?;
+        doc.resources
+            .xobjects
+            .map
+            .insert(id.clone(), XObject::External(xobject));
+        images.insert(key, id);
+    }
+
     let mut pdf_pages = Vec::with_capacity(pages.len());
     let mut trims = Vec::with_capacity(pages.len());
     let mut unicode = UnicodeNames::new(&pages);
@@ -97,6 +118,18 @@ pub fn write(
             ops.push(Op::SetTransformationMatrix {
                 matrix: CurTransMat::Translate(pt(slug), pt(slug)),
             });
+        }
+        // Fills first, then pictures: both lie under rules and text.
+        for fill in &page.fills {
+            ops.extend(painter.fill(fill.color));
+            ops.push(Op::DrawRectangle {
+                rectangle: pdf_rect(&fill.rect, page.height, printpdf::PaintMode::Fill),
+            });
+        }
+        for placed in &page.pictures {
+            if let Some(id) = images.get(&std::sync::Arc::as_ptr(&placed.picture)) {
+                draw_picture(&mut ops, placed, id, page.height);
+            }
         }
         for rule in &page.rules {
             ops.extend(painter.stroke(Color::Gray(0.0)));
@@ -255,6 +288,143 @@ fn draw_marks(ops: &mut Vec<Op>, set: &marks::MarkSet, page: &Page, painter: &Pa
         ops.push(raw("c", &[cx + k, cy - r, cx + r, cy - k, cx + r, cy]));
         ops.push(raw("S", &[]));
     }
+}
+
+/// A rectangle of the page model (y down) in PDF space (y up).
+fn pdf_rect(r: &Rect, page_height: Length, mode: printpdf::PaintMode) -> printpdf::Rect {
+    printpdf::Rect {
+        x: pt(r.x),
+        y: pt(page_height - r.bottom()),
+        width: pt(r.width),
+        height: pt(r.height),
+        mode: Some(mode),
+        winding_order: Some(printpdf::WindingOrder::NonZero),
+    }
+}
+
+/// Paints a placed picture: clipped to what is seen of it, the image's unit
+/// square turned upright and stretched over its area.
+fn draw_picture(ops: &mut Vec<Op>, placed: &PlacedPicture, id: &XObjectId, page_height: Length) {
+    let a = &placed.area;
+    let place = Affine {
+        a: a.width.to_pt(),
+        b: 0.0,
+        c: 0.0,
+        d: a.height.to_pt(),
+        e: a.x.to_pt(),
+        f: (page_height - a.bottom()).to_pt(),
+    };
+    let m = placed.picture.orientation.matrix().then(place);
+    ops.push(Op::SaveGraphicsState);
+    ops.push(Op::DrawRectangle {
+        rectangle: pdf_rect(&placed.clip, page_height, printpdf::PaintMode::Clip),
+    });
+    ops.push(Op::SetTransformationMatrix {
+        matrix: CurTransMat::Raw([
+            m.a as f32, m.b as f32, m.c as f32, m.d as f32, m.e as f32, m.f as f32,
+        ]),
+    });
+    ops.push(Op::UseXobject {
+        id: id.clone(),
+        // The matrix above places it; printpdf's own pixel-size scaling is off.
+        transform: XObjectTransform {
+            no_auto_scale: true,
+            ..XObjectTransform::default()
+        },
+    });
+    ops.push(Op::RestoreGraphicsState);
+}
+
+/// The PDF colour space of samples in `format`.
+fn colour_space(format: PixelFormat) -> DictItem {
+    DictItem::Name(
+        match format {
+            PixelFormat::Gray => "DeviceGray",
+            PixelFormat::Rgb => "DeviceRGB",
+            PixelFormat::Cmyk => "DeviceCMYK",
+        }
+        .as_bytes()
+        .to_vec(),
+    )
+}
+
+fn name(n: &str) -> DictItem {
+    DictItem::Name(n.as_bytes().to_vec())
+}
+
+/// Flate-compressed bytes (zlib, as /FlateDecode wants).
+fn deflate(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    z.write_all(bytes)
+        .and_then(|_| z.finish())
+        .map_err(|e| Error::Io {
+            path: "PDF".into(),
+            message: format!("could not compress a picture: {e}"),
+        })
+}
+
+/// An image XObject's dictionary without its colour entries.
+fn image_dict(width: u32, height: u32, filter: &str) -> BTreeMap<String, DictItem> {
+    BTreeMap::from([
+        ("Type".to_string(), name("XObject")),
+        ("Subtype".to_string(), name("Image")),
+        ("Width".to_string(), DictItem::Int(i64::from(width))),
+        ("Height".to_string(), DictItem::Int(i64::from(height))),
+        ("BitsPerComponent".to_string(), DictItem::Int(8)),
+        ("Filter".to_string(), name(filter)),
+    ])
+}
+
+/// The image XObject of a picture. A JPEG goes in byte for byte as a
+/// DCTDecode stream; other pictures as Flate-compressed samples, with
+/// transparency as a soft mask. printpdf's own image path decodes and
+/// re-encodes (and may downscale), so the stream is built here and handed
+/// over as an external XObject, which printpdf writes as it is.
+fn image_xobject(p: &Picture) -> Result<ExternalXObject> {
+    let (mut dict, content) = match &p.jpeg {
+        Some(jpeg) => {
+            let mut dict = image_dict(p.width, p.height, "DCTDecode");
+            dict.insert("ColorSpace".into(), colour_space(jpeg.format));
+            if jpeg.inverted {
+                // Adobe's CMYK JPEGs store ink inverted.
+                dict.insert(
+                    "Decode".into(),
+                    DictItem::Array([1, 0, 1, 0, 1, 0, 1, 0].map(DictItem::Int).to_vec()),
+                );
+            }
+            (dict, jpeg.data.clone())
+        }
+        None => {
+            let mut dict = image_dict(p.width, p.height, "FlateDecode");
+            dict.insert("ColorSpace".into(), colour_space(p.pixels.format));
+            (dict, deflate(&p.pixels.samples)?)
+        }
+    };
+    if let (Some(alpha), None) = (&p.pixels.alpha, &p.jpeg) {
+        let mut mask = image_dict(p.width, p.height, "FlateDecode");
+        mask.insert("ColorSpace".into(), colour_space(PixelFormat::Gray));
+        dict.insert(
+            "SMask".into(),
+            DictItem::Stream {
+                stream: ExternalStream {
+                    dict: mask,
+                    content: deflate(alpha)?,
+                    compress: false,
+                },
+            },
+        );
+    }
+    Ok(ExternalXObject {
+        stream: ExternalStream {
+            dict,
+            content,
+            // Already compressed (or JPEG): lopdf must leave it alone.
+            compress: false,
+        },
+        width: None,
+        height: None,
+        dpi: None,
+    })
 }
 
 /// Hands out the text each glyph id stands for, for printpdf's ToUnicode map.

@@ -4,8 +4,8 @@ use super::layer::{Layer, Val};
 use super::raw::key_name;
 use super::values;
 use super::{
-    layout_err, BodySpec, FitSpec, HeadingSpec, HeadlineSpec, HyphenationSpec, Layout,
-    LineBreakSpec, MetaSpec, PageSpec,
+    layout_err, BandSpec, BodySpec, Extent, FitSpec, HeadingSpec, HeadlineSpec, HyphenationSpec,
+    ImagePlace, Layout, LineBreakSpec, MetaSpec, PageSpec,
 };
 use crate::error::{Location, Result};
 use crate::target::PrintSpec;
@@ -467,6 +467,56 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         hyphen_limit: int_range(&need!(hyphen_limit), "linebreak", "hyphen-limit", 0, 10)?,
     };
 
+    // The call-to-action band.
+    let size = need!(band_size);
+    size_range(&size, "band", 200.0)?;
+    let leading = need!(band_leading);
+    leading_range(&leading, &size, "band", origin)?;
+    let padding = need!(band_padding);
+    not_negative(&padding, &key_name("band", "padding"), |l| l.to_string())?;
+    let text = |v: Option<Val<String>>| v.map(|v| v.v.trim().to_string()).filter(|t| !t.is_empty());
+    let band = BandSpec {
+        color: need!(band_color).v,
+        text_color: need!(band_text_color).v,
+        font: need!(band_font).v,
+        size: size.v,
+        leading: leading.v,
+        weight: need!(band_weight).v,
+        align: need!(band_align).v,
+        padding: padding.v,
+        place: text(l.band_where),
+        when: text(l.band_when),
+    };
+
+    // Pictures: a picture placed by coordinates must start on the page,
+    // and a fixed size must fit on it.
+    let images = l.images.map(|v| v.v).unwrap_or_default();
+    for image in &images {
+        let fixed = |e: Extent| match e {
+            Extent::Length(l) => Some(l),
+            Extent::Percent(_) => None,
+        };
+        let (x, y) = match image.place {
+            ImagePlace::At { x, y } => (x, y),
+            ImagePlace::Area(_) => (Length::ZERO, Length::ZERO),
+        };
+        let too_wide = fixed(image.width).is_some_and(|w| x + w > page.width + Length::pt(EPS_PT));
+        let too_tall = image
+            .height
+            .and_then(fixed)
+            .is_some_and(|h| y + h > page.height + Length::pt(EPS_PT));
+        if x >= page.width || y >= page.height || too_wide || too_tall {
+            return Err(layout_err(
+                image.at.clone(),
+                format!(
+                    "this [[image]] does not fit on the {} × {} page; make it smaller or move it",
+                    mm(page.width),
+                    mm(page.height)
+                ),
+            ));
+        }
+    }
+
     Ok(Layout {
         name,
         description,
@@ -478,6 +528,8 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         hyphenation,
         linebreak,
         print,
+        band,
+        images,
     })
 }
 

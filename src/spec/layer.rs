@@ -4,11 +4,11 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use super::raw::{self, key_name, RawFile, Sp};
+use super::raw::{self, key_name, RawFile, RawImage, Sp};
 use super::values;
 use super::{
-    builtin, layout_err, looks_like_path, unknown_builtin, Align, Color, FontRef, Overflow, Weight,
-    DEFAULT, MAX_DEPTH,
+    builtin, layout_err, looks_like_path, unknown_builtin, Align, Color, Extent, Fit, FontRef,
+    ImageArea, ImagePlace, ImageSpec, Overflow, Weight, DEFAULT, MAX_DEPTH,
 };
 use crate::error::{Error, Location, Result};
 use crate::fold::Fold;
@@ -107,6 +107,17 @@ layer! {
     print_safe_margin: Length,
     print_min_dpi: f64,
     print_impose: Option<NUp>,
+    band_color: Color,
+    band_text_color: Color,
+    band_font: FontRef,
+    band_size: Length,
+    band_leading: Length,
+    band_weight: Weight,
+    band_align: Align,
+    band_padding: Length,
+    band_where: String,
+    band_when: String,
+    images: Vec<ImageSpec>,
 }
 
 impl Layer {
@@ -168,6 +179,82 @@ impl Ctx<'_> {
     fn weight(&self, s: Option<Sp<String>>, section: &str) -> Result<Option<Val<Weight>>> {
         self.conv(s, section, "weight", |v| values::weight(v))
     }
+
+    /// One `[[image]]` table, its values read and checked on their own
+    /// (whether it fits the page is checked with the page, in `check`).
+    fn image(&self, table: Sp<RawImage>) -> Result<ImageSpec> {
+        let at_table = self.at(&table.span());
+        let raw = table.into_inner();
+        let s = "image";
+        let file = self.conv(raw.file.clone(), s, "file", |v| {
+            values::picture_file(v, self.base_dir)
+        })?;
+        let shown = raw
+            .file
+            .as_ref()
+            .map(|f| f.get_ref().trim().to_string())
+            .unwrap_or_default();
+        let position = self.conv(raw.position, s, "position", |v| values::image_area(v))?;
+        let x = self.plain(raw.x);
+        let y = self.plain(raw.y);
+        let place = match (position, x, y) {
+            (Some(p), None, None) => ImagePlace::Area(p.v),
+            (None, None, None) => ImagePlace::Area(ImageArea::Top),
+            (None, Some(x), Some(y)) => {
+                for (v, key) in [(&x, "x"), (&y, "y")] {
+                    if v.v.to_pt() < 0.0 {
+                        return Err(layout_err(
+                            v.at.clone(),
+                            format!(
+                                "{} must be zero or more (from the page's top-left corner), not {}",
+                                key_name(s, key),
+                                v.v
+                            ),
+                        ));
+                    }
+                }
+                ImagePlace::At { x: x.v, y: y.v }
+            }
+            (Some(_), Some(v), _) | (Some(_), _, Some(v)) => {
+                return Err(layout_err(
+                    v.at,
+                    "an [[image]] is placed either by `position` or by `x` and `y`, not both: \
+                     remove one",
+                ))
+            }
+            (None, Some(v), None) | (None, None, Some(v)) => {
+                return Err(layout_err(
+                    v.at,
+                    "an [[image]] placed by coordinates needs both `x` and `y`",
+                ))
+            }
+        };
+        let width = self
+            .conv(raw.width, s, "width", |v| values::extent(v))?
+            .map_or(Extent::Percent(100.0), |v| v.v);
+        let height = self
+            .conv(raw.height, s, "height", |v| values::extent(v))?
+            .map(|v| v.v);
+        let fit = self
+            .conv(raw.fit, s, "fit", |v| values::image_fit(v))?
+            .map_or(Fit::Contain, |v| v.v);
+        if fit == Fit::Cover && height.is_none() {
+            return Err(layout_err(
+                at_table,
+                "an [[image]] with fit = \"cover\" needs a `height`: cover fills a box of \
+                 `width` × `height`, cropping the picture",
+            ));
+        }
+        Ok(ImageSpec {
+            at: file.as_ref().map_or(at_table, |f| f.at.clone()),
+            file: file.map(|f| f.v),
+            shown,
+            place,
+            width,
+            height,
+            fit,
+        })
+    }
 }
 
 /// One file's raw settings as a layer, with its keyword values read.
@@ -180,6 +267,19 @@ fn to_layer(raw: RawFile, cx: &Ctx) -> Result<Layer> {
     let hy = raw.hyphenation.unwrap_or_default();
     let lb = raw.linebreak.unwrap_or_default();
     let pr = raw.print.unwrap_or_default();
+    let bd = raw.band.unwrap_or_default();
+    let images = match raw.image {
+        None => None,
+        Some(list) => {
+            let at = cx.at(&list.span());
+            let specs = list
+                .into_inner()
+                .into_iter()
+                .map(|table| cx.image(table))
+                .collect::<Result<Vec<_>>>()?;
+            Some(Val { v: specs, at })
+        }
+    };
     Ok(Layer {
         paper: cx.conv(p.paper, "page", "paper", |v| values::paper(v))?,
         width: cx.plain(p.width),
@@ -255,6 +355,17 @@ fn to_layer(raw: RawFile, cx: &Ctx) -> Result<Layer> {
         print_safe_margin: cx.plain(pr.safe_margin),
         print_min_dpi: cx.plain(pr.min_dpi),
         print_impose: cx.conv(pr.impose, "print", "impose", |v| values::impose(v))?,
+        band_color: cx.color(bd.color, "band")?,
+        band_text_color: cx.conv(bd.text_color, "band", "text-color", |v| values::color(v))?,
+        band_font: cx.font(bd.font, "band")?,
+        band_size: cx.plain(bd.size),
+        band_leading: cx.plain(bd.leading),
+        band_weight: cx.weight(bd.weight, "band")?,
+        band_align: cx.conv(bd.align, "band", "align", |v| values::headline_align(v))?,
+        band_padding: cx.plain(bd.padding),
+        band_where: cx.plain(bd.place),
+        band_when: cx.plain(bd.when),
+        images,
     })
 }
 

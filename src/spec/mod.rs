@@ -1,7 +1,7 @@
 //! Layout specs: the TOML files that say how a statement is set.
 //!
 //! A layout names the paper, the margins and columns, and the type of each
-//! part of the leaflet. handbill ships five built-in layouts (`handbill
+//! part of the leaflet. handbill ships seven built-in layouts (`handbill
 //! layouts` lists them; their files are in `layouts/`); any of them can be
 //! copied and changed, or extended by a file that sets only what differs.
 //!
@@ -98,6 +98,31 @@
 //! # safe-margin = "5mm"    # no ink nearer the paper edge (press: 3mm inside the trim)
 //! # min-dpi = 150          # pictures below this are reported (office 150, others 300)
 //! # impose = "2up"         # copies per sheet: 2up, 4up, 8up (not for press)
+//!
+//! [band]                   # the call-to-action band: a colour field across the foot of the
+//!                          # first page, to the paper's edges, holding where and when; drawn
+//!                          # only when there is such text (front matter `where`/`when`, or below)
+//! color = "gray(0.12)"
+//! text-color = "#ffffff"
+//! font = "sans"
+//! size = "14pt"
+//! leading = "17pt"
+//! weight = "bold"
+//! align = "left"           # left, center or right
+//! padding = "5mm"          # above the text; below it the band reaches down to the paper's edge
+//! # where = "Town Hall Square"   # used when the statement has no `where`
+//! # when = "Saturday, 2 pm"      # … no `when`
+//!
+//! # Pictures: any number of [[image]] tables, none by default.
+//! # [[image]]
+//! # file = "logo.png"      # PNG, JPEG or WebP, relative to this file; without `file` this is
+//! #                        # the place for the statement's own picture (front matter `image`)
+//! # position = "top-right" # top, column, bottom, top-right or bottom-right;
+//! # x = "20mm"             # … or x and y: the top-left corner, from the page's top-left
+//! # y = "20mm"
+//! # width = "30mm"         # a length, or a percentage of the area's width ("100%", the default)
+//! # height = "20mm"        # optional: the box height (a length or a percentage of the area's)
+//! # fit = "contain"        # contain: all of the picture in the box; cover: fill the box, cropping
 //! ```
 //!
 //! **Every key and section is optional.** A file without `extends` starts
@@ -168,6 +193,11 @@ const BUILTINS: &[(&str, &str)] = &[
         include_str!("../../layouts/letter-leaflet.toml"),
     ),
     ("a3-poster", include_str!("../../layouts/a3-poster.toml")),
+    ("a2-poster", include_str!("../../layouts/a2-poster.toml")),
+    (
+        "tabloid-poster",
+        include_str!("../../layouts/tabloid-poster.toml"),
+    ),
     ("a6-handout", include_str!("../../layouts/a6-handout.toml")),
     ("a4-trifold", include_str!("../../layouts/a4-trifold.toml")),
 ];
@@ -198,6 +228,113 @@ pub struct Layout {
     pub linebreak: LineBreakSpec,
     /// The print target and its settings (`[print]`).
     pub print: PrintSpec,
+    /// The call-to-action band at the foot of the first page.
+    pub band: BandSpec,
+    /// Pictures, in the order they are written (`[[image]]`).
+    pub images: Vec<ImageSpec>,
+}
+
+/// The call-to-action band: a full-width colour field at the foot of the
+/// page, holding where and when, drawn only when there is such text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BandSpec {
+    /// The field's colour.
+    pub color: Color,
+    /// The text's colour (contrasting with `color`).
+    pub text_color: Color,
+    /// Typeface.
+    pub font: FontRef,
+    /// Type size.
+    pub size: Length,
+    /// Baseline to baseline.
+    pub leading: Length,
+    /// Weight.
+    pub weight: Weight,
+    /// `Left`, `Center` or `Right`.
+    pub align: Align,
+    /// Space between the field's top edge and the text.
+    pub padding: Length,
+    /// Where, when the statement does not say (`where` in front matter).
+    pub place: Option<String>,
+    /// When, when the statement does not say (`when` in front matter).
+    pub when: Option<String>,
+}
+
+/// One picture of a layout (`[[image]]`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImageSpec {
+    /// The file, resolved against the layout's directory; `None` is the
+    /// place for the statement's own picture (front matter `image`).
+    pub file: Option<PathBuf>,
+    /// `file` as written, for messages.
+    pub shown: String,
+    /// Where `file` (or the table) was written.
+    pub at: Location,
+    /// Where the picture goes.
+    pub place: ImagePlace,
+    /// Its width: a length or a share of the area's width.
+    pub width: Extent,
+    /// Its height, if given (else the picture's own proportions decide).
+    pub height: Option<Extent>,
+    /// How the picture fills a `width` × `height` box.
+    pub fit: Fit,
+}
+
+/// Where a picture goes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ImagePlace {
+    /// A named area of the page.
+    Area(ImageArea),
+    /// Its top-left corner, from the page's top-left corner.
+    At {
+        /// From the left edge.
+        x: Length,
+        /// From the top edge.
+        y: Length,
+    },
+}
+
+/// The named places for pictures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageArea {
+    /// Across the text area, under the headline, above the columns.
+    Top,
+    /// At the top of the first column, in the text's flow.
+    Column,
+    /// Across the text area, at its foot (above the band).
+    Bottom,
+    /// In the text area's top-right corner (a logo); the headline is set beside it.
+    TopRight,
+    /// In the text area's bottom-right corner (a logo).
+    BottomRight,
+}
+
+/// A width or height of a picture.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Extent {
+    /// An absolute length.
+    Length(Length),
+    /// A percentage (0–100] of the area's width or height.
+    Percent(f64),
+}
+
+impl Extent {
+    /// The length this is in an area `of` long.
+    pub fn of(self, of: Length) -> Length {
+        match self {
+            Extent::Length(l) => l,
+            Extent::Percent(p) => of * (p / 100.0),
+        }
+    }
+}
+
+/// How a picture fills its box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    /// All of it, as large as fits the box.
+    Contain,
+    /// The whole box, cropping what sticks out (through a clip path).
+    Cover,
 }
 
 /// The sheet and the text area on it.

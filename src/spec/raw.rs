@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use crate::error::{Error, Location, Result};
@@ -78,6 +78,26 @@ pub(super) const SECTIONS: &[(&str, &[&str])] = &[
         &["enabled", "lang", "min-left", "min-right", "caps"],
     ),
     (
+        "band",
+        &[
+            "color",
+            "text-color",
+            "font",
+            "size",
+            "leading",
+            "weight",
+            "align",
+            "padding",
+            "where",
+            "when",
+        ],
+    ),
+    // An array of tables: each `[[image]]` is one picture.
+    (
+        "image",
+        &["file", "position", "x", "y", "width", "height", "fit"],
+    ),
+    (
         "linebreak",
         &[
             "pretolerance",
@@ -123,6 +143,8 @@ pub(super) struct RawFile {
     pub hyphenation: Option<RawHyphenation>,
     pub linebreak: Option<RawLineBreak>,
     pub print: Option<RawPrint>,
+    pub band: Option<RawBand>,
+    pub image: Option<Sp<Vec<Sp<RawImage>>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -233,6 +255,34 @@ pub(super) struct RawPrint {
     pub impose: Option<Sp<String>>,
 }
 
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct RawBand {
+    pub color: Option<Sp<String>>,
+    pub text_color: Option<Sp<String>>,
+    pub font: Option<Sp<String>>,
+    pub size: Option<Sp<Length>>,
+    pub leading: Option<Sp<Length>>,
+    pub weight: Option<Sp<String>>,
+    pub align: Option<Sp<String>>,
+    pub padding: Option<Sp<Length>>,
+    #[serde(rename = "where")]
+    pub place: Option<Sp<String>>,
+    pub when: Option<Sp<String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct RawImage {
+    pub file: Option<Sp<String>>,
+    pub position: Option<Sp<String>>,
+    pub x: Option<Sp<Length>>,
+    pub y: Option<Sp<Length>>,
+    pub width: Option<Sp<String>>,
+    pub height: Option<Sp<String>>,
+    pub fit: Option<Sp<String>>,
+}
+
 /// Reads a layout file's text into its raw settings.
 pub(super) fn read(source: &str, origin: &str) -> Result<RawFile> {
     // Syntax first, so that a syntax error is reported as one.
@@ -266,7 +316,20 @@ pub(super) fn key_name(section: &str, key: &str) -> String {
     if section.is_empty() {
         format!("`{key}`")
     } else {
-        format!("`{key}` in [{section}]")
+        format!("`{key}` in {}", label(section))
+    }
+}
+
+/// The sections written as arrays of tables (`[[image]]`).
+const ARRAY_SECTIONS: &[&str] = &["image"];
+
+/// A section as it is written in the file: `[page]`, or `[[image]]` for an
+/// array of tables.
+pub(super) fn label(section: &str) -> String {
+    if ARRAY_SECTIONS.contains(&section) {
+        format!("[[{section}]]")
+    } else {
+        format!("[{section}]")
     }
 }
 
@@ -336,6 +399,9 @@ fn describe(e: &toml::de::Error, source: &str, origin: &str) -> Error {
 /// What a key takes, for "must be …".
 fn expected(section: &str, key: &str) -> String {
     if section.is_empty() {
+        if ARRAY_SECTIONS.contains(&key) {
+            return format!("a list of [[{key}]] tables");
+        }
         if SECTIONS.iter().any(|(s, _)| *s == key) {
             return format!("a table (a [{key}] section)");
         }
@@ -352,8 +418,12 @@ fn expected(section: &str, key: &str) -> String {
         "for" | "standard" | "output-condition" | "impose" | "fold" => "a string in quotes",
         "icc-profile" => "a file path in quotes",
         "font" => "a string in quotes, like \"serif\" or \"fonts/MyFont.ttf\"",
-        "color" => "a colour in quotes, like \"#000000\" or \"gray(0.35)\"",
-        "paper" | "orientation" | "align" | "weight" | "lang" => "a string in quotes",
+        "color" | "text-color" => "a colour in quotes, like \"#000000\" or \"gray(0.35)\"",
+        "paper" | "orientation" | "align" | "weight" | "lang" | "where" | "when" | "file"
+        | "position" | "fit" => "a string in quotes",
+        "width" | "height" if section == "image" => {
+            "a length or a percentage in quotes, like \"60mm\" or \"100%\""
+        }
         _ if section == "linebreak" && key != "emergency-stretch" => "a number, like 100",
         _ => "a length in quotes, like \"10pt\" or \"15mm\"",
     }
@@ -407,7 +477,11 @@ fn unknown_key(key: &str, section: &str, is_table: bool) -> String {
         .filter(|(s, keys)| *s != section && keys.contains(&key))
         .map(|(s, _)| *s)
         .collect();
-    let owners_text = list(&owners, "[", "]");
+    let owners_text = owners
+        .iter()
+        .map(|s| label(s))
+        .collect::<Vec<_>>()
+        .join(", ");
 
     if section.is_empty() {
         if is_table {
@@ -437,16 +511,17 @@ fn unknown_key(key: &str, section: &str, is_table: bool) -> String {
         );
     }
 
+    let here = label(section);
     let Some((_, keys)) = SECTIONS.iter().find(|(s, _)| *s == section) else {
-        return format!("unknown key `{key}` in [{section}]");
+        return format!("unknown key `{key}` in {here}");
     };
     if let Some(s) = suggest(key, keys) {
-        format!("unknown key `{key}` in [{section}]; did you mean `{s}`?")
+        format!("unknown key `{key}` in {here}; did you mean `{s}`?")
     } else if !owners.is_empty() {
-        format!("unknown key `{key}` in [{section}]; `{key}` is a key of {owners_text}")
+        format!("unknown key `{key}` in {here}; `{key}` is a key of {owners_text}")
     } else {
         format!(
-            "unknown key `{key}` in [{section}]; its keys are {}",
+            "unknown key `{key}` in {here}; its keys are {}",
             list(keys, "", "")
         )
     }
@@ -458,6 +533,8 @@ fn unknown_key(key: &str, section: &str, is_table: bool) -> String {
 
 pub(super) enum Node {
     Table(Vec<(Sp<String>, Sp<Node>)>),
+    /// An array; its tables (`[[image]]`) are searched for keys too.
+    Array(Vec<Sp<Node>>),
     Leaf,
 }
 
@@ -491,8 +568,11 @@ impl<'de> Visitor<'de> for NodeVisitor {
         Ok(Node::Leaf)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Node, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Node::Leaf)
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Sp<Node>>()? {
+            items.push(item);
+        }
+        Ok(Node::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Node, A::Error> {
         let mut entries = Vec::new();
@@ -529,6 +609,17 @@ fn locate(tree: &Node, offset: usize) -> Option<(Vec<String>, &Node)> {
             if let Node::Table(inner) = v.get_ref() {
                 if let Some(found) = walk(inner, offset, path) {
                     return Some(found);
+                }
+            }
+            // A key inside one of an array's tables belongs to the array's
+            // section: `image.file`, whichever [[image]] it is in.
+            if let Node::Array(items) = v.get_ref() {
+                for item in items {
+                    if let Node::Table(inner) = item.get_ref() {
+                        if let Some(found) = walk(inner, offset, path) {
+                            return Some(found);
+                        }
+                    }
                 }
             }
             if at(v.span(), offset) {

@@ -72,6 +72,8 @@ fn every_builtin_parses_and_validates() {
             "a5-flyer",
             "letter-leaflet",
             "a3-poster",
+            "a2-poster",
+            "tabloid-poster",
             "a6-handout",
             "a4-trifold"
         ]
@@ -93,15 +95,35 @@ fn every_builtin_parses_and_validates() {
 fn default_layout_sets_every_key() {
     let table: toml::Table = builtin(DEFAULT).unwrap().parse().unwrap();
     for (section, keys) in SECTIONS {
+        // Pictures are a list, empty by default (shown in comments).
+        if *section == "image" {
+            assert!(!table.contains_key("image"));
+            continue;
+        }
         let t = table[*section].as_table().unwrap();
         for key in *keys {
-            let optional = ["width", "height", "margin-left", "margin-right"];
-            // [print] settings other than the target have defaults that
-            // follow the target (`--for` may change it), so they stay unset.
+            let optional = match *section {
+                "page" => &["width", "height", "margin-left", "margin-right"][..],
+                // Texts, not settings: they come from the statement.
+                "band" => &["where", "when"][..],
+                // [print] settings other than the target have defaults that
+                // follow the target (`--for` may change it), so they stay unset.
+                "print" => &[
+                    "bleed",
+                    "marks",
+                    "mark-offset",
+                    "standard",
+                    "output-condition",
+                    "icc-profile",
+                    "ink-limit",
+                    "safe-margin",
+                    "min-dpi",
+                    "impose",
+                ][..],
+                _ => &[][..],
+            };
             assert!(
-                t.contains_key(*key)
-                    || (*section == "page" && optional.contains(key))
-                    || (*section == "print" && *key != "for"),
+                t.contains_key(*key) || optional.contains(key),
                 "a4-leaflet does not set {key} in [{section}]"
             );
         }
@@ -173,8 +195,11 @@ fn every_listed_key_is_accepted() {
                 "align" if *section == "body" => "\"justify\"",
                 "align" => "\"left\"",
                 "weight" => "\"bold\"",
-                "color" => "\"#000000\"",
+                "color" | "text-color" => "\"#000000\"",
                 "font" => "\"serif\"",
+                "position" => "\"top\"",
+                "fit" => "\"cover\"",
+                "file" => "\"x.png\"",
                 "lang" => "\"en\"",
                 "for" => "\"office\"",
                 "marks" => "[\"crop\"]",
@@ -186,7 +211,11 @@ fn every_listed_key_is_accepted() {
                 _ if *section == "linebreak" && *key != "emergency-stretch" => "100",
                 _ => "\"1pt\"",
             };
-            let source = format!("[{section}]\n{key} = {value}\n");
+            let source = if *section == "image" {
+                format!("[[{section}]]\n{key} = {value}\n")
+            } else {
+                format!("[{section}]\n{key} = {value}\n")
+            };
             match raw::read(&source, "t.toml") {
                 Ok(_) => {}
                 Err(e) => panic!("{section}.{key}: {e}"),
@@ -479,7 +508,7 @@ fn unknown_key_far_from_any_lists_the_keys() {
     let e = error_of("[body]\nweight = \"bold\"");
     assert_eq!(
         e,
-        "test.toml:2:1: unknown key `weight` in [body]; `weight` is a key of [headline], [heading]"
+        "test.toml:2:1: unknown key `weight` in [body]; `weight` is a key of [headline], [heading], [band]"
     );
 }
 

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::{Align, Color, FontRef, Overflow, SpotName, Weight};
+use super::{Align, Color, Extent, Fit, FontRef, ImageArea, Overflow, SpotName, Weight};
 use crate::fold::Fold;
 use crate::impose::NUp;
 use crate::names::{is_language_tag, suggest};
@@ -365,5 +365,71 @@ pub(super) fn fold(value: &str) -> Result<Option<Fold>, String> {
         "none" => Ok(None),
         "trifold" | "tri-fold" | "roll" | "roll-fold" => Ok(Some(Fold::Trifold)),
         _ => Err(not_one_of(value, Fold::NAMES)),
+    }
+}
+
+/// An `[[image]]`'s `position`.
+pub(super) fn image_area(value: &str) -> Result<ImageArea, String> {
+    Ok(
+        match keyword(
+            value,
+            &["top", "column", "bottom", "top-right", "bottom-right"],
+        )? {
+            "top" => ImageArea::Top,
+            "column" => ImageArea::Column,
+            "bottom" => ImageArea::Bottom,
+            "top-right" => ImageArea::TopRight,
+            _ => ImageArea::BottomRight,
+        },
+    )
+}
+
+/// An `[[image]]`'s `fit`.
+pub(super) fn image_fit(value: &str) -> Result<Fit, String> {
+    Ok(match keyword(value, &["contain", "cover"])? {
+        "contain" => Fit::Contain,
+        _ => Fit::Cover,
+    })
+}
+
+/// A width or height: a length, or a percentage of the area (`"100%"`);
+/// more than zero either way.
+pub(super) fn extent(value: &str) -> Result<Extent, String> {
+    let t = value.trim();
+    if let Some(p) = t.strip_suffix('%') {
+        return match p.trim().parse::<f64>() {
+            Ok(v) if v > 0.0 && v <= 100.0 => Ok(Extent::Percent(v)),
+            Ok(_) => Err(format!(
+                "must be a percentage above 0% and at most 100%, not \"{value}\""
+            )),
+            Err(_) => Err(format!(
+                "must be a length or a percentage, like \"60mm\" or \"100%\", not \"{value}\""
+            )),
+        };
+    }
+    match t.parse::<Length>() {
+        Ok(l) if l.to_pt() > 0.0 => Ok(Extent::Length(l)),
+        Ok(_) => Err(format!("must be more than zero, not \"{value}\"")),
+        Err(e) => Err(format!("must be a length or a percentage: {e}")),
+    }
+}
+
+/// A picture file: relative to the layout file's directory, and it must
+/// exist (it is read when a statement is built).
+pub(super) fn picture_file(value: &str, base_dir: &Path) -> Result<std::path::PathBuf, String> {
+    let t = value.trim();
+    if t.is_empty() {
+        return Err("must name a picture file (PNG, JPEG or WebP), not \"\"".to_string());
+    }
+    let path = base_dir.join(t);
+    if path.is_file() {
+        Ok(path)
+    } else if path.exists() {
+        Err(format!("names `{}`, which is not a file", path.display()))
+    } else {
+        Err(format!(
+            "names the picture `{}`, which does not exist",
+            path.display()
+        ))
     }
 }

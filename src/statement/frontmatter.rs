@@ -10,8 +10,8 @@ use super::{error_at, Format};
 use crate::error::{Error, Location, Result};
 
 /// The keys front matter may have.
-const KEYS: [&str; 7] = [
-    "title", "subtitle", "date", "author", "imprint", "lang", "qr",
+const KEYS: [&str; 10] = [
+    "title", "subtitle", "date", "author", "imprint", "lang", "qr", "image", "where", "when",
 ];
 
 /// A front matter value, cleaned, with the line of its key.
@@ -31,6 +31,9 @@ pub(super) struct FrontMatter {
     pub(super) imprint: Option<Field>,
     pub(super) qr: Option<Field>,
     pub(super) lang: Option<Field>,
+    pub(super) image: Option<Field>,
+    pub(super) place: Option<Field>,
+    pub(super) when: Option<Field>,
 }
 
 /// Whether a line is the `+++` fence (trailing blanks allowed).
@@ -148,6 +151,9 @@ fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<F
             "imprint" => &mut front.imprint,
             "qr" => &mut front.qr,
             "lang" => &mut front.lang,
+            "image" => &mut front.image,
+            "where" => &mut front.place,
+            "when" => &mut front.when,
             _ => {
                 let hint = match suggest(name) {
                     Some(k) => format!("did you mean `{k}`? "),

@@ -194,6 +194,12 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     }
 
     let value = |f: &Option<frontmatter::Field>| f.as_ref().map(|f| f.value.clone());
+    let line_text = |f: &Option<frontmatter::Field>| {
+        f.as_ref().map(|f| crate::document::LineText {
+            text: f.value.clone(),
+            line: f.line,
+        })
+    };
     let title = value(&front.title).or_else(|| {
         blocks
             .iter()
@@ -208,6 +214,12 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         imprint: value(&front.imprint),
         qr: value(&front.qr),
         lang: value(&front.lang),
+        image: front.image.as_ref().map(|f| crate::document::PictureRef {
+            path: f.value.clone(),
+            line: f.line,
+        }),
+        place: line_text(&front.place),
+        when: line_text(&front.when),
     };
     Ok(Parsed {
         document: Document { meta, blocks },
