@@ -7,6 +7,9 @@
 //! layout that needs exact print colours should give them as `cmyk(…)`.
 //! Preflight reports every colour converted this way.
 
+use std::borrow::Cow;
+
+use crate::picture::{PixelFormat, Pixels};
 use crate::spec::Color;
 use crate::target::ColorMode;
 
@@ -92,6 +95,42 @@ pub fn describe(c: Color) -> String {
     }
 }
 
+/// A picture's samples for the press: RGB becomes CMYK by the same plain
+/// formula as colours (neutral greys on black ink alone), and with
+/// `flatten` the alpha channel is composited onto white paper first.
+pub fn for_press(px: &Pixels, flatten: bool) -> (PixelFormat, Cow<'_, [u8]>) {
+    let n = px.format.channels();
+    let alpha = if flatten { px.alpha.as_deref() } else { None };
+    let format = match px.format {
+        PixelFormat::Rgb => PixelFormat::Cmyk,
+        f => f,
+    };
+    if alpha.is_none() && px.format != PixelFormat::Rgb {
+        return (format, Cow::Borrowed(&px.samples));
+    }
+    let pixels = px.samples.len() / n.max(1);
+    let mut out = Vec::with_capacity(pixels * format.channels());
+    for (i, s) in px.samples.chunks_exact(n).enumerate() {
+        let a = alpha
+            .and_then(|a| a.get(i))
+            .map_or(255u32, |&a| u32::from(a));
+        // Light (RGB, grey) fades to white; ink (CMYK) fades to none.
+        let light = |v: u8| (255 - (255 - u32::from(v)) * a / 255) as u8;
+        let ink = |v: u8| (u32::from(v) * a / 255) as u8;
+        match px.format {
+            PixelFormat::Gray => out.push(light(s[0])),
+            PixelFormat::Cmyk => out.extend(s.iter().map(|&v| ink(v))),
+            PixelFormat::Rgb => {
+                let (r, g, b) = (light(s[0]), light(s[1]), light(s[2]));
+                let f = |v: u8| f64::from(v) / 255.0;
+                let [c, m, y, k] = to_cmyk(Color::Rgb(f(r), f(g), f(b)));
+                out.extend([c, m, y, k].map(|x| (x * 255.0).round() as u8));
+            }
+        }
+    }
+    (format, Cow::Owned(out))
+}
+
 fn clamp(x: f64) -> f64 {
     x.clamp(0.0, 1.0)
 }
@@ -136,6 +175,28 @@ mod tests {
     fn ink_adds_up_the_plates() {
         assert!((ink(Color::Cmyk(1.0, 1.0, 1.0, 1.0)) - 4.0).abs() < 1e-9);
         assert!((ink(Color::Gray(0.0)) - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn press_pictures_are_cmyk_and_flattened() {
+        let px = Pixels {
+            format: PixelFormat::Rgb,
+            samples: vec![255, 0, 0, 0, 0, 0, 128, 128, 128],
+            alpha: Some(vec![255, 0, 255]),
+        };
+        let (f, s) = for_press(&px, true);
+        assert_eq!(f, PixelFormat::Cmyk);
+        // Red → magenta + yellow; black fully transparent → white paper;
+        // mid grey → black ink only.
+        assert_eq!(&s[..], &[0, 255, 255, 0, 0, 0, 0, 0, 0, 0, 0, 127]);
+        let (_, kept) = for_press(&px, false);
+        assert_eq!(&kept[4..8], &[0, 0, 0, 255]);
+        let grey = Pixels {
+            format: PixelFormat::Gray,
+            samples: vec![0, 100],
+            alpha: None,
+        };
+        assert!(matches!(for_press(&grey, true).1, Cow::Borrowed(_)));
     }
 
     #[test]

@@ -246,10 +246,11 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
             message: "a folded leaflet fills its sheet; it cannot also be imposed n-up".into(),
         });
     }
-    let sheets = match setup.impose {
+    let mut sheets = match setup.impose {
         Some(n) => impose::impose(pages, n),
         None => pages,
     };
+    setup.adapt(&mut sheets);
     warnings.extend(preflight::check(&sheets, &composed.fonts, &setup, req.name));
     if req.strict && !warnings.is_empty() {
         return Err(Error::Strict {

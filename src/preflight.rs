@@ -9,9 +9,10 @@
 use crate::color;
 use crate::error::{Location, Warning};
 use crate::fonts::FontBook;
-use crate::pages::Page;
+use crate::pages::{Page, Rect};
+use crate::picture::PixelFormat;
 use crate::spec::Color;
-use crate::target::{ColorMode, PrintSetup, PrintTarget};
+use crate::target::{ColorMode, PrintSetup, PrintTarget, Standard};
 use crate::units::Length;
 
 /// The smallest type that still reads on a leaflet held in the hand.
@@ -53,13 +54,15 @@ pub fn check(pages: &[Page], fonts: &FontBook, setup: &PrintSetup, origin: &str)
 
     // Colours: RGB converted for the press, and the total ink limit.
     let mut colours: Vec<Color> = Vec::new();
-    for run in pages
+    let text = pages
         .iter()
         .flat_map(|p| &p.lines)
         .flat_map(|l| &l.line.runs)
-    {
-        if !colours.contains(&run.color) {
-            colours.push(run.color);
+        .map(|r| r.color);
+    let fills = pages.iter().flat_map(|p| &p.fills).map(|f| f.color);
+    for c in text.chain(fills) {
+        if !colours.contains(&c) {
+            colours.push(c);
         }
     }
     for &c in &colours {
@@ -80,6 +83,34 @@ pub fn check(pages: &[Page], fonts: &FontBook, setup: &PrintSetup, origin: &str)
                 ink * 100.0,
                 setup.ink_limit * 100.0
             ));
+        }
+    }
+
+    // Pictures for the press: RGB samples are converted, and PDF/X-1a
+    // allows no transparency, so a picture's alpha is flattened onto white.
+    if setup.color == ColorMode::Cmyk {
+        let mut seen: Vec<&str> = Vec::new();
+        for pic in pages.iter().flat_map(|p| &p.pictures) {
+            let name = pic.picture.source.as_str();
+            if seen.contains(&name) {
+                continue;
+            }
+            seen.push(name);
+            let rgb = pic.picture.pixels.format == PixelFormat::Rgb;
+            let alpha = pic.picture.pixels.alpha.is_some() && setup.standard == Some(Standard::X1a);
+            if rgb || alpha {
+                let what = match (rgb, alpha) {
+                    (true, true) => {
+                        "is RGB with transparency; converted to CMYK and flattened onto white"
+                    }
+                    (true, false) => "is RGB; converted to CMYK",
+                    _ => "has transparency, which PDF/X-1a does not allow; flattened onto white",
+                };
+                warn(format!(
+                    "picture `{name}` {what} for the press (the conversion is a plain formula, \
+                     not a colour-managed one: convert it yourself for exact colours)"
+                ));
+            }
         }
     }
 
@@ -115,10 +146,34 @@ pub fn check(pages: &[Page], fonts: &FontBook, setup: &PrintSetup, origin: &str)
     out
 }
 
-/// The inked boxes of the pages: text lines, rules and figures.
+/// The inked boxes of the pages: text lines, rules, figures, fills and
+/// pictures. What runs off the page into a bleed is meant to, and left out.
 fn inks(pages: &[Page], fonts: &FontBook) -> Vec<Ink> {
     let mut out = Vec::new();
     for (i, page) in pages.iter().enumerate() {
+        let off_page = |r: &Rect| {
+            r.x < Length::ZERO
+                || r.y < Length::ZERO
+                || r.right() > page.width
+                || r.bottom() > page.height
+        };
+        let boxes = page
+            .fills
+            .iter()
+            .map(|f| ("a colour field", f.rect))
+            .chain(page.pictures.iter().map(|p| ("a picture", p.clip)));
+        for (what, r) in boxes {
+            if !off_page(&r) {
+                out.push(Ink {
+                    page: i,
+                    what,
+                    left: r.x,
+                    top: r.y,
+                    right: r.right(),
+                    bottom: r.bottom(),
+                });
+            }
+        }
         for placed in &page.lines {
             if let Some(fig) = &placed.figure {
                 out.push(Ink {

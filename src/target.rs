@@ -13,6 +13,7 @@ use std::str::FromStr;
 
 use crate::error::{Error, Location, Result};
 use crate::impose::NUp;
+use crate::pages::{Page, Rect};
 use crate::units::Length;
 
 /// The kind of printer a PDF is for.
@@ -503,6 +504,120 @@ fn profile_for(
     Ok(None)
 }
 
+/// How far from a page edge counts as touching it.
+const TOUCH: Length = Length::pt(0.01);
+
+impl PrintSetup {
+    /// Fits what runs off the page to the printer. With a bleed, fills and
+    /// pictures that touch the trim edge are extended past it by the bleed,
+    /// so the cut never leaves a white sliver. Without one (office and copy
+    /// shop), a fill that runs off the page stops at the safe margin
+    /// instead, as the printer could not print the rest; pictures are left
+    /// alone, and preflight reports them if they reach into the margin.
+    pub fn adapt(&self, pages: &mut [Page]) {
+        for page in pages {
+            let (w, h) = (page.width, page.height);
+            for fill in &mut page.fills {
+                fill.rect = if self.bleed > Length::ZERO {
+                    grow_at_edges(fill.rect, w, h, self.bleed)
+                } else {
+                    shrink_at_edges(fill.rect, w, h, self.safe_margin)
+                };
+            }
+            if self.bleed > Length::ZERO {
+                for pic in &mut page.pictures {
+                    let clip = grow_at_edges(pic.clip, w, h, self.bleed);
+                    pic.area = cover(pic.area, clip);
+                    pic.clip = clip;
+                }
+            }
+        }
+    }
+}
+
+/// Which edges of the page `r` touches: (left, top, right, bottom).
+fn touching(r: Rect, w: Length, h: Length) -> (bool, bool, bool, bool) {
+    (
+        r.x <= TOUCH,
+        r.y <= TOUCH,
+        r.right() >= w - TOUCH,
+        r.bottom() >= h - TOUCH,
+    )
+}
+
+/// `r` with every side that touches the page's edge moved out by `by`.
+fn grow_at_edges(r: Rect, w: Length, h: Length, by: Length) -> Rect {
+    let (l, t, rt, b) = touching(r, w, h);
+    let x0 = if l { r.x - by } else { r.x };
+    let y0 = if t { r.y - by } else { r.y };
+    let x1 = if rt { r.right() + by } else { r.right() };
+    let y1 = if b { r.bottom() + by } else { r.bottom() };
+    Rect {
+        x: x0,
+        y: y0,
+        width: x1 - x0,
+        height: y1 - y0,
+    }
+}
+
+/// `r` with every side that touches the page's edge moved in to `margin`.
+fn shrink_at_edges(r: Rect, w: Length, h: Length, margin: Length) -> Rect {
+    let (l, t, rt, b) = touching(r, w, h);
+    let x0 = if l { r.x.max(margin) } else { r.x };
+    let y0 = if t { r.y.max(margin) } else { r.y };
+    let x1 = if rt {
+        r.right().min(w - margin)
+    } else {
+        r.right()
+    };
+    let y1 = if b {
+        r.bottom().min(h - margin)
+    } else {
+        r.bottom()
+    };
+    Rect {
+        x: x0,
+        y: y0,
+        width: (x1 - x0).max(Length::ZERO),
+        height: (y1 - y0).max(Length::ZERO),
+    }
+}
+
+/// `area` scaled (keeping its proportions) and moved as little as possible
+/// so that it covers `clip`: a picture grown into the bleed must still fill
+/// what is seen of it.
+fn cover(area: Rect, clip: Rect) -> Rect {
+    if area.x <= clip.x
+        && area.y <= clip.y
+        && area.right() >= clip.right()
+        && area.bottom() >= clip.bottom()
+    {
+        return area;
+    }
+    let s = (clip.width / area.width)
+        .max(clip.height / area.height)
+        .max(1.0);
+    let (w, h) = (area.width * s, area.height * s);
+    // Keep the side that did not move where it was; centre otherwise.
+    let place = |a0: Length, a1: Length, c0: Length, c1: Length, size: Length| {
+        if c0 < a0 && c1 <= a1 {
+            (a1 - size).min(c0)
+        } else if c1 > a1 && c0 >= a0 {
+            a0.max(c1 - size)
+        } else {
+            (a0 + a1) / 2.0 - size / 2.0
+        }
+    };
+    let x = place(area.x, area.right(), clip.x, clip.right(), w);
+    let y = place(area.y, area.bottom(), clip.y, clip.bottom(), h);
+    Rect {
+        x: x.min(clip.x),
+        y: y.min(clip.y),
+        width: w,
+        height: h,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -621,5 +736,61 @@ mod tests {
         assert_eq!(condition("fogra39").unwrap().name, "FOGRA39");
         assert_eq!(condition("CGATS TR 001").unwrap().name, "SWOP");
         assert!(condition("FOGRA93").unwrap_err().contains("did you mean"));
+    }
+
+    fn rect(x: f64, y: f64, w: f64, h: f64) -> Rect {
+        Rect {
+            x: Length::mm(x),
+            y: Length::mm(y),
+            width: Length::mm(w),
+            height: Length::mm(h),
+        }
+    }
+
+    #[test]
+    fn a_band_runs_into_the_bleed_or_stops_at_the_safe_margin() {
+        let band = crate::pages::Fill {
+            rect: rect(0.0, 260.0, 210.0, 37.0),
+            color: crate::spec::Color::Gray(0.1),
+        };
+        let page = Page {
+            width: Length::mm(210.0),
+            height: Length::mm(297.0),
+            fills: vec![band],
+            ..Page::default()
+        };
+        let press = PrintSpec {
+            target: Some(PrintTarget::Press),
+            ..PrintSpec::default()
+        };
+        let mut pages = vec![page.clone()];
+        setup(&press, "a4").adapt(&mut pages);
+        let r = pages[0].fills[0].rect;
+        // Left, right and bottom run 3mm past the trim; the top stays.
+        assert!((r.x.to_mm() + 3.0).abs() < 1e-9 && (r.right().to_mm() - 213.0).abs() < 1e-9);
+        assert!((r.y.to_mm() - 260.0).abs() < 1e-9 && (r.bottom().to_mm() - 300.0).abs() < 1e-9);
+
+        let mut pages = vec![page];
+        setup(&PrintSpec::default(), "a4").adapt(&mut pages);
+        let r = pages[0].fills[0].rect;
+        assert!((r.x.to_mm() - 5.0).abs() < 1e-9 && (r.right().to_mm() - 205.0).abs() < 1e-9);
+        assert!((r.bottom().to_mm() - 292.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_picture_grown_into_the_bleed_still_covers_its_clip() {
+        let area = rect(0.0, 0.0, 100.0, 50.0);
+        let clip = rect(-3.0, -3.0, 103.0, 53.0);
+        let a = cover(area, clip);
+        assert!(a.x <= clip.x && a.y <= clip.y);
+        assert!(a.right() >= clip.right() - Length::pt(1e-9));
+        assert!(a.bottom() >= clip.bottom() - Length::pt(1e-9));
+        // Proportions kept.
+        assert!((a.width / a.height - 2.0).abs() < 1e-9);
+        // An area that already covers stays as it is.
+        assert_eq!(
+            cover(rect(-5.0, -5.0, 120.0, 70.0), clip),
+            rect(-5.0, -5.0, 120.0, 70.0)
+        );
     }
 }

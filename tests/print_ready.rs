@@ -669,3 +669,99 @@ fn a_short_text_on_a_trifold_is_reported_and_a_long_one_refused() {
     assert!(stderr.contains("does not fit the 6 panels"), "{stderr}");
     assert!(stderr.contains("overflows by"), "{stderr}");
 }
+
+/// A poster statement with a where/when band and its own picture: an RGB
+/// photo with a transparent corner, written next to it.
+fn poster_statement(tag: &str) -> PathBuf {
+    let dir = tmp(tag);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut img = image::RgbaImage::new(600, 400);
+    for (x, y, p) in img.enumerate_pixels_mut() {
+        let a = if x < 100 && y < 100 { 0 } else { 255 };
+        *p = image::Rgba([(x % 256) as u8, (y % 256) as u8, 180, a]);
+    }
+    img.save(dir.join("photo.png")).unwrap();
+    let text = "+++\nwhere = \"Town Hall Square\"\nwhen = \"Saturday, 2 pm\"\nimage = \"photo.png\"\n+++\n\n\
+                Save Our Library\n\nThe council wants to close the Mill Lane library. Come and say no.\n";
+    let p = dir.join("poster.md");
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+fn build_statement(statement: &Path, layout: &str, extra: &[&str], out: &Path) -> Output {
+    let mut args = vec![
+        "build",
+        statement.to_str().unwrap(),
+        "-l",
+        layout,
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    let o = handbill(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    o
+}
+
+#[test]
+fn press_posters_bleed_their_band_and_carry_only_cmyk_pictures() {
+    let statement = poster_statement("poster-x4");
+    let out = tmp("poster-x4.pdf");
+    let o = build_statement(&statement, "a3-poster", &["--for", "press"], &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("photo.png` is RGB; converted to CMYK"),
+        "{stderr}"
+    );
+    let text = qdf(&out);
+    assert!(
+        !text.contains("/DeviceRGB"),
+        "an RGB picture in the press PDF"
+    );
+    assert!(text.contains("/ColorSpace /DeviceCMYK"), "no CMYK picture");
+    // PDF/X-4 keeps transparency: the photo's corner stays see-through.
+    assert!(text.contains("/SMask"));
+
+    // The band reaches past the trim into the bleed at the foot of the page.
+    let b = boxes(&out);
+    let (bleed, trim) = (b["BleedBox"], b["TrimBox"]);
+    let (px, w, h) = render(&out);
+    let row = |y: f64| (h as f64 - y).round() as usize;
+    let strip = (
+        (trim[0] + 20.0) as usize,
+        row(trim[1]) + 2,
+        (trim[2] - 20.0) as usize,
+        row(bleed[1]) - 1,
+    );
+    let area = (strip.2 - strip.0) * (strip.3 - strip.1);
+    assert!(
+        dark_pixels(&px, w, strip) * 10 > area * 9,
+        "the band does not run into the bleed"
+    );
+    tools_accept(&out);
+}
+
+#[test]
+fn pdf_x1a_pictures_are_flattened_and_office_bands_stay_printable() {
+    let statement = poster_statement("poster-x1a");
+    let out = tmp("poster-x1a.pdf");
+    let o = build_statement(&statement, "tabloid-poster", &["--for", "press"], &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("flattened onto white"), "{stderr}");
+    let text = qdf(&out);
+    assert!(text.contains("/GTS_PDFXConformance (PDF/X-1a:2003)"));
+    assert!(!text.contains("/SMask"), "transparency in a PDF/X-1a file");
+    assert!(!text.contains("/DeviceRGB"));
+    tools_accept(&out);
+
+    // For the office printer the band stops 5mm from the paper's edges.
+    let out = tmp("poster-office.pdf");
+    build_statement(&statement, "a3-poster", &[], &out);
+    let (px, w, h) = render(&out);
+    let mm = |v: f64| (v / 25.4 * 72.0) as usize;
+    // The bottom 4mm of the sheet are blank; just above 6mm the band is ink.
+    assert_eq!(dark_pixels(&px, w, (0, h - mm(4.0), w, h)), 0);
+    let row = h - mm(6.0);
+    assert!(dark_pixels(&px, w, (mm(10.0), row, w - mm(10.0), row + 1)) > 0);
+    assert_eq!(dark_pixels(&px, w, (0, h - mm(30.0), mm(4.0), h)), 0);
+}

@@ -19,13 +19,14 @@ use printpdf::{
     TextMatrix, XObject, XObjectId, XObjectTransform,
 };
 
+use crate::color;
 use crate::error::{Error, Location, Result};
 use crate::fonts::{FaceId, FontBook};
 use crate::marks::{self, MARK_WIDTH};
 use crate::pages::{Page, PlacedPicture, Rect};
 use crate::picture::{Affine, Picture, PixelFormat};
 use crate::spec::Color;
-use crate::target::PrintSetup;
+use crate::target::{ColorMode, PrintSetup, Standard};
 use crate::units::Length;
 use paint::Painter;
 
@@ -98,7 +99,7 @@ pub fn write(
             continue;
         }
         let id = XObjectId(format!("Im{}", images.len() + 1));
-        let xobject = image_xobject(&placed.picture)?;
+        let xobject = image_xobject(&placed.picture, setup)?;
         doc.resources
             .xobjects
             .map
@@ -380,9 +381,14 @@ fn image_dict(width: u32, height: u32, filter: &str) -> BTreeMap<String, DictIte
 /// transparency as a soft mask. printpdf's own image path decodes and
 /// re-encodes (and may downscale), so the stream is built here and handed
 /// over as an external XObject, which printpdf writes as it is.
-fn image_xobject(p: &Picture) -> Result<ExternalXObject> {
+fn image_xobject(p: &Picture, setup: &PrintSetup) -> Result<ExternalXObject> {
+    // For the press every picture is CMYK or grey; PDF/X-1a also allows no
+    // transparency, so alpha is flattened onto the white paper there.
+    let press = setup.color == ColorMode::Cmyk;
+    let flatten = press && setup.standard == Some(Standard::X1a) && p.pixels.alpha.is_some();
+    let convert = press && p.pixels.format == PixelFormat::Rgb;
     let (mut dict, content) = match &p.jpeg {
-        Some(jpeg) => {
+        Some(jpeg) if !(convert || flatten) => {
             let mut dict = image_dict(p.width, p.height, "DCTDecode");
             dict.insert("ColorSpace".into(), colour_space(jpeg.format));
             if jpeg.inverted {
@@ -394,13 +400,22 @@ fn image_xobject(p: &Picture) -> Result<ExternalXObject> {
             }
             (dict, jpeg.data.clone())
         }
-        None => {
+        _ => {
             let mut dict = image_dict(p.width, p.height, "FlateDecode");
-            dict.insert("ColorSpace".into(), colour_space(p.pixels.format));
-            (dict, deflate(&p.pixels.samples)?)
+            let (format, samples) = if convert || flatten {
+                color::for_press(&p.pixels, flatten)
+            } else {
+                (
+                    p.pixels.format,
+                    std::borrow::Cow::Borrowed(&p.pixels.samples[..]),
+                )
+            };
+            dict.insert("ColorSpace".into(), colour_space(format));
+            (dict, deflate(&samples)?)
         }
     };
-    if let (Some(alpha), None) = (&p.pixels.alpha, &p.jpeg) {
+    let passed_through = p.jpeg.is_some() && !(convert || flatten);
+    if let (Some(alpha), false, false) = (&p.pixels.alpha, passed_through, flatten) {
         let mut mask = image_dict(p.width, p.height, "FlateDecode");
         mask.insert("ColorSpace".into(), colour_space(PixelFormat::Gray));
         dict.insert(
