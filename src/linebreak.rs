@@ -241,7 +241,7 @@ impl PassRules {
         };
         let final_pass = PassRules {
             pass: Pass::Final,
-            threshold: INF_BAD,
+            threshold: f64::INFINITY,
             ..second
         };
         // Only an unbreakable box wider than the line gets here: emergency
@@ -261,6 +261,21 @@ impl PassRules {
         passes.push(final_pass);
         passes.push(emergency);
         passes
+    }
+
+    /// The rules of `pass`.
+    fn of(pass: Pass, params: &Params) -> PassRules {
+        let mut all = PassRules::sequence(&Params {
+            pretolerance: params.pretolerance.max(0.0),
+            ..*params
+        });
+        all.retain(|r| r.pass == pass);
+        all.pop().unwrap_or(PassRules {
+            pass,
+            threshold: INF_BAD,
+            extra_stretch: Length::ZERO,
+            last_resort: false,
+        })
     }
 
     /// Whether a non-forced penalty of this kind is a break in this pass.
@@ -332,6 +347,8 @@ struct Breakpoint {
 struct LineFit {
     /// 100·r³ capped at `INF_BAD`, with r including any extra stretch.
     badness: f64,
+    /// The ratio the badness was rated from.
+    rating: f64,
     fitness: Fitness,
     /// Not overfull: the line can shrink to its width.
     fits: bool,
@@ -490,6 +507,7 @@ impl<'a> Paragraph<'a> {
             demerits: 0.0,
             fit: LineFit {
                 badness: 0.0,
+                rating: 0.0,
                 fitness: Fitness::Decent,
                 fits: true,
                 ratio: 0.0,
@@ -546,11 +564,18 @@ impl<'a> Paragraph<'a> {
         }
     }
 
-    /// How the line from `node` to `bp` fits.
-    fn assess(&self, node: &Node, bp: &Breakpoint, extra_stretch: Length) -> LineFit {
+    /// How the line from `node` to `bp` fits, rated as `rules`' pass rates.
+    fn assess(&self, node: &Node, bp: &Breakpoint, rules: &PassRules) -> LineFit {
         let mut line = self.sums[bp.position].minus(self.sums[node.content_start]);
         line.width += bp.width;
-        assess_line(line, self.line_width(node.line), extra_stretch)
+        let mut fit = assess_line(line, self.line_width(node.line), rules.extra_stretch);
+        if rules.pass == Pass::Final {
+            // Past TeX's cap every loose line is equally "infinitely bad",
+            // and the pass could pick a two-word line stretched across the
+            // column over one merely loose. Here looser stays worse.
+            fit.badness = true_badness(fit.rating);
+        }
+        fit
     }
 
     /// The whole paragraph as one line: for input without boxes, and as a
@@ -564,7 +589,7 @@ impl<'a> Paragraph<'a> {
                 demerits: 0.0,
             };
         };
-        let fit = self.assess(&start, &bp, Length::ZERO);
+        let fit = self.assess(&start, &bp, &PassRules::of(pass, params));
         Breaks {
             lines: vec![LineBreak {
                 index: bp.position,
@@ -618,6 +643,7 @@ fn assess_line(line: Totals, width: Length, extra_stretch: Length) -> LineFit {
     };
     LineFit {
         badness: badness(rating_ratio),
+        rating: rating_ratio,
         fitness: Fitness::of(rating_ratio),
         fits,
         ratio: set_ratio(shortfall, line),
@@ -653,6 +679,12 @@ fn shrink_ratio(shortfall: Length, shrink: Length, fits: bool) -> f64 {
 /// TeX's badness, 100·|r|³, capped at `INF_BAD` (also for infinite or NaN r).
 fn badness(ratio: f64) -> f64 {
     (100.0 * ratio.abs().powi(3)).min(INF_BAD)
+}
+
+/// 100·|r|³ without TeX's cap (bounded only to keep demerits finite), for
+/// the pass that must choose among lines all beyond the cap.
+fn true_badness(ratio: f64) -> f64 {
+    (100.0 * ratio.abs().powi(3)).min(1e12)
 }
 
 /// The adjustment ratio to set the line with; 0 where the glue cannot move
@@ -776,7 +808,7 @@ impl<'p> PassState<'p> {
         if !bp.forced && !self.para.has_box(node.content_start, bp.position) {
             return true;
         }
-        let fit = self.para.assess(&node, bp, self.rules.extra_stretch);
+        let fit = self.para.assess(&node, bp, self.rules);
         let limit = self.params.max_hyphen_run;
         let too_many_hyphens = bp.flagged && !bp.forced && limit > 0 && node.run >= limit;
         if fit.fits && fit.badness <= self.rules.threshold && !too_many_hyphens {
@@ -826,7 +858,7 @@ impl<'p> PassState<'p> {
         let mut best: Option<(usize, LineFit, f64)> = None;
         for &a in &self.deactivated {
             let node = &self.nodes[a];
-            let fit = self.para.assess(node, bp, self.rules.extra_stretch);
+            let fit = self.para.assess(node, bp, self.rules);
             let demerits = node.demerits + transition_demerits(self.params, node, bp, &fit);
             let better = best.is_none_or(|(_, best_fit, best_demerits)| {
                 let by_overfull = fit.overfull.to_pt().total_cmp(&best_fit.overfull.to_pt());
@@ -1173,12 +1205,8 @@ mod tests {
         all_fit: bool,
     }
 
-    fn path_cost(
-        para: &Paragraph,
-        params: &Params,
-        breaks: &[usize],
-        extra_stretch: Length,
-    ) -> PathCost {
+    fn path_cost(para: &Paragraph, params: &Params, breaks: &[usize], pass: Pass) -> PathCost {
+        let rules = PassRules::of(pass, params);
         let mut node = para.start_node();
         let mut cost = PathCost {
             demerits: 0.0,
@@ -1187,7 +1215,7 @@ mod tests {
         };
         for &b in breaks {
             let bp = para.breakpoint(b).expect("not a legal breakpoint");
-            let fit = para.assess(&node, &bp, extra_stretch);
+            let fit = para.assess(&node, &bp, &rules);
             cost.demerits += transition_demerits(params, &node, &bp, &fit);
             cost.worst_badness = cost.worst_badness.max(fit.badness);
             cost.all_fit &= fit.fits;
@@ -1204,14 +1232,6 @@ mod tests {
             };
         }
         cost
-    }
-
-    /// Stretch the emergency pass adds when rating lines; none otherwise.
-    fn extra_stretch(pass: Pass, params: &Params) -> Length {
-        match pass {
-            Pass::Emergency => params.emergency_stretch,
-            Pass::First | Pass::Second | Pass::Final => Length::ZERO,
-        }
     }
 
     fn indices(breaks: &Breaks) -> Vec<usize> {
@@ -1281,8 +1301,7 @@ mod tests {
             let kp = break_lines(&items, &widths, &params);
             check_lines(&items, &widths, &kp);
             let para = Paragraph::new(&items, &widths);
-            let extra = extra_stretch(kp.pass, &params);
-            let kp_cost = path_cost(&para, &params, &indices(&kp), extra);
+            let kp_cost = path_cost(&para, &params, &indices(&kp), kp.pass);
             assert!(
                 (kp_cost.demerits - kp.demerits).abs() <= 1e-9 * kp.demerits.abs(),
                 "reported demerits {} differ from recomputed {}",
@@ -1290,7 +1309,7 @@ mod tests {
                 kp_cost.demerits
             );
             let greedy = greedy_breaks(&items, &widths);
-            let greedy_cost = path_cost(&para, &params, &greedy, extra);
+            let greedy_cost = path_cost(&para, &params, &greedy, kp.pass);
             assert!(
                 kp.demerits <= greedy_cost.demerits,
                 "width {width}: total fit {} worse than first fit {}",
@@ -1313,7 +1332,7 @@ mod tests {
         assert_eq!(kp.pass, Pass::First);
         let greedy = greedy_breaks(&items, &widths);
         let para = Paragraph::new(&items, &widths);
-        let greedy_cost = path_cost(&para, &params, &greedy, Length::ZERO);
+        let greedy_cost = path_cost(&para, &params, &greedy, Pass::First);
         assert_ne!(indices(&kp), greedy);
         assert!(kp.demerits < greedy_cost.demerits);
     }
@@ -1370,7 +1389,7 @@ mod tests {
                 .map(|k| legal[k])
                 .collect();
             breaks.push(para.end);
-            let cost = path_cost(&para, &params, &breaks, rules.extra_stretch);
+            let cost = path_cost(&para, &params, &breaks, rules.pass);
             if cost.all_fit && cost.worst_badness <= rules.threshold {
                 best = best.min(cost.demerits);
             }
@@ -1383,6 +1402,38 @@ mod tests {
                 kp.demerits, kp.pass
             ))
         }
+    }
+
+    #[test]
+    fn a_hopeless_paragraph_spreads_its_looseness_instead_of_one_absurd_line() {
+        // Poster-sized words in a narrow column (the reference statement on
+        // a3-poster at 19pt): no setting stays within the tolerance, and
+        // every first line is beyond TeX's badness cap. Its cap made "The
+        // New" alone, stretched across the column, as good as anything.
+        let items = hyphenated_paragraph(&[
+            &[34.0],
+            &[42.0],
+            &[41.0, 30.0, 34.0],
+            &[49.0],
+            &[18.0],
+            &[24.0, 75.0],
+            &[41.0],
+            &[24.0],
+            &[23.0],
+            &[105.0],
+            &[23.0],
+            &[18.0],
+            &[60.0, 70.0],
+        ]);
+        let widths = [pt(355.0)];
+        let kp = break_lines(&items, &widths, &Params::default());
+        assert_eq!(kp.pass, Pass::Final);
+        check_lines(&items, &widths, &kp);
+        // The first line holds more than two words...
+        assert!(kp.lines[0].index > 4, "{:?}", kp.lines);
+        // ...and no line is stretched to many times its stretch.
+        let worst = kp.lines.iter().map(|l| l.ratio).fold(0.0, f64::max);
+        assert!(worst < 10.0, "{:?}", kp.lines);
     }
 
     #[test]
