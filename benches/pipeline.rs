@@ -62,6 +62,7 @@ fn stages(c: &mut Criterion) {
         let opts = compose::ComposeOptions {
             lang: None,
             origin: name.clone(),
+            source: None,
         };
         c.bench_function(&format!("stage/compose/{label}"), |b| {
             b.iter(|| {
