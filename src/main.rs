@@ -608,7 +608,7 @@ fn list_fonts(layout: &str) -> Result<(), Error> {
     let chain = handbill::fonts::chain_info(&spec.body.fallback, &spec.name)?;
     for (k, entry) in chain.iter().enumerate() {
         println!(
-            "{:>2}. {:<9} {:<27} {}",
+            "{:>2}. {:<9} {:<28} {}",
             k + 1,
             entry.written,
             entry.name,
