@@ -26,6 +26,7 @@ fn main() {
     }
     println!("{params:?}");
     let mut warnings = vec![];
+    let mut missing = Default::default();
     let mut setter = paragraph::Setter {
         fonts: &mut fonts,
         shaper: &mut shaper,
@@ -35,8 +36,11 @@ fn main() {
         origin: "x",
         layout_origin: "l",
         warnings: &mut warnings,
+        fallback: &layout.body.fallback,
+        missing: &mut missing,
         measure: layout.page.column_width(),
         fallbacks_reported: Default::default(),
+        fallback_chars: Default::default(),
     };
     let style = paragraph::TextStyle {
         font: layout.body.font.clone(),

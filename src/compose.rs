@@ -5,7 +5,9 @@
 use std::sync::Arc;
 
 use crate::document::{Block, BlockKind, Document, Span, Style};
-use crate::error::{Error, Location, Result, Warning};
+use std::collections::BTreeMap;
+
+use crate::error::{Error, Location, Note, Result, Warning};
 use crate::fonts::FontBook;
 use crate::hyphenate::{self, Hyphenator};
 use crate::linebreak;
@@ -17,7 +19,8 @@ use crate::paragraph::{Setter, TextStyle};
 use crate::picture::Picture;
 use crate::shape::Shaper;
 use crate::spec::{
-    Align, Fit, FitSpec, ImageArea, ImagePlace, ImageSpec, Layout, LineBreakSpec, Overflow, Weight,
+    Align, Fit, FitSpec, FontRef, HeadlineFit, ImageArea, ImagePlace, ImageSpec, Layout,
+    LineBreakSpec, Overflow, Weight,
 };
 use crate::units::Length;
 
@@ -28,6 +31,10 @@ pub struct ComposeOptions {
     pub lang: Option<String>,
     /// The statement's name, for messages.
     pub origin: String,
+    /// The statement's text as its lines are counted (see
+    /// [`crate::statement::Parsed::source`]), to give the line and column of
+    /// a character no font has; without it messages give the line only.
+    pub source: Option<Arc<str>>,
     /// The pictures to place, read from their files: the layout's and the
     /// statement's.
     pub pictures: Vec<Placeable>,
@@ -50,6 +57,8 @@ pub struct Composed {
     pub fonts: FontBook,
     /// Things the user should know.
     pub warnings: Vec<Warning>,
+    /// Things worth saying that are not problems (fallback fonts used).
+    pub notes: Vec<Note>,
     /// The language the text was hyphenated and shaped in.
     pub lang: String,
     /// How the last page's columns came out.
@@ -70,10 +79,15 @@ pub fn compose(doc: &Document, layout: &Layout, opts: &ComposeOptions) -> Result
         Hyphenator::new(&lang, h.min_left, h.min_right, h.caps).unwrap_or_else(|| {
             warnings.push(Warning {
                 at: Location::file(opts.origin.clone()),
-                message: format!(
-                    "no hyphenation patterns for language `{lang}`; setting without hyphenation (known: {})",
-                    hyphenate::known_tags_hint()
-                ),
+                message: match hyphenate::suggest_tag(&lang) {
+                    Some(s) => format!(
+                        "no hyphenation patterns for language `{lang}`; setting without hyphenation (did you mean `{s}`?)"
+                    ),
+                    None => format!(
+                        "no hyphenation patterns for language `{lang}`; setting without hyphenation (known: {})",
+                        hyphenate::known_tags_hint()
+                    ),
+                },
             });
             Hyphenator::disabled()
         })
@@ -84,36 +98,131 @@ pub fn compose(doc: &Document, layout: &Layout, opts: &ComposeOptions) -> Result
         fonts: FontBook::new(),
         shaper: Shaper::new(&lang),
         hyphenator,
+        missing: BTreeMap::new(),
     };
-    let (trial, body_size) = match layout.body.fit {
-        None => (
-            tools.compose_once(doc, layout, opts, Budget::All)?,
-            layout.body.size,
-        ),
-        Some(fit) => fit_to_page(&mut tools, doc, layout, opts, fit, &mut warnings)?,
+    let composed = match layout.body.fit {
+        None => tools
+            .compose_once(doc, layout, opts, Budget::All)
+            .map(|t| (t, layout.body.size)),
+        Some(fit) => fit_to_page(&mut tools, doc, layout, opts, fit, &mut warnings),
     };
+    // The last composition set the whole text (fitting always ends with
+    // one that does), so every character no font has is known by now; that
+    // error comes before any other.
+    if !tools.missing.is_empty() {
+        return Err(missing_error(&tools.missing, layout, opts));
+    }
+    let (trial, body_size) = composed?;
     warnings.extend(trial.warnings);
     Ok(Composed {
         pages: trial.pages,
         fonts: tools.fonts,
         warnings,
+        notes: trial.notes,
         lang,
         flow: trial.flow,
         body_size,
     })
 }
 
-/// What fitting needs across trials: fonts and shaping caches.
+/// Most characters a missing-font error names one by one.
+const MISSING_LISTED: usize = 8;
+
+/// A character no font has, and where it first occurs.
+struct Missing {
+    c: char,
+    /// The line of the first block it is in.
+    block_line: usize,
+    /// Its line and column, when the statement's text was given.
+    at: Option<(usize, usize)>,
+}
+
+impl Missing {
+    /// `line:column`, or `line` when the column is not known.
+    fn place(&self) -> String {
+        match self.at {
+            Some((line, column)) => format!("{line}:{column}"),
+            None => self.block_line.to_string(),
+        }
+    }
+}
+
+/// The error for characters no font of the chain has: each with its line and
+/// column (its first occurrence), all in one line.
+fn missing_error(missing: &BTreeMap<char, usize>, layout: &Layout, opts: &ComposeOptions) -> Error {
+    let mut found: Vec<Missing> = missing
+        .iter()
+        .map(|(&c, &block_line)| Missing {
+            c,
+            block_line,
+            at: opts
+                .source
+                .as_deref()
+                .and_then(|s| crate::statement::locate(s, block_line, c)),
+        })
+        .collect();
+    found.sort_by_key(|m| m.at.unwrap_or((m.block_line, 0)));
+    let first = &found[0];
+    let at = match first.at {
+        Some((line, column)) => Location::at(opts.origin.clone(), line, column),
+        None => Location {
+            file: opts.origin.clone(),
+            line: Some(first.block_line),
+            column: None,
+        },
+    };
+    let mut listed: Vec<String> = found
+        .iter()
+        .take(MISSING_LISTED)
+        .enumerate()
+        .map(|(k, m)| {
+            let name = format!("“{}” (U+{:04X})", m.c, m.c as u32);
+            // The first one's place leads the message.
+            if k == 0 {
+                name
+            } else {
+                format!("{name} at {}", m.place())
+            }
+        })
+        .collect();
+    if found.len() > MISSING_LISTED {
+        listed.push(format!("and {} more", found.len() - MISSING_LISTED));
+    }
+    let chain: Vec<String> = layout
+        .body
+        .fallback
+        .iter()
+        .map(|f| match f {
+            FontRef::Family(n) => n.clone(),
+            FontRef::File(p) => p.display().to_string(),
+        })
+        .collect();
+    let them = if found.len() == 1 { "it" } else { "them" };
+    Error::Typeset {
+        at,
+        message: format!(
+            "no font can show {}: neither the text's font nor the fallback chain ({}) has {them}; \
+             remove {them}, or add a font that has {them} to `fallback` in [body] of the layout",
+            listed.join(", "),
+            chain.join(", "),
+        ),
+    }
+}
+
+/// What fitting needs across trials: fonts and shaping caches, and the
+/// characters no font has.
 struct Tools {
     fonts: FontBook,
     shaper: Shaper,
     hyphenator: Hyphenator,
+    missing: BTreeMap<char, usize>,
 }
 
 /// One composition: pages and the warnings it raised.
 struct Trial {
     pages: Vec<Page>,
     warnings: Vec<Warning>,
+    notes: Vec<Note>,
     flow: FlowReport,
     /// Setting stopped early: the text cannot fit the budget.
     stopped: bool,
@@ -153,6 +262,24 @@ fn fit_to_page(
     let smallest = tools.compose_once(doc, &scaled(layout, fit.min_size), opts, budget)?;
     if !smallest.fits(n) {
         drop(smallest);
+        // A headline fitted to the width may have taken the room: before
+        // giving up, let it be smaller (halfway, then its minimum).
+        if let Some(hf) = layout.headline.fit {
+            if hf.max_size > hf.min_size + Length::pt(0.5) {
+                for cap in [(hf.max_size + hf.min_size) / 2.0, hf.min_size] {
+                    let mut smaller = layout.clone();
+                    if let Some(f) = smaller.headline.fit.as_mut() {
+                        f.max_size = cap;
+                    }
+                    let trial =
+                        tools.compose_once(doc, &scaled(&smaller, fit.min_size), opts, budget)?;
+                    if trial.fits(n) {
+                        drop(trial);
+                        return fit_to_page(tools, doc, &smaller, opts, fit, warnings);
+                    }
+                }
+            }
+        }
         let headline = match layout.page.fold {
             Some(_) => format!(
                 "the statement does not fit the {n} panels of a tri-fold even at {}",
@@ -275,8 +402,11 @@ impl Tools {
             origin: &opts.origin,
             layout_origin: &layout_origin,
             warnings: &mut warnings,
+            fallback: &layout.body.fallback,
+            missing: &mut self.missing,
             measure: grid.column_width.min(page.content_width()),
             fallbacks_reported: Default::default(),
+            fallback_chars: Default::default(),
         };
 
         // The headline block: headline, subtitle and meta lines before the body.
@@ -304,10 +434,19 @@ impl Tools {
         let (head, body_top, head_end) = set_head(&mut setter, head_blocks, layout, head_width)?;
         // Under a head, air for its descenders (its `space-after` alone is
         // made for text that follows, not for a picture's hard edge).
+        // The head's last line's descenders (at a poster's headline size they
+        // reach further down than any space-after).
+        let descent = head.last().map_or(Length::ZERO, |l| {
+            l.line
+                .runs
+                .iter()
+                .map(|r| l.baseline + r.size * -setter.fonts.face(r.face).descender)
+                .fold(Length::ZERO, Length::max)
+        });
         let pictures_top = if head.is_empty() {
             head_end
         } else {
-            head_end + plan.gap()
+            head_end.max(descent) + plan.gap()
         };
         plan.place_top_and_bottom(&opts.pictures, pictures_top);
         let mut first = FirstPage {
@@ -357,9 +496,11 @@ impl Tools {
             blocks.push(set);
             prev = Some(&block.kind);
             if capacity.is_some_and(|c| used > c) {
+                let notes = setter.fallback_note().into_iter().collect();
                 return Ok(Trial {
                     pages: Vec::new(),
                     warnings,
+                    notes,
                     flow: FlowReport::default(),
                     stopped: true,
                 });
@@ -374,10 +515,12 @@ impl Tools {
                 &opts.origin,
             )?);
         }
+        let notes = setter.fallback_note().into_iter().collect();
         let (pages, flow) = pages::flow_around(blocks, &grid, first);
         Ok(Trial {
             pages,
             warnings,
+            notes,
             flow,
             stopped: false,
         })
@@ -762,12 +905,10 @@ fn column_pictures(pictures: &[Placeable], layout: &Layout, column: Length) -> V
         .collect()
 }
 
-/// The statement's language: `--lang`, else its front matter, else the layout's.
+/// The statement's language: `--lang`, else its front matter, else a
+/// user's layout's, else the one detected in the text (see [`crate::lang`]).
 pub fn language(doc: &Document, layout: &Layout, requested: Option<&str>) -> String {
-    requested
-        .map(str::to_string)
-        .or_else(|| doc.meta.lang.clone())
-        .unwrap_or_else(|| layout.hyphenation.lang.clone())
+    crate::lang::choose(doc, layout, requested).tag
 }
 
 /// The line breaker's parameters from a layout's `[linebreak]` table.
@@ -798,30 +939,38 @@ fn set_head(
     let mut placed = Vec::new();
     let mut y = page.margin_top;
     let mut first = true;
+    // The headline's size: the layout's, or the one fitting chose.
+    let mut headline_size = layout.headline.size;
     for (k, block) in blocks.iter().enumerate() {
+        let mut prepared = None;
         let (style, leading, space_after) = match block.kind {
             BlockKind::Headline => {
                 let hs = &layout.headline;
-                (
-                    TextStyle {
-                        font: hs.font.clone(),
-                        base: Style {
-                            bold: hs.weight == Weight::Bold,
-                            italic: false,
-                        },
-                        size: hs.size,
-                        color: hs.color,
-                        align: hs.align,
-                        hyphenate: false,
-                        indent: Length::ZERO,
+                let style = TextStyle {
+                    font: hs.font.clone(),
+                    base: Style {
+                        bold: hs.weight == Weight::Bold,
+                        italic: false,
                     },
-                    hs.leading,
+                    size: hs.size,
+                    color: hs.color,
+                    align: hs.align,
+                    hyphenate: false,
+                    indent: Length::ZERO,
+                };
+                let (p, size) = prepare_headline(setter, block, &style, width, hs.fit)?;
+                prepared = Some(p);
+                headline_size = size;
+                (
+                    TextStyle { size, ..style },
+                    // Leading keeps its proportion to the size.
+                    hs.leading * (size / hs.size),
                     hs.space_after,
                 )
             }
             BlockKind::Subtitle => {
                 let hs = &layout.headline;
-                let size = (hs.size * 0.55).max(layout.body.size);
+                let size = (headline_size * 0.55).max(layout.body.size);
                 (
                     TextStyle {
                         font: hs.font.clone(),
@@ -859,7 +1008,10 @@ fn set_head(
                 )
             }
         };
-        let p = setter.prepare(&block.spans, &style, block.line)?;
+        let p = match prepared {
+            Some(p) => p,
+            None => setter.prepare(&block.spans, &style, block.line)?,
+        };
         let measure = match block.kind {
             BlockKind::Headline | BlockKind::Subtitle => setter.balanced_measure(&p, width),
             _ => width,
@@ -888,6 +1040,134 @@ fn set_head(
     // The body's first baseline comes `top_skip` below this point.
     let body_top = y + layout.body.leading - layout.body.size;
     Ok((placed, body_top, y))
+}
+
+/// Steps of the headline size search: finer than anyone sees on a poster.
+const HEADLINE_STEP_PT: f64 = 0.5;
+
+/// The headline ready to set, and its size. A headline of three or more
+/// words has its last two tied, so that no word stands alone on its last
+/// line (unless even the pair is too wide for the measure). With `fit`, the
+/// size is the largest on a 0.5pt grid from `min-size` up to `max-size` at
+/// which the headline takes at most `max-lines` lines of `width`, each
+/// broken between words (never hyphenated, never inside a word).
+fn prepare_headline(
+    setter: &mut Setter,
+    block: &Block,
+    style: &TextStyle,
+    width: Length,
+    fit: Option<HeadlineFit>,
+) -> Result<(crate::paragraph::Paragraph, Length)> {
+    let tied = tie_last_words(&block.spans);
+    let prepare = |setter: &mut Setter, spans: &[Span], size: Length| {
+        let st = TextStyle {
+            size,
+            ..style.clone()
+        };
+        setter.prepare(spans, &st, block.line)
+    };
+    let Some(fit) = fit else {
+        if let Some(spans) = &tied {
+            let p = prepare(setter, spans, style.size)?;
+            if setter.clean_lines(&p, width).1 {
+                return Ok((p, style.size));
+            }
+        }
+        let p = prepare(setter, &block.spans, style.size)?;
+        return Ok((p, style.size));
+    };
+    let steps = ((fit.max_size - fit.min_size).to_pt() / HEADLINE_STEP_PT).floor() as usize;
+    let mut sizes: Vec<Length> = (0..=steps)
+        .map(|i| fit.min_size + Length::pt(HEADLINE_STEP_PT * i as f64))
+        .collect();
+    if sizes
+        .last()
+        .is_some_and(|l| (fit.max_size - *l).to_pt() > 1e-6)
+    {
+        sizes.push(fit.max_size);
+    }
+    let max_lines = fit.max_lines as usize;
+    let fits = |setter: &mut Setter, spans: &[Span], size: Length| -> Result<bool> {
+        let p = prepare(setter, spans, size)?;
+        let (lines, clean) = setter.clean_lines(&p, width);
+        Ok(clean && lines <= max_lines)
+    };
+    // Tied if the tie can be kept at all, else as written.
+    let mut chosen = None;
+    for spans in tied
+        .iter()
+        .map(Vec::as_slice)
+        .chain([block.spans.as_slice()])
+    {
+        if !fits(setter, spans, sizes[0])? {
+            continue;
+        }
+        // Bisection: `lo` fits, `hi` does not (or is one past the end).
+        let (mut lo, mut hi) = (0, sizes.len());
+        if fits(setter, spans, sizes[sizes.len() - 1])? {
+            lo = sizes.len() - 1;
+        }
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2;
+            if fits(setter, spans, sizes[mid])? {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        chosen = Some((spans, sizes[lo]));
+        break;
+    }
+    let (spans, size) = match chosen {
+        Some(c) => c,
+        None => {
+            let p = prepare(setter, &block.spans, fit.min_size)?;
+            let (lines, _) = setter.clean_lines(&p, width);
+            setter.warnings.push(Warning {
+                at: Location {
+                    file: setter.origin.to_string(),
+                    line: Some(block.line),
+                    column: None,
+                },
+                message: format!(
+                    "the headline does not fit in {} line{} even at min-size {}; set at {} in {lines} lines",
+                    fit.max_lines,
+                    if fit.max_lines == 1 { "" } else { "s" },
+                    fit.min_size,
+                    fit.min_size
+                ),
+            });
+            return Ok((p, fit.min_size));
+        }
+    };
+    let p = prepare(setter, spans, size)?;
+    Ok((p, size))
+}
+
+/// The spans with the space before the last word made a tie (a no-break
+/// space), when the text has three or more words; `None` otherwise.
+fn tie_last_words(spans: &[Span]) -> Option<Vec<Span>> {
+    let words: usize = spans
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum();
+    if words < 3 {
+        return None;
+    }
+    let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+    let space = text.trim_end().rfind(' ')?;
+    let mut tied = spans.to_vec();
+    let mut offset = 0;
+    for span in &mut tied {
+        let len = span.text.len();
+        if space < offset + len {
+            let at = space - offset;
+            span.text.replace_range(at..at + 1, "\u{A0}");
+            return Some(tied);
+        }
+        offset += len;
+    }
+    None
 }
 
 /// Sets one body block into column lines with its spacing and keep rules.

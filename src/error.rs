@@ -169,5 +169,21 @@ impl fmt::Display for Warning {
     }
 }
 
+/// Something worth saying at normal verbosity that is not a problem, such
+/// as the language detected in a statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// What it is about.
+    pub at: Location,
+    /// What to say.
+    pub message: String,
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.message)
+    }
+}
+
 /// Shorthand for handbill results.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

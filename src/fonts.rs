@@ -62,6 +62,54 @@ const BUNDLED: &[BundledFamily] = &[
         use_for: "poster headlines (a heavy display face)",
         faces: [font!("Roboto-Black.ttf"), None, None, None],
     },
+    // The fallback chain's fonts: one font per script or kind of symbol,
+    // for characters the text's own font lacks.
+    BundledFamily {
+        name: "Noto Sans Armenian",
+        aliases: &["armenian"],
+        use_for: "fallback: Armenian",
+        faces: [
+            font!("NotoSansArmenian-Regular.ttf"),
+            None,
+            font!("NotoSansArmenian-Bold.ttf"),
+            None,
+        ],
+    },
+    BundledFamily {
+        name: "Noto Sans Georgian",
+        aliases: &["georgian"],
+        use_for: "fallback: Georgian",
+        faces: [
+            font!("NotoSansGeorgian-Regular.ttf"),
+            None,
+            font!("NotoSansGeorgian-Bold.ttf"),
+            None,
+        ],
+    },
+    BundledFamily {
+        name: "Noto Sans Math",
+        aliases: &["math"],
+        use_for: "fallback: mathematical symbols, arrows",
+        faces: [font!("NotoSansMath-Regular.ttf"), None, None, None],
+    },
+    BundledFamily {
+        name: "Noto Sans Symbols",
+        aliases: &["symbols"],
+        use_for: "fallback: symbols (☭ ☮ ♀ …)",
+        faces: [font!("NotoSansSymbols-Regular.ttf"), None, None, None],
+    },
+    BundledFamily {
+        name: "Noto Sans Symbols 2",
+        aliases: &["symbols2"],
+        use_for: "fallback: dingbats, shapes (★ ✓ ➜ …)",
+        faces: [font!("NotoSansSymbols2-Regular.ttf"), None, None, None],
+    },
+    BundledFamily {
+        name: "Noto Emoji",
+        aliases: &["emoji"],
+        use_for: "fallback: emoji, in black and white",
+        faces: [font!("NotoEmoji-Regular.ttf"), None, None, None],
+    },
 ];
 
 /// One font face, parsed, with the metrics handbill uses.
@@ -97,10 +145,11 @@ impl Face {
                 });
             }
         }
-        if ttf.glyph_index('a').is_none() && ttf.glyph_index('а').is_none() {
+        if ttf.tables().cmap.is_none() {
             return Err(Error::Font {
                 at: Location::file(origin),
-                message: "the font has no letters (no glyph for `a`); it cannot set text".into(),
+                message: "the font maps no characters (it has no cmap table); it cannot set text"
+                    .into(),
             });
         }
         let upem = f64::from(ttf.units_per_em());
@@ -235,8 +284,33 @@ impl FontBook {
     }
 
     /// Finds (loading if needed) the face for a layout's font reference in a style.
-    /// `origin` names the layout in messages.
+    /// `origin` names the layout in messages. A font file must have letters:
+    /// a symbol font cannot set a paragraph (it may serve in the fallback
+    /// chain, see [`FontBook::resolve_fallback`]).
     pub fn resolve(
+        &mut self,
+        font: &FontRef,
+        style: Style,
+        origin: &str,
+    ) -> Result<(FaceId, StyleMatch)> {
+        let found = self.resolve_fallback(font, style, origin)?;
+        if let FontRef::File(path) = font {
+            let face = self.face(found.0);
+            if !face.has_char('a') && !face.has_char('а') {
+                return Err(Error::Font {
+                    at: Location::file(path.display().to_string()),
+                    message: "the font has no letters (no glyph for `a`); it cannot set text \
+                              (a font for symbols or another script belongs in [body] fallback)"
+                        .into(),
+                });
+            }
+        }
+        Ok(found)
+    }
+
+    /// Like [`FontBook::resolve`], for a font of the fallback chain, which
+    /// may cover only a script or a set of symbols.
+    pub fn resolve_fallback(
         &mut self,
         font: &FontRef,
         style: Style,
@@ -314,6 +388,16 @@ fn bundled_family_index(name: &str) -> Option<usize> {
     BUNDLED.iter().position(|f| {
         f.name.eq_ignore_ascii_case(n) || f.aliases.iter().any(|a| a.eq_ignore_ascii_case(n))
     })
+}
+
+/// True when `name` is a bundled family (its name or a short name like `sans`).
+pub fn is_bundled_family(name: &str) -> bool {
+    bundled_family_index(name).is_some()
+}
+
+/// The short names of the bundled families (`serif`, `sans`, …, `emoji`).
+pub fn family_aliases() -> Vec<&'static str> {
+    BUNDLED.iter().map(|f| f.aliases[0]).collect()
 }
 
 fn unknown_family_message(name: &str) -> String {
@@ -414,20 +498,29 @@ const SCRIPT_PROBES: &[(&str, &str)] = &[
     ("Central European Latin", "čćđšžőűłąęř"),
     ("Cyrillic", "АЯаяђћџљњјжщ"),
     ("Greek", "ΑΩαωάέήίόύώϊΐ"),
-    ("Armenian", "Աա"),
-    ("Georgian", "აბ"),
+    ("Armenian", "ԱՖաֆ"),
+    ("Georgian", "აჰ"),
+    ("Math", "∀∑√≤∞∫"),
+    ("Symbols", "☭☮♀♂"),
+    ("Dingbats", "★✓✔➜"),
+    ("Emoji", "✊📢😀👍"),
 ];
+
+/// The scripts (and kinds of symbols) a face covers, by [`SCRIPT_PROBES`].
+pub fn scripts_of(face: &Face) -> Vec<&'static str> {
+    SCRIPT_PROBES
+        .iter()
+        .filter(|(_, probe)| probe.chars().all(|c| face.has_char(c)))
+        .map(|(name, _)| *name)
+        .collect()
+}
 
 /// The bundled families, for `handbill fonts`.
 pub fn bundled_families() -> Result<Vec<FamilyInfo>> {
     let mut out = Vec::new();
     for (i, fam) in BUNDLED.iter().enumerate() {
         let face = bundled_face(i * 4)?;
-        let scripts = SCRIPT_PROBES
-            .iter()
-            .filter(|(_, probe)| probe.chars().all(|c| face.has_char(c)))
-            .map(|(name, _)| *name)
-            .collect();
+        let scripts = scripts_of(&face);
         let styles = ["Regular", "Italic", "Bold", "Bold Italic"]
             .iter()
             .zip(fam.faces.iter())
@@ -440,6 +533,37 @@ pub fn bundled_families() -> Result<Vec<FamilyInfo>> {
             use_for: fam.use_for,
             styles,
             scripts,
+        });
+    }
+    Ok(out)
+}
+
+/// One font of a fallback chain, as `handbill fonts` lists it.
+#[derive(Clone, Debug)]
+pub struct ChainEntry {
+    /// The entry as the layout writes it (`armenian`, `fonts/x.ttf`).
+    pub written: String,
+    /// The font's name.
+    pub name: String,
+    /// Scripts and kinds of symbols it covers.
+    pub scripts: Vec<&'static str>,
+}
+
+/// The fonts of a layout's fallback chain and what each covers. `origin`
+/// names the layout in messages.
+pub fn chain_info(chain: &[FontRef], origin: &str) -> Result<Vec<ChainEntry>> {
+    let mut book = FontBook::new();
+    let mut out = Vec::with_capacity(chain.len());
+    for font in chain {
+        let (id, _) = book.resolve_fallback(font, Style::default(), origin)?;
+        let face = book.face(id);
+        out.push(ChainEntry {
+            written: match font {
+                FontRef::Family(n) => n.clone(),
+                FontRef::File(p) => p.display().to_string(),
+            },
+            name: face.name.clone(),
+            scripts: scripts_of(face),
         });
     }
     Ok(out)
@@ -467,10 +591,30 @@ mod tests {
 
     #[test]
     fn bundled_fonts_cover_latin_cyrillic_greek() {
-        for fam in bundled_families().unwrap() {
+        for fam in bundled_families()
+            .unwrap()
+            .into_iter()
+            .filter(|f| !f.use_for.starts_with("fallback"))
+        {
             for script in ["Latin", "Central European Latin", "Cyrillic", "Greek"] {
                 assert!(fam.scripts.contains(&script), "{} lacks {script}", fam.name);
             }
+        }
+    }
+
+    #[test]
+    fn fallback_fonts_cover_their_scripts() {
+        let families = bundled_families().unwrap();
+        for (alias, script) in [
+            ("armenian", "Armenian"),
+            ("georgian", "Georgian"),
+            ("math", "Math"),
+            ("symbols", "Symbols"),
+            ("symbols2", "Dingbats"),
+            ("emoji", "Emoji"),
+        ] {
+            let fam = families.iter().find(|f| f.alias == alias).unwrap();
+            assert!(fam.scripts.contains(&script), "{alias}: {:?}", fam.scripts);
         }
     }
 

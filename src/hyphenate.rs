@@ -11,43 +11,330 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use hyphenation::{Hyphenator as _, Language, Load, Standard};
 
-/// Maps a BCP 47 tag to a pattern set. Tags are matched case-insensitively,
-/// most specific first (`sr-Latn` before `sr`).
-pub fn language_for_tag(tag: &str) -> Option<Language> {
-    let t = tag.trim().replace('_', "-").to_lowercase();
-    let exact = match t.as_str() {
-        "en" | "en-us" => Some(Language::EnglishUS),
-        "en-gb" | "en-au" | "en-nz" | "en-ie" | "en-za" | "en-in" => Some(Language::EnglishGB),
-        "de" | "de-de" | "de-at" | "de-1996" => Some(Language::German1996),
-        "de-ch" => Some(Language::GermanSwiss),
-        "sr" | "sr-cyrl" | "sr-cyrl-rs" => Some(Language::SerbianCyrillic),
-        // The crate has no Serbian Latin set; Serbo-Croatian Latin is the same orthography.
-        "sr-latn" | "sr-latn-rs" | "sh" | "sh-latn" | "bs" | "bs-latn" | "me" => {
-            Some(Language::SerbocroatianLatin)
-        }
-        "sh-cyrl" => Some(Language::SerbocroatianCyrillic),
-        "el" | "el-gr" => Some(Language::GreekMono),
-        "nb" | "no" => Some(Language::NorwegianBokmal),
-        "fi" => Some(Language::Finnish),
-        _ => None,
-    };
-    if exact.is_some() {
-        return exact;
+/// Every pattern set of the `hyphenation` crate: the tag handbill writes
+/// for it (BCP 47) and the other tags that select it. The match is
+/// exhaustive, so a pattern set added by a new version of the crate cannot
+/// go without a tag.
+fn tags_of(lang: Language) -> (&'static str, &'static [&'static str]) {
+    use Language::*;
+    match lang {
+        Afrikaans => ("af", &[]),
+        Albanian => ("sq", &[]),
+        Armenian => ("hy", &[]),
+        Assamese => ("as", &[]),
+        Basque => ("eu", &[]),
+        Belarusian => ("be", &[]),
+        Bengali => ("bn", &[]),
+        Bulgarian => ("bg", &[]),
+        Catalan => ("ca", &[]),
+        // Patterns for pinyin (Chinese in Latin letters), not for Chinese characters.
+        Chinese => ("zh-Latn-pinyin", &[]),
+        Coptic => ("cop", &[]),
+        Croatian => ("hr", &[]),
+        Czech => ("cs", &[]),
+        Danish => ("da", &[]),
+        Dutch => ("nl", &[]),
+        // "en-UK" is not a region code, but it is what people write.
+        EnglishGB => (
+            "en-GB",
+            &["en-uk", "en-au", "en-nz", "en-ie", "en-za", "en-in"],
+        ),
+        EnglishUS => ("en-US", &["en"]),
+        Esperanto => ("eo", &[]),
+        Estonian => ("et", &[]),
+        // One set for the Ethiopic script: Amharic, Tigrinya, Ge'ez.
+        Ethiopic => ("mul-Ethi", &["am", "ti", "gez"]),
+        Finnish => ("fi", &[]),
+        FinnishScholastic => ("fi-x-school", &[]),
+        French => ("fr", &[]),
+        Friulan => ("fur", &[]),
+        Galician => ("gl", &[]),
+        Georgian => ("ka", &[]),
+        German1901 => ("de-1901", &["de-de-1901", "de-at-1901"]),
+        German1996 => (
+            "de",
+            &["de-1996", "de-de", "de-at", "de-de-1996", "de-at-1996"],
+        ),
+        GermanSwiss => ("de-CH", &["de-ch-1901", "de-ch-1996", "de-li"]),
+        GreekAncient => ("grc", &[]),
+        GreekMono => ("el", &["el-monoton", "el-gr", "el-cy"]),
+        GreekPoly => ("el-polyton", &[]),
+        Gujarati => ("gu", &[]),
+        Hindi => ("hi", &[]),
+        Hungarian => ("hu", &[]),
+        Icelandic => ("is", &[]),
+        Indonesian => ("id", &[]),
+        Interlingua => ("ia", &[]),
+        Irish => ("ga", &[]),
+        Italian => ("it", &[]),
+        Kannada => ("kn", &[]),
+        Kurmanji => ("kmr", &["ku", "ku-latn"]),
+        Latin => ("la", &[]),
+        LatinClassic => ("la-x-classic", &[]),
+        LatinLiturgical => ("la-x-liturgic", &[]),
+        Latvian => ("lv", &[]),
+        Lithuanian => ("lt", &[]),
+        Macedonian => ("mk", &[]),
+        Malayalam => ("ml", &[]),
+        Marathi => ("mr", &[]),
+        Mongolian => ("mn-Cyrl", &["mn"]),
+        NorwegianBokmal => ("nb", &["no", "nb-no", "no-no"]),
+        NorwegianNynorsk => ("nn", &["nn-no"]),
+        Occitan => ("oc", &[]),
+        Oriya => ("or", &[]),
+        Pali => ("pi", &[]),
+        Panjabi => ("pa", &["pa-guru"]),
+        Piedmontese => ("pms", &[]),
+        Polish => ("pl", &[]),
+        Portuguese => ("pt", &[]),
+        Romanian => ("ro", &[]),
+        Romansh => ("rm", &[]),
+        Russian => ("ru", &[]),
+        Sanskrit => ("sa", &[]),
+        SerbianCyrillic => ("sr-Cyrl", &["sr"]),
+        SerbocroatianCyrillic => ("sh-Cyrl", &["bs-cyrl"]),
+        // The crate has no Serbian Latin set of its own; Serbo-Croatian
+        // Latin is the same orthography (and serves Bosnian and Montenegrin).
+        SerbocroatianLatin => (
+            "sr-Latn",
+            &["sh", "sh-latn", "bs", "bs-latn", "cnr", "cnr-latn"],
+        ),
+        SlavonicChurch => ("cu", &[]),
+        Slovak => ("sk", &[]),
+        Slovenian => ("sl", &[]),
+        Spanish => ("es", &[]),
+        Swedish => ("sv", &[]),
+        Tamil => ("ta", &[]),
+        Telugu => ("te", &[]),
+        Thai => ("th", &[]),
+        Turkish => ("tr", &[]),
+        Turkmen => ("tk", &[]),
+        Ukrainian => ("uk", &[]),
+        Uppersorbian => ("hsb", &[]),
+        Welsh => ("cy", &[]),
     }
-    if let Some(l) = Language::try_from_code(&t) {
-        return Some(l);
-    }
-    // Fall back to the primary subtag ("fr-CA" → "fr", "pt-BR" → "pt").
-    let primary = t.split('-').next().unwrap_or("");
-    if primary != t {
-        return language_for_tag(primary);
-    }
-    None
 }
 
-/// The language tags handbill can hyphenate, for messages.
+/// The pattern sets, in the crate's order (see [`tags_of`]).
+pub const LANGUAGES: [Language; 80] = {
+    use Language::*;
+    [
+        Afrikaans,
+        Albanian,
+        Armenian,
+        Assamese,
+        Basque,
+        Belarusian,
+        Bengali,
+        Bulgarian,
+        Catalan,
+        Chinese,
+        Coptic,
+        Croatian,
+        Czech,
+        Danish,
+        Dutch,
+        EnglishGB,
+        EnglishUS,
+        Esperanto,
+        Estonian,
+        Ethiopic,
+        Finnish,
+        FinnishScholastic,
+        French,
+        Friulan,
+        Galician,
+        Georgian,
+        German1901,
+        German1996,
+        GermanSwiss,
+        GreekAncient,
+        GreekMono,
+        GreekPoly,
+        Gujarati,
+        Hindi,
+        Hungarian,
+        Icelandic,
+        Indonesian,
+        Interlingua,
+        Irish,
+        Italian,
+        Kannada,
+        Kurmanji,
+        Latin,
+        LatinClassic,
+        LatinLiturgical,
+        Latvian,
+        Lithuanian,
+        Macedonian,
+        Malayalam,
+        Marathi,
+        Mongolian,
+        NorwegianBokmal,
+        NorwegianNynorsk,
+        Occitan,
+        Oriya,
+        Pali,
+        Panjabi,
+        Piedmontese,
+        Polish,
+        Portuguese,
+        Romanian,
+        Romansh,
+        Russian,
+        Sanskrit,
+        SerbianCyrillic,
+        SerbocroatianCyrillic,
+        SerbocroatianLatin,
+        SlavonicChurch,
+        Slovak,
+        Slovenian,
+        Spanish,
+        Swedish,
+        Tamil,
+        Telugu,
+        Thai,
+        Turkish,
+        Turkmen,
+        Ukrainian,
+        Uppersorbian,
+        Welsh,
+    ]
+};
+
+/// The tag handbill writes for a pattern set, e.g. `sr-Latn`.
+pub fn tag_for(lang: Language) -> &'static str {
+    tags_of(lang).0
+}
+
+/// Maps a BCP 47 tag to a pattern set. Tags are matched case-insensitively
+/// (`_` taken for `-`); a tag with subtags the table does not know falls back
+/// to its shorter forms (`fr-CA` → `fr`, `sr-Latn-RS` → `sr-Latn`).
+pub fn language_for_tag(tag: &str) -> Option<Language> {
+    let t = tag.trim().replace('_', "-").to_lowercase();
+    let mut candidate = t.as_str();
+    loop {
+        let found = LANGUAGES.iter().copied().find(|&l| {
+            let (main, aliases) = tags_of(l);
+            main.eq_ignore_ascii_case(candidate) || aliases.contains(&candidate)
+        });
+        if found.is_some() {
+            return found;
+        }
+        let cut = candidate.rfind('-')?;
+        // An unknown script (four letters) is not dropped: Mongolian in
+        // Mongolian script is not Mongolian in Cyrillic, and "sr-Lant" is
+        // a slip, not Serbian.
+        let dropped = &candidate[cut + 1..];
+        if dropped.len() == 4 && dropped.chars().all(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        candidate = &candidate[..cut];
+    }
+}
+
+/// The tags handbill can hyphenate, for messages.
+pub fn known_tags() -> Vec<&'static str> {
+    LANGUAGES.iter().map(|&l| tag_for(l)).collect()
+}
+
+/// A short list of the tags handbill can hyphenate, for messages.
 pub fn known_tags_hint() -> &'static str {
-    "en, en-GB, de, de-CH, fr, es, it, pt, nl, pl, cs, sk, sl, hr, sr-Cyrl, sr-Latn, ru, uk, bg, el, hu, ro, tr, sv, da, nb, fi, …"
+    "en, en-GB, de, de-CH, fr, es, it, pt, nl, pl, cs, sk, sl, hr, sr-Cyrl, sr-Latn, ru, uk, bg, el, hu, ro, tr, sv, da, nb, fi, … (80 in all)"
+}
+
+/// Language names and frequent slips (country codes for language codes)
+/// that mean a known tag, for suggestions.
+const NAMES: &[(&str, &str)] = &[
+    ("english", "en"),
+    ("british", "en-GB"),
+    ("uk-en", "en-GB"),
+    ("american", "en-US"),
+    ("german", "de"),
+    ("deutsch", "de"),
+    ("french", "fr"),
+    ("francais", "fr"),
+    ("français", "fr"),
+    ("spanish", "es"),
+    ("espanol", "es"),
+    ("español", "es"),
+    ("italian", "it"),
+    ("portuguese", "pt"),
+    ("dutch", "nl"),
+    ("polish", "pl"),
+    ("czech", "cs"),
+    ("cz", "cs"),
+    ("slovak", "sk"),
+    ("slovenian", "sl"),
+    ("si", "sl"),
+    ("croatian", "hr"),
+    ("serbian", "sr-Cyrl"),
+    ("srpski", "sr-Latn"),
+    ("rs", "sr-Cyrl"),
+    ("sr-latin", "sr-Latn"),
+    ("sr-cyrillic", "sr-Cyrl"),
+    ("bosnian", "bs"),
+    ("russian", "ru"),
+    ("ukrainian", "uk"),
+    ("ua", "uk"),
+    ("bulgarian", "bg"),
+    ("macedonian", "mk"),
+    ("belarusian", "be"),
+    ("greek", "el"),
+    ("gr", "el"),
+    ("hungarian", "hu"),
+    ("romanian", "ro"),
+    ("turkish", "tr"),
+    ("swedish", "sv"),
+    ("se", "sv"),
+    ("danish", "da"),
+    ("dk", "da"),
+    ("norwegian", "nb"),
+    ("finnish", "fi"),
+    ("estonian", "et"),
+    ("ee", "et"),
+    ("latvian", "lv"),
+    ("lithuanian", "lt"),
+    ("armenian", "hy"),
+    ("georgian", "ka"),
+    ("ge", "ka"),
+    ("welsh", "cy"),
+    ("irish", "ga"),
+    ("catalan", "ca"),
+    ("basque", "eu"),
+    ("galician", "gl"),
+    ("icelandic", "is"),
+    ("albanian", "sq"),
+    ("latin", "la"),
+    ("esperanto", "eo"),
+    ("hindi", "hi"),
+    ("indonesian", "id"),
+    ("afrikaans", "af"),
+    ("turkmen", "tk"),
+];
+
+/// The known tag nearest to an unknown one, if one is close: the tag for a
+/// language name or a country code written instead of a language code
+/// ("german", "dk"), or a tag a slip away ("sr-Lant").
+pub fn suggest_tag(tag: &str) -> Option<&'static str> {
+    let t = tag.trim().replace('_', "-").to_lowercase();
+    if let Some((_, known)) = NAMES.iter().find(|(name, _)| *name == t) {
+        return Some(known);
+    }
+    let names: Vec<&str> = NAMES.iter().map(|(n, _)| *n).collect();
+    if let Some(name) = crate::names::suggest(&t, &names).filter(|n| n.len() > 3) {
+        return NAMES.iter().find(|(n, _)| *n == name).map(|(_, k)| *k);
+    }
+    let tags: Vec<&'static str> = LANGUAGES
+        .iter()
+        .flat_map(|&l| {
+            let (main, aliases) = tags_of(l);
+            std::iter::once(main).chain(aliases.iter().copied())
+        })
+        .collect();
+    let near = crate::names::suggest(&t, &tags)?;
+    // Report the tag handbill writes, not an alias.
+    language_for_tag(near).map(tag_for)
 }
 
 fn dictionary(lang: Language) -> Option<Arc<Standard>> {
@@ -252,10 +539,63 @@ mod tests {
         assert_eq!(language_for_tag("fr-CA"), Some(Language::French));
         assert_eq!(language_for_tag("EN_gb"), Some(Language::EnglishGB));
         assert_eq!(language_for_tag("xx"), None);
+        assert_eq!(
+            language_for_tag("sr-Latn-RS"),
+            Some(Language::SerbocroatianLatin)
+        );
+        assert_eq!(language_for_tag("sr"), Some(Language::SerbianCyrillic));
+        assert_eq!(language_for_tag("de-AT"), Some(Language::German1996));
+        assert_eq!(language_for_tag("de-CH"), Some(Language::GermanSwiss));
+        assert_eq!(language_for_tag("el-polyton"), Some(Language::GreekPoly));
+        assert_eq!(language_for_tag("no"), Some(Language::NorwegianBokmal));
+        assert_eq!(language_for_tag("nn"), Some(Language::NorwegianNynorsk));
+        assert_eq!(language_for_tag("pt-BR"), Some(Language::Portuguese));
+        // Chinese characters have no patterns; only pinyin does.
+        assert_eq!(language_for_tag("zh"), None);
+        assert_eq!(language_for_tag("mn-Mong"), None);
+        assert_eq!(language_for_tag("sr-Lant"), None);
+        assert_eq!(
+            language_for_tag("bs-Cyrl-BA"),
+            Some(Language::SerbocroatianCyrillic)
+        );
+        assert_eq!(language_for_tag("zh-Latn-pinyin"), Some(Language::Chinese));
         let de = Hyphenator::new("de", 2, 3, false).unwrap();
         assert!(!de.breaks("Nebenkostenabrechnung").is_empty());
         let sr = Hyphenator::new("sr-Cyrl", 2, 3, false).unwrap();
         assert!(!sr.breaks("солидарност").is_empty());
+    }
+
+    #[test]
+    fn every_pattern_set_is_selected_by_its_tag_and_loads() {
+        let mut seen = std::collections::HashSet::new();
+        for lang in LANGUAGES {
+            assert!(seen.insert(lang), "{lang:?} listed twice");
+            let tag = tag_for(lang);
+            assert!(crate::names::is_language_tag(tag), "{tag}");
+            assert_eq!(language_for_tag(tag), Some(lang), "{tag}");
+            assert_eq!(language_for_tag(&tag.to_uppercase()), Some(lang), "{tag}");
+            for alias in tags_of(lang).1 {
+                assert_eq!(language_for_tag(alias), Some(lang), "{alias}");
+            }
+            // The crate's own code selects it too.
+            assert_eq!(language_for_tag(lang.code()), Some(lang), "{}", lang.code());
+            assert!(
+                Hyphenator::new(tag, 1, 1, false).is_some(),
+                "no patterns load for {tag}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_tags_get_the_nearest_known_one() {
+        assert_eq!(suggest_tag("german"), Some("de"));
+        assert_eq!(suggest_tag("Deutsch"), Some("de"));
+        assert_eq!(suggest_tag("dk"), Some("da"));
+        assert_eq!(suggest_tag("en_UK"), Some("en-GB"));
+        assert_eq!(suggest_tag("sr-Lant"), Some("sr-Latn"));
+        assert_eq!(suggest_tag("sr_latin"), Some("sr-Latn"));
+        assert_eq!(suggest_tag("frnech"), Some("fr"));
+        assert_eq!(suggest_tag("qq"), None);
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod fold;
 pub mod fonts;
 pub mod hyphenate;
 pub mod impose;
+pub mod lang;
 pub mod line;
 pub mod linebreak;
 pub mod marks;
@@ -45,7 +46,7 @@ pub mod target;
 pub mod typography;
 pub mod units;
 
-pub use error::{Error, Location, Result, Warning};
+pub use error::{Error, Location, Note, Result, Warning};
 
 /// One statement to build.
 #[derive(Clone, Debug)]
@@ -131,6 +132,8 @@ pub struct BuildOutput {
     pub pdf: Vec<u8>,
     /// Warnings from every stage, in order.
     pub warnings: Vec<Warning>,
+    /// Things worth saying that are not problems (the language detected).
+    pub notes: Vec<Note>,
     /// Number of pages.
     pub pages: usize,
     /// The language used for hyphenation and shaping.
@@ -154,22 +157,29 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
     let parsed = statement::read(req.statement, req.format, req.encoding, req.name)?;
     let mut warnings = parsed.warnings;
     let mut doc = parsed.document;
+    let source: std::sync::Arc<str> = parsed.source.into();
     doc.expand_placeholders(&date::ymd(creation_time()));
+    let choice = lang::choose(&doc, req.layout, req.lang.as_deref());
+    let notes: Vec<Note> = choice.note(req.name).into_iter().collect();
+    warnings.extend(choice.warning(req.name));
+    warnings.extend(lang::mismatch_warning(&doc, &choice, req.name));
     if !req.as_written {
-        let lang = compose::language(&doc, req.layout, req.lang.as_deref());
-        typography::apply(&mut doc, &lang);
+        typography::apply(&mut doc, &choice.tag);
     }
     let pictures = load_pictures(req, &doc)?;
     let composed = compose::compose(
         &doc,
         req.layout,
         &compose::ComposeOptions {
-            lang: req.lang.clone(),
+            lang: Some(choice.tag.clone()),
             origin: req.name.to_string(),
             pictures: pictures.clone(),
+            source: Some(source),
         },
     )?;
     warnings.extend(composed.warnings.iter().cloned());
+    let mut notes = notes;
+    notes.extend(composed.notes.iter().cloned());
     let picture_reports = report_pictures(&composed.pages);
     let placed = composed.pages.iter().flat_map(|p| &p.pictures);
     let min_dpi = req.min_dpi.unwrap_or(setup.min_dpi);
@@ -267,6 +277,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
     Ok(BuildOutput {
         pdf: bytes,
         warnings,
+        notes,
         pages,
         lang: composed.lang,
         body_size: composed.body_size,

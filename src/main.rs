@@ -44,8 +44,12 @@ enum Command {
     Build(BuildArgs),
     /// List the built-in layouts.
     Layouts,
-    /// List the bundled font families and the scripts they cover.
-    Fonts,
+    /// List the bundled font families, the scripts they cover, and a layout's fallback chain.
+    Fonts {
+        /// The layout whose fallback chain to show (a built-in name or a .toml file).
+        #[arg(short, long, default_value = "a4-leaflet")]
+        layout: String,
+    },
     /// Print a PDF through CUPS, at its own paper size and without scaling.
     #[command(after_help = "Examples:
   handbill print leaflet.pdf --copies 50
@@ -158,7 +162,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build(&args),
         Command::Layouts => list_layouts(),
-        Command::Fonts => list_fonts(),
+        Command::Fonts { layout } => list_fonts(&layout),
         Command::NewLayout { name, from } => new_layout(&name, &from),
         Command::Print {
             file,
@@ -430,6 +434,11 @@ fn build_one(
         strict: args.strict,
         ..handbill::BuildRequest::new(&bytes, input, layout)
     })?;
+    if announce {
+        for n in &out.notes {
+            eprintln!("handbill: {n}");
+        }
+    }
     if !args.quiet {
         for w in &out.warnings {
             report_warning(w);
@@ -599,15 +608,31 @@ fn list_layouts() -> Result<(), Error> {
     Ok(())
 }
 
-fn list_fonts() -> Result<(), Error> {
+fn list_fonts(layout: &str) -> Result<(), Error> {
     for f in handbill::fonts::bundled_families()? {
         println!(
-            "{:<9} {:<13} {:<40} {}  [{}]",
+            "{:<9} {:<19} {:<40} {}  [{}]",
             f.alias,
             f.name,
             f.use_for,
             f.scripts.join(", "),
             f.styles.join(", ")
+        );
+    }
+    let spec = spec::load(layout)?;
+    println!();
+    println!(
+        "Fallback chain of {} (tried in order for a character the text's font lacks):",
+        spec.name
+    );
+    let chain = handbill::fonts::chain_info(&spec.body.fallback, &spec.name)?;
+    for (k, entry) in chain.iter().enumerate() {
+        println!(
+            "{:>2}. {:<9} {:<28} {}",
+            k + 1,
+            entry.written,
+            entry.name,
+            entry.scripts.join(", ")
         );
     }
     Ok(())

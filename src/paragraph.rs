@@ -4,10 +4,10 @@
 //! This is the stage between the document model and the page: it knows fonts,
 //! sizes, hyphenation and alignment, but not where on the page a line goes.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::document::{Span, Style};
-use crate::error::{Error, Location, Result, Warning};
+use crate::error::{Location, Note, Result, Warning};
 use crate::fonts::{FaceId, FontBook};
 use crate::hyphenate::{is_literal_token, Hyphenator};
 use crate::line::{Cluster, Line, PlacedGlyph};
@@ -15,9 +15,6 @@ use crate::linebreak::{self, Item, PenaltyKind, INFINITY};
 use crate::shape::Shaper;
 use crate::spec::{Align, Color, FontRef};
 use crate::units::Length;
-
-/// Families tried, in order, for a character the chosen face lacks.
-const FALLBACK_FAMILIES: &[&str] = &["serif", "sans"];
 
 /// How a paragraph's text is set.
 #[derive(Clone, Debug)]
@@ -56,11 +53,20 @@ pub struct Setter<'a> {
     pub layout_origin: &'a str,
     /// Collected warnings.
     pub warnings: &'a mut Vec<Warning>,
+    /// Fonts tried, in order, for a character a paragraph's own font lacks.
+    pub fallback: &'a [FontRef],
+    /// Characters no font of the chain has, each with the source line of the
+    /// first block it is in. Setting goes on without them, so that one
+    /// build names them all; the caller then fails.
+    pub missing: &'a mut BTreeMap<char, usize>,
     /// The narrowest measure text will be set in: a word wider than this gets
     /// emergency break points.
     pub measure: Length,
     /// (own face, fallback face) pairs already reported.
     pub fallbacks_reported: HashSet<(FaceId, FaceId)>,
+    /// Fallback faces used for other scripts and symbols: the first line
+    /// each served and a few of its characters, for one note.
+    pub fallback_chars: BTreeMap<FaceId, (usize, Vec<char>)>,
 }
 
 /// A glyph as it will be drawn.
@@ -214,9 +220,12 @@ impl Setter<'_> {
             p.push(free_break(), Piece::Nothing);
             return Ok(());
         }
+        // The word space of the paragraph's own face, even after a word set
+        // from the fallback chain: an emoji font's space is an em wide.
+        let own = self.face_for(style, span_style)?;
         let face_id = match prev {
-            Some(g) => g.face,
-            None => self.face_for(style, span_style)?,
+            Some(g) if !self.fonts.face(own).has_char(' ') => g.face,
+            _ => own,
         };
         let face = self.fonts.face(face_id);
         let mut width = face.space_width(style.size);
@@ -234,11 +243,27 @@ impl Setter<'_> {
         if tie {
             p.push(no_break(), Piece::Nothing);
         }
-        // A tie is a justified space even in ragged text: it may not break,
-        // so it needs no ragged-right stretch.
-        if tie || style.align == Align::Justify {
+        if style.align == Align::Justify {
             p.push(
                 justified_space(width),
+                Piece::Space {
+                    glyph: space,
+                    tracked: 0,
+                },
+            );
+            return Ok(());
+        }
+        // A tie in ragged text may not break, so it needs no ragged-right
+        // stretch; and it keeps its width, as ragged lines are set at their
+        // natural width (a shrinkable tie would let a line the breaker
+        // counted as fitting stick out).
+        if tie {
+            p.push(
+                Item::Glue {
+                    width,
+                    stretch: Length::ZERO,
+                    shrink: Length::ZERO,
+                },
                 Piece::Space {
                     glyph: space,
                     tracked: 0,
@@ -278,16 +303,17 @@ impl Setter<'_> {
         Ok(id)
     }
 
-    /// A face able to show `c` in `span` style: the paragraph's own, else a bundled fallback.
+    /// A face able to show `c` in `span` style: the paragraph's own, else
+    /// the first of the fallback chain that has it.
     fn face_with(&mut self, style: &TextStyle, span: Style, c: char) -> Result<Option<FaceId>> {
         let own = self.face_for(style, span)?;
         if self.fonts.face(own).has_char(c) {
             return Ok(Some(own));
         }
-        for fam in FALLBACK_FAMILIES {
-            let (id, _) =
-                self.fonts
-                    .resolve(&FontRef::Family((*fam).into()), span, self.layout_origin)?;
+        for font in self.fallback {
+            let (id, _) = self
+                .fonts
+                .resolve_fallback(font, span, self.layout_origin)?;
             if self.fonts.face(id).has_char(c) {
                 return Ok(Some(id));
             }
@@ -295,7 +321,10 @@ impl Setter<'_> {
         Ok(None)
     }
 
-    /// Says, once per pair of faces, that a character was set in a fallback face.
+    /// Says, once per pair of faces, that a character was set in a fallback
+    /// face: a warning when the own font lacks a letter of the scripts it is
+    /// made for (the letter then comes out in another design), else a note
+    /// (another script, a symbol, an emoji: what the chain is for).
     fn report_fallback(
         &mut self,
         style: &TextStyle,
@@ -305,23 +334,64 @@ impl Setter<'_> {
         line: usize,
     ) -> Result<()> {
         let own = self.face_for(style, span)?;
-        if own != used && self.fallbacks_reported.insert((own, used)) {
-            let message = format!(
-                "“{c}” (U+{:04X}) is not in {}; it and other such characters are set in {}",
-                c as u32,
-                self.fonts.face(own).name,
-                self.fonts.face(used).name
-            );
-            self.warnings.push(Warning {
-                at: Location {
-                    file: self.origin.to_string(),
-                    line: Some(line),
-                    column: None,
-                },
-                message,
-            });
+        if own == used {
+            return Ok(());
         }
+        let own_script = c.is_alphabetic() && latin_greek_cyrillic(c);
+        if !own_script {
+            // Said once per build for each fallback face, with a few of its
+            // characters (see `fallback_note`).
+            let seen = self
+                .fallback_chars
+                .entry(used)
+                .or_insert((line, Vec::new()));
+            if seen.1.len() < 4 && !seen.1.contains(&c) {
+                seen.1.push(c);
+            }
+            return Ok(());
+        }
+        if !self.fallbacks_reported.insert((own, used)) {
+            return Ok(());
+        }
+        let own_face = self.fonts.face(own);
+        let at = Location {
+            file: self.origin.to_string(),
+            line: Some(line),
+            column: None,
+        };
+        let message = format!(
+            "“{c}” (U+{:04X}) is not in {}; it and other such characters are set in {}",
+            c as u32,
+            own_face.name,
+            self.fonts.face(used).name
+        );
+        self.warnings.push(Warning { at, message });
         Ok(())
+    }
+
+    /// One note naming the fallback fonts used and some characters each set.
+    pub fn fallback_note(&self) -> Option<Note> {
+        let (first, _) = self.fallback_chars.values().min_by_key(|(line, _)| *line)?;
+        let mut used: Vec<_> = self.fallback_chars.iter().collect();
+        used.sort_by_key(|(_, (line, _))| *line);
+        let parts: Vec<String> = used
+            .into_iter()
+            .map(|(face, (_, chars))| {
+                let shown: Vec<String> = chars.iter().map(char::to_string).collect();
+                format!("{} in {}", shown.join(" "), self.fonts.face(*face).name)
+            })
+            .collect();
+        Some(Note {
+            at: Location {
+                file: self.origin.to_string(),
+                line: Some(*first),
+                column: None,
+            },
+            message: format!(
+                "characters the text's fonts lack are set from the fallback chain: {}",
+                parts.join("; ")
+            ),
+        })
     }
 
     /// Shapes one word and appends its boxes and in-word penalties. Returns its last glyph.
@@ -445,43 +515,56 @@ impl Setter<'_> {
     ) -> Result<Vec<(usize, Glyph)>> {
         // Runs of (start, end, face).
         let mut runs: Vec<(usize, usize, FaceId)> = Vec::new();
-        let mut missing: Vec<char> = Vec::new();
         for (k, &(off, st)) in styles.iter().enumerate() {
             let end = styles.get(k + 1).map_or(text.len(), |s| s.0);
             let c = text[off..end].chars().next().unwrap_or(' ');
-            let face = if is_mark(c) {
-                runs.last().map(|r| r.2)
+            let previous = runs.last().map(|r| r.2);
+            let face = if is_ignorable(c) {
+                // Joiners and variation selectors steer the shaping of their
+                // neighbour and draw nothing: they stay in its run.
+                match previous {
+                    Some(f) => Some(f),
+                    None => Some(self.face_for(style, st)?),
+                }
+            } else if is_mark(c) && previous.is_some_and(|f| self.fonts.face(f).has_char(c)) {
+                // A combining mark goes with its letter where the face can.
+                previous
             } else {
                 self.face_with(style, st, c)?
             };
             let Some(face) = face else {
-                missing.push(c);
+                self.missing.entry(c).or_insert(line);
                 continue;
             };
-            self.report_fallback(style, st, face, c, line)?;
+            if !is_ignorable(c) {
+                self.report_fallback(style, st, face, c, line)?;
+            }
             match runs.last_mut() {
                 Some(r) if r.2 == face && r.1 == off => r.1 = end,
                 _ => runs.push((off, end, face)),
             }
-        }
-        if !missing.is_empty() {
-            let list: Vec<String> = missing
-                .iter()
-                .map(|c| format!("“{c}” (U+{:04X})", *c as u32))
-                .collect();
-            return Err(Error::Typeset {
-                at: Location { file: self.origin.to_string(), line: Some(line), column: None },
-                message: format!(
-                    "no available font can show {} in “{text}”; remove it or set a font that has it",
-                    list.join(", ")
-                ),
-            });
         }
         let mut out = Vec::new();
         for (start, end, face_id) in runs {
             let shaped = self.shaper.shape(self.fonts, face_id, &text[start..end]);
             for (k, g) in shaped.iter().enumerate() {
                 let cluster = start + g.cluster;
+                if g.gid == 0 {
+                    // The font's "missing glyph" box: never drawn. (The
+                    // character map promised a glyph the shaper did not
+                    // find.) The build fails naming the character.
+                    if let Some(c) = text[cluster..].chars().next() {
+                        if !is_ignorable(c) {
+                            self.missing.entry(c).or_insert(line);
+                        }
+                    }
+                    continue;
+                }
+                if g.advance_em == 0.0 && Some(g.gid) == self.fonts.face(face_id).glyph(' ') {
+                    // A joiner or variation selector the shaper hid: it
+                    // draws nothing, and its text stays with its cluster.
+                    continue;
+                }
                 let first_of_cluster = k == 0 || shaped[k - 1].cluster != g.cluster;
                 let next_cluster = shaped[k + 1..]
                     .iter()
@@ -603,16 +686,32 @@ impl Setter<'_> {
         Ok(())
     }
 
+    /// How many lines `p` takes at `width`, and whether every break is clean:
+    /// no line sticks out, none ends in a hyphen or inside a word (an
+    /// emergency break). Display lines (headlines) must be clean.
+    pub fn clean_lines(&self, p: &Paragraph, width: Length) -> (usize, bool) {
+        let b = linebreak::break_lines(&p.items, &[width], self.params);
+        let clean = b.lines.iter().all(|l| {
+            l.overfull <= Length::ZERO
+                && !matches!(
+                    p.items.get(l.index),
+                    Some(Item::Penalty {
+                        kind: PenaltyKind::Hyphen | PenaltyKind::Emergency,
+                        ..
+                    })
+                )
+        });
+        (b.lines.len(), clean)
+    }
+
     /// The narrowest measure, down to half of `width`, that sets `p` in as
-    /// few lines as `width` does: a headline set there has lines of even
-    /// length instead of a lone word on its last line.
+    /// few lines as `width` does, as cleanly (see [`Setter::clean_lines`]):
+    /// a headline set there has lines of even length instead of a lone word
+    /// on its last line.
     pub fn balanced_measure(&self, p: &Paragraph, width: Length) -> Length {
         let count = |w: Length| {
-            let b = linebreak::break_lines(&p.items, &[w], self.params);
-            (
-                b.lines.len(),
-                b.lines.iter().any(|l| l.overfull > Length::ZERO),
-            )
+            let (lines, clean) = self.clean_lines(p, w);
+            (lines, !clean)
         };
         let (lines, overfull) = count(width);
         if lines < 2 || overfull {
@@ -958,6 +1057,31 @@ fn is_separator(c: char) -> bool {
     matches!(c, ' ' | '\u{A0}' | '\u{202F}' | '\u{200B}')
 }
 
+/// True for a letter of the Latin, Greek or Cyrillic blocks: the scripts a
+/// text font is made for, so that one it lacks is a gap in that font.
+fn latin_greek_cyrillic(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x0041..=0x052F // Basic Latin to Cyrillic Supplement
+            | 0x1C80..=0x1C8F // Cyrillic Extended-C
+            | 0x1D00..=0x1DBF // Phonetic Extensions
+            | 0x1E00..=0x1FFF // Latin Extended Additional, Greek Extended
+            | 0x2C60..=0x2C7F // Latin Extended-C
+            | 0x2DE0..=0x2DFF // Cyrillic Extended-A
+            | 0xA640..=0xA69F // Cyrillic Extended-B
+            | 0xA720..=0xA7FF // Latin Extended-D
+            | 0xAB30..=0xAB6F // Latin Extended-E
+            | 0xFB00..=0xFB06 // Latin ligatures
+    )
+}
+
+/// Combining marks of Latin, Greek and Cyrillic.
 fn is_mark(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x200C | 0x200D | 0xFE00..=0xFE0F)
+    matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489)
+}
+
+/// Characters that steer shaping and draw nothing: zero-width (non-)joiners,
+/// the word joiner and variation selectors (e.g. U+FE0F, "as emoji").
+fn is_ignorable(c: char) -> bool {
+    matches!(c as u32, 0x200C | 0x200D | 0x2060 | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
 }

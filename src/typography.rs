@@ -33,7 +33,7 @@ fn marks_for(lang: &str) -> Marks {
             inner_open: "‹",
             inner_close: "›",
         },
-        "de" | "cs" | "sk" | "sl" | "et" | "lt" | "is" => Marks {
+        "de" | "cs" | "sk" | "sl" | "et" | "lt" | "lv" | "is" | "mk" | "ka" => Marks {
             open: "„",
             close: "“",
             inner_open: "‚",
@@ -51,14 +51,19 @@ fn marks_for(lang: &str) -> Marks {
             inner_open: "“",
             inner_close: "”",
         },
-        "ru" | "uk" | "be" | "bg" | "el" | "es" | "it" | "pt" | "ca" | "no" | "nb" | "nn" => {
-            Marks {
-                open: "«",
-                close: "»",
-                inner_open: "„",
-                inner_close: "“",
-            }
-        }
+        "da" => Marks {
+            open: "»",
+            close: "«",
+            inner_open: "›",
+            inner_close: "‹",
+        },
+        "ru" | "uk" | "be" | "bg" | "el" | "es" | "it" | "pt" | "ca" | "no" | "nb" | "nn"
+        | "hy" | "eu" | "gl" | "sq" => Marks {
+            open: "«",
+            close: "»",
+            inner_open: "„",
+            inner_close: "“",
+        },
         "sv" | "fi" => Marks {
             open: "”",
             close: "”",

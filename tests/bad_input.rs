@@ -182,13 +182,27 @@ fn statement_inputs() {
         ok(&[]),
     );
     check(case("one-char", "H\n\nx\n"), ok(&[]));
+    // Emoji and other scripts come from the fallback chain, with a note.
     check(
         case("emoji", "Headline\n\nWe march \u{1F4E3} on Friday.\n"),
-        bad(&["emoji.txt:3", "U+1F4E3"]),
+        ok(&["emoji.txt:3", "\u{1F4E3} in Noto Emoji"]),
     );
     check(
         case("armenian", "Headline\n\nԲարեւ ձեզ.\n"),
-        bad(&["armenian.txt:3", "U+0532"]),
+        ok(&["armenian.txt:3", "in Noto Sans Armenian"]),
+    );
+    // What no font of the chain has stops the build, each character named
+    // with its line and column.
+    check(
+        case(
+            "no-font",
+            "Headline\n\nA clef \u{1D11E} and\nthe private \u{E000}.\n",
+        ),
+        bad(&[
+            "no-font.txt:3:8: no font can show",
+            "U+1D11E",
+            "(U+E000) at 4:13",
+        ]),
     );
     check(
         case(

@@ -179,20 +179,21 @@ fn empty_statement_and_unknown_glyphs_are_errors() {
     assert!(stderr(&o).contains("empty"), "{}", stderr(&o));
     assert!(!d.join("empty.pdf").exists());
 
-    let emoji = d.join("emoji.txt");
+    // No font of the fallback chain has the musical G clef.
+    let clef = d.join("clef.txt");
     std::fs::write(
-        &emoji,
-        "Headline\n\nWe march on Friday \u{1F4E3} together.\n",
+        &clef,
+        "Headline\n\nWe march on Friday \u{1D11E} together.\n",
     )
     .unwrap();
     let o = bin()
-        .args(["build", emoji.to_str().unwrap()])
+        .args(["build", clef.to_str().unwrap()])
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
     let e = stderr(&o);
-    assert!(e.contains("U+1F4E3") && e.contains("emoji.txt:3"), "{e}");
-    assert!(!d.join("emoji.pdf").exists());
+    assert!(e.contains("U+1D11E") && e.contains("clef.txt:3:20"), "{e}");
+    assert!(!d.join("clef.pdf").exists());
 }
 
 #[test]

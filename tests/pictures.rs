@@ -695,9 +695,11 @@ fn poster_text(pdf: &Path, layout: &spec::Layout, band_words: usize) -> (String,
         page.margin_left.to_pt() + page.column_width().to_pt() + page.column_gap.to_pt() / 2.0;
     // The body starts at the first line with a word right of the gutter and
     // none across it.
+    // (Headline words are far taller than body words and may reach past
+    // the gutter.)
     let body_top = ws
         .iter()
-        .filter(|w| w.x_min > gutter)
+        .filter(|w| w.x_min > gutter && w.y_max - w.y_min < 60.0)
         .map(|w| w.y_min)
         .fold(f64::INFINITY, f64::min);
     let key = |w: &Word| {

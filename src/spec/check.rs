@@ -2,10 +2,11 @@
 
 use super::layer::{Layer, Val};
 use super::raw::key_name;
+use super::raw::SizeOrFit;
 use super::values;
 use super::{
-    layout_err, BandSpec, BodySpec, Extent, FitSpec, HeadingSpec, HeadlineSpec, HyphenationSpec,
-    ImagePlace, Layout, LineBreakSpec, MetaSpec, PageSpec,
+    layout_err, BandSpec, BodySpec, Extent, FitSpec, HeadingSpec, HeadlineFit, HeadlineSpec,
+    HyphenationSpec, ImagePlace, Layout, LineBreakSpec, MetaSpec, PageSpec,
 };
 use crate::error::{Location, Result};
 use crate::target::PrintSpec;
@@ -51,13 +52,17 @@ fn not_negative(v: &Val<Length>, what: &str, unit: fn(Length) -> String) -> Resu
 }
 
 fn size_range(v: &Val<Length>, section: &str, max_pt: f64) -> Result<()> {
+    size_range_key(v, section, "size", max_pt)
+}
+
+fn size_range_key(v: &Val<Length>, section: &str, key: &str, max_pt: f64) -> Result<()> {
     let pt = v.v.to_pt();
     if !(4.0 - EPS_PT..=max_pt + EPS_PT).contains(&pt) {
         return Err(layout_err(
             v.at.clone(),
             format!(
                 "{} must be between 4pt and {max_pt}pt, not {}",
-                key_name(section, "size"),
+                key_name(section, key),
                 v.v
             ),
         ));
@@ -353,10 +358,45 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         widows: int_range(&need!(body_widows), "body", "widows", 1, 5)?,
         orphans: int_range(&need!(body_orphans), "body", "orphans", 1, 5)?,
         color: need!(body_color).v,
+        fallback: need!(body_fallback).v,
     };
 
     // Headline.
-    let size = need!(headline_size);
+    let written = need!(headline_size);
+    let (size, fit) = match written.v {
+        SizeOrFit::Size(v) => (
+            Val {
+                v,
+                at: written.at.clone(),
+            },
+            None,
+        ),
+        SizeOrFit::Fit => {
+            let min = need!(headline_min_size);
+            size_range_key(&min, "headline", "min-size", 600.0)?;
+            let max = need!(headline_max_size);
+            size_range_key(&max, "headline", "max-size", 600.0)?;
+            if min.v > max.v {
+                return Err(layout_err(
+                    pick(&[&min.at, &max.at], origin),
+                    format!(
+                        "{} ({}) is larger than {} ({})",
+                        key_name("headline", "min-size"),
+                        min.v,
+                        key_name("headline", "max-size"),
+                        max.v
+                    ),
+                ));
+            }
+            let lines = int_range(&need!(headline_max_lines), "headline", "max-lines", 1, 10)?;
+            let fit = HeadlineFit {
+                min_size: min.v,
+                max_size: max.v,
+                max_lines: lines,
+            };
+            (max, Some(fit))
+        }
+    };
     size_range(&size, "headline", 600.0)?;
     let leading = need!(headline_leading);
     leading_range(&leading, &size, "headline", origin)?;
@@ -368,6 +408,7 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         font: need!(headline_font).v,
         size: size.v,
         leading: leading.v,
+        fit,
         align: need!(headline_align).v,
         weight: need!(headline_weight).v,
         color: need!(headline_color).v,
@@ -408,9 +449,33 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
     };
 
     // Hyphenation.
+    let enabled = need!(hyphenation_enabled);
+    let lang = need!(hyphenation_lang);
+    if enabled.v && crate::hyphenate::language_for_tag(&lang.v).is_none() {
+        let hint = match crate::hyphenate::suggest_tag(&lang.v) {
+            Some(s) => format!("did you mean \"{s}\"?"),
+            None => format!(
+                "handbill knows {}",
+                crate::hyphenate::known_tags().join(", ")
+            ),
+        };
+        return Err(layout_err(
+            lang.at,
+            format!(
+                "{} is \"{}\", a language handbill has no hyphenation patterns for; {hint} \
+                 (or set enabled = false to set the text without hyphenation)",
+                key_name("hyphenation", "lang"),
+                lang.v
+            ),
+        ));
+    }
+    // A built-in layout's language is only a default: the statement's own
+    // language is detected over it. One a user's layout file sets is meant.
+    let lang_set_at = (!lang.at.file.starts_with("builtin:")).then(|| lang.at.clone());
     let hyphenation = HyphenationSpec {
-        enabled: need!(hyphenation_enabled).v,
-        lang: need!(hyphenation_lang).v,
+        enabled: enabled.v,
+        lang: lang.v,
+        lang_set_at,
         min_left: int_range(
             &need!(hyphenation_min_left),
             "hyphenation",

@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use super::raw::{self, key_name, RawFile, RawImage, Sp};
+use super::raw::{self, key_name, RawFile, RawImage, SizeOrFit, Sp};
 use super::values;
 use super::{
     builtin, layout_err, looks_like_path, unknown_builtin, Align, Color, Extent, Fit, FontRef,
@@ -15,6 +15,9 @@ use crate::fold::Fold;
 use crate::impose::NUp;
 use crate::target::{self, Condition, Marks, PrintTarget, Standard};
 use crate::units::Length;
+
+/// Most fonts a fallback chain may list: the bundled chain has eight.
+const MAX_FALLBACK: usize = 16;
 
 /// A value and where it was written.
 #[derive(Clone, Debug)]
@@ -66,8 +69,12 @@ layer! {
     body_min_size: Length,
     body_max_size: Length,
     body_overflow: Overflow,
+    body_fallback: Vec<FontRef>,
     headline_font: FontRef,
-    headline_size: Length,
+    headline_size: SizeOrFit,
+    headline_max_lines: i64,
+    headline_min_size: Length,
+    headline_max_size: Length,
     headline_leading: Length,
     headline_align: Align,
     headline_weight: Weight,
@@ -170,6 +177,35 @@ impl Ctx<'_> {
 
     fn font(&self, s: Option<Sp<String>>, section: &str) -> Result<Option<Val<FontRef>>> {
         self.conv(s, section, "font", |v| values::font(v, self.base_dir))
+    }
+
+    /// The fallback chain: each entry a font family or file; a family must
+    /// be a bundled one (the chain has no other way to find it).
+    fn fallback(&self, s: Option<Sp<Vec<Sp<String>>>>) -> Result<Option<Val<Vec<FontRef>>>> {
+        let Some(s) = s else { return Ok(None) };
+        let at = self.at(&s.span());
+        let items = s.into_inner();
+        if items.len() > MAX_FALLBACK {
+            return Err(layout_err(
+                at,
+                format!(
+                    "{} lists {} fonts; {MAX_FALLBACK} at most",
+                    key_name("body", "fallback"),
+                    items.len()
+                ),
+            ));
+        }
+        let mut fonts = Vec::with_capacity(items.len());
+        for item in items {
+            let item_at = self.at(&item.span());
+            let font = values::font(item.get_ref(), self.base_dir)
+                .and_then(|f| values::bundled_or_file(f, item.get_ref()))
+                .map_err(|m| {
+                    layout_err(item_at, format!("{} {m}", key_name("body", "fallback")))
+                })?;
+            fonts.push(font);
+        }
+        Ok(Some(Val { v: fonts, at }))
     }
 
     fn color(&self, s: Option<Sp<String>>, section: &str) -> Result<Option<Val<Color>>> {
@@ -308,8 +344,12 @@ fn to_layer(raw: RawFile, cx: &Ctx) -> Result<Layer> {
         body_min_size: cx.plain(b.min_size),
         body_max_size: cx.plain(b.max_size),
         body_overflow: cx.conv(b.overflow, "body", "overflow", |v| values::overflow(v))?,
+        body_fallback: cx.fallback(b.fallback)?,
         headline_font: cx.font(hl.font, "headline")?,
         headline_size: cx.plain(hl.size),
+        headline_max_lines: cx.plain(hl.max_lines),
+        headline_min_size: cx.plain(hl.min_size),
+        headline_max_size: cx.plain(hl.max_size),
         headline_leading: cx.plain(hl.leading),
         headline_align: cx.conv(hl.align, "headline", "align", |v| values::headline_align(v))?,
         headline_weight: cx.weight(hl.weight, "headline")?,

@@ -43,15 +43,22 @@
 //! max-size = "11.5pt"
 //! overflow = "more-pages"  # text that does not fit at min-size: set at `size` on more
 //!                          # pages, or "error" to stop and say by how much it overflows
+//! fallback = ["serif", "sans", "armenian", "georgian", "math", "symbols", "symbols2", "emoji"]
+//!                          # fonts tried, in order, for a character the text's own font
+//!                          # lacks (in every part of the leaflet); families or font files
 //!
 //! [headline]               # the statement's title
 //! font = "sans"
-//! size = "26pt"
-//! leading = "29pt"
+//! size = "26pt"            # or "fit": the largest size from min-size to max-size at which
+//!                          # the headline takes at most max-lines lines, never hyphenated
+//! leading = "29pt"         # with size = "fit": the leading at max-size, scaled with the size
 //! align = "left"           # left, center or right
 //! weight = "bold"          # regular (also "normal") or bold
 //! color = "#000000"
 //! space-after = "8pt"
+//! max-lines = 3            # these three only with size = "fit"; max-lines is 1 to 10
+//! min-size = "20pt"
+//! max-size = "30pt"
 //!
 //! [meta]                   # the small date / organisation line under the headline
 //! font = "sans"
@@ -68,8 +75,11 @@
 //!
 //! [hyphenation]
 //! enabled = true
-//! lang = "en"              # a BCP 47 tag: en, en-GB, en-US, de, fr, sr-Cyrl, sr-Latn, …;
-//!                          # the statement's front matter and --lang override it
+//! lang = "en"              # a BCP 47 tag: en, en-GB, en-US, de, fr, sr-Cyrl, sr-Latn, …
+//!                          # (any of the 80 the hyphenation patterns cover); the
+//!                          # statement's front matter and --lang override it. Set in a
+//!                          # built-in layout it is only a default: the statement's
+//!                          # language is detected from its text
 //! min-left = 2             # shortest fragment before the hyphen (1 to 10)
 //! min-right = 2            # shortest fragment after it (1 to 10); each language's own
 //!                          # minimum applies as well (English: 2 before, 3 after)
@@ -506,6 +516,9 @@ pub struct BodySpec {
     pub orphans: u32,
     /// Text colour.
     pub color: Color,
+    /// Fonts tried, in order, for a character the text's own font lacks
+    /// (in every part of the leaflet, not only the body).
+    pub fallback: Vec<FontRef>,
 }
 
 /// How the body size is chosen to fill the page (`fit = "page"`).
@@ -533,10 +546,13 @@ pub enum Overflow {
 pub struct HeadlineSpec {
     /// Typeface.
     pub font: FontRef,
-    /// Type size.
+    /// Type size; with `fit`, the largest (`max-size`).
     pub size: Length,
-    /// Baseline to baseline.
+    /// Baseline to baseline at `size`; with `fit` it keeps its proportion
+    /// to the size chosen.
     pub leading: Length,
+    /// Choose the size that fits (`size = "fit"`); `None` sets it at `size`.
+    pub fit: Option<HeadlineFit>,
     /// `Left`, `Center` or `Right`.
     pub align: Align,
     /// Weight.
@@ -545,6 +561,19 @@ pub struct HeadlineSpec {
     pub color: Color,
     /// Space below the headline.
     pub space_after: Length,
+}
+
+/// How the headline's size is chosen with `size = "fit"`: the largest
+/// between `min_size` and `max_size` at which it takes at most `max_lines`
+/// lines of the full measure, never hyphenated.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HeadlineFit {
+    /// The smallest size allowed.
+    pub min_size: Length,
+    /// The largest size allowed.
+    pub max_size: Length,
+    /// The most lines the headline may take.
+    pub max_lines: u32,
 }
 
 /// The small date / organisation line under the headline.
@@ -582,6 +611,10 @@ pub struct HyphenationSpec {
     pub enabled: bool,
     /// BCP 47 language tag, as written.
     pub lang: String,
+    /// Where a user's layout file sets `lang`; `None` when it comes from a
+    /// built-in layout, where it is only a default: the statement's language
+    /// is then detected from its text.
+    pub lang_set_at: Option<Location>,
     /// Shortest fragment before a hyphen, in characters.
     pub min_left: usize,
     /// Shortest fragment after a hyphen, in characters.

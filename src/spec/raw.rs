@@ -54,6 +54,7 @@ pub(super) const SECTIONS: &[(&str, &[&str])] = &[
             "min-size",
             "max-size",
             "overflow",
+            "fallback",
         ],
     ),
     (
@@ -66,6 +67,9 @@ pub(super) const SECTIONS: &[(&str, &[&str])] = &[
             "weight",
             "color",
             "space-after",
+            "max-lines",
+            "min-size",
+            "max-size",
         ],
     ),
     ("meta", &["font", "size", "color", "space-after"]),
@@ -181,18 +185,63 @@ pub(super) struct RawBody {
     pub min_size: Option<Sp<Length>>,
     pub max_size: Option<Sp<Length>>,
     pub overflow: Option<Sp<String>>,
+    pub fallback: Option<Sp<Vec<Sp<String>>>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(super) struct RawHeadline {
     pub font: Option<Sp<String>>,
-    pub size: Option<Sp<Length>>,
+    pub size: Option<Sp<SizeOrFit>>,
     pub leading: Option<Sp<Length>>,
     pub align: Option<Sp<String>>,
     pub weight: Option<Sp<String>>,
     pub color: Option<Sp<String>>,
     pub space_after: Option<Sp<Length>>,
+    pub max_lines: Option<Sp<i64>>,
+    pub min_size: Option<Sp<Length>>,
+    pub max_size: Option<Sp<Length>>,
+}
+
+/// The headline's `size`: a length, or `"fit"` (the largest size between
+/// `min-size` and `max-size` that keeps it within `max-lines`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum SizeOrFit {
+    Size(Length),
+    Fit,
+}
+
+impl<'de> Deserialize<'de> for SizeOrFit {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<SizeOrFit, D::Error> {
+        use serde::de::IntoDeserializer;
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = SizeOrFit;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a length with a unit, like \"26pt\", or \"fit\"")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> std::result::Result<SizeOrFit, E> {
+                if s.trim().eq_ignore_ascii_case("fit") {
+                    return Ok(SizeOrFit::Fit);
+                }
+                s.parse::<Length>().map(SizeOrFit::Size).map_err(|e| {
+                    E::custom(format!(
+                        "{e}; or \"fit\" for the largest size that keeps the headline within `max-lines`"
+                    ))
+                })
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<SizeOrFit, E> {
+                Length::deserialize(v.into_deserializer()).map(SizeOrFit::Size)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<SizeOrFit, E> {
+                Length::deserialize(v.into_deserializer()).map(SizeOrFit::Size)
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<SizeOrFit, E> {
+                Length::deserialize(v.into_deserializer()).map(SizeOrFit::Size)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -408,9 +457,9 @@ fn expected(section: &str, key: &str) -> String {
         return "a string in quotes".to_string();
     }
     match key {
-        "columns" | "widows" | "orphans" | "min-left" | "min-right" | "hyphen-limit" => {
-            "a whole number, like 2"
-        }
+        "size" if section == "headline" => "a length in quotes, like \"26pt\", or \"fit\"",
+        "columns" | "widows" | "orphans" | "min-left" | "min-right" | "hyphen-limit"
+        | "max-lines" => "a whole number, like 2",
         "enabled" | "caps" => "true or false",
         "marks" => "an array of strings, like [\"crop\"] or [\"crop\", \"registration\"]",
         "ink-limit" => "a number of percent, like 300",
@@ -418,6 +467,7 @@ fn expected(section: &str, key: &str) -> String {
         "for" | "standard" | "output-condition" | "impose" | "fold" => "a string in quotes",
         "icc-profile" => "a file path in quotes",
         "font" => "a string in quotes, like \"serif\" or \"fonts/MyFont.ttf\"",
+        "fallback" => "a list of fonts, like [\"sans\", \"fonts/MyFont.ttf\"]",
         "color" | "text-color" => "a colour in quotes, like \"#000000\" or \"gray(0.35)\"",
         "paper" | "orientation" | "align" | "weight" | "lang" | "where" | "when" | "file"
         | "position" | "fit" => "a string in quotes",

@@ -174,7 +174,13 @@ fn other_builtins_have_their_character() {
     assert_eq!(letter.hyphenation.lang, "en-US");
     let a3 = load("a3-poster").unwrap();
     assert_eq!(a3.headline.font, FontRef::Family("display".into()));
-    assert_eq!(a3.headline.size, Length::pt(72.0));
+    // The poster's headline is as large as fits three lines.
+    let fit = a3.headline.fit.expect("a3-poster fits its headline");
+    assert_eq!(
+        (fit.min_size, fit.max_size, fit.max_lines),
+        (Length::pt(40.0), Length::pt(120.0), 3)
+    );
+    assert_eq!(a3.headline.size, Length::pt(120.0));
     assert_eq!(a3.body.size, Length::pt(16.0));
     let a6 = load("a6-handout").unwrap();
     assert!(close(a6.page.height, Length::mm(148.0)));
@@ -188,7 +194,8 @@ fn every_listed_key_is_accepted() {
     for (section, keys) in SECTIONS {
         for key in *keys {
             let value = match *key {
-                "columns" | "widows" | "orphans" | "min-left" | "min-right" => "2",
+                "columns" | "widows" | "orphans" | "min-left" | "min-right" | "max-lines" => "2",
+                "fallback" => "[\"sans\", \"emoji\"]",
                 "enabled" | "caps" => "true",
                 "paper" => "\"a4\"",
                 "orientation" => "\"portrait\"",
@@ -244,6 +251,9 @@ fn reference_in_module_docs_is_valid() {
     let mut expected = a4();
     expected.name = l.name.clone();
     expected.description = l.description.clone();
+    // Written in the file, so meant: the text's language is not detected.
+    assert!(l.hyphenation.lang_set_at.is_some());
+    expected.hyphenation.lang_set_at = l.hyphenation.lang_set_at.clone();
     assert_eq!(l, expected);
 }
 

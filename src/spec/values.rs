@@ -286,6 +286,25 @@ pub(super) fn font(value: &str, base_dir: &Path) -> Result<FontRef, String> {
     }
 }
 
+/// A font of the fallback chain: a file, or a family handbill bundles
+/// (with the nearest bundled name suggested for a slip).
+pub(super) fn bundled_or_file(font: FontRef, written: &str) -> Result<FontRef, String> {
+    let FontRef::Family(name) = &font else {
+        return Ok(font);
+    };
+    if crate::fonts::is_bundled_family(name) {
+        return Ok(font);
+    }
+    let names = crate::fonts::family_aliases();
+    Err(match suggest(name, &names) {
+        Some(s) => format!("names no bundled font family `{written}`; did you mean `{s}`?"),
+        None => format!(
+            "names no bundled font family `{written}`; the bundled ones are {}, or give a font file path",
+            names.join(", ")
+        ),
+    })
+}
+
 /// A BCP 47 language tag, checked for shape only ("en", "en-GB",
 /// "sr-Latn"); whether handbill can hyphenate it is decided elsewhere.
 pub(super) fn lang(value: &str) -> Result<String, String> {
@@ -299,9 +318,13 @@ pub(super) fn lang(value: &str) -> Result<String, String> {
             t.replace('_', "-")
         ));
     }
-    Err(format!(
+    let base = format!(
         "must be a language tag like \"en\", \"en-GB\", \"de\" or \"sr-Latn\", not \"{value}\""
-    ))
+    );
+    match crate::hyphenate::suggest_tag(t) {
+        Some(s) => Err(format!("{base}; did you mean \"{s}\"?")),
+        None => Err(base),
+    }
 }
 
 /// `for`: the print target.

@@ -156,6 +156,27 @@ pub struct Parsed {
     pub document: Document,
     /// Things removed or not placed (bidi controls, images, HTML, code blocks).
     pub warnings: Vec<Warning>,
+    /// The text the blocks' lines count in (without a BOM, with LF line
+    /// ends), for placing a character by line and column; see [`locate`].
+    pub source: String,
+}
+
+/// The line and column (1-based, in characters) of the first `c` in
+/// `source` at or after line `from_line`, else anywhere; `None` if `c` is
+/// not there at all (text a placeholder brought in).
+pub fn locate(source: &str, from_line: usize, c: char) -> Option<(usize, usize)> {
+    let find = |skip: usize| {
+        source
+            .split('\n')
+            .enumerate()
+            .skip(skip)
+            .find_map(|(i, line)| {
+                line.chars()
+                    .position(|x| x == c)
+                    .map(|col| (i + 1, col + 1))
+            })
+    };
+    find(from_line.saturating_sub(1)).or_else(|| find(0))
 }
 
 /// Parse decoded text. `file` names the source in messages.
@@ -224,6 +245,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     Ok(Parsed {
         document: Document { meta, blocks },
         warnings,
+        source: norm.into_owned(),
     })
 }
 

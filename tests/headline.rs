@@ -1,0 +1,250 @@
+//! Headline fitting (`[headline] size = "fit"`): the largest size at which
+//! the headline takes at most `max-lines` lines, never hyphenated, with no
+//! word alone on its last line.
+
+use handbill::compose::{compose, ComposeOptions, Composed};
+use handbill::pages::PlacedLine;
+use handbill::spec::{self, Layout};
+use handbill::statement::{parse, Format};
+use handbill::units::Length;
+
+const BODY: &str = "We meet on Saturday at ten in front of the town hall. Bring your \
+neighbours, your banners and your questions: the council has to answer them.";
+
+fn set(headline: &str, layout: &Layout) -> Composed {
+    let text = format!("{headline}\n\n{BODY}\n");
+    let doc = parse(&text, Format::Plain, "h.txt").unwrap().document;
+    compose(
+        &doc,
+        layout,
+        &ComposeOptions {
+            lang: Some("en".into()),
+            origin: "h.txt".into(),
+            source: None,
+            pictures: Vec::new(),
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The headline's lines: the first lines of the first page, set at the
+/// headline's size (no other text on the poster comes near `min-size`).
+fn headline_lines(c: &Composed, min: Length) -> Vec<&PlacedLine> {
+    c.pages[0]
+        .lines
+        .iter()
+        .take_while(|l| l.line.runs.iter().any(|r| r.size >= min))
+        .collect()
+}
+
+fn size_of(lines: &[&PlacedLine]) -> Length {
+    lines[0]
+        .line
+        .runs
+        .iter()
+        .map(|r| r.size)
+        .fold(Length::ZERO, Length::max)
+}
+
+fn words(line: &PlacedLine) -> usize {
+    line.line.text().split_whitespace().count()
+}
+
+const HEADLINES: &[&str] = &[
+    "Strike!",
+    "Stop the evictions",
+    "Fix Our Homes Before You Raise Our Rents",
+    "NCP of Yugoslavia, A call for solidarity with the Serbian people in Kosovo",
+    "Mieten runter: Nebenkostenabrechnungsskandal jetzt aufklären",
+    "We want the parks, the schools and the buses back in public hands",
+    "Housing is a right, not a commodity",
+    "Sanitation workers of the city demand their unpaid wages, safe equipment and an end to \
+     intimidation by the management, now and for good",
+];
+
+fn poster() -> Layout {
+    spec::load("a3-poster").unwrap()
+}
+
+/// The poster with the headline's size range narrowed to one size.
+fn only_size(size: Length) -> Layout {
+    let pt = size.to_pt();
+    spec::parse(
+        &format!(
+            "extends = \"a3-poster\"\n[headline]\nmin-size = \"{pt}pt\"\nmax-size = \"{pt}pt\"\n"
+        ),
+        "narrow.toml",
+        std::path::Path::new(""),
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_poster_headline_is_fitted() {
+    let layout = poster();
+    let fit = layout.headline.fit.expect("a3-poster fits its headline");
+    let width = layout.page.content_width();
+    for headline in HEADLINES {
+        let c = set(headline, &layout);
+        let lines = headline_lines(&c, fit.min_size);
+        let size = size_of(&lines);
+        let all_words = headline.split_whitespace().count();
+        let too_long = c
+            .warnings
+            .iter()
+            .any(|w| w.message.starts_with("the headline does not fit"));
+
+        // Within the bounds, on the 0.5pt grid (or the maximum itself).
+        assert!(
+            size >= fit.min_size && size <= fit.max_size,
+            "{headline}: {size}"
+        );
+        let steps = (size - fit.min_size).to_pt() / 0.5;
+        assert!(
+            (steps - steps.round()).abs() < 1e-6 || size == fit.max_size,
+            "{headline}: {size}"
+        );
+        // At most max-lines lines (unless even min-size cannot do it, which
+        // is said), none wider than the measure, none hyphenated.
+        if too_long {
+            assert_eq!(size, fit.min_size, "{headline}");
+        } else {
+            assert!(
+                lines.len() <= fit.max_lines as usize,
+                "{headline}: {} lines",
+                lines.len()
+            );
+        }
+        for l in &lines {
+            assert!(
+                l.line.width <= width,
+                "{headline}: a line sticks out: {} > {width} in {:?}",
+                l.line.width,
+                l.line.text()
+            );
+            assert!(!l.line.hyphenated, "{headline}: hyphenated");
+            assert!(
+                !l.line.text().trim_end().ends_with('-'),
+                "{headline}: {}",
+                l.line.text()
+            );
+        }
+        // Every word is there, in order.
+        let joined: Vec<String> = lines.iter().map(|l| l.line.text()).collect();
+        let printed: Vec<&str> = joined.iter().flat_map(|t| t.split_whitespace()).collect();
+        let written: Vec<&str> = headline.split_whitespace().collect();
+        assert_eq!(printed, written, "{headline}");
+        // No word alone on the last line of a headline of three or more
+        // (here the last two words always fit one line at min-size).
+        if all_words >= 3 && lines.len() > 1 {
+            assert!(
+                words(lines[lines.len() - 1]) >= 2,
+                "{headline}: {:?}",
+                joined
+            );
+        }
+        // Leading keeps its proportion to the size.
+        let ratio = layout.headline.leading / layout.headline.size;
+        for pair in lines.windows(2) {
+            let gap = pair[1].baseline - pair[0].baseline;
+            assert!(
+                (gap - size * ratio).to_pt().abs() < 0.01,
+                "{headline}: leading {gap} at {size}"
+            );
+        }
+        // Maximal: half a point larger needs more lines or a broken word.
+        if size < fit.max_size && !too_long {
+            let larger = set(headline, &only_size(size + Length::pt(0.5)));
+            assert!(
+                larger
+                    .warnings
+                    .iter()
+                    .any(|w| w.message.starts_with("the headline does not fit")),
+                "{headline}: {size} is not the largest"
+            );
+        }
+    }
+}
+
+#[test]
+fn short_headlines_get_the_largest_size_and_long_words_shrink_it() {
+    let layout = poster();
+    let fit = layout.headline.fit.unwrap();
+    let c = set("Strike!", &layout);
+    let lines = headline_lines(&c, fit.min_size);
+    assert_eq!((lines.len(), size_of(&lines)), (1, fit.max_size));
+    // One long word: the size drops until it fits the measure whole.
+    let c = set(
+        "Mieten runter: Nebenkostenabrechnungsskandal aufklären",
+        &layout,
+    );
+    let lines = headline_lines(&c, fit.min_size);
+    assert!(size_of(&lines) < Length::pt(60.0), "{}", size_of(&lines));
+    assert!(lines
+        .iter()
+        .any(|l| l.line.text().contains("Nebenkostenabrechnungsskandal")));
+}
+
+#[test]
+fn fit_keys_are_checked() {
+    for (text, says) in [
+        (
+            "[headline]\nsize = \"fit\"\nmax-lines = 0",
+            "t.toml:3:13: `max-lines` in [headline] must be 1 to 10, not 0",
+        ),
+        (
+            "[headline]\nsize = \"fit\"\nmin-size = \"40pt\"\nmax-size = \"30pt\"",
+            "`min-size` in [headline] (40pt) is larger than `max-size` in [headline] (30pt)",
+        ),
+        (
+            "[headline]\nsize = \"big\"",
+            "t.toml:2:8: `size` in [headline]: `big` is not a length",
+        ),
+        ("[headline]\nsize = \"big\"", "or \"fit\""),
+        (
+            "[headline]\nsize = \"fit\"\nmax-size = \"700pt\"",
+            "`max-size` in [headline] must be between 4pt and 600pt",
+        ),
+    ] {
+        let src = format!("{text}\n");
+        let e = spec::parse(&src, "t.toml", std::path::Path::new(""))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(says), "{text}: {e}");
+    }
+    let l = spec::parse(
+        "[headline]\nsize = \"FIT\"\nleading = \"33pt\"\n",
+        "t.toml",
+        std::path::Path::new(""),
+    )
+    .unwrap();
+    let fit = l.headline.fit.unwrap();
+    // The base layout's bounds apply.
+    assert_eq!(
+        (fit.min_size, fit.max_size, fit.max_lines),
+        (Length::pt(20.0), Length::pt(30.0), 3)
+    );
+    assert_eq!(l.headline.size, Length::pt(30.0));
+}
+
+#[test]
+fn a_fixed_size_headline_keeps_its_last_words_together() {
+    // Without the tie this poster headline ends on "commodity" alone.
+    for size in [96, 80, 72] {
+        let layout = spec::parse(
+            &format!(
+                "extends = \"a3-poster\"\n[headline]\nsize = \"{size}pt\"\nleading = \"{size}pt\"\n"
+            ),
+            "fixed.toml",
+            std::path::Path::new(""),
+        )
+        .unwrap();
+        assert!(layout.headline.fit.is_none());
+        let headline = "Housing is a right, not a commodity";
+        let c = set(headline, &layout);
+        let lines = headline_lines(&c, layout.headline.size);
+        let texts: Vec<String> = lines.iter().map(|l| l.line.text()).collect();
+        assert!(lines.len() >= 2, "{size}: {texts:?}");
+        assert!(words(lines[lines.len() - 1]) >= 2, "{size}: {texts:?}");
+    }
+}

@@ -1,0 +1,310 @@
+//! The statement's language: detected from the text when nothing names it,
+//! and driving hyphenation, quotation marks and the PDF's /Lang.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use handbill::lang::Source;
+use handbill::{spec, BuildRequest};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A sample with its front matter's `lang` line taken out.
+fn without_lang(name: &str) -> String {
+    let text = std::fs::read_to_string(root().join("samples").join(name)).unwrap();
+    let kept: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("lang ="))
+        .collect();
+    assert!(kept.len() < text.lines().count() || !text.starts_with("+++"));
+    kept.join("\n")
+}
+
+fn build(text: &str, name: &str, layout: &spec::Layout) -> handbill::BuildOutput {
+    handbill::build(&BuildRequest::new(text.as_bytes(), name, layout))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The catalog's /Lang of a PDF.
+fn pdf_lang(pdf: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let lang = doc.catalog().unwrap().get(b"Lang").unwrap();
+    String::from_utf8(lang.as_str().unwrap().to_vec()).unwrap()
+}
+
+fn pdftotext(pdf: &[u8], tag: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("handbill-lang-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{tag}.pdf"));
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", path.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is needed for this test; .ci/run installs it");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn every_sample_is_detected_without_its_lang() {
+    let layout = spec::load("a4-leaflet").unwrap();
+    for (file, tag, quote) in [
+        ("en-tenants.txt", "en", "“"),
+        ("de-mieten.md", "de", "„"),
+        ("fr-greve.md", "fr", "«"),
+        ("sr-cyrl-protest.txt", "sr-Cyrl", "„"),
+        ("sr-latn-protest.txt", "sr-Latn", "„"),
+        ("el-synantisi.md", "el", "«"),
+        ("en-long-campaign.md", "en", "“"),
+    ] {
+        // A quotation typed with straight quotes, which detection cannot
+        // read anything into.
+        let text = format!("{}\n\n\"2026\"\n", without_lang(file));
+        let out = build(&text, file, &layout);
+        assert_eq!(out.lang, tag, "{file}");
+        let note = out
+            .notes
+            .iter()
+            .find(|n| n.message.starts_with("language detected:"))
+            .unwrap_or_else(|| panic!("{file}: no note in {:?}", out.notes));
+        assert!(
+            note.message.contains(&format!("({tag}), confidence 1.00")),
+            "{file}: {}",
+            note.message
+        );
+        assert_eq!(note.at.file, file);
+        assert_eq!(pdf_lang(&out.pdf), tag, "{file}");
+        // The language's quotation marks.
+        let printed = pdftotext(&out.pdf, tag);
+        assert!(printed.contains(quote), "{file}: no {quote} in\n{printed}");
+        assert!(
+            !out.warnings.iter().any(|w| w.message.contains("language")),
+            "{file}: {:?}",
+            out.warnings
+        );
+    }
+}
+
+#[test]
+fn the_reference_statement_is_english() {
+    let path = root().join("../shared/seed/000_53f4cf6db800a616.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: the reference statement is not here");
+        return;
+    };
+    let choice = handbill::lang::choose(
+        &handbill::statement::parse(&text, handbill::statement::Format::Plain, "seed.txt")
+            .unwrap()
+            .document,
+        &spec::load("a4-leaflet").unwrap(),
+        None,
+    );
+    assert_eq!(choice.tag, "en");
+    assert!(matches!(choice.source, Source::Detected(ref d) if d.confidence > 0.99));
+}
+
+#[test]
+fn detection_drives_hyphenation() {
+    // Composed without naming a language: German is detected and set with
+    // German patterns; every hyphen falls where they allow one.
+    let layout = spec::load("a4-leaflet").unwrap();
+    let text = without_lang("de-mieten.md");
+    let doc = handbill::statement::parse(&text, handbill::statement::Format::Markdown, "de.md")
+        .unwrap()
+        .document;
+    let composed = handbill::compose::compose(
+        &doc,
+        &layout,
+        &handbill::compose::ComposeOptions {
+            origin: "de.md".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(composed.lang, "de");
+    let de = handbill::hyphenate::Hyphenator::new("de", 2, 2, false).unwrap();
+    let en = handbill::hyphenate::Hyphenator::new("en", 2, 2, false).unwrap();
+    let lines: Vec<_> = composed.pages.iter().flat_map(|p| &p.lines).collect();
+    let mut checked = 0;
+    let mut not_english = 0;
+    for pair in lines.windows(2) {
+        if !pair[0].line.hyphenated {
+            continue;
+        }
+        let first = pair[0].line.text();
+        let head: String = first
+            .trim_end()
+            .trim_end_matches('-')
+            .rsplit(' ')
+            .next()
+            .unwrap()
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
+        let second = pair[1].line.text();
+        let tail: String = second
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let word = format!("{head}{tail}");
+        assert!(
+            de.breaks(&word).contains(&head.len()),
+            "{word} broken as {head}-{tail}, not a German break"
+        );
+        not_english += usize::from(!en.breaks(&word).contains(&head.len()));
+        checked += 1;
+    }
+    assert!(checked >= 3, "only {checked} hyphenated lines");
+    // Some of them English patterns would not allow: the language matters.
+    assert!(not_english > 0);
+}
+
+#[test]
+fn a_layout_variant_refines_the_detected_language() {
+    // letter-leaflet says en-US: English is detected and set as en-US.
+    let layout = spec::load("letter-leaflet").unwrap();
+    let out = build(&without_lang("en-tenants.txt"), "en.txt", &layout);
+    assert_eq!(out.lang, "en-US");
+    assert!(
+        out.notes[0].message.contains("set as en-US"),
+        "{:?}",
+        out.notes
+    );
+    // German text on the same layout is German.
+    let out = build(&without_lang("de-mieten.md"), "de.md", &layout);
+    assert_eq!(out.lang, "de");
+}
+
+#[test]
+fn short_text_falls_back_to_the_layouts_language_and_says_so() {
+    let layout = spec::load("a4-leaflet").unwrap();
+    let out = build("Fix our homes\n\nRepairs now.\n", "short.txt", &layout);
+    assert_eq!(out.lang, "en");
+    assert!(out.notes.is_empty(), "{:?}", out.notes);
+    let w = out
+        .warnings
+        .iter()
+        .find(|w| w.message.starts_with("language not detected"))
+        .unwrap_or_else(|| panic!("{:?}", out.warnings));
+    assert!(
+        w.message.contains("too short") && w.message.contains("layout's language, en"),
+        "{}",
+        w.message
+    );
+    // Digits and punctuation only: nothing to detect by.
+    let out = build("2026\n\n1. 2. 3.\n", "digits.txt", &layout);
+    assert_eq!(out.lang, "en");
+    assert!(out
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("no letters")));
+}
+
+#[test]
+fn front_matter_command_line_and_a_users_layout_are_not_second_guessed() {
+    let a4 = spec::load("a4-leaflet").unwrap();
+    let german = without_lang("de-mieten.md");
+    // --lang
+    let mut req = BuildRequest::new(german.as_bytes(), "de.md", &a4);
+    req.lang = Some("de-CH".into());
+    let out = handbill::build(&req).unwrap();
+    assert_eq!(out.lang, "de-CH");
+    assert!(out.notes.is_empty());
+    // Front matter.
+    let sample = std::fs::read_to_string(root().join("samples/de-mieten.md")).unwrap();
+    let with_fr = sample.replace("lang = \"de\"", "lang = \"fr\"");
+    assert_eq!(build(&with_fr, "de.md", &a4).lang, "fr");
+    // A user's layout file that sets lang: meant, but a clear mismatch is
+    // pointed out.
+    let dir = std::env::temp_dir().join(format!("handbill-lang-layout-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("mine.toml");
+    std::fs::write(&file, "[hyphenation]\nlang = \"en-GB\"\n").unwrap();
+    let mine = spec::load(file.to_str().unwrap()).unwrap();
+    let out = build(&german, "de.md", &mine);
+    assert_eq!(out.lang, "en-GB");
+    let w = out
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("looks like German"))
+        .unwrap_or_else(|| panic!("{:?}", out.warnings));
+    assert!(w.message.contains("mine.toml:2:8"), "{}", w.message);
+    // A layout that only extends a built-in one inherits its default.
+    std::fs::write(&file, "extends = \"a5-flyer\"\n[page]\ncolumns = 2\n").unwrap();
+    let extended = spec::load(file.to_str().unwrap()).unwrap();
+    assert_eq!(build(&german, "de.md", &extended).lang, "de");
+}
+
+#[test]
+fn unknown_layout_languages_are_refused_with_a_suggestion() {
+    let dir = std::env::temp_dir().join(format!("handbill-lang-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (value, says) in [
+        (
+            "dk",
+            "is \"dk\", a language handbill has no hyphenation patterns for; did you mean \"da\"?",
+        ),
+        ("sr-Lant", "did you mean \"sr-Latn\"?"),
+        ("qq", "handbill knows af, sq, hy"),
+        ("german", "must be a language tag like"),
+        ("german", "did you mean \"de\"?"),
+    ] {
+        let file = dir.join("l.toml");
+        std::fs::write(&file, format!("[hyphenation]\nlang = \"{value}\"\n")).unwrap();
+        let e = spec::load(file.to_str().unwrap()).unwrap_err().to_string();
+        assert!(
+            e.contains("l.toml:2:8: `lang` in [hyphenation] ") && e.contains(says),
+            "{value}: {e}"
+        );
+    }
+    // "en-UK" is what people write for British English.
+    let file = dir.join("l.toml");
+    std::fs::write(&file, "[hyphenation]\nlang = \"en-UK\"\n").unwrap();
+    assert_eq!(
+        handbill::hyphenate::language_for_tag(
+            &spec::load(file.to_str().unwrap()).unwrap().hyphenation.lang
+        ),
+        Some(hyphenation::Language::EnglishGB)
+    );
+    // Without hyphenation any well-formed tag will do.
+    let file = dir.join("l.toml");
+    std::fs::write(&file, "[hyphenation]\nenabled = false\nlang = \"vi\"\n").unwrap();
+    assert_eq!(
+        spec::load(file.to_str().unwrap()).unwrap().hyphenation.lang,
+        "vi"
+    );
+}
+
+#[test]
+fn the_cli_says_which_language_it_detected() {
+    let dir = std::env::temp_dir().join(format!("handbill-lang-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("statement.txt");
+    std::fs::write(&input, without_lang("sr-latn-protest.txt")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_handbill"))
+        .args(["build", input.to_str().unwrap()])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains(&format!(
+            "handbill: {}: language detected: Serbian in Latin script (sr-Latn), confidence 1.00",
+            input.display()
+        )),
+        "{err}"
+    );
+    // --quiet says nothing.
+    let o = Command::new(env!("CARGO_BIN_EXE_handbill"))
+        .args(["build", "--quiet", input.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
