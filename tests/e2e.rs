@@ -6,6 +6,9 @@ use std::process::Command;
 
 use handbill::{spec, statement, BuildRequest};
 
+mod support;
+use support::{block_diff, blocks, common_size, luminance};
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -535,16 +538,6 @@ fn overflow_error_says_by_how_much() {
     );
 }
 
-/// Luminance (0–255) of every pixel of a PNG.
-fn luminance(png: &[u8]) -> (u32, u32, Vec<f64>) {
-    let p = tiny_skia::Pixmap::decode_png(png).expect("a PNG");
-    let lum = p.pixels().iter().map(|c| {
-        let c = c.demultiply();
-        0.299 * f64::from(c.red()) + 0.587 * f64::from(c.green()) + 0.114 * f64::from(c.blue())
-    });
-    (p.width(), p.height(), lum.collect())
-}
-
 #[test]
 fn png_preview_agrees_with_popplers_rendering_of_the_pdf() {
     let input = seed().unwrap_or_else(|| root().join("samples/en-tenants.txt"));
@@ -572,54 +565,23 @@ fn png_preview_agrees_with_popplers_rendering_of_the_pdf() {
     );
     assert!(ok, "{err}");
     let poppler = std::fs::read(prefix.with_extension("png")).unwrap();
-    let (w1, h1, ours) = luminance(&out.png[0]);
-    let (w2, h2, theirs) = luminance(&poppler);
-    assert!(
-        w1.abs_diff(w2) <= 1 && h1.abs_diff(h2) <= 1,
-        "{w1}×{h1} vs {w2}×{h2}"
-    );
-    let (w, h) = (w1.min(w2) as usize, h1.min(h2) as usize);
-    // Poppler hints glyphs (FreeType) and tiny-skia does not, so single
-    // pixels differ at every stem; 4×4-pixel blocks (1 mm at 100 dpi) show
-    // what a reader sees: the same text in the same places.
-    let blocks = |img: &[f64], stride: usize, dx: usize| -> Vec<f64> {
-        let mut out = Vec::new();
-        for by in 0..(h - 8) / 4 {
-            for bx in 0..(w - 8) / 4 {
-                let mut sum = 0.0;
-                for y in 0..4 {
-                    for x in 0..4 {
-                        sum += img[(by * 4 + y) * stride + bx * 4 + x + dx];
-                    }
-                }
-                out.push(sum / 16.0);
-            }
-        }
-        out
-    };
-    let ours_b = blocks(&ours, w1 as usize, 0);
-    let diff = |theirs_b: &[f64]| -> (f64, f64) {
-        let d: Vec<f64> = ours_b
-            .iter()
-            .zip(theirs_b)
-            .map(|(a, b)| (a - b).abs())
-            .collect();
-        let mean = d.iter().sum::<f64>() / d.len() as f64;
-        let far = d.iter().filter(|&&x| x > 48.0).count() as f64 / d.len() as f64;
-        (mean, far)
-    };
-    let (mean, far) = diff(&blocks(&theirs, w2 as usize, 0));
+    let ours = luminance(&out.png[0]);
+    let theirs = luminance(&poppler);
+    let (w, h) = common_size(&ours, &theirs);
+    let ours_b = blocks(&ours, w, h, 0);
+    let (mean, far) = block_diff(&ours_b, &blocks(&theirs, w, h, 0), 48.0);
     assert!(
         mean < 3.5 && far < 0.005,
         "preview differs from poppler: mean {mean:.2}, {:.2}% of blocks far off",
         far * 100.0
     );
     // The same measure sees a shift of half a millimetre: it can fail.
-    let (shifted, _) = diff(&blocks(&theirs, w2 as usize, 2));
+    let (shifted, _) = block_diff(&ours_b, &blocks(&theirs, w, h, 2), 48.0);
     assert!(
         shifted > 2.0 * mean,
         "the comparison cannot tell a 2-pixel shift ({shifted:.2} vs {mean:.2})"
     );
+    let (ours, theirs) = (ours.pixels, theirs.pixels);
     let ink = |v: &[f64]| v.iter().filter(|&&l| l < 128.0).count() as f64;
     let ratio = ink(&ours) / ink(&theirs).max(1.0);
     assert!(
@@ -703,9 +665,9 @@ fn qr_code_scans_back_to_the_link_from_a_300_dpi_rendering() {
         ],
     );
     assert!(ok, "{err}");
-    let (w, h, lum) = luminance(&std::fs::read(prefix.with_extension("png")).unwrap());
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w as usize, h as usize, |x, y| {
-        lum[y * w as usize + x] as u8
+    let lum = luminance(&std::fs::read(prefix.with_extension("png")).unwrap());
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(lum.width, lum.height, |x, y| {
+        lum.pixels[y * lum.width + x] as u8
     });
     let grids = img.detect_grids();
     assert_eq!(grids.len(), 1, "found {} QR codes", grids.len());

@@ -9,6 +9,9 @@ use std::process::Command;
 use handbill::{spec, BuildOutput, BuildRequest};
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
 
+mod support;
+use support::{block_diff, blocks, blocks_per_row, common_size, luminance};
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -905,15 +908,6 @@ fn imposition_places_one_image_object_several_times() {
     assert_eq!(placements, 2);
 }
 
-/// Luminance of every pixel of a PNG.
-fn luminance(png: &[u8]) -> (u32, u32, Vec<f64>) {
-    let img = image::load_from_memory(png).unwrap().to_rgb8();
-    let lum = img
-        .pixels()
-        .map(|p| 0.299 * f64::from(p[0]) + 0.587 * f64::from(p[1]) + 0.114 * f64::from(p[2]));
-    (img.width(), img.height(), lum.collect())
-}
-
 #[test]
 fn png_preview_of_a_poster_agrees_with_popplers_rendering() {
     let dir = tmpdir("preview");
@@ -958,48 +952,18 @@ fn png_preview_of_a_poster_agrees_with_popplers_rendering() {
         ],
     );
     assert!(ok, "{err}");
-    let (w1, h1, ours) = luminance(&out.png[0]);
-    let (w2, h2, theirs) = luminance(&std::fs::read(prefix.with_extension("png")).unwrap());
-    assert!(
-        w1.abs_diff(w2) <= 1 && h1.abs_diff(h2) <= 1,
-        "{w1}×{h1} vs {w2}×{h2}"
-    );
-    let (w, h) = (w1.min(w2) as usize, h1.min(h2) as usize);
-    // 4×4-pixel blocks, as in e2e.rs: glyph hinting differs pixel by pixel,
-    // what a reader sees does not.
-    let blocks = |img: &[f64], stride: usize, dx: usize| -> Vec<f64> {
-        let mut out = Vec::new();
-        for by in 0..(h - 8) / 4 {
-            for bx in 0..(w - 8) / 4 {
-                let mut sum = 0.0;
-                for y in 0..4 {
-                    for x in 0..4 {
-                        sum += img[(by * 4 + y) * stride + bx * 4 + x + dx];
-                    }
-                }
-                out.push(sum / 16.0);
-            }
-        }
-        out
-    };
-    let ours_b = blocks(&ours, w1 as usize, 0);
-    let diff = |theirs_b: &[f64]| -> (f64, f64) {
-        let d: Vec<f64> = ours_b
-            .iter()
-            .zip(theirs_b)
-            .map(|(a, b)| (a - b).abs())
-            .collect();
-        let mean = d.iter().sum::<f64>() / d.len() as f64;
-        let far = d.iter().filter(|&&x| x > 48.0).count() as f64 / d.len() as f64;
-        (mean, far)
-    };
-    let (mean, far) = diff(&blocks(&theirs, w2 as usize, 0));
+    let ours = luminance(&out.png[0]);
+    let theirs = luminance(&std::fs::read(prefix.with_extension("png")).unwrap());
+    let (w, h) = common_size(&ours, &theirs);
+    let ours_b = blocks(&ours, w, h, 0);
+    let theirs_b = blocks(&theirs, w, h, 0);
+    let (mean, far) = block_diff(&ours_b, &theirs_b, 48.0);
     assert!(
         mean < 3.0 && far < 0.005,
         "preview differs from poppler: mean {mean:.2}, {:.2}% of blocks far off",
         far * 100.0
     );
-    let (shifted, _) = diff(&blocks(&theirs, w2 as usize, 2));
+    let (shifted, _) = block_diff(&ours_b, &blocks(&theirs, w, h, 2), 48.0);
     assert!(shifted > 2.0 * mean, "the comparison cannot tell a shift");
     // Inside the photo, block by block, the two renderings agree closely.
     let c = out.pictures[0].clip;
@@ -1012,8 +976,7 @@ fn png_preview_of_a_poster_agrees_with_popplers_rendering() {
         (c.right().to_pt() * k) as usize / 4 - 1,
         (c.bottom().to_pt() * k) as usize / 4 - 1,
     );
-    let per_row = (w - 8) / 4;
-    let theirs_b = blocks(&theirs, w2 as usize, 0);
+    let per_row = blocks_per_row(w);
     let mut d = Vec::new();
     for by in y0..y1 {
         for bx in x0..x1 {
