@@ -589,19 +589,29 @@ fn output_target(
 }
 
 fn list_layouts() -> Result<(), Error> {
-    let mut out = String::new();
+    let mut rows = Vec::new();
     for name in spec::builtin_names() {
         let l = spec::load(name)?;
         let p = &l.page;
-        out.push_str(&format!(
-            "{:<16} {:>6} {:>3.0}×{:<3.0} mm  {} column{}  {}\n",
-            name,
+        let grid = match p.fold {
+            Some(f) => format!("{} panels", f.panels()),
+            None if p.columns == 1 => "1 column".to_string(),
+            None => format!("{} columns", p.columns),
+        };
+        let size = format!(
+            "{} {:.0}×{:.0} mm",
             p.paper,
             p.width.to_mm(),
-            p.height.to_mm(),
-            p.columns,
-            if p.columns == 1 { " " } else { "s" },
-            l.description
+            p.height.to_mm()
+        );
+        rows.push((name, size, grid, l.description));
+    }
+    let name_w = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);
+    let size_w = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (name, size, grid, description) in rows {
+        out.push_str(&format!(
+            "{name:<name_w$}  {size:<size_w$}  {grid:<10}  {description}\n"
         ));
     }
     print!("{out}");

@@ -71,10 +71,19 @@ fn layouts_and_fonts_list() {
         "a5-flyer",
         "letter-leaflet",
         "a3-poster",
+        "a2-poster",
+        "tabloid-poster",
         "a6-handout",
+        "a4-trifold",
     ] {
         assert!(s.contains(name), "{s}");
     }
+    // One row each, the columns lined up.
+    let rows: Vec<&str> = s.lines().collect();
+    assert_eq!(rows.len(), 8, "{s}");
+    let desc_at = |r: &str| r.find("  A").unwrap();
+    assert!(rows.iter().all(|r| desc_at(r) == desc_at(rows[0])), "{s}");
+    assert!(s.contains("6 panels"), "{s}");
     let o = bin().arg("fonts").output().unwrap();
     let s = String::from_utf8_lossy(&o.stdout);
     assert!(
