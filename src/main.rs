@@ -139,7 +139,7 @@ struct BuildArgs {
     /// is written unless the build is clean.
     #[arg(long)]
     strict: bool,
-    /// Rebuild whenever the statement or the layout file changes (until Ctrl-C).
+    /// Rebuild whenever the statement, the layout file or a picture changes (until Ctrl-C).
     #[arg(long)]
     watch: bool,
     /// Print nothing but errors.
@@ -272,7 +272,8 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
             encoding,
             args,
             !args.quiet,
-        );
+        )
+        .map(|_| ());
     }
     if args.output.is_some() {
         return Err(Error::Io {
@@ -317,28 +318,43 @@ fn watch(args: &BuildArgs, encoding: Option<statement::Encoding>) -> Result<(), 
             message: "--watch needs statement files, not standard input".into(),
         });
     }
-    let files = watched_files(args);
+    let mut files = watched_files(args);
     let mut last = None;
     loop {
         let now = stamps(&files);
         if last.as_ref() != Some(&now) {
-            last = Some(now);
             // The layout is read again too: it may be what changed.
             let result = spec::load(&args.layout).and_then(|layout| {
-                args.inputs.iter().try_for_each(|i| {
-                    build_one(
+                let mut pictures = Vec::new();
+                for i in &args.inputs {
+                    pictures.extend(build_one(
                         i,
                         args.output.as_deref(),
                         &layout,
                         encoding,
                         args,
                         !args.quiet,
-                    )
-                })
+                    )?);
+                }
+                Ok(pictures)
             });
-            if let Err(e) = result {
-                report_error(&e);
+            // Watch the pictures the build placed as well: replacing a photo
+            // is an edit too. (After a failed build, the last list stays.)
+            let before = files.clone();
+            match result {
+                Ok(pictures) => {
+                    files = watched_files(args);
+                    for p in pictures {
+                        if !files.contains(&p) {
+                            files.push(p);
+                        }
+                    }
+                }
+                Err(e) => report_error(&e),
             }
+            // The times from before the build, so that a save during it
+            // still triggers the next one; a new list starts from now.
+            last = Some(if files == before { now } else { stamps(&files) });
             if !args.quiet {
                 eprintln!(
                     "handbill: watching {} file{} (Ctrl-C stops)",
@@ -378,7 +394,8 @@ fn build_many(
                 let Some(input) = inputs.get(i) else { break };
                 // A batch shows a progress bar on a terminal and is quiet
                 // otherwise, unless asked for details.
-                let result = build_one(input, None, layout, encoding, args, args.verbose);
+                let result =
+                    build_one(input, None, layout, encoding, args, args.verbose).map(|_| ());
                 if let Err(e) = result {
                     failures
                         .lock()
@@ -416,7 +433,7 @@ fn build_one(
     encoding: Option<statement::Encoding>,
     args: &BuildArgs,
     announce: bool,
-) -> Result<(), Error> {
+) -> Result<Vec<PathBuf>, Error> {
     let started = std::time::Instant::now();
     let bytes = read_input(input)?;
     let target = output_target(input, output, args.out_dir.as_deref())?;
@@ -481,7 +498,14 @@ fn build_one(
             );
         }
     }
-    Ok(())
+    // The pictures it placed, for --watch.
+    let mut pictures: Vec<PathBuf> = out
+        .pictures
+        .iter()
+        .map(|p| PathBuf::from(&p.file))
+        .collect();
+    pictures.dedup();
+    Ok(pictures)
 }
 
 /// A resolution between 10 and 1200 dpi.

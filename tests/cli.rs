@@ -320,3 +320,45 @@ fn watch_rebuilds_when_the_statement_changes() {
         .unwrap();
     assert!(String::from_utf8_lossy(&text.stdout).contains("Second headline"));
 }
+
+#[test]
+fn watch_rebuilds_when_a_picture_changes() {
+    let d = tmpdir("watch-picture");
+    let picture = d.join("pic.png");
+    let write_picture = |shade: u8| {
+        image::RgbImage::from_pixel(300, 200, image::Rgb([shade, 40, 40]))
+            .save(&picture)
+            .unwrap();
+    };
+    write_picture(200);
+    let input = d.join("s.md");
+    std::fs::write(
+        &input,
+        "+++\nimage = \"pic.png\"\n+++\n\nA headline\n\nSome text under a picture.\n",
+    )
+    .unwrap();
+    let pdf = d.join("s.pdf");
+    let mut child = bin()
+        .args(["build", input.to_str().unwrap(), "--watch", "-q"])
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let wait_for = |pred: &dyn Fn() -> bool| {
+        let start = std::time::Instant::now();
+        while !pred() {
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(20),
+                "timed out"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    };
+    wait_for(&|| pdf.exists());
+    let first = std::fs::read(&pdf).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // Only the picture changes: the statement and the layout stay as they were.
+    write_picture(20);
+    wait_for(&|| std::fs::read(&pdf).is_ok_and(|b| b != first));
+    let _ = child.kill();
+    let _ = child.wait();
+}
