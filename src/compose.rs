@@ -274,8 +274,18 @@ fn fit_to_page(
                     let trial =
                         tools.compose_once(doc, &scaled(&smaller, fit.min_size), opts, budget)?;
                     if trial.fits(n) {
-                        drop(trial);
-                        return fit_to_page(tools, doc, &smaller, opts, fit, warnings);
+                        // `trial` is the smaller layout's smallest setting:
+                        // try its largest, then bisect between the two.
+                        let largest = tools.compose_once(
+                            doc,
+                            &scaled(&smaller, fit.max_size),
+                            opts,
+                            budget,
+                        )?;
+                        if largest.fits(n) {
+                            return Ok((largest, fit.max_size));
+                        }
+                        return bisect(tools, doc, &smaller, opts, fit, trial);
                     }
                 }
             }
@@ -329,6 +339,22 @@ fn fit_to_page(
             }
         };
     }
+    bisect(tools, doc, layout, opts, fit, smallest)
+}
+
+/// The largest body size between `fit`'s bounds that fits the page budget,
+/// given `smallest`, the setting at `min_size` (which fits), and knowing
+/// that `max_size` does not.
+fn bisect(
+    tools: &mut Tools,
+    doc: &Document,
+    layout: &Layout,
+    opts: &ComposeOptions,
+    fit: FitSpec,
+    smallest: Trial,
+) -> Result<(Trial, Length)> {
+    let n = page_budget(layout);
+    let budget = Budget::Pages(n);
     // Bisection: `lo` fits, `hi` does not. A quarter point is finer than
     // anyone can see and takes about five trials.
     let (mut lo, mut hi) = (fit.min_size, fit.max_size);
