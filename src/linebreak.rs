@@ -228,54 +228,36 @@ impl PassRules {
     /// The passes to try, in order: TeX skips the first when `pretolerance`
     /// is negative, and the emergency pass always comes last.
     fn sequence(params: &Params) -> Vec<PassRules> {
-        let first = PassRules {
-            pass: Pass::First,
-            threshold: params.pretolerance,
-            extra_stretch: Length::ZERO,
-            last_resort: false,
-        };
-        let second = PassRules {
-            pass: Pass::Second,
-            threshold: params.tolerance,
-            ..first
-        };
-        let final_pass = PassRules {
-            pass: Pass::Final,
-            threshold: f64::INFINITY,
-            ..second
-        };
-        // Only an unbreakable box wider than the line gets here: emergency
-        // breaks inside words, extra stretch, and an overfull line as the
-        // last resort, so a paragraph always gets set.
-        let emergency = PassRules {
-            pass: Pass::Emergency,
-            threshold: INF_BAD,
-            extra_stretch: params.emergency_stretch,
-            last_resort: true,
-        };
-        let mut passes = Vec::with_capacity(4);
-        if params.pretolerance >= 0.0 {
-            passes.push(first);
-        }
-        passes.push(second);
-        passes.push(final_pass);
-        passes.push(emergency);
-        passes
+        let first = (params.pretolerance >= 0.0).then_some(Pass::First);
+        first
+            .into_iter()
+            .chain([Pass::Second, Pass::Final, Pass::Emergency])
+            .map(|pass| PassRules::of(pass, params))
+            .collect()
     }
 
     /// The rules of `pass`.
     fn of(pass: Pass, params: &Params) -> PassRules {
-        let mut all = PassRules::sequence(&Params {
-            pretolerance: params.pretolerance.max(0.0),
-            ..*params
-        });
-        all.retain(|r| r.pass == pass);
-        all.pop().unwrap_or(PassRules {
+        let plain = |threshold| PassRules {
             pass,
-            threshold: INF_BAD,
+            threshold,
             extra_stretch: Length::ZERO,
             last_resort: false,
-        })
+        };
+        match pass {
+            Pass::First => plain(params.pretolerance),
+            Pass::Second => plain(params.tolerance),
+            Pass::Final => plain(f64::INFINITY),
+            // Only an unbreakable box wider than the line gets here:
+            // emergency breaks inside words, extra stretch, and an overfull
+            // line as the last resort, so a paragraph always gets set.
+            Pass::Emergency => PassRules {
+                pass,
+                threshold: INF_BAD,
+                extra_stretch: params.emergency_stretch,
+                last_resort: true,
+            },
+        }
     }
 
     /// Whether a non-forced penalty of this kind is a break in this pass.
