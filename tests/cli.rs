@@ -1,6 +1,6 @@
 //! The command line: what a user types, what they get back.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn bin() -> Command {
@@ -286,12 +286,11 @@ fn new_layout_completions_and_man_page() {
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("handbill "));
 }
 
-#[test]
-fn watch_rebuilds_when_the_statement_changes() {
-    let d = tmpdir("watch");
-    let input = d.join("s.txt");
-    std::fs::write(&input, "First headline\n\nSome text.\n").unwrap();
-    let pdf = d.join("s.pdf");
+/// Starts `build --watch` on `input`, waits for its PDF, makes `change`
+/// (a second later, so modification times differ), and waits until the PDF
+/// has been rebuilt.
+fn watch_and_change(input: &Path, change: impl FnOnce()) {
+    let pdf = input.with_extension("pdf");
     let mut child = bin()
         .args(["build", input.to_str().unwrap(), "--watch", "-q"])
         .stderr(Stdio::null())
@@ -310,12 +309,22 @@ fn watch_rebuilds_when_the_statement_changes() {
     wait_for(&|| pdf.exists());
     let first = std::fs::read(&pdf).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(1100));
-    std::fs::write(&input, "Second headline, longer\n\nOther text entirely.\n").unwrap();
+    change();
     wait_for(&|| std::fs::read(&pdf).is_ok_and(|b| b != first));
     let _ = child.kill();
     let _ = child.wait();
+}
+
+#[test]
+fn watch_rebuilds_when_the_statement_changes() {
+    let d = tmpdir("watch");
+    let input = d.join("s.txt");
+    std::fs::write(&input, "First headline\n\nSome text.\n").unwrap();
+    watch_and_change(&input, || {
+        std::fs::write(&input, "Second headline, longer\n\nOther text entirely.\n").unwrap()
+    });
     let text = std::process::Command::new("pdftotext")
-        .args([pdf.to_str().unwrap(), "-"])
+        .args([d.join("s.pdf").to_str().unwrap(), "-"])
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&text.stdout).contains("Second headline"));
@@ -337,28 +346,6 @@ fn watch_rebuilds_when_a_picture_changes() {
         "+++\nimage = \"pic.png\"\n+++\n\nA headline\n\nSome text under a picture.\n",
     )
     .unwrap();
-    let pdf = d.join("s.pdf");
-    let mut child = bin()
-        .args(["build", input.to_str().unwrap(), "--watch", "-q"])
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let wait_for = |pred: &dyn Fn() -> bool| {
-        let start = std::time::Instant::now();
-        while !pred() {
-            assert!(
-                start.elapsed() < std::time::Duration::from_secs(20),
-                "timed out"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(100));
-        }
-    };
-    wait_for(&|| pdf.exists());
-    let first = std::fs::read(&pdf).unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1100));
     // Only the picture changes: the statement and the layout stay as they were.
-    write_picture(20);
-    wait_for(&|| std::fs::read(&pdf).is_ok_and(|b| b != first));
-    let _ = child.kill();
-    let _ = child.wait();
+    watch_and_change(&input, || write_picture(20));
 }

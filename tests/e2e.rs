@@ -2,12 +2,11 @@
 //! PDF tools accept and from which every word comes back, in order.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use handbill::{spec, statement, BuildRequest};
 
 mod support;
-use support::{block_diff, blocks, common_size, luminance};
+use support::{block_diff, blocks, common_size, luminance, render_png, tool};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -54,18 +53,6 @@ fn source_letters(path: &Path) -> String {
         s.push_str(&b.text());
     }
     letters(&s)
-}
-
-fn tool(name: &str, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} is needed for this test ({e}); .ci/run installs it"));
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 fn write_temp(bytes: &[u8], tag: &str) -> PathBuf {
@@ -551,20 +538,7 @@ fn png_preview_agrees_with_popplers_rendering_of_the_pdf() {
     .unwrap();
     assert_eq!(out.png.len(), out.pages);
     let pdf = write_temp(&out.pdf, "png-compare");
-    let prefix = pdf.with_extension("");
-    let (ok, _, err) = tool(
-        "pdftoppm",
-        &[
-            "-r",
-            "100",
-            "-png",
-            "-singlefile",
-            pdf.to_str().unwrap(),
-            prefix.to_str().unwrap(),
-        ],
-    );
-    assert!(ok, "{err}");
-    let poppler = std::fs::read(prefix.with_extension("png")).unwrap();
+    let poppler = render_png(&pdf, 100, &[]);
     let ours = luminance(&out.png[0]);
     let theirs = luminance(&poppler);
     let (w, h) = common_size(&ours, &theirs);
@@ -651,21 +625,7 @@ fn qr_code_scans_back_to_the_link_from_a_300_dpi_rendering() {
     let link = "https://example.org/petition/fair-transport?ref=leaflet";
     let text = format!("+++\nqr = \"{link}\"\n+++\nSign the petition\n\nWe need ten thousand signatures by June.\n");
     let (_, pdf) = build_text(&text, "a4-leaflet", "qr");
-    let prefix = pdf.with_extension("");
-    let (ok, _, err) = tool(
-        "pdftoppm",
-        &[
-            "-r",
-            "300",
-            "-png",
-            "-singlefile",
-            "-gray",
-            pdf.to_str().unwrap(),
-            prefix.to_str().unwrap(),
-        ],
-    );
-    assert!(ok, "{err}");
-    let lum = luminance(&std::fs::read(prefix.with_extension("png")).unwrap());
+    let lum = luminance(&render_png(&pdf, 300, &["-gray"]));
     let mut img = rqrr::PreparedImage::prepare_from_greyscale(lum.width, lum.height, |x, y| {
         lum.pixels[y * lum.width + x] as u8
     });

@@ -10,7 +10,9 @@ use handbill::{spec, BuildOutput, BuildRequest};
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
 
 mod support;
-use support::{block_diff, blocks, blocks_per_row, common_size, luminance};
+use support::{
+    block_diff, blocks, blocks_per_row, common_size, luminance, render_png, tools_accept,
+};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -166,35 +168,6 @@ fn inflate(bytes: &[u8]) -> Vec<u8> {
         .read_to_end(&mut out)
         .unwrap();
     out
-}
-
-/// The checks every PDF must pass: qpdf, Ghostscript and MuPDF accept it.
-fn tools_accept(pdf: &Path) {
-    let p = pdf.to_str().unwrap();
-    let (ok, out, err) = tool("qpdf", &["--check", p]);
-    let out = String::from_utf8_lossy(&out);
-    assert!(
-        ok && !out.contains("WARNING") && err.is_empty(),
-        "qpdf --check {p}: {out}{err}"
-    );
-    let (ok, out, err) = tool(
-        "gs",
-        &["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", p],
-    );
-    assert!(
-        ok && out.is_empty() && err.trim().is_empty(),
-        "Ghostscript on {p}: {err}"
-    );
-    let (ok, _, err) = tool("mutool", &["draw", "-o", "/dev/null", p]);
-    let complaints: Vec<&str> = err
-        .lines()
-        .filter(|l| {
-            !l.trim().is_empty()
-                && !l.starts_with("page ")
-                && !l.contains("ICC support is not available")
-        })
-        .collect();
-    assert!(ok && complaints.is_empty(), "MuPDF on {p}: {complaints:?}");
 }
 
 /// A word as poppler sees it.
@@ -458,20 +431,7 @@ fn a_phone_photo_is_shown_upright_in_the_pdf_and_the_preview() {
     assert_eq!(images(&out.pdf)[0].2, jpeg);
     let pdf = write_pdf(&dir, &out, "exif.pdf");
     tools_accept(&pdf);
-    let prefix = dir.join("exif");
-    let (ok, _, err) = tool(
-        "pdftoppm",
-        &[
-            "-r",
-            "50",
-            "-png",
-            "-singlefile",
-            pdf.to_str().unwrap(),
-            prefix.to_str().unwrap(),
-        ],
-    );
-    assert!(ok, "{err}");
-    let poppler = std::fs::read(prefix.with_extension("png")).unwrap();
+    let poppler = render_png(&pdf, 50, &[]);
     // Sample a quarter and three quarters across, half way down.
     let k = 50.0 / 72.0;
     let c = pic.clip;
@@ -827,19 +787,9 @@ fn no_where_or_when_no_band_and_no_picture_no_room_taken() {
     let plain = build_in(&dir, text, None, "a3-poster");
     assert!(plain.pictures.is_empty());
     let pdf = write_pdf(&dir, &plain, "plain.pdf");
-    let prefix = dir.join("plain");
-    tool(
-        "pdftoppm",
-        &[
-            "-r",
-            "20",
-            "-png",
-            "-singlefile",
-            pdf.to_str().unwrap(),
-            prefix.to_str().unwrap(),
-        ],
-    );
-    let img = image::open(prefix.with_extension("png")).unwrap().to_rgb8();
+    let img = image::load_from_memory(&render_png(&pdf, 20, &[]))
+        .unwrap()
+        .to_rgb8();
     let (w, h) = img.dimensions();
     assert_eq!(
         img.get_pixel(w / 2, h - 2).0,
@@ -939,21 +889,8 @@ fn png_preview_of_a_poster_agrees_with_popplers_rendering() {
     .unwrap();
     assert_eq!(out.pictures.len(), 2);
     let pdf = write_pdf(&dir, &out, "preview.pdf");
-    let prefix = dir.join("poppler");
-    let (ok, _, err) = tool(
-        "pdftoppm",
-        &[
-            "-r",
-            "60",
-            "-png",
-            "-singlefile",
-            pdf.to_str().unwrap(),
-            prefix.to_str().unwrap(),
-        ],
-    );
-    assert!(ok, "{err}");
     let ours = luminance(&out.png[0]);
-    let theirs = luminance(&std::fs::read(prefix.with_extension("png")).unwrap());
+    let theirs = luminance(&render_png(&pdf, 60, &[]));
     let (w, h) = common_size(&ours, &theirs);
     let ours_b = blocks(&ours, w, h, 0);
     let theirs_b = blocks(&theirs, w, h, 0);

@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod support;
+use support::{luminance, render_png, tool, tools_accept};
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -27,42 +30,41 @@ fn handbill(args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn build(layout: &str, extra: &[&str], out: &Path) -> Output {
-    let s = sample();
+/// Runs `handbill build statement -l layout -o out extra…`, whatever comes of it.
+fn run(statement: &Path, layout: &str, extra: &[&str], out: &Path) -> Output {
     let mut args = vec![
         "build",
-        s.to_str().unwrap(),
+        statement.to_str().unwrap(),
         "-l",
         layout,
         "-o",
         out.to_str().unwrap(),
     ];
     args.extend(extra);
-    let o = handbill(&args);
+    handbill(&args)
+}
+
+/// Builds `statement`, which must succeed.
+fn build_statement(statement: &Path, layout: &str, extra: &[&str], out: &Path) -> Output {
+    let o = run(statement, layout, extra, out);
     assert!(
         o.status.success(),
-        "handbill {args:?}: {}",
+        "handbill build {} -l {layout} {extra:?}: {}",
+        statement.display(),
         String::from_utf8_lossy(&o.stderr)
     );
     o
+}
+
+/// Builds the sample statement, which must succeed.
+fn build(layout: &str, extra: &[&str], out: &Path) -> Output {
+    build_statement(&sample(), layout, extra, out)
 }
 
 fn layout_file(name: &str, toml: &str) -> PathBuf {
     let p = tmp(name);
     std::fs::write(&p, toml).unwrap();
     p
-}
-
-fn tool(name: &str, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} is needed for this test ({e}); .ci/run installs it"));
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// The PDF with every stream decompressed, as text, for looking at operators.
@@ -102,28 +104,6 @@ fn boxes(pdf: &Path) -> std::collections::HashMap<String, [f64; 4]> {
 
 fn mm(pt: f64) -> f64 {
     pt / 72.0 * 25.4
-}
-
-/// qpdf, Ghostscript and MuPDF read the file without a complaint.
-fn tools_accept(pdf: &Path) {
-    let p = pdf.to_str().unwrap();
-    let (ok, out, err) = tool("qpdf", &["--check", p]);
-    assert!(
-        ok && !out.contains("WARNING") && err.is_empty(),
-        "{out}{err}"
-    );
-    let (ok, out, err) = tool(
-        "gs",
-        &["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", p],
-    );
-    assert!(ok && out.is_empty() && err.is_empty(), "gs: {out}{err}");
-    let (ok, _, err) = tool("mutool", &["draw", "-o", "/dev/null", p]);
-    // Debian's mutool is built without ICC support and says so for every file.
-    let err: Vec<&str> = err
-        .lines()
-        .filter(|l| !l.contains("ICC support is not available") && !l.starts_with("page "))
-        .collect();
-    assert!(ok && err.is_empty(), "mutool: {err:?}");
 }
 
 #[test]
@@ -235,11 +215,11 @@ fn us_press_output_is_pdf_x1a_with_an_eighth_inch_bleed() {
 }
 
 /// Dark pixels in a rectangle of a grey rendering (x0, y0, x1, y1 in pixels).
-fn dark_pixels(pgm: &[u8], width: usize, rect: (usize, usize, usize, usize)) -> usize {
+fn dark_pixels(img: &[f64], width: usize, rect: (usize, usize, usize, usize)) -> usize {
     let mut n = 0;
     for y in rect.1..rect.3 {
         for x in rect.0..rect.2 {
-            if pgm[y * width + x] < 200 {
+            if img[y * width + x] < 200.0 {
                 n += 1;
             }
         }
@@ -247,44 +227,11 @@ fn dark_pixels(pgm: &[u8], width: usize, rect: (usize, usize, usize, usize)) -> 
     n
 }
 
-/// Renders page 1 at 72 dpi (1 px = 1 pt) as 8-bit grey pixels.
-fn render(pdf: &Path) -> (Vec<u8>, usize, usize) {
-    let base = pdf.with_extension("");
-    let (ok, _, err) = tool(
-        "pdftoppm",
-        &[
-            "-r",
-            "72",
-            // Hairlines drawn whole, not as faint anti-aliased grey.
-            "-aaVector",
-            "no",
-            "-gray",
-            "-singlefile",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            pdf.to_str().unwrap(),
-            base.to_str().unwrap(),
-        ],
-    );
-    assert!(ok, "{err}");
-    let data = std::fs::read(base.with_extension("pgm")).unwrap();
-    // P5\n<w> <h>\n255\n<pixels>
-    let mut fields = Vec::new();
-    let mut i = 0;
-    while fields.len() < 4 {
-        while data[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let start = i;
-        while !data[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        fields.push(String::from_utf8_lossy(&data[start..i]).into_owned());
-    }
-    let (w, h) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    (data[i + 1..].to_vec(), w, h)
+/// Renders page 1 at 72 dpi (1 px = 1 pt) as luminance, hairlines drawn
+/// whole rather than as faint anti-aliased grey.
+fn render(pdf: &Path) -> (Vec<f64>, usize, usize) {
+    let img = luminance(&render_png(pdf, 72, &["-aaVector", "no", "-gray"]));
+    (img.pixels, img.width, img.height)
 }
 
 #[test]
@@ -374,16 +321,9 @@ fn strict_refuses_warnings_and_keeps_the_old_pdf() {
     );
     let s = root().join("../shared/seed/000_53f4cf6db800a616.txt");
     let s = if s.exists() { s } else { sample() };
-    let args = [
-        "build",
-        s.to_str().unwrap(),
-        "-l",
-        layout.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ];
+    let layout = layout.to_str().unwrap();
     // Without --strict: a warning, and a PDF.
-    let o = handbill(&args);
+    let o = run(&s, layout, &[], &out);
     assert!(o.status.success());
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -392,9 +332,7 @@ fn strict_refuses_warnings_and_keeps_the_old_pdf() {
     );
     // With it: an error, exit 1, the old file untouched.
     std::fs::write(&out, b"%PDF-1.4 a good old leaflet").unwrap();
-    let mut strict = args.to_vec();
-    strict.push("--strict");
-    let o = handbill(&strict);
+    let o = run(&s, layout, &["--strict"], &out);
     assert_eq!(o.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -428,18 +366,7 @@ fn imposed_sheets_keep_their_cut_marks_inside_the_printable_area() {
     let out = tmp("imposed.pdf");
     // The seed fits one A6 page, so --strict sees only preflight's findings.
     let s = root().join("samples/sr-latn-protest.txt");
-    let o = handbill(&[
-        "build",
-        s.to_str().unwrap(),
-        "-l",
-        "a5-flyer",
-        "--impose",
-        "2up",
-        "--strict",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    build_statement(&s, "a5-flyer", &["--impose", "2up", "--strict"], &out);
 }
 
 #[test]
@@ -466,15 +393,7 @@ fn bad_print_settings_name_the_key() {
     for (i, (toml, want)) in cases.iter().enumerate() {
         let layout = layout_file(&format!("bad{i}.toml"), toml);
         let out = tmp(&format!("bad{i}.pdf"));
-        let s = sample();
-        let o = handbill(&[
-            "build",
-            s.to_str().unwrap(),
-            "-l",
-            layout.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-        ]);
+        let o = run(&sample(), layout.to_str().unwrap(), &[], &out);
         let stderr = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{toml}: {stderr}");
         assert!(stderr.contains(want), "{toml}: wanted {want:?} in {stderr}");
@@ -502,15 +421,7 @@ fn a_users_icc_profile_must_be_cmyk() {
         ),
     );
     let out = tmp("rgbicc.pdf");
-    let s = sample();
-    let o = handbill(&[
-        "build",
-        s.to_str().unwrap(),
-        "-l",
-        layout.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = run(&sample(), layout.to_str().unwrap(), &[], &out);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("not CMYK"), "{stderr}");
@@ -571,16 +482,7 @@ fn letters(s: &str) -> String {
 fn trifold_panels_read_in_folding_order() {
     let statement = trifold_statement(1300);
     let out = tmp("trifold.pdf");
-    let o = handbill(&[
-        "build",
-        statement.to_str().unwrap(),
-        "-l",
-        "a4-trifold",
-        "--strict",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    build_statement(&statement, "a4-trifold", &["--strict"], &out);
     let (_, info, _) = tool("pdfinfo", &[out.to_str().unwrap()]);
     assert!(info.contains("Pages:           2"), "{info}");
     assert!(info.contains("841.89 x 595.276"), "{info}");
@@ -643,27 +545,12 @@ fn trifold_panels_read_in_folding_order() {
 fn a_short_text_on_a_trifold_is_reported_and_a_long_one_refused() {
     let short = root().join("samples/en-tenants.txt");
     let out = tmp("trifold-short.pdf");
-    let o = handbill(&[
-        "build",
-        short.to_str().unwrap(),
-        "-l",
-        "a4-trifold",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
-    assert!(o.status.success());
+    let o = build_statement(&short, "a4-trifold", &[], &out);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("of the 6 panels"), "{stderr}");
 
     let long = root().join("samples/en-long-campaign.md");
-    let o = handbill(&[
-        "build",
-        long.to_str().unwrap(),
-        "-l",
-        "a4-trifold",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o = run(&long, "a4-trifold", &[], &out);
     assert_eq!(o.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("does not fit the 6 panels"), "{stderr}");
@@ -686,21 +573,6 @@ fn poster_statement(tag: &str) -> PathBuf {
     let p = dir.join("poster.md");
     std::fs::write(&p, text).unwrap();
     p
-}
-
-fn build_statement(statement: &Path, layout: &str, extra: &[&str], out: &Path) -> Output {
-    let mut args = vec![
-        "build",
-        statement.to_str().unwrap(),
-        "-l",
-        layout,
-        "-o",
-        out.to_str().unwrap(),
-    ];
-    args.extend(extra);
-    let o = handbill(&args);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    o
 }
 
 #[test]

@@ -1,8 +1,65 @@
-//! Helpers shared by the end-to-end tests: comparing two renderings of a
-//! page as a reader would, in small blocks rather than pixel by pixel.
+//! Helpers shared by the end-to-end tests: running the PDF tools, and
+//! comparing two renderings of a page as a reader would, in small blocks
+//! rather than pixel by pixel.
 
 // Each test crate includes this module and uses only part of it.
 #![allow(dead_code)]
+
+use std::path::Path;
+use std::process::Command;
+
+/// Runs a tool: whether it succeeded, its standard output and its errors.
+pub fn tool(name: &str, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed for this test ({e}); .ci/run installs it"));
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// qpdf, Ghostscript and MuPDF read the file without a complaint.
+pub fn tools_accept(pdf: &Path) {
+    let p = pdf.to_str().unwrap();
+    let (ok, out, err) = tool("qpdf", &["--check", p]);
+    assert!(
+        ok && !out.contains("WARNING") && err.is_empty(),
+        "qpdf --check {p}: {out}{err}"
+    );
+    let (ok, out, err) = tool(
+        "gs",
+        &["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=nullpage", p],
+    );
+    assert!(
+        ok && out.is_empty() && err.is_empty(),
+        "Ghostscript on {p}: {out}{err}"
+    );
+    let (ok, _, err) = tool("mutool", &["draw", "-o", "/dev/null", p]);
+    // mutool names each page it draws; Debian's is built without ICC
+    // support and says so for every file that carries a profile.
+    let complaints: Vec<&str> = err
+        .lines()
+        .filter(|l| !l.starts_with("page ") && !l.contains("ICC support is not available"))
+        .collect();
+    assert!(ok && complaints.is_empty(), "MuPDF on {p}: {complaints:?}");
+}
+
+/// Page 1 of `pdf` rendered by poppler at `dpi` as PNG bytes, with any
+/// `extra` pdftoppm options (`-gray`, `-aaVector no`).
+pub fn render_png(pdf: &Path, dpi: u32, extra: &[&str]) -> Vec<u8> {
+    let stem = pdf.file_stem().unwrap().to_string_lossy();
+    let prefix = pdf.with_file_name(format!("{stem}-poppler"));
+    let dpi = dpi.to_string();
+    let mut args = vec!["-r", &dpi, "-png", "-singlefile", "-f", "1", "-l", "1"];
+    args.extend(extra);
+    args.extend([pdf.to_str().unwrap(), prefix.to_str().unwrap()]);
+    let (ok, _, err) = tool("pdftoppm", &args);
+    assert!(ok, "pdftoppm: {err}");
+    std::fs::read(pdf.with_file_name(format!("{stem}-poppler.png"))).unwrap()
+}
 
 /// A rendered page as luminance, 0 (black) to 255 (white), row by row.
 pub struct Luma {
