@@ -283,6 +283,37 @@ fn reference_statement_on_every_builtin_layout() {
     }
 }
 
+/// A font with CFF outlines (an .otf file of the user's) is embedded as a
+/// CIDFontType0C subset; Debian's `fonts-inter` (installed by .ci/run)
+/// provides one.
+const CFF_FONT: &str = "/usr/share/fonts/opentype/inter/Inter-Regular.otf";
+
+#[test]
+fn a_font_with_cff_outlines_is_embedded_as_a_cff_subset() {
+    assert!(
+        Path::new(CFF_FONT).exists(),
+        "{CFF_FONT} is needed for this test; .ci/run installs fonts-inter"
+    );
+    let sample = root().join("samples/de-mieten.md");
+    let layout = spec::parse(
+        &format!("extends = \"a4-leaflet\"\n[body]\nfont = \"{CFF_FONT}\"\n"),
+        "cff.toml",
+        &root(),
+    )
+    .unwrap();
+    let bytes = std::fs::read(&sample).unwrap();
+    let name = sample.display().to_string();
+    let out = handbill::build(&BuildRequest::new(&bytes, &name, &layout)).unwrap();
+    let pdf = write_temp(&out.pdf, "cff");
+    check_pdf(&pdf, &source_letters(&sample), &layout);
+    let (_, fonts, _) = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    let inter = fonts
+        .lines()
+        .find(|l| l.contains("+Inter-Regular"))
+        .unwrap_or_else(|| panic!("Inter is not embedded:\n{fonts}"));
+    assert!(inter.contains("CID Type 0C"), "{inter}");
+}
+
 #[test]
 fn reference_statement_is_one_a4_page() {
     let Some(seed) = seed() else { return };
@@ -587,21 +618,39 @@ fn a5_flyer_two_up_gives_two_identical_copies_with_equal_margins() {
     let a5 = 148.0 / 25.4 * 72.0;
     let half = 841.89 / 2.0;
     let ws = words(p);
-    let mut left: Vec<(String, i64, i64)> = Vec::new();
-    let mut right: Vec<(String, i64, i64)> = Vec::new();
+    let mut left: Vec<(String, f64, f64)> = Vec::new();
+    let mut right: Vec<(String, f64, f64)> = Vec::new();
     for w in ws.iter().filter(|w| w.page == 1) {
-        let key = |x: f64| (x * 10.0).round() as i64;
         if w.x_max <= half {
-            left.push((w.text.clone(), key(w.x_min + a5), key(w.y_min)));
+            left.push((w.text.clone(), w.x_min + a5, w.y_min));
         } else if w.x_min >= half {
-            right.push((w.text.clone(), key(w.x_min), key(w.y_min)));
+            right.push((w.text.clone(), w.x_min, w.y_min));
         } else {
             panic!("“{}” crosses the cut", w.text);
         }
     }
-    left.sort();
-    right.sort();
-    assert!(!left.is_empty() && left == right, "the copies differ");
+    // Reading order (line by line, then across), and then the same place
+    // to a hundredth of a point: coordinates are written rounded, so the
+    // copies may differ in the last digit.
+    let order = |a: &(String, f64, f64), b: &(String, f64, f64)| {
+        (a.2.round() as i64, a.1.round() as i64, &a.0).cmp(&(
+            b.2.round() as i64,
+            b.1.round() as i64,
+            &b.0,
+        ))
+    };
+    left.sort_by(order);
+    right.sort_by(order);
+    assert!(
+        !left.is_empty() && left.len() == right.len(),
+        "the copies differ"
+    );
+    for (l, r) in left.iter().zip(&right) {
+        assert!(
+            l.0 == r.0 && (l.1 - r.1).abs() < 0.01 && (l.2 - r.2).abs() < 0.01,
+            "the copies differ: {l:?} against {r:?}"
+        );
+    }
     // Equal margins: the text block sits as far from the sheet's left edge
     // as the right copy's text ends from the right edge (the layout's own
     // margins are equal), so cutting on the marks gives equal leaflets.

@@ -1,12 +1,11 @@
 //! Colour operators as the print target needs them, and the spot colour
 //! spaces (`Separation`) they use.
 
-use std::cell::RefCell;
-
-use printpdf::{Cmyk, Color as PdfColor, DictItem, Greyscale, Op, Rgb};
+use pdf_writer::{Content, Name};
 
 use crate::color;
-use crate::spec::{Color, SpotName};
+use crate::pages::Page;
+use crate::spec::Color;
 use crate::target::{ColorMode, PrintSetup};
 
 /// The resource name of the registration colour: ink on every plate.
@@ -23,125 +22,129 @@ pub(super) struct Separation {
     pub(super) cmyk: [f64; 4],
 }
 
-/// Writes colours for one document and remembers the spot inks it used.
+/// Writes colours for one document. The spot inks are gathered from the
+/// pages before any content is written, so that pages can be written in
+/// any order (and in parallel) with the same resource names.
 pub(super) struct Painter {
     mode: ColorMode,
-    used: RefCell<Vec<Separation>>,
+    separations: Vec<Separation>,
 }
 
 impl Painter {
-    /// A painter for `setup`'s colour mode.
-    pub(super) fn new(setup: &PrintSetup) -> Painter {
-        Painter {
+    /// A painter for `setup`'s colour mode and every spot ink `pages` use
+    /// (and the registration colour when `marks` are drawn), in the order
+    /// of first use.
+    pub(super) fn new(setup: &PrintSetup, pages: &[Page], marks: bool) -> Painter {
+        let mut painter = Painter {
             mode: setup.color,
-            used: RefCell::new(Vec::new()),
-        }
-    }
-
-    /// Operators that set the fill colour.
-    pub(super) fn fill(&self, c: Color) -> Vec<Op> {
-        self.set(c, false)
-    }
-
-    /// Operators that set the stroke colour.
-    pub(super) fn stroke(&self, c: Color) -> Vec<Op> {
-        self.set(c, true)
-    }
-
-    /// Operators that stroke in registration colour (`/Separation /All`),
-    /// which prints on every plate: for printer's marks only.
-    pub(super) fn registration_stroke(&self) -> Vec<Op> {
-        self.separation(REGISTRATION, "All", [1.0; 4], 1.0, true)
-    }
-
-    /// The separations used so far, in the order of first use.
-    pub(super) fn separations(&self) -> Vec<Separation> {
-        self.used.borrow().clone()
-    }
-
-    fn set(&self, c: Color, stroke: bool) -> Vec<Op> {
-        let col = match color::for_output(c, self.mode) {
-            Color::Spot { name, tint, cmyk } => {
-                let resource = self.resource_for(name);
-                return self.separation(&resource, name.as_str(), cmyk, tint, stroke);
-            }
-            Color::Gray(g) => PdfColor::Greyscale(Greyscale {
-                percent: g as f32,
-                icc_profile: None,
-            }),
-            Color::Rgb(r, g, b) => PdfColor::Rgb(Rgb {
-                r: r as f32,
-                g: g as f32,
-                b: b as f32,
-                icc_profile: None,
-            }),
-            Color::Cmyk(c, m, y, k) => PdfColor::Cmyk(Cmyk {
-                c: c as f32,
-                m: m as f32,
-                y: y as f32,
-                k: k as f32,
-                icc_profile: None,
-            }),
+            separations: Vec::new(),
         };
-        vec![if stroke {
-            Op::SetOutlineColor { col }
-        } else {
-            Op::SetFillColor { col }
-        }]
-    }
-
-    /// The resource name of a spot ink: the one it already has, or the next free one.
-    fn resource_for(&self, name: SpotName) -> String {
-        let used = self.used.borrow();
-        if let Some(s) = used
-            .iter()
-            .find(|s| s.ink == name.as_str() && s.resource != REGISTRATION)
-        {
-            return s.resource.clone();
-        }
-        let spots = used.iter().filter(|s| s.resource != REGISTRATION).count();
-        format!("HbSpot{spots}")
-    }
-
-    fn separation(
-        &self,
-        resource: &str,
-        ink: &str,
-        cmyk: [f64; 4],
-        tint: f64,
-        stroke: bool,
-    ) -> Vec<Op> {
-        {
-            let mut used = self.used.borrow_mut();
-            if !used.iter().any(|s| s.resource == resource) {
-                used.push(Separation {
-                    resource: resource.to_string(),
-                    ink: ink.to_string(),
-                    cmyk,
-                });
+        for page in pages {
+            let fills = page.fills.iter().map(|f| f.color);
+            let text = page
+                .lines
+                .iter()
+                .flat_map(|l| &l.line.runs)
+                .map(|r| r.color);
+            for c in fills.chain(text) {
+                if let Color::Spot { name, cmyk, .. } = color::for_output(c, painter.mode) {
+                    if !painter
+                        .separations
+                        .iter()
+                        .any(|s| s.resource != REGISTRATION && s.ink == name.as_str())
+                    {
+                        let spots = painter.spot_count();
+                        painter.separations.push(Separation {
+                            resource: format!("HbSpot{spots}"),
+                            ink: name.as_str().to_string(),
+                            cmyk,
+                        });
+                    }
+                }
             }
         }
-        let tint = vec![DictItem::Real(tint as f32)];
-        if stroke {
-            vec![
-                Op::SetColorSpaceStroke {
-                    id: resource.to_string(),
-                },
-                Op::Unknown {
-                    key: "SCN".into(),
-                    value: tint,
-                },
-            ]
-        } else {
-            vec![
-                Op::SetColorSpaceFill {
-                    id: resource.to_string(),
-                },
-                Op::Unknown {
-                    key: "scn".into(),
-                    value: tint,
-                },
-            ]
+        if marks {
+            painter.separations.push(Separation {
+                resource: REGISTRATION.into(),
+                ink: "All".into(),
+                cmyk: [1.0; 4],
+            });
+        }
+        painter
+    }
+
+    fn spot_count(&self) -> usize {
+        self.separations
+            .iter()
+            .filter(|s| s.resource != REGISTRATION)
+            .count()
+    }
+
+    /// Sets the fill colour.
+    pub(super) fn fill(&self, content: &mut Content, c: Color) {
+        self.set(content, c, false);
+    }
+
+    /// Sets the stroke colour.
+    pub(super) fn stroke(&self, content: &mut Content, c: Color) {
+        self.set(content, c, true);
+    }
+
+    /// Strokes in registration colour (`/Separation /All`), which prints on
+    /// every plate: for printer's marks only.
+    pub(super) fn registration_stroke(&self, content: &mut Content) {
+        content.set_stroke_color_space(Name(REGISTRATION.as_bytes()));
+        content.set_stroke_color([1.0]);
+    }
+
+    /// The separations the document uses.
+    pub(super) fn separations(&self) -> &[Separation] {
+        &self.separations
+    }
+
+    fn set(&self, content: &mut Content, c: Color, stroke: bool) {
+        let f = |x: f64| x as f32;
+        match color::for_output(c, self.mode) {
+            Color::Spot { name, tint, cmyk } => {
+                let resource = self
+                    .separations
+                    .iter()
+                    .find(|s| s.resource != REGISTRATION && s.ink == name.as_str());
+                match resource {
+                    Some(s) if stroke => {
+                        content.set_stroke_color_space(Name(s.resource.as_bytes()));
+                        content.set_stroke_color([f(tint)]);
+                    }
+                    Some(s) => {
+                        content.set_fill_color_space(Name(s.resource.as_bytes()));
+                        content.set_fill_color([f(tint)]);
+                    }
+                    // Painter::new gathers every ink the pages use; should a
+                    // new kind of drawing miss it, its CMYK stand-in still prints.
+                    None => {
+                        let [c, m, y, k] = cmyk.map(|x| x * tint);
+                        self.set(content, Color::Cmyk(c, m, y, k), stroke);
+                    }
+                }
+            }
+            Color::Gray(g) if stroke => {
+                content.set_stroke_gray(f(g));
+            }
+            Color::Gray(g) => {
+                content.set_fill_gray(f(g));
+            }
+            Color::Rgb(r, g, b) if stroke => {
+                content.set_stroke_rgb(f(r), f(g), f(b));
+            }
+            Color::Rgb(r, g, b) => {
+                content.set_fill_rgb(f(r), f(g), f(b));
+            }
+            Color::Cmyk(c, m, y, k) if stroke => {
+                content.set_stroke_cmyk(f(c), f(m), f(y), f(k));
+            }
+            Color::Cmyk(c, m, y, k) => {
+                content.set_fill_cmyk(f(c), f(m), f(y), f(k));
+            }
         }
     }
 }
