@@ -108,27 +108,33 @@ pub fn write(
     };
 
     // The slow parts, spread over the cores: subsetting and compressing
-    // fonts, writing and compressing page contents.
-    let fonts_used: Vec<&FontUse> = used.values().collect();
-    let (font_chunks, contents) = std::thread::scope(|s| {
-        let font_job = s.spawn(|| {
-            fonts_used
-                .iter()
-                .zip(&font_refs)
-                .map(|(f, r)| font::embed(f, r))
-                .collect::<Result<Vec<Chunk>>>()
-        });
-        let contents = parallel_map(&pages, |page| {
-            deflate(&content::page_content(page, &resources))
-        })
-        .into_iter()
-        .collect::<Result<Vec<_>>>();
-        let fonts = font_job
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (fonts, contents)
-    });
-    let (font_chunks, contents) = (font_chunks?, contents?);
+    // fonts, writing and compressing page contents. Fonts go first: they
+    // are the larger jobs.
+    enum Job<'p> {
+        Font(&'p FontUse<'p>, &'p FontRefs),
+        Page(&'p Page),
+    }
+    enum Done {
+        Font(Chunk),
+        Page(Vec<u8>),
+    }
+    let jobs: Vec<Job> = used
+        .values()
+        .zip(&font_refs)
+        .map(|(f, r)| Job::Font(f, r))
+        .chain(pages.iter().map(Job::Page))
+        .collect();
+    let mut font_chunks = Vec::with_capacity(font_refs.len());
+    let mut contents = Vec::with_capacity(pages.len());
+    for done in parallel_map(&jobs, |job| match job {
+        Job::Font(f, r) => font::embed(f, r).map(Done::Font),
+        Job::Page(page) => deflate(&content::page_content(page, &resources)).map(Done::Page),
+    }) {
+        match done? {
+            Done::Font(chunk) => font_chunks.push(chunk),
+            Done::Page(content) => contents.push(content),
+        }
+    }
 
     let mut pdf = Pdf::new();
     match setup.standard {
@@ -234,7 +240,8 @@ pub fn write(
     Ok(bytes)
 }
 
-/// `f` over `items` on all cores, results in the items' order.
+/// `f` over `items` on all cores (this thread is one of the workers),
+/// results in the items' order.
 fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -242,27 +249,25 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
     if threads <= 1 {
         return items.iter().map(f).collect();
     }
-    // Workers take the next item as they come free, so one long page does
+    // Workers take the next item as they come free, so one long job does
     // not hold up the rest.
     let next = AtomicUsize::new(0);
+    let work = || {
+        let mut out = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break };
+            out.push((i, f(item)));
+        }
+        out
+    };
     let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        out.push((i, f(item)));
-                    }
-                    out
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        let helpers: Vec<_> = (1..threads).map(|_| s.spawn(work)).collect();
+        let mut done = work();
+        for h in helpers {
+            done.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        done
     });
     done.sort_unstable_by_key(|(i, _)| *i);
     done.into_iter().map(|(_, r)| r).collect()
@@ -276,23 +281,32 @@ const LEVEL: u32 = 4;
 
 /// Flate-compressed bytes (zlib, as /FlateDecode wants).
 fn deflate(bytes: &[u8]) -> Result<Vec<u8>> {
-    let mut z = flate2::Compress::new(flate2::Compression::new(LEVEL), true);
-    // Deflate never grows data by more than a few bytes per 16 KB block.
-    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 64 + 64);
-    loop {
-        let rest = &bytes[(z.total_in() as usize).min(bytes.len())..];
-        match z.compress_vec(rest, &mut out, flate2::FlushCompress::Finish) {
-            Ok(flate2::Status::StreamEnd) => return Ok(out),
-            // Only a full output buffer stops it early: make room, go on.
-            Ok(_) => out.reserve(out.capacity().max(64)),
-            Err(e) => {
-                return Err(Error::Io {
-                    path: "PDF".into(),
-                    message: format!("could not compress a stream: {e}"),
-                })
+    thread_local! {
+        // One compressor per thread, reset between streams: setting up a
+        // new one clears some 300 KB of tables, which cost as much as
+        // compressing a one-page document's content.
+        static Z: std::cell::RefCell<flate2::Compress> =
+            std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::new(LEVEL), true));
+    }
+    Z.with_borrow_mut(|z| {
+        z.reset();
+        // Deflate never grows data by more than a few bytes per 16 KB block.
+        let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 64 + 64);
+        loop {
+            let rest = &bytes[(z.total_in() as usize).min(bytes.len())..];
+            match z.compress_vec(rest, &mut out, flate2::FlushCompress::Finish) {
+                Ok(flate2::Status::StreamEnd) => return Ok(out),
+                // Only a full output buffer stops it early: make room, go on.
+                Ok(_) => out.reserve(out.capacity().max(64)),
+                Err(e) => {
+                    return Err(Error::Io {
+                        path: "PDF".into(),
+                        message: format!("could not compress a stream: {e}"),
+                    })
+                }
             }
         }
-    }
+    })
 }
 
 fn rect(x0: Length, y0: Length, x1: Length, y1: Length) -> Rect {
