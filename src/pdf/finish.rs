@@ -169,19 +169,12 @@ fn xml_escape(s: &str) -> String {
 pub(super) fn set_id(bytes: &mut [u8]) {
     let digest = digest(bytes);
     let patch = |bytes: &mut [u8], from: &[u8], to: &[u8]| {
-        let mut i = 0;
-        while i + from.len() <= bytes.len() {
-            if &bytes[i..i + from.len()] == from {
-                bytes[i..i + from.len()].copy_from_slice(to);
-                i += from.len();
-            } else {
-                i += 1;
-            }
+        let at: Vec<usize> = memchr::memmem::find_iter(bytes, from).collect();
+        for i in at {
+            bytes[i..i + from.len()].copy_from_slice(to);
         }
     };
     let hex_upper = |b: &[u8]| b.iter().map(|x| format!("{x:02X}")).collect::<String>();
-    // The trailer is at the end; search only the tail and the metadata,
-    // which both are plain text.
     let from = hex_upper(&ID_PLACEHOLDER);
     let to = hex_upper(&digest);
     patch(bytes, from.as_bytes(), to.as_bytes());

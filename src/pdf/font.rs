@@ -29,6 +29,8 @@ pub(super) struct FontUse<'a> {
     /// The text of each used glyph (by original id), for ToUnicode; `None`
     /// for a glyph that only ever continues a cluster (a mark).
     texts: BTreeMap<u16, Option<String>>,
+    /// The /W width of each used glyph, by original id (0 for unused ones).
+    widths: Vec<f32>,
 }
 
 impl FontUse<'_> {
@@ -40,7 +42,7 @@ impl FontUse<'_> {
     /// A glyph's width as written into /W, in thousandths of an em. Content
     /// streams position glyphs relative to exactly this number.
     pub(super) fn width(&self, gid: u16) -> f32 {
-        width(self.face, gid)
+        self.widths.get(usize::from(gid)).copied().unwrap_or(0.0)
     }
 }
 
@@ -54,21 +56,51 @@ pub(super) fn collect<'a>(
     pages: &[Page],
     faces: impl Iterator<Item = (FaceId, &'a Face)>,
 ) -> BTreeMap<FaceId, FontUse<'a>> {
-    let mut glyphs: BTreeMap<FaceId, BTreeMap<u16, Option<String>>> = BTreeMap::new();
+    // Per face: which glyph ids are used (a flat table, as a long document
+    // shows a few hundred glyphs a quarter of a million times), and the
+    // first text each stands for, which is the one it is copied as.
+    let faces: Vec<(FaceId, &Face)> = faces.collect();
+    #[derive(Clone, Copy, PartialEq)]
+    enum Seen {
+        No,
+        WithoutText,
+        WithText,
+    }
+    type Texts = BTreeMap<u16, Option<String>>;
+    let mut seen: BTreeMap<FaceId, (Vec<Seen>, Texts)> = BTreeMap::new();
     for run in pages
         .iter()
         .flat_map(|p| &p.lines)
         .flat_map(|l| &l.line.runs)
     {
-        let used = glyphs.entry(run.face).or_default();
+        let Some(&(_, face)) = faces.iter().find(|(id, _)| *id == run.face) else {
+            continue;
+        };
+        let (used, texts) = seen.entry(run.face).or_insert_with(|| {
+            (
+                vec![Seen::No; usize::from(face.shaper.number_of_glyphs())],
+                BTreeMap::new(),
+            )
+        });
         for g in &run.glyphs {
-            // The first text a glyph stands for is the one it is copied as.
-            let text = used.entry(g.gid).or_insert(None);
-            if text.is_none() {
-                *text = g.text.text().map(|t| t.into_owned());
+            let Some(state) = used.get_mut(usize::from(g.gid)) else {
+                continue;
+            };
+            if *state != Seen::WithText {
+                let text = g.text.text().map(|t| t.into_owned());
+                *state = if text.is_some() {
+                    Seen::WithText
+                } else {
+                    Seen::WithoutText
+                };
+                texts.insert(g.gid, text);
             }
         }
     }
+    let mut glyphs: BTreeMap<FaceId, Texts> = seen
+        .into_iter()
+        .map(|(id, (_, texts))| (id, texts))
+        .collect();
     let mut out = BTreeMap::new();
     for (id, face) in faces {
         let Some(texts) = glyphs.remove(&id) else {
@@ -80,6 +112,12 @@ pub(super) fn collect<'a>(
         for &gid in texts.keys() {
             remapper.remap(gid);
         }
+        let mut widths = vec![0.0; usize::from(face.shaper.number_of_glyphs())];
+        for &gid in texts.keys() {
+            if let Some(w) = widths.get_mut(usize::from(gid)) {
+                *w = width(face, gid);
+            }
+        }
         let resource = format!("F{}", out.len());
         out.insert(
             id,
@@ -88,6 +126,7 @@ pub(super) fn collect<'a>(
                 resource,
                 remapper,
                 texts,
+                widths,
             },
         );
     }
@@ -171,7 +210,7 @@ pub(super) fn embed(font: &FontUse, refs: &FontRefs) -> Result<Chunk> {
     let widths: Vec<f32> = font
         .remapper
         .remapped_gids()
-        .map(|gid| font.width(gid))
+        .map(|gid| width(face, gid))
         .collect();
     cid.widths().consecutive(0, widths);
     cid.finish();
