@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use pdf_writer::{Content, Name, Str};
+use pdf_writer::{Content, Name};
 
 use super::font::FontUse;
 use super::paint::Painter;
@@ -30,6 +30,11 @@ pub(super) struct Resources<'a> {
 /// than any printer, and it keeps float noise out of the file.
 fn pt(l: Length) -> f32 {
     ((l.to_pt() * 1000.0).round() / 1000.0) as f32
+}
+
+/// [`pt`] without going through `f32`, for numbers written by hand.
+fn pt64(l: Length) -> f64 {
+    (l.to_pt() * 1000.0).round() / 1000.0
 }
 
 /// The uncompressed content stream of `page`.
@@ -83,10 +88,15 @@ pub(super) fn page_content(page: &Page, res: &Resources) -> Vec<u8> {
             c.fill_nonzero();
         }
     }
-    text(&mut c, page, res);
+    let mut out = c.finish().into_vec();
+    // pdf-writer separates operators but ends without a separator.
+    out.push(b'\n');
+    text(&mut out, page, res);
+    let mut c = Content::new();
     draw_marks(&mut c, page, res);
     c.restore_state();
-    c.finish().into_vec()
+    out.extend_from_slice(&c.finish());
+    out
 }
 
 fn rect(c: &mut Content, r: &Rect, page_height: Length) {
@@ -107,13 +117,18 @@ struct TextState {
     char_spacing: f32,
 }
 
-fn text(c: &mut Content, page: &Page, res: &Resources) {
+/// The text section, written here rather than through `pdf_writer::Content`:
+/// that writes a string of two-byte glyph codes below 128 as a literal
+/// with an octal escape per byte (about eight bytes a glyph), where a hex
+/// string takes four. Text is most of a page, so this halves the stream
+/// that is then deflated.
+fn text(out: &mut Vec<u8>, page: &Page, res: &Resources) {
     if page.lines.iter().all(|l| l.line.runs.is_empty()) {
         return;
     }
-    c.begin_text();
+    out.extend_from_slice(b"BT\n");
     let mut state = TextState::default();
-    let mut codes = Vec::new();
+    let mut extra = Vec::new();
     for placed in &page.lines {
         let y = page.height - placed.baseline;
         for run in &placed.line.runs {
@@ -124,18 +139,65 @@ fn text(c: &mut Content, page: &Page, res: &Resources) {
                 continue;
             };
             if state.color != Some(run.color) {
-                res.painter.fill(c, run.color);
+                let mut c = Content::new();
+                res.painter.fill(&mut c, run.color);
+                out.extend_from_slice(&c.finish());
+                out.push(b'\n');
                 state.color = Some(run.color);
             }
             if state.font != Some((run.face, run.size)) {
-                c.set_font(Name(font.resource.as_bytes()), pt(run.size));
+                out.push(b'/');
+                out.extend_from_slice(font.resource.as_bytes());
+                out.push(b' ');
+                num(out, pt64(run.size));
+                out.extend_from_slice(b" Tf\n");
                 state.font = Some((run.face, run.size));
             }
-            c.set_text_matrix([1.0, 0.0, 0.0, 1.0, pt(placed.x + first.x), pt(y)]);
-            show_run(c, run, font, &mut state, &mut codes);
+            out.extend_from_slice(b"1 0 0 1 ");
+            num(out, pt64(placed.x + first.x));
+            out.push(b' ');
+            num(out, pt64(y));
+            out.extend_from_slice(b" Tm\n");
+            show_run(out, run, font, &mut state, &mut extra);
         }
     }
-    c.end_text();
+    out.extend_from_slice(b"ET\n");
+}
+
+/// A number as PDF wants it, to four decimals (every number written here
+/// is rounded coarser than that): no exponent, no trailing zeros. By hand,
+/// as `Display` for floats cost a third of writing a page.
+fn num(out: &mut Vec<u8>, v: f64) {
+    let scaled = (v * 10_000.0).round() as i64;
+    if scaled < 0 {
+        out.push(b'-');
+    }
+    let a = scaled.unsigned_abs();
+    let (int, frac) = (a / 10_000, a % 10_000);
+    let mut digits = [0u8; 20];
+    let mut n = int;
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+    if frac != 0 {
+        out.push(b'.');
+        let mut f = frac;
+        let mut places = 4;
+        while f % 10 == 0 {
+            f /= 10;
+            places -= 1;
+        }
+        for p in (0..places).rev() {
+            out.push(b'0' + (f / 10u64.pow(p) % 10) as u8);
+        }
+    }
 }
 
 /// Shows a run's glyphs where the layout put them.
@@ -145,45 +207,47 @@ fn text(c: &mut Content, page: &Page, res: &Resources) {
 /// Justified lines spread letters evenly, so the run's most common gap is
 /// set once as Tc, and only the other glyphs need a number.
 fn show_run(
-    c: &mut Content,
+    out: &mut Vec<u8>,
     run: &GlyphRun,
     font: &FontUse,
     state: &mut TextState,
-    codes: &mut Vec<u8>,
+    extra: &mut Vec<f32>,
 ) {
     let size = run.size.to_pt() as f32;
     // Extra advance after each glyph beyond its /W width, in thousandths of an em.
-    let extra: Vec<f32> = run
-        .glyphs
-        .windows(2)
-        .map(|w| ((w[1].x - w[0].x).to_pt() as f32 / size * 1000.0) - font.width(w[0].gid))
-        .collect();
-    let spacing = most_common(&extra);
+    extra.clear();
+    extra.extend(
+        run.glyphs
+            .windows(2)
+            .map(|w| ((w[1].x - w[0].x).to_pt() as f32 / size * 1000.0) - font.width(w[0].gid)),
+    );
+    let spacing = most_common(extra);
     let char_spacing = round_to(spacing * size / 1000.0, 10_000.0);
     if char_spacing != state.char_spacing {
-        c.set_char_spacing(char_spacing);
+        num(out, f64::from(char_spacing));
+        out.extend_from_slice(b" Tc\n");
         state.char_spacing = char_spacing;
     }
     // What Tc really adds, in thousandths of an em.
     let spacing = char_spacing / size * 1000.0;
 
-    let mut tj = c.show_positioned();
-    let mut items = tj.items();
-    codes.clear();
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.extend_from_slice(b"[<");
     for (k, g) in run.glyphs.iter().enumerate() {
-        codes.extend_from_slice(&font.cid(g.gid).to_be_bytes());
+        for byte in font.cid(g.gid).to_be_bytes() {
+            out.push(HEX[usize::from(byte >> 4)]);
+            out.push(HEX[usize::from(byte & 15)]);
+        }
         let Some(&e) = extra.get(k) else { continue };
         // TJ numbers move the pen back (positive) or on (negative).
         let adjust = round_to(spacing - e, 100.0);
         if adjust != 0.0 {
-            items.show(Str(codes));
-            items.adjust(adjust);
-            codes.clear();
+            out.extend_from_slice(b"> ");
+            num(out, f64::from(adjust));
+            out.extend_from_slice(b" <");
         }
     }
-    if !codes.is_empty() {
-        items.show(Str(codes));
-    }
+    out.extend_from_slice(b">] TJ\n");
 }
 
 fn round_to(x: f32, scale: f32) -> f32 {
@@ -273,6 +337,24 @@ fn draw_marks(c: &mut Content, page: &Page, res: &Resources) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_without_exponent_or_trailing_zeros() {
+        let text = |v: f64| {
+            let mut out = Vec::new();
+            num(&mut out, v);
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(text(0.0), "0");
+        assert_eq!(text(-0.0), "0");
+        assert_eq!(text(26.0), "26");
+        assert_eq!(text(42.52), "42.52");
+        assert_eq!(text(-69.07), "-69.07");
+        assert_eq!(text(0.0036), "0.0036");
+        assert_eq!(text(769.001), "769.001");
+        assert_eq!(text(-0.5), "-0.5");
+        assert_eq!(text(1207.56), "1207.56");
+    }
 
     #[test]
     fn the_letter_gap_is_the_most_common_one() {
