@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use hyphenation::{Hyphenator as _, Language, Load, Standard};
+use rustc_hash::FxHashMap;
 
 /// Every pattern set of the `hyphenation` crate: the tag handbill writes
 /// for it (BCP 47) and the other tags that select it. The match is
@@ -358,7 +359,7 @@ pub struct Hyphenator {
     caps: bool,
     /// Breaks of words already seen: a statement repeats its words, and
     /// fitting sets the text several times.
-    seen: RefCell<HashMap<Box<str>, Box<[usize]>>>,
+    seen: RefCell<FxHashMap<Box<str>, Box<[usize]>>>,
 }
 
 /// Most words remembered; past this, words are hyphenated afresh (a 10 MB
