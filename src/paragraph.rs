@@ -67,6 +67,24 @@ pub struct Setter<'a> {
     /// Fallback faces used for other scripts and symbols: the first line
     /// each served and a few of its characters, for one note.
     pub fallback_chars: BTreeMap<FaceId, (usize, Vec<char>)>,
+    /// Faces already resolved (start with `Default::default()`).
+    pub faces: FaceMemo,
+}
+
+/// Faces the setter has resolved, by style: it needs one for nearly every
+/// character, and resolving a font reference means comparing names.
+#[derive(Debug, Default)]
+pub struct FaceMemo {
+    /// The current paragraph's own faces (reset by [`Setter::prepare`]).
+    own: [Option<FaceId>; 4],
+    /// The fallback chain's faces resolved so far, in chain order. The
+    /// chain is the layout's, the same for every paragraph.
+    chain: [Vec<FaceId>; 4],
+}
+
+/// The memo slot of a style.
+fn style_slot(span: Style) -> usize {
+    usize::from(span.italic) + 2 * usize::from(span.bold)
 }
 
 /// A glyph as it will be drawn.
@@ -80,8 +98,9 @@ pub struct Glyph {
     pub size: Length,
     /// Distance to the next glyph's origin (after justification).
     pub advance: Length,
-    /// The text this glyph stands for (first glyph of a cluster), for text extraction.
-    pub text: Option<String>,
+    /// The text this glyph stands for (the first glyph of a cluster
+    /// carries it), for text extraction.
+    pub text: Cluster,
     /// Fill colour.
     pub color: Color,
 }
@@ -140,6 +159,7 @@ impl Setter<'_> {
             align: style.align,
             line,
         };
+        self.faces.own = [None; 4];
         if style.indent > Length::ZERO {
             p.push(
                 Item::Box {
@@ -237,7 +257,7 @@ impl Setter<'_> {
             gid: face.glyph(' ').unwrap_or(0),
             size: style.size,
             advance: width,
-            text: Some(" ".into()),
+            text: Cluster::Char(' '),
             color: style.color,
         };
         if tie {
@@ -297,9 +317,30 @@ impl Setter<'_> {
         Ok(())
     }
 
-    /// The face for a style in the paragraph's family.
+    /// The face for a style in the paragraph's family (`style` is the one
+    /// [`Setter::prepare`] was given).
     fn face_for(&mut self, style: &TextStyle, span: Style) -> Result<FaceId> {
+        let slot = style_slot(span);
+        if let Some(id) = self.faces.own[slot] {
+            return Ok(id);
+        }
         let (id, _) = self.fonts.resolve(&style.font, span, self.layout_origin)?;
+        self.faces.own[slot] = Some(id);
+        Ok(id)
+    }
+
+    /// The face of the fallback chain's entry `k` for a style.
+    fn chain_face(&mut self, k: usize, span: Style) -> Result<FaceId> {
+        let slot = style_slot(span);
+        if let Some(&id) = self.faces.chain[slot].get(k) {
+            return Ok(id);
+        }
+        // Entries are resolved in order (as `face_with` walks the chain),
+        // so `k` is the next one.
+        let (id, _) = self
+            .fonts
+            .resolve_fallback(&self.fallback[k], span, self.layout_origin)?;
+        self.faces.chain[slot].push(id);
         Ok(id)
     }
 
@@ -310,10 +351,8 @@ impl Setter<'_> {
         if self.fonts.face(own).has_char(c) {
             return Ok(Some(own));
         }
-        for font in self.fallback {
-            let (id, _) = self
-                .fonts
-                .resolve_fallback(font, span, self.layout_origin)?;
+        for k in 0..self.fallback.len() {
+            let id = self.chain_face(k, span)?;
             if self.fonts.face(id).has_char(c) {
                 return Ok(Some(id));
             }
@@ -578,8 +617,9 @@ impl Setter<'_> {
                         gid: g.gid,
                         size: style.size,
                         advance: style.size * g.advance_em,
-                        text: first_of_cluster
-                            .then(|| text[cluster..next_cluster.max(cluster)].to_string()),
+                        text: Cluster::new(
+                            first_of_cluster.then(|| &text[cluster..next_cluster.max(cluster)]),
+                        ),
                         color: style.color,
                     },
                 ));
@@ -602,7 +642,7 @@ impl Setter<'_> {
         let mut iter = breaks.iter().peekable();
         for (k, (cluster, glyph)) in glyphs.into_iter().enumerate() {
             // A break is usable only where a new cluster starts (never inside a ligature).
-            let starts_cluster = k > 0 && glyph.text.is_some();
+            let starts_cluster = k > 0 && glyph.text != Cluster::Continued;
             let mut here: Option<WordBreak> = None;
             while let Some(&&(off, kind)) = iter.peek() {
                 if off < cluster {
@@ -651,7 +691,7 @@ impl Setter<'_> {
                     gid,
                     size: style.size,
                     advance: face.advance(gid, style.size),
-                    text: Some("-".into()),
+                    text: Cluster::Char('-'),
                     color: style.color,
                 };
                 p.push(
@@ -1046,7 +1086,7 @@ fn put(line: &mut Line, x: Length, g: &Glyph) -> (usize, usize) {
         PlacedGlyph {
             x,
             gid: g.gid,
-            text: Cluster::new(g.text.as_deref()),
+            text: g.text.clone(),
         },
     );
     let run = line.runs.len() - 1;
