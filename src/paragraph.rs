@@ -4,7 +4,7 @@
 //! This is the stage between the document model and the page: it knows fonts,
 //! sizes, hyphenation and alignment, but not where on the page a line goes.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use crate::document::{Span, Style};
 use crate::error::{Location, Note, Result, Warning};
@@ -67,19 +67,38 @@ pub struct Setter<'a> {
     /// Fallback faces used for other scripts and symbols: the first line
     /// each served and a few of its characters, for one note.
     pub fallback_chars: BTreeMap<FaceId, (usize, Vec<char>)>,
-    /// Faces already resolved (start with `Default::default()`).
-    pub faces: FaceMemo,
+    /// Faces already resolved, and buffers (start with `Default::default()`).
+    pub memo: Memo,
 }
 
-/// Faces the setter has resolved, by style: it needs one for nearly every
-/// character, and resolving a font reference means comparing names.
+/// What the setter keeps between words and paragraphs.
 #[derive(Debug, Default)]
-pub struct FaceMemo {
-    /// The current paragraph's own faces (reset by [`Setter::prepare`]).
+pub struct Memo {
+    /// The current paragraph's own faces by style (reset by
+    /// [`Setter::prepare`]): the setter needs one for nearly every
+    /// character, and resolving a font reference means comparing names.
     own: [Option<FaceId>; 4],
-    /// The fallback chain's faces resolved so far, in chain order. The
-    /// chain is the layout's, the same for every paragraph.
+    /// The fallback chain's faces resolved so far, by style, in chain
+    /// order. The chain is the layout's, the same for every paragraph.
     chain: [Vec<FaceId>; 4],
+    /// Buffers for one word, reused: most words are short, and allocating
+    /// them afresh for each was much of the setting time.
+    word: WordBuffers,
+}
+
+/// The working data of one word (see [`Setter::push_word`]).
+#[derive(Debug, Default)]
+struct WordBuffers {
+    /// The word without soft hyphens.
+    text: String,
+    /// The style of each character, by byte offset in `text`.
+    styles: Vec<(usize, Style)>,
+    /// Break opportunities inside the word.
+    breaks: Vec<(usize, WordBreak)>,
+    /// `text`'s characters with their byte offsets.
+    chars: Vec<(usize, char)>,
+    /// Runs of (start, end, face) that are shaped separately.
+    runs: Vec<(usize, usize, FaceId)>,
 }
 
 /// The memo slot of a style.
@@ -88,21 +107,20 @@ fn style_slot(span: Style) -> usize {
 }
 
 /// A glyph as it will be drawn.
+///
+/// Its size and colour are the paragraph's: a long statement has hundreds
+/// of thousands of glyphs, and a colour is a hundred bytes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Glyph {
     /// The face.
     pub face: FaceId,
     /// Glyph id in the face.
     pub gid: u16,
-    /// Type size.
-    pub size: Length,
     /// Distance to the next glyph's origin (after justification).
     pub advance: Length,
     /// The text this glyph stands for (the first glyph of a cluster
     /// carries it), for text extraction.
     pub text: Cluster,
-    /// Fill colour.
-    pub color: Color,
 }
 
 /// What an item draws.
@@ -135,6 +153,10 @@ pub struct Paragraph {
     items: Vec<Item>,
     pieces: Vec<Piece>,
     align: Align,
+    /// Type size of every glyph.
+    size: Length,
+    /// Fill colour of every glyph.
+    color: Color,
     /// Natural width of the widest unbreakable word, for messages.
     line: usize,
 }
@@ -157,9 +179,11 @@ impl Setter<'_> {
             items: Vec::new(),
             pieces: Vec::new(),
             align: style.align,
+            size: style.size,
+            color: style.color,
             line,
         };
-        self.faces.own = [None; 4];
+        self.memo.own = [None; 4];
         if style.indent > Length::ZERO {
             p.push(
                 Item::Box {
@@ -255,10 +279,8 @@ impl Setter<'_> {
         let space = Glyph {
             face: face_id,
             gid: face.glyph(' ').unwrap_or(0),
-            size: style.size,
             advance: width,
             text: Cluster::Char(' '),
-            color: style.color,
         };
         if tie {
             p.push(no_break(), Piece::Nothing);
@@ -321,18 +343,18 @@ impl Setter<'_> {
     /// [`Setter::prepare`] was given).
     fn face_for(&mut self, style: &TextStyle, span: Style) -> Result<FaceId> {
         let slot = style_slot(span);
-        if let Some(id) = self.faces.own[slot] {
+        if let Some(id) = self.memo.own[slot] {
             return Ok(id);
         }
         let (id, _) = self.fonts.resolve(&style.font, span, self.layout_origin)?;
-        self.faces.own[slot] = Some(id);
+        self.memo.own[slot] = Some(id);
         Ok(id)
     }
 
     /// The face of the fallback chain's entry `k` for a style.
     fn chain_face(&mut self, k: usize, span: Style) -> Result<FaceId> {
         let slot = style_slot(span);
-        if let Some(&id) = self.faces.chain[slot].get(k) {
+        if let Some(&id) = self.memo.chain[slot].get(k) {
             return Ok(id);
         }
         // Entries are resolved in order (as `face_with` walks the chain),
@@ -340,7 +362,7 @@ impl Setter<'_> {
         let (id, _) = self
             .fonts
             .resolve_fallback(&self.fallback[k], span, self.layout_origin)?;
-        self.faces.chain[slot].push(id);
+        self.memo.chain[slot].push(id);
         Ok(id)
     }
 
@@ -441,14 +463,36 @@ impl Setter<'_> {
         style: &TextStyle,
         line: usize,
     ) -> Result<Option<Glyph>> {
+        let mut buffers = std::mem::take(&mut self.memo.word);
+        let result = self.push_word_with(p, word, style, line, &mut buffers);
+        self.memo.word = buffers;
+        result
+    }
+
+    /// [`Setter::push_word`] with its working data in `buffers`.
+    fn push_word_with(
+        &mut self,
+        p: &mut Paragraph,
+        word: &[(char, Style)],
+        style: &TextStyle,
+        line: usize,
+        buffers: &mut WordBuffers,
+    ) -> Result<Option<Glyph>> {
+        let WordBuffers {
+            text,
+            styles,
+            breaks,
+            chars,
+            runs,
+        } = buffers;
+        text.clear();
+        styles.clear();
+        breaks.clear();
         // Soft hyphens are break hints, not glyphs.
-        let mut text = String::new();
-        let mut styles = Vec::new();
-        let mut breaks: BTreeSet<(usize, WordBreak)> = BTreeSet::new();
         for &(c, st) in word {
             if c == '\u{AD}' {
                 if !text.is_empty() {
-                    breaks.insert((text.len(), WordBreak::Hyphen));
+                    breaks.push((text.len(), WordBreak::Hyphen));
                 }
                 continue;
             }
@@ -459,34 +503,41 @@ impl Setter<'_> {
             return Ok(None);
         }
         let has_soft_hyphens = !breaks.is_empty();
-        let literal = is_literal_token(&text);
+        let literal = is_literal_token(text);
         self.find_breaks(
-            &text,
+            text,
             literal,
             style.hyphenate && !has_soft_hyphens,
-            &mut breaks,
+            chars,
+            breaks,
         );
 
-        let glyphs = self.shape_word(&text, &styles, style, line)?;
+        let glyphs = self.shape_word(text, styles, style, line, runs)?;
         let width: Length = glyphs.iter().map(|(_, g)| g.advance).sum();
         if width > self.measure && !literal {
             // An over-long word may break anywhere, but only as a last resort.
             for (off, _) in text.char_indices().skip(1) {
-                breaks.insert((off, WordBreak::Emergency));
+                breaks.push((off, WordBreak::Emergency));
             }
         }
-        self.push_fragments(p, &text, glyphs, &breaks, style)
+        // In order, each once (the breaks as a set).
+        breaks.sort_unstable();
+        breaks.dedup();
+        self.push_fragments(p, glyphs, breaks, style)
     }
 
-    /// Break opportunities inside a word (byte offsets into `text`).
+    /// Break opportunities inside a word (byte offsets into `text`), added
+    /// to `out` in no particular order; `chars` is a buffer.
     fn find_breaks(
         &self,
         text: &str,
         literal: bool,
         hyphenate: bool,
-        out: &mut BTreeSet<(usize, WordBreak)>,
+        chars: &mut Vec<(usize, char)>,
+        out: &mut Vec<(usize, WordBreak)>,
     ) {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        chars.clear();
+        chars.extend(text.char_indices());
         for (k, &(_, c)) in chars.iter().enumerate() {
             let next = chars.get(k + 1);
             let prev_letter = k > 0 && chars[k - 1].1.is_alphabetic();
@@ -495,7 +546,7 @@ impl Setter<'_> {
                 if matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#' | '@' | ':') {
                     if let Some(&(noff, nc)) = next {
                         if nc != '/' {
-                            out.insert((noff, WordBreak::Emergency));
+                            out.push((noff, WordBreak::Emergency));
                         }
                     }
                 }
@@ -504,7 +555,7 @@ impl Setter<'_> {
             if matches!(c, '-' | '\u{2010}' | '\u{2013}' | '\u{2014}') && prev_letter {
                 if let Some(&(noff, nc)) = next {
                     if nc.is_alphabetic() {
-                        out.insert((noff, WordBreak::Explicit));
+                        out.push((noff, WordBreak::Explicit));
                     }
                 }
             }
@@ -532,16 +583,9 @@ impl Setter<'_> {
         }
     }
 
-    fn hyphenate_run(
-        &self,
-        text: &str,
-        from: usize,
-        to: usize,
-        out: &mut BTreeSet<(usize, WordBreak)>,
-    ) {
-        for b in self.hyphenator.breaks(&text[from..to]) {
-            out.insert((from + b, WordBreak::Hyphen));
-        }
+    fn hyphenate_run(&self, text: &str, from: usize, to: usize, out: &mut Vec<(usize, WordBreak)>) {
+        self.hyphenator
+            .each_break(&text[from..to], |b| out.push((from + b, WordBreak::Hyphen)));
     }
 
     /// Shapes a word, splitting it where the style or the covering face changes.
@@ -551,9 +595,9 @@ impl Setter<'_> {
         styles: &[(usize, Style)],
         style: &TextStyle,
         line: usize,
+        runs: &mut Vec<(usize, usize, FaceId)>,
     ) -> Result<Vec<(usize, Glyph)>> {
-        // Runs of (start, end, face).
-        let mut runs: Vec<(usize, usize, FaceId)> = Vec::new();
+        runs.clear();
         for (k, &(off, st)) in styles.iter().enumerate() {
             let end = styles.get(k + 1).map_or(text.len(), |s| s.0);
             let c = text[off..end].chars().next().unwrap_or(' ');
@@ -583,8 +627,9 @@ impl Setter<'_> {
                 _ => runs.push((off, end, face)),
             }
         }
-        let mut out = Vec::new();
-        for (start, end, face_id) in runs {
+        // Usually a glyph a character.
+        let mut out = Vec::with_capacity(styles.len());
+        for &(start, end, face_id) in runs.iter() {
             let shaped = self.shaper.shape(self.fonts, face_id, &text[start..end]);
             for (k, g) in shaped.iter().enumerate() {
                 let cluster = start + g.cluster;
@@ -615,12 +660,10 @@ impl Setter<'_> {
                     Glyph {
                         face: face_id,
                         gid: g.gid,
-                        size: style.size,
                         advance: style.size * g.advance_em,
                         text: Cluster::new(
                             first_of_cluster.then(|| &text[cluster..next_cluster.max(cluster)]),
                         ),
-                        color: style.color,
                     },
                 ));
             }
@@ -632,15 +675,18 @@ impl Setter<'_> {
     fn push_fragments(
         &mut self,
         p: &mut Paragraph,
-        text: &str,
         glyphs: Vec<(usize, Glyph)>,
-        breaks: &BTreeSet<(usize, WordBreak)>,
+        breaks: &[(usize, WordBreak)],
         style: &TextStyle,
     ) -> Result<Option<Glyph>> {
         let last = glyphs.last().map(|(_, g)| g.clone());
-        let mut fragment: Vec<Glyph> = Vec::new();
+        // Where the word is cut: before glyph k, by a break of this kind,
+        // hyphenated in the face of glyph k. Found first, so that each
+        // fragment is allocated once, at its size.
+        let mut cuts: Vec<(usize, WordBreak, FaceId)> = Vec::new();
         let mut iter = breaks.iter().peekable();
-        for (k, (cluster, glyph)) in glyphs.into_iter().enumerate() {
+        for (k, (cluster, glyph)) in glyphs.iter().enumerate() {
+            let cluster = *cluster;
             // A break is usable only where a new cluster starts (never inside a ligature).
             let starts_cluster = k > 0 && glyph.text != Cluster::Continued;
             let mut here: Option<WordBreak> = None;
@@ -654,21 +700,26 @@ impl Setter<'_> {
                     break;
                 }
             }
-            if let (Some(kind), true) = (here, starts_cluster && !fragment.is_empty()) {
-                let width = fragment.iter().map(|g| g.advance).sum();
-                p.push(
-                    Item::Box { width },
-                    Piece::Glyphs(std::mem::take(&mut fragment)),
-                );
-                self.push_word_break(p, kind, &glyph, style)?;
+            // (The glyphs before a cluster start are never none.)
+            if let (Some(kind), true) = (here, starts_cluster) {
+                cuts.push((k, kind, glyph.face));
             }
-            fragment.push(glyph);
         }
-        if !fragment.is_empty() {
+        let count = glyphs.len();
+        let mut glyphs = glyphs.into_iter().map(|(_, g)| g);
+        let mut from = 0;
+        for (k, kind, face) in cuts {
+            let fragment: Vec<Glyph> = glyphs.by_ref().take(k - from).collect();
+            let width = fragment.iter().map(|g| g.advance).sum();
+            p.push(Item::Box { width }, Piece::Glyphs(fragment));
+            self.push_word_break(p, kind, face, style)?;
+            from = k;
+        }
+        if from < count {
+            let fragment: Vec<Glyph> = glyphs.collect();
             let width = fragment.iter().map(|g| g.advance).sum();
             p.push(Item::Box { width }, Piece::Glyphs(fragment));
         }
-        let _ = text;
         Ok(last)
     }
 
@@ -676,23 +727,21 @@ impl Setter<'_> {
         &mut self,
         p: &mut Paragraph,
         kind: WordBreak,
-        next: &Glyph,
+        next_face: FaceId,
         style: &TextStyle,
     ) -> Result<()> {
         match kind {
             WordBreak::Hyphen => {
-                let face = self.fonts.face(next.face);
+                let face = self.fonts.face(next_face);
                 let gid = face
                     .glyph('-')
                     .or_else(|| face.glyph('\u{2010}'))
                     .unwrap_or(0);
                 let hyphen = Glyph {
-                    face: next.face,
+                    face: next_face,
                     gid,
-                    size: style.size,
                     advance: face.advance(gid, style.size),
                     text: Cluster::Char('-'),
-                    color: style.color,
                 };
                 p.push(
                     Item::Penalty {
@@ -957,8 +1006,8 @@ impl Paragraph {
                     if let Piece::Glyphs(gs) = piece {
                         let mut gx = x;
                         for g in gs {
-                            since.push(put(&mut line, gx, g));
-                            size = size.max(g.size);
+                            since.push(self.put(&mut line, gx, g));
+                            size = size.max(self.size);
                             gx += g.advance;
                             ink_end = gx;
                         }
@@ -998,7 +1047,7 @@ impl Paragraph {
                         *width + *shrink * ratio
                     };
                     if let Piece::Space { glyph, .. } = piece {
-                        put(&mut line, x, glyph);
+                        self.put(&mut line, x, glyph);
                     }
                     x += set;
                 }
@@ -1007,7 +1056,7 @@ impl Paragraph {
         }
         if let Piece::Glyphs(gs) = &self.pieces[end] {
             for g in gs {
-                put(&mut line, x, g);
+                self.put(&mut line, x, g);
                 x += g.advance;
                 ink_end = x;
             }
@@ -1015,6 +1064,22 @@ impl Paragraph {
         line.trim_end();
         line.width = ink_end;
         line
+    }
+
+    /// Places a glyph on a line; returns its (run, index) for later adjustment.
+    fn put(&self, line: &mut Line, x: Length, g: &Glyph) -> (usize, usize) {
+        line.push(
+            g.face,
+            self.size,
+            self.color,
+            PlacedGlyph {
+                x,
+                gid: g.gid,
+                text: g.text.clone(),
+            },
+        );
+        let run = line.runs.len() - 1;
+        (run, line.runs[run].glyphs.len() - 1)
     }
 
     fn push(&mut self, item: Item, piece: Piece) {
@@ -1075,22 +1140,6 @@ fn fill() -> Item {
         stretch: Length::pt(1.0e6),
         shrink: Length::ZERO,
     }
-}
-
-/// Places a glyph on a line; returns its (run, index) for later adjustment.
-fn put(line: &mut Line, x: Length, g: &Glyph) -> (usize, usize) {
-    line.push(
-        g.face,
-        g.size,
-        g.color,
-        PlacedGlyph {
-            x,
-            gid: g.gid,
-            text: g.text.clone(),
-        },
-    );
-    let run = line.runs.len() - 1;
-    (run, line.runs[run].glyphs.len() - 1)
 }
 
 fn is_separator(c: char) -> bool {
