@@ -15,6 +15,7 @@ use crate::linebreak::{self, Item, PenaltyKind, INFINITY};
 use crate::shape::Shaper;
 use crate::spec::{Align, Color, FontRef};
 use crate::units::Length;
+use rustc_hash::FxHashMap;
 
 /// How a paragraph's text is set.
 #[derive(Clone, Debug)]
@@ -84,6 +85,34 @@ pub struct Memo {
     /// Buffers for one word, reused: most words are short, and allocating
     /// them afresh for each was much of the setting time.
     word: WordBuffers,
+    /// The ways of setting words met so far (font, size in bits, whether
+    /// hyphenated): what a word's items depend on besides the word and the
+    /// setter's own settings.
+    contexts: Vec<(FontRef, u64, bool)>,
+    /// The current paragraph's entry in `contexts` (set by [`Setter::prepare`]).
+    context: usize,
+    /// Words set so far, by context: a statement repeats its words, and
+    /// setting one again gives the same items. (What setting a word reports,
+    /// a missing character or a fallback font, is reported at its first
+    /// occurrence and changes nothing when met again.)
+    words: Vec<WordMemo>,
+    /// Words remembered in all.
+    words_count: usize,
+}
+
+/// Words set in one context, by their characters and styles.
+type WordMemo = FxHashMap<Box<[(char, Style)]>, SetWord>;
+
+/// Most words remembered; past this, words are set afresh (a 10 MB
+/// statement must not grow the memo without bound).
+const WORDS_MAX: usize = 50_000;
+
+/// A word as [`Setter::push_word`] set it.
+#[derive(Debug)]
+struct SetWord {
+    items: Box<[Item]>,
+    pieces: Box<[Piece]>,
+    last: Option<Glyph>,
 }
 
 /// The working data of one word (see [`Setter::push_word`]).
@@ -184,6 +213,19 @@ impl Setter<'_> {
             line,
         };
         self.memo.own = [None; 4];
+        let context = (
+            style.font.clone(),
+            style.size.to_pt().to_bits(),
+            style.hyphenate,
+        );
+        self.memo.context = match self.memo.contexts.iter().position(|c| *c == context) {
+            Some(k) => k,
+            None => {
+                self.memo.contexts.push(context);
+                self.memo.words.push(FxHashMap::default());
+                self.memo.contexts.len() - 1
+            }
+        };
         if style.indent > Length::ZERO {
             p.push(
                 Item::Box {
@@ -463,10 +505,27 @@ impl Setter<'_> {
         style: &TextStyle,
         line: usize,
     ) -> Result<Option<Glyph>> {
+        let context = self.memo.context;
+        if let Some(set) = self.memo.words[context].get(word) {
+            p.items.extend_from_slice(&set.items);
+            p.pieces.extend_from_slice(&set.pieces);
+            return Ok(set.last.clone());
+        }
+        let start = p.items.len();
         let mut buffers = std::mem::take(&mut self.memo.word);
         let result = self.push_word_with(p, word, style, line, &mut buffers);
         self.memo.word = buffers;
-        result
+        let last = result?;
+        if self.memo.words_count < WORDS_MAX {
+            self.memo.words_count += 1;
+            let set = SetWord {
+                items: p.items[start..].into(),
+                pieces: p.pieces[start..].into(),
+                last: last.clone(),
+            };
+            self.memo.words[context].insert(word.into(), set);
+        }
+        Ok(last)
     }
 
     /// [`Setter::push_word`] with its working data in `buffers`.
