@@ -5,6 +5,7 @@
 //! sizes, hyphenation and alignment, but not where on the page a line goes.
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 use crate::document::{Span, Style};
 use crate::error::{Location, Note, Result, Warning};
@@ -157,8 +158,9 @@ pub struct Glyph {
 enum Piece {
     /// Nothing visible (indent boxes, ragged-right helper glue, plain penalties).
     Nothing,
-    /// Glyphs of a box, or a hyphen drawn only when the line breaks at this penalty.
-    Glyphs(Vec<Glyph>),
+    /// Glyphs of a box, or a hyphen drawn only when the line breaks at this
+    /// penalty. Shared: a word set again reuses its glyphs.
+    Glyphs(Arc<[Glyph]>),
     /// A word space: the space glyph, stretched to the glue's set width.
     /// In justified text its stretch includes letter spacing for the
     /// `tracked` glyphs just before it.
@@ -770,14 +772,14 @@ impl Setter<'_> {
         for (k, kind, face) in cuts {
             let fragment: Vec<Glyph> = glyphs.by_ref().take(k - from).collect();
             let width = fragment.iter().map(|g| g.advance).sum();
-            p.push(Item::Box { width }, Piece::Glyphs(fragment));
+            p.push(Item::Box { width }, Piece::Glyphs(fragment.into()));
             self.push_word_break(p, kind, face, style)?;
             from = k;
         }
         if from < count {
             let fragment: Vec<Glyph> = glyphs.collect();
             let width = fragment.iter().map(|g| g.advance).sum();
-            p.push(Item::Box { width }, Piece::Glyphs(fragment));
+            p.push(Item::Box { width }, Piece::Glyphs(fragment.into()));
         }
         Ok(last)
     }
@@ -809,7 +811,7 @@ impl Setter<'_> {
                         flagged: true,
                         kind: PenaltyKind::Hyphen,
                     },
-                    Piece::Glyphs(vec![hyphen]),
+                    Piece::Glyphs(Arc::new([hyphen])),
                 );
             }
             WordBreak::Explicit => p.push(
@@ -1064,7 +1066,7 @@ impl Paragraph {
                 (Item::Box { width }, piece) => {
                     if let Piece::Glyphs(gs) = piece {
                         let mut gx = x;
-                        for g in gs {
+                        for g in gs.iter() {
                             since.push(self.put(&mut line, gx, g));
                             size = size.max(self.size);
                             gx += g.advance;
@@ -1114,7 +1116,7 @@ impl Paragraph {
             }
         }
         if let Piece::Glyphs(gs) = &self.pieces[end] {
-            for g in gs {
+            for g in gs.iter() {
                 self.put(&mut line, x, g);
                 x += g.advance;
                 ink_end = x;
