@@ -41,6 +41,7 @@ fn main() {
         measure: layout.page.column_width(),
         fallbacks_reported: Default::default(),
         fallback_chars: Default::default(),
+        memo: Default::default(),
     };
     let style = paragraph::TextStyle {
         font: layout.body.font.clone(),

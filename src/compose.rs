@@ -433,6 +433,7 @@ impl Tools {
             measure: grid.column_width.min(page.content_width()),
             fallbacks_reported: Default::default(),
             fallback_chars: Default::default(),
+            memo: Default::default(),
         };
 
         // The headline block: headline, subtitle and meta lines before the body.

@@ -128,7 +128,17 @@ pub struct Face {
     pub descender: f64,
     /// Cap height in em.
     pub cap_height: f64,
+    /// Glyph ids of the Basic Multilingual Plane, looked up a block at a
+    /// time on first use: the setter asks for nearly every character it
+    /// sets (several times), and each cmap lookup is a binary search.
+    glyph_blocks: Box<[OnceLock<Box<[u32; GLYPH_BLOCK]>>]>,
 }
+
+/// Characters per block of [`Face::glyph`]'s cache: small enough that
+/// filling a block costs little, as text uses few characters of a block.
+const GLYPH_BLOCK: usize = 128;
+/// A cache entry for a character the font lacks.
+const NO_GLYPH: u32 = u32::MAX;
 
 impl Face {
     fn parse(name: String, data: &'static [u8], origin: &str) -> Result<Face> {
@@ -168,12 +178,30 @@ impl Face {
             ascender,
             descender,
             cap_height,
+            glyph_blocks: (0..0x10000 / GLYPH_BLOCK)
+                .map(|_| OnceLock::new())
+                .collect(),
         })
     }
 
     /// The glyph for a character, if the font has one.
     pub fn glyph(&self, c: char) -> Option<u16> {
-        self.shaper.glyph_index(c).map(|g| g.0)
+        let cp = c as usize;
+        let Some(block) = self.glyph_blocks.get(cp / GLYPH_BLOCK) else {
+            return self.shaper.glyph_index(c).map(|g| g.0);
+        };
+        let table = block.get_or_init(|| {
+            let first = cp - cp % GLYPH_BLOCK;
+            Box::new(std::array::from_fn(|k| {
+                char::from_u32((first + k) as u32)
+                    .and_then(|ch| self.shaper.glyph_index(ch))
+                    .map_or(NO_GLYPH, |g| u32::from(g.0))
+            }))
+        });
+        match table[cp % GLYPH_BLOCK] {
+            NO_GLYPH => None,
+            g => Some(g as u16),
+        }
     }
 
     /// True when the font can show `c`.

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use hyphenation::{Hyphenator as _, Language, Load, Standard};
+use rustc_hash::FxHashMap;
 
 /// Every pattern set of the `hyphenation` crate: the tag handbill writes
 /// for it (BCP 47) and the other tags that select it. The match is
@@ -358,7 +359,7 @@ pub struct Hyphenator {
     caps: bool,
     /// Breaks of words already seen: a statement repeats its words, and
     /// fitting sets the text several times.
-    seen: RefCell<HashMap<Box<str>, Box<[usize]>>>,
+    seen: RefCell<FxHashMap<Box<str>, Box<[usize]>>>,
 }
 
 /// Most words remembered; past this, words are hyphenated afresh (a 10 MB
@@ -406,26 +407,37 @@ impl Hyphenator {
     /// (U+00AD) written by the author win over the patterns. Words that are
     /// not ordinary words (digits, ALL CAPS unless allowed) get none.
     pub fn breaks(&self, word: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.each_break(word, |b| out.push(b));
+        out
+    }
+
+    /// Calls `f` with each of [`Hyphenator::breaks`], in order, without
+    /// collecting them (the setter asks for every word it sets).
+    pub fn each_break(&self, word: &str, mut f: impl FnMut(usize)) {
         if word.contains('\u{AD}') {
-            return word
-                .match_indices('\u{AD}')
-                .map(|(i, _)| i + '\u{AD}'.len_utf8())
-                .collect();
+            for (i, _) in word.match_indices('\u{AD}') {
+                f(i + '\u{AD}'.len_utf8());
+            }
+            return;
         }
         let Some(dict) = &self.dict else {
-            return Vec::new();
+            return;
         };
+        // Only words that pass the checks below are remembered, so a word
+        // found here needs no checking again.
+        if let Some(b) = self.seen.borrow().get(word) {
+            b.iter().for_each(|&b| f(b));
+            return;
+        }
         if !is_hyphenatable(word, self.caps) {
-            return Vec::new();
+            return;
         }
         let chars = word.chars().count();
         if chars < self.min_left + self.min_right {
-            return Vec::new();
+            return;
         }
-        if let Some(b) = self.seen.borrow().get(word) {
-            return b.to_vec();
-        }
-        let breaks: Vec<usize> = dict
+        let breaks: Box<[usize]> = dict
             .hyphenate(word)
             .breaks
             .into_iter()
@@ -434,11 +446,11 @@ impl Hyphenator {
                 left >= self.min_left && chars - left >= self.min_right
             })
             .collect();
+        breaks.iter().for_each(|&b| f(b));
         let mut seen = self.seen.borrow_mut();
         if seen.len() < SEEN_MAX {
-            seen.insert(word.into(), breaks.clone().into_boxed_slice());
+            seen.insert(word.into(), breaks);
         }
-        breaks
     }
 }
 
@@ -460,10 +472,23 @@ fn is_combining(c: char) -> bool {
 /// True for a token that must not be hyphenated or split at its hyphens by the
 /// patterns: URLs, e-mail addresses, anything with digits.
 pub fn is_literal_token(token: &str) -> bool {
-    token.contains("://")
-        || token.starts_with("www.")
-        || (token.contains('@') && token.contains('.'))
-        || token.chars().any(|c| c.is_ascii_digit())
+    // One pass over the bytes (asked of every word set): `://`, a digit,
+    // or both `@` and `.`; ASCII bytes in UTF-8 are always those characters.
+    let bytes = token.as_bytes();
+    if bytes.starts_with(b"www.") {
+        return true;
+    }
+    let (mut at, mut dot) = (false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => return true,
+            b'@' => at = true,
+            b'.' => dot = true,
+            b':' if bytes[i + 1..].starts_with(b"//") => return true,
+            _ => {}
+        }
+    }
+    at && dot
 }
 
 #[cfg(test)]

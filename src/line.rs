@@ -91,12 +91,17 @@ impl Line {
     pub fn push(&mut self, face: FaceId, size: Length, color: Color, glyph: PlacedGlyph) {
         match self.runs.last_mut() {
             Some(r) if r.face == face && r.size == size && r.color == color => r.glyphs.push(glyph),
-            _ => self.runs.push(GlyphRun {
-                face,
-                size,
-                color,
-                glyphs: vec![glyph],
-            }),
+            _ => {
+                // Room for a line's worth without growing glyph by glyph.
+                let mut glyphs = Vec::with_capacity(32);
+                glyphs.push(glyph);
+                self.runs.push(GlyphRun {
+                    face,
+                    size,
+                    color,
+                    glyphs,
+                });
+            }
         }
     }
 

@@ -4,7 +4,8 @@
 //! This is the stage between the document model and the page: it knows fonts,
 //! sizes, hyphenation and alignment, but not where on the page a line goes.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 use crate::document::{Span, Style};
 use crate::error::{Location, Note, Result, Warning};
@@ -15,6 +16,7 @@ use crate::linebreak::{self, Item, PenaltyKind, INFINITY};
 use crate::shape::Shaper;
 use crate::spec::{Align, Color, FontRef};
 use crate::units::Length;
+use rustc_hash::FxHashMap;
 
 /// How a paragraph's text is set.
 #[derive(Clone, Debug)]
@@ -67,23 +69,88 @@ pub struct Setter<'a> {
     /// Fallback faces used for other scripts and symbols: the first line
     /// each served and a few of its characters, for one note.
     pub fallback_chars: BTreeMap<FaceId, (usize, Vec<char>)>,
+    /// Faces already resolved, and buffers (start with `Default::default()`).
+    pub memo: Memo,
+}
+
+/// What the setter keeps between words and paragraphs.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// The current paragraph's own faces by style (reset by
+    /// [`Setter::prepare`]): the setter needs one for nearly every
+    /// character, and resolving a font reference means comparing names.
+    own: [Option<FaceId>; 4],
+    /// The fallback chain's faces resolved so far, by style, in chain
+    /// order. The chain is the layout's, the same for every paragraph.
+    chain: [Vec<FaceId>; 4],
+    /// Buffers for one word, reused: most words are short, and allocating
+    /// them afresh for each was much of the setting time.
+    word: WordBuffers,
+    /// The ways of setting words met so far (font, size in bits, whether
+    /// hyphenated): what a word's items depend on besides the word and the
+    /// setter's own settings.
+    contexts: Vec<(FontRef, u64, bool)>,
+    /// The current paragraph's entry in `contexts` (set by [`Setter::prepare`]).
+    context: usize,
+    /// Words set so far, by context: a statement repeats its words, and
+    /// setting one again gives the same items. (What setting a word reports,
+    /// a missing character or a fallback font, is reported at its first
+    /// occurrence and changes nothing when met again.)
+    words: Vec<WordMemo>,
+    /// Words remembered in all.
+    words_count: usize,
+}
+
+/// Words set in one context, by their characters and styles.
+type WordMemo = FxHashMap<Box<[(char, Style)]>, SetWord>;
+
+/// Most words remembered; past this, words are set afresh (a 10 MB
+/// statement must not grow the memo without bound).
+const WORDS_MAX: usize = 50_000;
+
+/// A word as [`Setter::push_word`] set it.
+#[derive(Debug)]
+struct SetWord {
+    items: Box<[Item]>,
+    pieces: Box<[Piece]>,
+    last: Option<Glyph>,
+}
+
+/// The working data of one word (see [`Setter::push_word`]).
+#[derive(Debug, Default)]
+struct WordBuffers {
+    /// The word without soft hyphens.
+    text: String,
+    /// The style of each character, by byte offset in `text`.
+    styles: Vec<(usize, Style)>,
+    /// Break opportunities inside the word.
+    breaks: Vec<(usize, WordBreak)>,
+    /// `text`'s characters with their byte offsets.
+    chars: Vec<(usize, char)>,
+    /// Runs of (start, end, face) that are shaped separately.
+    runs: Vec<(usize, usize, FaceId)>,
+}
+
+/// The memo slot of a style.
+fn style_slot(span: Style) -> usize {
+    usize::from(span.italic) + 2 * usize::from(span.bold)
 }
 
 /// A glyph as it will be drawn.
+///
+/// Its size and colour are the paragraph's: a long statement has hundreds
+/// of thousands of glyphs, and a colour is a hundred bytes.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Glyph {
     /// The face.
     pub face: FaceId,
     /// Glyph id in the face.
     pub gid: u16,
-    /// Type size.
-    pub size: Length,
     /// Distance to the next glyph's origin (after justification).
     pub advance: Length,
-    /// The text this glyph stands for (first glyph of a cluster), for text extraction.
-    pub text: Option<String>,
-    /// Fill colour.
-    pub color: Color,
+    /// The text this glyph stands for (the first glyph of a cluster
+    /// carries it), for text extraction.
+    pub text: Cluster,
 }
 
 /// What an item draws.
@@ -91,8 +158,9 @@ pub struct Glyph {
 enum Piece {
     /// Nothing visible (indent boxes, ragged-right helper glue, plain penalties).
     Nothing,
-    /// Glyphs of a box, or a hyphen drawn only when the line breaks at this penalty.
-    Glyphs(Vec<Glyph>),
+    /// Glyphs of a box, or a hyphen drawn only when the line breaks at this
+    /// penalty. Shared: a word set again reuses its glyphs.
+    Glyphs(Arc<[Glyph]>),
     /// A word space: the space glyph, stretched to the glue's set width.
     /// In justified text its stretch includes letter spacing for the
     /// `tracked` glyphs just before it.
@@ -116,6 +184,10 @@ pub struct Paragraph {
     items: Vec<Item>,
     pieces: Vec<Piece>,
     align: Align,
+    /// Type size of every glyph.
+    size: Length,
+    /// Fill colour of every glyph.
+    color: Color,
     /// Natural width of the widest unbreakable word, for messages.
     line: usize,
 }
@@ -138,7 +210,23 @@ impl Setter<'_> {
             items: Vec::new(),
             pieces: Vec::new(),
             align: style.align,
+            size: style.size,
+            color: style.color,
             line,
+        };
+        self.memo.own = [None; 4];
+        let context = (
+            style.font.clone(),
+            style.size.to_pt().to_bits(),
+            style.hyphenate,
+        );
+        self.memo.context = match self.memo.contexts.iter().position(|c| *c == context) {
+            Some(k) => k,
+            None => {
+                self.memo.contexts.push(context);
+                self.memo.words.push(FxHashMap::default());
+                self.memo.contexts.len() - 1
+            }
         };
         if style.indent > Length::ZERO {
             p.push(
@@ -235,10 +323,8 @@ impl Setter<'_> {
         let space = Glyph {
             face: face_id,
             gid: face.glyph(' ').unwrap_or(0),
-            size: style.size,
             advance: width,
-            text: Some(" ".into()),
-            color: style.color,
+            text: Cluster::Char(' '),
         };
         if tie {
             p.push(no_break(), Piece::Nothing);
@@ -297,9 +383,30 @@ impl Setter<'_> {
         Ok(())
     }
 
-    /// The face for a style in the paragraph's family.
+    /// The face for a style in the paragraph's family (`style` is the one
+    /// [`Setter::prepare`] was given).
     fn face_for(&mut self, style: &TextStyle, span: Style) -> Result<FaceId> {
+        let slot = style_slot(span);
+        if let Some(id) = self.memo.own[slot] {
+            return Ok(id);
+        }
         let (id, _) = self.fonts.resolve(&style.font, span, self.layout_origin)?;
+        self.memo.own[slot] = Some(id);
+        Ok(id)
+    }
+
+    /// The face of the fallback chain's entry `k` for a style.
+    fn chain_face(&mut self, k: usize, span: Style) -> Result<FaceId> {
+        let slot = style_slot(span);
+        if let Some(&id) = self.memo.chain[slot].get(k) {
+            return Ok(id);
+        }
+        // Entries are resolved in order (as `face_with` walks the chain),
+        // so `k` is the next one.
+        let (id, _) = self
+            .fonts
+            .resolve_fallback(&self.fallback[k], span, self.layout_origin)?;
+        self.memo.chain[slot].push(id);
         Ok(id)
     }
 
@@ -310,10 +417,8 @@ impl Setter<'_> {
         if self.fonts.face(own).has_char(c) {
             return Ok(Some(own));
         }
-        for font in self.fallback {
-            let (id, _) = self
-                .fonts
-                .resolve_fallback(font, span, self.layout_origin)?;
+        for k in 0..self.fallback.len() {
+            let id = self.chain_face(k, span)?;
             if self.fonts.face(id).has_char(c) {
                 return Ok(Some(id));
             }
@@ -402,14 +507,53 @@ impl Setter<'_> {
         style: &TextStyle,
         line: usize,
     ) -> Result<Option<Glyph>> {
+        let context = self.memo.context;
+        if let Some(set) = self.memo.words[context].get(word) {
+            p.items.extend_from_slice(&set.items);
+            p.pieces.extend_from_slice(&set.pieces);
+            return Ok(set.last.clone());
+        }
+        let start = p.items.len();
+        let mut buffers = std::mem::take(&mut self.memo.word);
+        let result = self.push_word_with(p, word, style, line, &mut buffers);
+        self.memo.word = buffers;
+        let last = result?;
+        if self.memo.words_count < WORDS_MAX {
+            self.memo.words_count += 1;
+            let set = SetWord {
+                items: p.items[start..].into(),
+                pieces: p.pieces[start..].into(),
+                last: last.clone(),
+            };
+            self.memo.words[context].insert(word.into(), set);
+        }
+        Ok(last)
+    }
+
+    /// [`Setter::push_word`] with its working data in `buffers`.
+    fn push_word_with(
+        &mut self,
+        p: &mut Paragraph,
+        word: &[(char, Style)],
+        style: &TextStyle,
+        line: usize,
+        buffers: &mut WordBuffers,
+    ) -> Result<Option<Glyph>> {
+        let WordBuffers {
+            text,
+            styles,
+            breaks,
+            chars,
+            runs,
+        } = buffers;
+        text.clear();
+        styles.clear();
+        breaks.clear();
         // Soft hyphens are break hints, not glyphs.
-        let mut text = String::new();
-        let mut styles = Vec::new();
-        let mut breaks: BTreeSet<(usize, WordBreak)> = BTreeSet::new();
         for &(c, st) in word {
             if c == '\u{AD}' {
                 if !text.is_empty() {
-                    breaks.insert((text.len(), WordBreak::Hyphen));
+                    breaks.push((text.len(), WordBreak::Hyphen));
                 }
                 continue;
             }
@@ -420,34 +564,41 @@ impl Setter<'_> {
             return Ok(None);
         }
         let has_soft_hyphens = !breaks.is_empty();
-        let literal = is_literal_token(&text);
+        let literal = is_literal_token(text);
         self.find_breaks(
-            &text,
+            text,
             literal,
             style.hyphenate && !has_soft_hyphens,
-            &mut breaks,
+            chars,
+            breaks,
         );
 
-        let glyphs = self.shape_word(&text, &styles, style, line)?;
+        let glyphs = self.shape_word(text, styles, style, line, runs)?;
         let width: Length = glyphs.iter().map(|(_, g)| g.advance).sum();
         if width > self.measure && !literal {
             // An over-long word may break anywhere, but only as a last resort.
             for (off, _) in text.char_indices().skip(1) {
-                breaks.insert((off, WordBreak::Emergency));
+                breaks.push((off, WordBreak::Emergency));
             }
         }
-        self.push_fragments(p, &text, glyphs, &breaks, style)
+        // In order, each once (the breaks as a set).
+        breaks.sort_unstable();
+        breaks.dedup();
+        self.push_fragments(p, glyphs, breaks, style)
     }
 
-    /// Break opportunities inside a word (byte offsets into `text`).
+    /// Break opportunities inside a word (byte offsets into `text`), added
+    /// to `out` in no particular order; `chars` is a buffer.
     fn find_breaks(
         &self,
         text: &str,
         literal: bool,
         hyphenate: bool,
-        out: &mut BTreeSet<(usize, WordBreak)>,
+        chars: &mut Vec<(usize, char)>,
+        out: &mut Vec<(usize, WordBreak)>,
     ) {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        chars.clear();
+        chars.extend(text.char_indices());
         for (k, &(_, c)) in chars.iter().enumerate() {
             let next = chars.get(k + 1);
             let prev_letter = k > 0 && chars[k - 1].1.is_alphabetic();
@@ -456,7 +607,7 @@ impl Setter<'_> {
                 if matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#' | '@' | ':') {
                     if let Some(&(noff, nc)) = next {
                         if nc != '/' {
-                            out.insert((noff, WordBreak::Emergency));
+                            out.push((noff, WordBreak::Emergency));
                         }
                     }
                 }
@@ -465,7 +616,7 @@ impl Setter<'_> {
             if matches!(c, '-' | '\u{2010}' | '\u{2013}' | '\u{2014}') && prev_letter {
                 if let Some(&(noff, nc)) = next {
                     if nc.is_alphabetic() {
-                        out.insert((noff, WordBreak::Explicit));
+                        out.push((noff, WordBreak::Explicit));
                     }
                 }
             }
@@ -493,16 +644,9 @@ impl Setter<'_> {
         }
     }
 
-    fn hyphenate_run(
-        &self,
-        text: &str,
-        from: usize,
-        to: usize,
-        out: &mut BTreeSet<(usize, WordBreak)>,
-    ) {
-        for b in self.hyphenator.breaks(&text[from..to]) {
-            out.insert((from + b, WordBreak::Hyphen));
-        }
+    fn hyphenate_run(&self, text: &str, from: usize, to: usize, out: &mut Vec<(usize, WordBreak)>) {
+        self.hyphenator
+            .each_break(&text[from..to], |b| out.push((from + b, WordBreak::Hyphen)));
     }
 
     /// Shapes a word, splitting it where the style or the covering face changes.
@@ -512,9 +656,9 @@ impl Setter<'_> {
         styles: &[(usize, Style)],
         style: &TextStyle,
         line: usize,
+        runs: &mut Vec<(usize, usize, FaceId)>,
     ) -> Result<Vec<(usize, Glyph)>> {
-        // Runs of (start, end, face).
-        let mut runs: Vec<(usize, usize, FaceId)> = Vec::new();
+        runs.clear();
         for (k, &(off, st)) in styles.iter().enumerate() {
             let end = styles.get(k + 1).map_or(text.len(), |s| s.0);
             let c = text[off..end].chars().next().unwrap_or(' ');
@@ -544,8 +688,9 @@ impl Setter<'_> {
                 _ => runs.push((off, end, face)),
             }
         }
-        let mut out = Vec::new();
-        for (start, end, face_id) in runs {
+        // Usually a glyph a character.
+        let mut out = Vec::with_capacity(styles.len());
+        for &(start, end, face_id) in runs.iter() {
             let shaped = self.shaper.shape(self.fonts, face_id, &text[start..end]);
             for (k, g) in shaped.iter().enumerate() {
                 let cluster = start + g.cluster;
@@ -576,11 +721,10 @@ impl Setter<'_> {
                     Glyph {
                         face: face_id,
                         gid: g.gid,
-                        size: style.size,
                         advance: style.size * g.advance_em,
-                        text: first_of_cluster
-                            .then(|| text[cluster..next_cluster.max(cluster)].to_string()),
-                        color: style.color,
+                        text: Cluster::new(
+                            first_of_cluster.then(|| &text[cluster..next_cluster.max(cluster)]),
+                        ),
                     },
                 ));
             }
@@ -592,17 +736,20 @@ impl Setter<'_> {
     fn push_fragments(
         &mut self,
         p: &mut Paragraph,
-        text: &str,
         glyphs: Vec<(usize, Glyph)>,
-        breaks: &BTreeSet<(usize, WordBreak)>,
+        breaks: &[(usize, WordBreak)],
         style: &TextStyle,
     ) -> Result<Option<Glyph>> {
         let last = glyphs.last().map(|(_, g)| g.clone());
-        let mut fragment: Vec<Glyph> = Vec::new();
+        // Where the word is cut: before glyph k, by a break of this kind,
+        // hyphenated in the face of glyph k. Found first, so that each
+        // fragment is allocated once, at its size.
+        let mut cuts: Vec<(usize, WordBreak, FaceId)> = Vec::new();
         let mut iter = breaks.iter().peekable();
-        for (k, (cluster, glyph)) in glyphs.into_iter().enumerate() {
+        for (k, (cluster, glyph)) in glyphs.iter().enumerate() {
+            let cluster = *cluster;
             // A break is usable only where a new cluster starts (never inside a ligature).
-            let starts_cluster = k > 0 && glyph.text.is_some();
+            let starts_cluster = k > 0 && glyph.text != Cluster::Continued;
             let mut here: Option<WordBreak> = None;
             while let Some(&&(off, kind)) = iter.peek() {
                 if off < cluster {
@@ -614,21 +761,26 @@ impl Setter<'_> {
                     break;
                 }
             }
-            if let (Some(kind), true) = (here, starts_cluster && !fragment.is_empty()) {
-                let width = fragment.iter().map(|g| g.advance).sum();
-                p.push(
-                    Item::Box { width },
-                    Piece::Glyphs(std::mem::take(&mut fragment)),
-                );
-                self.push_word_break(p, kind, &glyph, style)?;
+            // (The glyphs before a cluster start are never none.)
+            if let (Some(kind), true) = (here, starts_cluster) {
+                cuts.push((k, kind, glyph.face));
             }
-            fragment.push(glyph);
         }
-        if !fragment.is_empty() {
+        let count = glyphs.len();
+        let mut glyphs = glyphs.into_iter().map(|(_, g)| g);
+        let mut from = 0;
+        for (k, kind, face) in cuts {
+            let fragment: Vec<Glyph> = glyphs.by_ref().take(k - from).collect();
             let width = fragment.iter().map(|g| g.advance).sum();
-            p.push(Item::Box { width }, Piece::Glyphs(fragment));
+            p.push(Item::Box { width }, Piece::Glyphs(fragment.into()));
+            self.push_word_break(p, kind, face, style)?;
+            from = k;
         }
-        let _ = text;
+        if from < count {
+            let fragment: Vec<Glyph> = glyphs.collect();
+            let width = fragment.iter().map(|g| g.advance).sum();
+            p.push(Item::Box { width }, Piece::Glyphs(fragment.into()));
+        }
         Ok(last)
     }
 
@@ -636,23 +788,21 @@ impl Setter<'_> {
         &mut self,
         p: &mut Paragraph,
         kind: WordBreak,
-        next: &Glyph,
+        next_face: FaceId,
         style: &TextStyle,
     ) -> Result<()> {
         match kind {
             WordBreak::Hyphen => {
-                let face = self.fonts.face(next.face);
+                let face = self.fonts.face(next_face);
                 let gid = face
                     .glyph('-')
                     .or_else(|| face.glyph('\u{2010}'))
                     .unwrap_or(0);
                 let hyphen = Glyph {
-                    face: next.face,
+                    face: next_face,
                     gid,
-                    size: style.size,
                     advance: face.advance(gid, style.size),
-                    text: Some("-".into()),
-                    color: style.color,
+                    text: Cluster::Char('-'),
                 };
                 p.push(
                     Item::Penalty {
@@ -661,7 +811,7 @@ impl Setter<'_> {
                         flagged: true,
                         kind: PenaltyKind::Hyphen,
                     },
-                    Piece::Glyphs(vec![hyphen]),
+                    Piece::Glyphs(Arc::new([hyphen])),
                 );
             }
             WordBreak::Explicit => p.push(
@@ -916,9 +1066,9 @@ impl Paragraph {
                 (Item::Box { width }, piece) => {
                     if let Piece::Glyphs(gs) = piece {
                         let mut gx = x;
-                        for g in gs {
-                            since.push(put(&mut line, gx, g));
-                            size = size.max(g.size);
+                        for g in gs.iter() {
+                            since.push(self.put(&mut line, gx, g));
+                            size = size.max(self.size);
                             gx += g.advance;
                             ink_end = gx;
                         }
@@ -958,7 +1108,7 @@ impl Paragraph {
                         *width + *shrink * ratio
                     };
                     if let Piece::Space { glyph, .. } = piece {
-                        put(&mut line, x, glyph);
+                        self.put(&mut line, x, glyph);
                     }
                     x += set;
                 }
@@ -966,8 +1116,8 @@ impl Paragraph {
             }
         }
         if let Piece::Glyphs(gs) = &self.pieces[end] {
-            for g in gs {
-                put(&mut line, x, g);
+            for g in gs.iter() {
+                self.put(&mut line, x, g);
                 x += g.advance;
                 ink_end = x;
             }
@@ -975,6 +1125,22 @@ impl Paragraph {
         line.trim_end();
         line.width = ink_end;
         line
+    }
+
+    /// Places a glyph on a line; returns its (run, index) for later adjustment.
+    fn put(&self, line: &mut Line, x: Length, g: &Glyph) -> (usize, usize) {
+        line.push(
+            g.face,
+            self.size,
+            self.color,
+            PlacedGlyph {
+                x,
+                gid: g.gid,
+                text: g.text.clone(),
+            },
+        );
+        let run = line.runs.len() - 1;
+        (run, line.runs[run].glyphs.len() - 1)
     }
 
     fn push(&mut self, item: Item, piece: Piece) {
@@ -1035,22 +1201,6 @@ fn fill() -> Item {
         stretch: Length::pt(1.0e6),
         shrink: Length::ZERO,
     }
-}
-
-/// Places a glyph on a line; returns its (run, index) for later adjustment.
-fn put(line: &mut Line, x: Length, g: &Glyph) -> (usize, usize) {
-    line.push(
-        g.face,
-        g.size,
-        g.color,
-        PlacedGlyph {
-            x,
-            gid: g.gid,
-            text: Cluster::new(g.text.as_deref()),
-        },
-    );
-    let run = line.runs.len() - 1;
-    (run, line.runs[run].glyphs.len() - 1)
 }
 
 fn is_separator(c: char) -> bool {

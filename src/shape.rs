@@ -9,6 +9,8 @@ use std::collections::HashMap;
 use std::str::FromStr;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use crate::fonts::{FaceId, FontBook};
 
 /// One shaped glyph.
@@ -26,7 +28,9 @@ pub struct ShapedGlyph {
 pub struct Shaper {
     language: Option<rustybuzz::Language>,
     plans: HashMap<(FaceId, rustybuzz::Script), rustybuzz::ShapePlan>,
-    words: HashMap<(FaceId, String), Arc<[ShapedGlyph]>>,
+    /// Shaped words by face (indexed by `FaceId`), then by text: looked up
+    /// by `&str` without building a key.
+    words: Vec<FxHashMap<Box<str>, Arc<[ShapedGlyph]>>>,
 }
 
 impl Shaper {
@@ -36,17 +40,20 @@ impl Shaper {
         Shaper {
             language: rustybuzz::Language::from_str(lang_tag).ok(),
             plans: HashMap::new(),
-            words: HashMap::new(),
+            words: Vec::new(),
         }
     }
 
     /// Shapes `text` (one word or a short run without line breaks) in `face`.
     pub fn shape(&mut self, fonts: &FontBook, face: FaceId, text: &str) -> Arc<[ShapedGlyph]> {
-        if let Some(g) = self.words.get(&(face, text.to_string())) {
+        if let Some(g) = self.words.get(face.0).and_then(|w| w.get(text)) {
             return g.clone();
         }
         let glyphs: Arc<[ShapedGlyph]> = self.shape_uncached(fonts, face, text).into();
-        self.words.insert((face, text.to_string()), glyphs.clone());
+        if self.words.len() <= face.0 {
+            self.words.resize_with(face.0 + 1, Default::default);
+        }
+        self.words[face.0].insert(text.into(), glyphs.clone());
         glyphs
     }
 

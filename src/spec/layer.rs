@@ -146,11 +146,12 @@ struct Ctx<'a> {
     origin: &'a str,
     source: &'a str,
     base_dir: &'a Path,
+    lines: raw::LineStarts,
 }
 
 impl Ctx<'_> {
     fn at(&self, span: &Range<usize>) -> Location {
-        raw::location(self.origin, self.source, span.start)
+        self.lines.location(self.origin, self.source, span.start)
     }
 
     fn plain<T>(&self, s: Option<Sp<T>>) -> Option<Val<T>> {
@@ -441,10 +442,15 @@ pub(super) fn resolve(
         origin,
         source,
         base_dir,
+        lines: raw::LineStarts::new(source),
     };
     let extends = raw.extends.take();
     let own = to_layer(raw, &cx)?;
     let parent = match extends {
+        // The default layout over itself is itself: not read twice.
+        None if origin == format!("builtin:{DEFAULT}") && builtin(DEFAULT) == Some(source) => {
+            Layer::default()
+        }
         None => defaults()?,
         Some(ext) => {
             let at = cx.at(&ext.span());
@@ -535,6 +541,7 @@ fn defaults() -> Result<Layer> {
         origin: &origin,
         source,
         base_dir: Path::new(""),
+        lines: raw::LineStarts::new(source),
     };
     to_layer(raw, &cx)
 }

@@ -334,7 +334,12 @@ pub(super) struct RawImage {
 
 /// Reads a layout file's text into its raw settings.
 pub(super) fn read(source: &str, origin: &str) -> Result<RawFile> {
-    // Syntax first, so that a syntax error is reported as one.
+    let e = match toml::from_str::<RawFile>(source) {
+        Ok(raw) => return Ok(raw),
+        Err(e) => e,
+    };
+    // A syntax error is reported as one (the typed reading may stumble
+    // on something else first); a file that reads at all is valid TOML.
     if let Err(e) = source.parse::<toml::Table>() {
         let at = match e.span() {
             Some(s) => location(origin, source, s.start),
@@ -345,19 +350,37 @@ pub(super) fn read(source: &str, origin: &str) -> Result<RawFile> {
             message: format!("TOML syntax error: {}", one_line(e.message())),
         });
     }
-    toml::from_str::<RawFile>(source).map_err(|e| describe(&e, source, origin))
+    Err(describe(&e, source, origin))
 }
 
 /// The 1-based line and column (in characters) of byte `offset`.
 pub(super) fn location(origin: &str, source: &str, offset: usize) -> Location {
-    let mut offset = offset.min(source.len());
-    while !source.is_char_boundary(offset) {
-        offset -= 1;
+    LineStarts::new(source).location(origin, source, offset)
+}
+
+/// Where a source's lines start: every value of a layout gets a location,
+/// and counting lines from the top for each was most of reading a layout.
+pub(super) struct LineStarts(Vec<usize>);
+
+impl LineStarts {
+    pub(super) fn new(source: &str) -> LineStarts {
+        let starts = source.match_indices('\n').map(|(i, _)| i + 1);
+        LineStarts(std::iter::once(0).chain(starts).collect())
     }
-    let before = &source[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    Location::at(origin, line, column)
+
+    /// The 1-based line and column (in characters) of byte `offset` in
+    /// `source`, the text these line starts are of.
+    pub(super) fn location(&self, origin: &str, source: &str, offset: usize) -> Location {
+        let mut offset = offset.min(source.len());
+        while !source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        // Lines starting at or before `offset`: the first always does.
+        let line = self.0.partition_point(|&start| start <= offset);
+        let start = self.0[line - 1];
+        let column = source[start..offset].chars().count() + 1;
+        Location::at(origin, line, column)
+    }
 }
 
 /// ``"`key` in [section]"``, or ``"`key`"`` at the top level.

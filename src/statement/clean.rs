@@ -187,6 +187,20 @@ fn push_char(out: &mut Vec<Span>, c: char, style: Style) {
 /// Cleans a block's raw spans: white space collapsed and trimmed, U+00A0
 /// kept only as a tie, adjacent spans of one style merged, no empty spans.
 pub(super) fn clean_spans(raw: &[Span]) -> Vec<Span> {
+    // Most blocks are in one style: cleaned as text, without a list of
+    // styled characters (the same rules as below).
+    if let Some(first) = raw.first() {
+        if raw.iter().all(|s| s.style == first.style) {
+            let text = clean_one_style(raw);
+            if text.is_empty() {
+                return Vec::new();
+            }
+            return vec![Span {
+                text,
+                style: first.style,
+            }];
+        }
+    }
     let chars: Vec<(char, Style)> = raw
         .iter()
         .flat_map(|s| s.text.chars().map(move |c| (c, s.style)))
@@ -217,6 +231,36 @@ pub(super) fn clean_spans(raw: &[Span]) -> Vec<Span> {
                 ' '
             };
             push_char(&mut out, space, style);
+        }
+    }
+    out
+}
+
+/// The text of [`clean_spans`] for spans all in one style.
+fn clean_one_style(raw: &[Span]) -> String {
+    let mut out = String::with_capacity(raw.iter().map(|s| s.text.len()).sum());
+    let mut chars = raw.iter().flat_map(|s| s.text.chars()).peekable();
+    let mut prev: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if !is_space(c) {
+            out.push(c);
+            prev = Some(c);
+            continue;
+        }
+        let mut nbsp = c == '\u{A0}';
+        while let Some(&c) = chars.peek() {
+            if !is_space(c) {
+                break;
+            }
+            nbsp |= c == '\u{A0}';
+            chars.next();
+        }
+        if let (Some(p), Some(&next)) = (prev, chars.peek()) {
+            out.push(if nbsp && is_tie(p, next) {
+                '\u{A0}'
+            } else {
+                ' '
+            });
         }
     }
     out
