@@ -25,8 +25,10 @@
 #                         (default ../shared/seed/000_53f4cf6db800a616.txt)
 #   BENCH_CACHE=...       venv and typst-cli location
 #                         (default ${XDG_CACHE_HOME:-~/.cache}/handbill-bench)
-#   BENCH_TYPST=auto      auto: the typst PyPI package, else `cargo install
-#                         typst-cli`; py or cli: only that route
+#   BENCH_TYPST=auto      auto: the Typst CLI if an earlier run (or
+#                         `cargo install typst-cli --root $BENCH_CACHE/typst-cli`)
+#                         installed it, else the typst PyPI package, else
+#                         `cargo install typst-cli`; py or cli: only that route
 #   BENCH_KEEP=1          keep the work directory (sources and PDFs)
 set -euo pipefail
 
@@ -128,6 +130,11 @@ smoke_html='<!DOCTYPE html><html lang="en"><body><p>Smoke test</p></body></html>
 
 typst_cmd=() typst_version='' typst_note=''
 setup_typst() {
+  # The CLI is what users run; it is preferred when it is already there,
+  # as building it takes long.
+  if [ "$typst_route" = auto ] && [ -x "$cache/typst-cli/bin/typst" ]; then
+    typst_route=cli
+  fi
   if [ "$typst_route" != cli ] && make_venv && pip_install typst; then
     # The PyPI package: Python bindings that compile .typ to PDF in-process.
     # The measured time includes starting Python and importing typst (the
