@@ -96,9 +96,10 @@ pub fn write(
         .map(|(p, _)| ImageRefs::allocate(p, setup, &mut next))
         .collect();
 
-    let marks = pages
-        .iter()
-        .any(|p| !marks::marks(p.width, p.height, setup).strokes.is_empty());
+    let marks = pages.iter().any(|p| {
+        let set = marks::marks(p.width, p.height, setup);
+        !set.strokes.is_empty() || !set.circles.is_empty()
+    });
     let painter = Painter::new(setup, &pages, marks);
     let resources = Resources {
         fonts: &used,
