@@ -285,6 +285,26 @@ fn crop_marks_print_outside_the_bleed_in_registration_colour() {
     tools_accept(&out);
 }
 
+#[test]
+fn registration_marks_alone_are_drawn_in_registration_colour() {
+    let out = tmp("registration.pdf");
+    let layout = layout_file(
+        "registration.toml",
+        "extends = \"a5-flyer\"\n[print]\nfor = \"press\"\nmarks = [\"registration\"]\n",
+    );
+    build(layout.to_str().unwrap(), &[], &out);
+    let flat = qdf(&out).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("/HbAll CS"),
+        "the marks are not in registration colour"
+    );
+    assert!(
+        flat.contains("/Separation /All /DeviceCMYK"),
+        "the page does not define the registration colour"
+    );
+    tools_accept(&out);
+}
+
 fn mm_to_pt(mm: f64) -> f64 {
     mm / 25.4 * 72.0
 }
