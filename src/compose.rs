@@ -584,15 +584,7 @@ fn qr_blocks(
         orphans: 1,
     };
     let ms = &layout.meta;
-    let style = TextStyle {
-        font: ms.font.clone(),
-        base: Style::default(),
-        size: ms.size,
-        color: ms.color,
-        align: Align::Left,
-        hyphenate: false,
-        indent: Length::ZERO,
-    };
+    let style = TextStyle::display(ms.font.clone(), false, ms.size, ms.color, Align::Left);
     let p = setter.prepare(&[Span::plain(link)], &style, 1)?;
     let lines = setter
         .set(&p, &[column])
@@ -653,18 +645,13 @@ fn set_band(setter: &mut Setter, doc: &Document, layout: &Layout) -> Result<Opti
     }
     let page = &layout.page;
     let width = page.content_width();
-    let style = TextStyle {
-        font: bs.font.clone(),
-        base: Style {
-            bold: bs.weight == Weight::Bold,
-            italic: false,
-        },
-        size: bs.size,
-        color: bs.text_color,
-        align: bs.align,
-        hyphenate: false,
-        indent: Length::ZERO,
-    };
+    let style = TextStyle::display(
+        bs.font.clone(),
+        bs.weight == Weight::Bold,
+        bs.size,
+        bs.text_color,
+        bs.align,
+    );
     let mut lines = Vec::new();
     for (text, line) in texts {
         let p = setter.prepare(&[Span::plain(text)], &style, line)?;
@@ -973,18 +960,13 @@ fn set_head(
         let (style, leading, space_after) = match block.kind {
             BlockKind::Headline => {
                 let hs = &layout.headline;
-                let style = TextStyle {
-                    font: hs.font.clone(),
-                    base: Style {
-                        bold: hs.weight == Weight::Bold,
-                        italic: false,
-                    },
-                    size: hs.size,
-                    color: hs.color,
-                    align: hs.align,
-                    hyphenate: false,
-                    indent: Length::ZERO,
-                };
+                let style = TextStyle::display(
+                    hs.font.clone(),
+                    hs.weight == Weight::Bold,
+                    hs.size,
+                    hs.color,
+                    hs.align,
+                );
                 let (p, size) = prepare_headline(setter, block, &style, width, hs.fit)?;
                 prepared = Some(p);
                 headline_size = size;
@@ -999,15 +981,7 @@ fn set_head(
                 let hs = &layout.headline;
                 let size = (headline_size * 0.55).max(layout.body.size);
                 (
-                    TextStyle {
-                        font: hs.font.clone(),
-                        base: Style::default(),
-                        size,
-                        color: hs.color,
-                        align: hs.align,
-                        hyphenate: false,
-                        indent: Length::ZERO,
-                    },
+                    TextStyle::display(hs.font.clone(), false, size, hs.color, hs.align),
                     size * 1.2,
                     hs.space_after,
                 )
@@ -1017,15 +991,13 @@ fn set_head(
                 let last_meta =
                     !matches!(blocks.get(k + 1).map(|b| &b.kind), Some(BlockKind::Meta));
                 (
-                    TextStyle {
-                        font: ms.font.clone(),
-                        base: Style::default(),
-                        size: ms.size,
-                        color: ms.color,
-                        align: layout.headline.align,
-                        hyphenate: false,
-                        indent: Length::ZERO,
-                    },
+                    TextStyle::display(
+                        ms.font.clone(),
+                        false,
+                        ms.size,
+                        ms.color,
+                        layout.headline.align,
+                    ),
                     ms.size * 1.3,
                     if last_meta {
                         ms.space_after

@@ -37,6 +37,31 @@ pub struct TextStyle {
     pub indent: Length,
 }
 
+impl TextStyle {
+    /// The style of display lines (headlines, subtitles, meta lines, the
+    /// band, a QR code's link): never hyphenated, no first-line indent.
+    pub fn display(
+        font: FontRef,
+        bold: bool,
+        size: Length,
+        color: Color,
+        align: Align,
+    ) -> TextStyle {
+        TextStyle {
+            font,
+            base: Style {
+                bold,
+                italic: false,
+            },
+            size,
+            color,
+            align,
+            hyphenate: false,
+            indent: Length::ZERO,
+        }
+    }
+}
+
 /// The state shared by all paragraphs of one build.
 pub struct Setter<'a> {
     /// Fonts in use.
