@@ -10,7 +10,7 @@ use super::font::FontUse;
 use super::paint::Painter;
 use crate::fonts::FaceId;
 use crate::line::GlyphRun;
-use crate::marks::{self, MARK_WIDTH};
+use crate::marks::{MarkSet, MARK_WIDTH};
 use crate::pages::{Page, PlacedPicture, Rect};
 use crate::picture::{Affine, Picture};
 use crate::spec::Color;
@@ -26,19 +26,20 @@ pub(super) struct Resources<'a> {
     pub(super) setup: &'a PrintSetup,
 }
 
-/// Points, as content streams want them, rounded to a thousandth: finer
-/// than any printer, and it keeps float noise out of the file.
-fn pt(l: Length) -> f32 {
-    ((l.to_pt() * 1000.0).round() / 1000.0) as f32
-}
-
-/// [`pt`] without going through `f32`, for numbers written by hand.
-fn pt64(l: Length) -> f64 {
+/// Points, as the file gets them, rounded to a thousandth: finer than any
+/// printer, and it keeps float noise out of the file. In `f64` for the
+/// numbers written by hand, which `f32` could not hold to a thousandth.
+pub(super) fn pt64(l: Length) -> f64 {
     (l.to_pt() * 1000.0).round() / 1000.0
 }
 
-/// The uncompressed content stream of `page`.
-pub(super) fn page_content(page: &Page, res: &Resources) -> Vec<u8> {
+/// [`pt64`] for pdf-writer, which takes `f32`.
+pub(super) fn pt(l: Length) -> f32 {
+    pt64(l) as f32
+}
+
+/// The uncompressed content stream of `page`, with its printer's `marks`.
+pub(super) fn page_content(page: &Page, marks: &MarkSet, res: &Resources) -> Vec<u8> {
     let mut c = Content::with_capacity(4096 + page.lines.len() * 160);
     let h = page.height;
     // Everything is drawn in the trimmed page's coordinates, moved in by
@@ -93,7 +94,7 @@ pub(super) fn page_content(page: &Page, res: &Resources) -> Vec<u8> {
     out.push(b'\n');
     text(&mut out, page, res);
     let mut c = Content::new();
-    draw_marks(&mut c, page, res);
+    draw_marks(&mut c, page, marks, res);
     c.restore_state();
     out.extend_from_slice(&c.finish());
     out
@@ -303,8 +304,7 @@ fn picture(c: &mut Content, placed: &PlacedPicture, name: &str, page_height: Len
 }
 
 /// Draws printer's marks in registration colour, in trim coordinates.
-fn draw_marks(c: &mut Content, page: &Page, res: &Resources) {
-    let set = marks::marks(page.width, page.height, res.setup);
+fn draw_marks(c: &mut Content, page: &Page, set: &MarkSet, res: &Resources) {
     if set.strokes.is_empty() && set.circles.is_empty() {
         return;
     }

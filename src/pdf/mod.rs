@@ -25,12 +25,12 @@ use pdf_writer::{Chunk, Filter, Finish, Name, Pdf, Rect, Ref, TextStr};
 
 use crate::error::{Error, Result};
 use crate::fonts::FontBook;
-use crate::marks;
+use crate::marks::{self, MarkSet};
 use crate::pages::Page;
 use crate::picture::Picture;
 use crate::target::{PrintSetup, Standard};
 use crate::units::Length;
-use content::Resources;
+use content::{pt, Resources};
 use font::{FontRefs, FontUse};
 use image::ImageRefs;
 use paint::Painter;
@@ -96,11 +96,14 @@ pub fn write(
         .map(|(p, _)| ImageRefs::allocate(p, setup, &mut next))
         .collect();
 
-    let marks = pages.iter().any(|p| {
-        let set = marks::marks(p.width, p.height, setup);
-        !set.strokes.is_empty() || !set.circles.is_empty()
-    });
-    let painter = Painter::new(setup, &pages, marks);
+    let marks: Vec<MarkSet> = pages
+        .iter()
+        .map(|p| marks::marks(p.width, p.height, setup))
+        .collect();
+    let any_marks = marks
+        .iter()
+        .any(|set| !set.strokes.is_empty() || !set.circles.is_empty());
+    let painter = Painter::new(setup, &pages, any_marks);
     let resources = Resources {
         fonts: &used,
         images: &images,
@@ -113,7 +116,7 @@ pub fn write(
     // are the larger jobs.
     enum Job<'p> {
         Font(&'p FontUse<'p>, &'p FontRefs),
-        Page(&'p Page),
+        Page(&'p Page, &'p MarkSet),
     }
     enum Done {
         Font(Chunk),
@@ -123,13 +126,15 @@ pub fn write(
         .values()
         .zip(&font_refs)
         .map(|(f, r)| Job::Font(f, r))
-        .chain(pages.iter().map(Job::Page))
+        .chain(pages.iter().zip(&marks).map(|(p, m)| Job::Page(p, m)))
         .collect();
     let mut font_chunks = Vec::with_capacity(font_refs.len());
     let mut contents = Vec::with_capacity(pages.len());
     for done in parallel_map(&jobs, |job| match job {
         Job::Font(f, r) => font::embed(f, r).map(Done::Font),
-        Job::Page(page) => deflate(&content::page_content(page, &resources)).map(Done::Page),
+        Job::Page(page, marks) => {
+            deflate(&content::page_content(page, marks, &resources)).map(Done::Page)
+        }
     }) {
         match done? {
             Done::Font(chunk) => font_chunks.push(chunk),
@@ -311,6 +316,5 @@ fn deflate(bytes: &[u8]) -> Result<Vec<u8>> {
 }
 
 fn rect(x0: Length, y0: Length, x1: Length, y1: Length) -> Rect {
-    let n = |l: Length| ((l.to_pt() * 1000.0).round() / 1000.0) as f32;
-    Rect::new(n(x0), n(y0), n(x1), n(y1))
+    Rect::new(pt(x0), pt(y0), pt(x1), pt(y1))
 }

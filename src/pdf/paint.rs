@@ -73,6 +73,13 @@ impl Painter {
         painter
     }
 
+    /// The separation of a spot ink, if the pages use it.
+    fn spot(&self, ink: &str) -> Option<&Separation> {
+        self.separations
+            .iter()
+            .find(|s| s.resource != REGISTRATION && s.ink == ink)
+    }
+
     fn spot_count(&self) -> usize {
         self.separations
             .iter()
@@ -106,11 +113,7 @@ impl Painter {
         let f = |x: f64| x as f32;
         match color::for_output(c, self.mode) {
             Color::Spot { name, tint, cmyk } => {
-                let resource = self
-                    .separations
-                    .iter()
-                    .find(|s| s.resource != REGISTRATION && s.ink == name.as_str());
-                match resource {
+                match self.spot(name.as_str()) {
                     Some(s) if stroke => {
                         content.set_stroke_color_space(Name(s.resource.as_bytes()));
                         content.set_stroke_color([f(tint)]);
