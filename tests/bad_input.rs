@@ -424,10 +424,11 @@ fn output_where_files_cannot_be_made() {
 fn interrupt_leaves_the_old_pdf_and_no_temporary_file() {
     let dir = tmpdir("sigint");
     let s = dir.join("big.txt");
-    // Big enough to take a few seconds.
+    // Big enough (6 MB, 1,000 pages) to take most of a second even on a
+    // fast machine, so the interrupt comes while it is setting.
     let para = "Solidarity with the workers of every town and every country. ".repeat(40);
     let text: String = std::iter::once("Headline\n\n".to_string())
-        .chain((0..600).map(|_| format!("{para}\n\n")))
+        .chain((0..2400).map(|_| format!("{para}\n\n")))
         .collect();
     std::fs::write(&s, text).unwrap();
     let out = dir.join("big.pdf");
@@ -437,7 +438,7 @@ fn interrupt_leaves_the_old_pdf_and_no_temporary_file() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    std::thread::sleep(std::time::Duration::from_millis(150));
     let killed = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
