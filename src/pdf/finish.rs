@@ -8,9 +8,9 @@ use pdf_writer::types::{OutputIntentSubtype, TrappingStatus};
 use pdf_writer::writers::OutputIntent;
 use pdf_writer::{Chunk, Filter, Finish, Name, Pdf, Ref, Str, TextStr};
 
-use super::deflate;
 use super::paint::Separation;
 use super::PdfMeta;
+use super::{deflate, Packing};
 use crate::date::{pdf_date, xmp_date};
 use crate::error::Result;
 use crate::target::{PrintSetup, Standard};
@@ -98,7 +98,7 @@ pub(super) fn output_intent(
     }
     d.finish();
     if let Some((profile, bytes, _)) = profile {
-        let packed = deflate(bytes)?;
+        let packed = deflate(bytes, Packing::General)?;
         pdf.icc_profile(profile, &packed)
             .n(4)
             .filter(Filter::FlateDecode);

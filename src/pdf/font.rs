@@ -14,7 +14,7 @@ use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
 use subsetter::GlyphRemapper;
 
-use super::deflate;
+use super::{deflate, Packing};
 use crate::error::{Error, Location, Result};
 use crate::fonts::{Face, FaceId};
 use crate::pages::Page;
@@ -249,10 +249,10 @@ pub(super) fn embed(font: &FontUse, refs: &FontRefs) -> Result<Chunk> {
 
     let cmap = unicode_cmap(font);
     chunk
-        .cmap(refs.cmap, &deflate(&cmap)?)
+        .cmap(refs.cmap, &deflate(&cmap, Packing::General)?)
         .filter(Filter::FlateDecode);
 
-    let packed = deflate(&program)?;
+    let packed = deflate(&program, Packing::Font)?;
     let mut stream = chunk.stream(refs.program, &packed);
     stream.filter(Filter::FlateDecode);
     if cff {

@@ -5,7 +5,7 @@
 
 use pdf_writer::{Chunk, Filter, Finish, Name, Ref};
 
-use super::deflate;
+use super::{deflate, Packing};
 use crate::color;
 use crate::error::Result;
 use crate::picture::{Picture, PixelFormat};
@@ -101,7 +101,7 @@ pub(super) fn embed(p: &Picture, setup: &PrintSetup, refs: &ImageRefs) -> Result
                     std::borrow::Cow::Borrowed(&p.pixels.samples[..]),
                 )
             };
-            let packed = deflate(&samples)?;
+            let packed = deflate(&samples, Packing::General)?;
             let mut image = chunk.image_xobject(refs.image, &packed);
             image
                 .width(w)
@@ -116,7 +116,7 @@ pub(super) fn embed(p: &Picture, setup: &PrintSetup, refs: &ImageRefs) -> Result
         }
     }
     if let Some((mask, alpha)) = mask {
-        let packed = deflate(alpha)?;
+        let packed = deflate(alpha, Packing::General)?;
         chunk
             .image_xobject(mask, &packed)
             .width(w)
