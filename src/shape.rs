@@ -31,6 +31,9 @@ pub struct Shaper {
     /// Shaped words by face (indexed by `FaceId`), then by text: looked up
     /// by `&str` without building a key.
     words: Vec<FxHashMap<Box<str>, Arc<[ShapedGlyph]>>>,
+    /// The last shaping's buffer, cleared: reusing it saves rustybuzz an
+    /// allocation per word.
+    spare: Option<rustybuzz::UnicodeBuffer>,
 }
 
 impl Shaper {
@@ -41,6 +44,7 @@ impl Shaper {
             language: rustybuzz::Language::from_str(lang_tag).ok(),
             plans: HashMap::new(),
             words: Vec::new(),
+            spare: None,
         }
     }
 
@@ -64,7 +68,7 @@ impl Shaper {
         text: &str,
     ) -> Vec<ShapedGlyph> {
         let face = fonts.face(face_id);
-        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        let mut buffer = self.spare.take().unwrap_or_default();
         buffer.push_str(text);
         buffer.guess_segment_properties();
         // Latin, Cyrillic and Greek are set left to right; the guessed
@@ -86,7 +90,8 @@ impl Shaper {
         });
         let out = rustybuzz::shape_with_plan(&face.shaper, plan, buffer);
         let upem = face.units_per_em;
-        out.glyph_infos()
+        let glyphs = out
+            .glyph_infos()
             .iter()
             .zip(out.glyph_positions())
             .map(|(info, pos)| ShapedGlyph {
@@ -94,7 +99,9 @@ impl Shaper {
                 cluster: info.cluster as usize,
                 advance_em: f64::from(pos.x_advance) / upem,
             })
-            .collect()
+            .collect();
+        self.spare = Some(out.clear());
+        glyphs
     }
 }
 
