@@ -338,16 +338,44 @@ pub fn suggest_tag(tag: &str) -> Option<&'static str> {
     language_for_tag(near).map(tag_for)
 }
 
+/// The place where the patterns of one language are kept once loaded.
+type Cell = Arc<OnceLock<Option<Arc<Standard>>>>;
+
+/// The cell of `lang`. Each language has its own, so a load on another
+/// thread ([`preload`]) blocks only those who want the same language.
+fn cell(lang: Language) -> Cell {
+    static CELLS: OnceLock<Mutex<HashMap<Language, Cell>>> = OnceLock::new();
+    CELLS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .entry(lang)
+        .or_default()
+        .clone()
+}
+
+/// The patterns of `lang`, loaded once per process.
 fn dictionary(lang: Language) -> Option<Arc<Standard>> {
-    static CACHE: OnceLock<Mutex<HashMap<Language, Arc<Standard>>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(Default::default);
-    let mut map = cache.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(d) = map.get(&lang) {
-        return Some(d.clone());
+    cell(lang)
+        .get_or_init(|| Standard::from_embedded(lang).ok().map(Arc::new))
+        .clone()
+}
+
+/// Starts loading the patterns for `tag` on another thread. Unpacking
+/// patterns is about a twentieth of a one-page build; the layout's language
+/// is usually the statement's, so its patterns can load while the statement
+/// is read and its language detected. A later [`Hyphenator::new`] for the
+/// same language waits for this load instead of repeating it.
+pub fn preload(tag: &str) {
+    let Some(lang) = language_for_tag(tag) else {
+        return;
+    };
+    if cell(lang).get().is_none() {
+        // A thread that cannot start only loses the head start.
+        let _ = std::thread::Builder::new()
+            .name("patterns".into())
+            .spawn(move || dictionary(lang));
     }
-    let dict = Arc::new(Standard::from_embedded(lang).ok()?);
-    map.insert(lang, dict.clone());
-    Some(dict)
 }
 
 /// Finds hyphenation points in words of one language.

@@ -148,6 +148,9 @@ pub struct BuildOutput {
 
 /// Builds a statement into PDF bytes.
 pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
+    if req.layout.hyphenation.enabled {
+        hyphenate::preload(&req.layout.hyphenation.lang);
+    }
     let setup = target::PrintSetup::resolve(
         &req.layout.print,
         req.target,
