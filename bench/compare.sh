@@ -17,6 +17,7 @@
 # Environment (all optional):
 #   BENCH_RUNS=20         timed runs per tool and statement (plus one warm-up)
 #   BENCH_RUNS_SLOW=5     runs when one run takes over 5 s
+#   BENCH_MEM_RUNS=3      further runs under GNU time for peak memory and CPU
 #   BENCH_PAGES="10 25 50"  sizes of the long statement, in handbill pages
 #   BENCH_WEASY_PAGES=... sizes of those WeasyPrint sets too (default all; "" for
 #                         none, as it is the slowest by far)
@@ -37,6 +38,7 @@ cd "$repo"
 
 runs=${BENCH_RUNS:-20}
 runs_slow=${BENCH_RUNS_SLOW:-5}
+mem_runs=${BENCH_MEM_RUNS:-3}
 page_sizes=${BENCH_PAGES:-"10 25 50"}
 weasy_pages=${BENCH_WEASY_PAGES-$page_sizes}
 peers=${BENCH_PEERS:-"typst weasyprint"}
@@ -45,6 +47,8 @@ long_sample=$repo/samples/en-long-campaign.md
 cache=${BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/handbill-bench}
 typst_route=${BENCH_TYPST:-auto}
 fonts=$repo/fonts
+
+[ "${BASH_VERSINFO[0]}" -ge 5 ] || { echo "compare.sh: needs bash 5 or later (for EPOCHREALTIME)" >&2; exit 1; }
 
 say() { printf '\n== %s\n' "$*" >&2; }
 note() { printf '   %s\n' "$*" >&2; }
@@ -209,7 +213,11 @@ has_peer() { local p; for p in "${enabled[@]}"; do [ "$p" = "$1" ] && return 0; 
 
 results=$work/results.tsv
 : >"$results"
-now_ns() { date +%s%N; }
+# Wall clock in microseconds from bash's own EPOCHREALTIME (bash 5): no
+# process is started to read it, so the measured time is the command's.
+# (Timing with `date` and through GNU time added 1-3 ms to every run: two
+# extra process starts, a quarter of a one-page handbill build.)
+now_us() { now=${EPOCHREALTIME/[.,]/}; }
 
 # The tools of one statement: add_tool TOOL OUT.PDF COMMAND...
 ntools=0
@@ -226,40 +234,51 @@ add_tool() {
 # Runs the tools added for statement STMT, then forgets them. Each tool has
 # one warm-up run (which also checks that it works); then the timed runs go
 # round the tools in turn, so that a noisy neighbour on the machine slows
-# all of them alike and the ratios stay fair. Appends one line per tool to
-# $results: statement, tool, pages, PDF bytes, and per run
-# "wall_ms:peak_kib:cpu_ms" separated by commas.
+# all of them alike and the ratios stay fair. Wall time is taken around the
+# bare command; peak memory and CPU time come from $mem_runs further runs
+# under GNU time. Appends one line per tool to $results: statement, tool,
+# pages, PDF bytes, the wall times in ms separated by commas, and the
+# memory runs as "peak_kib:cpu_ms" separated by commas.
 run_tools() {
-  local stmt=$1 k i t0 t1 most=0
-  local -a nruns=() samples=()
+  local stmt=$1 k i t0 most=0
+  local -a nruns=() walls=() mems=()
   for ((k = 0; k < ntools; k++)); do
     local -n cmd=tool_cmd_$k
     rm -f "${tool_pdf[k]}"
-    t0=$(now_ns)
+    now_us; t0=$now
     if "${cmd[@]}" >/dev/null 2>"$work/err.log"; then
-      t1=$(now_ns)
+      now_us
       nruns[k]=$runs
-      [ $(((t1 - t0) / 1000000)) -gt 5000 ] && [ "$runs_slow" -lt "$runs" ] && nruns[k]=$runs_slow
+      [ $(((now - t0) / 1000)) -gt 5000 ] && [ "$runs_slow" -lt "$runs" ] && nruns[k]=$runs_slow
       [ "${nruns[k]}" -gt $most ] && most=${nruns[k]}
     else
       nruns[k]=0
       printf '   %-10s %-22s FAILED: %s\n' "$stmt" "${tool_name[k]}" "$(grep -v '^[[:space:]]*$' "$work/err.log" | tail -n 1)" >&2
     fi
-    samples[k]=''
+    walls[k]='' mems[k]=''
     unset -n cmd
   done
   for ((i = 0; i < most; i++)); do
     for ((k = 0; k < ntools; k++)); do
       [ "$i" -lt "${nruns[k]}" ] || continue
       local -n cmd=tool_cmd_$k
-      t0=$(now_ns)
-      if /usr/bin/time -f '%M %U %S' -o "$work/time.log" "${cmd[@]}" >/dev/null 2>"$work/err.log"; then
-        t1=$(now_ns)
-        samples[k]+=$(awk -v us="$(((t1 - t0) / 1000))" \
-          'END { printf "%.3f:%s:%.0f,", us / 1000, $1, ($2 + $3) * 1000 }' "$work/time.log")
+      now_us; t0=$now
+      if "${cmd[@]}" >/dev/null 2>"$work/err.log"; then
+        now_us
+        walls[k]+="$(((now - t0) / 1000)).$(printf '%03d' $(((now - t0) % 1000))),"
       else
         printf '   %-10s %-22s FAILED on run %d: %s\n' "$stmt" "${tool_name[k]}" "$((i + 1))" "$(tail -n 1 "$work/err.log")" >&2
-        nruns[k]=0 samples[k]=''
+        nruns[k]=0 walls[k]=''
+      fi
+      unset -n cmd
+    done
+  done
+  for ((i = 0; i < mem_runs; i++)); do
+    for ((k = 0; k < ntools; k++)); do
+      [ "${nruns[k]}" -gt 0 ] || continue
+      local -n cmd=tool_cmd_$k
+      if /usr/bin/time -f '%M %U %S' -o "$work/time.log" "${cmd[@]}" >/dev/null 2>"$work/err.log"; then
+        mems[k]+=$(awk 'END { printf "%s:%.0f,", $1, ($2 + $3) * 1000 }' "$work/time.log")
       fi
       unset -n cmd
     done
@@ -274,9 +293,9 @@ run_tools() {
       bytes=$(stat -c %s "$pdf")
       [ $have_pdfinfo = 1 ] && pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
     fi
-    printf '%s\t%s\t%s\t%s\t%s\n' "$stmt" "${tool_name[k]}" "${pages:-?}" "$bytes" "${samples[k]%,}" >>"$results"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$stmt" "${tool_name[k]}" "${pages:-?}" "$bytes" "${walls[k]%,}" "${mems[k]%,}" >>"$results"
     printf '   %-10s %-22s %2d runs, median %8.1f ms\n' "$stmt" "${tool_name[k]}" "${nruns[k]}" \
-      "$(python3 -c 'import sys, statistics as s; print(s.median(float(x.split(":")[0]) for x in sys.argv[1].split(",")))' "${samples[k]%,}")" >&2
+      "$(python3 -c 'import sys, statistics as s; print(s.median(float(x) for x in sys.argv[1].split(",")))' "${walls[k]%,}")" >&2
   done
   for ((k = 0; k < ntools; k++)); do unset "tool_cmd_$k"; done
   ntools=0 tool_name=() tool_pdf=()

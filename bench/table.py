@@ -2,9 +2,10 @@
 
     table.py RESULTS.tsv
 
-Each line of RESULTS.tsv: statement, tool, pages, PDF bytes, and the runs as
-"wall_ms:peak_kib:cpu_ms" separated by commas ("failed" in the pages field
-for a tool that failed). Medians over the runs; ratios are handbill ÷ peer
+Each line of RESULTS.tsv: statement, tool, pages, PDF bytes, the timed runs'
+wall times in ms separated by commas, and the memory runs as
+"peak_kib:cpu_ms" separated by commas ("failed" in the pages field for a
+tool that failed). Medians over the runs; ratios are handbill ÷ peer
 on the same statement, from the same run. Standard library only.
 """
 
@@ -32,14 +33,16 @@ def main(path):
         f = line.rstrip("\n").split("\t")
         if len(f) < 5:
             continue
-        stmt, tool, pages, size, samples = f[:5]
+        stmt, tool, pages, size, walls = f[:5]
+        mems = f[5] if len(f) > 5 else ""
         r = {"stmt": stmt, "tool": tool, "failed": pages == "failed"}
         if not r["failed"]:
-            runs = [tuple(float(v) for v in s.split(":")) for s in samples.split(",") if s]
+            runs = [float(w) for w in walls.split(",") if w]
+            mem = [tuple(float(v) for v in m.split(":")) for m in mems.split(",") if m]
             r["runs"] = len(runs)
-            r["ms"] = statistics.median(x[0] for x in runs)
-            r["kib"] = statistics.median(x[1] for x in runs)
-            r["cpu"] = statistics.median(x[2] for x in runs)
+            r["ms"] = statistics.median(runs)
+            r["kib"] = statistics.median(x[0] for x in mem) if mem else None
+            r["cpu"] = statistics.median(x[1] for x in mem) if mem else None
             r["pages"] = int(pages) if pages.isdigit() else None
             r["bytes"] = int(size) if size.isdigit() and int(size) > 0 else None
         rows.append(r)
@@ -54,7 +57,7 @@ def main(path):
             continue
         base = hb.get(r["stmt"])
         peer = base is not None and not r["tool"].startswith("handbill")
-        mib = r["kib"] / 1024
+        mib = r["kib"] / 1024 if r["kib"] is not None else None
         kib = r["bytes"] / 1024 if r["bytes"] else None
         per_page = r["ms"] / r["pages"] if r["pages"] else None
         table.append([
@@ -73,7 +76,8 @@ def main(path):
         if n == 0:
             print("  ".join("-" * w for w in widths))
     print()
-    print("Medians of the runs. Ratios are handbill / peer on the same statement in this run:")
+    print("Medians: wall time of the timed runs (bare command), peak memory and CPU time of the")
+    print("further runs under GNU time. Ratios are handbill / peer on the same statement in this run:")
     print("below 1 means handbill is faster, uses less memory, or writes a smaller PDF.")
 
     # Scaling: time against pages for each tool over the long statements.
@@ -89,7 +93,7 @@ def main(path):
         a, b = rs[0], rs[-1]
         steps = ", ".join(f"{r['pages']} p {fmt(r['ms'], 0)} ms" for r in rs)
         lines.append(f"  {tool}: {steps}; pages x{b['pages'] / a['pages']:.2f}, "
-                     f"time x{b['ms'] / a['ms']:.2f}, peak memory x{b['kib'] / a['kib']:.2f}")
+                     f"time x{b['ms'] / a['ms']:.2f}, peak memory x{ratio(b['kib'], a['kib'])}")
     if lines:
         print()
         print("Scaling over the long statements (linear growth: time grows by the same factor as pages):")
