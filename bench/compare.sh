@@ -373,8 +373,14 @@ for entry in "${long_names[@]}"; do
   for wp in $weasy_pages; do [ "$wp" = "$p" ] && w=1; done
   bench_statement "$name" "$work/$name.txt" "$w" 1
 done
-# What the Python peers pay before they set a word: starting Python and
-# importing the module.
+# What each tool pays before it sets a word: starting the process (and
+# printing a version), or for the Python peers starting Python and
+# importing the module. `true` is the floor of starting any process here.
+add_tool "true" "$work/none.pdf" /bin/true
+add_tool "handbill --version" "$work/none.pdf" "$handbill" --version
+if has_peer typst && [ "$typst_note" != py ]; then
+  add_tool "typst --version" "$work/none.pdf" "${typst_cmd[0]}" --version
+fi
 if has_peer typst && [ "$typst_note" = py ]; then
   add_tool "typst import only" "$work/none.pdf" "$venv/bin/python" -c 'import typst'
 fi
