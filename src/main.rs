@@ -1,10 +1,5 @@
 //! The `handbill` command: a thin shell over the library.
 
-// mimalloc instead of the system allocator: glibc's malloc and its page
-// faults took about a sixth of a long build (see Cargo.toml).
-#[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
