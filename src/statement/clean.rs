@@ -174,96 +174,66 @@ fn is_tie(prev: char, next: char) -> bool {
         || (prev.is_numeric() && next.is_alphabetic())
 }
 
-fn push_char(out: &mut Vec<Span>, c: char, style: Style) {
-    match out.last_mut() {
-        Some(last) if last.style == style => last.text.push(c),
-        _ => out.push(Span {
-            text: c.to_string(),
-            style,
-        }),
-    }
-}
-
 /// Cleans a block's raw spans: white space collapsed and trimmed, U+00A0
 /// kept only as a tie, adjacent spans of one style merged, no empty spans.
+/// One pass over the characters, without collecting them first.
 pub(super) fn clean_spans(raw: &[Span]) -> Vec<Span> {
-    // Most blocks are in one style: cleaned as text, without a list of
-    // styled characters (the same rules as below).
-    if let Some(first) = raw.first() {
-        if raw.iter().all(|s| s.style == first.style) {
-            let text = clean_one_style(raw);
-            if text.is_empty() {
-                return Vec::new();
-            }
-            return vec![Span {
-                text,
-                style: first.style,
-            }];
-        }
-    }
-    let chars: Vec<(char, Style)> = raw
-        .iter()
-        .flat_map(|s| s.text.chars().map(move |c| (c, s.style)))
-        .collect();
-    let mut out: Vec<Span> = Vec::new();
+    let mut out = Spans {
+        done: Vec::new(),
+        text: String::with_capacity(raw.iter().map(|s| s.text.len()).sum()),
+        style: raw.first().map(|s| s.style).unwrap_or_default(),
+    };
     let mut prev: Option<char> = None;
-    let mut i = 0;
-    while i < chars.len() {
-        let (c, style) = chars[i];
-        if !is_space(c) {
-            push_char(&mut out, c, style);
-            prev = Some(c);
-            i += 1;
-            continue;
-        }
-        let mut nbsp = false;
-        while let Some(&(c, _)) = chars.get(i) {
-            if !is_space(c) {
-                break;
+    // A run of white space seen but not yet written: whether it held a
+    // U+00A0, and the style of its first character. It becomes one space
+    // (or a tie) only between two other characters.
+    let mut gap: Option<(bool, Style)> = None;
+    for span in raw {
+        for c in span.text.chars() {
+            if is_space(c) {
+                let nbsp = c == '\u{A0}';
+                gap = Some(gap.map_or((nbsp, span.style), |(n, st)| (n || nbsp, st)));
+                continue;
             }
-            nbsp |= c == '\u{A0}';
-            i += 1;
-        }
-        if let (Some(p), Some(&(next, _))) = (prev, chars.get(i)) {
-            let space = if nbsp && is_tie(p, next) {
-                '\u{A0}'
-            } else {
-                ' '
-            };
-            push_char(&mut out, space, style);
+            if let (Some((nbsp, style)), Some(p)) = (gap.take(), prev) {
+                out.push(if nbsp && is_tie(p, c) { '\u{A0}' } else { ' ' }, style);
+            }
+            out.push(c, span.style);
+            prev = Some(c);
         }
     }
-    out
+    out.finish()
 }
 
-/// The text of [`clean_spans`] for spans all in one style.
-fn clean_one_style(raw: &[Span]) -> String {
-    let mut out = String::with_capacity(raw.iter().map(|s| s.text.len()).sum());
-    let mut chars = raw.iter().flat_map(|s| s.text.chars()).peekable();
-    let mut prev: Option<char> = None;
-    while let Some(c) = chars.next() {
-        if !is_space(c) {
-            out.push(c);
-            prev = Some(c);
-            continue;
-        }
-        let mut nbsp = c == '\u{A0}';
-        while let Some(&c) = chars.peek() {
-            if !is_space(c) {
-                break;
-            }
-            nbsp |= c == '\u{A0}';
-            chars.next();
-        }
-        if let (Some(p), Some(&next)) = (prev, chars.peek()) {
-            out.push(if nbsp && is_tie(p, next) {
-                '\u{A0}'
-            } else {
-                ' '
+/// Cleaned spans being built: the finished ones and the text of the last.
+struct Spans {
+    done: Vec<Span>,
+    text: String,
+    style: Style,
+}
+
+impl Spans {
+    /// Appends `c`, starting a new span when the style changes.
+    fn push(&mut self, c: char, style: Style) {
+        if style != self.style && !self.text.is_empty() {
+            self.done.push(Span {
+                text: std::mem::take(&mut self.text),
+                style: self.style,
             });
         }
+        self.style = style;
+        self.text.push(c);
     }
-    out
+
+    fn finish(mut self) -> Vec<Span> {
+        if !self.text.is_empty() {
+            self.done.push(Span {
+                text: self.text,
+                style: self.style,
+            });
+        }
+        self.done
+    }
 }
 
 /// The cleaned text of raw spans.
