@@ -6,7 +6,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use handbill::{compose, pdf, spec, statement, BuildRequest};
+use handbill::{compose, layout, output::pdf, statement, BuildRequest};
 
 fn input(rel: &str) -> Option<(String, Vec<u8>)> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel);
@@ -28,10 +28,10 @@ fn inputs() -> Vec<(&'static str, String, Vec<u8>)> {
 }
 
 fn whole_pipeline(c: &mut Criterion) {
-    let fitted = spec::load("a4-leaflet").expect("built-in layout");
+    let fitted = layout::load("a4-leaflet").expect("built-in layout");
     // The same layout at its nominal size: what fitting costs on top.
     let mut plain = fitted.clone();
-    plain.body.fit = None;
+    plain.design.body.fit = None;
     for (label, name, bytes) in inputs() {
         for (variant, layout) in [("", &fitted), ("/no-fit", &plain)] {
             let label = format!("{label}{variant}");
@@ -47,9 +47,9 @@ fn whole_pipeline(c: &mut Criterion) {
 }
 
 fn stages(c: &mut Criterion) {
-    let layout = spec::load("a4-leaflet").expect("built-in layout");
+    let layout = layout::load("a4-leaflet").expect("built-in layout");
     c.bench_function("stage/layout-spec", |b| {
-        b.iter(|| spec::load(black_box("a4-leaflet")).expect("loads"))
+        b.iter(|| layout::load(black_box("a4-leaflet")).expect("loads"))
     });
     for (label, name, bytes) in inputs() {
         let format = statement::format_for_path(&name);
@@ -60,19 +60,19 @@ fn stages(c: &mut Criterion) {
             .expect("parses")
             .document;
         let opts = compose::ComposeOptions {
-            lang: None,
+            lang: "en".into(),
             origin: name.clone(),
             ..Default::default()
         };
         c.bench_function(&format!("stage/compose/{label}"), |b| {
             b.iter(|| {
-                compose::compose(black_box(&doc), &layout, &opts)
+                compose::compose(black_box(&doc), &layout.design, &opts)
                     .expect("composes")
                     .pages
                     .len()
             })
         });
-        let composed = compose::compose(&doc, &layout, &opts).expect("composes");
+        let composed = compose::compose(&doc, &layout.design, &opts).expect("composes");
         let meta = pdf::PdfMeta {
             title: "bench".into(),
             author: String::new(),

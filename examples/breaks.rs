@@ -2,13 +2,14 @@
 //! line-breaking pass that set it and the adjustment ratio of every line:
 //! `cargo run --release --example breaks -- statement.txt` (`TOL=400` to try
 //! another tolerance, `DUMP=1` to print the items).
+use handbill::typeset::*;
 use handbill::*;
 fn main() {
     let path = std::env::args().nth(1).unwrap();
     let bytes = std::fs::read(&path).unwrap();
     let parsed = statement::read(&bytes, statement::format_for_path(&path), None, &path).unwrap();
     let layout =
-        spec::load(&std::env::var("LAYOUT").unwrap_or_else(|_| "a4-leaflet".into())).unwrap();
+        layout::load(&std::env::var("LAYOUT").unwrap_or_else(|_| "a4-leaflet".into())).unwrap();
     let mut fonts = fonts::FontBook::new();
     let lang = parsed
         .document
@@ -18,7 +19,7 @@ fn main() {
         .unwrap_or_else(|| "en".into());
     let mut shaper = shape::Shaper::new(&lang);
     let hy = hyphenate::Hyphenator::new(&lang, 2, 3, false).unwrap();
-    let params = compose::linebreak_params(&layout.linebreak);
+    let params = compose::linebreak_params(&layout.design.linebreak);
     let mut params = params;
     if let Ok(t) = std::env::var("TOL") {
         params.tolerance = t.parse().unwrap();
@@ -32,29 +33,29 @@ fn main() {
         shaper: &mut shaper,
         hyphenator: &hy,
         params: &params,
-        hyphen_penalty: layout.linebreak.hyphen_penalty,
+        hyphen_penalty: layout.design.linebreak.hyphen_penalty,
         origin: "x",
         layout_origin: "l",
         warnings: &mut warnings,
-        fallback: &layout.body.fallback,
+        fallback: &layout.design.body.fallback,
         missing: &mut missing,
-        measure: layout.page.column_width(),
+        measure: layout.design.page.column_width(),
         fallbacks_reported: Default::default(),
         fallback_chars: Default::default(),
         memo: Default::default(),
     };
     let style = paragraph::TextStyle {
-        font: layout.body.font.clone(),
+        font: layout.design.body.font.clone(),
         base: Default::default(),
-        size: layout.body.size,
-        color: layout.body.color,
-        align: layout.body.align,
+        size: layout.design.body.size,
+        color: layout.design.body.color,
+        align: layout.design.body.align,
         hyphenate: true,
         indent: units::Length::ZERO,
     };
     for b in &parsed.document.blocks {
         let p = setter.prepare(&b.spans, &style, b.line).unwrap();
-        let br = linebreak::break_lines(p.items(), &[layout.page.column_width()], &params);
+        let br = linebreak::break_lines(p.items(), &[layout.design.page.column_width()], &params);
         if std::env::var("DUMP").is_ok() {
             dump(p.items());
         }

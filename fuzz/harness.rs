@@ -10,7 +10,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use handbill::statement::{self, Encoding, Format};
-use handbill::{spec, BuildOutput, BuildRequest};
+use handbill::{layout, BuildOutput, BuildRequest};
 
 /// `pipeline` skips longer inputs so each execution stays fast.
 pub const PIPELINE_MAX_LEN: usize = 20 * 1024;
@@ -30,9 +30,9 @@ pub fn statement(data: &[u8]) -> Vec<handbill::Result<statement::Parsed>> {
 /// `layout`: the bytes, when they are UTF-8, as a layout spec. The base
 /// directory does not exist, so relative `extends` and font paths fail.
 /// `None` when the input is not UTF-8.
-pub fn layout(data: &[u8]) -> Option<handbill::Result<spec::Layout>> {
+pub fn layout(data: &[u8]) -> Option<handbill::Result<layout::Layout>> {
     let text = std::str::from_utf8(data).ok()?;
-    Some(spec::parse(
+    Some(layout::parse(
         text,
         "fuzz.toml",
         Path::new("/nonexistent-dir"),
@@ -40,12 +40,12 @@ pub fn layout(data: &[u8]) -> Option<handbill::Result<spec::Layout>> {
 }
 
 /// The built-in layouts, loaded once.
-pub fn builtin_layouts() -> &'static [spec::Layout] {
-    static LAYOUTS: OnceLock<Vec<spec::Layout>> = OnceLock::new();
+pub fn builtin_layouts() -> &'static [layout::Layout] {
+    static LAYOUTS: OnceLock<Vec<layout::Layout>> = OnceLock::new();
     LAYOUTS.get_or_init(|| {
-        spec::builtin_names()
+        layout::builtin_names()
             .into_iter()
-            .map(|name| spec::load(name).expect("built-in layout loads"))
+            .map(|name| layout::load(name).expect("built-in layout loads"))
             .collect()
     })
 }
@@ -70,7 +70,7 @@ pub fn pipeline(data: &[u8]) -> Option<handbill::Result<BuildOutput>> {
     Some(handbill::build(&BuildRequest {
         format,
         as_written: data[1] & 2 != 0,
-        target: (data[1] & 4 != 0).then_some(handbill::target::PrintTarget::Press),
+        target: (data[1] & 4 != 0).then_some(handbill::output::target::PrintTarget::Press),
         ..BuildRequest::new(&data[2..], "fuzz", layout)
     }))
 }

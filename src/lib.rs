@@ -1,14 +1,25 @@
 //! handbill: typesets a statement into a print-ready PDF leaflet.
 //!
-//! The pipeline, one module per stage, data flowing one way:
+//! One folder per stage, data flowing one way:
 //!
-//! 1. [`statement`]: bytes of a plain-text or Markdown statement → [`document::Document`]
-//! 2. [`typography`]: quotes, dashes and ellipses set by the language's rules
-//! 3. [`spec`]: a TOML layout spec → [`spec::Layout`]
-//! 4. [`paragraph`] (with [`fonts`], [`shape`], [`hyphenate`]): styled text →
-//!    Knuth–Plass items (boxes, glue, penalties) → [`line::Line`]s via [`linebreak`]
-//! 5. [`pages`] (driven by [`compose`]): lines → columns → [`pages::Page`]s
-//! 6. [`pdf`]: pages → PDF bytes (and [`raster`]: pages → PNG previews)
+//! 1. [`statement`]: bytes of a plain-text or Markdown statement →
+//!    [`statement::document::Document`]
+//! 2. [`layout`]: a TOML layout file → [`layout::Layout`], the settings of
+//!    every later stage
+//! 3. [`typeset`]: styled text → shaped, hyphenated, justified lines
+//! 4. [`compose`]: lines, pictures and figures → [`compose::pages::Page`]s
+//!    (fitting, headline, band, folding, imposing)
+//! 5. [`output`]: pages → PDF bytes for one printer, PNG previews, files,
+//!    print queues
+//!
+//! Beside them sit the shared leaves every stage may use: [`error`],
+//! [`units`] (lengths), [`style`] (colours, alignment, weights, font
+//! references, paper), [`names`] and [`date`].
+//!
+//! Imports follow the data, with one turn: [`layout`] builds the settings
+//! types that [`typeset`], [`compose`] and [`output`] own, so it imports
+//! them and none of them imports it. The order a module may import from is
+//! [`STAGES`]; `tests/stages.rs` checks every `use crate::` against it.
 //!
 //! [`build`] runs them all; the `handbill` binary is a thin shell around it.
 
@@ -16,37 +27,40 @@
 // library (tests may; see clippy.toml). The few reasoned exceptions say why.
 #![warn(clippy::unwrap_used, clippy::expect_used)]
 
-pub mod color;
-pub mod compose;
 pub mod date;
-pub mod document;
 pub mod error;
-pub mod figure;
-pub mod fold;
-pub mod fonts;
-pub mod hyphenate;
-pub mod impose;
-pub mod lang;
-pub mod line;
-pub mod linebreak;
-pub mod marks;
 pub mod names;
-pub mod output;
-pub mod pages;
-pub mod paragraph;
-pub mod pdf;
-pub mod picture;
-pub mod preflight;
-pub mod print;
-pub mod raster;
-pub mod shape;
-pub mod spec;
-pub mod statement;
-pub mod target;
-pub mod typography;
+pub mod style;
 pub mod units;
 
+pub mod compose;
+pub mod layout;
+pub mod output;
+pub mod statement;
+pub mod typeset;
+
+/// The modules in import order: each may import the ones on the lines
+/// above its own, never its neighbours or those below, so there can be no
+/// circle. The shared leaves come first ([`style`] uses [`units`]); the
+/// stages follow the data, except [`layout`], which sits after the stages
+/// whose settings it builds. The crate root ([`build`]) and the binary may
+/// use everything.
+pub const STAGES: &[&[&str]] = &[
+    &["error", "units", "names", "date"],
+    &["style"],
+    &["statement"],
+    &["typeset"],
+    &["compose"],
+    &["output"],
+    &["layout"],
+];
+
 pub use error::{Error, Location, Note, Result, Warning};
+
+use compose::{fold, impose, pages, picture};
+use output::{pdf, preflight, raster, target};
+use statement::document;
+use typeset::{hyphenate, lang, typography};
 
 /// One statement to build.
 #[derive(Clone, Debug)]
@@ -60,7 +74,7 @@ pub struct BuildRequest<'a> {
     /// An explicit encoding for non-UTF-8 input.
     pub encoding: Option<statement::Encoding>,
     /// The layout.
-    pub layout: &'a spec::Layout,
+    pub layout: &'a layout::Layout,
     /// A language tag overriding the statement's and the layout's.
     pub lang: Option<String>,
     /// Keep quotes, dashes and dots as typed instead of setting the
@@ -87,7 +101,7 @@ impl<'a> BuildRequest<'a> {
     /// A request with the usual settings: the format from the name's
     /// extension, UTF-8, the statement's or layout's language, typographic
     /// quotes, no PNG.
-    pub fn new(statement: &'a [u8], name: &'a str, layout: &'a spec::Layout) -> BuildRequest<'a> {
+    pub fn new(statement: &'a [u8], name: &'a str, layout: &'a layout::Layout) -> BuildRequest<'a> {
         BuildRequest {
             statement,
             name,
@@ -148,21 +162,27 @@ pub struct BuildOutput {
 
 /// Builds a statement into PDF bytes.
 pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
-    if req.layout.hyphenation.enabled {
-        hyphenate::preload(&req.layout.hyphenation.lang);
+    if req.layout.design.hyphenation.enabled {
+        hyphenate::preload(&req.layout.design.hyphenation.lang);
     }
     let setup = target::PrintSetup::resolve(
         &req.layout.print,
         req.target,
         req.impose,
-        &req.layout.page.paper,
+        req.layout.design.page.paper,
     )?;
     let parsed = statement::read(req.statement, req.format, req.encoding, req.name)?;
     let mut warnings = parsed.warnings;
     let mut doc = parsed.document;
     let source: std::sync::Arc<str> = parsed.source.into();
     doc.expand_placeholders(&date::ymd(creation_time()));
-    let choice = lang::choose(&doc, req.layout, req.lang.as_deref());
+    let hyphenation = &req.layout.design.hyphenation;
+    let choice = lang::choose(
+        &doc,
+        &hyphenation.lang,
+        hyphenation.lang_set_at.as_ref(),
+        req.lang.as_deref(),
+    );
     let notes: Vec<Note> = choice.note(req.name).into_iter().collect();
     warnings.extend(choice.warning(req.name));
     warnings.extend(lang::mismatch_warning(&doc, &choice, req.name));
@@ -172,9 +192,10 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
     let pictures = load_pictures(req, &doc)?;
     let composed = compose::compose(
         &doc,
-        req.layout,
+        &req.layout.design,
         &compose::ComposeOptions {
-            lang: Some(choice.tag.clone()),
+            layout: req.layout.name.clone(),
+            lang: choice.tag.clone(),
             origin: req.name.to_string(),
             pictures: pictures.clone(),
             source: Some(source),
@@ -226,7 +247,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         lang: composed.lang.clone(),
         created: creation_time(),
     };
-    if let Some(f) = req.layout.page.fold {
+    if let Some(f) = req.layout.design.page.fold {
         let used = composed
             .pages
             .iter()
@@ -244,16 +265,16 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
             });
         }
     }
-    let pages = match req.layout.page.fold {
+    let pages = match req.layout.design.page.fold {
         Some(f) => fold::fold(
             composed.pages,
             f,
-            (req.layout.page.width, req.layout.page.height),
+            (req.layout.design.page.width, req.layout.design.page.height),
             req.name,
         )?,
         None => composed.pages,
     };
-    if let (Some(_), Some(_)) = (req.layout.page.fold, setup.impose) {
+    if let (Some(_), Some(_)) = (req.layout.design.page.fold, setup.impose) {
         return Err(Error::Layout {
             at: Location::file(req.layout.name.clone()),
             message: "a folded leaflet fills its sheet; it cannot also be imposed n-up".into(),
@@ -312,13 +333,13 @@ fn load_pictures(req: &BuildRequest, doc: &document::Document) -> Result<Vec<com
         (path, at)
     });
     let mut own_placed = false;
-    let load_own = |spec: spec::ImageSpec| -> Result<Option<compose::Placeable>> {
+    let load_own = |spec: compose::design::ImageSpec| -> Result<Option<compose::Placeable>> {
         let Some((path, at)) = &own else {
             return Ok(None);
         };
         let picture = picture::load(path, &path.display().to_string(), at, limits)?;
         Ok(Some(compose::Placeable {
-            spec: spec::ImageSpec {
+            spec: compose::design::ImageSpec {
                 at: at.clone(),
                 ..spec
             },
@@ -327,7 +348,7 @@ fn load_pictures(req: &BuildRequest, doc: &document::Document) -> Result<Vec<com
     };
     // A file placed twice is read once, and goes into the PDF once.
     let mut read: Vec<(&std::path::Path, std::sync::Arc<picture::Picture>)> = Vec::new();
-    for spec in &req.layout.images {
+    for spec in &req.layout.design.images {
         match &spec.file {
             Some(path) => {
                 let picture = match read.iter().find(|(p, _)| p == path) {

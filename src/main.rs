@@ -8,7 +8,7 @@ use std::sync::Mutex;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use handbill::{spec, statement, Error, Location};
+use handbill::{layout, statement, Error, Location};
 
 #[derive(Parser)]
 #[command(
@@ -67,7 +67,7 @@ enum Command {
         copies: u32,
         /// Two-sided: long, short or off (default: long when the PDF has more than one page).
         #[arg(long)]
-        duplex: Option<handbill::print::Duplex>,
+        duplex: Option<handbill::output::print::Duplex>,
         /// Paper (CUPS media name: A4, A5, Letter, …; default: the PDF's page size).
         #[arg(long)]
         paper: Option<String>,
@@ -130,11 +130,11 @@ struct BuildArgs {
     png_dpi: f64,
     /// Print several copies per sheet, with cut marks: 2up (A5 on A4), 4up (A6 on A4), 8up.
     #[arg(long, value_name = "2up|4up|8up")]
-    impose: Option<handbill::impose::NUp>,
+    impose: Option<handbill::compose::impose::NUp>,
     /// The printer the PDF is for: office (the default), copyshop, or press
     /// (bleed, CMYK only, PDF/X); overrides the layout's `[print] for`.
     #[arg(long = "for", value_name = "office|copyshop|press")]
-    target: Option<handbill::target::PrintTarget>,
+    target: Option<handbill::output::target::PrintTarget>,
     /// Treat every warning (preflight findings included) as an error: no PDF
     /// is written unless the build is clean.
     #[arg(long)]
@@ -155,7 +155,7 @@ fn main() -> ExitCode {
     // Interrupted: leave no half-written file, and say so with the shell's
     // conventional code for SIGINT.
     let _ = ctrlc::set_handler(|| {
-        handbill::output::remove_pending();
+        handbill::output::file::remove_pending();
         eprintln!("handbill: interrupted; nothing was written");
         std::process::exit(130);
     });
@@ -175,7 +175,7 @@ fn main() -> ExitCode {
             if list {
                 list_printers()
             } else {
-                let opts = handbill::print::PrintOptions {
+                let opts = handbill::output::print::PrintOptions {
                     printer,
                     copies,
                     duplex,
@@ -252,7 +252,7 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
                 })
         })
         .transpose()?;
-    let layout = spec::load(&args.layout)?;
+    let layout = layout::load(&args.layout)?;
     if let Some(dir) = &args.out_dir {
         if !dir.is_dir() {
             return Err(Error::Io {
@@ -324,7 +324,7 @@ fn watch(args: &BuildArgs, encoding: Option<statement::Encoding>) -> Result<(), 
         let now = stamps(&files);
         if last.as_ref() != Some(&now) {
             // The layout is read again too: it may be what changed.
-            let result = spec::load(&args.layout).and_then(|layout| {
+            let result = layout::load(&args.layout).and_then(|layout| {
                 let mut pictures = Vec::new();
                 for i in &args.inputs {
                     pictures.extend(build_one(
@@ -371,7 +371,7 @@ fn watch(args: &BuildArgs, encoding: Option<statement::Encoding>) -> Result<(), 
 /// others, and the worst failure decides the exit code.
 fn build_many(
     inputs: &[String],
-    layout: &spec::Layout,
+    layout: &layout::Layout,
     encoding: Option<statement::Encoding>,
     args: &BuildArgs,
 ) -> Result<(), Error> {
@@ -429,7 +429,7 @@ fn build_many(
 fn build_one(
     input: &str,
     output: Option<&str>,
-    layout: &spec::Layout,
+    layout: &layout::Layout,
     encoding: Option<statement::Encoding>,
     args: &BuildArgs,
     announce: bool,
@@ -474,7 +474,7 @@ fn build_one(
             "standard output".to_string()
         }
         Target::File(path) => {
-            handbill::output::write_atomically(&path, &out.pdf)?;
+            handbill::output::file::write_atomically(&path, &out.pdf)?;
             path.display().to_string()
         }
     };
@@ -530,7 +530,7 @@ fn write_pngs(first: &Path, pages: &[Vec<u8>]) -> Result<(), Error> {
                 .unwrap_or_default();
             first.with_file_name(format!("{stem}-{}.png", i + 1))
         };
-        handbill::output::write_atomically(&path, png)?;
+        handbill::output::file::write_atomically(&path, png)?;
     }
     Ok(())
 }
@@ -614,9 +614,9 @@ fn output_target(
 
 fn list_layouts() -> Result<(), Error> {
     let mut rows = Vec::new();
-    for name in spec::builtin_names() {
-        let l = spec::load(name)?;
-        let p = &l.page;
+    for name in layout::builtin_names() {
+        let l = layout::load(name)?;
+        let p = &l.design.page;
         let grid = match p.fold {
             Some(f) => format!("{} panels", f.panels()),
             None if p.columns == 1 => "1 column".to_string(),
@@ -643,7 +643,7 @@ fn list_layouts() -> Result<(), Error> {
 }
 
 fn list_fonts(layout: &str) -> Result<(), Error> {
-    for f in handbill::fonts::bundled_families()? {
+    for f in handbill::typeset::fonts::bundled_families()? {
         println!(
             "{:<9} {:<19} {:<40} {}  [{}]",
             f.alias,
@@ -653,13 +653,13 @@ fn list_fonts(layout: &str) -> Result<(), Error> {
             f.styles.join(", ")
         );
     }
-    let spec = spec::load(layout)?;
+    let spec = layout::load(layout)?;
     println!();
     println!(
         "Fallback chain of {} (tried in order for a character the text's font lacks):",
         spec.name
     );
-    let chain = handbill::fonts::chain_info(&spec.body.fallback, &spec.name)?;
+    let chain = handbill::typeset::fonts::chain_info(&spec.design.body.fallback, &spec.name)?;
     for (k, entry) in chain.iter().enumerate() {
         println!(
             "{:>2}. {:<9} {:<28} {}",
@@ -673,7 +673,7 @@ fn list_fonts(layout: &str) -> Result<(), Error> {
 }
 
 fn list_printers() -> Result<(), Error> {
-    let printers = handbill::print::printers()?;
+    let printers = handbill::output::print::printers()?;
     if printers.is_empty() {
         eprintln!("handbill: CUPS has no printers");
     }
@@ -688,19 +688,22 @@ fn list_printers() -> Result<(), Error> {
     Ok(())
 }
 
-fn print_file(file: Option<&Path>, opts: &handbill::print::PrintOptions) -> Result<(), Error> {
+fn print_file(
+    file: Option<&Path>,
+    opts: &handbill::output::print::PrintOptions,
+) -> Result<(), Error> {
     let file = file.ok_or_else(|| Error::Io {
         path: "".into(),
         message: "name a PDF to print".into(),
     })?;
-    let id = handbill::print::print(file, opts)?;
+    let id = handbill::output::print::print(file, opts)?;
     eprintln!("handbill: sent {} to CUPS as {id}", file.display());
     Ok(())
 }
 
 /// Writes a built-in layout's commented source under a new name.
 fn new_layout(name: &str, from: &str) -> Result<(), Error> {
-    let source = spec::builtin(from).ok_or_else(|| match spec::load(from) {
+    let source = layout::builtin(from).ok_or_else(|| match layout::load(from) {
         Err(e) => e,
         Ok(_) => Error::Layout {
             at: Location::file(from),
@@ -736,7 +739,7 @@ fn new_layout(name: &str, from: &str) -> Result<(), Error> {
     let text = format!(
         "# Made with `handbill new-layout {name} --from {from}`: edit what differs.\n{text}\n"
     );
-    handbill::output::write_atomically(&path, text.as_bytes())?;
+    handbill::output::file::write_atomically(&path, text.as_bytes())?;
     eprintln!(
         "handbill: wrote {} (from {from}); use it with --layout {}",
         path.display(),

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use handbill::{spec, statement, BuildRequest};
+use handbill::{layout, statement, BuildRequest};
 
 mod support;
 use support::{block_diff, blocks, common_size, luminance, render_png, tool};
@@ -29,7 +29,7 @@ fn seed() -> Option<PathBuf> {
 
 fn build(path: &Path, layout: &str) -> handbill::BuildOutput {
     let bytes = std::fs::read(path).unwrap();
-    let layout = spec::load(layout).unwrap();
+    let layout = layout::load(layout).unwrap();
     let name = path.display().to_string();
     handbill::build(&BuildRequest::new(&bytes, &name, &layout)).unwrap_or_else(|e| panic!("{e}"))
 }
@@ -47,7 +47,7 @@ fn source_letters(path: &Path) -> String {
     let parsed = statement::read(&bytes, statement::format_for_path(&name), None, &name).unwrap();
     let mut s = String::new();
     for b in &parsed.document.blocks {
-        if let handbill::document::BlockKind::ListItem { marker, .. } = &b.kind {
+        if let handbill::statement::document::BlockKind::ListItem { marker, .. } = &b.kind {
             s.push_str(marker);
         }
         s.push_str(&b.text());
@@ -121,8 +121,8 @@ fn words(pdf: &str) -> Vec<Word> {
 /// Each word with its place: 0 for the headline block (page 1, above the
 /// body), else 1 + its column, judged from the PDF alone and the layout's
 /// column grid.
-fn placed_words(pdf: &str, layout: &spec::Layout) -> Vec<(usize, Word)> {
-    let page = &layout.page;
+fn placed_words(pdf: &str, layout: &layout::Layout) -> Vec<(usize, Word)> {
+    let page = &layout.design.page;
     let n = page.columns as usize;
     let w = page.column_width().to_pt();
     let gap = page.column_gap.to_pt();
@@ -176,7 +176,7 @@ fn placed_words(pdf: &str, layout: &spec::Layout) -> Vec<(usize, Word)> {
 /// The text in reading order: the headline block, then each column top to
 /// bottom, columns left to right, page by page. (pdftotext's own reading
 /// order guesses columns and can pair a heading with the line beside it.)
-fn reading_order(pdf: &str, layout: &spec::Layout) -> String {
+fn reading_order(pdf: &str, layout: &layout::Layout) -> String {
     let mut ws = placed_words(pdf, layout);
     ws.sort_by_key(|(col, w)| {
         (
@@ -194,7 +194,7 @@ fn reading_order(pdf: &str, layout: &spec::Layout) -> String {
     text
 }
 
-fn check_pdf(pdf: &Path, source: &str, layout: &spec::Layout) {
+fn check_pdf(pdf: &Path, source: &str, layout: &layout::Layout) {
     let p = pdf.to_str().unwrap();
     let text = reading_order(p, layout);
     let got = letters(&text);
@@ -261,7 +261,7 @@ fn every_sample_on_the_default_layout() {
         check_pdf(
             &pdf,
             &source_letters(&s),
-            &spec::load("a4-leaflet").unwrap(),
+            &layout::load("a4-leaflet").unwrap(),
         );
     }
 }
@@ -273,13 +273,13 @@ fn reference_statement_on_every_builtin_layout() {
     };
     // The tri-fold has its own test (print_ready.rs): its panels are not
     // read in column order.
-    for layout in spec::builtin_names()
+    for layout in layout::builtin_names()
         .into_iter()
         .filter(|l| *l != "a4-trifold")
     {
         let out = build(&seed, layout);
         let pdf = write_temp(&out.pdf, &format!("seed-{layout}"));
-        check_pdf(&pdf, &source_letters(&seed), &spec::load(layout).unwrap());
+        check_pdf(&pdf, &source_letters(&seed), &layout::load(layout).unwrap());
     }
 }
 
@@ -295,7 +295,7 @@ fn a_font_with_cff_outlines_is_embedded_as_a_cff_subset() {
         "{CFF_FONT} is needed for this test; .ci/run installs fonts-inter"
     );
     let sample = root().join("samples/de-mieten.md");
-    let layout = spec::parse(
+    let layout = layout::parse(
         &format!("extends = \"a4-leaflet\"\n[body]\nfont = \"{CFF_FONT}\"\n"),
         "cff.toml",
         &root(),
@@ -336,7 +336,7 @@ fn long_statement_flows_over_pages() {
     check_pdf(
         &pdf,
         &source_letters(&long),
-        &spec::load("a4-leaflet").unwrap(),
+        &layout::load("a4-leaflet").unwrap(),
     );
 }
 
@@ -360,7 +360,7 @@ fn metadata_title_and_language() {
 
 /// Builds text given inline (as a plain statement) on a layout.
 fn build_text(text: &str, layout: &str, tag: &str) -> (handbill::BuildOutput, PathBuf) {
-    let layout = spec::load(layout).unwrap();
+    let layout = layout::load(layout).unwrap();
     let name = format!("{tag}.txt");
     let out = handbill::build(&BuildRequest::new(text.as_bytes(), &name, &layout))
         .unwrap_or_else(|e| panic!("{e}"));
@@ -374,9 +374,9 @@ fn over_long_words_and_urls_are_broken_inside_the_column_with_a_warning() {
     let word = "x".repeat(5000);
     let text = format!("A long word\n\nSign at {url} today.\n\n{word} end.\n");
     let (out, pdf) = build_text(&text, "a4-leaflet", "long-words");
-    let layout = spec::load("a4-leaflet").unwrap();
+    let layout = layout::load("a4-leaflet").unwrap();
     check_pdf(&pdf, &letters(&text), &layout);
-    let right = (layout.page.width - layout.page.margin_right).to_pt();
+    let right = (layout.design.page.width - layout.design.page.margin_right).to_pt();
     for w in words(pdf.to_str().unwrap()) {
         assert!(
             w.x_max <= right + 0.5,
@@ -458,10 +458,10 @@ mod property {
         fn text_survives_and_lines_fit(text in statement(), small in any::<bool>()) {
             let layout_name = if small { "a6-handout" } else { "a4-leaflet" };
             let (_, pdf) = build_text(&text, layout_name, "property");
-            let layout = spec::load(layout_name).unwrap();
+            let layout = layout::load(layout_name).unwrap();
             let p = pdf.to_str().unwrap();
             prop_assert_eq!(letters(&reading_order(p, &layout)), letters(&text));
-            let page = &layout.page;
+            let page = &layout.design.page;
             let w = page.column_width().to_pt();
             let gap = page.column_gap.to_pt();
             let left = page.margin_left.to_pt();
@@ -505,8 +505,8 @@ fn quotes_and_dashes_follow_the_language() {
 fn fitting_chooses_the_largest_size_that_keeps_one_page() {
     let short = "Headline\n\nA short statement that leaves most of the page empty.\n";
     let (out, _) = build_text(short, "a4-leaflet", "fit-short");
-    let layout = spec::load("a4-leaflet").unwrap();
-    let fit = layout.body.fit.unwrap();
+    let layout = layout::load("a4-leaflet").unwrap();
+    let fit = layout.design.body.fit.unwrap();
     assert_eq!(out.body_size, fit.max_size);
 
     let Some(seed) = seed() else { return };
@@ -522,7 +522,7 @@ fn fitting_chooses_the_largest_size_that_keeps_one_page() {
     // saying how many.
     let long = root().join("samples/en-long-campaign.md");
     let out = build(&long, "a4-leaflet");
-    assert!(out.pages > 1 && out.body_size == layout.body.size);
+    assert!(out.pages > 1 && out.body_size == layout.design.body.size);
     let said = format!(
         "does not fit on one page even at 9pt; set at 10pt on {} pages",
         out.pages
@@ -544,7 +544,7 @@ fn overflow_error_says_by_how_much() {
         "extends = \"a5-flyer\"\n[body]\noverflow = \"error\"\n",
     )
     .unwrap();
-    let layout = spec::load(lp.to_str().unwrap()).unwrap();
+    let layout = layout::load(lp.to_str().unwrap()).unwrap();
     let long = root().join("samples/en-long-campaign.md");
     let bytes = std::fs::read(&long).unwrap();
     let e = handbill::build(&BuildRequest::new(&bytes, "long.md", &layout))
@@ -560,7 +560,7 @@ fn overflow_error_says_by_how_much() {
 fn png_preview_agrees_with_popplers_rendering_of_the_pdf() {
     let input = seed().unwrap_or_else(|| root().join("samples/en-tenants.txt"));
     let bytes = std::fs::read(&input).unwrap();
-    let layout = spec::load("a4-leaflet").unwrap();
+    let layout = layout::load("a4-leaflet").unwrap();
     let name = input.display().to_string();
     let out = handbill::build(&BuildRequest {
         png_dpi: Some(100.0),
@@ -599,10 +599,10 @@ fn png_preview_agrees_with_popplers_rendering_of_the_pdf() {
 fn a5_flyer_two_up_gives_two_identical_copies_with_equal_margins() {
     let input = root().join("samples/en-tenants.txt");
     let bytes = std::fs::read(&input).unwrap();
-    let layout = spec::load("a5-flyer").unwrap();
+    let layout = layout::load("a5-flyer").unwrap();
     let name = input.display().to_string();
     let out = handbill::build(&BuildRequest {
-        impose: Some(handbill::impose::NUp::Two),
+        impose: Some(handbill::compose::impose::NUp::Two),
         ..BuildRequest::new(&bytes, &name, &layout)
     })
     .unwrap();
@@ -660,11 +660,11 @@ fn a5_flyer_two_up_gives_two_identical_copies_with_equal_margins() {
     let inner_left = min_x - sheet_margin;
     let inner_right = 841.89 - sheet_margin - max_x;
     assert!(
-        (inner_left - layout.page.margin_left.to_pt()).abs() < 0.5,
+        (inner_left - layout.design.page.margin_left.to_pt()).abs() < 0.5,
         "left margin {inner_left:.2}"
     );
     assert!(
-        inner_right >= layout.page.margin_right.to_pt() - 0.5,
+        inner_right >= layout.design.page.margin_right.to_pt() - 0.5,
         "right margin {inner_right:.2}"
     );
 }

@@ -2,9 +2,9 @@
 //! the headline takes at most `max-lines` lines, never hyphenated, with no
 //! word alone on its last line.
 
+use handbill::compose::pages::PlacedLine;
 use handbill::compose::{compose, ComposeOptions, Composed};
-use handbill::pages::PlacedLine;
-use handbill::spec::{self, Layout};
+use handbill::layout::{self, Layout};
 use handbill::statement::{parse, Format};
 use handbill::units::Length;
 
@@ -16,9 +16,10 @@ fn set(headline: &str, layout: &Layout) -> Composed {
     let doc = parse(&text, Format::Plain, "h.txt").unwrap().document;
     compose(
         &doc,
-        layout,
+        &layout.design,
         &ComposeOptions {
-            lang: Some("en".into()),
+            layout: layout.name.clone(),
+            lang: "en".into(),
             origin: "h.txt".into(),
             source: None,
             pictures: Vec::new(),
@@ -63,13 +64,13 @@ const HEADLINES: &[&str] = &[
 ];
 
 fn poster() -> Layout {
-    spec::load("a3-poster").unwrap()
+    layout::load("a3-poster").unwrap()
 }
 
 /// The poster with the headline's size range narrowed to one size.
 fn only_size(size: Length) -> Layout {
     let pt = size.to_pt();
-    spec::parse(
+    layout::parse(
         &format!(
             "extends = \"a3-poster\"\n[headline]\nmin-size = \"{pt}pt\"\nmax-size = \"{pt}pt\"\n"
         ),
@@ -82,8 +83,12 @@ fn only_size(size: Length) -> Layout {
 #[test]
 fn the_poster_headline_is_fitted() {
     let layout = poster();
-    let fit = layout.headline.fit.expect("a3-poster fits its headline");
-    let width = layout.page.content_width();
+    let fit = layout
+        .design
+        .headline
+        .fit
+        .expect("a3-poster fits its headline");
+    let width = layout.design.page.content_width();
     for headline in HEADLINES {
         let c = set(headline, &layout);
         let lines = headline_lines(&c, fit.min_size);
@@ -144,7 +149,7 @@ fn the_poster_headline_is_fitted() {
             );
         }
         // Leading keeps its proportion to the size.
-        let ratio = layout.headline.leading / layout.headline.size;
+        let ratio = layout.design.headline.leading / layout.design.headline.size;
         for pair in lines.windows(2) {
             let gap = pair[1].baseline - pair[0].baseline;
             assert!(
@@ -169,7 +174,7 @@ fn the_poster_headline_is_fitted() {
 #[test]
 fn short_headlines_get_the_largest_size_and_long_words_shrink_it() {
     let layout = poster();
-    let fit = layout.headline.fit.unwrap();
+    let fit = layout.design.headline.fit.unwrap();
     let c = set("Strike!", &layout);
     let lines = headline_lines(&c, fit.min_size);
     assert_eq!((lines.len(), size_of(&lines)), (1, fit.max_size));
@@ -207,31 +212,31 @@ fn fit_keys_are_checked() {
         ),
     ] {
         let src = format!("{text}\n");
-        let e = spec::parse(&src, "t.toml", std::path::Path::new(""))
+        let e = layout::parse(&src, "t.toml", std::path::Path::new(""))
             .unwrap_err()
             .to_string();
         assert!(e.contains(says), "{text}: {e}");
     }
-    let l = spec::parse(
+    let l = layout::parse(
         "[headline]\nsize = \"FIT\"\nleading = \"33pt\"\n",
         "t.toml",
         std::path::Path::new(""),
     )
     .unwrap();
-    let fit = l.headline.fit.unwrap();
+    let fit = l.design.headline.fit.unwrap();
     // The base layout's bounds apply.
     assert_eq!(
         (fit.min_size, fit.max_size, fit.max_lines),
         (Length::pt(20.0), Length::pt(30.0), 3)
     );
-    assert_eq!(l.headline.size, Length::pt(30.0));
+    assert_eq!(l.design.headline.size, Length::pt(30.0));
 }
 
 #[test]
 fn a_fixed_size_headline_keeps_its_last_words_together() {
     // Without the tie this poster headline ends on "commodity" alone.
     for size in [96, 80, 72] {
-        let layout = spec::parse(
+        let layout = layout::parse(
             &format!(
                 "extends = \"a3-poster\"\n[headline]\nsize = \"{size}pt\"\nleading = \"{size}pt\"\n"
             ),
@@ -239,10 +244,10 @@ fn a_fixed_size_headline_keeps_its_last_words_together() {
             std::path::Path::new(""),
         )
         .unwrap();
-        assert!(layout.headline.fit.is_none());
+        assert!(layout.design.headline.fit.is_none());
         let headline = "Housing is a right, not a commodity";
         let c = set(headline, &layout);
-        let lines = headline_lines(&c, layout.headline.size);
+        let lines = headline_lines(&c, layout.design.headline.size);
         let texts: Vec<String> = lines.iter().map(|l| l.line.text()).collect();
         assert!(lines.len() >= 2, "{size}: {texts:?}");
         assert!(words(lines[lines.len() - 1]) >= 2, "{size}: {texts:?}");

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use handbill::lang::Source;
-use handbill::{spec, BuildRequest};
+use handbill::typeset::lang::Source;
+use handbill::{layout, BuildRequest};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -22,7 +22,7 @@ fn without_lang(name: &str) -> String {
     kept.join("\n")
 }
 
-fn build(text: &str, name: &str, layout: &spec::Layout) -> handbill::BuildOutput {
+fn build(text: &str, name: &str, layout: &layout::Layout) -> handbill::BuildOutput {
     handbill::build(&BuildRequest::new(text.as_bytes(), name, layout))
         .unwrap_or_else(|e| panic!("{e}"))
 }
@@ -48,7 +48,7 @@ fn pdftotext(pdf: &[u8], tag: &str) -> String {
 
 #[test]
 fn every_sample_is_detected_without_its_lang() {
-    let layout = spec::load("a4-leaflet").unwrap();
+    let layout = layout::load("a4-leaflet").unwrap();
     for (file, tag, quote) in [
         ("en-tenants.txt", "en", "“"),
         ("de-mieten.md", "de", "„"),
@@ -93,11 +93,12 @@ fn the_reference_statement_is_english() {
         eprintln!("skipped: the reference statement is not here");
         return;
     };
-    let choice = handbill::lang::choose(
+    let choice = handbill::typeset::lang::choose(
         &handbill::statement::parse(&text, handbill::statement::Format::Plain, "seed.txt")
             .unwrap()
             .document,
-        &spec::load("a4-leaflet").unwrap(),
+        "en",
+        None,
         None,
     );
     assert_eq!(choice.tag, "en");
@@ -108,23 +109,26 @@ fn the_reference_statement_is_english() {
 fn detection_drives_hyphenation() {
     // Composed without naming a language: German is detected and set with
     // German patterns; every hyphen falls where they allow one.
-    let layout = spec::load("a4-leaflet").unwrap();
+    let layout = layout::load("a4-leaflet").unwrap();
     let text = without_lang("de-mieten.md");
     let doc = handbill::statement::parse(&text, handbill::statement::Format::Markdown, "de.md")
         .unwrap()
         .document;
+    let h = &layout.design.hyphenation;
+    let choice = handbill::typeset::lang::choose(&doc, &h.lang, h.lang_set_at.as_ref(), None);
     let composed = handbill::compose::compose(
         &doc,
-        &layout,
+        &layout.design,
         &handbill::compose::ComposeOptions {
+            lang: choice.tag,
             origin: "de.md".into(),
             ..Default::default()
         },
     )
     .unwrap();
     assert_eq!(composed.lang, "de");
-    let de = handbill::hyphenate::Hyphenator::new("de", 2, 2, false).unwrap();
-    let en = handbill::hyphenate::Hyphenator::new("en", 2, 2, false).unwrap();
+    let de = handbill::typeset::hyphenate::Hyphenator::new("de", 2, 2, false).unwrap();
+    let en = handbill::typeset::hyphenate::Hyphenator::new("en", 2, 2, false).unwrap();
     let lines: Vec<_> = composed.pages.iter().flat_map(|p| &p.lines).collect();
     let mut checked = 0;
     let mut not_english = 0;
@@ -164,7 +168,7 @@ fn detection_drives_hyphenation() {
 #[test]
 fn a_layout_variant_refines_the_detected_language() {
     // letter-leaflet says en-US: English is detected and set as en-US.
-    let layout = spec::load("letter-leaflet").unwrap();
+    let layout = layout::load("letter-leaflet").unwrap();
     let out = build(&without_lang("en-tenants.txt"), "en.txt", &layout);
     assert_eq!(out.lang, "en-US");
     assert!(
@@ -179,7 +183,7 @@ fn a_layout_variant_refines_the_detected_language() {
 
 #[test]
 fn short_text_falls_back_to_the_layouts_language_and_says_so() {
-    let layout = spec::load("a4-leaflet").unwrap();
+    let layout = layout::load("a4-leaflet").unwrap();
     let out = build("Fix our homes\n\nRepairs now.\n", "short.txt", &layout);
     assert_eq!(out.lang, "en");
     assert!(out.notes.is_empty(), "{:?}", out.notes);
@@ -204,7 +208,7 @@ fn short_text_falls_back_to_the_layouts_language_and_says_so() {
 
 #[test]
 fn front_matter_command_line_and_a_users_layout_are_not_second_guessed() {
-    let a4 = spec::load("a4-leaflet").unwrap();
+    let a4 = layout::load("a4-leaflet").unwrap();
     let german = without_lang("de-mieten.md");
     // --lang
     let mut req = BuildRequest::new(german.as_bytes(), "de.md", &a4);
@@ -222,7 +226,7 @@ fn front_matter_command_line_and_a_users_layout_are_not_second_guessed() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("mine.toml");
     std::fs::write(&file, "[hyphenation]\nlang = \"en-GB\"\n").unwrap();
-    let mine = spec::load(file.to_str().unwrap()).unwrap();
+    let mine = layout::load(file.to_str().unwrap()).unwrap();
     let out = build(&german, "de.md", &mine);
     assert_eq!(out.lang, "en-GB");
     let w = out
@@ -233,7 +237,7 @@ fn front_matter_command_line_and_a_users_layout_are_not_second_guessed() {
     assert!(w.message.contains("mine.toml:2:8"), "{}", w.message);
     // A layout that only extends a built-in one inherits its default.
     std::fs::write(&file, "extends = \"a5-flyer\"\n[page]\ncolumns = 2\n").unwrap();
-    let extended = spec::load(file.to_str().unwrap()).unwrap();
+    let extended = layout::load(file.to_str().unwrap()).unwrap();
     assert_eq!(build(&german, "de.md", &extended).lang, "de");
 }
 
@@ -253,7 +257,9 @@ fn unknown_layout_languages_are_refused_with_a_suggestion() {
     ] {
         let file = dir.join("l.toml");
         std::fs::write(&file, format!("[hyphenation]\nlang = \"{value}\"\n")).unwrap();
-        let e = spec::load(file.to_str().unwrap()).unwrap_err().to_string();
+        let e = layout::load(file.to_str().unwrap())
+            .unwrap_err()
+            .to_string();
         assert!(
             e.contains("l.toml:2:8: `lang` in [hyphenation] ") && e.contains(says),
             "{value}: {e}"
@@ -263,8 +269,12 @@ fn unknown_layout_languages_are_refused_with_a_suggestion() {
     let file = dir.join("l.toml");
     std::fs::write(&file, "[hyphenation]\nlang = \"en-UK\"\n").unwrap();
     assert_eq!(
-        handbill::hyphenate::language_for_tag(
-            &spec::load(file.to_str().unwrap()).unwrap().hyphenation.lang
+        handbill::typeset::hyphenate::language_for_tag(
+            &layout::load(file.to_str().unwrap())
+                .unwrap()
+                .design
+                .hyphenation
+                .lang
         ),
         Some(hyphenation::Language::EnglishGB)
     );
@@ -272,7 +282,11 @@ fn unknown_layout_languages_are_refused_with_a_suggestion() {
     let file = dir.join("l.toml");
     std::fs::write(&file, "[hyphenation]\nenabled = false\nlang = \"vi\"\n").unwrap();
     assert_eq!(
-        spec::load(file.to_str().unwrap()).unwrap().hyphenation.lang,
+        layout::load(file.to_str().unwrap())
+            .unwrap()
+            .design
+            .hyphenation
+            .lang,
         "vi"
     );
 }

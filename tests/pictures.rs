@@ -6,7 +6,7 @@ use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use handbill::{spec, BuildOutput, BuildRequest};
+use handbill::{layout, BuildOutput, BuildRequest};
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
 
 mod support;
@@ -126,9 +126,9 @@ fn build_in(dir: &Path, statement: &str, layout_toml: Option<&str>, layout: &str
         Some(toml) => {
             let p = dir.join("layout.toml");
             std::fs::write(&p, toml).unwrap();
-            spec::load(p.to_str().unwrap()).unwrap_or_else(|e| panic!("{e}"))
+            layout::load(p.to_str().unwrap()).unwrap_or_else(|e| panic!("{e}"))
         }
-        None => spec::load(layout).unwrap(),
+        None => layout::load(layout).unwrap(),
     };
     let name = dir.join("s.md").display().to_string();
     std::fs::write(&name, statement).unwrap();
@@ -346,7 +346,7 @@ fn a_small_picture_printed_large_warns_with_its_resolution() {
         [[image]]\nfile = \"big.jpg\"\nposition = \"bottom-right\"\nwidth = \"40mm\"\n";
     let p = dir.join("layout.toml");
     std::fs::write(&p, layout).unwrap();
-    let layout = spec::load(p.to_str().unwrap()).unwrap();
+    let layout = layout::load(p.to_str().unwrap()).unwrap();
     let text = "Small picture\n\nText.\n";
     let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout)).unwrap();
     // 150 pixels across the 180mm text area: 21 dpi.
@@ -383,7 +383,7 @@ fn a_small_picture_printed_large_warns_with_its_resolution() {
     );
     // The threshold follows the target (a print shop wants 300 dpi)...
     let press = handbill::build(&BuildRequest {
-        target: Some(handbill::target::PrintTarget::Press),
+        target: Some(handbill::output::target::PrintTarget::Press),
         ..BuildRequest::new(text.as_bytes(), "s.txt", &layout)
     })
     .unwrap();
@@ -419,7 +419,7 @@ fn a_phone_photo_is_shown_upright_in_the_pdf_and_the_preview() {
     let layout = "extends = \"a4-leaflet\"\n[[image]]\nfile = \"phone.jpg\"\nx = \"50mm\"\ny = \"60mm\"\nwidth = \"60mm\"\n";
     let p = dir.join("layout.toml");
     std::fs::write(&p, layout).unwrap();
-    let layout = spec::load(p.to_str().unwrap()).unwrap();
+    let layout = layout::load(p.to_str().unwrap()).unwrap();
     let out = handbill::build(&BuildRequest {
         png_dpi: Some(50.0),
         ..BuildRequest::new(b"Upright\n\nText.\n", "s.txt", &layout)
@@ -591,7 +591,7 @@ fn layout_mistakes_in_image_tables_are_reported_like_any_other() {
     let err = |toml: &str| {
         let p = dir.join("l.toml");
         std::fs::write(&p, toml).unwrap();
-        spec::load(p.to_str().unwrap()).unwrap_err().to_string()
+        layout::load(p.to_str().unwrap()).unwrap_err().to_string()
     };
     let at = dir.join("l.toml").display().to_string();
     assert_eq!(
@@ -649,11 +649,11 @@ fn poster_statement(dir: &Path) -> String {
 
 /// The words of a one-page poster in reading order: the head, each column
 /// top to bottom, then the band (the lowest lines, across the page).
-fn poster_text(pdf: &Path, layout: &spec::Layout, band_words: usize) -> (String, String) {
+fn poster_text(pdf: &Path, layout: &layout::Layout, band_words: usize) -> (String, String) {
     let mut ws = words(pdf);
     ws.sort_by(|a, b| a.y_max.partial_cmp(&b.y_max).unwrap());
     let band = ws.split_off(ws.len() - band_words);
-    let page = &layout.page;
+    let page = &layout.design.page;
     let gutter =
         page.margin_left.to_pt() + page.column_width().to_pt() + page.column_gap.to_pt() / 2.0;
     // The body starts at the first line with a word right of the gutter and
@@ -705,7 +705,7 @@ fn posters_with_picture_and_band_keep_every_word() {
         assert_eq!(out.pages, 1, "{name}");
         let pdf = write_pdf(&dir, &out, &format!("{name}.pdf"));
         tools_accept(&pdf);
-        let layout = spec::load(name).unwrap();
+        let layout = layout::load(name).unwrap();
         let (got_body, got_band) = poster_text(&pdf, &layout, band.split(' ').count());
         assert_eq!(letters(&got_body), letters(body), "{name}: {got_body}");
         assert_eq!(letters(&got_band), letters(band), "{name}: {got_band}");
@@ -713,8 +713,13 @@ fn posters_with_picture_and_band_keep_every_word() {
         // The picture spans the text area under the headline, cropped to a
         // third of its height.
         let p = &out.pictures[0];
-        assert!((p.clip.width - layout.page.content_width()).abs().to_pt() < 0.01);
-        assert!((p.clip.height / layout.page.content_height() - 0.33).abs() < 0.04);
+        assert!(
+            (p.clip.width - layout.design.page.content_width())
+                .abs()
+                .to_pt()
+                < 0.01
+        );
+        assert!((p.clip.height / layout.design.page.content_height() - 0.33).abs() < 0.04);
         // The band's field runs off the paper's left, right and bottom
         // edges; for the office printer (the default target) it stops at
         // the 5mm safe margin there. In the layout's CMYK red, holding the
@@ -731,10 +736,10 @@ fn posters_with_picture_and_band_keep_every_word() {
             "{name}: band not 5mm from the bottom-left corner: {x}, {y}"
         );
         assert!(
-            (w - (layout.page.width.to_pt() - 2.0 * safe)).abs() < 0.01,
+            (w - (layout.design.page.width.to_pt() - 2.0 * safe)).abs() < 0.01,
             "{name}: band {w} wide"
         );
-        let page_height = layout.page.height.to_pt();
+        let page_height = layout.design.page.height.to_pt();
         let lowest = words(&pdf)
             .iter()
             .map(|w| w.y_min)
@@ -843,10 +848,10 @@ fn fit_to_page_makes_room_for_the_picture() {
 fn imposition_places_one_image_object_several_times() {
     let dir = tmpdir("impose");
     let statement = poster_statement(&dir);
-    let layout = spec::load("a5-flyer").unwrap();
+    let layout = layout::load("a5-flyer").unwrap();
     let name = dir.join("s.md").display().to_string();
     let out = handbill::build(&BuildRequest {
-        impose: Some(handbill::impose::NUp::Two),
+        impose: Some(handbill::compose::impose::NUp::Two),
         ..BuildRequest::new(statement.as_bytes(), &name, &layout)
     })
     .unwrap();
@@ -880,7 +885,7 @@ fn png_preview_of_a_poster_agrees_with_popplers_rendering() {
         [[image]]\nfile = \"logo.png\"\nposition = \"bottom-right\"\nwidth = \"40mm\"\n";
     let p = dir.join("layout.toml");
     std::fs::write(&p, layout).unwrap();
-    let layout = spec::load(p.to_str().unwrap()).unwrap();
+    let layout = layout::load(p.to_str().unwrap()).unwrap();
     let name = dir.join("s.md").display().to_string();
     let out = handbill::build(&BuildRequest {
         png_dpi: Some(60.0),

@@ -6,7 +6,7 @@ use super::clean::{clean_spans, clean_text, is_space};
 use super::frontmatter::{Field, FrontMatter};
 use super::plain::{is_separator, list_marker, Marker};
 use super::{Line, Para, ParaKind};
-use crate::document::{Block, BlockKind, Span, Style};
+use crate::statement::document::{Block, BlockKind, Span, Style};
 
 const HEADLINE_MAX_CHARS: usize = 300;
 const META_MAX_CHARS: usize = 120;

@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 
 use super::error_at;
-use crate::document::{Span, Style};
 use crate::error::{Error, Result};
+use crate::statement::document::{Span, Style};
 
 /// CRLF and lone CR become LF.
 pub(super) fn normalize_newlines(text: &str) -> Cow<'_, str> {

@@ -28,8 +28,8 @@ use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd
 
 use super::clean::{control_error, is_blank, LineIndex};
 use super::{Line, Para, ParaKind};
-use crate::document::{BlockKind, Span, Style};
 use crate::error::{Location, Result, Warning};
+use crate::statement::document::{BlockKind, Span, Style};
 
 enum Container {
     List {

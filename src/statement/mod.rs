@@ -77,6 +77,7 @@
 mod classify;
 mod clean;
 mod decode;
+pub mod document;
 mod frontmatter;
 mod markdown;
 mod plain;
@@ -86,8 +87,8 @@ mod tests;
 use std::fmt;
 use std::str::FromStr;
 
-use crate::document::{Block, Document, Metadata, Span};
 use crate::error::{Error, Location, Result, Warning};
+use crate::statement::document::{Block, Document, Metadata, Span};
 
 pub use decode::decode;
 
@@ -216,7 +217,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
 
     let value = |f: &Option<frontmatter::Field>| f.as_ref().map(|f| f.value.clone());
     let line_text = |f: &Option<frontmatter::Field>| {
-        f.as_ref().map(|f| crate::document::LineText {
+        f.as_ref().map(|f| crate::statement::document::LineText {
             text: f.value.clone(),
             line: f.line,
         })
@@ -224,7 +225,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     let title = value(&front.title).or_else(|| {
         blocks
             .iter()
-            .find(|b| b.kind == crate::document::BlockKind::Headline)
+            .find(|b| b.kind == crate::statement::document::BlockKind::Headline)
             .map(Block::text)
     });
     let meta = Metadata {
@@ -235,10 +236,13 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         imprint: value(&front.imprint),
         qr: value(&front.qr),
         lang: value(&front.lang),
-        image: front.image.as_ref().map(|f| crate::document::PictureRef {
-            path: f.value.clone(),
-            line: f.line,
-        }),
+        image: front
+            .image
+            .as_ref()
+            .map(|f| crate::statement::document::PictureRef {
+                path: f.value.clone(),
+                line: f.line,
+            }),
         place: line_text(&front.place),
         when: line_text(&front.when),
     };
@@ -278,7 +282,7 @@ enum ParaKind {
     /// A Markdown level-1 heading: the headline, or `Heading(1)`.
     Title,
     /// Markup fixed the role (heading, list item, quote, code, HTML, image).
-    Fixed(crate::document::BlockKind),
+    Fixed(crate::statement::document::BlockKind),
 }
 
 /// A paragraph: one or more lines.

@@ -3,7 +3,7 @@
 
 use super::clean::{is_blank, is_space};
 use super::{Line, Para, ParaKind};
-use crate::document::Span;
+use crate::statement::document::Span;
 
 /// Cuts `body` (LF line breaks; its first line is `first_line` of the file)
 /// into paragraphs at blank lines.

@@ -1,0 +1,229 @@
+//! Imposition for office printers and copy shops: copies of each page are
+//! placed side by side on a larger sheet (an A5 flyer 2-up on A4, an A6
+//! handout 4-up), with cut marks, so one sheet gives two or four leaflets.
+//!
+//! Every cell of a sheet holds the same page, so after cutting each stack is
+//! a complete copy, and two-sided sheets line up back to back whichever edge
+//! the printer turns on (the grid is centred, so it mirrors onto itself).
+
+use crate::compose::pages::{Page, Rule};
+use crate::units::Length;
+
+/// How many copies go on a sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NUp {
+    /// Two copies side by side (A5 on A4, A6 on A5).
+    Two,
+    /// Two by two (A6 on A4).
+    Four,
+    /// Four by two (A7 on A4).
+    Eight,
+}
+
+impl std::str::FromStr for NUp {
+    type Err = String;
+    fn from_str(s: &str) -> Result<NUp, String> {
+        match s {
+            "2up" | "2" => Ok(NUp::Two),
+            "4up" | "4" => Ok(NUp::Four),
+            "8up" | "8" => Ok(NUp::Eight),
+            _ => Err(format!("`{s}` is not an imposition: use 2up, 4up or 8up")),
+        }
+    }
+}
+
+impl NUp {
+    /// Columns and rows of copies.
+    fn grid(self) -> (usize, usize) {
+        match self {
+            NUp::Two => (2, 1),
+            NUp::Four => (2, 2),
+            NUp::Eight => (4, 2),
+        }
+    }
+}
+
+/// Paper sizes a grid may land on, smallest first: (width, height) in mm.
+const SHEETS: &[(f64, f64)] = &[
+    (148.0, 210.0),
+    (210.0, 297.0),
+    (215.9, 279.4),
+    (297.0, 420.0),
+    (279.4, 431.8),
+];
+
+/// The sheet for a grid of `w`×`h`: the smallest common paper it fits on, in
+/// the orientation it needs; the grid itself if none is large enough.
+fn sheet_for(w: Length, h: Length) -> (Length, Length) {
+    let fits = |sw: Length, sh: Length| w <= sw + Length::mm(0.5) && h <= sh + Length::mm(0.5);
+    for &(a, b) in SHEETS {
+        let (a, b) = (Length::mm(a), Length::mm(b));
+        if fits(a, b) {
+            return (a.max(w), b.max(h));
+        }
+        if fits(b, a) {
+            return (b.max(w), a.max(h));
+        }
+    }
+    (w, h)
+}
+
+/// Length of a cut mark, and its distance from the sheet edge (office
+/// printers cannot print the outermost few millimetres).
+const MARK_LENGTH: f64 = 6.0;
+const MARK_INSET: f64 = 6.0;
+/// Cut marks are hairlines.
+const MARK_WIDTH: f64 = 0.25;
+
+/// Imposes `pages` `n`-up: one sheet per page, holding `n` copies.
+pub fn impose(pages: Vec<Page>, n: NUp) -> Vec<Page> {
+    let (cols, rows) = n.grid();
+    pages
+        .into_iter()
+        .map(|page| {
+            let grid_w = page.width * cols as f64;
+            let grid_h = page.height * rows as f64;
+            let (sheet_w, sheet_h) = sheet_for(grid_w, grid_h);
+            let left = (sheet_w - grid_w) / 2.0;
+            let top = (sheet_h - grid_h) / 2.0;
+            let mut sheet = Page {
+                width: sheet_w,
+                height: sheet_h,
+                ..Page::default()
+            };
+            for r in 0..rows {
+                for c in 0..cols {
+                    let dx = left + page.width * c as f64;
+                    let dy = top + page.height * r as f64;
+                    sheet.place(page.clone(), dx, dy);
+                }
+            }
+            sheet.rules.extend(cut_marks(
+                sheet_w,
+                sheet_h,
+                left,
+                top,
+                page.width,
+                page.height,
+                cols,
+                rows,
+            ));
+            sheet
+        })
+        .collect()
+}
+
+/// Marks at the sheet's edges where every cut goes: each cell edge, inner
+/// and outer.
+#[allow(clippy::too_many_arguments)]
+fn cut_marks(
+    sheet_w: Length,
+    sheet_h: Length,
+    left: Length,
+    top: Length,
+    cell_w: Length,
+    cell_h: Length,
+    cols: usize,
+    rows: usize,
+) -> Vec<Rule> {
+    let (len, inset, width) = (
+        Length::mm(MARK_LENGTH),
+        Length::mm(MARK_INSET),
+        Length::pt(MARK_WIDTH),
+    );
+    let mut marks = Vec::new();
+    // A cut on the sheet's own edge needs no mark (and could not be printed).
+    let cut = |at: Length, size: Length| at >= inset && at <= size - inset;
+    for c in 0..=cols {
+        let x = left + cell_w * c as f64;
+        if !cut(x, sheet_w) {
+            continue;
+        }
+        marks.push(Rule {
+            from: (x, inset),
+            to: (x, inset + len),
+            width,
+        });
+        marks.push(Rule {
+            from: (x, sheet_h - inset),
+            to: (x, sheet_h - inset - len),
+            width,
+        });
+    }
+    for r in 0..=rows {
+        let y = top + cell_h * r as f64;
+        if !cut(y, sheet_h) {
+            continue;
+        }
+        marks.push(Rule {
+            from: (inset, y),
+            to: (inset + len, y),
+            width,
+        });
+        marks.push(Rule {
+            from: (sheet_w - inset, y),
+            to: (sheet_w - inset - len, y),
+            width,
+        });
+    }
+    marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn a5() -> Page {
+        Page {
+            width: Length::mm(148.0),
+            height: Length::mm(210.0),
+            ..Page::default()
+        }
+    }
+
+    #[test]
+    fn a5_goes_two_up_on_a4_landscape_centred() {
+        let sheets = impose(vec![a5(), a5()], NUp::Two);
+        assert_eq!(sheets.len(), 2);
+        let s = &sheets[0];
+        assert!((s.width.to_mm() - 297.0).abs() < 1e-6 && (s.height.to_mm() - 210.0).abs() < 1e-6);
+        // The grid is centred: cuts at x = 0.5, 148.5 and 296.5 mm. Only the
+        // middle one gets marks (top and bottom): the outer cuts lie in the
+        // edge an office printer cannot print, and trim a mere sliver.
+        let xs: Vec<f64> = s
+            .rules
+            .iter()
+            .filter(|r| r.from.0 == r.to.0)
+            .map(|r| (r.from.0.to_mm() * 10.0).round() / 10.0)
+            .collect();
+        assert_eq!(xs, [148.5, 148.5]);
+        for r in &s.rules {
+            for (x, y) in [r.from, r.to] {
+                assert!(x.to_mm() >= 6.0 - 1e-9 && x.to_mm() <= 291.0 + 1e-9);
+                assert!(y.to_mm() >= 6.0 - 1e-9 && y.to_mm() <= 204.0 + 1e-9);
+            }
+        }
+    }
+
+    #[test]
+    fn a6_goes_four_up_on_a4_portrait() {
+        let a6 = Page {
+            width: Length::mm(105.0),
+            height: Length::mm(148.0),
+            ..Page::default()
+        };
+        let s = &impose(vec![a6], NUp::Four)[0];
+        assert!((s.width.to_mm() - 210.0).abs() < 1e-6 && (s.height.to_mm() - 297.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_grid_too_large_for_any_sheet_gets_its_own_size() {
+        let a3 = Page {
+            width: Length::mm(297.0),
+            height: Length::mm(420.0),
+            ..Page::default()
+        };
+        let s = &impose(vec![a3], NUp::Four)[0];
+        assert!((s.width.to_mm() - 594.0).abs() < 1e-6 && (s.height.to_mm() - 840.0).abs() < 1e-6);
+    }
+}

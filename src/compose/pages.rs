@@ -1,0 +1,759 @@
+//! Frames and pages: set lines are stacked into columns, columns into pages.
+//!
+//! The headline block spans all columns at the top of the first page; the
+//! body flows column to column and page to page, never leaving a single line
+//! of a paragraph alone at the top or bottom of a column (widows and orphans)
+//! nor a heading at the bottom; the last page's columns are balanced.
+
+use std::sync::Arc;
+
+use crate::compose::figure::Figure;
+use crate::compose::picture::Picture;
+use crate::style::Color;
+use crate::typeset::line::Line;
+use crate::units::Length;
+
+/// A line placed in a frame.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedLine {
+    /// Left edge of the line, from the page's left edge.
+    pub x: Length,
+    /// Baseline, from the page's top edge.
+    pub baseline: Length,
+    /// The line.
+    pub line: Line,
+    /// A figure standing on this baseline (its bottom edge), if any.
+    pub figure: Option<Figure>,
+}
+
+/// A straight rule (column rules, bands).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    /// Start point from the page's top-left corner.
+    pub from: (Length, Length),
+    /// End point from the page's top-left corner.
+    pub to: (Length, Length),
+    /// Stroke width.
+    pub width: Length,
+}
+
+/// A rectangle from the page's top-left corner (y grows downwards).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: Length,
+    /// Top edge.
+    pub y: Length,
+    /// Width.
+    pub width: Length,
+    /// Height.
+    pub height: Length,
+}
+
+impl Rect {
+    /// The same rectangle moved by `dx`, `dy`.
+    pub fn moved(self, dx: Length, dy: Length) -> Rect {
+        Rect {
+            x: self.x + dx,
+            y: self.y + dy,
+            ..self
+        }
+    }
+    /// Right edge.
+    pub fn right(&self) -> Length {
+        self.x + self.width
+    }
+    /// Bottom edge.
+    pub fn bottom(&self) -> Length {
+        self.y + self.height
+    }
+}
+
+/// A filled area (the call-to-action band). A fill that reaches the page's
+/// edge is meant to run off it (print shops extend it into the bleed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fill {
+    /// Where.
+    pub rect: Rect,
+    /// In which colour.
+    pub color: Color,
+}
+
+/// A picture placed on a page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedPicture {
+    /// The picture (shared: imposition and fitting trials place it many times).
+    pub picture: Arc<Picture>,
+    /// What is seen of it: the clip path.
+    pub clip: Rect,
+    /// Where the whole picture, upright, lands: equal to `clip`, or larger
+    /// when `fit = "cover"` crops it.
+    pub area: Rect,
+}
+
+impl PlacedPicture {
+    /// The same picture moved by `dx`, `dy`.
+    pub fn moved(&self, dx: Length, dy: Length) -> PlacedPicture {
+        PlacedPicture {
+            picture: self.picture.clone(),
+            clip: self.clip.moved(dx, dy),
+            area: self.area.moved(dx, dy),
+        }
+    }
+
+    /// The resolution it prints at: its pixels over the inches they cover
+    /// (the lower of the two directions; they differ only by rounding).
+    pub fn dpi(&self) -> f64 {
+        let (w, h) = self.picture.shown_size();
+        let across = f64::from(w) / self.area.width.to_in();
+        let down = f64::from(h) / self.area.height.to_in();
+        across.min(down)
+    }
+}
+
+/// One finished page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    /// Page width (the trim size).
+    pub width: Length,
+    /// Page height (the trim size).
+    pub height: Length,
+    /// Every line on the page.
+    pub lines: Vec<PlacedLine>,
+    /// Rules drawn on the page.
+    pub rules: Vec<Rule>,
+    /// Filled areas, drawn first.
+    pub fills: Vec<Fill>,
+    /// Pictures, drawn after the fills and before the text.
+    pub pictures: Vec<PlacedPicture>,
+}
+
+impl Page {
+    /// Puts everything on `other` onto this page, moved by `dx`, `dy`
+    /// (imposition and folding place whole pages on sheets).
+    pub fn place(&mut self, other: Page, dx: Length, dy: Length) {
+        self.lines
+            .extend(other.lines.into_iter().map(|l| PlacedLine {
+                x: l.x + dx,
+                baseline: l.baseline + dy,
+                ..l
+            }));
+        self.rules.extend(other.rules.into_iter().map(|r| Rule {
+            from: (r.from.0 + dx, r.from.1 + dy),
+            to: (r.to.0 + dx, r.to.1 + dy),
+            width: r.width,
+        }));
+        self.fills.extend(other.fills.into_iter().map(|f| Fill {
+            rect: f.rect.moved(dx, dy),
+            color: f.color,
+        }));
+        self.pictures
+            .extend(other.pictures.iter().map(|p| p.moved(dx, dy)));
+    }
+}
+
+/// A line waiting to be placed in a column, with its horizontal offset inside the column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnLine {
+    /// Offset from the column's left edge (list indents, centring).
+    pub x: Length,
+    /// Baseline-to-baseline distance above this line.
+    pub leading: Length,
+    /// The line.
+    pub line: Line,
+    /// A figure whose bottom stands on the baseline; `leading` is its height.
+    pub figure: Option<Figure>,
+    /// A picture standing on the baseline, its rectangles relative to the
+    /// line's left edge and top (`leading` above the baseline); `leading`
+    /// is its height.
+    pub picture: Option<PlacedPicture>,
+}
+
+impl ColumnLine {
+    /// True for a figure or picture rather than text: it stands on its
+    /// baseline from the top of a column.
+    fn is_figure(&self) -> bool {
+        self.figure.is_some() || self.picture.is_some()
+    }
+}
+
+/// A block's lines with its vertical rules.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BlockLines {
+    /// The lines, top to bottom.
+    pub lines: Vec<ColumnLine>,
+    /// Extra space above the block (dropped at the top of a column).
+    pub space_before: Length,
+    /// A heading: never the last thing in a column.
+    pub keep_with_next: bool,
+    /// Fewest lines of the block at the top of a column after a split.
+    pub widows: usize,
+    /// Fewest lines of the block at the bottom of a column before a split.
+    pub orphans: usize,
+}
+
+/// The grid the body flows into.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grid {
+    /// Page size.
+    pub page_width: Length,
+    /// Page size.
+    pub page_height: Length,
+    /// Left edge of the first column.
+    pub left: Length,
+    /// Top of the body area on pages after the first.
+    pub top: Length,
+    /// Bottom of the body area (last possible baseline).
+    pub bottom: Length,
+    /// Column width.
+    pub column_width: Length,
+    /// Gap between columns.
+    pub gap: Length,
+    /// Number of columns.
+    pub columns: usize,
+    /// Distance from a column's top to its first baseline.
+    pub top_skip: Length,
+    /// Width of a rule between columns, if any.
+    pub rule: Option<Length>,
+}
+
+/// How the body was laid out, for reports.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FlowReport {
+    /// Lines per column slot of the last page.
+    pub last_page_columns: Vec<usize>,
+}
+
+/// A part of the first page the body keeps clear of (a picture, the
+/// band), with the space to keep around it already added.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Obstacle {
+    /// Left edge: columns reaching right of it are affected.
+    pub left: Length,
+    /// Right edge: columns starting left of it are affected.
+    pub right: Length,
+    /// The last baseline allowed above it.
+    pub top: Length,
+    /// Where a column may start again below it (its top edge, not its
+    /// first baseline).
+    pub bottom: Length,
+}
+
+/// What the first page holds besides the flowing body.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FirstPage {
+    /// Where the body starts (below the headline).
+    pub top: Length,
+    /// The headline lines, and any other fixed lines (the band's).
+    pub head: Vec<PlacedLine>,
+    /// Areas the body flows around.
+    pub obstacles: Vec<Obstacle>,
+    /// Filled areas.
+    pub fills: Vec<Fill>,
+    /// Pictures outside the flow.
+    pub pictures: Vec<PlacedPicture>,
+}
+
+/// A stretch of a column the body flows into: a whole column, or the part
+/// of one above, between or below obstacles.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Frame {
+    column: usize,
+    /// Top edge: the first baseline is `top_skip` below it.
+    top: Length,
+    /// The last baseline allowed.
+    bottom: Length,
+    /// The whole column, untouched by obstacles: when nothing fits by the
+    /// rules, a line is placed anyway (the flow must go on). A cut frame is
+    /// left empty instead, as the next frame or page can take the text.
+    whole: bool,
+}
+
+/// A line at its position in a frame: (block, line, baseline from the frame top).
+type Placement = (usize, usize, Length);
+
+/// Flows body blocks into pages. `first_top` is where the body starts on page 1
+/// (below the headline); `head` are the headline lines, placed first on page 1.
+pub fn flow(
+    blocks: Vec<BlockLines>,
+    grid: &Grid,
+    first_top: Length,
+    head: Vec<PlacedLine>,
+) -> (Vec<Page>, FlowReport) {
+    flow_around(
+        blocks,
+        grid,
+        FirstPage {
+            top: first_top,
+            head,
+            ..FirstPage::default()
+        },
+    )
+}
+
+/// The frames of a page whose body starts at `top`: each column from top to
+/// bottom less the obstacles it meets, in reading order. A stretch too short
+/// for one line is left out.
+fn frames(grid: &Grid, top: Length, obstacles: &[Obstacle]) -> Vec<Frame> {
+    let mut out = Vec::new();
+    for c in 0..grid.columns {
+        let x0 = grid.left + (grid.column_width + grid.gap) * c as f64;
+        let x1 = x0 + grid.column_width;
+        let blocked: Vec<(Length, Length)> = obstacles
+            .iter()
+            .filter(|o| o.left < x1 && o.right > x0)
+            .map(|o| (o.top, o.bottom))
+            .collect();
+        if blocked.is_empty() {
+            out.push(Frame {
+                column: c,
+                top,
+                bottom: grid.bottom,
+                whole: true,
+            });
+            continue;
+        }
+        for (t, b) in unblocked(top, grid.bottom, &blocked) {
+            let whole = t == top && b == grid.bottom;
+            if whole || b - t >= grid.top_skip {
+                out.push(Frame {
+                    column: c,
+                    top: t,
+                    bottom: b,
+                    whole,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// `from`..`to` less the `blocked` stretches.
+fn unblocked(from: Length, to: Length, blocked: &[(Length, Length)]) -> Vec<(Length, Length)> {
+    let mut blocked = blocked.to_vec();
+    blocked.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
+    let mut out = Vec::new();
+    let mut y = from;
+    for (a, b) in blocked {
+        if a > y {
+            out.push((y, a.min(to)));
+        }
+        y = y.max(b);
+    }
+    if to > y {
+        out.push((y, to));
+    }
+    out.retain(|(a, b)| b > a);
+    out
+}
+
+/// Flows body blocks into pages; the first page holds `first`'s headline,
+/// fills and pictures, and its columns keep clear of its obstacles.
+pub fn flow_around(
+    mut blocks: Vec<BlockLines>,
+    grid: &Grid,
+    first: FirstPage,
+) -> (Vec<Page>, FlowReport) {
+    let mut pages: Vec<Page> = Vec::new();
+    let mut cursor = Cursor { block: 0, line: 0 };
+    let mut page_no = 0;
+    let first_top = first.top;
+    let obstacles = first.obstacles;
+    let mut extras = Some((first.head, first.fills, first.pictures));
+    loop {
+        let top = if page_no == 0 { first_top } else { grid.top };
+        let page_frames = frames(grid, top, if page_no == 0 { &obstacles } else { &[] });
+        let mut page = Page {
+            width: grid.page_width,
+            height: grid.page_height,
+            ..Page::default()
+        };
+        if let Some((head, fills, pictures)) = extras.take() {
+            page.lines.extend(head);
+            page.fills = fills;
+            page.pictures = pictures;
+        }
+        // Try the whole rest on this page; if it fits, balance it.
+        let (placed_frames, next) = fill_page(&blocks, cursor, &page_frames, grid);
+        let done = next.block >= blocks.len();
+        let placed_frames = if done {
+            balance(&blocks, cursor, grid, top, &page_frames).unwrap_or(placed_frames)
+        } else {
+            placed_frames
+        };
+        let mut report = FlowReport {
+            last_page_columns: vec![0; grid.columns],
+        };
+        let mut deepest = top;
+        let mut used = vec![false; grid.columns];
+        for (frame, placed) in page_frames.iter().zip(&placed_frames) {
+            let x0 = grid.left + (grid.column_width + grid.gap) * frame.column as f64;
+            report.last_page_columns[frame.column] += placed.len();
+            used[frame.column] |= !placed.is_empty();
+            for &(b, l, y) in placed {
+                // Each line is placed once: move it, do not copy it.
+                let cl = &mut blocks[b].lines[l];
+                let baseline = frame.top + y;
+                page.lines.push(PlacedLine {
+                    x: x0 + cl.x,
+                    baseline,
+                    line: std::mem::take(&mut cl.line),
+                    figure: cl.figure.take(),
+                });
+                if let Some(p) = cl.picture.take() {
+                    page.pictures
+                        .push(p.moved(x0 + cl.x, baseline - cl.leading));
+                }
+                deepest = deepest.max(baseline);
+            }
+        }
+        if let Some(w) = grid.rule {
+            let used = used.iter().filter(|u| **u).count();
+            for c in 1..used.max(1) {
+                let x = grid.left + (grid.column_width + grid.gap) * c as f64 - grid.gap / 2.0;
+                // The rule stops short of pictures and the band that cross the gap.
+                let blocked: Vec<(Length, Length)> = if page_no == 0 {
+                    obstacles
+                        .iter()
+                        .filter(|o| o.left < x && o.right > x)
+                        .map(|o| (o.top, o.bottom))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                for (from, to) in unblocked(top, deepest + grid.top_skip * 0.3, &blocked) {
+                    page.rules.push(Rule {
+                        from: (x, from),
+                        to: (x, to),
+                        width: w,
+                    });
+                }
+            }
+        }
+        pages.push(page);
+        page_no += 1;
+        // On the first page, obstacles may leave no frame the text can
+        // start in: it goes on on the next. Later pages always take a line
+        // (whole columns), so `next == cursor` cannot happen there, but a
+        // flow must never spin.
+        if done || (next == cursor && page_no > 1) {
+            return (pages, report);
+        }
+        cursor = next;
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Cursor {
+    block: usize,
+    line: usize,
+}
+
+/// Fills the frames of one page in order; returns the placements per frame
+/// and where it stopped.
+fn fill_page(
+    blocks: &[BlockLines],
+    mut cursor: Cursor,
+    frames: &[Frame],
+    grid: &Grid,
+) -> (Vec<Vec<Placement>>, Cursor) {
+    let mut out = Vec::with_capacity(frames.len());
+    for f in frames {
+        let height = f.bottom - f.top;
+        if height < Length::ZERO && !f.whole {
+            out.push(Vec::new());
+            continue;
+        }
+        let (placed, next) = fill_column(blocks, cursor, grid, height, f.whole);
+        out.push(placed);
+        cursor = next;
+    }
+    (out, cursor)
+}
+
+/// Fills one column of height `height` from `cursor`, honouring widows,
+/// orphans and keep-with-next. When nothing fits by those rules, a `force`d
+/// column takes a line anyway; another is left empty.
+fn fill_column(
+    blocks: &[BlockLines],
+    start: Cursor,
+    grid: &Grid,
+    height: Length,
+    force: bool,
+) -> (Vec<Placement>, Cursor) {
+    let mut placed: Vec<Placement> = Vec::new();
+    let mut cursor = start;
+    let mut y = Length::ZERO;
+    let eps = Length::pt(0.01);
+    while cursor.block < blocks.len() {
+        let block = &blocks[cursor.block];
+        let n = block.lines.len();
+        if n == 0 {
+            cursor = Cursor {
+                block: cursor.block + 1,
+                line: 0,
+            };
+            continue;
+        }
+        // Baseline of each remaining line of this block if placed here.
+        let mut ys = Vec::with_capacity(n - cursor.line);
+        let mut yy = y;
+        for (k, cl) in block.lines.iter().enumerate().skip(cursor.line) {
+            yy += if placed.is_empty() && k == cursor.line && cl.is_figure() {
+                // A figure starts at the column top: its baseline is its bottom.
+                cl.leading
+            } else if placed.is_empty() && k == cursor.line {
+                grid.top_skip.max(cl.leading * 0.75)
+            } else if k == cursor.line {
+                block.space_before + cl.leading
+            } else {
+                cl.leading
+            };
+            ys.push(yy);
+        }
+        let fit = ys.iter().take_while(|&&b| b <= height + eps).count();
+        let remaining = n - cursor.line;
+        if fit == remaining {
+            if block.keep_with_next
+                && !placed.is_empty()
+                && !next_start_fits(
+                    blocks,
+                    cursor.block + 1,
+                    grid,
+                    *ys.last().unwrap_or(&y),
+                    height,
+                )
+            {
+                break;
+            }
+            for (k, &b) in ys.iter().enumerate() {
+                placed.push((cursor.block, cursor.line + k, b));
+            }
+            y = *ys.last().unwrap_or(&y);
+            cursor = Cursor {
+                block: cursor.block + 1,
+                line: 0,
+            };
+            continue;
+        }
+        // The block must be split (or moved on whole).
+        let mut take = fit;
+        let orphans = if cursor.line == 0 { block.orphans } else { 1 };
+        if remaining - take < block.widows {
+            take = remaining.saturating_sub(block.widows);
+        }
+        if take < orphans || block.keep_with_next {
+            take = 0;
+        }
+        if take == 0 && placed.is_empty() && force {
+            // Nothing fits by the rules in an empty column: break them rather than loop.
+            take = fit.max(1).min(remaining);
+        }
+        for (k, &b) in ys.iter().take(take).enumerate() {
+            placed.push((cursor.block, cursor.line + k, b));
+        }
+        cursor.line += take;
+        if cursor.line >= n {
+            cursor = Cursor {
+                block: cursor.block + 1,
+                line: 0,
+            };
+        }
+        break;
+    }
+    // A heading left at the bottom with nothing after it goes to the next column.
+    (placed, cursor)
+}
+
+/// True when the first lines (up to its orphan count) of block `b` fit below `y`.
+fn next_start_fits(
+    blocks: &[BlockLines],
+    b: usize,
+    grid: &Grid,
+    y: Length,
+    height: Length,
+) -> bool {
+    let Some(next) = blocks.get(b) else {
+        return true;
+    };
+    let need = next.orphans.min(next.lines.len()).max(1);
+    let mut yy = y + next.space_before;
+    for cl in next.lines.iter().take(need) {
+        yy += cl.leading;
+    }
+    let _ = grid;
+    yy <= height + Length::pt(0.01)
+}
+
+/// Balances what remains into the page's columns: the smallest column height
+/// (from the body's top) that still holds everything, found by bisection.
+fn balance(
+    blocks: &[BlockLines],
+    cursor: Cursor,
+    grid: &Grid,
+    top: Length,
+    frames: &[Frame],
+) -> Option<Vec<Vec<Placement>>> {
+    if grid.columns < 2 {
+        return None;
+    }
+    let full = grid.bottom - top;
+    let fits = |h: Length| {
+        let cut: Vec<Frame> = frames
+            .iter()
+            .map(|f| Frame {
+                bottom: f.bottom.min(top + h),
+                ..*f
+            })
+            .collect();
+        let (cols, next) = fill_page(blocks, cursor, &cut, grid);
+        (next.block >= blocks.len()).then_some(cols)
+    };
+    let mut lo = Length::ZERO;
+    let mut hi = full;
+    let mut best = fits(hi)?;
+    for _ in 0..30 {
+        if hi - lo < Length::pt(0.25) {
+            break;
+        }
+        let mid = (lo + hi) / 2.0;
+        match fits(mid) {
+            Some(cols) => {
+                hi = mid;
+                best = cols;
+            }
+            None => lo = mid,
+        }
+    }
+    Some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line() -> Line {
+        Line {
+            width: Length::pt(100.0),
+            ..Line::default()
+        }
+    }
+
+    fn block(n: usize) -> BlockLines {
+        BlockLines {
+            lines: (0..n)
+                .map(|_| ColumnLine {
+                    x: Length::ZERO,
+                    leading: Length::pt(12.0),
+                    line: line(),
+                    figure: None,
+                    picture: None,
+                })
+                .collect(),
+            space_before: Length::pt(6.0),
+            keep_with_next: false,
+            widows: 2,
+            orphans: 2,
+        }
+    }
+
+    fn grid(columns: usize, lines_per_column: f64) -> Grid {
+        Grid {
+            page_width: Length::pt(600.0),
+            page_height: Length::pt(800.0),
+            left: Length::pt(50.0),
+            top: Length::pt(50.0),
+            bottom: Length::pt(50.0 + 12.0 * lines_per_column),
+            column_width: Length::pt(200.0),
+            gap: Length::pt(20.0),
+            columns,
+            top_skip: Length::pt(12.0),
+            rule: None,
+        }
+    }
+
+    /// Lines per column on every page, and whether each column top/bottom respects widows/orphans.
+    fn columns_of(pages: &[Page]) -> Vec<Vec<Length>> {
+        pages
+            .iter()
+            .map(|p| {
+                let mut xs: Vec<Length> = p.lines.iter().map(|l| l.x).collect();
+                xs.sort_by(|a, b| a.partial_cmp(b).unwrap());
+                xs.dedup();
+                xs
+            })
+            .collect()
+    }
+
+    #[test]
+    fn flows_onto_more_pages_and_keeps_every_line() {
+        let blocks: Vec<BlockLines> = (0..30).map(|i| block(3 + i % 5)).collect();
+        let total: usize = blocks.iter().map(|b| b.lines.len()).sum();
+        let g = grid(2, 20.0);
+        let (pages, _) = flow(blocks.clone(), &g, g.top, Vec::new());
+        assert!(pages.len() > 1);
+        let placed: usize = pages.iter().map(|p| p.lines.len()).sum();
+        assert_eq!(placed, total);
+        for p in &pages {
+            for l in &p.lines {
+                assert!(l.baseline <= g.bottom + Length::pt(0.01));
+            }
+        }
+        assert!(!columns_of(&pages).is_empty());
+    }
+
+    #[test]
+    fn no_widows_or_orphans() {
+        let blocks: Vec<BlockLines> = (0..12).map(|i| block(4 + i % 3)).collect();
+        let g = grid(2, 17.0);
+        let mut cursor = Cursor { block: 0, line: 0 };
+        loop {
+            let (placed, next) = fill_column(&blocks, cursor, &g, g.bottom - g.top, true);
+            // Lines of a split block at the column bottom and the next top.
+            if let Some(&(b, l, _)) = placed.last() {
+                if l + 1 < blocks[b].lines.len() {
+                    let at_bottom = placed.iter().filter(|p| p.0 == b).count();
+                    assert!(at_bottom >= 2, "orphan");
+                    assert!(blocks[b].lines.len() - (l + 1) >= 2, "widow");
+                }
+            }
+            if next.block >= blocks.len() || next == cursor {
+                break;
+            }
+            cursor = next;
+        }
+    }
+
+    #[test]
+    fn last_page_is_balanced() {
+        let blocks: Vec<BlockLines> = (0..4).map(|_| block(6)).collect();
+        let g = grid(2, 40.0);
+        let (pages, report) = flow(blocks.clone(), &g, g.top, Vec::new());
+        assert_eq!(pages.len(), 1);
+        let c = &report.last_page_columns;
+        assert_eq!(c.len(), 2);
+        assert!((c[0] as i64 - c[1] as i64).abs() <= 2, "{c:?}");
+    }
+
+    #[test]
+    fn heading_is_not_left_at_a_column_bottom() {
+        let mut blocks = vec![block(16)];
+        let mut heading = block(1);
+        heading.keep_with_next = true;
+        blocks.push(heading);
+        blocks.push(block(6));
+        let g = grid(2, 18.0);
+        let (placed, next) = fill_column(
+            &blocks,
+            Cursor { block: 0, line: 0 },
+            &g,
+            g.bottom - g.top,
+            true,
+        );
+        assert!(
+            placed.iter().all(|p| p.0 == 0),
+            "heading stayed at the bottom"
+        );
+        assert_eq!(next.block, 1);
+    }
+}

@@ -1,0 +1,665 @@
+//! Checking a merged layer against the limits, and building the layout.
+
+use super::layer::{Layer, Val};
+use super::raw::key_name;
+use super::raw::SizeOrFit;
+use super::{
+    layout_err, BandSpec, BodySpec, Design, Extent, FitSpec, HeadingSpec, HeadlineFit,
+    HeadlineSpec, HyphenationSpec, ImagePlace, Layout, LineBreakSpec, MetaSpec, PageSpec, Paper,
+};
+use crate::error::{Location, Result};
+use crate::output::target::PrintSpec;
+use crate::units::Length;
+
+fn need<T>(v: Option<Val<T>>, what: &str, origin: &str) -> Result<Val<T>> {
+    v.ok_or_else(|| {
+        layout_err(
+            Location::file(origin),
+            format!("internal error: the default layout does not set {what}"),
+        )
+    })
+}
+
+/// Lengths in messages: millimetres for the page, points for type.
+fn mm(l: Length) -> String {
+    let v = (l.to_mm() * 100.0).round() / 100.0;
+    format!("{v}mm")
+}
+
+/// Tolerance for comparing lengths converted between units.
+const EPS_PT: f64 = 1e-6;
+
+/// The location among `cands` that is in the top file, if any: a rule that
+/// involves several keys is best reported where the user changed one.
+fn pick(cands: &[&Location], origin: &str) -> Location {
+    cands
+        .iter()
+        .find(|l| l.file == origin)
+        .or(cands.first())
+        .map(|l| (*l).clone())
+        .unwrap_or_else(|| Location::file(origin))
+}
+
+fn not_negative(v: &Val<Length>, what: &str, unit: fn(Length) -> String) -> Result<()> {
+    if v.v.to_pt() < -EPS_PT {
+        return Err(layout_err(
+            v.at.clone(),
+            format!("{what} must be zero or more, not {}", unit(v.v)),
+        ));
+    }
+    Ok(())
+}
+
+fn size_range(v: &Val<Length>, section: &str, max_pt: f64) -> Result<()> {
+    size_range_key(v, section, "size", max_pt)
+}
+
+fn size_range_key(v: &Val<Length>, section: &str, key: &str, max_pt: f64) -> Result<()> {
+    let pt = v.v.to_pt();
+    if !(4.0 - EPS_PT..=max_pt + EPS_PT).contains(&pt) {
+        return Err(layout_err(
+            v.at.clone(),
+            format!(
+                "{} must be between 4pt and {max_pt}pt, not {}",
+                key_name(section, key),
+                v.v
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn leading_range(
+    leading: &Val<Length>,
+    size: &Val<Length>,
+    section: &str,
+    origin: &str,
+) -> Result<()> {
+    let (lo, hi) = (size.v * 0.8, size.v * 4.0);
+    if leading.v.to_pt() < lo.to_pt() - EPS_PT || leading.v.to_pt() > hi.to_pt() + EPS_PT {
+        let at = pick(&[&leading.at, &size.at], origin);
+        // Reported at the size when only the size was changed here.
+        let hint = if at == leading.at {
+            ""
+        } else {
+            "; set `leading` along with `size`"
+        };
+        return Err(layout_err(
+            at,
+            format!(
+                "{} must be 0.8 to 4 times the size ({lo} to {hi} for size {}), not {}{hint}",
+                key_name(section, "leading"),
+                size.v,
+                leading.v
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn int_range(v: &Val<i64>, section: &str, key: &str, lo: i64, hi: i64) -> Result<u32> {
+    if !(lo..=hi).contains(&v.v) {
+        return Err(layout_err(
+            v.at.clone(),
+            format!(
+                "{} must be {lo} to {hi}, not {}",
+                key_name(section, key),
+                v.v
+            ),
+        ));
+    }
+    Ok(v.v as u32)
+}
+
+fn finite(v: &Val<f64>, key: &str) -> Result<f64> {
+    if !v.v.is_finite() {
+        return Err(layout_err(
+            v.at.clone(),
+            format!(
+                "{} must be a finite number, not {}",
+                key_name("linebreak", key),
+                v.v
+            ),
+        ));
+    }
+    Ok(v.v)
+}
+
+/// Checks the merged layer and builds the layout.
+pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) -> Result<Layout> {
+    macro_rules! need {
+        ($field:ident) => {
+            need(l.$field, stringify!($field), origin)?
+        };
+    }
+
+    // Read before the fields are moved out of `l` below.
+    let print = print_spec(&l, origin)?;
+    let safe_margin = l.print_safe_margin.clone();
+
+    // The sheet.
+    let paper = need!(paper);
+    let (mut width, mut height) = if paper.v == Paper::Custom {
+        match (l.width, l.height) {
+            (Some(w), Some(h)) => (w, h),
+            _ => {
+                return Err(layout_err(
+                    paper.at,
+                    "paper = \"custom\" needs both `width` and `height` in [page]",
+                ))
+            }
+        }
+    } else {
+        if let Some(x) = l.width.as_ref().or(l.height.as_ref()) {
+            return Err(layout_err(
+                x.at.clone(),
+                format!(
+                    "`width` and `height` in [page] apply only to paper = \"custom\", \
+                     and paper is \"{}\": remove them, or set paper = \"custom\"",
+                    paper.v
+                ),
+            ));
+        }
+        let Some((w, h)) = paper.v.size() else {
+            return Err(layout_err(
+                paper.at,
+                format!("internal error: no size for paper `{}`", paper.v),
+            ));
+        };
+        (
+            Val {
+                v: w,
+                at: paper.at.clone(),
+            },
+            Val {
+                v: h,
+                at: paper.at.clone(),
+            },
+        )
+    };
+    if need!(landscape).v {
+        std::mem::swap(&mut width, &mut height);
+    }
+    for (v, what) in [(&width, "page width"), (&height, "page height")] {
+        let x = v.v.to_mm();
+        if !(50.0 - 1e-6..=2000.0 + 1e-6).contains(&x) {
+            return Err(layout_err(
+                v.at.clone(),
+                format!("the {what} must be 50mm to 2000mm, not {}", mm(v.v)),
+            ));
+        }
+    }
+
+    // A folded sheet: landscape, one column per panel; margins are each panel's.
+    let fold = l.fold.clone();
+    let panel_width = match fold.as_ref().and_then(|f| f.v) {
+        Some(f) => {
+            let at = fold.as_ref().map(|v| v.at.clone()).unwrap_or_default();
+            if width.v <= height.v {
+                return Err(layout_err(
+                    at,
+                    "a tri-fold is folded from a landscape sheet: set orientation = \"landscape\"",
+                ));
+            }
+            f.panel_width(width.v)
+        }
+        None => width.v,
+    };
+    let panel = Val {
+        v: panel_width,
+        at: width.at.clone(),
+    };
+
+    // Margins.
+    let top = need!(margin_top);
+    let bottom = need!(margin_bottom);
+    let left = need!(margin_left);
+    let right = need!(margin_right);
+    for (v, side) in [
+        (&top, "top"),
+        (&bottom, "bottom"),
+        (&left, "left"),
+        (&right, "right"),
+    ] {
+        not_negative(v, &format!("the {side} margin"), mm)?;
+    }
+    for (a, b, pair, extent, what) in [
+        (&left, &right, "left and right", &panel, "width"),
+        (&top, &bottom, "top and bottom", &height, "height"),
+    ] {
+        let room = extent.v - a.v - b.v;
+        if room.to_mm() < 20.0 - 1e-6 {
+            let left_over = if room.to_pt() > 0.0 {
+                format!("only {}", mm(room))
+            } else {
+                "nothing".to_string()
+            };
+            return Err(layout_err(
+                pick(&[&a.at, &b.at, &extent.at], origin),
+                format!(
+                    "the {pair} margins ({} + {}) leave {left_over} of the {} page {what}; \
+                     at least 20mm must remain",
+                    mm(a.v),
+                    mm(b.v),
+                    mm(extent.v)
+                ),
+            ));
+        }
+    }
+
+    // Columns.
+    let columns = need!(columns);
+    let n = int_range(&columns, "page", "columns", 1, 12)?;
+    let gap = need!(column_gap);
+    not_negative(&gap, &key_name("page", "column-gap"), mm)?;
+    let rule = need!(column_rule);
+    not_negative(&rule, &key_name("page", "column-rule"), |l| l.to_string())?;
+    let page = PageSpec {
+        paper: paper.v,
+        width: width.v,
+        height: height.v,
+        margin_top: top.v,
+        margin_bottom: bottom.v,
+        margin_left: left.v,
+        margin_right: right.v,
+        columns: n,
+        column_gap: gap.v,
+        column_rule: (rule.v.to_pt() > EPS_PT).then_some(rule.v),
+        fold: fold.as_ref().and_then(|f| f.v),
+    };
+    if let (Some(_), Some(f)) = (page.fold, &fold) {
+        if page.columns != 1 {
+            return Err(layout_err(
+                pick(&[&columns.at, &f.at], origin),
+                "a tri-fold has one column per panel: set columns = 1",
+            ));
+        }
+    }
+    if let Some(v) = &safe_margin {
+        print_length(
+            &Some(v.clone()),
+            "safe-margin",
+            page.width.min(page.height) / 4.0,
+        )?;
+    }
+    let column_width = page.column_width();
+    if column_width.to_mm() < 15.0 - 1e-6 {
+        return Err(layout_err(
+            pick(
+                &[&columns.at, &gap.at, &left.at, &right.at, &width.at],
+                origin,
+            ),
+            format!(
+                "{n} columns with {} gaps are only {} wide in a {} text area; a column must be \
+                 at least 15mm wide: use fewer columns, a smaller `column-gap` or smaller margins",
+                mm(gap.v),
+                mm(column_width),
+                mm(page.content_width())
+            ),
+        ));
+    }
+
+    // Body.
+    let size = need!(body_size);
+    size_range(&size, "body", 72.0)?;
+    let leading = need!(body_leading);
+    leading_range(&leading, &size, "body", origin)?;
+    let spacing = need!(body_paragraph_spacing);
+    not_negative(&spacing, &key_name("body", "paragraph-spacing"), |l| {
+        l.to_string()
+    })?;
+    let indent = need!(body_indent);
+    not_negative(&indent, &key_name("body", "indent"), |l| l.to_string())?;
+    if indent.v.to_pt() >= column_width.to_pt() {
+        return Err(layout_err(
+            indent.at,
+            format!(
+                "{} ({}) must be less than the column width ({})",
+                key_name("body", "indent"),
+                mm(indent.v),
+                mm(column_width)
+            ),
+        ));
+    }
+    let fit = if need!(body_fit).v {
+        let min = need!(body_min_size);
+        size_range(&min, "body", 72.0)?;
+        let max = need!(body_max_size);
+        size_range(&max, "body", 72.0)?;
+        if min.v > max.v {
+            return Err(layout_err(
+                pick(&[&min.at, &max.at], origin),
+                format!(
+                    "{} ({}) is larger than {} ({})",
+                    key_name("body", "min-size"),
+                    min.v,
+                    key_name("body", "max-size"),
+                    max.v
+                ),
+            ));
+        }
+        Some(FitSpec {
+            min_size: min.v,
+            max_size: max.v,
+            overflow: need!(body_overflow).v,
+        })
+    } else {
+        None
+    };
+    let body = BodySpec {
+        fit,
+        font: need!(body_font).v,
+        size: size.v,
+        leading: leading.v,
+        align: need!(body_align).v,
+        paragraph_spacing: spacing.v,
+        indent: indent.v,
+        widows: int_range(&need!(body_widows), "body", "widows", 1, 5)?,
+        orphans: int_range(&need!(body_orphans), "body", "orphans", 1, 5)?,
+        color: need!(body_color).v,
+        fallback: need!(body_fallback).v,
+    };
+
+    // Headline.
+    let written = need!(headline_size);
+    let (size, fit) = match written.v {
+        SizeOrFit::Size(v) => (
+            Val {
+                v,
+                at: written.at.clone(),
+            },
+            None,
+        ),
+        SizeOrFit::Fit => {
+            let min = need!(headline_min_size);
+            size_range_key(&min, "headline", "min-size", 600.0)?;
+            let max = need!(headline_max_size);
+            size_range_key(&max, "headline", "max-size", 600.0)?;
+            if min.v > max.v {
+                return Err(layout_err(
+                    pick(&[&min.at, &max.at], origin),
+                    format!(
+                        "{} ({}) is larger than {} ({})",
+                        key_name("headline", "min-size"),
+                        min.v,
+                        key_name("headline", "max-size"),
+                        max.v
+                    ),
+                ));
+            }
+            let lines = int_range(&need!(headline_max_lines), "headline", "max-lines", 1, 10)?;
+            let fit = HeadlineFit {
+                min_size: min.v,
+                max_size: max.v,
+                max_lines: lines,
+            };
+            (max, Some(fit))
+        }
+    };
+    size_range(&size, "headline", 600.0)?;
+    let leading = need!(headline_leading);
+    leading_range(&leading, &size, "headline", origin)?;
+    let space_after = need!(headline_space_after);
+    not_negative(&space_after, &key_name("headline", "space-after"), |l| {
+        l.to_string()
+    })?;
+    let headline = HeadlineSpec {
+        font: need!(headline_font).v,
+        size: size.v,
+        leading: leading.v,
+        fit,
+        align: need!(headline_align).v,
+        weight: need!(headline_weight).v,
+        color: need!(headline_color).v,
+        space_after: space_after.v,
+    };
+
+    // Meta line.
+    let size = need!(meta_size);
+    size_range(&size, "meta", 200.0)?;
+    let space_after = need!(meta_space_after);
+    not_negative(&space_after, &key_name("meta", "space-after"), |l| {
+        l.to_string()
+    })?;
+    let meta = MetaSpec {
+        font: need!(meta_font).v,
+        size: size.v,
+        color: need!(meta_color).v,
+        space_after: space_after.v,
+    };
+
+    // Headings.
+    let size = need!(heading_size);
+    size_range(&size, "heading", 200.0)?;
+    let space_before = need!(heading_space_before);
+    not_negative(&space_before, &key_name("heading", "space-before"), |l| {
+        l.to_string()
+    })?;
+    let space_after = need!(heading_space_after);
+    not_negative(&space_after, &key_name("heading", "space-after"), |l| {
+        l.to_string()
+    })?;
+    let heading = HeadingSpec {
+        font: need!(heading_font).v,
+        size: size.v,
+        weight: need!(heading_weight).v,
+        space_before: space_before.v,
+        space_after: space_after.v,
+    };
+
+    // Hyphenation.
+    let enabled = need!(hyphenation_enabled);
+    let lang = need!(hyphenation_lang);
+    if enabled.v && crate::typeset::hyphenate::language_for_tag(&lang.v).is_none() {
+        let hint = match crate::typeset::hyphenate::suggest_tag(&lang.v) {
+            Some(s) => format!("did you mean \"{s}\"?"),
+            None => format!(
+                "handbill knows {}",
+                crate::typeset::hyphenate::known_tags().join(", ")
+            ),
+        };
+        return Err(layout_err(
+            lang.at,
+            format!(
+                "{} is \"{}\", a language handbill has no hyphenation patterns for; {hint} \
+                 (or set enabled = false to set the text without hyphenation)",
+                key_name("hyphenation", "lang"),
+                lang.v
+            ),
+        ));
+    }
+    // A built-in layout's language is only a default: the statement's own
+    // language is detected over it. One a user's layout file sets is meant.
+    let lang_set_at = (!lang.at.file.starts_with("builtin:")).then(|| lang.at.clone());
+    let hyphenation = HyphenationSpec {
+        enabled: enabled.v,
+        lang: lang.v,
+        lang_set_at,
+        min_left: int_range(
+            &need!(hyphenation_min_left),
+            "hyphenation",
+            "min-left",
+            1,
+            10,
+        )? as usize,
+        min_right: int_range(
+            &need!(hyphenation_min_right),
+            "hyphenation",
+            "min-right",
+            1,
+            10,
+        )? as usize,
+        caps: need!(hyphenation_caps).v,
+    };
+
+    // Line breaking.
+    let pre = need!(pretolerance);
+    let pretolerance = finite(&pre, "pretolerance")?;
+    if pretolerance < 0.0 && pretolerance != -1.0 {
+        return Err(layout_err(
+            pre.at,
+            format!(
+                "{} must be zero or more, or -1 to skip the first pass, not {pretolerance}",
+                key_name("linebreak", "pretolerance")
+            ),
+        ));
+    }
+    let tol = need!(tolerance);
+    let tolerance = finite(&tol, "tolerance")?;
+    if tolerance < 0.0 {
+        return Err(layout_err(
+            tol.at,
+            format!(
+                "{} must be zero or more, not {tolerance}",
+                key_name("linebreak", "tolerance")
+            ),
+        ));
+    }
+    let stretch = need!(emergency_stretch);
+    not_negative(&stretch, &key_name("linebreak", "emergency-stretch"), |l| {
+        l.to_string()
+    })?;
+    let linebreak = LineBreakSpec {
+        pretolerance,
+        tolerance,
+        line_penalty: finite(&need!(line_penalty), "line-penalty")?,
+        hyphen_penalty: finite(&need!(hyphen_penalty), "hyphen-penalty")?,
+        adj_demerits: finite(&need!(adj_demerits), "adj-demerits")?,
+        double_hyphen_demerits: finite(&need!(double_hyphen_demerits), "double-hyphen-demerits")?,
+        final_hyphen_demerits: finite(&need!(final_hyphen_demerits), "final-hyphen-demerits")?,
+        emergency_stretch: stretch.v,
+        hyphen_limit: int_range(&need!(hyphen_limit), "linebreak", "hyphen-limit", 0, 10)?,
+    };
+
+    // The call-to-action band.
+    let size = need!(band_size);
+    size_range(&size, "band", 200.0)?;
+    let leading = need!(band_leading);
+    leading_range(&leading, &size, "band", origin)?;
+    let padding = need!(band_padding);
+    not_negative(&padding, &key_name("band", "padding"), |l| l.to_string())?;
+    let text = |v: Option<Val<String>>| v.map(|v| v.v.trim().to_string()).filter(|t| !t.is_empty());
+    let band = BandSpec {
+        color: need!(band_color).v,
+        text_color: need!(band_text_color).v,
+        font: need!(band_font).v,
+        size: size.v,
+        leading: leading.v,
+        weight: need!(band_weight).v,
+        align: need!(band_align).v,
+        padding: padding.v,
+        place: text(l.band_where),
+        when: text(l.band_when),
+    };
+
+    // Pictures: a picture placed by coordinates must start on the page,
+    // and a fixed size must fit on it.
+    let images = l.images.map(|v| v.v).unwrap_or_default();
+    for image in &images {
+        let fixed = |e: Extent| match e {
+            Extent::Length(l) => Some(l),
+            Extent::Percent(_) => None,
+        };
+        let (x, y) = match image.place {
+            ImagePlace::At { x, y } => (x, y),
+            ImagePlace::Area(_) => (Length::ZERO, Length::ZERO),
+        };
+        let too_wide = fixed(image.width).is_some_and(|w| x + w > page.width + Length::pt(EPS_PT));
+        let too_tall = image
+            .height
+            .and_then(fixed)
+            .is_some_and(|h| y + h > page.height + Length::pt(EPS_PT));
+        if x >= page.width || y >= page.height || too_wide || too_tall {
+            return Err(layout_err(
+                image.at.clone(),
+                format!(
+                    "this [[image]] does not fit on the {} × {} page; make it smaller or move it",
+                    mm(page.width),
+                    mm(page.height)
+                ),
+            ));
+        }
+    }
+
+    Ok(Layout {
+        name,
+        description,
+        design: Design {
+            page,
+            body,
+            headline,
+            meta,
+            heading,
+            hyphenation,
+            linebreak,
+            band,
+            images,
+        },
+        print,
+    })
+}
+
+/// A length key of [print] within `lo..=hi`, if set.
+fn print_length(v: &Option<Val<Length>>, key: &str, hi: Length) -> Result<Option<Length>> {
+    let Some(v) = v else { return Ok(None) };
+    let name = key_name("print", key);
+    not_negative(v, &name, mm)?;
+    if v.v > hi + Length::pt(EPS_PT) {
+        return Err(layout_err(
+            v.at.clone(),
+            format!("{name} must be at most {}, not {}", mm(hi), mm(v.v)),
+        ));
+    }
+    Ok(Some(v.v))
+}
+
+/// A number key of [print] within `lo..=hi`, if set.
+fn print_number(v: &Option<Val<f64>>, key: &str, lo: f64, hi: f64) -> Result<Option<f64>> {
+    let Some(v) = v else { return Ok(None) };
+    let x = finite(v, key)?;
+    if !(lo..=hi).contains(&x) {
+        return Err(layout_err(
+            v.at.clone(),
+            format!(
+                "{} must be between {lo} and {hi}, not {x}",
+                key_name("print", key)
+            ),
+        ));
+    }
+    Ok(Some(x))
+}
+
+/// The `[print]` table, checked. Unset keys stay unset: their defaults
+/// depend on the print target, which `--for` may still change.
+fn print_spec(l: &Layer, origin: &str) -> Result<PrintSpec> {
+    let mut written_at = Vec::new();
+    let mut note = |key: &'static str, at: Option<&Location>| {
+        if let Some(at) = at {
+            written_at.push((key, at.clone()));
+        }
+    };
+    note("standard", l.print_standard.as_ref().map(|v| &v.at));
+    note(
+        "output-condition",
+        l.print_condition.as_ref().map(|v| &v.at),
+    );
+    note("impose", l.print_impose.as_ref().map(|v| &v.at));
+    Ok(PrintSpec {
+        origin: origin.to_string(),
+        written_at,
+        target: l.print_target.as_ref().map(|v| v.v),
+        // Print shops ask for 2 to 5 mm; more than 25 mm is a mistake.
+        bleed: print_length(&l.print_bleed, "bleed", Length::mm(25.0))?,
+        marks: l.print_marks.as_ref().map(|v| v.v),
+        mark_offset: print_length(&l.print_mark_offset, "mark-offset", Length::mm(20.0))?,
+        standard: l.print_standard.as_ref().map(|v| v.v),
+        condition: l.print_condition.as_ref().map(|v| v.v),
+        icc_profile: l.print_icc_profile.as_ref().map(|v| v.v.clone()),
+        // Below 100% not even one process colour could print solid; 400% is all four.
+        ink_limit: print_number(&l.print_ink_limit, "ink-limit", 100.0, 400.0)?,
+        // Checked against the paper in `finish`.
+        safe_margin: print_length(&l.print_safe_margin, "safe-margin", Length::mm(50.0))?,
+        min_dpi: print_number(&l.print_min_dpi, "min-dpi", 1.0, 2400.0)?,
+        impose: l.print_impose.as_ref().and_then(|v| v.v),
+    })
+}

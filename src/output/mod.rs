@@ -1,0 +1,18 @@
+//! Output: composed pages → a PDF for one printer, a PNG preview, a file,
+//! a print queue.
+//!
+//! [`target`] resolves what the printer needs (office, copy shop, press:
+//! bleed, marks, PDF/X, ink limits); [`color`] converts colours and pictures
+//! for it; [`preflight`] checks the pages against it; [`pdf`] writes the PDF
+//! (with [`marks`]) and [`raster`] the PNG preview from the same pages;
+//! [`file`] puts bytes on disk without leaving half a file; [`print`] sends a
+//! PDF to a CUPS queue.
+
+pub mod color;
+pub mod file;
+pub mod marks;
+pub mod pdf;
+pub mod preflight;
+pub mod print;
+pub mod raster;
+pub mod target;

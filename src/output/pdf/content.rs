@@ -1,0 +1,366 @@
+//! A page's content stream: fills, pictures, rules, QR codes, text and
+//! printer's marks, in that order (later ones paint over earlier ones).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use pdf_writer::{Content, Name};
+
+use super::font::FontUse;
+use super::paint::Painter;
+use crate::compose::pages::{Page, PlacedPicture, Rect};
+use crate::compose::picture::{Affine, Picture};
+use crate::output::marks::{MarkSet, MARK_WIDTH};
+use crate::output::target::PrintSetup;
+use crate::style::Color;
+use crate::typeset::fonts::FaceId;
+use crate::typeset::line::GlyphRun;
+use crate::units::Length;
+
+/// What every page's content refers to.
+pub(super) struct Resources<'a> {
+    pub(super) fonts: &'a BTreeMap<FaceId, FontUse<'a>>,
+    /// Image XObject names by picture (one per picture, however often placed).
+    pub(super) images: &'a [(Arc<Picture>, String)],
+    pub(super) painter: &'a Painter,
+    pub(super) setup: &'a PrintSetup,
+}
+
+/// Points, as the file gets them, rounded to a thousandth: finer than any
+/// printer, and it keeps float noise out of the file. In `f64` for the
+/// numbers written by hand, which `f32` could not hold to a thousandth.
+pub(super) fn pt64(l: Length) -> f64 {
+    (l.to_pt() * 1000.0).round() / 1000.0
+}
+
+/// [`pt64`] for pdf-writer, which takes `f32`.
+pub(super) fn pt(l: Length) -> f32 {
+    pt64(l) as f32
+}
+
+/// The uncompressed content stream of `page`, with its printer's `marks`.
+pub(super) fn page_content(page: &Page, marks: &MarkSet, res: &Resources) -> Vec<u8> {
+    let mut c = Content::with_capacity(4096 + page.lines.len() * 160);
+    let h = page.height;
+    // Everything is drawn in the trimmed page's coordinates, moved in by
+    // the bleed and marks around it.
+    c.save_state();
+    let slug = res.setup.slug();
+    if slug > Length::ZERO {
+        c.transform([1.0, 0.0, 0.0, 1.0, pt(slug), pt(slug)]);
+    }
+    // Fills first, then pictures: both lie under rules and text.
+    for fill in &page.fills {
+        res.painter.fill(&mut c, fill.color);
+        rect(&mut c, &fill.rect, h);
+        c.fill_nonzero();
+    }
+    for placed in &page.pictures {
+        if let Some((_, name)) = res
+            .images
+            .iter()
+            .find(|(p, _)| Arc::ptr_eq(p, &placed.picture))
+        {
+            picture(&mut c, placed, name, h);
+        }
+    }
+    if !page.rules.is_empty() {
+        res.painter.stroke(&mut c, Color::Gray(0.0));
+        for rule in &page.rules {
+            c.set_line_width(pt(rule.width));
+            c.move_to(pt(rule.from.0), pt(h - rule.from.1));
+            c.line_to(pt(rule.to.0), pt(h - rule.to.1));
+            c.stroke();
+        }
+    }
+    // QR codes, outside the text section.
+    for placed in &page.lines {
+        if let Some(fig) = &placed.figure {
+            res.painter.fill(&mut c, Color::Gray(0.0));
+            let top = placed.baseline - fig.height;
+            for r in &fig.rects {
+                c.rect(
+                    pt(placed.x + r.x),
+                    pt(h - (top + r.y + r.height)),
+                    pt(r.width),
+                    pt(r.height),
+                );
+            }
+            c.fill_nonzero();
+        }
+    }
+    let mut out = c.finish().into_vec();
+    // pdf-writer separates operators but ends without a separator.
+    out.push(b'\n');
+    text(&mut out, page, res);
+    let mut c = Content::new();
+    draw_marks(&mut c, page, marks, res);
+    c.restore_state();
+    out.extend_from_slice(&c.finish());
+    out
+}
+
+fn rect(c: &mut Content, r: &Rect, page_height: Length) {
+    c.rect(
+        pt(r.x),
+        pt(page_height - r.bottom()),
+        pt(r.width),
+        pt(r.height),
+    );
+}
+
+/// The text state the stream is in, so that unchanged settings are not
+/// written again.
+#[derive(Default)]
+struct TextState {
+    font: Option<(FaceId, Length)>,
+    color: Option<Color>,
+    char_spacing: f32,
+}
+
+/// The text section, written here rather than through `pdf_writer::Content`:
+/// that writes a string of two-byte glyph codes below 128 as a literal
+/// with an octal escape per byte (about eight bytes a glyph), where a hex
+/// string takes four. Text is most of a page, so this halves the stream
+/// that is then deflated.
+fn text(out: &mut Vec<u8>, page: &Page, res: &Resources) {
+    if page.lines.iter().all(|l| l.line.runs.is_empty()) {
+        return;
+    }
+    out.extend_from_slice(b"BT\n");
+    let mut state = TextState::default();
+    let mut extra = Vec::new();
+    for placed in &page.lines {
+        let y = page.height - placed.baseline;
+        for run in &placed.line.runs {
+            let Some(first) = run.glyphs.first() else {
+                continue;
+            };
+            let Some(font) = res.fonts.get(&run.face) else {
+                continue;
+            };
+            if state.color != Some(run.color) {
+                let mut c = Content::new();
+                res.painter.fill(&mut c, run.color);
+                out.extend_from_slice(&c.finish());
+                out.push(b'\n');
+                state.color = Some(run.color);
+            }
+            if state.font != Some((run.face, run.size)) {
+                out.push(b'/');
+                out.extend_from_slice(font.resource.as_bytes());
+                out.push(b' ');
+                num(out, pt64(run.size));
+                out.extend_from_slice(b" Tf\n");
+                state.font = Some((run.face, run.size));
+            }
+            out.extend_from_slice(b"1 0 0 1 ");
+            num(out, pt64(placed.x + first.x));
+            out.push(b' ');
+            num(out, pt64(y));
+            out.extend_from_slice(b" Tm\n");
+            show_run(out, run, font, &mut state, &mut extra);
+        }
+    }
+    out.extend_from_slice(b"ET\n");
+}
+
+/// A number as PDF wants it, to four decimals (every number written here
+/// is rounded coarser than that): no exponent, no trailing zeros. By hand,
+/// as `Display` for floats cost a third of writing a page.
+fn num(out: &mut Vec<u8>, v: f64) {
+    let scaled = (v * 10_000.0).round() as i64;
+    if scaled < 0 {
+        out.push(b'-');
+    }
+    let a = scaled.unsigned_abs();
+    let (int, frac) = (a / 10_000, a % 10_000);
+    let mut digits = [0u8; 20];
+    let mut n = int;
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[i..]);
+    if frac != 0 {
+        out.push(b'.');
+        let mut f = frac;
+        let mut places = 4;
+        while f % 10 == 0 {
+            f /= 10;
+            places -= 1;
+        }
+        for p in (0..places).rev() {
+            out.push(b'0' + (f / 10u64.pow(p) % 10) as u8);
+        }
+    }
+}
+
+/// Shows a run's glyphs where the layout put them.
+///
+/// A viewer advances each glyph by its /W width plus the character spacing
+/// (Tc); the TJ numbers correct the rest (kerning, word spaces, justifying).
+/// Justified lines spread letters evenly, so the run's most common gap is
+/// set once as Tc, and only the other glyphs need a number.
+fn show_run(
+    out: &mut Vec<u8>,
+    run: &GlyphRun,
+    font: &FontUse,
+    state: &mut TextState,
+    extra: &mut Vec<f32>,
+) {
+    let size = run.size.to_pt() as f32;
+    // Extra advance after each glyph beyond its /W width, in thousandths of an em.
+    extra.clear();
+    extra.extend(
+        run.glyphs
+            .windows(2)
+            .map(|w| ((w[1].x - w[0].x).to_pt() as f32 / size * 1000.0) - font.width(w[0].gid)),
+    );
+    let spacing = most_common(extra);
+    let char_spacing = round_to(spacing * size / 1000.0, 10_000.0);
+    if char_spacing != state.char_spacing {
+        num(out, f64::from(char_spacing));
+        out.extend_from_slice(b" Tc\n");
+        state.char_spacing = char_spacing;
+    }
+    // What Tc really adds, in thousandths of an em.
+    let spacing = char_spacing / size * 1000.0;
+
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.extend_from_slice(b"[<");
+    for (k, g) in run.glyphs.iter().enumerate() {
+        for byte in font.cid(g.gid).to_be_bytes() {
+            out.push(HEX[usize::from(byte >> 4)]);
+            out.push(HEX[usize::from(byte & 15)]);
+        }
+        let Some(&e) = extra.get(k) else { continue };
+        // TJ numbers move the pen back (positive) or on (negative).
+        let adjust = round_to(spacing - e, 100.0);
+        if adjust != 0.0 {
+            out.extend_from_slice(b"> ");
+            num(out, f64::from(adjust));
+            out.extend_from_slice(b" <");
+        }
+    }
+    out.extend_from_slice(b">] TJ\n");
+}
+
+fn round_to(x: f32, scale: f32) -> f32 {
+    let r = (x * scale).round() / scale;
+    // No "-0" in the file.
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
+}
+
+/// The most common value (to a hundredth), or 0 for none.
+fn most_common(values: &[f32]) -> f32 {
+    let mut keys: Vec<i32> = values.iter().map(|v| (v * 100.0).round() as i32).collect();
+    keys.sort_unstable();
+    let mut best = (0usize, 0i32);
+    let mut i = 0;
+    while i < keys.len() {
+        let j = keys[i..].partition_point(|&k| k == keys[i]) + i;
+        if j - i > best.0 {
+            best = (j - i, keys[i]);
+        }
+        i = j;
+    }
+    // On a line of text the letter gaps outnumber the word spaces; should
+    // they not, the result is only longer, never wrong.
+    best.1 as f32 / 100.0
+}
+
+/// Paints a placed picture: clipped to what is seen of it, the image's unit
+/// square turned upright and stretched over its area.
+fn picture(c: &mut Content, placed: &PlacedPicture, name: &str, page_height: Length) {
+    let a = &placed.area;
+    let place = Affine {
+        a: a.width.to_pt(),
+        b: 0.0,
+        c: 0.0,
+        d: a.height.to_pt(),
+        e: a.x.to_pt(),
+        f: (page_height - a.bottom()).to_pt(),
+    };
+    let m = placed.picture.orientation.matrix().then(place);
+    c.save_state();
+    rect(c, &placed.clip, page_height);
+    c.clip_nonzero();
+    c.end_path();
+    c.transform([
+        m.a as f32, m.b as f32, m.c as f32, m.d as f32, m.e as f32, m.f as f32,
+    ]);
+    c.x_object(Name(name.as_bytes()));
+    c.restore_state();
+}
+
+/// Draws printer's marks in registration colour, in trim coordinates.
+fn draw_marks(c: &mut Content, page: &Page, set: &MarkSet, res: &Resources) {
+    if set.strokes.is_empty() && set.circles.is_empty() {
+        return;
+    }
+    // PDF user space: y upwards from the trim's bottom edge.
+    let p = |(x, y): (Length, Length)| (pt(x), pt(page.height - y));
+    res.painter.registration_stroke(c);
+    c.set_line_width(MARK_WIDTH.to_pt() as f32);
+    for s in &set.strokes {
+        let (x0, y0) = p(s.from);
+        let (x1, y1) = p(s.to);
+        c.move_to(x0, y0);
+        c.line_to(x1, y1);
+        c.stroke();
+    }
+    // A circle as four Bézier quarters; 0.5523 puts the control points
+    // where the curve stays within 0.03% of the true circle.
+    for circle in &set.circles {
+        let (cx, cy) = p(circle.center);
+        let r = circle.radius.to_pt() as f32;
+        let k = r * 0.552_284_8;
+        c.move_to(cx + r, cy);
+        c.cubic_to(cx + r, cy + k, cx + k, cy + r, cx, cy + r);
+        c.cubic_to(cx - k, cy + r, cx - r, cy + k, cx - r, cy);
+        c.cubic_to(cx - r, cy - k, cx - k, cy - r, cx, cy - r);
+        c.cubic_to(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
+        c.stroke();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_without_exponent_or_trailing_zeros() {
+        let text = |v: f64| {
+            let mut out = Vec::new();
+            num(&mut out, v);
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(text(0.0), "0");
+        assert_eq!(text(-0.0), "0");
+        assert_eq!(text(26.0), "26");
+        assert_eq!(text(42.52), "42.52");
+        assert_eq!(text(-69.07), "-69.07");
+        assert_eq!(text(0.0036), "0.0036");
+        assert_eq!(text(769.001), "769.001");
+        assert_eq!(text(-0.5), "-0.5");
+        assert_eq!(text(1207.56), "1207.56");
+    }
+
+    #[test]
+    fn the_letter_gap_is_the_most_common_one() {
+        // Five letter gaps of 1.5, two word spaces of 80, one kern.
+        let gaps = [1.5, 1.5, 80.0, 1.5, -20.0, 1.5, 80.0, 1.5];
+        assert_eq!(most_common(&gaps), 1.5);
+        assert_eq!(most_common(&[]), 0.0);
+    }
+}

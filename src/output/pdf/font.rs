@@ -1,0 +1,320 @@
+//! Embedding fonts: each face a document uses becomes a subset CID font
+//! (Type0 over CIDFontType2, or CIDFontType0 for CFF outlines), with a
+//! ToUnicode map so that every glyph can be copied and searched as the text
+//! it stands for.
+//!
+//! The subset keeps only the glyphs the pages show (the `subsetter` crate,
+//! which reads just those glyphs); its glyph ids are the CIDs the content
+//! streams use, so the CIDToGIDMap is the identity.
+
+use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
+use subsetter::GlyphRemapper;
+
+use super::{deflate, Packing};
+use crate::compose::pages::Page;
+use crate::error::{Error, Location, Result};
+use crate::typeset::fonts::{Face, FaceId};
+
+/// A face as the content streams address it.
+pub(super) struct FontUse<'a> {
+    pub(super) face: &'a Face,
+    /// The resource name (`F0`, `F1`, …).
+    pub(super) resource: String,
+    /// Original glyph id → CID (the glyph's id in the subset).
+    remapper: GlyphRemapper,
+    /// The text of each used glyph (by original id), for ToUnicode; `None`
+    /// for a glyph that only ever continues a cluster (a mark).
+    texts: BTreeMap<u16, Option<String>>,
+    /// The /W width of each used glyph, by original id (0 for unused ones).
+    widths: Vec<f32>,
+}
+
+impl FontUse<'_> {
+    /// The CID that shows `gid`: its id in the subset.
+    pub(super) fn cid(&self, gid: u16) -> u16 {
+        self.remapper.get(gid).unwrap_or(0)
+    }
+
+    /// A glyph's width as written into /W, in thousandths of an em. Content
+    /// streams position glyphs relative to exactly this number.
+    pub(super) fn width(&self, gid: u16) -> f32 {
+        self.widths.get(usize::from(gid)).copied().unwrap_or(0.0)
+    }
+}
+
+fn width(face: &Face, gid: u16) -> f32 {
+    // Two decimals: finer than any printer, and short in the file.
+    ((face.advance_em(gid) * 1000.0) * 100.0).round() as f32 / 100.0
+}
+
+/// The faces `pages` use, in face order, with the glyphs each shows.
+pub(super) fn collect<'a>(
+    pages: &[Page],
+    faces: impl Iterator<Item = (FaceId, &'a Face)>,
+) -> BTreeMap<FaceId, FontUse<'a>> {
+    // Per face: which glyph ids are used (a flat table, as a long document
+    // shows a few hundred glyphs a quarter of a million times), and the
+    // first text each stands for, which is the one it is copied as.
+    let faces: Vec<(FaceId, &Face)> = faces.collect();
+    #[derive(Clone, Copy, PartialEq)]
+    enum Seen {
+        No,
+        WithoutText,
+        WithText,
+    }
+    type Texts = BTreeMap<u16, Option<String>>;
+    let mut seen: BTreeMap<FaceId, (Vec<Seen>, Texts)> = BTreeMap::new();
+    for run in pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.line.runs)
+    {
+        let Some(&(_, face)) = faces.iter().find(|(id, _)| *id == run.face) else {
+            continue;
+        };
+        let (used, texts) = seen.entry(run.face).or_insert_with(|| {
+            (
+                vec![Seen::No; usize::from(face.shaper.number_of_glyphs())],
+                BTreeMap::new(),
+            )
+        });
+        for g in &run.glyphs {
+            let Some(state) = used.get_mut(usize::from(g.gid)) else {
+                continue;
+            };
+            if *state != Seen::WithText {
+                let text = g.text.text().map(|t| t.into_owned());
+                *state = if text.is_some() {
+                    Seen::WithText
+                } else {
+                    Seen::WithoutText
+                };
+                texts.insert(g.gid, text);
+            }
+        }
+    }
+    let mut glyphs: BTreeMap<FaceId, Texts> = seen
+        .into_iter()
+        .map(|(id, (_, texts))| (id, texts))
+        .collect();
+    let mut out = BTreeMap::new();
+    for (id, face) in faces {
+        let Some(texts) = glyphs.remove(&id) else {
+            continue;
+        };
+        let mut remapper = GlyphRemapper::new();
+        // Glyph 0 (.notdef) must stay glyph 0 of the subset.
+        remapper.remap(0);
+        for &gid in texts.keys() {
+            remapper.remap(gid);
+        }
+        let mut widths = vec![0.0; usize::from(face.shaper.number_of_glyphs())];
+        for &gid in texts.keys() {
+            if let Some(w) = widths.get_mut(usize::from(gid)) {
+                *w = width(face, gid);
+            }
+        }
+        let resource = format!("F{}", out.len());
+        out.insert(
+            id,
+            FontUse {
+                face,
+                resource,
+                remapper,
+                texts,
+                widths,
+            },
+        );
+    }
+    out
+}
+
+/// References for one embedded font.
+pub(super) struct FontRefs {
+    pub(super) type0: Ref,
+    cid: Ref,
+    descriptor: Ref,
+    cmap: Ref,
+    program: Ref,
+}
+
+impl FontRefs {
+    /// Five consecutive references from `next`.
+    pub(super) fn allocate(next: &mut impl FnMut() -> Ref) -> FontRefs {
+        FontRefs {
+            type0: next(),
+            cid: next(),
+            descriptor: next(),
+            cmap: next(),
+            program: next(),
+        }
+    }
+}
+
+/// Writes a subset of the font with its dictionaries into a chunk.
+pub(super) fn embed(font: &FontUse, refs: &FontRefs) -> Result<Chunk> {
+    let face = font.face;
+    let failed = |message: String| Error::Font {
+        at: Location::file(face.name.clone()),
+        message,
+    };
+    let subset = subsetter::subset(face.data, 0, &font.remapper)
+        .map_err(|e| failed(format!("could not subset the font for the PDF ({e})")))?;
+    let cff = face.shaper.tables().cff.is_some();
+    // A CFF font is embedded as its bare CFF table (CIDFontType0C), which
+    // every PDF version and PDF/X level accepts.
+    let program = if cff {
+        ttf_parser::RawFace::parse(&subset, 0)
+            .ok()
+            .and_then(|raw| raw.table(ttf_parser::Tag::from_bytes(b"CFF ")))
+            .map(<[u8]>::to_vec)
+            .ok_or_else(|| failed("the subset font has no CFF table".into()))?
+    } else {
+        subset
+    };
+
+    let ps_name = postscript_name(face);
+    let base = format!("{}+{}", subset_tag(&ps_name, font), ps_name);
+    let mut chunk = Chunk::new();
+
+    chunk
+        .type0_font(refs.type0)
+        .base_font(Name(base.as_bytes()))
+        .encoding_predefined(Name(b"Identity-H"))
+        .descendant_font(refs.cid)
+        .to_unicode(refs.cmap);
+
+    let system = SystemInfo {
+        registry: Str(b"Adobe"),
+        ordering: Str(b"Identity"),
+        supplement: 0,
+    };
+    let mut cid = chunk.cid_font(refs.cid);
+    cid.subtype(if cff {
+        CidFontType::Type0
+    } else {
+        CidFontType::Type2
+    })
+    .base_font(Name(base.as_bytes()))
+    .system_info(system)
+    .font_descriptor(refs.descriptor)
+    .default_width(0.0);
+    if !cff {
+        cid.cid_to_gid_map_predefined(Name(b"Identity"));
+    }
+    // CIDs are consecutive from 0 in the subset: one run of widths.
+    let widths: Vec<f32> = font
+        .remapper
+        .remapped_gids()
+        .map(|gid| width(face, gid))
+        .collect();
+    cid.widths().consecutive(0, widths);
+    cid.finish();
+
+    let ttf = &face.shaper;
+    let upem = face.units_per_em as f32;
+    let scale = |v: f32| (v * 1000.0 / upem).round();
+    let bbox = ttf.global_bounding_box();
+    let italic = ttf.italic_angle();
+    let mut flags = FontFlags::SYMBOLIC;
+    flags.set(FontFlags::ITALIC, italic != 0.0 || ttf.is_italic());
+    flags.set(FontFlags::FIXED_PITCH, ttf.is_monospaced());
+    // The usual estimate of the dominant stem width from the weight class.
+    let weight = f32::from(ttf.weight().to_number());
+    let mut descriptor = chunk.font_descriptor(refs.descriptor);
+    descriptor
+        .name(Name(base.as_bytes()))
+        .flags(flags)
+        .bbox(Rect::new(
+            scale(f32::from(bbox.x_min)),
+            scale(f32::from(bbox.y_min)),
+            scale(f32::from(bbox.x_max)),
+            scale(f32::from(bbox.y_max)),
+        ))
+        .italic_angle(italic)
+        .ascent((face.ascender * 1000.0).round() as f32)
+        .descent((face.descender * 1000.0).round() as f32)
+        .cap_height((face.cap_height * 1000.0).round() as f32)
+        .stem_v((10.0 + 220.0 * (weight - 50.0) / 900.0).round());
+    if cff {
+        descriptor.font_file3(refs.program);
+    } else {
+        descriptor.font_file2(refs.program);
+    }
+    descriptor.finish();
+
+    let cmap = unicode_cmap(font);
+    chunk
+        .cmap(refs.cmap, &deflate(&cmap, Packing::General)?)
+        .filter(Filter::FlateDecode);
+
+    let packed = deflate(&program, Packing::Font)?;
+    let mut stream = chunk.stream(refs.program, &packed);
+    stream.filter(Filter::FlateDecode);
+    if cff {
+        stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
+    } else {
+        stream.pair(Name(b"Length1"), program.len() as i32);
+    }
+    stream.finish();
+    Ok(chunk)
+}
+
+/// The ToUnicode CMap: each CID to the text its glyph stands for.
+fn unicode_cmap(font: &FontUse) -> Vec<u8> {
+    let system = SystemInfo {
+        registry: Str(b"Adobe"),
+        ordering: Str(b"UCS"),
+        supplement: 0,
+    };
+    let mut cmap = UnicodeCmap::new(Name(b"Adobe-Identity-UCS"), system);
+    for (&gid, text) in &font.texts {
+        let Some(text) = text else { continue };
+        let cid = font.cid(gid);
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => cmap.pair(cid, c),
+            (Some(_), Some(_)) => cmap.pair_with_multiple(cid, text.chars()),
+            _ => {}
+        }
+    }
+    cmap.finish().into_vec()
+}
+
+/// The font's PostScript name (name ID 6), or one made from its name.
+fn postscript_name(face: &Face) -> String {
+    let from_table = face
+        .shaper
+        .names()
+        .into_iter()
+        .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+        .find_map(|n| n.to_string());
+    let raw = from_table.unwrap_or_else(|| face.name.clone());
+    // A PDF name must stay printable ASCII without delimiters.
+    raw.chars()
+        .filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(*c))
+        .take(63)
+        .collect()
+}
+
+/// The six capital letters that mark a subset, from the glyphs it holds:
+/// the same subset always gets the same tag, different ones differ.
+fn subset_tag(ps_name: &str, font: &FontUse) -> String {
+    let mut h = std::hash::DefaultHasher::new();
+    ps_name.hash(&mut h);
+    for gid in font.texts.keys() {
+        gid.hash(&mut h);
+    }
+    let mut n = Hasher::finish(&h);
+    (0..6)
+        .map(|_| {
+            let c = (b'A' + (n % 26) as u8) as char;
+            n /= 26;
+            c
+        })
+        .collect()
+}

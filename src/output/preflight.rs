@@ -1,0 +1,327 @@
+//! Preflight: the checks a print shop would run, made on what handbill
+//! itself set, before the PDF is written.
+//!
+//! Each finding is a [`Warning`]; `--strict` turns any warning into an error.
+//! Other stages report their own findings the same way: text that overflows
+//! its pages (compose), glyphs no font has (an error in paragraph setting),
+//! fonts whose licence forbids embedding (an error in font loading).
+
+use crate::compose::pages::{Page, Rect};
+use crate::compose::picture::PixelFormat;
+use crate::error::{Location, Warning};
+use crate::output::color;
+use crate::output::target::{ColorMode, PrintSetup, PrintTarget, Standard};
+use crate::style::Color;
+use crate::typeset::fonts::FontBook;
+use crate::units::Length;
+
+/// The smallest type that still reads on a leaflet held in the hand.
+pub const MIN_TEXT_SIZE: Length = Length::pt(6.0);
+
+/// Something inked, for the safe-zone check.
+struct Ink {
+    page: usize,
+    what: &'static str,
+    left: Length,
+    top: Length,
+    right: Length,
+    bottom: Length,
+}
+
+/// Checks `pages` (as they will be printed) against `setup`.
+pub fn check(pages: &[Page], fonts: &FontBook, setup: &PrintSetup, origin: &str) -> Vec<Warning> {
+    let at = || Location::file(origin);
+    let mut out = Vec::new();
+    let mut warn = |message: String| out.push(Warning { at: at(), message });
+
+    // Type too small to read.
+    let mut smallest: Option<(Length, usize)> = None;
+    for (i, page) in pages.iter().enumerate() {
+        for run in page.lines.iter().flat_map(|l| &l.line.runs) {
+            if run.size < MIN_TEXT_SIZE - Length::pt(1e-6)
+                && smallest.is_none_or(|(s, _)| run.size < s)
+            {
+                smallest = Some((run.size, i + 1));
+            }
+        }
+    }
+    if let Some((size, page)) = smallest {
+        warn(format!(
+            "text at {size} on page {page} is smaller than {MIN_TEXT_SIZE}: too small to read \
+             on a leaflet"
+        ));
+    }
+
+    // Colours: RGB converted for the press, and the total ink limit.
+    let mut colours: Vec<Color> = Vec::new();
+    let text = pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.line.runs)
+        .map(|r| r.color);
+    let fills = pages.iter().flat_map(|p| &p.fills).map(|f| f.color);
+    for c in text.chain(fills) {
+        if !colours.contains(&c) {
+            colours.push(c);
+        }
+    }
+    for &c in &colours {
+        if color::converted_from_rgb(c, setup.color) {
+            warn(format!(
+                "colour {} is RGB; converted to {} for the press (give it as cmyk(…) to \
+                 choose the inks yourself)",
+                color::describe(c),
+                color::describe(color::for_output(c, setup.color))
+            ));
+        }
+        let ink = color::ink(color::for_output(c, ColorMode::Cmyk));
+        if setup.color == ColorMode::Cmyk && ink > setup.ink_limit + 1e-9 {
+            warn(format!(
+                "colour {} uses {:.0}% ink, more than the limit of {:.0}%: it may not dry \
+                 and smudge",
+                color::describe(c),
+                ink * 100.0,
+                setup.ink_limit * 100.0
+            ));
+        }
+    }
+
+    // Pictures for the press: RGB samples are converted, and PDF/X-1a
+    // allows no transparency, so a picture's alpha is flattened onto white.
+    if setup.color == ColorMode::Cmyk {
+        let mut seen: Vec<&str> = Vec::new();
+        for pic in pages.iter().flat_map(|p| &p.pictures) {
+            let name = pic.picture.source.as_str();
+            if seen.contains(&name) {
+                continue;
+            }
+            seen.push(name);
+            let rgb = pic.picture.pixels.format == PixelFormat::Rgb;
+            let alpha = pic.picture.pixels.alpha.is_some() && setup.standard == Some(Standard::X1a);
+            if rgb || alpha {
+                let what = match (rgb, alpha) {
+                    (true, true) => {
+                        "is RGB with transparency; converted to CMYK and flattened onto white"
+                    }
+                    (true, false) => "is RGB; converted to CMYK",
+                    _ => "has transparency, which PDF/X-1a does not allow; flattened onto white",
+                };
+                warn(format!(
+                    "picture `{name}` {what} for the press (the conversion is a plain formula, \
+                     not a colour-managed one: convert it yourself for exact colours)"
+                ));
+            }
+        }
+    }
+
+    // Ink too near the paper edge.
+    let safe = setup.safe_margin;
+    let mut nearest: Option<(Length, Ink)> = None;
+    for ink in inks(pages, fonts) {
+        let page = &pages[ink.page];
+        let d = (ink.left)
+            .min(ink.top)
+            .min(page.width - ink.right)
+            .min(page.height - ink.bottom);
+        if d < safe - Length::pt(1e-6) && nearest.as_ref().is_none_or(|(n, _)| d < *n) {
+            nearest = Some((d, ink));
+        }
+    }
+    if let Some((d, ink)) = nearest {
+        let why = match setup.target {
+            PrintTarget::Office | PrintTarget::CopyShop => {
+                "most office and copy-shop printers leave the outer edge of the sheet unprinted"
+            }
+            PrintTarget::Press => "the trim may cut into it",
+        };
+        warn(format!(
+            "{} on page {} comes {:.1}mm from the paper edge, inside the safe margin of \
+             {:.1}mm: {why}",
+            ink.what,
+            ink.page + 1,
+            d.max(Length::ZERO).to_mm(),
+            safe.to_mm()
+        ));
+    }
+    out
+}
+
+/// The inked boxes of the pages: text lines, rules, figures, fills and
+/// pictures. What runs off the page into a bleed is meant to, and left out.
+fn inks(pages: &[Page], fonts: &FontBook) -> Vec<Ink> {
+    let mut out = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        let off_page = |r: &Rect| {
+            r.x < Length::ZERO
+                || r.y < Length::ZERO
+                || r.right() > page.width
+                || r.bottom() > page.height
+        };
+        let boxes = page
+            .fills
+            .iter()
+            .map(|f| ("a colour field", f.rect))
+            .chain(page.pictures.iter().map(|p| ("a picture", p.clip)));
+        for (what, r) in boxes {
+            if !off_page(&r) {
+                out.push(Ink {
+                    page: i,
+                    what,
+                    left: r.x,
+                    top: r.y,
+                    right: r.right(),
+                    bottom: r.bottom(),
+                });
+            }
+        }
+        for placed in &page.lines {
+            if let Some(fig) = &placed.figure {
+                out.push(Ink {
+                    page: i,
+                    what: "a QR code",
+                    left: placed.x,
+                    top: placed.baseline - fig.height,
+                    right: placed.x + fig.width,
+                    bottom: placed.baseline,
+                });
+            }
+            let mut above = Length::ZERO;
+            let mut below = Length::ZERO;
+            for run in &placed.line.runs {
+                let face = fonts.face(run.face);
+                above = above.max(run.size * face.ascender);
+                below = below.max(run.size * -face.descender);
+            }
+            if placed.line.runs.iter().any(|r| !r.glyphs.is_empty()) {
+                out.push(Ink {
+                    page: i,
+                    what: "text",
+                    left: placed.x,
+                    top: placed.baseline - above,
+                    right: placed.x + placed.line.width,
+                    bottom: placed.baseline + below,
+                });
+            }
+        }
+        for rule in &page.rules {
+            let half = rule.width / 2.0;
+            out.push(Ink {
+                page: i,
+                what: "a rule",
+                left: rule.from.0.min(rule.to.0) - half,
+                top: rule.from.1.min(rule.to.1) - half,
+                right: rule.from.0.max(rule.to.0) + half,
+                bottom: rule.from.1.max(rule.to.1) + half,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compose::pages::PlacedLine;
+    use crate::output::target::PrintSpec;
+    use crate::style::Paper;
+    use crate::typeset::line::{GlyphRun, Line, PlacedGlyph};
+
+    fn page_with(size: f64, x_mm: f64, color: Color, fonts: &FontBook) -> Page {
+        let face = fonts.faces().next().unwrap().0;
+        let line = Line {
+            runs: vec![GlyphRun {
+                face,
+                size: Length::pt(size),
+                color,
+                glyphs: vec![PlacedGlyph {
+                    x: Length::ZERO,
+                    gid: 5,
+                    text: crate::typeset::line::Cluster::Char('a'),
+                }],
+            }],
+            width: Length::mm(20.0),
+            ..Line::default()
+        };
+        Page {
+            width: Length::mm(210.0),
+            height: Length::mm(297.0),
+            lines: vec![PlacedLine {
+                x: Length::mm(x_mm),
+                baseline: Length::mm(100.0),
+                line,
+                figure: None,
+            }],
+            ..Page::default()
+        }
+    }
+
+    fn setup(target: PrintTarget) -> PrintSetup {
+        let spec = PrintSpec {
+            target: Some(target),
+            ..PrintSpec::default()
+        };
+        PrintSetup::resolve(&spec, None, None, Paper::A4).unwrap()
+    }
+
+    fn fonts() -> FontBook {
+        let mut book = FontBook::new();
+        book.resolve(
+            &crate::style::FontRef::Family("serif".into()),
+            crate::statement::document::Style::default(),
+            "t",
+        )
+        .unwrap();
+        book
+    }
+
+    #[test]
+    fn a_clean_page_passes() {
+        let f = fonts();
+        let p = page_with(10.0, 20.0, Color::Gray(0.0), &f);
+        assert!(check(&[p], &f, &setup(PrintTarget::Office), "s.txt").is_empty());
+    }
+
+    #[test]
+    fn tiny_type_is_reported() {
+        let f = fonts();
+        let p = page_with(5.0, 20.0, Color::Gray(0.0), &f);
+        let w = check(&[p], &f, &setup(PrintTarget::Office), "s.txt");
+        assert_eq!(w.len(), 1);
+        assert!(w[0].message.contains("smaller than 6pt"), "{}", w[0]);
+    }
+
+    #[test]
+    fn ink_in_the_unprintable_edge_is_reported() {
+        let f = fonts();
+        let p = page_with(10.0, 3.0, Color::Gray(0.0), &f);
+        let w = check(&[p], &f, &setup(PrintTarget::Office), "s.txt");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(
+            w[0].message.contains("3.0mm from the paper edge"),
+            "{}",
+            w[0]
+        );
+        // The press has a smaller safe margin (3 mm inside the trim).
+        let p = page_with(10.0, 4.0, Color::Gray(0.0), &f);
+        assert!(check(&[p], &f, &setup(PrintTarget::Press), "s.txt").is_empty());
+    }
+
+    #[test]
+    fn rgb_and_heavy_ink_are_reported_for_the_press() {
+        let f = fonts();
+        let p = page_with(10.0, 20.0, Color::Rgb(0.8, 0.0, 0.0), &f);
+        assert!(check(
+            std::slice::from_ref(&p),
+            &f,
+            &setup(PrintTarget::Office),
+            "s"
+        )
+        .is_empty());
+        let w = check(&[p], &f, &setup(PrintTarget::Press), "s");
+        assert_eq!(w.len(), 1);
+        assert!(w[0].message.contains("#cc0000 is RGB"), "{}", w[0]);
+        let p = page_with(10.0, 20.0, Color::Cmyk(1.0, 1.0, 1.0, 1.0), &f);
+        let w = check(&[p], &f, &setup(PrintTarget::Press), "s");
+        assert!(w[0].message.contains("400% ink"), "{}", w[0]);
+    }
+}

@@ -1,0 +1,593 @@
+//! The statement's language: named by the command line (`--lang`), the
+//! statement's front matter or a user's layout file, or else detected from
+//! the text (the `whatlang` crate, with handbill's own rules for what it
+//! cannot tell: Serbian in Latin letters, polytonic Greek).
+//!
+//! The language chosen here drives hyphenation, the quotation marks, the
+//! shaper's localised forms and the PDF's `/Lang`. A built-in layout's
+//! `lang` is only a default: it is used when the text is too short, or too
+//! mixed, for detection to be trusted, and it refines a detected language
+//! that it agrees with (`en` detected, `en-US` in the layout).
+
+use whatlang::{Lang, Script};
+
+use crate::error::{Location, Note, Warning};
+use crate::statement::document::Document;
+
+/// Fewest letters detection is trusted on: below this a few names or
+/// numbers decide the guess.
+pub const MIN_LETTERS: usize = 60;
+
+/// Lowest confidence (0 to 1) detection is trusted at.
+pub const MIN_CONFIDENCE: f64 = 0.8;
+
+/// How much of a long statement is read to detect its language: a page's
+/// worth decides it, and the rest would only cost time.
+const SAMPLE_CHARS: usize = 20_000;
+
+/// A language found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Detection {
+    /// The BCP 47 tag handbill uses for it, e.g. `de`, `sr-Latn`.
+    pub tag: String,
+    /// Its English name, e.g. `German`, `Serbian in Latin script`.
+    pub name: String,
+    /// How sure the detector is, 0 to 1.
+    pub confidence: f64,
+    /// How many letters the guess rests on.
+    pub letters: usize,
+}
+
+impl Detection {
+    /// True when the guess rests on enough text and is confident enough.
+    pub fn is_reliable(&self) -> bool {
+        self.letters >= MIN_LETTERS && self.confidence >= MIN_CONFIDENCE
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "{} ({}), confidence {:.2}",
+            self.name, self.tag, self.confidence
+        )
+    }
+}
+
+/// Where the language came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// `--lang`.
+    CommandLine,
+    /// The statement's front matter `lang`.
+    FrontMatter,
+    /// A user's layout file sets `[hyphenation] lang` here.
+    Layout(Location),
+    /// Detected from the text.
+    Detected(Detection),
+    /// Detection could not be trusted (or found nothing); the layout's
+    /// default language was used.
+    LayoutDefault(Option<Detection>),
+}
+
+/// The language a statement is set in, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    /// The BCP 47 tag.
+    pub tag: String,
+    /// Where it came from.
+    pub source: Source,
+}
+
+impl Choice {
+    /// What to tell the user at normal verbosity: the detected language.
+    pub fn note(&self, origin: &str) -> Option<Note> {
+        let Source::Detected(d) = &self.source else {
+            return None;
+        };
+        let mut message = format!("language detected: {}", d.describe());
+        if d.tag != self.tag {
+            message.push_str(&format!(
+                "; set as {}, the layout's variant of it",
+                self.tag
+            ));
+        }
+        Some(Note {
+            at: Location::file(origin),
+            message,
+        })
+    }
+
+    /// A warning when the language is a guess that could not be confirmed.
+    pub fn warning(&self, origin: &str) -> Option<Warning> {
+        let Source::LayoutDefault(best) = &self.source else {
+            return None;
+        };
+        let why = match best {
+            None => "the text has no letters to tell it by".to_string(),
+            Some(d) if d.letters < MIN_LETTERS => format!(
+                "the text is too short to tell ({} letters; it looks most like {})",
+                d.letters,
+                d.describe()
+            ),
+            Some(d) => format!(
+                "the text is not clearly one language (it looks most like {})",
+                d.describe()
+            ),
+        };
+        Some(Warning {
+            at: Location::file(origin),
+            message: format!(
+                "language not detected: {why}; set in the layout's language, {}; \
+                 name it with lang = \"…\" in the front matter or --lang",
+                self.tag
+            ),
+        })
+    }
+}
+
+/// Chooses the statement's language: `--lang`, else the front matter's
+/// `lang`, else a `lang` a user's layout file sets, else the language
+/// detected in the text, else the layout's default.
+///
+/// `default` is the layout's `[hyphenation] lang`, and `set_at` where a
+/// user's layout file wrote it (`None` for a built-in's, which is only a
+/// default).
+pub fn choose(
+    doc: &Document,
+    default: &str,
+    set_at: Option<&Location>,
+    requested: Option<&str>,
+) -> Choice {
+    if let Some(tag) = requested {
+        return Choice {
+            tag: tag.to_string(),
+            source: Source::CommandLine,
+        };
+    }
+    if let Some(tag) = &doc.meta.lang {
+        return Choice {
+            tag: tag.clone(),
+            source: Source::FrontMatter,
+        };
+    }
+    if let Some(at) = set_at {
+        return Choice {
+            tag: default.to_string(),
+            source: Source::Layout(at.clone()),
+        };
+    }
+    match detect(&sample(doc)) {
+        Some(d) if d.is_reliable() => Choice {
+            tag: refine(&d.tag, default),
+            source: Source::Detected(d),
+        },
+        best => Choice {
+            tag: default.to_string(),
+            source: Source::LayoutDefault(best),
+        },
+    }
+}
+
+/// A warning when a user's layout names one language and the text is
+/// clearly in another: a German statement built with an English layout
+/// would be hyphenated wrongly and get English quotes.
+pub fn mismatch_warning(doc: &Document, choice: &Choice, origin: &str) -> Option<Warning> {
+    let Source::Layout(at) = &choice.source else {
+        return None;
+    };
+    let d = detect(&sample(doc)).filter(Detection::is_reliable)?;
+    if d.confidence < 1.0 || primary(&d.tag) == primary(&choice.tag) {
+        return None;
+    }
+    Some(Warning {
+        at: Location::file(origin),
+        message: format!(
+            "the layout sets lang = \"{}\" ({at}), but the text looks like {}; \
+             pass --lang {} or set lang in the front matter if that is right",
+            choice.tag,
+            d.describe(),
+            d.tag
+        ),
+    })
+}
+
+/// The layout's tag when it is a variant of the detected language (`en-US`
+/// for `en`, `de-CH` for `de`), else the detected tag.
+fn refine(detected: &str, layout: &str) -> String {
+    if !detected.contains('-') && primary(layout).eq_ignore_ascii_case(detected) {
+        layout.to_string()
+    } else {
+        detected.to_string()
+    }
+}
+
+fn primary(tag: &str) -> &str {
+    tag.split(['-', '_']).next().unwrap_or(tag)
+}
+
+/// The text detection reads: every block, up to [`SAMPLE_CHARS`].
+fn sample(doc: &Document) -> String {
+    let mut text = String::new();
+    for block in &doc.blocks {
+        for span in &block.spans {
+            text.push_str(&span.text);
+        }
+        text.push('\n');
+        if text.len() >= SAMPLE_CHARS * 2 {
+            break;
+        }
+    }
+    match text.char_indices().nth(SAMPLE_CHARS) {
+        Some((cut, _)) => text[..cut].to_string(),
+        None => text,
+    }
+}
+
+/// Detects the language of `text`; `None` when it has no letters at all.
+/// The result may be unreliable: see [`Detection::is_reliable`].
+pub fn detect(text: &str) -> Option<Detection> {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let info = whatlang::detect(text)?;
+    let (tag, name) = tag_and_name(info.lang(), info.script(), text);
+    Some(Detection {
+        tag,
+        name,
+        confidence: info.confidence(),
+        letters,
+    })
+}
+
+/// handbill's tag and an English name for a detected language.
+fn tag_and_name(lang: Lang, script: Script, text: &str) -> (String, String) {
+    let named = |tag: &str| (tag.to_string(), lang.eng_name().to_string());
+    match lang {
+        // whatlang knows Serbian only in Cyrillic; Serbian in Latin letters
+        // comes out as Croatian, and the two differ in words, not letters.
+        Lang::Hrv if serbian_not_croatian(text) => {
+            ("sr-Latn".into(), "Serbian in Latin script".into())
+        }
+        Lang::Srp if script == Script::Cyrillic => {
+            ("sr-Cyrl".into(), "Serbian in Cyrillic script".into())
+        }
+        Lang::Srp => ("sr-Latn".into(), "Serbian in Latin script".into()),
+        Lang::Ell if polytonic(text) => ("el-polyton".into(), "polytonic Greek".into()),
+        Lang::Ell => named("el"),
+        // Bokmål is what whatlang detects; Nynorsk it does not tell apart.
+        Lang::Nob => named("nb"),
+        Lang::Eng => named("en"),
+        Lang::Deu => named("de"),
+        Lang::Fra => named("fr"),
+        Lang::Spa => named("es"),
+        Lang::Por => named("pt"),
+        Lang::Ita => named("it"),
+        Lang::Nld => named("nl"),
+        Lang::Pol => named("pl"),
+        Lang::Ces => named("cs"),
+        Lang::Slk => named("sk"),
+        Lang::Slv => named("sl"),
+        Lang::Hrv => named("hr"),
+        Lang::Rus => named("ru"),
+        Lang::Ukr => named("uk"),
+        Lang::Bel => named("be"),
+        Lang::Bul => named("bg"),
+        Lang::Mkd => named("mk"),
+        Lang::Hun => named("hu"),
+        Lang::Ron => named("ro"),
+        Lang::Tur => named("tr"),
+        Lang::Swe => named("sv"),
+        Lang::Dan => named("da"),
+        Lang::Fin => named("fi"),
+        Lang::Est => named("et"),
+        Lang::Lav => named("lv"),
+        Lang::Lit => named("lt"),
+        Lang::Cat => named("ca"),
+        Lang::Epo => named("eo"),
+        Lang::Lat => named("la"),
+        Lang::Cym => named("cy"),
+        Lang::Afr => named("af"),
+        Lang::Ind => named("id"),
+        Lang::Tuk => named("tk"),
+        Lang::Hye => named("hy"),
+        Lang::Kat => named("ka"),
+        Lang::Hin => named("hi"),
+        Lang::Mar => named("mr"),
+        Lang::Ben => named("bn"),
+        Lang::Guj => named("gu"),
+        Lang::Pan => named("pa"),
+        Lang::Ori => named("or"),
+        Lang::Tam => named("ta"),
+        Lang::Tel => named("te"),
+        Lang::Kan => named("kn"),
+        Lang::Mal => named("ml"),
+        Lang::Tha => named("th"),
+        Lang::Amh => named("am"),
+        // Languages without hyphenation patterns: their ISO 639-1 tags, so
+        // that the PDF's /Lang and the message are right.
+        Lang::Cmn => named("zh"),
+        Lang::Jpn => named("ja"),
+        Lang::Kor => named("ko"),
+        Lang::Ara => named("ar"),
+        Lang::Heb => named("he"),
+        Lang::Yid => named("yi"),
+        Lang::Vie => named("vi"),
+        Lang::Urd => named("ur"),
+        Lang::Pes => named("fa"),
+        Lang::Aze => named("az"),
+        Lang::Uzb => named("uz"),
+        Lang::Jav => named("jv"),
+        Lang::Tgl => named("tl"),
+        Lang::Nep => named("ne"),
+        Lang::Sin => named("si"),
+        Lang::Khm => named("km"),
+        Lang::Mya => named("my"),
+        Lang::Zul => named("zu"),
+        Lang::Sna => named("sn"),
+        Lang::Aka => named("ak"),
+        // A language a newer whatlang adds: its ISO 639-3 code is a valid
+        // BCP 47 tag too.
+        #[allow(unreachable_patterns)]
+        _ => named(lang.code()),
+    }
+}
+
+/// Words only Serbian writes (Ekavian forms, Serbian vocabulary and month
+/// names) and words only Croatian writes (Ijekavian forms, Croatian
+/// vocabulary and month names), in lower case.
+const SERBIAN_WORDS: &[&str] = &[
+    "vreme",
+    "vremena",
+    "vremenu",
+    "deca",
+    "dece",
+    "deci",
+    "decu",
+    "dete",
+    "deteta",
+    "reč",
+    "reči",
+    "mleko",
+    "lepo",
+    "lep",
+    "lepa",
+    "lepe",
+    "ceo",
+    "cela",
+    "celo",
+    "celu",
+    "cele",
+    "celog",
+    "hteo",
+    "htela",
+    "mesto",
+    "mesta",
+    "mestu",
+    "gde",
+    "pre",
+    "posle",
+    "uvek",
+    "nedelja",
+    "nedelje",
+    "nedelju",
+    "hiljada",
+    "hiljade",
+    "hleb",
+    "hleba",
+    "opština",
+    "opštine",
+    "opštini",
+    "opštinu",
+    "bezbednost",
+    "bezbednosti",
+    "saradnja",
+    "saradnje",
+    "uslovi",
+    "uslove",
+    "uslova",
+    "šta",
+    "ko",
+    "takođe",
+    "januar",
+    "januara",
+    "februar",
+    "februara",
+    "mart",
+    "marta",
+    "april",
+    "aprila",
+    "maj",
+    "maja",
+    "jun",
+    "juna",
+    "jul",
+    "jula",
+    "avgust",
+    "avgusta",
+    "septembar",
+    "septembra",
+    "oktobar",
+    "oktobra",
+    "novembar",
+    "novembra",
+    "decembar",
+    "decembra",
+    "srbija",
+    "srbije",
+    "srbiji",
+    "beograd",
+    "beograda",
+    "beogradu",
+    "dinara",
+    "mesec",
+    "meseca",
+    "meseci",
+    "zahtev",
+    "zahteva",
+    "zahtevamo",
+    "zahtevi",
+    "pretnje",
+    "pretnja",
+    "verujemo",
+    "sedmice",
+    "sedmica",
+    "primer",
+    "primera",
+    "dela",
+    "deo",
+    "obaveštenje",
+    "smeju",
+    "uprkos",
+];
+const CROATIAN_WORDS: &[&str] = &[
+    "vrijeme",
+    "djeca",
+    "djece",
+    "djeci",
+    "djecu",
+    "dijete",
+    "riječ",
+    "riječi",
+    "mlijeko",
+    "lijepo",
+    "lijep",
+    "lijepa",
+    "cijeli",
+    "cijela",
+    "cijelo",
+    "cijelu",
+    "htio",
+    "htjela",
+    "mjesto",
+    "mjesta",
+    "mjestu",
+    "gdje",
+    "prije",
+    "poslije",
+    "uvijek",
+    "tjedan",
+    "tjedna",
+    "tjednu",
+    "tisuća",
+    "tisuće",
+    "kruh",
+    "kruha",
+    "vlak",
+    "općina",
+    "općine",
+    "općini",
+    "suradnja",
+    "suradnje",
+    "uvjeti",
+    "uvjete",
+    "uvjeta",
+    "tko",
+    "također",
+    "siječnja",
+    "veljače",
+    "ožujka",
+    "travnja",
+    "svibnja",
+    "lipnja",
+    "srpnja",
+    "kolovoza",
+    "rujna",
+    "listopada",
+    "studenoga",
+    "studenog",
+    "prosinca",
+    "hrvatska",
+    "hrvatske",
+    "hrvatskoj",
+    "zagreb",
+    "zagreba",
+    "zagrebu",
+    "mjesec",
+    "mjeseca",
+    "mjeseci",
+    "zahtjev",
+    "zahtjeva",
+    "zahtjevi",
+    "prijetnje",
+    "vjerujemo",
+    "svijet",
+    "svijeta",
+    "dio",
+    "dijela",
+    "primjer",
+    "primjera",
+    "obaviješteni",
+    "smiju",
+    "tijekom",
+    "kazalište",
+    "povijest",
+    "glazba",
+    "sveučilište",
+    "zrakoplov",
+];
+
+/// True when a text whatlang takes for Croatian has more Serbian than
+/// Croatian words in it.
+fn serbian_not_croatian(text: &str) -> bool {
+    let (mut sr, mut hr) = (0usize, 0usize);
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        let w = word.to_lowercase();
+        sr += usize::from(SERBIAN_WORDS.contains(&w.as_str()));
+        hr += usize::from(CROATIAN_WORDS.contains(&w.as_str()));
+    }
+    sr > hr
+}
+
+/// True when a Greek text is written with the polytonic accents (breathings,
+/// grave and circumflex accents: the Greek Extended block).
+fn polytonic(text: &str) -> bool {
+    let greek = text
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x0370..=0x03FF | 0x1F00..=0x1FFF))
+        .count();
+    let extended = text
+        .chars()
+        .filter(|c| matches!(*c as u32, 0x1F00..=0x1FFF))
+        .count();
+    // Monotonic text may quote a polytonic word; a polytonic text has an
+    // accented letter in every few words.
+    greek > 0 && extended * 20 >= greek
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serbian_and_croatian_latin_are_told_apart() {
+        let sr = "Već treći mesec zaredom plate kasne, a deca i porodice ne mogu da čekaju. \
+                  Uprava obećava da će novac stići do kraja nedelje, pre praznika.";
+        let hr = "Već treći mjesec zaredom plaće kasne, a djeca i obitelji ne mogu čekati. \
+                  Uprava obećava da će novac stići do kraja tjedna, prije blagdana.";
+        assert!(serbian_not_croatian(sr));
+        assert!(!serbian_not_croatian(hr));
+    }
+
+    #[test]
+    fn polytonic_greek_is_recognised() {
+        assert!(polytonic(
+            "Ἐν ἀρχῇ ἦν ὁ λόγος, καὶ ὁ λόγος ἦν πρὸς τὸν θεόν"
+        ));
+        assert!(!polytonic("Η πλατεία μας ανήκει σε όλους τους κατοίκους"));
+    }
+
+    #[test]
+    fn short_text_is_not_reliable() {
+        let d = detect("Fix our homes").unwrap();
+        assert!(!d.is_reliable(), "{d:?}");
+        assert_eq!(detect("12 34 !!"), None);
+    }
+
+    #[test]
+    fn layout_variant_refines_the_detected_language() {
+        assert_eq!(refine("en", "en-US"), "en-US");
+        assert_eq!(refine("de", "en"), "de");
+        assert_eq!(refine("de", "de-CH"), "de-CH");
+        assert_eq!(refine("sr-Latn", "sr-Cyrl"), "sr-Latn");
+    }
+}

@@ -1,0 +1,177 @@
+//! A set line: runs of positioned glyphs, the unit columns and pages are
+//! built from and the PDF writer draws.
+//!
+//! Kept compact on purpose (a glyph is a position, an id and its text): a
+//! long statement has millions of them.
+
+use crate::style::Color;
+use crate::typeset::fonts::FaceId;
+use crate::units::Length;
+
+/// The text a glyph stands for, for text extraction and copy-and-paste.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cluster {
+    /// Another glyph of the previous glyph's cluster (a mark, a split form).
+    Continued,
+    /// One character (the common case, stored without allocation).
+    Char(char),
+    /// Several characters (a ligature such as "ffi", or a letter with marks).
+    Text(Box<str>),
+}
+
+impl Cluster {
+    /// From a cluster's text; `None` for a continuation glyph.
+    pub fn new(text: Option<&str>) -> Cluster {
+        match text {
+            None => Cluster::Continued,
+            Some(t) => {
+                let mut chars = t.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => Cluster::Char(c),
+                    _ => Cluster::Text(t.into()),
+                }
+            }
+        }
+    }
+
+    /// The text, if this glyph starts a cluster.
+    pub fn text(&self) -> Option<std::borrow::Cow<'_, str>> {
+        match self {
+            Cluster::Continued => None,
+            Cluster::Char(c) => Some(c.to_string().into()),
+            Cluster::Text(t) => Some(t.as_ref().into()),
+        }
+    }
+
+    /// True for a word space.
+    pub fn is_space(&self) -> bool {
+        *self == Cluster::Char(' ')
+    }
+}
+
+/// A glyph at its place on a line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedGlyph {
+    /// Offset of the glyph's origin from the line's left edge.
+    pub x: Length,
+    /// Glyph id in the run's face.
+    pub gid: u16,
+    /// What text it stands for.
+    pub text: Cluster,
+}
+
+/// Glyphs in one face, size and colour.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GlyphRun {
+    /// The face.
+    pub face: FaceId,
+    /// Type size.
+    pub size: Length,
+    /// Fill colour.
+    pub color: Color,
+    /// The glyphs, left to right.
+    pub glyphs: Vec<PlacedGlyph>,
+}
+
+/// One set line.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Line {
+    /// The glyph runs, left to right.
+    pub runs: Vec<GlyphRun>,
+    /// Width of the inked part (from 0 to the end of the last glyph).
+    pub width: Length,
+    /// The line ends with an inserted hyphen.
+    pub hyphenated: bool,
+    /// How far the line exceeds its measure (zero when it fits).
+    pub overfull: Length,
+}
+
+impl Line {
+    /// Appends a glyph, starting a new run when face, size or colour change.
+    pub fn push(&mut self, face: FaceId, size: Length, color: Color, glyph: PlacedGlyph) {
+        match self.runs.last_mut() {
+            Some(r) if r.face == face && r.size == size && r.color == color => r.glyphs.push(glyph),
+            _ => {
+                // Room for a line's worth without growing glyph by glyph.
+                let mut glyphs = Vec::with_capacity(32);
+                glyphs.push(glyph);
+                self.runs.push(GlyphRun {
+                    face,
+                    size,
+                    color,
+                    glyphs,
+                });
+            }
+        }
+    }
+
+    /// Every glyph with its run, left to right.
+    pub fn glyphs(&self) -> impl Iterator<Item = (&GlyphRun, &PlacedGlyph)> {
+        self.runs
+            .iter()
+            .flat_map(|r| r.glyphs.iter().map(move |g| (r, g)))
+    }
+
+    /// Moves every glyph right by `dx`.
+    pub fn shift(&mut self, dx: Length) {
+        for r in &mut self.runs {
+            for g in &mut r.glyphs {
+                g.x += dx;
+            }
+        }
+    }
+
+    /// Removes trailing word spaces (they carry no ink).
+    pub fn trim_end(&mut self) {
+        while let Some(run) = self.runs.last_mut() {
+            while run.glyphs.last().is_some_and(|g| g.text.is_space()) {
+                run.glyphs.pop();
+            }
+            if !run.glyphs.is_empty() {
+                break;
+            }
+            self.runs.pop();
+        }
+    }
+
+    /// The line's text (spaces included), for messages and tests.
+    pub fn text(&self) -> String {
+        self.glyphs().filter_map(|(_, g)| g.text.text()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g(x: f64, c: char) -> PlacedGlyph {
+        PlacedGlyph {
+            x: Length::pt(x),
+            gid: 1,
+            text: Cluster::Char(c),
+        }
+    }
+
+    #[test]
+    fn runs_split_on_style_and_trim_spaces() {
+        let mut l = Line::default();
+        let black = Color::Gray(0.0);
+        l.push(FaceId(0), Length::pt(10.0), black, g(0.0, 'a'));
+        l.push(FaceId(0), Length::pt(10.0), black, g(5.0, ' '));
+        l.push(FaceId(1), Length::pt(10.0), black, g(8.0, 'b'));
+        l.push(FaceId(1), Length::pt(10.0), black, g(13.0, ' '));
+        assert_eq!(l.runs.len(), 2);
+        l.trim_end();
+        assert_eq!(l.text(), "a b");
+        l.shift(Length::pt(2.0));
+        assert_eq!(l.runs[1].glyphs[0].x, Length::pt(10.0));
+    }
+
+    #[test]
+    fn clusters() {
+        assert_eq!(Cluster::new(Some("f")), Cluster::Char('f'));
+        assert_eq!(Cluster::new(Some("ffi")), Cluster::Text("ffi".into()));
+        assert_eq!(Cluster::new(None), Cluster::Continued);
+        assert_eq!(Cluster::new(Some("ffi")).text().as_deref(), Some("ffi"));
+    }
+}

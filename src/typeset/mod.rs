@@ -1,0 +1,17 @@
+//! Typesetting: styled text → shaped, hyphenated, justified [`line::Line`]s.
+//!
+//! The language is chosen ([`lang`]) and the text's quotes and dashes set
+//! by its rules ([`typography`]); each paragraph's words are shaped with the
+//! layout's fonts ([`fonts`], [`shape`]), split at hyphenation points
+//! ([`hyphenate`]), turned into Knuth–Plass boxes, glue and penalties
+//! ([`paragraph`]) and broken into lines ([`linebreak`]). Nothing here knows
+//! about pages: a paragraph is set to a width and a style.
+
+pub mod fonts;
+pub mod hyphenate;
+pub mod lang;
+pub mod line;
+pub mod linebreak;
+pub mod paragraph;
+pub mod shape;
+pub mod typography;

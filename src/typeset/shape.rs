@@ -1,0 +1,150 @@
+//! Shaping: text in one face becomes glyphs with advances (kerning,
+//! ligatures and language forms applied by rustybuzz, an OpenType shaper).
+//!
+//! Words are shaped one at a time and cached, since statements repeat words
+//! and a fitting search (trying several sizes) reshapes nothing: advances are
+//! kept in em and scaled later.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use crate::typeset::fonts::{FaceId, FontBook};
+
+/// One shaped glyph.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ShapedGlyph {
+    /// Glyph id in the face (0 = the font lacks the character).
+    pub gid: u16,
+    /// Byte offset, in the shaped text, of the cluster this glyph belongs to.
+    pub cluster: usize,
+    /// Horizontal advance in em.
+    pub advance_em: f64,
+}
+
+/// Shapes words, caching plans and results.
+pub struct Shaper {
+    language: Option<rustybuzz::Language>,
+    plans: HashMap<(FaceId, rustybuzz::Script), rustybuzz::ShapePlan>,
+    /// Shaped words by face (indexed by `FaceId`), then by text: looked up
+    /// by `&str` without building a key.
+    words: Vec<FxHashMap<Box<str>, Arc<[ShapedGlyph]>>>,
+    /// The last shaping's buffer, cleared: reusing it saves rustybuzz an
+    /// allocation per word.
+    spare: Option<rustybuzz::UnicodeBuffer>,
+}
+
+impl Shaper {
+    /// A shaper for text in the language `lang_tag` (BCP 47), which selects
+    /// localised glyph forms (e.g. Serbian Cyrillic italics).
+    pub fn new(lang_tag: &str) -> Shaper {
+        Shaper {
+            language: rustybuzz::Language::from_str(lang_tag).ok(),
+            plans: HashMap::new(),
+            words: Vec::new(),
+            spare: None,
+        }
+    }
+
+    /// Shapes `text` (one word or a short run without line breaks) in `face`.
+    pub fn shape(&mut self, fonts: &FontBook, face: FaceId, text: &str) -> Arc<[ShapedGlyph]> {
+        if let Some(g) = self.words.get(face.0).and_then(|w| w.get(text)) {
+            return g.clone();
+        }
+        let glyphs: Arc<[ShapedGlyph]> = self.shape_uncached(fonts, face, text).into();
+        if self.words.len() <= face.0 {
+            self.words.resize_with(face.0 + 1, Default::default);
+        }
+        self.words[face.0].insert(text.into(), glyphs.clone());
+        glyphs
+    }
+
+    fn shape_uncached(
+        &mut self,
+        fonts: &FontBook,
+        face_id: FaceId,
+        text: &str,
+    ) -> Vec<ShapedGlyph> {
+        let face = fonts.face(face_id);
+        let mut buffer = self.spare.take().unwrap_or_default();
+        buffer.push_str(text);
+        buffer.guess_segment_properties();
+        // Latin, Cyrillic and Greek are set left to right; the guessed
+        // direction is kept so a stray RTL word still shapes sensibly.
+        if let Some(lang) = &self.language {
+            buffer.set_language(lang.clone());
+        }
+        let script = buffer.script();
+        let direction = buffer.direction();
+        let language = self.language.clone();
+        let plan = self.plans.entry((face_id, script)).or_insert_with(|| {
+            rustybuzz::ShapePlan::new(
+                &face.shaper,
+                direction,
+                Some(script),
+                language.as_ref(),
+                &[],
+            )
+        });
+        let out = rustybuzz::shape_with_plan(&face.shaper, plan, buffer);
+        let upem = face.units_per_em;
+        let glyphs = out
+            .glyph_infos()
+            .iter()
+            .zip(out.glyph_positions())
+            .map(|(info, pos)| ShapedGlyph {
+                gid: u16::try_from(info.glyph_id).unwrap_or(0),
+                cluster: info.cluster as usize,
+                advance_em: f64::from(pos.x_advance) / upem,
+            })
+            .collect();
+        self.spare = Some(out.clear());
+        glyphs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::statement::document::Style;
+    use crate::style::FontRef;
+
+    fn serif() -> (FontBook, FaceId) {
+        let mut book = FontBook::new();
+        let (id, _) = book
+            .resolve(&FontRef::Family("serif".into()), Style::default(), "t")
+            .unwrap();
+        (book, id)
+    }
+
+    #[test]
+    fn kerning_changes_advances() {
+        let (book, id) = serif();
+        let mut s = Shaper::new("en");
+        let av: f64 = s.shape(&book, id, "AV").iter().map(|g| g.advance_em).sum();
+        let face = book.face(id);
+        let plain =
+            face.advance_em(face.glyph('A').unwrap()) + face.advance_em(face.glyph('V').unwrap());
+        assert!(av < plain, "AV should be kerned: {av} vs {plain}");
+    }
+
+    #[test]
+    fn ligature_forms_one_cluster() {
+        let (book, id) = serif();
+        let mut s = Shaper::new("en");
+        let g = s.shape(&book, id, "office");
+        // "ffi" becomes one glyph in Noto Serif, so fewer glyphs than letters.
+        assert!(g.len() < 6, "{g:?}");
+        assert!(g.windows(2).all(|w| w[0].cluster <= w[1].cluster));
+    }
+
+    #[test]
+    fn missing_characters_are_glyph_zero() {
+        let (book, id) = serif();
+        let mut s = Shaper::new("en");
+        let g = s.shape(&book, id, "a\u{1F642}");
+        assert!(g.iter().any(|g| g.gid == 0));
+    }
+}
