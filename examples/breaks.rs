@@ -19,7 +19,7 @@ fn main() {
         .unwrap_or_else(|| "en".into());
     let mut shaper = shape::Shaper::new(&lang);
     let hy = hyphenate::Hyphenator::new(&lang, 2, 3, false).unwrap();
-    let params = compose::linebreak_params(&layout.design.linebreak);
+    let params = layout.design.linebreak.params();
     let mut params = params;
     if let Ok(t) = std::env::var("TOL") {
         params.tolerance = t.parse().unwrap();

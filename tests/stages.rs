@@ -85,7 +85,9 @@ fn no_stage_imports_a_later_one() {
     files.sort();
     let mut wrong = Vec::new();
     for file in &files {
-        let Some(me) = owner(&src, file) else { continue };
+        let Some(me) = owner(&src, file) else {
+            continue;
+        };
         let mine = level(&me).unwrap();
         let text = std::fs::read_to_string(file).unwrap();
         for (line, used) in crate_paths(&text) {

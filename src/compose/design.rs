@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use super::fold::Fold;
 use crate::error::Location;
 use crate::style::{Align, Color, FontRef, Paper, Weight};
+use crate::typeset::linebreak;
 use crate::units::Length;
 
 /// Everything a layout says about how the leaflet looks.
@@ -343,4 +344,20 @@ pub struct LineBreakSpec {
     pub emergency_stretch: Length,
     /// Most hyphenated lines in a row; 0 means no limit.
     pub hyphen_limit: u32,
+}
+
+impl LineBreakSpec {
+    /// The line breaker's parameters.
+    pub fn params(&self) -> linebreak::Params {
+        linebreak::Params {
+            pretolerance: self.pretolerance,
+            tolerance: self.tolerance,
+            line_penalty: self.line_penalty,
+            adj_demerits: self.adj_demerits,
+            double_hyphen_demerits: self.double_hyphen_demerits,
+            final_hyphen_demerits: self.final_hyphen_demerits,
+            emergency_stretch: self.emergency_stretch,
+            max_hyphen_run: self.hyphen_limit as usize,
+        }
+    }
 }

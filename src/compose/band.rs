@@ -1,0 +1,95 @@
+//! The call-to-action band: where and when, on a colour field across the
+//! foot of the first page.
+
+use super::design::Design;
+use super::pages::{Fill, PlacedLine, Rect};
+use crate::error::Result;
+use crate::statement::document::{Document, LineText, Span};
+use crate::style::Weight;
+use crate::typeset::paragraph::{Setter, TextStyle};
+use crate::units::Length;
+
+/// The call-to-action band, set.
+pub(super) struct Band {
+    pub(super) fill: Fill,
+    pub(super) lines: Vec<PlacedLine>,
+}
+
+/// Cap height of a typical face, as a share of the size: the band's text is
+/// placed so that `padding` is the space above its capitals.
+const CAP_HEIGHT: f64 = 0.72;
+
+/// Sets the band: when, then where, across the text area's width, on a
+/// field from the paper's left, right and bottom edges up to `padding`
+/// above the text. No text, no band.
+pub(super) fn set_band(
+    setter: &mut Setter,
+    doc: &Document,
+    design: &Design,
+) -> Result<Option<Band>> {
+    let bs = &design.band;
+    // The statement's own text, with its line for messages; else the layout's.
+    fn pick<'a>(own: &'a Option<LineText>, design: &'a Option<String>) -> Option<(&'a str, usize)> {
+        own.as_ref()
+            .map(|t| (t.text.as_str(), t.line))
+            .or(design.as_deref().map(|t| (t, 1)))
+    }
+    let texts: Vec<(&str, usize)> = [
+        pick(&doc.meta.when, &bs.when),
+        pick(&doc.meta.place, &bs.place),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|(t, line)| (t.trim(), line))
+    .filter(|(t, _)| !t.is_empty())
+    .collect();
+    if texts.is_empty() {
+        return Ok(None);
+    }
+    let page = &design.page;
+    let width = page.content_width();
+    let style = TextStyle::display(
+        bs.font.clone(),
+        bs.weight == Weight::Bold,
+        bs.size,
+        bs.text_color,
+        bs.align,
+    );
+    let mut lines = Vec::new();
+    for (text, line) in texts {
+        let p = setter.prepare(&[Span::plain(text)], &style, line)?;
+        lines.extend(setter.set(&p, &[width]));
+    }
+    // Below the last baseline: the padding, but never closer to the paper's
+    // edge than 8mm (or the bottom margin, if that is less), where office
+    // printers stop printing.
+    let inset = bs.padding.max(page.margin_bottom.min(Length::mm(8.0)));
+    let last = page.height - inset;
+    let n = lines.len();
+    let first = last - bs.leading * (n.saturating_sub(1)) as f64;
+    let top = first - bs.size * CAP_HEIGHT - bs.padding;
+    let placed = lines
+        .into_iter()
+        .enumerate()
+        .map(|(k, line)| PlacedLine {
+            x: page.margin_left,
+            baseline: first + bs.leading * k as f64,
+            line,
+            figure: None,
+        })
+        .collect();
+    Ok(Some(Band {
+        // Exactly to the paper's edges: print shops extend such a fill into
+        // the bleed.
+        fill: Fill {
+            rect: Rect {
+                x: Length::ZERO,
+                y: top,
+                width: page.width,
+                height: page.height - top,
+            },
+            color: bs.color,
+        },
+        lines: placed,
+    }))
+}

@@ -1,0 +1,62 @@
+//! The QR code block: the code, and the link printed under it.
+
+use super::design::Design;
+use super::pages::{BlockLines, ColumnLine};
+use crate::error::Result;
+use crate::statement::document::Span;
+use crate::style::Align;
+use crate::typeset::paragraph::{Setter, TextStyle};
+use crate::units::Length;
+
+/// Side of a printed QR code: phones read codes of 2 cm and up from arm's
+/// length; 25 mm leaves room for a poor print.
+const QR_SIZE_MM: f64 = 25.0;
+
+/// The QR code block and its caption (the link itself, for people without a
+/// phone), kept together at the end of the text.
+pub(super) fn qr_blocks(
+    setter: &mut Setter,
+    link: &str,
+    design: &Design,
+    column: Length,
+    origin: &str,
+) -> Result<Vec<BlockLines>> {
+    let size = Length::mm(QR_SIZE_MM).min(column);
+    let figure = super::figure::qr_code(link, size, origin)?;
+    let body = &design.body;
+    let code = BlockLines {
+        lines: vec![ColumnLine {
+            x: Length::ZERO,
+            leading: size,
+            line: Default::default(),
+            figure: Some(figure),
+            picture: None,
+        }],
+        space_before: body.leading,
+        keep_with_next: true,
+        widows: 1,
+        orphans: 1,
+    };
+    let ms = &design.meta;
+    let style = TextStyle::display(ms.font.clone(), false, ms.size, ms.color, Align::Left);
+    let p = setter.prepare(&[Span::plain(link)], &style, 1)?;
+    let lines = setter
+        .set(&p, &[column])
+        .into_iter()
+        .map(|line| ColumnLine {
+            x: Length::ZERO,
+            leading: ms.size * 1.3,
+            line,
+            figure: None,
+            picture: None,
+        })
+        .collect();
+    let caption = BlockLines {
+        lines,
+        space_before: Length::ZERO,
+        keep_with_next: false,
+        widows: 1,
+        orphans: 1,
+    };
+    Ok(vec![code, caption])
+}
