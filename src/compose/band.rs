@@ -15,6 +15,11 @@ pub(super) struct Band {
     pub(super) lines: Vec<PlacedLine>,
 }
 
+/// How near the paper's foot an office printer prints, in millimetres:
+/// most laser and inkjet printers leave 4 to 6 mm unprinted; 8 mm keeps
+/// the band's text clear of that with room for a sheet fed askew.
+const PRINTER_EDGE_MM: f64 = 8.0;
+
 /// Cap height of a typical face, as a share of the size: the band's text is
 /// placed so that `padding` is the space above its capitals.
 const CAP_HEIGHT: f64 = 0.72;
@@ -61,9 +66,10 @@ pub(super) fn set_band(
         lines.extend(setter.set(&p, &[width]));
     }
     // Below the last baseline: the padding, but never closer to the paper's
-    // edge than 8mm (or the bottom margin, if that is less), where office
-    // printers stop printing.
-    let inset = bs.padding.max(page.margin_bottom.min(Length::mm(8.0)));
+    // edge than office printers print (or the bottom margin, if less).
+    let inset = bs
+        .padding
+        .max(page.margin_bottom.min(Length::mm(PRINTER_EDGE_MM)));
     let last = page.height - inset;
     let n = lines.len();
     let first = last - bs.leading * (n.saturating_sub(1)) as f64;

@@ -1,14 +1,78 @@
 //! Body blocks: each paragraph, heading, quote, list item, sign-off and
 //! imprint gets its style and spacing from the design and is set into
 //! column lines.
+//!
+//! The layout names the body's size, leading and paragraph spacing; the
+//! other block kinds are set relative to those, by the ratios below, so
+//! that a layout scaled by fitting keeps its proportions.
 
 use super::design::Design;
 use super::pages::{BlockLines, ColumnLine};
 use crate::error::Result;
 use crate::statement::document::{Block, BlockKind, Span, Style};
 use crate::style::{Align, Weight};
+use crate::typeset::line::Line;
 use crate::typeset::paragraph::{Setter, TextStyle};
 use crate::units::Length;
+
+/// Headings below the first level, as a share of `[heading] size`: one
+/// step smaller, so that the levels read as a hierarchy without a second
+/// size key (and never smaller than the body, see `heading_shape`).
+const SUBHEADING_SCALE: f64 = 0.9;
+
+/// A block quote's inset on each side, in body ems: enough to see the
+/// quote as a block at a glance, little enough to keep a narrow column's
+/// measure usable.
+const QUOTE_INSET_EM: f64 = 1.5;
+
+/// Space between the items of one list, as a share of the paragraph
+/// spacing: the items read as one group, still told apart.
+const LIST_ITEM_SPACING: f64 = 0.4;
+
+/// A list item's hanging indent per level, in body ems: room for a
+/// two-digit number and its dot, and a visible step for each nesting level.
+const LIST_HANG_EM: f64 = 1.4;
+
+/// The narrowest measure of a deeply nested list item, in body ems: below
+/// this a column would hold a word or two a line.
+const LIST_MIN_MEASURE_EM: f64 = 4.0;
+
+/// Space between a list marker and its text, in body ems: wider than a
+/// word space, so that the markers read as a column of their own.
+const MARKER_GAP_EM: f64 = 0.3;
+
+/// Space above a sign-off ("In solidarity, …") at the least, as a share of
+/// the leading: the closing stands apart from the last paragraph even in a
+/// layout without paragraph spacing.
+const SIGN_OFF_SPACE: f64 = 0.5;
+
+/// Leading of a block set larger than the body (a heading), as a multiple
+/// of its size: display sizes need less air between lines than text sizes.
+const DISPLAY_LEADING: f64 = 1.25;
+
+/// How a block sits in its column before it is set.
+struct Shape {
+    /// Its type.
+    style: TextStyle,
+    /// Where its lines start, from the column's left edge.
+    x: Length,
+    /// The measure of each line; the last repeats.
+    widths: Vec<Length>,
+    /// A list item's marker, set, to hang left of its first line.
+    marker: Option<Line>,
+}
+
+impl Shape {
+    /// A block at the column's full measure.
+    fn full(style: TextStyle, column: Length) -> Shape {
+        Shape {
+            style,
+            x: Length::ZERO,
+            widths: vec![column],
+            marker: None,
+        }
+    }
+}
 
 /// Sets one body block into column lines with its spacing and keep rules.
 pub(super) fn set_body_block(
@@ -19,160 +83,30 @@ pub(super) fn set_body_block(
     column: Length,
 ) -> Result<BlockLines> {
     let body = &design.body;
-    let base_style = TextStyle {
-        font: body.font.clone(),
-        base: Style::default(),
-        size: body.size,
-        color: body.color,
-        align: body.align,
-        hyphenate: true,
-        indent: Length::ZERO,
-    };
-    let follows_body = matches!(prev, Some(BlockKind::Body) | Some(BlockKind::Quote));
     let mut out = BlockLines {
         lines: Vec::new(),
-        space_before: body.paragraph_spacing,
+        space_before: if prev.is_none() {
+            Length::ZERO
+        } else {
+            body.paragraph_spacing
+        },
         keep_with_next: false,
         widows: body.widows as usize,
         orphans: body.orphans as usize,
     };
-    if prev.is_none() {
-        out.space_before = Length::ZERO;
-    }
-    let (style, x, widths, marker) = match &block.kind {
-        BlockKind::Heading(level) => {
-            let hs = &design.heading;
-            let size = if *level <= 1 {
-                hs.size
-            } else {
-                (hs.size * 0.9).max(body.size)
-            };
-            out.space_before = hs.space_before;
-            out.keep_with_next = true;
-            let style = TextStyle {
-                font: hs.font.clone(),
-                base: Style {
-                    bold: hs.weight == Weight::Bold,
-                    italic: false,
-                },
-                size,
-                align: Align::Left,
-                hyphenate: false,
-                ..base_style
-            };
-            (style, Length::ZERO, vec![column], None)
-        }
-        BlockKind::Body if follows_body && body.indent > Length::ZERO => {
-            out.space_before = if body.indent > Length::ZERO {
-                Length::ZERO
-            } else {
-                body.paragraph_spacing
-            };
-            (
-                TextStyle {
-                    indent: body.indent,
-                    ..base_style
-                },
-                Length::ZERO,
-                vec![column],
-                None,
-            )
-        }
-        BlockKind::Body | BlockKind::Salutation => (base_style, Length::ZERO, vec![column], None),
-        BlockKind::SignOff => {
-            if !matches!(prev, Some(BlockKind::SignOff)) {
-                out.space_before = body.paragraph_spacing.max(body.leading * 0.5);
-            } else {
-                out.space_before = Length::ZERO;
-            }
-            (
-                TextStyle {
-                    align: Align::Left,
-                    ..base_style
-                },
-                Length::ZERO,
-                vec![column],
-                None,
-            )
-        }
-        BlockKind::Quote => {
-            let inset = body.size * 1.5;
-            (
-                TextStyle { ..base_style },
-                inset,
-                vec![column - inset * 2.0],
-                None,
-            )
-        }
-        BlockKind::ListItem { marker, depth } => {
-            if matches!(prev, Some(BlockKind::ListItem { .. })) {
-                out.space_before = body.paragraph_spacing * 0.4;
-            }
-            let hang = body.size * (1.4 + 1.4 * f64::from(*depth));
-            let marker_style = TextStyle {
-                align: Align::Left,
-                hyphenate: false,
-                ..base_style.clone()
-            };
-            let marker_line = if marker.is_empty() {
-                None
-            } else {
-                let m =
-                    setter.prepare(&[Span::plain(marker.clone())], &marker_style, block.line)?;
-                setter.set(&m, &[hang]).into_iter().next()
-            };
-            (
-                base_style,
-                hang,
-                vec![(column - hang).max(body.size * 4.0)],
-                marker_line,
-            )
-        }
-        BlockKind::Imprint => {
-            let ms = &design.meta;
-            out.space_before = body.leading;
-            let style = TextStyle {
-                font: ms.font.clone(),
-                size: ms.size,
-                color: ms.color,
-                align: Align::Left,
-                hyphenate: false,
-                ..base_style
-            };
-            (style, Length::ZERO, vec![column], None)
-        }
-        // Head blocks after the body started are set like a heading.
-        BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta => {
-            out.keep_with_next = true;
-            let hs = &design.heading;
-            (
-                TextStyle {
-                    font: hs.font.clone(),
-                    base: Style {
-                        bold: true,
-                        italic: false,
-                    },
-                    size: hs.size,
-                    align: Align::Left,
-                    hyphenate: false,
-                    ..base_style
-                },
-                Length::ZERO,
-                vec![column],
-                None,
-            )
-        }
-    };
-    let leading = if style.size > body.size {
-        style.size * 1.25
+    let shape = block_shape(setter, block, prev, design, column, &mut out)?;
+    let leading = if shape.style.size > body.size {
+        shape.style.size * DISPLAY_LEADING
     } else {
         body.leading
     };
-    let p = setter.prepare(&block.spans, &style, block.line)?;
-    let lines = setter.set(&p, &widths);
-    // A word space between marker and text: wider, and the markers read as a
-    // column of their own.
-    let marker_x = marker.as_ref().map(|m| x - m.width - body.size * 0.3);
+    let p = setter.prepare(&block.spans, &shape.style, block.line)?;
+    let lines = setter.set(&p, &shape.widths);
+    let x = shape.x;
+    let marker_x = shape
+        .marker
+        .as_ref()
+        .map(|m| x - m.width - body.size * MARKER_GAP_EM);
     for (k, line) in lines.into_iter().enumerate() {
         let mut cl = ColumnLine {
             x,
@@ -182,7 +116,7 @@ pub(super) fn set_body_block(
             picture: None,
         };
         if k == 0 {
-            if let (Some(m), Some(mx)) = (&marker, marker_x) {
+            if let (Some(m), Some(mx)) = (&shape.marker, marker_x) {
                 // The marker hangs left of the item's text, on its first line:
                 // the line starts at the marker, the text keeps its place.
                 cl.line.shift(x - mx);
@@ -195,4 +129,155 @@ pub(super) fn set_body_block(
         out.lines.push(cl);
     }
     Ok(out)
+}
+
+/// The style and place of `block`, following `prev`; sets the spacing and
+/// keep rules its kind asks for in `out`.
+fn block_shape(
+    setter: &mut Setter,
+    block: &Block,
+    prev: Option<&BlockKind>,
+    design: &Design,
+    column: Length,
+    out: &mut BlockLines,
+) -> Result<Shape> {
+    let body = &design.body;
+    let base = body_style(design);
+    let follows_body = matches!(prev, Some(BlockKind::Body) | Some(BlockKind::Quote));
+    Ok(match &block.kind {
+        BlockKind::Heading(level) => {
+            out.space_before = design.heading.space_before;
+            out.keep_with_next = true;
+            Shape::full(heading_style(design, *level), column)
+        }
+        BlockKind::Body if follows_body && body.indent > Length::ZERO => {
+            // An indent marks the new paragraph; space would mark it twice.
+            out.space_before = Length::ZERO;
+            let style = TextStyle {
+                indent: body.indent,
+                ..base
+            };
+            Shape::full(style, column)
+        }
+        BlockKind::Body | BlockKind::Salutation => Shape::full(base, column),
+        BlockKind::SignOff => {
+            out.space_before = if matches!(prev, Some(BlockKind::SignOff)) {
+                Length::ZERO
+            } else {
+                body.paragraph_spacing.max(body.leading * SIGN_OFF_SPACE)
+            };
+            let style = TextStyle {
+                align: Align::Left,
+                ..base
+            };
+            Shape::full(style, column)
+        }
+        BlockKind::Quote => {
+            let inset = body.size * QUOTE_INSET_EM;
+            Shape {
+                style: base,
+                x: inset,
+                widths: vec![column - inset * 2.0],
+                marker: None,
+            }
+        }
+        BlockKind::ListItem { marker, depth } => {
+            if matches!(prev, Some(BlockKind::ListItem { .. })) {
+                out.space_before = body.paragraph_spacing * LIST_ITEM_SPACING;
+            }
+            list_item_shape(setter, block, marker, *depth, design, column)?
+        }
+        BlockKind::Imprint => {
+            let ms = &design.meta;
+            out.space_before = body.leading;
+            let style = TextStyle {
+                font: ms.font.clone(),
+                size: ms.size,
+                color: ms.color,
+                align: Align::Left,
+                hyphenate: false,
+                ..base
+            };
+            Shape::full(style, column)
+        }
+        // Head blocks after the body started are set like a heading.
+        BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta => {
+            out.keep_with_next = true;
+            let style = TextStyle {
+                base: Style {
+                    bold: true,
+                    italic: false,
+                },
+                ..heading_style(design, 1)
+            };
+            Shape::full(style, column)
+        }
+    })
+}
+
+/// The running text's style.
+fn body_style(design: &Design) -> TextStyle {
+    let body = &design.body;
+    TextStyle {
+        font: body.font.clone(),
+        base: Style::default(),
+        size: body.size,
+        color: body.color,
+        align: body.align,
+        hyphenate: true,
+        indent: Length::ZERO,
+    }
+}
+
+/// A heading's style at `level` (1 for `##`): flush left, never hyphenated.
+fn heading_style(design: &Design, level: u8) -> TextStyle {
+    let hs = &design.heading;
+    let size = if level <= 1 {
+        hs.size
+    } else {
+        (hs.size * SUBHEADING_SCALE).max(design.body.size)
+    };
+    TextStyle {
+        font: hs.font.clone(),
+        base: Style {
+            bold: hs.weight == Weight::Bold,
+            italic: false,
+        },
+        size,
+        align: Align::Left,
+        hyphenate: false,
+        ..body_style(design)
+    }
+}
+
+/// A list item: its text hangs at a depth-dependent indent, and its marker
+/// (bullet or number) is set to hang left of the first line.
+fn list_item_shape(
+    setter: &mut Setter,
+    block: &Block,
+    marker: &str,
+    depth: u8,
+    design: &Design,
+    column: Length,
+) -> Result<Shape> {
+    let body = &design.body;
+    let base = body_style(design);
+    let hang = body.size * (LIST_HANG_EM + LIST_HANG_EM * f64::from(depth));
+    let marker_line = if marker.is_empty() {
+        None
+    } else {
+        let marker_style = TextStyle {
+            align: Align::Left,
+            hyphenate: false,
+            ..base.clone()
+        };
+        let m = setter.prepare(&[Span::plain(marker)], &marker_style, block.line)?;
+        setter.set(&m, &[hang]).into_iter().next()
+    };
+    Ok(Shape {
+        style: base,
+        x: hang,
+        widths: vec![(column - hang).max(body.size * LIST_MIN_MEASURE_EM)],
+        marker: marker_line,
+    })
 }

@@ -10,6 +10,24 @@ use crate::style::{Align, Weight};
 use crate::typeset::paragraph::{Paragraph, Setter, TextStyle};
 use crate::units::Length;
 
+/// A subtitle's size as a share of the headline's: clearly second in rank,
+/// still display type (and never smaller than the body).
+const SUBTITLE_SCALE: f64 = 0.55;
+
+/// A subtitle's leading as a multiple of its size: between the headline's
+/// tight display leading and the body's text leading.
+const SUBTITLE_LEADING: f64 = 1.2;
+
+/// Leading of the small meta lines (date, organisation) and of the QR
+/// code's printed link, as a multiple of their size: small type needs
+/// relatively more air to stay legible.
+pub(super) const META_LEADING: f64 = 1.3;
+
+/// The first baseline below the top margin, as a share of the first line's
+/// size: about the height of its capitals and ascenders, so that the
+/// headline's tops, not its baseline, line up with the margin.
+const FIRST_BASELINE: f64 = 0.95;
+
 /// Sets the headline, subtitle and meta lines across `width` (the text
 /// area's width, less a logo in the top-right corner). Returns the placed
 /// lines, the y where the body starts, and where the head ends (the last
@@ -50,10 +68,10 @@ pub(super) fn set_head(
             }
             BlockKind::Subtitle => {
                 let hs = &design.headline;
-                let size = (headline_size * 0.55).max(design.body.size);
+                let size = (headline_size * SUBTITLE_SCALE).max(design.body.size);
                 (
                     TextStyle::display(hs.font.clone(), false, size, hs.color, hs.align),
-                    size * 1.2,
+                    size * SUBTITLE_LEADING,
                     hs.space_after,
                 )
             }
@@ -69,7 +87,7 @@ pub(super) fn set_head(
                         ms.color,
                         design.headline.align,
                     ),
-                    ms.size * 1.3,
+                    ms.size * META_LEADING,
                     if last_meta {
                         ms.space_after
                     } else {
@@ -92,7 +110,11 @@ pub(super) fn set_head(
             _ => Length::ZERO,
         };
         for line in setter.set(&p, &[measure]) {
-            y += if first { style.size * 0.95 } else { leading };
+            y += if first {
+                style.size * FIRST_BASELINE
+            } else {
+                leading
+            };
             first = false;
             placed.push(PlacedLine {
                 x: page.margin_left + shift,
@@ -113,7 +135,7 @@ pub(super) fn set_head(
 }
 
 /// Steps of the headline size search: finer than anyone sees on a poster.
-const HEADLINE_STEP_PT: f64 = 0.5;
+pub(super) const HEADLINE_STEP_PT: f64 = 0.5;
 
 /// The headline ready to set, and its size. A headline of three or more
 /// words has its last two tied, so that no word stands alone on its last

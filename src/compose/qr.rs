@@ -1,6 +1,7 @@
 //! The QR code block: the code, and the link printed under it.
 
 use super::design::Design;
+use super::headline::META_LEADING;
 use super::pages::{BlockLines, ColumnLine};
 use crate::error::Result;
 use crate::statement::document::Span;
@@ -45,7 +46,7 @@ pub(super) fn qr_blocks(
         .into_iter()
         .map(|line| ColumnLine {
             x: Length::ZERO,
-            leading: ms.size * 1.3,
+            leading: ms.size * META_LEADING,
             line,
             figure: None,
             picture: None,
