@@ -95,6 +95,10 @@ pub(super) fn set_body_block(
         orphans: body.orphans as usize,
     };
     let shape = block_shape(setter, block, prev, design, column, &mut out)?;
+    // The space below a heading is the heading's to say, whatever follows.
+    if matches!(prev, Some(BlockKind::Heading(_))) {
+        out.space_before = design.heading.space_after;
+    }
     let leading = if shape.style.size > body.size {
         shape.style.size * DISPLAY_LEADING
     } else {
