@@ -20,10 +20,6 @@ pub(super) struct Band {
 /// the band's text clear of that with room for a sheet fed askew.
 const PRINTER_EDGE_MM: f64 = 8.0;
 
-/// Cap height of a typical face, as a share of the size: the band's text is
-/// placed so that `padding` is the space above its capitals.
-const CAP_HEIGHT: f64 = 0.72;
-
 /// Sets the band: when, then where, across the text area's width, on a
 /// field from the paper's left, right and bottom edges up to `padding`
 /// above the text. No text, no band.
@@ -73,7 +69,15 @@ pub(super) fn set_band(
     let last = page.height - inset;
     let n = lines.len();
     let first = last - bs.leading * (n.saturating_sub(1)) as f64;
-    let top = first - bs.size * CAP_HEIGHT - bs.padding;
+    // `padding` is the space above the first line's capitals, measured
+    // with the cap height of the faces it is set in.
+    let caps = lines.first().map_or(Length::ZERO, |l| {
+        l.runs
+            .iter()
+            .map(|r| r.size * setter.fonts.face(r.face).cap_height)
+            .fold(Length::ZERO, Length::max)
+    });
+    let top = first - caps - bs.padding;
     let placed = lines
         .into_iter()
         .enumerate()
