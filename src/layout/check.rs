@@ -5,7 +5,8 @@ use super::raw::key_name;
 use super::raw::SizeOrFit;
 use super::{
     layout_err, BandSpec, BodySpec, Design, Extent, FitSpec, HeadingSpec, HeadlineFit,
-    HeadlineSpec, HyphenationSpec, ImagePlace, Layout, LineBreakSpec, MetaSpec, PageSpec, Paper,
+    HeadlineSpec, HyphenationSpec, ImagePlace, ImageSpec, Layout, LineBreakSpec, MetaSpec,
+    PageSpec, Paper,
 };
 use crate::error::{Location, Result};
 use crate::output::target::PrintSpec;
@@ -111,13 +112,13 @@ fn int_range(v: &Val<i64>, section: &str, key: &str, lo: i64, hi: i64) -> Result
     Ok(v.v as u32)
 }
 
-fn finite(v: &Val<f64>, key: &str) -> Result<f64> {
+fn finite(v: &Val<f64>, section: &str, key: &str) -> Result<f64> {
     if !v.v.is_finite() {
         return Err(layout_err(
             v.at.clone(),
             format!(
                 "{} must be a finite number, not {}",
-                key_name("linebreak", key),
+                key_name(section, key),
                 v.v
             ),
         ));
@@ -125,22 +126,57 @@ fn finite(v: &Val<f64>, key: &str) -> Result<f64> {
     Ok(v.v)
 }
 
-/// Checks the merged layer and builds the layout.
-pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) -> Result<Layout> {
-    macro_rules! need {
-        ($field:ident) => {
-            need(l.$field, stringify!($field), origin)?
-        };
-    }
+/// Takes a setting out of the merged layer; every setting has a value
+/// there, as the default layout sets them all.
+macro_rules! take {
+    ($l:ident . $field:ident, $origin:expr) => {
+        need($l.$field.take(), stringify!($field), $origin)?
+    };
+}
 
-    // Read before the fields are moved out of `l` below.
+/// Checks the merged layer and builds the layout, one section at a time,
+/// in the order the file documents them (which is the order errors are
+/// found in).
+pub(super) fn finish(
+    mut l: Layer,
+    origin: &str,
+    name: String,
+    description: String,
+) -> Result<Layout> {
     let print = print_spec(&l, origin)?;
-    let safe_margin = l.print_safe_margin.clone();
+    let page = page(&mut l, origin)?;
+    let body = body(&mut l, origin, page.column_width())?;
+    let headline = headline(&mut l, origin)?;
+    let meta = meta(&mut l, origin)?;
+    let heading = heading(&mut l, origin)?;
+    let hyphenation = hyphenation(&mut l, origin)?;
+    let linebreak = linebreak(&mut l, origin)?;
+    let band = band(&mut l, origin)?;
+    let images = images(&mut l, &page)?;
+    Ok(Layout {
+        name,
+        description,
+        design: Design {
+            page,
+            body,
+            headline,
+            meta,
+            heading,
+            hyphenation,
+            linebreak,
+            band,
+            images,
+        },
+        print,
+    })
+}
 
+/// The sheet's paper and its width and height after orientation.
+fn sheet(l: &mut Layer, origin: &str) -> Result<(Paper, Val<Length>, Val<Length>)> {
     // The sheet.
-    let paper = need!(paper);
+    let paper = take!(l.paper, origin);
     let (mut width, mut height) = if paper.v == Paper::Custom {
-        match (l.width, l.height) {
+        match (l.width.take(), l.height.take()) {
             (Some(w), Some(h)) => (w, h),
             _ => {
                 return Err(layout_err(
@@ -177,7 +213,7 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
             },
         )
     };
-    if need!(landscape).v {
+    if take!(l.landscape, origin).v {
         std::mem::swap(&mut width, &mut height);
     }
     for (v, what) in [(&width, "page width"), (&height, "page height")] {
@@ -190,6 +226,13 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         }
     }
 
+    Ok((paper.v, width, height))
+}
+
+/// `[page]`: the sheet, a fold, the margins and the columns.
+fn page(l: &mut Layer, origin: &str) -> Result<PageSpec> {
+    let safe_margin = l.print_safe_margin.clone();
+    let (paper, width, height) = sheet(l, origin)?;
     // A folded sheet: landscape, one column per panel; margins are each panel's.
     let fold = l.fold.clone();
     let panel_width = match fold.as_ref().and_then(|f| f.v) {
@@ -210,52 +253,17 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         at: width.at.clone(),
     };
 
-    // Margins.
-    let top = need!(margin_top);
-    let bottom = need!(margin_bottom);
-    let left = need!(margin_left);
-    let right = need!(margin_right);
-    for (v, side) in [
-        (&top, "top"),
-        (&bottom, "bottom"),
-        (&left, "left"),
-        (&right, "right"),
-    ] {
-        not_negative(v, &format!("the {side} margin"), mm)?;
-    }
-    for (a, b, pair, extent, what) in [
-        (&left, &right, "left and right", &panel, "width"),
-        (&top, &bottom, "top and bottom", &height, "height"),
-    ] {
-        let room = extent.v - a.v - b.v;
-        if room.to_mm() < 20.0 - 1e-6 {
-            let left_over = if room.to_pt() > 0.0 {
-                format!("only {}", mm(room))
-            } else {
-                "nothing".to_string()
-            };
-            return Err(layout_err(
-                pick(&[&a.at, &b.at, &extent.at], origin),
-                format!(
-                    "the {pair} margins ({} + {}) leave {left_over} of the {} page {what}; \
-                     at least 20mm must remain",
-                    mm(a.v),
-                    mm(b.v),
-                    mm(extent.v)
-                ),
-            ));
-        }
-    }
+    let (top, bottom, left, right) = margins(l, origin, &panel, &height)?;
 
     // Columns.
-    let columns = need!(columns);
+    let columns = take!(l.columns, origin);
     let n = int_range(&columns, "page", "columns", 1, 12)?;
-    let gap = need!(column_gap);
+    let gap = take!(l.column_gap, origin);
     not_negative(&gap, &key_name("page", "column-gap"), mm)?;
-    let rule = need!(column_rule);
+    let rule = take!(l.column_rule, origin);
     not_negative(&rule, &key_name("page", "column-rule"), |l| l.to_string())?;
     let page = PageSpec {
-        paper: paper.v,
+        paper,
         width: width.v,
         height: height.v,
         margin_top: top.v,
@@ -299,16 +307,68 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         ));
     }
 
+    Ok(page)
+}
+
+/// The four margins: not negative, and leaving at least 20 mm of the
+/// panel's width and the page's height.
+fn margins(
+    l: &mut Layer,
+    origin: &str,
+    panel: &Val<Length>,
+    height: &Val<Length>,
+) -> Result<(Val<Length>, Val<Length>, Val<Length>, Val<Length>)> {
+    let top = take!(l.margin_top, origin);
+    let bottom = take!(l.margin_bottom, origin);
+    let left = take!(l.margin_left, origin);
+    let right = take!(l.margin_right, origin);
+    for (v, side) in [
+        (&top, "top"),
+        (&bottom, "bottom"),
+        (&left, "left"),
+        (&right, "right"),
+    ] {
+        not_negative(v, &format!("the {side} margin"), mm)?;
+    }
+    for (a, b, pair, extent, what) in [
+        (&left, &right, "left and right", panel, "width"),
+        (&top, &bottom, "top and bottom", height, "height"),
+    ] {
+        let room = extent.v - a.v - b.v;
+        if room.to_mm() < 20.0 - 1e-6 {
+            let left_over = if room.to_pt() > 0.0 {
+                format!("only {}", mm(room))
+            } else {
+                "nothing".to_string()
+            };
+            return Err(layout_err(
+                pick(&[&a.at, &b.at, &extent.at], origin),
+                format!(
+                    "the {pair} margins ({} + {}) leave {left_over} of the {} page {what}; \
+                     at least 20mm must remain",
+                    mm(a.v),
+                    mm(b.v),
+                    mm(extent.v)
+                ),
+            ));
+        }
+    }
+
+    Ok((top, bottom, left, right))
+}
+
+/// `[body]`; `column_width` bounds the indent.
+fn body(l: &mut Layer, origin: &str, column_width: Length) -> Result<BodySpec> {
     // Body.
-    let size = need!(body_size);
+    let size = take!(l.body_size, origin);
     size_range(&size, "body", 72.0)?;
-    let leading = need!(body_leading);
+    let leading = take!(l.body_leading, origin);
     leading_range(&leading, &size, "body", origin)?;
-    let spacing = need!(body_paragraph_spacing);
+    let spacing = take!(l.body_paragraph_spacing, origin);
     not_negative(&spacing, &key_name("body", "paragraph-spacing"), |l| {
         l.to_string()
     })?;
-    let indent = need!(body_indent);
+    let indent = take!(l.body_indent, origin);
     not_negative(&indent, &key_name("body", "indent"), |l| l.to_string())?;
     if indent.v.to_pt() >= column_width.to_pt() {
         return Err(layout_err(
@@ -321,11 +381,11 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
             ),
         ));
     }
-    let fit = if need!(body_fit).v {
-        let min = need!(body_min_size);
-        size_range(&min, "body", 72.0)?;
-        let max = need!(body_max_size);
-        size_range(&max, "body", 72.0)?;
+    let fit = if take!(l.body_fit, origin).v {
+        let min = take!(l.body_min_size, origin);
+        size_range_key(&min, "body", "min-size", 72.0)?;
+        let max = take!(l.body_max_size, origin);
+        size_range_key(&max, "body", "max-size", 72.0)?;
         if min.v > max.v {
             return Err(layout_err(
                 pick(&[&min.at, &max.at], origin),
@@ -341,27 +401,32 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         Some(FitSpec {
             min_size: min.v,
             max_size: max.v,
-            overflow: need!(body_overflow).v,
+            overflow: take!(l.body_overflow, origin).v,
         })
     } else {
         None
     };
     let body = BodySpec {
         fit,
-        font: need!(body_font).v,
+        font: take!(l.body_font, origin).v,
         size: size.v,
         leading: leading.v,
-        align: need!(body_align).v,
+        align: take!(l.body_align, origin).v,
         paragraph_spacing: spacing.v,
         indent: indent.v,
-        widows: int_range(&need!(body_widows), "body", "widows", 1, 5)?,
-        orphans: int_range(&need!(body_orphans), "body", "orphans", 1, 5)?,
-        color: need!(body_color).v,
-        fallback: need!(body_fallback).v,
+        widows: int_range(&take!(l.body_widows, origin), "body", "widows", 1, 5)?,
+        orphans: int_range(&take!(l.body_orphans, origin), "body", "orphans", 1, 5)?,
+        color: take!(l.body_color, origin).v,
+        fallback: take!(l.body_fallback, origin).v,
     };
 
+    Ok(body)
+}
+
+/// `[headline]`, with its fitted size range when `size = "fit"`.
+fn headline(l: &mut Layer, origin: &str) -> Result<HeadlineSpec> {
     // Headline.
-    let written = need!(headline_size);
+    let written = take!(l.headline_size, origin);
     let (size, fit) = match written.v {
         SizeOrFit::Size(v) => (
             Val {
@@ -371,9 +436,9 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
             None,
         ),
         SizeOrFit::Fit => {
-            let min = need!(headline_min_size);
+            let min = take!(l.headline_min_size, origin);
             size_range_key(&min, "headline", "min-size", 600.0)?;
-            let max = need!(headline_max_size);
+            let max = take!(l.headline_max_size, origin);
             size_range_key(&max, "headline", "max-size", 600.0)?;
             if min.v > max.v {
                 return Err(layout_err(
@@ -387,7 +452,13 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
                     ),
                 ));
             }
-            let lines = int_range(&need!(headline_max_lines), "headline", "max-lines", 1, 10)?;
+            let lines = int_range(
+                &take!(l.headline_max_lines, origin),
+                "headline",
+                "max-lines",
+                1,
+                10,
+            )?;
             let fit = HeadlineFit {
                 min_size: min.v,
                 max_size: max.v,
@@ -397,59 +468,74 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         }
     };
     size_range(&size, "headline", 600.0)?;
-    let leading = need!(headline_leading);
+    let leading = take!(l.headline_leading, origin);
     leading_range(&leading, &size, "headline", origin)?;
-    let space_after = need!(headline_space_after);
+    let space_after = take!(l.headline_space_after, origin);
     not_negative(&space_after, &key_name("headline", "space-after"), |l| {
         l.to_string()
     })?;
     let headline = HeadlineSpec {
-        font: need!(headline_font).v,
+        font: take!(l.headline_font, origin).v,
         size: size.v,
         leading: leading.v,
         fit,
-        align: need!(headline_align).v,
-        weight: need!(headline_weight).v,
-        color: need!(headline_color).v,
+        align: take!(l.headline_align, origin).v,
+        weight: take!(l.headline_weight, origin).v,
+        color: take!(l.headline_color, origin).v,
         space_after: space_after.v,
     };
 
+    Ok(headline)
+}
+
+/// `[meta]`.
+fn meta(l: &mut Layer, origin: &str) -> Result<MetaSpec> {
     // Meta line.
-    let size = need!(meta_size);
+    let size = take!(l.meta_size, origin);
     size_range(&size, "meta", 200.0)?;
-    let space_after = need!(meta_space_after);
+    let space_after = take!(l.meta_space_after, origin);
     not_negative(&space_after, &key_name("meta", "space-after"), |l| {
         l.to_string()
     })?;
     let meta = MetaSpec {
-        font: need!(meta_font).v,
+        font: take!(l.meta_font, origin).v,
         size: size.v,
-        color: need!(meta_color).v,
+        color: take!(l.meta_color, origin).v,
         space_after: space_after.v,
     };
 
+    Ok(meta)
+}
+
+/// `[heading]`.
+fn heading(l: &mut Layer, origin: &str) -> Result<HeadingSpec> {
     // Headings.
-    let size = need!(heading_size);
+    let size = take!(l.heading_size, origin);
     size_range(&size, "heading", 200.0)?;
-    let space_before = need!(heading_space_before);
+    let space_before = take!(l.heading_space_before, origin);
     not_negative(&space_before, &key_name("heading", "space-before"), |l| {
         l.to_string()
     })?;
-    let space_after = need!(heading_space_after);
+    let space_after = take!(l.heading_space_after, origin);
     not_negative(&space_after, &key_name("heading", "space-after"), |l| {
         l.to_string()
     })?;
     let heading = HeadingSpec {
-        font: need!(heading_font).v,
+        font: take!(l.heading_font, origin).v,
         size: size.v,
-        weight: need!(heading_weight).v,
+        weight: take!(l.heading_weight, origin).v,
         space_before: space_before.v,
         space_after: space_after.v,
     };
 
+    Ok(heading)
+}
+
+/// `[hyphenation]`.
+fn hyphenation(l: &mut Layer, origin: &str) -> Result<HyphenationSpec> {
     // Hyphenation.
-    let enabled = need!(hyphenation_enabled);
-    let lang = need!(hyphenation_lang);
+    let enabled = take!(l.hyphenation_enabled, origin);
+    let lang = take!(l.hyphenation_lang, origin);
     if enabled.v && crate::typeset::hyphenate::language_for_tag(&lang.v).is_none() {
         let hint = match crate::typeset::hyphenate::suggest_tag(&lang.v) {
             Some(s) => format!("did you mean \"{s}\"?"),
@@ -476,25 +562,30 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         lang: lang.v,
         lang_set_at,
         min_left: int_range(
-            &need!(hyphenation_min_left),
+            &take!(l.hyphenation_min_left, origin),
             "hyphenation",
             "min-left",
             1,
             10,
         )? as usize,
         min_right: int_range(
-            &need!(hyphenation_min_right),
+            &take!(l.hyphenation_min_right, origin),
             "hyphenation",
             "min-right",
             1,
             10,
         )? as usize,
-        caps: need!(hyphenation_caps).v,
+        caps: take!(l.hyphenation_caps, origin).v,
     };
 
+    Ok(hyphenation)
+}
+
+/// `[linebreak]`.
+fn linebreak(l: &mut Layer, origin: &str) -> Result<LineBreakSpec> {
     // Line breaking.
-    let pre = need!(pretolerance);
-    let pretolerance = finite(&pre, "pretolerance")?;
+    let pre = take!(l.pretolerance, origin);
+    let pretolerance = finite(&pre, "linebreak", "pretolerance")?;
     if pretolerance < 0.0 && pretolerance != -1.0 {
         return Err(layout_err(
             pre.at,
@@ -504,8 +595,8 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
             ),
         ));
     }
-    let tol = need!(tolerance);
-    let tolerance = finite(&tol, "tolerance")?;
+    let tol = take!(l.tolerance, origin);
+    let tolerance = finite(&tol, "linebreak", "tolerance")?;
     if tolerance < 0.0 {
         return Err(layout_err(
             tol.at,
@@ -515,46 +606,75 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
             ),
         ));
     }
-    let stretch = need!(emergency_stretch);
+    let stretch = take!(l.emergency_stretch, origin);
     not_negative(&stretch, &key_name("linebreak", "emergency-stretch"), |l| {
         l.to_string()
     })?;
     let linebreak = LineBreakSpec {
         pretolerance,
         tolerance,
-        line_penalty: finite(&need!(line_penalty), "line-penalty")?,
-        hyphen_penalty: finite(&need!(hyphen_penalty), "hyphen-penalty")?,
-        adj_demerits: finite(&need!(adj_demerits), "adj-demerits")?,
-        double_hyphen_demerits: finite(&need!(double_hyphen_demerits), "double-hyphen-demerits")?,
-        final_hyphen_demerits: finite(&need!(final_hyphen_demerits), "final-hyphen-demerits")?,
+        line_penalty: finite(&take!(l.line_penalty, origin), "linebreak", "line-penalty")?,
+        hyphen_penalty: finite(
+            &take!(l.hyphen_penalty, origin),
+            "linebreak",
+            "hyphen-penalty",
+        )?,
+        adj_demerits: finite(&take!(l.adj_demerits, origin), "linebreak", "adj-demerits")?,
+        double_hyphen_demerits: finite(
+            &take!(l.double_hyphen_demerits, origin),
+            "linebreak",
+            "double-hyphen-demerits",
+        )?,
+        final_hyphen_demerits: finite(
+            &take!(l.final_hyphen_demerits, origin),
+            "linebreak",
+            "final-hyphen-demerits",
+        )?,
         emergency_stretch: stretch.v,
-        hyphen_limit: int_range(&need!(hyphen_limit), "linebreak", "hyphen-limit", 0, 10)?,
+        hyphen_limit: int_range(
+            &take!(l.hyphen_limit, origin),
+            "linebreak",
+            "hyphen-limit",
+            0,
+            10,
+        )?,
     };
 
+    Ok(linebreak)
+}
+
+/// `[band]`.
+fn band(l: &mut Layer, origin: &str) -> Result<BandSpec> {
     // The call-to-action band.
-    let size = need!(band_size);
+    let size = take!(l.band_size, origin);
     size_range(&size, "band", 200.0)?;
-    let leading = need!(band_leading);
+    let leading = take!(l.band_leading, origin);
     leading_range(&leading, &size, "band", origin)?;
-    let padding = need!(band_padding);
+    let padding = take!(l.band_padding, origin);
     not_negative(&padding, &key_name("band", "padding"), |l| l.to_string())?;
     let text = |v: Option<Val<String>>| v.map(|v| v.v.trim().to_string()).filter(|t| !t.is_empty());
     let band = BandSpec {
-        color: need!(band_color).v,
-        text_color: need!(band_text_color).v,
-        font: need!(band_font).v,
+        color: take!(l.band_color, origin).v,
+        text_color: take!(l.band_text_color, origin).v,
+        font: take!(l.band_font, origin).v,
         size: size.v,
         leading: leading.v,
-        weight: need!(band_weight).v,
-        align: need!(band_align).v,
+        weight: take!(l.band_weight, origin).v,
+        align: take!(l.band_align, origin).v,
         padding: padding.v,
-        place: text(l.band_where),
-        when: text(l.band_when),
+        place: text(l.band_where.take()),
+        when: text(l.band_when.take()),
     };
 
+    Ok(band)
+}
+
+/// `[[image]]`: a picture placed by coordinates must start on the page,
+/// and a fixed size must fit on it.
+fn images(l: &mut Layer, page: &PageSpec) -> Result<Vec<ImageSpec>> {
     // Pictures: a picture placed by coordinates must start on the page,
     // and a fixed size must fit on it.
-    let images = l.images.map(|v| v.v).unwrap_or_default();
+    let images = l.images.take().map(|v| v.v).unwrap_or_default();
     for image in &images {
         let fixed = |e: Extent| match e {
             Extent::Length(l) => Some(l),
@@ -581,22 +701,7 @@ pub(super) fn finish(l: Layer, origin: &str, name: String, description: String) 
         }
     }
 
-    Ok(Layout {
-        name,
-        description,
-        design: Design {
-            page,
-            body,
-            headline,
-            meta,
-            heading,
-            hyphenation,
-            linebreak,
-            band,
-            images,
-        },
-        print,
-    })
+    Ok(images)
 }
 
 /// A length key of [print] within `lo..=hi`, if set.
@@ -616,7 +721,7 @@ fn print_length(v: &Option<Val<Length>>, key: &str, hi: Length) -> Result<Option
 /// A number key of [print] within `lo..=hi`, if set.
 fn print_number(v: &Option<Val<f64>>, key: &str, lo: f64, hi: f64) -> Result<Option<f64>> {
     let Some(v) = v else { return Ok(None) };
-    let x = finite(v, key)?;
+    let x = finite(v, "print", key)?;
     if !(lo..=hi).contains(&x) {
         return Err(layout_err(
             v.at.clone(),

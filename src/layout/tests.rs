@@ -962,3 +962,30 @@ fn edit_distance_and_suggestions() {
     assert_eq!(suggest("xyz", &["paper", "columns"]), None);
     assert_eq!(suggest("a8", &["a4", "a5"]), None);
 }
+
+#[test]
+fn errors_name_the_key_and_section_that_hold_the_value() {
+    // A number that is not finite is reported in its own section, not
+    // always in [linebreak].
+    let e = error_of("[print]\nink-limit = nan");
+    assert!(
+        e.contains("`ink-limit` in [print] must be a finite number"),
+        "{e}"
+    );
+    let e = error_of("[print]\nmin-dpi = inf");
+    assert!(
+        e.contains("`min-dpi` in [print] must be a finite number"),
+        "{e}"
+    );
+    // The body's size limits are named for themselves, not for `size`.
+    let e = error_of("[body]\nmin-size = \"0.01pt\"");
+    assert!(
+        e.starts_with("test.toml:2:12: `min-size` in [body] must be between"),
+        "{e}"
+    );
+    let e = error_of("[body]\nmax-size = \"100pt\"");
+    assert!(
+        e.contains("`max-size` in [body] must be between 4pt and 72pt"),
+        "{e}"
+    );
+}
