@@ -253,7 +253,12 @@ fn page(l: &mut Layer, origin: &str) -> Result<PageSpec> {
         at: width.at.clone(),
     };
 
-    let (top, bottom, left, right) = margins(l, origin, &panel, &height)?;
+    let Margins {
+        top,
+        bottom,
+        left,
+        right,
+    } = margins(l, origin, &panel, &height)?;
 
     // Columns.
     let columns = take!(l.columns, origin);
@@ -317,7 +322,7 @@ fn margins(
     origin: &str,
     panel: &Val<Length>,
     height: &Val<Length>,
-) -> Result<(Val<Length>, Val<Length>, Val<Length>, Val<Length>)> {
+) -> Result<Margins> {
     let top = take!(l.margin_top, origin);
     let bottom = take!(l.margin_bottom, origin);
     let left = take!(l.margin_left, origin);
@@ -354,7 +359,20 @@ fn margins(
         }
     }
 
-    Ok((top, bottom, left, right))
+    Ok(Margins {
+        top,
+        bottom,
+        left,
+        right,
+    })
+}
+
+/// The four margins as written.
+struct Margins {
+    top: Val<Length>,
+    bottom: Val<Length>,
+    left: Val<Length>,
+    right: Val<Length>,
 }
 
 /// `[body]`; `column_width` bounds the indent.
