@@ -35,7 +35,9 @@ pub mod units;
 
 pub mod compose;
 pub mod layout;
+
 pub mod output;
+pub mod run;
 pub mod statement;
 pub mod typeset;
 
@@ -43,8 +45,9 @@ pub mod typeset;
 /// above its own, never its neighbours or those below, so there can be no
 /// circle. The shared leaves come first ([`style`] uses [`units`]); the
 /// stages follow the data, except [`layout`], which sits after the stages
-/// whose settings it builds. The crate root ([`build`]) and the binary may
-/// use everything.
+/// whose settings it builds. [`run`] (builds as the command line runs
+/// them: batches, watching) comes last; the crate root ([`build`]) and the
+/// binary may use everything.
 pub const STAGES: &[&[&str]] = &[
     &["error", "units", "names", "date"],
     &["style"],
@@ -53,6 +56,7 @@ pub const STAGES: &[&[&str]] = &[
     &["compose"],
     &["output"],
     &["layout"],
+    &["run"],
 ];
 
 pub use error::{Error, Location, Note, Result, Warning};

@@ -1,13 +1,12 @@
 //! The `handbill` command: a thin shell over the library.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
+use handbill::run::{self, Job};
 use handbill::{layout, statement, Error, Location};
 
 #[derive(Parser)]
@@ -252,260 +251,66 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
                 })
         })
         .transpose()?;
-    let layout = layout::load(&args.layout)?;
-    if let Some(dir) = &args.out_dir {
-        if !dir.is_dir() {
-            return Err(Error::Io {
-                path: dir.clone(),
-                message: "the output directory does not exist".into(),
-            });
-        }
-    }
-    if args.watch {
-        return watch(args, encoding);
-    }
-    if args.inputs.len() == 1 {
-        return build_one(
-            &args.inputs[0],
-            args.output.as_deref(),
-            &layout,
-            encoding,
-            args,
-            !args.quiet,
-        )
-        .map(|_| ());
-    }
-    if args.output.is_some() {
-        return Err(Error::Io {
-            path: PathBuf::from(args.output.clone().unwrap_or_default()),
-            message: "-o names one file; for several statements use --out-dir".into(),
-        });
-    }
-    build_many(&args.inputs, &layout, encoding, args)
-}
-
-/// The files a watch follows: the statements, and the layout if it is a file.
-fn watched_files(args: &BuildArgs) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = args
-        .inputs
-        .iter()
-        .filter(|i| *i != "-")
-        .map(PathBuf::from)
-        .collect();
-    let layout = Path::new(&args.layout);
-    if layout.is_file() {
-        files.push(layout.to_path_buf());
-    }
-    files
-}
-
-/// Modification times of `files` (a missing file counts as a change too).
-fn stamps(files: &[PathBuf]) -> Vec<Option<std::time::SystemTime>> {
-    files
-        .iter()
-        .map(|f| std::fs::metadata(f).and_then(|m| m.modified()).ok())
-        .collect()
-}
-
-/// Builds, then rebuilds whenever a statement or the layout file changes.
-/// Errors are reported and the watch goes on: the next save may fix them.
-/// Polling twice a second needs no platform-specific file events and costs
-/// nothing noticeable.
-fn watch(args: &BuildArgs, encoding: Option<statement::Encoding>) -> Result<(), Error> {
-    if args.inputs.iter().any(|i| i == "-") {
-        return Err(Error::Io {
-            path: "-".into(),
-            message: "--watch needs statement files, not standard input".into(),
-        });
-    }
-    let mut files = watched_files(args);
-    let mut last = None;
-    loop {
-        let now = stamps(&files);
-        if last.as_ref() != Some(&now) {
-            // The layout is read again too: it may be what changed.
-            let result = layout::load(&args.layout).and_then(|layout| {
-                let mut pictures = Vec::new();
-                for i in &args.inputs {
-                    pictures.extend(build_one(
-                        i,
-                        args.output.as_deref(),
-                        &layout,
-                        encoding,
-                        args,
-                        !args.quiet,
-                    )?);
-                }
-                Ok(pictures)
-            });
-            // Watch the pictures the build placed as well: replacing a photo
-            // is an edit too. (After a failed build, the last list stays.)
-            let before = files.clone();
-            match result {
-                Ok(pictures) => {
-                    files = watched_files(args);
-                    for p in pictures {
-                        if !files.contains(&p) {
-                            files.push(p);
-                        }
-                    }
-                }
-                Err(e) => report_error(&e),
-            }
-            // The times from before the build, so that a save during it
-            // still triggers the next one; a new list starts from now.
-            last = Some(if files == before { now } else { stamps(&files) });
-            if !args.quiet {
-                eprintln!(
-                    "handbill: watching {} file{} (Ctrl-C stops)",
-                    files.len(),
-                    if files.len() == 1 { "" } else { "s" }
-                );
-            }
-        }
-        std::thread::sleep(std::time::Duration::from_millis(500));
-    }
-}
-
-/// Builds several statements on all cores; one failure does not stop the
-/// others, and the worst failure decides the exit code.
-fn build_many(
-    inputs: &[String],
-    layout: &layout::Layout,
-    encoding: Option<statement::Encoding>,
-    args: &BuildArgs,
-) -> Result<(), Error> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(inputs.len());
-    let next = AtomicUsize::new(0);
-    let failures: Mutex<Vec<(String, Error)>> = Mutex::new(Vec::new());
-    let bar = (std::io::stderr().is_terminal() && !args.quiet).then(|| {
-        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
-        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}") {
-            bar.set_style(style);
-        }
-        bar
-    });
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(input) = inputs.get(i) else { break };
-                // A batch shows a progress bar on a terminal and is quiet
-                // otherwise, unless asked for details.
-                let result =
-                    build_one(input, None, layout, encoding, args, args.verbose).map(|_| ());
-                if let Err(e) = result {
-                    failures
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .push((input.clone(), e));
-                }
-                if let Some(bar) = &bar {
-                    bar.set_message(input.clone());
-                    bar.inc(1);
-                }
-            });
-        }
-    });
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
-    let failures = failures.into_inner().unwrap_or_else(|p| p.into_inner());
-    let Some(worst) = failures.iter().map(|(_, e)| e.exit_code()).max() else {
-        return Ok(());
-    };
-    for (_, e) in &failures {
-        report_error(e);
-    }
-    let count = failures.len();
-    Err(Error::Batch {
-        message: format!("{count} of {} statements failed", inputs.len()),
-        exit_code: worst,
-    })
-}
-
-fn build_one(
-    input: &str,
-    output: Option<&str>,
-    layout: &layout::Layout,
-    encoding: Option<statement::Encoding>,
-    args: &BuildArgs,
-    announce: bool,
-) -> Result<Vec<PathBuf>, Error> {
-    let started = std::time::Instant::now();
-    let bytes = read_input(input)?;
-    let target = output_target(input, output, args.out_dir.as_deref())?;
-    let out = handbill::build(&handbill::BuildRequest {
-        statement: &bytes,
-        name: input,
-        format: statement::format_for_path(input),
-        encoding,
-        layout,
+    let job = Job {
+        inputs: args.inputs.clone(),
+        layout: args.layout.clone(),
+        output: args.output.clone(),
+        out_dir: args.out_dir.clone(),
         lang: args.lang.clone(),
+        encoding,
         as_written: args.as_written,
-        png_dpi: args.png.as_ref().map(|_| args.png_dpi),
+        png: args.png.clone(),
+        png_dpi: args.png_dpi,
         impose: args.impose,
         target: args.target,
         strict: args.strict,
-        ..handbill::BuildRequest::new(&bytes, input, layout)
-    })?;
-    if announce {
-        for n in &out.notes {
-            eprintln!("handbill: {n}");
-        }
-    }
-    if !args.quiet {
-        for w in &out.warnings {
-            report_warning(w);
-        }
-    }
-    if let Some(png) = &args.png {
-        write_pngs(png, &out.png)?;
-    }
-    let written = match target {
-        Target::Stdout => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(&out.pdf)
-                .and_then(|_| stdout.flush())
-                .map_err(|e| Error::io("<standard output>", &e))?;
-            "standard output".to_string()
-        }
-        Target::File(path) => {
-            handbill::output::file::write_atomically(&path, &out.pdf)?;
-            path.display().to_string()
-        }
+        quiet: args.quiet,
+        verbose: args.verbose,
     };
-    if announce {
-        let pages = format!(
-            "{} page{}",
-            out.pages,
-            if out.pages == 1 { "" } else { "s" }
-        );
-        if args.verbose {
-            eprintln!(
-                "handbill: wrote {written} ({pages}, body {}, language {}, {:.0} ms)",
-                out.body_size,
-                out.lang,
-                started.elapsed().as_secs_f64() * 1000.0
-            );
-        } else {
-            eprintln!(
-                "handbill: wrote {written} ({pages}, body {})",
-                out.body_size
-            );
+    // A batch shows a progress bar on a terminal.
+    let bar =
+        (args.inputs.len() > 1 && !args.watch && std::io::stderr().is_terminal() && !args.quiet)
+            .then(|| {
+                let bar = indicatif::ProgressBar::new(args.inputs.len() as u64);
+                if let Ok(style) =
+                    indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+                {
+                    bar.set_style(style);
+                }
+                bar
+            });
+    let report = Stderr { bar };
+    let result = run::run(&job, args.watch, &report);
+    if let Some(bar) = report.bar {
+        bar.finish_and_clear();
+    }
+    result
+}
+
+/// Messages to standard error, in colour on a terminal.
+struct Stderr {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl run::Report for Stderr {
+    fn note(&self, note: &handbill::Note) {
+        eprintln!("handbill: {note}");
+    }
+    fn warning(&self, warning: &handbill::Warning) {
+        report_warning(warning);
+    }
+    fn error(&self, error: &Error) {
+        report_error(error);
+    }
+    fn wrote(&self, line: &str) {
+        eprintln!("handbill: {line}");
+    }
+    fn progress(&self, name: &str) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(name.to_string());
+            bar.inc(1);
         }
     }
-    // The pictures it placed, for --watch.
-    let mut pictures: Vec<PathBuf> = out
-        .pictures
-        .iter()
-        .map(|p| PathBuf::from(&p.file))
-        .collect();
-    pictures.dedup();
-    Ok(pictures)
 }
 
 /// A resolution between 10 and 1200 dpi.
@@ -516,100 +321,6 @@ fn parse_dpi(s: &str) -> Result<f64, String> {
     } else {
         Err(format!("{v} dpi is outside 10 to 1200"))
     }
-}
-
-/// Writes page previews: `out.png` for the first page, `out-2.png`, … for the rest.
-fn write_pngs(first: &Path, pages: &[Vec<u8>]) -> Result<(), Error> {
-    for (i, png) in pages.iter().enumerate() {
-        let path = if i == 0 {
-            first.to_path_buf()
-        } else {
-            let stem = first
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            first.with_file_name(format!("{stem}-{}.png", i + 1))
-        };
-        handbill::output::file::write_atomically(&path, png)?;
-    }
-    Ok(())
-}
-
-/// Largest statement handbill reads: far beyond any leaflet or booklet, small
-/// enough that a wrong file (a video, a disk image) is refused at once.
-const MAX_STATEMENT: u64 = 16 * 1024 * 1024;
-
-fn read_input(input: &str) -> Result<Vec<u8>, Error> {
-    let mut bytes = Vec::new();
-    if input == "-" {
-        std::io::stdin()
-            .lock()
-            .take(MAX_STATEMENT + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io("<standard input>", &e))?;
-    } else {
-        let path = Path::new(input);
-        if path.is_dir() {
-            return Err(Error::Io {
-                path: path.into(),
-                message: "is a directory, not a statement file".into(),
-            });
-        }
-        let f = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
-        f.take(MAX_STATEMENT + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(path, &e))?;
-    }
-    if bytes.len() as u64 > MAX_STATEMENT {
-        return Err(Error::Statement {
-            at: Location::file(input),
-            message: format!(
-                "is larger than {} MB, the most handbill reads",
-                MAX_STATEMENT >> 20
-            ),
-        });
-    }
-    Ok(bytes)
-}
-
-enum Target {
-    Stdout,
-    File(PathBuf),
-}
-
-fn output_target(
-    input: &str,
-    output: Option<&str>,
-    out_dir: Option<&Path>,
-) -> Result<Target, Error> {
-    let path = match output {
-        Some("-") => return Ok(Target::Stdout),
-        Some(o) => PathBuf::from(o),
-        None if input == "-" && out_dir.is_none() => return Ok(Target::Stdout),
-        None if input == "-" => out_dir.unwrap_or(Path::new(".")).join("statement.pdf"),
-        None => {
-            let beside = Path::new(input).with_extension("pdf");
-            match (out_dir, beside.file_name()) {
-                (Some(dir), Some(name)) => dir.join(name),
-                _ => beside,
-            }
-        }
-    };
-    if input != "-" {
-        let same = match (std::fs::canonicalize(input), std::fs::canonicalize(&path)) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => Path::new(input) == path,
-        };
-        if same {
-            return Err(Error::Io {
-                path,
-                message:
-                    "the output would overwrite the statement itself; choose another name with -o"
-                        .into(),
-            });
-        }
-    }
-    Ok(Target::File(path))
 }
 
 fn list_layouts() -> Result<(), Error> {

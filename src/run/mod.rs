@@ -1,0 +1,98 @@
+//! Running builds the way the command line does: one statement to a file,
+//! many on all cores, or again whenever a file changes.
+//!
+//! The `handbill` binary parses its arguments into a [`Job`] and hands it
+//! here with a [`Report`] that prints to the terminal; tests and other
+//! front ends can pass their own.
+
+mod batch;
+mod one;
+mod watch;
+
+use std::path::PathBuf;
+
+use crate::compose::impose::NUp;
+use crate::error::{Error, Note, Result, Warning};
+use crate::layout;
+use crate::output::target::PrintTarget;
+use crate::statement::Encoding;
+
+pub use one::{build_one, output_target, read_input, write_pngs, Target, MAX_STATEMENT};
+pub use watch::watch;
+
+/// What to build, and how; the same for every statement of a run.
+#[derive(Clone, Debug, Default)]
+pub struct Job {
+    /// Statement files, or `-` for standard input.
+    pub inputs: Vec<String>,
+    /// A built-in layout name or a layout file.
+    pub layout: String,
+    /// The PDF for a single statement (`-` for standard output).
+    pub output: Option<String>,
+    /// Where the PDFs go (default: beside each statement).
+    pub out_dir: Option<PathBuf>,
+    /// A language tag overriding the statement's and the layout's.
+    pub lang: Option<String>,
+    /// The encoding of a non-UTF-8 statement.
+    pub encoding: Option<Encoding>,
+    /// Keep quotes, dashes and dots as typed.
+    pub as_written: bool,
+    /// Also write PNG previews, the first page to this file.
+    pub png: Option<PathBuf>,
+    /// The previews' resolution, in dots per inch.
+    pub png_dpi: f64,
+    /// Copies per sheet.
+    pub impose: Option<NUp>,
+    /// The printer the PDF is for.
+    pub target: Option<PrintTarget>,
+    /// Fail on any warning.
+    pub strict: bool,
+    /// Say nothing but errors.
+    pub quiet: bool,
+    /// Also say the language and the time of each build.
+    pub verbose: bool,
+}
+
+/// Where a run's messages go.
+pub trait Report: Sync {
+    /// Something worth saying that is not a problem (the language detected).
+    fn note(&self, note: &Note);
+    /// A problem that did not stop the build.
+    fn warning(&self, warning: &Warning);
+    /// A build that failed (in a batch or a watch, where the run goes on).
+    fn error(&self, error: &Error);
+    /// What was written, one line.
+    fn wrote(&self, line: &str);
+    /// One more statement of a batch is done; `name` is the last one.
+    fn progress(&self, _name: &str) {}
+}
+
+/// Builds every statement of `job`: one to its file, several in parallel
+/// (each failure reported, the worst deciding the error), or, with
+/// `watch`, again and again as files change (returning only on a usage
+/// error).
+pub fn run(job: &Job, watch: bool, report: &dyn Report) -> Result<()> {
+    let layout = layout::load(&job.layout)?;
+    if let Some(dir) = &job.out_dir {
+        if !dir.is_dir() {
+            return Err(Error::Io {
+                path: dir.clone(),
+                message: "the output directory does not exist".into(),
+            });
+        }
+    }
+    if watch {
+        return watch::watch(job, report);
+    }
+    if let [input] = job.inputs.as_slice() {
+        let announce = !job.quiet;
+        return build_one(input, job.output.as_deref(), &layout, job, announce, report).map(|_| ());
+    }
+    if job.output.is_some() {
+        return Err(Error::Io {
+            path: PathBuf::from(job.output.clone().unwrap_or_default()),
+            message: "-o names one file; for several statements use --out-dir".into(),
+        });
+    }
+    batch::build_many(&layout, job, report)
+}

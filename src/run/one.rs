@@ -1,0 +1,215 @@
+//! One statement: read it, build it, write the PDF (and previews) where the
+//! user asked, never over the statement itself.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use super::{Job, Report};
+use crate::error::{Error, Location, Result};
+use crate::layout::Layout;
+use crate::output::file::write_atomically;
+use crate::{build, BuildRequest};
+
+/// Largest statement handbill reads: far beyond any leaflet or booklet, small
+/// enough that a wrong file (a video, a disk image) is refused at once.
+pub const MAX_STATEMENT: u64 = 16 * 1024 * 1024;
+
+/// Builds `input` on `layout` and writes its PDF to `output` (or where
+/// [`output_target`] puts it), saying what it wrote when `announce`.
+/// Returns the picture files it placed, for a watch to follow.
+pub fn build_one(
+    input: &str,
+    output: Option<&str>,
+    layout: &Layout,
+    job: &Job,
+    announce: bool,
+    report: &dyn Report,
+) -> Result<Vec<PathBuf>> {
+    let started = std::time::Instant::now();
+    let bytes = read_input(input)?;
+    let target = output_target(input, output, job.out_dir.as_deref())?;
+    let out = build(&BuildRequest {
+        encoding: job.encoding,
+        lang: job.lang.clone(),
+        as_written: job.as_written,
+        png_dpi: job.png.as_ref().map(|_| job.png_dpi),
+        impose: job.impose,
+        target: job.target,
+        strict: job.strict,
+        ..BuildRequest::new(&bytes, input, layout)
+    })?;
+    if announce {
+        for n in &out.notes {
+            report.note(n);
+        }
+    }
+    if !job.quiet {
+        for w in &out.warnings {
+            report.warning(w);
+        }
+    }
+    if let Some(png) = &job.png {
+        write_pngs(png, &out.png)?;
+    }
+    let written = match target {
+        Target::Stdout => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(&out.pdf)
+                .and_then(|_| stdout.flush())
+                .map_err(|e| Error::io("<standard output>", &e))?;
+            "standard output".to_string()
+        }
+        Target::File(path) => {
+            write_atomically(&path, &out.pdf)?;
+            path.display().to_string()
+        }
+    };
+    if announce {
+        let pages = format!(
+            "{} page{}",
+            out.pages,
+            if out.pages == 1 { "" } else { "s" }
+        );
+        report.wrote(&if job.verbose {
+            format!(
+                "wrote {written} ({pages}, body {}, language {}, {:.0} ms)",
+                out.body_size,
+                out.lang,
+                started.elapsed().as_secs_f64() * 1000.0
+            )
+        } else {
+            format!("wrote {written} ({pages}, body {})", out.body_size)
+        });
+    }
+    let mut pictures: Vec<PathBuf> = out
+        .pictures
+        .iter()
+        .map(|p| PathBuf::from(&p.file))
+        .collect();
+    pictures.dedup();
+    Ok(pictures)
+}
+
+/// Writes page previews: `out.png` for the first page, `out-2.png`, … for the rest.
+pub fn write_pngs(first: &Path, pages: &[Vec<u8>]) -> Result<()> {
+    for (i, png) in pages.iter().enumerate() {
+        let path = if i == 0 {
+            first.to_path_buf()
+        } else {
+            let stem = first
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            first.with_file_name(format!("{stem}-{}.png", i + 1))
+        };
+        write_atomically(&path, png)?;
+    }
+    Ok(())
+}
+
+/// The statement's bytes, from a file or (`-`) standard input, at most
+/// [`MAX_STATEMENT`] of them.
+pub fn read_input(input: &str) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if input == "-" {
+        std::io::stdin()
+            .lock()
+            .take(MAX_STATEMENT + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io("<standard input>", &e))?;
+    } else {
+        let path = Path::new(input);
+        if path.is_dir() {
+            return Err(Error::Io {
+                path: path.into(),
+                message: "is a directory, not a statement file".into(),
+            });
+        }
+        let f = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+        f.take(MAX_STATEMENT + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io(path, &e))?;
+    }
+    if bytes.len() as u64 > MAX_STATEMENT {
+        return Err(Error::Statement {
+            at: Location::file(input),
+            message: format!(
+                "is larger than {} MB, the most handbill reads",
+                MAX_STATEMENT >> 20
+            ),
+        });
+    }
+    Ok(bytes)
+}
+
+/// Where a PDF goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Standard output.
+    Stdout,
+    /// A file.
+    File(PathBuf),
+}
+
+/// Where the PDF of `input` goes: `output` if given (`-` is standard
+/// output), else beside the statement (or in `out_dir`) with `.pdf`, else,
+/// for standard input, standard output. Never the statement itself.
+pub fn output_target(input: &str, output: Option<&str>, out_dir: Option<&Path>) -> Result<Target> {
+    let path = match output {
+        Some("-") => return Ok(Target::Stdout),
+        Some(o) => PathBuf::from(o),
+        None if input == "-" && out_dir.is_none() => return Ok(Target::Stdout),
+        None if input == "-" => out_dir.unwrap_or(Path::new(".")).join("statement.pdf"),
+        None => {
+            let beside = Path::new(input).with_extension("pdf");
+            match (out_dir, beside.file_name()) {
+                (Some(dir), Some(name)) => dir.join(name),
+                _ => beside,
+            }
+        }
+    };
+    if input != "-" {
+        let same = match (std::fs::canonicalize(input), std::fs::canonicalize(&path)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => Path::new(input) == path,
+        };
+        if same {
+            return Err(Error::Io {
+                path,
+                message:
+                    "the output would overwrite the statement itself; choose another name with -o"
+                        .into(),
+            });
+        }
+    }
+    Ok(Target::File(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_goes_beside_the_statement_or_into_the_directory() {
+        let t = output_target("a/b.txt", None, None).unwrap();
+        assert_eq!(t, Target::File(PathBuf::from("a/b.pdf")));
+        let t = output_target("a/b.txt", None, Some(Path::new("out"))).unwrap();
+        assert_eq!(t, Target::File(PathBuf::from("out/b.pdf")));
+        assert_eq!(output_target("-", None, None).unwrap(), Target::Stdout);
+        assert_eq!(
+            output_target("a.txt", Some("-"), None).unwrap(),
+            Target::Stdout
+        );
+    }
+
+    #[test]
+    fn the_statement_is_never_its_own_output() {
+        let e = output_target("a.pdf", None, None).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("would overwrite the statement itself"),
+            "{e}"
+        );
+    }
+}
