@@ -209,35 +209,19 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
     let mut notes = notes;
     notes.extend(composed.notes.iter().cloned());
     let picture_reports = report_pictures(&composed.pages);
-    let placed = composed.pages.iter().flat_map(|p| &p.pictures);
     let min_dpi = req.min_dpi.unwrap_or(setup.min_dpi);
-    for (r, placed) in picture_reports.iter().zip(placed) {
-        if r.dpi < min_dpi {
-            // Where this picture was named: the layout's key or the front matter line.
-            let at = pictures
-                .iter()
-                .find(|p| std::sync::Arc::ptr_eq(&p.picture, &placed.picture))
-                .map_or_else(|| Location::file(req.name), |p| p.spec.at.clone());
-            let w = Warning {
-                at,
-                message: format!(
-                    "picture `{}` prints at {:.0} dpi ({}×{} pixels over {:.0}×{:.0} mm); \
-                     {} printing wants {:.0} dpi: use a larger picture or print it smaller",
-                    r.file,
-                    r.dpi,
-                    r.pixels.0,
-                    r.pixels.1,
-                    r.width.to_mm(),
-                    r.height.to_mm(),
-                    setup.target,
-                    min_dpi
-                ),
-            };
-            // The same picture at the same size (imposed copies, or placed
-            // twice) is one thing to fix.
-            if !warnings.contains(&w) {
-                warnings.push(w);
-            }
+    for w in low_dpi_warnings(
+        req,
+        &setup,
+        min_dpi,
+        &pictures,
+        &composed.pages,
+        &picture_reports,
+    ) {
+        // The same picture at the same size (imposed copies, or placed
+        // twice) is one thing to fix.
+        if !warnings.contains(&w) {
+            warnings.push(w);
         }
     }
     let meta = pdf::PdfMeta {
@@ -251,43 +235,8 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         lang: composed.lang.clone(),
         created: creation_time(),
     };
-    if let Some(f) = req.layout.design.page.fold {
-        let used = composed
-            .pages
-            .iter()
-            .filter(|p| !p.lines.is_empty())
-            .count();
-        if used < f.panels() {
-            warnings.push(Warning {
-                at: Location::file(req.name),
-                message: format!(
-                    "the statement fills only {used} of the {} panels of the folded leaflet, \
-                     set at {}; a4-leaflet or a5-flyer suits a text this short",
-                    f.panels(),
-                    composed.body_size
-                ),
-            });
-        }
-    }
-    let pages = match req.layout.design.page.fold {
-        Some(f) => fold::fold(
-            composed.pages,
-            f,
-            (req.layout.design.page.width, req.layout.design.page.height),
-            req.name,
-        )?,
-        None => composed.pages,
-    };
-    if let (Some(_), Some(_)) = (req.layout.design.page.fold, setup.impose) {
-        return Err(Error::Layout {
-            at: Location::file(req.layout.name.clone()),
-            message: "a folded leaflet fills its sheet; it cannot also be imposed n-up".into(),
-        });
-    }
-    let mut sheets = match setup.impose {
-        Some(n) => impose::impose(pages, n),
-        None => pages,
-    };
+    warnings.extend(unused_panels_warning(req, &composed));
+    let mut sheets = arrange(req, &setup, composed.pages)?;
     setup.adapt(&mut sheets);
     warnings.extend(preflight::check(&sheets, &composed.fonts, &setup, req.name));
     if req.strict && !warnings.is_empty() {
@@ -311,6 +260,89 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         body_size: composed.body_size,
         png,
         pictures: picture_reports,
+    })
+}
+
+/// A warning for each placed picture that prints below `min_dpi`, where
+/// the picture was named (the layout's key or the front matter line).
+fn low_dpi_warnings(
+    req: &BuildRequest,
+    setup: &target::PrintSetup,
+    min_dpi: f64,
+    pictures: &[compose::Placeable],
+    pages: &[pages::Page],
+    reports: &[PictureReport],
+) -> Vec<Warning> {
+    let placed = pages.iter().flat_map(|p| &p.pictures);
+    reports
+        .iter()
+        .zip(placed)
+        .filter(|(r, _)| r.dpi < min_dpi)
+        .map(|(r, placed)| {
+            let at = pictures
+                .iter()
+                .find(|p| std::sync::Arc::ptr_eq(&p.picture, &placed.picture))
+                .map_or_else(|| Location::file(req.name), |p| p.spec.at.clone());
+            Warning {
+                at,
+                message: format!(
+                    "picture `{}` prints at {:.0} dpi ({}×{} pixels over {:.0}×{:.0} mm); \
+                     {} printing wants {:.0} dpi: use a larger picture or print it smaller",
+                    r.file,
+                    r.dpi,
+                    r.pixels.0,
+                    r.pixels.1,
+                    r.width.to_mm(),
+                    r.height.to_mm(),
+                    setup.target,
+                    min_dpi
+                ),
+            }
+        })
+        .collect()
+}
+
+/// A warning when a folded leaflet's text leaves panels empty: a shorter
+/// format suits it better.
+fn unused_panels_warning(req: &BuildRequest, composed: &compose::Composed) -> Option<Warning> {
+    let f = req.layout.design.page.fold?;
+    let used = composed
+        .pages
+        .iter()
+        .filter(|p| !p.lines.is_empty())
+        .count();
+    (used < f.panels()).then(|| Warning {
+        at: Location::file(req.name),
+        message: format!(
+            "the statement fills only {used} of the {} panels of the folded leaflet, \
+             set at {}; a4-leaflet or a5-flyer suits a text this short",
+            f.panels(),
+            composed.body_size
+        ),
+    })
+}
+
+/// The pages as printed: a folded sheet's panels put on its two sides, or
+/// copies of each page imposed on a larger sheet.
+fn arrange(
+    req: &BuildRequest,
+    setup: &target::PrintSetup,
+    pages: Vec<pages::Page>,
+) -> Result<Vec<pages::Page>> {
+    let page = &req.layout.design.page;
+    let pages = match page.fold {
+        Some(f) => fold::fold(pages, f, (page.width, page.height), req.name)?,
+        None => pages,
+    };
+    if let (Some(_), Some(_)) = (page.fold, setup.impose) {
+        return Err(Error::Layout {
+            at: Location::file(req.layout.name.clone()),
+            message: "a folded leaflet fills its sheet; it cannot also be imposed n-up".into(),
+        });
+    }
+    Ok(match setup.impose {
+        Some(n) => impose::impose(pages, n),
+        None => pages,
     })
 }
 
