@@ -1,8 +1,10 @@
 //! Checking a merged layer against the limits, and building the layout.
 
-use super::layer::{Layer, Val};
+use super::keys::Layer;
+use super::layer::Val;
 use super::raw::key_name;
 use super::raw::SizeOrFit;
+use super::values::Orientation;
 use super::{
     layout_err, BandSpec, BodySpec, Design, Extent, FitSpec, HeadingSpec, HeadlineFit,
     HeadlineSpec, HyphenationSpec, ImagePlace, ImageSpec, Layout, LineBreakSpec, MetaSpec,
@@ -129,8 +131,12 @@ fn finite(v: &Val<f64>, section: &str, key: &str) -> Result<f64> {
 /// Takes a setting out of the merged layer; every setting has a value
 /// there, as the default layout sets them all.
 macro_rules! take {
-    ($l:ident . $field:ident, $origin:expr) => {
-        need($l.$field.take(), stringify!($field), $origin)?
+    ($l:ident . $section:ident . $field:ident, $origin:expr) => {
+        need(
+            $l.$section.$field.take(),
+            concat!(stringify!($section), ".", stringify!($field)),
+            $origin,
+        )?
     };
 }
 
@@ -174,9 +180,9 @@ pub(super) fn finish(
 /// The sheet's paper and its width and height after orientation.
 fn sheet(l: &mut Layer, origin: &str) -> Result<(Paper, Val<Length>, Val<Length>)> {
     // The sheet.
-    let paper = take!(l.paper, origin);
+    let paper = take!(l.page.paper, origin);
     let (mut width, mut height) = if paper.v == Paper::Custom {
-        match (l.width.take(), l.height.take()) {
+        match (l.page.width.take(), l.page.height.take()) {
             (Some(w), Some(h)) => (w, h),
             _ => {
                 return Err(layout_err(
@@ -186,7 +192,7 @@ fn sheet(l: &mut Layer, origin: &str) -> Result<(Paper, Val<Length>, Val<Length>
             }
         }
     } else {
-        if let Some(x) = l.width.as_ref().or(l.height.as_ref()) {
+        if let Some(x) = l.page.width.as_ref().or(l.page.height.as_ref()) {
             return Err(layout_err(
                 x.at.clone(),
                 format!(
@@ -213,7 +219,7 @@ fn sheet(l: &mut Layer, origin: &str) -> Result<(Paper, Val<Length>, Val<Length>
             },
         )
     };
-    if take!(l.landscape, origin).v {
+    if take!(l.page.orientation, origin).v == Orientation::Landscape {
         std::mem::swap(&mut width, &mut height);
     }
     for (v, what) in [(&width, "page width"), (&height, "page height")] {
@@ -231,10 +237,10 @@ fn sheet(l: &mut Layer, origin: &str) -> Result<(Paper, Val<Length>, Val<Length>
 
 /// `[page]`: the sheet, a fold, the margins and the columns.
 fn page(l: &mut Layer, origin: &str) -> Result<PageSpec> {
-    let safe_margin = l.print_safe_margin.clone();
+    let safe_margin = l.print.safe_margin.clone();
     let (paper, width, height) = sheet(l, origin)?;
     // A folded sheet: landscape, one column per panel; margins are each panel's.
-    let fold = l.fold.clone();
+    let fold = l.page.fold.clone();
     let panel_width = match fold.as_ref().and_then(|f| f.v) {
         Some(f) => {
             let at = fold.as_ref().map(|v| v.at.clone()).unwrap_or_default();
@@ -261,11 +267,11 @@ fn page(l: &mut Layer, origin: &str) -> Result<PageSpec> {
     } = margins(l, origin, &panel, &height)?;
 
     // Columns.
-    let columns = take!(l.columns, origin);
+    let columns = take!(l.page.columns, origin);
     let n = int_range(&columns, "page", "columns", 1, 12)?;
-    let gap = take!(l.column_gap, origin);
+    let gap = take!(l.page.column_gap, origin);
     not_negative(&gap, &key_name("page", "column-gap"), mm)?;
-    let rule = take!(l.column_rule, origin);
+    let rule = take!(l.page.column_rule, origin);
     not_negative(&rule, &key_name("page", "column-rule"), |l| l.to_string())?;
     let page = PageSpec {
         paper,
@@ -323,10 +329,10 @@ fn margins(
     panel: &Val<Length>,
     height: &Val<Length>,
 ) -> Result<Margins> {
-    let top = take!(l.margin_top, origin);
-    let bottom = take!(l.margin_bottom, origin);
-    let left = take!(l.margin_left, origin);
-    let right = take!(l.margin_right, origin);
+    let top = take!(l.page.margin_top, origin);
+    let bottom = take!(l.page.margin_bottom, origin);
+    let left = take!(l.page.margin_left, origin);
+    let right = take!(l.page.margin_right, origin);
     for (v, side) in [
         (&top, "top"),
         (&bottom, "bottom"),
@@ -378,15 +384,15 @@ struct Margins {
 /// `[body]`; `column_width` bounds the indent.
 fn body(l: &mut Layer, origin: &str, column_width: Length) -> Result<BodySpec> {
     // Body.
-    let size = take!(l.body_size, origin);
+    let size = take!(l.body.size, origin);
     size_range(&size, "body", 72.0)?;
-    let leading = take!(l.body_leading, origin);
+    let leading = take!(l.body.leading, origin);
     leading_range(&leading, &size, "body", origin)?;
-    let spacing = take!(l.body_paragraph_spacing, origin);
+    let spacing = take!(l.body.paragraph_spacing, origin);
     not_negative(&spacing, &key_name("body", "paragraph-spacing"), |l| {
         l.to_string()
     })?;
-    let indent = take!(l.body_indent, origin);
+    let indent = take!(l.body.indent, origin);
     not_negative(&indent, &key_name("body", "indent"), |l| l.to_string())?;
     if indent.v.to_pt() >= column_width.to_pt() {
         return Err(layout_err(
@@ -399,10 +405,10 @@ fn body(l: &mut Layer, origin: &str, column_width: Length) -> Result<BodySpec> {
             ),
         ));
     }
-    let fit = if take!(l.body_fit, origin).v {
-        let min = take!(l.body_min_size, origin);
+    let fit = if take!(l.body.fit, origin).v {
+        let min = take!(l.body.min_size, origin);
         size_range_key(&min, "body", "min-size", 72.0)?;
-        let max = take!(l.body_max_size, origin);
+        let max = take!(l.body.max_size, origin);
         size_range_key(&max, "body", "max-size", 72.0)?;
         if min.v > max.v {
             return Err(layout_err(
@@ -419,23 +425,23 @@ fn body(l: &mut Layer, origin: &str, column_width: Length) -> Result<BodySpec> {
         Some(FitSpec {
             min_size: min.v,
             max_size: max.v,
-            overflow: take!(l.body_overflow, origin).v,
+            overflow: take!(l.body.overflow, origin).v,
         })
     } else {
         None
     };
     let body = BodySpec {
         fit,
-        font: take!(l.body_font, origin).v,
+        font: take!(l.body.font, origin).v,
         size: size.v,
         leading: leading.v,
-        align: take!(l.body_align, origin).v,
+        align: take!(l.body.align, origin).v,
         paragraph_spacing: spacing.v,
         indent: indent.v,
-        widows: int_range(&take!(l.body_widows, origin), "body", "widows", 1, 5)?,
-        orphans: int_range(&take!(l.body_orphans, origin), "body", "orphans", 1, 5)?,
-        color: take!(l.body_color, origin).v,
-        fallback: take!(l.body_fallback, origin).v,
+        widows: int_range(&take!(l.body.widows, origin), "body", "widows", 1, 5)?,
+        orphans: int_range(&take!(l.body.orphans, origin), "body", "orphans", 1, 5)?,
+        color: take!(l.body.color, origin).v,
+        fallback: take!(l.body.fallback, origin).v,
     };
 
     Ok(body)
@@ -444,7 +450,7 @@ fn body(l: &mut Layer, origin: &str, column_width: Length) -> Result<BodySpec> {
 /// `[headline]`, with its fitted size range when `size = "fit"`.
 fn headline(l: &mut Layer, origin: &str) -> Result<HeadlineSpec> {
     // Headline.
-    let written = take!(l.headline_size, origin);
+    let written = take!(l.headline.size, origin);
     let (size, fit) = match written.v {
         SizeOrFit::Size(v) => (
             Val {
@@ -454,9 +460,9 @@ fn headline(l: &mut Layer, origin: &str) -> Result<HeadlineSpec> {
             None,
         ),
         SizeOrFit::Fit => {
-            let min = take!(l.headline_min_size, origin);
+            let min = take!(l.headline.min_size, origin);
             size_range_key(&min, "headline", "min-size", 600.0)?;
-            let max = take!(l.headline_max_size, origin);
+            let max = take!(l.headline.max_size, origin);
             size_range_key(&max, "headline", "max-size", 600.0)?;
             if min.v > max.v {
                 return Err(layout_err(
@@ -471,7 +477,7 @@ fn headline(l: &mut Layer, origin: &str) -> Result<HeadlineSpec> {
                 ));
             }
             let lines = int_range(
-                &take!(l.headline_max_lines, origin),
+                &take!(l.headline.max_lines, origin),
                 "headline",
                 "max-lines",
                 1,
@@ -486,20 +492,20 @@ fn headline(l: &mut Layer, origin: &str) -> Result<HeadlineSpec> {
         }
     };
     size_range(&size, "headline", 600.0)?;
-    let leading = take!(l.headline_leading, origin);
+    let leading = take!(l.headline.leading, origin);
     leading_range(&leading, &size, "headline", origin)?;
-    let space_after = take!(l.headline_space_after, origin);
+    let space_after = take!(l.headline.space_after, origin);
     not_negative(&space_after, &key_name("headline", "space-after"), |l| {
         l.to_string()
     })?;
     let headline = HeadlineSpec {
-        font: take!(l.headline_font, origin).v,
+        font: take!(l.headline.font, origin).v,
         size: size.v,
         leading: leading.v,
         fit,
-        align: take!(l.headline_align, origin).v,
-        weight: take!(l.headline_weight, origin).v,
-        color: take!(l.headline_color, origin).v,
+        align: take!(l.headline.align, origin).v,
+        weight: take!(l.headline.weight, origin).v,
+        color: take!(l.headline.color, origin).v,
         space_after: space_after.v,
     };
 
@@ -509,16 +515,16 @@ fn headline(l: &mut Layer, origin: &str) -> Result<HeadlineSpec> {
 /// `[meta]`.
 fn meta(l: &mut Layer, origin: &str) -> Result<MetaSpec> {
     // Meta line.
-    let size = take!(l.meta_size, origin);
+    let size = take!(l.meta.size, origin);
     size_range(&size, "meta", 200.0)?;
-    let space_after = take!(l.meta_space_after, origin);
+    let space_after = take!(l.meta.space_after, origin);
     not_negative(&space_after, &key_name("meta", "space-after"), |l| {
         l.to_string()
     })?;
     let meta = MetaSpec {
-        font: take!(l.meta_font, origin).v,
+        font: take!(l.meta.font, origin).v,
         size: size.v,
-        color: take!(l.meta_color, origin).v,
+        color: take!(l.meta.color, origin).v,
         space_after: space_after.v,
     };
 
@@ -528,20 +534,20 @@ fn meta(l: &mut Layer, origin: &str) -> Result<MetaSpec> {
 /// `[heading]`.
 fn heading(l: &mut Layer, origin: &str) -> Result<HeadingSpec> {
     // Headings.
-    let size = take!(l.heading_size, origin);
+    let size = take!(l.heading.size, origin);
     size_range(&size, "heading", 200.0)?;
-    let space_before = take!(l.heading_space_before, origin);
+    let space_before = take!(l.heading.space_before, origin);
     not_negative(&space_before, &key_name("heading", "space-before"), |l| {
         l.to_string()
     })?;
-    let space_after = take!(l.heading_space_after, origin);
+    let space_after = take!(l.heading.space_after, origin);
     not_negative(&space_after, &key_name("heading", "space-after"), |l| {
         l.to_string()
     })?;
     let heading = HeadingSpec {
-        font: take!(l.heading_font, origin).v,
+        font: take!(l.heading.font, origin).v,
         size: size.v,
-        weight: take!(l.heading_weight, origin).v,
+        weight: take!(l.heading.weight, origin).v,
         space_before: space_before.v,
         space_after: space_after.v,
     };
@@ -552,8 +558,8 @@ fn heading(l: &mut Layer, origin: &str) -> Result<HeadingSpec> {
 /// `[hyphenation]`.
 fn hyphenation(l: &mut Layer, origin: &str) -> Result<HyphenationSpec> {
     // Hyphenation.
-    let enabled = take!(l.hyphenation_enabled, origin);
-    let lang = take!(l.hyphenation_lang, origin);
+    let enabled = take!(l.hyphenation.enabled, origin);
+    let lang = take!(l.hyphenation.lang, origin);
     if enabled.v && crate::typeset::hyphenate::language_for_tag(&lang.v).is_none() {
         let hint = match crate::typeset::hyphenate::suggest_tag(&lang.v) {
             Some(s) => format!("did you mean \"{s}\"?"),
@@ -580,20 +586,20 @@ fn hyphenation(l: &mut Layer, origin: &str) -> Result<HyphenationSpec> {
         lang: lang.v,
         lang_set_at,
         min_left: int_range(
-            &take!(l.hyphenation_min_left, origin),
+            &take!(l.hyphenation.min_left, origin),
             "hyphenation",
             "min-left",
             1,
             10,
         )? as usize,
         min_right: int_range(
-            &take!(l.hyphenation_min_right, origin),
+            &take!(l.hyphenation.min_right, origin),
             "hyphenation",
             "min-right",
             1,
             10,
         )? as usize,
-        caps: take!(l.hyphenation_caps, origin).v,
+        caps: take!(l.hyphenation.caps, origin).v,
     };
 
     Ok(hyphenation)
@@ -602,7 +608,7 @@ fn hyphenation(l: &mut Layer, origin: &str) -> Result<HyphenationSpec> {
 /// `[linebreak]`.
 fn linebreak(l: &mut Layer, origin: &str) -> Result<LineBreakSpec> {
     // Line breaking.
-    let pre = take!(l.pretolerance, origin);
+    let pre = take!(l.linebreak.pretolerance, origin);
     let pretolerance = finite(&pre, "linebreak", "pretolerance")?;
     if pretolerance < 0.0 && pretolerance != -1.0 {
         return Err(layout_err(
@@ -613,7 +619,7 @@ fn linebreak(l: &mut Layer, origin: &str) -> Result<LineBreakSpec> {
             ),
         ));
     }
-    let tol = take!(l.tolerance, origin);
+    let tol = take!(l.linebreak.tolerance, origin);
     let tolerance = finite(&tol, "linebreak", "tolerance")?;
     if tolerance < 0.0 {
         return Err(layout_err(
@@ -624,33 +630,41 @@ fn linebreak(l: &mut Layer, origin: &str) -> Result<LineBreakSpec> {
             ),
         ));
     }
-    let stretch = take!(l.emergency_stretch, origin);
+    let stretch = take!(l.linebreak.emergency_stretch, origin);
     not_negative(&stretch, &key_name("linebreak", "emergency-stretch"), |l| {
         l.to_string()
     })?;
     let linebreak = LineBreakSpec {
         pretolerance,
         tolerance,
-        line_penalty: finite(&take!(l.line_penalty, origin), "linebreak", "line-penalty")?,
+        line_penalty: finite(
+            &take!(l.linebreak.line_penalty, origin),
+            "linebreak",
+            "line-penalty",
+        )?,
         hyphen_penalty: finite(
-            &take!(l.hyphen_penalty, origin),
+            &take!(l.linebreak.hyphen_penalty, origin),
             "linebreak",
             "hyphen-penalty",
         )?,
-        adj_demerits: finite(&take!(l.adj_demerits, origin), "linebreak", "adj-demerits")?,
+        adj_demerits: finite(
+            &take!(l.linebreak.adj_demerits, origin),
+            "linebreak",
+            "adj-demerits",
+        )?,
         double_hyphen_demerits: finite(
-            &take!(l.double_hyphen_demerits, origin),
+            &take!(l.linebreak.double_hyphen_demerits, origin),
             "linebreak",
             "double-hyphen-demerits",
         )?,
         final_hyphen_demerits: finite(
-            &take!(l.final_hyphen_demerits, origin),
+            &take!(l.linebreak.final_hyphen_demerits, origin),
             "linebreak",
             "final-hyphen-demerits",
         )?,
         emergency_stretch: stretch.v,
         hyphen_limit: int_range(
-            &take!(l.hyphen_limit, origin),
+            &take!(l.linebreak.hyphen_limit, origin),
             "linebreak",
             "hyphen-limit",
             0,
@@ -664,24 +678,24 @@ fn linebreak(l: &mut Layer, origin: &str) -> Result<LineBreakSpec> {
 /// `[band]`.
 fn band(l: &mut Layer, origin: &str) -> Result<BandSpec> {
     // The call-to-action band.
-    let size = take!(l.band_size, origin);
+    let size = take!(l.band.size, origin);
     size_range(&size, "band", 200.0)?;
-    let leading = take!(l.band_leading, origin);
+    let leading = take!(l.band.leading, origin);
     leading_range(&leading, &size, "band", origin)?;
-    let padding = take!(l.band_padding, origin);
+    let padding = take!(l.band.padding, origin);
     not_negative(&padding, &key_name("band", "padding"), |l| l.to_string())?;
     let text = |v: Option<Val<String>>| v.map(|v| v.v.trim().to_string()).filter(|t| !t.is_empty());
     let band = BandSpec {
-        color: take!(l.band_color, origin).v,
-        text_color: take!(l.band_text_color, origin).v,
-        font: take!(l.band_font, origin).v,
+        color: take!(l.band.color, origin).v,
+        text_color: take!(l.band.text_color, origin).v,
+        font: take!(l.band.font, origin).v,
         size: size.v,
         leading: leading.v,
-        weight: take!(l.band_weight, origin).v,
-        align: take!(l.band_align, origin).v,
+        weight: take!(l.band.weight, origin).v,
+        align: take!(l.band.align, origin).v,
         padding: padding.v,
-        place: text(l.band_where.take()),
-        when: text(l.band_when.take()),
+        place: text(l.band.place.take()),
+        when: text(l.band.when.take()),
     };
 
     Ok(band)
@@ -761,28 +775,28 @@ fn print_spec(l: &Layer, origin: &str) -> Result<PrintSpec> {
             written_at.push((key, at.clone()));
         }
     };
-    note("standard", l.print_standard.as_ref().map(|v| &v.at));
+    note("standard", l.print.standard.as_ref().map(|v| &v.at));
     note(
         "output-condition",
-        l.print_condition.as_ref().map(|v| &v.at),
+        l.print.output_condition.as_ref().map(|v| &v.at),
     );
-    note("impose", l.print_impose.as_ref().map(|v| &v.at));
+    note("impose", l.print.impose.as_ref().map(|v| &v.at));
     Ok(PrintSpec {
         origin: origin.to_string(),
         written_at,
-        target: l.print_target.as_ref().map(|v| v.v),
+        target: l.print.target.as_ref().map(|v| v.v),
         // Print shops ask for 2 to 5 mm; more than 25 mm is a mistake.
-        bleed: print_length(&l.print_bleed, "bleed", Length::mm(25.0))?,
-        marks: l.print_marks.as_ref().map(|v| v.v),
-        mark_offset: print_length(&l.print_mark_offset, "mark-offset", Length::mm(20.0))?,
-        standard: l.print_standard.as_ref().map(|v| v.v),
-        condition: l.print_condition.as_ref().map(|v| v.v),
-        icc_profile: l.print_icc_profile.as_ref().map(|v| v.v.clone()),
+        bleed: print_length(&l.print.bleed, "bleed", Length::mm(25.0))?,
+        marks: l.print.marks.as_ref().map(|v| v.v),
+        mark_offset: print_length(&l.print.mark_offset, "mark-offset", Length::mm(20.0))?,
+        standard: l.print.standard.as_ref().map(|v| v.v),
+        condition: l.print.output_condition.as_ref().map(|v| v.v),
+        icc_profile: l.print.icc_profile.as_ref().map(|v| v.v.clone()),
         // Below 100% not even one process colour could print solid; 400% is all four.
-        ink_limit: print_number(&l.print_ink_limit, "ink-limit", 100.0, 400.0)?,
+        ink_limit: print_number(&l.print.ink_limit, "ink-limit", 100.0, 400.0)?,
         // Checked against the paper in `finish`.
-        safe_margin: print_length(&l.print_safe_margin, "safe-margin", Length::mm(50.0))?,
-        min_dpi: print_number(&l.print_min_dpi, "min-dpi", 1.0, 2400.0)?,
-        impose: l.print_impose.as_ref().and_then(|v| v.v),
+        safe_margin: print_length(&l.print.safe_margin, "safe-margin", Length::mm(50.0))?,
+        min_dpi: print_number(&l.print.min_dpi, "min-dpi", 1.0, 2400.0)?,
+        impose: l.print.impose.as_ref().and_then(|v| v.v),
     })
 }

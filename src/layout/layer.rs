@@ -4,17 +4,14 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use super::raw::{self, key_name, RawFile, RawImage, SizeOrFit, Sp};
+use super::keys::{Layer, RawFile, RawImage};
+use super::raw::{self, key_name, Sp};
 use super::values;
 use super::{
-    builtin, layout_err, looks_like_path, unknown_builtin, Align, Color, Extent, Fit, FontRef,
-    ImageArea, ImagePlace, ImageSpec, Overflow, Paper, Weight, DEFAULT, MAX_DEPTH,
+    builtin, layout_err, looks_like_path, unknown_builtin, Extent, Fit, FontRef, ImageArea,
+    ImagePlace, ImageSpec, Paper, DEFAULT, MAX_DEPTH,
 };
-use crate::compose::fold::Fold;
-use crate::compose::impose::NUp;
 use crate::error::{Error, Location, Result};
-use crate::output::target::{self, Condition, Marks, PrintTarget, Standard};
-use crate::units::Length;
 
 /// Most fonts a fallback chain may list: the bundled chain has eight.
 const MAX_FALLBACK: usize = 16;
@@ -26,115 +23,29 @@ pub(super) struct Val<T> {
     pub(super) at: Location,
 }
 
-macro_rules! layer {
-    ($($field:ident: $ty:ty,)*) => {
-        /// The settings of one file, all optional, each with its location.
-        #[derive(Clone, Debug, Default)]
-        pub(super) struct Layer {
-            $(pub(super) $field: Option<Val<$ty>>,)*
-        }
-
-        impl Layer {
-            /// Every field of `self` that is set, the rest from `parent`.
-            fn merge(self, parent: Layer) -> Layer {
-                Layer { $($field: self.$field.or(parent.$field),)* }
-            }
-        }
-    };
+/// Why a key's value could not be read: a message about the value as a
+/// whole, or about one part of it (an entry of a list) at its own place.
+pub(super) enum Miss {
+    /// The value is wrong; the message follows the key's name.
+    Value(String),
+    /// A part of it is wrong, at `at`.
+    At(Location, String),
 }
 
-layer! {
-    paper: Paper,
-    width: Length,
-    height: Length,
-    landscape: bool,
-    margin_top: Length,
-    margin_bottom: Length,
-    margin_left: Length,
-    margin_right: Length,
-    columns: i64,
-    column_gap: Length,
-    column_rule: Length,
-    fold: Option<Fold>,
-    body_font: FontRef,
-    body_size: Length,
-    body_leading: Length,
-    body_align: Align,
-    body_paragraph_spacing: Length,
-    body_indent: Length,
-    body_widows: i64,
-    body_orphans: i64,
-    body_color: Color,
-    body_fit: bool,
-    body_min_size: Length,
-    body_max_size: Length,
-    body_overflow: Overflow,
-    body_fallback: Vec<FontRef>,
-    headline_font: FontRef,
-    headline_size: SizeOrFit,
-    headline_max_lines: i64,
-    headline_min_size: Length,
-    headline_max_size: Length,
-    headline_leading: Length,
-    headline_align: Align,
-    headline_weight: Weight,
-    headline_color: Color,
-    headline_space_after: Length,
-    meta_font: FontRef,
-    meta_size: Length,
-    meta_color: Color,
-    meta_space_after: Length,
-    heading_font: FontRef,
-    heading_size: Length,
-    heading_weight: Weight,
-    heading_space_before: Length,
-    heading_space_after: Length,
-    hyphenation_enabled: bool,
-    hyphenation_lang: String,
-    hyphenation_min_left: i64,
-    hyphenation_min_right: i64,
-    hyphenation_caps: bool,
-    pretolerance: f64,
-    tolerance: f64,
-    line_penalty: f64,
-    hyphen_penalty: f64,
-    adj_demerits: f64,
-    double_hyphen_demerits: f64,
-    final_hyphen_demerits: f64,
-    emergency_stretch: Length,
-    hyphen_limit: i64,
-    print_target: PrintTarget,
-    print_bleed: Length,
-    print_marks: Marks,
-    print_mark_offset: Length,
-    print_standard: Option<Standard>,
-    print_condition: &'static Condition,
-    print_icc_profile: PathBuf,
-    print_ink_limit: f64,
-    print_safe_margin: Length,
-    print_min_dpi: f64,
-    print_impose: Option<NUp>,
-    band_color: Color,
-    band_text_color: Color,
-    band_font: FontRef,
-    band_size: Length,
-    band_leading: Length,
-    band_weight: Weight,
-    band_align: Align,
-    band_padding: Length,
-    band_where: String,
-    band_when: String,
-    images: Vec<ImageSpec>,
+impl From<String> for Miss {
+    fn from(m: String) -> Miss {
+        Miss::Value(m)
+    }
 }
 
 impl Layer {
     /// `self` over `parent`. A named paper in `self` drops the parent's
     /// custom width and height, which belonged to its "custom" paper.
     fn over(self, mut parent: Layer) -> Layer {
-        if let Some(p) = &self.paper {
+        if let Some(p) = &self.page.paper {
             if p.v != Paper::Custom {
-                parent.width = None;
-                parent.height = None;
+                parent.page.width = None;
+                parent.page.height = None;
             }
         }
         self.merge(parent)
@@ -142,10 +53,11 @@ impl Layer {
 }
 
 /// One file and the context its values are read in.
-struct Ctx<'a> {
+pub(super) struct Ctx<'a> {
     origin: &'a str,
     source: &'a str,
-    base_dir: &'a Path,
+    /// Where relative paths (fonts, pictures, profiles) start.
+    pub(super) base_dir: &'a Path,
     lines: raw::LineStarts,
 }
 
@@ -154,67 +66,48 @@ impl Ctx<'_> {
         self.lines.location(self.origin, self.source, span.start)
     }
 
-    fn plain<T>(&self, s: Option<Sp<T>>) -> Option<Val<T>> {
+    pub(super) fn plain<T>(&self, s: Option<Sp<T>>) -> Option<Val<T>> {
         s.map(|s| Val {
             at: self.at(&s.span()),
             v: s.into_inner(),
         })
     }
 
-    fn conv<T, U>(
+    /// The value `s` of `key` in `section`, read by `f`; an error names
+    /// the key and points at the value (or at the part `f` names).
+    pub(super) fn conv<T, U, E: Into<Miss>>(
         &self,
         s: Option<Sp<T>>,
         section: &str,
         key: &str,
-        f: impl FnOnce(&T) -> std::result::Result<U, String>,
+        f: impl FnOnce(&T) -> std::result::Result<U, E>,
     ) -> Result<Option<Val<U>>> {
         let Some(s) = s else { return Ok(None) };
         let at = self.at(&s.span());
-        match f(s.get_ref()) {
+        match f(s.get_ref()).map_err(Into::into) {
             Ok(v) => Ok(Some(Val { v, at })),
-            Err(m) => Err(layout_err(at, format!("{} {m}", key_name(section, key)))),
+            Err(Miss::Value(m)) => Err(layout_err(at, format!("{} {m}", key_name(section, key)))),
+            Err(Miss::At(at, m)) => Err(layout_err(at, format!("{} {m}", key_name(section, key)))),
         }
-    }
-
-    fn font(&self, s: Option<Sp<String>>, section: &str) -> Result<Option<Val<FontRef>>> {
-        self.conv(s, section, "font", |v| values::font(v, self.base_dir))
     }
 
     /// The fallback chain: each entry a font family or file; a family must
     /// be a bundled one (the chain has no other way to find it).
-    fn fallback(&self, s: Option<Sp<Vec<Sp<String>>>>) -> Result<Option<Val<Vec<FontRef>>>> {
-        let Some(s) = s else { return Ok(None) };
-        let at = self.at(&s.span());
-        let items = s.into_inner();
+    pub(super) fn fallback(&self, items: &[Sp<String>]) -> std::result::Result<Vec<FontRef>, Miss> {
         if items.len() > MAX_FALLBACK {
-            return Err(layout_err(
-                at,
-                format!(
-                    "{} lists {} fonts; {MAX_FALLBACK} at most",
-                    key_name("body", "fallback"),
-                    items.len()
-                ),
-            ));
+            return Err(Miss::Value(format!(
+                "lists {} fonts; {MAX_FALLBACK} at most",
+                items.len()
+            )));
         }
-        let mut fonts = Vec::with_capacity(items.len());
-        for item in items {
-            let item_at = self.at(&item.span());
-            let font = values::font(item.get_ref(), self.base_dir)
-                .and_then(|f| values::bundled_or_file(f, item.get_ref()))
-                .map_err(|m| {
-                    layout_err(item_at, format!("{} {m}", key_name("body", "fallback")))
-                })?;
-            fonts.push(font);
-        }
-        Ok(Some(Val { v: fonts, at }))
-    }
-
-    fn color(&self, s: Option<Sp<String>>, section: &str) -> Result<Option<Val<Color>>> {
-        self.conv(s, section, "color", |v| values::color(v))
-    }
-
-    fn weight(&self, s: Option<Sp<String>>, section: &str) -> Result<Option<Val<Weight>>> {
-        self.conv(s, section, "weight", |v| values::weight(v))
+        items
+            .iter()
+            .map(|item| {
+                values::font(item.get_ref(), self.base_dir)
+                    .and_then(|f| values::bundled_or_file(f, item.get_ref()))
+                    .map_err(|m| Miss::At(self.at(&item.span()), m))
+            })
+            .collect()
     }
 
     /// One `[[image]]` table, its values read and checked on their own
@@ -294,18 +187,11 @@ impl Ctx<'_> {
     }
 }
 
-/// One file's raw settings as a layer, with its keyword values read.
-fn to_layer(raw: RawFile, cx: &Ctx) -> Result<Layer> {
-    let p = raw.page.unwrap_or_default();
-    let b = raw.body.unwrap_or_default();
-    let hl = raw.headline.unwrap_or_default();
-    let m = raw.meta.unwrap_or_default();
-    let hd = raw.heading.unwrap_or_default();
-    let hy = raw.hyphenation.unwrap_or_default();
-    let lb = raw.linebreak.unwrap_or_default();
-    let pr = raw.print.unwrap_or_default();
-    let bd = raw.band.unwrap_or_default();
-    let images = match raw.image {
+/// One file's raw settings as a layer, with its keyword values read: its
+/// `[[image]]` tables first, then the sections in order, so that the
+/// first mistake in that order is the one reported.
+fn to_layer(mut raw: RawFile, cx: &Ctx) -> Result<Layer> {
+    let images = match raw.image.take() {
         None => None,
         Some(list) => {
             let at = cx.at(&list.span());
@@ -317,97 +203,20 @@ fn to_layer(raw: RawFile, cx: &Ctx) -> Result<Layer> {
             Some(Val { v: specs, at })
         }
     };
-    Ok(Layer {
-        paper: cx.conv(p.paper, "page", "paper", |v| values::paper(v))?,
-        width: cx.plain(p.width),
-        height: cx.plain(p.height),
-        landscape: cx.conv(p.orientation, "page", "orientation", |v| {
-            values::landscape(v)
-        })?,
-        margin_top: cx.plain(p.margin_top.or_else(|| p.margin.clone())),
-        margin_bottom: cx.plain(p.margin_bottom.or_else(|| p.margin.clone())),
-        margin_left: cx.plain(p.margin_left.or_else(|| p.margin.clone())),
-        margin_right: cx.plain(p.margin_right.or(p.margin)),
-        columns: cx.plain(p.columns),
-        column_gap: cx.plain(p.column_gap),
-        column_rule: cx.plain(p.column_rule),
-        fold: cx.conv(p.fold, "page", "fold", |v| values::fold(v))?,
-        body_font: cx.font(b.font, "body")?,
-        body_size: cx.plain(b.size),
-        body_leading: cx.plain(b.leading),
-        body_align: cx.conv(b.align, "body", "align", |v| values::body_align(v))?,
-        body_paragraph_spacing: cx.plain(b.paragraph_spacing),
-        body_indent: cx.plain(b.indent),
-        body_widows: cx.plain(b.widows),
-        body_orphans: cx.plain(b.orphans),
-        body_color: cx.color(b.color, "body")?,
-        body_fit: cx.conv(b.fit, "body", "fit", |v| values::fit_page(v))?,
-        body_min_size: cx.plain(b.min_size),
-        body_max_size: cx.plain(b.max_size),
-        body_overflow: cx.conv(b.overflow, "body", "overflow", |v| values::overflow(v))?,
-        body_fallback: cx.fallback(b.fallback)?,
-        headline_font: cx.font(hl.font, "headline")?,
-        headline_size: cx.plain(hl.size),
-        headline_max_lines: cx.plain(hl.max_lines),
-        headline_min_size: cx.plain(hl.min_size),
-        headline_max_size: cx.plain(hl.max_size),
-        headline_leading: cx.plain(hl.leading),
-        headline_align: cx.conv(hl.align, "headline", "align", |v| values::headline_align(v))?,
-        headline_weight: cx.weight(hl.weight, "headline")?,
-        headline_color: cx.color(hl.color, "headline")?,
-        headline_space_after: cx.plain(hl.space_after),
-        meta_font: cx.font(m.font, "meta")?,
-        meta_size: cx.plain(m.size),
-        meta_color: cx.color(m.color, "meta")?,
-        meta_space_after: cx.plain(m.space_after),
-        heading_font: cx.font(hd.font, "heading")?,
-        heading_size: cx.plain(hd.size),
-        heading_weight: cx.weight(hd.weight, "heading")?,
-        heading_space_before: cx.plain(hd.space_before),
-        heading_space_after: cx.plain(hd.space_after),
-        hyphenation_enabled: cx.plain(hy.enabled),
-        hyphenation_lang: cx.conv(hy.lang, "hyphenation", "lang", |v| values::lang(v))?,
-        hyphenation_min_left: cx.plain(hy.min_left),
-        hyphenation_min_right: cx.plain(hy.min_right),
-        hyphenation_caps: cx.plain(hy.caps),
-        pretolerance: cx.plain(lb.pretolerance),
-        tolerance: cx.plain(lb.tolerance),
-        line_penalty: cx.plain(lb.line_penalty),
-        hyphen_penalty: cx.plain(lb.hyphen_penalty),
-        adj_demerits: cx.plain(lb.adj_demerits),
-        double_hyphen_demerits: cx.plain(lb.double_hyphen_demerits),
-        final_hyphen_demerits: cx.plain(lb.final_hyphen_demerits),
-        emergency_stretch: cx.plain(lb.emergency_stretch),
-        hyphen_limit: cx.plain(lb.hyphen_limit),
-        print_target: cx.conv(pr.target, "print", "for", |v| values::target(v))?,
-        print_bleed: cx.plain(pr.bleed),
-        print_marks: cx.conv(pr.marks, "print", "marks", |v| values::marks(v))?,
-        print_mark_offset: cx.plain(pr.mark_offset),
-        print_standard: cx.conv(pr.standard, "print", "standard", |v| {
-            target::parse_standard(v)
-        })?,
-        print_condition: cx.conv(pr.output_condition, "print", "output-condition", |v| {
-            target::condition(v)
-        })?,
-        print_icc_profile: cx.conv(pr.icc_profile, "print", "icc-profile", |v| {
-            values::existing_file(v, cx.base_dir)
-        })?,
-        print_ink_limit: cx.plain(pr.ink_limit),
-        print_safe_margin: cx.plain(pr.safe_margin),
-        print_min_dpi: cx.plain(pr.min_dpi),
-        print_impose: cx.conv(pr.impose, "print", "impose", |v| values::impose(v))?,
-        band_color: cx.color(bd.color, "band")?,
-        band_text_color: cx.conv(bd.text_color, "band", "text-color", |v| values::color(v))?,
-        band_font: cx.font(bd.font, "band")?,
-        band_size: cx.plain(bd.size),
-        band_leading: cx.plain(bd.leading),
-        band_weight: cx.weight(bd.weight, "band")?,
-        band_align: cx.conv(bd.align, "band", "align", |v| values::headline_align(v))?,
-        band_padding: cx.plain(bd.padding),
-        band_where: cx.plain(bd.place),
-        band_when: cx.plain(bd.when),
-        images,
-    })
+    let mut layer = Layer::read(raw, images, cx)?;
+    // `margin` sets the four margins a file does not set one by one.
+    let page = &mut layer.page;
+    for side in [
+        &mut page.margin_top,
+        &mut page.margin_bottom,
+        &mut page.margin_left,
+        &mut page.margin_right,
+    ] {
+        if side.is_none() {
+            side.clone_from(&page.margin);
+        }
+    }
+    Ok(layer)
 }
 
 // `extends`

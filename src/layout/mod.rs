@@ -175,6 +175,7 @@
 //! ```
 
 mod check;
+mod keys;
 mod layer;
 mod raw;
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! The layout file as written: serde structs with every key optional, and
+//! Reading a layout file into the structs `keys` declares, and
 //! the translation of TOML's errors into one-line messages with a line,
 //! a column and, where one is close, a suggestion.
 
@@ -7,6 +7,7 @@ use std::ops::Range;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
+use super::keys::{RawFile, SECTIONS};
 use crate::error::{Error, Location, Result};
 use crate::names::suggest;
 use crate::units::Length;
@@ -16,192 +17,6 @@ pub(super) type Sp<T> = toml::Spanned<T>;
 
 /// The keys allowed at the top level, besides the sections.
 pub(super) const TOP_KEYS: &[&str] = &["name", "description", "extends"];
-
-/// Each section and its keys, as written in files. Must match the structs
-/// below (a test checks that every key listed here is accepted).
-pub(super) const SECTIONS: &[(&str, &[&str])] = &[
-    (
-        "page",
-        &[
-            "paper",
-            "width",
-            "height",
-            "orientation",
-            "margin",
-            "margin-top",
-            "margin-bottom",
-            "margin-left",
-            "margin-right",
-            "columns",
-            "column-gap",
-            "column-rule",
-            "fold",
-        ],
-    ),
-    (
-        "body",
-        &[
-            "font",
-            "size",
-            "leading",
-            "align",
-            "paragraph-spacing",
-            "indent",
-            "widows",
-            "orphans",
-            "color",
-            "fit",
-            "min-size",
-            "max-size",
-            "overflow",
-            "fallback",
-        ],
-    ),
-    (
-        "headline",
-        &[
-            "font",
-            "size",
-            "leading",
-            "align",
-            "weight",
-            "color",
-            "space-after",
-            "max-lines",
-            "min-size",
-            "max-size",
-        ],
-    ),
-    ("meta", &["font", "size", "color", "space-after"]),
-    (
-        "heading",
-        &["font", "size", "weight", "space-before", "space-after"],
-    ),
-    (
-        "hyphenation",
-        &["enabled", "lang", "min-left", "min-right", "caps"],
-    ),
-    (
-        "band",
-        &[
-            "color",
-            "text-color",
-            "font",
-            "size",
-            "leading",
-            "weight",
-            "align",
-            "padding",
-            "where",
-            "when",
-        ],
-    ),
-    // An array of tables: each `[[image]]` is one picture.
-    (
-        "image",
-        &["file", "position", "x", "y", "width", "height", "fit"],
-    ),
-    (
-        "linebreak",
-        &[
-            "pretolerance",
-            "tolerance",
-            "line-penalty",
-            "hyphen-penalty",
-            "adj-demerits",
-            "double-hyphen-demerits",
-            "final-hyphen-demerits",
-            "emergency-stretch",
-            "hyphen-limit",
-        ],
-    ),
-    (
-        "print",
-        &[
-            "for",
-            "bleed",
-            "marks",
-            "mark-offset",
-            "standard",
-            "output-condition",
-            "icc-profile",
-            "ink-limit",
-            "safe-margin",
-            "min-dpi",
-            "impose",
-        ],
-    ),
-];
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub(super) struct RawFile {
-    pub name: Option<Sp<String>>,
-    pub description: Option<Sp<String>>,
-    pub extends: Option<Sp<String>>,
-    pub page: Option<RawPage>,
-    pub body: Option<RawBody>,
-    pub headline: Option<RawHeadline>,
-    pub meta: Option<RawMeta>,
-    pub heading: Option<RawHeading>,
-    pub hyphenation: Option<RawHyphenation>,
-    pub linebreak: Option<RawLineBreak>,
-    pub print: Option<RawPrint>,
-    pub band: Option<RawBand>,
-    pub image: Option<Sp<Vec<Sp<RawImage>>>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub(super) struct RawPage {
-    pub paper: Option<Sp<String>>,
-    pub width: Option<Sp<Length>>,
-    pub height: Option<Sp<Length>>,
-    pub orientation: Option<Sp<String>>,
-    pub margin: Option<Sp<Length>>,
-    pub margin_top: Option<Sp<Length>>,
-    pub margin_bottom: Option<Sp<Length>>,
-    pub margin_left: Option<Sp<Length>>,
-    pub margin_right: Option<Sp<Length>>,
-    pub columns: Option<Sp<i64>>,
-    pub column_gap: Option<Sp<Length>>,
-    pub column_rule: Option<Sp<Length>>,
-    pub fold: Option<Sp<String>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub(super) struct RawBody {
-    pub font: Option<Sp<String>>,
-    pub size: Option<Sp<Length>>,
-    pub leading: Option<Sp<Length>>,
-    pub align: Option<Sp<String>>,
-    pub paragraph_spacing: Option<Sp<Length>>,
-    pub indent: Option<Sp<Length>>,
-    pub widows: Option<Sp<i64>>,
-    pub orphans: Option<Sp<i64>>,
-    pub color: Option<Sp<String>>,
-    pub fit: Option<Sp<String>>,
-    pub min_size: Option<Sp<Length>>,
-    pub max_size: Option<Sp<Length>>,
-    pub overflow: Option<Sp<String>>,
-    pub fallback: Option<Sp<Vec<Sp<String>>>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub(super) struct RawHeadline {
-    pub font: Option<Sp<String>>,
-    pub size: Option<Sp<SizeOrFit>>,
-    pub leading: Option<Sp<Length>>,
-    pub align: Option<Sp<String>>,
-    pub weight: Option<Sp<String>>,
-    pub color: Option<Sp<String>>,
-    pub space_after: Option<Sp<Length>>,
-    pub max_lines: Option<Sp<i64>>,
-    pub min_size: Option<Sp<Length>>,
-    pub max_size: Option<Sp<Length>>,
-}
 
 /// The headline's `size`: a length, or `"fit"` (the largest size between
 /// `min-size` and `max-size` that keeps it within `max-lines`).
@@ -242,94 +57,6 @@ impl<'de> Deserialize<'de> for SizeOrFit {
         }
         d.deserialize_any(V)
     }
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub(super) struct RawMeta {
-    pub font: Option<Sp<String>>,
-    pub size: Option<Sp<Length>>,
-    pub color: Option<Sp<String>>,
-    pub space_after: Option<Sp<Length>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub(super) struct RawHeading {
-    pub font: Option<Sp<String>>,
-    pub size: Option<Sp<Length>>,
-    pub weight: Option<Sp<String>>,
-    pub space_before: Option<Sp<Length>>,
-    pub space_after: Option<Sp<Length>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub(super) struct RawHyphenation {
-    pub enabled: Option<Sp<bool>>,
-    pub lang: Option<Sp<String>>,
-    pub min_left: Option<Sp<i64>>,
-    pub min_right: Option<Sp<i64>>,
-    pub caps: Option<Sp<bool>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub(super) struct RawLineBreak {
-    pub pretolerance: Option<Sp<f64>>,
-    pub tolerance: Option<Sp<f64>>,
-    pub line_penalty: Option<Sp<f64>>,
-    pub hyphen_penalty: Option<Sp<f64>>,
-    pub adj_demerits: Option<Sp<f64>>,
-    pub double_hyphen_demerits: Option<Sp<f64>>,
-    pub final_hyphen_demerits: Option<Sp<f64>>,
-    pub emergency_stretch: Option<Sp<Length>>,
-    pub hyphen_limit: Option<Sp<i64>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub(super) struct RawPrint {
-    #[serde(rename = "for")]
-    pub target: Option<Sp<String>>,
-    pub bleed: Option<Sp<Length>>,
-    pub marks: Option<Sp<Vec<String>>>,
-    pub mark_offset: Option<Sp<Length>>,
-    pub standard: Option<Sp<String>>,
-    pub output_condition: Option<Sp<String>>,
-    pub icc_profile: Option<Sp<String>>,
-    pub ink_limit: Option<Sp<f64>>,
-    pub safe_margin: Option<Sp<Length>>,
-    pub min_dpi: Option<Sp<f64>>,
-    pub impose: Option<Sp<String>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub(super) struct RawBand {
-    pub color: Option<Sp<String>>,
-    pub text_color: Option<Sp<String>>,
-    pub font: Option<Sp<String>>,
-    pub size: Option<Sp<Length>>,
-    pub leading: Option<Sp<Length>>,
-    pub weight: Option<Sp<String>>,
-    pub align: Option<Sp<String>>,
-    pub padding: Option<Sp<Length>>,
-    #[serde(rename = "where")]
-    pub place: Option<Sp<String>>,
-    pub when: Option<Sp<String>>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub(super) struct RawImage {
-    pub file: Option<Sp<String>>,
-    pub position: Option<Sp<String>>,
-    pub x: Option<Sp<Length>>,
-    pub y: Option<Sp<Length>>,
-    pub width: Option<Sp<String>>,
-    pub height: Option<Sp<String>>,
-    pub fit: Option<Sp<String>>,
 }
 
 /// Reads a layout file's text into its raw settings.
@@ -479,28 +206,9 @@ fn expected(section: &str, key: &str) -> String {
         }
         return "a string in quotes".to_string();
     }
-    match key {
-        "size" if section == "headline" => "a length in quotes, like \"26pt\", or \"fit\"",
-        "columns" | "widows" | "orphans" | "min-left" | "min-right" | "hyphen-limit"
-        | "max-lines" => "a whole number, like 2",
-        "enabled" | "caps" => "true or false",
-        "marks" => "an array of strings, like [\"crop\"] or [\"crop\", \"registration\"]",
-        "ink-limit" => "a number of percent, like 300",
-        "min-dpi" => "a number, like 300",
-        "for" | "standard" | "output-condition" | "impose" | "fold" => "a string in quotes",
-        "icc-profile" => "a file path in quotes",
-        "font" => "a string in quotes, like \"serif\" or \"fonts/MyFont.ttf\"",
-        "fallback" => "a list of fonts, like [\"sans\", \"fonts/MyFont.ttf\"]",
-        "color" | "text-color" => "a colour in quotes, like \"#000000\" or \"gray(0.35)\"",
-        "paper" | "orientation" | "align" | "weight" | "lang" | "where" | "when" | "file"
-        | "position" | "fit" => "a string in quotes",
-        "width" | "height" if section == "image" => {
-            "a length or a percentage in quotes, like \"60mm\" or \"100%\""
-        }
-        _ if section == "linebreak" && key != "emergency-stretch" => "a number, like 100",
-        _ => "a length in quotes, like \"10pt\" or \"15mm\"",
-    }
-    .to_string()
+    super::keys::expected(section, key)
+        .unwrap_or("a value of another type")
+        .to_string()
 }
 
 /// serde's "string \"two\"", "integer `10`"… as a phrase.

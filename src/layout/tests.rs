@@ -1,7 +1,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::raw::{SECTIONS, TOP_KEYS};
+use super::keys::SECTIONS;
+use super::raw::TOP_KEYS;
 use super::*;
 use crate::names::{distance, suggest};
 use crate::units::Length;
@@ -988,4 +989,28 @@ fn errors_name_the_key_and_section_that_hold_the_value() {
         e.contains("`max-size` in [body] must be between 4pt and 72pt"),
         "{e}"
     );
+}
+
+#[test]
+fn every_key_of_the_wrong_type_is_named_with_its_section_and_type() {
+    // Each key declared in keys.rs, given a table where it wants something
+    // else, is reported by its own name and section with what it takes.
+    for (section, keys) in SECTIONS {
+        for key in *keys {
+            let header = if *section == "image" {
+                "[[image]]".to_string()
+            } else {
+                format!("[{section}]")
+            };
+            let e = error_of(&format!("{header}\n{key} = {{ a = 1 }}\n"));
+            let expected = super::keys::expected(section, key).unwrap();
+            let label = super::raw::label(section);
+            assert!(
+                e.contains(&format!(
+                    "`{key}` in {label} must be {expected}, not a table"
+                )),
+                "{section}.{key}: {e}"
+            );
+        }
+    }
 }

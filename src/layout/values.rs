@@ -49,9 +49,21 @@ pub(super) fn paper(value: &str) -> Result<Paper, String> {
     })
 }
 
-/// `orientation`: true for landscape.
-pub(super) fn landscape(value: &str) -> Result<bool, String> {
-    Ok(keyword(value, &["portrait", "landscape"])? == "landscape")
+/// Which way up the paper is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Orientation {
+    /// Taller than wide.
+    Portrait,
+    /// Wider than tall: width and height swap.
+    Landscape,
+}
+
+/// `orientation`: portrait or landscape.
+pub(super) fn orientation(value: &str) -> Result<Orientation, String> {
+    Ok(match keyword(value, &["portrait", "landscape"])? {
+        "landscape" => Orientation::Landscape,
+        _ => Orientation::Portrait,
+    })
 }
 
 /// Body `align`: justify or ragged (also "left").
