@@ -2,6 +2,10 @@
 
 use super::keys::Layer;
 use super::layer::Val;
+use super::limits::{
+    finite, int_range, leading_range, mm, need, not_negative, pick, size_range, size_range_key,
+    EPS_PT,
+};
 use super::raw::key_name;
 use super::raw::SizeOrFit;
 use super::values::Orientation;
@@ -13,120 +17,6 @@ use super::{
 use crate::error::{Location, Result};
 use crate::output::target::PrintSpec;
 use crate::units::Length;
-
-fn need<T>(v: Option<Val<T>>, what: &str, origin: &str) -> Result<Val<T>> {
-    v.ok_or_else(|| {
-        layout_err(
-            Location::file(origin),
-            format!("internal error: the default layout does not set {what}"),
-        )
-    })
-}
-
-/// Lengths in messages: millimetres for the page, points for type.
-fn mm(l: Length) -> String {
-    let v = (l.to_mm() * 100.0).round() / 100.0;
-    format!("{v}mm")
-}
-
-/// Tolerance for comparing lengths converted between units.
-const EPS_PT: f64 = 1e-6;
-
-/// The location among `cands` that is in the top file, if any: a rule that
-/// involves several keys is best reported where the user changed one.
-fn pick(cands: &[&Location], origin: &str) -> Location {
-    cands
-        .iter()
-        .find(|l| l.file == origin)
-        .or(cands.first())
-        .map(|l| (*l).clone())
-        .unwrap_or_else(|| Location::file(origin))
-}
-
-fn not_negative(v: &Val<Length>, what: &str, unit: fn(Length) -> String) -> Result<()> {
-    if v.v.to_pt() < -EPS_PT {
-        return Err(layout_err(
-            v.at.clone(),
-            format!("{what} must be zero or more, not {}", unit(v.v)),
-        ));
-    }
-    Ok(())
-}
-
-fn size_range(v: &Val<Length>, section: &str, max_pt: f64) -> Result<()> {
-    size_range_key(v, section, "size", max_pt)
-}
-
-fn size_range_key(v: &Val<Length>, section: &str, key: &str, max_pt: f64) -> Result<()> {
-    let pt = v.v.to_pt();
-    if !(4.0 - EPS_PT..=max_pt + EPS_PT).contains(&pt) {
-        return Err(layout_err(
-            v.at.clone(),
-            format!(
-                "{} must be between 4pt and {max_pt}pt, not {}",
-                key_name(section, key),
-                v.v
-            ),
-        ));
-    }
-    Ok(())
-}
-
-fn leading_range(
-    leading: &Val<Length>,
-    size: &Val<Length>,
-    section: &str,
-    origin: &str,
-) -> Result<()> {
-    let (lo, hi) = (size.v * 0.8, size.v * 4.0);
-    if leading.v.to_pt() < lo.to_pt() - EPS_PT || leading.v.to_pt() > hi.to_pt() + EPS_PT {
-        let at = pick(&[&leading.at, &size.at], origin);
-        // Reported at the size when only the size was changed here.
-        let hint = if at == leading.at {
-            ""
-        } else {
-            "; set `leading` along with `size`"
-        };
-        return Err(layout_err(
-            at,
-            format!(
-                "{} must be 0.8 to 4 times the size ({lo} to {hi} for size {}), not {}{hint}",
-                key_name(section, "leading"),
-                size.v,
-                leading.v
-            ),
-        ));
-    }
-    Ok(())
-}
-
-fn int_range(v: &Val<i64>, section: &str, key: &str, lo: i64, hi: i64) -> Result<u32> {
-    if !(lo..=hi).contains(&v.v) {
-        return Err(layout_err(
-            v.at.clone(),
-            format!(
-                "{} must be {lo} to {hi}, not {}",
-                key_name(section, key),
-                v.v
-            ),
-        ));
-    }
-    Ok(v.v as u32)
-}
-
-fn finite(v: &Val<f64>, section: &str, key: &str) -> Result<f64> {
-    if !v.v.is_finite() {
-        return Err(layout_err(
-            v.at.clone(),
-            format!(
-                "{} must be a finite number, not {}",
-                key_name(section, key),
-                v.v
-            ),
-        ));
-    }
-    Ok(v.v)
-}
 
 /// Takes a setting out of the merged layer; every setting has a value
 /// there, as the default layout sets them all.

@@ -177,6 +177,7 @@
 mod check;
 mod keys;
 mod layer;
+mod limits;
 mod raw;
 #[cfg(test)]
 mod tests;
