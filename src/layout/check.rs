@@ -3,8 +3,8 @@
 use super::keys::Layer;
 use super::layer::Val;
 use super::limits::{
-    finite, int_range, leading_range, mm, need, not_negative, pick, size_range, size_range_key,
-    EPS_PT,
+    finite, int_range, leading_range, mm, need, not_negative, pick, size_bounds, size_range,
+    size_range_key, EPS_PT,
 };
 use super::raw::key_name;
 use super::raw::SizeOrFit;
@@ -300,18 +300,7 @@ fn body(l: &mut Layer, origin: &str, column_width: Length) -> Result<BodySpec> {
         size_range_key(&min, "body", "min-size", 72.0)?;
         let max = take!(l.body.max_size, origin);
         size_range_key(&max, "body", "max-size", 72.0)?;
-        if min.v > max.v {
-            return Err(layout_err(
-                pick(&[&min.at, &max.at], origin),
-                format!(
-                    "{} ({}) is larger than {} ({})",
-                    key_name("body", "min-size"),
-                    min.v,
-                    key_name("body", "max-size"),
-                    max.v
-                ),
-            ));
-        }
+        size_bounds(&min, &max, "body", origin)?;
         Some(FitSpec {
             min_size: min.v,
             max_size: max.v,
@@ -354,18 +343,7 @@ fn headline(l: &mut Layer, origin: &str) -> Result<HeadlineSpec> {
             size_range_key(&min, "headline", "min-size", 600.0)?;
             let max = take!(l.headline.max_size, origin);
             size_range_key(&max, "headline", "max-size", 600.0)?;
-            if min.v > max.v {
-                return Err(layout_err(
-                    pick(&[&min.at, &max.at], origin),
-                    format!(
-                        "{} ({}) is larger than {} ({})",
-                        key_name("headline", "min-size"),
-                        min.v,
-                        key_name("headline", "max-size"),
-                        max.v
-                    ),
-                ));
-            }
+            size_bounds(&min, &max, "headline", origin)?;
             let lines = int_range(
                 &take!(l.headline.max_lines, origin),
                 "headline",

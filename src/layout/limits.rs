@@ -121,3 +121,25 @@ pub(super) fn finite(v: &Val<f64>, section: &str, key: &str) -> Result<f64> {
     }
     Ok(v.v)
 }
+
+/// `min-size` no larger than `max-size` in `section`.
+pub(super) fn size_bounds(
+    min: &Val<Length>,
+    max: &Val<Length>,
+    section: &str,
+    origin: &str,
+) -> Result<()> {
+    if min.v > max.v {
+        return Err(layout_err(
+            pick(&[&min.at, &max.at], origin),
+            format!(
+                "{} ({}) is larger than {} ({})",
+                key_name(section, "min-size"),
+                min.v,
+                key_name(section, "max-size"),
+                max.v
+            ),
+        ));
+    }
+    Ok(())
+}
