@@ -258,108 +258,141 @@ pub fn load(path: &Path, shown: &str, at: &Location, limits: &Limits) -> Result<
 
 /// Decodes a picture file's bytes.
 pub fn decode(bytes: Vec<u8>, shown: &str, at: &Location, limits: &Limits) -> Result<Picture> {
-    let fail = |message: String| Error::Image {
+    let format = readable_format(&bytes, shown, at)?;
+    let jpeg_info = if format == ImageFormat::Jpeg {
+        // The JPEG decoder is lenient and fills a cut-off file with grey; a
+        // JPEG that does not end its last scan is refused here instead.
+        let info = jpeg_header(&bytes);
+        if !jpeg_complete(&bytes) {
+            return Err(image_error(
+                at,
+                format!("picture `{shown}` is truncated or damaged (the JPEG data ends early)"),
+            ));
+        }
+        info
+    } else {
+        None
+    };
+    let mut decoder = open_decoder(&bytes, format, shown, at, limits)?;
+    let (width, height) = decoder.dimensions();
+    // A broken EXIF block is no reason to refuse a picture: it is shown as stored.
+    let orientation = decoder
+        .orientation()
+        .map(Orientation::from_image)
+        .unwrap_or_default();
+    let img = DynamicImage::from_decoder(decoder).map_err(|e| damaged(at, shown, &e))?;
+    let pixels = samples(img);
+    let jpeg = kept_jpeg(jpeg_info, width, height, bytes);
+    Ok(Picture {
+        source: shown.to_string(),
+        width,
+        height,
+        pixels,
+        jpeg,
+        orientation,
+    })
+}
+
+/// A picture error at `at`.
+fn image_error(at: &Location, message: String) -> Error {
+    Error::Image {
         at: at.clone(),
         message,
-    };
-    let damaged = |e: &dyn std::fmt::Display| {
-        fail(format!(
+    }
+}
+
+/// The error for a file the decoder could not read, its message on one line.
+fn damaged(at: &Location, shown: &str, e: &dyn std::fmt::Display) -> Error {
+    image_error(
+        at,
+        format!(
             "picture `{shown}` is truncated or damaged ({})",
             one_line(&e.to_string())
-        ))
-    };
-    let format = image::guess_format(&bytes).ok();
-    match format {
-        Some(ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP) => {}
-        Some(other) => {
-            return Err(fail(format!(
+        ),
+    )
+}
+
+/// The file's format, if it is one handbill reads (PNG, JPEG, WebP); any
+/// other is refused by name, so the user knows what to convert.
+fn readable_format(bytes: &[u8], shown: &str, at: &Location) -> Result<ImageFormat> {
+    match image::guess_format(bytes).ok() {
+        Some(format @ (ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP)) => Ok(format),
+        Some(other) => Err(image_error(
+            at,
+            format!(
                 "picture `{shown}` is a {} file; handbill reads PNG, JPEG and WebP: convert it",
                 other
                     .extensions_str()
                     .first()
                     .unwrap_or(&"?")
                     .to_uppercase()
-            )))
-        }
-        None => {
-            return Err(fail(format!(
-                "picture `{shown}` is not a PNG, JPEG or WebP picture"
-            )))
-        }
+            ),
+        )),
+        None => Err(image_error(
+            at,
+            format!("picture `{shown}` is not a PNG, JPEG or WebP picture"),
+        )),
     }
-    let jpeg_info = if format == Some(ImageFormat::Jpeg) {
-        // The JPEG decoder is lenient and fills a cut-off file with grey; a
-        // JPEG that does not end its last scan is refused here instead.
-        let info = jpeg_header(&bytes);
-        if !jpeg_complete(&bytes) {
-            return Err(fail(format!(
-                "picture `{shown}` is truncated or damaged (the JPEG data ends early)"
-            )));
-        }
-        info
-    } else {
-        None
-    };
+}
 
-    let mut reader = image::ImageReader::new(Cursor::new(&bytes[..]));
-    if let Some(f) = format {
-        reader.set_format(f);
-    }
+/// A decoder for the file, refusing a picture too large or empty before
+/// anything is allocated for its pixels.
+fn open_decoder<'b>(
+    bytes: &'b [u8],
+    format: ImageFormat,
+    shown: &str,
+    at: &Location,
+    limits: &Limits,
+) -> Result<impl ImageDecoder + 'b> {
+    let mut reader = image::ImageReader::new(Cursor::new(bytes));
+    reader.set_format(format);
     // The size check comes first and with its own message; the limits are
     // set on the decoder too, which bounds what it allocates.
     let mut decoder_limits = image::Limits::default();
     decoder_limits.max_alloc = Some(limits.max_decoded);
     reader.limits(decoder_limits);
-    let mut decoder = reader.into_decoder().map_err(|e| damaged(&e))?;
+    let mut decoder = reader.into_decoder().map_err(|e| damaged(at, shown, &e))?;
     let (w, h) = decoder.dimensions();
     let decoded = decoder.total_bytes();
     if w > limits.max_side || h > limits.max_side || decoded > limits.max_decoded {
-        return Err(fail(format!(
-            "picture `{shown}` is {w}×{h} pixels; handbill takes at most {} pixels a side \
-             and {} MB decoded: scale it down",
-            limits.max_side,
-            limits.max_decoded >> 20
-        )));
+        return Err(image_error(
+            at,
+            format!(
+                "picture `{shown}` is {w}×{h} pixels; handbill takes at most {} pixels a side \
+                 and {} MB decoded: scale it down",
+                limits.max_side,
+                limits.max_decoded >> 20
+            ),
+        ));
     }
     if w == 0 || h == 0 {
-        return Err(fail(format!("picture `{shown}` has no pixels")));
+        return Err(image_error(at, format!("picture `{shown}` has no pixels")));
     }
     let mut strict = image::Limits::default();
     strict.max_image_width = Some(limits.max_side);
     strict.max_image_height = Some(limits.max_side);
     strict.max_alloc = Some(limits.max_decoded);
-    decoder.set_limits(strict).map_err(|e| damaged(&e))?;
-    // A broken EXIF block is no reason to refuse a picture: it is shown as stored.
-    let orientation = decoder
-        .orientation()
-        .map(Orientation::from_image)
-        .unwrap_or_default();
-    let img = DynamicImage::from_decoder(decoder).map_err(|e| damaged(&e))?;
-    let pixels = samples(img);
+    decoder
+        .set_limits(strict)
+        .map_err(|e| damaged(at, shown, &e))?;
+    Ok(decoder)
+}
 
-    let jpeg = jpeg_info
-        .filter(|i| i.width == w && i.height == h && i.precision == 8)
-        .and_then(|i| {
-            let format = match i.components {
-                1 => PixelFormat::Gray,
-                3 => PixelFormat::Rgb,
-                4 => PixelFormat::Cmyk,
-                _ => return None,
-            };
-            Some((format, i.adobe))
-        })
-        .map(|(format, adobe)| Jpeg {
-            data: bytes,
-            format,
-            inverted: format == PixelFormat::Cmyk && adobe,
-        });
-    Ok(Picture {
-        source: shown.to_string(),
-        width: w,
-        height: h,
-        pixels,
-        jpeg,
-        orientation,
+/// The JPEG file itself, to go into the PDF unchanged, when its header
+/// agrees with what was decoded and its samples are 8-bit grey, RGB or
+/// CMYK (an Adobe CMYK JPEG stores its inks inverted).
+fn kept_jpeg(info: Option<JpegInfo>, width: u32, height: u32, bytes: Vec<u8>) -> Option<Jpeg> {
+    let info = info.filter(|i| i.width == width && i.height == height && i.precision == 8)?;
+    let format = match info.components {
+        1 => PixelFormat::Gray,
+        3 => PixelFormat::Rgb,
+        4 => PixelFormat::Cmyk,
+        _ => return None,
+    };
+    Some(Jpeg {
+        data: bytes,
+        format,
+        inverted: format == PixelFormat::Cmyk && info.adobe,
     })
 }
 

@@ -30,11 +30,23 @@ struct Ink {
 
 /// Checks `pages` (as they will be printed) against `setup`.
 pub fn check(pages: &[Page], fonts: &FontBook, setup: &PrintSetup, origin: &str) -> Vec<Warning> {
-    let at = || Location::file(origin);
-    let mut out = Vec::new();
-    let mut warn = |message: String| out.push(Warning { at: at(), message });
+    let mut messages: Vec<String> = Vec::new();
+    messages.extend(small_text(pages));
+    messages.extend(colour_findings(pages, setup));
+    messages.extend(picture_findings(pages, setup));
+    messages.extend(ink_near_edge(pages, fonts, setup));
+    messages
+        .into_iter()
+        .map(|message| Warning {
+            at: Location::file(origin),
+            message,
+        })
+        .collect()
+}
 
-    // Type too small to read.
+/// Type too small to read: the smallest size below the minimum, on the
+/// first page it is used.
+fn small_text(pages: &[Page]) -> Option<String> {
     let mut smallest: Option<(Length, usize)> = None;
     for (i, page) in pages.iter().enumerate() {
         for run in page.lines.iter().flat_map(|l| &l.line.runs) {
@@ -45,14 +57,17 @@ pub fn check(pages: &[Page], fonts: &FontBook, setup: &PrintSetup, origin: &str)
             }
         }
     }
-    if let Some((size, page)) = smallest {
-        warn(format!(
-            "text at {size} on page {page} is smaller than {MIN_TEXT_SIZE}: too small to read \
-             on a leaflet"
-        ));
-    }
+    let (size, page) = smallest?;
+    Some(format!(
+        "text at {size} on page {page} is smaller than {MIN_TEXT_SIZE}: too small to read \
+         on a leaflet"
+    ))
+}
 
-    // Colours: RGB converted for the press, and the total ink limit.
+/// Colours: RGB converted for the press, and the total ink limit. Each
+/// colour of text and fills is said once, in the order first used.
+fn colour_findings(pages: &[Page], setup: &PrintSetup) -> Vec<String> {
+    let mut out = Vec::new();
     let mut colours: Vec<Color> = Vec::new();
     let text = pages
         .iter()
@@ -67,7 +82,7 @@ pub fn check(pages: &[Page], fonts: &FontBook, setup: &PrintSetup, origin: &str)
     }
     for &c in &colours {
         if color::converted_from_rgb(c, setup.color) {
-            warn(format!(
+            out.push(format!(
                 "colour {} is RGB; converted to {} for the press (give it as cmyk(…) to \
                  choose the inks yourself)",
                 color::describe(c),
@@ -76,7 +91,7 @@ pub fn check(pages: &[Page], fonts: &FontBook, setup: &PrintSetup, origin: &str)
         }
         let ink = color::ink(color::for_output(c, ColorMode::Cmyk));
         if setup.color == ColorMode::Cmyk && ink > setup.ink_limit + 1e-9 {
-            warn(format!(
+            out.push(format!(
                 "colour {} uses {:.0}% ink, more than the limit of {:.0}%: it may not dry \
                  and smudge",
                 color::describe(c),
@@ -85,36 +100,46 @@ pub fn check(pages: &[Page], fonts: &FontBook, setup: &PrintSetup, origin: &str)
             ));
         }
     }
+    out
+}
 
-    // Pictures for the press: RGB samples are converted, and PDF/X-1a
-    // allows no transparency, so a picture's alpha is flattened onto white.
-    if setup.color == ColorMode::Cmyk {
-        let mut seen: Vec<&str> = Vec::new();
-        for pic in pages.iter().flat_map(|p| &p.pictures) {
-            let name = pic.picture.source.as_str();
-            if seen.contains(&name) {
-                continue;
-            }
-            seen.push(name);
-            let rgb = pic.picture.pixels.format == PixelFormat::Rgb;
-            let alpha = pic.picture.pixels.alpha.is_some() && setup.standard == Some(Standard::X1a);
-            if rgb || alpha {
-                let what = match (rgb, alpha) {
-                    (true, true) => {
-                        "is RGB with transparency; converted to CMYK and flattened onto white"
-                    }
-                    (true, false) => "is RGB; converted to CMYK",
-                    _ => "has transparency, which PDF/X-1a does not allow; flattened onto white",
-                };
-                warn(format!(
-                    "picture `{name}` {what} for the press (the conversion is a plain formula, \
-                     not a colour-managed one: convert it yourself for exact colours)"
-                ));
-            }
+/// Pictures for the press: RGB samples are converted, and PDF/X-1a allows
+/// no transparency, so a picture's alpha is flattened onto white. Each
+/// picture file is said once.
+fn picture_findings(pages: &[Page], setup: &PrintSetup) -> Vec<String> {
+    let mut out = Vec::new();
+    if setup.color != ColorMode::Cmyk {
+        return out;
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for pic in pages.iter().flat_map(|p| &p.pictures) {
+        let name = pic.picture.source.as_str();
+        if seen.contains(&name) {
+            continue;
+        }
+        seen.push(name);
+        let rgb = pic.picture.pixels.format == PixelFormat::Rgb;
+        let alpha = pic.picture.pixels.alpha.is_some() && setup.standard == Some(Standard::X1a);
+        if rgb || alpha {
+            let what = match (rgb, alpha) {
+                (true, true) => {
+                    "is RGB with transparency; converted to CMYK and flattened onto white"
+                }
+                (true, false) => "is RGB; converted to CMYK",
+                _ => "has transparency, which PDF/X-1a does not allow; flattened onto white",
+            };
+            out.push(format!(
+                "picture `{name}` {what} for the press (the conversion is a plain formula, \
+                 not a colour-managed one: convert it yourself for exact colours)"
+            ));
         }
     }
+    out
+}
 
-    // Ink too near the paper edge.
+/// Ink too near the paper edge: the inked box that comes nearest, if any
+/// comes inside the safe margin, with why the margin matters for the target.
+fn ink_near_edge(pages: &[Page], fonts: &FontBook, setup: &PrintSetup) -> Option<String> {
     let safe = setup.safe_margin;
     let mut nearest: Option<(Length, Ink)> = None;
     for ink in inks(pages, fonts) {
@@ -127,23 +152,21 @@ pub fn check(pages: &[Page], fonts: &FontBook, setup: &PrintSetup, origin: &str)
             nearest = Some((d, ink));
         }
     }
-    if let Some((d, ink)) = nearest {
-        let why = match setup.target {
-            PrintTarget::Office | PrintTarget::CopyShop => {
-                "most office and copy-shop printers leave the outer edge of the sheet unprinted"
-            }
-            PrintTarget::Press => "the trim may cut into it",
-        };
-        warn(format!(
-            "{} on page {} comes {:.1}mm from the paper edge, inside the safe margin of \
-             {:.1}mm: {why}",
-            ink.what,
-            ink.page + 1,
-            d.max(Length::ZERO).to_mm(),
-            safe.to_mm()
-        ));
-    }
-    out
+    let (d, ink) = nearest?;
+    let why = match setup.target {
+        PrintTarget::Office | PrintTarget::CopyShop => {
+            "most office and copy-shop printers leave the outer edge of the sheet unprinted"
+        }
+        PrintTarget::Press => "the trim may cut into it",
+    };
+    Some(format!(
+        "{} on page {} comes {:.1}mm from the paper edge, inside the safe margin of \
+         {:.1}mm: {why}",
+        ink.what,
+        ink.page + 1,
+        d.max(Length::ZERO).to_mm(),
+        safe.to_mm()
+    ))
 }
 
 /// The inked boxes of the pages: text lines, rules, figures, fills and

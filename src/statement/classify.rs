@@ -454,11 +454,57 @@ fn render(paras: &[Para], range: std::ops::Range<usize>, plain: bool, out: &mut 
     }
 }
 
-/// Gives the paragraphs their roles and makes the blocks.
+/// Gives the paragraphs their roles and makes the blocks, in reading
+/// order: the headline with its meta lines and subtitle, the salutation,
+/// the body, the sign-off and the imprint. `next` is the first paragraph
+/// no role has taken yet.
 pub(super) fn build(paras: &[Para], front: &FrontMatter, plain: bool) -> Vec<Block> {
     let mut out = Vec::with_capacity(paras.len() + 4);
+    let mut meta_lines: Vec<Block> = Vec::new();
+    let (next, has_headline) = push_headline(paras, front, plain, &mut out, &mut meta_lines);
+    let mut next = push_subtitle(paras, front, next, &mut out);
+    if has_headline {
+        next = take_meta_paras(paras, next, &mut meta_lines);
+    }
+    add_front_meta(front, &mut meta_lines);
+    out.append(&mut meta_lines);
+    let next = push_salutation(paras, next, plain, &mut out);
+    let end = signoff_start(paras, next, plain);
+    render(paras, next..end, plain, &mut out);
+    for p in &paras[end..] {
+        for l in &p.lines {
+            out.extend(block(BlockKind::SignOff, std::slice::from_ref(l)));
+        }
+    }
+    if let Some(imprint) = &front.imprint {
+        out.push(field_block(BlockKind::Imprint, imprint));
+    }
+    out
+}
 
-    // The headline.
+/// How many of a headline paragraph's lines are the headline. A plain
+/// first paragraph whose later lines are all dated or bulleted meta lines
+/// is a one-line headline over meta lines.
+fn headline_lines(p: &Para, plain: bool) -> usize {
+    let split = plain
+        && p.lines.len() > 1
+        && p.lines[1..].iter().all(|l| {
+            let raw = raw_text(l);
+            is_meta_line(l)
+                && (raw.trim_start_matches(is_space).starts_with('•')
+                    || raw.chars().any(|c| c.is_ascii_digit()))
+        });
+    if split {
+        1
+    } else {
+        p.lines.len()
+    }
+}
+
+/// The paragraph that is the headline: one marked as the title, else a
+/// first paragraph that may be one. With a title in the front matter, only
+/// a paragraph saying the same (it is then not set twice).
+fn headline_para(paras: &[Para], front: &FrontMatter, plain: bool) -> Option<usize> {
     let candidate = paras
         .iter()
         .position(|p| p.kind == ParaKind::Title)
@@ -468,78 +514,84 @@ pub(super) fn build(paras: &[Para], front: &FrontMatter, plain: bool) -> Vec<Blo
                 .filter(|p| may_be_headline(p, plain))
                 .map(|_| 0)
         });
-    // A plain first paragraph whose later lines are all dated or bulleted
-    // meta lines is a one-line headline over meta lines.
-    let headline_lines = |p: &Para| {
-        let split = plain
-            && p.lines.len() > 1
-            && p.lines[1..].iter().all(|l| {
-                let raw = raw_text(l);
-                is_meta_line(l)
-                    && (raw.trim_start_matches(is_space).starts_with('•')
-                        || raw.chars().any(|c| c.is_ascii_digit()))
-            });
-        if split {
-            1
-        } else {
-            p.lines.len()
-        }
-    };
-    let headline_para = match (&front.title, candidate) {
+    match (&front.title, candidate) {
         (Some(title), Some(i)) => {
-            let lines = &paras[i].lines[..headline_lines(&paras[i])];
+            let lines = &paras[i].lines[..headline_lines(&paras[i], plain)];
             let text = block(BlockKind::Headline, lines).map(|b| b.text());
             text.filter(|t| same_text(t, &title.value)).map(|_| i)
         }
         (Some(_), None) => None,
         (None, i) => i,
-    };
-    let mut next = 0;
-    let mut meta_lines: Vec<Block> = Vec::new();
-    let has_headline = if let Some(i) = headline_para {
-        render(paras, 0..i, plain, &mut out);
+    }
+}
+
+/// The headline, from the text or else the front matter's title, with what
+/// comes before it as body text and its own meta lines into `meta_lines`.
+/// Returns the next paragraph and whether there is a headline.
+fn push_headline(
+    paras: &[Para],
+    front: &FrontMatter,
+    plain: bool,
+    out: &mut Vec<Block>,
+    meta_lines: &mut Vec<Block>,
+) -> (usize, bool) {
+    if let Some(i) = headline_para(paras, front, plain) {
+        render(paras, 0..i, plain, out);
         let p = &paras[i];
-        let n = headline_lines(p);
+        let n = headline_lines(p, plain);
         out.extend(block(BlockKind::Headline, &p.lines[..n]));
         for l in &p.lines[n..] {
             meta_lines.extend(block(BlockKind::Meta, &[strip_line_bullet(l)]));
         }
-        next = i + 1;
-        true
+        (i + 1, true)
     } else if let Some(title) = &front.title {
         out.push(field_block(BlockKind::Headline, title));
-        true
+        (0, true)
     } else {
-        false
+        (0, false)
+    }
+}
+
+/// The front matter's subtitle: the next paragraph if it says the same,
+/// else the field itself. Returns the next paragraph.
+fn push_subtitle(paras: &[Para], front: &FrontMatter, next: usize, out: &mut Vec<Block>) -> usize {
+    let Some(subtitle) = &front.subtitle else {
+        return next;
     };
-
-    // The subtitle.
-    if let Some(subtitle) = &front.subtitle {
-        match paras.get(next) {
-            Some(p)
-                if p.kind == ParaKind::Body
-                    && p.lines.len() == 1
-                    && same_text(&para_text(p), &subtitle.value) =>
-            {
-                out.extend(block(BlockKind::Subtitle, &p.lines));
-                next += 1;
-            }
-            _ => out.push(field_block(BlockKind::Subtitle, subtitle)),
+    match paras.get(next) {
+        Some(p)
+            if p.kind == ParaKind::Body
+                && p.lines.len() == 1
+                && same_text(&para_text(p), &subtitle.value) =>
+        {
+            out.extend(block(BlockKind::Subtitle, &p.lines));
+            next + 1
+        }
+        _ => {
+            out.push(field_block(BlockKind::Subtitle, subtitle));
+            next
         }
     }
+}
 
-    // Meta lines.
-    if has_headline {
-        while let Some(p) = paras.get(next) {
-            if !is_meta_para(p, META_MAX_LINES.saturating_sub(meta_lines.len())) {
-                break;
-            }
-            for l in &p.lines {
-                meta_lines.extend(block(BlockKind::Meta, &[strip_line_bullet(l)]));
-            }
-            next += 1;
+/// Meta paragraphs under the headline, while they fit the meta line limit.
+/// Returns the next paragraph.
+fn take_meta_paras(paras: &[Para], mut next: usize, meta_lines: &mut Vec<Block>) -> usize {
+    while let Some(p) = paras.get(next) {
+        if !is_meta_para(p, META_MAX_LINES.saturating_sub(meta_lines.len())) {
+            break;
         }
+        for l in &p.lines {
+            meta_lines.extend(block(BlockKind::Meta, &[strip_line_bullet(l)]));
+        }
+        next += 1;
     }
+    next
+}
+
+/// The front matter's date and author as meta lines, unless the text's
+/// meta lines already say them.
+fn add_front_meta(front: &FrontMatter, meta_lines: &mut Vec<Block>) {
     if let Some(date) = &front.date {
         let wanted = date.value.to_lowercase();
         if !meta_lines
@@ -567,22 +619,29 @@ pub(super) fn build(paras: &[Para], front: &FrontMatter, plain: bool) -> Vec<Blo
             meta_lines.insert(at, field_block(BlockKind::Meta, author));
         }
     }
-    out.append(&mut meta_lines);
+}
 
-    // The salutation.
-    if let Some(p) = paras.get(next) {
-        let raw = raw_text(&p.lines[0]);
-        if p.kind == ParaKind::Body
-            && p.lines.len() == 1
-            && is_salutation(&clean_text(&p.lines[0].spans))
-            && !(plain && list_marker(&raw).is_some())
-        {
-            out.extend(block(BlockKind::Salutation, &p.lines));
-            next += 1;
-        }
+/// The salutation: a one-line body paragraph opening with a greeting (and
+/// not a plain-text list item). Returns the next paragraph.
+fn push_salutation(paras: &[Para], next: usize, plain: bool, out: &mut Vec<Block>) -> usize {
+    let Some(p) = paras.get(next) else {
+        return next;
+    };
+    let raw = raw_text(&p.lines[0]);
+    if p.kind == ParaKind::Body
+        && p.lines.len() == 1
+        && is_salutation(&clean_text(&p.lines[0].spans))
+        && !(plain && list_marker(&raw).is_some())
+    {
+        out.extend(block(BlockKind::Salutation, &p.lines));
+        return next + 1;
     }
+    next
+}
 
-    // The sign-off: trailing short paragraphs after a body paragraph.
+/// Where the sign-off starts: trailing short paragraphs after a body
+/// paragraph; `paras.len()` when there is none.
+fn signoff_start(paras: &[Para], next: usize, plain: bool) -> usize {
     let mut end = paras.len();
     let mut lines = 0;
     while end > next && paras.len() - end < SIGNOFF_MAX_PARAS {
@@ -599,20 +658,11 @@ pub(super) fn build(paras: &[Para], front: &FrontMatter, plain: bool) -> Vec<Blo
             ParaKind::Body
                 | ParaKind::Fixed(BlockKind::Body | BlockKind::ListItem { .. } | BlockKind::Quote)
         );
-    if !after_body {
-        end = paras.len();
+    if after_body {
+        end
+    } else {
+        paras.len()
     }
-
-    render(paras, next..end, plain, &mut out);
-    for p in &paras[end..] {
-        for l in &p.lines {
-            out.extend(block(BlockKind::SignOff, std::slice::from_ref(l)));
-        }
-    }
-    if let Some(imprint) = &front.imprint {
-        out.push(field_block(BlockKind::Imprint, imprint));
-    }
-    out
 }
 
 /// A meta line keeps its leading "•" as written: it is decoration, but it is

@@ -158,29 +158,40 @@ impl FontRefs {
 /// Writes a subset of the font with its dictionaries into a chunk.
 pub(super) fn embed(font: &FontUse, refs: &FontRefs) -> Result<Chunk> {
     let face = font.face;
+    let cff = face.shaper.tables().cff.is_some();
+    let program = subset_program(font, cff)?;
+    let ps_name = postscript_name(face);
+    let base = format!("{}+{}", subset_tag(&ps_name, font), ps_name);
+    let mut chunk = Chunk::new();
+    write_font_dicts(&mut chunk, font, refs, &base, cff);
+    write_descriptor(&mut chunk, face, refs, &base, cff);
+    write_streams(&mut chunk, font, refs, &program, cff)?;
+    Ok(chunk)
+}
+
+/// The font program holding only the used glyphs. A CFF font is embedded
+/// as its bare CFF table (CIDFontType0C), which every PDF version and
+/// PDF/X level accepts.
+fn subset_program(font: &FontUse, cff: bool) -> Result<Vec<u8>> {
+    let face = font.face;
     let failed = |message: String| Error::Font {
         at: Location::file(face.name.clone()),
         message,
     };
     let subset = subsetter::subset(face.data, 0, &font.remapper)
         .map_err(|e| failed(format!("could not subset the font for the PDF ({e})")))?;
-    let cff = face.shaper.tables().cff.is_some();
-    // A CFF font is embedded as its bare CFF table (CIDFontType0C), which
-    // every PDF version and PDF/X level accepts.
-    let program = if cff {
-        ttf_parser::RawFace::parse(&subset, 0)
-            .ok()
-            .and_then(|raw| raw.table(ttf_parser::Tag::from_bytes(b"CFF ")))
-            .map(<[u8]>::to_vec)
-            .ok_or_else(|| failed("the subset font has no CFF table".into()))?
-    } else {
-        subset
-    };
+    if !cff {
+        return Ok(subset);
+    }
+    ttf_parser::RawFace::parse(&subset, 0)
+        .ok()
+        .and_then(|raw| raw.table(ttf_parser::Tag::from_bytes(b"CFF ")))
+        .map(<[u8]>::to_vec)
+        .ok_or_else(|| failed("the subset font has no CFF table".into()))
+}
 
-    let ps_name = postscript_name(face);
-    let base = format!("{}+{}", subset_tag(&ps_name, font), ps_name);
-    let mut chunk = Chunk::new();
-
+/// The Type0 font the pages name and its CID font with the glyph widths.
+fn write_font_dicts(chunk: &mut Chunk, font: &FontUse, refs: &FontRefs, base: &str, cff: bool) {
     chunk
         .type0_font(refs.type0)
         .base_font(Name(base.as_bytes()))
@@ -210,11 +221,15 @@ pub(super) fn embed(font: &FontUse, refs: &FontRefs) -> Result<Chunk> {
     let widths: Vec<f32> = font
         .remapper
         .remapped_gids()
-        .map(|gid| width(face, gid))
+        .map(|gid| width(font.face, gid))
         .collect();
     cid.widths().consecutive(0, widths);
     cid.finish();
+}
 
+/// The font descriptor: the metrics and flags a PDF reader uses when it
+/// must substitute the font, and the reference to its program.
+fn write_descriptor(chunk: &mut Chunk, face: &Face, refs: &FontRefs, base: &str, cff: bool) {
     let ttf = &face.shaper;
     let upem = face.units_per_em as f32;
     let scale = |v: f32| (v * 1000.0 / upem).round();
@@ -246,13 +261,22 @@ pub(super) fn embed(font: &FontUse, refs: &FontRefs) -> Result<Chunk> {
         descriptor.font_file2(refs.program);
     }
     descriptor.finish();
+}
 
+/// The compressed streams: the ToUnicode CMap and the font program.
+fn write_streams(
+    chunk: &mut Chunk,
+    font: &FontUse,
+    refs: &FontRefs,
+    program: &[u8],
+    cff: bool,
+) -> Result<()> {
     let cmap = unicode_cmap(font);
     chunk
         .cmap(refs.cmap, &deflate(&cmap, Packing::General)?)
         .filter(Filter::FlateDecode);
 
-    let packed = deflate(&program, Packing::Font)?;
+    let packed = deflate(program, Packing::Font)?;
     let mut stream = chunk.stream(refs.program, &packed);
     stream.filter(Filter::FlateDecode);
     if cff {
@@ -261,7 +285,7 @@ pub(super) fn embed(font: &FontUse, refs: &FontRefs) -> Result<Chunk> {
         stream.pair(Name(b"Length1"), program.len() as i32);
     }
     stream.finish();
-    Ok(chunk)
+    Ok(())
 }
 
 /// The ToUnicode CMap: each CID to the text its glyph stands for.

@@ -18,6 +18,7 @@ mod font;
 mod image;
 mod paint;
 
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -28,7 +29,7 @@ use crate::compose::picture::Picture;
 use crate::error::{Error, Result};
 use crate::output::marks::{self, MarkSet};
 use crate::output::target::{PrintSetup, Standard};
-use crate::typeset::fonts::FontBook;
+use crate::typeset::fonts::{FaceId, FontBook};
 use crate::units::Length;
 use content::{pt, Resources};
 use font::{FontRefs, FontUse};
@@ -55,11 +56,21 @@ pub fn write_plain(pages: Vec<Page>, fonts: &FontBook, meta: &PdfMeta) -> Result
     write(pages, fonts, meta, &setup)
 }
 
+/// The objects every document has, numbered first so that the rest can
+/// point at them.
+struct DocRefs {
+    catalog: Ref,
+    tree: Ref,
+    info: Ref,
+    resources: Ref,
+}
+
 /// Writes `pages` as PDF bytes.
 ///
 /// Fonts are subset, and pages turned into content streams and deflated,
 /// on all cores (each is independent of the others); the objects are then
-/// written in a fixed order, so the same input gives the same file.
+/// written in a fixed order, so the same input gives the same file. The
+/// steps below take their object numbers from `next` in that order too.
 pub fn write(
     pages: Vec<Page>,
     fonts: &FontBook,
@@ -71,26 +82,19 @@ pub fn write(
         counter += 1;
         Ref::new(counter)
     };
-    let catalog_id = next();
-    let tree_id = next();
-    let info_id = next();
-    let resources_id = next();
+    let ids = DocRefs {
+        catalog: next(),
+        tree: next(),
+        info: next(),
+        resources: next(),
+    };
 
     let used = font::collect(&pages, fonts.faces());
     let font_refs: Vec<FontRefs> = used
         .values()
         .map(|_| FontRefs::allocate(&mut next))
         .collect();
-
-    // Each picture becomes one image XObject, however often it is placed
-    // (imposition repeats it). Names are numbered, not random, so the same
-    // input gives the same file.
-    let mut images: Vec<(Arc<Picture>, String)> = Vec::new();
-    for placed in pages.iter().flat_map(|p| &p.pictures) {
-        if !images.iter().any(|(p, _)| Arc::ptr_eq(p, &placed.picture)) {
-            images.push((placed.picture.clone(), format!("Im{}", images.len() + 1)));
-        }
-    }
+    let images = distinct_pictures(&pages);
     let image_refs: Vec<ImageRefs> = images
         .iter()
         .map(|(p, _)| ImageRefs::allocate(p, setup, &mut next))
@@ -110,10 +114,65 @@ pub fn write(
         painter: &painter,
         setup,
     };
+    let (font_chunks, contents) = render(&used, &font_refs, &pages, &marks, &resources)?;
 
-    // The slow parts, spread over the cores: subsetting and compressing
-    // fonts, writing and compressing page contents. Fonts go first: they
-    // are the larger jobs.
+    let mut pdf = Pdf::new();
+    match setup.standard {
+        Some(Standard::X4) => pdf.set_version(1, 6),
+        // PDF 1.4 for PDF/X-1a:2003, and for everything else: soft masks
+        // and /Lang need it.
+        _ => pdf.set_version(1, 4),
+    }
+    write_pages(&mut pdf, &pages, &contents, &ids, setup, &mut next);
+    let spaces = write_color_spaces(&mut pdf, &painter, &mut next);
+    write_resources(
+        &mut pdf,
+        ids.resources,
+        &resources,
+        &font_refs,
+        &image_refs,
+        &spaces,
+    );
+    for chunk in &font_chunks {
+        pdf.extend(chunk);
+    }
+    for ((picture, _), r) in images.iter().zip(&image_refs) {
+        pdf.extend(&image::embed(picture, setup, r)?);
+    }
+    write_catalog(&mut pdf, &ids, meta, setup, &mut next)?;
+    pdf.set_file_id((
+        finish::ID_PLACEHOLDER.to_vec(),
+        finish::ID_PLACEHOLDER.to_vec(),
+    ));
+    let mut bytes = pdf.finish();
+    finish::set_id(&mut bytes);
+    Ok(bytes)
+}
+
+/// Each picture once, with its resource name: one image XObject serves
+/// every placement (imposition repeats a picture). Names are numbered, not
+/// random, so the same input gives the same file.
+fn distinct_pictures(pages: &[Page]) -> Vec<(Arc<Picture>, String)> {
+    let mut images: Vec<(Arc<Picture>, String)> = Vec::new();
+    for placed in pages.iter().flat_map(|p| &p.pictures) {
+        if !images.iter().any(|(p, _)| Arc::ptr_eq(p, &placed.picture)) {
+            images.push((placed.picture.clone(), format!("Im{}", images.len() + 1)));
+        }
+    }
+    images
+}
+
+/// The slow parts, spread over the cores: subsetting and compressing
+/// fonts, writing and compressing page contents. Fonts go first: they are
+/// the larger jobs. Returns the font chunks and the deflated page contents,
+/// each in order.
+fn render(
+    used: &BTreeMap<FaceId, FontUse>,
+    font_refs: &[FontRefs],
+    pages: &[Page],
+    marks: &[MarkSet],
+    resources: &Resources,
+) -> Result<(Vec<Chunk>, Vec<Vec<u8>>)> {
     enum Job<'p> {
         Font(&'p FontUse<'p>, &'p FontRefs),
         Page(&'p Page, &'p MarkSet),
@@ -124,16 +183,16 @@ pub fn write(
     }
     let jobs: Vec<Job> = used
         .values()
-        .zip(&font_refs)
+        .zip(font_refs)
         .map(|(f, r)| Job::Font(f, r))
-        .chain(pages.iter().zip(&marks).map(|(p, m)| Job::Page(p, m)))
+        .chain(pages.iter().zip(marks).map(|(p, m)| Job::Page(p, m)))
         .collect();
     let mut font_chunks = Vec::with_capacity(font_refs.len());
     let mut contents = Vec::with_capacity(pages.len());
     for done in parallel_map(&jobs, |job| match job {
         Job::Font(f, r) => font::embed(f, r).map(Done::Font),
         Job::Page(page, marks) => deflate(
-            &content::page_content(page, marks, &resources),
+            &content::page_content(page, marks, resources),
             Packing::General,
         )
         .map(Done::Page),
@@ -143,25 +202,28 @@ pub fn write(
             Done::Page(content) => contents.push(content),
         }
     }
+    Ok((font_chunks, contents))
+}
 
-    let mut pdf = Pdf::new();
-    match setup.standard {
-        Some(Standard::X4) => pdf.set_version(1, 6),
-        // PDF 1.4 for PDF/X-1a:2003, and for everything else: soft masks
-        // and /Lang need it.
-        _ => pdf.set_version(1, 4),
-    }
-
+/// The page objects with their boxes and content streams, and the page tree.
+fn write_pages(
+    pdf: &mut Pdf,
+    pages: &[Page],
+    contents: &[Vec<u8>],
+    ids: &DocRefs,
+    setup: &PrintSetup,
+    next: &mut impl FnMut() -> Ref,
+) {
     let page_ids: Vec<(Ref, Ref)> = pages.iter().map(|_| (next(), next())).collect();
     let slug = setup.slug();
     let bleed = setup.bleed;
-    for ((page, (page_id, content_id)), content) in pages.iter().zip(&page_ids).zip(&contents) {
+    for ((page, (page_id, content_id)), content) in pages.iter().zip(&page_ids).zip(contents) {
         let (w, h) = (page.width, page.height);
         let media = rect(Length::ZERO, Length::ZERO, w + slug * 2.0, h + slug * 2.0);
         // MediaBox ⊇ BleedBox ⊇ TrimBox; the CropBox is the media box, so
         // viewers show the marks too.
         pdf.page(*page_id)
-            .parent(tree_id)
+            .parent(ids.tree)
             .media_box(media)
             .crop_box(media)
             .bleed_box(rect(
@@ -172,51 +234,68 @@ pub fn write(
             ))
             .trim_box(rect(slug, slug, slug + w, slug + h))
             .contents(*content_id)
-            .pair(Name(b"Resources"), resources_id);
+            .pair(Name(b"Resources"), ids.resources);
         pdf.stream(*content_id, content).filter(Filter::FlateDecode);
     }
-    pdf.pages(tree_id)
+    pdf.pages(ids.tree)
         .kids(page_ids.iter().map(|(p, _)| *p))
         .count(page_ids.len() as i32);
+}
 
-    let mut spaces = Chunk::new();
-    let spaces = {
-        let named = finish::color_spaces(&mut spaces, painter.separations(), &mut next);
-        pdf.extend(&spaces);
-        named
-    };
-    {
-        let mut res = pdf
-            .indirect(resources_id)
-            .start::<pdf_writer::writers::Resources>();
-        let mut dict = res.fonts();
-        for (f, r) in used.values().zip(&font_refs) {
-            dict.pair(Name(f.resource.as_bytes()), r.type0);
-        }
-        dict.finish();
-        if !images.is_empty() {
-            let mut dict = res.x_objects();
-            for ((_, name), r) in images.iter().zip(&image_refs) {
-                dict.pair(Name(name.as_bytes()), r.image);
-            }
-        }
-        if !spaces.is_empty() {
-            let mut dict = res.color_spaces();
-            for (name, r) in &spaces {
-                dict.pair(Name(name.as_bytes()), *r);
-            }
-        }
-    }
-    for chunk in &font_chunks {
-        pdf.extend(chunk);
-    }
-    for ((picture, _), r) in images.iter().zip(&image_refs) {
-        pdf.extend(&image::embed(picture, setup, r)?);
-    }
+/// The separation colour spaces the painter used, by resource name.
+fn write_color_spaces<'p>(
+    pdf: &mut Pdf,
+    painter: &'p Painter,
+    next: &mut impl FnMut() -> Ref,
+) -> Vec<(&'p str, Ref)> {
+    let mut chunk = Chunk::new();
+    let named = finish::color_spaces(&mut chunk, painter.separations(), next);
+    pdf.extend(&chunk);
+    named
+}
 
-    finish::info(&mut pdf, info_id, meta, setup.standard);
+/// The one resource dictionary all pages share: fonts, pictures and
+/// colour spaces by the names the content streams use.
+fn write_resources(
+    pdf: &mut Pdf,
+    id: Ref,
+    resources: &Resources,
+    font_refs: &[FontRefs],
+    image_refs: &[ImageRefs],
+    spaces: &[(&str, Ref)],
+) {
+    let mut res = pdf.indirect(id).start::<pdf_writer::writers::Resources>();
+    let mut dict = res.fonts();
+    for (f, r) in resources.fonts.values().zip(font_refs) {
+        dict.pair(Name(f.resource.as_bytes()), r.type0);
+    }
+    dict.finish();
+    if !resources.images.is_empty() {
+        let mut dict = res.x_objects();
+        for ((_, name), r) in resources.images.iter().zip(image_refs) {
+            dict.pair(Name(name.as_bytes()), r.image);
+        }
+    }
+    if !spaces.is_empty() {
+        let mut dict = res.color_spaces();
+        for (name, r) in spaces {
+            dict.pair(Name(name.as_bytes()), *r);
+        }
+    }
+}
+
+/// The document's info, the PDF/X output intent and XMP metadata the
+/// standard asks for, and the catalog pointing at them.
+fn write_catalog(
+    pdf: &mut Pdf,
+    ids: &DocRefs,
+    meta: &PdfMeta,
+    setup: &PrintSetup,
+    next: &mut impl FnMut() -> Ref,
+) -> Result<()> {
+    finish::info(pdf, ids.info, meta, setup.standard);
     let intent = match setup.standard {
-        Some(_) => finish::output_intent(&mut pdf, setup, &mut next)?,
+        Some(_) => finish::output_intent(pdf, setup, next)?,
         None => None,
     };
     let xmp = match setup.standard {
@@ -226,26 +305,18 @@ pub fn write(
     if let Some((id, xml)) = &xmp {
         pdf.metadata(*id, xml.as_bytes());
     }
-    {
-        let mut catalog = pdf.catalog(catalog_id);
-        catalog.pages(tree_id);
-        if !meta.lang.is_empty() {
-            catalog.lang(TextStr(&meta.lang));
-        }
-        if let Some((id, _)) = &xmp {
-            catalog.metadata(*id);
-        }
-        if let Some(intent) = intent {
-            catalog.insert(Name(b"OutputIntents")).array().item(intent);
-        }
+    let mut catalog = pdf.catalog(ids.catalog);
+    catalog.pages(ids.tree);
+    if !meta.lang.is_empty() {
+        catalog.lang(TextStr(&meta.lang));
     }
-    pdf.set_file_id((
-        finish::ID_PLACEHOLDER.to_vec(),
-        finish::ID_PLACEHOLDER.to_vec(),
-    ));
-    let mut bytes = pdf.finish();
-    finish::set_id(&mut bytes);
-    Ok(bytes)
+    if let Some((id, _)) = &xmp {
+        catalog.metadata(*id);
+    }
+    if let Some(intent) = intent {
+        catalog.insert(Name(b"OutputIntents")).array().item(intent);
+    }
+    Ok(())
 }
 
 /// `f` over `items` on all cores (this thread is one of the workers),

@@ -1,0 +1,106 @@
+//! The breaker's input: boxes, glue and penalties, and its tuning.
+
+use crate::units::Length;
+
+/// Penalty values at or above this forbid a break; at or below `-INFINITY` force one.
+///
+/// TeX's convention: the two ends of the cost scale mean "never" and
+/// "always", so callers express both with an ordinary penalty item.
+pub const INFINITY: f64 = 10000.0;
+
+/// Which passes may break at a penalty.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PenaltyKind {
+    /// An ordinary break opportunity, usable in every pass.
+    Ordinary,
+    /// A discretionary hyphen. As in TeX, the first pass tries to do without
+    /// hyphenation, so these are usable from the second pass on.
+    Hyphen,
+    /// A break inside an otherwise unbreakable word or URL: better than an
+    /// overfull line, worse than anything else, so only the emergency pass
+    /// may use it.
+    Emergency,
+}
+
+/// One element of a paragraph in TeX's box/glue/penalty model.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Item {
+    /// Unbreakable material (a word or a piece of one).
+    Box {
+        /// Width of the material.
+        width: Length,
+    },
+    /// A space that may stretch and shrink. It is a possible break when it
+    /// directly follows a box, and it disappears when a line breaks there.
+    Glue {
+        /// Natural width.
+        width: Length,
+        /// Growth at adjustment ratio 1. May be negative: Knuth's ragged-right
+        /// items cancel stretch that way, and only each line's total matters.
+        stretch: Length,
+        /// Reduction at adjustment ratio -1, the most a line may shrink.
+        shrink: Length,
+    },
+    /// A possible break with a cost.
+    Penalty {
+        /// Width added to the line only if it breaks here (a hyphen).
+        width: Length,
+        /// Cost of breaking here: `>= INFINITY` forbids, `<= -INFINITY` forces.
+        cost: f64,
+        /// A flagged break (usually a hyphen). Two in a row, or one ending the
+        /// second-last line, cost extra demerits because they look bad.
+        flagged: bool,
+        /// Which passes may break here. Forced breaks are taken in every pass
+        /// whatever their kind, since the paragraph cannot go on past them.
+        kind: PenaltyKind,
+    },
+}
+
+/// Tuning of the breaker; the defaults are TeX's plain-format values.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Params {
+    /// Badness limit of the first pass (TeX `\pretolerance`); negative skips
+    /// that pass, going straight to hyphenation.
+    pub pretolerance: f64,
+    /// Badness limit of the second pass (TeX `\tolerance`).
+    pub tolerance: f64,
+    /// Added to every line's badness before squaring (TeX `\linepenalty`), so
+    /// fewer lines are preferred when badness is otherwise equal.
+    pub line_penalty: f64,
+    /// Demerits for adjacent lines whose fitness classes differ by more than
+    /// one (TeX `\adjdemerits`): a tight line next to a loose one shows.
+    pub adj_demerits: f64,
+    /// Demerits for two flagged (hyphenated) breaks in a row (TeX
+    /// `\doublehyphendemerits`).
+    pub double_hyphen_demerits: f64,
+    /// Demerits when the second-last line ends flagged, i.e. the last line
+    /// begins with the rest of a hyphenated word (TeX `\finalhyphendemerits`).
+    pub final_hyphen_demerits: f64,
+    /// Extra stretch every line is assumed to have when the emergency pass
+    /// rates lines (TeX `\emergencystretch`). It only changes which breaks
+    /// are chosen; reported ratios use the real stretch.
+    pub emergency_stretch: Length,
+    /// Most hyphenated lines in a row (0 = no limit). A ladder of hyphens
+    /// down the right edge is the most visible flaw of justified columns;
+    /// `double_hyphen_demerits` only discourages it, this forbids it.
+    pub max_hyphen_run: usize,
+}
+
+impl Default for Params {
+    /// TeX's values. `emergency_stretch` is 30pt, the customary `3em` for
+    /// 10pt type: without it the emergency pass would rate every very loose
+    /// line as equally hopeless (badness 10000) and choose among them blindly.
+    /// Callers setting larger type should scale it with the font size.
+    fn default() -> Params {
+        Params {
+            pretolerance: 100.0,
+            tolerance: 200.0,
+            line_penalty: 10.0,
+            adj_demerits: 10000.0,
+            double_hyphen_demerits: 10000.0,
+            final_hyphen_demerits: 5000.0,
+            emergency_stretch: Length::pt(30.0),
+            max_hyphen_run: 0,
+        }
+    }
+}

@@ -1,0 +1,275 @@
+//! Styled text to items: words and the spaces between them, and the
+//! letter spacing justified text may use.
+
+use crate::error::Result;
+use crate::statement::document::{Span, Style};
+use crate::style::Align;
+use crate::typeset::line::Cluster;
+use crate::typeset::linebreak::{Item, INFINITY};
+use crate::units::Length;
+
+use super::chars::is_separator;
+use super::items::{fill, forced_break, free_break, justified_space, no_break};
+use super::types::{Glyph, Paragraph, Piece, TextStyle};
+use super::Setter;
+
+impl Setter<'_> {
+    /// Turns styled text into items. `line` is the block's source line for messages.
+    pub fn prepare(&mut self, spans: &[Span], style: &TextStyle, line: usize) -> Result<Paragraph> {
+        let mut p = Paragraph {
+            items: Vec::new(),
+            pieces: Vec::new(),
+            align: style.align,
+            size: style.size,
+            color: style.color,
+            line,
+        };
+        self.memo.start_paragraph(style);
+        if style.indent > Length::ZERO {
+            p.push(
+                Item::Box {
+                    width: style.indent,
+                },
+                Piece::Nothing,
+            );
+        }
+        let chars: Vec<(char, Style)> = spans
+            .iter()
+            .flat_map(|s| {
+                let st = Style {
+                    italic: s.style.italic || style.base.italic,
+                    bold: s.style.bold || style.base.bold,
+                };
+                s.text.chars().map(move |c| (c, st))
+            })
+            .collect();
+        let mut i = 0;
+        let mut last_glyph: Option<Glyph> = None;
+        while i < chars.len() {
+            let c = chars[i].0;
+            if is_separator(c) {
+                let sep_style = chars[i].1;
+                // Runs of separators act as one: the strongest tie wins.
+                let mut j = i;
+                let mut tie = false;
+                let mut zero_width = true;
+                while j < chars.len() && is_separator(chars[j].0) {
+                    tie |= chars[j].0 == '\u{A0}' || chars[j].0 == '\u{202F}';
+                    zero_width &= chars[j].0 == '\u{200B}';
+                    j += 1;
+                }
+                let narrow = chars[i..j].iter().all(|(c, _)| *c == '\u{202F}');
+                if j < chars.len() && !p.items.is_empty() {
+                    self.push_space(
+                        &mut p,
+                        style,
+                        sep_style,
+                        last_glyph.as_ref(),
+                        tie,
+                        zero_width,
+                        narrow,
+                    )?;
+                }
+                i = j;
+                continue;
+            }
+            let mut j = i;
+            while j < chars.len() && !is_separator(chars[j].0) {
+                j += 1;
+            }
+            last_glyph = self.push_word(&mut p, &chars[i..j], style, line)?;
+            i = j;
+        }
+        if style.align == Align::Justify {
+            p.add_tracking(style.size * TRACKING_EM);
+        }
+        // Paragraph end: no break before the fill, fill glue, forced break.
+        p.push(no_break(), Piece::Nothing);
+        p.push(fill(), Piece::Nothing);
+        p.push(forced_break(), Piece::Nothing);
+        Ok(p)
+    }
+
+    /// Appends the items of a run of separators: a free break for a
+    /// zero-width space, else a word space as the alignment needs it
+    /// (`tie` for one that must not break, `narrow` for a narrow one).
+    #[allow(clippy::too_many_arguments)]
+    fn push_space(
+        &mut self,
+        p: &mut Paragraph,
+        style: &TextStyle,
+        span_style: Style,
+        prev: Option<&Glyph>,
+        tie: bool,
+        zero_width: bool,
+        narrow: bool,
+    ) -> Result<()> {
+        if zero_width {
+            p.push(free_break(), Piece::Nothing);
+            return Ok(());
+        }
+        // The word space of the paragraph's own face, even after a word set
+        // from the fallback chain: an emoji font's space is an em wide.
+        let own = self.face_for(style, span_style)?;
+        let face_id = match prev {
+            Some(g) if !self.fonts.face(own).has_char(' ') => g.face,
+            _ => own,
+        };
+        let face = self.fonts.face(face_id);
+        let mut width = face.space_width(style.size);
+        if narrow {
+            width = width * 0.6;
+        }
+        let space = Glyph {
+            face: face_id,
+            gid: face.glyph(' ').unwrap_or(0),
+            advance: width,
+            text: Cluster::Char(' '),
+        };
+        if tie {
+            p.push(no_break(), Piece::Nothing);
+        }
+        if style.align == Align::Justify {
+            p.push(
+                justified_space(width),
+                Piece::Space {
+                    glyph: space,
+                    tracked: 0,
+                },
+            );
+            return Ok(());
+        }
+        // A tie in ragged text may not break, so it needs no ragged-right
+        // stretch; and it keeps its width, as ragged lines are set at their
+        // natural width (a shrinkable tie would let a line the breaker
+        // counted as fitting stick out).
+        if tie {
+            p.push(
+                Item::Glue {
+                    width,
+                    stretch: Length::ZERO,
+                    shrink: Length::ZERO,
+                },
+                Piece::Space {
+                    glyph: space,
+                    tracked: 0,
+                },
+            );
+            return Ok(());
+        }
+        // Knuth's ragged setting: the stretch sits only at a line end,
+        // interior spaces keep their natural width.
+        let rag = style.size * 3.0;
+        p.push(
+            Item::Glue {
+                width: Length::ZERO,
+                stretch: rag,
+                shrink: Length::ZERO,
+            },
+            Piece::Nothing,
+        );
+        p.push(free_break(), Piece::Nothing);
+        p.push(
+            Item::Glue {
+                width,
+                stretch: -rag,
+                shrink: Length::ZERO,
+            },
+            Piece::Space {
+                glyph: space,
+                tracked: 0,
+            },
+        );
+        Ok(())
+    }
+}
+
+/// Letter spacing, in em, that justified text may add between glyphs at a
+/// glue ratio of 1 (a line stretched as far as its spaces are meant to go).
+/// Giving the line breaker this much more stretch lets it choose breaks with
+/// smaller word gaps; a few hundredths of an em between letters hardly show,
+/// word gaps of half an em show as holes and rivers. (This is what
+/// microtype's expansion and InDesign's letter-spacing limits do.)
+pub(super) const TRACKING_EM: f64 = 0.015;
+
+impl Paragraph {
+    /// Adds letter-spacing stretch to justified text: each word space gets
+    /// the stretch of the glyphs since the last break opportunity, and each
+    /// breakable penalty inside a word is followed by zero-width glue holding
+    /// the stretch of the glyphs before it (a penalty of infinite cost keeps
+    /// that glue from being a break). A fragment that ends a line loses its
+    /// letter spacing together with the glue that is discarded at the break,
+    /// so what the breaker counts is exactly what the line can use.
+    fn add_tracking(&mut self, per_glyph: Length) {
+        let mut items = Vec::with_capacity(self.items.len() * 3 / 2);
+        let mut pieces = Vec::with_capacity(items.capacity());
+        let mut glyphs = 0usize;
+        for (item, piece) in self.items.drain(..).zip(self.pieces.drain(..)) {
+            match (item, piece) {
+                (Item::Box { width }, piece) => {
+                    if let Piece::Glyphs(gs) = &piece {
+                        glyphs += gs.len();
+                    }
+                    items.push(Item::Box { width });
+                    pieces.push(piece);
+                }
+                (
+                    Item::Glue {
+                        width,
+                        stretch,
+                        shrink,
+                    },
+                    Piece::Space { glyph, .. },
+                ) => {
+                    let extra = per_glyph * glyphs as f64;
+                    items.push(Item::Glue {
+                        width,
+                        stretch: stretch + extra,
+                        shrink,
+                    });
+                    pieces.push(Piece::Space {
+                        glyph,
+                        tracked: glyphs,
+                    });
+                    glyphs = 0;
+                }
+                (
+                    Item::Penalty {
+                        width,
+                        cost,
+                        flagged,
+                        kind,
+                    },
+                    piece,
+                ) if cost < INFINITY && glyphs > 0 => {
+                    items.push(Item::Penalty {
+                        width,
+                        cost,
+                        flagged,
+                        kind,
+                    });
+                    pieces.push(piece);
+                    items.push(no_break());
+                    pieces.push(Piece::Nothing);
+                    let extra = per_glyph * glyphs as f64;
+                    items.push(Item::Glue {
+                        width: Length::ZERO,
+                        stretch: extra,
+                        shrink: Length::ZERO,
+                    });
+                    pieces.push(Piece::Tracking { tracked: glyphs });
+                    glyphs = 0;
+                }
+                (item, piece) => {
+                    if matches!(item, Item::Glue { .. }) {
+                        glyphs = 0;
+                    }
+                    items.push(item);
+                    pieces.push(piece);
+                }
+            }
+        }
+        self.items = items;
+        self.pieces = pieces;
+    }
+}

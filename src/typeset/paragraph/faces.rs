@@ -1,0 +1,134 @@
+//! Which face sets a character: the paragraph's own, else the first of the
+//! fallback chain that has it, and the messages saying a fallback was used.
+
+use crate::error::{Location, Note, Result, Warning};
+use crate::statement::document::Style;
+use crate::typeset::fonts::FaceId;
+
+use super::chars::latin_greek_cyrillic;
+use super::memo::style_slot;
+use super::types::TextStyle;
+use super::Setter;
+
+impl Setter<'_> {
+    /// The face for a style in the paragraph's family (`style` is the one
+    /// [`Setter::prepare`] was given).
+    pub(super) fn face_for(&mut self, style: &TextStyle, span: Style) -> Result<FaceId> {
+        let slot = style_slot(span);
+        if let Some(id) = self.memo.own[slot] {
+            return Ok(id);
+        }
+        let (id, _) = self.fonts.resolve(&style.font, span, self.layout_origin)?;
+        self.memo.own[slot] = Some(id);
+        Ok(id)
+    }
+
+    /// The face of the fallback chain's entry `k` for a style.
+    pub(super) fn chain_face(&mut self, k: usize, span: Style) -> Result<FaceId> {
+        let slot = style_slot(span);
+        if let Some(&id) = self.memo.chain[slot].get(k) {
+            return Ok(id);
+        }
+        // Entries are resolved in order (as `face_with` walks the chain),
+        // so `k` is the next one.
+        let (id, _) = self
+            .fonts
+            .resolve_fallback(&self.fallback[k], span, self.layout_origin)?;
+        self.memo.chain[slot].push(id);
+        Ok(id)
+    }
+
+    /// A face able to show `c` in `span` style: the paragraph's own, else
+    /// the first of the fallback chain that has it.
+    pub(super) fn face_with(
+        &mut self,
+        style: &TextStyle,
+        span: Style,
+        c: char,
+    ) -> Result<Option<FaceId>> {
+        let own = self.face_for(style, span)?;
+        if self.fonts.face(own).has_char(c) {
+            return Ok(Some(own));
+        }
+        for k in 0..self.fallback.len() {
+            let id = self.chain_face(k, span)?;
+            if self.fonts.face(id).has_char(c) {
+                return Ok(Some(id));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Says, once per pair of faces, that a character was set in a fallback
+    /// face: a warning when the own font lacks a letter of the scripts it is
+    /// made for (the letter then comes out in another design), else a note
+    /// (another script, a symbol, an emoji: what the chain is for).
+    pub(super) fn report_fallback(
+        &mut self,
+        style: &TextStyle,
+        span: Style,
+        used: FaceId,
+        c: char,
+        line: usize,
+    ) -> Result<()> {
+        let own = self.face_for(style, span)?;
+        if own == used {
+            return Ok(());
+        }
+        let own_script = c.is_alphabetic() && latin_greek_cyrillic(c);
+        if !own_script {
+            // Said once per build for each fallback face, with a few of its
+            // characters (see `fallback_note`).
+            let seen = self
+                .fallback_chars
+                .entry(used)
+                .or_insert((line, Vec::new()));
+            if seen.1.len() < 4 && !seen.1.contains(&c) {
+                seen.1.push(c);
+            }
+            return Ok(());
+        }
+        if !self.fallbacks_reported.insert((own, used)) {
+            return Ok(());
+        }
+        let own_face = self.fonts.face(own);
+        let at = Location {
+            file: self.origin.to_string(),
+            line: Some(line),
+            column: None,
+        };
+        let message = format!(
+            "“{c}” (U+{:04X}) is not in {}; it and other such characters are set in {}",
+            c as u32,
+            own_face.name,
+            self.fonts.face(used).name
+        );
+        self.warnings.push(Warning { at, message });
+        Ok(())
+    }
+
+    /// One note naming the fallback fonts used and some characters each set.
+    pub fn fallback_note(&self) -> Option<Note> {
+        let (first, _) = self.fallback_chars.values().min_by_key(|(line, _)| *line)?;
+        let mut used: Vec<_> = self.fallback_chars.iter().collect();
+        used.sort_by_key(|(_, (line, _))| *line);
+        let parts: Vec<String> = used
+            .into_iter()
+            .map(|(face, (_, chars))| {
+                let shown: Vec<String> = chars.iter().map(char::to_string).collect();
+                format!("{} in {}", shown.join(" "), self.fonts.face(*face).name)
+            })
+            .collect();
+        Some(Note {
+            at: Location {
+                file: self.origin.to_string(),
+                line: Some(*first),
+                column: None,
+            },
+            message: format!(
+                "characters the text's fonts lack are set from the fallback chain: {}",
+                parts.join("; ")
+            ),
+        })
+    }
+}

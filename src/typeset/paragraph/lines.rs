@@ -1,0 +1,233 @@
+//! A paragraph's chosen breaks to positioned lines: breaking at widths,
+//! placing glyphs with glue set, and the warnings of bad breaks.
+
+use crate::error::{Location, Warning};
+use crate::style::Align;
+use crate::typeset::line::{Line, PlacedGlyph};
+use crate::typeset::linebreak::{self, Item, PenaltyKind};
+use crate::units::Length;
+
+use super::build::TRACKING_EM;
+use super::types::{Glyph, Paragraph, Piece};
+use super::Setter;
+
+impl Setter<'_> {
+    /// How many lines `p` takes at `width`, and whether every break is clean:
+    /// no line sticks out, none ends in a hyphen or inside a word (an
+    /// emergency break). Display lines (headlines) must be clean.
+    pub fn clean_lines(&self, p: &Paragraph, width: Length) -> (usize, bool) {
+        let b = linebreak::break_lines(&p.items, &[width], self.params);
+        let clean = b.lines.iter().all(|l| {
+            l.overfull <= Length::ZERO
+                && !matches!(
+                    p.items.get(l.index),
+                    Some(Item::Penalty {
+                        kind: PenaltyKind::Hyphen | PenaltyKind::Emergency,
+                        ..
+                    })
+                )
+        });
+        (b.lines.len(), clean)
+    }
+
+    /// The narrowest measure, down to half of `width`, that sets `p` in as
+    /// few lines as `width` does, as cleanly (see [`Setter::clean_lines`]):
+    /// a headline set there has lines of even length instead of a lone word
+    /// on its last line.
+    pub fn balanced_measure(&self, p: &Paragraph, width: Length) -> Length {
+        let count = |w: Length| {
+            let (lines, clean) = self.clean_lines(p, w);
+            (lines, !clean)
+        };
+        let (lines, overfull) = count(width);
+        if lines < 2 || overfull {
+            return width;
+        }
+        let (mut lo, mut hi) = (width / 2.0, width);
+        while hi - lo > Length::pt(0.5) {
+            let mid = (lo + hi) / 2.0;
+            match count(mid) {
+                (n, false) if n == lines => hi = mid,
+                _ => lo = mid,
+            }
+        }
+        hi
+    }
+
+    /// Breaks a prepared paragraph into lines of the given widths (the last
+    /// width repeats) and positions every glyph.
+    pub fn set(&mut self, p: &Paragraph, widths: &[Length]) -> Vec<Line> {
+        let breaks = linebreak::break_lines(&p.items, widths, self.params);
+        let mut lines = Vec::with_capacity(breaks.lines.len());
+        let mut start = 0;
+        let mut emergency_breaks = 0;
+        let mut first_emergency: Option<String> = None;
+        for (n, br) in breaks.lines.iter().enumerate() {
+            let measure = widths[n.min(widths.len() - 1)];
+            let end = br.index.min(p.items.len().saturating_sub(1));
+            // Glue and penalties after a break are discarded, as in TeX.
+            while start < end && !matches!(p.items[start], Item::Box { .. }) {
+                start += 1;
+            }
+            let is_last = n + 1 == breaks.lines.len();
+            let ratio = match p.align {
+                Align::Justify if !is_last => br.ratio.max(-1.0),
+                Align::Justify => br.ratio.clamp(-1.0, 0.0),
+                // Ragged glue nets out to natural spaces inside a line; the
+                // slack sits in the glue at the break, which is not drawn.
+                _ => 0.0,
+            };
+            let mut line = p.place(start, end, ratio);
+            line.hyphenated = br.hyphenated;
+            line.overfull = br.overfull;
+            let shift = match p.align {
+                Align::Center => (measure - line.width) / 2.0,
+                Align::Right => measure - line.width,
+                _ => Length::ZERO,
+            };
+            if shift > Length::ZERO {
+                line.shift(shift);
+            }
+            if matches!(
+                p.items[end],
+                Item::Penalty {
+                    kind: PenaltyKind::Emergency,
+                    ..
+                }
+            ) {
+                emergency_breaks += 1;
+                if first_emergency.is_none() {
+                    let text = line.text();
+                    let tail = text.rsplit(' ').next().unwrap_or_default();
+                    first_emergency = Some(tail.to_string());
+                }
+            }
+            if br.overfull > Length::pt(0.5) {
+                let text = line.text();
+                self.warnings.push(Warning {
+                    at: Location {
+                        file: self.origin.to_string(),
+                        line: Some(p.line),
+                        column: None,
+                    },
+                    message: format!(
+                        "a line sticks out of its column by {}: “{}”",
+                        br.overfull,
+                        text.trim()
+                    ),
+                });
+            }
+            lines.push(line);
+            start = end + 1;
+        }
+        if let Some(tail) = first_emergency {
+            let times = if emergency_breaks == 1 {
+                "once".to_string()
+            } else {
+                format!("{emergency_breaks} times")
+            };
+            self.warnings.push(Warning {
+                at: Location { file: self.origin.to_string(), line: Some(p.line), column: None },
+                message: format!(
+                    "a word or address too long for the column is broken without a hyphen ({times}), first after “{tail}”"
+                ),
+            });
+        }
+        lines
+    }
+}
+
+impl Paragraph {
+    /// Positions the glyphs of items `start..end` (and the drawn part of a
+    /// penalty at `end`) with glue set at `ratio`; stretched glue that
+    /// carries letter spacing spreads its share over the glyphs it covers.
+    fn place(&self, start: usize, end: usize, ratio: f64) -> Line {
+        let mut line = Line::default();
+        let mut x = Length::ZERO;
+        // Glyphs placed since the last glue (run, index): the ones its letter
+        // spacing covers.
+        let mut since: Vec<(usize, usize)> = Vec::new();
+        let mut size = Length::ZERO;
+        let mut ink_end = Length::ZERO;
+        for i in start..end {
+            match (&self.items[i], &self.pieces[i]) {
+                (Item::Box { width }, piece) => {
+                    if let Piece::Glyphs(gs) = piece {
+                        let mut gx = x;
+                        for g in gs.iter() {
+                            since.push(self.put(&mut line, gx, g));
+                            size = size.max(self.size);
+                            gx += g.advance;
+                            ink_end = gx;
+                        }
+                    }
+                    x += *width;
+                }
+                (
+                    Item::Glue {
+                        width,
+                        stretch,
+                        shrink,
+                    },
+                    piece,
+                ) => {
+                    let tracked = match piece {
+                        Piece::Space { tracked, .. } | Piece::Tracking { tracked } => *tracked,
+                        _ => 0,
+                    };
+                    let mut space_stretch = *stretch;
+                    if tracked > 0 && tracked == since.len() {
+                        let per_glyph = size * TRACKING_EM;
+                        space_stretch = *stretch - per_glyph * tracked as f64;
+                        if ratio > 0.0 {
+                            let step = per_glyph * ratio;
+                            for (k, &(r, g)) in since.iter().enumerate() {
+                                line.runs[r].glyphs[g].x += step * k as f64;
+                            }
+                            x += step * tracked as f64;
+                            ink_end = x;
+                        }
+                    }
+                    since.clear();
+                    size = Length::ZERO;
+                    let set = if ratio >= 0.0 {
+                        *width + space_stretch * ratio
+                    } else {
+                        *width + *shrink * ratio
+                    };
+                    if let Piece::Space { glyph, .. } = piece {
+                        self.put(&mut line, x, glyph);
+                    }
+                    x += set;
+                }
+                (Item::Penalty { .. }, _) => {}
+            }
+        }
+        if let Piece::Glyphs(gs) = &self.pieces[end] {
+            for g in gs.iter() {
+                self.put(&mut line, x, g);
+                x += g.advance;
+                ink_end = x;
+            }
+        }
+        line.trim_end();
+        line.width = ink_end;
+        line
+    }
+
+    /// Places a glyph on a line; returns its (run, index) for later adjustment.
+    fn put(&self, line: &mut Line, x: Length, g: &Glyph) -> (usize, usize) {
+        line.push(
+            g.face,
+            self.size,
+            self.color,
+            PlacedGlyph {
+                x,
+                gid: g.gid,
+                text: g.text.clone(),
+            },
+        );
+        let run = line.runs.len() - 1;
+        (run, line.runs[run].glyphs.len() - 1)
+    }
+}

@@ -1,0 +1,130 @@
+//! What the setter remembers between words and paragraphs: resolved faces,
+//! reusable buffers, and the items of words already set.
+
+use crate::error::Result;
+use crate::statement::document::Style;
+use crate::style::FontRef;
+use crate::typeset::fonts::FaceId;
+use crate::typeset::linebreak::Item;
+use rustc_hash::FxHashMap;
+
+use super::types::{Glyph, Paragraph, Piece, TextStyle, WordBreak};
+use super::Setter;
+
+/// What the setter keeps between words and paragraphs.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// The current paragraph's own faces by style (reset by
+    /// [`Setter::prepare`]): the setter needs one for nearly every
+    /// character, and resolving a font reference means comparing names.
+    pub(super) own: [Option<FaceId>; 4],
+    /// The fallback chain's faces resolved so far, by style, in chain
+    /// order. The chain is the layout's, the same for every paragraph.
+    pub(super) chain: [Vec<FaceId>; 4],
+    /// Buffers for one word, reused: most words are short, and allocating
+    /// them afresh for each was much of the setting time.
+    pub(super) word: WordBuffers,
+    /// The ways of setting words met so far (font, size in bits, whether
+    /// hyphenated): what a word's items depend on besides the word and the
+    /// setter's own settings.
+    contexts: Vec<(FontRef, u64, bool)>,
+    /// The current paragraph's entry in `contexts` (set by [`Setter::prepare`]).
+    context: usize,
+    /// Words set so far, by context: a statement repeats its words, and
+    /// setting one again gives the same items. (What setting a word reports,
+    /// a missing character or a fallback font, is reported at its first
+    /// occurrence and changes nothing when met again.)
+    words: Vec<WordMemo>,
+    /// Words remembered in all.
+    words_count: usize,
+}
+
+/// Words set in one context, by their characters and styles.
+type WordMemo = FxHashMap<Box<[(char, Style)]>, SetWord>;
+
+/// Most words remembered; past this, words are set afresh (a 10 MB
+/// statement must not grow the memo without bound).
+const WORDS_MAX: usize = 50_000;
+
+/// A word as [`Setter::push_word`] set it.
+#[derive(Debug)]
+struct SetWord {
+    items: Box<[Item]>,
+    pieces: Box<[Piece]>,
+    last: Option<Glyph>,
+}
+
+/// The working data of one word (see [`Setter::push_word`]).
+#[derive(Debug, Default)]
+pub(super) struct WordBuffers {
+    /// The word without soft hyphens.
+    pub(super) text: String,
+    /// The style of each character, by byte offset in `text`.
+    pub(super) styles: Vec<(usize, Style)>,
+    /// Break opportunities inside the word.
+    pub(super) breaks: Vec<(usize, WordBreak)>,
+    /// `text`'s characters with their byte offsets.
+    pub(super) chars: Vec<(usize, char)>,
+    /// Runs of (start, end, face) that are shaped separately.
+    pub(super) runs: Vec<(usize, usize, FaceId)>,
+}
+
+/// The memo slot of a style.
+pub(super) fn style_slot(span: Style) -> usize {
+    usize::from(span.italic) + 2 * usize::from(span.bold)
+}
+
+impl Memo {
+    /// Starts a paragraph in `style`: its own faces are looked up afresh
+    /// (another paragraph may use another family), and its words are
+    /// remembered with those of earlier paragraphs set the same way.
+    pub(super) fn start_paragraph(&mut self, style: &TextStyle) {
+        self.own = [None; 4];
+        let context = (
+            style.font.clone(),
+            style.size.to_pt().to_bits(),
+            style.hyphenate,
+        );
+        self.context = match self.contexts.iter().position(|c| *c == context) {
+            Some(k) => k,
+            None => {
+                self.contexts.push(context);
+                self.words.push(FxHashMap::default());
+                self.contexts.len() - 1
+            }
+        };
+    }
+}
+
+impl Setter<'_> {
+    /// Shapes one word and appends its boxes and in-word penalties. Returns its last glyph.
+    pub(super) fn push_word(
+        &mut self,
+        p: &mut Paragraph,
+        word: &[(char, Style)],
+        style: &TextStyle,
+        line: usize,
+    ) -> Result<Option<Glyph>> {
+        let context = self.memo.context;
+        if let Some(set) = self.memo.words[context].get(word) {
+            p.items.extend_from_slice(&set.items);
+            p.pieces.extend_from_slice(&set.pieces);
+            return Ok(set.last.clone());
+        }
+        let start = p.items.len();
+        let mut buffers = std::mem::take(&mut self.memo.word);
+        let result = self.push_word_with(p, word, style, line, &mut buffers);
+        self.memo.word = buffers;
+        let last = result?;
+        if self.memo.words_count < WORDS_MAX {
+            self.memo.words_count += 1;
+            let set = SetWord {
+                items: p.items[start..].into(),
+                pieces: p.pieces[start..].into(),
+                last: last.clone(),
+            };
+            self.memo.words[context].insert(word.into(), set);
+        }
+        Ok(last)
+    }
+}

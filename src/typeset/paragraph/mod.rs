@@ -1,0 +1,70 @@
+//! Paragraph setting: styled text becomes Knuth–Plass items (boxes of shaped
+//! glyphs, glue, penalties), and chosen breaks become positioned
+//! [`Line`](crate::typeset::line::Line)s.
+//!
+//! This is the stage between the document model and the page: it knows fonts,
+//! sizes, hyphenation and alignment, but not where on the page a line goes.
+//!
+//! The work is split by job: `types` holds what a paragraph is made of,
+//! `build` turns text into items (with `word` setting each word and
+//! `memo` remembering words already set), `faces` finds the font for
+//! each character, `lines` sets chosen breaks as lines, and `items` and
+//! `chars` hold the small item makers and character classes they share.
+
+mod build;
+mod chars;
+mod faces;
+mod items;
+mod lines;
+mod memo;
+mod types;
+mod word;
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::error::Warning;
+use crate::style::FontRef;
+use crate::typeset::fonts::{FaceId, FontBook};
+use crate::typeset::hyphenate::Hyphenator;
+use crate::typeset::linebreak;
+use crate::typeset::shape::Shaper;
+use crate::units::Length;
+
+pub use memo::Memo;
+pub use types::{Glyph, Paragraph, TextStyle};
+
+/// The state shared by all paragraphs of one build.
+pub struct Setter<'a> {
+    /// Fonts in use.
+    pub fonts: &'a mut FontBook,
+    /// The shaper with its caches.
+    pub shaper: &'a mut Shaper,
+    /// Hyphenation patterns for the statement's language.
+    pub hyphenator: &'a Hyphenator,
+    /// Line-breaking parameters.
+    pub params: &'a linebreak::Params,
+    /// Penalty for breaking at a discretionary hyphen.
+    pub hyphen_penalty: f64,
+    /// The statement's name, for messages.
+    pub origin: &'a str,
+    /// The layout's name, for font messages.
+    pub layout_origin: &'a str,
+    /// Collected warnings.
+    pub warnings: &'a mut Vec<Warning>,
+    /// Fonts tried, in order, for a character a paragraph's own font lacks.
+    pub fallback: &'a [FontRef],
+    /// Characters no font of the chain has, each with the source line of the
+    /// first block it is in. Setting goes on without them, so that one
+    /// build names them all; the caller then fails.
+    pub missing: &'a mut BTreeMap<char, usize>,
+    /// The narrowest measure text will be set in: a word wider than this gets
+    /// emergency break points.
+    pub measure: Length,
+    /// (own face, fallback face) pairs already reported.
+    pub fallbacks_reported: HashSet<(FaceId, FaceId)>,
+    /// Fallback faces used for other scripts and symbols: the first line
+    /// each served and a few of its characters, for one note.
+    pub fallback_chars: BTreeMap<FaceId, (usize, Vec<char>)>,
+    /// Faces already resolved, and buffers (start with `Default::default()`).
+    pub memo: Memo,
+}

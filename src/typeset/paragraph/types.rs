@@ -1,0 +1,138 @@
+//! What a paragraph is made of: its style, the glyphs it draws, and the
+//! items and pieces line breaking and setting work on.
+
+use std::sync::Arc;
+
+use crate::statement::document::Style;
+use crate::style::{Align, Color, FontRef};
+use crate::typeset::fonts::FaceId;
+use crate::typeset::line::Cluster;
+use crate::typeset::linebreak::Item;
+use crate::units::Length;
+
+/// How a paragraph's text is set.
+#[derive(Clone, Debug)]
+pub struct TextStyle {
+    /// The font family or file.
+    pub font: FontRef,
+    /// Extra emphasis applied to every span (e.g. bold headlines).
+    pub base: Style,
+    /// Type size.
+    pub size: Length,
+    /// Text colour.
+    pub color: Color,
+    /// Alignment of the lines.
+    pub align: Align,
+    /// Whether words may be hyphenated by the patterns.
+    pub hyphenate: bool,
+    /// Indent of the first line.
+    pub indent: Length,
+}
+
+impl TextStyle {
+    /// The style of display lines (headlines, subtitles, meta lines, the
+    /// band, a QR code's link): never hyphenated, no first-line indent.
+    pub fn display(
+        font: FontRef,
+        bold: bool,
+        size: Length,
+        color: Color,
+        align: Align,
+    ) -> TextStyle {
+        TextStyle {
+            font,
+            base: Style {
+                bold,
+                italic: false,
+            },
+            size,
+            color,
+            align,
+            hyphenate: false,
+            indent: Length::ZERO,
+        }
+    }
+}
+
+/// A glyph as it will be drawn.
+///
+/// Its size and colour are the paragraph's: a long statement has hundreds
+/// of thousands of glyphs, and a colour is a hundred bytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Glyph {
+    /// The face.
+    pub face: FaceId,
+    /// Glyph id in the face.
+    pub gid: u16,
+    /// Distance to the next glyph's origin (after justification).
+    pub advance: Length,
+    /// The text this glyph stands for (the first glyph of a cluster
+    /// carries it), for text extraction.
+    pub text: Cluster,
+}
+
+/// What an item draws.
+#[derive(Clone, Debug)]
+pub(super) enum Piece {
+    /// Nothing visible (indent boxes, ragged-right helper glue, plain penalties).
+    Nothing,
+    /// Glyphs of a box, or a hyphen drawn only when the line breaks at this
+    /// penalty. Shared: a word set again reuses its glyphs.
+    Glyphs(Arc<[Glyph]>),
+    /// A word space: the space glyph, stretched to the glue's set width.
+    /// In justified text its stretch includes letter spacing for the
+    /// `tracked` glyphs just before it.
+    Space {
+        /// The space glyph.
+        glyph: Glyph,
+        /// Glyphs before this glue whose letter spacing its stretch includes.
+        tracked: usize,
+    },
+    /// Zero-width glue after a hyphenation point carrying the letter spacing
+    /// of the `tracked` glyphs before it (never a break itself).
+    Tracking {
+        /// Glyphs covered.
+        tracked: usize,
+    },
+}
+
+/// A paragraph as boxes, glue and penalties, ready for line breaking.
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    /// The items line breaking works on.
+    pub(super) items: Vec<Item>,
+    /// What each item draws, one per item.
+    pub(super) pieces: Vec<Piece>,
+    /// Alignment of the lines.
+    pub(super) align: Align,
+    /// Type size of every glyph.
+    pub(super) size: Length,
+    /// Fill colour of every glyph.
+    pub(super) color: Color,
+    /// The block's source line, for messages.
+    pub(super) line: usize,
+}
+
+/// A typed position inside a word where it may break.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum WordBreak {
+    /// A discretionary hyphen (patterns or soft hyphen): draw a hyphen.
+    Hyphen,
+    /// After an explicit hyphen or dash: nothing to draw.
+    Explicit,
+    /// Only in an emergency (inside URLs, or any position of an over-long word).
+    Emergency,
+}
+
+impl Paragraph {
+    /// Appends an item with what it draws; the two lists stay in step.
+    pub(super) fn push(&mut self, item: Item, piece: Piece) {
+        self.items.push(item);
+        self.pieces.push(piece);
+    }
+
+    /// The items, for inspection and benchmarks.
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+}

@@ -1,0 +1,330 @@
+//! One word to items: its break points (explicit hyphens, URL separators,
+//! hyphenation patterns, emergencies), its shaped glyphs, and the boxes and
+//! penalties they are cut into.
+
+use std::sync::Arc;
+
+use crate::error::Result;
+use crate::statement::document::Style;
+use crate::typeset::fonts::FaceId;
+use crate::typeset::hyphenate::is_literal_token;
+use crate::typeset::line::Cluster;
+use crate::typeset::linebreak::{Item, PenaltyKind};
+use crate::units::Length;
+
+use super::chars::{is_ignorable, is_mark};
+use super::memo::WordBuffers;
+use super::types::{Glyph, Paragraph, Piece, TextStyle, WordBreak};
+use super::Setter;
+
+impl Setter<'_> {
+    /// [`Setter::push_word`] with its working data in `buffers`.
+    pub(super) fn push_word_with(
+        &mut self,
+        p: &mut Paragraph,
+        word: &[(char, Style)],
+        style: &TextStyle,
+        line: usize,
+        buffers: &mut WordBuffers,
+    ) -> Result<Option<Glyph>> {
+        let WordBuffers {
+            text,
+            styles,
+            breaks,
+            chars,
+            runs,
+        } = buffers;
+        text.clear();
+        styles.clear();
+        breaks.clear();
+        // Soft hyphens are break hints, not glyphs.
+        for &(c, st) in word {
+            if c == '\u{AD}' {
+                if !text.is_empty() {
+                    breaks.push((text.len(), WordBreak::Hyphen));
+                }
+                continue;
+            }
+            text.push(c);
+            styles.push((text.len() - c.len_utf8(), st));
+        }
+        if text.is_empty() {
+            return Ok(None);
+        }
+        let has_soft_hyphens = !breaks.is_empty();
+        let literal = is_literal_token(text);
+        self.find_breaks(
+            text,
+            literal,
+            style.hyphenate && !has_soft_hyphens,
+            chars,
+            breaks,
+        );
+
+        let glyphs = self.shape_word(text, styles, style, line, runs)?;
+        let width: Length = glyphs.iter().map(|(_, g)| g.advance).sum();
+        if width > self.measure && !literal {
+            // An over-long word may break anywhere, but only as a last resort.
+            for (off, _) in text.char_indices().skip(1) {
+                breaks.push((off, WordBreak::Emergency));
+            }
+        }
+        // In order, each once (the breaks as a set).
+        breaks.sort_unstable();
+        breaks.dedup();
+        self.push_fragments(p, glyphs, breaks, style)
+    }
+
+    /// Break opportunities inside a word (byte offsets into `text`), added
+    /// to `out` in no particular order; `chars` is a buffer.
+    fn find_breaks(
+        &self,
+        text: &str,
+        literal: bool,
+        hyphenate: bool,
+        chars: &mut Vec<(usize, char)>,
+        out: &mut Vec<(usize, WordBreak)>,
+    ) {
+        chars.clear();
+        chars.extend(text.char_indices());
+        for (k, &(_, c)) in chars.iter().enumerate() {
+            let next = chars.get(k + 1);
+            let prev_letter = k > 0 && chars[k - 1].1.is_alphabetic();
+            if literal {
+                // URLs and addresses: after separators, never with a hyphen.
+                if matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#' | '@' | ':') {
+                    if let Some(&(noff, nc)) = next {
+                        if nc != '/' {
+                            out.push((noff, WordBreak::Emergency));
+                        }
+                    }
+                }
+                continue;
+            }
+            if matches!(c, '-' | '\u{2010}' | '\u{2013}' | '\u{2014}') && prev_letter {
+                if let Some(&(noff, nc)) = next {
+                    if nc.is_alphabetic() {
+                        out.push((noff, WordBreak::Explicit));
+                    }
+                }
+            }
+        }
+        if literal || !hyphenate {
+            return;
+        }
+        // Hyphenate each run of letters on its own ("anti-imperialist" → two runs).
+        let mut start = None;
+        for (k, &(off, c)) in chars.iter().enumerate() {
+            let letter = c.is_alphabetic() || matches!(c as u32, 0x0300..=0x036F);
+            match (letter, start) {
+                (true, None) => start = Some(off),
+                (false, Some(s)) => {
+                    self.hyphenate_run(text, s, off, out);
+                    start = None;
+                }
+                _ => {}
+            }
+            if k + 1 == chars.len() {
+                if let Some(s) = start {
+                    self.hyphenate_run(text, s, text.len(), out);
+                }
+            }
+        }
+    }
+
+    /// Adds the pattern hyphenation points of the letters `text[from..to]`.
+    fn hyphenate_run(&self, text: &str, from: usize, to: usize, out: &mut Vec<(usize, WordBreak)>) {
+        self.hyphenator
+            .each_break(&text[from..to], |b| out.push((from + b, WordBreak::Hyphen)));
+    }
+
+    /// Shapes a word, splitting it where the style or the covering face changes.
+    fn shape_word(
+        &mut self,
+        text: &str,
+        styles: &[(usize, Style)],
+        style: &TextStyle,
+        line: usize,
+        runs: &mut Vec<(usize, usize, FaceId)>,
+    ) -> Result<Vec<(usize, Glyph)>> {
+        runs.clear();
+        for (k, &(off, st)) in styles.iter().enumerate() {
+            let end = styles.get(k + 1).map_or(text.len(), |s| s.0);
+            let c = text[off..end].chars().next().unwrap_or(' ');
+            let previous = runs.last().map(|r| r.2);
+            let face = if is_ignorable(c) {
+                // Joiners and variation selectors steer the shaping of their
+                // neighbour and draw nothing: they stay in its run.
+                match previous {
+                    Some(f) => Some(f),
+                    None => Some(self.face_for(style, st)?),
+                }
+            } else if is_mark(c) && previous.is_some_and(|f| self.fonts.face(f).has_char(c)) {
+                // A combining mark goes with its letter where the face can.
+                previous
+            } else {
+                self.face_with(style, st, c)?
+            };
+            let Some(face) = face else {
+                self.missing.entry(c).or_insert(line);
+                continue;
+            };
+            if !is_ignorable(c) {
+                self.report_fallback(style, st, face, c, line)?;
+            }
+            match runs.last_mut() {
+                Some(r) if r.2 == face && r.1 == off => r.1 = end,
+                _ => runs.push((off, end, face)),
+            }
+        }
+        // Usually a glyph a character.
+        let mut out = Vec::with_capacity(styles.len());
+        for &(start, end, face_id) in runs.iter() {
+            let shaped = self.shaper.shape(self.fonts, face_id, &text[start..end]);
+            for (k, g) in shaped.iter().enumerate() {
+                let cluster = start + g.cluster;
+                if g.gid == 0 {
+                    // The font's "missing glyph" box: never drawn. (The
+                    // character map promised a glyph the shaper did not
+                    // find.) The build fails naming the character.
+                    if let Some(c) = text[cluster..].chars().next() {
+                        if !is_ignorable(c) {
+                            self.missing.entry(c).or_insert(line);
+                        }
+                    }
+                    continue;
+                }
+                if g.advance_em == 0.0 && Some(g.gid) == self.fonts.face(face_id).glyph(' ') {
+                    // A joiner or variation selector the shaper hid: it
+                    // draws nothing, and its text stays with its cluster.
+                    continue;
+                }
+                let first_of_cluster = k == 0 || shaped[k - 1].cluster != g.cluster;
+                let next_cluster = shaped[k + 1..]
+                    .iter()
+                    .map(|n| start + n.cluster)
+                    .find(|&c| c > cluster)
+                    .unwrap_or(end);
+                out.push((
+                    cluster,
+                    Glyph {
+                        face: face_id,
+                        gid: g.gid,
+                        advance: style.size * g.advance_em,
+                        text: Cluster::new(
+                            first_of_cluster.then(|| &text[cluster..next_cluster.max(cluster)]),
+                        ),
+                    },
+                ));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Cuts a shaped word at its break points into boxes and penalties.
+    fn push_fragments(
+        &mut self,
+        p: &mut Paragraph,
+        glyphs: Vec<(usize, Glyph)>,
+        breaks: &[(usize, WordBreak)],
+        style: &TextStyle,
+    ) -> Result<Option<Glyph>> {
+        let last = glyphs.last().map(|(_, g)| g.clone());
+        // Where the word is cut: before glyph k, by a break of this kind,
+        // hyphenated in the face of glyph k. Found first, so that each
+        // fragment is allocated once, at its size.
+        let mut cuts: Vec<(usize, WordBreak, FaceId)> = Vec::new();
+        let mut iter = breaks.iter().peekable();
+        for (k, (cluster, glyph)) in glyphs.iter().enumerate() {
+            let cluster = *cluster;
+            // A break is usable only where a new cluster starts (never inside a ligature).
+            let starts_cluster = k > 0 && glyph.text != Cluster::Continued;
+            let mut here: Option<WordBreak> = None;
+            while let Some(&&(off, kind)) = iter.peek() {
+                if off < cluster {
+                    iter.next();
+                } else if off == cluster {
+                    here = Some(here.map_or(kind, |h: WordBreak| h.min(kind)));
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            // (The glyphs before a cluster start are never none.)
+            if let (Some(kind), true) = (here, starts_cluster) {
+                cuts.push((k, kind, glyph.face));
+            }
+        }
+        let count = glyphs.len();
+        let mut glyphs = glyphs.into_iter().map(|(_, g)| g);
+        let mut from = 0;
+        for (k, kind, face) in cuts {
+            let fragment: Vec<Glyph> = glyphs.by_ref().take(k - from).collect();
+            let width = fragment.iter().map(|g| g.advance).sum();
+            p.push(Item::Box { width }, Piece::Glyphs(fragment.into()));
+            self.push_word_break(p, kind, face, style)?;
+            from = k;
+        }
+        if from < count {
+            let fragment: Vec<Glyph> = glyphs.collect();
+            let width = fragment.iter().map(|g| g.advance).sum();
+            p.push(Item::Box { width }, Piece::Glyphs(fragment.into()));
+        }
+        Ok(last)
+    }
+
+    /// Appends the penalty of a break inside a word: a hyphen drawn in the
+    /// face of the glyph after it, or nothing drawn for an explicit or
+    /// emergency break.
+    fn push_word_break(
+        &mut self,
+        p: &mut Paragraph,
+        kind: WordBreak,
+        next_face: FaceId,
+        style: &TextStyle,
+    ) -> Result<()> {
+        match kind {
+            WordBreak::Hyphen => {
+                let face = self.fonts.face(next_face);
+                let gid = face
+                    .glyph('-')
+                    .or_else(|| face.glyph('\u{2010}'))
+                    .unwrap_or(0);
+                let hyphen = Glyph {
+                    face: next_face,
+                    gid,
+                    advance: face.advance(gid, style.size),
+                    text: Cluster::Char('-'),
+                };
+                p.push(
+                    Item::Penalty {
+                        width: hyphen.advance,
+                        cost: self.hyphen_penalty,
+                        flagged: true,
+                        kind: PenaltyKind::Hyphen,
+                    },
+                    Piece::Glyphs(Arc::new([hyphen])),
+                );
+            }
+            WordBreak::Explicit => p.push(
+                Item::Penalty {
+                    width: Length::ZERO,
+                    cost: self.hyphen_penalty,
+                    flagged: true,
+                    kind: PenaltyKind::Ordinary,
+                },
+                Piece::Nothing,
+            ),
+            WordBreak::Emergency => p.push(
+                Item::Penalty {
+                    width: Length::ZERO,
+                    cost: 1000.0,
+                    flagged: false,
+                    kind: PenaltyKind::Emergency,
+                },
+                Piece::Nothing,
+            ),
+        }
+        Ok(())
+    }
+}
