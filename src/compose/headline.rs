@@ -45,57 +45,16 @@ pub(super) fn set_head(
     // The headline's size: the layout's, or the one fitting chose.
     let mut headline_size = design.headline.size;
     for (k, block) in blocks.iter().enumerate() {
-        let mut prepared = None;
-        let (style, leading, space_after) = match block.kind {
-            BlockKind::Headline => {
-                let hs = &design.headline;
-                let style = TextStyle::display(
-                    hs.font.clone(),
-                    hs.weight == Weight::Bold,
-                    hs.size,
-                    hs.color,
-                    hs.align,
-                );
-                let (p, size) = prepare_headline(setter, block, &style, width, hs.fit)?;
-                prepared = Some(p);
-                headline_size = size;
-                (
-                    TextStyle { size, ..style },
-                    // Leading keeps its proportion to the size.
-                    hs.leading * (size / hs.size),
-                    hs.space_after,
-                )
-            }
-            BlockKind::Subtitle => {
-                let hs = &design.headline;
-                let size = (headline_size * SUBTITLE_SCALE).max(design.body.size);
-                (
-                    TextStyle::display(hs.font.clone(), false, size, hs.color, hs.align),
-                    size * SUBTITLE_LEADING,
-                    hs.space_after,
-                )
-            }
-            _ => {
-                let ms = &design.meta;
-                let last_meta =
-                    !matches!(blocks.get(k + 1).map(|b| &b.kind), Some(BlockKind::Meta));
-                (
-                    TextStyle::display(
-                        ms.font.clone(),
-                        false,
-                        ms.size,
-                        ms.color,
-                        design.headline.align,
-                    ),
-                    ms.size * META_LEADING,
-                    if last_meta {
-                        ms.space_after
-                    } else {
-                        Length::ZERO
-                    },
-                )
-            }
-        };
+        let last_meta = !matches!(blocks.get(k + 1).map(|b| &b.kind), Some(BlockKind::Meta));
+        let HeadBlock {
+            style,
+            leading,
+            space_after,
+            prepared,
+        } = head_block(setter, block, design, width, headline_size, last_meta)?;
+        if block.kind == BlockKind::Headline {
+            headline_size = style.size;
+        }
         let p = match prepared {
             Some(p) => p,
             None => setter.prepare(&block.spans, &style, block.line)?,
@@ -132,6 +91,70 @@ pub(super) fn set_head(
     // The body's first baseline comes `top_skip` below this point.
     let body_top = y + design.body.leading - design.body.size;
     Ok((placed, body_top, y))
+}
+
+/// One block of the head, styled: its type, leading, the space after it,
+/// and the headline already prepared at its fitted size.
+struct HeadBlock {
+    style: TextStyle,
+    leading: Length,
+    space_after: Length,
+    prepared: Option<Paragraph>,
+}
+
+/// The style of a head block: the headline (fitted to `width`), a
+/// subtitle scaled from the headline's `headline_size`, or a meta line
+/// (space after only below the last of them).
+fn head_block(
+    setter: &mut Setter,
+    block: &Block,
+    design: &Design,
+    width: Length,
+    headline_size: Length,
+    last_meta: bool,
+) -> Result<HeadBlock> {
+    let hs = &design.headline;
+    Ok(match block.kind {
+        BlockKind::Headline => {
+            let style = TextStyle::display(
+                hs.font.clone(),
+                hs.weight == Weight::Bold,
+                hs.size,
+                hs.color,
+                hs.align,
+            );
+            let (p, size) = prepare_headline(setter, block, &style, width, hs.fit)?;
+            HeadBlock {
+                style: TextStyle { size, ..style },
+                // Leading keeps its proportion to the size.
+                leading: hs.leading * (size / hs.size),
+                space_after: hs.space_after,
+                prepared: Some(p),
+            }
+        }
+        BlockKind::Subtitle => {
+            let size = (headline_size * SUBTITLE_SCALE).max(design.body.size);
+            HeadBlock {
+                style: TextStyle::display(hs.font.clone(), false, size, hs.color, hs.align),
+                leading: size * SUBTITLE_LEADING,
+                space_after: hs.space_after,
+                prepared: None,
+            }
+        }
+        _ => {
+            let ms = &design.meta;
+            HeadBlock {
+                style: TextStyle::display(ms.font.clone(), false, ms.size, ms.color, hs.align),
+                leading: ms.size * META_LEADING,
+                space_after: if last_meta {
+                    ms.space_after
+                } else {
+                    Length::ZERO
+                },
+                prepared: None,
+            }
+        }
+    })
 }
 
 /// Steps of the headline size search: finer than anyone sees on a poster.
