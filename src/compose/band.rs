@@ -20,6 +20,26 @@ pub(super) struct Band {
 /// the band's text clear of that with room for a sheet fed askew.
 const PRINTER_EDGE_MM: f64 = 8.0;
 
+/// The band's texts, when then where, each with its line for messages:
+/// the statement's own, else the layout's; none when both are empty.
+pub(super) fn band_texts<'a>(doc: &'a Document, design: &'a Design) -> Vec<(&'a str, usize)> {
+    fn pick<'a>(own: &'a Option<LineText>, layout: &'a Option<String>) -> Option<(&'a str, usize)> {
+        own.as_ref()
+            .map(|t| (t.text.as_str(), t.line))
+            .or(layout.as_deref().map(|t| (t, 1)))
+    }
+    let bs = &design.band;
+    [
+        pick(&doc.meta.when, &bs.when),
+        pick(&doc.meta.place, &bs.place),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|(t, line)| (t.trim(), line))
+    .filter(|(t, _)| !t.is_empty())
+    .collect()
+}
+
 /// Sets the band: when, then where, across the text area's width, on a
 /// field from the paper's left, right and bottom edges up to `padding`
 /// above the text. No text, no band.
@@ -29,21 +49,7 @@ pub(super) fn set_band(
     design: &Design,
 ) -> Result<Option<Band>> {
     let bs = &design.band;
-    // The statement's own text, with its line for messages; else the layout's.
-    fn pick<'a>(own: &'a Option<LineText>, design: &'a Option<String>) -> Option<(&'a str, usize)> {
-        own.as_ref()
-            .map(|t| (t.text.as_str(), t.line))
-            .or(design.as_deref().map(|t| (t, 1)))
-    }
-    let texts: Vec<(&str, usize)> = [
-        pick(&doc.meta.when, &bs.when),
-        pick(&doc.meta.place, &bs.place),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|(t, line)| (t.trim(), line))
-    .filter(|(t, _)| !t.is_empty())
-    .collect();
+    let texts = band_texts(doc, design);
     if texts.is_empty() {
         return Ok(None);
     }

@@ -15,6 +15,7 @@ pub mod pages;
 pub mod picture;
 mod pictures;
 mod qr;
+pub mod verify;
 
 pub use pictures::default_picture_spec;
 
@@ -128,6 +129,7 @@ pub fn compose(doc: &Document, design: &Design, opts: &ComposeOptions) -> Result
         return Err(missing_error(&tools.missing, design, opts));
     }
     let (trial, body_size) = composed?;
+    verify::check(doc, design, &trial.pages, &tools.fonts, &opts.origin)?;
     warnings.extend(trial.warnings);
     Ok(Composed {
         pages: trial.pages,

@@ -122,6 +122,9 @@ pub(super) enum WordBreak {
     Explicit,
     /// Only in an emergency (inside URLs, or any position of an over-long word).
     Emergency,
+    /// Inside an address wider than the column, between two of its
+    /// separators: the last resort, after every separator.
+    Anywhere,
 }
 
 impl Paragraph {

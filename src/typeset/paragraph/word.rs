@@ -17,6 +17,16 @@ use super::memo::WordBuffers;
 use super::types::{Glyph, Paragraph, Piece, TextStyle, WordBreak};
 use super::Setter;
 
+/// Cost of an emergency break (after a URL's separator, or inside an
+/// over-long word): high, as such breaks are only for lines that cannot be
+/// set otherwise, yet below TeX's infinity so that one is always possible.
+const EMERGENCY_COST: f64 = 1000.0;
+
+/// Cost of breaking an address between two separators: three times an
+/// emergency break, so the line breaker takes every separator it can
+/// first (a reader retypes "forms/d/e/…" more easily at a slash).
+const ANYWHERE_COST: f64 = 3000.0;
+
 impl Setter<'_> {
     /// [`Setter::push_word`] with its working data in `buffers`.
     pub(super) fn push_word_with(
@@ -72,6 +82,21 @@ impl Setter<'_> {
         // In order, each once (the breaks as a set).
         breaks.sort_unstable();
         breaks.dedup();
+        if width > self.measure && literal {
+            // An address wider than the column breaks after its separators
+            // first; a stretch between two that is still too wide breaks
+            // anywhere, as a last resort, rather than print over the next
+            // column.
+            let mut anywhere: Vec<(usize, WordBreak)> = text
+                .char_indices()
+                .skip(1)
+                .map(|(off, _)| off)
+                .filter(|off| breaks.binary_search_by_key(off, |b| b.0).is_err())
+                .map(|off| (off, WordBreak::Anywhere))
+                .collect();
+            breaks.append(&mut anywhere);
+            breaks.sort_unstable();
+        }
         self.push_fragments(p, glyphs, breaks, style)
     }
 
@@ -318,7 +343,16 @@ impl Setter<'_> {
             WordBreak::Emergency => p.push(
                 Item::Penalty {
                     width: Length::ZERO,
-                    cost: 1000.0,
+                    cost: EMERGENCY_COST,
+                    flagged: false,
+                    kind: PenaltyKind::Emergency,
+                },
+                Piece::Nothing,
+            ),
+            WordBreak::Anywhere => p.push(
+                Item::Penalty {
+                    width: Length::ZERO,
+                    cost: ANYWHERE_COST,
                     flagged: false,
                     kind: PenaltyKind::Emergency,
                 },

@@ -1,0 +1,178 @@
+//! The one rule above all: every word of the statement is on the page, or
+//! the build fails.
+//!
+//! After composition the text of every placed line, in the order it was
+//! placed, is compared with the text the document asked for, in the same
+//! order: the head, the band, the body (with list markers) and a QR code's
+//! printed link. Whitespace, hyphens (inserted at line ends or written)
+//! and default-ignorable characters are left out on both sides, as line
+//! breaking moves or adds them; every other character must be there, once.
+//! Then every line must lie on its page and inside its measure, give or
+//! take half a column gap: a line further out prints over its neighbour.
+//!
+//! It costs one pass over the text, so it runs on every build.
+
+use super::band::band_texts;
+use super::design::Design;
+use super::pages::Page;
+use crate::error::{Error, Location, Result};
+use crate::statement::document::{Block, BlockKind, Document};
+use crate::typeset::fonts::FontBook;
+use crate::units::Length;
+
+/// How far a glyph box may reach past an edge before it counts as off the
+/// page: rounding in the line breaker and shaper, far below anything seen.
+const EDGE_TOLERANCE_PT: f64 = 0.5;
+
+/// How many characters of lost text a message quotes: enough to find the
+/// place in the statement.
+const QUOTED_CHARS: usize = 60;
+
+/// Checks that `pages` (composed from `doc` in `design`, before folding
+/// or imposing) hold every word of `doc`: its head and body blocks, the
+/// band's texts and the QR code's link, each line on its page and inside
+/// its column. `origin` names the statement in the error.
+pub fn check(
+    doc: &Document,
+    design: &Design,
+    pages: &[Page],
+    fonts: &FontBook,
+    origin: &str,
+) -> Result<()> {
+    check_geometry(design, pages, fonts, origin)?;
+    let band: Vec<&str> = band_texts(doc, design)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect();
+    let expected = expected_text(doc, &band);
+    let placed: Vec<char> = pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| l.line.text().chars().collect::<Vec<_>>())
+        .filter(|c| counts(*c))
+        .collect();
+    if placed == expected {
+        return Ok(());
+    }
+    let at = expected
+        .iter()
+        .zip(&placed)
+        .position(|(a, b)| a != b)
+        .unwrap_or(placed.len().min(expected.len()));
+    let lost: String = expected[at.min(expected.len())..]
+        .iter()
+        .take(QUOTED_CHARS)
+        .collect();
+    let message = if lost.is_empty() {
+        "the pages hold text the statement does not have; this is a bug in handbill".to_string()
+    } else {
+        format!(
+            "the text from “{lost}…” is not on any page; nothing was written: \
+             shorten the statement or choose a larger layout"
+        )
+    };
+    Err(Error::Typeset {
+        at: Location::file(origin),
+        message,
+    })
+}
+
+/// Whether a character is compared: not whitespace, not a hyphen (line
+/// breaking adds and keeps them), not default-ignorable (shaping may drop
+/// a variation selector or a zero-width joiner).
+fn counts(c: char) -> bool {
+    !(c.is_whitespace() || matches!(c, '-' | '\u{2010}') || ignorable(c))
+}
+
+/// Unicode's default-ignorable code points (DerivedCoreProperties).
+fn ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// The characters the pages must show, in the order composition places
+/// them: head blocks, the band, the body blocks (a list item's marker
+/// before its text), the QR code's link.
+fn expected_text(doc: &Document, band: &[&str]) -> Vec<char> {
+    let head = doc
+        .blocks
+        .iter()
+        .take_while(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta
+            )
+        })
+        .count();
+    let (head, body) = doc.blocks.split_at(head);
+    let block_text = |b: &Block| {
+        let marker = match &b.kind {
+            BlockKind::ListItem { marker, .. } => marker.as_str(),
+            _ => "",
+        };
+        let spans = b.spans.iter().map(|s| s.text.as_str());
+        std::iter::once(marker).chain(spans).collect::<String>()
+    };
+    let mut text: String = head.iter().map(block_text).collect();
+    text.extend(band.iter().copied());
+    text.extend(body.iter().map(block_text));
+    if let Some(link) = &doc.meta.qr {
+        text.push_str(link);
+    }
+    text.chars().filter(|c| counts(*c)).collect()
+}
+
+/// Every line inside its page, and no line wider than its measure by more
+/// than half the column gap.
+fn check_geometry(design: &Design, pages: &[Page], fonts: &FontBook, origin: &str) -> Result<()> {
+    let eps = Length::pt(EDGE_TOLERANCE_PT);
+    let reach = (design.page.column_gap / 2.0).max(eps);
+    for (n, page) in pages.iter().enumerate() {
+        for l in &page.lines {
+            let line = &l.line;
+            let quote = || {
+                line.text()
+                    .trim()
+                    .chars()
+                    .take(QUOTED_CHARS)
+                    .collect::<String>()
+            };
+            if line.overfull > reach {
+                return Err(Error::Typeset {
+                    at: Location::file(origin),
+                    message: format!(
+                        "“{}” is {} wider than its column and would print over its \
+                         neighbour; nothing was written: shorten it or break it with spaces",
+                        quote(),
+                        line.overfull
+                    ),
+                });
+            }
+            let (mut top, mut bottom) = (l.baseline, l.baseline);
+            for run in &line.runs {
+                let face = fonts.face(run.face);
+                top = top.min(l.baseline - run.size * face.ascender);
+                bottom = bottom.max(l.baseline - run.size * face.descender);
+            }
+            let off = l.x < -eps
+                || l.x + line.width > page.width + eps
+                || top < -eps
+                || bottom > page.height + eps;
+            if off && !line.runs.is_empty() {
+                return Err(Error::Typeset {
+                    at: Location::file(origin),
+                    message: format!(
+                        "“{}” on page {} runs off the page; nothing was written",
+                        quote(),
+                        n + 1
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,115 @@
+//! The one rule above all: every word of the statement is on the printed
+//! page, legible, or the build fails and writes nothing.
+
+use handbill::compose::{compose, verify, ComposeOptions};
+use handbill::layout::{self, Layout};
+use handbill::statement::{parse, Format};
+use handbill::{build, BuildRequest};
+
+const FORM: &str = "https://docs.google.com/forms/d/e/\
+1FAIpQLSfD8xk3Jq9mZrT7vWcYbN2pLs4HgKe6uQ0aXoRiVtMnBy5dCw/viewform";
+
+fn a4() -> Layout {
+    layout::load("a4-leaflet").unwrap()
+}
+
+/// The pages' text, every line in order, without spaces.
+fn placed_text(pages: &[handbill::compose::pages::Page]) -> String {
+    pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .map(|l| l.line.text())
+        .collect::<String>()
+        .split_whitespace()
+        .collect()
+}
+
+#[test]
+fn an_address_wider_than_the_column_breaks_and_stays_in_it() {
+    let text = format!("Sign the petition\n\nPlease sign here: {FORM} and tell your neighbours.\n");
+    let layout = a4();
+    let out = build(&BuildRequest::new(text.as_bytes(), "form.txt", &layout)).unwrap();
+    assert!(
+        !out.warnings
+            .iter()
+            .any(|w| w.message.contains("sticks out")),
+        "{:?}",
+        out.warnings
+    );
+    // Every character of the address, in order, with nothing added (no hyphen).
+    let doc = parse(&text, Format::Plain, "form.txt").unwrap().document;
+    let composed = compose(
+        &doc,
+        &layout.design,
+        &ComposeOptions {
+            layout: layout.name.clone(),
+            lang: "en".into(),
+            origin: "form.txt".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(placed_text(&composed.pages).contains(FORM));
+    let column = layout.design.page.column_width();
+    for l in composed.pages.iter().flat_map(|p| &p.lines) {
+        assert!(
+            l.line.width <= column + handbill::units::Length::pt(0.5),
+            "{}",
+            l.line.text()
+        );
+    }
+}
+
+#[test]
+fn a_lost_line_fails_the_check() {
+    let text = "Rents down\n\nWe met on Tuesday.\n\nWe agreed on three demands.\n";
+    let layout = a4();
+    let doc = parse(text, Format::Plain, "s.txt").unwrap().document;
+    let mut composed = compose(
+        &doc,
+        &layout.design,
+        &ComposeOptions {
+            layout: layout.name.clone(),
+            lang: "en".into(),
+            origin: "s.txt".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let check = |pages: &[handbill::compose::pages::Page], fonts| {
+        verify::check(&doc, &layout.design, pages, fonts, "s.txt")
+    };
+    assert!(check(&composed.pages, &composed.fonts).is_ok());
+    // Drop the last line, as a flow that gave up would.
+    composed.pages[0].lines.pop();
+    let e = check(&composed.pages, &composed.fonts)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("the text from “Weagreedonthreedemands.…” is not on any page"),
+        "{e}"
+    );
+    // A line moved off the page.
+    let mut moved = composed.pages.clone();
+    moved[0].lines[0].baseline = moved[0].height + handbill::units::Length::pt(40.0);
+    let e = check(&moved, &composed.fonts).unwrap_err().to_string();
+    assert!(e.contains("runs off the page"), "{e}");
+}
+
+#[test]
+fn a_headline_taller_than_the_page_is_refused() {
+    let title = "Solidarity with every worker who keeps this city running ".repeat(60);
+    let text = format!(
+        "+++\ntitle = \"{}\"\n+++\n\nCome to the meeting.\n",
+        title.trim()
+    );
+    let layout = a4();
+    let e = build(&BuildRequest::new(text.as_bytes(), "t.md", &layout))
+        .expect_err("a headline that cannot fit fails the build");
+    let e = e.to_string();
+    assert!(e.starts_with("t.md: "), "{e}");
+    assert!(
+        e.contains("runs off the page") || e.contains("is not on any page"),
+        "{e}"
+    );
+}
