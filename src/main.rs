@@ -24,7 +24,7 @@ use handbill::{layout, statement, Error, Location};
   handbill new-layout my-leaflet --from a4-leaflet    a commented layout to edit
 
 Exit codes: 0 ok, 1 bad statement/layout/font, 2 usage error, 3 file I/O error,
-130 interrupted. NO_COLOR turns coloured messages off."
+130 interrupted (143 on SIGTERM, 129 on SIGHUP). NO_COLOR turns coloured messages off."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -151,13 +151,19 @@ struct BuildArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // Interrupted: leave no half-written file, and say so with the shell's
-    // conventional code for SIGINT.
-    let _ = ctrlc::set_handler(|| {
-        handbill::output::file::remove_pending();
-        eprintln!("handbill: interrupted; nothing was written");
-        std::process::exit(130);
-    });
+    // Interrupted or told to stop (Ctrl-C, SIGTERM, SIGHUP): leave no
+    // half-written file, and say so with the shell's convention for a
+    // signal, 128 + its number.
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) {
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                handbill::output::file::remove_pending();
+                eprintln!("handbill: interrupted; nothing was written");
+                std::process::exit(128 + signal);
+            }
+        });
+    }
     let result = match cli.command {
         Command::Build(args) => build(&args),
         Command::Layouts => list_layouts(),

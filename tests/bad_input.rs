@@ -422,45 +422,67 @@ fn output_where_files_cannot_be_made() {
 
 #[test]
 fn interrupt_leaves_the_old_pdf_and_no_temporary_file() {
-    let dir = tmpdir("sigint");
-    let s = dir.join("big.txt");
-    // Big enough (6 MB, 1,000 pages) to take most of a second even on a
-    // fast machine, so the interrupt comes while it is setting.
-    let para = "Solidarity with the workers of every town and every country. ".repeat(40);
-    let text: String = std::iter::once("Headline\n\n".to_string())
-        .chain((0..2400).map(|_| format!("{para}\n\n")))
-        .collect();
-    std::fs::write(&s, text).unwrap();
-    let out = dir.join("big.pdf");
-    std::fs::write(&out, GOOD_OLD_PDF).unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_handbill"))
-        .args(["build", s.to_str().unwrap(), "-o", out.to_str().unwrap()])
+    // Ctrl-C, and the signals a session's end or a service manager sends:
+    // each removes the temporary file and exits with 128 + its number.
+    for (signal, code) in [("INT", 130), ("TERM", 143), ("HUP", 129)] {
+        let dir = tmpdir(&format!("sig{signal}"));
+        let s = dir.join("big.txt");
+        // Big enough (6 MB, 1,000 pages) to take most of a second even on a
+        // fast machine, so the signal comes while it is setting.
+        let para = "Solidarity with the workers of every town and every country. ".repeat(40);
+        let text: String = std::iter::once("Headline\n\n".to_string())
+            .chain((0..2400).map(|_| format!("{para}\n\n")))
+            .collect();
+        std::fs::write(&s, text).unwrap();
+        let out = dir.join("big.pdf");
+        std::fs::write(&out, GOOD_OLD_PDF).unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_handbill"))
+            .args(["build", s.to_str().unwrap(), "-o", out.to_str().unwrap()])
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        let killed = Command::new("kill")
+            .args([&format!("-{signal}"), &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(code),
+            "SIG{signal}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert_eq!(std::fs::read(&out).unwrap(), GOOD_OLD_PDF);
+        let mut left: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["big.pdf", "big.txt"], "SIG{signal}");
+    }
+}
+
+#[test]
+fn a_pdf_for_a_closed_or_null_standard_output_is_an_error() {
+    let o = Command::new(env!("CARGO_BIN_EXE_handbill"))
+        .args(["build", "-", "-o", "-", "-q"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(150));
-    let killed = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let o = child.wait_with_output().unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(130),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    assert_eq!(std::fs::read(&out).unwrap(), GOOD_OLD_PDF);
-    let strays = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
+        .and_then(|mut c| {
+            use std::io::Write;
+            c.stdin
+                .take()
                 .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .contains(".tmp-")
+                .write_all(b"Headline\n\nSome text.\n")?;
+            c.wait_with_output()
         })
-        .count();
-    assert_eq!(strays, 0);
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("<standard output>: is closed or /dev/null")
+    );
 }

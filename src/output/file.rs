@@ -3,6 +3,7 @@
 //! then renamed over the target.
 
 use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -11,8 +12,9 @@ use crate::error::{Error, Result};
 /// The temporary file being written, if any, for [`remove_pending`].
 static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
 
-/// Removes the temporary file of a write in progress. Called when the user
-/// interrupts handbill (Ctrl-C), so no half-written file is left behind.
+/// Removes the temporary file of a write in progress. Called when handbill
+/// is interrupted or told to stop (Ctrl-C, SIGTERM, SIGHUP), so no
+/// half-written file is left behind.
 pub fn remove_pending() {
     let mut pending = PENDING.lock().unwrap_or_else(|p| p.into_inner());
     if let Some(tmp) = pending.take() {
@@ -50,28 +52,28 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
             message: "is a directory; give a file name for the PDF".into(),
         });
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out.pdf".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    *PENDING.lock().unwrap_or_else(|p| p.into_inner()) = Some(tmp.clone());
+    // An unpredictable name, created exclusively (O_EXCL, so a symlink
+    // planted in a shared folder is never followed), short enough for any
+    // legal output name, and readable as the user's umask allows, like
+    // any file they make.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".handbill-")
+        .suffix(".tmp")
+        .permissions(std::fs::Permissions::from_mode(0o666))
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(path, &e))?;
+    *PENDING.lock().unwrap_or_else(|p| p.into_inner()) = Some(tmp.path().to_path_buf());
     let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        tmp.write_all(bytes)?;
         // Costs about a tenth of a one-page build, and stays: a full disk
         // or a network share may report a failed write only here, and after
         // the rename the old file would be gone.
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)
+        tmp.as_file().sync_all()?;
+        tmp.persist(path).map(drop).map_err(|e| e.error)
     })();
+    // A failed write's temporary file was removed when `tmp` was dropped.
     PENDING.lock().unwrap_or_else(|p| p.into_inner()).take();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::io(path, &e));
-    }
-    Ok(())
+    result.map_err(|e| Error::io(path, &e))
 }
 
 #[cfg(test)]
@@ -113,5 +115,38 @@ mod tests {
         // /proc refuses new files even to root.
         let e = write_atomically(Path::new("/proc/handbill-test.pdf"), b"x").unwrap_err();
         assert_eq!(e.exit_code(), 3, "{e}");
+    }
+
+    #[test]
+    fn the_longest_legal_name_works_and_a_planted_link_is_not_followed() {
+        let dir = std::env::temp_dir().join(format!("handbill-long-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        // 255 bytes is the longest name most file systems allow; a
+        // temporary name built from it would not fit.
+        let p = dir.join(format!("{}.pdf", "a".repeat(251)));
+        write_atomically(&p, b"one").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"one");
+        // A link at the name the old scheme predicted leads nowhere now.
+        let victim = dir.join("victim");
+        std::fs::write(&victim, b"keep").unwrap();
+        let planted = dir.join(format!(".b.pdf.tmp-{}", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        write_atomically(&dir.join("b.pdf"), b"two").unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+        assert_eq!(std::fs::read(dir.join("b.pdf")).unwrap(), b"two");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_file_is_readable_as_the_umask_allows() {
+        let dir = std::env::temp_dir().join(format!("handbill-mode-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("a.pdf");
+        write_atomically(&p, b"x").unwrap();
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode();
+        // Not the 0600 of a bare temporary file: a copy shop's other
+        // accounts may need to read it (umask 022 gives 0644).
+        assert_ne!(mode & 0o777, 0o600, "{mode:o}");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

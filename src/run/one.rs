@@ -53,6 +53,17 @@ pub fn build_one(
     }
     let written = match target {
         Target::Stdout => {
+            // A PDF that goes nowhere must not be reported as written. A
+            // closed standard output reaches here as the null device (Rust
+            // opens /dev/null on a closed descriptor 0, 1 or 2 before main).
+            if stdout_is_null() {
+                return Err(Error::Io {
+                    path: "<standard output>".into(),
+                    message: "is closed or /dev/null, so the PDF would be lost; \
+                              name a file with -o"
+                        .into(),
+                });
+            }
             let mut stdout = std::io::stdout().lock();
             stdout
                 .write_all(&out.pdf)
@@ -89,6 +100,18 @@ pub fn build_one(
         .collect();
     pictures.dedup();
     Ok(pictures)
+}
+
+/// Whether standard output is the null device (or was closed).
+fn stdout_is_null() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let (Ok(out), Ok(null)) = (
+        std::fs::metadata("/proc/self/fd/1"),
+        std::fs::metadata("/dev/null"),
+    ) else {
+        return false;
+    };
+    out.rdev() == null.rdev() && out.dev() == null.dev() && out.ino() == null.ino()
 }
 
 /// Writes page previews: `out.png` for the first page, `out-2.png`, … for the rest.
