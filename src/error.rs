@@ -112,6 +112,15 @@ pub enum Error {
         /// The worst failure's exit code.
         exit_code: i32,
     },
+    /// A command that would write over one of its own inputs, or write
+    /// two outputs to one file: refused before anything is written.
+    #[error("{}: {message}", path.display())]
+    Usage {
+        /// The output in question.
+        path: PathBuf,
+        /// What it would overwrite, in words.
+        message: String,
+    },
     /// Reading or writing a file failed.
     #[error("{}: {message}", path.display())]
     Io {
@@ -124,10 +133,12 @@ pub enum Error {
 
 impl Error {
     /// The process exit code for this error: 1 for bad input (statement,
-    /// layout, font, picture, typesetting), 3 for I/O. (2 is clap's usage error.)
+    /// layout, font, picture, typesetting), 2 for a command that would
+    /// overwrite its own inputs (as for clap's usage errors), 3 for I/O.
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Io { .. } => 3,
+            Error::Usage { .. } => 2,
             Error::Batch { exit_code, .. } => *exit_code,
             _ => 1,
         }

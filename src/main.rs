@@ -23,8 +23,9 @@ use handbill::{layout, statement, Error, Location};
   handbill fonts                                      the bundled font families
   handbill new-layout my-leaflet --from a4-leaflet    a commented layout to edit
 
-Exit codes: 0 ok, 1 bad statement/layout/font, 2 usage error, 3 file I/O error,
-130 interrupted (143 on SIGTERM, 129 on SIGHUP). NO_COLOR turns coloured messages off."
+Exit codes: 0 ok, 1 bad statement/layout/font, 2 usage error or an output that
+would overwrite an input, 3 file I/O error, 130 interrupted (143 on SIGTERM, 129
+on SIGHUP). NO_COLOR turns coloured messages off."
 )]
 struct Cli {
     #[command(subcommand)]

@@ -151,7 +151,7 @@ fn errors_are_one_line_with_exit_codes_and_keep_the_old_pdf() {
         ])
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(3));
+    assert_eq!(o.status.code(), Some(2));
     assert!(
         std::fs::read(&input).unwrap().starts_with(b"Fix"),
         "input was overwritten"

@@ -64,6 +64,7 @@ pub(super) fn finish(
             images,
         },
         print,
+        sources: Vec::new(),
     })
 }
 

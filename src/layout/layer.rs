@@ -239,13 +239,15 @@ pub(super) fn identity(origin: &str, path: &Path) -> String {
     }
 }
 
-/// The layer of a file (already read as `raw`) over all it extends.
+/// The layer of a file (already read as `raw`) over all it extends; the
+/// files it extends are added to `files`.
 pub(super) fn resolve(
     mut raw: RawFile,
     source: &str,
     origin: &str,
     base_dir: &Path,
     chain: &mut Vec<Link>,
+    files: &mut Vec<PathBuf>,
 ) -> Result<Layer> {
     let cx = Ctx {
         origin,
@@ -292,6 +294,7 @@ pub(super) fn resolve(
                         }
                     };
                     let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+                    files.push(path);
                     (text, shown, dir, id)
                 } else if let Some(text) = builtin(value) {
                     let origin = format!("builtin:{value}");
@@ -314,6 +317,7 @@ pub(super) fn resolve(
                 &parent_origin,
                 &parent_dir,
                 chain,
+                files,
             )?;
             chain.pop();
             layer

@@ -183,7 +183,7 @@ mod raw;
 mod tests;
 mod values;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Location, Result};
 
@@ -232,6 +232,48 @@ pub struct Layout {
     pub design: Design,
     /// The print target and its settings (`[print]`).
     pub print: PrintSpec,
+    /// The layout file and every file it extends, as read (none for a
+    /// built-in layout).
+    pub sources: Vec<PathBuf>,
+}
+
+impl Layout {
+    /// Every file this layout reads, each with what it is ("the layout",
+    /// "the font", "the picture", "the ICC profile"): itself and what it
+    /// extends, its font files, its pictures and its ICC profile. A build
+    /// must never write over one of them.
+    pub fn files(&self) -> Vec<(PathBuf, &'static str)> {
+        let d = &self.design;
+        let fonts = [
+            &d.body.font,
+            &d.headline.font,
+            &d.meta.font,
+            &d.heading.font,
+            &d.band.font,
+        ]
+        .into_iter()
+        .chain(&d.body.fallback)
+        .filter_map(|f| match f {
+            FontRef::File(p) => Some((p.clone(), "the font")),
+            FontRef::Family(_) => None,
+        });
+        let pictures = d
+            .images
+            .iter()
+            .filter_map(|i| Some((i.file.clone()?, "the picture")));
+        let profile = self
+            .print
+            .icc_profile
+            .clone()
+            .map(|p| (p, "the ICC profile"));
+        self.sources
+            .iter()
+            .map(|p| (p.clone(), "the layout"))
+            .chain(fonts)
+            .chain(pictures)
+            .chain(profile)
+            .collect()
+    }
 }
 
 /// The names of the built-in layouts; the first is the default.
@@ -287,8 +329,14 @@ pub fn parse(source: &str, origin: &str, base_dir: &Path) -> Result<Layout> {
         .as_ref()
         .map(|d| d.get_ref().clone())
         .unwrap_or_default();
-    let layer = layer::resolve(raw, source, origin, base_dir, &mut chain)?;
-    check::finish(layer, origin, name, description)
+    let mut files = Vec::new();
+    if !origin.starts_with("builtin:") {
+        files.push(PathBuf::from(origin));
+    }
+    let layer = layer::resolve(raw, source, origin, base_dir, &mut chain, &mut files)?;
+    let mut layout = check::finish(layer, origin, name, description)?;
+    layout.sources = files;
+    Ok(layout)
 }
 
 fn looks_like_path(s: &str) -> bool {

@@ -251,6 +251,8 @@ fn reference_in_module_docs_is_valid() {
     // Written in the file, so meant: the text's language is not detected.
     assert!(l.design.hyphenation.lang_set_at.is_some());
     expected.design.hyphenation.lang_set_at = l.design.hyphenation.lang_set_at.clone();
+    // Read from a file, where the built-in was not.
+    expected.sources = l.sources.clone();
     assert_eq!(l, expected);
 }
 
@@ -280,6 +282,8 @@ fn extends_overrides_only_what_it_sets() {
     expected.design.body.size = Length::pt(11.0);
     expected.design.body.leading = Length::pt(14.0);
     expected.design.page.columns = 3;
+    // Read from a file, where the built-in was not.
+    expected.sources = l.sources.clone();
     assert_eq!(l, expected);
 
     // Extending another built-in starts from that one, not from a4.
@@ -288,6 +292,8 @@ fn extends_overrides_only_what_it_sets() {
     expected.name = "test".into();
     expected.description = String::new();
     expected.design.meta.size = Length::pt(14.0);
+    // Read from a file, where the built-in was not.
+    expected.sources = l.sources.clone();
     assert_eq!(l, expected);
 }
 

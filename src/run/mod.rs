@@ -6,6 +6,7 @@
 //! front ends can pass their own.
 
 mod batch;
+mod guard;
 mod one;
 mod watch;
 
@@ -17,7 +18,9 @@ use crate::layout;
 use crate::output::target::PrintTarget;
 use crate::statement::Encoding;
 
-pub use one::{build_one, output_target, read_input, write_pngs, Target, MAX_STATEMENT};
+pub use one::{
+    build_one, output_path, output_target, read_input, write_pngs, Target, MAX_STATEMENT,
+};
 pub use watch::watch;
 
 /// What to build, and how; the same for every statement of a run.
@@ -81,6 +84,7 @@ pub fn run(job: &Job, watch: bool, report: &dyn Report) -> Result<()> {
             });
         }
     }
+    refuse_overwrites(job, &layout)?;
     if watch {
         return watch::watch(job, report);
     }
@@ -95,4 +99,30 @@ pub fn run(job: &Job, watch: bool, report: &dyn Report) -> Result<()> {
         });
     }
     batch::build_many(&layout, job, report)
+}
+
+/// Refuses a run that would write over one of its inputs (a statement,
+/// the layout and what it extends, a font, a picture, the ICC profile) or
+/// write two outputs to one file, before anything is built.
+fn refuse_overwrites(job: &Job, layout: &layout::Layout) -> Result<()> {
+    let statements = job.inputs.iter().filter(|i| *i != "-");
+    let inputs: Vec<guard::Role> = statements
+        .map(|i| guard::Role::new(i, format!("the statement {i}")))
+        .chain(
+            layout
+                .files()
+                .into_iter()
+                .map(|(p, what)| guard::Role::new(&p, format!("{what} {}", p.display()))),
+        )
+        .collect();
+    let mut outputs = Vec::new();
+    for input in &job.inputs {
+        if let Target::File(p) = output_path(input, job.output.as_deref(), job.out_dir.as_deref()) {
+            outputs.push(guard::Role::new(p, format!("the PDF of {input}")));
+        }
+        if let Some(png) = &job.png {
+            outputs.push(guard::Role::new(png, format!("the preview of {input}")));
+        }
+    }
+    guard::refuse_overlaps(&outputs, &inputs)
 }

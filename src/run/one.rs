@@ -4,6 +4,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+use super::guard::{refuse_overlaps, Role};
 use super::{Job, Report};
 use crate::error::{Error, Location, Result};
 use crate::layout::Layout;
@@ -48,6 +49,7 @@ pub fn build_one(
             report.warning(w);
         }
     }
+    refuse_overwriting_what_it_read(input, &target, job, layout, &out)?;
     if let Some(png) = &job.png {
         write_pngs(png, &out.png)?;
     }
@@ -102,6 +104,42 @@ pub fn build_one(
     Ok(pictures)
 }
 
+/// Refuses, before writing, outputs that only the build could name: a
+/// picture the statement's front matter placed, and the previews of pages
+/// after the first (`out-2.png`, …), checked against everything read.
+fn refuse_overwriting_what_it_read(
+    input: &str,
+    target: &Target,
+    job: &Job,
+    layout: &Layout,
+    out: &crate::BuildOutput,
+) -> Result<()> {
+    let mut outputs = Vec::new();
+    if let Target::File(p) = target {
+        outputs.push(Role::new(p, format!("the PDF of {input}")));
+    }
+    if let Some(png) = &job.png {
+        outputs.extend(
+            png_paths(png, out.png.len())
+                .into_iter()
+                .map(|p| Role::new(p, format!("the preview of {input}"))),
+        );
+    }
+    let inputs: Vec<Role> = std::iter::once(Role::new(input, format!("the statement {input}")))
+        .filter(|_| input != "-")
+        .chain(layout.files().into_iter().map(|(p, what)| {
+            let shown = format!("{what} {}", p.display());
+            Role::new(p, shown)
+        }))
+        .chain(
+            out.pictures
+                .iter()
+                .map(|p| Role::new(&p.file, format!("the picture {}", p.file))),
+        )
+        .collect();
+    refuse_overlaps(&outputs, &inputs)
+}
+
 /// Whether standard output is the null device (or was closed).
 fn stdout_is_null() -> bool {
     use std::os::unix::fs::MetadataExt;
@@ -116,19 +154,27 @@ fn stdout_is_null() -> bool {
 
 /// Writes page previews: `out.png` for the first page, `out-2.png`, … for the rest.
 pub fn write_pngs(first: &Path, pages: &[Vec<u8>]) -> Result<()> {
-    for (i, png) in pages.iter().enumerate() {
-        let path = if i == 0 {
-            first.to_path_buf()
-        } else {
-            let stem = first
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            first.with_file_name(format!("{stem}-{}.png", i + 1))
-        };
-        write_atomically(&path, png)?;
+    for (path, png) in png_paths(first, pages.len()).iter().zip(pages) {
+        write_atomically(path, png)?;
     }
     Ok(())
+}
+
+/// The files of `pages` page previews, the first at `first`.
+fn png_paths(first: &Path, pages: usize) -> Vec<PathBuf> {
+    let stem = first
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (0..pages)
+        .map(|i| {
+            if i == 0 {
+                first.to_path_buf()
+            } else {
+                first.with_file_name(format!("{stem}-{}.png", i + 1))
+            }
+        })
+        .collect()
 }
 
 /// The statement's bytes, from a file or (`-`) standard input, at most
@@ -177,12 +223,12 @@ pub enum Target {
 
 /// Where the PDF of `input` goes: `output` if given (`-` is standard
 /// output), else beside the statement (or in `out_dir`) with `.pdf`, else,
-/// for standard input, standard output. Never the statement itself.
-pub fn output_target(input: &str, output: Option<&str>, out_dir: Option<&Path>) -> Result<Target> {
-    let path = match output {
-        Some("-") => return Ok(Target::Stdout),
+/// for standard input, standard output.
+pub fn output_path(input: &str, output: Option<&str>, out_dir: Option<&Path>) -> Target {
+    Target::File(match output {
+        Some("-") => return Target::Stdout,
         Some(o) => PathBuf::from(o),
-        None if input == "-" && out_dir.is_none() => return Ok(Target::Stdout),
+        None if input == "-" && out_dir.is_none() => return Target::Stdout,
         None if input == "-" => out_dir.unwrap_or(Path::new(".")).join("statement.pdf"),
         None => {
             let beside = Path::new(input).with_extension("pdf");
@@ -191,22 +237,20 @@ pub fn output_target(input: &str, output: Option<&str>, out_dir: Option<&Path>) 
                 _ => beside,
             }
         }
-    };
-    if input != "-" {
-        let same = match (std::fs::canonicalize(input), std::fs::canonicalize(&path)) {
-            (Ok(a), Ok(b)) => a == b,
-            _ => Path::new(input) == path,
-        };
-        if same {
-            return Err(Error::Io {
-                path,
-                message:
-                    "the output would overwrite the statement itself; choose another name with -o"
-                        .into(),
-            });
+    })
+}
+
+/// [`output_path`], refused when it is the statement itself.
+pub fn output_target(input: &str, output: Option<&str>, out_dir: Option<&Path>) -> Result<Target> {
+    let target = output_path(input, output, out_dir);
+    if let Target::File(path) = &target {
+        if input != "-" {
+            let outputs = [Role::new(path, format!("the PDF of {input}"))];
+            let inputs = [Role::new(input, format!("the statement {input}"))];
+            refuse_overlaps(&outputs, &inputs)?;
         }
     }
-    Ok(Target::File(path))
+    Ok(target)
 }
 
 #[cfg(test)]
@@ -229,10 +273,11 @@ mod tests {
     #[test]
     fn the_statement_is_never_its_own_output() {
         let e = output_target("a.pdf", None, None).unwrap_err();
+        let shown = e.to_string();
         assert!(
-            e.to_string()
-                .contains("would overwrite the statement itself"),
-            "{e}"
+            shown.contains("the PDF of a.pdf would overwrite the statement a.pdf"),
+            "{shown}"
         );
+        assert_eq!(e.exit_code(), 2);
     }
 }

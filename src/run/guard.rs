@@ -1,0 +1,119 @@
+//! A build writes only the files the user named as outputs: never one of
+//! its inputs (the statement, the layout and what it extends, fonts,
+//! pictures, the ICC profile), and never two outputs to one file, where
+//! one leaflet would silently replace another.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// A file, and what it is to this run ("the statement a.md", "the PDF of
+/// a.md"), for messages.
+pub(super) struct Role {
+    path: PathBuf,
+    what: String,
+}
+
+impl Role {
+    /// `path` as `what`.
+    pub(super) fn new(path: impl Into<PathBuf>, what: impl Into<String>) -> Role {
+        Role {
+            path: path.into(),
+            what: what.into(),
+        }
+    }
+}
+
+/// Refuses `outputs` that are one of `inputs` or one another, with an
+/// error naming both (exit 2), before anything is written.
+pub(super) fn refuse_overlaps(outputs: &[Role], inputs: &[Role]) -> Result<()> {
+    let inputs: Vec<(PathBuf, &Role)> = inputs.iter().map(|r| (same(&r.path), r)).collect();
+    let mut seen: Vec<(PathBuf, &Role)> = Vec::with_capacity(outputs.len());
+    for out in outputs {
+        let key = same(&out.path);
+        if let Some((_, input)) = inputs.iter().find(|(k, _)| *k == key) {
+            return Err(Error::Usage {
+                path: out.path.clone(),
+                message: format!(
+                    "{} would overwrite {}; nothing was written: choose another output name",
+                    out.what, input.what
+                ),
+            });
+        }
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            return Err(Error::Usage {
+                path: out.path.clone(),
+                message: format!(
+                    "{} and {} would both be written here, and one would be lost; \
+                     nothing was written: give them different names",
+                    first.what, out.what
+                ),
+            });
+        }
+        seen.push((key, out));
+    }
+    Ok(())
+}
+
+/// What makes two paths the same file: the file itself when it exists
+/// (links and `..` resolved), else its directory resolved and its name.
+fn same(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    match (std::fs::canonicalize(dir), path.file_name()) {
+        (Ok(d), Some(name)) => d.join(name),
+        _ => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir(name: &str) -> PathBuf {
+        let d = std::env::temp_dir().join(format!("handbill-guard-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+
+    #[test]
+    fn an_output_that_is_an_input_is_refused_however_it_is_written() {
+        let d = dir("input");
+        std::fs::write(d.join("layout.toml"), "").unwrap();
+        let inputs = [Role::new(d.join("layout.toml"), "the layout layout.toml")];
+        let outputs = [Role::new(d.join("sub/../layout.toml"), "the PDF of s.md")];
+        std::fs::create_dir_all(d.join("sub")).unwrap();
+        let e = refuse_overlaps(&outputs, &inputs).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(
+            e.to_string()
+                .ends_with("the PDF of s.md would overwrite the layout layout.toml; nothing was written: choose another output name"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn two_outputs_to_one_file_are_refused() {
+        let d = dir("twice");
+        let outputs = [
+            Role::new(d.join("s.pdf"), "the PDF of a/s.md"),
+            Role::new(d.join("s.pdf"), "the PDF of b/s.md"),
+        ];
+        let e = refuse_overlaps(&outputs, &[]).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("the PDF of a/s.md and the PDF of b/s.md would both be written here"),
+            "{e}"
+        );
+        let fine = [
+            Role::new(d.join("a.pdf"), "a"),
+            Role::new(d.join("b.pdf"), "b"),
+        ];
+        assert!(refuse_overlaps(&fine, &[]).is_ok());
+    }
+}
