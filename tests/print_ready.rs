@@ -657,3 +657,30 @@ fn pdf_x1a_pictures_are_flattened_and_office_bands_stay_printable() {
     assert!(dark_pixels(&px, w, (mm(10.0), row, w - mm(10.0), row + 1)) > 0);
     assert_eq!(dark_pixels(&px, w, (0, h - mm(30.0), mm(4.0), h)), 0);
 }
+
+#[test]
+fn imposed_sheets_with_a_band_pass_their_own_preflight() {
+    // On an A4 sheet two A5 pages leave half a millimetre at the sides:
+    // the band, edge to edge on its page, must still stop at the office
+    // printer's safe margin, so the sheet raises no warning about itself.
+    let statement =
+        "+++\ntitle = \"Stop the evictions\"\nlang = \"en\"\nwhere = \"Town Hall Square\"\n\
+                     when = \"Saturday, 2 pm\"\n+++\n\nWe are the tenants of the estate. Come.\n";
+    for (layout, n) in [
+        ("a5-flyer", handbill::compose::impose::NUp::Two),
+        ("a5-flyer", handbill::compose::impose::NUp::Four),
+        ("a6-handout", handbill::compose::impose::NUp::Four),
+    ] {
+        let l = handbill::layout::load(layout).unwrap();
+        let out = handbill::build(&handbill::BuildRequest {
+            impose: Some(n),
+            ..handbill::BuildRequest::new(statement.as_bytes(), "band.md", &l)
+        })
+        .unwrap();
+        assert!(
+            out.warnings.is_empty(),
+            "{layout} {n:?}: {:?}",
+            out.warnings
+        );
+    }
+}

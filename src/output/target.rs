@@ -558,21 +558,15 @@ fn grow_at_edges(r: Rect, w: Length, h: Length, by: Length) -> Rect {
     }
 }
 
-/// `r` with every side that touches the page's edge moved in to `margin`.
+/// `r` kept out of the unprinted edge of the sheet: every side nearer an
+/// edge than `margin` is moved in to it. Not only sides that touch the
+/// edge: on an imposed sheet a page's edge-to-edge band ends half a
+/// millimetre from the sheet's edge, where no office printer prints either.
 fn shrink_at_edges(r: Rect, w: Length, h: Length, margin: Length) -> Rect {
-    let (l, t, rt, b) = touching(r, w, h);
-    let x0 = if l { r.x.max(margin) } else { r.x };
-    let y0 = if t { r.y.max(margin) } else { r.y };
-    let x1 = if rt {
-        r.right().min(w - margin)
-    } else {
-        r.right()
-    };
-    let y1 = if b {
-        r.bottom().min(h - margin)
-    } else {
-        r.bottom()
-    };
+    let x0 = r.x.max(margin);
+    let y0 = r.y.max(margin);
+    let x1 = r.right().min(w - margin);
+    let y1 = r.bottom().min(h - margin);
     Rect {
         x: x0,
         y: y0,
