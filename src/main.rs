@@ -419,15 +419,9 @@ fn print_file(
     Ok(())
 }
 
-/// Writes a built-in layout's commented source under a new name.
+/// Writes a layout file to edit, made from a built-in layout: every
+/// section and key, the built-in's own values set (see `layout::template`).
 fn new_layout(name: &str, from: &str) -> Result<(), Error> {
-    let source = layout::builtin(from).ok_or_else(|| match layout::load(from) {
-        Err(e) => e,
-        Ok(_) => Error::Layout {
-            at: Location::file(from),
-            message: "is not a built-in layout".into(),
-        },
-    })?;
     let path = if name.ends_with(".toml") {
         PathBuf::from(name)
     } else {
@@ -443,20 +437,7 @@ fn new_layout(name: &str, from: &str) -> Result<(), Error> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let text: String = source
-        .lines()
-        .map(|l| {
-            if l.starts_with("name = ") {
-                format!("name = \"{stem}\"")
-            } else {
-                l.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    let text = format!(
-        "# Made with `handbill new-layout {name} --from {from}`: edit what differs.\n{text}\n"
-    );
+    let text = layout::template(&stem, from)?;
     handbill::output::file::write_atomically(&path, text.as_bytes())?;
     eprintln!(
         "handbill: wrote {} (from {from}); use it with --layout {}",

@@ -273,6 +273,28 @@ fn new_layout_completions_and_man_page() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
+    // It names no language, so each statement is set in its own: a German
+    // one in German, not in the English of the layout it came from.
+    // (Without its front matter `lang`, which would win anyway.)
+    let german = std::fs::read_to_string(sample("de-mieten.md")).unwrap();
+    let german: String = german
+        .lines()
+        .filter(|l| !l.starts_with("lang ="))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(d.join("de.md"), german).unwrap();
+    let o = bin()
+        .current_dir(&d)
+        .args(["build", "de.md", "--layout", "union-flyer.toml", "-v"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("language de"), "{}", stderr(&o));
+    assert!(!text.contains("\nlang ="), "{text}");
+    // Every section is there to edit, the band's colour among them.
+    for section in ["[band]", "[print]", "[[image]]"] {
+        assert!(text.contains(section), "{section}: {text}");
+    }
 
     let o = bin().args(["completions", "bash"]).output().unwrap();
     assert!(String::from_utf8_lossy(&o.stdout).contains("new-layout"));

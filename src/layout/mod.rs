@@ -179,6 +179,7 @@ mod keys;
 mod layer;
 mod limits;
 mod raw;
+mod template;
 #[cfg(test)]
 mod tests;
 mod values;
@@ -194,6 +195,7 @@ use crate::compose::design::{
 use crate::output::target::PrintSpec;
 use crate::style::{Align, Color, FontRef, Paper, SpotName, Weight};
 use layer::Link;
+pub use template::template;
 
 /// How deep `extends` may chain (a file, its parent, its grandparent…).
 const MAX_DEPTH: usize = 16;
