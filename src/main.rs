@@ -159,8 +159,13 @@ fn main() -> ExitCode {
     if let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) {
         std::thread::spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                handbill::output::file::remove_pending();
-                eprintln!("handbill: interrupted; nothing was written");
+                // Between builds (a watch waiting for a change) nothing was
+                // being written, and what was written stays.
+                if handbill::output::file::remove_pending() {
+                    eprintln!("handbill: interrupted; nothing was written");
+                } else {
+                    eprintln!("handbill: stopped");
+                }
                 std::process::exit(128 + signal);
             }
         });
@@ -346,6 +351,11 @@ fn list_layouts() -> Result<(), Error> {
             p.width.to_mm(),
             p.height.to_mm()
         );
+        let name = if name == layout::builtin_names()[0] {
+            format!("{name} (default)")
+        } else {
+            name.to_string()
+        };
         rows.push((name, size, grid, l.description));
     }
     let name_w = rows.iter().map(|r| r.0.len()).max().unwrap_or(0);

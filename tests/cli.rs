@@ -215,8 +215,8 @@ fn empty_statement_and_unknown_glyphs_are_errors() {
 #[test]
 fn batch_builds_all_and_reports_failures() {
     let d = tmpdir("batch");
+    // Not there yet: --out-dir makes it.
     let out = d.join("out");
-    std::fs::create_dir_all(&out).unwrap();
     let mut args = vec!["build".to_string()];
     for s in ["en-tenants.txt", "de-mieten.md", "sr-cyrl-protest.txt"] {
         let p = d.join(s);
@@ -335,6 +335,38 @@ fn watch_and_change(input: &Path, change: impl FnOnce()) {
     wait_for(&|| std::fs::read(&pdf).is_ok_and(|b| b != first));
     let _ = child.kill();
     let _ = child.wait();
+}
+
+#[test]
+fn a_stopped_watch_says_it_stopped_and_keeps_its_pdf() {
+    let d = tmpdir("watch-stop");
+    let input = d.join("s.txt");
+    std::fs::write(&input, "Headline\n\nSome text.\n").unwrap();
+    let pdf = d.join("s.pdf");
+    let child = bin()
+        .args(["build", input.to_str().unwrap(), "--watch", "-q"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while !pdf.exists() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "timed out"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    // Waiting for a change, not writing: the PDF stays, and it says so.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(143));
+    assert!(stderr(&o).contains("handbill: stopped"), "{}", stderr(&o));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
 }
 
 #[test]

@@ -524,7 +524,7 @@ fn fitting_chooses_the_largest_size_that_keeps_one_page() {
     let out = build(&long, "a4-leaflet");
     assert!(out.pages > 1 && out.body_size == layout.design.body.size);
     let said = format!(
-        "does not fit on one page even at 9pt; set at 10pt on {} pages",
+        "does not fit on one page even at 9pt; at 10pt it takes {} pages",
         out.pages
     );
     assert!(

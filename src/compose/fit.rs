@@ -115,7 +115,7 @@ pub(super) fn fit_to_page(
                 warnings.push(Warning {
                     at: Location::file(opts.origin.clone()),
                     message: format!(
-                        "{headline}; set at {} on {} pages",
+                        "{headline}; at {} it takes {} pages",
                         design.body.size,
                         trial.pages.len()
                     ),

@@ -304,8 +304,9 @@ pub fn load(name_or_path: &str) -> Result<Layout> {
     } else {
         match builtin(name_or_path) {
             Some(source) => parse(source, &format!("builtin:{name_or_path}"), Path::new("")),
+            // Not a file: the name given with --layout (or its default).
             None => Err(layout_err(
-                Location::file(format!("builtin:{name_or_path}")),
+                Location::file("--layout"),
                 unknown_builtin(name_or_path),
             )),
         }

@@ -447,7 +447,7 @@ fn load_unknown_builtin_suggests() {
     let e = load("a4-leaflat").unwrap_err().to_string();
     assert_eq!(
         e,
-        "builtin:a4-leaflat: no built-in layout `a4-leaflat`; did you mean `a4-leaflet`? \
+        "--layout: no built-in layout `a4-leaflat`; did you mean `a4-leaflet`? \
          (handbill layouts lists them)"
     );
     let e = load("poster").unwrap_err().to_string();

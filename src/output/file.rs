@@ -15,10 +15,15 @@ static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
 /// Removes the temporary file of a write in progress. Called when handbill
 /// is interrupted or told to stop (Ctrl-C, SIGTERM, SIGHUP), so no
 /// half-written file is left behind.
-pub fn remove_pending() {
+/// Returns whether a write was in progress.
+pub fn remove_pending() -> bool {
     let mut pending = PENDING.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(tmp) = pending.take() {
-        let _ = std::fs::remove_file(tmp);
+    match pending.take() {
+        Some(tmp) => {
+            let _ = std::fs::remove_file(tmp);
+            true
+        }
+        None => false,
     }
 }
 

@@ -77,12 +77,8 @@ pub trait Report: Sync {
 pub fn run(job: &Job, watch: bool, report: &dyn Report) -> Result<()> {
     let layout = layout::load(&job.layout)?;
     if let Some(dir) = &job.out_dir {
-        if !dir.is_dir() {
-            return Err(Error::Io {
-                path: dir.clone(),
-                message: "the output directory does not exist".into(),
-            });
-        }
+        // Named as where the outputs go: made if it is not there yet.
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
     }
     refuse_overwrites(job, &layout)?;
     if watch {
