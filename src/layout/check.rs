@@ -3,14 +3,14 @@
 use super::keys::Layer;
 use super::layer::Val;
 use super::limits::{
-    finite, int_range, leading_range, mm, need, not_negative, pick, size_bounds, size_range,
-    size_range_key, EPS_PT,
+    finite, int_range, leading_range, legible, mm, need, not_negative, pick, size_bounds,
+    size_range, size_range_key, EPS_PT,
 };
 use super::raw::key_name;
 use super::raw::SizeOrFit;
 use super::values::Orientation;
 use super::{
-    layout_err, BandSpec, BodySpec, Design, Extent, FitSpec, HeadingSpec, HeadlineFit,
+    layout_err, BandSpec, BodySpec, Color, Design, Extent, FitSpec, HeadingSpec, HeadlineFit,
     HeadlineSpec, HyphenationSpec, ImagePlace, ImageSpec, Layout, LineBreakSpec, MetaSpec,
     PageSpec, Paper,
 };
@@ -272,6 +272,19 @@ struct Margins {
     right: Val<Length>,
 }
 
+/// A text colour printed on the white paper, checked to be legible there.
+fn paper_text(color: Val<Color>, section: &str) -> Result<Color> {
+    legible(
+        &color,
+        section,
+        "color",
+        Color::Gray(1.0),
+        "white paper",
+        color.at.clone(),
+    )?;
+    Ok(color.v)
+}
+
 /// `[body]`; `column_width` bounds the indent.
 fn body(l: &mut Layer, origin: &str, column_width: Length) -> Result<BodySpec> {
     // Body.
@@ -320,7 +333,7 @@ fn body(l: &mut Layer, origin: &str, column_width: Length) -> Result<BodySpec> {
         indent: indent.v,
         widows: int_range(&take!(l.body.widows, origin), "body", "widows", 1, 5)?,
         orphans: int_range(&take!(l.body.orphans, origin), "body", "orphans", 1, 5)?,
-        color: take!(l.body.color, origin).v,
+        color: paper_text(take!(l.body.color, origin), "body")?,
         fallback: take!(l.body.fallback, origin).v,
     };
 
@@ -374,7 +387,7 @@ fn headline(l: &mut Layer, origin: &str) -> Result<HeadlineSpec> {
         fit,
         align: take!(l.headline.align, origin).v,
         weight: take!(l.headline.weight, origin).v,
-        color: take!(l.headline.color, origin).v,
+        color: paper_text(take!(l.headline.color, origin), "headline")?,
         space_after: space_after.v,
     };
 
@@ -393,7 +406,7 @@ fn meta(l: &mut Layer, origin: &str) -> Result<MetaSpec> {
     let meta = MetaSpec {
         font: take!(l.meta.font, origin).v,
         size: size.v,
-        color: take!(l.meta.color, origin).v,
+        color: paper_text(take!(l.meta.color, origin), "meta")?,
         space_after: space_after.v,
     };
 
@@ -554,9 +567,20 @@ fn band(l: &mut Layer, origin: &str) -> Result<BandSpec> {
     let padding = take!(l.band.padding, origin);
     not_negative(&padding, &key_name("band", "padding"), |l| l.to_string())?;
     let text = |v: Option<Val<String>>| v.map(|v| v.v.trim().to_string()).filter(|t| !t.is_empty());
+    let field = take!(l.band.color, origin);
+    let text_color = take!(l.band.text_color, origin);
+    let at = pick(&[&text_color.at, &field.at], origin);
+    legible(
+        &text_color,
+        "band",
+        "text-color",
+        field.v,
+        "the band's colour",
+        at,
+    )?;
     let band = BandSpec {
-        color: take!(l.band.color, origin).v,
-        text_color: take!(l.band.text_color, origin).v,
+        color: field.v,
+        text_color: text_color.v,
         font: take!(l.band.font, origin).v,
         size: size.v,
         leading: leading.v,

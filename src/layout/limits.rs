@@ -5,7 +5,9 @@
 use super::layer::Val;
 use super::layout_err;
 use super::raw::key_name;
+use super::Color;
 use crate::error::{Location, Result};
+use crate::output::color::to_rgb;
 use crate::units::Length;
 
 pub(super) fn need<T>(v: Option<Val<T>>, what: &str, origin: &str) -> Result<Val<T>> {
@@ -142,4 +144,68 @@ pub(super) fn size_bounds(
         ));
     }
     Ok(())
+}
+
+/// The least contrast text may have with what it is printed on, as WCAG
+/// computes it (1 is none, 21 is black on white): below 2:1 even a poster's
+/// headline is hard to read, and a cheap office print loses it entirely.
+/// WCAG asks 4.5 for body text on screens; a leaflet designer may choose a
+/// pale grey for a date line, so only the unreadable is refused.
+const MIN_CONTRAST: f64 = 2.0;
+
+/// Refuses text of colour `text` printed on `ground`, named `on`, when the
+/// two are too alike to read: a word in white on the paper, or in the
+/// band's own colour, is a word lost.
+pub(super) fn legible(
+    text: &Val<Color>,
+    section: &str,
+    key: &str,
+    ground: Color,
+    on: &str,
+    at: Location,
+) -> Result<()> {
+    let ratio = contrast(text.v, ground);
+    if ratio < MIN_CONTRAST {
+        return Err(layout_err(
+            at,
+            format!(
+                "{} would print text that cannot be read on {on} (contrast {ratio:.1}:1, \
+                 at least {MIN_CONTRAST}:1 is needed): choose a darker or lighter colour",
+                key_name(section, key)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// WCAG's contrast ratio of two colours, from their relative luminance.
+fn contrast(a: Color, b: Color) -> f64 {
+    let luminance = |c: Color| {
+        let lin = |v: f64| {
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let [r, g, b] = to_rgb(c);
+        0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    };
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_is_wcag_s() {
+        assert!((contrast(Color::Gray(0.0), Color::Gray(1.0)) - 21.0).abs() < 1e-9);
+        assert!((contrast(Color::Gray(0.5), Color::Gray(0.5)) - 1.0).abs() < 1e-9);
+        // The built-in band: near-black field, white text.
+        assert!(contrast(Color::Rgb(1.0, 1.0, 1.0), Color::Gray(0.12)) > 10.0);
+        // Yellow on white: there, but not readable.
+        assert!(contrast(Color::Rgb(1.0, 1.0, 0.0), Color::Gray(1.0)) < MIN_CONTRAST);
+    }
 }

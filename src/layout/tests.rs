@@ -646,8 +646,15 @@ fn colours() {
             .map_err(|e| e.to_string())
     };
     assert_eq!(c("#ff0000"), Ok(Color::Rgb(1.0, 0.0, 0.0)));
-    assert_eq!(c("#FFF"), Ok(Color::Rgb(1.0, 1.0, 1.0)));
-    assert_eq!(c("gray(0.8)"), Ok(Color::Gray(0.8)));
+    assert_eq!(c("#00F"), Ok(Color::Rgb(0.0, 0.0, 1.0)));
+    assert_eq!(c("gray(0.3)"), Ok(Color::Gray(0.3)));
+    // Text that cannot be read on the paper is a word lost.
+    assert_eq!(
+        c("#FFF").unwrap_err(),
+        "test.toml:2:9: `color` in [body] would print text that cannot be read on white paper \
+         (contrast 1.0:1, at least 2:1 is needed): choose a darker or lighter colour"
+    );
+    assert!(c("gray(0.8)").unwrap_err().contains("cannot be read"));
     assert_eq!(c("grey( 0 )"), Ok(Color::Gray(0.0)));
     assert_eq!(c("cmyk(0,100,100,0)"), Ok(Color::Cmyk(0.0, 1.0, 1.0, 0.0)));
     assert_eq!(
@@ -1019,4 +1026,20 @@ fn every_key_of_the_wrong_type_is_named_with_its_section_and_type() {
             );
         }
     }
+}
+
+#[test]
+fn band_text_must_stand_out_from_the_band() {
+    let e = error_of("[band]\ncolor = \"#ff0000\"\ntext-color = \"#ff2020\"");
+    assert!(
+        e.starts_with("test.toml:3:14: `text-color` in [band] would print text that cannot be read on the band's colour"),
+        "{e}"
+    );
+    // Changing only the field reports it where it was changed.
+    let e = error_of("[band]\ncolor = \"#ffffff\"");
+    assert!(
+        e.starts_with("test.toml:2:9: `text-color` in [band]"),
+        "{e}"
+    );
+    assert!(parse_str("[band]\ncolor = \"cmyk(0,100,100,0)\"").is_ok());
 }
