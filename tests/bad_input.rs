@@ -102,7 +102,7 @@ fn check(c: Case, e: Expect) {
     let strays: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
         .collect();
     assert!(
         strays.is_empty(),
@@ -125,6 +125,32 @@ fn statement_inputs() {
     check(
         case("empty", ""),
         bad(&["empty.txt", "the statement is empty"]),
+    );
+    // A QR code asked for and none possible: said where it was asked for.
+    check(
+        case(
+            "qr-empty",
+            "+++\nqr = \"\"\n+++\n\nHeadline\n\nSome text.\n",
+        ),
+        bad(&["qr-empty.txt:2:6", "front matter `qr` is empty"]),
+    );
+    let long_qr = format!(
+        "+++\nqr = \"https://example.org/{}\"\n+++\n\nHeadline\n\nSome text.\n",
+        "x".repeat(5000)
+    );
+    check(
+        case("qr-long", long_qr),
+        bad(&["qr-long.txt:2: ", "cannot be made into a QR code"]),
+    );
+    // --lang is checked as a layout's `lang` is: meant for every statement.
+    check(
+        case("lang-junk", "Headline\n\nSome text.\n")
+            .arg("--lang")
+            .arg("xx-junk"),
+        Expect {
+            code: 2,
+            says: &["--lang: \"xx-junk\" is a language handbill has no hyphenation patterns for"],
+        },
     );
     check(
         case("whitespace", " \n\t\n\u{a0}\n"),

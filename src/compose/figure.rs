@@ -35,10 +35,10 @@ const QUIET_ZONE: usize = 4;
 /// Draws `text` as a QR code `size` wide (quiet zone included). Runs of dark
 /// modules in a row are merged into one rectangle, so a code is a few
 /// hundred rectangles rather than a thousand squares.
-pub fn qr_code(text: &str, size: Length, origin: &str) -> Result<Figure> {
+pub fn qr_code(text: &str, size: Length, at: Location) -> Result<Figure> {
     let code = qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M)
         .map_err(|e| Error::Typeset {
-            at: Location::file(origin),
+            at,
             message: format!("`qr` cannot be made into a QR code ({e}); use a shorter link"),
         })?;
     let n = code.width();
@@ -78,7 +78,12 @@ mod tests {
 
     #[test]
     fn a_link_becomes_a_square_code_with_a_quiet_zone() {
-        let f = qr_code("https://example.org/petition", Length::mm(25.0), "t").unwrap();
+        let f = qr_code(
+            "https://example.org/petition",
+            Length::mm(25.0),
+            Location::file("t"),
+        )
+        .unwrap();
         assert_eq!(f.width, f.height);
         let quiet = f.width / 41.0 * QUIET_ZONE as f64; // version 3 (29 modules) + 8
         assert!(f.rects.iter().all(|r| r.x >= quiet * 0.99
@@ -90,7 +95,7 @@ mod tests {
     #[test]
     fn text_too_long_is_an_error() {
         let long = "x".repeat(5000);
-        assert!(qr_code(&long, Length::mm(25.0), "t")
+        assert!(qr_code(&long, Length::mm(25.0), Location::file("t"))
             .unwrap_err()
             .to_string()
             .contains("shorter link"));

@@ -261,13 +261,7 @@ impl Tools {
             });
         };
         if let Some(link) = &doc.meta.qr {
-            blocks.extend(qr_blocks(
-                &mut setter,
-                link,
-                design,
-                grid.column_width,
-                &opts.origin,
-            )?);
+            blocks.extend(qr_blocks(&mut setter, link, design, grid.column_width)?);
         }
         let notes = setter.fallback_note().into_iter().collect();
         Ok(Trial {

@@ -3,8 +3,8 @@
 use super::design::Design;
 use super::headline::META_LEADING;
 use super::pages::{BlockLines, ColumnLine};
-use crate::error::Result;
-use crate::statement::document::Span;
+use crate::error::{Location, Result};
+use crate::statement::document::{LineText, Span};
 use crate::style::Align;
 use crate::typeset::paragraph::{Setter, TextStyle};
 use crate::units::Length;
@@ -17,13 +17,17 @@ const QR_SIZE_MM: f64 = 25.0;
 /// phone), kept together at the end of the text.
 pub(super) fn qr_blocks(
     setter: &mut Setter,
-    link: &str,
+    link: &LineText,
     design: &Design,
     column: Length,
-    origin: &str,
 ) -> Result<Vec<BlockLines>> {
     let size = Length::mm(QR_SIZE_MM).min(column);
-    let figure = super::figure::qr_code(link, size, origin)?;
+    let at = Location {
+        file: setter.origin.to_string(),
+        line: Some(link.line),
+        column: None,
+    };
+    let figure = super::figure::qr_code(&link.text, size, at)?;
     let body = &design.body;
     let code = BlockLines {
         lines: vec![ColumnLine {
@@ -40,7 +44,7 @@ pub(super) fn qr_blocks(
     };
     let ms = &design.meta;
     let style = TextStyle::display(ms.font.clone(), false, ms.size, ms.color, Align::Left);
-    let p = setter.prepare(&[Span::plain(link)], &style, 1)?;
+    let p = setter.prepare(&[Span::plain(link.text.as_str())], &style, link.line)?;
     let lines = setter
         .set(&p, &[column])
         .into_iter()

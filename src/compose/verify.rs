@@ -121,7 +121,7 @@ fn expected_text(doc: &Document, band: &[&str]) -> Vec<char> {
     text.extend(band.iter().copied());
     text.extend(body.iter().map(block_text));
     if let Some(link) = &doc.meta.qr {
-        text.push_str(link);
+        text.push_str(&link.text);
     }
     text.chars().filter(|c| counts(*c)).collect()
 }

@@ -80,6 +80,9 @@ pub fn run(job: &Job, watch: bool, report: &dyn Report) -> Result<()> {
         // Named as where the outputs go: made if it is not there yet.
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
     }
+    if let Some(tag) = &job.lang {
+        check_lang(tag)?;
+    }
     refuse_overwrites(job, &layout)?;
     if watch {
         return watch::watch(job, report);
@@ -121,4 +124,23 @@ fn refuse_overwrites(job: &Job, layout: &layout::Layout) -> Result<()> {
         }
     }
     guard::refuse_overlaps(&outputs, &inputs)
+}
+
+/// `--lang` must name a language handbill can hyphenate, as a layout's
+/// `lang` must: set on the command line it is meant for every statement.
+fn check_lang(tag: &str) -> Result<()> {
+    use crate::typeset::hyphenate::{known_tags_hint, language_for_tag, suggest_tag};
+    if language_for_tag(tag).is_some() {
+        return Ok(());
+    }
+    let hint = match suggest_tag(tag) {
+        Some(s) => format!("did you mean \"{s}\"?"),
+        None => format!("handbill knows {}", known_tags_hint()),
+    };
+    Err(Error::Usage {
+        path: "--lang".into(),
+        message: format!(
+            "\"{tag}\" is a language handbill has no hyphenation patterns for; {hint}"
+        ),
+    })
 }

@@ -30,7 +30,7 @@ pub struct Metadata {
     pub lang: Option<String>,
     /// A link (or any text) printed as a QR code after the text, with the
     /// link itself as its caption.
-    pub qr: Option<String>,
+    pub qr: Option<LineText>,
     /// A picture to print with the statement (front matter `image`).
     pub image: Option<PictureRef>,
     /// Where the event is (front matter `where`), for the call-to-action band.

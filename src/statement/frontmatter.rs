@@ -187,6 +187,15 @@ fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<F
             return Err(control_error(file, line, column, c));
         }
         let cleaned = clean_str(&raw);
+        if cleaned.is_empty() && name == "qr" {
+            // Meant to print a code, and none would appear.
+            return Err(Error::Statement {
+                at: at(value.span()),
+                message: "front matter `qr` is empty: give the link to print as a QR code, \
+                          or remove the line"
+                    .into(),
+            });
+        }
         if cleaned.is_empty() {
             continue;
         }

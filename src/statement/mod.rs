@@ -234,7 +234,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         date: value(&front.date),
         author: value(&front.author),
         imprint: value(&front.imprint),
-        qr: value(&front.qr),
+        qr: line_text(&front.qr),
         lang: value(&front.lang),
         image: front
             .image
