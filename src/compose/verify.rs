@@ -126,8 +126,8 @@ fn expected_text(doc: &Document, band: &[&str]) -> Vec<char> {
     text.chars().filter(|c| counts(*c)).collect()
 }
 
-/// Every line inside its page, and no line wider than its measure by more
-/// than half the column gap.
+/// Every line and picture inside its page, and no line wider than its
+/// measure by more than half the column gap.
 fn check_geometry(design: &Design, pages: &[Page], fonts: &FontBook, origin: &str) -> Result<()> {
     let eps = Length::pt(EDGE_TOLERANCE_PT);
     let reach = (design.page.column_gap / 2.0).max(eps);
@@ -168,6 +168,24 @@ fn check_geometry(design: &Design, pages: &[Page], fonts: &FontBook, origin: &st
                     message: format!(
                         "“{}” on page {} runs off the page; nothing was written",
                         quote(),
+                        n + 1
+                    ),
+                });
+            }
+        }
+        for p in &page.pictures {
+            let c = p.clip;
+            let off = c.x < -eps
+                || c.y < -eps
+                || c.right() > page.width + eps
+                || c.bottom() > page.height + eps;
+            if off {
+                return Err(Error::Typeset {
+                    at: Location::file(origin),
+                    message: format!(
+                        "the picture `{}` on page {} runs off the page; nothing was written: \
+                         place fewer pictures there or make them smaller",
+                        p.picture.source,
                         n + 1
                     ),
                 });
