@@ -142,6 +142,23 @@ fn statement_inputs() {
         case("qr-long", long_qr),
         bad(&["qr-long.txt:2: ", "cannot be made into a QR code"]),
     );
+    // A preview too large to draw is refused before any work, with the
+    // resolution that works for the sheet.
+    check(
+        case("png-dpi", "Headline\n\nSome text.\n")
+            .layout("extends = \"a2-poster\"\n")
+            .arg("--png")
+            .arg("/tmp/handbill-never-written.png")
+            .arg("--png-dpi")
+            .arg("1200"),
+        Expect {
+            code: 2,
+            says: &[
+                "--png-dpi: 1200 dpi makes a 19843×28063-pixel preview of the 420×594 mm sheet",
+                "508 dpi is the most that works",
+            ],
+        },
+    );
     // --lang is checked as a layout's `lang` is: meant for every statement.
     check(
         case("lang-junk", "Headline\n\nSome text.\n")

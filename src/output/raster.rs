@@ -47,12 +47,7 @@ pub fn render(page: &Page, fonts: &FontBook, dpi: f64) -> Result<Pixmap> {
     let w = (page.width.to_pt() as f32 * k).ceil().max(1.0) as u32;
     let h = (page.height.to_pt() as f32 * k).ceil().max(1.0) as u32;
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(Error::Typeset {
-            at: crate::error::Location::file("--png-dpi"),
-            message: format!(
-                "{w}×{h} pixels is more than a preview may have; use a lower --png-dpi"
-            ),
-        });
+        return Err(too_many_pixels(page.width, page.height, dpi));
     }
     let mut pixmap = Pixmap::new(w, h).ok_or_else(|| png_error("empty page"))?;
     pixmap.fill(tiny_skia::Color::WHITE);
@@ -289,6 +284,44 @@ fn channel(v: f64) -> u8 {
     (v.clamp(0.0, 1.0) * 255.0).round() as u8
 }
 
+/// The highest resolution, in whole dots per inch, at which a page of
+/// `width` × `height` stays within the preview's pixel limit.
+pub fn max_dpi(width: Length, height: Length) -> u32 {
+    let square_inches = (width.to_pt() / 72.0) * (height.to_pt() / 72.0);
+    let mut dpi = (MAX_PIXELS as f64 / square_inches).sqrt().floor() as u32;
+    // The pixel size rounds up: step down until it fits.
+    while dpi > 1 && {
+        let (w, h) = pixel_size(width, height, f64::from(dpi));
+        u64::from(w) * u64::from(h) > MAX_PIXELS
+    } {
+        dpi -= 1;
+    }
+    dpi
+}
+
+/// The error for a preview of `width` × `height` at `dpi` with too many
+/// pixels, saying the resolution that works.
+pub fn too_many_pixels(width: Length, height: Length, dpi: f64) -> Error {
+    let (w, h) = pixel_size(width, height, dpi);
+    Error::Usage {
+        path: "--png-dpi".into(),
+        message: format!(
+            "{dpi} dpi makes a {w}×{h}-pixel preview of the {:.0}×{:.0} mm sheet, more than the \
+             {} megapixels a preview may have; {} dpi is the most that works",
+            width.to_mm(),
+            height.to_mm(),
+            MAX_PIXELS / 1_000_000,
+            max_dpi(width, height)
+        ),
+    }
+}
+
+/// Whether a preview of `width` × `height` at `dpi` is within the limit.
+pub fn fits(width: Length, height: Length, dpi: f64) -> bool {
+    let (w, h) = pixel_size(width, height, dpi);
+    u64::from(w) * u64::from(h) <= MAX_PIXELS
+}
+
 /// The size of a page at `dpi`, in pixels (for messages and tests).
 pub fn pixel_size(width: Length, height: Length, dpi: f64) -> (u32, u32) {
     let k = scale(dpi);
@@ -296,4 +329,18 @@ pub fn pixel_size(width: Length, height: Length, dpi: f64) -> (u32, u32) {
         (width.to_pt() as f32 * k).ceil() as u32,
         (height.to_pt() as f32 * k).ceil() as u32,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_largest_resolution_that_fits_is_the_largest() {
+        let (w, h) = (Length::mm(420.0), Length::mm(594.0));
+        let dpi = max_dpi(w, h);
+        assert!(fits(w, h, f64::from(dpi)));
+        assert!(!fits(w, h, f64::from(dpi + 1)));
+        assert_eq!(dpi, 508);
+    }
 }

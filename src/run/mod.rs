@@ -15,6 +15,7 @@ use std::path::PathBuf;
 use crate::compose::impose::NUp;
 use crate::error::{Error, Note, Result, Warning};
 use crate::layout;
+use crate::output::raster;
 use crate::output::target::PrintTarget;
 use crate::statement::Encoding;
 
@@ -82,6 +83,18 @@ pub fn run(job: &Job, watch: bool, report: &dyn Report) -> Result<()> {
     }
     if let Some(tag) = &job.lang {
         check_lang(tag)?;
+    }
+    if job.png.is_some() {
+        // Before any work: the page at least must fit the preview's limit
+        // (an imposed sheet is larger, and is checked when it is drawn).
+        let page = &layout.design.page;
+        if !raster::fits(page.width, page.height, job.png_dpi) {
+            return Err(raster::too_many_pixels(
+                page.width,
+                page.height,
+                job.png_dpi,
+            ));
+        }
     }
     refuse_overwrites(job, &layout)?;
     if watch {
