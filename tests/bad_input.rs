@@ -414,6 +414,20 @@ fn font_inputs() {
         case("font-junk", s).layout(format!("[body]\nfont = \"{}\"\n", junk.display())),
         bad(&["junk.ttf", "not a usable"]),
     );
+    // A fallback font is read when the layout is, not only when a
+    // character needs it: a broken one is named with its place.
+    check(
+        case("fallback-junk", s).layout(format!(
+            "[body]\nfallback = [\"sans\", \"{}\"]\n",
+            junk.display()
+        )),
+        bad(&[
+            "fallback-junk.toml:2:21",
+            "`fallback` in [body]",
+            "junk.ttf",
+            "not a usable",
+        ]),
+    );
     // Roboto lacks U+A7B5: it is set in a bundled face, and handbill says so.
     let roboto = dir.join("roboto.ttf");
     std::fs::copy(root().join("fonts/Roboto-Black.ttf"), &roboto).unwrap();

@@ -11,6 +11,7 @@ use crate::compose::fold::Fold;
 use crate::compose::impose::NUp;
 use crate::names::{is_language_tag, suggest};
 use crate::output::target::{Marks, PrintTarget};
+use crate::typeset::fonts::check_font_file;
 use crate::units::Length;
 
 /// "a, b or c".
@@ -261,6 +262,10 @@ pub(super) fn font(value: &str, base_dir: &Path) -> Result<FontRef, String> {
     }
     let path = base_dir.join(t);
     if path.is_file() {
+        // Read now, as the build would: a broken fallback font would
+        // otherwise pass until a character needed it.
+        check_font_file(&path)
+            .map_err(|m| format!("names the font file `{}`: {m}", path.display()))?;
         Ok(FontRef::File(path))
     } else if path.exists() {
         Err(format!("names `{}`, which is not a file", path.display()))

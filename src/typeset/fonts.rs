@@ -466,6 +466,16 @@ fn face_name(family: &str, slot: usize) -> String {
 /// font, small enough that a wrong path (a video, a disk image) fails fast.
 const MAX_FONT_FILE: u64 = 64 * 1024 * 1024;
 
+/// Whether `path` is a font handbill can set and embed, read as a build
+/// would read it (and kept, so the build does not read it again); the
+/// error's words, for a layout that names it.
+pub fn check_font_file(path: &Path) -> std::result::Result<(), String> {
+    file_face(path).map(drop).map_err(|e| match e {
+        Error::Font { message, .. } | Error::Io { message, .. } => message,
+        other => other.to_string(),
+    })
+}
+
 /// A font file, read once per path (and size/mtime) for the life of the process.
 fn file_face(path: &Path) -> Result<Arc<Face>> {
     type Cache = Mutex<HashMap<(PathBuf, u64, Option<std::time::SystemTime>), Arc<Face>>>;
