@@ -927,8 +927,11 @@ fn every_length_key_takes_every_unit() {
 #[test]
 fn font_refs_are_files_or_families() {
     let dir = TempDir::new();
-    dir.write("fonts/My Font.ttf", "not really a font");
-    dir.write("Other.OTF", "");
+    // Real fonts: a font file is read when the layout is loaded.
+    let real = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts/NotoSans-Regular.ttf");
+    let my_font = dir.write("fonts/My Font.ttf", "");
+    std::fs::copy(&real, my_font).unwrap();
+    std::fs::copy(&real, dir.write("Other.OTF", "")).unwrap();
     let layout = dir.write(
         "l.toml",
         "[body]\nfont = \"fonts/My Font.ttf\"\n[headline]\nfont = \"Other.OTF\"\n\
