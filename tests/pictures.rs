@@ -936,3 +936,58 @@ fn png_preview_of_a_poster_agrees_with_popplers_rendering() {
         off * 100.0
     );
 }
+
+#[test]
+fn a_cmyk_jpeg_goes_to_the_press_as_it_is() {
+    // A CMYK JPEG (Ghostscript's jpegcmyk device renders one from a PDF)
+    // is already in the press's inks: it must go into the PDF unchanged,
+    // not through its RGB preview samples, and not be reported as RGB.
+    let d = tmpdir("cmyk-jpeg");
+    let page = d.join("page.pdf");
+    let l = layout::load("a6-handout").unwrap();
+    let out = handbill::build(&BuildRequest::new(
+        b"Headline\n\nSome text on a page.\n",
+        "page.txt",
+        &l,
+    ))
+    .unwrap();
+    std::fs::write(&page, &out.pdf).unwrap();
+    let jpeg = d.join("cmyk.jpg");
+    let (ok, _, err) = support::tool(
+        "gs",
+        &[
+            "-q",
+            "-dNOPAUSE",
+            "-dBATCH",
+            "-sDEVICE=jpegcmyk",
+            "-r40",
+            &format!("-sOutputFile={}", jpeg.display()),
+            page.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "gs: {err}");
+    let statement = d.join("s.md");
+    std::fs::write(
+        &statement,
+        "+++\ntitle = \"Photo\"\nlang = \"en\"\nimage = \"cmyk.jpg\"\n+++\n\nWe are the tenants.\n",
+    )
+    .unwrap();
+    let bytes = std::fs::read(&statement).unwrap();
+    let a4 = layout::load("a4-leaflet").unwrap();
+    let name = statement.display().to_string();
+    let out = handbill::build(&BuildRequest {
+        target: Some(handbill::output::target::PrintTarget::Press),
+        ..BuildRequest::new(&bytes, &name, &a4)
+    })
+    .unwrap();
+    assert!(
+        !out.warnings.iter().any(|w| w.message.contains("is RGB")),
+        "{:?}",
+        out.warnings
+    );
+    let file = std::fs::read(&jpeg).unwrap();
+    assert!(
+        out.pdf.windows(file.len()).any(|w| w == file.as_slice()),
+        "the JPEG is not in the PDF unchanged"
+    );
+}

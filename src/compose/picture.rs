@@ -180,6 +180,15 @@ pub struct Picture {
 }
 
 impl Picture {
+    /// Whether the picture's own file is a CMYK JPEG kept to go into the
+    /// PDF as it is: its inks are already what a press prints, whatever
+    /// the decoded samples (which are RGB, for the preview) say.
+    pub fn is_cmyk_jpeg(&self) -> bool {
+        self.jpeg
+            .as_ref()
+            .is_some_and(|j| j.format == PixelFormat::Cmyk)
+    }
+
     /// Width and height in pixels as shown (turned by the orientation).
     pub fn shown_size(&self) -> (u32, u32) {
         if self.orientation.turns() {

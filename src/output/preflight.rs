@@ -118,7 +118,7 @@ fn picture_findings(pages: &[Page], setup: &PrintSetup) -> Vec<String> {
             continue;
         }
         seen.push(name);
-        let rgb = pic.picture.pixels.format == PixelFormat::Rgb;
+        let rgb = pic.picture.pixels.format == PixelFormat::Rgb && !pic.picture.is_cmyk_jpeg();
         let alpha = pic.picture.pixels.alpha.is_some() && setup.standard == Some(Standard::X1a);
         if rgb || alpha {
             let what = match (rgb, alpha) {

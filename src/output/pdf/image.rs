@@ -47,7 +47,8 @@ impl Treatment {
     fn of(p: &Picture, setup: &PrintSetup) -> Treatment {
         let press = setup.color == ColorMode::Cmyk;
         let flatten = press && setup.standard == Some(Standard::X1a) && p.pixels.alpha.is_some();
-        let convert = press && p.pixels.format == PixelFormat::Rgb;
+        // A CMYK JPEG goes in as it is, not through its RGB preview samples.
+        let convert = press && p.pixels.format == PixelFormat::Rgb && !p.is_cmyk_jpeg();
         let passed_through = p.jpeg.is_some() && !(convert || flatten);
         Treatment {
             convert,
