@@ -126,6 +126,15 @@ fn statement_inputs() {
         case("empty", ""),
         bad(&["empty.txt", "the statement is empty"]),
     );
+    // Default-ignorable format characters (Arabic letter mark, Mongolian
+    // vowel separator) draw nothing and need no font.
+    check(
+        case(
+            "ignorable",
+            "Headline\n\nText \u{61C}with a mark and a \u{180E} separator.\n",
+        ),
+        ok(&[]),
+    );
     // A QR code asked for and none possible: said where it was asked for.
     check(
         case(

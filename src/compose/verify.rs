@@ -18,6 +18,7 @@ use super::pages::Page;
 use crate::error::{Error, Location, Result};
 use crate::statement::document::{Block, BlockKind, Document};
 use crate::typeset::fonts::FontBook;
+use crate::typeset::shape::is_default_ignorable;
 use crate::units::Length;
 
 /// How far a glyph box may reach past an edge before it counts as off the
@@ -81,17 +82,7 @@ pub fn check(
 /// breaking adds and keeps them), not default-ignorable (shaping may drop
 /// a variation selector or a zero-width joiner).
 fn counts(c: char) -> bool {
-    !(c.is_whitespace() || matches!(c, '-' | '\u{2010}') || ignorable(c))
-}
-
-/// Unicode's default-ignorable code points (DerivedCoreProperties).
-fn ignorable(c: char) -> bool {
-    matches!(c,
-        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}'
-        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
-        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
-        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
+    !(c.is_whitespace() || matches!(c, '-' | '\u{2010}') || is_default_ignorable(c))
 }
 
 /// The characters the pages must show, in the order composition places

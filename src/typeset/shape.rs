@@ -70,6 +70,19 @@ impl Shaper {
         let face = fonts.face(face_id);
         let mut buffer = self.spare.take().unwrap_or_default();
         buffer.push_str(text);
+        if text.chars().any(is_default_ignorable) {
+            // A format mark must not decide how its neighbours are shaped:
+            // U+061C is of the Arabic script, and would set a Latin word
+            // right to left. The script and direction come from the rest.
+            let visible: String = text.chars().filter(|c| !is_default_ignorable(*c)).collect();
+            if !visible.is_empty() {
+                let mut probe = rustybuzz::UnicodeBuffer::new();
+                probe.push_str(&visible);
+                probe.guess_segment_properties();
+                buffer.set_script(probe.script());
+                buffer.set_direction(probe.direction());
+            }
+        }
         buffer.guess_segment_properties();
         // Latin, Cyrillic and Greek are set left to right; the guessed
         // direction is kept so a stray RTL word still shapes sensibly.
@@ -103,6 +116,19 @@ impl Shaper {
         self.spare = Some(out.clear());
         glyphs
     }
+}
+
+/// Unicode's default-ignorable code points (DerivedCoreProperties.txt):
+/// joiners, variation selectors, bidi and other format marks, fillers.
+/// Where a font has no glyph for one, nothing is drawn and nothing is
+/// missing: no reader sees them, and a font need not have them.
+pub fn is_default_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{34F}' | '\u{61C}' | '\u{115F}'..='\u{1160}' | '\u{17B4}'..='\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+        | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}' | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
 #[cfg(test)]

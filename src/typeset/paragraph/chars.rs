@@ -29,8 +29,9 @@ pub(super) fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489)
 }
 
-/// Characters that steer shaping and draw nothing: zero-width (non-)joiners,
-/// the word joiner and variation selectors (e.g. U+FE0F, "as emoji").
+/// Characters that steer shaping and draw nothing (zero-width joiners,
+/// variation selectors such as U+FE0F "as emoji", bidi and other format
+/// marks): every default-ignorable code point.
 pub(super) fn is_ignorable(c: char) -> bool {
-    matches!(c as u32, 0x200C | 0x200D | 0x2060 | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF)
+    crate::typeset::shape::is_default_ignorable(c)
 }

@@ -206,6 +206,10 @@ impl Setter<'_> {
         let mut out = Vec::with_capacity(styles.len());
         for &(start, end, face_id) in runs.iter() {
             let shaped = self.shaper.shape(self.fonts, face_id, &text[start..end]);
+            // The cluster of the last glyph kept: a glyph skipped below
+            // (an ignorable drawn as nothing) must not take its cluster's
+            // text with it, so the next glyph kept of that cluster carries it.
+            let mut last_kept: Option<usize> = None;
             for (k, g) in shaped.iter().enumerate() {
                 let cluster = start + g.cluster;
                 if g.gid == 0 {
@@ -224,7 +228,8 @@ impl Setter<'_> {
                     // draws nothing, and its text stays with its cluster.
                     continue;
                 }
-                let first_of_cluster = k == 0 || shaped[k - 1].cluster != g.cluster;
+                let first_of_cluster = last_kept != Some(g.cluster);
+                last_kept = Some(g.cluster);
                 let next_cluster = shaped[k + 1..]
                     .iter()
                     .map(|n| start + n.cluster)
