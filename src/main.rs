@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use handbill::run::{self, Job};
+use handbill::run::{self, Job, Preview};
 use handbill::{layout, statement, Error, Location};
 
 #[derive(Parser)]
@@ -122,9 +122,10 @@ struct BuildArgs {
     /// Keep quotes, dashes and "..." as typed (no “curly quotes”, en dashes or ellipses).
     #[arg(long)]
     as_written: bool,
-    /// Also write a PNG preview (pages after the first get -2, -3, … before .png).
-    #[arg(long, value_name = "FILE.png")]
-    png: Option<PathBuf>,
+    /// Also write a PNG preview: to FILE.png, or without a name beside the PDF
+    /// (pages after the first get -2, -3, … before .png).
+    #[arg(long, value_name = "FILE.png", num_args = 0..=1, value_parser = parse_png)]
+    png: Option<Option<PathBuf>>,
     /// Resolution of the PNG preview, in dots per inch.
     #[arg(long, default_value_t = 150.0, value_parser = parse_dpi)]
     png_dpi: f64,
@@ -271,7 +272,10 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
         lang: args.lang.clone(),
         encoding,
         as_written: args.as_written,
-        png: args.png.clone(),
+        png: args.png.clone().map(|p| match p {
+            Some(file) => Preview::File(file),
+            None => Preview::Beside,
+        }),
         png_dpi: args.png_dpi,
         impose: args.impose,
         target: args.target,
@@ -322,6 +326,19 @@ impl run::Report for Stderr {
             bar.set_message(name.to_string());
             bar.inc(1);
         }
+    }
+}
+
+/// A preview's file name: it must end in .png, so that a statement written
+/// after a bare `--png` is not taken for the preview's name and overwritten.
+fn parse_png(s: &str) -> Result<PathBuf, String> {
+    if s.to_ascii_lowercase().ends_with(".png") {
+        Ok(PathBuf::from(s))
+    } else {
+        Err(format!(
+            "`{s}` does not end in .png; name the preview FILE.png, or put a bare --png \
+             after the statements"
+        ))
     }
 }
 

@@ -135,10 +135,10 @@ fn two_outputs_never_share_a_file() {
     );
     let o = handbill(&d, &["build", "a/s.md", "a/s.md"]);
     refused(&o, "would both be written here", &d, &before);
-    let o = handbill(&d, &["build", "a/s.md", "-o", "x.pdf", "--png", "x.pdf"]);
+    let o = handbill(&d, &["build", "a/s.md", "-o", "x.png", "--png", "x.png"]);
     refused(
         &o,
-        "x.pdf: the PDF of a/s.md and the preview of a/s.md",
+        "x.png: the PDF of a/s.md and the preview of a/s.md",
         &d,
         &before,
     );
@@ -151,4 +151,26 @@ fn the_statement_is_never_its_own_output() {
     let before = snapshot(&d);
     let o = handbill(&d, &["build", "s.txt", "-o", "s.txt"]);
     refused(&o, "would overwrite the statement s.txt", &d, &before);
+}
+
+#[test]
+fn a_bare_png_goes_beside_each_pdf() {
+    let d = tmpdir("png");
+    std::fs::create_dir_all(d.join("a")).unwrap();
+    std::fs::write(d.join("a/one.txt"), STATEMENT).unwrap();
+    std::fs::write(d.join("two.txt"), STATEMENT).unwrap();
+    let o = handbill(&d, &["build", "a/one.txt", "two.txt", "--png"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for png in ["a/one.png", "two.png"] {
+        assert!(
+            std::fs::read(d.join(png)).unwrap().starts_with(b"\x89PNG"),
+            "{png}"
+        );
+    }
+    // A name that is not a .png is refused, so a statement written after
+    // a bare --png is never taken for the preview and overwritten.
+    let before = snapshot(&d);
+    let o = handbill(&d, &["build", "--png", "two.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(snapshot(&d), before);
 }

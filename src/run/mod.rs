@@ -41,8 +41,8 @@ pub struct Job {
     pub encoding: Option<Encoding>,
     /// Keep quotes, dashes and dots as typed.
     pub as_written: bool,
-    /// Also write PNG previews, the first page to this file.
-    pub png: Option<PathBuf>,
+    /// Also write PNG previews.
+    pub png: Option<Preview>,
     /// The previews' resolution, in dots per inch.
     pub png_dpi: f64,
     /// Copies per sheet.
@@ -55,6 +55,35 @@ pub struct Job {
     pub quiet: bool,
     /// Also say the language and the time of each build.
     pub verbose: bool,
+}
+
+/// Where the PNG previews of a statement go.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Preview {
+    /// Beside its PDF, with `.png` for `.pdf` (`--png` without a name).
+    Beside,
+    /// The first page to this file, the others beside it as `-2`, `-3`, ….
+    File(PathBuf),
+}
+
+impl Job {
+    /// The file of the first preview page of `input`, if previews are asked for.
+    pub fn png_for(&self, input: &str) -> Option<PathBuf> {
+        match self.png.as_ref()? {
+            Preview::File(p) => Some(p.clone()),
+            Preview::Beside => Some(
+                match output_path(input, self.output.as_deref(), self.out_dir.as_deref()) {
+                    Target::File(pdf) => pdf.with_extension("png"),
+                    // A PDF on standard output: the preview in the folder.
+                    Target::Stdout => self
+                        .out_dir
+                        .clone()
+                        .unwrap_or_default()
+                        .join("statement.png"),
+                },
+            ),
+        }
+    }
 }
 
 /// Where a run's messages go.
@@ -132,7 +161,7 @@ fn refuse_overwrites(job: &Job, layout: &layout::Layout) -> Result<()> {
         if let Target::File(p) = output_path(input, job.output.as_deref(), job.out_dir.as_deref()) {
             outputs.push(guard::Role::new(p, format!("the PDF of {input}")));
         }
-        if let Some(png) = &job.png {
+        if let Some(png) = job.png_for(input) {
             outputs.push(guard::Role::new(png, format!("the preview of {input}")));
         }
     }

@@ -50,8 +50,8 @@ pub fn build_one(
         }
     }
     refuse_overwriting_what_it_read(input, &target, job, layout, &out)?;
-    if let Some(png) = &job.png {
-        write_pngs(png, &out.png)?;
+    if let Some(png) = job.png_for(input) {
+        write_pngs(&png, &out.png)?;
     }
     let written = match target {
         Target::Stdout => {
@@ -118,9 +118,9 @@ fn refuse_overwriting_what_it_read(
     if let Target::File(p) = target {
         outputs.push(Role::new(p, format!("the PDF of {input}")));
     }
-    if let Some(png) = &job.png {
+    if let Some(png) = job.png_for(input) {
         outputs.extend(
-            png_paths(png, out.png.len())
+            png_paths(&png, out.png.len())
                 .into_iter()
                 .map(|p| Role::new(p, format!("the preview of {input}"))),
         );
