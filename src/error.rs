@@ -112,6 +112,16 @@ pub enum Error {
         /// The worst failure's exit code.
         exit_code: i32,
     },
+    /// Text of the statement that composition did not place: always a
+    /// fault of handbill's (fitting and the overflow rules exist so that
+    /// text is placed or refused with a reason), caught before writing.
+    #[error("{at}: {message}")]
+    Lost {
+        /// The statement.
+        at: Location,
+        /// What is missing, quoted.
+        message: String,
+    },
     /// A command that would write over one of its own inputs, or write
     /// two outputs to one file: refused before anything is written.
     #[error("{}: {message}", path.display())]

@@ -72,7 +72,7 @@ pub fn check(
              shorten the statement or choose a larger layout"
         )
     };
-    Err(Error::Typeset {
+    Err(Error::Lost {
         at: Location::file(origin),
         message,
     })
