@@ -220,17 +220,7 @@ impl Tools {
         };
 
         // The head: headline, subtitle and meta lines before the body.
-        let split = doc
-            .blocks
-            .iter()
-            .position(|b| {
-                !matches!(
-                    b.kind,
-                    BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta
-                )
-            })
-            .unwrap_or(doc.blocks.len());
-        let (head_blocks, body_blocks) = doc.blocks.split_at(split);
+        let (head_blocks, body_blocks) = split_head(&doc.blocks);
         let first = first_page(&mut setter, doc, head_blocks, design, opts)?;
 
         // What the budget's columns hold if packed perfectly, plus a line per
@@ -271,6 +261,22 @@ impl Tools {
             stopped: false,
         })
     }
+}
+
+/// The head (the headline, subtitle and meta lines the document starts
+/// with, set across the columns) and the body after it. Composition and
+/// the no-lost-word check must agree on it.
+fn split_head(blocks: &[Block]) -> (&[Block], &[Block]) {
+    let head = blocks
+        .iter()
+        .take_while(|b| {
+            matches!(
+                b.kind,
+                BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta
+            )
+        })
+        .count();
+    blocks.split_at(head)
 }
 
 /// The first page's fixed parts: the band and the pictures outside the flow

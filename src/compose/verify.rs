@@ -15,6 +15,7 @@
 use super::band::band_texts;
 use super::design::Design;
 use super::pages::Page;
+use super::split_head;
 use crate::error::{Error, Location, Result};
 use crate::statement::document::{Block, BlockKind, Document};
 use crate::typeset::fonts::FontBook;
@@ -89,17 +90,7 @@ fn counts(c: char) -> bool {
 /// them: head blocks, the band, the body blocks (a list item's marker
 /// before its text), the QR code's link.
 fn expected_text(doc: &Document, band: &[&str]) -> Vec<char> {
-    let head = doc
-        .blocks
-        .iter()
-        .take_while(|b| {
-            matches!(
-                b.kind,
-                BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta
-            )
-        })
-        .count();
-    let (head, body) = doc.blocks.split_at(head);
+    let (head, body) = split_head(&doc.blocks);
     let block_text = |b: &Block| {
         let marker = match &b.kind {
             BlockKind::ListItem { marker, .. } => marker.as_str(),

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::layout::Layout;
 
 /// A file, and what it is to this run ("the statement a.md", "the PDF of
 /// a.md"), for messages.
@@ -22,6 +23,23 @@ impl Role {
             what: what.into(),
         }
     }
+}
+
+/// What a run reads: the statements (standard input aside) and every
+/// file of the layout.
+pub(super) fn input_roles<'a>(
+    statements: impl IntoIterator<Item = &'a str>,
+    layout: &Layout,
+) -> Vec<Role> {
+    statements
+        .into_iter()
+        .filter(|i| *i != "-")
+        .map(|i| Role::new(i, format!("the statement {i}")))
+        .chain(layout.files().into_iter().map(|(p, what)| {
+            let shown = format!("{what} {}", p.display());
+            Role::new(p, shown)
+        }))
+        .collect()
 }
 
 /// Refuses `outputs` that are one of `inputs` or one another, with an

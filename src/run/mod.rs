@@ -146,16 +146,7 @@ pub fn run(job: &Job, watch: bool, report: &dyn Report) -> Result<()> {
 /// the layout and what it extends, a font, a picture, the ICC profile) or
 /// write two outputs to one file, before anything is built.
 fn refuse_overwrites(job: &Job, layout: &layout::Layout) -> Result<()> {
-    let statements = job.inputs.iter().filter(|i| *i != "-");
-    let inputs: Vec<guard::Role> = statements
-        .map(|i| guard::Role::new(i, format!("the statement {i}")))
-        .chain(
-            layout
-                .files()
-                .into_iter()
-                .map(|(p, what)| guard::Role::new(&p, format!("{what} {}", p.display()))),
-        )
-        .collect();
+    let inputs = guard::input_roles(job.inputs.iter().map(String::as_str), layout);
     let mut outputs = Vec::new();
     for input in &job.inputs {
         if let Target::File(p) = output_path(input, job.output.as_deref(), job.out_dir.as_deref()) {

@@ -4,7 +4,7 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::guard::{refuse_overlaps, Role};
+use super::guard::{input_roles, refuse_overlaps, Role};
 use super::{Job, Report};
 use crate::error::{Error, Location, Result};
 use crate::layout::Layout;
@@ -125,18 +125,12 @@ fn refuse_overwriting_what_it_read(
                 .map(|p| Role::new(p, format!("the preview of {input}"))),
         );
     }
-    let inputs: Vec<Role> = std::iter::once(Role::new(input, format!("the statement {input}")))
-        .filter(|_| input != "-")
-        .chain(layout.files().into_iter().map(|(p, what)| {
-            let shown = format!("{what} {}", p.display());
-            Role::new(p, shown)
-        }))
-        .chain(
-            out.pictures
-                .iter()
-                .map(|p| Role::new(&p.file, format!("the picture {}", p.file))),
-        )
-        .collect();
+    let mut inputs = input_roles([input], layout);
+    inputs.extend(
+        out.pictures
+            .iter()
+            .map(|p| Role::new(&p.file, format!("the picture {}", p.file))),
+    );
     refuse_overlaps(&outputs, &inputs)
 }
 
