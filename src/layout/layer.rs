@@ -56,8 +56,9 @@ impl Layer {
 pub(super) struct Ctx<'a> {
     origin: &'a str,
     source: &'a str,
-    /// Where relative paths (fonts, pictures, profiles) start.
-    pub(super) base_dir: &'a Path,
+    /// Where relative paths (fonts, pictures, profiles) start; `None` for
+    /// a sealed layout, whose file names are refused unread.
+    pub(super) base_dir: Option<&'a Path>,
     lines: raw::LineStarts,
 }
 
@@ -240,12 +241,14 @@ pub(super) fn identity(origin: &str, path: &Path) -> String {
 }
 
 /// The layer of a file (already read as `raw`) over all it extends; the
-/// files it extends are added to `files`.
+/// files it extends are added to `files`. Without `base_dir` the layout is
+/// sealed: it may extend only built-in layouts, and nothing is looked up
+/// on disk (not even whether a name is a file).
 pub(super) fn resolve(
     mut raw: RawFile,
     source: &str,
     origin: &str,
-    base_dir: &Path,
+    base_dir: Option<&Path>,
     chain: &mut Vec<Link>,
     files: &mut Vec<PathBuf>,
 ) -> Result<Layer> {
@@ -266,11 +269,28 @@ pub(super) fn resolve(
         Some(ext) => {
             let at = cx.at(&ext.span());
             let value = ext.get_ref().trim();
-            let (parent_source, parent_origin, parent_dir, id): (String, String, PathBuf, String) =
-                if looks_like_path(value)
-                    || (builtin(value).is_none() && base_dir.join(value).is_file())
+            let file_dir = match base_dir {
+                Some(dir)
+                    if looks_like_path(value)
+                        || (builtin(value).is_none() && dir.join(value).is_file()) =>
                 {
-                    let path = base_dir.join(value);
+                    Some(dir)
+                }
+                None if builtin(value).is_none() => {
+                    return Err(layout_err(
+                        at,
+                        format!(
+                            "`extends` names `{value}`, which is not a built-in layout; a layout \
+                             sent from elsewhere may extend only those ({})",
+                            super::builtin_names().join(", ")
+                        ),
+                    ))
+                }
+                _ => None,
+            };
+            let (parent_source, parent_origin, parent_dir, id): (String, String, PathBuf, String) =
+                if let Some(dir) = file_dir {
+                    let path = dir.join(value);
                     let shown = path.display().to_string();
                     let id = identity(&shown, &path);
                     check_chain(chain, &id, &shown, &at)?;
@@ -311,11 +331,13 @@ pub(super) fn resolve(
                 shown: parent_origin.clone(),
             });
             let parent_raw = raw::read(&parent_source, &parent_origin)?;
+            // A built-in's parent is found by name, never on disk; a
+            // sealed layout's stays sealed.
             let layer = resolve(
                 parent_raw,
                 &parent_source,
                 &parent_origin,
-                &parent_dir,
+                base_dir.map(|_| parent_dir.as_path()),
                 chain,
                 files,
             )?;
@@ -353,7 +375,7 @@ fn defaults() -> Result<Layer> {
     let cx = Ctx {
         origin: &origin,
         source,
-        base_dir: Path::new(""),
+        base_dir: None,
         lines: raw::LineStarts::new(source),
     };
     to_layer(raw, &cx)

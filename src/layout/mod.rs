@@ -318,8 +318,25 @@ pub fn load(name_or_path: &str) -> Result<Layout> {
 /// `origin` names it in errors (a path, or `builtin:NAME`); `base_dir`
 /// resolves relative paths in it (`extends`, font files).
 pub fn parse(source: &str, origin: &str, base_dir: &Path) -> Result<Layout> {
+    let id = layer::identity(origin, Path::new(origin));
+    parse_in(source, origin, id, Some(base_dir))
+}
+
+/// Parses a layout that may not name files: one that came from someone
+/// who must not be able to read this machine's files (a browser talking
+/// to `handbill serve`). A font file, a picture, an ICC profile or an
+/// `extends` that is not a built-in layout is refused with the line and
+/// column where it is written, before any file is looked up, so the answer
+/// cannot tell whether such a file exists either.
+pub fn parse_sealed(source: &str, origin: &str) -> Result<Layout> {
+    parse_in(source, origin, format!("sealed:{origin}"), None)
+}
+
+/// Parses a layout: its file names resolved against `base_dir`, or
+/// refused without one.
+fn parse_in(source: &str, origin: &str, id: String, base_dir: Option<&Path>) -> Result<Layout> {
     let mut chain = vec![Link {
-        id: layer::identity(origin, Path::new(origin)),
+        id,
         shown: origin.to_string(),
     }];
     let raw = raw::read(source, origin)?;
@@ -333,7 +350,7 @@ pub fn parse(source: &str, origin: &str, base_dir: &Path) -> Result<Layout> {
         .map(|d| d.get_ref().clone())
         .unwrap_or_default();
     let mut files = Vec::new();
-    if !origin.starts_with("builtin:") {
+    if !origin.starts_with("builtin:") && base_dir.is_some() {
         files.push(PathBuf::from(origin));
     }
     let layer = layer::resolve(raw, source, origin, base_dir, &mut chain, &mut files)?;

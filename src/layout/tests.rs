@@ -1046,3 +1046,71 @@ fn band_text_must_stand_out_from_the_band() {
     );
     assert!(parse_str("[band]\ncolor = \"cmyk(0,100,100,0)\"").is_ok());
 }
+
+// Sealed layouts (`parse_sealed`): sent from elsewhere, they may not name
+// files on this machine.
+
+/// The error of a sealed layout that must fail, as displayed.
+fn sealed_error(source: &str) -> String {
+    match parse_sealed(source, "sent.toml") {
+        Ok(l) => panic!("expected a sealed layout to fail:\n{source}\ngot {l:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn a_sealed_layout_names_no_font_picture_or_profile_file() {
+    // The same file must be refused whether it exists or not, so that the
+    // answer says nothing about this machine's files.
+    for path in ["/etc/passwd", "/no/such/file.ttf"] {
+        let e = sealed_error(&format!("[body]\nfont = \"{path}\"\n"));
+        assert!(e.starts_with("sent.toml:2:8: "), "{e}");
+        assert!(e.contains("may not name files"), "{e}");
+        let e = sealed_error(&format!("[body]\nfallback = [\"sans\", \"{path}\"]\n"));
+        assert!(e.contains("may not name files"), "{e}");
+        let e = sealed_error(&format!("[[image]]\nfile = \"{path}\"\n"));
+        assert!(e.starts_with("sent.toml:2:8: "), "{e}");
+        let e = sealed_error(&format!("[print]\nicc-profile = \"{path}\"\n"));
+        assert!(e.contains("may not name files"), "{e}");
+    }
+    for key in ["headline", "meta", "heading", "band"] {
+        let e = sealed_error(&format!("[{key}]\nfont = \"x.otf\"\n"));
+        assert!(e.contains("may not name files"), "{key}: {e}");
+    }
+}
+
+#[test]
+fn a_sealed_layout_extends_built_in_layouts_only() {
+    let dir = TempDir::new();
+    let parent = dir.write("parent.toml", "[page]\ncolumns = 3\n");
+    for value in [
+        parent.display().to_string(),
+        "parent.toml".into(),
+        "parent".into(),
+    ] {
+        let e = sealed_error(&format!("extends = \"{value}\"\n"));
+        assert!(e.starts_with("sent.toml:1:11: "), "{e}");
+        assert!(e.contains("not a built-in layout"), "{e}");
+    }
+    let l = parse_sealed(
+        "extends = \"a5-flyer\"\n[page]\ncolumns = 2\n[body]\nfont = \"sans\"\n",
+        "sent.toml",
+    )
+    .unwrap();
+    assert_eq!(l.design.page.columns, 2);
+    assert_eq!(
+        l.design.page.paper,
+        load("a5-flyer").unwrap().design.page.paper
+    );
+    assert!(l.sources.is_empty(), "{:?}", l.sources);
+    assert!(l.files().is_empty());
+}
+
+#[test]
+fn a_sealed_layout_reads_like_any_other_otherwise() {
+    let source = "[page]\nmargin = \"20mm\"\n[print]\nfor = \"copyshop\"\n";
+    let sealed = parse_sealed(source, "sent.toml").unwrap();
+    let open = parse(source, "sent.toml", Path::new("")).unwrap();
+    assert_eq!(sealed.design, open.design);
+    assert_eq!(sealed.print.target, open.print.target);
+}

@@ -245,9 +245,15 @@ fn numbers<const N: usize>(args: &str, percent: bool) -> Option<[f64; N]> {
     v.try_into().ok()
 }
 
+/// What a layout that may not name files is told when it does (see
+/// [`super::parse_sealed`]).
+const SEALED: &str = "a layout sent from elsewhere may not name files on this machine";
+
 /// A font: a file if the value contains `/` or ends in `.ttf` / `.otf`
 /// (resolved against `base_dir`, and it must exist), else a family name.
-pub(super) fn font(value: &str, base_dir: &Path) -> Result<FontRef, String> {
+/// Without `base_dir` (a sealed layout) a file is refused before anything
+/// is looked up.
+pub(super) fn font(value: &str, base_dir: Option<&Path>) -> Result<FontRef, String> {
     let t = value.trim();
     if t.is_empty() {
         return Err(
@@ -260,6 +266,12 @@ pub(super) fn font(value: &str, base_dir: &Path) -> Result<FontRef, String> {
     if !(t.contains('/') || lower.ends_with(".ttf") || lower.ends_with(".otf")) {
         return Ok(FontRef::Family(t.to_string()));
     }
+    let Some(base_dir) = base_dir else {
+        return Err(format!(
+            "names the font file `{t}`; {SEALED}: use a bundled family \
+             (\"serif\", \"sans\", \"display\")"
+        ));
+    };
     let path = base_dir.join(t);
     if path.is_file() {
         // Read now, as the build would: a broken fallback font would
@@ -361,8 +373,15 @@ pub(super) fn impose(value: &str) -> Result<Option<NUp>, String> {
         .map_err(|_| format!("must be \"2up\", \"4up\", \"8up\" or \"none\", not \"{value}\""))
 }
 
-/// A path to a file that exists, resolved against `base_dir`.
-pub(super) fn existing_file(value: &str, base_dir: &Path) -> Result<std::path::PathBuf, String> {
+/// A path to a file that exists, resolved against `base_dir`; refused
+/// without one (a sealed layout).
+pub(super) fn existing_file(
+    value: &str,
+    base_dir: Option<&Path>,
+) -> Result<std::path::PathBuf, String> {
+    let Some(base_dir) = base_dir else {
+        return Err(format!("names the file `{}`; {SEALED}", value.trim()));
+    };
     let path = base_dir.join(value.trim());
     if path.is_file() {
         Ok(path)
@@ -429,12 +448,19 @@ pub(super) fn extent(value: &str) -> Result<Extent, String> {
 }
 
 /// A picture file: relative to the layout file's directory, and it must
-/// exist (it is read when a statement is built).
-pub(super) fn picture_file(value: &str, base_dir: &Path) -> Result<std::path::PathBuf, String> {
+/// exist (it is read when a statement is built); refused without a
+/// directory (a sealed layout).
+pub(super) fn picture_file(
+    value: &str,
+    base_dir: Option<&Path>,
+) -> Result<std::path::PathBuf, String> {
     let t = value.trim();
     if t.is_empty() {
         return Err("must name a picture file (PNG, JPEG or WebP), not \"\"".to_string());
     }
+    let Some(base_dir) = base_dir else {
+        return Err(format!("names the picture `{t}`; {SEALED}"));
+    };
     let path = base_dir.join(t);
     if path.is_file() {
         Ok(path)
