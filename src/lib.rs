@@ -38,6 +38,7 @@ pub mod layout;
 
 pub mod output;
 pub mod run;
+pub mod serve;
 pub mod statement;
 pub mod typeset;
 
@@ -46,8 +47,9 @@ pub mod typeset;
 /// circle. The shared leaves come first ([`style`] uses [`units`]); the
 /// stages follow the data, except [`layout`], which sits after the stages
 /// whose settings it builds. [`run`] (builds as the command line runs
-/// them: batches, watching) comes last; the crate root ([`build`]) and the
-/// binary may use everything.
+/// them: batches, watching) and [`serve`] (builds as the web editor asks
+/// for them) come last; the crate root ([`build`]) and the binary may use
+/// everything.
 pub const STAGES: &[&[&str]] = &[
     &["error", "units", "names", "date"],
     &["style"],
@@ -57,6 +59,7 @@ pub const STAGES: &[&[&str]] = &[
     &["output"],
     &["layout"],
     &["run"],
+    &["serve"],
 ];
 
 pub use error::{Error, Location, Note, Result, Warning};

@@ -75,6 +75,28 @@ enum Command {
         #[arg(long)]
         list: bool,
     },
+    /// Start the web editor: write, pick a layout, see every page, download the PDF.
+    #[command(after_help = "Examples:
+  handbill serve                          on this machine only: open the address it prints
+  handbill serve --open                   … and open it in the browser
+  handbill serve --host 0.0.0.0           for an office sharing one computer (asks for a token)
+
+The page and the JSON API (POST /api/build, /api/preview, /api/check; GET
+/api/layouts) are described in the README.")]
+    Serve {
+        /// The address to listen on; other than 127.0.0.1, the API asks for a token.
+        #[arg(long, default_value = "127.0.0.1")]
+        host: std::net::IpAddr,
+        /// The port (0: any free port).
+        #[arg(long, default_value_t = handbill::serve::DEFAULT_PORT)]
+        port: u16,
+        /// The token the API asks for (default: a new random one when --host is not 127.0.0.1).
+        #[arg(long)]
+        token: Option<String>,
+        /// Open the page in the browser (xdg-open).
+        #[arg(long)]
+        open: bool,
+    },
     /// Write a commented copy of a built-in layout to edit.
     #[command(after_help = "Example:
   handbill new-layout union-flyer --from a5-flyer     writes union-flyer.toml")]
@@ -176,6 +198,12 @@ fn main() -> ExitCode {
         Command::Layouts => list_layouts(),
         Command::Fonts { layout } => list_fonts(&layout),
         Command::NewLayout { name, from } => new_layout(&name, &from),
+        Command::Serve {
+            host,
+            port,
+            token,
+            open,
+        } => serve(&handbill::serve::Options { host, port, token }, open),
         Command::Print {
             file,
             printer,
@@ -444,6 +472,25 @@ fn print_file(
     let id = handbill::output::print::print(file, opts)?;
     eprintln!("handbill: sent {} to CUPS as {id}", file.display());
     Ok(())
+}
+
+/// Serves the web editor until interrupted; says where, on standard output
+/// (a script can read the address from its first line).
+fn serve(opts: &handbill::serve::Options, open: bool) -> Result<(), Error> {
+    use std::io::Write;
+    let server = handbill::serve::Server::bind(opts)?;
+    let url = server.url();
+    let mut out = std::io::stdout().lock();
+    // Nowhere to say it means nowhere to open it: carry on regardless.
+    let _ = writeln!(out, "{url}").and_then(|_| out.flush());
+    drop(out);
+    eprintln!("handbill: serving the editor at {url} (Ctrl-C stops it)");
+    if open {
+        if let Err(e) = std::process::Command::new("xdg-open").arg(&url).spawn() {
+            eprintln!("handbill: could not open a browser ({e}); open {url} yourself");
+        }
+    }
+    server.run()
 }
 
 /// Writes a layout file to edit, made from a built-in layout: every

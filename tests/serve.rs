@@ -1,0 +1,628 @@
+//! `handbill serve` over real sockets: the binary is started on a free
+//! port, and spoken to in HTTP/1.1 written by hand, as a browser or a
+//! script would, including the requests it must refuse.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// The date stamped into PDFs, the same for the server and the CLI.
+const EPOCH: &str = "1700000000";
+
+/// A running `handbill serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    /// `127.0.0.1:PORT`.
+    addr: String,
+    /// The address it printed.
+    url: String,
+}
+
+impl Server {
+    fn start(args: &[&str]) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_handbill"))
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .env("SOURCE_DATE_EPOCH", EPOCH)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line.trim().to_string();
+        let port = url
+            .strip_prefix("http://127.0.0.1:")
+            .and_then(|r| r.split('/').next())
+            .unwrap_or_else(|| panic!("unexpected first line {url:?}"));
+        Server {
+            addr: format!("127.0.0.1:{port}"),
+            url,
+            child,
+        }
+    }
+
+    fn local() -> Server {
+        Server::start(&[])
+    }
+
+    /// A request with the right `Host`, and `extra` header lines.
+    fn send(&self, method: &str, path: &str, extra: &[&str], body: &[u8]) -> Answer {
+        let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+        if !extra
+            .iter()
+            .any(|h| h.to_ascii_lowercase().starts_with("host:"))
+        {
+            head.push_str(&format!("Host: {}\r\n", self.addr));
+        }
+        for h in extra {
+            head.push_str(h);
+            head.push_str("\r\n");
+        }
+        head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+        raw(&self.addr, head.as_bytes(), body)
+    }
+
+    fn post(&self, path: &str, json: &serde_json::Value) -> Answer {
+        self.send(
+            "POST",
+            path,
+            &["Content-Type: application/json"],
+            json.to_string().as_bytes(),
+        )
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An HTTP answer.
+#[derive(Debug)]
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn json(&self) -> serde_json::Value {
+        assert_eq!(
+            self.header("content-type"),
+            Some("application/json"),
+            "{self:?}"
+        );
+        serde_json::from_slice(&self.body).unwrap()
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+/// Sends `head` and `body` and reads the whole answer. The body is written
+/// from another thread, so that a server that answers before reading it
+/// all (a body too large) is heard rather than dead-locked on.
+fn raw(addr: &str, head: &[u8], body: &[u8]) -> Answer {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .unwrap();
+    stream.write_all(head).unwrap();
+    let mut writer = stream.try_clone().unwrap();
+    let body = body.to_vec();
+    let sending = std::thread::spawn(move || {
+        // The server may close early; what it said is read below.
+        let _ = writer.write_all(&body);
+    });
+    let mut bytes = Vec::new();
+    // A reset after the answer (the server closing with body unread) ends
+    // the read; what came before it is the answer.
+    let _ = stream.read_to_end(&mut bytes);
+    let _ = sending.join();
+    parse(&bytes)
+}
+
+fn parse(bytes: &[u8]) -> Answer {
+    let end = bytes
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or_else(|| panic!("no HTTP head in {:?}", String::from_utf8_lossy(bytes)));
+    let head = String::from_utf8_lossy(&bytes[..end]);
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let mut body = bytes[end + 4..].to_vec();
+    let chunked = headers
+        .iter()
+        .any(|(n, v)| n.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"));
+    if chunked {
+        body = dechunk(&body);
+    }
+    Answer {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut rest: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let eol = rest.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size =
+            usize::from_str_radix(std::str::from_utf8(&rest[..eol]).unwrap().trim(), 16).unwrap();
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&rest[eol + 2..eol + 2 + size]);
+        rest = &rest[eol + 4 + size..];
+    }
+}
+
+fn sample(name: &str) -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name);
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn tmpdir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("handbill-serve-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// The CLI's PDF of `statement` (written as `name`) with `args`.
+fn cli_pdf(tag: &str, name: &str, statement: &str, args: &[&str]) -> Vec<u8> {
+    let d = tmpdir(tag);
+    let input = d.join(name);
+    std::fs::write(&input, statement).unwrap();
+    let out = d.join("out.pdf");
+    let o = Command::new(env!("CARGO_BIN_EXE_handbill"))
+        .current_dir(&d)
+        .arg("build")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .args(args)
+        .env("SOURCE_DATE_EPOCH", EPOCH)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    std::fs::read(out).unwrap()
+}
+
+fn is_pdf(a: &Answer) -> bool {
+    a.status == 200
+        && a.header("content-type") == Some("application/pdf")
+        && a.body.starts_with(b"%PDF-")
+}
+
+#[test]
+fn the_api_builds_the_same_bytes_as_the_command_line() {
+    let s = Server::local();
+    let statement = sample("de-mieten.md");
+    let a = s.post("/api/build", &serde_json::json!({ "statement": statement }));
+    assert!(is_pdf(&a), "{a:?}");
+    assert_eq!(a.body, cli_pdf("same-1", "statement.md", &statement, &[]));
+
+    let a = s.post(
+        "/api/build",
+        &serde_json::json!({
+            "statement": statement,
+            "layout": "a5-flyer",
+            "target": "copyshop",
+            "impose": "2up",
+        }),
+    );
+    assert!(is_pdf(&a), "{a:?}");
+    let cli = cli_pdf(
+        "same-2",
+        "statement.md",
+        &statement,
+        &[
+            "--layout", "a5-flyer", "--for", "copyshop", "--impose", "2up",
+        ],
+    );
+    assert_eq!(a.body, cli);
+
+    // A layout sent as text, against the same text in a file.
+    let toml = "name = \"mine\"\nextends = \"a4-leaflet\"\n[page]\ncolumns = 3\n\
+                [body]\nfont = \"sans\"\n";
+    let a = s.post(
+        "/api/build",
+        &serde_json::json!({ "statement": statement, "layout": toml, "impose": "none" }),
+    );
+    assert!(is_pdf(&a), "{a:?}");
+    let d = tmpdir("same-3-layout");
+    let layout = d.join("mine.toml");
+    std::fs::write(&layout, toml).unwrap();
+    let cli = cli_pdf(
+        "same-3",
+        "statement.md",
+        &statement,
+        &["--layout", layout.to_str().unwrap()],
+    );
+    assert_eq!(a.body, cli);
+}
+
+#[test]
+fn layouts_are_listed_default_first() {
+    let s = Server::local();
+    let a = s.send("GET", "/api/layouts", &[], b"");
+    assert_eq!(a.status, 200, "{a:?}");
+    let list = a.json();
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, handbill::layout::builtin_names());
+    assert_eq!(list[0]["default"], true);
+    assert_eq!(list[0]["width_mm"], 210.0);
+}
+
+#[test]
+fn a_preview_is_a_png_of_the_page_asked_for() {
+    let s = Server::local();
+    let statement = sample("en-long-campaign.md");
+    let a = s.post(
+        "/api/preview",
+        &serde_json::json!({ "statement": statement, "page": 1, "dpi": 30 }),
+    );
+    assert_eq!(a.status, 200, "{}", a.text());
+    assert_eq!(a.header("content-type"), Some("image/png"));
+    assert!(a.body.starts_with(b"\x89PNG\r\n\x1a\n"));
+    // A4 at 30 dpi: 249 pixels wide (248.0…, rounded up) (the IHDR's width, big-endian).
+    let width = u32::from_be_bytes(a.body[16..20].try_into().unwrap());
+    assert_eq!(width, 249);
+
+    let a = s.post(
+        "/api/preview",
+        &serde_json::json!({ "statement": statement, "page": 99, "dpi": 30 }),
+    );
+    assert_eq!(a.status, 400);
+    assert!(a.json()["error"].as_str().unwrap().contains("`page` is 99"));
+    let a = s.post(
+        "/api/preview",
+        &serde_json::json!({ "statement": statement, "dpi": 1200 }),
+    );
+    assert_eq!(a.status, 400, "a huge preview is refused");
+}
+
+#[test]
+fn check_gives_every_page_and_the_warnings_with_their_lines() {
+    let s = Server::local();
+    // A Markdown picture is not placed: a warning at its line.
+    let statement = "+++\ntitle = \"Rent strike\"\n+++\n\nWe meet.\n\n![a photo](photo.jpg)\n";
+    let a = s.post("/api/check", &serde_json::json!({ "statement": statement }));
+    assert_eq!(a.status, 200, "{}", a.text());
+    let v = a.json();
+    assert_eq!(v["pages"], 1);
+    let previews = v["previews"].as_array().unwrap();
+    assert_eq!(previews.len(), 1);
+    assert!(previews[0]
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/png;base64,iVBORw0KGgo"));
+    let warnings = v["warnings"].as_array().unwrap();
+    let picture = warnings
+        .iter()
+        .find(|w| {
+            w["message"]
+                .as_str()
+                .unwrap()
+                .contains("images in the statement")
+        })
+        .unwrap_or_else(|| panic!("{warnings:?}"));
+    assert_eq!(picture["line"], 7);
+    assert_eq!(picture["file"], "statement.md");
+}
+
+#[test]
+fn mistakes_come_back_as_json_with_their_place() {
+    let s = Server::local();
+    let a = s.send(
+        "POST",
+        "/api/build",
+        &[],
+        b"{\"statement\": \"x\",\n \"layot\": 1}",
+    );
+    assert_eq!(a.status, 400);
+    let v = a.json();
+    assert!(v["error"].as_str().unwrap().contains("layot"), "{v}");
+    assert_eq!(v["line"], 2);
+
+    let a = s.post(
+        "/api/build",
+        &serde_json::json!({ "statement": "x", "layout": "[page]\ncolums = 2\n" }),
+    );
+    assert_eq!(a.status, 422);
+    let v = a.json();
+    assert_eq!(
+        (v["line"].as_u64(), v["column"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert!(
+        v["error"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean `columns`"),
+        "{v}"
+    );
+
+    let a = s.post(
+        "/api/build",
+        &serde_json::json!({ "statement": "x", "layout": "a9-poster" }),
+    );
+    assert_eq!(a.status, 400);
+    let a = s.post(
+        "/api/build",
+        &serde_json::json!({ "statement": "x", "target": "moon" }),
+    );
+    assert_eq!(a.status, 400);
+    let a = s.post("/api/build", &serde_json::json!({ "statement": "" }));
+    assert_eq!(a.status, 422, "{}", a.text());
+    assert!(a.json()["error"].is_string());
+    let a = s.send("GET", "/etc/passwd", &[], b"");
+    assert_eq!(a.status, 404);
+}
+
+#[test]
+fn a_wrong_host_is_refused() {
+    let s = Server::local();
+    for host in [
+        "Host: evil.example",
+        "Host: rebind.evil.example:80",
+        "Host: 127.0.0.1:1",
+    ] {
+        let a = s.send("GET", "/api/layouts", &[host], b"");
+        assert_eq!(a.status, 403, "{host}: {a:?}");
+        assert!(a.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("not this server"));
+        let a = s.send("GET", "/", &[host], b"");
+        assert_eq!(a.status, 403, "the page too, for {host}");
+    }
+    let port = s.addr.rsplit(':').next().unwrap();
+    let a = s.send(
+        "GET",
+        "/api/layouts",
+        &[&format!("Host: localhost:{port}")],
+        b"",
+    );
+    assert_eq!(a.status, 200);
+}
+
+#[test]
+fn a_cross_site_origin_is_refused() {
+    let s = Server::local();
+    let body = serde_json::json!({ "statement": "We meet." }).to_string();
+    for origin in ["Origin: http://evil.example", "Origin: null"] {
+        let a = s.send("POST", "/api/build", &[origin], body.as_bytes());
+        assert_eq!(a.status, 403, "{origin}");
+    }
+    let a = s.send(
+        "POST",
+        "/api/build",
+        &["Sec-Fetch-Site: cross-site"],
+        body.as_bytes(),
+    );
+    assert_eq!(a.status, 403);
+    let own = format!("Origin: http://{}", s.addr);
+    let a = s.send(
+        "POST",
+        "/api/build",
+        &[&own, "Sec-Fetch-Site: same-origin"],
+        body.as_bytes(),
+    );
+    assert!(is_pdf(&a), "its own page may: {a:?}");
+}
+
+#[test]
+fn a_layout_or_statement_cannot_make_the_server_read_a_file() {
+    let s = Server::local();
+    let tries = [
+        ("[body]\nfont = \"/etc/passwd\"\n", 2, 8),
+        ("[headline]\nfont = \"../../etc/passwd.ttf\"\n", 2, 8),
+        ("[body]\nfallback = [\"sans\", \"/etc/passwd\"]\n", 2, 21),
+        ("[[image]]\nfile = \"/etc/passwd\"\n", 2, 8),
+        ("[print]\nicc-profile = \"/etc/passwd\"\n", 2, 15),
+        ("extends = \"/etc/passwd\"\n", 1, 11),
+        ("extends = \"../../../../etc/passwd\"\n", 1, 11),
+    ];
+    for (layout, line, column) in tries {
+        let a = s.post(
+            "/api/build",
+            &serde_json::json!({ "statement": "We meet.", "layout": layout }),
+        );
+        assert_eq!(a.status, 422, "{layout}: {}", a.text());
+        let v = a.json();
+        let e = v["error"].as_str().unwrap();
+        assert!(
+            e.contains("may not name files") || e.contains("not a built-in layout"),
+            "{layout}: {e}"
+        );
+        assert!(!e.contains("root:"), "nothing of the file is shown: {e}");
+        assert_eq!(
+            (v["line"].as_u64(), v["column"].as_u64()),
+            (Some(line), Some(column)),
+            "{layout}"
+        );
+    }
+    let statement = "+++\ntitle = \"x\"\nimage = \"/etc/passwd\"\n+++\nWe meet.\n";
+    let a = s.post("/api/build", &serde_json::json!({ "statement": statement }));
+    assert_eq!(a.status, 422, "{}", a.text());
+    let v = a.json();
+    assert_eq!(v["line"], 3);
+    assert!(v["error"].as_str().unwrap().contains("may not name files"));
+}
+
+#[test]
+fn oversized_requests_are_refused() {
+    let s = Server::local();
+    // A statement over the CLI's 16 MiB, in a body the server takes.
+    let big = "word ".repeat(17 * 1024 * 1024 / 5);
+    let a = s.post("/api/build", &serde_json::json!({ "statement": big }));
+    assert_eq!(a.status, 413, "{}", a.text());
+    assert!(a.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("at most 16 MiB"));
+    // A body over the limit is refused before it is read.
+    let huge = vec![b' '; 33 * 1024 * 1024];
+    let a = s.send("POST", "/api/build", &[], &huge);
+    assert_eq!(a.status, 413, "{}", a.text());
+    // A layout over its own limit.
+    let layout = format!("[page]\ncolumns = 2\n{}", "# x\n".repeat(100_000));
+    let a = s.post(
+        "/api/build",
+        &serde_json::json!({ "statement": "We meet.", "layout": layout }),
+    );
+    assert_eq!(a.status, 413, "{}", a.text());
+    // The server still answers.
+    let a = s.post(
+        "/api/build",
+        &serde_json::json!({ "statement": "We meet." }),
+    );
+    assert!(is_pdf(&a));
+}
+
+#[test]
+fn concurrent_requests_each_get_their_own_answer() {
+    let s = Server::local();
+    let statements: Vec<String> = ["de-mieten.md", "fr-greve.md", "en-long-campaign.md"]
+        .iter()
+        .map(|n| sample(n))
+        .collect();
+    let alone: Vec<Vec<u8>> = statements
+        .iter()
+        .map(|st| {
+            s.post("/api/build", &serde_json::json!({ "statement": st }))
+                .body
+        })
+        .collect();
+    let answers: Vec<(usize, Answer)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..12)
+            .map(|i| {
+                let s = &s;
+                let st = &statements[i % 3];
+                scope.spawn(move || {
+                    (
+                        i % 3,
+                        s.post("/api/build", &serde_json::json!({ "statement": st })),
+                    )
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for (k, a) in answers {
+        assert!(is_pdf(&a), "{a:?}");
+        assert_eq!(
+            a.body, alone[k],
+            "statement {k} built at the same time as others"
+        );
+    }
+}
+
+#[test]
+fn a_token_is_asked_for_when_given_or_when_shared() {
+    let token = "correct-horse-battery-staple";
+    let s = Server::start(&["--token", token]);
+    assert!(s.url.ends_with(&format!("/?token={token}")), "{}", s.url);
+    let body = serde_json::json!({ "statement": "We meet." }).to_string();
+    let a = s.send("POST", "/api/build", &[], body.as_bytes());
+    assert_eq!(a.status, 403);
+    assert!(a.json()["error"].as_str().unwrap().contains("token"));
+    let a = s.send(
+        "POST",
+        "/api/build",
+        &["Authorization: Bearer correct-horse-battery-stapler"],
+        body.as_bytes(),
+    );
+    assert_eq!(a.status, 403);
+    let a = s.send(
+        "POST",
+        "/api/build",
+        &[&format!("Authorization: Bearer {token}")],
+        body.as_bytes(),
+    );
+    assert!(is_pdf(&a));
+    // The page itself holds no secret.
+    assert_eq!(s.send("GET", "/", &[], b"").status, 200);
+
+    // On every address, a token is made and printed.
+    let s = Server::start(&["--host", "0.0.0.0"]);
+    let printed = s.url.split("?token=").nth(1).unwrap().to_string();
+    assert_eq!(printed.len(), 32);
+    let a = s.send("GET", "/api/layouts", &["Host: office-pc.local:1234"], b"");
+    assert_eq!(a.status, 403);
+    let a = s.send(
+        "GET",
+        "/api/layouts",
+        &[
+            "Host: office-pc.local:1234",
+            &format!("Authorization: Bearer {printed}"),
+        ],
+        b"",
+    );
+    assert_eq!(a.status, 200);
+    // A short token is refused at start.
+    let o = Command::new(env!("CARGO_BIN_EXE_handbill"))
+        .args(["serve", "--port", "0", "--token", "1234"])
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+}
+
+#[test]
+fn the_page_is_served_whole_from_the_binary() {
+    let s = Server::local();
+    let a = s.send("GET", "/", &[], b"");
+    assert_eq!(a.status, 200);
+    assert_eq!(a.header("content-type"), Some("text/html; charset=utf-8"));
+    assert_eq!(a.header("x-frame-options"), Some("DENY"));
+    let page = a.text();
+    for part in [
+        "<script>",
+        "/api/check",
+        "/api/build",
+        "/api/layouts",
+        "AbortController",
+    ] {
+        assert!(page.contains(part), "the page lacks {part}");
+    }
+    // Nothing is fetched from elsewhere: no CDN, no web fonts.
+    for outside in ["http://", "https://", "//cdn", "@import"] {
+        assert!(!page.contains(outside), "the page names {outside}");
+    }
+}
