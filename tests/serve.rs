@@ -129,12 +129,36 @@ fn raw(addr: &str, head: &[u8], body: &[u8]) -> Answer {
         // The server may close early; what it said is read below.
         let _ = writer.write_all(&body);
     });
-    let mut bytes = Vec::new();
-    // A reset after the answer (the server closing with body unread) ends
-    // the read; what came before it is the answer.
-    let _ = stream.read_to_end(&mut bytes);
+    let bytes = read_answer(&mut stream);
+    // Ends a body still being sent to a server that has answered.
+    let _ = stream.shutdown(std::net::Shutdown::Both);
     let _ = sending.join();
     parse(&bytes)
+}
+
+/// An answer's bytes: up to its `Content-Length` where it has one (a
+/// WebDriver keeps the connection open), else to the end. A reset after
+/// the answer (the server closing with a body unread) ends the read; what
+/// came before it is the answer.
+fn read_answer(stream: &mut TcpStream) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let mut buf = [0u8; 65536];
+    loop {
+        if let Some(end) = bytes.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&bytes[..end]).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok());
+            if length.is_some_and(|n| bytes.len() >= end + 4 + n) {
+                return bytes;
+            }
+        }
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return bytes,
+            Ok(n) => bytes.extend_from_slice(&buf[..n]),
+        }
+    }
 }
 
 fn parse(bytes: &[u8]) -> Answer {
@@ -625,4 +649,250 @@ fn the_page_is_served_whole_from_the_binary() {
     for outside in ["http://", "https://", "//cdn", "@import"] {
         assert!(!page.contains(outside), "the page names {outside}");
     }
+}
+
+// The page in a real browser: Debian's chromium driven through
+// chromedriver's WebDriver protocol (JSON over HTTP, spoken by hand like
+// the API above). `.ci/run` installs both.
+
+/// A chromedriver and one browser session, ended when dropped.
+struct Browser {
+    driver: Child,
+    addr: String,
+    session: String,
+}
+
+impl Browser {
+    fn start(downloads: &std::path::Path) -> Browser {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver: apt-get install chromium chromium-driver (.ci/run does)");
+        let addr = format!("127.0.0.1:{port}");
+        let mut browser = Browser {
+            driver,
+            addr,
+            session: String::new(),
+        };
+        for _ in 0..100 {
+            if TcpStream::connect(&browser.addr).is_ok() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let v = browser.call(
+            "POST",
+            "/session",
+            serde_json::json!({ "capabilities": { "alwaysMatch": {
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                             "--window-size=1300,1000"],
+                    "prefs": {
+                        "download.default_directory": downloads.to_str().unwrap(),
+                        "download.prompt_for_download": false,
+                    },
+                },
+            }}}),
+        );
+        browser.session = v["sessionId"].as_str().unwrap().to_string();
+        browser
+    }
+
+    /// One WebDriver command; its `value`.
+    fn call(&self, method: &str, path: &str, body: serde_json::Value) -> serde_json::Value {
+        let body = body.to_string();
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\
+             Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+            self.addr,
+            body.len()
+        );
+        let a = raw(&self.addr, head.as_bytes(), body.as_bytes());
+        let v: serde_json::Value = serde_json::from_slice(&a.body).unwrap();
+        assert_eq!(a.status, 200, "WebDriver {method} {path}: {v}");
+        v["value"].clone()
+    }
+
+    fn session(&self, method: &str, path: &str, body: serde_json::Value) -> serde_json::Value {
+        self.call(method, &format!("/session/{}{path}", self.session), body)
+    }
+
+    /// Runs `script` (a function body) in the page; its result.
+    fn run(&self, script: &str) -> serde_json::Value {
+        self.session(
+            "POST",
+            "/execute/sync",
+            serde_json::json!({ "script": script, "args": [] }),
+        )
+    }
+
+    /// Waits up to 20 s for `script` to give something other than
+    /// false or null; that.
+    fn wait(&self, what: &str, script: &str) -> serde_json::Value {
+        for _ in 0..200 {
+            let v = self.run(script);
+            if !(v.is_null() || v == false) {
+                return v;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("waited 20 s for {what}");
+    }
+
+    fn element(&self, css: &str) -> String {
+        let v = self.session(
+            "POST",
+            "/element",
+            serde_json::json!({ "using": "css selector", "value": css }),
+        );
+        v.as_object()
+            .unwrap()
+            .values()
+            .next()
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    fn clear(&self, css: &str) {
+        let e = self.element(css);
+        self.session(
+            "POST",
+            &format!("/element/{e}/clear"),
+            serde_json::json!({}),
+        );
+    }
+
+    fn type_in(&self, css: &str, text: &str) {
+        let e = self.element(css);
+        self.session(
+            "POST",
+            &format!("/element/{e}/value"),
+            serde_json::json!({ "text": text }),
+        );
+    }
+
+    fn click(&self, css: &str) {
+        let e = self.element(css);
+        self.session(
+            "POST",
+            &format!("/element/{e}/click"),
+            serde_json::json!({}),
+        );
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if !self.session.is_empty() {
+            // Closes the browser; chromedriver alone would leave it running.
+            let head = format!(
+                "DELETE /session/{} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+                self.session, self.addr
+            );
+            raw(&self.addr, head.as_bytes(), b"");
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// The preview is up to date (no build waiting or running), and its first
+/// page's picture.
+const UP_TO_DATE: &str = "const s = document.getElementById('status').textContent; \
+    const img = document.querySelector('#pages img'); \
+    return s.startsWith('Up to date') && img && !document.getElementById('pages') \
+      .classList.contains('stale') ? img.src : null;";
+
+#[test]
+fn in_a_browser_a_statement_becomes_a_leaflet() {
+    let s = Server::local();
+    let downloads = tmpdir("browser-downloads");
+    let b = Browser::start(&downloads);
+    b.session("POST", "/url", serde_json::json!({ "url": s.url }));
+    b.wait("the first preview", UP_TO_DATE);
+
+    // Type a statement of one's own, with the fields left empty.
+    for field in ["#f-where", "#f-when", "#statement"] {
+        b.clear(field);
+    }
+    let statement = "# General strike\n\nWe stop work on Monday at noon, \
+                     all of us, until the wage offer is withdrawn.\n";
+    b.type_in("#statement", statement);
+    let first = b.wait("the preview of the typed statement", UP_TO_DATE);
+    assert!(first
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/png;base64,"));
+
+    // Another layout from the gallery: the preview changes.
+    b.wait(
+        "the gallery's thumbnails",
+        "return document.querySelectorAll('.card img').length === 8;",
+    );
+    b.click(".card[data-layout='a5-flyer']");
+    let second = b.wait(
+        "the preview on a5-flyer",
+        &format!(
+            "const src = (function() {{ {UP_TO_DATE} }})(); \
+             return src && src !== {} ? src : null;",
+            first
+        ),
+    );
+    assert_ne!(first, second);
+    assert_eq!(
+        b.run("return document.querySelector('.card[aria-pressed=true]').dataset.layout;"),
+        "a5-flyer"
+    );
+
+    // Download the PDF: the CLI's bytes.
+    b.click("#download-pdf");
+    let pdf = downloads.join("general-strike.pdf");
+    let mut waited = 0;
+    while !pdf.exists() && waited < 200 {
+        std::thread::sleep(Duration::from_millis(100));
+        waited += 1;
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let got = std::fs::read(&pdf).expect("the PDF was not downloaded");
+    let cli = cli_pdf(
+        "browser-cli",
+        "statement.md",
+        statement,
+        &["--layout", "a5-flyer"],
+    );
+    assert_eq!(got, cli, "the browser's PDF is not the CLI's");
+
+    // A picture in the text is a warning at its line; a wrong layout key
+    // an error at its line; clicking it selects that line.
+    b.type_in("#statement", "\n![photo](x.jpg)\n");
+    b.wait(
+        "the warning about the picture",
+        "const li = [...document.querySelectorAll('#problems li.warning')] \
+           .find(l => l.textContent.includes('images in the statement')); \
+         return li ? li.querySelector('.where').textContent === 'line 5:' : null;",
+    );
+    b.click("#custom summary");
+    b.type_in("#layout-text", "[page]\ncolums = 2\n");
+    b.wait(
+        "the layout's error at its line",
+        "const li = document.querySelector('#problems li.error'); \
+         return li && li.textContent.startsWith('layout line 2:') \
+           && li.textContent.includes('columns');",
+    );
+    b.click("#problems li.error");
+    let selected = b.run(
+        "const t = document.getElementById('layout-text'); \
+         return t.value.substring(t.selectionStart, t.selectionEnd);",
+    );
+    assert_eq!(selected, "colums = 2");
 }
