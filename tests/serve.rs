@@ -625,7 +625,7 @@ fn a_token_is_asked_for_when_given_or_when_shared() {
         .args(["serve", "--port", "0", "--token", "1234"])
         .output()
         .unwrap();
-    assert!(!o.status.success());
+    assert_eq!(o.status.code(), Some(2), "a usage error");
 }
 
 #[test]
@@ -895,4 +895,84 @@ fn in_a_browser_a_statement_becomes_a_leaflet() {
          return t.value.substring(t.selectionStart, t.selectionEnd);",
     );
     assert_eq!(selected, "colums = 2");
+
+    // Print: the CUPS queues are offered, and a job goes to one.
+    b.clear("#layout-text");
+    b.wait(
+        "the printers",
+        "return !document.getElementById('print-box').hidden \
+           && [...document.querySelectorAll('#printer option')].some(o => o.value === 'HandbillPDF');",
+    );
+    b.run("document.getElementById('printer').value = 'HandbillPDF';");
+    b.wait("the preview without errors", UP_TO_DATE);
+    b.click("#print");
+    b.wait(
+        "the print job",
+        "return document.getElementById('status').textContent.startsWith('Sent to HandbillPDF (HandbillPDF-');",
+    );
+}
+
+#[test]
+fn print_sends_the_leaflet_to_a_cups_printer() {
+    const QUEUE: &str = "HandbillPDF";
+    let s = Server::local();
+    let a = s.send("GET", "/api/printers", &[], b"");
+    assert_eq!(a.status, 200);
+    let printers = a.json();
+    assert!(
+        printers
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == QUEUE),
+        "no CUPS queue `{QUEUE}` in {printers}: run .ci/run, which adds it"
+    );
+    let title = format!("handbill-serve-test-{}", std::process::id());
+    let a = s.post(
+        "/api/print",
+        &serde_json::json!({
+            "statement": "# Strike\n\nWe stop work at noon.",
+            "printer": QUEUE,
+            "title": title,
+        }),
+    );
+    assert_eq!(a.status, 200, "{}", a.text());
+    let id = a.json()["job"].as_str().unwrap().to_string();
+    assert!(id.starts_with(&format!("{QUEUE}-")), "{id}");
+    // cups-pdf writes the job to the owner's ~/PDF, named after its title.
+    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+    let dirs = [
+        PathBuf::from(&home).join("PDF"),
+        PathBuf::from("/root/PDF"),
+        PathBuf::from("/var/spool/cups-pdf/ANONYMOUS"),
+    ];
+    let started = std::time::Instant::now();
+    while !dirs
+        .iter()
+        .filter_map(|d| std::fs::read_dir(d).ok())
+        .flatten()
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().starts_with(&title))
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "job {id} did not come out of {QUEUE} in 60 s"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+
+    let a = s.post(
+        "/api/print",
+        &serde_json::json!({ "statement": "We meet.", "printer": "NoSuchQueue" }),
+    );
+    assert_eq!(a.status, 422);
+    assert!(a.json()["error"]
+        .as_str()
+        .unwrap()
+        .contains("no printer `NoSuchQueue`"));
+    let a = s.post(
+        "/api/print",
+        &serde_json::json!({ "statement": "We meet.", "printer": QUEUE, "copies": 0 }),
+    );
+    assert_eq!(a.status, 400);
 }

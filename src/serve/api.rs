@@ -19,6 +19,8 @@ use super::{base64, App};
 use crate::compose::impose::NUp;
 use crate::error::{Error, Location};
 use crate::layout::{self, Layout};
+use crate::output;
+use crate::output::print::PrintOptions;
 use crate::output::target::PrintTarget;
 use crate::run::MAX_STATEMENT;
 use crate::statement::{self, Format};
@@ -73,7 +75,16 @@ pub struct Job {
     page: Option<usize>,
     /// The preview's resolution.
     dpi: Option<f64>,
+    /// Printing: the CUPS queue (else the default printer).
+    printer: Option<String>,
+    /// Printing: how many copies.
+    copies: Option<u32>,
+    /// Printing: the job's name in the queue.
+    title: Option<String>,
 }
+
+/// Most copies one print request may ask for: the command line's limit.
+const MAX_COPIES: u32 = 10_000;
 
 /// An answer that is not what was asked for: a status and a message, with
 /// where in the statement or layout the problem is.
@@ -427,6 +438,68 @@ pub async fn check(
     })
     .await?;
     Ok(json_response(StatusCode::OK, &answer))
+}
+
+/// `POST /api/print`: builds the PDF and sends it to a CUPS printer, as
+/// `handbill print` does. The PDF goes through a temporary file (what
+/// `lp` takes), removed as soon as CUPS has its copy.
+pub async fn print(
+    State(app): State<Arc<App>>,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let job = read_job(body)?;
+    let copies = job.copies.unwrap_or(1);
+    if !(1..=MAX_COPIES).contains(&copies) {
+        return Err(bad(format!("`copies` is {copies}; from 1 to {MAX_COPIES}")));
+    }
+    let opts = PrintOptions {
+        printer: job.printer.clone().filter(|p| !p.trim().is_empty()),
+        copies,
+        duplex: None,
+        paper: None,
+        title: job.title.clone().filter(|t| !t.trim().is_empty()),
+    };
+    let prepared = prepare(&app, job)?;
+    let id = in_slot(&app, move || {
+        let out = prepared.build(None)?;
+        let file = tempfile::Builder::new()
+            .prefix("handbill-serve-")
+            .suffix(".pdf")
+            .tempfile()
+            .map_err(|e| server_error(format!("no temporary file for the PDF: {e}")))?;
+        std::fs::write(file.path(), &out.pdf)
+            .map_err(|e| server_error(format!("cannot write the temporary PDF: {e}")))?;
+        // A printer that is missing or refuses is the user's to fix.
+        output::print::print(file.path(), &opts)
+            .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, print_message(e)))
+    })
+    .await?;
+    Ok(json_response(StatusCode::OK, &json!({ "job": id })))
+}
+
+/// A printing error's words, without the temporary file's name.
+fn print_message(e: Error) -> String {
+    match e {
+        Error::Io { message, .. } => message,
+        other => other.to_string(),
+    }
+}
+
+fn server_error(message: String) -> ApiError {
+    ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, message)
+}
+
+/// `GET /api/printers`: the CUPS printers (an empty list without CUPS).
+pub async fn printers(State(app): State<Arc<App>>) -> Result<Response, ApiError> {
+    let list = in_slot(&app, || Ok(output::print::printers().unwrap_or_default())).await?;
+    let list: Vec<_> = list
+        .iter()
+        .map(|p| json!({ "name": p.name, "default": p.default, "state": p.state }))
+        .collect();
+    Ok(json_response(
+        StatusCode::OK,
+        &serde_json::Value::from(list),
+    ))
 }
 
 /// `GET /api/layouts`: the built-in layouts, the default first.

@@ -4,7 +4,8 @@
 //! The page (`page.html`, inside the binary: no CDN, no Node) sends the
 //! statement and settings to the API after each pause in typing; the API
 //! builds with [`crate::build`], as the command line does, and answers
-//! with the PDF, page previews and warnings. See the README for the API.
+//! with the PDF, page previews and warnings, or sends the PDF to a CUPS
+//! printer. See the README for the API.
 //!
 //! One module per job: [`guard`] decides who may ask (Host, Origin,
 //! token), [`api`] turns a request into a build and an answer, [`base64`]
@@ -18,7 +19,8 @@
 //! - A layout sent as text is read with [`crate::layout::parse_sealed`]:
 //!   it cannot name a font, picture, profile or layout file on this machine,
 //!   and a statement's front matter `image` is refused too. Nothing a
-//!   request sends is written to disk.
+//!   request sends is written to disk (a print job's PDF only to a
+//!   temporary file, gone once CUPS has it).
 //! - Bodies, statements and layouts have size limits ([`api::MAX_BODY`]);
 //!   at most one build per core runs at once (a semaphore), each request
 //!   waits at most [`api::BUILD_TIME`], and a client that gives up leaves
@@ -67,9 +69,11 @@ impl Options {
     pub fn check(&self) -> Result<Option<String>> {
         if let Some(t) = &self.token {
             if t.len() < 16 || !t.chars().all(|c| c.is_ascii_graphic()) {
-                return Err(Error::Io {
+                return Err(Error::Usage {
                     path: "--token".into(),
-                    message: "must be at least 16 visible ASCII characters (no spaces)".into(),
+                    message: "must be at least 16 visible ASCII characters (no spaces), \
+                              or leave it out to get a random one"
+                        .into(),
                 });
             }
             return Ok(Some(t.clone()));
@@ -177,6 +181,8 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/build", post(api::build_pdf))
         .route("/api/preview", post(api::preview))
         .route("/api/check", post(api::check))
+        .route("/api/print", post(api::print))
+        .route("/api/printers", get(api::printers))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(api::MAX_BODY))
         .layer(middleware::from_fn_with_state(app.clone(), guard_layer))
