@@ -8,7 +8,7 @@ use crate::typeset::line::Cluster;
 use crate::typeset::linebreak::{Item, INFINITY};
 use crate::units::Length;
 
-use super::chars::is_separator;
+use super::chars::{is_ignorable, is_separator};
 use super::items::{fill, forced_break, free_break, justified_space, no_break};
 use super::types::{Glyph, Paragraph, Piece, TextStyle};
 use super::Setter;
@@ -53,10 +53,23 @@ impl Setter<'_> {
                 let mut j = i;
                 let mut tie = false;
                 let mut zero_width = true;
-                while j < chars.len() && is_separator(chars[j].0) {
-                    tie |= chars[j].0 == '\u{A0}' || chars[j].0 == '\u{202F}';
-                    zero_width &= chars[j].0 == '\u{200B}';
-                    j += 1;
+                loop {
+                    while j < chars.len() && is_separator(chars[j].0) {
+                        tie |= chars[j].0 == '\u{A0}' || chars[j].0 == '\u{202F}';
+                        zero_width &= chars[j].0 == '\u{200B}';
+                        j += 1;
+                    }
+                    // Format marks alone between two spaces (a stray U+061C
+                    // or U+200E from a web page) draw nothing and join
+                    // nothing: the spaces around them are one space.
+                    let k = j + chars[j..]
+                        .iter()
+                        .take_while(|(c, _)| is_ignorable(*c))
+                        .count();
+                    if k == j || !chars.get(k).is_some_and(|(c, _)| is_separator(*c)) {
+                        break;
+                    }
+                    j = k;
                 }
                 let narrow = chars[i..j].iter().all(|(c, _)| *c == '\u{202F}');
                 if j < chars.len() && !p.items.is_empty() {
