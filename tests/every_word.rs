@@ -139,3 +139,65 @@ fn pictures_stacked_past_the_foot_are_refused() {
     assert!(build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout)).is_ok());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Composes `text` on a one-column, flush-left A4 leaflet.
+fn ragged_pages(text: &str) -> Vec<handbill::compose::pages::Page> {
+    let layout = layout::parse(
+        "extends = \"a4-leaflet\"\n[page]\ncolumns = 1\n[body]\nalign = \"left\"\n",
+        "ragged.toml",
+        std::path::Path::new("."),
+    )
+    .unwrap();
+    let doc = parse(text, Format::Plain, "t.txt").unwrap().document;
+    let opts = ComposeOptions {
+        layout: layout.name.clone(),
+        lang: "en".into(),
+        origin: "t.txt".into(),
+        ..Default::default()
+    };
+    compose(&doc, &layout.design, &opts).unwrap().pages
+}
+
+/// Where each glyph of the last line of `pages` starts, with its text.
+fn last_line_glyphs(pages: &[handbill::compose::pages::Page]) -> Vec<(String, f64, u16)> {
+    let line = &pages.last().unwrap().lines.last().unwrap().line;
+    line.runs
+        .iter()
+        .flat_map(|r| &r.glyphs)
+        .map(|g| {
+            (
+                g.text.text().unwrap_or_default().into_owned(),
+                g.x.to_pt(),
+                g.gid,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_keycap_is_one_glyph_with_its_digit_inside() {
+    let pages = ragged_pages("Keys\n\nPress 1\u{FE0F}\u{20E3} now\n");
+    let glyphs = last_line_glyphs(&pages);
+    let keycap: Vec<_> = glyphs
+        .iter()
+        .filter(|(t, _, _)| t.contains('\u{20E3}') || t.starts_with('1'))
+        .collect();
+    // Frame and digit are one glyph of one face (the emoji font's keycap),
+    // not a text digit with a symbol font's frame drawn beside it.
+    assert_eq!(keycap.len(), 1, "{glyphs:?}");
+    assert_eq!(keycap[0].0, "1\u{FE0F}\u{20E3}");
+}
+
+#[test]
+fn a_format_mark_between_spaces_leaves_one_space() {
+    let start_of = |text: &str, word: &str| {
+        last_line_glyphs(&ragged_pages(text))
+            .into_iter()
+            .find(|(t, _, _)| t == word)
+            .unwrap()
+            .1
+    };
+    let plain = start_of("Marks\n\nmark here\n", "h");
+    let marked = start_of("Marks\n\nmark \u{61C} here\n", "h");
+    assert!((plain - marked).abs() < 0.01, "{plain} vs {marked}");
+}
