@@ -238,6 +238,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
     warnings.extend(unused_panels_warning(req, &composed));
     let mut sheets = arrange(req, &setup, composed.pages)?;
     setup.adapt(&mut sheets);
+    preflight::unprintable_text(&sheets, &composed.fonts, &setup, req.name)?;
     warnings.extend(preflight::check(&sheets, &composed.fonts, &setup, req.name));
     if req.strict && !warnings.is_empty() {
         return Err(Error::Strict {

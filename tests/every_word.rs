@@ -80,6 +80,7 @@ fn a_lost_line_fails_the_check() {
         verify::check(&doc, &layout.design, pages, fonts, "s.txt")
     };
     assert!(check(&composed.pages, &composed.fonts).is_ok());
+    let whole = composed.pages.clone();
     // Drop the last line, as a flow that gave up would.
     composed.pages[0].lines.pop();
     let e = check(&composed.pages, &composed.fonts)
@@ -94,6 +95,39 @@ fn a_lost_line_fails_the_check() {
     moved[0].lines[0].baseline = moved[0].height + handbill::units::Length::pt(40.0);
     let e = check(&moved, &composed.fonts).unwrap_err().to_string();
     assert!(e.contains("runs off the page"), "{e}");
+    // A rule struck through the first body line's letters.
+    let mut struck = whole.clone();
+    let line = struck[0].lines.last().unwrap().clone();
+    let y = line.baseline - handbill::units::Length::pt(3.0);
+    struck[0].rules.push(handbill::compose::pages::Rule {
+        from: (line.x, y),
+        to: (line.x + line.line.width, y),
+        width: handbill::units::Length::pt(0.5),
+    });
+    let e = check(&struck, &composed.fonts).unwrap_err().to_string();
+    assert!(e.contains("is covered by a column rule"), "{e}");
+    // A rule under the baseline, between lines, hides nothing.
+    let mut under = whole.clone();
+    let y = line.baseline + handbill::units::Length::pt(2.0);
+    under[0].rules.push(handbill::compose::pages::Rule {
+        from: (line.x, y),
+        to: (line.x + line.line.width, y),
+        width: handbill::units::Length::pt(0.5),
+    });
+    assert!(check(&under, &composed.fonts).is_ok());
+}
+
+#[test]
+fn a_column_rule_wider_than_half_the_gap_is_refused_at_load() {
+    let e = layout::parse(
+        "extends = \"a4-leaflet\"\n[page]\ncolumn-gap = \"6mm\"\ncolumn-rule = \"4mm\"\n",
+        "wide-rule.toml",
+        std::path::Path::new("."),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.starts_with("wide-rule.toml:4:"), "{e}");
+    assert!(e.contains("at most half the column-gap"), "{e}");
 }
 
 #[test]
@@ -200,4 +234,31 @@ fn a_format_mark_between_spaces_leaves_one_space() {
     let plain = start_of("Marks\n\nmark here\n", "h");
     let marked = start_of("Marks\n\nmark \u{61C} here\n", "h");
     assert!((plain - marked).abs() < 0.01, "{plain} vs {marked}");
+}
+
+#[test]
+fn text_where_an_office_printer_prints_nothing_fails_the_build() {
+    let layout = layout::parse(
+        "extends = \"a4-leaflet\"\n[page]\nmargin-left = \"2mm\"\n",
+        "narrow.toml",
+        std::path::Path::new("."),
+    )
+    .unwrap();
+    let text = b"Rents down\n\nWe met on Tuesday and agreed on three demands.\n";
+    let e = build(&BuildRequest::new(text, "s.txt", &layout))
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("s.txt: "), "{e}");
+    assert!(
+        e.contains("2.0mm from the paper edge, where office printers print nothing"),
+        "{e}"
+    );
+    // A press prints to the trim: a warning, and the leaflet.
+    let mut req = BuildRequest::new(text, "s.txt", &layout);
+    req.target = Some(handbill::output::target::PrintTarget::Press);
+    let out = build(&req).unwrap();
+    assert!(out
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("safe margin")));
 }

@@ -364,18 +364,21 @@ fn strict_refuses_warnings_and_keeps_the_old_pdf() {
 }
 
 #[test]
-fn office_preflight_warns_about_ink_in_the_unprintable_edge() {
+fn office_refuses_text_in_the_unprintable_edge() {
     let out = tmp("edge.pdf");
     let layout = layout_file(
         "edge.toml",
         "extends = \"a4-leaflet\"\n[page]\nmargin = \"3mm\"\n",
     );
-    let o = build(layout.to_str().unwrap(), &[], &out);
+    let o = run(&sample(), layout.to_str().unwrap(), &[], &out);
     let stderr = String::from_utf8_lossy(&o.stderr);
+    // A word an office printer leaves blank is a word missing from every copy.
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("from the paper edge, inside the safe margin of 5.0mm"),
+        stderr.contains("mm from the paper edge, where office printers print nothing"),
         "{stderr}"
     );
+    assert!(!out.exists());
     // The built-in layouts keep to the safe margin.
     let o = build("a4-leaflet", &[], &out);
     assert!(!String::from_utf8_lossy(&o.stderr).contains("safe margin"));
