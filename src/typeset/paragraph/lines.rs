@@ -117,6 +117,7 @@ impl Setter<'_> {
                     ),
                 });
             }
+            line.shrink_to_fit();
             lines.push(line);
             start = end + 1;
         }
