@@ -460,7 +460,8 @@ fn build_text(text: &str, layout: &str, tag: &str) -> (handbill::BuildOutput, Pa
 #[test]
 fn over_long_words_and_urls_are_broken_inside_the_column_with_a_warning() {
     let url = "https://example.org/campaigns/2026/fair-transport-for-everyone/petition-signatures?ref=leaflet&lang=en";
-    let word = "x".repeat(5000);
+    // The longest word a statement may have (src/statement/limits.rs).
+    let word = "x".repeat(handbill::statement::limits::MAX_WORD_CHARS);
     let text = format!("A long word\n\nSign at {url} today.\n\n{word} end.\n");
     let (out, pdf) = build_text(&text, "a4-leaflet", "long-words");
     let layout = layout::load("a4-leaflet").unwrap();
