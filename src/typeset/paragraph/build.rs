@@ -199,11 +199,18 @@ impl Setter<'_> {
 
 /// Letter spacing, in em, that justified text may add between glyphs at a
 /// glue ratio of 1 (a line stretched as far as its spaces are meant to go).
-/// Giving the line breaker this much more stretch lets it choose breaks with
-/// smaller word gaps; a few hundredths of an em between letters hardly show,
-/// word gaps of half an em show as holes and rivers. (This is what
-/// microtype's expansion and InDesign's letter-spacing limits do.)
-pub(super) const TRACKING_EM: f64 = 0.015;
+/// Giving the line breaker a little more stretch lets it choose breaks with
+/// smaller word gaps; word gaps of half an em show as holes and rivers.
+/// Small, so that the breaker's count stays true up to a ratio of 2, where
+/// [`MAX_LETTER_SPACING_EM`] stops it (it was 0.015, which let lines be
+/// letter-spaced by up to 0.09 em on posters: grey bars).
+pub(super) const TRACKING_EM: f64 = 0.01;
+
+/// The widest letter gap justification may open, in em: 0.01 em is about
+/// 4% of a word space, what careful typesetters allow (InDesign users set
+/// letter-spacing limits of a few percent). A looser line puts the rest
+/// into its word spaces.
+pub(super) const MAX_LETTER_SPACING_EM: f64 = 0.01;
 
 impl Paragraph {
     /// Adds letter-spacing stretch to justified text: each word space gets
