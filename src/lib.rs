@@ -325,6 +325,10 @@ fn layout_that_fits(
             pictures,
             ..opts.clone()
         };
+        // A cheap look first; the one named is set in full, and checked.
+        if !compose::would_fit(doc, &other.design, &opts, n).unwrap_or(false) {
+            continue;
+        }
         if let Ok(compose::Fitting::Set(c)) = compose::compose_to_fit(doc, &other.design, &opts, n)
         {
             return format!(

@@ -322,8 +322,8 @@ pub(super) fn pages(design: &Design, n: usize) -> String {
 }
 
 /// What `--fit N` would do for a text the layout's fitting could not fit:
-/// a short clause for a message. Costs a trial or two, only when fitting
-/// has already failed.
+/// a short clause for a message. Costs a few trials that stop as soon as
+/// the text cannot fit, only when fitting has already failed.
 fn fit_hint(
     tools: &mut Tools,
     doc: &Document,
@@ -341,10 +341,11 @@ fn fit_hint(
             pages(design, n)
         ));
     }
-    let cut = over_at_floor(tools, doc, design, opts, n, floor)?;
+    // How much to cut is left to `--fit` itself: measuring it sets the
+    // whole text once more, too dear for every long text's warning.
     Ok(format!(
-        "even --fit {asked} (down to {floor}) cannot: {} to get it on {}",
-        cut_advice(cut),
+        "not even --fit {asked} fits it on {} (down to {floor}); \
+         --fit {asked} says how much to cut",
         pages(design, n)
     ))
 }
@@ -458,6 +459,18 @@ pub(super) fn fit_to_page(
             })
         }
     }
+}
+
+/// True when `--fit` would set the statement on `goal.pages` pages: the
+/// fitting alone, without measuring what to cut when it does not.
+pub(super) fn would_fit(
+    tools: &mut Tools,
+    doc: &Document,
+    design: &Design,
+    opts: &ComposeOptions,
+    goal: Goal,
+) -> Result<bool> {
+    Ok(fit_to(tools, doc, design, opts, goal)?.is_some())
 }
 
 /// Fits for `--fit`: the statement on `goal.pages` pages, the body below

@@ -115,6 +115,37 @@ pub fn compose_to_fit(
     compose_with(doc, design, opts, Some(pages.max(1)))
 }
 
+/// True when [`compose_to_fit`] would set the statement on `pages` pages;
+/// cheaper, as it does not measure what to cut when it would not, nor
+/// check the result.
+pub fn would_fit(
+    doc: &Document,
+    design: &Design,
+    opts: &ComposeOptions,
+    pages: usize,
+) -> Result<bool> {
+    let n = fit_budget(design, opts, pages.max(1))?;
+    let mut tools = Tools::new(design, opts, &mut Vec::new());
+    fit::would_fit(&mut tools, doc, design, opts, fit::goal_for(design, n))
+}
+
+/// The pages `--fit N` fits: N, or the panels of a folded leaflet, which
+/// is one sheet (so N must be 1).
+fn fit_budget(design: &Design, opts: &ComposeOptions, n: usize) -> Result<usize> {
+    match design.page.fold {
+        Some(fold) if n > 1 => Err(Error::Layout {
+            at: Location::file(opts.layout.clone()),
+            message: format!(
+                "--fit {n}: a folded leaflet is one sheet; --fit 1 fits the text \
+                 on its {} panels",
+                fold.panels()
+            ),
+        }),
+        Some(fold) => Ok(fold.panels()),
+        None => Ok(n),
+    }
+}
+
 /// What [`compose_to_fit`] made of a statement.
 pub enum Fitting {
     /// It fits, set.
@@ -134,47 +165,11 @@ fn compose_with(
 ) -> Result<Fitting> {
     let lang = &opts.lang;
     let mut warnings = Vec::new();
-    let h = &design.hyphenation;
-    let hyphenator = if h.enabled {
-        Hyphenator::new(lang, h.min_left, h.min_right, h.caps).unwrap_or_else(|| {
-            warnings.push(Warning {
-                at: Location::file(opts.origin.clone()),
-                message: match hyphenate::suggest_tag(lang) {
-                    Some(s) => format!(
-                        "no hyphenation patterns for language `{lang}`; setting without hyphenation (did you mean `{s}`?)"
-                    ),
-                    None => format!(
-                        "no hyphenation patterns for language `{lang}`; setting without hyphenation (known: {})",
-                        hyphenate::known_tags_hint()
-                    ),
-                },
-            });
-            Hyphenator::disabled()
-        })
-    } else {
-        Hyphenator::disabled()
-    };
-    let mut tools = Tools {
-        fonts: FontBook::new(),
-        shaper: Shaper::new(lang),
-        hyphenator,
-        missing: BTreeMap::new(),
-    };
+    let mut tools = Tools::new(design, opts, &mut warnings);
     let mut notes = Vec::new();
     let composed = match (fit_pages, design.body.fit) {
         (Some(n), _) => {
-            // A folded leaflet is one sheet: `--fit 1` fits its panels.
-            if let Some(fold) = design.page.fold.filter(|_| n > 1) {
-                return Err(Error::Layout {
-                    at: Location::file(opts.layout.clone()),
-                    message: format!(
-                        "--fit {n}: a folded leaflet is one sheet; --fit 1 fits the text \
-                         on its {} panels",
-                        fold.panels()
-                    ),
-                });
-            }
-            let n = design.page.fold.map_or(n, |f| f.panels());
+            let n = fit_budget(design, opts, n)?;
             let goal = fit::goal_for(design, n);
             match fit::fit_pages(&mut tools, doc, design, opts, goal)? {
                 Ok(fitted) => {
@@ -285,6 +280,38 @@ impl Trial {
 }
 
 impl Tools {
+    /// Fresh tools for setting in `design`: fonts, a shaper and a
+    /// hyphenator for the language (without one, a warning says so).
+    fn new(design: &Design, opts: &ComposeOptions, warnings: &mut Vec<Warning>) -> Tools {
+        let lang = &opts.lang;
+        let h = &design.hyphenation;
+        let hyphenator = if h.enabled {
+            Hyphenator::new(lang, h.min_left, h.min_right, h.caps).unwrap_or_else(|| {
+                warnings.push(Warning {
+                    at: Location::file(opts.origin.clone()),
+                    message: match hyphenate::suggest_tag(lang) {
+                        Some(s) => format!(
+                            "no hyphenation patterns for language `{lang}`; setting without hyphenation (did you mean `{s}`?)"
+                        ),
+                        None => format!(
+                            "no hyphenation patterns for language `{lang}`; setting without hyphenation (known: {})",
+                            hyphenate::known_tags_hint()
+                        ),
+                    },
+                });
+                Hyphenator::disabled()
+            })
+        } else {
+            Hyphenator::disabled()
+        };
+        Tools {
+            fonts: FontBook::new(),
+            shaper: Shaper::new(lang),
+            hyphenator,
+            missing: BTreeMap::new(),
+        }
+    }
+
     /// Sets the document once, in exactly this design: the first page's
     /// fixed parts (band, pictures, head), then the body blocks, which are
     /// flowed into pages around them, the tail set as `tail` says.
