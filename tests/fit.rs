@@ -254,45 +254,70 @@ fn a_folded_leaflet_is_one_sheet() {
     );
 }
 
+/// The sample with a QR code and an imprint added to its front matter (or
+/// given front matter), so that every layout meets a tail to keep.
+fn with_tail(text: &str) -> String {
+    let mut tail = String::from("qr = \"https://example.org/join\"\n");
+    if !text.contains("\nimprint = ") {
+        tail.push_str("imprint = \"Printed by us\"\n");
+    }
+    match text.strip_prefix("+++\n") {
+        Some(rest) => format!("+++\n{tail}{rest}"),
+        None => format!("+++\n{tail}+++\n{text}"),
+    }
+}
+
 #[test]
 fn fit_places_every_word_or_says_what_to_cut() {
-    // Every sample on the flat built-in layouts, onto one and two pages:
-    // set (the no-lost-word check passed) or refused with what to cut;
-    // never lost text.
-    let samples: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("md" | "txt")))
-        .collect();
+    // Every sample, as it is and with a QR code and imprint, on the flat
+    // built-in layouts, as the layout fits it and onto one and two pages:
+    // set (so the no-lost-word check passed) or, with --fit, refused with
+    // what to cut; never lost text.
+    let mut samples: Vec<(String, String)> = Vec::new();
+    for e in std::fs::read_dir(root().join("samples")).unwrap() {
+        let path = e.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        if !(name.ends_with(".md") || name.ends_with(".txt")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        samples.push((format!("qr-{name}"), with_tail(&text)));
+        samples.push((name, text));
+    }
     for name in layout::builtin_names() {
         let l = layout::load(name).unwrap();
         if l.design.page.fold.is_some() {
             continue;
         }
-        for path in &samples {
-            let bytes = std::fs::read(path).unwrap();
-            let shown = path.file_name().unwrap().to_str().unwrap();
-            for n in [1, 2] {
-                match build(&BuildRequest {
-                    fit_pages: Some(n),
-                    ..BuildRequest::new(&bytes, shown, &l)
-                }) {
-                    Ok(out) => {
+        let floor = Length::pt(LEGIBLE_BODY_PT)
+            .min(l.design.body.fit.map_or(l.design.body.size, |f| f.min_size));
+        for (shown, text) in &samples {
+            for n in [None, Some(1), Some(2)] {
+                let req = BuildRequest {
+                    fit_pages: n,
+                    ..BuildRequest::new(text.as_bytes(), shown, &l)
+                };
+                match (build(&req), n) {
+                    (Ok(out), Some(n)) => {
                         assert!(out.pages <= n, "{shown} on {name}: {} pages", out.pages);
-                        assert!(
-                            out.body_size
-                                >= Length::pt(LEGIBLE_BODY_PT).min(
-                                    l.design.body.fit.map_or(l.design.body.size, |f| f.min_size)
-                                )
-                        );
+                        assert!(out.body_size >= floor, "{shown} on {name}");
                     }
-                    Err(Error::Typeset { message, .. }) => {
+                    (Ok(out), None) => {
+                        // The warning counts the pages as written.
+                        for w in &out.warnings {
+                            if let Some(k) = w.message.split(" it takes ").nth(1) {
+                                let said = format!("{} pages", out.pages);
+                                assert!(k.starts_with(&said), "{shown} on {name}: {}", w.message);
+                            }
+                        }
+                    }
+                    (Err(Error::Typeset { message, .. }), Some(_)) => {
                         assert!(
                             message.contains("cut about"),
                             "{shown} on {name}: {message}"
                         )
                     }
-                    Err(e) => panic!("{shown} on {name} --fit {n}: {e}"),
+                    (Err(e), _) => panic!("{shown} on {name}, --fit {n:?}: {e}"),
                 }
             }
         }

@@ -442,21 +442,24 @@ pub(super) fn fit_to_page(
         }
         Overflow::MorePages => {
             let trial = tools.compose_once(doc, design, opts, Budget::All, Tail::Full)?;
+            let whole = Fitted {
+                trial,
+                size: design.body.size,
+                design: design.clone(),
+                tail: Tail::Full,
+            };
+            // Settled before it is counted: a tail kept on its page saves one.
+            let settled = tools.settle(doc, opts, whole)?;
             let hint = fit_hint(tools, doc, design, opts, n)?;
             warnings.push(Warning {
                 at: Location::file(opts.origin.clone()),
                 message: format!(
                     "{headline}; at {} it takes {} pages; {hint}",
                     design.body.size,
-                    trial.pages.len()
+                    settled.trial.pages.len()
                 ),
             });
-            Ok(Fitted {
-                trial,
-                size: design.body.size,
-                design: design.clone(),
-                tail: Tail::Full,
-            })
+            Ok(settled)
         }
     }
 }

@@ -191,7 +191,10 @@ fn compose_with(
         (None, Some(fit)) => fit_to_page(&mut tools, doc, design, opts, fit, &mut warnings),
     };
     let composed = match composed {
-        Ok(fitted) => Ok(tools.settle(doc, opts, fitted)?),
+        Ok(fitted) => {
+            let settled = tools.settle(doc, opts, fitted)?;
+            Ok((settled.trial, settled.size))
+        }
         Err(e) => Err(e),
     };
     // The last composition set the whole text (fitting always ends with

@@ -19,7 +19,6 @@ use super::{Budget, ComposeOptions, Tools, Trial};
 use crate::error::Result;
 use crate::statement::document::{Block, BlockKind, Document};
 use crate::typeset::paragraph::Setter;
-use crate::units::Length;
 
 /// How the tail is set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -97,35 +96,37 @@ pub(super) fn finish(
 impl Tools {
     /// The fitted setting, unless it leaves the tail (sign-off, imprint, QR
     /// code) alone on its last page: then, the tail shrunk, if that saves
-    /// the page; else the tail carried over with the last lines of text, if
-    /// that takes no more pages. Returns the setting and its body size.
+    /// the page (and settled again, as its new last page may hold the tail
+    /// alone too); else the tail carried over with the last lines of text,
+    /// if that takes no more pages.
     pub(super) fn settle(
         &mut self,
         doc: &Document,
         opts: &ComposeOptions,
         fitted: Fitted,
-    ) -> Result<(Trial, Length)> {
-        let Fitted {
-            trial,
-            size,
-            design,
-            tail,
-        } = fitted;
-        if tail == Tail::Carried || !alone(&trial.pages, trial.tail_lines) {
-            return Ok((trial, size));
+    ) -> Result<Fitted> {
+        if fitted.tail == Tail::Carried || !alone(&fitted.trial.pages, fitted.trial.tail_lines) {
+            return Ok(fitted);
         }
-        let n = trial.pages.len();
-        if tail == Tail::Full {
-            let compact = self.compose_once(doc, &design, opts, Budget::All, Tail::Compact)?;
+        let n = fitted.trial.pages.len();
+        let again = |trial: Trial, tail: Tail| Fitted {
+            trial,
+            tail,
+            design: fitted.design.clone(),
+            size: fitted.size,
+        };
+        if fitted.tail == Tail::Full {
+            let compact =
+                self.compose_once(doc, &fitted.design, opts, Budget::All, Tail::Compact)?;
             if compact.pages.len() < n {
-                return Ok((compact, size));
+                return self.settle(doc, opts, again(compact, Tail::Compact));
             }
         }
-        let carried = self.compose_once(doc, &design, opts, Budget::All, Tail::Carried)?;
+        let carried = self.compose_once(doc, &fitted.design, opts, Budget::All, Tail::Carried)?;
         Ok(if carried.pages.len() <= n {
-            (carried, size)
+            again(carried, Tail::Carried)
         } else {
-            (trial, size)
+            fitted
         })
     }
 }
@@ -229,6 +230,7 @@ fn lines_after(set: &[BlockLines], last_text: Option<usize>) -> usize {
 mod tests {
     use super::*;
     use crate::compose::pages::{ColumnLine, PlacedLine};
+    use crate::units::Length;
 
     fn block(n: usize, space: f64) -> BlockLines {
         BlockLines {
