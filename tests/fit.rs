@@ -5,6 +5,8 @@
 //! The case is issue 12's: a short appeal with front matter (title,
 //! subtitle, where, when, qr, imprint) just too long for an A5 flyer.
 
+mod support;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -127,6 +129,29 @@ fn fit_1_sets_the_appeal_on_one_a5_page_with_its_qr_code() {
         "{said}"
     );
     assert!(said.contains("(1 page, body "), "{said}");
+}
+
+#[test]
+fn the_shrunk_qr_code_still_scans() {
+    // The 20 mm code of the fitted appeal, drawn at 150 dpi (an office
+    // printer's coarsest), read back to its link.
+    let layout = a5();
+    let text = appeal();
+    let out = build(&BuildRequest {
+        fit_pages: Some(1),
+        ..BuildRequest::new(text.as_bytes(), "appeal.md", &layout)
+    })
+    .unwrap();
+    let pdf = tmpdir("scan").join("appeal.pdf");
+    std::fs::write(&pdf, &out.pdf).unwrap();
+    let lum = support::luminance(&support::render_png(&pdf, 150, &["-gray"]));
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(lum.width, lum.height, |x, y| {
+        lum.pixels[y * lum.width + x] as u8
+    });
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1, "found {} QR codes", grids.len());
+    let (_, content) = grids[0].decode().expect("the code decodes");
+    assert_eq!(content, LINK);
 }
 
 #[test]

@@ -17,7 +17,8 @@ const QR_SIZE_MM: f64 = 25.0;
 /// The smallest side a QR code shrinks to, to stay on the page with the
 /// text that points to it: a link of usual length makes a code of 37
 /// modules with its quiet zone, and at 20 mm each module is still over half
-/// a millimetre, which phone cameras read from any office print.
+/// a millimetre, which phone cameras read from any office print
+/// (`tests/fit.rs` reads one back from a 150 dpi rendering).
 const QR_MIN_MM: f64 = 20.0;
 
 /// The side of the QR code in a tail set `tail`.
