@@ -99,6 +99,10 @@ pub struct BuildRequest<'a> {
     pub min_dpi: Option<f64>,
     /// What a picture may be (pixels a side, decoded size, file size).
     pub picture_limits: picture::Limits,
+    /// Fit the statement onto this many pages (`--fit N`), the body below
+    /// the layout's `min-size` if it must be (see
+    /// [`compose::compose_to_fit`]); `None` fits as the layout says.
+    pub fit_pages: Option<usize>,
 }
 
 impl<'a> BuildRequest<'a> {
@@ -120,6 +124,7 @@ impl<'a> BuildRequest<'a> {
             strict: false,
             min_dpi: None,
             picture_limits: picture::Limits::default(),
+            fit_pages: None,
         }
     }
 }
@@ -194,17 +199,14 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         typography::apply(&mut doc, &choice.tag);
     }
     let pictures = load_pictures(req, &doc)?;
-    let composed = compose::compose(
-        &doc,
-        &req.layout.design,
-        &compose::ComposeOptions {
-            layout: req.layout.name.clone(),
-            lang: choice.tag.clone(),
-            origin: req.name.to_string(),
-            pictures: pictures.clone(),
-            source: Some(source),
-        },
-    )?;
+    let opts = compose::ComposeOptions {
+        layout: req.layout.name.clone(),
+        lang: choice.tag.clone(),
+        origin: req.name.to_string(),
+        pictures: pictures.clone(),
+        source: Some(source),
+    };
+    let composed = compose_statement(req, &doc, &opts)?;
     warnings.extend(composed.warnings.iter().cloned());
     let mut notes = notes;
     notes.extend(composed.notes.iter().cloned());
@@ -262,6 +264,81 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         png,
         pictures: picture_reports,
     })
+}
+
+/// Composes the statement as the layout says, or with `--fit N`; a text
+/// that not even `--fit` fits is an error naming a layout that would hold it.
+fn compose_statement(
+    req: &BuildRequest,
+    doc: &document::Document,
+    opts: &compose::ComposeOptions,
+) -> Result<compose::Composed> {
+    let Some(n) = req.fit_pages else {
+        return compose::compose(doc, &req.layout.design, opts);
+    };
+    match compose::compose_to_fit(doc, &req.layout.design, opts, n)? {
+        compose::Fitting::Set(composed) => Ok(composed),
+        compose::Fitting::Over(message) => Err(Error::Typeset {
+            at: Location::file(req.name),
+            message: format!("{message}{}", layout_that_fits(req, doc, opts, n)),
+        }),
+    }
+}
+
+/// For a statement that `--fit N` could not fit on its layout: the
+/// smallest other built-in layout that holds it on N pages, as a clause to
+/// add to the message (empty when none does). Each is tried by composing
+/// the statement on it, its pictures placed as it places them, so the
+/// advice is true. Folded layouts are left out: their pages are panels.
+fn layout_that_fits(
+    req: &BuildRequest,
+    doc: &document::Document,
+    opts: &compose::ComposeOptions,
+    n: usize,
+) -> String {
+    let mut others: Vec<layout::Layout> = layout::builtin_names()
+        .into_iter()
+        .filter(|name| *name != req.layout.name)
+        .filter_map(|name| layout::load(name).ok())
+        .filter(|l| l.design.page.fold.is_none())
+        .collect();
+    // Paper of the same family first (ISO or American: what the printer
+    // has), then the smallest: the nearest thing to what was asked for.
+    let us = req.layout.design.page.paper.is_us();
+    let key = |l: &layout::Layout| {
+        let p = &l.design.page;
+        (p.paper.is_us() != us, p.width.to_pt() * p.height.to_pt())
+    };
+    others.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+    });
+    for other in others {
+        let on_other = BuildRequest {
+            layout: &other,
+            ..req.clone()
+        };
+        let Ok(pictures) = load_pictures(&on_other, doc) else {
+            continue;
+        };
+        let opts = compose::ComposeOptions {
+            layout: other.name.clone(),
+            pictures,
+            ..opts.clone()
+        };
+        // A cheap look first; the one named is set in full, and checked.
+        if !compose::would_fit(doc, &other.design, &opts, n).unwrap_or(false) {
+            continue;
+        }
+        if let Ok(compose::Fitting::Set(c)) = compose::compose_to_fit(doc, &other.design, &opts, n)
+        {
+            return format!(
+                ", or use --layout {} --fit {n}, which holds it (body {})",
+                other.name, c.body_size
+            );
+        }
+    }
+    String::new()
 }
 
 /// A warning for each placed picture that prints below `min_dpi`, where

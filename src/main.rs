@@ -40,6 +40,7 @@ enum Command {
   handbill build statement.md --layout a5-flyer -o flyer.pdf
   handbill build - --layout ./my-layout.toml < statement.txt > out.pdf
   handbill build appeal.txt --lang de
+  handbill build appeal.md --layout a5-flyer --fit 1   onto one page, smaller type if need be
   handbill build statements/*.md --layout a4-leaflet --out-dir out/")]
     Build(BuildArgs),
     /// List the built-in layouts.
@@ -136,6 +137,12 @@ struct BuildArgs {
     /// (bleed, CMYK only, PDF/X); overrides the layout's `[print] for`.
     #[arg(long = "for", value_name = "office|copyshop|press")]
     target: Option<handbill::output::target::PrintTarget>,
+    /// Fit the statement onto N pages: the body as large as fits, below the
+    /// layout's min-size if it must be (not below 7.5pt), the QR code and
+    /// imprint closer set before they move; says what it did, or how much
+    /// to cut and which layout would hold it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    fit: Option<u32>,
     /// Treat every warning (preflight findings included) as an error: no PDF
     /// is written unless the build is clean.
     #[arg(long)]
@@ -279,6 +286,7 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
         png_dpi: args.png_dpi,
         impose: args.impose,
         target: args.target,
+        fit: args.fit.map(|n| n as usize),
         strict: args.strict,
         quiet: args.quiet,
         verbose: args.verbose,

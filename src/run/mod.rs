@@ -49,6 +49,9 @@ pub struct Job {
     pub impose: Option<NUp>,
     /// The printer the PDF is for.
     pub target: Option<PrintTarget>,
+    /// Fit each statement onto this many pages, below the layout's
+    /// `min-size` if it must be (`--fit N`).
+    pub fit: Option<usize>,
     /// Fail on any warning.
     pub strict: bool,
     /// Say nothing but errors.

@@ -39,6 +39,7 @@ pub fn build_one(
         impose: job.impose,
         target: job.target,
         strict: job.strict,
+        fit_pages: job.fit,
         ..BuildRequest::new(&bytes, input, layout)
     })?;
     if announce {
