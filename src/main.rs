@@ -129,11 +129,13 @@ struct BuildArgs {
     /// Resolution of the PNG preview, in dots per inch.
     #[arg(long, default_value_t = 150.0, value_parser = parse_dpi)]
     png_dpi: f64,
-    /// Print several copies per sheet, with cut marks: 2up (A5 on A4), 4up (A6 on A4), 8up.
-    #[arg(long, value_name = "2up|4up|8up")]
-    impose: Option<handbill::compose::impose::NUp>,
-    /// The printer the PDF is for: office (the default), copyshop, or press
-    /// (bleed, CMYK only, PDF/X); overrides the layout's `[print] for`.
+    /// Print several copies per sheet, with cut marks: 2up (A5 on A4), 4up (A6 on A4), 8up;
+    /// none for one page per sheet (a copy shop build otherwise imposes small pages).
+    #[arg(long, value_name = "2up|4up|8up|none", value_parser = parse_impose)]
+    impose: Option<Impose>,
+    /// The printer the PDF is for: office (the default), copyshop (small pages
+    /// imposed on A4 with cut marks, 300 dpi pictures), or press (bleed, CMYK
+    /// only, PDF/X); overrides the layout's `[print] for`.
     #[arg(long = "for", value_name = "office|copyshop|press")]
     target: Option<handbill::output::target::PrintTarget>,
     /// Treat every warning (preflight findings included) as an error: no PDF
@@ -277,7 +279,7 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
             None => Preview::Beside,
         }),
         png_dpi: args.png_dpi,
-        impose: args.impose,
+        impose: args.impose.map(|i| i.0),
         target: args.target,
         strict: args.strict,
         quiet: args.quiet,
@@ -340,6 +342,15 @@ fn parse_png(s: &str) -> Result<PathBuf, String> {
              after the statements"
         ))
     }
+}
+
+/// `--impose`: copies per sheet, or `None` for "none". A wrapper, since
+/// clap reads an `Option<Option<_>>` field as a flag with an optional value.
+#[derive(Clone, Copy)]
+struct Impose(Option<handbill::compose::impose::NUp>);
+
+fn parse_impose(s: &str) -> Result<Impose, String> {
+    handbill::compose::impose::NUp::parse_or_none(s).map(Impose)
 }
 
 /// A resolution between 10 and 1200 dpi.

@@ -33,14 +33,51 @@ impl std::str::FromStr for NUp {
 }
 
 impl NUp {
+    /// Reads an imposition as a layout or the command line writes it:
+    /// `Some` copies per sheet, or `None` for "none" (also "1up").
+    pub fn parse_or_none(value: &str) -> Result<Option<NUp>, String> {
+        let t = value.trim().to_ascii_lowercase();
+        if t == "none" || t == "1up" {
+            return Ok(None);
+        }
+        t.parse::<NUp>()
+            .map(Some)
+            .map_err(|_| format!("must be \"2up\", \"4up\", \"8up\" or \"none\", not \"{value}\""))
+    }
+
     /// Columns and rows of copies.
-    fn grid(self) -> (usize, usize) {
+    pub fn grid(self) -> (usize, usize) {
         match self {
             NUp::Two => (2, 1),
             NUp::Four => (2, 2),
             NUp::Eight => (4, 2),
         }
     }
+
+    /// Copies on one sheet.
+    pub fn copies(self) -> usize {
+        let (c, r) = self.grid();
+        c * r
+    }
+
+    /// The most copies of a `w`×`h` page that fit on a `sheet_w`×`sheet_h`
+    /// sheet, either way round: what a copy shop prints an A5 flyer (2),
+    /// an A6 handout (4) or an A7 card (8) on A4. `None` when not even two
+    /// fit: the page is printed as it is.
+    pub fn most_on(w: Length, h: Length, sheet_w: Length, sheet_h: Length) -> Option<NUp> {
+        [NUp::Eight, NUp::Four, NUp::Two].into_iter().find(|n| {
+            let (c, r) = n.grid();
+            let (gw, gh) = (w * c as f64, h * r as f64);
+            fits(gw, gh, sheet_w, sheet_h) || fits(gw, gh, sheet_h, sheet_w)
+        })
+    }
+}
+
+/// Whether a `w`×`h` grid fits a `sw`×`sh` sheet: half a millimetre is
+/// allowed over, as two A5 pages (296 mm) sit on A4 (297 mm) and four A6
+/// (296 mm) do too.
+fn fits(w: Length, h: Length, sw: Length, sh: Length) -> bool {
+    w <= sw + Length::mm(0.5) && h <= sh + Length::mm(0.5)
 }
 
 /// Paper sizes a grid may land on, smallest first: (width, height) in mm.
@@ -55,13 +92,12 @@ const SHEETS: &[(f64, f64)] = &[
 /// The sheet for a grid of `w`×`h`: the smallest common paper it fits on, in
 /// the orientation it needs; the grid itself if none is large enough.
 fn sheet_for(w: Length, h: Length) -> (Length, Length) {
-    let fits = |sw: Length, sh: Length| w <= sw + Length::mm(0.5) && h <= sh + Length::mm(0.5);
     for &(a, b) in SHEETS {
         let (a, b) = (Length::mm(a), Length::mm(b));
-        if fits(a, b) {
+        if fits(w, h, a, b) {
             return (a.max(w), b.max(h));
         }
-        if fits(b, a) {
+        if fits(w, h, b, a) {
             return (b.max(w), a.max(h));
         }
     }
@@ -214,6 +250,20 @@ mod tests {
         };
         let s = &impose(vec![a6], NUp::Four)[0];
         assert!((s.width.to_mm() - 210.0).abs() < 1e-6 && (s.height.to_mm() - 297.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_most_copies_that_fit_a_sheet() {
+        let (a4w, a4h) = (Length::mm(210.0), Length::mm(297.0));
+        let most = |w: f64, h: f64| NUp::most_on(Length::mm(w), Length::mm(h), a4w, a4h);
+        assert_eq!(most(148.0, 210.0), Some(NUp::Two));
+        assert_eq!(most(105.0, 148.0), Some(NUp::Four));
+        assert_eq!(most(74.0, 105.0), Some(NUp::Eight));
+        assert_eq!(most(210.0, 297.0), None);
+        // A landscape A5 page goes two-up only as two rows, which the grid
+        // does not make: it is printed as it is.
+        assert_eq!(most(210.0, 148.0), None);
+        assert_eq!(NUp::Four.copies(), 4);
     }
 
     #[test]

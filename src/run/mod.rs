@@ -45,8 +45,9 @@ pub struct Job {
     pub png: Option<Preview>,
     /// The previews' resolution, in dots per inch.
     pub png_dpi: f64,
-    /// Copies per sheet.
-    pub impose: Option<NUp>,
+    /// Copies per sheet, or (`Some(None)`) none, whatever the layout or
+    /// the target would choose.
+    pub impose: Option<Option<NUp>>,
     /// The printer the PDF is for.
     pub target: Option<PrintTarget>,
     /// Fail on any warning.
