@@ -716,7 +716,7 @@ fn a_copy_shop_gets_a5_two_up_on_a4_with_cut_marks_and_an_order_to_give() {
         "not A4 landscape: {b:?}"
     );
     assert!(
-        stderr.contains("for the copy shop: 1 sheet of A4 paper (landscape), printed at 100%")
+        stderr.contains("for the copy shop: print on A4 paper (landscape) at 100%")
             && stderr.contains("each sheet gives 2 A5 leaflets"),
         "{stderr}"
     );
@@ -743,7 +743,7 @@ fn a_copy_shop_gets_a5_two_up_on_a4_with_cut_marks_and_an_order_to_give() {
     assert!((mm(b["MediaBox"][2]) - 148.0).abs() < 0.01, "{b:?}");
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
-        stderr.contains("sheet of A5 paper (portrait)") && !stderr.contains("cut along"),
+        stderr.contains("print on A5 paper (portrait)") && !stderr.contains("cut along"),
         "{stderr}"
     );
 }

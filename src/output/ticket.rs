@@ -42,11 +42,16 @@ pub fn copy_shop_order(setup: &PrintSetup, sheets: &[Page], page: PageFormat) ->
         }
         None => String::new(),
     };
+    // Two PDF pages are the two sides of one sheet.
+    let per_copy = sheets.len().div_ceil(2);
+    let per_copy = if per_copy > 1 {
+        format!(" ({per_copy} sheets a set)")
+    } else {
+        String::new()
+    };
     Some(format!(
-        "for the copy shop: {} sheet{} of {paper} paper ({orientation}), printed at 100% \
-         (actual size, not fit to page), {sides}{cut}",
-        sheets.len(),
-        if sheets.len() == 1 { "" } else { "s" },
+        "for the copy shop: print on {paper} paper ({orientation}) at 100% \
+         (actual size, not fit to page), {sides}{per_copy}{cut}"
     ))
 }
 
@@ -79,7 +84,7 @@ mod tests {
         let line = copy_shop_order(&shop(), &sheets, PageFormat::of(Paper::A5)).unwrap();
         assert_eq!(
             line,
-            "for the copy shop: 2 sheets of A4 paper (landscape), printed at 100% \
+            "for the copy shop: print on A4 paper (landscape) at 100% \
              (actual size, not fit to page), two-sided, flipped on the short edge; \
              then cut along the marks: each sheet gives 2 A5 leaflets"
         );
@@ -97,9 +102,17 @@ mod tests {
             height: Length::mm(297.0),
             ..Page::default()
         };
-        let line = copy_shop_order(&setup, &[a4], PageFormat::of(Paper::A4)).unwrap();
-        assert!(line.contains("1 sheet of A4 paper (portrait)"), "{line}");
+        let line = copy_shop_order(&setup, &[a4.clone()], PageFormat::of(Paper::A4)).unwrap();
+        assert!(line.contains("print on A4 paper (portrait)"), "{line}");
         assert!(line.ends_with("one-sided"), "{line}");
+        // Four pages are two sheets, printed on both sides.
+        let line = copy_shop_order(
+            &setup,
+            &[a4.clone(), a4.clone(), a4.clone(), a4],
+            PageFormat::of(Paper::A4),
+        )
+        .unwrap();
+        assert!(line.contains("long edge (2 sheets a set)"), "{line}");
         // Nothing to say to an office printer.
         let office =
             PrintSetup::resolve(&PrintSpec::default(), None, None, PageFormat::of(Paper::A4))
