@@ -102,7 +102,8 @@ mod tests {
             height: Length::mm(297.0),
             ..Page::default()
         };
-        let line = copy_shop_order(&setup, &[a4.clone()], PageFormat::of(Paper::A4)).unwrap();
+        let line =
+            copy_shop_order(&setup, std::slice::from_ref(&a4), PageFormat::of(Paper::A4)).unwrap();
         assert!(line.contains("print on A4 paper (portrait)"), "{line}");
         assert!(line.ends_with("one-sided"), "{line}");
         // Four pages are two sheets, printed on both sides.
