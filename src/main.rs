@@ -92,10 +92,24 @@ enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    #[command(after_help = "Example:
-  handbill man > handbill.1 && man ./handbill.1")]
-    Man,
+    /// Open a PDF or PNG in the desktop's viewer (xdg-open, open, start; or $HANDBILL_OPENER).
+    #[command(after_help = "Examples:
+  handbill open leaflet.pdf
+  HANDBILL_OPENER=evince handbill open leaflet.pdf")]
+    Open {
+        /// The file to open.
+        file: PathBuf,
+    },
+    /// Print the man page (roff), or write one page per command into a folder.
+    #[command(after_help = "Examples:
+  handbill man > handbill.1 && man ./handbill.1
+  handbill man --dir man/      writes man/handbill.1, man/handbill-build.1, …")]
+    Man {
+        /// Write handbill.1 and a page for each command (handbill-build.1, …)
+        /// into DIR, made if missing, instead of printing handbill.1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -145,6 +159,10 @@ struct BuildArgs {
     /// Rebuild whenever the statement, the layout file or a picture changes (until Ctrl-C).
     #[arg(long)]
     watch: bool,
+    /// Open the PDF in the desktop's viewer once it is written (see `handbill open`);
+    /// a viewer that cannot be started is a warning, not a failed build.
+    #[arg(long, conflicts_with = "watch")]
+    open: bool,
     /// Print nothing but errors.
     #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
@@ -208,9 +226,11 @@ fn main() -> ExitCode {
             );
             Ok(())
         }
-        Command::Man => clap_mangen::Man::new(Cli::command())
+        Command::Open { file } => handbill::output::open::open(&file),
+        Command::Man { dir: None } => clap_mangen::Man::new(Cli::command())
             .render(&mut std::io::stdout())
             .map_err(|e| Error::io("<standard output>", &e)),
+        Command::Man { dir: Some(dir) } => write_man_pages(&dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -297,12 +317,68 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
                 }
                 bar
             });
+    let opened = match (args.open, args.inputs.as_slice()) {
+        (false, _) => None,
+        (true, [input]) => {
+            match run::output_path(input, job.output.as_deref(), job.out_dir.as_deref()) {
+                run::Target::File(pdf) => Some(pdf),
+                run::Target::Stdout => {
+                    return Err(Error::Usage {
+                        path: "--open".into(),
+                        message: "a PDF on standard output cannot be opened; name it with -o"
+                            .into(),
+                    })
+                }
+            }
+        }
+        (true, _) => {
+            return Err(Error::Usage {
+                path: "--open".into(),
+                message: "opens the PDF of one statement; build the others without it".into(),
+            })
+        }
+    };
     let report = Stderr { bar };
     let result = run::run(&job, args.watch, &report);
     if let Some(bar) = report.bar {
         bar.finish_and_clear();
     }
-    result
+    result?;
+    // The PDF is written: a viewer that will not start is worth a warning,
+    // not a failed build.
+    if let Some(pdf) = opened {
+        if let Err(e) = handbill::output::open::open(&pdf) {
+            report_warning(&handbill::Warning {
+                at: Location::file(pdf.display().to_string()),
+                message: e.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// `handbill man --dir DIR`: handbill.1 and one page per command
+/// (handbill-build.1, …), each with its own options, which the single
+/// page only lists by name.
+fn write_man_pages(dir: &Path) -> Result<(), Error> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+    // Built, the subcommands carry their display names (handbill-build),
+    // which become the pages' titles and the top page's references.
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    cli.build();
+    let mut pages = vec![cli.clone()];
+    pages.extend(cli.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
+    for page in pages {
+        // Every page is from handbill, not from a program called "build".
+        let man =
+            clap_mangen::Man::new(page).source(format!("handbill {}", env!("CARGO_PKG_VERSION")));
+        let mut roff = Vec::new();
+        let path = dir.join(man.get_filename());
+        man.render(&mut roff).map_err(|e| Error::io(&path, &e))?;
+        handbill::output::file::write_atomically(&path, &roff)?;
+        eprintln!("handbill: wrote {}", path.display());
+    }
+    Ok(())
 }
 
 /// Messages to standard error, in colour on a terminal.
