@@ -348,10 +348,16 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
     // not a failed build.
     if let Some(pdf) = opened {
         if let Err(e) = handbill::output::open::open(&pdf) {
-            report_warning(&handbill::Warning {
-                at: Location::file(pdf.display().to_string()),
-                message: e.to_string(),
-            });
+            let message = match e {
+                Error::Io { message, .. } => message,
+                other => other.to_string(),
+            };
+            if !args.quiet {
+                report_warning(&handbill::Warning {
+                    at: Location::file(pdf.display().to_string()),
+                    message,
+                });
+            }
         }
     }
     Ok(())
