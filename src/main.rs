@@ -227,7 +227,8 @@ fn main() -> ExitCode {
             Ok(())
         }
         Command::Open { file } => handbill::output::open::open(&file),
-        Command::Man { dir: None } => clap_mangen::Man::new(Cli::command())
+        Command::Man { dir: None } => man_pages()
+            .swap_remove(0)
             .render(&mut std::io::stdout())
             .map_err(|e| Error::io("<standard output>", &e)),
         Command::Man { dir: Some(dir) } => write_man_pages(&dir),
@@ -363,21 +364,28 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
     Ok(())
 }
 
+/// The man pages: handbill's own first, then one per command.
+fn man_pages() -> Vec<clap_mangen::Man> {
+    // Built, the subcommands carry their display names (handbill-build),
+    // which become the pages' titles and the top page's references; clap's
+    // `help` command needs no page.
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    cli.build();
+    let mut commands = vec![cli.clone()];
+    commands.extend(cli.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
+    commands
+        .into_iter()
+        // Every page is from handbill, not from a program called "build".
+        .map(|c| clap_mangen::Man::new(c).source(format!("handbill {}", env!("CARGO_PKG_VERSION"))))
+        .collect()
+}
+
 /// `handbill man --dir DIR`: handbill.1 and one page per command
 /// (handbill-build.1, …), each with its own options, which the single
 /// page only lists by name.
 fn write_man_pages(dir: &Path) -> Result<(), Error> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
-    // Built, the subcommands carry their display names (handbill-build),
-    // which become the pages' titles and the top page's references.
-    let mut cli = Cli::command().disable_help_subcommand(true);
-    cli.build();
-    let mut pages = vec![cli.clone()];
-    pages.extend(cli.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
-    for page in pages {
-        // Every page is from handbill, not from a program called "build".
-        let man =
-            clap_mangen::Man::new(page).source(format!("handbill {}", env!("CARGO_PKG_VERSION")));
+    for man in man_pages() {
         let mut roff = Vec::new();
         let path = dir.join(man.get_filename());
         man.render(&mut roff).map_err(|e| Error::io(&path, &e))?;

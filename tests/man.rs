@@ -82,6 +82,8 @@ fn man_dir_writes_a_page_per_command_with_its_options() {
     assert_eq!(written, expected);
 
     let top = std::fs::read_to_string(dir.join("handbill.1")).unwrap();
+    // `handbill man` alone prints the same top page.
+    assert_eq!(stdout(&["man"]), top);
     for c in &commands {
         // The top page points to each command's page, which now exists.
         let reference = format!("handbill\\-{}(1)", c.replace('-', "\\-"));
