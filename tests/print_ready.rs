@@ -727,6 +727,13 @@ fn a_copy_shop_gets_a5_two_up_on_a4_with_cut_marks_and_an_order_to_give() {
     let mid = pt(148.5);
     assert!(dark_pixels(&px, w, (mid - 1, pt(6.0), mid + 2, pt(12.0))) >= 4);
     assert!(dark_pixels(&px, w, (mid - 1, h - pt(12.0), mid + 2, h - pt(6.0))) >= 4);
+    // The bottom mark lies in the dark band, which leaves paper around it
+    // so that the mark can be seen.
+    assert!(dark_pixels(&px, w, (pt(100.0), h - pt(11.0), pt(110.0), h - pt(7.0))) > 50);
+    assert_eq!(
+        dark_pixels(&px, w, (mid - 2, h - pt(11.0), mid - 1, h - pt(7.0))),
+        0
+    );
     assert_eq!(dark_pixels(&px, w, (0, 0, w, pt(4.5))), 0);
     assert_eq!(dark_pixels(&px, w, (0, h - pt(4.5), w, h)), 0);
     tools_accept(&out);

@@ -6,7 +6,7 @@
 //! a complete copy, and two-sided sheets line up back to back whichever edge
 //! the printer turns on (the grid is centred, so it mirrors onto itself).
 
-use crate::compose::pages::{Page, Rule};
+use crate::compose::pages::{Fill, Page, Rect, Rule};
 use crate::units::Length;
 
 /// How many copies go on a sheet.
@@ -134,7 +134,7 @@ pub fn impose(pages: Vec<Page>, n: NUp) -> Vec<Page> {
                     sheet.place(page.clone(), dx, dy);
                 }
             }
-            sheet.rules.extend(cut_marks(
+            let marks = cut_marks(
                 sheet_w,
                 sheet_h,
                 left,
@@ -143,10 +143,62 @@ pub fn impose(pages: Vec<Page>, n: NUp) -> Vec<Page> {
                 page.height,
                 cols,
                 rows,
-            ));
+            );
+            // A black mark on a dark band could not be seen by whoever
+            // cuts: the band leaves a gap of paper around each mark.
+            for mark in &marks {
+                let gap = around(mark, Length::mm(MARK_GAP));
+                sheet.fills = std::mem::take(&mut sheet.fills)
+                    .into_iter()
+                    .flat_map(|f| without(f, gap))
+                    .collect();
+            }
+            sheet.rules.extend(marks);
             sheet
         })
         .collect()
+}
+
+/// Paper left around a cut mark where it crosses a fill, in mm.
+const MARK_GAP: f64 = 1.0;
+
+/// The box of `rule` grown by `by` on every side.
+fn around(rule: &Rule, by: Length) -> Rect {
+    let (x0, x1) = (rule.from.0.min(rule.to.0), rule.from.0.max(rule.to.0));
+    let (y0, y1) = (rule.from.1.min(rule.to.1), rule.from.1.max(rule.to.1));
+    Rect {
+        x: x0 - by,
+        y: y0 - by,
+        width: x1 - x0 + by * 2.0,
+        height: y1 - y0 + by * 2.0,
+    }
+}
+
+/// `fill` with `hole` cut out of it: itself when they do not overlap, else
+/// up to four rectangles around the hole (above, below, left, right).
+fn without(fill: Fill, hole: Rect) -> Vec<Fill> {
+    let r = fill.rect;
+    let (x0, x1) = (r.x.max(hole.x), r.right().min(hole.right()));
+    let (y0, y1) = (r.y.max(hole.y), r.bottom().min(hole.bottom()));
+    if x0 >= x1 || y0 >= y1 {
+        return vec![fill];
+    }
+    let piece = |x: Length, y: Length, right: Length, bottom: Length| Rect {
+        x,
+        y,
+        width: right - x,
+        height: bottom - y,
+    };
+    [
+        piece(r.x, r.y, r.right(), y0),
+        piece(r.x, y1, r.right(), r.bottom()),
+        piece(r.x, y0, x0, y1),
+        piece(x1, y0, r.right(), y1),
+    ]
+    .into_iter()
+    .filter(|p| p.width > Length::ZERO && p.height > Length::ZERO)
+    .map(|rect| Fill { rect, ..fill })
+    .collect()
 }
 
 /// Marks at the sheet's edges where every cut goes: each cell edge, inner
@@ -239,6 +291,49 @@ mod tests {
                 assert!(y.to_mm() >= 6.0 - 1e-9 && y.to_mm() <= 204.0 + 1e-9);
             }
         }
+    }
+
+    #[test]
+    fn a_band_leaves_paper_around_the_cut_marks_it_crosses() {
+        let band = Fill {
+            rect: Rect {
+                x: Length::ZERO,
+                y: Length::mm(170.0),
+                width: Length::mm(148.0),
+                height: Length::mm(40.0),
+            },
+            color: crate::style::Color::Gray(0.1),
+        };
+        let page = Page {
+            fills: vec![band],
+            ..a5()
+        };
+        let s = &impose(vec![page], NUp::Two)[0];
+        // The bottom mark of the middle cut (x = 148.5 mm, 198 to 204 mm
+        // from the top) lies in the band: no fill within 1 mm of it.
+        let mark = s
+            .rules
+            .iter()
+            .find(|r| r.from.1 > Length::mm(100.0))
+            .unwrap();
+        let hole = around(mark, Length::mm(0.99));
+        for f in &s.fills {
+            let r = f.rect;
+            let apart = r.right() <= hole.x
+                || r.x >= hole.right()
+                || r.bottom() <= hole.y
+                || r.y >= hole.bottom();
+            assert!(apart, "{r:?} covers the mark");
+        }
+        // All of the band but the gap is still there.
+        let area: f64 = s
+            .fills
+            .iter()
+            .map(|f| f.rect.width.to_mm() * f.rect.height.to_mm())
+            .sum();
+        let gap = around(mark, Length::mm(MARK_GAP));
+        let expected = 2.0 * 148.0 * 40.0 - gap.width.to_mm() * gap.height.to_mm();
+        assert!((area - expected).abs() < 1e-6, "{area} vs {expected}");
     }
 
     #[test]
