@@ -159,9 +159,10 @@ struct BuildArgs {
     /// Rebuild whenever the statement, the layout file or a picture changes (until Ctrl-C).
     #[arg(long)]
     watch: bool,
-    /// Open the PDF in the desktop's viewer once it is written (see `handbill open`);
-    /// a viewer that cannot be started is a warning, not a failed build.
-    #[arg(long, conflicts_with = "watch")]
+    /// Open the PDF in the desktop's viewer once it is written (see `handbill open`;
+    /// with --watch, after the first build); a viewer that cannot be started is
+    /// a warning, not a failed build.
+    #[arg(long)]
     open: bool,
     /// Print nothing but errors.
     #[arg(short, long, conflicts_with = "verbose")]
@@ -318,50 +319,37 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
                 }
                 bar
             });
-    let opened = match (args.open, args.inputs.as_slice()) {
-        (false, _) => None,
-        (true, [input]) => {
-            match run::output_path(input, job.output.as_deref(), job.out_dir.as_deref()) {
-                run::Target::File(pdf) => Some(pdf),
-                run::Target::Stdout => {
+    if args.open {
+        match args.inputs.as_slice() {
+            [input] => {
+                if run::output_path(input, job.output.as_deref(), job.out_dir.as_deref())
+                    == run::Target::Stdout
+                {
                     return Err(Error::Usage {
                         path: "--open".into(),
                         message: "a PDF on standard output cannot be opened; name it with -o"
                             .into(),
-                    })
+                    });
                 }
             }
+            _ => {
+                return Err(Error::Usage {
+                    path: "--open".into(),
+                    message: "opens the PDF of one statement; build the others without it".into(),
+                })
+            }
         }
-        (true, _) => {
-            return Err(Error::Usage {
-                path: "--open".into(),
-                message: "opens the PDF of one statement; build the others without it".into(),
-            })
-        }
+    }
+    let report = Stderr {
+        bar,
+        open: args.open.then(|| std::sync::atomic::AtomicBool::new(false)),
+        quiet: args.quiet,
     };
-    let report = Stderr { bar };
     let result = run::run(&job, args.watch, &report);
     if let Some(bar) = report.bar {
         bar.finish_and_clear();
     }
-    result?;
-    // The PDF is written: a viewer that will not start is worth a warning,
-    // not a failed build.
-    if let Some(pdf) = opened {
-        if let Err(e) = handbill::output::open::open(&pdf) {
-            let message = match e {
-                Error::Io { message, .. } => message,
-                other => other.to_string(),
-            };
-            if !args.quiet {
-                report_warning(&handbill::Warning {
-                    at: Location::file(pdf.display().to_string()),
-                    message,
-                });
-            }
-        }
-    }
-    Ok(())
+    result
 }
 
 /// The man pages: handbill's own first, then one per command.
@@ -398,6 +386,10 @@ fn write_man_pages(dir: &Path) -> Result<(), Error> {
 /// Messages to standard error, in colour on a terminal.
 struct Stderr {
     bar: Option<indicatif::ProgressBar>,
+    /// With `--open`: whether the PDF has been opened yet. A watch opens it
+    /// once; the viewer shows each rebuild as it reloads the file.
+    open: Option<std::sync::atomic::AtomicBool>,
+    quiet: bool,
 }
 
 impl run::Report for Stderr {
@@ -412,6 +404,26 @@ impl run::Report for Stderr {
     }
     fn wrote(&self, line: &str) {
         eprintln!("handbill: {line}");
+    }
+    fn written(&self, pdf: &Path) {
+        let Some(opened) = &self.open else { return };
+        if opened.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            return;
+        }
+        // The PDF is written: a viewer that will not start is worth a
+        // warning, not a failed build.
+        if let Err(e) = handbill::output::open::open(pdf) {
+            let message = match e {
+                Error::Io { message, .. } => message,
+                other => other.to_string(),
+            };
+            if !self.quiet {
+                report_warning(&handbill::Warning {
+                    at: Location::file(pdf.display().to_string()),
+                    message,
+                });
+            }
+        }
     }
     fn progress(&self, name: &str) {
         if let Some(bar) = &self.bar {

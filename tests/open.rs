@@ -135,3 +135,50 @@ fn open_needs_one_pdf_in_a_file() {
     );
     assert!(!log.exists(), "something was opened");
 }
+
+#[test]
+fn a_watch_opens_its_pdf_once_and_the_viewer_follows_the_rebuilds() {
+    let log = dir().join("watched.log");
+    let _ = std::fs::remove_file(&log);
+    let opener = recorder(&log);
+    let statement = dir().join("watched.txt");
+    std::fs::write(&statement, "Headline\n\nSome text.\n").unwrap();
+    let pdf = dir().join("watched.pdf");
+    let _ = std::fs::remove_file(&pdf);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_handbill"))
+        .args([
+            "build",
+            statement.to_str().unwrap(),
+            "-o",
+            pdf.to_str().unwrap(),
+        ])
+        .args(["--watch", "--open", "-q"])
+        .env("HANDBILL_OPENER", &opener)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let wait_for = |what: &str, pred: &dyn Fn() -> bool| {
+        let start = std::time::Instant::now();
+        while !pred() {
+            assert!(
+                start.elapsed().as_secs() < 20,
+                "timed out waiting for {what}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    };
+    wait_for("the first open", &|| log.exists());
+    let first = std::fs::read(&pdf).unwrap();
+    // A second later, so that the modification time differs.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    std::fs::write(&statement, "Headline\n\nOther text, longer than before.\n").unwrap();
+    wait_for("the rebuild", &|| {
+        std::fs::read(&pdf).is_ok_and(|b| b != first)
+    });
+    // Time for a wrong second open to show.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let _ = child.kill();
+    let _ = child.wait();
+    let opened = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(opened.lines().collect::<Vec<_>>(), [pdf.to_str().unwrap()]);
+}

@@ -97,6 +97,9 @@ pub trait Report: Sync {
     fn error(&self, error: &Error);
     /// What was written, one line.
     fn wrote(&self, line: &str);
+    /// A statement's PDF is now in this file (not said for standard output),
+    /// whether or not the build is announced: for a front end that opens it.
+    fn written(&self, _pdf: &std::path::Path) {}
     /// One more statement of a batch is done; `name` is the last one.
     fn progress(&self, _name: &str) {}
 }
