@@ -86,9 +86,10 @@ pub struct BuildRequest<'a> {
     pub as_written: bool,
     /// Also draw PNG previews of the pages at this resolution (dots per inch).
     pub png_dpi: Option<f64>,
-    /// Put copies of each page side by side on a larger sheet (overrides
-    /// the layout's `impose`).
-    pub impose: Option<impose::NUp>,
+    /// Put copies of each page side by side on a larger sheet, or
+    /// (`Some(None)`) not, overriding the layout's `impose` and the copy
+    /// shop's own choice.
+    pub impose: Option<Option<impose::NUp>>,
     /// The printer the PDF is for (overrides the layout's `[print] for`).
     pub target: Option<target::PrintTarget>,
     /// Fail with [`Error::Strict`] instead of returning warnings.
@@ -174,12 +175,14 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
     if req.layout.design.hyphenation.enabled {
         hyphenate::preload(&req.layout.design.hyphenation.lang);
     }
-    let setup = target::PrintSetup::resolve(
-        &req.layout.print,
-        req.target,
-        req.impose,
-        req.layout.design.page.paper,
-    )?;
+    let page = &req.layout.design.page;
+    let format = target::PageFormat {
+        paper: page.paper,
+        width: page.width,
+        height: page.height,
+        folded: page.fold.is_some(),
+    };
+    let setup = target::PrintSetup::resolve(&req.layout.print, req.target, req.impose, format)?;
     let parsed = statement::read(req.statement, req.format, req.encoding, req.name)?;
     let mut warnings = parsed.warnings;
     let mut doc = parsed.document;
@@ -248,6 +251,12 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
             warnings,
         });
     }
+    notes.extend(
+        output::ticket::copy_shop_order(&setup, &sheets, format).map(|message| Note {
+            at: Location::file(req.name),
+            message,
+        }),
+    );
     let pages = sheets.len();
     let png = match req.png_dpi {
         Some(dpi) => raster::png_pages(&sheets, &composed.fonts, dpi)?,

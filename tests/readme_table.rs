@@ -90,7 +90,8 @@ fn code_spans(cell: &str) -> Vec<String> {
 
 /// The literal stretches of a quoted message worth checking: runs of at
 /// least three words between the parts an example makes up (file names,
-/// paths, numbers, quoted text, arrows, a format's name such as GIF),
+/// paths, numbers, quoted text, arrows, a format's name such as GIF, a
+/// program's name such as xdg-open),
 /// without the leading
 /// `file:line:column: `.
 fn stretches(message: &str) -> Vec<String> {
@@ -98,6 +99,8 @@ fn stretches(message: &str) -> Vec<String> {
         Some(i) if !message[..i].contains(' ') => &message[i + 2..],
         _ => message,
     };
+    // The reporter's own prefix, not the message's.
+    let body = body.strip_prefix("warning: ").unwrap_or(body);
     let made_up = |w: &str| {
         let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
         let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
@@ -107,6 +110,7 @@ fn stretches(message: &str) -> Vec<String> {
                     || matches!(
                         c,
                         '.' | '/'
+                            | '-'
                             | '→'
                             | '…'
                             | '“'

@@ -704,6 +704,6 @@ fn print_spec(l: &Layer, origin: &str) -> Result<PrintSpec> {
         // Checked against the paper in `finish`.
         safe_margin: print_length(&l.print.safe_margin, "safe-margin", Length::mm(50.0))?,
         min_dpi: print_number(&l.print.min_dpi, "min-dpi", 1.0, 2400.0)?,
-        impose: l.print.impose.as_ref().and_then(|v| v.v),
+        impose: l.print.impose.as_ref().map(|v| v.v),
     })
 }

@@ -326,7 +326,13 @@ mod tests {
             target: Some(target),
             ..PrintSpec::default()
         };
-        PrintSetup::resolve(&spec, None, None, Paper::A4).unwrap()
+        PrintSetup::resolve(
+            &spec,
+            None,
+            None,
+            crate::output::target::PageFormat::of(Paper::A4),
+        )
+        .unwrap()
     }
 
     fn fonts() -> FontBook {

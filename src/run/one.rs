@@ -78,6 +78,7 @@ pub fn build_one(
         }
         Target::File(path) => {
             write_atomically(&path, &out.pdf)?;
+            report.written(&path);
             path.display().to_string()
         }
     };
