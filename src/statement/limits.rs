@@ -28,13 +28,14 @@ pub const MAX_BLOCKS: usize = 20_000;
 /// Checks `blocks` (parsed from `source`, located by `index`) against the
 /// limits above.
 pub(super) fn check(blocks: &[Block], source: &str, index: &LineIndex, file: &str) -> Result<()> {
+    let on_line = |line: usize| Location {
+        file: file.to_string(),
+        line: Some(line),
+        column: None,
+    };
     if let Some(b) = blocks.get(MAX_BLOCKS) {
         return Err(Error::Statement {
-            at: Location {
-                file: file.to_string(),
-                line: Some(b.line),
-                column: None,
-            },
+            at: on_line(b.line),
             message: format!(
                 "the statement has more than {MAX_BLOCKS} paragraphs (this is the first past \
                  the limit); split it into several statements"
@@ -53,11 +54,7 @@ pub(super) fn check(blocks: &[Block], source: &str, index: &LineIndex, file: &st
                     let (line, column) = index.line_col(offset);
                     Location::at(file, line, column)
                 }
-                None => Location {
-                    file: file.to_string(),
-                    line: Some(b.line),
-                    column: None,
-                },
+                None => on_line(b.line),
             };
             return Err(Error::Statement {
                 at,
@@ -72,11 +69,7 @@ pub(super) fn check(blocks: &[Block], source: &str, index: &LineIndex, file: &st
         let chars = text.chars().count();
         if chars > MAX_PARAGRAPH_CHARS {
             return Err(Error::Statement {
-                at: Location {
-                    file: file.to_string(),
-                    line: Some(b.line),
-                    column: None,
-                },
+                at: on_line(b.line),
                 message: format!(
                     "this paragraph has {chars} characters; handbill sets paragraphs of up to \
                      {MAX_PARAGRAPH_CHARS}: split it with blank lines"
