@@ -89,9 +89,10 @@ pub struct BuildRequest<'a> {
     pub as_written: bool,
     /// Also draw PNG previews of the pages at this resolution (dots per inch).
     pub png_dpi: Option<f64>,
-    /// Put copies of each page side by side on a larger sheet (overrides
-    /// the layout's `impose`).
-    pub impose: Option<impose::NUp>,
+    /// Put copies of each page side by side on a larger sheet, or
+    /// (`Some(None)`) not, overriding the layout's `impose` and the copy
+    /// shop's own choice.
+    pub impose: Option<Option<impose::NUp>>,
     /// The printer the PDF is for (overrides the layout's `[print] for`).
     pub target: Option<target::PrintTarget>,
     /// Fail with [`Error::Strict`] instead of returning warnings.
@@ -102,6 +103,10 @@ pub struct BuildRequest<'a> {
     pub min_dpi: Option<f64>,
     /// What a picture may be (pixels a side, decoded size, file size).
     pub picture_limits: picture::Limits,
+    /// Fit the statement onto this many pages (`--fit N`), the body below
+    /// the layout's `min-size` if it must be (see
+    /// [`compose::compose_to_fit`]); `None` fits as the layout says.
+    pub fit_pages: Option<usize>,
 }
 
 impl<'a> BuildRequest<'a> {
@@ -123,6 +128,7 @@ impl<'a> BuildRequest<'a> {
             strict: false,
             min_dpi: None,
             picture_limits: picture::Limits::default(),
+            fit_pages: None,
         }
     }
 }
@@ -172,12 +178,14 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
     if req.layout.design.hyphenation.enabled {
         hyphenate::preload(&req.layout.design.hyphenation.lang);
     }
-    let setup = target::PrintSetup::resolve(
-        &req.layout.print,
-        req.target,
-        req.impose,
-        req.layout.design.page.paper,
-    )?;
+    let page = &req.layout.design.page;
+    let format = target::PageFormat {
+        paper: page.paper,
+        width: page.width,
+        height: page.height,
+        folded: page.fold.is_some(),
+    };
+    let setup = target::PrintSetup::resolve(&req.layout.print, req.target, req.impose, format)?;
     let parsed = statement::read(req.statement, req.format, req.encoding, req.name)?;
     let mut warnings = parsed.warnings;
     let mut doc = parsed.document;
@@ -197,17 +205,14 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         typography::apply(&mut doc, &choice.tag);
     }
     let pictures = load_pictures(req, &doc)?;
-    let composed = compose::compose(
-        &doc,
-        &req.layout.design,
-        &compose::ComposeOptions {
-            layout: req.layout.name.clone(),
-            lang: choice.tag.clone(),
-            origin: req.name.to_string(),
-            pictures: pictures.clone(),
-            source: Some(source),
-        },
-    )?;
+    let opts = compose::ComposeOptions {
+        layout: req.layout.name.clone(),
+        lang: choice.tag.clone(),
+        origin: req.name.to_string(),
+        pictures: pictures.clone(),
+        source: Some(source),
+    };
+    let composed = compose_statement(req, &doc, &opts)?;
     warnings.extend(composed.warnings.iter().cloned());
     let mut notes = notes;
     notes.extend(composed.notes.iter().cloned());
@@ -241,6 +246,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
     warnings.extend(unused_panels_warning(req, &composed));
     let mut sheets = arrange(req, &setup, composed.pages)?;
     setup.adapt(&mut sheets);
+    preflight::unprintable_text(&sheets, &composed.fonts, &setup, req.name)?;
     warnings.extend(preflight::check(&sheets, &composed.fonts, &setup, req.name));
     if req.strict && !warnings.is_empty() {
         return Err(Error::Strict {
@@ -248,6 +254,12 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
             warnings,
         });
     }
+    notes.extend(
+        output::ticket::copy_shop_order(&setup, &sheets, format).map(|message| Note {
+            at: Location::file(req.name),
+            message,
+        }),
+    );
     let pages = sheets.len();
     let png = match req.png_dpi {
         Some(dpi) => raster::png_pages(&sheets, &composed.fonts, dpi)?,
@@ -264,6 +276,81 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         png,
         pictures: picture_reports,
     })
+}
+
+/// Composes the statement as the layout says, or with `--fit N`; a text
+/// that not even `--fit` fits is an error naming a layout that would hold it.
+fn compose_statement(
+    req: &BuildRequest,
+    doc: &document::Document,
+    opts: &compose::ComposeOptions,
+) -> Result<compose::Composed> {
+    let Some(n) = req.fit_pages else {
+        return compose::compose(doc, &req.layout.design, opts);
+    };
+    match compose::compose_to_fit(doc, &req.layout.design, opts, n)? {
+        compose::Fitting::Set(composed) => Ok(composed),
+        compose::Fitting::Over(message) => Err(Error::Typeset {
+            at: Location::file(req.name),
+            message: format!("{message}{}", layout_that_fits(req, doc, opts, n)),
+        }),
+    }
+}
+
+/// For a statement that `--fit N` could not fit on its layout: the
+/// smallest other built-in layout that holds it on N pages, as a clause to
+/// add to the message (empty when none does). Each is tried by composing
+/// the statement on it, its pictures placed as it places them, so the
+/// advice is true. Folded layouts are left out: their pages are panels.
+fn layout_that_fits(
+    req: &BuildRequest,
+    doc: &document::Document,
+    opts: &compose::ComposeOptions,
+    n: usize,
+) -> String {
+    let mut others: Vec<layout::Layout> = layout::builtin_names()
+        .into_iter()
+        .filter(|name| *name != req.layout.name)
+        .filter_map(|name| layout::load(name).ok())
+        .filter(|l| l.design.page.fold.is_none())
+        .collect();
+    // Paper of the same family first (ISO or American: what the printer
+    // has), then the smallest: the nearest thing to what was asked for.
+    let us = req.layout.design.page.paper.is_us();
+    let key = |l: &layout::Layout| {
+        let p = &l.design.page;
+        (p.paper.is_us() != us, p.width.to_pt() * p.height.to_pt())
+    };
+    others.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+    });
+    for other in others {
+        let on_other = BuildRequest {
+            layout: &other,
+            ..req.clone()
+        };
+        let Ok(pictures) = load_pictures(&on_other, doc) else {
+            continue;
+        };
+        let opts = compose::ComposeOptions {
+            layout: other.name.clone(),
+            pictures,
+            ..opts.clone()
+        };
+        // A cheap look first; the one named is set in full, and checked.
+        if !compose::would_fit(doc, &other.design, &opts, n).unwrap_or(false) {
+            continue;
+        }
+        if let Ok(compose::Fitting::Set(c)) = compose::compose_to_fit(doc, &other.design, &opts, n)
+        {
+            return format!(
+                ", or use --layout {} --fit {n}, which holds it (body {})",
+                other.name, c.body_size
+            );
+        }
+    }
+    String::new()
 }
 
 /// A warning for each placed picture that prints below `min_dpi`, where

@@ -40,6 +40,7 @@ enum Command {
   handbill build statement.md --layout a5-flyer -o flyer.pdf
   handbill build - --layout ./my-layout.toml < statement.txt > out.pdf
   handbill build appeal.txt --lang de
+  handbill build appeal.md --layout a5-flyer --fit 1   onto one page, smaller type if need be
   handbill build statements/*.md --layout a4-leaflet --out-dir out/")]
     Build(BuildArgs),
     /// List the built-in layouts.
@@ -114,10 +115,24 @@ The page and the JSON API (POST /api/build, /api/preview, /api/check; GET
         /// The shell.
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    #[command(after_help = "Example:
-  handbill man > handbill.1 && man ./handbill.1")]
-    Man,
+    /// Open a PDF or PNG in the desktop's viewer (xdg-open, open, start; or $HANDBILL_OPENER).
+    #[command(after_help = "Examples:
+  handbill open leaflet.pdf
+  HANDBILL_OPENER=evince handbill open leaflet.pdf")]
+    Open {
+        /// The file to open.
+        file: PathBuf,
+    },
+    /// Print the man page (roff), or write one page per command into a folder.
+    #[command(after_help = "Examples:
+  handbill man > handbill.1 && man ./handbill.1
+  handbill man --dir man/      writes man/handbill.1, man/handbill-build.1, …")]
+    Man {
+        /// Write handbill.1 and a page for each command (handbill-build.1, …)
+        /// into DIR, made if missing, instead of printing handbill.1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -151,13 +166,21 @@ struct BuildArgs {
     /// Resolution of the PNG preview, in dots per inch.
     #[arg(long, default_value_t = 150.0, value_parser = parse_dpi)]
     png_dpi: f64,
-    /// Print several copies per sheet, with cut marks: 2up (A5 on A4), 4up (A6 on A4), 8up.
-    #[arg(long, value_name = "2up|4up|8up")]
-    impose: Option<handbill::compose::impose::NUp>,
-    /// The printer the PDF is for: office (the default), copyshop, or press
-    /// (bleed, CMYK only, PDF/X); overrides the layout's `[print] for`.
+    /// Print several copies per sheet, with cut marks: 2up (A5 on A4), 4up (A6 on A4), 8up;
+    /// none for one page per sheet (a copy shop build otherwise imposes small pages).
+    #[arg(long, value_name = "2up|4up|8up|none", value_parser = parse_impose)]
+    impose: Option<Impose>,
+    /// The printer the PDF is for: office (the default), copyshop (small pages
+    /// imposed on A4 with cut marks, 300 dpi pictures), or press (bleed, CMYK
+    /// only, PDF/X); overrides the layout's `[print] for`.
     #[arg(long = "for", value_name = "office|copyshop|press")]
     target: Option<handbill::output::target::PrintTarget>,
+    /// Fit the statement onto N pages: the body as large as fits, below the
+    /// layout's min-size if it must be (not below 7.5pt), the QR code and
+    /// imprint closer set before they move; says what it did, or how much
+    /// to cut and which layout would hold it.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    fit: Option<u32>,
     /// Treat every warning (preflight findings included) as an error: no PDF
     /// is written unless the build is clean.
     #[arg(long)]
@@ -165,6 +188,11 @@ struct BuildArgs {
     /// Rebuild whenever the statement, the layout file or a picture changes (until Ctrl-C).
     #[arg(long)]
     watch: bool,
+    /// Open the PDF in the desktop's viewer once it is written (see `handbill open`;
+    /// with --watch, after the first build); a viewer that cannot be started is
+    /// a warning, not a failed build.
+    #[arg(long)]
+    open: bool,
     /// Print nothing but errors.
     #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
@@ -234,9 +262,12 @@ fn main() -> ExitCode {
             );
             Ok(())
         }
-        Command::Man => clap_mangen::Man::new(Cli::command())
+        Command::Open { file } => handbill::output::open::open(&file),
+        Command::Man { dir: None } => man_pages()
+            .swap_remove(0)
             .render(&mut std::io::stdout())
             .map_err(|e| Error::io("<standard output>", &e)),
+        Command::Man { dir: Some(dir) } => write_man_pages(&dir),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -305,8 +336,9 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
             None => Preview::Beside,
         }),
         png_dpi: args.png_dpi,
-        impose: args.impose,
+        impose: args.impose.map(|i| i.0),
         target: args.target,
+        fit: args.fit.map(|n| n as usize),
         strict: args.strict,
         quiet: args.quiet,
         verbose: args.verbose,
@@ -323,7 +355,32 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
                 }
                 bar
             });
-    let report = Stderr { bar };
+    if args.open {
+        match args.inputs.as_slice() {
+            [input] => {
+                if run::output_path(input, job.output.as_deref(), job.out_dir.as_deref())
+                    == run::Target::Stdout
+                {
+                    return Err(Error::Usage {
+                        path: "--open".into(),
+                        message: "a PDF on standard output cannot be opened; name it with -o"
+                            .into(),
+                    });
+                }
+            }
+            _ => {
+                return Err(Error::Usage {
+                    path: "--open".into(),
+                    message: "opens the PDF of one statement; build the others without it".into(),
+                })
+            }
+        }
+    }
+    let report = Stderr {
+        bar,
+        open: args.open.then(|| std::sync::atomic::AtomicBool::new(false)),
+        quiet: args.quiet,
+    };
     let result = run::run(&job, args.watch, &report);
     if let Some(bar) = report.bar {
         bar.finish_and_clear();
@@ -331,9 +388,44 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
     result
 }
 
+/// The man pages: handbill's own first, then one per command.
+fn man_pages() -> Vec<clap_mangen::Man> {
+    // Built, the subcommands carry their display names (handbill-build),
+    // which become the pages' titles and the top page's references; clap's
+    // `help` command needs no page.
+    let mut cli = Cli::command().disable_help_subcommand(true);
+    cli.build();
+    let mut commands = vec![cli.clone()];
+    commands.extend(cli.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
+    commands
+        .into_iter()
+        // Every page is from handbill, not from a program called "build".
+        .map(|c| clap_mangen::Man::new(c).source(format!("handbill {}", env!("CARGO_PKG_VERSION"))))
+        .collect()
+}
+
+/// `handbill man --dir DIR`: handbill.1 and one page per command
+/// (handbill-build.1, …), each with its own options, which the single
+/// page only lists by name.
+fn write_man_pages(dir: &Path) -> Result<(), Error> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+    for man in man_pages() {
+        let mut roff = Vec::new();
+        let path = dir.join(man.get_filename());
+        man.render(&mut roff).map_err(|e| Error::io(&path, &e))?;
+        handbill::output::file::write_atomically(&path, &roff)?;
+        eprintln!("handbill: wrote {}", path.display());
+    }
+    Ok(())
+}
+
 /// Messages to standard error, in colour on a terminal.
 struct Stderr {
     bar: Option<indicatif::ProgressBar>,
+    /// With `--open`: whether the PDF has been opened yet. A watch opens it
+    /// once; the viewer shows each rebuild as it reloads the file.
+    open: Option<std::sync::atomic::AtomicBool>,
+    quiet: bool,
 }
 
 impl run::Report for Stderr {
@@ -348,6 +440,26 @@ impl run::Report for Stderr {
     }
     fn wrote(&self, line: &str) {
         eprintln!("handbill: {line}");
+    }
+    fn written(&self, pdf: &Path) {
+        let Some(opened) = &self.open else { return };
+        if opened.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            return;
+        }
+        // The PDF is written: a viewer that will not start is worth a
+        // warning, not a failed build.
+        if let Err(e) = handbill::output::open::open(pdf) {
+            let message = match e {
+                Error::Io { message, .. } => message,
+                other => other.to_string(),
+            };
+            if !self.quiet {
+                report_warning(&handbill::Warning {
+                    at: Location::file(pdf.display().to_string()),
+                    message,
+                });
+            }
+        }
     }
     fn progress(&self, name: &str) {
         if let Some(bar) = &self.bar {
@@ -368,6 +480,15 @@ fn parse_png(s: &str) -> Result<PathBuf, String> {
              after the statements"
         ))
     }
+}
+
+/// `--impose`: copies per sheet, or `None` for "none". A wrapper, since
+/// clap reads an `Option<Option<_>>` field as a flag with an optional value.
+#[derive(Clone, Copy)]
+struct Impose(Option<handbill::compose::impose::NUp>);
+
+fn parse_impose(s: &str) -> Result<Impose, String> {
+    handbill::compose::impose::NUp::parse_or_none(s).map(Impose)
 }
 
 /// A resolution between 10 and 1200 dpi.

@@ -189,6 +189,15 @@ impl Paper {
         })
     }
 
+    /// The named paper `w`×`h` is, either way round, to half a millimetre.
+    pub fn of_size(w: Length, h: Length) -> Option<Paper> {
+        let near = |a: Length, b: Length| (a.to_mm() - b.to_mm()).abs() <= 0.5;
+        Paper::TABLE.iter().find_map(|(p, _, _)| {
+            let (pw, ph) = p.size()?;
+            ((near(w, pw) && near(h, ph)) || (near(w, ph) && near(h, pw))).then_some(*p)
+        })
+    }
+
     /// Whether this is an American size, where print shops expect inch
     /// bleeds and SWOP or GRACoL rather than FOGRA.
     pub fn is_us(self) -> bool {
@@ -235,5 +244,14 @@ mod tests {
         assert_eq!(us, ["letter", "legal", "tabloid"]);
         assert_eq!(Paper::Letter.size().unwrap().0.to_pt(), 612.0);
         assert_eq!(Paper::Custom.size(), None);
+    }
+
+    #[test]
+    fn a_size_names_its_paper_either_way_round() {
+        let mm = Length::mm;
+        assert_eq!(Paper::of_size(mm(297.0), mm(210.0)), Some(Paper::A4));
+        assert_eq!(Paper::of_size(mm(148.0), mm(210.0)), Some(Paper::A5));
+        assert_eq!(Paper::of_size(mm(215.9), mm(279.4)), Some(Paper::Letter));
+        assert_eq!(Paper::of_size(mm(200.0), mm(200.0)), None);
     }
 }

@@ -283,6 +283,95 @@ fn reference_statement_on_every_builtin_layout() {
     }
 }
 
+/// The characters a reader sees, in order: all but white space and
+/// hyphens (an inserted hyphen and a real one at a line end look alike).
+fn visible(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}' | '\u{AD}'))
+        .collect()
+}
+
+/// The statement's own text, every character but spaces and hyphens, as
+/// the typesetter is to set it (its quotes and dashes made typographic in
+/// the language the build chose).
+fn source_visible(path: &Path, lang: &str) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    let name = path.display().to_string();
+    let mut doc = statement::read(&bytes, statement::format_for_path(&name), None, &name)
+        .unwrap()
+        .document;
+    handbill::typeset::typography::apply(&mut doc, lang);
+    let mut s = String::new();
+    for b in &doc.blocks {
+        if let handbill::statement::document::BlockKind::ListItem { marker, .. } = &b.kind {
+            s.push_str(marker);
+        }
+        s.push_str(&b.text());
+    }
+    visible(&s)
+}
+
+#[test]
+fn the_text_layer_of_every_sample_on_every_layout_is_its_text() {
+    for layout_name in layout::builtin_names()
+        .into_iter()
+        .filter(|l| *l != "a4-trifold")
+    {
+        let layout = layout::load(layout_name).unwrap();
+        for s in samples() {
+            let out = build(&s, layout_name);
+            let tag = format!(
+                "text-{layout_name}-{}",
+                s.file_stem().unwrap().to_str().unwrap()
+            );
+            let pdf = write_temp(&out.pdf, &tag);
+            let got = visible(&reading_order(pdf.to_str().unwrap(), &layout));
+            let want = source_visible(&s, &out.lang);
+            assert_eq!(got, want, "{}", pdf.display());
+        }
+    }
+}
+
+/// Clusters whose text is not their first glyph's own: a keycap, a letter
+/// with a variation selector, ligatures, letters with combining marks, an
+/// emoji sequence. Each comes back as written, and the plain digits and
+/// letters the same glyphs show elsewhere come back plain.
+#[test]
+fn the_text_layer_keeps_keycaps_selectors_ligatures_and_marks() {
+    let text = "Clusters\n\n\
+        Call 1\u{FE0F}\u{20E3} within 14 days of 2026, or press #\u{FE0F}\u{20E3}. \
+        The letter B\u{FE00} is a variant; B and 12 are plain. \
+        Office staff affirm the official fjord. \
+        Stress: мо\u{301}ре, q\u{307}, n\u{308}, e\u{301}. \
+        A family \u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467} and a raised fist \u{270A}\u{1F3FD}.\n";
+    let dir = std::env::temp_dir().join(format!("handbill-e2e-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("clusters.txt");
+    std::fs::write(&path, text).unwrap();
+    // One column, read in the order the page draws it: poppler's reading
+    // order places an emoji by its font's taller box, not by its line.
+    let layout = layout::parse(
+        "extends = \"a4-leaflet\"\n[page]\ncolumns = 1\n",
+        "one-column.toml",
+        &root(),
+    )
+    .unwrap();
+    let out =
+        handbill::build(&BuildRequest::new(text.as_bytes(), "clusters.txt", &layout)).unwrap();
+    let pdf = write_temp(&out.pdf, "clusters");
+    let (ok, raw, err) = tool(
+        "pdftotext",
+        &["-raw", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
+    );
+    assert!(ok && err.is_empty(), "{err}");
+    let got = visible(&raw);
+    let want = source_visible(&path, &out.lang);
+    assert_eq!(got, want);
+    for plain in ["14", "2026", "B", "12"] {
+        assert!(got.contains(plain), "{plain} is not plain in {got}");
+    }
+}
+
 /// A font with CFF outlines (an .otf file of the user's) is embedded as a
 /// CIDFontType0C subset; Debian's `fonts-inter` (installed by .ci/run)
 /// provides one.
@@ -371,7 +460,8 @@ fn build_text(text: &str, layout: &str, tag: &str) -> (handbill::BuildOutput, Pa
 #[test]
 fn over_long_words_and_urls_are_broken_inside_the_column_with_a_warning() {
     let url = "https://example.org/campaigns/2026/fair-transport-for-everyone/petition-signatures?ref=leaflet&lang=en";
-    let word = "x".repeat(5000);
+    // The longest word a statement may have (src/statement/limits.rs).
+    let word = "x".repeat(handbill::statement::limits::MAX_WORD_CHARS);
     let text = format!("A long word\n\nSign at {url} today.\n\n{word} end.\n");
     let (out, pdf) = build_text(&text, "a4-leaflet", "long-words");
     let layout = layout::load("a4-leaflet").unwrap();
@@ -602,7 +692,7 @@ fn a5_flyer_two_up_gives_two_identical_copies_with_equal_margins() {
     let layout = layout::load("a5-flyer").unwrap();
     let name = input.display().to_string();
     let out = handbill::build(&BuildRequest {
-        impose: Some(handbill::compose::impose::NUp::Two),
+        impose: Some(Some(handbill::compose::impose::NUp::Two)),
         ..BuildRequest::new(&bytes, &name, &layout)
     })
     .unwrap();

@@ -80,6 +80,7 @@ fn a_lost_line_fails_the_check() {
         verify::check(&doc, &layout.design, pages, fonts, "s.txt")
     };
     assert!(check(&composed.pages, &composed.fonts).is_ok());
+    let whole = composed.pages.clone();
     // Drop the last line, as a flow that gave up would.
     composed.pages[0].lines.pop();
     let e = check(&composed.pages, &composed.fonts)
@@ -94,6 +95,39 @@ fn a_lost_line_fails_the_check() {
     moved[0].lines[0].baseline = moved[0].height + handbill::units::Length::pt(40.0);
     let e = check(&moved, &composed.fonts).unwrap_err().to_string();
     assert!(e.contains("runs off the page"), "{e}");
+    // A rule struck through the first body line's letters.
+    let mut struck = whole.clone();
+    let line = struck[0].lines.last().unwrap().clone();
+    let y = line.baseline - handbill::units::Length::pt(3.0);
+    struck[0].rules.push(handbill::compose::pages::Rule {
+        from: (line.x, y),
+        to: (line.x + line.line.width, y),
+        width: handbill::units::Length::pt(0.5),
+    });
+    let e = check(&struck, &composed.fonts).unwrap_err().to_string();
+    assert!(e.contains("is covered by a column rule"), "{e}");
+    // A rule under the baseline, between lines, hides nothing.
+    let mut under = whole.clone();
+    let y = line.baseline + handbill::units::Length::pt(2.0);
+    under[0].rules.push(handbill::compose::pages::Rule {
+        from: (line.x, y),
+        to: (line.x + line.line.width, y),
+        width: handbill::units::Length::pt(0.5),
+    });
+    assert!(check(&under, &composed.fonts).is_ok());
+}
+
+#[test]
+fn a_column_rule_wider_than_half_the_gap_is_refused_at_load() {
+    let e = layout::parse(
+        "extends = \"a4-leaflet\"\n[page]\ncolumn-gap = \"6mm\"\ncolumn-rule = \"4mm\"\n",
+        "wide-rule.toml",
+        std::path::Path::new("."),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.starts_with("wide-rule.toml:4:"), "{e}");
+    assert!(e.contains("at most half the column-gap"), "{e}");
 }
 
 #[test]
@@ -138,4 +172,93 @@ fn pictures_stacked_past_the_foot_are_refused() {
     let layout = layout::parse(&source, "three.toml", &dir).unwrap();
     assert!(build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout)).is_ok());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Composes `text` on a one-column, flush-left A4 leaflet.
+fn ragged_pages(text: &str) -> Vec<handbill::compose::pages::Page> {
+    let layout = layout::parse(
+        "extends = \"a4-leaflet\"\n[page]\ncolumns = 1\n[body]\nalign = \"left\"\n",
+        "ragged.toml",
+        std::path::Path::new("."),
+    )
+    .unwrap();
+    let doc = parse(text, Format::Plain, "t.txt").unwrap().document;
+    let opts = ComposeOptions {
+        layout: layout.name.clone(),
+        lang: "en".into(),
+        origin: "t.txt".into(),
+        ..Default::default()
+    };
+    compose(&doc, &layout.design, &opts).unwrap().pages
+}
+
+/// Where each glyph of the last line of `pages` starts, with its text.
+fn last_line_glyphs(pages: &[handbill::compose::pages::Page]) -> Vec<(String, f64, u16)> {
+    let line = &pages.last().unwrap().lines.last().unwrap().line;
+    line.runs
+        .iter()
+        .flat_map(|r| &r.glyphs)
+        .map(|g| {
+            (
+                g.text.text().unwrap_or_default().into_owned(),
+                g.x.to_pt(),
+                g.gid,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_keycap_is_one_glyph_with_its_digit_inside() {
+    let pages = ragged_pages("Keys\n\nPress 1\u{FE0F}\u{20E3} now\n");
+    let glyphs = last_line_glyphs(&pages);
+    let keycap: Vec<_> = glyphs
+        .iter()
+        .filter(|(t, _, _)| t.contains('\u{20E3}') || t.starts_with('1'))
+        .collect();
+    // Frame and digit are one glyph of one face (the emoji font's keycap),
+    // not a text digit with a symbol font's frame drawn beside it.
+    assert_eq!(keycap.len(), 1, "{glyphs:?}");
+    assert_eq!(keycap[0].0, "1\u{FE0F}\u{20E3}");
+}
+
+#[test]
+fn a_format_mark_between_spaces_leaves_one_space() {
+    let start_of = |text: &str, word: &str| {
+        last_line_glyphs(&ragged_pages(text))
+            .into_iter()
+            .find(|(t, _, _)| t == word)
+            .unwrap()
+            .1
+    };
+    let plain = start_of("Marks\n\nmark here\n", "h");
+    let marked = start_of("Marks\n\nmark \u{61C} here\n", "h");
+    assert!((plain - marked).abs() < 0.01, "{plain} vs {marked}");
+}
+
+#[test]
+fn text_where_an_office_printer_prints_nothing_fails_the_build() {
+    let layout = layout::parse(
+        "extends = \"a4-leaflet\"\n[page]\nmargin-left = \"2mm\"\n",
+        "narrow.toml",
+        std::path::Path::new("."),
+    )
+    .unwrap();
+    let text = b"Rents down\n\nWe met on Tuesday and agreed on three demands.\n";
+    let e = build(&BuildRequest::new(text, "s.txt", &layout))
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("s.txt: "), "{e}");
+    assert!(
+        e.contains("2.0mm from the paper edge, where office printers print nothing"),
+        "{e}"
+    );
+    // A press prints to the trim: a warning, and the leaflet.
+    let mut req = BuildRequest::new(text, "s.txt", &layout);
+    req.target = Some(handbill::output::target::PrintTarget::Press);
+    let out = build(&req).unwrap();
+    assert!(out
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("safe margin")));
 }

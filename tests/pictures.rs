@@ -851,7 +851,7 @@ fn imposition_places_one_image_object_several_times() {
     let layout = layout::load("a5-flyer").unwrap();
     let name = dir.join("s.md").display().to_string();
     let out = handbill::build(&BuildRequest {
-        impose: Some(handbill::compose::impose::NUp::Two),
+        impose: Some(Some(handbill::compose::impose::NUp::Two)),
         ..BuildRequest::new(statement.as_bytes(), &name, &layout)
     })
     .unwrap();

@@ -364,18 +364,21 @@ fn strict_refuses_warnings_and_keeps_the_old_pdf() {
 }
 
 #[test]
-fn office_preflight_warns_about_ink_in_the_unprintable_edge() {
+fn office_refuses_text_in_the_unprintable_edge() {
     let out = tmp("edge.pdf");
     let layout = layout_file(
         "edge.toml",
         "extends = \"a4-leaflet\"\n[page]\nmargin = \"3mm\"\n",
     );
-    let o = build(layout.to_str().unwrap(), &[], &out);
+    let o = run(&sample(), layout.to_str().unwrap(), &[], &out);
     let stderr = String::from_utf8_lossy(&o.stderr);
+    // A word an office printer leaves blank is a word missing from every copy.
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.contains("from the paper edge, inside the safe margin of 5.0mm"),
+        stderr.contains("mm from the paper edge, where office printers print nothing"),
         "{stderr}"
     );
+    assert!(!out.exists());
     // The built-in layouts keep to the safe margin.
     let o = build("a4-leaflet", &[], &out);
     assert!(!String::from_utf8_lossy(&o.stderr).contains("safe margin"));
@@ -673,7 +676,7 @@ fn imposed_sheets_with_a_band_pass_their_own_preflight() {
     ] {
         let l = handbill::layout::load(layout).unwrap();
         let out = handbill::build(&handbill::BuildRequest {
-            impose: Some(n),
+            impose: Some(Some(n)),
             ..handbill::BuildRequest::new(statement.as_bytes(), "band.md", &l)
         })
         .unwrap();
@@ -683,4 +686,106 @@ fn imposed_sheets_with_a_band_pass_their_own_preflight() {
             out.warnings
         );
     }
+}
+
+/// An A5 flyer with a band: what an organiser takes to a copy shop.
+fn flyer_with_band(name: &str) -> PathBuf {
+    let p = tmp(name);
+    std::fs::write(
+        &p,
+        "+++\ntitle = \"Keep the library open\"\nlang = \"en\"\nwhere = \"Riverside Library\"\n\
+         when = \"Saturday, 11 am\"\n+++\n\nThe council wants to close our library. Come and \
+         tell them no.\n",
+    )
+    .unwrap();
+    p
+}
+
+#[test]
+fn a_copy_shop_gets_a5_two_up_on_a4_with_cut_marks_and_an_order_to_give() {
+    let statement = flyer_with_band("shop.md");
+    let out = tmp("shop.pdf");
+    // --strict: the sheet raises no finding of its own preflight.
+    let o = build_statement(
+        &statement,
+        "a5-flyer",
+        &["--for", "copyshop", "--strict"],
+        &out,
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let b = boxes(&out);
+    assert!(
+        (mm(b["MediaBox"][2]) - 297.0).abs() < 0.01 && (mm(b["MediaBox"][3]) - 210.0).abs() < 0.01,
+        "not A4 landscape: {b:?}"
+    );
+    assert!(
+        stderr.contains("for the copy shop: print on A4 paper (landscape) at 100%")
+            && stderr.contains("each sheet gives 2 A5 leaflets"),
+        "{stderr}"
+    );
+    // The cut down the middle is marked at the top and bottom of the sheet,
+    // inside the printable area; nothing is drawn in the outer 5 mm.
+    let (px, w, h) = render(&out);
+    let pt = |v: f64| (v / 25.4 * 72.0).round() as usize;
+    let mid = pt(148.5);
+    assert!(dark_pixels(&px, w, (mid - 1, pt(6.0), mid + 2, pt(12.0))) >= 4);
+    assert!(dark_pixels(&px, w, (mid - 1, h - pt(12.0), mid + 2, h - pt(6.0))) >= 4);
+    // The bottom mark lies in the dark band, which leaves paper around it
+    // so that the mark can be seen.
+    assert!(dark_pixels(&px, w, (pt(100.0), h - pt(11.0), pt(110.0), h - pt(7.0))) > 50);
+    assert_eq!(
+        dark_pixels(&px, w, (mid - 2, h - pt(11.0), mid - 1, h - pt(7.0))),
+        0
+    );
+    assert_eq!(dark_pixels(&px, w, (0, 0, w, pt(4.5))), 0);
+    assert_eq!(dark_pixels(&px, w, (0, h - pt(4.5), w, h)), 0);
+    tools_accept(&out);
+
+    // --impose none hands over the A5 pages themselves.
+    let single = tmp("shop-single.pdf");
+    let o = build_statement(
+        &statement,
+        "a5-flyer",
+        &["--for", "copyshop", "--impose", "none"],
+        &single,
+    );
+    let b = boxes(&single);
+    assert!((mm(b["MediaBox"][2]) - 148.0).abs() < 0.01, "{b:?}");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("print on A5 paper (portrait)") && !stderr.contains("cut along"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_copy_shop_prints_a4_as_it_is_and_a6_four_up() {
+    let statement = flyer_with_band("shop-sizes.md");
+    let a4 = tmp("shop-a4.pdf");
+    build_statement(
+        &statement,
+        "a4-leaflet",
+        &["--for", "copyshop", "--strict"],
+        &a4,
+    );
+    let b = boxes(&a4);
+    assert!((mm(b["MediaBox"][2]) - 210.0).abs() < 0.01, "{b:?}");
+    let a6 = tmp("shop-a6.pdf");
+    let o = build_statement(
+        &statement,
+        "a6-handout",
+        &["--for", "copyshop", "--strict"],
+        &a6,
+    );
+    let b = boxes(&a6);
+    assert!(
+        (mm(b["MediaBox"][2]) - 210.0).abs() < 0.01 && (mm(b["MediaBox"][3]) - 297.0).abs() < 0.01,
+        "{b:?}"
+    );
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("each sheet gives 4 A6 leaflets"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    tools_accept(&a6);
 }

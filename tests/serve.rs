@@ -291,7 +291,7 @@ fn the_api_builds_the_same_bytes_as_the_command_line() {
         "same-3",
         "statement.md",
         &statement,
-        &["--layout", layout.to_str().unwrap()],
+        &["--layout", layout.to_str().unwrap(), "--impose", "none"],
     );
     assert_eq!(a.body, cli);
 }
@@ -513,16 +513,15 @@ fn a_layout_or_statement_cannot_make_the_server_read_a_file() {
 #[test]
 fn oversized_requests_are_refused() {
     let s = Server::local();
-    // A statement over the CLI's 16 MiB, in a body the server takes.
-    let big = "word ".repeat(17 * 1024 * 1024 / 5);
+    // A statement over the CLI's limit, in a body the server takes.
+    let limit = handbill::run::MAX_STATEMENT as usize;
+    let big = "word ".repeat(limit / 5 + 1000);
     let a = s.post("/api/build", &serde_json::json!({ "statement": big }));
     assert_eq!(a.status, 413, "{}", a.text());
-    assert!(a.json()["error"]
-        .as_str()
-        .unwrap()
-        .contains("at most 16 MiB"));
+    let said = format!("at most {} MiB", limit >> 20);
+    assert!(a.json()["error"].as_str().unwrap().contains(&said));
     // A body over the limit is refused before it is read.
-    let huge = vec![b' '; 33 * 1024 * 1024];
+    let huge = vec![b' '; handbill::serve::api::MAX_BODY + 1];
     let a = s.send("POST", "/api/build", &[], &huge);
     assert_eq!(a.status, 413, "{}", a.text());
     // A layout over its own limit.

@@ -65,3 +65,74 @@ fn paragraph_spacing_does_not_reach_below_a_heading() {
     let b = gap_after_heading(&layout_with("paragraph-spacing = \"14pt\"", ""));
     assert!((a - b).abs() < 0.01, "{a:.2}pt against {b:.2}pt");
 }
+
+/// Each whole word of `pages` with its glyph count and width: the space
+/// from its first glyph's origin to its last glyph's, keyed by its text.
+fn word_widths(
+    layout: &Layout,
+    text: &str,
+) -> std::collections::HashMap<String, (usize, f64, f64)> {
+    let doc = parse(text, Format::Plain, "s.txt").unwrap().document;
+    let composed = compose(
+        &doc,
+        &layout.design,
+        &ComposeOptions {
+            layout: layout.name.clone(),
+            lang: "en".into(),
+            origin: "s.txt".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mut out = std::collections::HashMap::new();
+    for l in composed.pages.iter().flat_map(|p| &p.lines) {
+        for run in &l.line.runs {
+            let size = run.size.to_pt();
+            for word in run.glyphs.split(|g| g.text.is_space()) {
+                if word.len() > 3 {
+                    let t: String = word.iter().filter_map(|g| g.text.text()).collect();
+                    let w = word[word.len() - 1].x.to_pt() - word[0].x.to_pt();
+                    out.insert(t, (word.len(), w, size));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn justified_lines_open_letter_gaps_of_at_most_a_hundredth_of_an_em() {
+    // Five narrow columns at 13pt: many justified lines must stretch far.
+    let text = "Rents down\n\n".to_string()
+        + &"Tenants of every building on the street met on Tuesday evening and \
+            agreed, after a long and careful discussion, on three demands for the \
+            landlord: repairs before any talk of rent, an independent survey of \
+            the damp, and no evictions while the negotiations continue. "
+            .repeat(6);
+    let with = |align: &str| {
+        layout::parse(
+            &format!(
+                "extends = \"a4-leaflet\"\n[page]\ncolumns = 5\n\
+                 [body]\nfit = \"none\"\nsize = \"13pt\"\nalign = \"{align}\"\n"
+            ),
+            "narrow.toml",
+            std::path::Path::new(""),
+        )
+        .unwrap()
+    };
+    let justified = word_widths(&with("justify"), &text);
+    let ragged = word_widths(&with("left"), &text);
+    let mut compared = 0;
+    for (word, (n, w, size)) in &justified {
+        let Some((_, natural, _)) = ragged.get(word) else {
+            continue;
+        };
+        let gap_em = (w - natural) / (*n as f64 - 1.0) / size;
+        assert!(
+            gap_em <= 0.0101,
+            "“{word}” is letter-spaced by {gap_em:.4} em"
+        );
+        compared += 1;
+    }
+    assert!(compared > 20, "only {compared} words compared");
+}

@@ -111,6 +111,9 @@ pub(super) fn set_body_block(
         .marker
         .as_ref()
         .map(|m| x - m.width - body.size * MARKER_GAP_EM);
+    // Exactly as many as there are: a one-line paragraph would otherwise
+    // hold room for four, which many short paragraphs add up.
+    out.lines.reserve_exact(lines.len());
     for (k, line) in lines.into_iter().enumerate() {
         let mut cl = ColumnLine {
             x,

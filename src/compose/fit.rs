@@ -1,8 +1,12 @@
-//! Fitting the body size to the page: the largest size between the
-//! layout's `min-size` and `max-size` at which the whole statement fits the
-//! page (or the panels of a folded sheet), found by bisection.
+//! Fitting the body size to the pages: the largest size between the
+//! layout's `min-size` and `max-size` at which the whole statement fits its
+//! page (or the panels of a folded sheet), found by bisection. Before giving
+//! up, the tail (QR code, imprint) shrinks within its limits, then a fitted
+//! headline gets smaller; `--fit N` then also lets the body go below
+//! `min-size`, down to [`LEGIBLE_BODY_PT`], and fits N pages instead of one.
 
 use super::design::{Design, FitSpec, Overflow};
+use super::tail::{self, Tail};
 use super::{Budget, ComposeOptions, Tools, Trial};
 use crate::error::{Error, Location, Result, Warning};
 use crate::statement::document::Document;
@@ -12,6 +16,13 @@ use crate::units::Length;
 /// points: a quarter point is finer than anyone can see, and bisection
 /// between 9 and 11.5 pt gets there in about five trials.
 const FIT_PRECISION_PT: f64 = 0.25;
+
+/// The smallest body size `--fit` goes down to, in points, whatever the
+/// layout's `min-size`: the size of a newspaper's small print, which most
+/// adults still read at arm's length. Below it readers with weaker eyes
+/// give up, and a leaflet nobody reads is no better than one that is too
+/// long; the text should then be cut instead.
+pub const LEGIBLE_BODY_PT: f64 = 7.5;
 
 /// The layout with its body set at `size`; leading, spacing and indents
 /// keep their proportion to the size.
@@ -26,126 +37,255 @@ fn scaled(design: &Design, size: Length) -> Design {
     l
 }
 
-/// Finds the largest body size that keeps the statement on one page.
-/// Trials stop setting text as soon as it cannot fit one page any more, so a
-/// long statement costs little more than one full composition.
-pub(super) fn fit_to_page(
+impl Tools {
+    /// The lines the text would have to lose, from the end of its last
+    /// paragraphs (the tail stays), to fit `n` pages when set in `design`:
+    /// found by flowing the set lines again with fewer of them, which is
+    /// cheap, as nothing is set twice. `None` when even no body text at all
+    /// would fit. This measures what the keep and widow rules cost too, which
+    /// an estimate from the lines that overflow would miss.
+    pub(super) fn lines_to_cut(
+        &mut self,
+        doc: &Document,
+        design: &Design,
+        opts: &ComposeOptions,
+        tail: Tail,
+        n: usize,
+    ) -> Result<Option<(usize, usize)>> {
+        let set = self.set_blocks(doc, design, opts, Budget::All, tail)?;
+        let (Some(blocks), Some(last)) = (set.blocks, set.tail.last_text) else {
+            return Ok(None);
+        };
+        let text = last + 1 - set.tail.pictures;
+        let fits = |cut: usize| {
+            let fewer = tail::without_last_lines(&blocks, set.tail.pictures..last + 1, cut);
+            super::pages::flow_around(fewer, &set.grid, set.first.clone()).len() <= n
+        };
+        let all: usize = blocks[set.tail.pictures..set.tail.pictures + text]
+            .iter()
+            .map(|b| b.lines.len())
+            .sum();
+        if !fits(all) {
+            return Ok(None);
+        }
+        // Bisection: `hi` lines cut fits, `lo` does not.
+        let (mut lo, mut hi) = (0, all);
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2;
+            if fits(mid) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        Ok(Some((hi, hi * tail::words_per_line(&blocks))))
+    }
+}
+
+/// What fitting aims at.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Goal {
+    /// Pages (or panels) to fit on.
+    pub(super) pages: usize,
+    /// The body sizes the layout allows.
+    pub(super) fit: FitSpec,
+    /// With `--fit`: how far below `min-size` the body may go.
+    pub(super) floor: Option<Length>,
+}
+
+/// A setting that fits.
+pub(super) struct Fitted {
+    /// The composition.
+    pub(super) trial: Trial,
+    /// Its body size.
+    pub(super) size: Length,
+    /// The design it was set in (at that size, its headline perhaps smaller).
+    pub(super) design: Design,
+    /// How its tail was set.
+    pub(super) tail: Tail,
+}
+
+/// One way to set the text, tried at several body sizes.
+struct Variant {
+    design: Design,
+    tail: Tail,
+}
+
+/// The goal `--fit N` sets for a design: N pages, the layout's own range
+/// (or its `size` alone, for a layout that does not fit), and the floor.
+pub(super) fn goal_for(design: &Design, pages: usize) -> Goal {
+    let size = design.body.size;
+    let fit = design.body.fit.unwrap_or(FitSpec {
+        min_size: size,
+        max_size: size,
+        overflow: Overflow::Error,
+    });
+    Goal {
+        pages,
+        fit,
+        floor: Some(Length::pt(LEGIBLE_BODY_PT).min(fit.min_size)),
+    }
+}
+
+/// The pages the layout's own fitting aims at: the panels of a folded
+/// sheet, else one page.
+fn page_budget(design: &Design) -> usize {
+    design.page.fold.map_or(1, |f| f.panels())
+}
+
+/// The largest body size that sets the statement on the goal's pages, or
+/// `None` when none does. Trials stop setting text as soon as it cannot fit
+/// any more, so a long statement costs little more than one full
+/// composition.
+fn fit_to(
     tools: &mut Tools,
     doc: &Document,
     design: &Design,
     opts: &ComposeOptions,
-    fit: FitSpec,
-    warnings: &mut Vec<Warning>,
-) -> Result<(Trial, Length)> {
-    let n = page_budget(design);
+    goal: Goal,
+) -> Result<Option<Fitted>> {
+    let (n, fit) = (goal.pages, goal.fit);
     let budget = Budget::Pages(n);
-    let largest = tools.compose_once(doc, &scaled(design, fit.max_size), opts, budget)?;
+    let largest =
+        tools.compose_once(doc, &scaled(design, fit.max_size), opts, budget, Tail::Full)?;
     if largest.fits(n) {
-        return Ok((largest, fit.max_size));
+        return Ok(Some(Fitted {
+            trial: largest,
+            size: fit.max_size,
+            design: scaled(design, fit.max_size),
+            tail: Tail::Full,
+        }));
     }
     drop(largest);
-    let smallest = tools.compose_once(doc, &scaled(design, fit.min_size), opts, budget)?;
-    if !smallest.fits(n) {
-        drop(smallest);
-        // A headline fitted to the width may have taken the room: before
-        // giving up, let it be smaller (halfway, then its minimum).
-        if let Some(hf) = design.headline.fit {
-            if hf.max_size > hf.min_size + Length::pt(super::headline::HEADLINE_STEP_PT) {
-                for cap in [(hf.max_size + hf.min_size) / 2.0, hf.min_size] {
-                    let mut smaller = design.clone();
-                    if let Some(f) = smaller.headline.fit.as_mut() {
-                        f.max_size = cap;
-                    }
-                    let trial =
-                        tools.compose_once(doc, &scaled(&smaller, fit.min_size), opts, budget)?;
-                    if trial.fits(n) {
-                        // `trial` is the smaller layout's smallest setting:
-                        // try its largest, then bisect between the two.
-                        let largest = tools.compose_once(
-                            doc,
-                            &scaled(&smaller, fit.max_size),
-                            opts,
-                            budget,
-                        )?;
-                        if largest.fits(n) {
-                            return Ok((largest, fit.max_size));
-                        }
-                        return bisect(tools, doc, &smaller, opts, fit, trial);
-                    }
-                }
+    let variants = variants(doc, design);
+    for (k, v) in variants.iter().enumerate() {
+        let smallest =
+            tools.compose_once(doc, &scaled(&v.design, fit.min_size), opts, budget, v.tail)?;
+        if !smallest.fits(n) {
+            continue;
+        }
+        // The first variant is the layout itself, already tried at its
+        // largest size; another may fit there.
+        if k > 0 {
+            let largest = scaled(&v.design, fit.max_size);
+            let trial = tools.compose_once(doc, &largest, opts, budget, v.tail)?;
+            if trial.fits(n) {
+                return Ok(Some(Fitted {
+                    trial,
+                    size: fit.max_size,
+                    design: largest,
+                    tail: v.tail,
+                }));
             }
         }
-        let headline = match design.page.fold {
-            Some(_) => format!(
-                "the statement does not fit the {n} panels of a tri-fold even at {}",
-                fit.min_size
-            ),
-            None => format!(
-                "the statement does not fit on one page even at {}",
-                fit.min_size
-            ),
-        };
-        // A folded sheet cannot take more pages.
-        let overflow = if design.page.fold.is_some() {
-            Overflow::Error
-        } else {
-            fit.overflow
-        };
-        return match overflow {
-            Overflow::Error => {
-                // Only now is the whole text set at the smallest size, to say by how much.
-                let full =
-                    tools.compose_once(doc, &scaled(design, fit.min_size), opts, Budget::All)?;
-                let over: usize = full.pages.iter().skip(n).map(|p| p.lines.len()).sum();
-                Err(Error::Typeset {
-                    at: Location::file(opts.origin.clone()),
-                    message: format!(
-                        "{headline}: it overflows by {over} line{}; shorten it, or {}",
-                        if over == 1 { "" } else { "s" },
-                        if design.page.fold.is_some() {
-                            "give the layout a smaller min-size"
-                        } else {
-                            "set overflow = \"more-pages\" or a smaller min-size in the layout"
-                        }
-                    ),
-                })
-            }
-            Overflow::MorePages => {
-                let trial = tools.compose_once(doc, design, opts, Budget::All)?;
-                warnings.push(Warning {
-                    at: Location::file(opts.origin.clone()),
-                    message: format!(
-                        "{headline}; at {} it takes {} pages",
-                        design.body.size,
-                        trial.pages.len()
-                    ),
-                });
-                Ok((trial, design.body.size))
-            }
-        };
+        return bisect(
+            tools,
+            doc,
+            v,
+            opts,
+            n,
+            (fit.min_size, fit.max_size),
+            smallest,
+        )
+        .map(Some);
     }
-    bisect(tools, doc, design, opts, fit, smallest)
+    // Below the layout's smallest size, only as far as `--fit` allows.
+    let Some(floor) = goal.floor.filter(|f| *f < fit.min_size) else {
+        return Ok(None);
+    };
+    match at_floor(tools, doc, &variants, opts, n, floor)? {
+        Some((v, smallest)) => {
+            bisect(tools, doc, v, opts, n, (floor, fit.min_size), smallest).map(Some)
+        }
+        None => Ok(None),
+    }
 }
 
-/// The largest body size between `fit`'s bounds that fits the page budget,
-/// given `smallest`, the setting at `min_size` (which fits), and knowing
-/// that `max_size` does not.
+/// The first variant that fits `n` pages at the `floor` size, with its
+/// setting there. The tail is already as small as it goes: when it can
+/// shrink, the layout's own (full) tail is not tried.
+fn at_floor<'a>(
+    tools: &mut Tools,
+    doc: &Document,
+    variants: &'a [Variant],
+    opts: &ComposeOptions,
+    n: usize,
+    floor: Length,
+) -> Result<Option<(&'a Variant, Trial)>> {
+    let shrunk = variants.get(1).is_some_and(|v| v.tail == Tail::Compact);
+    for v in variants.iter().skip(usize::from(shrunk)) {
+        let trial = tools.compose_once(
+            doc,
+            &scaled(&v.design, floor),
+            opts,
+            Budget::Pages(n),
+            v.tail,
+        )?;
+        if trial.fits(n) {
+            return Ok(Some((v, trial)));
+        }
+    }
+    Ok(None)
+}
+
+/// The ways to set the text when the layout's largest size does not fit,
+/// in the order they are tried: the layout as it is; with the tail shrunk
+/// (when there is one to shrink); then, for a headline fitted to the width,
+/// with that headline smaller (halfway, then its minimum), as it may have
+/// taken the room.
+fn variants(doc: &Document, design: &Design) -> Vec<Variant> {
+    let shrinkable = tail::shrinkable(&doc.blocks, doc.meta.qr.is_some());
+    let tail = if shrinkable {
+        Tail::Compact
+    } else {
+        Tail::Full
+    };
+    let mut out = vec![Variant {
+        design: design.clone(),
+        tail: Tail::Full,
+    }];
+    if shrinkable {
+        out.push(Variant {
+            design: design.clone(),
+            tail,
+        });
+    }
+    if let Some(hf) = design.headline.fit {
+        if hf.max_size > hf.min_size + Length::pt(super::headline::HEADLINE_STEP_PT) {
+            for cap in [(hf.max_size + hf.min_size) / 2.0, hf.min_size] {
+                let mut smaller = design.clone();
+                if let Some(f) = smaller.headline.fit.as_mut() {
+                    f.max_size = cap;
+                }
+                out.push(Variant {
+                    design: smaller,
+                    tail,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The largest body size between `lo` and `hi` that fits `n` pages in the
+/// variant `v`, given `smallest`, its setting at `lo` (which fits), and
+/// knowing that `hi` does not.
 fn bisect(
     tools: &mut Tools,
     doc: &Document,
-    design: &Design,
+    v: &Variant,
     opts: &ComposeOptions,
-    fit: FitSpec,
+    n: usize,
+    (lo, hi): (Length, Length),
     smallest: Trial,
-) -> Result<(Trial, Length)> {
-    let n = page_budget(design);
+) -> Result<Fitted> {
     let budget = Budget::Pages(n);
     // Bisection: `lo` fits, `hi` does not.
-    let (mut lo, mut hi) = (fit.min_size, fit.max_size);
+    let (mut lo, mut hi) = (lo, hi);
     let mut best = smallest;
     while hi - lo > Length::pt(FIT_PRECISION_PT) {
         let mid = (lo + hi) / 2.0;
-        let trial = tools.compose_once(doc, &scaled(design, mid), opts, budget)?;
+        let trial = tools.compose_once(doc, &scaled(&v.design, mid), opts, budget, v.tail)?;
         if trial.fits(n) {
             lo = mid;
             best = trial;
@@ -153,10 +293,209 @@ fn bisect(
             hi = mid;
         }
     }
-    Ok((best, lo))
+    Ok(Fitted {
+        trial: best,
+        size: lo,
+        design: scaled(&v.design, lo),
+        tail: v.tail,
+    })
 }
 
-/// The pages the text is fitted to: the panels of a folded sheet, else one page.
-fn page_budget(design: &Design) -> usize {
-    design.page.fold.map_or(1, |f| f.panels())
+/// The lines on the pages after page `n`: by how much a text set on more
+/// pages overflows them.
+fn lines_over(trial: &Trial, n: usize) -> usize {
+    trial.pages.iter().skip(n).map(|p| p.lines.len()).sum()
+}
+
+/// "N line(s)".
+fn lines(n: usize) -> String {
+    format!("{n} line{}", if n == 1 { "" } else { "s" })
+}
+
+/// "N page(s)", or "N panels" of a folded sheet.
+pub(super) fn pages(design: &Design, n: usize) -> String {
+    match design.page.fold {
+        Some(_) => format!("the {n} panels"),
+        None if n == 1 => "one page".to_string(),
+        None => format!("{n} pages"),
+    }
+}
+
+/// What `--fit N` would do for a text the layout's fitting could not fit:
+/// a short clause for a message. Costs a few trials that stop as soon as
+/// the text cannot fit, only when fitting has already failed.
+fn fit_hint(
+    tools: &mut Tools,
+    doc: &Document,
+    design: &Design,
+    opts: &ComposeOptions,
+    n: usize,
+) -> Result<String> {
+    let floor = goal_for(design, n).floor.unwrap_or(design.body.size);
+    // On a folded leaflet `--fit 1` means its one sheet.
+    let asked = if design.page.fold.is_some() { 1 } else { n };
+    let variants = variants(doc, design);
+    if at_floor(tools, doc, &variants, opts, n, floor)?.is_some() {
+        return Ok(format!(
+            "--fit {asked} sets it on {} by going below min-size (not below {floor})",
+            pages(design, n)
+        ));
+    }
+    // How much to cut is left to `--fit` itself: measuring it sets the
+    // whole text once more, too dear for every long text's warning.
+    Ok(format!(
+        "not even --fit {asked} fits it on {} (down to {floor}); \
+         --fit {asked} says how much to cut",
+        pages(design, n)
+    ))
+}
+
+/// What to cut for the text to fit `n` pages at `floor`, the tail shrunk
+/// if it can be: lines and about as many words, measured by flowing the
+/// text with fewer lines (see `Tools::lines_to_cut`). `None` when even
+/// cutting all the text would not do (a head taller than the pages).
+fn over_at_floor(
+    tools: &mut Tools,
+    doc: &Document,
+    design: &Design,
+    opts: &ComposeOptions,
+    n: usize,
+    floor: Length,
+) -> Result<Option<(usize, usize)>> {
+    let tail = variants(doc, design).get(1).map_or(Tail::Full, |v| v.tail);
+    tools.lines_to_cut(doc, &scaled(design, floor), opts, tail, n)
+}
+
+/// "cut about N words (M lines)", or what to do when cutting would not help.
+fn cut_advice(cut: Option<(usize, usize)>) -> String {
+    match cut {
+        Some((lines, words)) => format!(
+            "cut about {words} word{} ({})",
+            if words == 1 { "" } else { "s" },
+            self::lines(lines)
+        ),
+        None => "make the headline or pictures smaller".to_string(),
+    }
+}
+
+/// Fits the body size as the layout's `fit = "page"` says, and when nothing
+/// fits, does what its `overflow` says: an error saying by how much, or the
+/// layout's `size` on more pages with a warning. Either says what `--fit`
+/// would do.
+pub(super) fn fit_to_page(
+    tools: &mut Tools,
+    doc: &Document,
+    design: &Design,
+    opts: &ComposeOptions,
+    fit: FitSpec,
+    warnings: &mut Vec<Warning>,
+) -> Result<Fitted> {
+    let n = page_budget(design);
+    let goal = Goal {
+        pages: n,
+        fit,
+        floor: None,
+    };
+    if let Some(fitted) = fit_to(tools, doc, design, opts, goal)? {
+        return Ok(fitted);
+    }
+    let headline = match design.page.fold {
+        Some(_) => format!(
+            "the statement does not fit the {n} panels of a tri-fold even at {}",
+            fit.min_size
+        ),
+        None => format!(
+            "the statement does not fit on one page even at {}",
+            fit.min_size
+        ),
+    };
+    // A folded sheet cannot take more pages.
+    let overflow_rule = if design.page.fold.is_some() {
+        Overflow::Error
+    } else {
+        fit.overflow
+    };
+    match overflow_rule {
+        Overflow::Error => {
+            // Only now is the whole text set at the smallest size, to say by how much.
+            let full = tools.compose_once(
+                doc,
+                &scaled(design, fit.min_size),
+                opts,
+                Budget::All,
+                Tail::Full,
+            )?;
+            let over = lines_over(&full, n);
+            let hint = fit_hint(tools, doc, design, opts, n)?;
+            Err(Error::Typeset {
+                at: Location::file(opts.origin.clone()),
+                message: format!(
+                    "{headline}: it overflows by {}; shorten it, or {}; {hint}",
+                    lines(over),
+                    if design.page.fold.is_some() {
+                        "give the layout a smaller min-size"
+                    } else {
+                        "set overflow = \"more-pages\" or a smaller min-size in the layout"
+                    }
+                ),
+            })
+        }
+        Overflow::MorePages => {
+            let trial = tools.compose_once(doc, design, opts, Budget::All, Tail::Full)?;
+            let whole = Fitted {
+                trial,
+                size: design.body.size,
+                design: design.clone(),
+                tail: Tail::Full,
+            };
+            // Settled before it is counted: a tail kept on its page saves one.
+            let settled = tools.settle(doc, opts, whole)?;
+            let hint = fit_hint(tools, doc, design, opts, n)?;
+            warnings.push(Warning {
+                at: Location::file(opts.origin.clone()),
+                message: format!(
+                    "{headline}; at {} it takes {} pages; {hint}",
+                    design.body.size,
+                    settled.trial.pages.len()
+                ),
+            });
+            Ok(settled)
+        }
+    }
+}
+
+/// True when `--fit` would set the statement on `goal.pages` pages: the
+/// fitting alone, without measuring what to cut when it does not.
+pub(super) fn would_fit(
+    tools: &mut Tools,
+    doc: &Document,
+    design: &Design,
+    opts: &ComposeOptions,
+    goal: Goal,
+) -> Result<bool> {
+    Ok(fit_to(tools, doc, design, opts, goal)?.is_some())
+}
+
+/// Fits for `--fit`: the statement on `goal.pages` pages, the body below
+/// `min-size` if it must be; `Err` with the message when even the floor
+/// does not do, saying how much to cut.
+pub(super) fn fit_pages(
+    tools: &mut Tools,
+    doc: &Document,
+    design: &Design,
+    opts: &ComposeOptions,
+    goal: Goal,
+) -> Result<std::result::Result<Fitted, String>> {
+    if let Some(fitted) = fit_to(tools, doc, design, opts, goal)? {
+        return Ok(Ok(fitted));
+    }
+    let n = goal.pages;
+    let floor = goal.floor.unwrap_or(goal.fit.min_size);
+    let cut = over_at_floor(tools, doc, design, opts, n, floor)?;
+    Ok(Err(format!(
+        "does not fit on {} of {} even at {floor}, the smallest legible body size: {}",
+        pages(design, n),
+        opts.layout,
+        cut_advice(cut)
+    )))
 }

@@ -6,7 +6,7 @@
 //! a complete copy, and two-sided sheets line up back to back whichever edge
 //! the printer turns on (the grid is centred, so it mirrors onto itself).
 
-use crate::compose::pages::{Page, Rule};
+use crate::compose::pages::{Fill, Page, Rect, Rule};
 use crate::units::Length;
 
 /// How many copies go on a sheet.
@@ -33,14 +33,51 @@ impl std::str::FromStr for NUp {
 }
 
 impl NUp {
+    /// Reads an imposition as a layout or the command line writes it:
+    /// `Some` copies per sheet, or `None` for "none" (also "1up").
+    pub fn parse_or_none(value: &str) -> Result<Option<NUp>, String> {
+        let t = value.trim().to_ascii_lowercase();
+        if t == "none" || t == "1up" {
+            return Ok(None);
+        }
+        t.parse::<NUp>()
+            .map(Some)
+            .map_err(|_| format!("must be \"2up\", \"4up\", \"8up\" or \"none\", not \"{value}\""))
+    }
+
     /// Columns and rows of copies.
-    fn grid(self) -> (usize, usize) {
+    pub fn grid(self) -> (usize, usize) {
         match self {
             NUp::Two => (2, 1),
             NUp::Four => (2, 2),
             NUp::Eight => (4, 2),
         }
     }
+
+    /// Copies on one sheet.
+    pub fn copies(self) -> usize {
+        let (c, r) = self.grid();
+        c * r
+    }
+
+    /// The most copies of a `w`×`h` page that fit on a `sheet_w`×`sheet_h`
+    /// sheet, either way round: what a copy shop prints an A5 flyer (2),
+    /// an A6 handout (4) or an A7 card (8) on A4. `None` when not even two
+    /// fit: the page is printed as it is.
+    pub fn most_on(w: Length, h: Length, sheet_w: Length, sheet_h: Length) -> Option<NUp> {
+        [NUp::Eight, NUp::Four, NUp::Two].into_iter().find(|n| {
+            let (c, r) = n.grid();
+            let (gw, gh) = (w * c as f64, h * r as f64);
+            fits(gw, gh, sheet_w, sheet_h) || fits(gw, gh, sheet_h, sheet_w)
+        })
+    }
+}
+
+/// Whether a `w`×`h` grid fits a `sw`×`sh` sheet: half a millimetre is
+/// allowed over, as two A5 pages (296 mm) sit on A4 (297 mm) and four A6
+/// (296 mm) do too.
+fn fits(w: Length, h: Length, sw: Length, sh: Length) -> bool {
+    w <= sw + Length::mm(0.5) && h <= sh + Length::mm(0.5)
 }
 
 /// Paper sizes a grid may land on, smallest first: (width, height) in mm.
@@ -55,13 +92,12 @@ const SHEETS: &[(f64, f64)] = &[
 /// The sheet for a grid of `w`×`h`: the smallest common paper it fits on, in
 /// the orientation it needs; the grid itself if none is large enough.
 fn sheet_for(w: Length, h: Length) -> (Length, Length) {
-    let fits = |sw: Length, sh: Length| w <= sw + Length::mm(0.5) && h <= sh + Length::mm(0.5);
     for &(a, b) in SHEETS {
         let (a, b) = (Length::mm(a), Length::mm(b));
-        if fits(a, b) {
+        if fits(w, h, a, b) {
             return (a.max(w), b.max(h));
         }
-        if fits(b, a) {
+        if fits(w, h, b, a) {
             return (b.max(w), a.max(h));
         }
     }
@@ -98,7 +134,7 @@ pub fn impose(pages: Vec<Page>, n: NUp) -> Vec<Page> {
                     sheet.place(page.clone(), dx, dy);
                 }
             }
-            sheet.rules.extend(cut_marks(
+            let marks = cut_marks(
                 sheet_w,
                 sheet_h,
                 left,
@@ -107,10 +143,62 @@ pub fn impose(pages: Vec<Page>, n: NUp) -> Vec<Page> {
                 page.height,
                 cols,
                 rows,
-            ));
+            );
+            // A black mark on a dark band could not be seen by whoever
+            // cuts: the band leaves a gap of paper around each mark.
+            for mark in &marks {
+                let gap = around(mark, Length::mm(MARK_GAP));
+                sheet.fills = std::mem::take(&mut sheet.fills)
+                    .into_iter()
+                    .flat_map(|f| without(f, gap))
+                    .collect();
+            }
+            sheet.rules.extend(marks);
             sheet
         })
         .collect()
+}
+
+/// Paper left around a cut mark where it crosses a fill, in mm.
+const MARK_GAP: f64 = 1.0;
+
+/// The box of `rule` grown by `by` on every side.
+fn around(rule: &Rule, by: Length) -> Rect {
+    let (x0, x1) = (rule.from.0.min(rule.to.0), rule.from.0.max(rule.to.0));
+    let (y0, y1) = (rule.from.1.min(rule.to.1), rule.from.1.max(rule.to.1));
+    Rect {
+        x: x0 - by,
+        y: y0 - by,
+        width: x1 - x0 + by * 2.0,
+        height: y1 - y0 + by * 2.0,
+    }
+}
+
+/// `fill` with `hole` cut out of it: itself when they do not overlap, else
+/// up to four rectangles around the hole (above, below, left, right).
+fn without(fill: Fill, hole: Rect) -> Vec<Fill> {
+    let r = fill.rect;
+    let (x0, x1) = (r.x.max(hole.x), r.right().min(hole.right()));
+    let (y0, y1) = (r.y.max(hole.y), r.bottom().min(hole.bottom()));
+    if x0 >= x1 || y0 >= y1 {
+        return vec![fill];
+    }
+    let piece = |x: Length, y: Length, right: Length, bottom: Length| Rect {
+        x,
+        y,
+        width: right - x,
+        height: bottom - y,
+    };
+    [
+        piece(r.x, r.y, r.right(), y0),
+        piece(r.x, y1, r.right(), r.bottom()),
+        piece(r.x, y0, x0, y1),
+        piece(x1, y0, r.right(), y1),
+    ]
+    .into_iter()
+    .filter(|p| p.width > Length::ZERO && p.height > Length::ZERO)
+    .map(|rect| Fill { rect, ..fill })
+    .collect()
 }
 
 /// Marks at the sheet's edges where every cut goes: each cell edge, inner
@@ -206,6 +294,49 @@ mod tests {
     }
 
     #[test]
+    fn a_band_leaves_paper_around_the_cut_marks_it_crosses() {
+        let band = Fill {
+            rect: Rect {
+                x: Length::ZERO,
+                y: Length::mm(170.0),
+                width: Length::mm(148.0),
+                height: Length::mm(40.0),
+            },
+            color: crate::style::Color::Gray(0.1),
+        };
+        let page = Page {
+            fills: vec![band],
+            ..a5()
+        };
+        let s = &impose(vec![page], NUp::Two)[0];
+        // The bottom mark of the middle cut (x = 148.5 mm, 198 to 204 mm
+        // from the top) lies in the band: no fill within 1 mm of it.
+        let mark = s
+            .rules
+            .iter()
+            .find(|r| r.from.1 > Length::mm(100.0))
+            .unwrap();
+        let hole = around(mark, Length::mm(0.99));
+        for f in &s.fills {
+            let r = f.rect;
+            let apart = r.right() <= hole.x
+                || r.x >= hole.right()
+                || r.bottom() <= hole.y
+                || r.y >= hole.bottom();
+            assert!(apart, "{r:?} covers the mark");
+        }
+        // All of the band but the gap is still there.
+        let area: f64 = s
+            .fills
+            .iter()
+            .map(|f| f.rect.width.to_mm() * f.rect.height.to_mm())
+            .sum();
+        let gap = around(mark, Length::mm(MARK_GAP));
+        let expected = 2.0 * 148.0 * 40.0 - gap.width.to_mm() * gap.height.to_mm();
+        assert!((area - expected).abs() < 1e-6, "{area} vs {expected}");
+    }
+
+    #[test]
     fn a6_goes_four_up_on_a4_portrait() {
         let a6 = Page {
             width: Length::mm(105.0),
@@ -214,6 +345,20 @@ mod tests {
         };
         let s = &impose(vec![a6], NUp::Four)[0];
         assert!((s.width.to_mm() - 210.0).abs() < 1e-6 && (s.height.to_mm() - 297.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_most_copies_that_fit_a_sheet() {
+        let (a4w, a4h) = (Length::mm(210.0), Length::mm(297.0));
+        let most = |w: f64, h: f64| NUp::most_on(Length::mm(w), Length::mm(h), a4w, a4h);
+        assert_eq!(most(148.0, 210.0), Some(NUp::Two));
+        assert_eq!(most(105.0, 148.0), Some(NUp::Four));
+        assert_eq!(most(74.0, 105.0), Some(NUp::Eight));
+        assert_eq!(most(210.0, 297.0), None);
+        // A landscape A5 page goes two-up only as two rows, which the grid
+        // does not make: it is printed as it is.
+        assert_eq!(most(210.0, 148.0), None);
+        assert_eq!(NUp::Four.copies(), 4);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod pages;
 pub mod picture;
 mod pictures;
 mod qr;
+mod tail;
 pub mod verify;
 
 pub use pictures::default_picture_spec;
@@ -22,7 +23,7 @@ pub use pictures::default_picture_spec;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::error::{Location, Note, Result, Warning};
+use crate::error::{Error, Location, Note, Result, Warning};
 use crate::statement::document::{Block, BlockKind, Document};
 use crate::typeset::fonts::FontBook;
 use crate::typeset::hyphenate::{self, Hyphenator};
@@ -33,12 +34,13 @@ use band::set_band;
 use body::set_body_block;
 use design::{Design, ImageSpec};
 use fit::fit_to_page;
+pub use fit::LEGIBLE_BODY_PT;
 use headline::set_head;
 use missing::missing_error;
 use pages::{BlockLines, FirstPage, Grid, Obstacle, Page};
 use picture::Picture;
 use pictures::{column_pictures, picture_gap, PicturePlan};
-use qr::qr_blocks;
+use tail::Tail;
 
 /// Options that do not come from the design.
 #[derive(Clone, Debug, Default)]
@@ -88,39 +90,112 @@ pub struct Composed {
 /// whole statement on one page, found by bisection; shaping is cached across
 /// the trials, so fitting costs a few compositions, not a few builds.
 pub fn compose(doc: &Document, design: &Design, opts: &ComposeOptions) -> Result<Composed> {
+    match compose_with(doc, design, opts, None)? {
+        Fitting::Set(composed) => Ok(composed),
+        // Only `--fit` asks for a fit that may fail without an error.
+        Fitting::Over(message) => Err(Error::Typeset {
+            at: Location::file(opts.origin.clone()),
+            message,
+        }),
+    }
+}
+
+/// Sets a document on `pages` pages (`--fit N`): the body as large as the
+/// layout allows and fits them, going below the layout's `min-size` down
+/// to [`LEGIBLE_BODY_PT`] if it must, the QR code and imprint shrunk within
+/// their limits first. A note says what was done. When even that does not
+/// fit, the answer is [`Fitting::Over`], saying how much to cut, so that
+/// the caller can add which other layout would hold the text.
+pub fn compose_to_fit(
+    doc: &Document,
+    design: &Design,
+    opts: &ComposeOptions,
+    pages: usize,
+) -> Result<Fitting> {
+    compose_with(doc, design, opts, Some(pages.max(1)))
+}
+
+/// True when [`compose_to_fit`] would set the statement on `pages` pages;
+/// cheaper, as it does not measure what to cut when it would not, nor
+/// check the result.
+pub fn would_fit(
+    doc: &Document,
+    design: &Design,
+    opts: &ComposeOptions,
+    pages: usize,
+) -> Result<bool> {
+    let n = fit_budget(design, opts, pages.max(1))?;
+    let mut tools = Tools::new(design, opts, &mut Vec::new());
+    fit::would_fit(&mut tools, doc, design, opts, fit::goal_for(design, n))
+}
+
+/// The pages `--fit N` fits: N, or the panels of a folded leaflet, which
+/// is one sheet (so N must be 1).
+fn fit_budget(design: &Design, opts: &ComposeOptions, n: usize) -> Result<usize> {
+    match design.page.fold {
+        Some(fold) if n > 1 => Err(Error::Layout {
+            at: Location::file(opts.layout.clone()),
+            message: format!(
+                "--fit {n}: a folded leaflet is one sheet; --fit 1 fits the text \
+                 on its {} panels",
+                fold.panels()
+            ),
+        }),
+        Some(fold) => Ok(fold.panels()),
+        None => Ok(n),
+    }
+}
+
+/// What [`compose_to_fit`] made of a statement.
+pub enum Fitting {
+    /// It fits, set.
+    Set(Composed),
+    /// It does not fit, even at the smallest legible size: what to say,
+    /// without the file's name.
+    Over(String),
+}
+
+/// [`compose`] and [`compose_to_fit`]: fits the text to `fit_pages` if given,
+/// else as the layout says; then checks that every word was placed.
+fn compose_with(
+    doc: &Document,
+    design: &Design,
+    opts: &ComposeOptions,
+    fit_pages: Option<usize>,
+) -> Result<Fitting> {
     let lang = &opts.lang;
     let mut warnings = Vec::new();
-    let h = &design.hyphenation;
-    let hyphenator = if h.enabled {
-        Hyphenator::new(lang, h.min_left, h.min_right, h.caps).unwrap_or_else(|| {
-            warnings.push(Warning {
-                at: Location::file(opts.origin.clone()),
-                message: match hyphenate::suggest_tag(lang) {
-                    Some(s) => format!(
-                        "no hyphenation patterns for language `{lang}`; setting without hyphenation (did you mean `{s}`?)"
-                    ),
-                    None => format!(
-                        "no hyphenation patterns for language `{lang}`; setting without hyphenation (known: {})",
-                        hyphenate::known_tags_hint()
-                    ),
-                },
-            });
-            Hyphenator::disabled()
-        })
-    } else {
-        Hyphenator::disabled()
+    let mut tools = Tools::new(design, opts, &mut warnings);
+    let mut notes = Vec::new();
+    let composed = match (fit_pages, design.body.fit) {
+        (Some(n), _) => {
+            let n = fit_budget(design, opts, n)?;
+            let goal = fit::goal_for(design, n);
+            match fit::fit_pages(&mut tools, doc, design, opts, goal)? {
+                Ok(fitted) => {
+                    notes.push(fit_note(design, &fitted, goal, opts));
+                    Ok(fitted)
+                }
+                Err(message) if tools.missing.is_empty() => return Ok(Fitting::Over(message)),
+                Err(_) => Err(missing_error(&tools.missing, design, opts)),
+            }
+        }
+        (None, None) => tools
+            .compose_once(doc, design, opts, Budget::All, Tail::Full)
+            .map(|trial| fit::Fitted {
+                trial,
+                size: design.body.size,
+                design: design.clone(),
+                tail: Tail::Full,
+            }),
+        (None, Some(fit)) => fit_to_page(&mut tools, doc, design, opts, fit, &mut warnings),
     };
-    let mut tools = Tools {
-        fonts: FontBook::new(),
-        shaper: Shaper::new(lang),
-        hyphenator,
-        missing: BTreeMap::new(),
-    };
-    let composed = match design.body.fit {
-        None => tools
-            .compose_once(doc, design, opts, Budget::All)
-            .map(|t| (t, design.body.size)),
-        Some(fit) => fit_to_page(&mut tools, doc, design, opts, fit, &mut warnings),
+    let composed = match composed {
+        Ok(fitted) => {
+            let settled = tools.settle(doc, opts, fitted)?;
+            Ok((settled.trial, settled.size))
+        }
+        Err(e) => Err(e),
     };
     // The last composition set the whole text (fitting always ends with
     // one that does), so every character no font has is known by now; that
@@ -131,14 +206,43 @@ pub fn compose(doc: &Document, design: &Design, opts: &ComposeOptions) -> Result
     let (trial, body_size) = composed?;
     verify::check(doc, design, &trial.pages, &tools.fonts, &opts.origin)?;
     warnings.extend(trial.warnings);
-    Ok(Composed {
+    notes.extend(trial.notes);
+    Ok(Fitting::Set(Composed {
         pages: trial.pages,
         fonts: tools.fonts,
         warnings,
-        notes: trial.notes,
+        notes,
         lang: lang.clone(),
         body_size,
-    })
+    }))
+}
+
+/// What `--fit` did, in one line: "fitted on one page: body 8.63pt (layout
+/// min-size 9pt), QR code and imprint closer set (code 20 mm)".
+fn fit_note(design: &Design, fitted: &fit::Fitted, goal: fit::Goal, opts: &ComposeOptions) -> Note {
+    // A folded sheet's panels are its budget, however many the text fills.
+    let pages = match design.page.fold {
+        Some(_) => goal.pages,
+        None => fitted.trial.pages.len().max(1),
+    };
+    let mut message = format!(
+        "fitted on {}: body {}",
+        fit::pages(design, pages),
+        fitted.size
+    );
+    if fitted.size < goal.fit.min_size {
+        message.push_str(&format!(" (layout min-size {})", goal.fit.min_size));
+    }
+    if fitted.tail == Tail::Compact {
+        message.push_str(&format!(
+            ", QR code and imprint closer set (code {:.0} mm)",
+            qr::side(Tail::Compact).to_mm()
+        ));
+    }
+    Note {
+        at: Location::file(opts.origin.clone()),
+        message,
+    }
 }
 
 /// What fitting needs across trials: fonts and shaping caches, and the
@@ -157,6 +261,9 @@ struct Trial {
     notes: Vec<Note>,
     /// Setting stopped early: the text cannot fit the budget.
     stopped: bool,
+    /// Lines of the tail (sign-off, imprint, QR code) after the last line
+    /// of text; see [`tail::alone`].
+    tail_lines: usize,
 }
 
 /// How much of the text a composition must set.
@@ -176,16 +283,73 @@ impl Trial {
 }
 
 impl Tools {
+    /// Fresh tools for setting in `design`: fonts, a shaper and a
+    /// hyphenator for the language (without one, a warning says so).
+    fn new(design: &Design, opts: &ComposeOptions, warnings: &mut Vec<Warning>) -> Tools {
+        let lang = &opts.lang;
+        let h = &design.hyphenation;
+        let hyphenator = if h.enabled {
+            Hyphenator::new(lang, h.min_left, h.min_right, h.caps).unwrap_or_else(|| {
+                warnings.push(Warning {
+                    at: Location::file(opts.origin.clone()),
+                    message: match hyphenate::suggest_tag(lang) {
+                        Some(s) => format!(
+                            "no hyphenation patterns for language `{lang}`; setting without hyphenation (did you mean `{s}`?)"
+                        ),
+                        None => format!(
+                            "no hyphenation patterns for language `{lang}`; setting without hyphenation (known: {})",
+                            hyphenate::known_tags_hint()
+                        ),
+                    },
+                });
+                Hyphenator::disabled()
+            })
+        } else {
+            Hyphenator::disabled()
+        };
+        Tools {
+            fonts: FontBook::new(),
+            shaper: Shaper::new(lang),
+            hyphenator,
+            missing: BTreeMap::new(),
+        }
+    }
+
     /// Sets the document once, in exactly this design: the first page's
     /// fixed parts (band, pictures, head), then the body blocks, which are
-    /// flowed into pages around them.
+    /// flowed into pages around them, the tail set as `tail` says.
     fn compose_once(
         &mut self,
         doc: &Document,
         design: &Design,
         opts: &ComposeOptions,
         budget: Budget,
+        tail: Tail,
     ) -> Result<Trial> {
+        let set = self.set_blocks(doc, design, opts, budget, tail)?;
+        Ok(Trial {
+            stopped: set.blocks.is_none(),
+            pages: match set.blocks {
+                Some(blocks) => pages::flow_around(blocks, &set.grid, set.first),
+                None => Vec::new(),
+            },
+            warnings: set.warnings,
+            notes: set.notes,
+            tail_lines: set.tail.lines,
+        })
+    }
+
+    /// The first page's fixed parts and the body's blocks, set, not yet
+    /// flowed into pages; no blocks when setting stopped early (the text
+    /// cannot fit the budget).
+    fn set_blocks(
+        &mut self,
+        doc: &Document,
+        design: &Design,
+        opts: &ComposeOptions,
+        budget: Budget,
+        tail: Tail,
+    ) -> Result<SetBlocks> {
         let mut warnings = Vec::new();
         let lb = &design.linebreak;
         let params = lb.params();
@@ -243,24 +407,38 @@ impl Tools {
         )?
         else {
             let notes = setter.fallback_note().into_iter().collect();
-            return Ok(Trial {
-                pages: Vec::new(),
+            return Ok(SetBlocks {
+                grid,
+                first,
+                blocks: None,
                 warnings,
                 notes,
-                stopped: true,
+                tail: tail::Shape::default(),
             });
         };
-        if let Some(link) = &doc.meta.qr {
-            blocks.extend(qr_blocks(&mut setter, link, design, grid.column_width)?);
-        }
+        let shape = tail::finish(&mut setter, doc, body_blocks, design, &mut blocks, tail)?;
         let notes = setter.fallback_note().into_iter().collect();
-        Ok(Trial {
-            pages: pages::flow_around(blocks, &grid, first),
+        Ok(SetBlocks {
+            grid,
+            first,
+            blocks: Some(blocks),
             warnings,
             notes,
-            stopped: false,
+            tail: shape,
         })
     }
+}
+
+/// A composition before its flow into pages.
+struct SetBlocks {
+    grid: Grid,
+    first: FirstPage,
+    /// The body's blocks; `None` when setting stopped early.
+    blocks: Option<Vec<BlockLines>>,
+    warnings: Vec<Warning>,
+    notes: Vec<Note>,
+    /// Where the text ends and the tail begins among `blocks`.
+    tail: tail::Shape,
 }
 
 /// The head (the headline, subtitle and meta lines the document starts

@@ -3,6 +3,7 @@
 use super::design::Design;
 use super::headline::META_LEADING;
 use super::pages::{BlockLines, ColumnLine};
+use super::tail::Tail;
 use crate::error::{Location, Result};
 use crate::statement::document::{LineText, Span};
 use crate::style::Align;
@@ -13,15 +14,32 @@ use crate::units::Length;
 /// length; 25 mm leaves room for a poor print.
 const QR_SIZE_MM: f64 = 25.0;
 
+/// The smallest side a QR code shrinks to, to stay on the page with the
+/// text that points to it: a link of usual length makes a code of 37
+/// modules with its quiet zone, and at 20 mm each module is still over half
+/// a millimetre, which phone cameras read from any office print
+/// (`tests/fit.rs` reads one back from a 150 dpi rendering).
+const QR_MIN_MM: f64 = 20.0;
+
+/// The side of the QR code in a tail set `tail`.
+pub(super) fn side(tail: Tail) -> Length {
+    Length::mm(match tail {
+        Tail::Compact => QR_MIN_MM,
+        Tail::Full | Tail::Carried => QR_SIZE_MM,
+    })
+}
+
 /// The QR code block and its caption (the link itself, for people without a
-/// phone), kept together at the end of the text.
+/// phone), kept together at the end of the text; the code is `side` wide, or
+/// the column's width if less.
 pub(super) fn qr_blocks(
     setter: &mut Setter,
     link: &LineText,
     design: &Design,
     column: Length,
+    side: Length,
 ) -> Result<Vec<BlockLines>> {
-    let size = Length::mm(QR_SIZE_MM).min(column);
+    let size = side.min(column);
     let at = Location {
         file: setter.origin.to_string(),
         line: Some(link.line),

@@ -164,6 +164,20 @@ fn page(l: &mut Layer, origin: &str) -> Result<PageSpec> {
     not_negative(&gap, &key_name("page", "column-gap"), mm)?;
     let rule = take!(l.page.column_rule, origin);
     not_negative(&rule, &key_name("page", "column-rule"), |l| l.to_string())?;
+    // The rule is centred in the gap; wider than half of it, it comes
+    // within a quarter gap of the letters, and an overfull line (allowed
+    // half a gap) would be struck through.
+    if n > 1 && rule.v > gap.v / 2.0 + Length::pt(EPS_PT) {
+        return Err(layout_err(
+            pick(&[&rule.at, &gap.at], origin),
+            format!(
+                "[page] column-rule ({}) must be at most half the column-gap ({}), \
+                 or it would strike through the text",
+                mm(rule.v),
+                mm(gap.v)
+            ),
+        ));
+    }
     let page = PageSpec {
         paper,
         width: width.v,
@@ -690,6 +704,6 @@ fn print_spec(l: &Layer, origin: &str) -> Result<PrintSpec> {
         // Checked against the paper in `finish`.
         safe_margin: print_length(&l.print.safe_margin, "safe-margin", Length::mm(50.0))?,
         min_dpi: print_number(&l.print.min_dpi, "min-dpi", 1.0, 2400.0)?,
-        impose: l.print.impose.as_ref().and_then(|v| v.v),
+        impose: l.print.impose.as_ref().map(|v| v.v),
     })
 }

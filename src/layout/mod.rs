@@ -107,7 +107,8 @@
 //! # ink-limit = 300        # most ink in a fill, percent
 //! # safe-margin = "5mm"    # no ink nearer the paper edge (press: 3mm inside the trim)
 //! # min-dpi = 150          # pictures below this are reported (office 150, others 300)
-//! # impose = "2up"         # copies per sheet: 2up, 4up, 8up (not for press)
+//! # impose = "2up"         # copies per sheet: 2up, 4up, 8up, none (not for press;
+//!                          # copyshop: as many as fit A4, or US letter for US paper)
 //!
 //! [band]                   # the call-to-action band: a colour field across the foot of the
 //!                          # first page, to the paper's edges, holding where and when; drawn

@@ -364,13 +364,7 @@ pub(super) fn marks(values: &[String]) -> Result<Marks, String> {
 
 /// `impose`: "2up", "4up", "8up" or "none".
 pub(super) fn impose(value: &str) -> Result<Option<NUp>, String> {
-    let t = value.trim().to_ascii_lowercase();
-    if t == "none" || t == "1up" {
-        return Ok(None);
-    }
-    t.parse::<NUp>()
-        .map(Some)
-        .map_err(|_| format!("must be \"2up\", \"4up\", \"8up\" or \"none\", not \"{value}\""))
+    NUp::parse_or_none(value)
 }
 
 /// A path to a file that exists, resolved against `base_dir`; refused

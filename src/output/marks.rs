@@ -100,7 +100,13 @@ mod tests {
             marks: Some(marks),
             ..PrintSpec::default()
         };
-        PrintSetup::resolve(&spec, None, None, Paper::A4).unwrap()
+        PrintSetup::resolve(
+            &spec,
+            None,
+            None,
+            crate::output::target::PageFormat::of(Paper::A4),
+        )
+        .unwrap()
     }
 
     /// Rounding in millimetre-to-point arithmetic.

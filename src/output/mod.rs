@@ -6,13 +6,16 @@
 //! for it; [`preflight`] checks the pages against it; [`pdf`] writes the PDF
 //! (with [`marks`]) and [`raster`] the PNG preview from the same pages;
 //! [`file`] puts bytes on disk without leaving half a file; [`print`] sends a
-//! PDF to a CUPS queue.
+//! PDF to a CUPS queue; [`ticket`] says what to ask a copy shop for;
+//! [`open`] shows a finished file in the desktop's viewer.
 
 pub mod color;
 pub mod file;
 pub mod marks;
+pub mod open;
 pub mod pdf;
 pub mod preflight;
 pub mod print;
 pub mod raster;
 pub mod target;
+pub mod ticket;

@@ -169,6 +169,49 @@ fn ink_near_edge(pages: &[Page], fonts: &FontBook, setup: &PrintSetup) -> Option
     ))
 }
 
+/// Text an office or copy-shop printer would not print: a line whose
+/// letters come inside the safe margin, where such printers leave the sheet
+/// blank. Unlike other ink near the edge (a warning), a word there is a
+/// word missing from every copy, so the build fails. The press prints to
+/// the trim, which the page check in `compose::verify` already holds text
+/// inside.
+pub fn unprintable_text(
+    pages: &[Page],
+    fonts: &FontBook,
+    setup: &PrintSetup,
+    origin: &str,
+) -> crate::error::Result<()> {
+    if setup.target == PrintTarget::Press {
+        return Ok(());
+    }
+    let safe = setup.safe_margin - Length::pt(1e-6);
+    for ink in inks(pages, fonts) {
+        if ink.what != "text" {
+            continue;
+        }
+        let page = &pages[ink.page];
+        let d = (ink.left)
+            .min(ink.top)
+            .min(page.width - ink.right)
+            .min(page.height - ink.bottom);
+        if d < safe {
+            return Err(crate::error::Error::Lost {
+                at: Location::file(origin),
+                message: format!(
+                    "text on page {} comes {:.1}mm from the paper edge, where {} printers \
+                     print nothing (the safe margin is {:.1}mm); nothing was written: \
+                     widen the layout's margins",
+                    ink.page + 1,
+                    d.max(Length::ZERO).to_mm(),
+                    setup.target,
+                    setup.safe_margin.to_mm()
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// The inked boxes of the pages: text lines, rules, figures, fills and
 /// pictures. What runs off the page into a bleed is meant to, and left out.
 fn inks(pages: &[Page], fonts: &FontBook) -> Vec<Ink> {
@@ -283,7 +326,13 @@ mod tests {
             target: Some(target),
             ..PrintSpec::default()
         };
-        PrintSetup::resolve(&spec, None, None, Paper::A4).unwrap()
+        PrintSetup::resolve(
+            &spec,
+            None,
+            None,
+            crate::output::target::PageFormat::of(Paper::A4),
+        )
+        .unwrap()
     }
 
     fn fonts() -> FontBook {

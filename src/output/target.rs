@@ -23,7 +23,10 @@ pub enum PrintTarget {
     /// A laser or inkjet printer in an office: no bleed, colours as written,
     /// all ink at least 5 mm from the paper edge, pictures at 150 dpi or more.
     Office,
-    /// A copy shop's digital printer: like the office, but pictures at 300 dpi.
+    /// A copy shop's digital printer: like the office, but pictures at
+    /// 300 dpi, and a page smaller than half the shop's sheet (A4, or US
+    /// letter for US paper) imposed on it as many times as it fits, with
+    /// marks for the cutter, so the shop prints sheets and cuts them.
     CopyShop,
     /// A print shop (offset or digital press): bleed, CMYK only, PDF/X.
     Press,
@@ -271,8 +274,8 @@ pub struct PrintSpec {
     pub safe_margin: Option<Length>,
     /// `min-dpi`: the lowest effective resolution a picture may have.
     pub min_dpi: Option<f64>,
-    /// `impose`: copies per sheet.
-    pub impose: Option<NUp>,
+    /// `impose`: copies per sheet, or `Some(None)` for "none".
+    pub impose: Option<Option<NUp>>,
     /// The layout file, for messages about settings that were not written.
     pub origin: String,
     /// Where each key that was written was written, for messages.
@@ -351,6 +354,51 @@ pub struct PrintSetup {
     pub min_dpi: f64,
     /// Copies per sheet.
     pub impose: Option<NUp>,
+    /// Whether the copies per sheet were chosen by the target (a copy
+    /// shop's sheet) rather than written in the layout or on the command line.
+    pub impose_by_target: bool,
+}
+
+/// The page a layout sets, as far as the print settings depend on it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PageFormat {
+    /// The named paper (US sizes get US defaults).
+    pub paper: Paper,
+    /// The page's width, after orientation.
+    pub width: Length,
+    /// The page's height, after orientation.
+    pub height: Length,
+    /// Whether the sheet is folded (a folded sheet is never imposed).
+    pub folded: bool,
+}
+
+impl PageFormat {
+    /// A named paper, upright and not folded (a custom paper as A4).
+    pub fn of(paper: Paper) -> PageFormat {
+        let (width, height) = paper
+            .size()
+            .unwrap_or((Length::mm(210.0), Length::mm(297.0)));
+        PageFormat {
+            paper,
+            width,
+            height,
+            folded: false,
+        }
+    }
+
+    /// The sheet a copy shop prints this page on: US letter for US paper,
+    /// else A4, upright.
+    pub fn shop_sheet(self) -> (Paper, Length, Length) {
+        let paper = if self.paper.is_us() {
+            Paper::Letter
+        } else {
+            Paper::A4
+        };
+        let (w, h) = paper
+            .size()
+            .unwrap_or((Length::mm(210.0), Length::mm(297.0)));
+        (paper, w, h)
+    }
 }
 
 /// Length of a crop mark.
@@ -360,16 +408,17 @@ pub const REGISTRATION_SIZE: f64 = 5.0;
 
 impl PrintSetup {
     /// The settings for `spec`, with `over` (from `--for`) replacing its
-    /// target, `impose` (from `--impose`) its imposition, and `paper` (the
-    /// layout's paper) choosing US or ISO defaults.
+    /// target, `impose` (from `--impose`; `Some(None)` for none) its
+    /// imposition, and `page` (the layout's page) choosing US or ISO
+    /// defaults and a copy shop's imposition.
     pub fn resolve(
         spec: &PrintSpec,
         over: Option<PrintTarget>,
-        impose: Option<NUp>,
-        paper: Paper,
+        impose: Option<Option<NUp>>,
+        page: PageFormat,
     ) -> Result<PrintSetup> {
         let target = over.or(spec.target).unwrap_or(PrintTarget::Office);
-        let us = paper.is_us();
+        let us = page.paper.is_us();
         let press = target == PrintTarget::Press;
         let bleed = spec.bleed.unwrap_or(match (press, us) {
             (true, true) => Length::inch(0.125),
@@ -406,7 +455,9 @@ impl PrintSetup {
         } else {
             ColorMode::AsWritten
         };
-        if press && (impose.is_some() || spec.impose.is_some()) {
+        // What was written wins, "none" included.
+        let written = impose.or(spec.impose);
+        if press && written.flatten().is_some() {
             let at = if impose.is_some() {
                 Location::file("--impose")
             } else {
@@ -420,7 +471,17 @@ impl PrintSetup {
                     .into(),
             });
         }
-        let impose = impose.or(spec.impose);
+        // Unwritten, a copy shop gets as many copies as fit its sheet,
+        // since it prints sheets and cuts them.
+        let by_target = written.is_none() && target == PrintTarget::CopyShop && !page.folded;
+        let impose = match written {
+            Some(chosen) => chosen,
+            None if by_target => {
+                let (_, sw, sh) = page.shop_sheet();
+                NUp::most_on(page.width, page.height, sw, sh)
+            }
+            None => None,
+        };
         Ok(PrintSetup {
             target,
             bleed,
@@ -441,6 +502,7 @@ impl PrintSetup {
                 300.0
             }),
             impose,
+            impose_by_target: by_target && impose.is_some(),
         })
     }
 
@@ -615,7 +677,7 @@ mod tests {
     use super::*;
 
     fn setup(spec: &PrintSpec, paper: Paper) -> PrintSetup {
-        PrintSetup::resolve(spec, None, None, paper).unwrap()
+        PrintSetup::resolve(spec, None, None, PageFormat::of(paper)).unwrap()
     }
 
     #[test]
@@ -658,7 +720,13 @@ mod tests {
             target: Some(PrintTarget::Office),
             ..PrintSpec::default()
         };
-        let s = PrintSetup::resolve(&spec, Some(PrintTarget::Press), None, Paper::A5).unwrap();
+        let s = PrintSetup::resolve(
+            &spec,
+            Some(PrintTarget::Press),
+            None,
+            PageFormat::of(Paper::A5),
+        )
+        .unwrap();
         assert_eq!(s.target, PrintTarget::Press);
         assert_eq!(s.bleed, Length::mm(3.0));
     }
@@ -688,7 +756,7 @@ mod tests {
             condition: Some(condition("FOGRA52").unwrap()),
             ..PrintSpec::default()
         };
-        let e = PrintSetup::resolve(&spec, None, None, Paper::A4).unwrap_err();
+        let e = PrintSetup::resolve(&spec, None, None, PageFormat::of(Paper::A4)).unwrap_err();
         assert!(e.to_string().contains("icc-profile"), "{e}");
         // X-1a may name the registered condition alone.
         let spec = PrintSpec {
@@ -703,15 +771,72 @@ mod tests {
     fn press_refuses_imposition() {
         let spec = PrintSpec {
             target: Some(PrintTarget::Press),
-            impose: Some(NUp::Two),
+            impose: Some(Some(NUp::Two)),
             ..PrintSpec::default()
         };
-        assert!(PrintSetup::resolve(&spec, None, None, Paper::A5).is_err());
+        assert!(PrintSetup::resolve(&spec, None, None, PageFormat::of(Paper::A5)).is_err());
         let spec = PrintSpec {
             impose: None,
             ..spec
         };
-        assert!(PrintSetup::resolve(&spec, None, Some(NUp::Four), Paper::A5).is_err());
+        assert!(PrintSetup::resolve(
+            &spec,
+            None,
+            Some(Some(NUp::Four)),
+            PageFormat::of(Paper::A5)
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn a_copy_shop_imposes_small_pages_on_its_sheet_unless_told_otherwise() {
+        let shop = PrintSpec {
+            target: Some(PrintTarget::CopyShop),
+            ..PrintSpec::default()
+        };
+        let on = |spec: &PrintSpec, paper: Paper, cli: Option<Option<NUp>>| {
+            PrintSetup::resolve(spec, None, cli, PageFormat::of(paper)).unwrap()
+        };
+        let a5 = on(&shop, Paper::A5, None);
+        assert_eq!((a5.impose, a5.impose_by_target), (Some(NUp::Two), true));
+        assert_eq!(a5.min_dpi, 300.0);
+        assert_eq!(on(&shop, Paper::A6, None).impose, Some(NUp::Four));
+        assert_eq!(on(&shop, Paper::A7, None).impose, Some(NUp::Eight));
+        // A4 and larger are printed as they are.
+        let a4 = on(&shop, Paper::A4, None);
+        assert_eq!((a4.impose, a4.impose_by_target), (None, false));
+        assert_eq!(on(&shop, Paper::Letter, None).impose, None);
+        // "none", on the command line or in the layout, is obeyed; so is 4up.
+        assert_eq!(on(&shop, Paper::A5, Some(None)).impose, None);
+        let four = on(&shop, Paper::A5, Some(Some(NUp::Four)));
+        assert_eq!(
+            (four.impose, four.impose_by_target),
+            (Some(NUp::Four), false)
+        );
+        let none = PrintSpec {
+            impose: Some(None),
+            ..shop.clone()
+        };
+        assert_eq!(on(&none, Paper::A5, None).impose, None);
+        // The office is never imposed unless asked; a folded sheet never.
+        assert_eq!(on(&PrintSpec::default(), Paper::A5, None).impose, None);
+        let folded = PageFormat {
+            folded: true,
+            ..PageFormat::of(Paper::A5)
+        };
+        assert_eq!(
+            PrintSetup::resolve(&shop, None, None, folded)
+                .unwrap()
+                .impose,
+            None
+        );
+        // --impose none lets a press build go through a layout's 2up.
+        let press = PrintSpec {
+            target: Some(PrintTarget::Press),
+            impose: Some(Some(NUp::Two)),
+            ..PrintSpec::default()
+        };
+        assert_eq!(on(&press, Paper::A5, Some(None)).impose, None);
     }
 
     #[test]

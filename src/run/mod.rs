@@ -45,10 +45,14 @@ pub struct Job {
     pub png: Option<Preview>,
     /// The previews' resolution, in dots per inch.
     pub png_dpi: f64,
-    /// Copies per sheet.
-    pub impose: Option<NUp>,
+    /// Copies per sheet, or (`Some(None)`) none, whatever the layout or
+    /// the target would choose.
+    pub impose: Option<Option<NUp>>,
     /// The printer the PDF is for.
     pub target: Option<PrintTarget>,
+    /// Fit each statement onto this many pages, below the layout's
+    /// `min-size` if it must be (`--fit N`).
+    pub fit: Option<usize>,
     /// Fail on any warning.
     pub strict: bool,
     /// Say nothing but errors.
@@ -96,6 +100,9 @@ pub trait Report: Sync {
     fn error(&self, error: &Error);
     /// What was written, one line.
     fn wrote(&self, line: &str);
+    /// A statement's PDF is now in this file (not said for standard output),
+    /// whether or not the build is announced: for a front end that opens it.
+    fn written(&self, _pdf: &std::path::Path) {}
     /// One more statement of a batch is done; `name` is the last one.
     fn progress(&self, _name: &str) {}
 }

@@ -11,9 +11,11 @@ use crate::layout::Layout;
 use crate::output::file::write_atomically;
 use crate::{build, BuildRequest};
 
-/// Largest statement handbill reads: far beyond any leaflet or booklet, small
-/// enough that a wrong file (a video, a disk image) is refused at once.
-pub const MAX_STATEMENT: u64 = 16 * 1024 * 1024;
+/// Largest statement handbill reads: 1 MB is about 170,000 words, 400 A4
+/// pages, far beyond any leaflet or booklet. The bound keeps every build
+/// within 64 MB plus 30 times the statement's size (tests/limits.rs), and
+/// refuses a wrong file (a video, a disk image) at once.
+pub const MAX_STATEMENT: u64 = 1024 * 1024;
 
 /// Builds `input` on `layout` and writes its PDF to `output` (or where
 /// [`output_target`] puts it), saying what it wrote when `announce`.
@@ -37,6 +39,7 @@ pub fn build_one(
         impose: job.impose,
         target: job.target,
         strict: job.strict,
+        fit_pages: job.fit,
         ..BuildRequest::new(&bytes, input, layout)
     })?;
     if announce {
@@ -75,6 +78,7 @@ pub fn build_one(
         }
         Target::File(path) => {
             write_atomically(&path, &out.pdf)?;
+            report.written(&path);
             path.display().to_string()
         }
     };

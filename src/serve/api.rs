@@ -150,7 +150,7 @@ struct Prepared {
     format: Format,
     layout: Arc<Layout>,
     target: Option<PrintTarget>,
-    impose: Option<NUp>,
+    impose: Option<Option<NUp>>,
     lang: Option<String>,
 }
 
@@ -196,7 +196,7 @@ fn prepare(app: &App, job: Job) -> Result<Prepared, ApiError> {
         return Err(ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             format!(
-                "the statement is {:.1} MiB; at most {} MiB is read",
+                "the statement is {:.2} MiB; at most {} MiB is read",
                 job.statement.len() as f64 / 1048576.0,
                 MAX_STATEMENT >> 20
             ),
@@ -212,27 +212,20 @@ fn prepare(app: &App, job: Job) -> Result<Prepared, ApiError> {
         }
     };
     refuse_picture(job.statement.as_bytes(), format)?;
-    let mut layout = resolve_layout(app, job.layout.as_deref())?;
+    let layout = resolve_layout(app, job.layout.as_deref())?;
     let target = job
         .target
         .as_deref()
         .map(str::parse::<PrintTarget>)
         .transpose()
         .map_err(|e| bad(format!("`target`: {e}")))?;
-    let impose = match job.impose.as_deref().map(str::trim) {
-        None => None,
-        // "none" overrides a layout that imposes.
-        Some("none") => {
-            if layout.print.impose.is_some() {
-                Arc::make_mut(&mut layout).print.impose = None;
-            }
-            None
-        }
-        Some(n) => Some(
-            n.parse::<NUp>()
-                .map_err(|e| bad(format!("`impose`: {e}")))?,
-        ),
-    };
+    // "none" is a choice too: it overrides a layout or copy shop that imposes.
+    let impose = job
+        .impose
+        .as_deref()
+        .map(|n| NUp::parse_or_none(n.trim()))
+        .transpose()
+        .map_err(|e| bad(format!("`impose`: {e}")))?;
     Ok(Prepared {
         statement: job.statement.into_bytes(),
         format,

@@ -79,6 +79,7 @@ mod clean;
 mod decode;
 pub mod document;
 mod frontmatter;
+pub mod limits;
 mod markdown;
 mod plain;
 #[cfg(test)]
@@ -208,6 +209,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         Format::Markdown => markdown::paragraphs(&body, first_line, file, &mut warnings)?,
     };
     let blocks = classify::build(&paras, &front, format == Format::Plain);
+    limits::check(&blocks, &norm, &index, file)?;
     if blocks.is_empty() {
         return Err(Error::Statement {
             at: Location::file(file),

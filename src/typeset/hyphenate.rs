@@ -390,9 +390,13 @@ pub struct Hyphenator {
     seen: RefCell<FxHashMap<Box<str>, Box<[usize]>>>,
 }
 
-/// Most words remembered; past this, words are hyphenated afresh (a 10 MB
+/// Most words remembered; past this, words are hyphenated afresh (a large
 /// statement must not grow the cache without bound).
 const SEEN_MAX: usize = 50_000;
+
+/// Longest word remembered, in bytes: words that repeat are short, and a
+/// cache of long random strings would hold as much as the statement again.
+const SEEN_MAX_BYTES: usize = 64;
 
 impl std::fmt::Debug for Hyphenator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -476,7 +480,7 @@ impl Hyphenator {
             .collect();
         breaks.iter().for_each(|&b| f(b));
         let mut seen = self.seen.borrow_mut();
-        if seen.len() < SEEN_MAX {
+        if seen.len() < SEEN_MAX && word.len() <= SEEN_MAX_BYTES {
             seen.insert(word.into(), breaks);
         }
     }

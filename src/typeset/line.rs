@@ -16,7 +16,10 @@ pub enum Cluster {
     /// One character (the common case, stored without allocation).
     Char(char),
     /// Several characters (a ligature such as "ffi", or a letter with marks).
-    Text(Box<str>),
+    /// Boxed twice so that the pointer is thin: a cluster is then 16 bytes,
+    /// not 24, and every glyph of a long statement carries one.
+    #[allow(clippy::redundant_allocation)]
+    Text(Box<Box<str>>),
 }
 
 impl Cluster {
@@ -28,7 +31,7 @@ impl Cluster {
                 let mut chars = t.chars();
                 match (chars.next(), chars.next()) {
                     (Some(c), None) => Cluster::Char(c),
-                    _ => Cluster::Text(t.into()),
+                    _ => Cluster::Text(Box::new(t.into())),
                 }
             }
         }
@@ -39,7 +42,7 @@ impl Cluster {
         match self {
             Cluster::Continued => None,
             Cluster::Char(c) => Some(c.to_string().into()),
-            Cluster::Text(t) => Some(t.as_ref().into()),
+            Cluster::Text(t) => Some(t.as_ref().as_ref().into()),
         }
     }
 
@@ -102,6 +105,17 @@ impl Line {
                     glyphs,
                 });
             }
+        }
+    }
+
+    /// Gives back the room [`Line::push`] keeps for growing: a set line
+    /// stays as it is until the PDF is written, and a statement of many
+    /// one-word paragraphs would otherwise hold a line's worth of glyphs
+    /// for each word.
+    pub fn shrink_to_fit(&mut self) {
+        self.runs.shrink_to_fit();
+        for r in &mut self.runs {
+            r.glyphs.shrink_to_fit();
         }
     }
 
@@ -170,7 +184,12 @@ mod tests {
     #[test]
     fn clusters() {
         assert_eq!(Cluster::new(Some("f")), Cluster::Char('f'));
-        assert_eq!(Cluster::new(Some("ffi")), Cluster::Text("ffi".into()));
+        assert_eq!(
+            Cluster::new(Some("ffi")),
+            Cluster::Text(Box::new("ffi".into()))
+        );
+        assert_eq!(std::mem::size_of::<Cluster>(), 16);
+        assert_eq!(std::mem::size_of::<PlacedGlyph>(), 32);
         assert_eq!(Cluster::new(None), Cluster::Continued);
         assert_eq!(Cluster::new(Some("ffi")).text().as_deref(), Some("ffi"));
     }

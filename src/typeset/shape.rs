@@ -24,6 +24,14 @@ pub struct ShapedGlyph {
     pub advance_em: f64,
 }
 
+/// Most bytes of text whose shaping is remembered: a cached byte costs
+/// about 20 (its glyphs, key and table slot), so the cache stays near
+/// 5 MB on any statement; a statement's common words come early.
+const CACHE_MAX_BYTES: usize = 256_000;
+
+/// Longest text remembered, in bytes: words repeat, long strings do not.
+const CACHE_MAX_WORD: usize = 64;
+
 /// Shapes words, caching plans and results.
 pub struct Shaper {
     language: Option<rustybuzz::Language>,
@@ -31,6 +39,8 @@ pub struct Shaper {
     /// Shaped words by face (indexed by `FaceId`), then by text: looked up
     /// by `&str` without building a key.
     words: Vec<FxHashMap<Box<str>, Arc<[ShapedGlyph]>>>,
+    /// Bytes of the texts in `words`, in all.
+    cached_bytes: usize,
     /// The last shaping's buffer, cleared: reusing it saves rustybuzz an
     /// allocation per word.
     spare: Option<rustybuzz::UnicodeBuffer>,
@@ -44,6 +54,7 @@ impl Shaper {
             language: rustybuzz::Language::from_str(lang_tag).ok(),
             plans: HashMap::new(),
             words: Vec::new(),
+            cached_bytes: 0,
             spare: None,
         }
     }
@@ -54,6 +65,10 @@ impl Shaper {
             return g.clone();
         }
         let glyphs: Arc<[ShapedGlyph]> = self.shape_uncached(fonts, face, text).into();
+        if text.len() > CACHE_MAX_WORD || self.cached_bytes + text.len() > CACHE_MAX_BYTES {
+            return glyphs;
+        }
+        self.cached_bytes += text.len();
         if self.words.len() <= face.0 {
             self.words.resize_with(face.0 + 1, Default::default);
         }

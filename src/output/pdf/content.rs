@@ -14,7 +14,7 @@ use crate::output::marks::{MarkSet, MARK_WIDTH};
 use crate::output::target::PrintSetup;
 use crate::style::Color;
 use crate::typeset::fonts::FaceId;
-use crate::typeset::line::GlyphRun;
+use crate::typeset::line::{Cluster, GlyphRun, PlacedGlyph};
 use crate::units::Length;
 
 /// What every page's content refers to.
@@ -232,23 +232,92 @@ fn show_run(
     // What Tc really adds, in thousandths of an em.
     let spacing = char_spacing / size * 1000.0;
 
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    out.extend_from_slice(b"[<");
-    for (k, g) in run.glyphs.iter().enumerate() {
-        for byte in font.cid(g.gid).to_be_bytes() {
-            out.push(HEX[usize::from(byte >> 4)]);
-            out.push(HEX[usize::from(byte & 15)]);
+    let glyphs = &run.glyphs;
+    // Whether a TJ array (and a hex string in it) is open.
+    let mut open = false;
+    let mut k = 0;
+    while k < glyphs.len() {
+        // The cluster starting at glyph k: it and the glyphs continuing it.
+        let end = k
+            + 1
+            + glyphs[k + 1..]
+                .iter()
+                .take_while(|g| g.text == Cluster::Continued)
+                .count();
+        let actual = needs_actual_text(&glyphs[k..end], font);
+        if actual {
+            // Marked content cannot sit inside a TJ array: the array is
+            // closed and reopened around the cluster. The pen moves on
+            // across arrays, so the glyphs stay where they were.
+            if open {
+                out.extend_from_slice(b">] TJ\n");
+                open = false;
+            }
+            out.extend_from_slice(b"/Span <</ActualText ");
+            actual_text(out, &glyphs[k]);
+            out.extend_from_slice(b">> BDC\n");
         }
-        let Some(&e) = extra.get(k) else { continue };
-        // TJ numbers move the pen back (positive) or on (negative).
-        let adjust = round_to(spacing - e, 100.0);
-        if adjust != 0.0 {
-            out.extend_from_slice(b"> ");
-            num(out, f64::from(adjust));
-            out.extend_from_slice(b" <");
+        for (j, g) in glyphs.iter().enumerate().take(end).skip(k) {
+            if !open {
+                out.extend_from_slice(b"[<");
+                open = true;
+            }
+            for byte in font.cid(g.gid).to_be_bytes() {
+                out.push(HEX[usize::from(byte >> 4)]);
+                out.push(HEX[usize::from(byte & 15)]);
+            }
+            let Some(&e) = extra.get(j) else { continue };
+            // TJ numbers move the pen back (positive) or on (negative).
+            let adjust = round_to(spacing - e, 100.0);
+            if adjust != 0.0 {
+                out.extend_from_slice(b"> ");
+                num(out, f64::from(adjust));
+                out.extend_from_slice(b" <");
+            }
+        }
+        if actual {
+            out.extend_from_slice(b">] TJ\nEMC\n");
+            open = false;
+        }
+        k = end;
+    }
+    if open {
+        out.extend_from_slice(b">] TJ\n");
+    }
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+/// Whether a cluster's glyphs, copied by their ToUnicode entries, would
+/// give other text than the cluster's own: its first glyph is copied as
+/// something else (a "1" that here begins a keycap, a "B" followed by a
+/// variation selector), or a continuing glyph is copied as text of its
+/// own. Such a cluster carries its text as /ActualText, which viewers and
+/// text extraction use instead of the glyphs' entries.
+fn needs_actual_text(cluster: &[PlacedGlyph], font: &FontUse) -> bool {
+    let Some((first, rest)) = cluster.split_first() else {
+        return false;
+    };
+    first.text != Cluster::Continued && *font.unicode(first.gid) != first.text
+        || rest
+            .iter()
+            .any(|g| *font.unicode(g.gid) != Cluster::Continued)
+}
+
+/// A cluster's text as a PDF text string: UTF-16BE with its byte-order
+/// mark, written as a hex string.
+fn actual_text(out: &mut Vec<u8>, first: &PlacedGlyph) {
+    out.extend_from_slice(b"<FEFF");
+    let mut units = [0u16; 2];
+    for c in first.text.text().unwrap_or_default().chars() {
+        for unit in c.encode_utf16(&mut units) {
+            for byte in unit.to_be_bytes() {
+                out.push(HEX[usize::from(byte >> 4)]);
+                out.push(HEX[usize::from(byte & 15)]);
+            }
         }
     }
-    out.extend_from_slice(b">] TJ\n");
+    out.push(b'>');
 }
 
 fn round_to(x: f32, scale: f32) -> f32 {

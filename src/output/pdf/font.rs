@@ -18,6 +18,7 @@ use super::{deflate, Packing};
 use crate::compose::pages::Page;
 use crate::error::{Error, Location, Result};
 use crate::typeset::fonts::{Face, FaceId};
+use crate::typeset::line::Cluster;
 
 /// A face as the content streams address it.
 pub(super) struct FontUse<'a> {
@@ -26,9 +27,12 @@ pub(super) struct FontUse<'a> {
     pub(super) resource: String,
     /// Original glyph id → CID (the glyph's id in the subset).
     remapper: GlyphRemapper,
-    /// The text of each used glyph (by original id), for ToUnicode; `None`
-    /// for a glyph that only ever continues a cluster (a mark).
-    texts: BTreeMap<u16, Option<String>>,
+    /// The used glyphs' original ids, ascending.
+    used: Vec<u16>,
+    /// The text each glyph is copied as (its ToUnicode entry), by original
+    /// id; [`Cluster::Continued`] for a glyph with none (a mark that only
+    /// ever continues a cluster, or an unused glyph).
+    unicode: Vec<Cluster>,
     /// The /W width of each used glyph, by original id (0 for unused ones).
     widths: Vec<f32>,
 }
@@ -44,6 +48,14 @@ impl FontUse<'_> {
     pub(super) fn width(&self, gid: u16) -> f32 {
         self.widths.get(usize::from(gid)).copied().unwrap_or(0.0)
     }
+
+    /// The text the ToUnicode map gives `gid`, as a cluster
+    /// ([`Cluster::Continued`] for none).
+    pub(super) fn unicode(&self, gid: u16) -> &Cluster {
+        self.unicode
+            .get(usize::from(gid))
+            .unwrap_or(&Cluster::Continued)
+    }
 }
 
 fn width(face: &Face, gid: u16) -> f32 {
@@ -51,23 +63,31 @@ fn width(face: &Face, gid: u16) -> f32 {
     ((face.advance_em(gid) * 1000.0) * 100.0).round() as f32 / 100.0
 }
 
+/// Whether `new` is a better ToUnicode text for a glyph than `old`: any
+/// text beats none, and a shorter one beats a longer one. A glyph met as
+/// "1" and as the start of the keycap "1 U+FE0F U+20E3" is copied as "1";
+/// the keycap's occurrences then carry their own text as /ActualText (see
+/// `content::show_run`), so every occurrence comes out right.
+fn better_text(new: &Cluster, old: &Cluster) -> bool {
+    match (new, old) {
+        (Cluster::Continued, _) => false,
+        (_, Cluster::Continued) => true,
+        (Cluster::Char(_), Cluster::Text(_)) => true,
+        (Cluster::Text(n), Cluster::Text(o)) => n.chars().count() < o.chars().count(),
+        (_, Cluster::Char(_)) => false,
+    }
+}
+
 /// The faces `pages` use, in face order, with the glyphs each shows.
 pub(super) fn collect<'a>(
     pages: &[Page],
     faces: impl Iterator<Item = (FaceId, &'a Face)>,
 ) -> BTreeMap<FaceId, FontUse<'a>> {
-    // Per face: which glyph ids are used (a flat table, as a long document
-    // shows a few hundred glyphs a quarter of a million times), and the
-    // first text each stands for, which is the one it is copied as.
+    // Per face, flat tables by glyph id (a long document shows a few
+    // hundred glyphs a quarter of a million times): which are used, and
+    // the text each is copied as.
     let faces: Vec<(FaceId, &Face)> = faces.collect();
-    #[derive(Clone, Copy, PartialEq)]
-    enum Seen {
-        No,
-        WithoutText,
-        WithText,
-    }
-    type Texts = BTreeMap<u16, Option<String>>;
-    let mut seen: BTreeMap<FaceId, (Vec<Seen>, Texts)> = BTreeMap::new();
+    let mut seen: BTreeMap<FaceId, (Vec<bool>, Vec<Cluster>)> = BTreeMap::new();
     for run in pages
         .iter()
         .flat_map(|p| &p.lines)
@@ -76,47 +96,40 @@ pub(super) fn collect<'a>(
         let Some(&(_, face)) = faces.iter().find(|(id, _)| *id == run.face) else {
             continue;
         };
-        let (used, texts) = seen.entry(run.face).or_insert_with(|| {
-            (
-                vec![Seen::No; usize::from(face.shaper.number_of_glyphs())],
-                BTreeMap::new(),
-            )
+        let (used, unicode) = seen.entry(run.face).or_insert_with(|| {
+            let n = usize::from(face.shaper.number_of_glyphs());
+            (vec![false; n], vec![Cluster::Continued; n])
         });
         for g in &run.glyphs {
-            let Some(state) = used.get_mut(usize::from(g.gid)) else {
+            let k = usize::from(g.gid);
+            let (Some(used), Some(text)) = (used.get_mut(k), unicode.get_mut(k)) else {
                 continue;
             };
-            if *state != Seen::WithText {
-                let text = g.text.text().map(|t| t.into_owned());
-                *state = if text.is_some() {
-                    Seen::WithText
-                } else {
-                    Seen::WithoutText
-                };
-                texts.insert(g.gid, text);
+            *used = true;
+            if better_text(&g.text, text) {
+                *text = g.text.clone();
             }
         }
     }
-    let mut glyphs: BTreeMap<FaceId, Texts> = seen
-        .into_iter()
-        .map(|(id, (_, texts))| (id, texts))
-        .collect();
     let mut out = BTreeMap::new();
     for (id, face) in faces {
-        let Some(texts) = glyphs.remove(&id) else {
+        let Some((flags, unicode)) = seen.remove(&id) else {
             continue;
         };
+        let used: Vec<u16> = (0..=u16::MAX)
+            .zip(&flags)
+            .filter(|(_, &u)| u)
+            .map(|(gid, _)| gid)
+            .collect();
         let mut remapper = GlyphRemapper::new();
         // Glyph 0 (.notdef) must stay glyph 0 of the subset.
         remapper.remap(0);
-        for &gid in texts.keys() {
+        for &gid in &used {
             remapper.remap(gid);
         }
-        let mut widths = vec![0.0; usize::from(face.shaper.number_of_glyphs())];
-        for &gid in texts.keys() {
-            if let Some(w) = widths.get_mut(usize::from(gid)) {
-                *w = width(face, gid);
-            }
+        let mut widths = vec![0.0; flags.len()];
+        for &gid in &used {
+            widths[usize::from(gid)] = width(face, gid);
         }
         let resource = format!("F{}", out.len());
         out.insert(
@@ -125,7 +138,8 @@ pub(super) fn collect<'a>(
                 face,
                 resource,
                 remapper,
-                texts,
+                used,
+                unicode,
                 widths,
             },
         );
@@ -296,14 +310,12 @@ fn unicode_cmap(font: &FontUse) -> Vec<u8> {
         supplement: 0,
     };
     let mut cmap = UnicodeCmap::new(Name(b"Adobe-Identity-UCS"), system);
-    for (&gid, text) in &font.texts {
-        let Some(text) = text else { continue };
+    for &gid in &font.used {
         let cid = font.cid(gid);
-        let mut chars = text.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) => cmap.pair(cid, c),
-            (Some(_), Some(_)) => cmap.pair_with_multiple(cid, text.chars()),
-            _ => {}
+        match font.unicode(gid) {
+            Cluster::Char(c) => cmap.pair(cid, *c),
+            Cluster::Text(text) => cmap.pair_with_multiple(cid, text.chars()),
+            Cluster::Continued => {}
         }
     }
     cmap.finish().into_vec()
@@ -330,7 +342,7 @@ fn postscript_name(face: &Face) -> String {
 fn subset_tag(ps_name: &str, font: &FontUse) -> String {
     let mut h = std::hash::DefaultHasher::new();
     ps_name.hash(&mut h);
-    for gid in font.texts.keys() {
+    for gid in &font.used {
         gid.hash(&mut h);
     }
     let mut n = Hasher::finish(&h);

@@ -52,7 +52,12 @@ pub struct PdfMeta {
 /// Writes `pages` as PDF bytes for the office printer, with no print-shop
 /// settings (no bleed, no marks, colours as written).
 pub fn write_plain(pages: Vec<Page>, fonts: &FontBook, meta: &PdfMeta) -> Result<Vec<u8>> {
-    let setup = PrintSetup::resolve(&Default::default(), None, None, crate::style::Paper::A4)?;
+    let setup = PrintSetup::resolve(
+        &Default::default(),
+        None,
+        None,
+        crate::output::target::PageFormat::of(crate::style::Paper::A4),
+    )?;
     write(pages, fonts, meta, &setup)
 }
 

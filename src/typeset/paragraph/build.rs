@@ -8,7 +8,7 @@ use crate::typeset::line::Cluster;
 use crate::typeset::linebreak::{Item, INFINITY};
 use crate::units::Length;
 
-use super::chars::is_separator;
+use super::chars::{is_ignorable, is_separator};
 use super::items::{fill, forced_break, free_break, justified_space, no_break};
 use super::types::{Glyph, Paragraph, Piece, TextStyle};
 use super::Setter;
@@ -53,10 +53,23 @@ impl Setter<'_> {
                 let mut j = i;
                 let mut tie = false;
                 let mut zero_width = true;
-                while j < chars.len() && is_separator(chars[j].0) {
-                    tie |= chars[j].0 == '\u{A0}' || chars[j].0 == '\u{202F}';
-                    zero_width &= chars[j].0 == '\u{200B}';
-                    j += 1;
+                loop {
+                    while j < chars.len() && is_separator(chars[j].0) {
+                        tie |= chars[j].0 == '\u{A0}' || chars[j].0 == '\u{202F}';
+                        zero_width &= chars[j].0 == '\u{200B}';
+                        j += 1;
+                    }
+                    // Format marks alone between two spaces (a stray U+061C
+                    // or U+200E from a web page) draw nothing and join
+                    // nothing: the spaces around them are one space.
+                    let k = j + chars[j..]
+                        .iter()
+                        .take_while(|(c, _)| is_ignorable(*c))
+                        .count();
+                    if k == j || !chars.get(k).is_some_and(|(c, _)| is_separator(*c)) {
+                        break;
+                    }
+                    j = k;
                 }
                 let narrow = chars[i..j].iter().all(|(c, _)| *c == '\u{202F}');
                 if j < chars.len() && !p.items.is_empty() {
@@ -186,11 +199,18 @@ impl Setter<'_> {
 
 /// Letter spacing, in em, that justified text may add between glyphs at a
 /// glue ratio of 1 (a line stretched as far as its spaces are meant to go).
-/// Giving the line breaker this much more stretch lets it choose breaks with
-/// smaller word gaps; a few hundredths of an em between letters hardly show,
-/// word gaps of half an em show as holes and rivers. (This is what
-/// microtype's expansion and InDesign's letter-spacing limits do.)
-pub(super) const TRACKING_EM: f64 = 0.015;
+/// Giving the line breaker a little more stretch lets it choose breaks with
+/// smaller word gaps; word gaps of half an em show as holes and rivers.
+/// Small, so that the breaker's count stays true up to a ratio of 2, where
+/// [`MAX_LETTER_SPACING_EM`] stops it (it was 0.015, which let lines be
+/// letter-spaced by up to 0.09 em on posters: grey bars).
+pub(super) const TRACKING_EM: f64 = 0.01;
+
+/// The widest letter gap justification may open, in em: 0.01 em is about
+/// 4% of a word space, what careful typesetters allow (InDesign users set
+/// letter-spacing limits of a few percent). A looser line puts the rest
+/// into its word spaces.
+pub(super) const MAX_LETTER_SPACING_EM: f64 = 0.01;
 
 impl Paragraph {
     /// Adds letter-spacing stretch to justified text: each word space gets

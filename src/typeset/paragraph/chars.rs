@@ -29,6 +29,12 @@ pub(super) fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489)
 }
 
+/// Combining marks for symbols (U+20D0–U+20FF), among them the enclosing
+/// circle, square and keycap that draw a frame around their base.
+pub(super) fn is_symbol_mark(c: char) -> bool {
+    matches!(c as u32, 0x20D0..=0x20FF)
+}
+
 /// Characters that steer shaping and draw nothing (zero-width joiners,
 /// variation selectors such as U+FE0F "as emoji", bidi and other format
 /// marks): every default-ignorable code point.

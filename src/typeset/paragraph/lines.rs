@@ -7,7 +7,7 @@ use crate::typeset::line::{Line, PlacedGlyph};
 use crate::typeset::linebreak::{self, Item, PenaltyKind};
 use crate::units::Length;
 
-use super::build::TRACKING_EM;
+use super::build::{MAX_LETTER_SPACING_EM, TRACKING_EM};
 use super::types::{Glyph, Paragraph, Piece};
 use super::Setter;
 
@@ -117,6 +117,7 @@ impl Setter<'_> {
                     ),
                 });
             }
+            line.shrink_to_fit();
             lines.push(line);
             start = end + 1;
         }
@@ -142,6 +143,7 @@ impl Paragraph {
     /// penalty at `end`) with glue set at `ratio`; stretched glue that
     /// carries letter spacing spreads its share over the glyphs it covers.
     fn place(&self, start: usize, end: usize, ratio: f64) -> Line {
+        let (step, extra_per_space) = self.letter_spacing(start, end, ratio);
         let mut line = Line::default();
         let mut x = Length::ZERO;
         // Glyphs placed since the last glue (run, index): the ones its letter
@@ -180,7 +182,6 @@ impl Paragraph {
                         let per_glyph = size * TRACKING_EM;
                         space_stretch = *stretch - per_glyph * tracked as f64;
                         if ratio > 0.0 {
-                            let step = per_glyph * ratio;
                             for (k, &(r, g)) in since.iter().enumerate() {
                                 line.runs[r].glyphs[g].x += step * k as f64;
                             }
@@ -197,6 +198,7 @@ impl Paragraph {
                     };
                     if let Piece::Space { glyph, .. } = piece {
                         self.put(&mut line, x, glyph);
+                        x += extra_per_space;
                     }
                     x += set;
                 }
@@ -213,6 +215,51 @@ impl Paragraph {
         line.trim_end();
         line.width = ink_end;
         line
+    }
+
+    /// The letter spacing of a line set at `ratio` (items `start..end`),
+    /// and what each of its word spaces takes on beyond its own stretch.
+    ///
+    /// The line breaker counts [`TRACKING_EM`] of stretch per glyph, but no
+    /// letter gap may open wider than [`MAX_LETTER_SPACING_EM`]: what the
+    /// glyphs would take past that goes to the word spaces instead, so the
+    /// line still fills its measure. A line without a word space (one long
+    /// word) stops short of its measure instead.
+    fn letter_spacing(&self, start: usize, end: usize, ratio: f64) -> (Length, Length) {
+        let wanted = self.size * TRACKING_EM * ratio.max(0.0);
+        let cap = self.size * MAX_LETTER_SPACING_EM;
+        if wanted <= cap {
+            return (wanted, Length::ZERO);
+        }
+        // Glyphs whose letter spacing `place` applies: those of a glue's
+        // tracked stretch that all lie on this line.
+        let (mut spaces, mut spaced, mut since) = (0usize, 0usize, 0usize);
+        for i in start..end {
+            match (&self.items[i], &self.pieces[i]) {
+                (Item::Box { .. }, Piece::Glyphs(gs)) => since += gs.len(),
+                (Item::Glue { .. }, piece) => {
+                    let tracked = match piece {
+                        Piece::Space { tracked, .. } | Piece::Tracking { tracked } => *tracked,
+                        _ => 0,
+                    };
+                    if tracked > 0 && tracked == since {
+                        spaced += tracked;
+                    }
+                    if matches!(piece, Piece::Space { .. }) {
+                        spaces += 1;
+                    }
+                    since = 0;
+                }
+                _ => {}
+            }
+        }
+        if spaces == 0 {
+            // One word alone on its line: spaced out to the measure it
+            // would read as a grey bar, so it stops short, as TeX leaves
+            // an underfull line.
+            return (cap, Length::ZERO);
+        }
+        (cap, (wanted - cap) * spaced as f64 / spaces as f64)
     }
 
     /// Places a glyph on a line; returns its (run, index) for later adjustment.

@@ -35,16 +35,23 @@ pub struct Memo {
     /// a missing character or a fallback font, is reported at its first
     /// occurrence and changes nothing when met again.)
     words: Vec<WordMemo>,
-    /// Words remembered in all.
-    words_count: usize,
+    /// Characters of the words remembered, in all.
+    chars_count: usize,
 }
 
 /// Words set in one context, by their characters and styles.
 type WordMemo = FxHashMap<Box<[(char, Style)]>, SetWord>;
 
-/// Most words remembered; past this, words are set afresh (a 10 MB
-/// statement must not grow the memo without bound).
-const WORDS_MAX: usize = 50_000;
+/// Most characters remembered, over all words; past this, words are set
+/// afresh. A remembered character costs about 200 bytes (its glyph, items
+/// and key), so this holds the memo near 13 MB whatever the statement; a
+/// statement's common words come early and are all in it.
+const MEMO_MAX_CHARS: usize = 64_000;
+
+/// Longest word remembered, in characters: words that repeat are short,
+/// and an over-long one (broken anywhere, an item per character) would
+/// cost much and never be met again.
+const MEMO_MAX_WORD: usize = 40;
 
 /// A word as [`Setter::push_word`] set it.
 #[derive(Debug)]
@@ -116,8 +123,8 @@ impl Setter<'_> {
         let result = self.push_word_with(p, word, style, line, &mut buffers);
         self.memo.word = buffers;
         let last = result?;
-        if self.memo.words_count < WORDS_MAX {
-            self.memo.words_count += 1;
+        if word.len() <= MEMO_MAX_WORD && self.memo.chars_count + word.len() <= MEMO_MAX_CHARS {
+            self.memo.chars_count += word.len();
             let set = SetWord {
                 items: p.items[start..].into(),
                 pieces: p.pieces[start..].into(),

@@ -12,7 +12,7 @@ use crate::typeset::line::Cluster;
 use crate::typeset::linebreak::{Item, PenaltyKind};
 use crate::units::Length;
 
-use super::chars::{is_ignorable, is_mark};
+use super::chars::{is_ignorable, is_mark, is_symbol_mark};
 use super::memo::WordBuffers;
 use super::types::{Glyph, Paragraph, Piece, TextStyle, WordBreak};
 use super::Setter;
@@ -173,11 +173,23 @@ impl Setter<'_> {
         runs: &mut Vec<(usize, usize, FaceId)>,
     ) -> Result<Vec<(usize, Glyph)>> {
         runs.clear();
+        // A character with the marks and selectors after it, set whole in
+        // one face when its first character's face cannot show them all:
+        // (end offset, face).
+        let mut group: Option<(usize, FaceId)> = None;
         for (k, &(off, st)) in styles.iter().enumerate() {
             let end = styles.get(k + 1).map_or(text.len(), |s| s.0);
             let c = text[off..end].chars().next().unwrap_or(' ');
             let previous = runs.last().map(|r| r.2);
-            let face = if is_ignorable(c) {
+            if group.is_some_and(|(group_end, _)| off >= group_end) {
+                group = None;
+            }
+            if group.is_none() {
+                group = self.group_face(text, off, style, st)?;
+            }
+            let face = if let Some((_, face)) = group {
+                Some(face)
+            } else if is_ignorable(c) {
                 // Joiners and variation selectors steer the shaping of their
                 // neighbour and draw nothing: they stay in its run.
                 match previous {
@@ -249,6 +261,67 @@ impl Setter<'_> {
             }
         }
         Ok(out)
+    }
+
+    /// The face for the character at `off` together with the combining
+    /// marks, enclosing marks and selectors that follow it, when it needs
+    /// one other than the character-by-character choice: a keycap ("1",
+    /// U+FE0F, U+20E3) must not be split into a text-font digit and a
+    /// frame from a symbol font, drawn beside it. A sequence asking for
+    /// emoji presentation (U+FE0F) goes to the first face that maps every
+    /// character of it, the selector included (an emoji font); any other
+    /// to the first face that has its visible characters. `None` for a
+    /// lone character, or one no single face can show whole.
+    fn group_face(
+        &mut self,
+        text: &str,
+        off: usize,
+        style: &TextStyle,
+        span: Style,
+    ) -> Result<Option<(usize, FaceId)>> {
+        let mut chars = text[off..].char_indices();
+        let Some((_, base)) = chars.next() else {
+            return Ok(None);
+        };
+        let mut end = off + base.len_utf8();
+        let mut emoji = false;
+        let mut marks = false;
+        for (i, c) in chars {
+            if !(is_ignorable(c) || is_mark(c) || is_symbol_mark(c)) {
+                break;
+            }
+            emoji |= c == '\u{FE0F}';
+            marks |= !is_ignorable(c);
+            end = off + i + c.len_utf8();
+        }
+        if !(emoji || marks) {
+            return Ok(None);
+        }
+        let group = &text[off..end];
+        let shows = |face: &crate::typeset::fonts::Face, selector: bool| {
+            group
+                .chars()
+                .all(|c| (is_ignorable(c) && !(selector && c == '\u{FE0F}')) || face.has_char(c))
+        };
+        let own = self.face_for(style, span)?;
+        let mut candidates = vec![own];
+        for k in 0..self.fallback.len() {
+            candidates.push(self.chain_face(k, span)?);
+        }
+        let mut pick = None;
+        if emoji {
+            pick = candidates
+                .iter()
+                .copied()
+                .find(|&f| shows(self.fonts.face(f), true));
+        }
+        if pick.is_none() && marks {
+            pick = candidates
+                .iter()
+                .copied()
+                .find(|&f| shows(self.fonts.face(f), false));
+        }
+        Ok(pick.map(|face| (end, face)))
     }
 
     /// Cuts a shaped word at its break points into boxes and penalties.
