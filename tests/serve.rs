@@ -239,7 +239,9 @@ fn cli_pdf(tag: &str, name: &str, statement: &str, args: &[&str]) -> Vec<u8> {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    std::fs::read(out).unwrap()
+    let pdf = std::fs::read(out).unwrap();
+    let _ = std::fs::remove_dir_all(&d);
+    pdf
 }
 
 fn is_pdf(a: &Answer) -> bool {
@@ -293,6 +295,7 @@ fn the_api_builds_the_same_bytes_as_the_command_line() {
         &statement,
         &["--layout", layout.to_str().unwrap(), "--impose", "none"],
     );
+    let _ = std::fs::remove_dir_all(&d);
     assert_eq!(a.body, cli);
 }
 
@@ -869,6 +872,7 @@ fn in_a_browser_a_statement_becomes_a_leaflet() {
         statement,
         &["--layout", "a5-flyer"],
     );
+    let _ = std::fs::remove_dir_all(&downloads);
     assert_eq!(got, cli, "the browser's PDF is not the CLI's");
 
     // A picture in the text is a warning at its line; a wrong layout key
