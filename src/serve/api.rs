@@ -46,9 +46,9 @@ pub const PREVIEW_DPI: std::ops::RangeInclusive<f64> = 10.0..=150.0;
 /// builds still holds.
 pub const BUILD_TIME: Duration = Duration::from_secs(60);
 
-/// The name a statement from the browser goes by in messages. Its
-/// extension makes it Markdown, which plain text also reads as (see
-/// `format`).
+/// The name a statement from the browser goes by in messages and in the
+/// JSON answers' `file`, where the page looks for it. Its format comes from
+/// the request's `format`, not from this extension.
 const STATEMENT_NAME: &str = "statement.md";
 
 /// The name a layout sent as TOML text goes by in messages.
