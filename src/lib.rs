@@ -107,6 +107,11 @@ pub struct BuildRequest<'a> {
     /// the layout's `min-size` if it must be (see
     /// [`compose::compose_to_fit`]); `None` fits as the layout says.
     pub fit_pages: Option<usize>,
+    /// The statement's own picture as a file's bytes with the name it is
+    /// shown by (a picture uploaded to `handbill serve`): placed where
+    /// front matter `image` would place one, and used instead of it, so
+    /// that nothing is read from disk.
+    pub picture: Option<(&'a str, &'a [u8])>,
 }
 
 impl<'a> BuildRequest<'a> {
@@ -129,6 +134,7 @@ impl<'a> BuildRequest<'a> {
             min_dpi: None,
             picture_limits: picture::Limits::default(),
             fit_pages: None,
+            picture: None,
         }
     }
 }
@@ -442,28 +448,42 @@ fn arrange(
 fn load_pictures(req: &BuildRequest, doc: &document::Document) -> Result<Vec<compose::Placeable>> {
     let limits = &req.picture_limits;
     let mut out = Vec::new();
-    let own = doc.meta.image.as_ref().map(|r| {
-        let base = if req.name == "-" {
-            std::path::Path::new("")
-        } else {
-            std::path::Path::new(req.name)
-                .parent()
-                .unwrap_or(std::path::Path::new(""))
-        };
-        let path = base.join(&r.path);
-        let at = Location {
-            file: req.name.to_string(),
-            line: Some(r.line),
-            column: None,
-        };
-        (path, at)
-    });
+    // The statement's own picture: uploaded bytes, else front matter
+    // `image`, a path beside the statement.
+    enum Own<'b> {
+        Bytes(&'b [u8]),
+        Path(std::path::PathBuf),
+    }
+    let own: Option<(Own, Location)> = match (req.picture, &doc.meta.image) {
+        (Some((name, bytes)), _) => Some((Own::Bytes(bytes), Location::file(name))),
+        (None, Some(r)) => {
+            let base = if req.name == "-" {
+                std::path::Path::new("")
+            } else {
+                std::path::Path::new(req.name)
+                    .parent()
+                    .unwrap_or(std::path::Path::new(""))
+            };
+            let at = Location {
+                file: req.name.to_string(),
+                line: Some(r.line),
+                column: None,
+            };
+            Some((Own::Path(base.join(&r.path)), at))
+        }
+        (None, None) => None,
+    };
     let mut own_placed = false;
     let load_own = |spec: compose::design::ImageSpec| -> Result<Option<compose::Placeable>> {
-        let Some((path, at)) = &own else {
+        let Some((source, at)) = &own else {
             return Ok(None);
         };
-        let picture = picture::load(path, &path.display().to_string(), at, limits)?;
+        let picture = match source {
+            // Its size was bounded by whoever received it (the server's
+            // request limit), as a file's is by `picture::load`.
+            Own::Bytes(bytes) => picture::decode(bytes.to_vec(), &at.file, at, limits)?,
+            Own::Path(path) => picture::load(path, &path.display().to_string(), at, limits)?,
+        };
         Ok(Some(compose::Placeable {
             spec: compose::design::ImageSpec {
                 at: at.clone(),

@@ -875,6 +875,25 @@ fn in_a_browser_a_statement_becomes_a_leaflet() {
     let _ = std::fs::remove_dir_all(&downloads);
     assert_eq!(got, cli, "the browser's PDF is not the CLI's");
 
+    // Upload a picture: the preview shows it (it changes), and no error.
+    let photo = tmpdir("browser-photo").join("photo.jpg");
+    std::fs::write(&photo, jpeg(600, 400)).unwrap();
+    // (The status says the PDF was downloaded; the preview is up to date.)
+    let before = b.run("return document.querySelector('#pages img').src;");
+    b.type_in("#f-picture", photo.to_str().unwrap());
+    b.wait(
+        "the preview with the picture",
+        &format!(
+            "const src = (function() {{ {UP_TO_DATE} }})(); \
+             return src && src !== {} ? src : null;",
+            before
+        ),
+    );
+    assert_eq!(
+        b.run("return document.querySelectorAll('#problems li.error').length;"),
+        0
+    );
+
     // A picture in the text is a warning at its line; a wrong layout key
     // an error at its line; clicking it selects that line.
     b.type_in("#statement", "\n![photo](x.jpg)\n");
@@ -978,4 +997,72 @@ fn print_sends_the_leaflet_to_a_cups_printer() {
         &serde_json::json!({ "statement": "We meet.", "printer": QUEUE, "copies": 0 }),
     );
     assert_eq!(a.status, 400);
+}
+
+/// A JPEG of `w`×`h` pixels, a smooth gradient like a photo.
+fn jpeg(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, 128])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut out, image::ImageFormat::Jpeg)
+        .unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn an_uploaded_picture_is_placed_and_never_touches_the_disk() {
+    let s = Server::local();
+    let photo = jpeg(900, 600);
+    let data = handbill::serve::base64::encode(&photo);
+    let statement = "+++\ntitle = \"Save the library\"\n+++\nCome to the meeting.\n";
+    let a = s.post(
+        "/api/build",
+        &serde_json::json!({
+            "statement": statement,
+            "picture": { "name": "../../etc/passwd", "data": data },
+        }),
+    );
+    assert!(is_pdf(&a), "{}", a.text());
+    // A JPEG goes into the PDF as it is: the upload is on the page.
+    assert!(
+        a.body.windows(photo.len()).any(|w| w == photo.as_slice()),
+        "the uploaded JPEG is not in the PDF"
+    );
+    // A file that is not a picture is named by its name alone: the name is
+    // never a path.
+    let a = s.post(
+        "/api/build",
+        &serde_json::json!({
+            "statement": statement,
+            "picture": { "name": "../../etc/passwd", "data": handbill::serve::base64::encode(b"root:x:0:0") },
+        }),
+    );
+    assert_eq!(a.status, 422, "{}", a.text());
+    let v = a.json();
+    let e = v["error"].as_str().unwrap();
+    assert!(e.contains("picture `passwd`") && !e.contains("etc"), "{e}");
+    assert_eq!(v["file"], "passwd");
+    // Data that is not base64.
+    let a = s.post(
+        "/api/build",
+        &serde_json::json!({
+            "statement": statement,
+            "picture": { "name": "p.png", "data": "not base64!" },
+        }),
+    );
+    assert_eq!(a.status, 400, "{}", a.text());
+    assert!(a.json()["error"].as_str().unwrap().contains("not base64"));
+    // A picture over the upload limit, in a body the server takes.
+    let big = vec![0u8; handbill::serve::api::MAX_PICTURE + 1];
+    let a = s.post(
+        "/api/build",
+        &serde_json::json!({
+            "statement": statement,
+            "picture": { "name": "big.jpg", "data": handbill::serve::base64::encode(&big) },
+        }),
+    );
+    assert_eq!(a.status, 413, "{}", a.text());
+    assert!(a.json()["error"].as_str().unwrap().contains("big.jpg"));
 }

@@ -26,10 +26,15 @@ use crate::run::MAX_STATEMENT;
 use crate::statement::{self, Format};
 use crate::{build, BuildOutput, BuildRequest};
 
+/// Largest uploaded picture: a phone photo is 2–6 MB, and a picture printed
+/// on a leaflet needs no more pixels than such a photo has.
+pub const MAX_PICTURE: usize = 8 * 1024 * 1024;
+
 /// Largest request body: a statement at the command line's limit, written
 /// as a JSON string (escaped quotes and line breaks make it longer), with
-/// room for a layout.
-pub const MAX_BODY: usize = 2 * MAX_STATEMENT as usize;
+/// room for a layout and a picture in base64 (four characters for three
+/// bytes).
+pub const MAX_BODY: usize = 2 * MAX_STATEMENT as usize + MAX_PICTURE / 3 * 4 + 4096;
 
 /// Largest layout text: the longest built-in layout, fully commented, is
 /// under 10 KiB.
@@ -81,6 +86,18 @@ pub struct Job {
     copies: Option<u32>,
     /// Printing: the job's name in the queue.
     title: Option<String>,
+    /// The statement's picture, uploaded: placed where front matter
+    /// `image` would place it.
+    picture: Option<Upload>,
+}
+
+/// An uploaded file: its name (shown in messages, never used as a path)
+/// and its bytes in base64.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Upload {
+    name: String,
+    data: String,
 }
 
 /// Most copies one print request may ask for: the command line's limit.
@@ -147,6 +164,8 @@ impl IntoResponse for ApiError {
 /// a build thread.
 struct Prepared {
     statement: Vec<u8>,
+    /// The uploaded picture's name and bytes.
+    picture: Option<(String, Vec<u8>)>,
     format: Format,
     layout: Arc<Layout>,
     target: Option<PrintTarget>,
@@ -163,6 +182,10 @@ impl Prepared {
             impose: self.impose,
             target: self.target,
             png_dpi,
+            picture: self
+                .picture
+                .as_ref()
+                .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
             ..BuildRequest::new(&self.statement, STATEMENT_NAME, &self.layout)
         })
         .map_err(ApiError::from_build)
@@ -212,6 +235,7 @@ fn prepare(app: &App, job: Job) -> Result<Prepared, ApiError> {
         }
     };
     refuse_picture(job.statement.as_bytes(), format)?;
+    let picture = job.picture.map(read_upload).transpose()?;
     let layout = resolve_layout(app, job.layout.as_deref())?;
     let target = job
         .target
@@ -228,6 +252,7 @@ fn prepare(app: &App, job: Job) -> Result<Prepared, ApiError> {
         .map_err(|e| bad(format!("`impose`: {e}")))?;
     Ok(Prepared {
         statement: job.statement.into_bytes(),
+        picture,
         format,
         layout,
         target,
@@ -236,12 +261,46 @@ fn prepare(app: &App, job: Job) -> Result<Prepared, ApiError> {
     })
 }
 
+/// An upload's name and bytes. The name is only ever shown: it is cut to
+/// its last path component, so a name like `../../etc/passwd` can neither
+/// reach a file nor pretend to be a path in a message.
+fn read_upload(upload: Upload) -> Result<(String, Vec<u8>), ApiError> {
+    let name = upload
+        .name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(100)
+        .collect::<String>();
+    let name = if name.trim().is_empty() || name == ".." {
+        "picture".to_string()
+    } else {
+        name
+    };
+    let bytes = base64::decode(upload.data.trim())
+        .ok_or_else(|| bad(format!("`picture` `{name}`: `data` is not base64")))?;
+    if bytes.len() > MAX_PICTURE {
+        return Err(ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the picture `{name}` is {:.1} MiB; at most {} MiB is taken",
+                bytes.len() as f64 / 1048576.0,
+                MAX_PICTURE >> 20
+            ),
+        ));
+    }
+    Ok((name, bytes))
+}
+
 fn bad(message: String) -> ApiError {
     ApiError::new(StatusCode::BAD_REQUEST, message)
 }
 
 /// A statement's own picture (front matter `image`) is a file name on the
-/// server's disk: refused, as a layout's file names are.
+/// server's disk: refused, as a layout's file names are (a picture is
+/// uploaded instead, as `picture`).
 fn refuse_picture(statement: &[u8], format: Format) -> Result<(), ApiError> {
     // A statement that cannot be read fails the same way in the build.
     let Ok(parsed) = statement::read(statement, format, None, STATEMENT_NAME) else {
@@ -252,7 +311,7 @@ fn refuse_picture(statement: &[u8], format: Format) -> Result<(), ApiError> {
             status: StatusCode::UNPROCESSABLE_ENTITY,
             message: format!(
                 "front matter `image` names the file `{}`; a statement sent to the server \
-                 may not name files on it",
+                 may not name files on it: upload the picture instead",
                 picture.path
             ),
             at: Some(Location {
