@@ -94,7 +94,7 @@ The page and the JSON API (POST /api/build, /api/preview, /api/check; GET
         /// The token the API asks for (default: a new random one when --host is not 127.0.0.1).
         #[arg(long)]
         token: Option<String>,
-        /// Open the page in the browser (xdg-open).
+        /// Open the page in the browser (xdg-open, open, start; or $HANDBILL_OPENER).
         #[arg(long)]
         open: bool,
     },
@@ -607,9 +607,14 @@ fn serve(opts: &handbill::serve::Options, open: bool) -> Result<(), Error> {
     drop(out);
     eprintln!("handbill: serving the editor at {url} (Ctrl-C stops it)");
     if open {
-        if let Err(e) = std::process::Command::new("xdg-open").arg(&url).spawn() {
-            eprintln!("handbill: could not open a browser ({e}); open {url} yourself");
-        }
+        // On its own thread: an opener that is the browser itself keeps
+        // running, and the server must answer it meanwhile.
+        let url = url.clone();
+        std::thread::spawn(move || {
+            if let Err(e) = handbill::output::open::open_address(&url) {
+                eprintln!("handbill: warning: {e}");
+            }
+        });
     }
     server.run()
 }

@@ -22,9 +22,14 @@ struct Server {
 
 impl Server {
     fn start(args: &[&str]) -> Server {
+        Server::start_with(args, &[])
+    }
+
+    fn start_with(args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_handbill"))
             .args(["serve", "--port", "0"])
             .args(args)
+            .envs(env.iter().copied())
             .env("SOURCE_DATE_EPOCH", EPOCH)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -1065,4 +1070,20 @@ fn an_uploaded_picture_is_placed_and_never_touches_the_disk() {
     );
     assert_eq!(a.status, 413, "{}", a.text());
     assert!(a.json()["error"].as_str().unwrap().contains("big.jpg"));
+}
+
+#[test]
+fn open_hands_the_address_to_the_desktops_opener() {
+    let dir = tmpdir("serve-open");
+    let record = dir.join("opened.txt");
+    let opener = format!("printf '%s' > '{}'", record.display());
+    let s = Server::start_with(&["--open"], &[("HANDBILL_OPENER", &opener)]);
+    let mut waited = 0;
+    let written = || std::fs::read_to_string(&record).is_ok_and(|t| !t.is_empty());
+    while !written() && waited < 100 {
+        std::thread::sleep(Duration::from_millis(50));
+        waited += 1;
+    }
+    assert_eq!(std::fs::read_to_string(&record).unwrap(), s.url);
+    let _ = std::fs::remove_dir_all(&dir);
 }

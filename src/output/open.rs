@@ -7,6 +7,7 @@
 //! argument), which is also how the tests watch what would be opened
 //! without a desktop.
 
+use std::ffi::OsStr;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -30,7 +31,18 @@ pub fn open(file: &Path) -> Result<()> {
             message: "no such file to open".into(),
         });
     }
-    let (mut command, shown) = opener(file);
+    launch(file.as_os_str(), file)
+}
+
+/// Opens a web address (`handbill serve --open`) in the desktop's browser,
+/// by the same opener as files.
+pub fn open_address(url: &str) -> Result<()> {
+    launch(OsStr::new(url), Path::new(url))
+}
+
+/// Hands `target` to the opener; `file` names it in errors.
+fn launch(target: &OsStr, file: &Path) -> Result<()> {
+    let (mut command, shown) = opener(target);
     let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -59,8 +71,9 @@ pub fn open(file: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The command that opens `file`, and its name for messages.
-fn opener(file: &Path) -> (Command, String) {
+/// The command that opens `file` (a path or an address), and its name for
+/// messages.
+fn opener(file: &OsStr) -> (Command, String) {
     if let Some(custom) = std::env::var_os(OPENER_VAR).filter(|v| !v.is_empty()) {
         // Through the shell, so the variable may hold arguments
         // ("evince --presentation"); the file is passed as "$1", never
