@@ -192,35 +192,23 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         folded: page.fold.is_some(),
     };
     let setup = target::PrintSetup::resolve(&req.layout.print, req.target, req.impose, format)?;
-    let parsed = statement::read(req.statement, req.format, req.encoding, req.name)?;
-    let mut warnings = parsed.warnings;
-    let mut doc = parsed.document;
-    let source: std::sync::Arc<str> = parsed.source.into();
-    doc.expand_placeholders(&date::ymd(creation_time()));
-    let hyphenation = &req.layout.design.hyphenation;
-    let choice = lang::choose(
-        &doc,
-        &hyphenation.lang,
-        hyphenation.lang_set_at.as_ref(),
-        req.lang.as_deref(),
-    );
-    let notes: Vec<Note> = choice.note(req.name).into_iter().collect();
-    warnings.extend(choice.warning(req.name));
-    warnings.extend(lang::mismatch_warning(&doc, &choice, req.name));
-    if !req.as_written {
-        typography::apply(&mut doc, &choice.tag);
-    }
+    let Read {
+        doc,
+        source,
+        lang,
+        mut warnings,
+        mut notes,
+    } = read_statement(req)?;
     let pictures = load_pictures(req, &doc)?;
     let opts = compose::ComposeOptions {
         layout: req.layout.name.clone(),
-        lang: choice.tag.clone(),
+        lang,
         origin: req.name.to_string(),
         pictures: pictures.clone(),
         source: Some(source),
     };
     let composed = compose_statement(req, &doc, &opts)?;
     warnings.extend(composed.warnings.iter().cloned());
-    let mut notes = notes;
     notes.extend(composed.notes.iter().cloned());
     let picture_reports = report_pictures(&composed.pages);
     let min_dpi = req.min_dpi.unwrap_or(setup.min_dpi);
@@ -281,6 +269,47 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         body_size: composed.body_size,
         png,
         pictures: picture_reports,
+    })
+}
+
+/// A statement read and made ready to compose.
+struct Read {
+    doc: document::Document,
+    /// The statement's text, for messages that quote it.
+    source: std::sync::Arc<str>,
+    /// The language it is set in (BCP 47).
+    lang: String,
+    warnings: Vec<Warning>,
+    notes: Vec<Note>,
+}
+
+/// The statement stage of a build: parsed, placeholders filled, its
+/// language chosen once for every later stage, its quotes and dashes made
+/// typographic (unless `--as-written`).
+fn read_statement(req: &BuildRequest) -> Result<Read> {
+    let parsed = statement::read(req.statement, req.format, req.encoding, req.name)?;
+    let mut warnings = parsed.warnings;
+    let mut doc = parsed.document;
+    doc.expand_placeholders(&date::ymd(creation_time()));
+    let hyphenation = &req.layout.design.hyphenation;
+    let choice = lang::choose(
+        &doc,
+        &hyphenation.lang,
+        hyphenation.lang_set_at.as_ref(),
+        req.lang.as_deref(),
+    );
+    let notes: Vec<Note> = choice.note(req.name).into_iter().collect();
+    warnings.extend(choice.warning(req.name));
+    warnings.extend(lang::mismatch_warning(&doc, &choice, req.name));
+    if !req.as_written {
+        typography::apply(&mut doc, &choice.tag);
+    }
+    Ok(Read {
+        doc,
+        source: parsed.source.into(),
+        lang: choice.tag,
+        warnings,
+        notes,
     })
 }
 

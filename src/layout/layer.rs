@@ -294,25 +294,7 @@ pub(super) fn resolve(
                     let shown = path.display().to_string();
                     let id = identity(&shown, &path);
                     check_chain(chain, &id, &shown, &at)?;
-                    let text = match std::fs::read_to_string(&path) {
-                        Ok(t) => t,
-                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                            return Err(layout_err(
-                                at,
-                                format!("`extends`: there is no layout file `{shown}`"),
-                            ))
-                        }
-                        Err(e) => {
-                            let message = match Error::io(&path, &e) {
-                                Error::Io { message, .. } => message,
-                                other => other.to_string(),
-                            };
-                            return Err(layout_err(
-                                at,
-                                format!("`extends`: cannot read `{shown}`: {message}"),
-                            ));
-                        }
-                    };
+                    let text = read_extended(&path, &shown, &at)?;
                     let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
                     files.push(path);
                     (text, shown, dir, id)
@@ -346,6 +328,27 @@ pub(super) fn resolve(
         }
     };
     Ok(own.over(parent))
+}
+
+/// The text of a layout file that another `extends` (named `shown`, at
+/// `at`), or an error there saying why it cannot be read.
+fn read_extended(path: &Path, shown: &str, at: &Location) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            return layout_err(
+                at.clone(),
+                format!("`extends`: there is no layout file `{shown}`"),
+            );
+        }
+        let message = match Error::io(path, &e) {
+            Error::Io { message, .. } => message,
+            other => other.to_string(),
+        };
+        layout_err(
+            at.clone(),
+            format!("`extends`: cannot read `{shown}`: {message}"),
+        )
+    })
 }
 
 /// Refuses a file that is already in the chain, or a chain too deep.

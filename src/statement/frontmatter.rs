@@ -117,6 +117,24 @@ fn suggest(key: &str) -> Option<&'static str> {
     crate::names::suggest(key, &KEYS)
 }
 
+/// Refuses a front matter `lang` that is not a language tag, with the
+/// fix when it is one with `_` for `-`.
+fn check_lang(lang: &str, at: Location) -> Result<()> {
+    if crate::names::is_language_tag(lang) {
+        return Ok(());
+    }
+    let fix = lang.replace('_', "-");
+    let hint = if crate::names::is_language_tag(&fix) {
+        format!("write \"{fix}\"")
+    } else {
+        "e.g. en, de or sr-Cyrl".to_string()
+    };
+    Err(Error::Statement {
+        at,
+        message: format!("front matter `lang` = \"{lang}\" is not a BCP 47 language tag; {hint}"),
+    })
+}
+
 fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<FrontMatter> {
     let at = |span: Range<usize>| {
         let (line, column) = index.line_col(base + span.start);
@@ -199,19 +217,8 @@ fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<F
         if cleaned.is_empty() {
             continue;
         }
-        if name == "lang" && !crate::names::is_language_tag(&cleaned) {
-            let fix = cleaned.replace('_', "-");
-            let hint = if crate::names::is_language_tag(&fix) {
-                format!("write \"{fix}\"")
-            } else {
-                "e.g. en, de or sr-Cyrl".to_string()
-            };
-            return Err(Error::Statement {
-                at: at(value.span()),
-                message: format!(
-                    "front matter `lang` = \"{cleaned}\" is not a BCP 47 language tag; {hint}"
-                ),
-            });
+        if name == "lang" {
+            check_lang(&cleaned, at(value.span()))?;
         }
         *slot = Some(Field {
             value: cleaned,
