@@ -37,6 +37,22 @@ pub struct Rule {
     pub width: Length,
 }
 
+impl Rule {
+    /// The area its stroke covers: the segment widened by half the stroke
+    /// on every side.
+    pub fn bounds(&self) -> Rect {
+        let half = self.width / 2.0;
+        let (x0, x1) = (self.from.0.min(self.to.0), self.from.0.max(self.to.0));
+        let (y0, y1) = (self.from.1.min(self.to.1), self.from.1.max(self.to.1));
+        Rect {
+            x: x0 - half,
+            y: y0 - half,
+            width: x1 - x0 + self.width,
+            height: y1 - y0 + self.width,
+        }
+    }
+}
+
 /// A rectangle from the page's top-left corner (y grows downwards).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Rect {
@@ -66,6 +82,16 @@ impl Rect {
     /// Bottom edge.
     pub fn bottom(&self) -> Length {
         self.y + self.height
+    }
+    /// Whether the two share some area (touching edges do not count, nor
+    /// does an empty rectangle).
+    pub fn overlaps(&self, other: &Rect) -> bool {
+        self.width > Length::ZERO
+            && self.height > Length::ZERO
+            && self.x < other.right()
+            && other.x < self.right()
+            && self.y < other.bottom()
+            && other.y < self.bottom()
     }
 }
 

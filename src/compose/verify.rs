@@ -14,7 +14,7 @@
 
 use super::band::band_texts;
 use super::design::Design;
-use super::pages::{Page, Rect, Rule};
+use super::pages::{Page, Rect};
 use super::split_head;
 use crate::error::{Error, Location, Result};
 use crate::statement::document::{Block, BlockKind, Document};
@@ -108,29 +108,6 @@ fn expected_text(doc: &Document, band: &[&str]) -> Vec<char> {
     text.chars().filter(|c| counts(*c)).collect()
 }
 
-/// Whether two rectangles share some area.
-fn overlaps(a: &Rect, b: &Rect) -> bool {
-    a.width > Length::ZERO
-        && a.height > Length::ZERO
-        && a.x < b.right()
-        && b.x < a.right()
-        && a.y < b.bottom()
-        && b.y < a.bottom()
-}
-
-/// The area a rule's stroke covers.
-fn rule_box(r: &Rule) -> Rect {
-    let half = r.width / 2.0;
-    let (x0, x1) = (r.from.0.min(r.to.0), r.from.0.max(r.to.0));
-    let (y0, y1) = (r.from.1.min(r.to.1), r.from.1.max(r.to.1));
-    Rect {
-        x: x0 - half,
-        y: y0 - half,
-        width: x1 - x0 + r.width,
-        height: y1 - y0 + r.width,
-    }
-}
-
 /// Every line and picture inside its page, no line wider than its measure
 /// by more than half the column gap, and no line's letters under a
 /// picture or a rule (pictures and rules are drawn under the text, but a
@@ -192,12 +169,12 @@ fn check_geometry(design: &Design, pages: &[Page], fonts: &FontBook, origin: &st
             let hidden_by = page
                 .pictures
                 .iter()
-                .find(|p| overlaps(&letters, &p.clip))
+                .find(|p| letters.overlaps(&p.clip))
                 .map(|p| format!("the picture `{}`", p.picture.source))
                 .or_else(|| {
                     page.rules
                         .iter()
-                        .any(|r| overlaps(&letters, &rule_box(r)))
+                        .any(|r| letters.overlaps(&r.bounds()))
                         .then(|| "a column rule".to_string())
                 });
             if let (Some(what), false) = (hidden_by, line.runs.is_empty()) {

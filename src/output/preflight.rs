@@ -28,6 +28,20 @@ struct Ink {
     bottom: Length,
 }
 
+/// What a line of text is called among the inks.
+const TEXT: &str = "text";
+
+impl Ink {
+    /// How far it comes to the nearest edge of its page in `pages`.
+    fn edge_distance(&self, pages: &[Page]) -> Length {
+        let page = &pages[self.page];
+        (self.left)
+            .min(self.top)
+            .min(page.width - self.right)
+            .min(page.height - self.bottom)
+    }
+}
+
 /// Checks `pages` (as they will be printed) against `setup`.
 pub fn check(pages: &[Page], fonts: &FontBook, setup: &PrintSetup, origin: &str) -> Vec<Warning> {
     let mut messages: Vec<String> = Vec::new();
@@ -143,11 +157,7 @@ fn ink_near_edge(pages: &[Page], fonts: &FontBook, setup: &PrintSetup) -> Option
     let safe = setup.safe_margin;
     let mut nearest: Option<(Length, Ink)> = None;
     for ink in inks(pages, fonts) {
-        let page = &pages[ink.page];
-        let d = (ink.left)
-            .min(ink.top)
-            .min(page.width - ink.right)
-            .min(page.height - ink.bottom);
+        let d = ink.edge_distance(pages);
         if d < safe - Length::pt(1e-6) && nearest.as_ref().is_none_or(|(n, _)| d < *n) {
             nearest = Some((d, ink));
         }
@@ -186,14 +196,10 @@ pub fn unprintable_text(
     }
     let safe = setup.safe_margin - Length::pt(1e-6);
     for ink in inks(pages, fonts) {
-        if ink.what != "text" {
+        if ink.what != TEXT {
             continue;
         }
-        let page = &pages[ink.page];
-        let d = (ink.left)
-            .min(ink.top)
-            .min(page.width - ink.right)
-            .min(page.height - ink.bottom);
+        let d = ink.edge_distance(pages);
         if d < safe {
             return Err(crate::error::Error::Lost {
                 at: Location::file(origin),
@@ -261,7 +267,7 @@ fn inks(pages: &[Page], fonts: &FontBook) -> Vec<Ink> {
             if placed.line.runs.iter().any(|r| !r.glyphs.is_empty()) {
                 out.push(Ink {
                     page: i,
-                    what: "text",
+                    what: TEXT,
                     left: placed.x,
                     top: placed.baseline - above,
                     right: placed.x + placed.line.width,
@@ -270,14 +276,14 @@ fn inks(pages: &[Page], fonts: &FontBook) -> Vec<Ink> {
             }
         }
         for rule in &page.rules {
-            let half = rule.width / 2.0;
+            let r = rule.bounds();
             out.push(Ink {
                 page: i,
                 what: "a rule",
-                left: rule.from.0.min(rule.to.0) - half,
-                top: rule.from.1.min(rule.to.1) - half,
-                right: rule.from.0.max(rule.to.0) + half,
-                bottom: rule.from.1.max(rule.to.1) + half,
+                left: r.x,
+                top: r.y,
+                right: r.right(),
+                bottom: r.bottom(),
             });
         }
     }

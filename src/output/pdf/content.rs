@@ -262,10 +262,7 @@ fn show_run(
                 out.extend_from_slice(b"[<");
                 open = true;
             }
-            for byte in font.cid(g.gid).to_be_bytes() {
-                out.push(HEX[usize::from(byte >> 4)]);
-                out.push(HEX[usize::from(byte & 15)]);
-            }
+            push_hex(out, font.cid(g.gid));
             let Some(&e) = extra.get(j) else { continue };
             // TJ numbers move the pen back (positive) or on (negative).
             let adjust = round_to(spacing - e, 100.0);
@@ -286,7 +283,14 @@ fn show_run(
     }
 }
 
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
+/// Writes a 16-bit value (a CID, a UTF-16 unit) as four hex digits.
+fn push_hex(out: &mut Vec<u8>, value: u16) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for byte in value.to_be_bytes() {
+        out.push(HEX[usize::from(byte >> 4)]);
+        out.push(HEX[usize::from(byte & 15)]);
+    }
+}
 
 /// Whether a cluster's glyphs, copied by their ToUnicode entries, would
 /// give other text than the cluster's own: its first glyph is copied as
@@ -310,11 +314,8 @@ fn actual_text(out: &mut Vec<u8>, first: &PlacedGlyph) {
     out.extend_from_slice(b"<FEFF");
     let mut units = [0u16; 2];
     for c in first.text.text().unwrap_or_default().chars() {
-        for unit in c.encode_utf16(&mut units) {
-            for byte in unit.to_be_bytes() {
-                out.push(HEX[usize::from(byte >> 4)]);
-                out.push(HEX[usize::from(byte & 15)]);
-            }
+        for &mut unit in c.encode_utf16(&mut units) {
+            push_hex(out, unit);
         }
     }
     out.push(b'>');

@@ -173,10 +173,7 @@ impl Paragraph {
                     },
                     piece,
                 ) => {
-                    let tracked = match piece {
-                        Piece::Space { tracked, .. } | Piece::Tracking { tracked } => *tracked,
-                        _ => 0,
-                    };
+                    let tracked = piece.tracked();
                     let mut space_stretch = *stretch;
                     if tracked > 0 && tracked == since.len() {
                         let per_glyph = size * TRACKING_EM;
@@ -238,10 +235,7 @@ impl Paragraph {
             match (&self.items[i], &self.pieces[i]) {
                 (Item::Box { .. }, Piece::Glyphs(gs)) => since += gs.len(),
                 (Item::Glue { .. }, piece) => {
-                    let tracked = match piece {
-                        Piece::Space { tracked, .. } | Piece::Tracking { tracked } => *tracked,
-                        _ => 0,
-                    };
+                    let tracked = piece.tracked();
                     if tracked > 0 && tracked == since {
                         spaced += tracked;
                     }

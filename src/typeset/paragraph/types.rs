@@ -96,6 +96,17 @@ pub(super) enum Piece {
     },
 }
 
+impl Piece {
+    /// The glyphs whose letter spacing this glue's stretch carries (none
+    /// for anything but a word space or tracking glue).
+    pub(super) fn tracked(&self) -> usize {
+        match self {
+            Piece::Space { tracked, .. } | Piece::Tracking { tracked } => *tracked,
+            _ => 0,
+        }
+    }
+}
+
 /// A paragraph as boxes, glue and penalties, ready for line breaking.
 #[derive(Clone, Debug)]
 pub struct Paragraph {
