@@ -40,19 +40,31 @@ fn letters(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// The text handbill was asked to set, from its own document model.
-fn source_letters(path: &Path) -> String {
+/// The text handbill was asked to set, from its own document model: every
+/// block's text with list markers, with typography applied in `lang` when
+/// given (as a build applies it).
+fn statement_text(path: &Path, lang: Option<&str>) -> String {
     let bytes = std::fs::read(path).unwrap();
     let name = path.display().to_string();
-    let parsed = statement::read(&bytes, statement::format_for_path(&name), None, &name).unwrap();
+    let mut doc = statement::read(&bytes, statement::format_for_path(&name), None, &name)
+        .unwrap()
+        .document;
+    if let Some(lang) = lang {
+        handbill::typeset::typography::apply(&mut doc, lang);
+    }
     let mut s = String::new();
-    for b in &parsed.document.blocks {
+    for b in &doc.blocks {
         if let handbill::statement::document::BlockKind::ListItem { marker, .. } = &b.kind {
             s.push_str(marker);
         }
         s.push_str(&b.text());
     }
-    letters(&s)
+    s
+}
+
+/// The letters and digits of the statement, in order.
+fn source_letters(path: &Path) -> String {
+    letters(&statement_text(path, None))
 }
 
 fn write_temp(bytes: &[u8], tag: &str) -> PathBuf {
@@ -295,20 +307,7 @@ fn visible(s: &str) -> String {
 /// the typesetter is to set it (its quotes and dashes made typographic in
 /// the language the build chose).
 fn source_visible(path: &Path, lang: &str) -> String {
-    let bytes = std::fs::read(path).unwrap();
-    let name = path.display().to_string();
-    let mut doc = statement::read(&bytes, statement::format_for_path(&name), None, &name)
-        .unwrap()
-        .document;
-    handbill::typeset::typography::apply(&mut doc, lang);
-    let mut s = String::new();
-    for b in &doc.blocks {
-        if let handbill::statement::document::BlockKind::ListItem { marker, .. } = &b.kind {
-            s.push_str(marker);
-        }
-        s.push_str(&b.text());
-    }
-    visible(&s)
+    visible(&statement_text(path, Some(lang)))
 }
 
 #[test]

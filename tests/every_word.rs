@@ -13,6 +13,21 @@ fn a4() -> Layout {
     layout::load("a4-leaflet").unwrap()
 }
 
+/// Composes `doc` (read from `origin`) on `layout`, in English.
+fn compose_english(
+    doc: &handbill::statement::document::Document,
+    layout: &Layout,
+    origin: &str,
+) -> handbill::compose::Composed {
+    let opts = ComposeOptions {
+        layout: layout.name.clone(),
+        lang: "en".into(),
+        origin: origin.into(),
+        ..Default::default()
+    };
+    compose(doc, &layout.design, &opts).unwrap()
+}
+
 /// The pages' text, every line in order, without spaces.
 fn placed_text(pages: &[handbill::compose::pages::Page]) -> String {
     pages
@@ -38,17 +53,7 @@ fn an_address_wider_than_the_column_breaks_and_stays_in_it() {
     );
     // Every character of the address, in order, with nothing added (no hyphen).
     let doc = parse(&text, Format::Plain, "form.txt").unwrap().document;
-    let composed = compose(
-        &doc,
-        &layout.design,
-        &ComposeOptions {
-            layout: layout.name.clone(),
-            lang: "en".into(),
-            origin: "form.txt".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let composed = compose_english(&doc, &layout, "form.txt");
     assert!(placed_text(&composed.pages).contains(FORM));
     let column = layout.design.page.column_width();
     for l in composed.pages.iter().flat_map(|p| &p.lines) {
@@ -65,17 +70,7 @@ fn a_lost_line_fails_the_check() {
     let text = "Rents down\n\nWe met on Tuesday.\n\nWe agreed on three demands.\n";
     let layout = a4();
     let doc = parse(text, Format::Plain, "s.txt").unwrap().document;
-    let mut composed = compose(
-        &doc,
-        &layout.design,
-        &ComposeOptions {
-            layout: layout.name.clone(),
-            lang: "en".into(),
-            origin: "s.txt".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let mut composed = compose_english(&doc, &layout, "s.txt");
     let check = |pages: &[handbill::compose::pages::Page], fonts| {
         verify::check(&doc, &layout.design, pages, fonts, "s.txt")
     };
@@ -183,13 +178,7 @@ fn ragged_pages(text: &str) -> Vec<handbill::compose::pages::Page> {
     )
     .unwrap();
     let doc = parse(text, Format::Plain, "t.txt").unwrap().document;
-    let opts = ComposeOptions {
-        layout: layout.name.clone(),
-        lang: "en".into(),
-        origin: "t.txt".into(),
-        ..Default::default()
-    };
-    compose(&doc, &layout.design, &opts).unwrap().pages
+    compose_english(&doc, &layout, "t.txt").pages
 }
 
 /// Where each glyph of the last line of `pages` starts, with its text.

@@ -142,19 +142,22 @@ fn stretches(message: &str) -> Vec<String> {
     out
 }
 
+/// The file a row's test reference names: `name` (of `name::function`) is
+/// tests/name.rs; a path names a file of unit tests.
+fn test_file(file: &str) -> PathBuf {
+    if file.contains('/') {
+        root().join(file)
+    } else {
+        root().join("tests").join(format!("{file}.rs"))
+    }
+}
+
 /// The sources of the tests a row names (`file::function`, or a path).
 fn named_tests(tests: &str) -> String {
     tests
         .split(',')
         .filter_map(|t| t.trim().trim_matches('`').split_once("::"))
-        .filter_map(|(file, _)| {
-            let path = if file.contains('/') {
-                root().join(file)
-            } else {
-                root().join("tests").join(format!("{file}.rs"))
-            };
-            std::fs::read_to_string(path).ok()
-        })
+        .filter_map(|(file, _)| std::fs::read_to_string(test_file(file)).ok())
         .collect()
 }
 
@@ -175,13 +178,7 @@ fn every_row_names_tests_that_exist() {
                 problems.push(format!("{input}: `{name}` is not file::function"));
                 continue;
             };
-            // `name::function` is a test in tests/name.rs; a path names a
-            // file of unit tests.
-            let path = if file.contains('/') {
-                root().join(file)
-            } else {
-                root().join("tests").join(format!("{file}.rs"))
-            };
+            let path = test_file(file);
             let found = std::fs::read_to_string(&path)
                 .map(|s| s.contains(&format!("fn {func}(")))
                 .unwrap_or(false);

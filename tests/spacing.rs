@@ -23,20 +23,25 @@ fn layout_with(body: &str, heading: &str) -> Layout {
     .unwrap()
 }
 
-fn lines(layout: &Layout) -> Vec<PlacedLine> {
-    let doc = parse(STATEMENT, Format::Markdown, "s.md").unwrap().document;
+/// Every line `text` (in `format`, English) is set in on `layout`.
+fn set_lines(layout: &Layout, text: &str, format: Format) -> Vec<PlacedLine> {
+    let doc = parse(text, format, "s").unwrap().document;
     let composed = compose(
         &doc,
         &layout.design,
         &ComposeOptions {
             layout: layout.name.clone(),
             lang: "en".into(),
-            origin: "s.md".into(),
+            origin: "s".into(),
             ..Default::default()
         },
     )
     .unwrap();
     composed.pages.into_iter().flat_map(|p| p.lines).collect()
+}
+
+fn lines(layout: &Layout) -> Vec<PlacedLine> {
+    set_lines(layout, STATEMENT, Format::Markdown)
 }
 
 /// Baseline distance from the heading to the line after it.
@@ -66,26 +71,15 @@ fn paragraph_spacing_does_not_reach_below_a_heading() {
     assert!((a - b).abs() < 0.01, "{a:.2}pt against {b:.2}pt");
 }
 
-/// Each whole word of `pages` with its glyph count and width: the space
-/// from its first glyph's origin to its last glyph's, keyed by its text.
+/// Each whole word of `text` set on `layout`, keyed by its text, with its
+/// glyph count, its width (from its first glyph's origin to its last
+/// glyph's) and its type size.
 fn word_widths(
     layout: &Layout,
     text: &str,
 ) -> std::collections::HashMap<String, (usize, f64, f64)> {
-    let doc = parse(text, Format::Plain, "s.txt").unwrap().document;
-    let composed = compose(
-        &doc,
-        &layout.design,
-        &ComposeOptions {
-            layout: layout.name.clone(),
-            lang: "en".into(),
-            origin: "s.txt".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
     let mut out = std::collections::HashMap::new();
-    for l in composed.pages.iter().flat_map(|p| &p.lines) {
+    for l in set_lines(layout, text, Format::Plain) {
         for run in &l.line.runs {
             let size = run.size.to_pt();
             for word in run.glyphs.split(|g| g.text.is_space()) {
