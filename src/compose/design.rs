@@ -323,6 +323,16 @@ pub struct HyphenationSpec {
     pub caps: bool,
 }
 
+/// A paragraph's last line narrower than this share of the measure is
+/// short: a tenth is five or six characters on a column of sixty ("gle.",
+/// "able."), too little for a line of its own.
+const SHORT_LAST_LINE: f64 = 0.1;
+
+/// Demerits for a short last line: what a line at badness 200 (the
+/// tolerance) costs more than a decent one, so the breaker loosens or
+/// tightens a line within tolerance before it leaves a stub.
+const SHORT_LAST_LINE_DEMERITS: f64 = 40000.0;
+
 /// Knuth–Plass line-breaking parameters, as in TeX.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineBreakSpec {
@@ -357,6 +367,8 @@ impl LineBreakSpec {
             double_hyphen_demerits: self.double_hyphen_demerits,
             final_hyphen_demerits: self.final_hyphen_demerits,
             emergency_stretch: self.emergency_stretch,
+            short_last_line: SHORT_LAST_LINE,
+            short_last_line_demerits: SHORT_LAST_LINE_DEMERITS,
             max_hyphen_run: self.hyphen_limit as usize,
         }
     }

@@ -92,7 +92,7 @@
 //! hyphen-penalty = 50
 //! adj-demerits = 10000     # for neighbouring lines of very different tightness
 //! double-hyphen-demerits = 10000   # for two hyphenated lines in a row
-//! final-hyphen-demerits = 5000     # for a hyphen on the second-last line
+//! final-hyphen-demerits = 50000    # for a hyphen on the second-last line (TeX: 5000)
 //! emergency-stretch = "15pt"       # extra stretch for a last pass, when a word is wider than the column
 //! hyphen-limit = 2         # most hyphenated lines in a row (0 = no limit); not in TeX
 //!

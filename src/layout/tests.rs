@@ -155,7 +155,7 @@ fn a4_leaflet_values() {
         (2, 2)
     );
     assert_eq!(l.design.linebreak.tolerance, 200.0);
-    assert_eq!(l.design.linebreak.final_hyphen_demerits, 5000.0);
+    assert_eq!(l.design.linebreak.final_hyphen_demerits, 50000.0);
 }
 
 #[test]

@@ -433,6 +433,19 @@ impl Hyphenator {
         }
     }
 
+    /// Whether a capital at the start of a word marks a name, so that the
+    /// word is hyphenated only as a last resort (TeX's `\uchyph`). Not in
+    /// German, where every noun is capitalised: there a capital says
+    /// nothing, and long compounds need their breaks.
+    pub fn capitals_mark_names(&self) -> bool {
+        !self.dict.as_ref().is_some_and(|d| {
+            matches!(
+                d.language(),
+                Language::German1901 | Language::German1996 | Language::GermanSwiss
+            )
+        })
+    }
+
     /// Byte offsets inside `word` where it may be hyphenated.
     ///
     /// `word` is one run of letters (no spaces, no hyphens). Soft hyphens

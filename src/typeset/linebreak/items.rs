@@ -16,6 +16,12 @@ pub enum PenaltyKind {
     /// A discretionary hyphen. As in TeX, the first pass tries to do without
     /// hyphenation, so these are usable from the second pass on.
     Hyphen,
+    /// A hyphen inside a capitalised word, usually a name ("Ser-bian",
+    /// "Mon-day"): split, a name is harder to recognise. TeX's `\uchyph=0`
+    /// forbids these outright; here they are kept for the paragraph that
+    /// has no setting within `tolerance` without one, so only the final
+    /// passes may use them.
+    NameHyphen,
     /// A break inside an otherwise unbreakable word or URL: better than an
     /// overfull line, worse than anything else, so only the emergency pass
     /// may use it.
@@ -80,6 +86,12 @@ pub struct Params {
     /// rates lines (TeX `\emergencystretch`). It only changes which breaks
     /// are chosen; reported ratios use the real stretch.
     pub emergency_stretch: Length,
+    /// Demerits for a paragraph's last line shorter than
+    /// `short_last_line` of its measure: a lone "gle." under a full
+    /// paragraph reads as a printing slip and wastes a line.
+    pub short_last_line_demerits: f64,
+    /// The share of the measure below which a last line counts as short.
+    pub short_last_line: f64,
     /// Most hyphenated lines in a row (0 = no limit). A ladder of hyphens
     /// down the right edge is the most visible flaw of justified columns;
     /// `double_hyphen_demerits` only discourages it, this forbids it.
@@ -90,7 +102,8 @@ impl Default for Params {
     /// TeX's values. `emergency_stretch` is 30pt, the customary `3em` for
     /// 10pt type: without it the emergency pass would rate every very loose
     /// line as equally hopeless (badness 10000) and choose among them blindly.
-    /// Callers setting larger type should scale it with the font size.
+    /// Callers setting larger type should scale it with the font size. TeX
+    /// has no cost for a short last line, so it is off.
     fn default() -> Params {
         Params {
             pretolerance: 100.0,
@@ -100,6 +113,8 @@ impl Default for Params {
             double_hyphen_demerits: 10000.0,
             final_hyphen_demerits: 5000.0,
             emergency_stretch: Length::pt(30.0),
+            short_last_line_demerits: 0.0,
+            short_last_line: 0.0,
             max_hyphen_run: 0,
         }
     }

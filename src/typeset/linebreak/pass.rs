@@ -62,6 +62,7 @@ impl PassRules {
         match kind {
             PenaltyKind::Ordinary => true,
             PenaltyKind::Hyphen => self.pass != Pass::First,
+            PenaltyKind::NameHyphen => matches!(self.pass, Pass::Final | Pass::Emergency),
             PenaltyKind::Emergency => self.pass == Pass::Emergency,
         }
     }

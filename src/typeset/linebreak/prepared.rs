@@ -104,6 +104,7 @@ impl<'a> Paragraph<'a> {
                 fitness: Fitness::Decent,
                 fits: true,
                 ratio: 0.0,
+                share: 0.0,
                 overfull: Length::ZERO,
             },
             prev: None,

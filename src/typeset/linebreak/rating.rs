@@ -68,6 +68,8 @@ pub(super) struct LineFit {
     pub(super) fits: bool,
     /// The real adjustment ratio, for setting the line.
     pub(super) ratio: f64,
+    /// The line's natural width as a share of its measure.
+    pub(super) share: f64,
     pub(super) overfull: Length,
 }
 
@@ -120,6 +122,11 @@ pub(super) fn assess_line(line: Totals, width: Length, extra_stretch: Length) ->
         fitness: Fitness::of(rating_ratio),
         fits,
         ratio: set_ratio(shortfall, line),
+        share: if width > Length::ZERO {
+            line.width / width
+        } else {
+            1.0
+        },
         overfull: if fits {
             Length::ZERO
         } else {
@@ -199,6 +206,9 @@ pub(super) fn transition_demerits(
         } else if bp.flagged {
             d += params.double_hyphen_demerits;
         }
+    }
+    if bp.is_end && fit.share < params.short_last_line {
+        d += params.short_last_line_demerits;
     }
     if fit.fitness.clashes_with(from.fitness) {
         d += params.adj_demerits;

@@ -912,3 +912,81 @@ fn two_thousand_words_break_feasibly() {
     check_lines(&items, &widths, &breaks);
     assert!(breaks.lines.len() > 150);
 }
+
+/// `needed_hyphen_takes_the_second_pass`'s paragraph with its one hyphen
+/// marked as a name's.
+fn paragraph_needing_a_name_hyphen() -> Vec<Item> {
+    let mut items = hyphenated_paragraph(&[
+        &[15.0],
+        &[15.0],
+        &[15.0],
+        &[15.0],
+        &[15.0],
+        &[10.0, 10.0],
+        &[20.0],
+        &[20.0],
+    ]);
+    for item in &mut items {
+        if let Item::Penalty { kind, flagged, .. } = item {
+            if *flagged {
+                *kind = PenaltyKind::NameHyphen;
+            }
+        }
+    }
+    items
+}
+
+#[test]
+fn a_name_is_hyphenated_only_when_nothing_within_tolerance_works() {
+    let items = paragraph_needing_a_name_hyphen();
+    let widths = [pt(100.0)];
+    // Within tolerance the loose unhyphenated first line (badness ~535)
+    // is not allowed, and the name's hyphen is not offered: the final pass
+    // weighs the hyphen against the loose line and takes the hyphen.
+    let breaks = break_lines(&items, &widths, &Params::default());
+    check_lines(&items, &widths, &breaks);
+    assert_eq!(breaks.pass, Pass::Final);
+    assert!(breaks.lines[0].hyphenated);
+    // With a tolerance that admits the loose line, the name stays whole.
+    let lenient = Params {
+        tolerance: 1000.0,
+        ..Params::default()
+    };
+    let breaks = break_lines(&items, &widths, &lenient);
+    assert_eq!(breaks.pass, Pass::Second);
+    assert!(breaks.lines.iter().all(|l| !l.hyphenated), "{breaks:?}");
+}
+
+#[test]
+fn a_short_last_line_costs_what_the_params_say() {
+    // Eleven 18pt words on 100pt lines: five a line fit snugly and leave
+    // the last word alone (18% of the measure); any other split needs a
+    // line of four words, far looser, which only a high enough cost for
+    // a short last line buys.
+    let items = plain_paragraph(&[18.0; 11]);
+    let widths = [pt(100.0)];
+    let lenient = Params {
+        pretolerance: -1.0,
+        tolerance: INF_BAD,
+        ..Params::default()
+    };
+    let last = |b: &Breaks| {
+        let lines = measure_lines(&items, b);
+        lines.last().map_or(0.0, |l| l.natural)
+    };
+    let plain = break_lines(&items, &widths, &lenient);
+    assert!(last(&plain) < 25.0, "{plain:?}");
+    let cheap = Params {
+        short_last_line: 0.25,
+        short_last_line_demerits: 1000.0,
+        ..lenient
+    };
+    assert_eq!(break_lines(&items, &widths, &cheap).lines, plain.lines);
+    let costly = Params {
+        short_last_line_demerits: 1e9,
+        ..cheap
+    };
+    let breaks = break_lines(&items, &widths, &costly);
+    check_lines(&items, &widths, &breaks);
+    assert!(last(&breaks) >= 25.0, "{breaks:?}");
+}

@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::statement::document::{Span, Style};
 use crate::style::Align;
 use crate::typeset::line::Cluster;
-use crate::typeset::linebreak::{Item, INFINITY};
+use crate::typeset::linebreak::{Item, PenaltyKind, INFINITY};
 use crate::units::Length;
 
 use super::chars::{is_ignorable, is_separator};
@@ -45,6 +45,8 @@ impl Setter<'_> {
             .collect();
         let mut i = 0;
         let mut last_glyph: Option<Glyph> = None;
+        // Whether the next word opens a sentence (the paragraph's first does).
+        let mut sentence_start = true;
         while i < chars.len() {
             let c = chars[i].0;
             if is_separator(c) {
@@ -71,6 +73,10 @@ impl Setter<'_> {
                     }
                     j = k;
                 }
+                // A dash set off by spaces is a parenthesis or a pause: it
+                // belongs to the words before it, and a line must not
+                // start with it ("– the official").
+                tie |= is_spaced_dash(&chars[j..]);
                 let narrow = chars[i..j].iter().all(|(c, _)| *c == '\u{202F}');
                 if j < chars.len() && !p.items.is_empty() {
                     self.push_space(
@@ -90,7 +96,12 @@ impl Setter<'_> {
             while j < chars.len() && !is_separator(chars[j].0) {
                 j += 1;
             }
+            let from = p.items.len();
             last_glyph = self.push_word(&mut p, &chars[i..j], style, line)?;
+            if sentence_start {
+                p.unmark_names(from, self.hyphen_penalty);
+            }
+            sentence_start = ends_sentence(&chars[i..j]);
             i = j;
         }
         if style.align == Align::Justify {
@@ -197,6 +208,25 @@ impl Setter<'_> {
     }
 }
 
+/// Whether a word ends a sentence (or a clause a capital may follow): its
+/// last character before closing quotes and brackets is a full stop, a
+/// question or exclamation mark (Greek ;, Armenian ։), an ellipsis or a
+/// colon.
+fn ends_sentence(word: &[(char, Style)]) -> bool {
+    word.iter()
+        .rev()
+        .map(|(c, _)| *c)
+        .find(|c| !matches!(c, '"' | '\'' | '”' | '’' | '»' | '«' | ')' | ']'))
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '…' | ':' | '\u{37E}' | '։' | '。'))
+}
+
+/// Whether `rest` starts with a dash standing alone as a word (an en or
+/// em dash with a space or the paragraph's end after it).
+fn is_spaced_dash(rest: &[(char, Style)]) -> bool {
+    matches!(rest.first(), Some(('\u{2013}' | '\u{2014}', _)))
+        && rest.get(1).is_none_or(|(c, _)| is_separator(*c))
+}
+
 /// Letter spacing, in em, that justified text may add between glyphs at a
 /// glue ratio of 1 (a line stretched as far as its spaces are meant to go).
 /// Giving the line breaker a little more stretch lets it choose breaks with
@@ -213,6 +243,22 @@ pub(super) const TRACKING_EM: f64 = 0.01;
 pub(super) const MAX_LETTER_SPACING_EM: f64 = 0.01;
 
 impl Paragraph {
+    /// Turns the name hyphens of the items from `from` on into ordinary
+    /// ones at `cost`: a capitalised word opening a sentence is no name.
+    fn unmark_names(&mut self, from: usize, cost: f64) {
+        for item in &mut self.items[from..] {
+            if let Item::Penalty {
+                kind: kind @ PenaltyKind::NameHyphen,
+                cost: c,
+                ..
+            } = item
+            {
+                *kind = PenaltyKind::Hyphen;
+                *c = cost;
+            }
+        }
+    }
+
     /// Adds letter-spacing stretch to justified text: each word space gets
     /// the stretch of the glyphs since the last break opportunity, and each
     /// breakable penalty inside a word is followed by zero-width glue holding

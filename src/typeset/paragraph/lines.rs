@@ -22,7 +22,9 @@ impl Setter<'_> {
                 && !matches!(
                     p.items.get(l.index),
                     Some(Item::Penalty {
-                        kind: PenaltyKind::Hyphen | PenaltyKind::Emergency,
+                        kind: PenaltyKind::Hyphen
+                            | PenaltyKind::NameHyphen
+                            | PenaltyKind::Emergency,
                         ..
                     })
                 )

@@ -129,6 +129,9 @@ pub struct Paragraph {
 pub(super) enum WordBreak {
     /// A discretionary hyphen (patterns or soft hyphen): draw a hyphen.
     Hyphen,
+    /// A pattern hyphen in a capitalised word: a hyphen too, but only for a
+    /// paragraph that cannot be set well without it.
+    NameHyphen,
     /// After an explicit hyphen or dash: nothing to draw.
     Explicit,
     /// Only in an emergency (inside URLs, or any position of an over-long word).

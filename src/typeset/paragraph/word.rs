@@ -22,6 +22,13 @@ use super::Setter;
 /// set otherwise, yet below TeX's infinity so that one is always possible.
 const EMERGENCY_COST: f64 = 1000.0;
 
+/// Cost of hyphenating a capitalised word (a name: "Ser-bian", "Yu-
+/// goslavia"), on top of being left to the passes that run when nothing
+/// within tolerance works: 500² demerits, what a line stretched to about
+/// 1.7 times its spaces' stretch costs, so a name breaks only to spare the
+/// paragraph a line looser than that.
+const NAME_HYPHEN_COST: f64 = 1000.0;
+
 /// Cost of breaking an address between two separators: three times an
 /// emergency break, so the line breaker takes every separator it can
 /// first (a reader retypes "forms/d/e/…" more easily at a slash).
@@ -157,10 +164,19 @@ impl Setter<'_> {
         }
     }
 
-    /// Adds the pattern hyphenation points of the letters `text[from..to]`.
+    /// Adds the pattern hyphenation points of the letters `text[from..to]`;
+    /// those of a capitalised run (a name, or a word opening a sentence)
+    /// are [`WordBreak::NameHyphen`]s.
     fn hyphenate_run(&self, text: &str, from: usize, to: usize, out: &mut Vec<(usize, WordBreak)>) {
+        let run = &text[from..to];
+        let capital = run.chars().next().is_some_and(char::is_uppercase);
+        let kind = if capital && self.hyphenator.capitals_mark_names() {
+            WordBreak::NameHyphen
+        } else {
+            WordBreak::Hyphen
+        };
         self.hyphenator
-            .each_break(&text[from..to], |b| out.push((from + b, WordBreak::Hyphen)));
+            .each_break(run, |b| out.push((from + b, kind)));
     }
 
     /// Shapes a word, splitting it where the style or the covering face changes.
@@ -387,7 +403,7 @@ impl Setter<'_> {
         style: &TextStyle,
     ) -> Result<()> {
         match kind {
-            WordBreak::Hyphen => {
+            WordBreak::Hyphen | WordBreak::NameHyphen => {
                 let face = self.fonts.face(next_face);
                 let gid = face
                     .glyph('-')
@@ -402,9 +418,17 @@ impl Setter<'_> {
                 p.push(
                     Item::Penalty {
                         width: hyphen.advance,
-                        cost: self.hyphen_penalty,
+                        cost: if kind == WordBreak::NameHyphen {
+                            self.hyphen_penalty.max(NAME_HYPHEN_COST)
+                        } else {
+                            self.hyphen_penalty
+                        },
                         flagged: true,
-                        kind: PenaltyKind::Hyphen,
+                        kind: if kind == WordBreak::NameHyphen {
+                            PenaltyKind::NameHyphen
+                        } else {
+                            PenaltyKind::Hyphen
+                        },
                     },
                     Piece::Glyphs(Arc::new([hyphen])),
                 );

@@ -1,0 +1,133 @@
+//! What the line breaker is fed, seen in the set lines: names hyphenated
+//! only as a last resort, and a dash set off by spaces kept with the words
+//! before it.
+
+use handbill::compose::compose;
+use handbill::compose::ComposeOptions;
+use handbill::layout;
+use handbill::statement::{parse, Format};
+
+/// The text of every line `text` (plain text, in `lang`) is set in on the
+/// built-in layout `name`, in reading order.
+fn line_texts(text: &str, name: &str, lang: &str) -> Vec<String> {
+    let layout = layout::load(name).unwrap();
+    let doc = parse(text, Format::Plain, "s.txt").unwrap().document;
+    let composed = compose(
+        &doc,
+        &layout.design,
+        &ComposeOptions {
+            layout: layout.name.clone(),
+            lang: lang.into(),
+            origin: "s.txt".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    composed
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(|l| l.line.text().trim().to_string()))
+        .collect()
+}
+
+/// Lines ending in a hyphen inside a word that starts with a capital.
+fn hyphenated_capitals(lines: &[String]) -> Vec<&String> {
+    lines
+        .iter()
+        .filter(|l| {
+            l.ends_with('-')
+                && l.split_whitespace()
+                    .last()
+                    .and_then(|w| w.trim_start_matches(['“', '‘', '(', '„']).chars().next())
+                    .is_some_and(char::is_uppercase)
+        })
+        .collect()
+}
+
+const LAYOUTS: [&str; 4] = ["a4-leaflet", "a5-flyer", "a6-handout", "letter-leaflet"];
+
+/// The reference statement (a real web clipping, beside the repository in
+/// CI) and the English samples: prose with names in it, as users bring it.
+fn statements_with_names() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = vec![
+        root.join("samples/en-tenants.txt"),
+        root.join("samples/sr-latn-protest.txt"),
+    ];
+    let seed = root.join("../shared/seed/000_53f4cf6db800a616.txt");
+    if seed.exists() {
+        paths.push(seed);
+    }
+    paths
+        .into_iter()
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Lines ending in a hyphen inside a capitalised word that does not open
+/// a sentence: a name split.
+fn hyphenated_names(lines: &[String]) -> Vec<&String> {
+    hyphenated_capitals(lines)
+        .into_iter()
+        .filter(|l| {
+            let words: Vec<&str> = l.split_whitespace().collect();
+            words.len() > 1 && !words[words.len() - 2].ends_with(['.', '!', '?', ':'])
+        })
+        .collect()
+}
+
+#[test]
+fn names_in_running_text_are_not_hyphenated() {
+    for (path, text) in statements_with_names() {
+        let lang = if path.contains("sr-latn") {
+            "sr-Latn"
+        } else {
+            "en"
+        };
+        for name in LAYOUTS {
+            let lines = line_texts(&text, name, lang);
+            let names = hyphenated_names(&lines);
+            assert!(names.is_empty(), "{path} on {name}: {names:?}");
+        }
+    }
+}
+
+#[test]
+fn german_nouns_are_capitalised_and_still_hyphenated() {
+    // In German every noun has a capital, so a capital does not mark a name.
+    let text = "Mieten runter\n\n\
+Die Hausverwaltung hat die Nebenkostenabrechnung verschickt, und die \
+Nachzahlungen sind hoch. Die Mieterversammlung verlangt eine \
+nachvollziehbare Abrechnung, einen Ansprechpartner mit Sprechstunden und \
+einen Zeitplan für die Instandhaltung der Wohnungen.\n";
+    let lines = line_texts(text, "a6-handout", "de");
+    assert!(
+        !hyphenated_capitals(&lines).is_empty(),
+        "no capitalised noun was hyphenated: {lines:#?}"
+    );
+}
+
+#[test]
+fn a_spaced_dash_never_starts_a_line() {
+    // Dashes everywhere, so that on some measure one falls at a line end.
+    let text = "Dashes\n\n\
+We asked the council – the official body of the town – for a meeting, \
+and we asked again – twice – before the summer. The answer came late — \
+too late for the families — and said nothing. The rent rises anyway – \
+eight per cent – and the repairs wait – for months, for years – while \
+the company pays its owners – every quarter – more than before. We will \
+not wait – not this time – and we invite you – all of you – to come.\n";
+    for name in LAYOUTS.iter().chain(&["a4-trifold", "a3-poster"]) {
+        let lines = line_texts(text, name, "en");
+        let starts: Vec<&String> = lines
+            .iter()
+            .filter(|l| l.starts_with('–') || l.starts_with('—'))
+            .collect();
+        assert!(starts.is_empty(), "{name}: {starts:?}");
+    }
+}
