@@ -93,7 +93,7 @@
 //! adj-demerits = 10000     # for neighbouring lines of very different tightness
 //! double-hyphen-demerits = 10000   # for two hyphenated lines in a row
 //! final-hyphen-demerits = 50000    # for a hyphen on the second-last line (TeX: 5000)
-//! emergency-stretch = "15pt"       # extra stretch for a last pass, when a word is wider than the column
+//! emergency-stretch = "0"         # TeX's: a pass within tolerance counting this much more stretch; 0 skips it
 //! hyphen-limit = 2         # most hyphenated lines in a row (0 = no limit); not in TeX
 //!
 //! [print]                  # the printer the PDF is for; `--for` overrides `for`

@@ -82,9 +82,10 @@ pub struct Params {
     /// Demerits when the second-last line ends flagged, i.e. the last line
     /// begins with the rest of a hyphenated word (TeX `\finalhyphendemerits`).
     pub final_hyphen_demerits: f64,
-    /// Extra stretch every line is assumed to have when the emergency pass
-    /// rates lines (TeX `\emergencystretch`). It only changes which breaks
-    /// are chosen; reported ratios use the real stretch.
+    /// Extra stretch every line is counted with in TeX's emergency pass
+    /// ([`super::Pass::Stretched`], TeX `\emergencystretch`); zero skips
+    /// that pass. It only changes which breaks are chosen; reported ratios
+    /// use the real stretch.
     pub emergency_stretch: Length,
     /// Demerits for a paragraph's last line shorter than
     /// `short_last_line` of its measure: a lone "gle." under a full
@@ -99,11 +100,8 @@ pub struct Params {
 }
 
 impl Default for Params {
-    /// TeX's values. `emergency_stretch` is 30pt, the customary `3em` for
-    /// 10pt type: without it the emergency pass would rate every very loose
-    /// line as equally hopeless (badness 10000) and choose among them blindly.
-    /// Callers setting larger type should scale it with the font size. TeX
-    /// has no cost for a short last line, so it is off.
+    /// TeX's plain-format values (`emergency_stretch` 0, as in plain TeX).
+    /// TeX has no cost for a short last line, so it is off.
     fn default() -> Params {
         Params {
             pretolerance: 100.0,
@@ -112,7 +110,7 @@ impl Default for Params {
             adj_demerits: 10000.0,
             double_hyphen_demerits: 10000.0,
             final_hyphen_demerits: 5000.0,
-            emergency_stretch: Length::pt(30.0),
+            emergency_stretch: Length::ZERO,
             short_last_line_demerits: 0.0,
             short_last_line: 0.0,
             max_hyphen_run: 0,

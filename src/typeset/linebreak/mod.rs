@@ -6,13 +6,21 @@
 //! way of cutting the list into lines and keeps the one with the fewest total
 //! demerits, so a slightly loose line early on can buy much better lines later.
 //!
-//! Like TeX it tries passes, each more permissive than the last; here there
-//! are four: without hyphenation (lines within `pretolerance`), with
-//! hyphenation (within `tolerance`), a final pass that takes any badness
-//! and rates lines by their true badness (TeX has none; see
-//! [`Pass::Final`]), and an emergency pass that also breaks inside
-//! over-long words, adds emergency stretch and, failing even that, sets an
-//! overfull line rather than giving up. Each pass is one forward scan over
+//! Like TeX it tries passes, each more permissive than the last, and the
+//! first that sets the paragraph wins; there are up to five:
+//! 1. without hyphenation, lines within `pretolerance` (skipped when it is
+//!    negative);
+//! 2. with hyphenation, lines within `tolerance`;
+//! 3. TeX's emergency pass: within `tolerance` counting `emergency_stretch`
+//!    more stretch per line (skipped when it is zero, as by default);
+//! 4. a final pass that takes any badness and rates lines by their true
+//!    badness, which TeX has not (see [`Pass::Final`]); hyphens in names
+//!    are allowed from here on;
+//! 5. a last pass that also breaks inside over-long words and addresses
+//!    and, failing even that, sets an overfull line rather than giving up.
+//!
+//! Pass 4 sets every paragraph whose words each fit the measure, so pass 5
+//! is only for words or addresses wider than the column. Each pass is one forward scan over
 //! the items with a list of "active" breakpoints from which a line could
 //! still reach the current item; running totals make each line's width a
 //! subtraction, so a pass costs O(items × active breakpoints).
@@ -41,13 +49,23 @@ pub enum Pass {
     First,
     /// With hyphenation, lines within `tolerance`.
     Second,
+    /// TeX's third pass: lines within `tolerance` when rated as if each
+    /// had `emergency_stretch` more stretch than it has. The extra stretch
+    /// is only counted, never set: it lets lines looser than the tolerance
+    /// pass, and among those prefers spreading the looseness over several
+    /// lines to piling it into one. Skipped when `emergency_stretch` is 0
+    /// (TeX's default, and the built-in layouts': see [`Pass::Final`]).
+    Stretched,
     /// With hyphenation, any badness: the least-demerits setting when no
     /// line-up stays within `tolerance`. Rating by true badness here keeps a
     /// hard paragraph's looseness where it must be, instead of spreading it
-    /// (and giving up hyphens) as TeX's emergency stretch does.
+    /// (and giving up hyphens) as TeX's emergency stretch does: measured on
+    /// the samples, emergency stretch of 1.5 em raised the word-gap p95 of
+    /// most leaflets by 0.02–0.09 em and the largest gaps by up to 0.5 em.
     Final,
-    /// Any line that is not overfull, emergency breaks allowed, and overfull
-    /// lines where nothing else works.
+    /// Any line that is not overfull, rated by true badness as in
+    /// [`Pass::Final`], breaks inside words and addresses allowed, and
+    /// overfull lines where nothing else works.
     Emergency,
 }
 

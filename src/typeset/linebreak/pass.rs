@@ -6,7 +6,7 @@ use crate::units::Length;
 
 use super::items::{Params, PenaltyKind};
 use super::prepared::{Breakpoint, Paragraph};
-use super::rating::{transition_demerits, Fitness, LineFit, INF_BAD};
+use super::rating::{transition_demerits, Fitness, LineFit};
 use super::{Breaks, LineBreak, Pass};
 
 /// What one pass allows.
@@ -17,18 +17,24 @@ pub(super) struct PassRules {
     pub(super) threshold: f64,
     /// Stretch added to every line when rating it.
     pub(super) extra_stretch: Length,
+    /// Rate lines by their true badness, uncapped (see [`Pass::Final`]).
+    pub(super) true_badness: bool,
     /// Set an overfull line instead of failing when nothing fits.
     pub(super) last_resort: bool,
 }
 
 impl PassRules {
     /// The passes to try, in order: TeX skips the first when `pretolerance`
-    /// is negative, and the emergency pass always comes last.
+    /// is negative and the stretched one without `emergency_stretch`; the
+    /// final and emergency passes always come last.
     pub(super) fn sequence(params: &Params) -> Vec<PassRules> {
         let first = (params.pretolerance >= 0.0).then_some(Pass::First);
+        let stretched = (params.emergency_stretch > Length::ZERO).then_some(Pass::Stretched);
         first
             .into_iter()
-            .chain([Pass::Second, Pass::Final, Pass::Emergency])
+            .chain([Pass::Second])
+            .chain(stretched)
+            .chain([Pass::Final, Pass::Emergency])
             .map(|pass| PassRules::of(pass, params))
             .collect()
     }
@@ -39,20 +45,27 @@ impl PassRules {
             pass,
             threshold,
             extra_stretch: Length::ZERO,
+            true_badness: false,
             last_resort: false,
         };
         match pass {
             Pass::First => plain(params.pretolerance),
             Pass::Second => plain(params.tolerance),
-            Pass::Final => plain(f64::INFINITY),
-            // Only an unbreakable box wider than the line gets here:
-            // emergency breaks inside words, extra stretch, and an overfull
-            // line as the last resort, so a paragraph always gets set.
-            Pass::Emergency => PassRules {
-                pass,
-                threshold: INF_BAD,
+            Pass::Stretched => PassRules {
                 extra_stretch: params.emergency_stretch,
+                ..plain(params.tolerance)
+            },
+            Pass::Final => PassRules {
+                true_badness: true,
+                ..plain(f64::INFINITY)
+            },
+            // Only an unbreakable box wider than the line gets here:
+            // emergency breaks inside words, and an overfull line as the
+            // last resort, so a paragraph always gets set.
+            Pass::Emergency => PassRules {
+                true_badness: true,
                 last_resort: true,
+                ..plain(f64::INFINITY)
             },
         }
     }

@@ -163,7 +163,7 @@ impl<'a> Paragraph<'a> {
         let mut line = self.sums[bp.position].minus(self.sums[node.content_start]);
         line.width += bp.width;
         let mut fit = assess_line(line, self.line_width(node.line), rules.extra_stretch);
-        if rules.pass == Pass::Final {
+        if rules.true_badness {
             // Past TeX's cap every loose line is equally "infinitely bad",
             // and the pass could pick a two-word line stretched across the
             // column over one merely loose. Here looser stays worse.

@@ -440,7 +440,7 @@ fn brute_force_check(seed: u64) -> Result<Option<Pass>, String> {
     if kp.lines.iter().any(|l| l.overfull > Length::ZERO) {
         return Ok(None);
     }
-    let rules = PassRules::sequence(&params)[kp.pass as usize];
+    let rules = PassRules::of(kp.pass, &params);
     let para = Paragraph::new(&items, &widths);
     let legal: Vec<usize> = (0..para.end)
         .filter(|&i| {
@@ -506,8 +506,47 @@ fn a_hopeless_paragraph_spreads_its_looseness_instead_of_one_absurd_line() {
 }
 
 #[test]
+fn emergency_stretch_sets_a_hopeless_paragraph_in_tex_s_third_pass() {
+    // The paragraph above, which no setting within tolerance fits: with
+    // emergency stretch the stretched pass sets it, spreading the slack;
+    // the chosen lines are the least-demerits ones that pass counts.
+    let items = hyphenated_paragraph(&[
+        &[34.0],
+        &[42.0],
+        &[41.0, 30.0, 34.0],
+        &[49.0],
+        &[18.0],
+        &[24.0, 75.0],
+        &[41.0],
+        &[24.0],
+        &[23.0],
+        &[105.0],
+        &[23.0],
+        &[18.0],
+        &[60.0, 70.0],
+    ]);
+    let widths = [pt(355.0)];
+    let params = Params {
+        emergency_stretch: pt(60.0),
+        ..Params::default()
+    };
+    let kp = break_lines(&items, &widths, &params);
+    assert_eq!(kp.pass, Pass::Stretched);
+    check_lines(&items, &widths, &kp);
+    let para = Paragraph::new(&items, &widths);
+    let cost = path_cost(&para, &params, &indices(&kp), Pass::Stretched);
+    assert!((cost.demerits - kp.demerits).abs() < 1e-6 * kp.demerits);
+    assert!(cost.worst_badness <= params.tolerance);
+    // Without it the final pass sets it.
+    assert_eq!(
+        break_lines(&items, &widths, &Params::default()).pass,
+        Pass::Final
+    );
+}
+
+#[test]
 fn matches_brute_force_optimum() {
-    let mut checked = [0; 3];
+    let mut checked = [0; 5];
     for seed in (0..100).chain(HARD_SEEDS) {
         match brute_force_check(seed) {
             Ok(Some(pass)) => checked[pass as usize] += 1,
@@ -516,7 +555,9 @@ fn matches_brute_force_optimum() {
         }
     }
     assert!(
-        checked.iter().all(|&n| n >= 5),
+        [Pass::First, Pass::Second, Pass::Final]
+            .iter()
+            .all(|&p| checked[p as usize] >= 5),
         "too few paragraphs checked per pass: {checked:?}"
     );
 }
@@ -525,7 +566,7 @@ fn matches_brute_force_optimum() {
 fn random_paragraphs_are_never_overfull_without_a_wide_box() {
     let params = Params::default();
     let mut rng = Rng(42);
-    let mut passes_seen = [false; 4];
+    let mut passes_seen = [false; 5];
     for round in 0..60 {
         let items = random_paragraph(&mut rng, 80, round % 3 != 0);
         for width in [60.0, 100.0, 180.0, 300.0] {
@@ -540,7 +581,7 @@ fn random_paragraphs_are_never_overfull_without_a_wide_box() {
         }
     }
     assert_eq!(
-        [passes_seen[0], passes_seen[1], passes_seen[3]],
+        [Pass::First, Pass::Second, Pass::Emergency].map(|p| passes_seen[p as usize]),
         [true; 3],
         "every pass should have been exercised"
     );
@@ -862,7 +903,8 @@ fn badness_and_fitness_follow_tex() {
     assert_eq!(Fitness::of(-0.6), Fitness::Tight);
     assert!(Fitness::VeryLoose.clashes_with(Fitness::Decent));
     assert!(!Fitness::Loose.clashes_with(Fitness::Decent));
-    assert!(Params::default().emergency_stretch > Length::ZERO);
+    // Plain TeX's `\emergencystretch` is 0: the stretched pass is off.
+    assert_eq!(Params::default().emergency_stretch, Length::ZERO);
 }
 
 #[test]
