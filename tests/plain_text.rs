@@ -151,3 +151,61 @@ fn an_unambiguous_clipped_date_is_written_as_the_language_writes_dates() {
     assert!(ok, "{stderr}");
     assert!(shown.contains("6/1/23"), "{shown}");
 }
+
+#[test]
+fn a_wrapping_meta_line_leaves_no_word_alone() {
+    let tags = [
+        "Serbia",
+        "Europe",
+        "Communist and workers' parties",
+        "Kosovo",
+        "Solidarity",
+        "Statements",
+        "Balkans",
+        "Peace",
+        "Youth",
+        "Labour",
+    ];
+    let mut wrapped = 0;
+    for name in ["a5-flyer", "a6-handout"] {
+        let layout = layout::load(name).unwrap();
+        let opts = ComposeOptions {
+            layout: name.into(),
+            lang: "en".into(),
+            origin: "tags.txt".into(),
+            ..Default::default()
+        };
+        // Tag lists of every length a meta line may have, so that some
+        // would end in a lone word at the full measure.
+        for n in 2..=tags.len() {
+            let text = format!(
+                "A call\n\n6/1/23\n\u{2022} {}\n\nDear comrades,\n\nWe call on you to act.\n",
+                tags[..n].join(", ")
+            );
+            let doc = parse(&text, Format::Plain, "tags.txt").unwrap().document;
+            let kinds: Vec<&BlockKind> = doc.blocks.iter().map(|b| &b.kind).collect();
+            assert_eq!(kinds[1], &BlockKind::Meta, "{n} tags");
+            assert_ne!(kinds[2], &BlockKind::Meta, "{n} tags");
+            let composed = compose(&doc, &layout.design, &opts).unwrap();
+            let lines: Vec<String> = composed.pages[0]
+                .lines
+                .iter()
+                .map(|l| l.line.text())
+                .collect();
+            let end = lines.iter().position(|t| t == "Dear comrades,").unwrap();
+            let meta = &lines[1..end];
+            if meta.len() > 1 {
+                wrapped += 1;
+                let last = meta.last().unwrap();
+                assert!(
+                    last.split_whitespace().count() > 1,
+                    "{name}, {n} tags: {meta:?}"
+                );
+            }
+        }
+    }
+    assert!(
+        wrapped >= 4,
+        "the tag lists must wrap for the test to mean anything"
+    );
+}
