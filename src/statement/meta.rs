@@ -16,6 +16,11 @@
 //!
 //! Each resulting line is one Meta block. Whatever is dropped is named in a
 //! warning with its line and column, so nothing goes silently.
+//!
+//! Words stay: a clipping's tag line may hold debris such as "En" (the
+//! label of a language link) between its tags, but no rule tells such a
+//! label from a real word ("De Gaulle", "It"), and every word of the
+//! statement reaches the page; the author deletes it in the text.
 
 use super::classify::{block, raw_text};
 use super::clean::is_space;
