@@ -147,7 +147,7 @@ def main(path):
         out.append(line)
     paras = [p for p in re.split(r"\n\s*\n", "\n".join(out)) if p.strip()]
     meta = head_lines(paras)
-    if meta and not md:
+    if meta:
         tidy = iter(tidy_meta(meta, lang, front.get("date")))
         first = paras[0].split("\n")
         paras[0] = "\n".join(first[:1] + [next(tidy) for _ in first[1:]])
