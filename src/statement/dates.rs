@@ -111,16 +111,7 @@ pub fn numeric(token: &str) -> Option<Numeric> {
 /// numeric date, with the spaces (and a comma) between them and any after
 /// it; `None` when `text` does not end so.
 pub fn clipped_time(text: &str) -> Option<std::ops::Range<usize>> {
-    let trimmed = text.trim_end();
-    let words: Vec<(usize, &str)> = trimmed
-        .split(' ')
-        .scan(0, |at, w| {
-            let start = *at;
-            *at += w.len() + 1;
-            Some((start, w))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
+    let words = words_at(text);
     // The time is its last word, or its last two with an AM/PM mark.
     let meridiem = |w: &str| {
         matches!(
@@ -141,6 +132,24 @@ pub fn clipped_time(text: &str) -> Option<std::ops::Range<usize>> {
     }
     debug_assert!(date_at + date_word.len() <= start);
     Some(date_at + date_core.len()..text.len())
+}
+
+/// The words of `text` (runs of anything but white space) with their
+/// byte offsets.
+fn words_at(text: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                words.push((s, &text[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    words
 }
 
 /// `12:04`, `9:30:15`, `12:04PM`: hours, minutes, maybe seconds, maybe a
@@ -293,6 +302,7 @@ mod tests {
         assert_eq!(cut("2023-06-01, 09:15"), Some("2023-06-01".into()));
         assert_eq!(cut("13/6/2023 9:30:15 a.m. "), Some("13/6/2023".into()));
         assert_eq!(cut("6/1/23 12:04PM"), Some("6/1/23".into()));
+        assert_eq!(cut("•\t6/1/23\u{a0}12:04 PM"), Some("•\t6/1/23".into()));
         // A spelled date's time is an event's: kept.
         assert_eq!(cut("1 May 2024, 14:00"), None);
         assert_eq!(cut("12:04 PM"), None);

@@ -78,7 +78,8 @@ fn drop_clipped_time(line: &Line, file: &str, warnings: &mut Vec<Warning>) -> Li
         return line.clone();
     };
     let dropped = &raw[range.clone()];
-    let lead = dropped.len() - dropped.trim_start_matches([' ', ',']).len();
+    let time = dropped.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let lead = dropped.len() - time.len();
     warnings.push(warning(
         file,
         line.no,
@@ -87,7 +88,7 @@ fn drop_clipped_time(line: &Line, file: &str, warnings: &mut Vec<Warning>) -> Li
         format!(
             "dropped the time of day \"{}\" after the date: a web page's \
              timestamp, not part of the statement",
-            dropped.trim_start_matches([' ', ',']).trim_end()
+            time.trim_end()
         ),
     ));
     Line {
@@ -100,7 +101,7 @@ fn drop_clipped_time(line: &Line, file: &str, warnings: &mut Vec<Warning>) -> Li
 fn yield_to_front_date(line: Line, date: &Field, file: &str, warnings: &mut Vec<Warning>) -> Line {
     let raw = raw_text(&line);
     let text = raw.trim_matches(is_space);
-    if dates::numeric(text).is_none() {
+    if dates::numeric(text).is_none() || text == date.value {
         return line;
     }
     let at = raw.len() - raw.trim_start_matches(is_space).len();
@@ -218,6 +219,15 @@ mod tests {
         assert_eq!(texts(&out), ["1 June 2023 • Serbia"]);
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(warnings[1].message.contains("\"6/1/23\""));
+        // The same date written the same way gives way to nothing.
+        let mut warnings = Vec::new();
+        let same = Field {
+            value: "6/1/23".into(),
+            line: 2,
+        };
+        let out = blocks(&[line(7, "6/1/23")], Some(&same), "s.txt", &mut warnings);
+        assert_eq!(texts(&out), ["6/1/23"]);
+        assert!(warnings.is_empty());
     }
 
     #[test]
