@@ -285,7 +285,8 @@ struct Read {
 
 /// The statement stage of a build: parsed, placeholders filled, its
 /// language chosen once for every later stage, its quotes and dashes made
-/// typographic (unless `--as-written`).
+/// typographic and its meta lines' unambiguous numeric dates written the
+/// language's way (unless `--as-written`).
 fn read_statement(req: &BuildRequest) -> Result<Read> {
     let parsed = statement::read(req.statement, req.format, req.encoding, req.name)?;
     let mut warnings = parsed.warnings;
@@ -302,6 +303,7 @@ fn read_statement(req: &BuildRequest) -> Result<Read> {
     warnings.extend(choice.warning(req.name));
     warnings.extend(lang::mismatch_warning(&doc, &choice, req.name));
     if !req.as_written {
+        statement::dates::localize(&mut doc, &choice.tag);
         typography::apply(&mut doc, &choice.tag);
     }
     Ok(Read {

@@ -59,8 +59,12 @@ pub(super) fn set_head(
             Some(p) => p,
             None => setter.prepare(&block.spans, &style, block.line)?,
         };
+        // A meta line that wraps (a clipping's tag list) is balanced too, so
+        // that no word is left alone on its last line.
         let measure = match block.kind {
-            BlockKind::Headline | BlockKind::Subtitle => setter.balanced_measure(&p, width),
+            BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta => {
+                setter.balanced_measure(&p, width)
+            }
             _ => width,
         };
         let shift = match style.align {

@@ -5,7 +5,9 @@
 use super::clean::{clean_spans, clean_text, is_space};
 use super::frontmatter::{Field, FrontMatter};
 use super::plain::{is_separator, list_marker, Marker};
+use super::{heading, meta};
 use super::{Line, Para, ParaKind};
+use crate::error::Warning;
 use crate::statement::document::{Block, BlockKind, Span, Style};
 
 const HEADLINE_MAX_CHARS: usize = 300;
@@ -95,7 +97,7 @@ const SALUTATION_WORDS: &[&str] = &[
 
 /// Formulas that open a sign-off line (lower case; matched as a prefix of
 /// whole words).
-const CLOSINGS: &[&str] = &[
+pub(super) const CLOSINGS: &[&str] = &[
     "comradely greetings",
     "comradely regards",
     "comradely",
@@ -176,7 +178,7 @@ fn is_closer(c: char) -> bool {
 }
 
 /// The last character of `text`, looking through closing quotes and brackets.
-fn final_mark(text: &str) -> Option<char> {
+pub(super) fn final_mark(text: &str) -> Option<char> {
     text.trim_end_matches(is_closer).chars().last()
 }
 
@@ -188,17 +190,17 @@ fn opens_with(text: &str, phrase: &str) -> bool {
     })
 }
 
-fn opens_with_any(text: &str, phrases: &[&str]) -> bool {
+pub(super) fn opens_with_any(text: &str, phrases: &[&str]) -> bool {
     let lower = text.to_lowercase();
     phrases.iter().any(|p| opens_with(&lower, p))
 }
 
-fn char_count(text: &str) -> usize {
+pub(super) fn char_count(text: &str) -> usize {
     text.chars().count()
 }
 
 /// "Dear comrades,", "Liebe Nachbarinnen und Nachbarn,", "Genossinnen und Genossen!".
-fn is_salutation(text: &str) -> bool {
+pub(super) fn is_salutation(text: &str) -> bool {
     if text.is_empty() || char_count(text) > SALUTATION_MAX_CHARS {
         return false;
     }
@@ -212,7 +214,7 @@ fn is_salutation(text: &str) -> bool {
 }
 
 /// The raw text of a line (no cleaning).
-fn raw_text(line: &Line) -> String {
+pub(super) fn raw_text(line: &Line) -> String {
     line.spans.iter().map(|s| s.text.as_str()).collect()
 }
 
@@ -329,7 +331,7 @@ fn same_text(a: &str, b: &str) -> bool {
 }
 
 /// A block from raw lines (joined with line breaks, then cleaned).
-fn block(kind: BlockKind, lines: &[Line]) -> Option<Block> {
+pub(super) fn block(kind: BlockKind, lines: &[Line]) -> Option<Block> {
     let first = lines.first()?;
     let mut raw: Vec<Span> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
@@ -433,11 +435,31 @@ fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
     out.extend(block(kind, &lines));
 }
 
-/// Body-range paragraphs whose role markup fixed, or plain paragraphs.
-fn render(paras: &[Para], range: std::ops::Range<usize>, plain: bool, out: &mut Vec<Block>) {
+/// Which paragraphs are plain-text headings (none in Markdown), for a body
+/// that starts at `next`.
+fn plain_headings(paras: &[Para], next: usize, plain: bool) -> Vec<bool> {
+    if plain {
+        heading::headings(paras, signoff_start(paras, next, plain))
+    } else {
+        Vec::new()
+    }
+}
+
+/// Body-range paragraphs whose role markup fixed, or plain paragraphs
+/// (`heads` marks the plain-text headings).
+fn render(
+    paras: &[Para],
+    range: std::ops::Range<usize>,
+    plain: bool,
+    heads: &[bool],
+    out: &mut Vec<Block>,
+) {
     for i in range {
         let p = &paras[i];
         match &p.kind {
+            ParaKind::Body if heads.get(i) == Some(&true) => {
+                out.extend(block(BlockKind::Heading(1), &p.lines));
+            }
             ParaKind::Body if plain => {
                 let near = |j: Option<usize>| {
                     j.and_then(|j| paras.get(j))
@@ -457,20 +479,30 @@ fn render(paras: &[Para], range: std::ops::Range<usize>, plain: bool, out: &mut 
 /// Gives the paragraphs their roles and makes the blocks, in reading
 /// order: the headline with its meta lines and subtitle, the salutation,
 /// the body, the sign-off and the imprint. `next` is the first paragraph
-/// no role has taken yet.
-pub(super) fn build(paras: &[Para], front: &FrontMatter, plain: bool) -> Vec<Block> {
+/// no role has taken yet. What tidying the meta lines drops is reported in
+/// `warnings`, located in `file`.
+pub(super) fn build(
+    paras: &[Para],
+    front: &FrontMatter,
+    plain: bool,
+    file: &str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Block> {
     let mut out = Vec::with_capacity(paras.len() + 4);
-    let mut meta_lines: Vec<Block> = Vec::new();
-    let (next, has_headline) = push_headline(paras, front, plain, &mut out, &mut meta_lines);
+    let mut raw_meta: Vec<Line> = Vec::new();
+    let (next, has_headline) = push_headline(paras, front, plain, &mut out, &mut raw_meta);
     let mut next = push_subtitle(paras, front, next, &mut out);
     if has_headline {
-        next = take_meta_paras(paras, next, &mut meta_lines);
+        let heads = plain_headings(paras, next, plain);
+        next = take_meta_paras(paras, next, &heads, &mut raw_meta);
     }
+    let mut meta_lines = meta::blocks(&raw_meta, front.date.as_ref(), file, warnings);
     add_front_meta(front, &mut meta_lines);
     out.append(&mut meta_lines);
     let next = push_salutation(paras, next, plain, &mut out);
     let end = signoff_start(paras, next, plain);
-    render(paras, next..end, plain, &mut out);
+    let heads = plain_headings(paras, next, plain);
+    render(paras, next..end, plain, &heads, &mut out);
     for p in &paras[end..] {
         for l in &p.lines {
             out.extend(block(BlockKind::SignOff, std::slice::from_ref(l)));
@@ -526,23 +558,21 @@ fn headline_para(paras: &[Para], front: &FrontMatter, plain: bool) -> Option<usi
 }
 
 /// The headline, from the text or else the front matter's title, with what
-/// comes before it as body text and its own meta lines into `meta_lines`.
+/// comes before it as body text and its own meta lines into `raw_meta`.
 /// Returns the next paragraph and whether there is a headline.
 fn push_headline(
     paras: &[Para],
     front: &FrontMatter,
     plain: bool,
     out: &mut Vec<Block>,
-    meta_lines: &mut Vec<Block>,
+    raw_meta: &mut Vec<Line>,
 ) -> (usize, bool) {
     if let Some(i) = headline_para(paras, front, plain) {
-        render(paras, 0..i, plain, out);
+        render(paras, 0..i, plain, &[], out);
         let p = &paras[i];
         let n = headline_lines(p, plain);
         out.extend(block(BlockKind::Headline, &p.lines[..n]));
-        for l in &p.lines[n..] {
-            meta_lines.extend(block(BlockKind::Meta, &[strip_line_bullet(l)]));
-        }
+        raw_meta.extend_from_slice(&p.lines[n..]);
         (i + 1, true)
     } else if let Some(title) = &front.title {
         out.push(field_block(BlockKind::Headline, title));
@@ -574,16 +604,21 @@ fn push_subtitle(paras: &[Para], front: &FrontMatter, next: usize, out: &mut Vec
     }
 }
 
-/// Meta paragraphs under the headline, while they fit the meta line limit.
-/// Returns the next paragraph.
-fn take_meta_paras(paras: &[Para], mut next: usize, meta_lines: &mut Vec<Block>) -> usize {
+/// Meta paragraphs under the headline, while they fit the meta line limit,
+/// into `raw_meta`. A heading (`heads`) in a statement with more headings
+/// after it opens the first section instead. Returns the next paragraph.
+fn take_meta_paras(
+    paras: &[Para],
+    mut next: usize,
+    heads: &[bool],
+    raw_meta: &mut Vec<Line>,
+) -> usize {
     while let Some(p) = paras.get(next) {
-        if !is_meta_para(p, META_MAX_LINES.saturating_sub(meta_lines.len())) {
+        let sectioned = heads.get(next) == Some(&true) && heads[next + 1..].contains(&true);
+        if sectioned || !is_meta_para(p, META_MAX_LINES.saturating_sub(raw_meta.len())) {
             break;
         }
-        for l in &p.lines {
-            meta_lines.extend(block(BlockKind::Meta, &[strip_line_bullet(l)]));
-        }
+        raw_meta.extend_from_slice(&p.lines);
         next += 1;
     }
     next
@@ -663,10 +698,4 @@ fn signoff_start(paras: &[Para], next: usize, plain: bool) -> usize {
     } else {
         paras.len()
     }
-}
-
-/// A meta line keeps its leading "•" as written: it is decoration, but it is
-/// the author's, and nothing the author wrote is dropped.
-fn strip_line_bullet(line: &Line) -> Line {
-    line.clone()
 }

@@ -43,10 +43,20 @@
 //!   whose every line is short (≤ 120 characters), does not end with
 //!   `. , ; : ! ?` (closing quotes and brackets looked through), is not a
 //!   salutation, a separator or a `-`/`*`/`–`/`1.` list line — at most 6
-//!   lines in all; one Meta block per line, a leading "•" removed. A
-//!   multi-line paragraph is not meta when all its lines are list lines or a
-//!   later line starts in lower case (wrapped prose). Front matter `date`
-//!   adds a Meta block first unless some meta line already contains it.
+//!   lines in all. A multi-line paragraph is not meta when all its lines
+//!   are list lines or a later line starts in lower case (wrapped prose); in
+//!   plain text, a heading (below) in a statement with more headings is not
+//!   meta either ("Preamble" before "Article 1"). The meta lines are then
+//!   tidied (the `meta` submodule): a clock time right after a numeric date
+//!   is dropped; with front matter `date`, a line that is only a numeric
+//!   date gives way to it; a line starting with "•" joins the line before
+//!   it ("6/1/23 • Serbia, …"), and a "•" opening the first meta line is
+//!   dropped; each dropped piece is a warning with its line and column.
+//!   Each remaining line is one Meta block. Front matter `date` adds a Meta
+//!   block first unless some meta line already contains it. After the
+//!   language is chosen, an unambiguous numeric date on a meta line is
+//!   written the language's way (the `dates` submodule; not the front
+//!   matter's date, and not with `--as-written`).
 //! * **Salutation**: the paragraph right after the meta lines, if it is one
 //!   line of ≤ 60 characters ending with "," or ":", or opening with a
 //!   salutation word ("Dear", "Liebe", "Chers", …) and ending with "!", a
@@ -59,6 +69,12 @@
 //!   A paragraph of 2–4 short lines qualifies when its first line does and
 //!   ends with "," or opens with a closing formula ("In solidarity,\nName").
 //!   Each line is its own SignOff block.
+//! * **Plain-text headings**: a one-line paragraph of at most 60
+//!   characters and 8 words, opening with a capital, a digit or "§", with no
+//!   final sentence mark, no date and not a list line, salutation or closing
+//!   formula, over a body paragraph (or another heading) that is not in the
+//!   sign-off, is `Heading(1)` and keeps with what follows (the `heading`
+//!   submodule has the full rule).
 //! * **Plain lists**: a line starting with `•`, `-`, `*`, `–` and a space is
 //!   a list item (marker "•"); `N.` / `N)` and a space (marker as written)
 //!   only when the paragraph has two numbered lines or a neighbouring
@@ -76,11 +92,14 @@
 
 mod classify;
 mod clean;
+pub mod dates;
 mod decode;
 pub mod document;
 mod frontmatter;
+mod heading;
 pub mod limits;
 mod markdown;
+mod meta;
 mod plain;
 #[cfg(test)]
 mod tests;
@@ -208,7 +227,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         Format::Plain => plain::paragraphs(&body, first_line),
         Format::Markdown => markdown::paragraphs(&body, first_line, file, &mut warnings)?,
     };
-    let blocks = classify::build(&paras, &front, format == Format::Plain);
+    let blocks = classify::build(&paras, &front, format == Format::Plain, file, &mut warnings);
     limits::check(&blocks, &norm, &index, file)?;
     if blocks.is_empty() {
         return Err(Error::Statement {

@@ -1,0 +1,170 @@
+//! Headings in plain text, which has no markup for them: "Preamble",
+//! "Article 1", "Our demands" on a line of their own, over the paragraph
+//! they name.
+//!
+//! # The rule
+//!
+//! A plain-text paragraph is a heading when it is *heading-shaped*:
+//!
+//! * one line of at most [`HEADING_MAX_CHARS`] characters and
+//!   [`HEADING_MAX_WORDS`] words, opening with a capital letter, a digit
+//!   or "§";
+//! * with no final sentence mark (`. , ; : ! ? …`, closing quotes and
+//!   brackets looked through): a line that ends like a sentence is one;
+//! * not a list line, a separator, a salutation ("Dear comrades") or a
+//!   closing formula ("In solidarity");
+//! * holding no date (a numeric date or a year, 1900–2099): "Belgrade,
+//!   1 June 2023" is a signature's place and date, not a title;
+//!
+//! and it is *followed by what it heads*: the next paragraph is in the body
+//! (not in the trailing sign-off, so a signature such as "The Executive
+//! Committee" never qualifies, nor does the last block) and is either text
+//! or a list that is not itself heading-shaped, or a heading in turn
+//! ("Chapter I" over "Article 1" over its text). A salutation after it does
+//! not count: the line is then the head's meta line.
+//!
+//! A heading-shaped line right under the headline is a meta line ("Riverside
+//! Tenants' Association") unless the statement has other headings: then it
+//! is the first of its sections ("Preamble" before "Article 1").
+//!
+//! Plain-text headings are `Heading(1)`, the rank of Markdown's `##`, so the
+//! body's first-rank heading style and its keep-with-next apply.
+
+use super::classify::{char_count, final_mark, is_salutation, opens_with_any, raw_text, CLOSINGS};
+use super::clean::clean_text;
+use super::dates;
+use super::plain::{is_separator, list_marker};
+use super::{Para, ParaKind};
+
+/// Longest heading, in characters: a section title, not a sentence.
+const HEADING_MAX_CHARS: usize = 60;
+
+/// Most words in a heading: longer lines without a full stop are more often
+/// a slogan or a line of an address than a title.
+const HEADING_MAX_WORDS: usize = 8;
+
+/// Years that mark a line as dated (a place-and-date line, a timestamp).
+const DATED_YEARS: std::ops::RangeInclusive<u32> = 1900..=2099;
+
+/// Whether `text` holds a date: a numeric date or a year.
+fn holds_date(text: &str) -> bool {
+    text.split_whitespace().any(|word| {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        dates::numeric(core).is_some()
+            || (core.len() == 4 && core.parse::<u32>().is_ok_and(|y| DATED_YEARS.contains(&y)))
+    })
+}
+
+/// Whether paragraph `p` looks like a heading on its own (see the module
+/// documentation); whether it is one depends on what follows.
+pub(super) fn is_heading_shaped(p: &Para) -> bool {
+    if p.kind != ParaKind::Body || p.lines.len() != 1 {
+        return false;
+    }
+    let raw = raw_text(&p.lines[0]);
+    let text = clean_text(&p.lines[0].spans);
+    let opens_well = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '§');
+    opens_well
+        && char_count(&text) <= HEADING_MAX_CHARS
+        && text.split_whitespace().count() <= HEADING_MAX_WORDS
+        && !matches!(
+            final_mark(&text),
+            Some('.' | ',' | ';' | ':' | '!' | '?' | '…')
+        )
+        && list_marker(&raw).is_none()
+        && !is_separator(&raw)
+        && !is_salutation(&text)
+        && !opens_with_any(&text, CLOSINGS)
+        && !holds_date(&text)
+}
+
+/// Which of `paras` are headings, given that the body ends before `end`
+/// (where the sign-off starts). Decided from the end backwards, so that a
+/// heading over a heading over text is found.
+pub(super) fn headings(paras: &[Para], end: usize) -> Vec<bool> {
+    let end = end.min(paras.len());
+    let shaped: Vec<bool> = paras[..end].iter().map(is_heading_shaped).collect();
+    let mut heads = vec![false; paras.len()];
+    for i in (0..end.saturating_sub(1)).rev() {
+        let next = &paras[i + 1];
+        let first = clean_text(&next.lines[0].spans);
+        let heads_text = next.kind == ParaKind::Body
+            && !shaped[i + 1]
+            && !is_separator(&raw_text(&next.lines[0]))
+            && !is_salutation(&first);
+        heads[i] = shaped[i] && (heads_text || heads[i + 1]);
+    }
+    heads
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::statement::plain::paragraphs;
+
+    fn heads(text: &str) -> Vec<bool> {
+        let paras = paragraphs(text, 1);
+        headings(&paras, paras.len())
+    }
+
+    #[test]
+    fn a_short_line_over_text_is_a_heading() {
+        assert_eq!(
+            heads("Article 1\n\nEveryone has a home.\n\nOur demands\n\n- rent freeze\n- repairs\n"),
+            [true, false, true, false]
+        );
+    }
+
+    #[test]
+    fn headings_over_headings_chain() {
+        assert_eq!(
+            heads("Chapter I\n\nArticle 1\n\nText of it.\n"),
+            [true, true, false]
+        );
+    }
+
+    #[test]
+    fn sentences_dates_and_signatures_are_not_headings() {
+        // A line with final punctuation, a dated place, a salutation, a
+        // closing formula, a lower-case fragment, a list line.
+        for line in [
+            "We will win.",
+            "Belgrade, 1 June 2023",
+            "Dear comrades",
+            "In solidarity",
+            "and so on",
+            "- one item",
+            "Why we strike?",
+        ] {
+            let text = format!("{line}\n\nA paragraph of text follows here.\n");
+            assert_eq!(heads(&text), [false, false], "{line}");
+        }
+    }
+
+    #[test]
+    fn the_last_block_and_a_line_over_a_line_are_not_headings() {
+        assert_eq!(
+            heads("Text first.\n\nThe Executive Committee\n"),
+            [false, false]
+        );
+        assert_eq!(
+            heads("Text first.\n\nThe Executive Committee\n\nBelgrade\n"),
+            [false, false, false]
+        );
+        // Before a salutation it is the head's line, not a heading.
+        assert_eq!(
+            heads("Tenants' Association\n\nDear neighbours,\n"),
+            [false, false]
+        );
+    }
+
+    #[test]
+    fn the_sign_off_is_not_headed() {
+        let paras = paragraphs("Our demands\n\nText.\n\nThe Committee\n\nBelgrade\n", 1);
+        // The sign-off starts at paragraph 2: paragraph 1 is the body's last.
+        assert_eq!(headings(&paras, 2), [true, false, false, false]);
+    }
+}

@@ -1,0 +1,211 @@
+//! Plain-text statements end to end: headings found in unmarked text keep
+//! with what they head, and a web clipping's date and tag lines become one
+//! tidy meta line, with every dropped character named on stderr.
+
+mod support;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use handbill::compose::{compose, pages::Page, ComposeOptions};
+use handbill::layout;
+use handbill::statement::document::BlockKind;
+use handbill::statement::{parse, Format};
+use handbill::units::Length;
+
+/// Lines further apart than this across the page are in different columns:
+/// less than any layout's column width, more than any indent.
+const SAME_COLUMN: Length = Length::pt(30.0);
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn is_heading_text(text: &str) -> bool {
+    text == "Preamble"
+        || text
+            .strip_prefix("Article ")
+            .is_some_and(|n| n.parse::<u32>().is_ok())
+}
+
+/// The placed headings that end a column: no line below them in it.
+fn headings_ending_a_column(pages: &[Page]) -> Vec<String> {
+    let mut alone = Vec::new();
+    for (n, page) in pages.iter().enumerate() {
+        for h in page
+            .lines
+            .iter()
+            .filter(|l| is_heading_text(&l.line.text()))
+        {
+            let below = page
+                .lines
+                .iter()
+                .any(|l| (l.x - h.x).abs() < SAME_COLUMN && l.baseline > h.baseline);
+            if !below {
+                alone.push(format!("{} on page {}", h.line.text(), n + 1));
+            }
+        }
+    }
+    alone
+}
+
+#[test]
+fn article_headings_never_end_a_column() {
+    let text = std::fs::read_to_string(fixture("articles.txt")).unwrap();
+    let doc = parse(&text, Format::Plain, "articles.txt")
+        .unwrap()
+        .document;
+    let headings: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading(1))
+        .map(|b| b.text())
+        .collect();
+    assert_eq!(headings.len(), 31, "{headings:?}");
+    assert_eq!(headings[0], "Preamble");
+    assert_eq!(headings[30], "Article 30");
+    for name in ["a5-flyer", "a4-leaflet"] {
+        let layout = layout::load(name).unwrap();
+        let opts = ComposeOptions {
+            layout: name.into(),
+            lang: "en".into(),
+            origin: "articles.txt".into(),
+            ..Default::default()
+        };
+        let composed = compose(&doc, &layout.design, &opts).unwrap();
+        assert!(
+            composed.pages.len() > 1,
+            "{name}: the test needs columns to end"
+        );
+        let placed = composed
+            .pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .filter(|l| is_heading_text(&l.line.text()))
+            .count();
+        assert_eq!(placed, 31, "{name}");
+        let alone = headings_ending_a_column(&composed.pages);
+        assert!(alone.is_empty(), "{name}: {alone:?}");
+    }
+}
+
+/// Runs `handbill build` on `text` saved as `name` in a fresh directory:
+/// whether it succeeded, the PDF's text and stderr.
+fn build_cli(name: &str, text: &str) -> (bool, String, String) {
+    let dir = std::env::temp_dir().join(format!("handbill-plain-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join(name);
+    let pdf = dir.join("out.pdf");
+    std::fs::write(&input, text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_handbill"))
+        .current_dir(&dir)
+        .args(["build", name, "-o", "out.pdf"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    let (_, shown, _) = support::tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    (out.status.success(), shown, stderr)
+}
+
+#[test]
+fn every_dropped_piece_of_a_clipping_is_named_on_stderr() {
+    let text = "+++\ndate = \"2 June 2023\"\n+++\nA call for solidarity\n\n\
+                \u{2022} Europe\n6/1/23 12:04 PM\n\u{2022} Serbia, Communist and workers' parties\n\n\
+                Dear comrades,\n\nWe call on you to act.\n";
+    let (ok, shown, stderr) = build_cli("clip.txt", text);
+    assert!(ok, "{stderr}");
+    for expected in [
+        "clip.txt:6:1: warning: dropped the \"•\" that opened the meta line",
+        "clip.txt:7:8: warning: dropped the time of day \"12:04 PM\"",
+        "clip.txt:7:1: warning: the date \"6/1/23\" gives way to the front matter's date = \"2 June 2023\" (line 2)",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        shown.contains("Europe 2 June 2023 • Serbia, Communist and workers’ parties"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains("12:04") && !shown.contains("6/1/23"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn an_unambiguous_clipped_date_is_written_as_the_language_writes_dates() {
+    let body = "Liebe Kolleginnen und Kollegen,\n\nwir rufen alle Beschäftigten des Hauses \
+                dazu auf, am Montag gemeinsam vor dem Rathaus für bessere Arbeitsbedingungen \
+                und gerechte Löhne einzutreten.\n";
+    let (ok, shown, stderr) = build_cli("de.txt", &format!("Aufruf\n\n13/6/2023 9:30\n\n{body}"));
+    assert!(ok, "{stderr}");
+    assert!(shown.contains("13. Juni 2023"), "{shown}");
+    assert!(
+        stderr.contains("de.txt:3:11: warning: dropped the time of day \"9:30\""),
+        "{stderr}"
+    );
+    // 6/1/23 is 6 January or 1 June: it stays as written.
+    let (ok, shown, stderr) = build_cli("amb.txt", &format!("Aufruf\n\n6/1/23\n\n{body}"));
+    assert!(ok, "{stderr}");
+    assert!(shown.contains("6/1/23"), "{shown}");
+}
+
+#[test]
+fn a_wrapping_meta_line_leaves_no_word_alone() {
+    let tags = [
+        "Serbia",
+        "Europe",
+        "Communist and workers' parties",
+        "Kosovo",
+        "Solidarity",
+        "Statements",
+        "Balkans",
+        "Peace",
+        "Youth",
+        "Labour",
+    ];
+    let mut wrapped = 0;
+    for name in ["a5-flyer", "a6-handout"] {
+        let layout = layout::load(name).unwrap();
+        let opts = ComposeOptions {
+            layout: name.into(),
+            lang: "en".into(),
+            origin: "tags.txt".into(),
+            ..Default::default()
+        };
+        // Tag lists of every length a meta line may have, so that some
+        // would end in a lone word at the full measure.
+        for n in 2..=tags.len() {
+            let text = format!(
+                "A call\n\n6/1/23\n\u{2022} {}\n\nDear comrades,\n\nWe call on you to act.\n",
+                tags[..n].join(", ")
+            );
+            let doc = parse(&text, Format::Plain, "tags.txt").unwrap().document;
+            let kinds: Vec<&BlockKind> = doc.blocks.iter().map(|b| &b.kind).collect();
+            assert_eq!(kinds[1], &BlockKind::Meta, "{n} tags");
+            assert_ne!(kinds[2], &BlockKind::Meta, "{n} tags");
+            let composed = compose(&doc, &layout.design, &opts).unwrap();
+            let lines: Vec<String> = composed.pages[0]
+                .lines
+                .iter()
+                .map(|l| l.line.text())
+                .collect();
+            let end = lines.iter().position(|t| t == "Dear comrades,").unwrap();
+            let meta = &lines[1..end];
+            if meta.len() > 1 {
+                wrapped += 1;
+                let last = meta.last().unwrap();
+                assert!(
+                    last.split_whitespace().count() > 1,
+                    "{name}, {n} tags: {meta:?}"
+                );
+            }
+        }
+    }
+    assert!(
+        wrapped >= 4,
+        "the tag lists must wrap for the test to mean anything"
+    );
+}
