@@ -324,14 +324,15 @@ pub struct HyphenationSpec {
 }
 
 /// A paragraph's last line narrower than this share of the measure is
-/// short: a tenth is five or six characters on a column of sixty ("gle.",
-/// "able."), too little for a line of its own.
-const SHORT_LAST_LINE: f64 = 0.1;
+/// short: about eight characters on a column of sixty ("gle.", "able."),
+/// too little for a line of its own.
+const SHORT_LAST_LINE: f64 = 0.15;
 
-/// Demerits for a short last line: what a line at badness 200 (the
-/// tolerance) costs more than a decent one, so the breaker loosens or
-/// tightens a line within tolerance before it leaves a stub.
-const SHORT_LAST_LINE_DEMERITS: f64 = 40000.0;
+/// Demerits for a short last line: what a line stretched to about 1.7
+/// times its spaces' stretch costs (badness 490), so the breaker sets a
+/// line that loose rather than leave a stub. A stub that is the end of a
+/// hyphenated word is, besides, never accepted within tolerance.
+const SHORT_LAST_LINE_DEMERITS: f64 = 250000.0;
 
 /// Knuth–Plass line-breaking parameters, as in TeX.
 #[derive(Clone, Debug, PartialEq)]

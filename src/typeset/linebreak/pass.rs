@@ -204,7 +204,13 @@ impl<'p> PassState<'p> {
         let fit = self.para.assess(&node, bp, self.rules);
         let limit = self.params.max_hyphen_run;
         let too_many_hyphens = bp.flagged && !bp.forced && limit > 0 && node.run >= limit;
-        if fit.fits && fit.badness <= self.rules.threshold && !too_many_hyphens {
+        // The rest of a hyphenated word alone on a short last line ("-ble.")
+        // is not accepted within tolerance; the final passes weigh it.
+        let stub = bp.is_end
+            && node.flagged
+            && fit.share < self.params.short_last_line
+            && !self.rules.true_badness;
+        if fit.fits && fit.badness <= self.rules.threshold && !too_many_hyphens && !stub {
             self.offer(a, bp, fit);
         }
         fit.fits && !bp.forced

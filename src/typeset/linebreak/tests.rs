@@ -1032,3 +1032,26 @@ fn a_short_last_line_costs_what_the_params_say() {
     check_lines(&items, &widths, &breaks);
     assert!(last(&breaks) >= 25.0, "{breaks:?}");
 }
+
+#[test]
+fn a_hyphenated_word_s_end_alone_on_a_short_last_line_is_not_within_tolerance() {
+    // Within tolerance the only setting hyphenates the last word and
+    // leaves 8pt of it alone on the last line (8% of the measure).
+    let items = hyphenated_paragraph(&[&[15.0], &[15.0], &[15.0], &[15.0], &[15.0], &[10.0, 8.0]]);
+    let widths = [pt(100.0)];
+    let plain = Params {
+        pretolerance: -1.0,
+        ..Params::default()
+    };
+    let breaks = break_lines(&items, &widths, &plain);
+    assert_eq!(breaks.pass, Pass::Second);
+    assert!(breaks.lines[0].hyphenated);
+    let strict = Params {
+        short_last_line: 0.15,
+        short_last_line_demerits: 250000.0,
+        ..plain
+    };
+    let breaks = break_lines(&items, &widths, &strict);
+    check_lines(&items, &widths, &breaks);
+    assert_eq!(breaks.pass, Pass::Final, "{breaks:?}");
+}
