@@ -1,6 +1,6 @@
 //! What the line breaker is fed, seen in the set lines: names hyphenated
-//! only as a last resort, and a dash set off by spaces kept with the words
-//! before it.
+//! only as a last resort, a dash set off by spaces kept with the words
+//! before it, and hyphens inside ligatures.
 
 use handbill::compose::compose;
 use handbill::compose::ComposeOptions;
@@ -10,7 +10,11 @@ use handbill::statement::{parse, Format};
 /// The text of every line `text` (plain text, in `lang`) is set in on the
 /// built-in layout `name`, in reading order.
 fn line_texts(text: &str, name: &str, lang: &str) -> Vec<String> {
-    let layout = layout::load(name).unwrap();
+    lines_on(text, &layout::load(name).unwrap(), lang)
+}
+
+/// [`line_texts`] on a layout of one's own.
+fn lines_on(text: &str, layout: &layout::Layout, lang: &str) -> Vec<String> {
     let doc = parse(text, Format::Plain, "s.txt").unwrap().document;
     let composed = compose(
         &doc,
@@ -130,4 +134,54 @@ not wait – not this time – and we invite you – all of you – to come.\n";
             .collect();
         assert!(starts.is_empty(), "{name}: {starts:?}");
     }
+}
+
+#[test]
+fn a_word_breaks_inside_its_ligature_and_each_half_is_shaped_apart() {
+    // Narrow columns, so that ligature words fall at line ends.
+    let layout = layout::parse(
+        "extends = \"a5-flyer\"\n[page]\ncolumns = 3\n[body]\nfit = \"none\"\nsize = \"10pt\"\n",
+        "narrow.toml",
+        std::path::Path::new(""),
+    )
+    .unwrap();
+    let para = "The Charter reaffirmed the official effective difference of offices, \
+and the officials reaffirmed their efficiency, offering different affirmations of \
+effective official offices to the office staff and the affluent officers. ";
+    let text = format!("Ligatures\n\n{}\n", para.repeat(3));
+    let lines = lines_on(&text, &layout, "en");
+    // Breaks between the two f's of an "ff", "ffi" or "ffl" ligature: the
+    // line ends in "f-" and the next starts with the rest, "f…".
+    let inside: Vec<String> = lines
+        .windows(2)
+        .filter(|w| w[0].ends_with("f-") && w[1].starts_with('f'))
+        .map(|w| format!("{} / {}", w[0], w[1]))
+        .collect();
+    assert!(inside.len() >= 3, "{inside:#?}\n{lines:#?}");
+    // Every word comes back whole when the lines are joined again.
+    let joined = lines[1..].iter().fold(String::new(), |mut acc, l| {
+        if let Some(stem) = acc.strip_suffix('-') {
+            acc = stem.to_string();
+        } else if !acc.is_empty() {
+            acc.push(' ');
+        }
+        acc.push_str(l);
+        acc
+    });
+    assert_eq!(joined, para.repeat(3).trim_end());
+}
+
+#[test]
+fn a_line_that_starts_at_a_ligature_with_a_hyphen_point_keeps_all_its_letters() {
+    // One word wider than the column, with a soft hyphen inside every
+    // "ff": the word breaks anywhere in an emergency, also just before a
+    // ligature whose discretionary must then still draw both f's.
+    let word = "suf\u{AD}fer".repeat(60);
+    let text = format!("Ligatures\n\n{word}\n");
+    let lines = line_texts(&text, "a6-handout", "en");
+    let joined: String = lines[1..]
+        .iter()
+        .map(|l| l.strip_suffix('-').unwrap_or(l))
+        .collect();
+    assert_eq!(joined, "suffer".repeat(60), "{lines:#?}");
 }

@@ -156,14 +156,23 @@ impl Paragraph {
         for i in start..end {
             match (&self.items[i], &self.pieces[i]) {
                 (Item::Box { width }, piece) => {
-                    if let Piece::Glyphs(gs) = piece {
-                        let mut gx = x;
-                        for g in gs.iter() {
-                            since.push(self.put(&mut line, gx, g));
-                            size = size.max(self.size);
-                            gx += g.advance;
-                            ink_end = gx;
+                    match piece {
+                        Piece::Glyphs(gs) => {
+                            let mut gx = x;
+                            for g in gs.iter() {
+                                since.push(self.put(&mut line, gx, g));
+                                size = size.max(self.size);
+                                gx += g.advance;
+                                ink_end = gx;
+                            }
                         }
+                        // A ligature's part after a break inside it: drawn
+                        // only when this line starts there (otherwise the
+                        // glue before it drew the whole ligature).
+                        Piece::PostBreak(gs) if i == start => {
+                            ink_end = self.put_all(&mut line, x, gs)
+                        }
+                        _ => {}
                     }
                     x += *width;
                 }
@@ -195,9 +204,13 @@ impl Paragraph {
                     } else {
                         *width + *shrink * ratio
                     };
-                    if let Piece::Space { glyph, .. } = piece {
-                        self.put(&mut line, x, glyph);
-                        x += extra_per_space;
+                    match piece {
+                        Piece::Space { glyph, .. } => {
+                            self.put(&mut line, x, glyph);
+                            x += extra_per_space;
+                        }
+                        Piece::Unbroken(gs) => ink_end = self.put_all(&mut line, x, gs),
+                        _ => {}
                     }
                     x += set;
                 }
@@ -205,10 +218,8 @@ impl Paragraph {
             }
         }
         if let Piece::Glyphs(gs) = &self.pieces[end] {
-            for g in gs.iter() {
-                self.put(&mut line, x, g);
-                x += g.advance;
-                ink_end = x;
+            if !gs.is_empty() {
+                ink_end = self.put_all(&mut line, x, gs);
             }
         }
         line.trim_end();
@@ -256,6 +267,15 @@ impl Paragraph {
             return (cap, Length::ZERO);
         }
         (cap, (wanted - cap) * spaced as f64 / spaces as f64)
+    }
+
+    /// Places glyphs one after the other from `x`; returns where they end.
+    fn put_all(&self, line: &mut Line, mut x: Length, glyphs: &[Glyph]) -> Length {
+        for g in glyphs {
+            self.put(line, x, g);
+            x += g.advance;
+        }
+        x
     }
 
     /// Places a glyph on a line; returns its (run, index) for later adjustment.

@@ -13,6 +13,7 @@
 
 mod build;
 mod chars;
+mod discretionary;
 mod faces;
 mod items;
 mod lines;

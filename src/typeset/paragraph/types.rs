@@ -7,7 +7,7 @@ use crate::statement::document::Style;
 use crate::style::{Align, Color, FontRef};
 use crate::typeset::fonts::FaceId;
 use crate::typeset::line::Cluster;
-use crate::typeset::linebreak::Item;
+use crate::typeset::linebreak::{Item, PenaltyKind};
 use crate::units::Length;
 
 /// How a paragraph's text is set.
@@ -88,6 +88,13 @@ pub(super) enum Piece {
         /// Glyphs before this glue whose letter spacing its stretch includes.
         tracked: usize,
     },
+    /// The glyphs of a ligature with a hyphenation point inside, drawn by
+    /// the glue of a discretionary only when the line does not break there.
+    Unbroken(Arc<[Glyph]>),
+    /// The glyphs that start the next line when a line breaks inside a
+    /// ligature (its part after the hyphen, shaped on its own): drawn only
+    /// at a line's start.
+    PostBreak(Arc<[Glyph]>),
     /// Zero-width glue after a hyphenation point carrying the letter spacing
     /// of the `tracked` glyphs before it (never a break itself).
     Tracking {
@@ -139,6 +146,18 @@ pub(super) enum WordBreak {
     /// Inside an address wider than the column, between two of its
     /// separators: the last resort, after every separator.
     Anywhere,
+}
+
+impl WordBreak {
+    /// The kind of penalty a hyphen of this kind is.
+    pub(super) fn penalty_kind(self) -> PenaltyKind {
+        match self {
+            WordBreak::NameHyphen => PenaltyKind::NameHyphen,
+            WordBreak::Hyphen => PenaltyKind::Hyphen,
+            WordBreak::Explicit => PenaltyKind::Ordinary,
+            WordBreak::Emergency | WordBreak::Anywhere => PenaltyKind::Emergency,
+        }
+    }
 }
 
 impl Paragraph {

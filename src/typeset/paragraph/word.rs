@@ -104,7 +104,7 @@ impl Setter<'_> {
             breaks.append(&mut anywhere);
             breaks.sort_unstable();
         }
-        self.push_fragments(p, glyphs, breaks, style)
+        self.push_fragments(p, text, glyphs, breaks, style)
     }
 
     /// Break opportunities inside a word (byte offsets into `text`), added
@@ -341,55 +341,73 @@ impl Setter<'_> {
     }
 
     /// Cuts a shaped word at its break points into boxes and penalties.
+    /// A hyphenation point inside a ligature ("of|fice" set with an "ffi"
+    /// glyph) becomes a discretionary (see [`super::discretionary`]);
+    /// other breaks inside a cluster are skipped.
     fn push_fragments(
         &mut self,
         p: &mut Paragraph,
+        text: &str,
         glyphs: Vec<(usize, Glyph)>,
         breaks: &[(usize, WordBreak)],
         style: &TextStyle,
     ) -> Result<Option<Glyph>> {
         let last = glyphs.last().map(|(_, g)| g.clone());
-        // Where the word is cut: before glyph k, by a break of this kind,
-        // hyphenated in the face of glyph k. Found first, so that each
-        // fragment is allocated once, at its size.
-        let mut cuts: Vec<(usize, WordBreak, FaceId)> = Vec::new();
-        let mut iter = breaks.iter().peekable();
-        for (k, (cluster, glyph)) in glyphs.iter().enumerate() {
-            let cluster = *cluster;
-            // A break is usable only where a new cluster starts (never inside a ligature).
-            let starts_cluster = k > 0 && glyph.text != Cluster::Continued;
-            let mut here: Option<WordBreak> = None;
-            while let Some(&&(off, kind)) = iter.peek() {
-                if off < cluster {
-                    iter.next();
-                } else if off == cluster {
-                    here = Some(here.map_or(kind, |h: WordBreak| h.min(kind)));
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
-            // (The glyphs before a cluster start are never none.)
-            if let (Some(kind), true) = (here, starts_cluster) {
-                cuts.push((k, kind, glyph.face));
-            }
-        }
+        let cuts = cuts(text, &glyphs, breaks);
         let count = glyphs.len();
         let mut glyphs = glyphs.into_iter().map(|(_, g)| g);
         let mut from = 0;
-        for (k, kind, face) in cuts {
-            let fragment: Vec<Glyph> = glyphs.by_ref().take(k - from).collect();
-            let width = fragment.iter().map(|g| g.advance).sum();
-            p.push(Item::Box { width }, Piece::Glyphs(fragment.into()));
-            self.push_word_break(p, kind, face, style)?;
-            from = k;
+        let mut fragment = |upto: usize, from: &mut usize| {
+            let glyphs: Vec<Glyph> = glyphs.by_ref().take(upto - *from).collect();
+            *from = upto;
+            glyphs
+        };
+        for cut in cuts {
+            match cut {
+                Cut::Before { glyph, kind, face } => {
+                    let g = fragment(glyph, &mut from);
+                    push_box(p, g);
+                    self.push_word_break(p, kind, face, style)?;
+                }
+                Cut::Inside {
+                    glyphs: (first, end),
+                    bytes,
+                    at,
+                    kind,
+                } => {
+                    let g = fragment(first, &mut from);
+                    push_box(p, g);
+                    let unbroken = fragment(end, &mut from);
+                    self.push_discretionary(p, text, bytes, at, unbroken, kind, style)?;
+                }
+            }
         }
         if from < count {
-            let fragment: Vec<Glyph> = glyphs.collect();
-            let width = fragment.iter().map(|g| g.advance).sum();
-            p.push(Item::Box { width }, Piece::Glyphs(fragment.into()));
+            let g = fragment(count, &mut from);
+            push_box(p, g);
         }
         Ok(last)
+    }
+
+    /// The cost of a pattern hyphen of this kind.
+    pub(super) fn hyphen_cost(&self, kind: WordBreak) -> f64 {
+        if kind == WordBreak::NameHyphen {
+            self.hyphen_penalty.max(NAME_HYPHEN_COST)
+        } else {
+            self.hyphen_penalty
+        }
+    }
+
+    /// The hyphen a line broken inside a word ends with, in `face`.
+    pub(super) fn hyphen_glyph(&self, face: FaceId, style: &TextStyle) -> Glyph {
+        let f = self.fonts.face(face);
+        let gid = f.glyph('-').or_else(|| f.glyph('\u{2010}')).unwrap_or(0);
+        Glyph {
+            face,
+            gid,
+            advance: f.advance(gid, style.size),
+            text: Cluster::Char('-'),
+        }
     }
 
     /// Appends the penalty of a break inside a word: a hyphen drawn in the
@@ -404,31 +422,13 @@ impl Setter<'_> {
     ) -> Result<()> {
         match kind {
             WordBreak::Hyphen | WordBreak::NameHyphen => {
-                let face = self.fonts.face(next_face);
-                let gid = face
-                    .glyph('-')
-                    .or_else(|| face.glyph('\u{2010}'))
-                    .unwrap_or(0);
-                let hyphen = Glyph {
-                    face: next_face,
-                    gid,
-                    advance: face.advance(gid, style.size),
-                    text: Cluster::Char('-'),
-                };
+                let hyphen = self.hyphen_glyph(next_face, style);
                 p.push(
                     Item::Penalty {
                         width: hyphen.advance,
-                        cost: if kind == WordBreak::NameHyphen {
-                            self.hyphen_penalty.max(NAME_HYPHEN_COST)
-                        } else {
-                            self.hyphen_penalty
-                        },
+                        cost: self.hyphen_cost(kind),
                         flagged: true,
-                        kind: if kind == WordBreak::NameHyphen {
-                            PenaltyKind::NameHyphen
-                        } else {
-                            PenaltyKind::Hyphen
-                        },
+                        kind: kind.penalty_kind(),
                     },
                     Piece::Glyphs(Arc::new([hyphen])),
                 );
@@ -463,4 +463,80 @@ impl Setter<'_> {
         }
         Ok(())
     }
+}
+
+/// Where a shaped word is cut.
+enum Cut {
+    /// Before glyph `glyph`, which starts a cluster, by a break of `kind`
+    /// (a hyphen drawn in `face`).
+    Before {
+        glyph: usize,
+        kind: WordBreak,
+        face: FaceId,
+    },
+    /// At byte `at`, inside the cluster of glyphs `glyphs.0..glyphs.1`
+    /// that stands for the bytes `bytes.0..bytes.1`: a ligature.
+    Inside {
+        glyphs: (usize, usize),
+        bytes: (usize, usize),
+        at: usize,
+        kind: WordBreak,
+    },
+}
+
+/// The cuts of a shaped word, in order: each break at the start of a
+/// cluster, and the first pattern hyphen inside a cluster of more than
+/// one character (at most one a cluster).
+fn cuts(text: &str, glyphs: &[(usize, Glyph)], breaks: &[(usize, WordBreak)]) -> Vec<Cut> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    let mut next_break = 0;
+    while k < glyphs.len() {
+        let start = glyphs[k].0;
+        // The cluster: glyphs with this offset (usually one).
+        let end = k + glyphs[k..].iter().take_while(|(c, _)| *c == start).count();
+        let bytes_end = glyphs.get(end).map_or(text.len(), |(c, _)| *c);
+        let mut inside = false;
+        while let Some(&(off, kind)) = breaks.get(next_break) {
+            if off >= bytes_end {
+                break;
+            }
+            next_break += 1;
+            if off == start && k > 0 {
+                // Several kinds at one place: the strongest (lowest) wins.
+                match out.last_mut() {
+                    Some(Cut::Before {
+                        glyph, kind: k0, ..
+                    }) if *glyph == k => *k0 = (*k0).min(kind),
+                    _ => out.push(Cut::Before {
+                        glyph: k,
+                        kind,
+                        face: glyphs[k].1.face,
+                    }),
+                }
+            } else if off > start
+                && !inside
+                && matches!(kind, WordBreak::Hyphen | WordBreak::NameHyphen)
+            {
+                inside = true;
+                out.push(Cut::Inside {
+                    glyphs: (k, end),
+                    bytes: (start, bytes_end),
+                    at: off,
+                    kind,
+                });
+            }
+        }
+        k = end;
+    }
+    out
+}
+
+/// Appends a box of glyphs (none for an empty fragment).
+fn push_box(p: &mut Paragraph, glyphs: Vec<Glyph>) {
+    if glyphs.is_empty() {
+        return;
+    }
+    let width = glyphs.iter().map(|g| g.advance).sum();
+    p.push(Item::Box { width }, Piece::Glyphs(glyphs.into()));
 }
