@@ -13,8 +13,16 @@ const BODY: &str = "We meet on Saturday at ten in front of the town hall. Bring 
 neighbours, your banners and your questions: the council has to answer them.";
 
 fn set(headline: &str, layout: &Layout, lang: &str) -> Composed {
-    let text = format!("{headline}\n\n{BODY}\n");
-    let doc = parse(&text, Format::Plain, "h.txt").unwrap().document;
+    set_text(
+        &format!("{headline}\n\n{BODY}\n"),
+        Format::Plain,
+        layout,
+        lang,
+    )
+}
+
+fn set_text(text: &str, format: Format, layout: &Layout, lang: &str) -> Composed {
+    let doc = parse(text, format, "h.txt").unwrap().document;
     compose(
         &doc,
         &layout.design,
@@ -29,15 +37,25 @@ fn set(headline: &str, layout: &Layout, lang: &str) -> Composed {
     .unwrap_or_else(|e| panic!("{}: {e}", layout.name))
 }
 
-/// The headline's lines: the first lines of the first page, set at the
-/// headline's size or, when it is fitted, at least its smallest.
+/// The largest type on a line.
+fn size(l: &PlacedLine) -> Length {
+    l.line
+        .runs
+        .iter()
+        .map(|r| r.size)
+        .fold(Length::ZERO, Length::max)
+}
+
+/// The headline's lines: the first lines of the first page, all at the
+/// first one's size, which is the headline's or, when it is fitted, at
+/// least its smallest.
 fn headline_lines<'c>(c: &'c Composed, layout: &Layout) -> Vec<&'c PlacedLine> {
     let hs = &layout.design.headline;
     let least = hs.fit.map_or(hs.size, |f| f.min_size) - Length::pt(0.01);
-    c.pages[0]
-        .lines
+    let lines = &c.pages[0].lines;
+    lines
         .iter()
-        .take_while(|l| l.line.runs.iter().any(|r| r.size >= least))
+        .take_while(|l| size(l) >= least && size(l) == size(&lines[0]))
         .collect()
 }
 
@@ -142,4 +160,45 @@ fn a_headline_with_no_acceptable_break_is_still_set_whole() {
         );
         assert!(lines.len() > 1, "{name}: {text:?}");
     }
+}
+
+#[test]
+fn subtitles_break_by_sense_too() {
+    let subtitle = "Why the workers of the city and the people in the villages \
+                    stand together for a fair wage";
+    let text = format!("+++\nsubtitle = \"{subtitle}\"\n+++\n\n# Solidarity\n\n{BODY}\n");
+    let forbidden = ["the", "of", "and", "in", "for", "a"];
+    let mut bad = Vec::new();
+    for name in layout::builtin_names() {
+        let layout = layout::load(name).unwrap();
+        let c = set_text(&text, Format::Markdown, &layout, "en");
+        // The subtitle's lines follow the headline's; on a handout they
+        // are as small as the body's, so they are counted by their words.
+        let after = headline_lines(&c, &layout).len();
+        let wanted = subtitle.split_whitespace().count();
+        let mut lines: Vec<String> = Vec::new();
+        for l in &c.pages[0].lines[after..] {
+            if lines.join(" ").split_whitespace().count() >= wanted {
+                break;
+            }
+            lines.push(l.line.text().trim().to_string());
+        }
+        assert_eq!(
+            lines.join(" ").split_whitespace().collect::<Vec<_>>(),
+            subtitle.split_whitespace().collect::<Vec<_>>(),
+            "{name}: {lines:?}"
+        );
+        let ends_badly = lines[..lines.len() - 1].iter().any(|line| {
+            let last = line.rsplit(' ').next().unwrap().to_lowercase();
+            forbidden.contains(&last.as_str())
+        });
+        if ends_badly {
+            bad.push(format!("{name}: {}", lines.join(" / ")));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "subtitle lines ending on a function word:\n{}",
+        bad.join("\n")
+    );
 }

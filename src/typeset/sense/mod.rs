@@ -14,8 +14,8 @@
 //!   line length the breaker would otherwise accept, yet finite, so that a
 //!   headline with no other break is still set;
 //! - not inside a short phrase: a number and what it counts ("50 people",
-//!   "14 June"), a name of two capitalised words ("Julian Assange"):
-//!   [`PHRASE`];
+//!   "14 June", "14. März"), a name of two capitalised words ("Julian
+//!   Assange"): [`PHRASE`];
 //! - best after a comma, colon, full stop or dash, where a clause ends:
 //!   [`AFTER_CLAUSE`], below the [`WITHIN_CLAUSE`] of any other gap, so
 //!   that of two equally even settings the one breaking there wins.
@@ -73,13 +73,18 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
         .enumerate()
         .map(|(k, pair)| {
             let (before, after) = (pair[0].as_str(), pair[1].as_str());
-            if ends_clause(before) {
+            // A number's full stop makes it an ordinal ("14. März",
+            // "2. aprila"), not the end of a sentence.
+            let counted = is_number(before)
+                && counts(after)
+                && (before.ends_with('.') || !ends_clause(before));
+            if counted {
+                PHRASE
+            } else if ends_clause(before) {
                 AFTER_CLAUSE
             } else if leads(k) {
                 CLINGING
-            } else if is_number(before) && counts(after)
-                || !title_case && starts_sentence(words, k) == Some(false) && is_name(pair)
-            {
+            } else if !title_case && starts_sentence(words, k) == Some(false) && is_name(pair) {
                 PHRASE
             } else {
                 WITHIN_CLAUSE

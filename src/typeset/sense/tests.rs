@@ -101,6 +101,9 @@ fn numbers_keep_what_they_count() {
     assert_eq!(c[7], PHRASE, "14 June");
     assert_eq!(c[2], WITHIN_CLAUSE);
     assert_eq!(costs("Rents up 20 %", "en")[2], PHRASE);
+    // An ordinal's full stop ends no sentence.
+    assert_eq!(costs("Samstag, 14. März, 11 Uhr", "de")[1], PHRASE);
+    assert_eq!(costs("Protest 2. aprila", "sr-Latn")[1], PHRASE);
     // A number that ends a clause lets the line end there.
     assert_eq!(costs("We are 5000, we want more", "en")[2], AFTER_CLAUSE);
 }
