@@ -41,7 +41,8 @@ impl Paragraph {
     /// Sets the cost of breaking at each word space, as a penalty's cost:
     /// `costs[k]` for the space after word `k` of [`Paragraph::words`].
     /// Ties stay unbreakable, and costs past the last gap are ignored. The
-    /// paragraph is then broken within [`WEIGHED_TOLERANCE`].
+    /// paragraph is then broken in one pass within the badness cap (see
+    /// `WEIGHED_TOLERANCE`).
     pub fn weigh_gaps(&mut self, costs: &[f64]) {
         self.weighed = true;
         let (_, gaps) = self.word_gaps();

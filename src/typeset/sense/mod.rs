@@ -9,10 +9,10 @@
 //! break at each gap between two words, for the Knuth–Plass breaker to
 //! weigh against the lines' lengths like any other penalty:
 //!
-//! - never after an article, preposition or conjunction ([`words`] has
-//!   the lists per language): [`CLINGING`], high enough to outweigh any
-//!   line length the breaker would otherwise accept, yet finite, so that a
-//!   headline with no other break is still set;
+//! - never after an article, preposition or conjunction (the `words`
+//!   module has the lists per language): [`CLINGING`], high enough to
+//!   outweigh all but a nearly empty line, yet finite, so that a headline
+//!   with no other break is still set;
 //! - not inside a short phrase: a number and what it counts ("50 people",
 //!   "14 June", "14. März"), a name of two capitalised words ("Julian
 //!   Assange"): [`PHRASE`];
