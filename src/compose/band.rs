@@ -7,6 +7,7 @@ use crate::error::Result;
 use crate::statement::document::{Document, LineText, Span};
 use crate::style::Weight;
 use crate::typeset::paragraph::{Setter, TextStyle};
+use crate::typeset::sense;
 use crate::units::Length;
 
 /// The call-to-action band, set.
@@ -42,11 +43,13 @@ pub(super) fn band_texts<'a>(doc: &'a Document, design: &'a Design) -> Vec<(&'a 
 
 /// Sets the band: when, then where, across the text area's width, on a
 /// field from the paper's left, right and bottom edges up to `padding`
-/// above the text. No text, no band.
+/// above the text, each line broken by sense in the language `lang` should
+/// it need two. No text, no band.
 pub(super) fn set_band(
     setter: &mut Setter,
     doc: &Document,
     design: &Design,
+    lang: &str,
 ) -> Result<Option<Band>> {
     let bs = &design.band;
     let texts = band_texts(doc, design);
@@ -64,7 +67,8 @@ pub(super) fn set_band(
     );
     let mut lines = Vec::new();
     for (text, line) in texts {
-        let p = setter.prepare(&[Span::plain(text)], &style, line)?;
+        let mut p = setter.prepare(&[Span::plain(text)], &style, line)?;
+        sense::break_by_sense(&mut p, lang);
         lines.extend(setter.set(&p, &[width]));
     }
     // Below the last baseline: the padding, but never closer to the paper's

@@ -1,14 +1,21 @@
 //! The head of the leaflet: headline, subtitle and meta lines, set across
 //! the text area before the columns, with the headline's size fitted to
-//! its line budget.
+//! its line budget, and the headline and subtitle broken by sense in the
+//! statement's language `lang`.
 
-use super::design::{Design, HeadlineFit};
+mod prepare;
+
+use super::design::Design;
 use super::pages::PlacedLine;
-use crate::error::{Location, Result, Warning};
-use crate::statement::document::{Block, BlockKind, Span};
+use crate::error::Result;
+use crate::statement::document::{Block, BlockKind};
 use crate::style::{Align, Weight};
 use crate::typeset::paragraph::{Paragraph, Setter, TextStyle};
+use crate::typeset::sense;
 use crate::units::Length;
+use prepare::prepare_headline;
+
+pub(super) use prepare::HEADLINE_STEP_PT;
 
 /// A subtitle's size as a share of the headline's: clearly second in rank,
 /// still display type (and never smaller than the body).
@@ -29,7 +36,8 @@ pub(super) const META_LEADING: f64 = 1.3;
 const FIRST_BASELINE: f64 = 0.95;
 
 /// Sets the headline, subtitle and meta lines across `width` (the text
-/// area's width, less a logo in the top-right corner). Returns the placed
+/// area's width, less a logo in the top-right corner), the headline and
+/// subtitle broken by sense for the language `lang`. Returns the placed
 /// lines, the y where the body starts, and where the head ends (the last
 /// baseline and the space after it; the top margin without a head).
 pub(super) fn set_head(
@@ -37,6 +45,7 @@ pub(super) fn set_head(
     blocks: &[Block],
     design: &Design,
     width: Length,
+    lang: &str,
 ) -> Result<(Vec<PlacedLine>, Length, Length)> {
     let page = &design.page;
     let mut placed = Vec::new();
@@ -51,13 +60,19 @@ pub(super) fn set_head(
             leading,
             space_after,
             prepared,
-        } = head_block(setter, block, design, width, headline_size, last_meta)?;
+        } = head_block(setter, block, design, width, headline_size, last_meta, lang)?;
         if block.kind == BlockKind::Headline {
             headline_size = style.size;
         }
         let p = match prepared {
             Some(p) => p,
-            None => setter.prepare(&block.spans, &style, block.line)?,
+            None => {
+                let mut p = setter.prepare(&block.spans, &style, block.line)?;
+                if block.kind == BlockKind::Subtitle {
+                    sense::break_by_sense(&mut p, lang);
+                }
+                p
+            }
         };
         // A meta line that wraps (a clipping's tag list) is balanced too, so
         // that no word is left alone on its last line.
@@ -106,9 +121,10 @@ struct HeadBlock {
     prepared: Option<Paragraph>,
 }
 
-/// The style of a head block: the headline (fitted to `width`), a
-/// subtitle scaled from the headline's `headline_size`, or a meta line
-/// (space after only below the last of them).
+/// The style of a head block: the headline (fitted to `width`, broken by
+/// sense in `lang`), a subtitle scaled from the headline's
+/// `headline_size`, or a meta line (space after only below the last of
+/// them).
 fn head_block(
     setter: &mut Setter,
     block: &Block,
@@ -116,6 +132,7 @@ fn head_block(
     width: Length,
     headline_size: Length,
     last_meta: bool,
+    lang: &str,
 ) -> Result<HeadBlock> {
     let hs = &design.headline;
     Ok(match block.kind {
@@ -127,7 +144,7 @@ fn head_block(
                 hs.color,
                 hs.align,
             );
-            let (p, size) = prepare_headline(setter, block, &style, width, hs.fit)?;
+            let (p, size) = prepare_headline(setter, block, &style, width, hs.fit, lang)?;
             HeadBlock {
                 style: TextStyle { size, ..style },
                 // Leading keeps its proportion to the size.
@@ -159,132 +176,4 @@ fn head_block(
             }
         }
     })
-}
-
-/// Steps of the headline size search: finer than anyone sees on a poster.
-pub(super) const HEADLINE_STEP_PT: f64 = 0.5;
-
-/// The headline ready to set, and its size. A headline of three or more
-/// words has its last two tied, so that no word stands alone on its last
-/// line (unless even the pair is too wide for the measure). With `fit`, the
-/// size is the largest on a 0.5pt grid from `min-size` up to `max-size` at
-/// which the headline takes at most `max-lines` lines of `width`, each
-/// broken between words (never hyphenated, never inside a word).
-fn prepare_headline(
-    setter: &mut Setter,
-    block: &Block,
-    style: &TextStyle,
-    width: Length,
-    fit: Option<HeadlineFit>,
-) -> Result<(Paragraph, Length)> {
-    let tied = tie_last_words(&block.spans);
-    let prepare = |setter: &mut Setter, spans: &[Span], size: Length| {
-        let st = TextStyle {
-            size,
-            ..style.clone()
-        };
-        setter.prepare(spans, &st, block.line)
-    };
-    let Some(fit) = fit else {
-        if let Some(spans) = &tied {
-            let p = prepare(setter, spans, style.size)?;
-            if setter.clean_lines(&p, width).1 {
-                return Ok((p, style.size));
-            }
-        }
-        let p = prepare(setter, &block.spans, style.size)?;
-        return Ok((p, style.size));
-    };
-    let steps = ((fit.max_size - fit.min_size).to_pt() / HEADLINE_STEP_PT).floor() as usize;
-    let mut sizes: Vec<Length> = (0..=steps)
-        .map(|i| fit.min_size + Length::pt(HEADLINE_STEP_PT * i as f64))
-        .collect();
-    if sizes
-        .last()
-        .is_some_and(|l| (fit.max_size - *l).to_pt() > 1e-6)
-    {
-        sizes.push(fit.max_size);
-    }
-    let max_lines = fit.max_lines as usize;
-    let fits = |setter: &mut Setter, spans: &[Span], size: Length| -> Result<bool> {
-        let p = prepare(setter, spans, size)?;
-        let (lines, clean) = setter.clean_lines(&p, width);
-        Ok(clean && lines <= max_lines)
-    };
-    // Tied if the tie can be kept at all, else as written.
-    let mut chosen = None;
-    for spans in tied
-        .iter()
-        .map(Vec::as_slice)
-        .chain([block.spans.as_slice()])
-    {
-        if !fits(setter, spans, sizes[0])? {
-            continue;
-        }
-        // Bisection: `lo` fits, `hi` does not (or is one past the end).
-        let (mut lo, mut hi) = (0, sizes.len());
-        if fits(setter, spans, sizes[sizes.len() - 1])? {
-            lo = sizes.len() - 1;
-        }
-        while hi - lo > 1 {
-            let mid = (lo + hi) / 2;
-            if fits(setter, spans, sizes[mid])? {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        chosen = Some((spans, sizes[lo]));
-        break;
-    }
-    let (spans, size) = match chosen {
-        Some(c) => c,
-        None => {
-            let p = prepare(setter, &block.spans, fit.min_size)?;
-            let (lines, _) = setter.clean_lines(&p, width);
-            setter.warnings.push(Warning {
-                at: Location {
-                    file: setter.origin.to_string(),
-                    line: Some(block.line),
-                    column: None,
-                },
-                message: format!(
-                    "the headline does not fit in {} line{} even at min-size {}; set at {} in {lines} lines",
-                    fit.max_lines,
-                    if fit.max_lines == 1 { "" } else { "s" },
-                    fit.min_size,
-                    fit.min_size
-                ),
-            });
-            return Ok((p, fit.min_size));
-        }
-    };
-    let p = prepare(setter, spans, size)?;
-    Ok((p, size))
-}
-
-/// The spans with the space before the last word made a tie (a no-break
-/// space), when the text has three or more words; `None` otherwise.
-fn tie_last_words(spans: &[Span]) -> Option<Vec<Span>> {
-    let words: usize = spans
-        .iter()
-        .map(|s| s.text.split_whitespace().count())
-        .sum();
-    if words < 3 {
-        return None;
-    }
-    let text: String = spans.iter().map(|s| s.text.as_str()).collect();
-    let space = text.trim_end().rfind(' ')?;
-    let mut tied = spans.to_vec();
-    let mut offset = 0;
-    for span in &mut tied {
-        let len = span.text.len();
-        if space < offset + len {
-            let at = space - offset;
-            span.text.replace_range(at..at + 1, "\u{A0}");
-            return Some(tied);
-        }
-        offset += len;
-    }
-    None
 }

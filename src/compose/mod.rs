@@ -468,14 +468,14 @@ fn first_page(
     opts: &ComposeOptions,
 ) -> Result<FirstPage> {
     let page = &design.page;
-    let band = set_band(setter, doc, design)?;
+    let band = set_band(setter, doc, design, &opts.lang)?;
     let foot = band.as_ref().map_or(page.height - page.margin_bottom, |b| {
         (b.fill.rect.y - design.body.size).min(page.height - page.margin_bottom)
     });
     let mut plan = PicturePlan::new(design, foot);
     plan.place_corners(&opts.pictures);
     let head_width = page.content_width() - plan.top_right_width;
-    let (head, body_top, head_end) = set_head(setter, head_blocks, design, head_width)?;
+    let (head, body_top, head_end) = set_head(setter, head_blocks, design, head_width, &opts.lang)?;
     // Pictures under a head keep clear of its last line's descenders (at a
     // poster's headline size they reach further down than any
     // space-after, which is made for text that follows, not for a

@@ -4,7 +4,8 @@
 //! by its rules ([`typography`]); each paragraph's words are shaped with the
 //! layout's fonts ([`fonts`], [`shape`]), split at hyphenation points
 //! ([`hyphenate`]), turned into Knuth–Plass boxes, glue and penalties
-//! ([`paragraph`]) and broken into lines ([`linebreak`]). Nothing here knows
+//! ([`paragraph`]) and broken into lines ([`linebreak`]); display lines
+//! are broken by sense ([`sense`]). Nothing here knows
 //! about pages: a paragraph is set to a width and a style.
 
 pub mod fonts;
@@ -13,5 +14,6 @@ pub mod lang;
 pub mod line;
 pub mod linebreak;
 pub mod paragraph;
+pub mod sense;
 pub mod shape;
 pub mod typography;

@@ -23,6 +23,7 @@ impl Setter<'_> {
             size: style.size,
             color: style.color,
             line,
+            weighed: false,
         };
         self.memo.start_paragraph(style);
         if style.indent > Length::ZERO {

@@ -16,41 +16,31 @@ impl Setter<'_> {
     /// no line sticks out, none ends in a hyphen or inside a word (an
     /// emergency break). Display lines (headlines) must be clean.
     pub fn clean_lines(&self, p: &Paragraph, width: Length) -> (usize, bool) {
-        let b = linebreak::break_lines(&p.items, &[width], self.params);
-        let clean = b.lines.iter().all(|l| {
-            l.overfull <= Length::ZERO
-                && !matches!(
-                    p.items.get(l.index),
-                    Some(Item::Penalty {
-                        kind: PenaltyKind::Hyphen
-                            | PenaltyKind::NameHyphen
-                            | PenaltyKind::Emergency,
-                        ..
-                    })
-                )
-        });
-        (b.lines.len(), clean)
+        let t = self.trial(p, width);
+        (t.lines, t.clean)
     }
 
     /// The narrowest measure, down to half of `width`, that sets `p` in as
-    /// few lines as `width` does, as cleanly (see [`Setter::clean_lines`]):
-    /// a headline set there has lines of even length instead of a lone word
-    /// on its last line.
+    /// few lines as `width` does, as cleanly (see [`Setter::clean_lines`])
+    /// and at breaks that cost no more in all (a headline broken by sense
+    /// keeps its sense): a headline set there has lines of even length
+    /// instead of a lone word on its last line.
     pub fn balanced_measure(&self, p: &Paragraph, width: Length) -> Length {
-        let count = |w: Length| {
-            let (lines, clean) = self.clean_lines(p, w);
-            (lines, !clean)
-        };
-        let (lines, overfull) = count(width);
-        if lines < 2 || overfull {
+        let full = self.trial(p, width);
+        if full.lines < 2 || !full.clean {
             return width;
         }
+        let as_good = |w: Length| {
+            let t = self.trial(p, w);
+            t.clean && t.lines == full.lines && t.break_cost <= full.break_cost
+        };
         let (mut lo, mut hi) = (width / 2.0, width);
         while hi - lo > Length::pt(0.5) {
             let mid = (lo + hi) / 2.0;
-            match count(mid) {
-                (n, false) if n == lines => hi = mid,
-                _ => lo = mid,
+            if as_good(mid) {
+                hi = mid;
+            } else {
+                lo = mid;
             }
         }
         hi
@@ -59,7 +49,7 @@ impl Setter<'_> {
     /// Breaks a prepared paragraph into lines of the given widths (the last
     /// width repeats) and positions every glyph.
     pub fn set(&mut self, p: &Paragraph, widths: &[Length]) -> Vec<Line> {
-        let breaks = linebreak::break_lines(&p.items, widths, self.params);
+        let breaks = linebreak::break_lines(&p.items, widths, &self.params_for(p));
         let mut lines = Vec::with_capacity(breaks.lines.len());
         let mut start = 0;
         let mut emergency_breaks = 0;

@@ -8,16 +8,20 @@
 //! The work is split by job: `types` holds what a paragraph is made of,
 //! `build` turns text into items (with `word` setting each word and
 //! `memo` remembering words already set), `faces` finds the font for
-//! each character, `lines` sets chosen breaks as lines, and `items` and
-//! `chars` hold the small item makers and character classes they share.
+//! each character, `lines` sets chosen breaks as lines, `trial` sums up how a
+//! paragraph would break at a width, `gaps` reads the words back and
+//! prices the breaks between them, and `items` and `chars` hold the small
+//! item makers and character classes they share.
 
 mod build;
 mod chars;
 mod discretionary;
 mod faces;
+mod gaps;
 mod items;
 mod lines;
 mod memo;
+mod trial;
 mod types;
 mod word;
 
@@ -32,6 +36,7 @@ use crate::typeset::shape::Shaper;
 use crate::units::Length;
 
 pub use memo::Memo;
+pub use trial::Trial;
 pub use types::{Glyph, Paragraph, TextStyle};
 
 /// The state shared by all paragraphs of one build.

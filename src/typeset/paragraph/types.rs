@@ -129,6 +129,10 @@ pub struct Paragraph {
     pub(super) color: Color,
     /// The block's source line, for messages.
     pub(super) line: usize,
+    /// The caller priced the breaks between words (see
+    /// [`Paragraph::weigh_gaps`]), so it is broken with every line length
+    /// open to weighing against those prices.
+    pub(super) weighed: bool,
 }
 
 /// A typed position inside a word where it may break.

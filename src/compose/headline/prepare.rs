@@ -1,0 +1,256 @@
+//! The headline made ready to set: its last two words tied, its breaks
+//! priced by sense (see [`crate::typeset::sense`]), and, with `size =
+//! "fit"`, its size fitted to the line budget.
+//!
+//! Sense comes before size, within reason: a fitted headline may come out
+//! a little smaller than the largest size that fits, if only there can it
+//! break where the sense allows; and a headline keeps its last words
+//! together only where that costs no break against sense.
+
+use std::collections::HashMap;
+
+use crate::compose::design::HeadlineFit;
+use crate::error::{Location, Result, Warning};
+use crate::statement::document::{Block, Span};
+use crate::typeset::paragraph::{Paragraph, Setter, TextStyle, Trial};
+use crate::typeset::sense;
+use crate::units::Length;
+
+/// Steps of the headline size search: finer than anyone sees on a poster.
+pub(in crate::compose) const HEADLINE_STEP_PT: f64 = 0.5;
+
+/// How much smaller than the largest size that fits a headline may be set
+/// so that it breaks by sense: up to 15%, a step of type size readers do
+/// not notice on a poster, where a line ending in "the" reads as a slip.
+const SENSE_SHRINK: f64 = 0.15;
+
+/// What a headline's breaks may cost, best first: none inside a phrase
+/// (nor after a function word), then none after a function word, then any
+/// (the breaker has still avoided the costly breaks where it could).
+const BREAK_LIMITS: [f64; 3] = [sense::PHRASE, sense::CLINGING, f64::INFINITY];
+
+/// The headline ready to set, and its size. A headline of three or more
+/// words has its last two tied, so that no word stands alone on its last
+/// line, unless that costs a break against sense or even the pair is too
+/// wide for the measure. With `fit`, the size is the largest on a 0.5pt
+/// grid from `min-size` up to `max-size` at which the headline takes at
+/// most `max-lines` lines of `width`, each broken between words (never
+/// hyphenated, never inside a word), and by sense if a size at most
+/// [`SENSE_SHRINK`] smaller allows it.
+pub(super) fn prepare_headline(
+    setter: &mut Setter,
+    block: &Block,
+    style: &TextStyle,
+    width: Length,
+    fit: Option<HeadlineFit>,
+    lang: &str,
+) -> Result<(Paragraph, Length)> {
+    let tied = tie_last_words(&block.spans);
+    let variants: Vec<&[Span]> = tied
+        .iter()
+        .map(Vec::as_slice)
+        .chain([block.spans.as_slice()])
+        .collect();
+    let plain = variants.len() - 1;
+    let mut search = Search {
+        setter,
+        block,
+        style,
+        lang,
+        width,
+        variants,
+        sizes: size_grid(fit, style.size),
+        max_lines: fit.map_or(usize::MAX, |f| f.max_lines as usize),
+        trials: HashMap::new(),
+    };
+    let Some(fit) = fit else {
+        let choice = search.first_choice(|search, v, limit| {
+            let t = search.trial(v, 0)?;
+            Ok(search.accepts(&t, limit).then_some(0))
+        })?;
+        let (v, _) = choice.unwrap_or((plain, 0));
+        return Ok((search.prepare(v, 0)?, style.size));
+    };
+    let mut tops = Vec::new();
+    for v in 0..search.variants.len() {
+        tops.push(search.largest_clean(v)?);
+    }
+    let choice = search.first_choice(|search, v, limit| match tops[v] {
+        Some(top) => search.walk_down(v, top, limit),
+        None => Ok(None),
+    })?;
+    if let Some((v, k)) = choice {
+        return Ok((search.prepare(v, k)?, search.sizes[k]));
+    }
+    let p = search.prepare(plain, 0)?;
+    let lines = search.setter.trial(&p, width).lines;
+    search.setter.warnings.push(Warning {
+        at: Location {
+            file: search.setter.origin.to_string(),
+            line: Some(block.line),
+            column: None,
+        },
+        message: format!(
+            "the headline does not fit in {} line{} even at min-size {}; set at {} in {lines} lines",
+            fit.max_lines,
+            if fit.max_lines == 1 { "" } else { "s" },
+            fit.min_size,
+            fit.min_size
+        ),
+    });
+    Ok((p, fit.min_size))
+}
+
+/// The sizes a fitted headline may take, smallest first: `min-size` up to
+/// `max-size` in [`HEADLINE_STEP_PT`] steps (and `max-size` itself); the
+/// layout's size alone without fitting.
+fn size_grid(fit: Option<HeadlineFit>, size: Length) -> Vec<Length> {
+    let Some(fit) = fit else {
+        return vec![size];
+    };
+    let steps = ((fit.max_size - fit.min_size).to_pt() / HEADLINE_STEP_PT).floor() as usize;
+    let mut sizes: Vec<Length> = (0..=steps)
+        .map(|i| fit.min_size + Length::pt(HEADLINE_STEP_PT * i as f64))
+        .collect();
+    if sizes
+        .last()
+        .is_some_and(|l| (fit.max_size - *l).to_pt() > 1e-6)
+    {
+        sizes.push(fit.max_size);
+    }
+    sizes
+}
+
+/// The search for a headline's setting: its variants (tied, then as
+/// written), the sizes it may take, and the trials made so far.
+struct Search<'s, 'a> {
+    setter: &'s mut Setter<'a>,
+    block: &'s Block,
+    style: &'s TextStyle,
+    lang: &'s str,
+    width: Length,
+    variants: Vec<&'s [Span]>,
+    sizes: Vec<Length>,
+    max_lines: usize,
+    /// By (variant, size index): a size is tried for several limits.
+    trials: HashMap<(usize, usize), Trial>,
+}
+
+impl Search<'_, '_> {
+    /// Variant `v` prepared at size `sizes[k]`, its breaks priced by sense.
+    fn prepare(&mut self, v: usize, k: usize) -> Result<Paragraph> {
+        let style = TextStyle {
+            size: self.sizes[k],
+            ..self.style.clone()
+        };
+        let mut p = self
+            .setter
+            .prepare(self.variants[v], &style, self.block.line)?;
+        sense::break_by_sense(&mut p, self.lang);
+        Ok(p)
+    }
+
+    /// How variant `v` breaks at size `sizes[k]` across the width.
+    fn trial(&mut self, v: usize, k: usize) -> Result<Trial> {
+        if let Some(t) = self.trials.get(&(v, k)) {
+            return Ok(*t);
+        }
+        let p = self.prepare(v, k)?;
+        let t = self.setter.trial(&p, self.width);
+        self.trials.insert((v, k), t);
+        Ok(t)
+    }
+
+    /// Whether a setting is clean, within the line budget, and breaks
+    /// nowhere at a cost of `limit` or more.
+    fn accepts(&self, t: &Trial, limit: f64) -> bool {
+        t.clean && t.lines <= self.max_lines && t.worst_break < limit
+    }
+
+    /// The first (variant, size index) `pick` finds, trying the limits of
+    /// [`BREAK_LIMITS`] in turn: tied then as written under the strict
+    /// ones (sense before a lone last word), then under none.
+    fn first_choice(
+        &mut self,
+        mut pick: impl FnMut(&mut Self, usize, f64) -> Result<Option<usize>>,
+    ) -> Result<Option<(usize, usize)>> {
+        for limit in BREAK_LIMITS {
+            for v in 0..self.variants.len() {
+                if let Some(k) = pick(self, v, limit)? {
+                    return Ok(Some((v, k)));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// The largest size at which variant `v` sets cleanly within the line
+    /// budget, whatever its breaks cost, by bisection (fewer lines as the
+    /// size falls); `None` if not even the smallest does.
+    fn largest_clean(&mut self, v: usize) -> Result<Option<usize>> {
+        let clean = |s: &mut Self, k: usize| -> Result<bool> {
+            let t = s.trial(v, k)?;
+            Ok(s.accepts(&t, f64::INFINITY))
+        };
+        let last = self.sizes.len() - 1;
+        if !clean(self, 0)? {
+            return Ok(None);
+        }
+        if clean(self, last)? {
+            return Ok(Some(last));
+        }
+        // `lo` sets cleanly, `hi` does not.
+        let (mut lo, mut hi) = (0, last);
+        while hi - lo > 1 {
+            let mid = (lo + hi) / 2;
+            if clean(self, mid)? {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Ok(Some(lo))
+    }
+
+    /// The largest size from `sizes[top]` down, by at most
+    /// [`SENSE_SHRINK`], at which variant `v` is accepted under `limit`.
+    fn walk_down(&mut self, v: usize, top: usize, limit: f64) -> Result<Option<usize>> {
+        let floor = self.sizes[top] * (1.0 - SENSE_SHRINK);
+        for k in (0..=top).rev() {
+            if self.sizes[k] < floor {
+                break;
+            }
+            let t = self.trial(v, k)?;
+            if self.accepts(&t, limit) {
+                return Ok(Some(k));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// The spans with the space before the last word made a tie (a no-break
+/// space), when the text has three or more words; `None` otherwise.
+fn tie_last_words(spans: &[Span]) -> Option<Vec<Span>> {
+    let words: usize = spans
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum();
+    if words < 3 {
+        return None;
+    }
+    let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+    let space = text.trim_end().rfind(' ')?;
+    let mut tied = spans.to_vec();
+    let mut offset = 0;
+    for span in &mut tied {
+        let len = span.text.len();
+        if space < offset + len {
+            let at = space - offset;
+            span.text.replace_range(at..at + 1, "\u{A0}");
+            return Some(tied);
+        }
+        offset += len;
+    }
+    None
+}

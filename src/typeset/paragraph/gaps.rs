@@ -1,0 +1,220 @@
+//! The gaps between a paragraph's words, and what breaking at each costs.
+//!
+//! A prepared paragraph knows its glyphs, not its words; display lines
+//! broken by sense need both. Here the words are read back from the
+//! glyphs' text, and each word space is found where the breaker would
+//! break at it, so that a caller can price each gap by the words on either
+//! side (see [`crate::typeset::sense`]).
+
+use crate::typeset::linebreak::{Item, Params, PenaltyKind, INFINITY};
+use crate::units::Length;
+
+use super::types::{Paragraph, Piece};
+use super::Setter;
+
+/// The badness limit a paragraph with priced gaps is broken within: the
+/// cap of badness, so every line that is not overfull is a candidate. A
+/// price only chooses among the lines the breaker considers; within the
+/// ordinary tolerance a headline's near-full lines would win however
+/// badly they break, and a shorter line breaking by sense never be tried.
+const WEIGHED_TOLERANCE: f64 = 10000.0;
+
+/// Where a line may end at one word space.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum GapBreak {
+    /// At the penalty before the space (ragged text: the break sits
+    /// between the line-end stretch and the space).
+    Penalty(usize),
+    /// At the space itself, glue right after a word (justified text).
+    Glue(usize),
+    /// Nowhere: a tie (a no-break space).
+    Tied,
+}
+
+impl Paragraph {
+    /// The paragraph's words as set (the text of their glyphs), split at
+    /// word spaces: punctuation stays with its word, a tie splits words too.
+    pub fn words(&self) -> Vec<String> {
+        self.word_gaps().0
+    }
+
+    /// Sets the cost of breaking at each word space, as a penalty's cost:
+    /// `costs[k]` for the space after word `k` of [`Paragraph::words`].
+    /// Ties stay unbreakable, and costs past the last gap are ignored. The
+    /// paragraph is then broken in one pass within the badness cap (see
+    /// `WEIGHED_TOLERANCE`).
+    pub fn weigh_gaps(&mut self, costs: &[f64]) {
+        self.weighed = true;
+        let (_, gaps) = self.word_gaps();
+        // From the end, so that an inserted penalty moves no gap still to come.
+        for (gap, &cost) in gaps.iter().zip(costs).rev() {
+            match *gap {
+                GapBreak::Penalty(i) => {
+                    if let Item::Penalty { cost: c, .. } = &mut self.items[i] {
+                        *c = cost;
+                    }
+                }
+                GapBreak::Glue(i) => {
+                    let penalty = Item::Penalty {
+                        width: Length::ZERO,
+                        cost,
+                        flagged: false,
+                        kind: PenaltyKind::Ordinary,
+                    };
+                    self.items.insert(i, penalty);
+                    self.pieces.insert(i, Piece::Nothing);
+                }
+                GapBreak::Tied => {}
+            }
+        }
+    }
+
+    /// The words and, for each gap between two of them, where a line may
+    /// end there: one gap fewer than words.
+    fn word_gaps(&self) -> (Vec<String>, Vec<GapBreak>) {
+        let mut words = Vec::new();
+        let mut gaps = Vec::new();
+        let mut word = String::new();
+        let mut pending = None;
+        for (i, (item, piece)) in self.items.iter().zip(&self.pieces).enumerate() {
+            match (item, piece) {
+                (Item::Box { .. }, Piece::Glyphs(glyphs)) => {
+                    for text in glyphs.iter().filter_map(|g| g.text.text()) {
+                        if word.is_empty() {
+                            gaps.extend(pending.take());
+                        }
+                        word.push_str(&text);
+                    }
+                }
+                (Item::Glue { .. }, Piece::Space { .. }) if !word.is_empty() => {
+                    words.push(std::mem::take(&mut word));
+                    pending = Some(self.break_at_space(i));
+                }
+                _ => {}
+            }
+        }
+        if !word.is_empty() {
+            words.push(word);
+        }
+        (words, gaps)
+    }
+
+    /// Where a line may end at the word space at item `i` (a forced break
+    /// before it, were there one, is left alone like a tie).
+    fn break_at_space(&self, i: usize) -> GapBreak {
+        match i.checked_sub(1).map(|j| (j, &self.items[j])) {
+            Some((j, Item::Penalty { cost, .. })) if cost.abs() < INFINITY => GapBreak::Penalty(j),
+            Some((_, Item::Box { .. })) => GapBreak::Glue(i),
+            _ => GapBreak::Tied,
+        }
+    }
+}
+
+impl Setter<'_> {
+    /// The breaker's tuning for `p`: the setter's own, or for a paragraph
+    /// with priced gaps, one pass within [`WEIGHED_TOLERANCE`] (TeX's
+    /// first pass, which takes the first setting within a tighter limit,
+    /// is skipped).
+    pub(super) fn params_for(&self, p: &Paragraph) -> Params {
+        if p.weighed {
+            Params {
+                pretolerance: -1.0,
+                tolerance: WEIGHED_TOLERANCE,
+                ..*self.params
+            }
+        } else {
+            *self.params
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::statement::document::Span;
+    use crate::style::{Align, Color, FontRef};
+    use crate::typeset::fonts::FontBook;
+    use crate::typeset::hyphenate::Hyphenator;
+    use crate::typeset::linebreak::{Item, Params};
+    use crate::typeset::paragraph::{Paragraph, Setter, TextStyle};
+    use crate::typeset::shape::Shaper;
+    use crate::units::Length;
+
+    /// `text` prepared in the sans face at 20pt, aligned as `align`.
+    fn prepared(text: &str, align: Align) -> Paragraph {
+        let (mut fonts, mut shaper) = (FontBook::new(), Shaper::new("en"));
+        let hyphenator = Hyphenator::disabled();
+        let params = Params::default();
+        let (mut warnings, mut missing) = (Vec::new(), Default::default());
+        let mut setter = Setter {
+            fonts: &mut fonts,
+            shaper: &mut shaper,
+            hyphenator: &hyphenator,
+            params: &params,
+            hyphen_penalty: 50.0,
+            origin: "t",
+            layout_origin: "l",
+            warnings: &mut warnings,
+            fallback: &[],
+            missing: &mut missing,
+            measure: Length::pt(500.0),
+            fallbacks_reported: Default::default(),
+            fallback_chars: Default::default(),
+            memo: Default::default(),
+        };
+        let style = TextStyle::display(
+            FontRef::Family("sans".into()),
+            false,
+            Length::pt(20.0),
+            Color::Gray(0.0),
+            align,
+        );
+        setter.prepare(&[Span::plain(text)], &style, 1).unwrap()
+    }
+
+    /// The costs of the breakable penalties, in order.
+    fn penalty_costs(p: &Paragraph) -> Vec<f64> {
+        p.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Penalty { cost, .. } if cost.abs() < 10000.0 => Some(*cost),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_are_read_back_with_their_punctuation() {
+        let p = prepared("Stop the war, now!", Align::Left);
+        assert_eq!(p.words(), ["Stop", "the", "war,", "now!"]);
+    }
+
+    #[test]
+    fn ragged_gaps_take_their_costs_at_their_penalties() {
+        let mut p = prepared("one two three four", Align::Left);
+        assert_eq!(penalty_costs(&p), [0.0, 0.0, 0.0]);
+        let items = p.items.len();
+        p.weigh_gaps(&[1.0, 2.0, 3.0]);
+        assert_eq!(penalty_costs(&p), [1.0, 2.0, 3.0]);
+        assert_eq!(p.items.len(), items);
+        assert!(p.weighed);
+    }
+
+    #[test]
+    fn justified_gaps_get_a_penalty_before_their_space() {
+        let mut p = prepared("one two three", Align::Justify);
+        assert!(penalty_costs(&p).is_empty());
+        p.weigh_gaps(&[7.0, 8.0]);
+        assert_eq!(penalty_costs(&p), [7.0, 8.0]);
+        assert_eq!(p.items.len(), p.pieces.len());
+        assert_eq!(p.words(), ["one", "two", "three"]);
+    }
+
+    #[test]
+    fn ties_stay_unbreakable() {
+        let mut p = prepared("one two\u{A0}three", Align::Left);
+        assert_eq!(p.words(), ["one", "two", "three"]);
+        p.weigh_gaps(&[5.0, 6.0]);
+        // Only the first gap can break; the tie keeps its infinite cost.
+        assert_eq!(penalty_costs(&p), [5.0]);
+    }
+}

@@ -1,0 +1,55 @@
+//! How a paragraph would set at a width, without setting it: what display
+//! lines are chosen by (a headline's size and balanced measure).
+
+use crate::typeset::linebreak::{self, Item, PenaltyKind};
+use crate::units::Length;
+
+use super::types::Paragraph;
+use super::Setter;
+
+/// A paragraph broken at one width, summed up.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Trial {
+    /// How many lines it takes.
+    pub lines: usize,
+    /// Every break is clean: no line sticks out, none ends in a hyphen or
+    /// inside a word (an emergency break).
+    pub clean: bool,
+    /// The highest cost of a break between two lines (the paragraph's
+    /// own end not counted); zero for a single line.
+    pub worst_break: f64,
+    /// The costs of the breaks between lines, added up.
+    pub break_cost: f64,
+}
+
+impl Setter<'_> {
+    /// Breaks `p` into lines of `width` and sums up the result.
+    pub fn trial(&self, p: &Paragraph, width: Length) -> Trial {
+        let b = linebreak::break_lines(&p.items, &[width], &self.params_for(p));
+        let clean = b.lines.iter().all(|l| {
+            l.overfull <= Length::ZERO
+                && !matches!(
+                    p.items.get(l.index),
+                    Some(Item::Penalty {
+                        kind: PenaltyKind::Hyphen
+                            | PenaltyKind::NameHyphen
+                            | PenaltyKind::Emergency,
+                        ..
+                    })
+                )
+        });
+        let inner = &b.lines[..b.lines.len().saturating_sub(1)];
+        let costs = inner.iter().map(|l| match p.items.get(l.index) {
+            Some(Item::Penalty { cost, .. }) => *cost,
+            _ => 0.0,
+        });
+        let (worst_break, break_cost) =
+            costs.fold((0.0_f64, 0.0), |(worst, sum), c| (worst.max(c), sum + c));
+        Trial {
+            lines: b.lines.len(),
+            clean,
+            worst_break,
+            break_cost,
+        }
+    }
+}

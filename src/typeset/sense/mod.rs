@@ -1,0 +1,200 @@
+//! Display lines broken by sense: where a headline may end a line, in the
+//! line breaker's own terms.
+//!
+//! A reader takes a headline in at a glance, one line at a time, so each
+//! line should be a piece of meaning. "A call / for solidarity with the /
+//! Serbian people" is three shards; "A call for solidarity / with the
+//! Serbian people / in Kosovo" is three phrases. Good display setting gets
+//! there by a few old rules, which this module turns into a cost for the
+//! break at each gap between two words, for the Knuth–Plass breaker to
+//! weigh against the lines' lengths like any other penalty:
+//!
+//! - never after an article, preposition or conjunction (the `words`
+//!   module has the lists per language): [`CLINGING`], high enough to
+//!   outweigh all but a nearly empty line, yet finite, so that a headline
+//!   with no other break is still set;
+//! - not inside a short phrase: a number and what it counts ("50 people",
+//!   "14 June", "14. März"), a name of two capitalised words ("Julian
+//!   Assange"): [`PHRASE`];
+//! - best after a comma, colon, full stop or dash, where a clause ends:
+//!   [`AFTER_CLAUSE`], below the [`WITHIN_CLAUSE`] of any other gap, so
+//!   that of two equally even settings the one breaking there wins.
+//!
+//! Balancing the lines' lengths is the breaker's and the balanced
+//! measure's job (see [`crate::typeset::paragraph::Setter::balanced_measure`]);
+//! the costs here only say which breaks read well.
+
+mod words;
+
+use crate::typeset::paragraph::Paragraph;
+
+/// Cost of a break after a word that leads into the next one (an article,
+/// preposition or conjunction): its square, the demerits it adds, is that
+/// of a line with badness 5000, a line short by some eleven ems of ragged
+/// stretch; no headline line is that short, so the breaker only takes
+/// such a break when there is no other.
+pub const CLINGING: f64 = 5000.0;
+
+/// Cost of a break inside a short phrase (a number and its noun or unit,
+/// a two-word name): a fifth of [`CLINGING`], since these are found by
+/// their form, not known from a list, and may be wrong.
+pub const PHRASE: f64 = 1000.0;
+
+/// Cost of a break between two words of one clause: about what a fairly
+/// loose ragged line costs, enough to prefer [`AFTER_CLAUSE`] breaks when
+/// the lines come out as even, too little to buy a ragged setting.
+pub const WITHIN_CLAUSE: f64 = 100.0;
+
+/// Cost of a break after a word that ends a clause: free, as a break at
+/// the end of a paragraph's line ordinarily is.
+pub const AFTER_CLAUSE: f64 = 0.0;
+
+/// Prices the break at every word space of a display paragraph (a
+/// headline, subtitle or band line) by the rules above, for the language
+/// `lang` (a BCP 47 tag).
+pub fn break_by_sense(p: &mut Paragraph, lang: &str) {
+    let costs = gap_costs(&p.words(), lang);
+    p.weigh_gaps(&costs);
+}
+
+/// The cost of a break at each gap of a display line's `words`, in the
+/// language `lang` (a BCP 47 tag): one cost per gap, so one fewer than
+/// there are words. `words` are as written, punctuation and all.
+pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
+    let lang = primary_subtag(lang);
+    let leads: Vec<bool> = words
+        .iter()
+        .map(|w| words::is_clinging(&lang, &fold(core(w))))
+        .collect();
+    let leads = |k: usize| leads[k];
+    let title_case = is_title_case(words, &leads);
+    words
+        .windows(2)
+        .enumerate()
+        .map(|(k, pair)| {
+            let (before, after) = (pair[0].as_str(), pair[1].as_str());
+            // A number's full stop makes it an ordinal ("14. März",
+            // "2. aprila"), not the end of a sentence.
+            let counted = is_number(before)
+                && counts(after)
+                && (before.ends_with('.') || !ends_clause(before));
+            if counted {
+                PHRASE
+            } else if ends_clause(before) {
+                AFTER_CLAUSE
+            } else if leads(k) {
+                CLINGING
+            } else if !title_case && starts_sentence(words, k) == Some(false) && is_name(pair) {
+                PHRASE
+            } else {
+                WITHIN_CLAUSE
+            }
+        })
+        .collect()
+}
+
+/// The language of a tag, in lower case: `sr` of `sr-Latn`, `en` of `en_US`.
+fn primary_subtag(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_lowercase()
+}
+
+/// The word without the punctuation around it: `Kosovo` of `“Kosovo,”`.
+fn core(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// A word's core in lower case and, for Greek, without accents: headlines
+/// in Greek capitals drop them, so `ΓΙΑ` and `για` are one word.
+fn fold(core: &str) -> String {
+    core.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ά' => 'α',
+            'έ' => 'ε',
+            'ή' => 'η',
+            'ί' | 'ϊ' | 'ΐ' => 'ι',
+            'ό' => 'ο',
+            'ύ' | 'ϋ' | 'ΰ' => 'υ',
+            'ώ' => 'ω',
+            c => c,
+        })
+        .collect()
+}
+
+/// Whether a clause ends with this word: it ends (before any closing
+/// quote or bracket) in a comma, colon, semicolon, full stop, question or
+/// exclamation mark, ellipsis or dash, or is a dash standing alone.
+fn ends_clause(word: &str) -> bool {
+    let closing = |c: char| matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | '“' | ')' | ']');
+    // The Greek question mark (U+037E) and upper stop (U+0387) end
+    // clauses too.
+    word.trim_end_matches(closing).ends_with([
+        ',', ';', ':', '.', '!', '?', '…', '–', '—', '\u{37E}', '\u{387}',
+    ])
+}
+
+/// A number as written in a headline: `50`, `1.5`, `10:00`, `1/2`.
+fn is_number(word: &str) -> bool {
+    let core = core(word);
+    core.starts_with(|c: char| c.is_ascii_digit())
+        && core
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-'))
+}
+
+/// Whether `word` can be what a number before it counts or measures: a
+/// word (`people`, `km`, `June`) or a unit sign (`%`, `€`, `°C`).
+fn counts(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_alphabetic() || matches!(c, '%' | '‰' | '°' | '€' | '$' | '£'))
+}
+
+/// Whether the first letter of `word` is a capital.
+fn capitalised(word: &str) -> bool {
+    word.chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase)
+}
+
+/// Two capitalised words that are likely one name: both begin with a
+/// capital and neither is wholly in capitals (an acronym like `NATO`
+/// stands on its own).
+fn is_name(pair: &[String]) -> bool {
+    let proper = |w: &str| capitalised(w) && core(w).chars().any(char::is_lowercase);
+    proper(&pair[0]) && proper(&pair[1])
+}
+
+/// Whether word `k` begins a sentence (the first word, or the first after
+/// a full stop, question or exclamation mark or colon), where a capital
+/// says nothing about names. `None` past the end.
+fn starts_sentence(words: &[String], k: usize) -> Option<bool> {
+    let ends = |w: &str| {
+        let w = w.trim_end_matches(|c: char| !c.is_alphanumeric() && !".!?:…".contains(c));
+        w.ends_with(['.', '!', '?', ':', '…'])
+    };
+    match k {
+        0 => Some(!words.is_empty()),
+        k if k < words.len() => Some(ends(&words[k - 1])),
+        _ => None,
+    }
+}
+
+/// Whether the headline is set in title case or capitals: every content
+/// word after the first (one not on the language's list, with a letter)
+/// is capitalised. Then a capital marks no name, and no two words are
+/// kept together for it. One lower-case word is enough to tell: "Free
+/// Julian Assange now" is in sentence case.
+fn is_title_case(words: &[String], leads: &dyn Fn(usize) -> bool) -> bool {
+    let mut content = words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|&(k, w)| !leads(k) && core(w).chars().any(char::is_alphabetic))
+        .peekable();
+    content.peek().is_some() && content.all(|(_, w)| capitalised(w))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,162 @@
+use super::words::clinging;
+use super::*;
+
+fn costs(text: &str, lang: &str) -> Vec<f64> {
+    let words: Vec<String> = text.split_whitespace().map(String::from).collect();
+    gap_costs(&words, lang)
+}
+
+/// The words after which `text` may not break, by their costs.
+fn clinging_after(text: &str, lang: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    costs(text, lang)
+        .iter()
+        .zip(&words)
+        .filter(|(c, _)| **c == CLINGING)
+        .map(|(_, w)| w.to_string())
+        .collect()
+}
+
+#[test]
+fn the_reference_headline_clings_at_its_function_words() {
+    let text = "NCP of Yugoslavia, A call for solidarity with the Serbian people in Kosovo";
+    assert_eq!(
+        clinging_after(text, "en"),
+        ["of", "A", "for", "with", "the", "in"]
+    );
+    let c = costs(text, "en");
+    // After the comma a clause ends: the best break of all.
+    assert_eq!(c[2], AFTER_CLAUSE);
+    // "call / for", "solidarity / with": ordinary gaps.
+    assert_eq!(c[4], WITHIN_CLAUSE);
+    assert_eq!(c[6], WITHIN_CLAUSE);
+}
+
+#[test]
+fn each_language_knows_its_own_words() {
+    let cases = [
+        (
+            "Solidarität mit dem Volk im Kosovo",
+            "de",
+            vec!["mit", "dem", "im"],
+        ),
+        ("Grève à la cantine scolaire", "fr", vec!["à", "la"]),
+        (
+            "Huelga en la escuela y en el barrio",
+            "es",
+            vec!["en", "la", "y", "en", "el"],
+        ),
+        (
+            "Sciopero della mensa e del porto",
+            "it",
+            vec!["della", "e", "del"],
+        ),
+        ("Greve na cantina da escola", "pt", vec!["na", "da"]),
+        (
+            "Staking bij de gemeente van Utrecht",
+            "nl",
+            vec!["bij", "de", "van"],
+        ),
+        (
+            "Plate na vreme, rad bez straha",
+            "sr-Latn",
+            vec!["na", "bez"],
+        ),
+        (
+            "Плате на време, рад без страха",
+            "sr-Cyrl",
+            vec!["на", "без"],
+        ),
+        ("Забастовка в школе и на заводе", "ru", vec!["в", "и", "на"]),
+        ("Απεργία για την παιδεία", "el", vec!["για", "την"]),
+        ("Strajk w szkole i na poczcie", "pl", vec!["w", "i", "na"]),
+        ("Stávka v nemocnici a ve škole", "cs", vec!["v", "a", "ve"]),
+    ];
+    for (text, lang, expected) in cases {
+        assert_eq!(clinging_after(text, lang), expected, "{lang}: {text}");
+    }
+}
+
+#[test]
+fn greek_capitals_without_accents_are_the_same_words() {
+    assert_eq!(
+        clinging_after("ΑΠΕΡΓΙΑ ΓΙΑ ΤΗΝ ΠΑΙΔΕΙΑ ΚΑΙ ΤΗΝ ΥΓΕΙΑ", "el"),
+        ["ΓΙΑ", "ΤΗΝ", "ΚΑΙ", "ΤΗΝ"]
+    );
+}
+
+#[test]
+fn a_language_without_a_list_and_a_region_subtag_are_handled() {
+    assert_eq!(clinging_after("Stop the war", "en-GB"), ["the"]);
+    assert!(clinging_after("Stop the war", "fi").is_empty());
+    assert_eq!(primary_subtag("sr_Latn_RS"), "sr");
+}
+
+#[test]
+fn numbers_keep_what_they_count() {
+    let c = costs("Over 50 people marched 3 km on 14 June", "en");
+    // Over | 50 | people | marched | 3 | km | on | 14 | June
+    assert_eq!(c[1], PHRASE, "50 people");
+    assert_eq!(c[4], PHRASE, "3 km");
+    assert_eq!(c[7], PHRASE, "14 June");
+    assert_eq!(c[2], WITHIN_CLAUSE);
+    assert_eq!(costs("Rents up 20 %", "en")[2], PHRASE);
+    // An ordinal's full stop ends no sentence.
+    assert_eq!(costs("Samstag, 14. März, 11 Uhr", "de")[1], PHRASE);
+    assert_eq!(costs("Protest 2. aprila", "sr-Latn")[1], PHRASE);
+    // A number that ends a clause lets the line end there.
+    assert_eq!(costs("We are 5000, we want more", "en")[2], AFTER_CLAUSE);
+}
+
+#[test]
+fn two_capitalised_words_in_a_sentence_are_a_name() {
+    let c = costs("Free Julian Assange now", "en");
+    // The first word's capital begins the sentence, not a name.
+    assert_eq!(c[0], WITHIN_CLAUSE);
+    assert_eq!(c[1], PHRASE, "Julian Assange");
+    // Acronyms stand on their own.
+    assert_eq!(
+        costs("the protest at NATO Headquarters", "en")[3],
+        WITHIN_CLAUSE
+    );
+    // After a full stop a capital begins a sentence.
+    assert_eq!(
+        costs("We won. Next Monday we march", "en")[2],
+        WITHIN_CLAUSE
+    );
+}
+
+#[test]
+fn title_case_marks_no_names() {
+    let c = costs("Fix Our Homes Before You Raise Our Rents", "en");
+    assert!(!c.contains(&PHRASE), "{c:?}");
+    assert_eq!(
+        clinging_after("Fix Our Homes Before You Raise Our Rents", "en"),
+        ["Our", "Before", "Our"]
+    );
+}
+
+#[test]
+fn short_texts_have_no_gaps() {
+    assert!(costs("", "en").is_empty());
+    assert!(costs("Strike!", "en").is_empty());
+    assert_eq!(costs("the the", "en"), [CLINGING]);
+}
+
+#[test]
+fn the_lists_are_lower_case_folded_single_words_without_repeats() {
+    for lang in [
+        "en", "de", "fr", "es", "it", "pt", "nl", "sr", "ru", "el", "pl", "cs",
+    ] {
+        let list: Vec<&str> = clinging(lang).collect();
+        assert!(list.len() >= 10, "{lang}: {} words", list.len());
+        for (k, w) in list.iter().enumerate() {
+            assert_eq!(&fold(w), w, "{lang}: {w} is not folded");
+            assert!(
+                !w.is_empty() && w.chars().all(char::is_alphabetic),
+                "{lang}: {w:?}"
+            );
+            assert!(!list[..k].contains(w), "{lang}: {w} twice");
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! Headlines broken by sense: on every built-in layout, no headline line
+//! ends on an article, preposition or conjunction of the statement's
+//! language, and a headline with no such break at all is still set whole.
+
+use handbill::compose::pages::PlacedLine;
+use handbill::compose::{compose, ComposeOptions, Composed};
+use handbill::layout::{self, Layout};
+use handbill::statement::{parse, Format};
+use handbill::units::Length;
+
+/// A body long enough to be a statement, short enough for every layout.
+const BODY: &str = "We meet on Saturday at ten in front of the town hall. Bring your \
+neighbours, your banners and your questions: the council has to answer them.";
+
+fn set(headline: &str, layout: &Layout, lang: &str) -> Composed {
+    set_text(
+        &format!("{headline}\n\n{BODY}\n"),
+        Format::Plain,
+        layout,
+        lang,
+    )
+}
+
+fn set_text(text: &str, format: Format, layout: &Layout, lang: &str) -> Composed {
+    let doc = parse(text, format, "h.txt").unwrap().document;
+    compose(
+        &doc,
+        &layout.design,
+        &ComposeOptions {
+            layout: layout.name.clone(),
+            lang: lang.into(),
+            origin: "h.txt".into(),
+            source: None,
+            pictures: Vec::new(),
+        },
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", layout.name))
+}
+
+/// The largest type on a line.
+fn size(l: &PlacedLine) -> Length {
+    l.line
+        .runs
+        .iter()
+        .map(|r| r.size)
+        .fold(Length::ZERO, Length::max)
+}
+
+/// The headline's lines: the first lines of the first page, all at the
+/// first one's size, which is the headline's or, when it is fitted, at
+/// least its smallest.
+fn headline_lines<'c>(c: &'c Composed, layout: &Layout) -> Vec<&'c PlacedLine> {
+    let hs = &layout.design.headline;
+    let least = hs.fit.map_or(hs.size, |f| f.min_size) - Length::pt(0.01);
+    let lines = &c.pages[0].lines;
+    lines
+        .iter()
+        .take_while(|l| size(l) >= least && size(l) == size(&lines[0]))
+        .collect()
+}
+
+/// Sets `headline` on every built-in layout; checks that it is set whole
+/// and never hyphenated. Returns the settings in which a line but the last
+/// ends on one of `forbidden` (compared in lower case), as layout: lines.
+fn against_sense(headline: &str, lang: &str, forbidden: &[&str]) -> Vec<String> {
+    let mut bad = Vec::new();
+    for name in layout::builtin_names() {
+        let layout = layout::load(name).unwrap();
+        let c = set(headline, &layout, lang);
+        let lines: Vec<String> = headline_lines(&c, &layout)
+            .iter()
+            .map(|l| {
+                assert!(!l.line.hyphenated, "{name}: a hyphenated headline line");
+                l.line.text().trim().to_string()
+            })
+            .collect();
+        let all = lines.join(" / ");
+        assert_eq!(
+            lines.join(" ").split_whitespace().collect::<Vec<_>>(),
+            headline.split_whitespace().collect::<Vec<_>>(),
+            "{name}: the headline is not set whole: {all}"
+        );
+        let ends_badly = lines[..lines.len() - 1].iter().any(|line| {
+            let last = line.rsplit(' ').next().unwrap().to_lowercase();
+            forbidden.contains(&last.as_str())
+        });
+        if ends_badly {
+            bad.push(format!("{name} ({lang}): {all}"));
+        }
+    }
+    bad
+}
+
+#[test]
+fn the_reference_headline_breaks_by_sense_on_every_layout() {
+    let forbidden = ["the", "for", "with", "in", "a", "of"];
+    let mut bad = Vec::new();
+    for headline in [
+        "A call for solidarity with the Serbian people in Kosovo",
+        "NCP of Yugoslavia, A call for solidarity with the Serbian people in Kosovo",
+    ] {
+        bad.extend(against_sense(headline, "en", &forbidden));
+    }
+    assert!(
+        bad.is_empty(),
+        "lines ending on a function word:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn german_french_and_serbian_headlines_break_by_sense() {
+    let cases: [(&str, &str, &[&str]); 4] = [
+        (
+            "Hände weg von der Klinik am Stadtpark und vom Hafen",
+            "de",
+            &["von", "der", "am", "und", "vom"],
+        ),
+        (
+            "Grève à la cantine scolaire et dans les écoles de la ville",
+            "fr",
+            &["à", "la", "et", "dans", "les", "de"],
+        ),
+        (
+            "Plate na vreme i rad bez straha za sve radnike u gradu",
+            "sr-Latn",
+            &["na", "i", "bez", "za", "u"],
+        ),
+        (
+            "Плате на време и рад без страха за све раднике у граду",
+            "sr-Cyrl",
+            &["на", "и", "без", "за", "у"],
+        ),
+    ];
+    let mut bad = Vec::new();
+    for (headline, lang, forbidden) in cases {
+        bad.extend(against_sense(headline, lang, forbidden));
+    }
+    assert!(
+        bad.is_empty(),
+        "lines ending on a function word:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn a_headline_with_no_acceptable_break_is_still_set_whole() {
+    // Every gap follows a function word: the lines must still be set, at
+    // breaks the rules would rather not take, and nothing lost.
+    let headline = "of the and of the and of the and of the and of the and of the and of the and";
+    for name in layout::builtin_names() {
+        let layout = layout::load(name).unwrap();
+        let c = set(headline, &layout, "en");
+        let lines = headline_lines(&c, &layout);
+        let text: Vec<String> = lines.iter().map(|l| l.line.text()).collect();
+        assert_eq!(
+            text.join(" ").split_whitespace().count(),
+            headline.split_whitespace().count(),
+            "{name}: {text:?}"
+        );
+        assert!(lines.len() > 1, "{name}: {text:?}");
+    }
+}
+
+#[test]
+fn subtitles_break_by_sense_too() {
+    let subtitle = "Why the workers of the city and the people in the villages \
+                    stand together for a fair wage";
+    let text = format!("+++\nsubtitle = \"{subtitle}\"\n+++\n\n# Solidarity\n\n{BODY}\n");
+    let forbidden = ["the", "of", "and", "in", "for", "a"];
+    let mut bad = Vec::new();
+    for name in layout::builtin_names() {
+        let layout = layout::load(name).unwrap();
+        let c = set_text(&text, Format::Markdown, &layout, "en");
+        // The subtitle's lines follow the headline's; on a handout they
+        // are as small as the body's, so they are counted by their words.
+        let after = headline_lines(&c, &layout).len();
+        let wanted = subtitle.split_whitespace().count();
+        let mut lines: Vec<String> = Vec::new();
+        for l in &c.pages[0].lines[after..] {
+            if lines.join(" ").split_whitespace().count() >= wanted {
+                break;
+            }
+            lines.push(l.line.text().trim().to_string());
+        }
+        assert_eq!(
+            lines.join(" ").split_whitespace().collect::<Vec<_>>(),
+            subtitle.split_whitespace().collect::<Vec<_>>(),
+            "{name}: {lines:?}"
+        );
+        let ends_badly = lines[..lines.len() - 1].iter().any(|line| {
+            let last = line.rsplit(' ').next().unwrap().to_lowercase();
+            forbidden.contains(&last.as_str())
+        });
+        if ends_badly {
+            bad.push(format!("{name}: {}", lines.join(" / ")));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "subtitle lines ending on a function word:\n{}",
+        bad.join("\n")
+    );
+}
