@@ -6,6 +6,8 @@
 //! `min-size`, down to [`LEGIBLE_BODY_PT`], and fits N pages instead of one.
 
 use super::design::{Design, FitSpec, Overflow};
+use super::fill::fill_out;
+use super::measure::Measure;
 use super::tail::{self, Tail};
 use super::{Budget, ComposeOptions, Tools, Trial};
 use crate::error::{Error, Location, Result, Warning};
@@ -59,7 +61,10 @@ impl Tools {
         let text = last + 1 - set.tail.pictures;
         let fits = |cut: usize| {
             let fewer = tail::without_last_lines(&blocks, set.tail.pictures..last + 1, cut);
-            super::pages::flow_around(fewer, &set.grid, set.first.clone()).len() <= n
+            super::pages::flow_around(fewer, &set.grid, set.first.clone())
+                .pages
+                .len()
+                <= n
         };
         let all: usize = blocks[set.tail.pictures..set.tail.pictures + text]
             .iter()
@@ -127,6 +132,23 @@ pub(super) fn goal_for(design: &Design, pages: usize) -> Goal {
     }
 }
 
+/// `goal` with its largest body size no larger than the legible measure
+/// of the design's columns allows (never below its smallest, which the
+/// layout chose knowing its columns).
+fn capped(goal: Goal, design: &Design, measure: Option<Measure>) -> Goal {
+    let Some(m) = measure else {
+        return goal;
+    };
+    let largest = m.largest(design.page.column_width()).max(goal.fit.min_size);
+    Goal {
+        fit: FitSpec {
+            max_size: goal.fit.max_size.min(largest),
+            ..goal.fit
+        },
+        ..goal
+    }
+}
+
 /// The pages the layout's own fitting aims at: the panels of a folded
 /// sheet, else one page.
 fn page_budget(design: &Design) -> usize {
@@ -137,7 +159,7 @@ fn page_budget(design: &Design) -> usize {
 /// `None` when none does. Trials stop setting text as soon as it cannot fit
 /// any more, so a long statement costs little more than one full
 /// composition.
-fn fit_to(
+pub(super) fn fit_to(
     tools: &mut Tools,
     doc: &Document,
     design: &Design,
@@ -391,13 +413,15 @@ pub(super) fn fit_to_page(
     warnings: &mut Vec<Warning>,
 ) -> Result<Fitted> {
     let n = page_budget(design);
+    let measure = tools.measure(doc, design, opts)?;
     let goal = Goal {
         pages: n,
         fit,
         floor: None,
     };
+    let goal = capped(goal, design, measure);
     if let Some(fitted) = fit_to(tools, doc, design, opts, goal)? {
-        return Ok(fitted);
+        return fill_out(tools, doc, design, opts, (fitted, goal), measure);
     }
     let headline = match design.page.fold {
         Some(_) => format!(
@@ -441,27 +465,63 @@ pub(super) fn fit_to_page(
             })
         }
         Overflow::MorePages => {
-            let trial = tools.compose_once(doc, design, opts, Budget::All, Tail::Full)?;
-            let whole = Fitted {
-                trial,
-                size: design.body.size,
-                design: design.clone(),
-                tail: Tail::Full,
-            };
-            // Settled before it is counted: a tail kept on its page saves one.
-            let settled = tools.settle(doc, opts, whole)?;
+            let settled = on_more_pages(tools, doc, design, opts, goal, measure)?;
             let hint = fit_hint(tools, doc, design, opts, n)?;
             warnings.push(Warning {
                 at: Location::file(opts.origin.clone()),
                 message: format!(
                     "{headline}; at {} it takes {} pages; {hint}",
-                    design.body.size,
+                    settled.size,
                     settled.trial.pages.len()
                 ),
             });
             Ok(settled)
         }
     }
+}
+
+/// A text too long for one page, on as few pages as it takes at the
+/// layout's smallest size, set as large as fills them: the last page is
+/// then about as full as the others, not a runt with a few lines on it.
+fn on_more_pages(
+    tools: &mut Tools,
+    doc: &Document,
+    design: &Design,
+    opts: &ComposeOptions,
+    goal: Goal,
+    measure: Option<Measure>,
+) -> Result<Fitted> {
+    let smallest = scaled(design, goal.fit.min_size);
+    let trial = tools.compose_once(doc, &smallest, opts, Budget::All, Tail::Full)?;
+    let at_min = Fitted {
+        trial,
+        size: goal.fit.min_size,
+        design: smallest,
+        tail: Tail::Full,
+    };
+    // Settled before it is counted: a tail kept on its page saves one.
+    let at_min = tools.settle(doc, opts, at_min)?;
+    let n = at_min.trial.pages.len();
+    let goal = Goal { pages: n, ..goal };
+    let largest = scaled(design, goal.fit.max_size);
+    let trial = tools.compose_once(doc, &largest, opts, Budget::Pages(n), at_min.tail)?;
+    let fitted = if trial.fits(n) {
+        Fitted {
+            trial,
+            size: goal.fit.max_size,
+            design: largest,
+            tail: at_min.tail,
+        }
+    } else {
+        // The setting at the smallest size is where bisection starts.
+        let v = Variant {
+            design: design.clone(),
+            tail: at_min.tail,
+        };
+        let range = (goal.fit.min_size, goal.fit.max_size);
+        bisect(tools, doc, &v, opts, n, range, at_min.trial)?
+    };
+    fill_out(tools, doc, design, opts, (fitted, goal), measure)
 }
 
 /// True when `--fit` would set the statement on `goal.pages` pages: the
