@@ -8,6 +8,7 @@
 use super::design::{Design, FitSpec, Overflow};
 use super::fill::fill_out;
 use super::measure::Measure;
+use super::more_pages::on_more_pages;
 use super::tail::{self, Tail};
 use super::{Budget, ComposeOptions, Tools, Trial};
 use crate::error::{Error, Location, Result, Warning};
@@ -17,7 +18,7 @@ use crate::units::Length;
 /// How close the fitted body size comes to the largest that fits, in
 /// points: a quarter point is finer than anyone can see, and bisection
 /// between 9 and 11.5 pt gets there in about five trials.
-const FIT_PRECISION_PT: f64 = 0.25;
+pub(super) const FIT_PRECISION_PT: f64 = 0.25;
 
 /// The smallest body size `--fit` goes down to, in points, whatever the
 /// layout's `min-size`: the size of a newspaper's small print, which most
@@ -28,7 +29,7 @@ pub const LEGIBLE_BODY_PT: f64 = 7.5;
 
 /// The layout with its body set at `size`; leading, spacing and indents
 /// keep their proportion to the size.
-fn scaled(design: &Design, size: Length) -> Design {
+pub(super) fn scaled(design: &Design, size: Length) -> Design {
     let mut l = design.clone();
     let k = size / design.body.size;
     l.body.size = size;
@@ -478,50 +479,6 @@ pub(super) fn fit_to_page(
             Ok(settled)
         }
     }
-}
-
-/// A text too long for one page, on as few pages as it takes at the
-/// layout's smallest size, set as large as fills them: the last page is
-/// then about as full as the others, not a runt with a few lines on it.
-fn on_more_pages(
-    tools: &mut Tools,
-    doc: &Document,
-    design: &Design,
-    opts: &ComposeOptions,
-    goal: Goal,
-    measure: Option<Measure>,
-) -> Result<Fitted> {
-    let smallest = scaled(design, goal.fit.min_size);
-    let trial = tools.compose_once(doc, &smallest, opts, Budget::All, Tail::Full)?;
-    let at_min = Fitted {
-        trial,
-        size: goal.fit.min_size,
-        design: smallest,
-        tail: Tail::Full,
-    };
-    // Settled before it is counted: a tail kept on its page saves one.
-    let at_min = tools.settle(doc, opts, at_min)?;
-    let n = at_min.trial.pages.len();
-    let goal = Goal { pages: n, ..goal };
-    let largest = scaled(design, goal.fit.max_size);
-    let trial = tools.compose_once(doc, &largest, opts, Budget::Pages(n), at_min.tail)?;
-    let fitted = if trial.fits(n) {
-        Fitted {
-            trial,
-            size: goal.fit.max_size,
-            design: largest,
-            tail: at_min.tail,
-        }
-    } else {
-        // The setting at the smallest size is where bisection starts.
-        let v = Variant {
-            design: design.clone(),
-            tail: at_min.tail,
-        };
-        let range = (goal.fit.min_size, goal.fit.max_size);
-        bisect(tools, doc, &v, opts, n, range, at_min.trial)?
-    };
-    fill_out(tools, doc, design, opts, (fitted, goal), measure)
 }
 
 /// True when `--fit` would set the statement on `goal.pages` pages: the

@@ -13,6 +13,7 @@ mod headline;
 pub mod impose;
 mod measure;
 mod missing;
+mod more_pages;
 pub mod pages;
 pub mod picture;
 mod pictures;
