@@ -172,8 +172,25 @@ fn placed_words(pdf: &str, layout: &layout::Layout) -> Vec<(usize, Word)> {
                 body_top = body_top.min(w.y_min);
             }
         }
+        // A short text may be set across the page in one column (see
+        // compose/fill.rs): then most rows below that "top" have a word
+        // across a gutter, where a row of columns has none (the band's
+        // rows, across the foot, are few). Its words are read as one
+        // block, like the head's.
+        let rows_below = |crossing: bool| {
+            let mut rows: Vec<i64> = ws
+                .iter()
+                .filter(|w| w.y_min >= body_top)
+                .filter(|w| crossing == gutters.iter().any(|&g| w.x_min < g && w.x_max > g))
+                .map(|w| (w.y_max * 2.0).round() as i64)
+                .collect();
+            rows.sort_unstable();
+            rows.dedup();
+            rows.len()
+        };
+        let one_column = rows_below(true) > rows_below(false) / 2;
         for w in ws {
-            let head = p == 1 && w.y_max < body_top;
+            let head = one_column || (p == 1 && w.y_max < body_top);
             let col = if head {
                 0
             } else {

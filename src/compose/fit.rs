@@ -28,7 +28,8 @@ pub(super) const FIT_PRECISION_PT: f64 = 0.25;
 pub const LEGIBLE_BODY_PT: f64 = 7.5;
 
 /// The layout with its body set at `size`; leading, spacing and indents
-/// keep their proportion to the size.
+/// keep their proportion to the size, and headings too when it is larger
+/// than the layout's.
 pub(super) fn scaled(design: &Design, size: Length) -> Design {
     let mut l = design.clone();
     let k = size / design.body.size;
@@ -37,6 +38,14 @@ pub(super) fn scaled(design: &Design, size: Length) -> Design {
     l.body.paragraph_spacing = design.body.paragraph_spacing * k;
     l.body.indent = design.body.indent * k;
     l.linebreak.emergency_stretch = design.linebreak.emergency_stretch * k;
+    // Headings grow with a body set larger than the layout's size, so they
+    // stay above it (a short text set at 14pt under 11.5pt headings reads
+    // upside down); a body set smaller keeps the layout's headings, which
+    // then stand out the more.
+    let up = k.max(1.0);
+    l.heading.size = design.heading.size * up;
+    l.heading.space_before = design.heading.space_before * up;
+    l.heading.space_after = design.heading.space_after * up;
     l
 }
 
