@@ -237,7 +237,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         lang: composed.lang.clone(),
         created: creation_time(),
     };
-    warnings.extend(unused_panels_warning(req, &composed));
+    warnings.extend(unused_panels_warning(req, &doc, &opts, &composed));
     let mut sheets = arrange(req, &setup, composed.pages)?;
     setup.adapt(&mut sheets);
     preflight::unprintable_text(&sheets, &composed.fonts, &setup, req.name)?;
@@ -345,24 +345,7 @@ fn layout_that_fits(
     opts: &compose::ComposeOptions,
     n: usize,
 ) -> String {
-    let mut others: Vec<layout::Layout> = layout::builtin_names()
-        .into_iter()
-        .filter(|name| *name != req.layout.name)
-        .filter_map(|name| layout::load(name).ok())
-        .filter(|l| l.design.page.fold.is_none())
-        .collect();
-    // Paper of the same family first (ISO or American: what the printer
-    // has), then the smallest: the nearest thing to what was asked for.
-    let us = req.layout.design.page.paper.is_us();
-    let key = |l: &layout::Layout| {
-        let p = &l.design.page;
-        (p.paper.is_us() != us, p.width.to_pt() * p.height.to_pt())
-    };
-    others.sort_by(|a, b| {
-        let (ka, kb) = (key(a), key(b));
-        ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
-    });
-    for other in others {
+    for other in other_layouts(req) {
         let on_other = BuildRequest {
             layout: &other,
             ..req.clone()
@@ -388,6 +371,29 @@ fn layout_that_fits(
         }
     }
     String::new()
+}
+
+/// The other built-in layouts that are not folded, in the order to
+/// suggest them: paper of the same family first (ISO or American: what
+/// the printer has), then the smallest: the nearest thing to what was
+/// asked for.
+fn other_layouts(req: &BuildRequest) -> Vec<layout::Layout> {
+    let mut others: Vec<layout::Layout> = layout::builtin_names()
+        .into_iter()
+        .filter(|name| *name != req.layout.name)
+        .filter_map(|name| layout::load(name).ok())
+        .filter(|l| l.design.page.fold.is_none())
+        .collect();
+    let us = req.layout.design.page.paper.is_us();
+    let key = |l: &layout::Layout| {
+        let p = &l.design.page;
+        (p.paper.is_us() != us, p.width.to_pt() * p.height.to_pt())
+    };
+    others.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+    });
+    others
 }
 
 /// A warning for each placed picture that prints below `min_dpi`, where
@@ -429,22 +435,49 @@ fn low_dpi_warnings(
         .collect()
 }
 
-/// A warning when a folded leaflet's text leaves panels empty: a shorter
-/// format suits it better.
-fn unused_panels_warning(req: &BuildRequest, composed: &compose::Composed) -> Option<Warning> {
+/// A warning when a folded leaflet's text leaves panels empty even at the
+/// largest size that keeps a readable line: it names the smallest other
+/// layout that holds the text on one page at no less than its usual body
+/// size, set as that layout sets it.
+fn unused_panels_warning(
+    req: &BuildRequest,
+    doc: &document::Document,
+    opts: &compose::ComposeOptions,
+    composed: &compose::Composed,
+) -> Option<Warning> {
     let f = req.layout.design.page.fold?;
     let used = composed
         .pages
         .iter()
         .filter(|p| !p.lines.is_empty())
         .count();
-    (used < f.panels()).then(|| Warning {
+    if used >= f.panels() {
+        return None;
+    }
+    // Tried only now, when the warning is due: a short text sets fast.
+    let better = other_layouts(req).into_iter().find_map(|other| {
+        let on_other = BuildRequest {
+            layout: &other,
+            ..req.clone()
+        };
+        let opts = compose::ComposeOptions {
+            layout: other.name.clone(),
+            pictures: load_pictures(&on_other, doc).ok()?,
+            ..opts.clone()
+        };
+        let c = compose::compose(doc, &other.design, &opts).ok()?;
+        // On one page, and not in small print: at least the layout's own size.
+        (c.pages.len() == 1 && c.body_size >= other.design.body.size)
+            .then(|| format!("{} holds it on one page (body {})", other.name, c.body_size))
+    });
+    Some(Warning {
         at: Location::file(req.name),
         message: format!(
             "the statement fills only {used} of the {} panels of the folded leaflet, \
-             set at {}; a4-leaflet or a5-flyer suits a text this short",
+             set at {}, as large as keeps a readable line; {}",
             f.panels(),
-            composed.body_size
+            composed.body_size,
+            better.unwrap_or_else(|| "a shorter format suits a text this short".to_string())
         ),
     })
 }

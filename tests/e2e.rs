@@ -172,8 +172,25 @@ fn placed_words(pdf: &str, layout: &layout::Layout) -> Vec<(usize, Word)> {
                 body_top = body_top.min(w.y_min);
             }
         }
+        // A short text may be set across the page in one column (see
+        // compose/fill.rs): then most rows below that "top" have a word
+        // across a gutter, where a row of columns has none (the band's
+        // rows, across the foot, are few). Its words are read as one
+        // block, like the head's.
+        let rows_below = |crossing: bool| {
+            let mut rows: Vec<i64> = ws
+                .iter()
+                .filter(|w| w.y_min >= body_top)
+                .filter(|w| crossing == gutters.iter().any(|&g| w.x_min < g && w.x_max > g))
+                .map(|w| (w.y_max * 2.0).round() as i64)
+                .collect();
+            rows.sort_unstable();
+            rows.dedup();
+            rows.len()
+        };
+        let one_column = rows_below(true) > rows_below(false) / 2;
         for w in ws {
-            let head = p == 1 && w.y_max < body_top;
+            let head = one_column || (p == 1 && w.y_max < body_top);
             let col = if head {
                 0
             } else {
@@ -607,14 +624,16 @@ fn fitting_chooses_the_largest_size_that_keeps_one_page() {
         out.body_size
     );
 
-    // A long statement: more pages at the layout's size, with a warning
-    // saying how many.
+    // A long statement: as few pages as it takes at min-size, set as
+    // large as fills them (so larger than min-size: the last page would
+    // otherwise be left part empty), with a warning saying how many.
     let long = root().join("samples/en-long-campaign.md");
     let out = build(&long, "a4-leaflet");
-    assert!(out.pages > 1 && out.body_size == layout.design.body.size);
+    assert!(out.pages > 1);
+    assert!(out.body_size > fit.min_size && out.body_size <= fit.max_size);
     let said = format!(
-        "does not fit on one page even at 9pt; at 10pt it takes {} pages",
-        out.pages
+        "does not fit on one page even at 9pt; at {} it takes {} pages",
+        out.body_size, out.pages
     );
     assert!(
         out.warnings.iter().any(|w| w.message.contains(&said)),
@@ -649,7 +668,17 @@ fn overflow_error_says_by_how_much() {
 fn png_preview_agrees_with_popplers_rendering_of_the_pdf() {
     let input = seed().unwrap_or_else(|| root().join("samples/en-tenants.txt"));
     let bytes = std::fs::read(&input).unwrap();
-    let layout = layout::load("a4-leaflet").unwrap();
+    // The page the thresholds below were set on: the body at 11.5pt in two
+    // columns. Two anti-aliasing rasterizers differ a little along glyph
+    // edges and in how heavy small type comes out, so the figures depend on
+    // the type size; fitting now sets a short statement larger.
+    let layout = layout::parse(
+        "extends = \"a4-leaflet\"\n[body]\nfit = \"none\"\nsize = \"11.5pt\"\n\
+         leading = \"14.95pt\"\nparagraph-spacing = \"7.475pt\"\n",
+        "text-size.toml",
+        std::path::Path::new(""),
+    )
+    .unwrap();
     let name = input.display().to_string();
     let out = handbill::build(&BuildRequest {
         png_dpi: Some(100.0),

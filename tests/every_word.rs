@@ -42,7 +42,15 @@ fn placed_text(pages: &[handbill::compose::pages::Page]) -> String {
 #[test]
 fn an_address_wider_than_the_column_breaks_and_stays_in_it() {
     let text = format!("Sign the petition\n\nPlease sign here: {FORM} and tell your neighbours.\n");
-    let layout = a4();
+    // In the layout's two columns at its size: fitting would set a text
+    // this short across the page in one, and the column is the point here.
+    let layout = layout::parse(
+        "extends = \"a4-leaflet\"\n[body]\nfit = \"none\"\n",
+        "no-fit.toml",
+        std::path::Path::new(""),
+    )
+    .unwrap();
+    assert_eq!(layout.design.page.columns, 2);
     let out = build(&BuildRequest::new(text.as_bytes(), "form.txt", &layout)).unwrap();
     assert!(
         !out.warnings

@@ -162,7 +162,7 @@ fn without_fit_the_warning_says_what_to_do_and_the_qr_code_is_not_alone() {
     assert_eq!(out.pages, 2);
     assert!(
         out.warnings.iter().any(|w| w.message.contains(
-            "does not fit on one page even at 9pt; at 10.5pt it takes 2 pages; \
+            "does not fit on one page even at 9pt; at 13pt it takes 2 pages; \
              --fit 1 sets it on one page"
         )),
         "{:?}",

@@ -648,14 +648,22 @@ fn poster_statement(dir: &Path) -> String {
 }
 
 /// The words of a one-page poster in reading order: the head, each column
-/// top to bottom, then the band (the lowest lines, across the page).
+/// top to bottom (or the one column), then the band (the lowest lines,
+/// across the page).
 fn poster_text(pdf: &Path, layout: &layout::Layout, band_words: usize) -> (String, String) {
     let mut ws = words(pdf);
     ws.sort_by(|a, b| a.y_max.partial_cmp(&b.y_max).unwrap());
     let band = ws.split_off(ws.len() - band_words);
     let page = &layout.design.page;
-    let gutter =
-        page.margin_left.to_pt() + page.column_width().to_pt() + page.column_gap.to_pt() / 2.0;
+    // A text this short may be set across the poster in one column (see
+    // compose/fill.rs): two columns show as lines starting at the second.
+    let second = page.margin_left.to_pt() + page.column_width().to_pt() + page.column_gap.to_pt();
+    let two_columns = ws.iter().filter(|w| (w.x_min - second).abs() < 1.0).count() >= 2;
+    let gutter = if two_columns {
+        second - page.column_gap.to_pt() / 2.0
+    } else {
+        f64::INFINITY
+    };
     // The body starts at the first line with a word right of the gutter and
     // none across it.
     // (Headline words are far taller than body words and may reach past

@@ -6,6 +6,9 @@
 //! `min-size`, down to [`LEGIBLE_BODY_PT`], and fits N pages instead of one.
 
 use super::design::{Design, FitSpec, Overflow};
+use super::fill::fill_out;
+use super::measure::Measure;
+use super::more_pages::on_more_pages;
 use super::tail::{self, Tail};
 use super::{Budget, ComposeOptions, Tools, Trial};
 use crate::error::{Error, Location, Result, Warning};
@@ -15,7 +18,7 @@ use crate::units::Length;
 /// How close the fitted body size comes to the largest that fits, in
 /// points: a quarter point is finer than anyone can see, and bisection
 /// between 9 and 11.5 pt gets there in about five trials.
-const FIT_PRECISION_PT: f64 = 0.25;
+pub(super) const FIT_PRECISION_PT: f64 = 0.25;
 
 /// The smallest body size `--fit` goes down to, in points, whatever the
 /// layout's `min-size`: the size of a newspaper's small print, which most
@@ -25,8 +28,9 @@ const FIT_PRECISION_PT: f64 = 0.25;
 pub const LEGIBLE_BODY_PT: f64 = 7.5;
 
 /// The layout with its body set at `size`; leading, spacing and indents
-/// keep their proportion to the size.
-fn scaled(design: &Design, size: Length) -> Design {
+/// keep their proportion to the size, and headings too when it is larger
+/// than the layout's.
+pub(super) fn scaled(design: &Design, size: Length) -> Design {
     let mut l = design.clone();
     let k = size / design.body.size;
     l.body.size = size;
@@ -34,6 +38,14 @@ fn scaled(design: &Design, size: Length) -> Design {
     l.body.paragraph_spacing = design.body.paragraph_spacing * k;
     l.body.indent = design.body.indent * k;
     l.linebreak.emergency_stretch = design.linebreak.emergency_stretch * k;
+    // Headings grow with a body set larger than the layout's size, so they
+    // stay above it (a short text set at 14pt under 11.5pt headings reads
+    // upside down); a body set smaller keeps the layout's headings, which
+    // then stand out the more.
+    let up = k.max(1.0);
+    l.heading.size = design.heading.size * up;
+    l.heading.space_before = design.heading.space_before * up;
+    l.heading.space_after = design.heading.space_after * up;
     l
 }
 
@@ -59,7 +71,10 @@ impl Tools {
         let text = last + 1 - set.tail.pictures;
         let fits = |cut: usize| {
             let fewer = tail::without_last_lines(&blocks, set.tail.pictures..last + 1, cut);
-            super::pages::flow_around(fewer, &set.grid, set.first.clone()).len() <= n
+            super::pages::flow_around(fewer, &set.grid, set.first.clone())
+                .pages
+                .len()
+                <= n
         };
         let all: usize = blocks[set.tail.pictures..set.tail.pictures + text]
             .iter()
@@ -127,6 +142,23 @@ pub(super) fn goal_for(design: &Design, pages: usize) -> Goal {
     }
 }
 
+/// `goal` with its largest body size no larger than the legible measure
+/// of the design's columns allows (never below its smallest, which the
+/// layout chose knowing its columns).
+fn capped(goal: Goal, design: &Design, measure: Option<Measure>) -> Goal {
+    let Some(m) = measure else {
+        return goal;
+    };
+    let largest = m.largest(design.page.column_width()).max(goal.fit.min_size);
+    Goal {
+        fit: FitSpec {
+            max_size: goal.fit.max_size.min(largest),
+            ..goal.fit
+        },
+        ..goal
+    }
+}
+
 /// The pages the layout's own fitting aims at: the panels of a folded
 /// sheet, else one page.
 fn page_budget(design: &Design) -> usize {
@@ -137,7 +169,7 @@ fn page_budget(design: &Design) -> usize {
 /// `None` when none does. Trials stop setting text as soon as it cannot fit
 /// any more, so a long statement costs little more than one full
 /// composition.
-fn fit_to(
+pub(super) fn fit_to(
     tools: &mut Tools,
     doc: &Document,
     design: &Design,
@@ -391,13 +423,15 @@ pub(super) fn fit_to_page(
     warnings: &mut Vec<Warning>,
 ) -> Result<Fitted> {
     let n = page_budget(design);
+    let measure = tools.measure(doc, design, opts)?;
     let goal = Goal {
         pages: n,
         fit,
         floor: None,
     };
+    let goal = capped(goal, design, measure);
     if let Some(fitted) = fit_to(tools, doc, design, opts, goal)? {
-        return Ok(fitted);
+        return fill_out(tools, doc, design, opts, (fitted, goal), measure);
     }
     let headline = match design.page.fold {
         Some(_) => format!(
@@ -441,21 +475,13 @@ pub(super) fn fit_to_page(
             })
         }
         Overflow::MorePages => {
-            let trial = tools.compose_once(doc, design, opts, Budget::All, Tail::Full)?;
-            let whole = Fitted {
-                trial,
-                size: design.body.size,
-                design: design.clone(),
-                tail: Tail::Full,
-            };
-            // Settled before it is counted: a tail kept on its page saves one.
-            let settled = tools.settle(doc, opts, whole)?;
+            let settled = on_more_pages(tools, doc, design, opts, goal, measure)?;
             let hint = fit_hint(tools, doc, design, opts, n)?;
             warnings.push(Warning {
                 at: Location::file(opts.origin.clone()),
                 message: format!(
                     "{headline}; at {} it takes {} pages; {hint}",
-                    design.body.size,
+                    settled.size,
                     settled.trial.pages.len()
                 ),
             });

@@ -6,11 +6,14 @@ mod band;
 mod body;
 pub mod design;
 pub mod figure;
+mod fill;
 mod fit;
 pub mod fold;
 mod headline;
 pub mod impose;
+mod measure;
 mod missing;
+mod more_pages;
 pub mod pages;
 pub mod picture;
 mod pictures;
@@ -27,6 +30,7 @@ use crate::error::{Error, Location, Note, Result, Warning};
 use crate::statement::document::{Block, BlockKind, Document};
 use crate::typeset::fonts::FontBook;
 use crate::typeset::hyphenate::{self, Hyphenator};
+use crate::typeset::linebreak;
 use crate::typeset::paragraph::Setter;
 use crate::typeset::shape::Shaper;
 use crate::units::Length;
@@ -264,6 +268,37 @@ struct Trial {
     /// Lines of the tail (sign-off, imprint, QR code) after the last line
     /// of text; see [`tail::alone`].
     tail_lines: usize,
+    /// How far down the text area of the last page (or panel) the text
+    /// reaches, from 0 (its top) to 1 (its last baseline).
+    fill: f64,
+    /// The headline's lines.
+    headline_lines: HeadlineLines,
+}
+
+/// How a fixed-size headline was broken: what growing it may not spoil.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct HeadlineLines {
+    /// Its lines.
+    count: usize,
+    /// Words on its last line.
+    last_words: usize,
+}
+
+impl HeadlineLines {
+    /// The headline's lines on the first page: the head's lines set at the
+    /// headline's size.
+    fn of(first: &FirstPage, design: &Design) -> HeadlineLines {
+        let mut lines = first
+            .head
+            .iter()
+            .filter(|l| l.baseline < first.top)
+            .filter(|l| l.line.runs.first().map(|r| r.size) == Some(design.headline.size));
+        let count = lines.clone().count();
+        let last_words = lines
+            .next_back()
+            .map_or(0, |l| l.line.text().split_whitespace().count());
+        HeadlineLines { count, last_words }
+    }
 }
 
 /// How much of the text a composition must set.
@@ -315,6 +350,33 @@ impl Tools {
         }
     }
 
+    /// A paragraph setter for `design`, with these tools' fonts and caches.
+    fn setter<'a>(
+        &'a mut self,
+        design: &'a Design,
+        opts: &'a ComposeOptions,
+        params: &'a linebreak::Params,
+        warnings: &'a mut Vec<Warning>,
+    ) -> Setter<'a> {
+        let page = &design.page;
+        Setter {
+            fonts: &mut self.fonts,
+            shaper: &mut self.shaper,
+            hyphenator: &self.hyphenator,
+            params,
+            hyphen_penalty: design.linebreak.hyphen_penalty,
+            origin: &opts.origin,
+            layout_origin: &opts.layout,
+            warnings,
+            fallback: &design.body.fallback,
+            missing: &mut self.missing,
+            measure: page.column_width().min(page.content_width()),
+            fallbacks_reported: Default::default(),
+            fallback_chars: Default::default(),
+            memo: Default::default(),
+        }
+    }
+
     /// Sets the document once, in exactly this design: the first page's
     /// fixed parts (band, pictures, head), then the body blocks, which are
     /// flowed into pages around them, the tail set as `tail` says.
@@ -327,12 +389,18 @@ impl Tools {
         tail: Tail,
     ) -> Result<Trial> {
         let set = self.set_blocks(doc, design, opts, budget, tail)?;
+        let stopped = set.blocks.is_none();
+        let flow = match set.blocks {
+            Some(blocks) => pages::flow_around(blocks, &set.grid, set.first),
+            None => pages::Flow::default(),
+        };
+        let area = set.grid.bottom - set.grid.top;
+        let headline_lines = set.headline_lines;
         Ok(Trial {
-            stopped: set.blocks.is_none(),
-            pages: match set.blocks {
-                Some(blocks) => pages::flow_around(blocks, &set.grid, set.first),
-                None => Vec::new(),
-            },
+            headline_lines,
+            stopped,
+            fill: (flow.last_bottom - set.grid.top) / area,
+            pages: flow.pages,
             warnings: set.warnings,
             notes: set.notes,
             tail_lines: set.tail.lines,
@@ -366,26 +434,12 @@ impl Tools {
             top_skip: design.body.size,
             rule: page.column_rule.filter(|w| *w > Length::ZERO),
         };
-        let mut setter = Setter {
-            fonts: &mut self.fonts,
-            shaper: &mut self.shaper,
-            hyphenator: &self.hyphenator,
-            params: &params,
-            hyphen_penalty: lb.hyphen_penalty,
-            origin: &opts.origin,
-            layout_origin: &opts.layout,
-            warnings: &mut warnings,
-            fallback: &design.body.fallback,
-            missing: &mut self.missing,
-            measure: grid.column_width.min(page.content_width()),
-            fallbacks_reported: Default::default(),
-            fallback_chars: Default::default(),
-            memo: Default::default(),
-        };
+        let mut setter = self.setter(design, opts, &params, &mut warnings);
 
         // The head: headline, subtitle and meta lines before the body.
         let (head_blocks, body_blocks) = split_head(&doc.blocks);
         let first = first_page(&mut setter, doc, head_blocks, design, opts)?;
+        let headline_lines = HeadlineLines::of(&first, design);
 
         // What the budget's columns hold if packed perfectly, plus a line per
         // column: text taller than that cannot fit, whatever the flow does.
@@ -414,6 +468,7 @@ impl Tools {
                 warnings,
                 notes,
                 tail: tail::Shape::default(),
+                headline_lines,
             });
         };
         let shape = tail::finish(&mut setter, doc, body_blocks, design, &mut blocks, tail)?;
@@ -425,6 +480,7 @@ impl Tools {
             warnings,
             notes,
             tail: shape,
+            headline_lines,
         })
     }
 }
@@ -439,6 +495,8 @@ struct SetBlocks {
     notes: Vec<Note>,
     /// Where the text ends and the tail begins among `blocks`.
     tail: tail::Shape,
+    /// The headline's lines (see [`Trial::headline_lines`]).
+    headline_lines: HeadlineLines,
 }
 
 /// The head (the headline, subtitle and meta lines the document starts

@@ -347,9 +347,19 @@ fn unblocked(from: Length, to: Length, blocked: &[(Length, Length)]) -> Vec<(Len
     out
 }
 
+/// Body blocks flowed into pages.
+#[derive(Clone, Debug, Default)]
+pub struct Flow {
+    /// The pages.
+    pub pages: Vec<Page>,
+    /// The lowest baseline of body text on the last page (not of its
+    /// headline or band): how far down the text reaches.
+    pub last_bottom: Length,
+}
+
 /// Flows body blocks into pages; the first page holds `first`'s headline,
 /// fills and pictures, and its columns keep clear of its obstacles.
-pub fn flow_around(mut blocks: Vec<BlockLines>, grid: &Grid, first: FirstPage) -> Vec<Page> {
+pub fn flow_around(mut blocks: Vec<BlockLines>, grid: &Grid, first: FirstPage) -> Flow {
     let mut pages: Vec<Page> = Vec::new();
     let mut cursor = Cursor { block: 0, line: 0 };
     let mut page_no = 0;
@@ -429,7 +439,10 @@ pub fn flow_around(mut blocks: Vec<BlockLines>, grid: &Grid, first: FirstPage) -
         // (whole columns), so `next == cursor` cannot happen there, but a
         // flow must never spin.
         if done || (next == cursor && page_no > 1) {
-            return pages;
+            return Flow {
+                pages,
+                last_bottom: deepest,
+            };
         }
         cursor = next;
     }
@@ -450,27 +463,43 @@ fn fill_page(
     grid: &Grid,
 ) -> (Vec<Vec<Placement>>, Cursor) {
     let mut out = Vec::with_capacity(frames.len());
-    for f in frames {
+    for (k, f) in frames.iter().enumerate() {
         let height = f.bottom - f.top;
         if height < Length::ZERO && !f.whole {
             out.push(Vec::new());
             continue;
         }
-        let (placed, next) = fill_column(blocks, cursor, grid, height, f.whole);
+        let end = if k + 1 == frames.len() {
+            ColumnEnd::PageTurn
+        } else {
+            ColumnEnd::NextColumn
+        };
+        let (placed, next) = fill_column(blocks, cursor, grid, (height, end), f.whole);
         out.push(placed);
         cursor = next;
     }
     (out, cursor)
 }
 
+/// What follows the foot of a column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ColumnEnd {
+    /// The next column of the same page: the eye moves across.
+    NextColumn,
+    /// The next page or panel: the reader turns the sheet or unfolds it,
+    /// and a word hyphenated there would be carried across a fold.
+    PageTurn,
+}
+
 /// Fills one column of height `height` from `cursor`, honouring widows,
-/// orphans and keep-with-next. When nothing fits by those rules, a `force`d
-/// column takes a line anyway; another is left empty.
+/// orphans and keep-with-next, and ending a column at a page turn with a
+/// whole word. When nothing fits by those rules, a `force`d column takes a
+/// line anyway; another is left empty.
 fn fill_column(
     blocks: &[BlockLines],
     start: Cursor,
     grid: &Grid,
-    height: Length,
+    (height, end): (Length, ColumnEnd),
     force: bool,
 ) -> (Vec<Placement>, Cursor) {
     let mut placed: Vec<Placement> = Vec::new();
@@ -527,6 +556,14 @@ fn fill_column(
         let orphans = if cursor.line == 0 { block.orphans } else { 1 };
         if remaining - take < block.widows {
             take = remaining.saturating_sub(block.widows);
+        }
+        // A word is not carried over a page turn: the column ends before
+        // the hyphenated line (or lines: two may follow each other), and
+        // the paragraph moves on whole when that would leave an orphan.
+        if end == ColumnEnd::PageTurn {
+            while take > 0 && block.lines[cursor.line + take - 1].line.hyphenated {
+                take -= 1;
+            }
         }
         if take < orphans || block.keep_with_next {
             take = 0;
@@ -628,6 +665,7 @@ mod tests {
                 ..FirstPage::default()
             },
         )
+        .pages
     }
 
     fn line() -> Line {
@@ -706,7 +744,8 @@ mod tests {
         let g = grid(2, 17.0);
         let mut cursor = Cursor { block: 0, line: 0 };
         loop {
-            let (placed, next) = fill_column(&blocks, cursor, &g, g.bottom - g.top, true);
+            let column = (g.bottom - g.top, ColumnEnd::NextColumn);
+            let (placed, next) = fill_column(&blocks, cursor, &g, column, true);
             // Lines of a split block at the column bottom and the next top.
             if let Some(&(b, l, _)) = placed.last() {
                 if l + 1 < blocks[b].lines.len() {
@@ -748,7 +787,7 @@ mod tests {
             &blocks,
             Cursor { block: 0, line: 0 },
             &g,
-            g.bottom - g.top,
+            (g.bottom - g.top, ColumnEnd::NextColumn),
             true,
         );
         assert!(
@@ -756,5 +795,33 @@ mod tests {
             "heading stayed at the bottom"
         );
         assert_eq!(next.block, 1);
+    }
+
+    #[test]
+    fn no_word_is_carried_over_a_page_turn() {
+        // One paragraph of 30 lines in one column of 20: line 20 (index 19)
+        // ends with a hyphen, so the page ends a line earlier.
+        let mut blocks = vec![block(30)];
+        blocks[0].lines[19].line.hyphenated = true;
+        let g = grid(1, 20.0);
+        let pages = flow(blocks.clone(), &g, g.top, Vec::new());
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0].lines.len(), 19);
+        // Two hyphenated lines in a row: the page ends before both.
+        blocks[0].lines[18].line.hyphenated = true;
+        let pages = flow(blocks.clone(), &g, g.top, Vec::new());
+        assert_eq!(pages[0].lines.len(), 18);
+        assert!(pages
+            .iter()
+            .all(|p| !p.lines.last().unwrap().line.hyphenated));
+        // Between two columns of one page the eye only moves across: there
+        // a hyphen may stay.
+        let g2 = grid(2, 20.0);
+        let mut longer = vec![block(50)];
+        longer[0].lines[19].line.hyphenated = true;
+        let one = flow(longer, &g2, g2.top, Vec::new());
+        assert_eq!(one.len(), 2);
+        let left: Vec<_> = one[0].lines.iter().filter(|l| l.x == g2.left).collect();
+        assert_eq!(left.len(), 20);
     }
 }

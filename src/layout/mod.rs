@@ -40,9 +40,10 @@
 //! fit = "page"             # choose the body size (between min-size and max-size) that fills
 //!                          # the page; "none" sets it at `size`
 //! min-size = "9pt"
-//! max-size = "11.5pt"
-//! overflow = "more-pages"  # text that does not fit at min-size: set at `size` on more
-//!                          # pages, or "error" to stop and say by how much it overflows
+//! max-size = "14pt"
+//! overflow = "more-pages"  # text that does not fit at min-size: as few pages as it takes
+//!                          # there, set as large as fills them; or "error" to stop and say
+//!                          # by how much it overflows
 //! fallback = ["serif", "sans", "armenian", "georgian", "math", "symbols", "symbols2", "emoji"]
 //!                          # fonts tried, in order, for a character the text's own font
 //!                          # lacks (in every part of the leaflet); families or font files

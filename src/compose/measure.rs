@@ -1,0 +1,137 @@
+//! The legible measure: how many characters a line of the body holds, and
+//! so how large the body may be set in a column before its lines get too
+//! short to read well (or, in one wide column, how small before they get
+//! too long to follow back).
+//!
+//! The count depends on the typeface and on the language (German words
+//! are longer than English ones, Greek letters wider than Latin ones), so
+//! it is not guessed from the font size: the statement's own first
+//! paragraphs are set once at the layout's size, and the characters of
+//! their full lines counted. Characters a line scale with the measure and
+//! inversely with the size, which gives every other size and width.
+
+use super::design::Design;
+use super::{split_head, ComposeOptions, Tools};
+use crate::error::Result;
+use crate::statement::document::{BlockKind, Document};
+use crate::style::Align;
+use crate::typeset::paragraph::TextStyle;
+use crate::units::Length;
+
+/// The fewest characters a justified line should hold: with fewer, a line
+/// has too few word spaces to take up the slack, and gaps open up.
+const MIN_CHARS_JUSTIFIED: f64 = 40.0;
+
+/// The fewest characters a flush-left line should hold: its spaces never
+/// stretch, but below this the ragged edge takes over the column.
+const MIN_CHARS_RAGGED: f64 = 35.0;
+
+/// The most characters a line should hold: beyond this the eye loses its
+/// way back to the start of the next line (45–75 is the comfortable range;
+/// generous leading at large sizes carries a few more).
+const MAX_CHARS: f64 = 80.0;
+
+/// Characters of text the count is taken from: a few paragraphs, enough
+/// for a steady average, few enough to cost one paragraph setting.
+const SAMPLE_CHARS: usize = 2500;
+
+/// The body's characters a line, known for one size and width.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Measure {
+    /// Width of an average character (spaces included) as a share of the
+    /// type size.
+    em_per_char: f64,
+    /// Whether lines are justified (they need more characters).
+    justified: bool,
+}
+
+impl Measure {
+    /// The largest body size at which a line of `width` still holds enough
+    /// characters.
+    pub(super) fn largest(&self, width: Length) -> Length {
+        let fewest = if self.justified {
+            MIN_CHARS_JUSTIFIED
+        } else {
+            MIN_CHARS_RAGGED
+        };
+        width / (fewest * self.em_per_char)
+    }
+
+    /// The smallest body size at which a line of `width` holds no more
+    /// characters than can be followed.
+    pub(super) fn smallest(&self, width: Length) -> Length {
+        width / (MAX_CHARS * self.em_per_char)
+    }
+}
+
+impl Tools {
+    /// The body's measure in `design`, counted on the statement's first
+    /// body paragraphs; `None` when they set no full line to count (a
+    /// statement of a few short lines, which no size makes too narrow).
+    pub(super) fn measure(
+        &mut self,
+        doc: &Document,
+        design: &Design,
+        opts: &ComposeOptions,
+    ) -> Result<Option<Measure>> {
+        let params = design.linebreak.params();
+        let mut warnings = Vec::new();
+        let mut setter = self.setter(design, opts, &params, &mut warnings);
+        let body = &design.body;
+        let style = TextStyle {
+            font: body.font.clone(),
+            base: Default::default(),
+            size: body.size,
+            color: body.color,
+            align: body.align,
+            hyphenate: true,
+            indent: Length::ZERO,
+        };
+        let column = design.page.column_width();
+        let (mut chars, mut width, mut sampled) = (0usize, Length::ZERO, 0usize);
+        let (_, blocks) = split_head(&doc.blocks);
+        for block in blocks.iter().filter(|b| b.kind == BlockKind::Body) {
+            if sampled >= SAMPLE_CHARS {
+                break;
+            }
+            let p = setter.prepare(&block.spans, &style, block.line)?;
+            let lines = setter.set(&p, &[column]);
+            // Every line but a paragraph's last is full.
+            for line in lines.iter().take(lines.len().saturating_sub(1)) {
+                let n = line.text().chars().count();
+                chars += n;
+                sampled += n;
+                width += column;
+            }
+        }
+        Ok((chars > 0).then(|| Measure {
+            em_per_char: width / (body.size * chars as f64),
+            justified: body.align == Align::Justify,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_follow_from_the_average_character() {
+        // Half an em a character in an 87 mm column (246.6 pt).
+        let m = Measure {
+            em_per_char: 0.5,
+            justified: true,
+        };
+        let column = Length::pt(246.6);
+        // 40 characters a justified line up to 12.33 pt.
+        assert!((m.largest(column).to_pt() - 12.33).abs() < 1e-9);
+        // No more than 80 characters a line from 6.165 pt on.
+        assert!((m.smallest(column).to_pt() - 6.165).abs() < 1e-9);
+        // A flush-left line may hold fewer: the body may be larger.
+        let ragged = Measure {
+            justified: false,
+            ..m
+        };
+        assert!((ragged.largest(column).to_pt() - 14.091).abs() < 1e-3);
+    }
+}

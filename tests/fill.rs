@@ -1,0 +1,253 @@
+//! Full pages and no runt pages (issue #14, items 5 and 6): a statement on
+//! one page fills it; a statement on several leaves its last page at least
+//! half full; the QR code and imprint are never alone on a page; no word
+//! is hyphenated across a page turn or a fold; and a text too short for a
+//! tri-fold's six panels gets a warning naming a layout it fills.
+//!
+//! Fill is measured on the printed PDF, as a reader sees it: how far down
+//! the text area (the page less its top and bottom margins) the lowest
+//! word reaches, by poppler's `pdftotext -bbox`.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use handbill::compose::pages::Page;
+use handbill::compose::{compose, ComposeOptions};
+use handbill::layout::{self, Layout};
+use handbill::statement::document::{BlockKind, Document};
+use handbill::statement::{parse, Format};
+use handbill::{build, BuildRequest};
+
+/// Issue #14: a page alone at least this full …
+const SINGLE_PAGE_FILL: f64 = 0.85;
+/// … and the last of several at least this.
+const LAST_PAGE_FILL: f64 = 0.5;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The reference statement (a real web clipping), when it is there.
+fn seed() -> Option<PathBuf> {
+    let p = root().join("../shared/seed/000_53f4cf6db800a616.txt");
+    p.exists().then_some(p)
+}
+
+/// The reference statement and every sample.
+fn statements() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
+        .collect();
+    v.sort();
+    v.extend(seed());
+    v
+}
+
+fn format_of(path: &Path) -> Format {
+    if path.extension().is_some_and(|e| e == "md") {
+        Format::Markdown
+    } else {
+        Format::Plain
+    }
+}
+
+/// The built-in layouts that are not folded.
+fn flat_layouts() -> Vec<Layout> {
+    layout::builtin_names()
+        .into_iter()
+        .map(|n| layout::load(n).unwrap())
+        .filter(|l| l.design.page.fold.is_none())
+        .collect()
+}
+
+fn build_pdf(text: &str, name: &str, layout: &Layout) -> handbill::BuildOutput {
+    build(&BuildRequest::new(text.as_bytes(), name, layout))
+        .unwrap_or_else(|e| panic!("{name} on {}: {e}", layout.name))
+}
+
+/// For each page of the PDF, the bottom of its lowest word, in points
+/// from the top edge, as poppler finds it.
+fn lowest_words(pdf: &[u8], tag: &str) -> Vec<f64> {
+    let path = std::env::temp_dir().join(format!("handbill-fill-{}-{tag}.pdf", std::process::id()));
+    std::fs::write(&path, pdf).unwrap();
+    let (ok, html, err) = support::tool("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
+    let _ = std::fs::remove_file(&path);
+    assert!(ok, "pdftotext: {err}");
+    html.split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("yMax=\"")
+                .skip(1)
+                .filter_map(|s| s.split('"').next()?.parse::<f64>().ok())
+                .fold(0.0, f64::max)
+        })
+        .collect()
+}
+
+/// How full each page is: its lowest word's depth in the text area.
+fn fills(out: &handbill::BuildOutput, layout: &Layout, tag: &str) -> Vec<f64> {
+    let page = &layout.design.page;
+    let (top, bottom) = (
+        page.margin_top.to_pt(),
+        (page.height - page.margin_bottom).to_pt(),
+    );
+    lowest_words(&out.pdf, tag)
+        .into_iter()
+        .map(|y| (y - top) / (bottom - top))
+        .collect()
+}
+
+#[test]
+fn a_statement_on_one_page_fills_it_and_a_last_page_is_at_least_half_full() {
+    let mut short = Vec::new();
+    for path in statements() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        for l in flat_layouts() {
+            let out = build_pdf(&text, &name, &l);
+            let fill = fills(&out, &l, &format!("{}-{name}", l.name));
+            assert_eq!(fill.len(), out.pages, "{name} on {}", l.name);
+            let last = fill[fill.len() - 1];
+            let (want, what) = if out.pages == 1 {
+                (SINGLE_PAGE_FILL, "its one page")
+            } else {
+                (LAST_PAGE_FILL, "its last page")
+            };
+            if last < want {
+                short.push(format!(
+                    "{name} on {}: {what} {:.0}% full ({} pages, body {})",
+                    l.name,
+                    last * 100.0,
+                    out.pages,
+                    out.body_size
+                ));
+            }
+        }
+    }
+    assert!(short.is_empty(), "{short:#?}");
+}
+
+/// A statement with a QR code and an imprint after its text.
+fn with_tail(text: &str) -> String {
+    let mut tail = String::from("qr = \"https://example.org/join\"\n");
+    if !text.contains("\nimprint = ") {
+        tail.push_str("imprint = \"Printed by us\"\n");
+    }
+    match text.strip_prefix("+++\n") {
+        Some(rest) => format!("+++\n{tail}{rest}"),
+        None => format!("+++\n{tail}+++\n{text}"),
+    }
+}
+
+/// `doc` composed on `layout`, in the statement's own language.
+fn composed(doc: &Document, layout: &Layout, name: &str) -> Vec<Page> {
+    let opts = ComposeOptions {
+        layout: layout.name.clone(),
+        lang: doc.meta.lang.clone().unwrap_or_else(|| "en".into()),
+        origin: name.into(),
+        ..Default::default()
+    };
+    compose(doc, &layout.design, &opts)
+        .unwrap_or_else(|e| panic!("{name} on {}: {e}", layout.name))
+        .pages
+}
+
+#[test]
+fn the_qr_code_and_imprint_are_never_alone_on_a_page() {
+    for path in statements() {
+        let text = with_tail(&std::fs::read_to_string(&path).unwrap());
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let doc = parse(&text, format_of(&path), &name).unwrap().document;
+        // The tail's words: the sign-off, the imprint and the link.
+        let mut tail: Vec<String> = doc
+            .blocks
+            .iter()
+            .filter(|b| matches!(b.kind, BlockKind::SignOff | BlockKind::Imprint))
+            .map(|b| b.spans.iter().map(|s| s.text.as_str()).collect())
+            .collect();
+        tail.extend(doc.meta.qr.as_ref().map(|q| q.text.clone()));
+        let in_tail = |line: &str| tail.iter().any(|t| t.contains(line.trim()));
+        for l in flat_layouts() {
+            let pages = composed(&doc, &l, &name);
+            for (k, page) in pages.iter().enumerate().skip(1) {
+                let text_lines = page
+                    .lines
+                    .iter()
+                    .filter(|pl| pl.figure.is_none())
+                    .filter(|pl| !in_tail(&pl.line.text()))
+                    .count();
+                assert!(
+                    text_lines > 0,
+                    "{name} on {}: page {} holds only the tail",
+                    l.name,
+                    k + 1
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn no_word_is_hyphenated_across_a_page_turn_or_a_fold() {
+    let mut layouts = flat_layouts();
+    layouts.push(layout::load("a4-trifold").unwrap());
+    let mut checked = 0;
+    for path in statements() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let doc = parse(&text, format_of(&path), &name).unwrap().document;
+        for l in &layouts {
+            // The long sample does not fit a tri-fold at all.
+            if l.design.page.fold.is_some() && text.len() > 10_000 {
+                continue;
+            }
+            // A folded sheet's pages here are its panels, in reading order;
+            // the last line placed on a page ends its last column.
+            let pages = composed(&doc, l, &name);
+            for (k, page) in pages.iter().enumerate().take(pages.len() - 1) {
+                let last = page.lines.last().unwrap();
+                assert!(
+                    !last.line.hyphenated,
+                    "{name} on {}: page {} ends with `{}`",
+                    l.name,
+                    k + 1,
+                    last.line.text()
+                );
+                checked += 1;
+            }
+        }
+    }
+    // The long sample turns many pages, and the short ones the panels.
+    assert!(checked > 20, "{checked}");
+}
+
+#[test]
+fn a_text_too_short_for_the_trifold_gets_a_layout_it_fills() {
+    let trifold = layout::load("a4-trifold").unwrap();
+    let path = seed().unwrap_or_else(|| root().join("samples/en-tenants.txt"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let out = build_pdf(&text, "short.txt", &trifold);
+    let said = out
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("panels of the folded leaflet"))
+        .unwrap_or_else(|| panic!("{:?}", out.warnings))
+        .message
+        .clone();
+    // The layout it names holds the text on one page at no less than its
+    // usual size: check by building it there.
+    let named = said
+        .split("; ")
+        .last()
+        .and_then(|s| s.strip_suffix(")"))
+        .and_then(|s| s.split_once(" holds it on one page (body "))
+        .unwrap_or_else(|| panic!("{said}"));
+    let other = layout::load(named.0).unwrap();
+    let there = build_pdf(&text, "short.txt", &other);
+    assert_eq!(there.pages, 1, "{said}");
+    assert_eq!(there.body_size.to_string(), named.1, "{said}");
+    assert!(there.body_size >= other.design.body.size, "{said}");
+}
