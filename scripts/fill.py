@@ -31,7 +31,7 @@ import tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 LAYOUTS = os.path.join(ROOT, "layouts")
-REFERENCE = "/work/shared/seed/000_53f4cf6db800a616.txt"
+REFERENCE = os.path.join(ROOT, "..", "shared", "seed", "000_53f4cf6db800a616.txt")
 BASE = "a4-leaflet"
 
 # Paper sizes in mm (portrait), as handbill names them.

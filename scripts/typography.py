@@ -11,7 +11,8 @@ them. The goals: for justified text a word-gap p95 of at most 0.50 em and a
 maximum of at most 0.80 em; letter gaps at most 0.01 em; no overfull lines;
 at most two hyphenated lines in a row; no widows or orphans; no runts (a
 paragraph's last line holding one word of under four letters); every word
-of the statement in the PDF.
+of the statement in the PDF; a single page at least 85% full or a last page
+at least 50% full (scripts/fill.py).
 """
 
 import argparse
@@ -22,6 +23,9 @@ import pathlib
 import subprocess
 import sys
 import tempfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import fill  # noqa: E402  (scripts/fill.py: page fill from the PDF)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 TYPOMETER = ROOT.parent / "shared" / "tools" / "typometer" / "typometer.py"
@@ -81,7 +85,15 @@ def measure(statement, layout, work):
         "orphans": s.get("orphans"),
         "runts": s.get("runts"),
         "fidelity": s.get("fidelity_ratio"),
+        "fill": fill_verdict(pdf, layout),
     }
+
+
+def fill_verdict(pdf, layout):
+    """The last page's fill, with scripts/fill.py's verdict when it fails."""
+    pages, panels, share = fill.measure(str(pdf), layout)
+    verdict = fill.verdict(pages, panels, share)
+    return f"{share:.2f}" if verdict == "ok" else f"{share:.2f} {verdict.lower()}"
 
 
 def misses(row):
@@ -107,11 +119,13 @@ def misses(row):
         out.append("runts")
     if row["fidelity"] != 1.0:
         out.append("fidelity")
+    if " " in row["fill"]:
+        out.append("fill")
     return out
 
 
 COLUMNS = ["statement", "layout", "pages", "align", "p95", "max", "letter", "overfull",
-           "hyphen_run", "widows", "orphans", "runts", "fidelity"]
+           "hyphen_run", "widows", "orphans", "runts", "fidelity", "fill"]
 
 
 def cell(row, key, missed):

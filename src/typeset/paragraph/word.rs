@@ -22,12 +22,13 @@ use super::Setter;
 /// set otherwise, yet below TeX's infinity so that one is always possible.
 const EMERGENCY_COST: f64 = 1000.0;
 
-/// Cost of hyphenating a capitalised word (a name: "Ser-bian", "Yu-
-/// goslavia"), on top of being left to the passes that run when nothing
-/// within tolerance works: 500² demerits, what a line stretched to about
-/// 1.7 times its spaces' stretch costs, so a name breaks only to spare the
-/// paragraph a line looser than that.
-const NAME_HYPHEN_COST: f64 = 1000.0;
+/// Cost of hyphenating a capitalised word in mid-sentence (a name:
+/// "Ser-bian", "So-mali"), on top of being left to the passes that run when
+/// nothing within tolerance works: 3000² demerits, what a line stretched to
+/// about three times its spaces' stretch costs, so a name breaks only to
+/// spare the paragraph a gaping line. (At 1000 the samples still split
+/// names at the larger sizes page filling chooses.)
+const NAME_HYPHEN_COST: f64 = 3000.0;
 
 /// Cost of breaking an address between two separators: three times an
 /// emergency break, so the line breaker takes every separator it can
