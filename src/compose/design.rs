@@ -330,8 +330,8 @@ const SHORT_LAST_LINE: f64 = 0.15;
 
 /// Demerits for a short last line: what a line stretched to about 1.7
 /// times its spaces' stretch costs (badness 490), so the breaker sets a
-/// line that loose rather than leave a stub. A stub that is the end of a
-/// hyphenated word is, besides, never accepted within tolerance.
+/// line that loose rather than leave a stub. Within tolerance a short last
+/// line is not accepted at all (see the line breaker's passes).
 const SHORT_LAST_LINE_DEMERITS: f64 = 250000.0;
 
 /// Knuth–Plass line-breaking parameters, as in TeX.

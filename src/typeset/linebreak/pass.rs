@@ -204,11 +204,12 @@ impl<'p> PassState<'p> {
         let fit = self.para.assess(&node, bp, self.rules);
         let limit = self.params.max_hyphen_run;
         let too_many_hyphens = bp.flagged && !bp.forced && limit > 0 && node.run >= limit;
-        // The rest of a hyphenated word alone on a short last line ("-ble.")
-        // is not accepted within tolerance; the final passes weigh it.
+        // A short last line ("able.", or the rest of a hyphenated word) is
+        // not accepted within tolerance, where demerits could not weigh it
+        // against the looser lines that avoid it; the final passes do.
         let stub = bp.is_end
-            && node.flagged
             && fit.share < self.params.short_last_line
+            && node.line > 0
             && !self.rules.true_badness;
         if fit.fits && fit.badness <= self.rules.threshold && !too_many_hyphens && !stub {
             self.offer(a, bp, fit);

@@ -1003,27 +1003,31 @@ fn a_name_is_hyphenated_only_when_nothing_within_tolerance_works() {
 fn a_short_last_line_costs_what_the_params_say() {
     // Eleven 18pt words on 100pt lines: five a line fit snugly and leave
     // the last word alone (18% of the measure); any other split needs a
-    // line of four words, far looser, which only a high enough cost for
-    // a short last line buys.
+    // line of four words, beyond the tolerance.
     let items = plain_paragraph(&[18.0; 11]);
     let widths = [pt(100.0)];
-    let lenient = Params {
+    let base = Params {
         pretolerance: -1.0,
-        tolerance: INF_BAD,
         ..Params::default()
     };
     let last = |b: &Breaks| {
         let lines = measure_lines(&items, b);
         lines.last().map_or(0.0, |l| l.natural)
     };
-    let plain = break_lines(&items, &widths, &lenient);
+    let plain = break_lines(&items, &widths, &base);
+    assert_eq!(plain.pass, Pass::Second);
     assert!(last(&plain) < 25.0, "{plain:?}");
+    // Counted as short, the last line is not accepted within tolerance;
+    // the final pass weighs it, and at a low cost keeps it.
     let cheap = Params {
         short_last_line: 0.25,
         short_last_line_demerits: 1000.0,
-        ..lenient
+        ..base
     };
-    assert_eq!(break_lines(&items, &widths, &cheap).lines, plain.lines);
+    let kept = break_lines(&items, &widths, &cheap);
+    assert_eq!(kept.pass, Pass::Final);
+    assert_eq!(kept.lines, plain.lines);
+    // At a high cost the final pass sets a loose line instead.
     let costly = Params {
         short_last_line_demerits: 1e9,
         ..cheap
