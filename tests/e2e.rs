@@ -6,26 +6,7 @@ use std::path::{Path, PathBuf};
 use handbill::{layout, statement, BuildRequest};
 
 mod support;
-use support::{block_diff, blocks, common_size, luminance, render_png, tool};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn samples() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
-        .collect();
-    v.sort();
-    v
-}
-
-fn seed() -> Option<PathBuf> {
-    let p = root().join("../shared/seed/000_53f4cf6db800a616.txt");
-    p.exists().then_some(p)
-}
+use support::{block_diff, blocks, common_size, luminance, render_png, root, samples, seed, tool};
 
 fn build(path: &Path, layout: &str) -> handbill::BuildOutput {
     let bytes = std::fs::read(path).unwrap();

@@ -9,6 +9,7 @@
 //! word reaches, by poppler's `pdftotext -bbox`.
 
 mod support;
+use support::{root, samples, seed, with_tail};
 
 use std::path::{Path, PathBuf};
 
@@ -24,24 +25,9 @@ const SINGLE_PAGE_FILL: f64 = 0.85;
 /// … and the last of several at least this.
 const LAST_PAGE_FILL: f64 = 0.5;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The reference statement (a real web clipping), when it is there.
-fn seed() -> Option<PathBuf> {
-    let p = root().join("../shared/seed/000_53f4cf6db800a616.txt");
-    p.exists().then_some(p)
-}
-
 /// The reference statement and every sample.
 fn statements() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
-        .collect();
-    v.sort();
+    let mut v = samples();
     v.extend(seed());
     v
 }
@@ -128,18 +114,6 @@ fn a_statement_on_one_page_fills_it_and_a_last_page_is_at_least_half_full() {
         }
     }
     assert!(short.is_empty(), "{short:#?}");
-}
-
-/// A statement with a QR code and an imprint after its text.
-fn with_tail(text: &str) -> String {
-    let mut tail = String::from("qr = \"https://example.org/join\"\n");
-    if !text.contains("\nimprint = ") {
-        tail.push_str("imprint = \"Printed by us\"\n");
-    }
-    match text.strip_prefix("+++\n") {
-        Some(rest) => format!("+++\n{tail}{rest}"),
-        None => format!("+++\n{tail}+++\n{text}"),
-    }
 }
 
 /// `doc` composed on `layout`, in the statement's own language.

@@ -6,6 +6,7 @@
 //! subtitle, where, when, qr, imprint) just too long for an A5 flyer.
 
 mod support;
+use support::{root, with_tail};
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -23,10 +24,6 @@ const LINK: &str = "https://example.org/eastfield-library";
 /// fitting; without it, only the QR code and imprint are too many.
 const SAVINGS: &str = "The savings are small: the council's own figures put them at less \
 than one per cent of its yearly spending on consultants.\n\n";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn appeal() -> String {
     std::fs::read_to_string(root().join("tests/fixtures/appeal.md")).unwrap()
@@ -277,19 +274,6 @@ fn a_folded_leaflet_is_one_sheet() {
         "{:?}",
         out.notes
     );
-}
-
-/// The sample with a QR code and an imprint added to its front matter (or
-/// given front matter), so that every layout meets a tail to keep.
-fn with_tail(text: &str) -> String {
-    let mut tail = String::from("qr = \"https://example.org/join\"\n");
-    if !text.contains("\nimprint = ") {
-        tail.push_str("imprint = \"Printed by us\"\n");
-    }
-    match text.strip_prefix("+++\n") {
-        Some(rest) => format!("+++\n{tail}{rest}"),
-        None => format!("+++\n{tail}+++\n{text}"),
-    }
 }
 
 #[test]

@@ -5,7 +5,7 @@
 // Each test crate includes this module and uses only part of it.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Runs a tool: whether it succeeded, its standard output and its errors.
@@ -128,4 +128,40 @@ pub fn common_size(a: &Luma, b: &Luma) -> (usize, usize) {
         b.height
     );
     (a.width.min(b.width), a.height.min(b.height))
+}
+
+/// The repository's root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every sample statement (`samples/*.txt` and `*.md`), in name order.
+pub fn samples() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "md")))
+        .collect();
+    v.sort();
+    v
+}
+
+/// The reference statement (a real web clipping, beside the repository),
+/// when it is there.
+pub fn seed() -> Option<PathBuf> {
+    let p = root().join("../shared/seed/000_53f4cf6db800a616.txt");
+    p.exists().then_some(p)
+}
+
+/// A statement with a QR code and an imprint added to its front matter (or
+/// given front matter), so that every layout meets a tail to keep.
+pub fn with_tail(text: &str) -> String {
+    let mut tail = String::from("qr = \"https://example.org/join\"\n");
+    if !text.contains("\nimprint = ") {
+        tail.push_str("imprint = \"Printed by us\"\n");
+    }
+    match text.strip_prefix("+++\n") {
+        Some(rest) => format!("+++\n{tail}{rest}"),
+        None => format!("+++\n{tail}+++\n{text}"),
+    }
 }
