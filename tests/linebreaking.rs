@@ -185,3 +185,26 @@ fn a_line_that_starts_at_a_ligature_with_a_hyphen_point_keeps_all_its_letters() 
         .collect();
     assert_eq!(joined, "suffer".repeat(60), "{lines:#?}");
 }
+
+#[test]
+fn an_address_breaks_after_a_separator_rather_than_leave_a_gaping_line() {
+    // Narrow lines, and an address of about half a line: kept whole, the
+    // line before it gapes (0.91 em word spaces on a6-handout before).
+    let text = "Petition\n\nYou can find the petition, details of neighbourhood meetings \
+and a short guide to writing to your councillor at https://example.org/fair-transport. \
+If you would like to join a local group, share your experiences, or offer help of any \
+kind, write to us at info@example.org or leave a message at any of our meetings.\n";
+    let layout = layout::parse(
+        "extends = \"a6-handout\"\n[body]\nfit = \"none\"\nsize = \"8pt\"\n",
+        "a6-8pt.toml",
+        std::path::Path::new(""),
+    )
+    .unwrap();
+    let lines = lines_on(text, &layout, "en");
+    assert!(
+        lines.iter().any(
+            |l| l.ends_with("https://example.org/fair-") || l.ends_with("https://example.org/")
+        ),
+        "{lines:#?}"
+    );
+}

@@ -22,6 +22,11 @@ pub enum PenaltyKind {
     /// has no setting within `tolerance` without one, so only the final
     /// passes may use them.
     NameHyphen,
+    /// A break after a separator of a web or e-mail address ("/", ".",
+    /// "@"), drawn without a hyphen. Usual practice for a long address, but
+    /// a split one is harder to type, so only the final passes may use it:
+    /// a paragraph that sets well around an unbroken address keeps it whole.
+    Address,
     /// A break inside an otherwise unbreakable word or URL: better than an
     /// overfull line, worse than anything else, so only the emergency pass
     /// may use it.

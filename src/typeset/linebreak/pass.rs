@@ -75,7 +75,9 @@ impl PassRules {
         match kind {
             PenaltyKind::Ordinary => true,
             PenaltyKind::Hyphen => self.pass != Pass::First,
-            PenaltyKind::NameHyphen => matches!(self.pass, Pass::Final | Pass::Emergency),
+            PenaltyKind::NameHyphen | PenaltyKind::Address => {
+                matches!(self.pass, Pass::Final | Pass::Emergency)
+            }
             PenaltyKind::Emergency => self.pass == Pass::Emergency,
         }
     }

@@ -33,6 +33,7 @@ impl Setter<'_> {
                     Some(Item::Penalty {
                         kind: PenaltyKind::Hyphen
                             | PenaltyKind::NameHyphen
+                            | PenaltyKind::Address
                             | PenaltyKind::Emergency,
                         ..
                     })

@@ -145,7 +145,9 @@ pub(super) enum WordBreak {
     NameHyphen,
     /// After an explicit hyphen or dash: nothing to draw.
     Explicit,
-    /// Only in an emergency (inside URLs, or any position of an over-long word).
+    /// After a separator of a web or e-mail address, without a hyphen.
+    Address,
+    /// Only in an emergency (any position of an over-long word).
     Emergency,
     /// Inside an address wider than the column, between two of its
     /// separators: the last resort, after every separator.
@@ -159,6 +161,7 @@ impl WordBreak {
             WordBreak::NameHyphen => PenaltyKind::NameHyphen,
             WordBreak::Hyphen => PenaltyKind::Hyphen,
             WordBreak::Explicit => PenaltyKind::Ordinary,
+            WordBreak::Address => PenaltyKind::Address,
             WordBreak::Emergency | WordBreak::Anywhere => PenaltyKind::Emergency,
         }
     }

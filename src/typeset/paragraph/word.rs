@@ -17,9 +17,10 @@ use super::memo::WordBuffers;
 use super::types::{Glyph, Paragraph, Piece, TextStyle, WordBreak};
 use super::Setter;
 
-/// Cost of an emergency break (after a URL's separator, or inside an
-/// over-long word): high, as such breaks are only for lines that cannot be
-/// set otherwise, yet below TeX's infinity so that one is always possible.
+/// Cost of a break after an address's separator, or of an emergency break
+/// inside an over-long word: high, as such breaks are only for lines that
+/// cannot be set well otherwise, yet below TeX's infinity so that one is
+/// always possible.
 const EMERGENCY_COST: f64 = 1000.0;
 
 /// Cost of hyphenating a capitalised word in mid-sentence (a name:
@@ -91,10 +92,15 @@ impl Setter<'_> {
         breaks.sort_unstable();
         breaks.dedup();
         if width > self.measure && literal {
-            // An address wider than the column breaks after its separators
-            // first; a stretch between two that is still too wide breaks
-            // anywhere, as a last resort, rather than print over the next
-            // column.
+            // An address wider than the column must break: after its
+            // separators first (emergency breaks, which the build reports);
+            // a stretch between two that is still too wide breaks anywhere,
+            // as a last resort, rather than print over the next column.
+            for b in breaks.iter_mut() {
+                if b.1 == WordBreak::Address {
+                    b.1 = WordBreak::Emergency;
+                }
+            }
             let mut anywhere: Vec<(usize, WordBreak)> = text
                 .char_indices()
                 .skip(1)
@@ -125,10 +131,13 @@ impl Setter<'_> {
             let prev_letter = k > 0 && chars[k - 1].1.is_alphabetic();
             if literal {
                 // URLs and addresses: after separators, never with a hyphen.
+                // (Breaking before them, as the Chicago Manual advises,
+                // makes pdftotext and the typometer read the address as two
+                // words: the text layer matters more here.)
                 if matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#' | '@' | ':') {
                     if let Some(&(noff, nc)) = next {
                         if nc != '/' {
-                            out.push((noff, WordBreak::Emergency));
+                            out.push((noff, WordBreak::Address));
                         }
                     }
                 }
@@ -440,6 +449,15 @@ impl Setter<'_> {
                     cost: self.hyphen_penalty,
                     flagged: true,
                     kind: PenaltyKind::Ordinary,
+                },
+                Piece::Nothing,
+            ),
+            WordBreak::Address => p.push(
+                Item::Penalty {
+                    width: Length::ZERO,
+                    cost: EMERGENCY_COST,
+                    flagged: false,
+                    kind: PenaltyKind::Address,
                 },
                 Piece::Nothing,
             ),
