@@ -589,11 +589,10 @@ fn easy_paragraph_takes_the_first_pass() {
     assert!(breaks.lines.iter().all(|l| !l.hyphenated));
 }
 
-#[test]
-fn needed_hyphen_takes_the_second_pass() {
-    // Five 15pt words leave line one too loose (badness ~535); the sixth
-    // word whole makes it overfull; its first half plus a hyphen fits.
-    let items = hyphenated_paragraph(&[
+/// Five 15pt words leave line one (100pt) too loose (badness ~535); the
+/// sixth word whole makes it overfull; its first half plus a hyphen fits.
+fn paragraph_needing_a_hyphen() -> Vec<Item> {
+    hyphenated_paragraph(&[
         &[15.0],
         &[15.0],
         &[15.0],
@@ -602,7 +601,12 @@ fn needed_hyphen_takes_the_second_pass() {
         &[10.0, 10.0],
         &[20.0],
         &[20.0],
-    ]);
+    ])
+}
+
+#[test]
+fn needed_hyphen_takes_the_second_pass() {
+    let items = paragraph_needing_a_hyphen();
     let widths = [pt(100.0)];
     let breaks = break_lines(&items, &widths, &Params::default());
     check_lines(&items, &widths, &breaks);
@@ -951,16 +955,7 @@ fn two_thousand_words_break_feasibly() {
 /// `needed_hyphen_takes_the_second_pass`'s paragraph with its one hyphen
 /// marked as a name's.
 fn paragraph_needing_a_name_hyphen() -> Vec<Item> {
-    let mut items = hyphenated_paragraph(&[
-        &[15.0],
-        &[15.0],
-        &[15.0],
-        &[15.0],
-        &[15.0],
-        &[10.0, 10.0],
-        &[20.0],
-        &[20.0],
-    ]);
+    let mut items = paragraph_needing_a_hyphen();
     for item in &mut items {
         if let Item::Penalty { kind, flagged, .. } = item {
             if *flagged {
