@@ -120,6 +120,26 @@ pub(super) struct Fitted {
     pub(super) tail: Tail,
 }
 
+/// The text composed once with its body at `size`, kept with the design
+/// it was set in (scaled once, for both).
+pub(super) fn set_at(
+    tools: &mut Tools,
+    doc: &Document,
+    (design, size): (&Design, Length),
+    opts: &ComposeOptions,
+    budget: Budget,
+    tail: Tail,
+) -> Result<Fitted> {
+    let design = scaled(design, size);
+    let trial = tools.compose_once(doc, &design, opts, budget, tail)?;
+    Ok(Fitted {
+        trial,
+        size,
+        design,
+        tail,
+    })
+}
+
 /// One way to set the text, tried at several body sizes.
 struct Variant {
     design: Design,
@@ -178,15 +198,9 @@ pub(super) fn fit_to(
 ) -> Result<Option<Fitted>> {
     let (n, fit) = (goal.pages, goal.fit);
     let budget = Budget::Pages(n);
-    let largest =
-        tools.compose_once(doc, &scaled(design, fit.max_size), opts, budget, Tail::Full)?;
-    if largest.fits(n) {
-        return Ok(Some(Fitted {
-            trial: largest,
-            size: fit.max_size,
-            design: scaled(design, fit.max_size),
-            tail: Tail::Full,
-        }));
+    let largest = set_at(tools, doc, (design, fit.max_size), opts, budget, Tail::Full)?;
+    if largest.trial.fits(n) {
+        return Ok(Some(largest));
     }
     drop(largest);
     let variants = variants(doc, design);

@@ -8,7 +8,7 @@
 
 use super::design::Design;
 use super::fill::fill_out;
-use super::fit::{scaled, Fitted, Goal, FIT_PRECISION_PT};
+use super::fit::{scaled, set_at, Fitted, Goal, FIT_PRECISION_PT};
 use super::measure::Measure;
 use super::tail::Tail;
 use super::{Budget, ComposeOptions, Tools};
@@ -28,13 +28,7 @@ pub(super) fn on_more_pages(
     measure: Option<Measure>,
 ) -> Result<Fitted> {
     let (lo, hi) = (goal.fit.min_size, goal.fit.max_size);
-    let trial = tools.compose_once(doc, &scaled(design, lo), opts, Budget::All, Tail::Full)?;
-    let at_min = Fitted {
-        trial,
-        size: lo,
-        design: scaled(design, lo),
-        tail: Tail::Full,
-    };
+    let at_min = set_at(tools, doc, (design, lo), opts, Budget::All, Tail::Full)?;
     // Settled before it is counted: a tail kept on its page saves one.
     let at_min = tools.settle(doc, opts, at_min)?;
     let n = at_min.trial.pages.len();
@@ -43,13 +37,7 @@ pub(super) fn on_more_pages(
     drop(at_min);
     let pages = Pages { n, tail };
     let size = largest(tools, doc, design, opts, pages, (lo, hi), guess)?;
-    let trial = tools.compose_once(doc, &scaled(design, size), opts, Budget::All, tail)?;
-    let fitted = Fitted {
-        trial,
-        size,
-        design: scaled(design, size),
-        tail,
-    };
+    let fitted = set_at(tools, doc, (design, size), opts, Budget::All, tail)?;
     fill_out(
         tools,
         doc,
