@@ -133,6 +133,18 @@ impl Shaper {
     }
 }
 
+/// Where the cluster of glyph `k` ends in the shaped text of `len` bytes:
+/// the offset of the next cluster after it (glyphs of one cluster share
+/// an offset), or the end of the text.
+pub fn cluster_end(glyphs: &[ShapedGlyph], k: usize, len: usize) -> usize {
+    let cluster = glyphs[k].cluster;
+    glyphs[k + 1..]
+        .iter()
+        .map(|n| n.cluster)
+        .find(|&c| c > cluster)
+        .unwrap_or(len)
+}
+
 /// Unicode's default-ignorable code points (DerivedCoreProperties.txt):
 /// joiners, variation selectors, bidi and other format marks, fillers.
 /// Where a font has no glyph for one, nothing is drawn and nothing is

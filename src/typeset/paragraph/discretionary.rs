@@ -32,6 +32,7 @@ use crate::error::Result;
 use crate::typeset::fonts::FaceId;
 use crate::typeset::line::Cluster;
 use crate::typeset::linebreak::Item;
+use crate::typeset::shape::cluster_end;
 use crate::units::Length;
 
 use super::types::{Glyph, Paragraph, Piece, TextStyle, WordBreak};
@@ -110,11 +111,7 @@ impl Setter<'_> {
             .enumerate()
             .map(|(k, g)| {
                 let first = k == 0 || shaped[k - 1].cluster != g.cluster;
-                let next = shaped[k + 1..]
-                    .iter()
-                    .map(|n| n.cluster)
-                    .find(|&c| c > g.cluster)
-                    .unwrap_or(piece.len());
+                let next = cluster_end(&shaped, k, piece.len());
                 Glyph {
                     face,
                     gid: g.gid,

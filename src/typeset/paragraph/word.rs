@@ -10,6 +10,7 @@ use crate::typeset::fonts::FaceId;
 use crate::typeset::hyphenate::is_literal_token;
 use crate::typeset::line::Cluster;
 use crate::typeset::linebreak::{Item, PenaltyKind};
+use crate::typeset::shape::cluster_end;
 use crate::units::Length;
 
 use super::chars::{is_ignorable, is_mark, is_symbol_mark};
@@ -268,11 +269,7 @@ impl Setter<'_> {
                 }
                 let first_of_cluster = last_kept != Some(g.cluster);
                 last_kept = Some(g.cluster);
-                let next_cluster = shaped[k + 1..]
-                    .iter()
-                    .map(|n| start + n.cluster)
-                    .find(|&c| c > cluster)
-                    .unwrap_or(end);
+                let next_cluster = start + cluster_end(&shaped, k, end - start);
                 out.push((
                     cluster,
                     Glyph {
