@@ -13,8 +13,9 @@ use super::{
 };
 use crate::error::{Error, Location, Result};
 
-/// Most fonts a fallback chain may list: the bundled chain has eight.
-const MAX_FALLBACK: usize = 16;
+/// Most fonts a fallback chain may list: the bundled chain has eighteen
+/// (and "system" may follow), with room for a layout's own files.
+const MAX_FALLBACK: usize = 32;
 
 /// A value and where it was written.
 #[derive(Clone, Debug)]

@@ -44,7 +44,9 @@
 //! overflow = "more-pages"  # text that does not fit at min-size: as few pages as it takes
 //!                          # there, set as large as fills them; or "error" to stop and say
 //!                          # by how much it overflows
-//! fallback = ["serif", "sans", "armenian", "georgian", "math", "symbols", "symbols2", "emoji"]
+//! fallback = ["serif", "sans", "armenian", "georgian", "arabic", "hebrew", "devanagari",
+//!             "bengali", "tamil", "thai", "lao", "khmer", "myanmar", "ethiopic",
+//!             "math", "symbols", "symbols2", "emoji"]
 //!                          # fonts tried, in order, for a character the text's own font
 //!                          # lacks (in every part of the leaflet); families or font files
 //!

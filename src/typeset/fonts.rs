@@ -87,6 +87,127 @@ const BUNDLED: &[BundledFamily] = &[
         ],
     },
     BundledFamily {
+        name: "Noto Naskh Arabic",
+        aliases: &["arabic"],
+        use_for: "fallback: Arabic, Persian, Urdu (Naskh, a text face)",
+        faces: [
+            font!("NotoNaskhArabic-Regular.ttf"),
+            None,
+            font!("NotoNaskhArabic-Bold.ttf"),
+            None,
+        ],
+    },
+    BundledFamily {
+        name: "Noto Sans Arabic",
+        aliases: &["arabic-sans"],
+        use_for: "script: Arabic headlines (a sans for display sizes)",
+        faces: [
+            font!("NotoSansArabic-Regular.ttf"),
+            None,
+            font!("NotoSansArabic-Bold.ttf"),
+            None,
+        ],
+    },
+    BundledFamily {
+        name: "Noto Sans Hebrew",
+        aliases: &["hebrew"],
+        use_for: "fallback: Hebrew, Yiddish",
+        faces: [
+            font!("NotoSansHebrew-Regular.ttf"),
+            None,
+            font!("NotoSansHebrew-Bold.ttf"),
+            None,
+        ],
+    },
+    BundledFamily {
+        name: "Noto Sans Devanagari",
+        aliases: &["devanagari"],
+        use_for: "fallback: Devanagari (Hindi, Marathi, Nepali)",
+        faces: [
+            font!("NotoSansDevanagari-Regular.ttf"),
+            None,
+            font!("NotoSansDevanagari-Bold.ttf"),
+            None,
+        ],
+    },
+    BundledFamily {
+        name: "Noto Sans Bengali",
+        aliases: &["bengali"],
+        use_for: "fallback: Bengali, Assamese",
+        faces: [
+            font!("NotoSansBengali-Regular.ttf"),
+            None,
+            font!("NotoSansBengali-Bold.ttf"),
+            None,
+        ],
+    },
+    BundledFamily {
+        name: "Noto Sans Tamil",
+        aliases: &["tamil"],
+        use_for: "fallback: Tamil",
+        faces: [
+            font!("NotoSansTamil-Regular.ttf"),
+            None,
+            font!("NotoSansTamil-Bold.ttf"),
+            None,
+        ],
+    },
+    BundledFamily {
+        name: "Noto Sans Thai",
+        aliases: &["thai"],
+        use_for: "fallback: Thai",
+        faces: [
+            font!("NotoSansThai-Regular.ttf"),
+            None,
+            font!("NotoSansThai-Bold.ttf"),
+            None,
+        ],
+    },
+    BundledFamily {
+        name: "Noto Sans Lao",
+        aliases: &["lao"],
+        use_for: "fallback: Lao",
+        faces: [
+            font!("NotoSansLao-Regular.ttf"),
+            None,
+            font!("NotoSansLao-Bold.ttf"),
+            None,
+        ],
+    },
+    BundledFamily {
+        name: "Noto Sans Khmer",
+        aliases: &["khmer"],
+        use_for: "fallback: Khmer",
+        faces: [
+            font!("NotoSansKhmer-Regular.ttf"),
+            None,
+            font!("NotoSansKhmer-Bold.ttf"),
+            None,
+        ],
+    },
+    BundledFamily {
+        name: "Noto Sans Myanmar",
+        aliases: &["myanmar"],
+        use_for: "fallback: Myanmar (Burmese)",
+        faces: [
+            font!("NotoSansMyanmar-Regular.ttf"),
+            None,
+            font!("NotoSansMyanmar-Bold.ttf"),
+            None,
+        ],
+    },
+    BundledFamily {
+        name: "Noto Sans Ethiopic",
+        aliases: &["ethiopic"],
+        use_for: "fallback: Ethiopic (Amharic, Tigrinya)",
+        faces: [
+            font!("NotoSansEthiopic-Regular.ttf"),
+            None,
+            font!("NotoSansEthiopic-Bold.ttf"),
+            None,
+        ],
+    },
+    BundledFamily {
         name: "Noto Sans Math",
         aliases: &["math"],
         use_for: "fallback: mathematical symbols, arrows",
@@ -538,6 +659,16 @@ const SCRIPT_PROBES: &[(&str, &str)] = &[
     ("Greek", "ΑΩαωάέήίόύώϊΐ"),
     ("Armenian", "ԱՖաֆ"),
     ("Georgian", "აჰ"),
+    ("Arabic", "ابتثجحخپچگ"),
+    ("Hebrew", "אבגדהוזחטי"),
+    ("Devanagari", "अआकखगनमक्षि"),
+    ("Bengali", "অআকখগনম"),
+    ("Tamil", "அஆகஙசநம"),
+    ("Thai", "กขคงจฉ"),
+    ("Lao", "ກຂຄງຈ"),
+    ("Khmer", "កខគឃង"),
+    ("Myanmar", "ကခဂဃင"),
+    ("Ethiopic", "ሀለሐመሠ"),
     ("Math", "∀∑√≤∞∫"),
     ("Symbols", "☭☮♀♂"),
     ("Dingbats", "★✓✔➜"),
@@ -632,7 +763,7 @@ mod tests {
         for fam in bundled_families()
             .unwrap()
             .into_iter()
-            .filter(|f| !f.use_for.starts_with("fallback"))
+            .filter(|f| !f.use_for.starts_with("fallback") && !f.use_for.starts_with("script"))
         {
             for script in ["Latin", "Central European Latin", "Cyrillic", "Greek"] {
                 assert!(fam.scripts.contains(&script), "{} lacks {script}", fam.name);
@@ -646,6 +777,17 @@ mod tests {
         for (alias, script) in [
             ("armenian", "Armenian"),
             ("georgian", "Georgian"),
+            ("arabic", "Arabic"),
+            ("arabic-sans", "Arabic"),
+            ("hebrew", "Hebrew"),
+            ("devanagari", "Devanagari"),
+            ("bengali", "Bengali"),
+            ("tamil", "Tamil"),
+            ("thai", "Thai"),
+            ("lao", "Lao"),
+            ("khmer", "Khmer"),
+            ("myanmar", "Myanmar"),
+            ("ethiopic", "Ethiopic"),
             ("math", "Math"),
             ("symbols", "Symbols"),
             ("symbols2", "Dingbats"),
