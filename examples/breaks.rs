@@ -18,7 +18,8 @@ fn main() {
         .clone()
         .unwrap_or_else(|| "en".into());
     let mut shaper = shape::Shaper::new(&lang);
-    let hy = hyphenate::Hyphenator::new(&lang, 2, 3, false).unwrap();
+    let hy = hyphenate::Hyphenator::new(&lang, 2, 3, false)
+        .unwrap_or_else(hyphenate::Hyphenator::disabled);
     let params = layout.design.linebreak.params();
     let mut params = params;
     if let Ok(t) = std::env::var("TOL") {
@@ -38,6 +39,7 @@ fn main() {
         layout_origin: "l",
         warnings: &mut warnings,
         fallback: &layout.design.body.fallback,
+        han: system_fonts::HanRegion::for_lang(&lang),
         missing: &mut missing,
         measure: layout.design.page.column_width(),
         fallbacks_reported: Default::default(),

@@ -30,6 +30,7 @@
 pub mod date;
 pub mod error;
 pub mod names;
+pub mod script;
 pub mod style;
 pub mod units;
 
@@ -326,7 +327,7 @@ fn compose_statement(
         return compose::compose(doc, &req.layout.design, opts);
     };
     match compose::compose_to_fit(doc, &req.layout.design, opts, n)? {
-        compose::Fitting::Set(composed) => Ok(composed),
+        compose::Fitting::Set(composed) => Ok(*composed),
         compose::Fitting::Over(message) => Err(Error::Typeset {
             at: Location::file(req.name),
             message: format!("{message}{}", layout_that_fits(req, doc, opts, n)),

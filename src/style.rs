@@ -18,6 +18,16 @@ pub enum FontRef {
     File(PathBuf),
 }
 
+/// The fonts tried, in order, for a character a text's own font lacks.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fallback {
+    /// Bundled families and font files, in the layout's order.
+    pub fonts: Vec<FontRef>,
+    /// Whether the system's fonts are searched after them (the layout's
+    /// last entry is `"system"`; see `typeset::system_fonts`).
+    pub system: bool,
+}
+
 /// Horizontal alignment of lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {

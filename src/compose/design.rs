@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use super::fold::Fold;
 use crate::error::Location;
-use crate::style::{Align, Color, FontRef, Paper, Weight};
+use crate::style::{Align, Color, Fallback, FontRef, Paper, Weight};
 use crate::typeset::linebreak;
 use crate::units::Length;
 
@@ -218,7 +218,7 @@ pub struct BodySpec {
     pub color: Color,
     /// Fonts tried, in order, for a character the text's own font lacks
     /// (in every part of the leaflet, not only the body).
-    pub fallback: Vec<FontRef>,
+    pub fallback: Fallback,
 }
 
 /// How the body size is chosen to fill the page (`fit = "page"`).

@@ -13,6 +13,7 @@
 use super::design::Design;
 use super::{split_head, ComposeOptions, Tools};
 use crate::error::Result;
+use crate::script::is_ideographic;
 use crate::statement::document::{BlockKind, Document};
 use crate::style::Align;
 use crate::typeset::paragraph::TextStyle;
@@ -30,6 +31,19 @@ const MIN_CHARS_RAGGED: f64 = 35.0;
 /// way back to the start of the next line (45–75 is the comfortable range;
 /// generous leading at large sizes carries a few more).
 const MAX_CHARS: f64 = 80.0;
+
+/// How many characters of Latin text a character is worth in the count.
+/// A Chinese or Japanese character is a syllable or a word set in a full
+/// em square: two units (what two Latin letters take), so that the limits
+/// above give 20 to 40 of them a line, the range JLREQ and Chinese
+/// typesetting keep body text in.
+fn reading_units(c: char) -> usize {
+    if is_ideographic(c) {
+        2
+    } else {
+        1
+    }
+}
 
 /// Characters of text the count is taken from: a few paragraphs, enough
 /// for a steady average, few enough to cost one paragraph setting.
@@ -98,7 +112,7 @@ impl Tools {
             let lines = setter.set(&p, &[column]);
             // Every line but a paragraph's last is full.
             for line in lines.iter().take(lines.len().saturating_sub(1)) {
-                let n = line.text().chars().count();
+                let n: usize = line.text().chars().map(reading_units).sum();
                 chars += n;
                 sampled += n;
                 width += column;

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use super::design::Design;
 use super::ComposeOptions;
 use crate::error::{Error, Location};
+use crate::script::{is_hangul, is_ideographic};
 use crate::style::FontRef;
+use crate::typeset::system_fonts::CJK_INSTALL_HINT;
 
 /// Most characters a missing-font error names one by one.
 const MISSING_LISTED: usize = 8;
@@ -75,23 +77,30 @@ pub(super) fn missing_error(
     if found.len() > MISSING_LISTED {
         listed.push(format!("and {} more", found.len() - MISSING_LISTED));
     }
-    let chain: Vec<String> = design
-        .body
-        .fallback
+    let fallback = &design.body.fallback;
+    let mut chain: Vec<String> = fallback
+        .fonts
         .iter()
         .map(|f| match f {
             FontRef::Family(n) => n.clone(),
             FontRef::File(p) => p.display().to_string(),
         })
         .collect();
-    let them = if found.len() == 1 { "it" } else { "them" };
-    Error::Typeset {
-        at,
-        message: format!(
-            "no font can show {}: neither the text's font nor the fallback chain ({}) has {them}; \
-             remove {them}, or add a font that has {them} to `fallback` in [body] of the layout",
-            listed.join(", "),
-            chain.join(", "),
-        ),
+    if fallback.system {
+        chain.push("the system's fonts".into());
     }
+    let them = if found.len() == 1 { "it" } else { "them" };
+    let mut message = format!(
+        "no font can show {}: neither the text's font nor the fallback chain ({}) has {them}; \
+         remove {them}, or add a font that has {them} to `fallback` in [body] of the layout",
+        listed.join(", "),
+        chain.join(", "),
+    );
+    // Chinese, Japanese and Korean are not bundled: the fix is a package.
+    if found.iter().any(|m| is_ideographic(m.c) || is_hangul(m.c)) {
+        message.push_str(" (for Chinese, Japanese and Korean: ");
+        message.push_str(CJK_INSTALL_HINT);
+        message.push(')');
+    }
+    Error::Typeset { at, message }
 }

@@ -33,6 +33,7 @@ use crate::typeset::hyphenate::{self, Hyphenator};
 use crate::typeset::linebreak;
 use crate::typeset::paragraph::Setter;
 use crate::typeset::shape::Shaper;
+use crate::typeset::system_fonts::HanRegion;
 use crate::units::Length;
 use band::set_band;
 use body::set_body_block;
@@ -95,7 +96,7 @@ pub struct Composed {
 /// the trials, so fitting costs a few compositions, not a few builds.
 pub fn compose(doc: &Document, design: &Design, opts: &ComposeOptions) -> Result<Composed> {
     match compose_with(doc, design, opts, None)? {
-        Fitting::Set(composed) => Ok(composed),
+        Fitting::Set(composed) => Ok(*composed),
         // Only `--fit` asks for a fit that may fail without an error.
         Fitting::Over(message) => Err(Error::Typeset {
             at: Location::file(opts.origin.clone()),
@@ -152,8 +153,8 @@ fn fit_budget(design: &Design, opts: &ComposeOptions, n: usize) -> Result<usize>
 
 /// What [`compose_to_fit`] made of a statement.
 pub enum Fitting {
-    /// It fits, set.
-    Set(Composed),
+    /// It fits, set (boxed: a composition is large, the other case small).
+    Set(Box<Composed>),
     /// It does not fit, even at the smallest legible size: what to say,
     /// without the file's name.
     Over(String),
@@ -211,14 +212,14 @@ fn compose_with(
     verify::check(doc, design, &trial.pages, &tools.fonts, &opts.origin)?;
     warnings.extend(trial.warnings);
     notes.extend(trial.notes);
-    Ok(Fitting::Set(Composed {
+    Ok(Fitting::Set(Box::new(Composed {
         pages: trial.pages,
         fonts: tools.fonts,
         warnings,
         notes,
         lang: lang.clone(),
         body_size,
-    }))
+    })))
 }
 
 /// What `--fit` did, in one line: "fitted on one page: body 8.63pt (layout
@@ -323,7 +324,7 @@ impl Tools {
     fn new(design: &Design, opts: &ComposeOptions, warnings: &mut Vec<Warning>) -> Tools {
         let lang = &opts.lang;
         let h = &design.hyphenation;
-        let hyphenator = if h.enabled {
+        let hyphenator = if h.enabled && !hyphenate::writes_without_hyphens(lang) {
             Hyphenator::new(lang, h.min_left, h.min_right, h.caps).unwrap_or_else(|| {
                 warnings.push(Warning {
                     at: Location::file(opts.origin.clone()),
@@ -369,6 +370,7 @@ impl Tools {
             layout_origin: &opts.layout,
             warnings,
             fallback: &design.body.fallback,
+            han: HanRegion::for_lang(&opts.lang),
             missing: &mut self.missing,
             measure: page.column_width().min(page.content_width()),
             fallbacks_reported: Default::default(),

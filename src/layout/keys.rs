@@ -22,7 +22,7 @@
 use super::layer::{Ctx, Val};
 use super::raw::{SizeOrFit, Sp};
 use super::values::{self, Orientation};
-use super::{Align, Color, FontRef, ImageSpec, Overflow, Paper, Weight};
+use super::{Align, Color, Fallback, FontRef, ImageSpec, Overflow, Paper, Weight};
 use crate::compose::fold::Fold;
 use crate::compose::impose::NUp;
 use crate::error::Result;
@@ -206,7 +206,7 @@ keys! {
             min_size = "min-size": Length, LENGTH;
             max_size = "max-size": Length, LENGTH;
             overflow = "overflow": String => Overflow = |v: &String, _| values::overflow(v), TEXT;
-            fallback = "fallback": Vec<Sp<String>> => Vec<FontRef> = |v: &Vec<Sp<String>>, cx: &Ctx| cx.fallback(v),
+            fallback = "fallback": Vec<Sp<String>> => Fallback = |v: &Vec<Sp<String>>, cx: &Ctx| cx.fallback(v),
                 "a list of fonts, like [\"sans\", \"fonts/MyFont.ttf\"]";
         }
         headline: RawHeadline / HeadlineLayer {

@@ -8,7 +8,7 @@ use super::keys::{Layer, RawFile, RawImage};
 use super::raw::{self, key_name, Sp};
 use super::values;
 use super::{
-    builtin, layout_err, looks_like_path, unknown_builtin, Extent, Fit, FontRef, ImageArea,
+    builtin, layout_err, looks_like_path, unknown_builtin, Extent, Fallback, Fit, ImageArea,
     ImagePlace, ImageSpec, Paper, DEFAULT, MAX_DEPTH,
 };
 use crate::error::{Error, Location, Result};
@@ -16,6 +16,9 @@ use crate::error::{Error, Location, Result};
 /// Most fonts a fallback chain may list: the bundled chain has eighteen
 /// (and "system" may follow), with room for a layout's own files.
 const MAX_FALLBACK: usize = 32;
+
+/// The fallback chain's entry for the system's fonts.
+const SYSTEM: &str = "system";
 
 /// A value and where it was written.
 #[derive(Clone, Debug)]
@@ -95,21 +98,35 @@ impl Ctx<'_> {
 
     /// The fallback chain: each entry a font family or file; a family must
     /// be a bundled one (the chain has no other way to find it).
-    pub(super) fn fallback(&self, items: &[Sp<String>]) -> std::result::Result<Vec<FontRef>, Miss> {
+    /// `"system"`, last, adds the system's fonts.
+    pub(super) fn fallback(&self, items: &[Sp<String>]) -> std::result::Result<Fallback, Miss> {
         if items.len() > MAX_FALLBACK {
             return Err(Miss::Value(format!(
                 "lists {} fonts; {MAX_FALLBACK} at most",
                 items.len()
             )));
         }
-        items
+        let is_system = |item: &Sp<String>| item.get_ref().trim().eq_ignore_ascii_case(SYSTEM);
+        let system = items.last().is_some_and(is_system);
+        let named = &items[..items.len() - usize::from(system)];
+        if let Some(misplaced) = named.iter().find(|item| is_system(item)) {
+            return Err(Miss::At(
+                self.at(&misplaced.span()),
+                format!(
+                    "lists \"{SYSTEM}\" before other fonts; it must be the last entry \
+                     (the system's fonts are searched after every font the layout names)"
+                ),
+            ));
+        }
+        let fonts = named
             .iter()
             .map(|item| {
                 values::font(item.get_ref(), self.base_dir)
                     .and_then(|f| values::bundled_or_file(f, item.get_ref()))
                     .map_err(|m| Miss::At(self.at(&item.span()), m))
             })
-            .collect()
+            .collect::<std::result::Result<_, _>>()?;
+        Ok(Fallback { fonts, system })
     }
 
     /// One `[[image]]` table, its values read and checked on their own

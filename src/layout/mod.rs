@@ -46,7 +46,7 @@
 //!                          # by how much it overflows
 //! fallback = ["serif", "sans", "armenian", "georgian", "arabic", "hebrew", "devanagari",
 //!             "bengali", "tamil", "thai", "lao", "khmer", "myanmar", "ethiopic",
-//!             "math", "symbols", "symbols2", "emoji"]
+//!             "math", "symbols", "symbols2", "emoji", "system"]
 //!                          # fonts tried, in order, for a character the text's own font
 //!                          # lacks (in every part of the leaflet); families or font files
 //!
@@ -197,7 +197,7 @@ use crate::compose::design::{
     HyphenationSpec, ImageArea, ImagePlace, ImageSpec, LineBreakSpec, MetaSpec, Overflow, PageSpec,
 };
 use crate::output::target::PrintSpec;
-use crate::style::{Align, Color, FontRef, Paper, SpotName, Weight};
+use crate::style::{Align, Color, Fallback, FontRef, Paper, SpotName, Weight};
 use layer::Link;
 pub use template::template;
 
@@ -258,7 +258,7 @@ impl Layout {
             &d.band.font,
         ]
         .into_iter()
-        .chain(&d.body.fallback)
+        .chain(&d.body.fallback.fonts)
         .filter_map(|f| match f {
             FontRef::File(p) => Some((p.clone(), "the font")),
             FontRef::Family(_) => None,

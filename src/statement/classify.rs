@@ -173,13 +173,54 @@ pub(super) const CLOSINGS: &[&str] = &[
 fn is_closer(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '’' | '”' | '“' | '„' | '»' | '«' | '›' | '‹' | ')' | ']' | '*' | '_'
+        '"' | '\''
+            | '’'
+            | '”'
+            | '“'
+            | '„'
+            | '»'
+            | '«'
+            | '›'
+            | '‹'
+            | ')'
+            | ']'
+            | '*'
+            | '_'
+            | '」'
+            | '』'
+            | '）'
+            | '》'
+            | '〉'
+            | '】'
+            | '〕'
     )
 }
 
-/// The last character of `text`, looking through closing quotes and brackets.
+/// The last character of `text`, looking through closing quotes and
+/// brackets; another script's full stop, comma, colon, semicolon,
+/// question or exclamation mark is given as its Latin equivalent, so that
+/// the rules for headings and meta lines read every language's sentences.
 pub(super) fn final_mark(text: &str) -> Option<char> {
-    text.trim_end_matches(is_closer).chars().last()
+    text.trim_end_matches(is_closer)
+        .chars()
+        .last()
+        .map(latin_equivalent)
+}
+
+/// The Latin punctuation mark that does the job of `c` in its script.
+fn latin_equivalent(c: char) -> char {
+    match c {
+        // Chinese and Japanese, Devanagari and Bengali dandas, Ethiopic,
+        // Khmer, Myanmar, Armenian and Urdu full stops.
+        '。' | '．' | '।' | '॥' | '።' | '។' | '៕' | '။' | '։' | '۔' => '.',
+        '，' | '、' | '،' | '፣' | '၊' => ',',
+        '；' | '؛' | '፤' => ';',
+        '：' | '፥' => ':',
+        '！' => '!',
+        // Greek's question mark looks like a semicolon.
+        '？' | '؟' | '፧' | '\u{37E}' => '?',
+        other => other,
+    }
 }
 
 /// Whether lower-cased `text` opens with `phrase` as whole words.

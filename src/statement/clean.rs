@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use super::error_at;
 use crate::error::{Error, Result};
+use crate::script::is_ideographic;
 use crate::statement::document::{Span, Style};
 
 /// CRLF and lone CR become LF.
@@ -185,18 +186,28 @@ pub(super) fn clean_spans(raw: &[Span]) -> Vec<Span> {
     };
     let mut prev: Option<char> = None;
     // A run of white space seen but not yet written: whether it held a
-    // U+00A0, and the style of its first character. It becomes one space
-    // (or a tie) only between two other characters.
-    let mut gap: Option<(bool, Style)> = None;
+    // U+00A0, whether it held a line break, and the style of its first
+    // character. It becomes one space (or a tie) only between two other
+    // characters.
+    let mut gap: Option<(bool, bool, Style)> = None;
     for span in raw {
         for c in span.text.chars() {
             if is_space(c) {
-                let nbsp = c == '\u{A0}';
-                gap = Some(gap.map_or((nbsp, span.style), |(n, st)| (n || nbsp, st)));
+                let (nbsp, newline) = (c == '\u{A0}', c == '\n');
+                gap = Some(gap.map_or((nbsp, newline, span.style), |(n, l, st)| {
+                    (n || nbsp, l || newline, st)
+                }));
                 continue;
             }
-            if let (Some((nbsp, style)), Some(p)) = (gap.take(), prev) {
-                out.push(if nbsp && is_tie(p, c) { '\u{A0}' } else { ' ' }, style);
+            if let (Some((nbsp, newline, style)), Some(p)) = (gap.take(), prev) {
+                // Chinese and Japanese put no spaces between words: a line
+                // break of the source between two of their characters is
+                // where an editor wrapped the text, not a space (the CSS
+                // Text rule for segment breaks).
+                let wrapped = newline && is_ideographic(p) && is_ideographic(c);
+                if !wrapped {
+                    out.push(if nbsp && is_tie(p, c) { '\u{A0}' } else { ' ' }, style);
+                }
             }
             out.push(c, span.style);
             prev = Some(c);

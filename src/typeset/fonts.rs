@@ -12,7 +12,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::error::{Error, Location, Result};
 use crate::statement::document::Style;
-use crate::style::FontRef;
+use crate::style::{Fallback, FontRef};
+use crate::typeset::system_fonts::{self, HanRegion, SystemFace};
 use crate::units::Length;
 
 /// A bundled family: its name, the names layouts may use for it, and its faces.
@@ -237,8 +238,10 @@ const BUNDLED: &[BundledFamily] = &[
 pub struct Face {
     /// A name for messages and the PDF (family and style).
     pub name: String,
-    /// The font program.
+    /// The font program (a whole collection for a face of a `.ttc` file).
     pub data: &'static [u8],
+    /// The face's index in `data`: 0 but for a face of a font collection.
+    pub index: u32,
     /// The shaping face (it also answers glyph and metric queries).
     pub shaper: rustybuzz::Face<'static>,
     /// Font units per em.
@@ -262,9 +265,9 @@ const GLYPH_BLOCK: usize = 128;
 const NO_GLYPH: u32 = u32::MAX;
 
 impl Face {
-    fn parse(name: String, data: &'static [u8], origin: &str) -> Result<Face> {
-        check_table_bounds(data, origin)?;
-        let ttf = ttf_parser::Face::parse(data, 0).map_err(|e| Error::Font {
+    fn parse(name: String, data: &'static [u8], index: u32, origin: &str) -> Result<Face> {
+        check_table_bounds(data, index, origin)?;
+        let ttf = ttf_parser::Face::parse(data, index).map_err(|e| Error::Font {
             at: Location::file(origin),
             message: format!("not a usable TrueType/OpenType font ({e})"),
         })?;
@@ -294,6 +297,7 @@ impl Face {
         Ok(Face {
             name,
             data,
+            index,
             shaper,
             units_per_em: upem,
             ascender,
@@ -356,8 +360,8 @@ impl Face {
 /// A truncated or damaged file can still parse (ttf-parser skips tables it
 /// cannot reach), and would then put broken glyphs into the PDF: every
 /// table must lie inside the file.
-fn check_table_bounds(data: &[u8], origin: &str) -> Result<()> {
-    let raw = ttf_parser::RawFace::parse(data, 0).map_err(|e| Error::Font {
+fn check_table_bounds(data: &[u8], index: u32, origin: &str) -> Result<()> {
+    let raw = ttf_parser::RawFace::parse(data, index).map_err(|e| Error::Font {
         at: Location::file(origin),
         message: format!("not a usable TrueType/OpenType font ({e})"),
     })?;
@@ -396,12 +400,21 @@ pub struct FontBook {
     /// Bundled faces by slot, looked up without hashing: the setter asks
     /// for a face for every character it sets.
     bundled: Vec<Option<FaceId>>,
+    /// The system face chosen for a character, or none, per design wanted.
+    system: HashMap<SystemWanted, Option<FaceId>>,
+    /// The order system faces are tried in, per design wanted.
+    system_order: HashMap<(HanRegion, bool, bool), Vec<&'static SystemFace>>,
 }
+
+/// A character and the design a system face should have for it: the Han
+/// region, serif, bold.
+type SystemWanted = (char, HanRegion, bool, bool);
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum FontKey {
     Bundled(usize),
     File(PathBuf),
+    System(PathBuf, u32),
 }
 
 /// How a requested style was met.
@@ -494,6 +507,9 @@ impl FontBook {
         let face = match &key {
             FontKey::Bundled(k) => bundled_face(*k)?,
             FontKey::File(path) => file_face(path)?,
+            FontKey::System(path, index) => {
+                collection_face(path, *index, format!("{} #{index}", path.display()))?
+            }
         };
         let id = FaceId(self.faces.len());
         self.faces.push(face);
@@ -505,6 +521,72 @@ impl FontBook {
         }
         self.by_key.insert(key, id);
         Ok((id, matched))
+    }
+}
+
+impl FontBook {
+    /// A face among the system's fonts that has `c` (the fallback chain's
+    /// `"system"` entry), for text in `region`'s design, `serif` or not, in
+    /// `style`; `None` when no system font has it. Faces that cannot be
+    /// read or may not be embedded are passed over: the system's fonts are
+    /// not the user's choice, and another face may serve.
+    pub fn system_face(
+        &mut self,
+        c: char,
+        style: Style,
+        region: HanRegion,
+        serif: bool,
+    ) -> Option<FaceId> {
+        // A private-use character means what the font that made it says:
+        // another font's glyph for it would be some other icon.
+        if matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..) {
+            return None;
+        }
+        let wanted = (c, region, serif, style.bold);
+        if let Some(&found) = self.system.get(&wanted) {
+            return found;
+        }
+        let order = self
+            .system_order
+            .entry((region, serif, style.bold))
+            .or_insert_with(|| system_fonts::candidates(region, serif, style.bold))
+            .clone();
+        let mut found = None;
+        for candidate in order {
+            let key = FontKey::System(candidate.path.clone(), candidate.index);
+            if let Some(&id) = self.by_key.get(&key) {
+                if self.face(id).has_char(c) {
+                    found = Some(id);
+                    break;
+                }
+                continue;
+            }
+            let name = format!("{} {}", candidate.family, weight_name(candidate.weight));
+            let Ok(face) = collection_face(&candidate.path, candidate.index, name) else {
+                continue;
+            };
+            if !face.has_char(c) {
+                continue;
+            }
+            let id = FaceId(self.faces.len());
+            self.faces.push(face);
+            self.by_key.insert(key, id);
+            found = Some(id);
+            break;
+        }
+        self.system.insert(wanted, found);
+        found
+    }
+}
+
+/// A weight's usual name, for a system face's name in messages and the PDF.
+fn weight_name(weight: u16) -> &'static str {
+    match weight {
+        0..=349 => "Light",
+        350..=549 => "Regular",
+        550..=649 => "Medium",
+        650..=849 => "Bold",
+        _ => "Black",
     }
 }
 
@@ -573,7 +655,7 @@ fn bundled_face(key: usize) -> Result<Arc<Face>> {
         at: Location::file(family.name),
         message: "internal: missing bundled face".into(),
     })?;
-    let face = Arc::new(Face::parse(face_name(family.name, key % 4), data, file)?);
+    let face = Arc::new(Face::parse(face_name(family.name, key % 4), data, 0, file)?);
     map.insert(key, face.clone());
     Ok(face)
 }
@@ -599,8 +681,22 @@ pub fn check_font_file(path: &Path) -> std::result::Result<(), String> {
 
 /// A font file, read once per path (and size/mtime) for the life of the process.
 fn file_face(path: &Path) -> Result<Arc<Face>> {
-    type Cache = Mutex<HashMap<(PathBuf, u64, Option<std::time::SystemTime>), Arc<Face>>>;
-    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "font".into());
+    collection_face(path, 0, name)
+}
+
+/// Face `index` of a font file (a collection, `.ttc`, holds several), named
+/// `name`; parsed once per face and file version, and the file read once
+/// for all its faces.
+pub(super) fn collection_face(path: &Path, index: u32, name: String) -> Result<Arc<Face>> {
+    // A file's path, size and modification time: a changed file is read again.
+    type Key = (PathBuf, u64, Option<std::time::SystemTime>);
+    type Faces = Mutex<HashMap<(Key, u32), Arc<Face>>>;
+    static FILES: OnceLock<Mutex<HashMap<Key, &'static [u8]>>> = OnceLock::new();
+    static FACES: OnceLock<Faces> = OnceLock::new();
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
     if meta.is_dir() {
         return Err(Error::Font {
@@ -619,20 +715,25 @@ fn file_face(path: &Path) -> Result<Arc<Face>> {
         });
     }
     let key = (path.to_path_buf(), meta.len(), meta.modified().ok());
-    let cache = CACHE.get_or_init(Default::default);
-    let mut map = cache.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(f) = map.get(&key) {
+    let faces = FACES.get_or_init(Default::default);
+    let mut faces = faces.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(f) = faces.get(&(key.clone(), index)) {
         return Ok(f.clone());
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
-    // Kept for the process's life: the shaper borrows it (see module docs).
-    let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    let name = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "font".into());
-    let face = Arc::new(Face::parse(name, data, &path.display().to_string())?);
-    map.insert(key, face.clone());
+    let files = FILES.get_or_init(Default::default);
+    let mut files = files.lock().unwrap_or_else(|p| p.into_inner());
+    let data = match files.get(&key) {
+        Some(&data) => data,
+        None => {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+            // Kept for the process's life: the shaper borrows it (see module docs).
+            let data: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+            files.insert(key.clone(), data);
+            data
+        }
+    };
+    let face = Arc::new(Face::parse(name, data, index, &path.display().to_string())?);
+    faces.insert((key, index), face.clone());
     Ok(face)
 }
 
@@ -669,6 +770,9 @@ const SCRIPT_PROBES: &[(&str, &str)] = &[
     ("Khmer", "កខគឃង"),
     ("Myanmar", "ကခဂဃင"),
     ("Ethiopic", "ሀለሐመሠ"),
+    ("Han", "中文漢字国"),
+    ("Kana", "あいうアイウ"),
+    ("Hangul", "한국어글"),
     ("Math", "∀∑√≤∞∫"),
     ("Symbols", "☭☮♀♂"),
     ("Dingbats", "★✓✔➜"),
@@ -720,10 +824,10 @@ pub struct ChainEntry {
 
 /// The fonts of a layout's fallback chain and what each covers. `origin`
 /// names the layout in messages.
-pub fn chain_info(chain: &[FontRef], origin: &str) -> Result<Vec<ChainEntry>> {
+pub fn chain_info(chain: &Fallback, origin: &str) -> Result<Vec<ChainEntry>> {
     let mut book = FontBook::new();
-    let mut out = Vec::with_capacity(chain.len());
-    for font in chain {
+    let mut out = Vec::with_capacity(chain.fonts.len() + 1);
+    for font in &chain.fonts {
         let (id, _) = book.resolve_fallback(font, Style::default(), origin)?;
         let face = book.face(id);
         out.push(ChainEntry {
@@ -733,6 +837,24 @@ pub fn chain_info(chain: &[FontRef], origin: &str) -> Result<Vec<ChainEntry>> {
             },
             name: face.name.clone(),
             scripts: scripts_of(face),
+        });
+    }
+    if chain.system {
+        let faces = system_fonts::all().len();
+        let scripts = SCRIPT_PROBES
+            .iter()
+            .filter(|(_, probe)| {
+                probe.chars().all(|c| {
+                    book.system_face(c, Style::default(), HanRegion::Simplified, false)
+                        .is_some()
+                })
+            })
+            .map(|(name, _)| *name)
+            .collect();
+        out.push(ChainEntry {
+            written: "system".into(),
+            name: format!("the system's fonts ({faces} faces)"),
+            scripts,
         });
     }
     Ok(out)

@@ -338,6 +338,38 @@ pub fn suggest_tag(tag: &str) -> Option<&'static str> {
     language_for_tag(near).map(tag_for)
 }
 
+/// Whether a language's writing breaks lines without hyphens, so that no
+/// patterns are missing for it: Chinese, Japanese and Korean (lines break
+/// between characters or at spaces), Thai, Lao, Khmer and Burmese (between
+/// words, see `typeset::segment`), and the Arabic-script languages and
+/// Hebrew, which do not divide words at line ends.
+pub fn writes_without_hyphens(tag: &str) -> bool {
+    let primary = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        primary.as_str(),
+        "zh" | "yue"
+            | "ja"
+            | "ko"
+            | "th"
+            | "lo"
+            | "km"
+            | "my"
+            | "ar"
+            | "fa"
+            | "ur"
+            | "ps"
+            | "ckb"
+            | "sd"
+            | "ug"
+            | "he"
+            | "yi"
+    )
+}
+
 /// The place where the patterns of one language are kept once loaded.
 type Cell = Arc<OnceLock<Option<Arc<Standard>>>>;
 

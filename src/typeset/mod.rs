@@ -14,6 +14,8 @@ pub mod lang;
 pub mod line;
 pub mod linebreak;
 pub mod paragraph;
+pub mod segment;
 pub mod sense;
 pub mod shape;
+pub mod system_fonts;
 pub mod typography;

@@ -192,7 +192,7 @@ fn subset_program(font: &FontUse, cff: bool) -> Result<Vec<u8>> {
         at: Location::file(face.name.clone()),
         message,
     };
-    let subset = subsetter::subset(face.data, 0, &font.remapper)
+    let subset = subsetter::subset(face.data, face.index, &font.remapper)
         .map_err(|e| failed(format!("could not subset the font for the PDF ({e})")))?;
     if !cff {
         return Ok(subset);

@@ -184,7 +184,7 @@ impl Setter<'_> {
         }
         // Knuth's ragged setting: the stretch sits only at a line end,
         // interior spaces keep their natural width.
-        let rag = style.size * 3.0;
+        let rag = style.size * RAG_EM;
         p.push(
             Item::Glue {
                 width: Length::ZERO,
@@ -227,6 +227,11 @@ fn is_spaced_dash(rest: &[(char, Style)]) -> bool {
     matches!(rest.first(), Some(('\u{2013}' | '\u{2014}', _)))
         && rest.get(1).is_none_or(|(c, _)| is_separator(*c))
 }
+
+/// Knuth's rag for ragged lines, in em: the stretch a line end may take,
+/// wide enough that any ragged line is within tolerance, so the breaker
+/// weighs only how even the rag is.
+pub(super) const RAG_EM: f64 = 3.0;
 
 /// Letter spacing, in em, that justified text may add between glyphs at a
 /// glue ratio of 1 (a line stretched as far as its spaces are meant to go).

@@ -2,8 +2,9 @@
 //! fallback chain that has it, and the messages saying a fallback was used.
 
 use crate::error::{Location, Note, Result, Warning};
+use crate::script::is_ideographic;
 use crate::statement::document::Style;
-use crate::typeset::fonts::FaceId;
+use crate::typeset::fonts::{Face, FaceId};
 
 use super::chars::latin_greek_cyrillic;
 use super::memo::style_slot;
@@ -31,9 +32,9 @@ impl Setter<'_> {
         }
         // Entries are resolved in order (as `face_with` walks the chain),
         // so `k` is the next one.
-        let (id, _) = self
-            .fonts
-            .resolve_fallback(&self.fallback[k], span, self.layout_origin)?;
+        let (id, _) =
+            self.fonts
+                .resolve_fallback(&self.fallback.fonts[k], span, self.layout_origin)?;
         self.memo.chain[slot].push(id);
         Ok(id)
     }
@@ -46,17 +47,56 @@ impl Setter<'_> {
         span: Style,
         c: char,
     ) -> Result<Option<FaceId>> {
+        // Full-width punctuation (，。「」) that a Latin font also has is
+        // drawn there to Latin proportions: it goes to a face made for the
+        // Chinese or Japanese text around it, the first one's own if none is.
+        if is_ideographic(c) {
+            let found = self.first_face(style, span, c, |f| f.has_char('中'))?;
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+        self.first_face(style, span, c, |_| true)
+    }
+
+    /// The first face, the paragraph's own then the chain's, that has `c`
+    /// and `suits`.
+    fn first_face(
+        &mut self,
+        style: &TextStyle,
+        span: Style,
+        c: char,
+        suits: impl Fn(&Face) -> bool,
+    ) -> Result<Option<FaceId>> {
         let own = self.face_for(style, span)?;
-        if self.fonts.face(own).has_char(c) {
+        let fits = |f: &Face| f.has_char(c) && suits(f);
+        if fits(self.fonts.face(own)) {
             return Ok(Some(own));
         }
-        for k in 0..self.fallback.len() {
+        for k in 0..self.fallback.fonts.len() {
             let id = self.chain_face(k, span)?;
-            if self.fonts.face(id).has_char(c) {
+            if fits(self.fonts.face(id)) {
                 return Ok(Some(id));
             }
         }
-        Ok(None)
+        let system = self.system_face(style, span, c)?;
+        Ok(system.filter(|&id| fits(self.fonts.face(id))))
+    }
+
+    /// A system face that has `c`, when the chain ends in `"system"`: one
+    /// of serif design for a paragraph set in a serif face.
+    pub(super) fn system_face(
+        &mut self,
+        style: &TextStyle,
+        span: Style,
+        c: char,
+    ) -> Result<Option<FaceId>> {
+        if !self.fallback.system {
+            return Ok(None);
+        }
+        let own = self.face_for(style, span)?;
+        let serif = self.fonts.face(own).name.contains("Serif");
+        Ok(self.fonts.system_face(c, span, self.han, serif))
     }
 
     /// Says, once per pair of faces, that a character was set in a fallback

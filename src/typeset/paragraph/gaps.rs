@@ -137,6 +137,7 @@ mod tests {
     use crate::typeset::linebreak::{Item, Params};
     use crate::typeset::paragraph::{Paragraph, Setter, TextStyle};
     use crate::typeset::shape::Shaper;
+    use crate::typeset::system_fonts::HanRegion;
     use crate::units::Length;
 
     /// `text` prepared in the sans face at 20pt, aligned as `align`.
@@ -154,7 +155,8 @@ mod tests {
             origin: "t",
             layout_origin: "l",
             warnings: &mut warnings,
-            fallback: &[],
+            fallback: &Default::default(),
+            han: HanRegion::Simplified,
             missing: &mut missing,
             measure: Length::pt(500.0),
             fallbacks_reported: Default::default(),

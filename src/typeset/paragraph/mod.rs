@@ -28,11 +28,12 @@ mod word;
 use std::collections::{BTreeMap, HashSet};
 
 use crate::error::Warning;
-use crate::style::FontRef;
+use crate::style::Fallback;
 use crate::typeset::fonts::{FaceId, FontBook};
 use crate::typeset::hyphenate::Hyphenator;
 use crate::typeset::linebreak;
 use crate::typeset::shape::Shaper;
+use crate::typeset::system_fonts::HanRegion;
 use crate::units::Length;
 
 pub use memo::Memo;
@@ -58,7 +59,10 @@ pub struct Setter<'a> {
     /// Collected warnings.
     pub warnings: &'a mut Vec<Warning>,
     /// Fonts tried, in order, for a character a paragraph's own font lacks.
-    pub fallback: &'a [FontRef],
+    pub fallback: &'a Fallback,
+    /// The design of Han characters the statement's language wants, for
+    /// the system's fonts.
+    pub han: HanRegion,
     /// Characters no font of the chain has, each with the source line of the
     /// first block it is in. Setting goes on without them, so that one
     /// build names them all; the caller then fails.

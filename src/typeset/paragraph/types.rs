@@ -8,6 +8,7 @@ use crate::style::{Align, Color, FontRef};
 use crate::typeset::fonts::FaceId;
 use crate::typeset::line::Cluster;
 use crate::typeset::linebreak::{Item, PenaltyKind};
+use crate::typeset::segment::SegmentBreak;
 use crate::units::Length;
 
 /// How a paragraph's text is set.
@@ -145,6 +146,10 @@ pub(super) enum WordBreak {
     NameHyphen,
     /// After an explicit hyphen or dash: nothing to draw.
     Explicit,
+    /// Between characters of Chinese or Japanese, or words of Thai, Lao,
+    /// Khmer or Burmese (see `typeset::segment`): nothing drawn, and in
+    /// justified text a little stretch.
+    Segment(SegmentBreak),
     /// After a separator of a web or e-mail address, without a hyphen.
     Address,
     /// Only in an emergency (any position of an over-long word).
@@ -163,6 +168,7 @@ impl WordBreak {
             WordBreak::Explicit => PenaltyKind::Ordinary,
             WordBreak::Address => PenaltyKind::Address,
             WordBreak::Emergency | WordBreak::Anywhere => PenaltyKind::Emergency,
+            WordBreak::Segment(_) => PenaltyKind::Ordinary,
         }
     }
 }

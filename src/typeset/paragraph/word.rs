@@ -6,14 +6,18 @@ use std::sync::Arc;
 
 use crate::error::Result;
 use crate::statement::document::Style;
+use crate::style::Align;
 use crate::typeset::fonts::FaceId;
 use crate::typeset::hyphenate::is_literal_token;
 use crate::typeset::line::Cluster;
 use crate::typeset::linebreak::{Item, PenaltyKind};
+use crate::typeset::segment::{self, SegmentBreak};
 use crate::typeset::shape::cluster_end;
 use crate::units::Length;
 
+use super::build::RAG_EM;
 use super::chars::{is_ignorable, is_mark, is_symbol_mark};
+use super::items::free_break;
 use super::memo::WordBuffers;
 use super::types::{Glyph, Paragraph, Piece, TextStyle, WordBreak};
 use super::Setter;
@@ -83,7 +87,8 @@ impl Setter<'_> {
 
         let glyphs = self.shape_word(text, styles, style, line, runs)?;
         let width: Length = glyphs.iter().map(|(_, g)| g.advance).sum();
-        if width > self.measure && !literal {
+        let segmented = breaks.iter().any(|b| matches!(b.1, WordBreak::Segment(_)));
+        if width > self.measure && !literal && !segmented {
             // An over-long word may break anywhere, but only as a last resort.
             for (off, _) in text.char_indices().skip(1) {
                 breaks.push((off, WordBreak::Emergency));
@@ -151,6 +156,19 @@ impl Setter<'_> {
                     }
                 }
             }
+        }
+        if !literal && segment::needs_segmenting(text) {
+            // Text without spaces breaks where the segmenter says, never
+            // with a hyphen (hyphenation patterns for Thai exist, but a
+            // Thai line breaks between words).
+            let mut found = Vec::new();
+            segment::breaks(text, &mut found);
+            for (at, kind) in found {
+                if !out.iter().any(|b| b.0 == at) {
+                    out.push((at, WordBreak::Segment(kind)));
+                }
+            }
+            return;
         }
         if literal || !hyphenate {
             return;
@@ -328,8 +346,11 @@ impl Setter<'_> {
         };
         let own = self.face_for(style, span)?;
         let mut candidates = vec![own];
-        for k in 0..self.fallback.len() {
+        for k in 0..self.fallback.fonts.len() {
             candidates.push(self.chain_face(k, span)?);
+        }
+        if let Some(base) = group.chars().next() {
+            candidates.extend(self.system_face(style, span, base)?);
         }
         let mut pick = None;
         if emoji {
@@ -467,6 +488,7 @@ impl Setter<'_> {
                 },
                 Piece::Nothing,
             ),
+            WordBreak::Segment(kind) => self.push_segment_break(p, kind, style),
             WordBreak::Anywhere => p.push(
                 Item::Penalty {
                     width: Length::ZERO,
@@ -480,6 +502,69 @@ impl Setter<'_> {
         Ok(())
     }
 }
+
+impl Setter<'_> {
+    /// A break inside text without spaces: in justified text, glue that
+    /// widens when the line is stretched (Chinese and Japanese are
+    /// justified by spacing out their characters, the Southeast Asian
+    /// scripts between their words); in ragged text a free break with
+    /// Knuth's rag at the line end, as a word space has.
+    fn push_segment_break(&mut self, p: &mut Paragraph, kind: SegmentBreak, style: &TextStyle) {
+        if style.align == Align::Justify {
+            let per_gap = match kind {
+                SegmentBreak::Ideographic => IDEOGRAPHIC_STRETCH_EM,
+                SegmentBreak::Word => WORD_BOUNDARY_STRETCH_EM,
+            };
+            p.push(
+                Item::Glue {
+                    width: Length::ZERO,
+                    stretch: style.size * per_gap,
+                    shrink: Length::ZERO,
+                },
+                Piece::Nothing,
+            );
+            return;
+        }
+        let rag = style.size * RAG_EM;
+        p.push(
+            Item::Glue {
+                width: Length::ZERO,
+                stretch: rag,
+                shrink: Length::ZERO,
+            },
+            Piece::Nothing,
+        );
+        p.push(free_break(), Piece::Nothing);
+        p.push(
+            Item::Glue {
+                width: Length::ZERO,
+                stretch: -rag,
+                shrink: Length::ZERO,
+            },
+            Piece::Nothing,
+        );
+    }
+}
+
+/// Stretch between two Chinese or Japanese characters of a justified line
+/// at a glue ratio of 1, in em. A line of such text is a row of equal
+/// squares that breaks almost anywhere, so it ends at most about one
+/// character (plus a punctuation mark kinsoku keeps) short of its measure:
+/// 0.08 em over the twenty to forty gaps of a line covers one or two
+/// characters within tolerance, opening gaps of a few hundredths of an em
+/// as JLREQ's inter-character spacing does. More would let the breaker
+/// spread whole lines visibly to spare a short last line (at 0.15 em it
+/// set a paragraph four characters a line loose to lengthen its last line
+/// from two characters to six). No shrink: squeezing ideographs closer
+/// than their squares crowds them.
+const IDEOGRAPHIC_STRETCH_EM: f64 = 0.08;
+
+/// Stretch at a word boundary of Thai, Lao, Khmer or Burmese (where no
+/// space is drawn) at a glue ratio of 1, in em: a little less than a
+/// word space's (half of about 0.26 em), so a loose line opens its real
+/// spaces (between phrases) a little more than its word boundaries, which
+/// still read as one run of text.
+const WORD_BOUNDARY_STRETCH_EM: f64 = 0.1;
 
 /// Where a shaped word is cut.
 enum Cut {
