@@ -13,7 +13,7 @@
 use super::design::Design;
 use super::{split_head, ComposeOptions, Tools};
 use crate::error::Result;
-use crate::script::is_ideographic;
+use crate::script::{is_hangul, is_ideographic};
 use crate::statement::document::{BlockKind, Document};
 use crate::style::Align;
 use crate::typeset::paragraph::TextStyle;
@@ -33,12 +33,12 @@ const MIN_CHARS_RAGGED: f64 = 35.0;
 const MAX_CHARS: f64 = 80.0;
 
 /// How many characters of Latin text a character is worth in the count.
-/// A Chinese or Japanese character is a syllable or a word set in a full
-/// em square: two units (what two Latin letters take), so that the limits
-/// above give 20 to 40 of them a line, the range JLREQ and Chinese
-/// typesetting keep body text in.
+/// A Chinese or Japanese character, or a Korean syllable, is a syllable or
+/// a word set in a full em square: two units (what two Latin letters
+/// take), so that the limits above give 20 to 40 of them a line, the range
+/// JLREQ and Chinese and Korean typesetting keep body text in.
 fn reading_units(c: char) -> usize {
-    if is_ideographic(c) {
+    if is_ideographic(c) || is_hangul(c) {
         2
     } else {
         1

@@ -2,6 +2,7 @@
 //! letter spacing justified text may use.
 
 use crate::error::Result;
+use crate::script::is_southeast_asian;
 use crate::statement::document::{Span, Style};
 use crate::style::Align;
 use crate::typeset::line::Cluster;
@@ -16,6 +17,16 @@ use super::Setter;
 impl Setter<'_> {
     /// Turns styled text into items. `line` is the block's source line for messages.
     pub fn prepare(&mut self, spans: &[Span], style: &TextStyle, line: usize) -> Result<Paragraph> {
+        let ragged;
+        let style = if style.align == Align::Justify && is_southeast_asian_text(spans) {
+            ragged = TextStyle {
+                align: Align::Left,
+                ..style.clone()
+            };
+            &ragged
+        } else {
+            style
+        };
         let mut p = Paragraph {
             items: Vec::new(),
             pieces: Vec::new(),
@@ -207,6 +218,23 @@ impl Setter<'_> {
         );
         Ok(())
     }
+}
+
+/// Whether a paragraph is mostly Thai, Lao, Khmer or Burmese. Such text is
+/// set flush left even where the layout justifies: its lines break between
+/// words without spaces, and widening those boundaries reads as spaces
+/// (which separate phrases) while its few real spaces gape. Justifying it
+/// well takes spreading every character cluster a little, which handbill
+/// does not do yet.
+fn is_southeast_asian_text(spans: &[Span]) -> bool {
+    let (mut letters, mut southeast) = (0usize, 0usize);
+    for c in spans.iter().flat_map(|s| s.text.chars()) {
+        if c.is_alphabetic() {
+            letters += 1;
+            southeast += usize::from(is_southeast_asian(c));
+        }
+    }
+    southeast * 2 > letters
 }
 
 /// Whether a word ends a sentence (or a clause a capital may follow): its

@@ -560,11 +560,12 @@ impl Setter<'_> {
 const IDEOGRAPHIC_STRETCH_EM: f64 = 0.08;
 
 /// Stretch at a word boundary of Thai, Lao, Khmer or Burmese (where no
-/// space is drawn) at a glue ratio of 1, in em: a little less than a
-/// word space's (half of about 0.26 em), so a loose line opens its real
-/// spaces (between phrases) a little more than its word boundaries, which
-/// still read as one run of text.
-const WORD_BOUNDARY_STRETCH_EM: f64 = 0.1;
+/// space is drawn) at a glue ratio of 1, in em: a trace, a tenth of a
+/// word space's. A reader of these scripts takes any visible gap for a
+/// space, which separates phrases, so a loose line must open its real
+/// spaces; at 0.1 em the boundaries of a justified Thai line gaped like
+/// spaces (looked at on the A4 leaflet).
+const WORD_BOUNDARY_STRETCH_EM: f64 = 0.025;
 
 /// Where a shaped word is cut.
 enum Cut {

@@ -1,0 +1,161 @@
+//! Issue #15: scripts without spaces between words, and Chinese, Japanese
+//! and Korean from the system's fonts (`.ci/run` installs fonts-noto-cjk).
+//! The samples' text layers on every layout are checked in e2e.rs; here,
+//! where their lines break.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use support::{root, tool};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_handbill"))
+}
+
+/// Builds `sample` on `layout` into a temporary file; its path.
+fn build(sample: &str, layout: &str) -> PathBuf {
+    let out = std::env::temp_dir().join(format!(
+        "handbill-scripts-{}-{sample}-{layout}.pdf",
+        std::process::id()
+    ));
+    let o = bin()
+        .arg("build")
+        .arg(root().join("samples").join(sample))
+        .args(["--layout", layout, "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{sample} on {layout}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    out
+}
+
+/// The PDF's lines as pdftotext reads them, without empty ones.
+fn lines(pdf: &Path) -> Vec<String> {
+    let (ok, text, err) = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(ok, "{err}");
+    text.lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+const LAYOUTS: &[&str] = &["a4-leaflet", "a5-flyer", "a6-handout", "a3-poster"];
+
+#[test]
+fn chinese_and_japanese_lines_keep_punctuation_where_kinsoku_puts_it() {
+    let no_start = [
+        '。', '、', '，', '」', '）', '；', '：', '！', '？', 'ッ', 'ー',
+    ];
+    let no_end = ['「', '（'];
+    for sample in ["zh-hans-waimai.md", "zh-hant-gongyu.md", "ja-hoikuen.md"] {
+        for layout in LAYOUTS {
+            let pdf = build(sample, layout);
+            let lines = lines(&pdf);
+            assert!(lines.len() > 10, "{sample} on {layout}: {lines:?}");
+            for l in &lines {
+                assert!(
+                    !l.starts_with(no_start),
+                    "{sample} on {layout}: a line starts with closing punctuation: {l}"
+                );
+                assert!(
+                    !l.ends_with(no_end),
+                    "{sample} on {layout}: a line ends with an opening mark: {l}"
+                );
+            }
+            // Long paragraphs were broken between characters, not left
+            // as one unbreakable word sticking out of the column.
+            assert!(lines.iter().filter(|l| l.chars().count() > 12).count() > 5);
+        }
+    }
+}
+
+#[test]
+fn chinese_japanese_and_korean_come_from_the_system_s_noto_cjk() {
+    for (sample, face) in [
+        ("zh-hans-waimai.md", "CJKsc"),
+        ("zh-hant-gongyu.md", "CJKtc"),
+        ("ja-hoikuen.md", "CJKjp"),
+        ("ko-sigeup.md", "CJKkr"),
+    ] {
+        let pdf = build(sample, "a4-leaflet");
+        let (ok, fonts, err) = tool("pdffonts", &[pdf.to_str().unwrap()]);
+        assert!(ok, "{err}");
+        assert!(fonts.contains(face), "{sample}: {fonts}");
+    }
+}
+
+#[test]
+fn korean_breaks_at_spaces_only() {
+    let text = std::fs::read_to_string(root().join("samples/ko-sigeup.md")).unwrap();
+    let letters = |w: &str| -> String { w.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let words: std::collections::HashSet<String> = text.split_whitespace().map(letters).collect();
+    for layout in LAYOUTS {
+        let pdf = build("ko-sigeup.md", layout);
+        for l in lines(&pdf) {
+            // The first and last word of every line is a whole word of
+            // the statement (punctuation aside).
+            for w in [l.split_whitespace().next(), l.split_whitespace().last()]
+                .into_iter()
+                .flatten()
+            {
+                assert!(
+                    words.contains(&letters(w)),
+                    "{layout}: “{w}” is part of a word: {l}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn thai_lines_break_between_words_never_inside_one() {
+    // Words of the sample that are one word in the dictionary (compounds
+    // such as ค่า|จ้าง, "wage", may break between their parts, as ICU
+    // breaks them); none may be cut by a line end.
+    let words = ["บริษัท", "ประชุม", "สมาชิก", "อากาศ", "เพื่อน"];
+    for layout in LAYOUTS {
+        let pdf = build("th-kaengan.md", layout);
+        let lines = lines(&pdf);
+        for pair in lines.windows(2) {
+            let joined = format!("{}{}", pair[0], pair[1]);
+            for w in words {
+                let whole = pair[0].matches(w).count() + pair[1].matches(w).count();
+                assert_eq!(
+                    joined.matches(w).count(),
+                    whole,
+                    "{layout}: “{w}” split between “{}” and “{}”",
+                    pair[0],
+                    pair[1]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_missing_chinese_font_names_the_package_to_install() {
+    let dir = std::env::temp_dir().join(format!("handbill-scripts-nofont-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let layout = dir.join("latin-only.toml");
+    std::fs::write(&layout, "[body]\nfallback = [\"serif\", \"sans\"]\n").unwrap();
+    let statement = dir.join("zh.txt");
+    std::fs::write(&statement, "团结\n\n我们要求公平的工资。\n").unwrap();
+    let o = bin()
+        .arg("build")
+        .arg(&statement)
+        .args(["--layout", layout.to_str().unwrap(), "-o"])
+        .arg(dir.join("out.pdf"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("zh.txt:1:1"), "{err}");
+    assert!(err.contains("fonts-noto-cjk"), "{err}");
+    assert!(!dir.join("out.pdf").exists());
+}
