@@ -136,8 +136,14 @@ fn placed_words(pdf: &str, layout: &layout::Layout) -> Vec<(usize, Word)> {
         // The body starts at the first row with text right of a gutter and
         // none in it: headline rows start at the left margin and cross
         // gutters, since no word space in them is as wide as a gutter.
+        // (A headline's large word space can leave a gutter clear by
+        // chance: rows of words much taller than the page's usual are
+        // the head's.)
+        let mut heights: Vec<f64> = ws.iter().map(|w| w.y_max - w.y_min).collect();
+        heights.sort_by(f64::total_cmp);
+        let usual = heights.get(heights.len() / 2).copied().unwrap_or(0.0);
         let mut body_top = f64::INFINITY;
-        for w in ws.iter() {
+        for w in ws.iter().filter(|w| w.y_max - w.y_min < usual * 1.5) {
             let row = (w.y_max * 2.0).round();
             let same: Vec<&Word> = ws
                 .iter()
@@ -169,7 +175,10 @@ fn placed_words(pdf: &str, layout: &layout::Layout) -> Vec<(usize, Word)> {
             rows.dedup();
             rows.len()
         };
-        let one_column = rows_below(true) > rows_below(false) / 2;
+        // A page set in one column has words across the gutter on many
+        // rows (fewer where words are long and lines ragged, as in
+        // Bengali); two columns on none but a full-width band's.
+        let one_column = rows_below(true) > rows_below(false) / 4;
         for w in ws {
             let head = one_column || (p == 1 && w.y_max < body_top);
             let col = if head {
@@ -196,8 +205,37 @@ fn reading_order(pdf: &str, layout: &layout::Layout) -> String {
             (w.x_min * 100.0) as i64,
         )
     });
+    // Words of one line set in different fonts (digits in Noto Sans next
+    // to Devanagari) get boxes of different heights: a line is the words
+    // whose box holds the middle of its first word's and whose middle its
+    // first word's box holds, left to right.
+    let mut lines: Vec<Vec<(usize, Word)>> = Vec::new();
+    for (col, w) in ws {
+        let found = lines.iter().rposition(|line| {
+            let (c0, first) = &line[0];
+            let holds = |a: &Word, b: &Word| {
+                let middle = (b.y_min + b.y_max) / 2.0;
+                a.y_min < middle && middle < a.y_max
+            };
+            *c0 == col && first.page == w.page && holds(first, &w) && holds(&w, first)
+        });
+        match found {
+            Some(k) => lines[k].push((col, w)),
+            None => lines.push(vec![(col, w)]),
+        }
+    }
+    // Lines in the order of their first words' middles (a headline's
+    // tall box reaches below the small line under it).
+    lines.sort_by(|a, b| {
+        let key = |l: &Vec<(usize, Word)>| (l[0].1.page, l[0].0, l[0].1.y_min + l[0].1.y_max);
+        let (ka, kb) = (key(a), key(b));
+        (ka.0, ka.1).cmp(&(kb.0, kb.1)).then(ka.2.total_cmp(&kb.2))
+    });
+    for line in &mut lines {
+        line.sort_by(|a, b| a.1.x_min.total_cmp(&b.1.x_min));
+    }
     let mut text = String::new();
-    for (_, w) in ws {
+    for (_, w) in lines.into_iter().flatten() {
         text.push_str(&w.text);
         text.push(' ');
     }

@@ -302,7 +302,7 @@ fn tag_and_name(lang: Lang, script: Script, text: &str) -> (String, String) {
         Lang::Amh => named("am"),
         // Languages without hyphenation patterns: their ISO 639-1 tags, so
         // that the PDF's /Lang and the message are right.
-        Lang::Cmn => named("zh"),
+        Lang::Cmn => named(chinese_script(text)),
         Lang::Jpn => named("ja"),
         Lang::Kor => named("ko"),
         Lang::Ara => named("ar"),
@@ -525,6 +525,28 @@ const CROATIAN_WORDS: &[&str] = &[
 
 /// True when a text whatlang takes for Croatian has more Serbian than
 /// Croatian words in it.
+/// Chinese in simplified or traditional characters: the two share most
+/// characters, but the commonest words differ in one. The tag decides
+/// which design of the characters the system's fonts give (see
+/// `typeset::system_fonts`).
+fn chinese_script(text: &str) -> &'static str {
+    // Frequent characters, simplified and traditional, pair by pair
+    // (们/們 plural, 个/個 measure word, 这/這 this, 为/為 for, 来/來 come,
+    // 说/說 say, 国/國 country, 会/會 can, 时/時 time, 对/對 right).
+    const SIMPLIFIED: &str = "们个这为来说国会时对";
+    const TRADITIONAL: &str = "們個這為來說國會時對";
+    let (mut simplified, mut traditional) = (0usize, 0usize);
+    for c in text.chars() {
+        simplified += usize::from(SIMPLIFIED.contains(c));
+        traditional += usize::from(TRADITIONAL.contains(c));
+    }
+    if traditional > simplified {
+        "zh-Hant"
+    } else {
+        "zh-Hans"
+    }
+}
+
 fn serbian_not_croatian(text: &str) -> bool {
     let (mut sr, mut hr) = (0usize, 0usize);
     for word in text
@@ -566,6 +588,16 @@ mod tests {
                   Uprava obećava da će novac stići do kraja tjedna, prije blagdana.";
         assert!(serbian_not_croatian(sr));
         assert!(!serbian_not_croatian(hr));
+    }
+
+    #[test]
+    fn chinese_is_detected_in_its_script() {
+        let hans = "我们是本街区的租户。今年春天，房东通知我们，从七月起房租将上涨。\
+                    我们决定团结起来，共同面对这个问题，这是我们的家。";
+        let hant = "我們是本街區的租戶。今年春天，房東通知我們，從七月起房租將上漲。\
+                    我們決定團結起來，共同面對這個問題，這是我們的家。";
+        assert_eq!(detect(hans).map(|d| d.tag), Some("zh-Hans".to_string()));
+        assert_eq!(detect(hant).map(|d| d.tag), Some("zh-Hant".to_string()));
     }
 
     #[test]
