@@ -15,6 +15,7 @@ mod measure;
 mod missing;
 mod more_pages;
 pub mod pages;
+pub mod pair;
 pub mod picture;
 mod pictures;
 mod qr;
@@ -94,7 +95,7 @@ pub struct Composed {
 /// whole statement on one page, found by bisection; shaping is cached across
 /// the trials, so fitting costs a few compositions, not a few builds.
 pub fn compose(doc: &Document, design: &Design, opts: &ComposeOptions) -> Result<Composed> {
-    match compose_with(doc, design, opts, None)? {
+    match compose_in(doc, design, opts, None, FontBook::new())? {
         Fitting::Set(composed) => Ok(composed),
         // Only `--fit` asks for a fit that may fail without an error.
         Fitting::Over(message) => Err(Error::Typeset {
@@ -116,7 +117,7 @@ pub fn compose_to_fit(
     opts: &ComposeOptions,
     pages: usize,
 ) -> Result<Fitting> {
-    compose_with(doc, design, opts, Some(pages.max(1)))
+    compose_in(doc, design, opts, Some(pages.max(1)), FontBook::new())
 }
 
 /// True when [`compose_to_fit`] would set the statement on `pages` pages;
@@ -129,7 +130,7 @@ pub fn would_fit(
     pages: usize,
 ) -> Result<bool> {
     let n = fit_budget(design, opts, pages.max(1))?;
-    let mut tools = Tools::new(design, opts, &mut Vec::new());
+    let mut tools = Tools::new(design, opts, &mut Vec::new(), FontBook::new());
     fit::would_fit(&mut tools, doc, design, opts, fit::goal_for(design, n))
 }
 
@@ -160,16 +161,19 @@ pub enum Fitting {
 }
 
 /// [`compose`] and [`compose_to_fit`]: fits the text to `fit_pages` if given,
-/// else as the layout says; then checks that every word was placed.
-fn compose_with(
+/// else as the layout says; then checks that every word was placed. The
+/// faces loaded go into `fonts`, which may hold another composition's
+/// already (the other side of a two-language leaflet, see [`pair`]).
+fn compose_in(
     doc: &Document,
     design: &Design,
     opts: &ComposeOptions,
     fit_pages: Option<usize>,
+    fonts: FontBook,
 ) -> Result<Fitting> {
     let lang = &opts.lang;
     let mut warnings = Vec::new();
-    let mut tools = Tools::new(design, opts, &mut warnings);
+    let mut tools = Tools::new(design, opts, &mut warnings, fonts);
     let mut notes = Vec::new();
     let composed = match (fit_pages, design.body.fit) {
         (Some(n), _) => {
@@ -318,9 +322,14 @@ impl Trial {
 }
 
 impl Tools {
-    /// Fresh tools for setting in `design`: fonts, a shaper and a
-    /// hyphenator for the language (without one, a warning says so).
-    fn new(design: &Design, opts: &ComposeOptions, warnings: &mut Vec<Warning>) -> Tools {
+    /// Fresh tools for setting in `design`: a shaper and a hyphenator for
+    /// the language (without one, a warning says so), with `fonts`.
+    fn new(
+        design: &Design,
+        opts: &ComposeOptions,
+        warnings: &mut Vec<Warning>,
+        fonts: FontBook,
+    ) -> Tools {
         let lang = &opts.lang;
         let h = &design.hyphenation;
         let hyphenator = if h.enabled {
@@ -343,7 +352,7 @@ impl Tools {
             Hyphenator::disabled()
         };
         Tools {
-            fonts: FontBook::new(),
+            fonts,
             shaper: Shaper::new(lang),
             hyphenator,
             missing: BTreeMap::new(),
