@@ -88,6 +88,9 @@ pub struct Composed {
     pub lang: String,
     /// The body size used (chosen by fitting, or the layout's).
     pub body_size: Length,
+    /// The columns the text was set in: the layout's, or one where
+    /// filling found two too narrow for the size.
+    pub columns: u32,
 }
 
 /// Sets a document in a design. With `fit = "page"` the body size is the
@@ -201,7 +204,7 @@ fn compose_in(
     let composed = match composed {
         Ok(fitted) => {
             let settled = tools.settle(doc, opts, fitted)?;
-            Ok((settled.trial, settled.size))
+            Ok((settled.trial, settled.size, settled.design.page.columns))
         }
         Err(e) => Err(e),
     };
@@ -211,7 +214,7 @@ fn compose_in(
     if !tools.missing.is_empty() {
         return Err(missing_error(&tools.missing, design, opts));
     }
-    let (trial, body_size) = composed?;
+    let (trial, body_size, columns) = composed?;
     verify::check(doc, design, &trial.pages, &tools.fonts, &opts.origin)?;
     warnings.extend(trial.warnings);
     notes.extend(trial.notes);
@@ -222,6 +225,7 @@ fn compose_in(
         notes,
         lang: lang.clone(),
         body_size,
+        columns,
     }))
 }
 

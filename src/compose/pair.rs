@@ -7,14 +7,13 @@
 //! into the other's but the body size: a pair is set at one size, the
 //! largest at which both texts fit their side, so that neither language
 //! looks like the poor relation. The longer text decides; the shorter one
-//! is set again at that size, and fills its side as a short text fills a
-//! page (a larger headline, more space between paragraphs), never with
-//! larger type.
+//! is set again at that size, with the layout's headline and spacing: not
+//! filled out to its page, which would make it the louder side.
 //!
 //! As each side is composed as a document alone, a right-to-left side is
 //! composed right to left by the same call once composition knows how.
 
-use super::design::{Design, FitSpec, HeadlineFit, Overflow};
+use super::design::{Design, HeadlineFit, Overflow};
 use super::fit::scaled;
 use super::pages::{Page, Rule};
 use super::{compose_in, Budget, ComposeOptions, Composed, Fitting, Tools};
@@ -127,9 +126,17 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
     let size = one.body_size.min(two.body_size);
     // The side set larger than the pair's size is set again at it: the
     // other, longer text decided the size.
+    // It takes the longer one's columns too: at that size filling may have
+    // found one column across the page more legible than the layout's two.
+    let columns = if one.body_size <= two.body_size {
+        one.columns
+    } else {
+        two.columns
+    };
     for (i, composed) in [&mut one, &mut two].into_iter().enumerate() {
         if composed.body_size > size + Length::pt(SAME_SIZE_PT) {
-            *composed = compose_side(i, &sides[i], &pinned(&designs[i], size), fonts)?;
+            let design = pinned(&designs[i], size, columns);
+            *composed = compose_side(i, &sides[i], &design, fonts)?;
             fonts = std::mem::take(&mut composed.fonts);
         }
     }
@@ -260,21 +267,15 @@ fn half(design: &Design, i: usize) -> Design {
     d
 }
 
-/// `design` with its body fitted at exactly `size`: the shorter text is
-/// set at the longer one's size and filled out as fitting fills a page.
-fn pinned(design: &Design, size: Length) -> Design {
-    let mut d = design.clone();
-    match d.body.fit.as_mut() {
-        Some(fit) => {
-            *fit = FitSpec {
-                min_size: size,
-                max_size: size,
-                overflow: Overflow::Error,
-            };
-        }
-        // A layout that does not fit sets both at its size: never here.
-        None => d = scaled(design, size),
-    }
+/// `design` with its body set at exactly `size` in `columns`, without
+/// fitting: the shorter text is set at the longer one's size and not
+/// filled out, as filling would give it a larger headline and more space
+/// between paragraphs, and so the louder side. It ends higher on its page
+/// instead.
+fn pinned(design: &Design, size: Length, columns: u32) -> Design {
+    let mut d = scaled(design, size);
+    d.body.fit = None;
+    d.page.columns = columns;
     d
 }
 
