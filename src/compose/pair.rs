@@ -6,8 +6,8 @@
 //! meta line, band, pictures and tail. Nothing of one side's setting leaks
 //! into the other's but the body size: a pair is set at one size, the
 //! largest at which both texts fit their side, so that neither language
-//! looks like the poor relation. The longer text decides; the shorter one
-//! is set again at that size, with the layout's headline and spacing: not
+//! looks like the poor relation. The longer text decides; both are set
+//! again at that size, with the layout's headline and spacing: neither is
 //! filled out to its page, which would make it the louder side.
 //!
 //! As each side is composed as a document alone, a right-to-left side is
@@ -57,11 +57,6 @@ const HALF_HEADLINE_MIN: f64 = 0.5;
 /// full one needs more lines, and four still read as one block above the
 /// text; more would push the text down the half.
 const HALF_HEADLINE_LINES: u32 = 4;
-
-/// How much larger one side's fitted size may be than the pair's and still
-/// be kept as it is: closer than this is the same size to the eye, and
-/// fitting is no finer (a quarter point).
-const SAME_SIZE_PT: f64 = 0.01;
 
 /// One side: a statement read for composing, and how to compose it.
 pub struct Side<'a> {
@@ -124,18 +119,30 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
     let mut two = compose_side(1, &sides[1], &designs[1], std::mem::take(&mut one.fonts))?;
     let mut fonts = std::mem::take(&mut two.fonts);
     let size = one.body_size.min(two.body_size);
-    // The side set larger than the pair's size is set again at it: the
-    // other, longer text decided the size.
-    // It takes the longer one's columns too: at that size filling may have
-    // found one column across the page more legible than the layout's two.
-    let columns = if one.body_size <= two.body_size {
+    // The side set at that size decides it (side one, when both are).
+    let decider = usize::from(two.body_size < one.body_size);
+    // Both are set again at it, in the decider's columns (at that size
+    // filling may have found one column across the page more legible
+    // than the layout's two), and neither filled out: a short text's
+    // filling (a larger headline, more space between paragraphs) would
+    // make one side the louder, and two short texts grow their headlines
+    // by different amounts.
+    let columns = if decider == 0 {
         one.columns
     } else {
         two.columns
     };
     for (i, composed) in [&mut one, &mut two].into_iter().enumerate() {
-        if composed.body_size > size + Length::pt(SAME_SIZE_PT) {
-            let design = pinned(&designs[i], size, columns);
+        let design = pinned(&designs[i], size, columns);
+        if i == decider {
+            // Its own fitting may have needed a closer-set tail or a
+            // smaller headline to fit at this size: then it stays as
+            // fitted. The fonts are lent, so that a failed try loses none.
+            if let Some(plain) = plain_setting(&sides[i], &design, fonts.clone())? {
+                *composed = plain;
+                fonts = std::mem::take(&mut composed.fonts);
+            }
+        } else {
             *composed = compose_side(i, &sides[i], &design, fonts)?;
             fonts = std::mem::take(&mut composed.fonts);
         }
@@ -156,6 +163,15 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
         langs: [one.lang, two.lang],
         body_size: size,
     })
+}
+
+/// The side set in `design` as it is, when that fits its one page.
+fn plain_setting(side: &Side, design: &Design, fonts: FontBook) -> Result<Option<Composed>> {
+    match compose_in(side.doc, design, side.opts, None, fonts) {
+        Ok(Fitting::Set(composed)) if composed.pages.len() == 1 => Ok(Some(composed)),
+        Ok(_) | Err(Error::Typeset { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// Composes side `i` on its page with the fonts so far, or says which side
@@ -268,10 +284,8 @@ fn half(design: &Design, i: usize) -> Design {
 }
 
 /// `design` with its body set at exactly `size` in `columns`, without
-/// fitting: the shorter text is set at the longer one's size and not
-/// filled out, as filling would give it a larger headline and more space
-/// between paragraphs, and so the louder side. It ends higher on its page
-/// instead.
+/// fitting, so without filling out: the shorter text ends higher on its
+/// page instead of getting a larger headline and more space.
 fn pinned(design: &Design, size: Length, columns: u32) -> Design {
     let mut d = scaled(design, size);
     d.body.fit = None;
