@@ -113,6 +113,9 @@ pub struct BuildRequest<'a> {
     /// front matter `image` would place one, and used instead of it, so
     /// that nothing is read from disk.
     pub picture: Option<(&'a str, &'a [u8])>,
+    /// The statement's translation (`--with`), set with it as a
+    /// two-language leaflet; it wins over front matter `translation`.
+    pub translation: Option<Translation<'a>>,
 }
 
 impl<'a> BuildRequest<'a> {
@@ -136,6 +139,7 @@ impl<'a> BuildRequest<'a> {
             picture_limits: picture::Limits::default(),
             fit_pages: None,
             picture: None,
+            translation: None,
         }
     }
 }
@@ -170,7 +174,8 @@ pub struct BuildOutput {
     pub notes: Vec<Note>,
     /// Number of pages.
     pub pages: usize,
-    /// The language used for hyphenation and shaping.
+    /// The language used for hyphenation and shaping; for a two-language
+    /// leaflet both, joined by `+` (`en+fr`).
     pub lang: String,
     /// The body size used: chosen to fill the page with `fit = "page"`.
     pub body_size: units::Length,
@@ -180,7 +185,9 @@ pub struct BuildOutput {
     pub pictures: Vec<PictureReport>,
 }
 
-/// Builds a statement into PDF bytes.
+/// Builds a statement into PDF bytes: alone, or with its translation
+/// ([`BuildRequest::translation`], else front matter `translation`) as a
+/// two-language leaflet.
 pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
     if req.layout.design.hyphenation.enabled {
         hyphenate::preload(&req.layout.design.hyphenation.lang);
@@ -193,13 +200,17 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         folded: page.fold.is_some(),
     };
     let setup = target::PrintSetup::resolve(&req.layout.print, req.target, req.impose, format)?;
+    let read = read_statement(req)?;
+    if let Some(translation) = translation_of(req, &read.doc)? {
+        return build_pair(req, &setup, format, read, translation);
+    }
     let Read {
         doc,
         source,
         lang,
         mut warnings,
         mut notes,
-    } = read_statement(req)?;
+    } = read;
     let pictures = load_pictures(req, &doc)?;
     let opts = compose::ComposeOptions {
         layout: req.layout.name.clone(),
@@ -211,38 +222,86 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
     let composed = compose_statement(req, &doc, &opts)?;
     warnings.extend(composed.warnings.iter().cloned());
     notes.extend(composed.notes.iter().cloned());
-    let picture_reports = report_pictures(&composed.pages);
-    let min_dpi = req.min_dpi.unwrap_or(setup.min_dpi);
-    for w in low_dpi_warnings(
+    let meta = pdf::PdfMeta {
+        title: title_of(&doc),
+        author: doc.meta.author.clone().unwrap_or_default(),
+        lang: composed.lang.clone(),
+        created: creation_time(),
+    };
+    let unused = unused_panels_warning(req, &doc, &opts, &composed);
+    finish(
         req,
-        &setup,
-        min_dpi,
-        &pictures,
-        &composed.pages,
-        &picture_reports,
-    ) {
+        (&setup, format),
+        Set {
+            pages: composed.pages,
+            fonts: composed.fonts,
+            pictures,
+            warnings,
+            notes,
+            unused,
+            lang: composed.lang,
+            body_size: composed.body_size,
+        },
+        &meta,
+    )
+}
+
+/// A statement or a pair, composed, with what the build said so far.
+struct Set {
+    pages: Vec<pages::Page>,
+    fonts: typeset::fonts::FontBook,
+    /// The pictures that were to be placed, for where each was named.
+    pictures: Vec<compose::Placeable>,
+    warnings: Vec<Warning>,
+    notes: Vec<Note>,
+    /// A warning about empty panels, said after those about pictures.
+    unused: Option<Warning>,
+    lang: String,
+    body_size: units::Length,
+}
+
+/// The title of the PDF: the statement's, else its headline.
+fn title_of(doc: &document::Document) -> String {
+    doc.meta
+        .title
+        .clone()
+        .or_else(|| doc.headline())
+        .unwrap_or_default()
+}
+
+/// The output stage of a build, alone or paired: pictures' resolution
+/// checked, pages arranged on sheets for the printer, checked before
+/// printing, drawn as previews and written as PDF.
+fn finish(
+    req: &BuildRequest,
+    (setup, format): (&target::PrintSetup, target::PageFormat),
+    set: Set,
+    meta: &pdf::PdfMeta,
+) -> Result<BuildOutput> {
+    let Set {
+        pages,
+        fonts,
+        pictures,
+        mut warnings,
+        mut notes,
+        unused,
+        lang,
+        body_size,
+    } = set;
+    let picture_reports = report_pictures(&pages);
+    let min_dpi = req.min_dpi.unwrap_or(setup.min_dpi);
+    for w in low_dpi_warnings(req, setup, min_dpi, &pictures, &pages, &picture_reports) {
         // The same picture at the same size (imposed copies, or placed
         // twice) is one thing to fix.
         if !warnings.contains(&w) {
             warnings.push(w);
         }
     }
-    let meta = pdf::PdfMeta {
-        title: doc
-            .meta
-            .title
-            .clone()
-            .or_else(|| doc.headline())
-            .unwrap_or_default(),
-        author: doc.meta.author.clone().unwrap_or_default(),
-        lang: composed.lang.clone(),
-        created: creation_time(),
-    };
-    warnings.extend(unused_panels_warning(req, &doc, &opts, &composed));
-    let mut sheets = arrange(req, &setup, composed.pages)?;
+    warnings.extend(unused);
+    let mut sheets = arrange(req, setup, pages)?;
     setup.adapt(&mut sheets);
-    preflight::unprintable_text(&sheets, &composed.fonts, &setup, req.name)?;
-    warnings.extend(preflight::check(&sheets, &composed.fonts, &setup, req.name));
+    preflight::unprintable_text(&sheets, &fonts, setup, req.name)?;
+    warnings.extend(preflight::check(&sheets, &fonts, setup, req.name));
     if req.strict && !warnings.is_empty() {
         return Err(Error::Strict {
             at: Location::file(req.name),
@@ -250,27 +309,160 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         });
     }
     notes.extend(
-        output::ticket::copy_shop_order(&setup, &sheets, format).map(|message| Note {
+        output::ticket::copy_shop_order(setup, &sheets, format).map(|message| Note {
             at: Location::file(req.name),
             message,
         }),
     );
     let pages = sheets.len();
     let png = match req.png_dpi {
-        Some(dpi) => raster::png_pages(&sheets, &composed.fonts, dpi)?,
+        Some(dpi) => raster::png_pages(&sheets, &fonts, dpi)?,
         None => Vec::new(),
     };
-    let bytes = pdf::write(sheets, &composed.fonts, &meta, &setup)?;
+    let bytes = pdf::write(sheets, &fonts, meta, setup)?;
     Ok(BuildOutput {
         pdf: bytes,
         warnings,
         notes,
         pages,
-        lang: composed.lang,
-        body_size: composed.body_size,
+        lang,
+        body_size,
         png,
         pictures: picture_reports,
     })
+}
+
+/// A statement's translation: its bytes and the name it is shown by.
+#[derive(Clone, Copy, Debug)]
+pub struct Translation<'a> {
+    /// The translation file's bytes.
+    pub statement: &'a [u8],
+    /// Its name for messages, and the folder its pictures are relative to.
+    pub name: &'a str,
+}
+
+/// The translation to pair the statement with: the request's (`--with`),
+/// else the one its front matter names, read from beside the statement.
+/// A file that cannot be read is an error naming it and where it was named.
+fn translation_of(
+    req: &BuildRequest,
+    doc: &document::Document,
+) -> Result<Option<(Vec<u8>, String)>> {
+    if let Some(t) = req.translation {
+        return Ok(Some((t.statement.to_vec(), t.name.to_string())));
+    }
+    let Some(named) = &doc.meta.translation else {
+        return Ok(None);
+    };
+    let path = beside(req.name).join(&named.path);
+    let shown = path.display().to_string();
+    match run::read_input(&shown) {
+        Ok(bytes) => Ok(Some((bytes, shown))),
+        Err(Error::Io { path, message }) => Err(Error::Io {
+            path,
+            message: format!(
+                "{message} (the translation named at {})",
+                Location::at(req.name, named.line, named.column)
+            ),
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+/// The folder a statement's relative paths start from: its own, or the
+/// working folder for standard input.
+fn beside(name: &str) -> &std::path::Path {
+    if name == "-" {
+        std::path::Path::new("")
+    } else {
+        std::path::Path::new(name)
+            .parent()
+            .unwrap_or(std::path::Path::new(""))
+    }
+}
+
+/// Builds the statement read as `one` with its translation as a
+/// two-language leaflet (see [`compose::pair`]). The translation is read
+/// as a statement of its own: its own format, language and pictures; a
+/// `--lang` is the first statement's only, and the translation's own
+/// `translation` key is not followed (it usually names the first).
+fn build_pair(
+    req: &BuildRequest,
+    setup: &target::PrintSetup,
+    format: target::PageFormat,
+    one: Read,
+    (bytes, name): (Vec<u8>, String),
+) -> Result<BuildOutput> {
+    if let Some(n) = req.fit_pages {
+        return Err(Error::Usage {
+            path: format!("--fit {n}").into(),
+            message: "a two-language leaflet has one page (or half a poster) a side; \
+                      --fit does not apply to it"
+                .into(),
+        });
+    }
+    let second = BuildRequest {
+        statement: &bytes,
+        name: &name,
+        format: statement::format_for_path(&name),
+        lang: None,
+        picture: None,
+        translation: None,
+        ..req.clone()
+    };
+    let two = read_statement(&second)?;
+    let opts_of = |r: &BuildRequest, read: &Read| -> Result<compose::ComposeOptions> {
+        Ok(compose::ComposeOptions {
+            layout: r.layout.name.clone(),
+            lang: read.lang.clone(),
+            origin: r.name.to_string(),
+            pictures: load_pictures(r, &read.doc)?,
+            source: Some(read.source.clone()),
+        })
+    };
+    let opts = [opts_of(req, &one)?, opts_of(&second, &two)?];
+    let composed = compose::pair::compose_pair(
+        [
+            compose::pair::Side {
+                doc: &one.doc,
+                opts: &opts[0],
+            },
+            compose::pair::Side {
+                doc: &two.doc,
+                opts: &opts[1],
+            },
+        ],
+        &req.layout.design,
+    )?;
+    let [lang, second_lang] = composed.langs;
+    let mut warnings = one.warnings;
+    warnings.extend(two.warnings);
+    warnings.extend(composed.warnings);
+    let mut notes = one.notes;
+    notes.extend(two.notes);
+    notes.extend(composed.notes);
+    let meta = pdf::PdfMeta {
+        title: title_of(&one.doc),
+        author: one.doc.meta.author.clone().unwrap_or_default(),
+        lang: lang.clone(),
+        created: creation_time(),
+    };
+    let [first_pictures, second_pictures] = opts.map(|o| o.pictures);
+    finish(
+        req,
+        (setup, format),
+        Set {
+            pages: composed.pages,
+            fonts: composed.fonts,
+            pictures: first_pictures.into_iter().chain(second_pictures).collect(),
+            warnings,
+            notes,
+            unused: None,
+            lang: format!("{lang}+{second_lang}"),
+            body_size: composed.body_size,
+        },
+        &meta,
+    )
 }
 
 /// A statement read and made ready to compose.
@@ -522,13 +714,7 @@ fn load_pictures(req: &BuildRequest, doc: &document::Document) -> Result<Vec<com
     let own: Option<(Own, Location)> = match (req.picture, &doc.meta.image) {
         (Some((name, bytes)), _) => Some((Own::Bytes(bytes), Location::file(name))),
         (None, Some(r)) => {
-            let base = if req.name == "-" {
-                std::path::Path::new("")
-            } else {
-                std::path::Path::new(req.name)
-                    .parent()
-                    .unwrap_or(std::path::Path::new(""))
-            };
+            let base = beside(req.name);
             let at = Location {
                 file: req.name.to_string(),
                 line: Some(r.line),

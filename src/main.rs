@@ -181,6 +181,11 @@ struct BuildArgs {
     /// to cut and which layout would hold it.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1000))]
     fit: Option<u32>,
+    /// The statement's translation: both on one sheet, front and back (or side
+    /// by side on a poster), at one body size; wins over front matter
+    /// `translation`.
+    #[arg(long, value_name = "FILE")]
+    with: Option<String>,
     /// Treat every warning (preflight findings included) as an error: no PDF
     /// is written unless the build is clean.
     #[arg(long)]
@@ -339,6 +344,7 @@ fn build(args: &BuildArgs) -> Result<(), Error> {
         impose: args.impose.map(|i| i.0),
         target: args.target,
         fit: args.fit.map(|n| n as usize),
+        with: args.with.clone(),
         strict: args.strict,
         quiet: args.quiet,
         verbose: args.verbose,

@@ -516,6 +516,18 @@ fn a_layout_or_statement_cannot_make_the_server_read_a_file() {
     let v = a.json();
     assert_eq!(v["line"], 3);
     assert!(v["error"].as_str().unwrap().contains("may not name files"));
+    // Nor does a translation (a two-language leaflet is the command line's).
+    let statement = "+++\ntranslation = \"/etc/passwd\"\n+++\nWe meet.\n";
+    let a = s.post("/api/build", &serde_json::json!({ "statement": statement }));
+    assert_eq!(a.status, 422, "{}", a.text());
+    let v = a.json();
+    assert_eq!(
+        (v["line"].as_u64(), v["column"].as_u64()),
+        (Some(2), Some(15))
+    );
+    let e = v["error"].as_str().unwrap();
+    assert!(e.contains("may not name files"), "{e}");
+    assert!(!e.contains("root:"), "nothing of the file is shown: {e}");
 }
 
 #[test]

@@ -100,8 +100,14 @@ fn no_stage_imports_a_later_one() {
             let used_level = level(&used).or_else(|| {
                 if ["Error", "Location", "Note", "Result", "Warning"].contains(&used.as_str()) {
                     level("error")
-                } else if ["build", "BuildRequest", "BuildOutput", "PictureReport"]
-                    .contains(&used.as_str())
+                } else if [
+                    "build",
+                    "BuildRequest",
+                    "BuildOutput",
+                    "PictureReport",
+                    "Translation",
+                ]
+                .contains(&used.as_str())
                 {
                     level("layout")
                 } else {

@@ -34,6 +34,8 @@ pub struct Design {
     pub band: BandSpec,
     /// Pictures, in the order they are written (`[[image]]`).
     pub images: Vec<ImageSpec>,
+    /// How a statement and its translation share the paper.
+    pub pair: super::pair::Arrangement,
 }
 
 /// The call-to-action band: a full-width colour field at the foot of the

@@ -15,6 +15,7 @@ mod measure;
 mod missing;
 mod more_pages;
 pub mod pages;
+pub mod pair;
 pub mod picture;
 mod pictures;
 mod qr;
@@ -88,6 +89,9 @@ pub struct Composed {
     pub lang: String,
     /// The body size used (chosen by fitting, or the layout's).
     pub body_size: Length,
+    /// The columns the text was set in: the layout's, or one where
+    /// filling found two too narrow for the size.
+    pub columns: u32,
 }
 
 /// Sets a document in a design. With `fit = "page"` the body size is the
@@ -95,7 +99,7 @@ pub struct Composed {
 /// whole statement on one page, found by bisection; shaping is cached across
 /// the trials, so fitting costs a few compositions, not a few builds.
 pub fn compose(doc: &Document, design: &Design, opts: &ComposeOptions) -> Result<Composed> {
-    match compose_with(doc, design, opts, None)? {
+    match compose_in(doc, design, opts, None, FontBook::new())? {
         Fitting::Set(composed) => Ok(*composed),
         // Only `--fit` asks for a fit that may fail without an error.
         Fitting::Over(message) => Err(Error::Typeset {
@@ -117,7 +121,7 @@ pub fn compose_to_fit(
     opts: &ComposeOptions,
     pages: usize,
 ) -> Result<Fitting> {
-    compose_with(doc, design, opts, Some(pages.max(1)))
+    compose_in(doc, design, opts, Some(pages.max(1)), FontBook::new())
 }
 
 /// True when [`compose_to_fit`] would set the statement on `pages` pages;
@@ -130,7 +134,7 @@ pub fn would_fit(
     pages: usize,
 ) -> Result<bool> {
     let n = fit_budget(design, opts, pages.max(1))?;
-    let mut tools = Tools::new(design, opts, &mut Vec::new());
+    let mut tools = Tools::new(design, opts, &mut Vec::new(), FontBook::new());
     fit::would_fit(&mut tools, doc, design, opts, fit::goal_for(design, n))
 }
 
@@ -161,16 +165,19 @@ pub enum Fitting {
 }
 
 /// [`compose`] and [`compose_to_fit`]: fits the text to `fit_pages` if given,
-/// else as the layout says; then checks that every word was placed.
-fn compose_with(
+/// else as the layout says; then checks that every word was placed. The
+/// faces loaded go into `fonts`, which may hold another composition's
+/// already (the other side of a two-language leaflet, see [`pair`]).
+fn compose_in(
     doc: &Document,
     design: &Design,
     opts: &ComposeOptions,
     fit_pages: Option<usize>,
+    fonts: FontBook,
 ) -> Result<Fitting> {
     let lang = &opts.lang;
     let mut warnings = Vec::new();
-    let mut tools = Tools::new(design, opts, &mut warnings);
+    let mut tools = Tools::new(design, opts, &mut warnings, fonts);
     let mut notes = Vec::new();
     let composed = match (fit_pages, design.body.fit) {
         (Some(n), _) => {
@@ -198,7 +205,7 @@ fn compose_with(
     let composed = match composed {
         Ok(fitted) => {
             let settled = tools.settle(doc, opts, fitted)?;
-            Ok((settled.trial, settled.size))
+            Ok((settled.trial, settled.size, settled.design.page.columns))
         }
         Err(e) => Err(e),
     };
@@ -208,7 +215,7 @@ fn compose_with(
     if !tools.missing.is_empty() {
         return Err(missing_error(&tools.missing, design, opts));
     }
-    let (trial, body_size) = composed?;
+    let (trial, body_size, columns) = composed?;
     verify::check(doc, design, &trial.pages, &tools.fonts, &opts.origin)?;
     warnings.extend(trial.warnings);
     notes.extend(trial.notes);
@@ -219,6 +226,7 @@ fn compose_with(
         notes,
         lang: lang.clone(),
         body_size,
+        columns,
     })))
 }
 
@@ -319,9 +327,14 @@ impl Trial {
 }
 
 impl Tools {
-    /// Fresh tools for setting in `design`: fonts, a shaper and a
-    /// hyphenator for the language (without one, a warning says so).
-    fn new(design: &Design, opts: &ComposeOptions, warnings: &mut Vec<Warning>) -> Tools {
+    /// Fresh tools for setting in `design`: a shaper and a hyphenator for
+    /// the language (without one, a warning says so), with `fonts`.
+    fn new(
+        design: &Design,
+        opts: &ComposeOptions,
+        warnings: &mut Vec<Warning>,
+        fonts: FontBook,
+    ) -> Tools {
         let lang = &opts.lang;
         let h = &design.hyphenation;
         let hyphenator = if h.enabled && !hyphenate::writes_without_hyphens(lang) {
@@ -344,7 +357,7 @@ impl Tools {
             Hyphenator::disabled()
         };
         Tools {
-            fonts: FontBook::new(),
+            fonts,
             shaper: Shaper::new(lang),
             hyphenator,
             missing: BTreeMap::new(),

@@ -49,6 +49,7 @@ pub(super) fn finish(
     let linebreak = linebreak(&mut l, origin)?;
     let band = band(&mut l, origin)?;
     let images = images(&mut l, &page)?;
+    let pair = take!(l.pair.arrangement, origin).v;
     Ok(Layout {
         name,
         description,
@@ -62,6 +63,7 @@ pub(super) fn finish(
             linebreak,
             band,
             images,
+            pair,
         },
         print,
         sources: Vec::new(),

@@ -25,6 +25,7 @@ use super::values::{self, Orientation};
 use super::{Align, Color, Fallback, FontRef, ImageSpec, Overflow, Paper, Weight};
 use crate::compose::fold::Fold;
 use crate::compose::impose::NUp;
+use crate::compose::pair::Arrangement;
 use crate::error::Result;
 use crate::output::target::{self, Condition, Marks, PrintTarget, Standard};
 use crate::units::Length;
@@ -279,6 +280,9 @@ keys! {
             padding = "padding": Length, LENGTH;
             place = "where": String, TEXT;
             when = "when": String, TEXT;
+        }
+        pair: RawPair / PairLayer {
+            arrangement = "arrangement": String => Arrangement = |v: &String, _| values::arrangement(v), TEXT;
         }
     }
     tables {

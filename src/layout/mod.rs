@@ -127,6 +127,13 @@
 //! # where = "Town Hall Square"   # used when the statement has no `where`
 //! # when = "Saturday, 2 pm"      # … no `when`
 //!
+//! [pair]                   # a statement with its translation (`--with`, or front matter
+//!                          # `translation`), both at one body size
+//! arrangement = "sides"    # "sides": the first on page 1, the second on page 2 (front and
+//!                          # back of the sheet); "columns": side by side on one page, each
+//!                          # half with its own headline (the posters' choice). A folded
+//!                          # layout takes no pair
+//!
 //! # Pictures: any number of [[image]] tables, none by default.
 //! # [[image]]
 //! # file = "logo.png"      # PNG, JPEG or WebP, relative to this file; without `file` this is

@@ -9,6 +9,7 @@ use std::path::Path;
 use super::{Align, Color, Extent, Fit, FontRef, ImageArea, Overflow, Paper, SpotName, Weight};
 use crate::compose::fold::Fold;
 use crate::compose::impose::NUp;
+use crate::compose::pair::Arrangement;
 use crate::names::{is_language_tag, suggest};
 use crate::output::target::{Marks, PrintTarget};
 use crate::typeset::fonts::check_font_file;
@@ -86,6 +87,14 @@ pub(super) fn overflow(value: &str) -> Result<Overflow, String> {
     Ok(match keyword(value, &["more-pages", "error"])? {
         "more-pages" => Overflow::MorePages,
         _ => Overflow::Error,
+    })
+}
+
+/// Pair `arrangement`: how a statement and its translation share the paper.
+pub(super) fn arrangement(value: &str) -> Result<Arrangement, String> {
+    Ok(match keyword(value, &["sides", "columns"])? {
+        "sides" => Arrangement::Sides,
+        _ => Arrangement::Columns,
     })
 }
 

@@ -53,6 +53,9 @@ pub struct Job {
     /// Fit each statement onto this many pages, below the layout's
     /// `min-size` if it must be (`--fit N`).
     pub fit: Option<usize>,
+    /// The statement's translation (`--with`): the two set as one
+    /// two-language leaflet.
+    pub with: Option<String>,
     /// Fail on any warning.
     pub strict: bool,
     /// Say nothing but errors.
@@ -133,6 +136,13 @@ pub fn run(job: &Job, watch: bool, report: &dyn Report) -> Result<()> {
         }
     }
     refuse_overwrites(job, &layout)?;
+    if let (Some(with), true) = (&job.with, job.inputs.len() > 1) {
+        return Err(Error::Usage {
+            path: PathBuf::from(with),
+            message: "--with is the translation of one statement; give one statement with it"
+                .into(),
+        });
+    }
     if watch {
         return watch::watch(job, report);
     }
@@ -153,7 +163,10 @@ pub fn run(job: &Job, watch: bool, report: &dyn Report) -> Result<()> {
 /// the layout and what it extends, a font, a picture, the ICC profile) or
 /// write two outputs to one file, before anything is built.
 fn refuse_overwrites(job: &Job, layout: &layout::Layout) -> Result<()> {
-    let inputs = guard::input_roles(job.inputs.iter().map(String::as_str), layout);
+    let inputs = guard::input_roles(
+        job.inputs.iter().chain(&job.with).map(String::as_str),
+        layout,
+    );
     let mut outputs = Vec::new();
     for input in &job.inputs {
         if let Target::File(p) = output_path(input, job.output.as_deref(), job.out_dir.as_deref()) {

@@ -30,6 +30,7 @@ pub fn build_one(
 ) -> Result<Vec<PathBuf>> {
     let started = std::time::Instant::now();
     let bytes = read_input(input)?;
+    let translation = job.with.as_deref().map(read_input).transpose()?;
     let target = output_target(input, output, job.out_dir.as_deref())?;
     let out = build(&BuildRequest {
         encoding: job.encoding,
@@ -40,6 +41,11 @@ pub fn build_one(
         target: job.target,
         strict: job.strict,
         fit_pages: job.fit,
+        translation: job
+            .with
+            .as_deref()
+            .zip(translation.as_deref())
+            .map(|(name, statement)| crate::Translation { statement, name }),
         ..BuildRequest::new(&bytes, input, layout)
     })?;
     if announce {

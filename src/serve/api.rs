@@ -300,12 +300,30 @@ fn bad(message: String) -> ApiError {
 
 /// A statement's own picture (front matter `image`) is a file name on the
 /// server's disk: refused, as a layout's file names are (a picture is
-/// uploaded instead, as `picture`).
+/// uploaded instead, as `picture`); so is its `translation`.
 fn refuse_picture(statement: &[u8], format: Format) -> Result<(), ApiError> {
     // A statement that cannot be read fails the same way in the build.
     let Ok(parsed) = statement::read(statement, format, None, STATEMENT_NAME) else {
         return Ok(());
     };
+    if let Some(t) = parsed.document.meta.translation {
+        // Two-language leaflets are the command line's: the server would
+        // read the translation from its own disk.
+        return Err(ApiError {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            message: format!(
+                "front matter `translation` names the file `{}`; a statement sent to the \
+                 server may not name files on it, and the web editor sets one language: \
+                 use `handbill build --with` for a two-language leaflet",
+                t.path
+            ),
+            at: Some(Location {
+                file: STATEMENT_NAME.into(),
+                line: Some(t.line),
+                column: Some(t.column),
+            }),
+        });
+    }
     match parsed.document.meta.image {
         Some(picture) => Err(ApiError {
             status: StatusCode::UNPROCESSABLE_ENTITY,

@@ -37,6 +37,9 @@ pub struct Metadata {
     pub place: Option<LineText>,
     /// When it is (front matter `when`), for the call-to-action band.
     pub when: Option<LineText>,
+    /// The same statement in a second language, set on the other side of
+    /// the sheet or beside it (front matter `translation`).
+    pub translation: Option<TranslationRef>,
 }
 
 /// A front matter text with the line of its key, for messages.
@@ -55,6 +58,18 @@ pub struct PictureRef {
     pub path: String,
     /// 1-based line of the `image =` key.
     pub line: usize,
+}
+
+/// The file of a statement's translation, as written, with where it is
+/// named: a file that cannot be read is reported there.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TranslationRef {
+    /// The path as written: relative to the statement file.
+    pub path: String,
+    /// 1-based line of the `translation =` key.
+    pub line: usize,
+    /// 1-based column of its value.
+    pub column: usize,
 }
 
 /// One block of the statement: a headline, a paragraph, a list item, …

@@ -10,8 +10,18 @@ use super::{error_at, Format};
 use crate::error::{Error, Location, Result};
 
 /// The keys front matter may have.
-const KEYS: [&str; 10] = [
-    "title", "subtitle", "date", "author", "imprint", "lang", "qr", "image", "where", "when",
+const KEYS: [&str; 11] = [
+    "title",
+    "subtitle",
+    "date",
+    "author",
+    "imprint",
+    "lang",
+    "qr",
+    "image",
+    "where",
+    "when",
+    "translation",
 ];
 
 /// A front matter value, cleaned, with the line of its key.
@@ -19,6 +29,9 @@ const KEYS: [&str; 10] = [
 pub(super) struct Field {
     pub(super) value: String,
     pub(super) line: usize,
+    /// 1-based column of the value's opening quote, for messages about the
+    /// value itself (a translation file that cannot be read).
+    pub(super) column: usize,
 }
 
 /// What the front matter says. All fields are absent without front matter.
@@ -34,6 +47,7 @@ pub(super) struct FrontMatter {
     pub(super) image: Option<Field>,
     pub(super) place: Option<Field>,
     pub(super) when: Option<Field>,
+    pub(super) translation: Option<Field>,
 }
 
 /// Whether a line is the `+++` fence (trailing blanks allowed).
@@ -172,6 +186,7 @@ fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<F
             "image" => &mut front.image,
             "where" => &mut front.place,
             "when" => &mut front.when,
+            "translation" => &mut front.translation,
             _ => {
                 let hint = match suggest(name) {
                     Some(k) => format!("did you mean `{k}`? "),
@@ -223,6 +238,7 @@ fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<F
         *slot = Some(Field {
             value: cleaned,
             line: index.line(base + key.span().start),
+            column: index.line_col(base + value.span().start).1,
         });
     }
     Ok(front)

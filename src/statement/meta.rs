@@ -213,6 +213,7 @@ mod tests {
         let date = Field {
             value: "1 June 2023".into(),
             line: 2,
+            column: 8,
         };
         let lines = [line(7, "6/1/23 12:04 PM"), line(8, "• Serbia")];
         let out = blocks(&lines, Some(&date), "s.txt", &mut warnings);
@@ -224,6 +225,7 @@ mod tests {
         let same = Field {
             value: "6/1/23".into(),
             line: 2,
+            column: 8,
         };
         let out = blocks(&[line(7, "6/1/23")], Some(&same), "s.txt", &mut warnings);
         assert_eq!(texts(&out), ["6/1/23"]);

@@ -266,6 +266,13 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
             }),
         place: line_text(&front.place),
         when: line_text(&front.when),
+        translation: front.translation.as_ref().map(|f| {
+            crate::statement::document::TranslationRef {
+                path: f.value.clone(),
+                line: f.line,
+                column: f.column,
+            }
+        }),
     };
     Ok(Parsed {
         document: Document { meta, blocks },

@@ -392,8 +392,10 @@ impl std::fmt::Debug for Face {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FaceId(pub usize);
 
-/// The faces one build uses, loaded on demand.
-#[derive(Default)]
+/// The faces one build uses, loaded on demand. A clone shares the faces
+/// (they are behind `Arc`s): cheap, for a composition that may be
+/// discarded.
+#[derive(Clone, Default)]
 pub struct FontBook {
     faces: Vec<Arc<Face>>,
     by_key: HashMap<FontKey, FaceId>,

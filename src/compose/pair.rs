@@ -1,0 +1,324 @@
+//! Two-language leaflets: one statement and its translation on one sheet,
+//! front and back, or side by side on a poster.
+//!
+//! Each side is a whole composition of its own statement, in its own
+//! language (hyphenation, shaping, quotation marks), with its own headline,
+//! meta line, band, pictures and tail. Nothing of one side's setting leaks
+//! into the other's but the body size: a pair is set at one size, the
+//! largest at which both texts fit their side, so that neither language
+//! looks like the poor relation. The longer text decides; both are set
+//! again at that size, with the layout's headline and spacing: neither is
+//! filled out to its page, which would make it the louder side.
+//!
+//! As each side is composed as a document alone, a right-to-left side is
+//! composed right to left by the same call once composition knows how.
+
+use super::design::{Design, HeadlineFit, Overflow};
+use super::fit::scaled;
+use super::pages::{Page, Rule};
+use super::{compose_in, Budget, ComposeOptions, Composed, Fitting, Tools};
+use crate::error::{Error, Location, Note, Result, Warning};
+use crate::statement::document::Document;
+use crate::typeset::fonts::FontBook;
+use crate::units::Length;
+
+/// How the two statements of a pair share the paper (layout `[pair]
+/// arrangement`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arrangement {
+    /// The first on page 1, the second on page 2: front and back of the
+    /// sheet when printed on both sides. For leaflets and flyers, which
+    /// are turned over in the hand.
+    Sides,
+    /// Both on one page, the first on the left half, the second on the
+    /// right, a rule between them. For posters, which have one side to
+    /// be seen from.
+    Columns,
+}
+
+/// The space between the halves of a poster, as a multiple of the
+/// layout's column gap: twice the gap between columns of one text, so that
+/// the halves read as two texts, not as two columns of one.
+const HALF_GUTTER_GAPS: f64 = 2.0;
+
+/// The rule between the halves of a poster: thin, as the gutter already
+/// parts them; the rule only says that they are two, not one.
+const HALF_RULE_PT: f64 = 0.75;
+
+/// A poster half's headline may be set this much smaller than the
+/// layout's `min-size` for its headline: the half has half the measure,
+/// and at half the size a line holds the words a full-width line would.
+/// Without it a long headline at a full poster's smallest size breaks
+/// its words without a hyphen to fit half the width.
+const HALF_HEADLINE_MIN: f64 = 0.5;
+
+/// The most lines a poster half's headline takes when the layout sets
+/// its headline at one size: at half the width a headline written for the
+/// full one needs more lines, and four still read as one block above the
+/// text; more would push the text down the half.
+const HALF_HEADLINE_LINES: u32 = 4;
+
+/// One side: a statement read for composing, and how to compose it.
+pub struct Side<'a> {
+    /// The statement.
+    pub doc: &'a Document,
+    /// Its language, name and pictures.
+    pub opts: &'a ComposeOptions,
+}
+
+/// The pair, composed.
+pub struct ComposedPair {
+    /// Side one's page then side two's ([`Arrangement::Sides`]), or the
+    /// one page that holds both ([`Arrangement::Columns`]).
+    pub pages: Vec<Page>,
+    /// The fonts both sides use.
+    pub fonts: FontBook,
+    /// Both sides' warnings, side one's first.
+    pub warnings: Vec<Warning>,
+    /// Both sides' notes, side one's first.
+    pub notes: Vec<Note>,
+    /// Each side's language.
+    pub langs: [String; 2],
+    /// The body size both sides are set at.
+    pub body_size: Length,
+}
+
+/// "one" or "two", for messages.
+fn ordinal(side: usize) -> &'static str {
+    if side == 0 {
+        "one"
+    } else {
+        "two"
+    }
+}
+
+/// Sets `sides` on the paper of `design` as its `[pair] arrangement`
+/// says, both at the one body size at which both fit their side.
+pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
+    if let Some(fold) = design.page.fold {
+        // A folded sheet's panels are one text read in a fixed order, the
+        // cover on the outside: one language would get the cover and the
+        // other the inside, never the equal sides a pair is for.
+        return Err(Error::Layout {
+            at: Location::file(sides[0].opts.layout.clone()),
+            message: format!(
+                "a folded leaflet ({} panels read in one order) cannot carry two languages \
+                 as equals; use --layout a4-leaflet or a5-flyer (one language on each \
+                 side of the sheet), or a poster layout (side by side)",
+                fold.panels()
+            ),
+        });
+    }
+    let designs = match design.pair {
+        Arrangement::Sides => [one_page(design), one_page(design)],
+        Arrangement::Columns => [half(design, 0), half(design, 1)],
+    };
+    // Both sides' fonts go into one book, handed from composition to
+    // composition: faces are only ever added, so each side's stay valid.
+    let mut one = compose_side(0, &sides[0], &designs[0], FontBook::new())?;
+    let mut two = compose_side(1, &sides[1], &designs[1], std::mem::take(&mut one.fonts))?;
+    let mut fonts = std::mem::take(&mut two.fonts);
+    let size = one.body_size.min(two.body_size);
+    // The side set at that size decides it (side one, when both are).
+    let decider = usize::from(two.body_size < one.body_size);
+    // Both are set again at it, in the decider's columns (at that size
+    // filling may have found one column across the page more legible
+    // than the layout's two), and neither filled out: a short text's
+    // filling (a larger headline, more space between paragraphs) would
+    // make one side the louder, and two short texts grow their headlines
+    // by different amounts.
+    let columns = if decider == 0 {
+        one.columns
+    } else {
+        two.columns
+    };
+    for (i, composed) in [&mut one, &mut two].into_iter().enumerate() {
+        let design = pinned(&designs[i], size, columns);
+        if i == decider {
+            // Its own fitting may have needed a closer-set tail or a
+            // smaller headline to fit at this size: then it stays as
+            // fitted. The fonts are lent, so that a failed try loses none.
+            if let Some(plain) = plain_setting(&sides[i], &design, fonts.clone())? {
+                *composed = plain;
+                fonts = std::mem::take(&mut composed.fonts);
+            }
+        } else {
+            *composed = compose_side(i, &sides[i], &design, fonts)?;
+            fonts = std::mem::take(&mut composed.fonts);
+        }
+    }
+    let mut warnings = one.warnings;
+    warnings.extend(two.warnings);
+    let mut notes = one.notes;
+    notes.extend(two.notes);
+    let pages = match design.pair {
+        Arrangement::Sides => one.pages.into_iter().chain(two.pages).collect(),
+        Arrangement::Columns => vec![side_by_side(design, one.pages, two.pages)],
+    };
+    Ok(ComposedPair {
+        pages,
+        fonts,
+        warnings,
+        notes,
+        langs: [one.lang, two.lang],
+        body_size: size,
+    })
+}
+
+/// The side set in `design` as it is, when that fits its one page.
+fn plain_setting(side: &Side, design: &Design, fonts: FontBook) -> Result<Option<Composed>> {
+    match compose_in(side.doc, design, side.opts, None, fonts) {
+        Ok(Fitting::Set(composed)) if composed.pages.len() == 1 => Ok(Some(*composed)),
+        Ok(_) | Err(Error::Typeset { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Composes side `i` on its page with the fonts so far, or says which side
+/// does not fit and by how much.
+fn compose_side(i: usize, side: &Side, design: &Design, fonts: FontBook) -> Result<Composed> {
+    let composed = match compose_in(side.doc, design, side.opts, None, fonts) {
+        Ok(Fitting::Set(composed)) => *composed,
+        // Only `--fit` asks for an answer instead of an error.
+        Ok(Fitting::Over(message)) => {
+            return Err(Error::Typeset {
+                at: Location::file(side.opts.origin.clone()),
+                message,
+            })
+        }
+        Err(e @ Error::Typeset { .. }) => {
+            return Err(match overflow(i, side, design)? {
+                Some(over) => over,
+                None => e,
+            })
+        }
+        Err(e) => return Err(e),
+    };
+    if composed.pages.len() > 1 {
+        // A layout that does not fit its body size sets it at `size`.
+        return Err(
+            overflow(i, side, design)?.unwrap_or_else(|| Error::Typeset {
+                at: Location::file(side.opts.origin.clone()),
+                message: format!(
+                    "side {} of the two-language leaflet takes {} pages; each language has one",
+                    ordinal(i),
+                    composed.pages.len()
+                ),
+            }),
+        );
+    }
+    Ok(composed)
+}
+
+/// The error for side `i` when its text overflows its page even at the
+/// smallest size the layout allows: by how many lines. `None` when it
+/// does not overflow there (the error was another).
+fn overflow(i: usize, side: &Side, design: &Design) -> Result<Option<Error>> {
+    let smallest = design.body.fit.map_or(design.body.size, |f| f.min_size);
+    let mut tools = Tools::new(design, side.opts, &mut Vec::new(), FontBook::new());
+    let trial = tools.compose_once(
+        side.doc,
+        &scaled(design, smallest),
+        side.opts,
+        Budget::All,
+        super::tail::Tail::Full,
+    )?;
+    let over: usize = trial.pages.iter().skip(1).map(|p| p.lines.len()).sum();
+    if over == 0 {
+        return Ok(None);
+    }
+    Ok(Some(Error::Typeset {
+        at: Location::file(side.opts.origin.clone()),
+        message: format!(
+            "side {} of the two-language leaflet does not fit its {} even at {smallest}: \
+             it overflows by {over} line{}; both languages are set at one size, so shorten \
+             this text, or use a larger layout",
+            ordinal(i),
+            match design.pair {
+                Arrangement::Sides => "page",
+                Arrangement::Columns => "half of the page",
+            },
+            if over == 1 { "" } else { "s" }
+        ),
+    }))
+}
+
+/// The design for one side of a sheet: the layout's, but never more than
+/// its one page (the other side belongs to the other language).
+fn one_page(design: &Design) -> Design {
+    let mut d = design.clone();
+    if let Some(fit) = d.body.fit.as_mut() {
+        fit.overflow = Overflow::Error;
+    }
+    d
+}
+
+/// The gutter between the halves of a poster.
+fn gutter(design: &Design) -> Length {
+    design.page.column_gap * HALF_GUTTER_GAPS
+}
+
+/// The design for half `i` (0 left, 1 right) of a poster: a page half as
+/// wide, the outer margin the layout's and the inner one half the gutter,
+/// with half the columns (at least one), as each half holds half the text.
+fn half(design: &Design, i: usize) -> Design {
+    let mut d = one_page(design);
+    let page = &mut d.page;
+    page.width = design.page.width / 2.0;
+    let inner = gutter(design) / 2.0;
+    if i == 0 {
+        page.margin_right = inner;
+    } else {
+        page.margin_left = inner;
+    }
+    page.columns = (design.page.columns / 2).max(1);
+    // The headline is fitted to the half's width: a size made for the
+    // full width would break its words.
+    let fit = d.headline.fit.get_or_insert(HeadlineFit {
+        min_size: design.headline.size,
+        max_size: design.headline.size,
+        max_lines: HALF_HEADLINE_LINES,
+    });
+    fit.min_size = fit.min_size * HALF_HEADLINE_MIN;
+    d
+}
+
+/// `design` with its body set at exactly `size` in `columns`, without
+/// fitting, so without filling out: the shorter text ends higher on its
+/// page instead of getting a larger headline and more space.
+fn pinned(design: &Design, size: Length, columns: u32) -> Design {
+    let mut d = scaled(design, size);
+    d.body.fit = None;
+    d.page.columns = columns;
+    d
+}
+
+/// One page holding the left half's page and the right half's, the rule
+/// between them down the text area, stopping above any fill (a band) at
+/// the foot.
+fn side_by_side(design: &Design, left: Vec<Page>, right: Vec<Page>) -> Page {
+    let page = &design.page;
+    let mut out = Page {
+        width: page.width,
+        height: page.height,
+        ..Page::default()
+    };
+    for p in left {
+        out.place(p, Length::ZERO, Length::ZERO);
+    }
+    for p in right {
+        out.place(p, page.width / 2.0, Length::ZERO);
+    }
+    let foot = out
+        .fills
+        .iter()
+        .map(|f| f.rect.y - design.body.leading)
+        .fold(page.height - page.margin_bottom, Length::min);
+    let x = page.width / 2.0;
+    out.rules.push(Rule {
+        from: (x, page.margin_top),
+        to: (x, foot),
+        width: Length::pt(HALF_RULE_PT),
+    });
+    out
+}

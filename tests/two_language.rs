@@ -1,0 +1,375 @@
+//! Two-language leaflets (issue #15, item 7): a statement and its
+//! translation on one sheet, front and back, or side by side on a poster,
+//! both at one body size.
+//!
+//! The fixtures in `tests/fixtures/pair/` are a short English statement
+//! that names its French translation in its front matter, that
+//! translation, and a longer French statement to set with
+//! `samples/en-tenants.txt`.
+
+mod support;
+use support::{root, tool};
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use handbill::compose::pair::{compose_pair, Side};
+use handbill::compose::{compose, ComposeOptions};
+use handbill::layout;
+use handbill::statement::{self, document::Document};
+use handbill::units::Length;
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures/pair").join(name)
+}
+
+fn handbill(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_handbill"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn out_dir(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("handbill-two-{test}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Builds `args` into `pdf`, asserting success.
+fn build_ok(args: &[&str], pdf: &Path) -> String {
+    let mut all = args.to_vec();
+    all.extend(["-o", pdf.to_str().unwrap()]);
+    let out = handbill(&all);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "handbill {all:?}: {stderr}");
+    stderr
+}
+
+fn pages(pdf: &Path) -> usize {
+    let (ok, info, err) = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(ok, "pdfinfo: {err}");
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// The text of page `n`, its words joined by single spaces.
+fn page_text(pdf: &Path, n: usize) -> String {
+    let n = n.to_string();
+    let (ok, text, err) = tool(
+        "pdftotext",
+        &["-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
+    );
+    assert!(ok, "pdftotext: {err}");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A failed build: its exit code and its one line of error.
+fn refused(args: &[&str]) -> (i32, String) {
+    let out = handbill(args);
+    assert!(!out.status.success(), "handbill {args:?} should fail");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+    (out.status.code().unwrap(), stderr)
+}
+
+/// Words of each paragraph's end on the short pair, English then French:
+/// each side's text is complete when its page has all of its own and
+/// none of the other's.
+const ENGLISH: &[&str] = &[
+    "Fix Our Homes",
+    "another forty pounds a month.",
+    "we pay for it every month.",
+    "Bring your neighbours!",
+];
+const FRENCH: &[&str] = &[
+    "Réparez nos logements",
+    "quarante livres de plus par mois.",
+    "nous la payons chaque mois.",
+    "Venez avec vos voisins",
+];
+
+fn assert_side(text: &str, own: &[&str], other: &[&str]) {
+    for phrase in own {
+        assert!(text.contains(phrase), "{phrase:?} missing from: {text}");
+    }
+    for phrase in other {
+        assert!(
+            !text.contains(phrase),
+            "{phrase:?} on the wrong side: {text}"
+        );
+    }
+}
+
+#[test]
+fn with_sets_front_and_back_of_a_flyer() {
+    let dir = out_dir("flyer");
+    let pdf = dir.join("pair.pdf");
+    let en = fixture("en-translated.md");
+    let fr = fixture("fr-short.md");
+    let stderr = build_ok(
+        &[
+            "build",
+            en.to_str().unwrap(),
+            "--with",
+            fr.to_str().unwrap(),
+            "--layout",
+            "a5-flyer",
+        ],
+        &pdf,
+    );
+    assert!(stderr.contains("(2 pages, body "), "{stderr}");
+    assert_eq!(pages(&pdf), 2);
+    assert_side(&page_text(&pdf, 1), ENGLISH, FRENCH);
+    assert_side(&page_text(&pdf, 2), FRENCH, ENGLISH);
+    support::tools_accept(&pdf);
+}
+
+#[test]
+fn front_matter_translation_is_read_beside_the_statement() {
+    let dir = out_dir("front-matter");
+    let pdf = dir.join("pair.pdf");
+    let en = fixture("en-translated.md");
+    // Run from elsewhere: the path is the statement's folder's, not the
+    // working folder's.
+    build_ok(
+        &["build", en.to_str().unwrap(), "--layout", "a6-handout"],
+        &pdf,
+    );
+    assert_eq!(pages(&pdf), 2);
+    assert_side(&page_text(&pdf, 1), ENGLISH, FRENCH);
+    assert_side(&page_text(&pdf, 2), FRENCH, ENGLISH);
+}
+
+#[test]
+fn with_wins_over_front_matter() {
+    let dir = out_dir("wins");
+    let pdf = dir.join("pair.pdf");
+    let en = fixture("en-translated.md");
+    let other = fixture("fr-locataires.md");
+    build_ok(
+        &[
+            "build",
+            en.to_str().unwrap(),
+            "--with",
+            other.to_str().unwrap(),
+            "--layout",
+            "a4-leaflet",
+        ],
+        &pdf,
+    );
+    let back = page_text(&pdf, 2);
+    // Only the longer French statement has these words.
+    assert!(back.contains("Chers voisins"), "{back}");
+    assert!(!back.contains("quarante livres de plus"), "{back}");
+}
+
+#[test]
+fn a_poster_sets_the_two_side_by_side() {
+    let dir = out_dir("poster");
+    let pdf = dir.join("poster.pdf");
+    let en = fixture("en-translated.md");
+    build_ok(
+        &["build", en.to_str().unwrap(), "--layout", "a3-poster"],
+        &pdf,
+    );
+    assert_eq!(pages(&pdf), 1);
+    let (ok, html, err) = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    assert!(ok, "pdftotext: {err}");
+    // A3 is 842pt wide: side one's words end left of the middle, side
+    // two's start right of it.
+    let middle = 842.0 / 2.0;
+    let mut left = 0;
+    let mut right = 0;
+    for line in html.lines().filter(|l| l.contains("<word ")) {
+        let attr = |name: &str| -> f64 {
+            let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            line[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        let word = line
+            .rsplit_once("\">")
+            .unwrap()
+            .1
+            .trim_end_matches("</word>");
+        if ["Homes", "pounds", "neighbours!"].contains(&word) {
+            assert!(attr("xMax") < middle, "{word} is not on the left: {line}");
+            left += 1;
+        }
+        if ["logements", "livres", "voisins"].contains(&word) {
+            assert!(attr("xMin") > middle, "{word} is not on the right: {line}");
+            right += 1;
+        }
+    }
+    assert!(left >= 3 && right >= 3, "{left} {right}: {html}");
+}
+
+/// A statement read and set up as `handbill build` would, in `lang`.
+fn read(path: &Path, lang: &str) -> (Document, ComposeOptions) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let name = path.to_str().unwrap();
+    let parsed = statement::parse(&text, statement::format_for_path(name), name).unwrap();
+    let opts = ComposeOptions {
+        layout: "a4-leaflet".into(),
+        lang: lang.into(),
+        origin: name.into(),
+        ..Default::default()
+    };
+    (parsed.document, opts)
+}
+
+/// The size most of a page's lines are set in: its body size.
+fn body_size(page: &handbill::compose::pages::Page) -> Length {
+    let mut sizes: Vec<(Length, usize)> = Vec::new();
+    for run in page.lines.iter().flat_map(|l| &l.line.runs) {
+        match sizes
+            .iter_mut()
+            .find(|(s, _)| (*s - run.size).to_pt().abs() < 1e-6)
+        {
+            Some((_, n)) => *n += 1,
+            None => sizes.push((run.size, 1)),
+        }
+    }
+    sizes.into_iter().max_by_key(|(_, n)| *n).unwrap().0
+}
+
+#[test]
+fn both_sides_are_set_at_the_size_the_longer_text_allows() {
+    let layout = layout::load("a4-leaflet").unwrap();
+    let (en, en_opts) = read(&root().join("samples/en-tenants.txt"), "en");
+    let (fr, fr_opts) = read(&fixture("fr-locataires.md"), "fr");
+    // Alone, each is set at its own size: the test means something only
+    // if the two differ.
+    let alone_en = compose(&en, &layout.design, &en_opts).unwrap();
+    let alone_fr = compose(&fr, &layout.design, &fr_opts).unwrap();
+    assert_eq!((alone_en.pages.len(), alone_fr.pages.len()), (1, 1));
+    let smaller = alone_en.body_size.min(alone_fr.body_size);
+    assert!(
+        (alone_en.body_size - alone_fr.body_size).to_pt().abs() > 0.5,
+        "alone: {} and {}",
+        alone_en.body_size,
+        alone_fr.body_size
+    );
+    let pair = compose_pair(
+        [
+            Side {
+                doc: &en,
+                opts: &en_opts,
+            },
+            Side {
+                doc: &fr,
+                opts: &fr_opts,
+            },
+        ],
+        &layout.design,
+    )
+    .unwrap();
+    assert_eq!(pair.pages.len(), 2);
+    assert_eq!(pair.body_size, smaller);
+    for (i, page) in pair.pages.iter().enumerate() {
+        let size = body_size(page);
+        assert!(
+            (size - smaller).to_pt().abs() < 1e-6,
+            "side {} set at {size}, not {smaller}",
+            i + 1
+        );
+    }
+    assert_eq!(pair.langs, ["en".to_string(), "fr".to_string()]);
+}
+
+#[test]
+fn a_missing_translation_named_in_front_matter_is_an_error_naming_it() {
+    let st = fixture("en-missing.md");
+    let dir = out_dir("missing");
+    let pdf = dir.join("x.pdf");
+    let (code, line) = refused(&["build", st.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
+    assert_eq!(code, 3, "{line}");
+    assert!(
+        line.contains("nowhere.md: no such file or directory"),
+        "{line}"
+    );
+    assert!(line.contains("en-missing.md:2:15"), "{line}");
+    assert!(!pdf.exists());
+}
+
+#[test]
+fn a_missing_with_file_is_an_error_naming_it() {
+    let st = fixture("en-translated.md");
+    let dir = out_dir("missing-with");
+    let pdf = dir.join("x.pdf");
+    let (code, line) = refused(&[
+        "build",
+        st.to_str().unwrap(),
+        "--with",
+        "no-such-translation.md",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 3, "{line}");
+    assert!(line.contains("no-such-translation.md"), "{line}");
+}
+
+#[test]
+fn a_folded_leaflet_refuses_two_languages_and_names_layouts_that_take_them() {
+    let st = fixture("en-translated.md");
+    let dir = out_dir("trifold");
+    let pdf = dir.join("x.pdf");
+    let (code, line) = refused(&[
+        "build",
+        st.to_str().unwrap(),
+        "--layout",
+        "a4-trifold",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{line}");
+    assert!(line.contains("a4-trifold"), "{line}");
+    assert!(line.contains("cannot carry two languages"), "{line}");
+    assert!(line.contains("a4-leaflet or a5-flyer"), "{line}");
+}
+
+#[test]
+fn a_side_too_long_for_its_page_is_named_with_its_overflow() {
+    let st = fixture("en-translated.md");
+    let long = root().join("samples/en-tenants.txt");
+    let dir = out_dir("too-long");
+    let pdf = dir.join("x.pdf");
+    let (code, line) = refused(&[
+        "build",
+        st.to_str().unwrap(),
+        "--with",
+        long.to_str().unwrap(),
+        "--layout",
+        "a5-flyer",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{line}");
+    assert!(line.contains("en-tenants.txt"), "{line}");
+    assert!(
+        line.contains("side two of the two-language leaflet does not fit its page even at 9pt"),
+        "{line}"
+    );
+    assert!(line.contains("overflows by"), "{line}");
+}
+
+#[test]
+fn with_takes_one_statement() {
+    let st = fixture("en-translated.md");
+    let fr = fixture("fr-short.md");
+    let dir = out_dir("many");
+    let (code, line) = refused(&[
+        "build",
+        st.to_str().unwrap(),
+        fr.to_str().unwrap(),
+        "--with",
+        fr.to_str().unwrap(),
+        "--out-dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{line}");
+    assert!(line.contains("--with"), "{line}");
+}
