@@ -28,6 +28,12 @@ use super::Setter;
 /// always possible.
 const EMERGENCY_COST: f64 = 1000.0;
 
+/// A word wider than this share of the column gets emergency break points:
+/// lines beside a QR code or a picture are narrower than the column, and a
+/// long Tamil or German word can be wider than they are. The points cost
+/// nothing unless the last pass needs them.
+const LONG_WORD_SHARE: f64 = 0.5;
+
 /// Cost of hyphenating a capitalised word in mid-sentence (a name:
 /// "Ser-bian", "So-mali"), on top of being left to the passes that run when
 /// nothing within tolerance works: 3000² demerits, what a line stretched to
@@ -88,7 +94,7 @@ impl Setter<'_> {
         let glyphs = self.shape_word(text, styles, style, line, runs)?;
         let width: Length = glyphs.iter().map(|(_, g)| g.advance).sum();
         let segmented = breaks.iter().any(|b| matches!(b.1, WordBreak::Segment(_)));
-        if width > self.measure && !literal && !segmented {
+        if width > self.measure * LONG_WORD_SHARE && !literal && !segmented {
             // An over-long word may break anywhere, but only as a last resort.
             for (off, _) in text.char_indices().skip(1) {
                 breaks.push((off, WordBreak::Emergency));
