@@ -12,6 +12,7 @@ pub mod fold;
 mod headline;
 pub mod impose;
 mod measure;
+mod mirror;
 mod missing;
 mod more_pages;
 pub mod pages;
@@ -28,6 +29,7 @@ use std::sync::Arc;
 
 use crate::error::{Error, Location, Note, Result, Warning};
 use crate::statement::document::{Block, BlockKind, Document};
+use crate::typeset::bidi::Direction;
 use crate::typeset::fonts::FontBook;
 use crate::typeset::hyphenate::{self, Hyphenator};
 use crate::typeset::linebreak;
@@ -207,7 +209,11 @@ fn compose_with(
     if !tools.missing.is_empty() {
         return Err(missing_error(&tools.missing, design, opts));
     }
-    let (trial, body_size) = composed?;
+    let (mut trial, body_size) = composed?;
+    // Only the composition kept is mirrored: fitting trials only measure.
+    if Direction::of_language(lang).is_rtl() {
+        trial.pages.iter_mut().for_each(mirror::mirror_page);
+    }
     verify::check(doc, design, &trial.pages, &tools.fonts, &opts.origin)?;
     warnings.extend(trial.warnings);
     notes.extend(trial.notes);
@@ -323,7 +329,12 @@ impl Tools {
     fn new(design: &Design, opts: &ComposeOptions, warnings: &mut Vec<Warning>) -> Tools {
         let lang = &opts.lang;
         let h = &design.hyphenation;
-        let hyphenator = if h.enabled {
+        // Arabic, Persian, Hebrew and Yiddish are not hyphenated (a word
+        // is never split with a hyphen in them), so their documents get
+        // no patterns, and no warning that there are none.
+        let hyphenator = if Direction::of_language(lang).is_rtl() {
+            Hyphenator::disabled()
+        } else if h.enabled {
             Hyphenator::new(lang, h.min_left, h.min_right, h.caps).unwrap_or_else(|| {
                 warnings.push(Warning {
                     at: Location::file(opts.origin.clone()),
@@ -374,6 +385,7 @@ impl Tools {
             fallbacks_reported: Default::default(),
             fallback_chars: Default::default(),
             memo: Default::default(),
+            direction: Direction::of_language(&opts.lang),
         }
     }
 

@@ -4,6 +4,7 @@
 use crate::error::Result;
 use crate::statement::document::{Span, Style};
 use crate::style::Align;
+use crate::typeset::bidi;
 use crate::typeset::line::Cluster;
 use crate::typeset::linebreak::{Item, PenaltyKind, INFINITY};
 use crate::units::Length;
@@ -24,6 +25,7 @@ impl Setter<'_> {
             color: style.color,
             line,
             weighed: false,
+            bidi: false,
         };
         self.memo.start_paragraph(style);
         if style.indent > Length::ZERO {
@@ -44,6 +46,14 @@ impl Setter<'_> {
                 s.text.chars().map(move |c| (c, st))
             })
             .collect();
+        // Embedding levels, one a character, only for a paragraph that
+        // needs them (see `bidi::char_levels`).
+        let levels = {
+            let text: String = chars.iter().map(|(c, _)| *c).collect();
+            bidi::char_levels(&text, self.direction)
+        };
+        p.bidi = levels.is_some();
+        let level_at = |k: usize| levels.as_ref().map_or(0, |l| l[k]);
         let mut i = 0;
         let mut last_glyph: Option<Glyph> = None;
         // Whether the next word opens a sentence (the paragraph's first does).
@@ -88,6 +98,7 @@ impl Setter<'_> {
                         tie,
                         zero_width,
                         narrow,
+                        level_at(i),
                     )?;
                 }
                 i = j;
@@ -98,7 +109,8 @@ impl Setter<'_> {
                 j += 1;
             }
             let from = p.items.len();
-            last_glyph = self.push_word(&mut p, &chars[i..j], style, line)?;
+            let word_levels = levels.as_ref().map(|l| &l[i..j]);
+            last_glyph = self.push_word(&mut p, &chars[i..j], word_levels, style, line)?;
             if sentence_start {
                 p.unmark_names(from, self.hyphen_penalty);
             }
@@ -117,7 +129,8 @@ impl Setter<'_> {
 
     /// Appends the items of a run of separators: a free break for a
     /// zero-width space, else a word space as the alignment needs it
-    /// (`tie` for one that must not break, `narrow` for a narrow one).
+    /// (`tie` for one that must not break, `narrow` for a narrow one), at
+    /// the bidi `level` of the first separator.
     #[allow(clippy::too_many_arguments)]
     fn push_space(
         &mut self,
@@ -128,6 +141,7 @@ impl Setter<'_> {
         tie: bool,
         zero_width: bool,
         narrow: bool,
+        level: u8,
     ) -> Result<()> {
         if zero_width {
             p.push(free_break(), Piece::Nothing);
@@ -150,6 +164,7 @@ impl Setter<'_> {
             gid: face.glyph(' ').unwrap_or(0),
             advance: width,
             text: Cluster::Char(' '),
+            level,
         };
         if tie {
             p.push(no_break(), Piece::Nothing);

@@ -3,6 +3,7 @@
 
 use crate::error::{Location, Warning};
 use crate::style::Align;
+use crate::typeset::bidi;
 use crate::typeset::line::{Line, PlacedGlyph};
 use crate::typeset::linebreak::{self, Item, PenaltyKind};
 use crate::units::Length;
@@ -108,6 +109,9 @@ impl Setter<'_> {
                         text.trim()
                     ),
                 });
+            }
+            if p.bidi {
+                bidi::reorder_line(&mut line);
             }
             line.shrink_to_fit();
             lines.push(line);
@@ -278,6 +282,8 @@ impl Paragraph {
                 x,
                 gid: g.gid,
                 text: g.text.clone(),
+                level: g.level,
+                advance: g.advance.to_pt() as f32,
             },
         );
         let run = line.runs.len() - 1;

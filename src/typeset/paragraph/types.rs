@@ -69,6 +69,8 @@ pub struct Glyph {
     /// The text this glyph stands for (the first glyph of a cluster
     /// carries it), for text extraction.
     pub text: Cluster,
+    /// Its bidi embedding level (see [`crate::typeset::bidi`]).
+    pub level: u8,
 }
 
 /// What an item draws.
@@ -133,6 +135,9 @@ pub struct Paragraph {
     /// [`Paragraph::weigh_gaps`]), so it is broken with every line length
     /// open to weighing against those prices.
     pub(super) weighed: bool,
+    /// Its glyphs have bidi levels (it has right-to-left text, or is in a
+    /// right-to-left document): each set line is put in visual order.
+    pub(super) bidi: bool,
 }
 
 /// A typed position inside a word where it may break.
