@@ -125,9 +125,12 @@ pub fn char_levels(text: &str, document: Direction) -> Option<Vec<u8>> {
 /// The glyphs are ordered by their levels (rule L2), then each is laid out
 /// from where the line's ink begins, in the slot it had in logical order
 /// (its advance and the glue or letter spacing after it), so justified
-/// spaces keep their width. Runs are rebuilt in the new order, left to
-/// right, as the PDF writer and text extraction expect.
-pub fn reorder_line(line: &mut Line) {
+/// spaces keep their width. Then each glyph is moved by its mark offset
+/// (`offsets`, one a glyph in logical order, or none): the shaper places
+/// an Arabic vowel sign relative to the pen after its letter in visual
+/// order, which only now exists. Runs are rebuilt in the new order, left
+/// to right, as the PDF writer and text extraction expect.
+pub fn reorder_line(line: &mut Line, offsets: &[Length]) {
     let runs = std::mem::take(&mut line.runs);
     // Each run's style, without its glyphs.
     let styles: Vec<GlyphRun> = runs
@@ -161,12 +164,16 @@ pub fn reorder_line(line: &mut Line) {
     let order = ParagraphBidiInfo::reorder_visual(&levels);
     let mut taken: Vec<Option<(usize, PlacedGlyph)>> = glyphs.drain(..).map(Some).collect();
     let mut x = start;
+    let mut visual: Vec<(usize, PlacedGlyph)> = Vec::with_capacity(order.len());
     for i in order {
         let Some((run, mut g)) = taken[i].take() else {
             continue;
         };
-        g.x = x;
+        g.x = x + offsets.get(i).copied().unwrap_or(Length::ZERO);
         x += slots[i];
+        visual.push((run, g));
+    }
+    for (run, g) in visual {
         match line.runs.last_mut() {
             Some(r)
                 if r.face == styles[run].face
@@ -272,7 +279,7 @@ mod tests {
         assert_eq!(levels[3], 2);
         assert_eq!(*levels.last().unwrap(), 2);
         let mut l = line(text, &levels);
-        reorder_line(&mut l);
+        reorder_line(&mut l, &[]);
         assert_eq!(visual(&l), "Ali عم 2026 يف");
         assert_eq!(l.text(), text);
     }
@@ -282,7 +289,7 @@ mod tests {
         let text = "abc دهو";
         let levels = char_levels(text, Direction::Ltr).unwrap();
         let mut l = line(text, &levels);
-        reorder_line(&mut l);
+        reorder_line(&mut l, &[]);
         assert_eq!(visual(&l), "abc وهد");
         assert_eq!(l.text(), text);
         // The ink stays where it was: only the order inside it changes.

@@ -27,6 +27,9 @@ pub struct ShapedGlyph {
     pub cluster: usize,
     /// Horizontal advance in em.
     pub advance_em: f64,
+    /// How far the glyph is drawn right of its pen position, in em: a mark
+    /// (an Arabic vowel sign, a shadda) placed over its letter.
+    pub x_offset_em: f64,
 }
 
 /// Most bytes of text whose shaping is remembered: a cached byte costs
@@ -157,6 +160,7 @@ impl Shaper {
                 gid: u16::try_from(info.glyph_id).unwrap_or(0),
                 cluster: info.cluster as usize,
                 advance_em: f64::from(pos.x_advance) / upem,
+                x_offset_em: f64::from(pos.x_offset) / upem,
             })
             .collect();
         if backwards {

@@ -165,6 +165,7 @@ impl Setter<'_> {
             advance: width,
             text: Cluster::Char(' '),
             level,
+            x_offset: Length::ZERO,
         };
         if tie {
             p.push(no_break(), Piece::Nothing);

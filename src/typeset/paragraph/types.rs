@@ -71,6 +71,10 @@ pub struct Glyph {
     pub text: Cluster,
     /// Its bidi embedding level (see [`crate::typeset::bidi`]).
     pub level: u8,
+    /// How far it is drawn right of its pen position (the shaper's mark
+    /// placement); applied to lines with bidi levels only, see
+    /// [`crate::typeset::bidi::reorder_line`].
+    pub x_offset: Length,
 }
 
 /// What an item draws.

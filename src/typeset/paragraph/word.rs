@@ -293,6 +293,7 @@ impl Setter<'_> {
                             first_of_cluster.then(|| &text[cluster..next_cluster.max(cluster)]),
                         ),
                         level,
+                        x_offset: style.size * g.x_offset_em,
                     },
                 ));
             }
@@ -429,6 +430,7 @@ impl Setter<'_> {
             advance: f.advance(gid, style.size),
             text: Cluster::Char('-'),
             level: 0,
+            x_offset: Length::ZERO,
         }
     }
 
