@@ -117,7 +117,13 @@ impl Setter<'_> {
             sentence_start = ends_sentence(&chars[i..j]);
             i = j;
         }
-        if style.align == Align::Justify {
+        // Right-to-left letters are never spaced apart: a gap breaks an
+        // Arabic join, and alreq rules letter spacing out; such a
+        // paragraph is justified by its word spaces alone.
+        let rtl_letters = levels
+            .as_ref()
+            .is_some_and(|l| l.iter().any(|v| v % 2 == 1));
+        if style.align == Align::Justify && !rtl_letters {
             p.add_tracking(style.size * TRACKING_EM);
         }
         // Paragraph end: no break before the fill, fill glue, forced break.
@@ -165,7 +171,7 @@ impl Setter<'_> {
             advance: width,
             text: Cluster::Char(' '),
             level,
-            x_offset: Length::ZERO,
+            x_offset: 0.0,
         };
         if tie {
             p.push(no_break(), Piece::Nothing);

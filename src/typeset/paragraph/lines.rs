@@ -290,7 +290,7 @@ impl Paragraph {
         x: Length,
         g: &Glyph,
     ) -> (usize, usize) {
-        offsets.push(g.x_offset);
+        offsets.push(Length::pt(f64::from(g.x_offset)));
         line.push(
             g.face,
             self.size,

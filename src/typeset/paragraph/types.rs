@@ -73,8 +73,9 @@ pub struct Glyph {
     pub level: u8,
     /// How far it is drawn right of its pen position (the shaper's mark
     /// placement); applied to lines with bidi levels only, see
-    /// [`crate::typeset::bidi::reorder_line`].
-    pub x_offset: Length,
+    /// [`crate::typeset::bidi::reorder_line`]. In points, as an `f32`:
+    /// it then fits in the glyph's padding, and items stay as large.
+    pub x_offset: f32,
 }
 
 /// What an item draws.

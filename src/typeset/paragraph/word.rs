@@ -293,7 +293,7 @@ impl Setter<'_> {
                             first_of_cluster.then(|| &text[cluster..next_cluster.max(cluster)]),
                         ),
                         level,
-                        x_offset: style.size * g.x_offset_em,
+                        x_offset: (style.size * g.x_offset_em).to_pt() as f32,
                     },
                 ));
             }
@@ -430,7 +430,7 @@ impl Setter<'_> {
             advance: f.advance(gid, style.size),
             text: Cluster::Char('-'),
             level: 0,
-            x_offset: Length::ZERO,
+            x_offset: 0.0,
         }
     }
 
