@@ -45,6 +45,7 @@ fn main() {
         fallbacks_reported: Default::default(),
         fallback_chars: Default::default(),
         memo: Default::default(),
+        direction: Default::default(),
     };
     let style = paragraph::TextStyle {
         font: layout.design.body.font.clone(),

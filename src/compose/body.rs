@@ -126,10 +126,21 @@ pub(super) fn set_body_block(
             if let (Some(m), Some(mx)) = (&shape.marker, marker_x) {
                 // The marker hangs left of the item's text, on its first line:
                 // the line starts at the marker, the text keeps its place.
-                cl.line.shift(x - mx);
-                let mut runs = m.runs.clone();
-                runs.append(&mut cl.line.runs);
-                cl.line.runs = runs;
+                if setter.direction.is_rtl() {
+                    // The page is mirrored whole, each line's ink moved to
+                    // its mirror image (see `mirror`): here the marker goes
+                    // after the text, in the same ink, so it lands at the
+                    // text's right with the text where it belongs.
+                    let end = cl.line.span().map_or(Length::ZERO, |(_, hi)| hi);
+                    let mut marker = m.clone();
+                    marker.shift(end + body.size * MARKER_GAP_EM);
+                    cl.line.runs.append(&mut marker.runs);
+                } else {
+                    cl.line.shift(x - mx);
+                    let mut runs = m.runs.clone();
+                    runs.append(&mut cl.line.runs);
+                    cl.line.runs = runs;
+                }
                 cl.x = mx;
             }
         }

@@ -12,6 +12,7 @@ pub mod fold;
 mod headline;
 pub mod impose;
 mod measure;
+mod mirror;
 mod missing;
 mod more_pages;
 pub mod pages;
@@ -29,6 +30,7 @@ use std::sync::Arc;
 
 use crate::error::{Error, Location, Note, Result, Warning};
 use crate::statement::document::{Block, BlockKind, Document};
+use crate::typeset::bidi::Direction;
 use crate::typeset::fonts::FontBook;
 use crate::typeset::hyphenate::{self, Hyphenator};
 use crate::typeset::linebreak;
@@ -215,7 +217,11 @@ fn compose_in(
     if !tools.missing.is_empty() {
         return Err(missing_error(&tools.missing, design, opts));
     }
-    let (trial, body_size, columns) = composed?;
+    let (mut trial, body_size, columns) = composed?;
+    // Only the composition kept is mirrored: fitting trials only measure.
+    if Direction::of_language(lang).is_rtl() {
+        trial.pages.iter_mut().for_each(mirror::mirror_page);
+    }
     verify::check(doc, design, &trial.pages, &tools.fonts, &opts.origin)?;
     warnings.extend(trial.warnings);
     notes.extend(trial.notes);
@@ -389,6 +395,7 @@ impl Tools {
             fallbacks_reported: Default::default(),
             fallback_chars: Default::default(),
             memo: Default::default(),
+            direction: Direction::of_language(&opts.lang),
         }
     }
 

@@ -309,6 +309,8 @@ mod tests {
                     x: Length::ZERO,
                     gid: 5,
                     text: crate::typeset::line::Cluster::Char('a'),
+                    level: 0,
+                    advance: 5.0,
                 }],
             }],
             width: Length::mm(20.0),

@@ -61,6 +61,13 @@ pub struct PlacedGlyph {
     pub gid: u16,
     /// What text it stands for.
     pub text: Cluster,
+    /// Its bidi embedding level (UAX #9): even is left to right, odd right
+    /// to left. Zero for all text of left-to-right scripts.
+    pub level: u8,
+    /// Its shaped advance in points: how wide a slot it fills, which
+    /// reordering a line and mirroring a page need. An `f32` keeps a glyph
+    /// at 32 bytes (it fits beside `gid` and `level`).
+    pub advance: f32,
 }
 
 /// Glyphs in one face, size and colour.
@@ -126,6 +133,19 @@ impl Line {
             .flat_map(|r| r.glyphs.iter().map(move |g| (r, g)))
     }
 
+    /// Where the ink of the line begins and ends (from its first glyph's
+    /// origin to the end of its last glyph's advance), relative to its
+    /// origin; `None` for a line without glyphs.
+    pub fn span(&self) -> Option<(Length, Length)> {
+        let mut glyphs = self.glyphs().map(|(_, g)| g);
+        let first = glyphs.next()?;
+        let start = |g: &PlacedGlyph| g.x;
+        let end = |g: &PlacedGlyph| g.x + Length::pt(f64::from(g.advance));
+        Some(glyphs.fold((start(first), end(first)), |(lo, hi), g| {
+            (lo.min(start(g)), hi.max(end(g)))
+        }))
+    }
+
     /// Moves every glyph right by `dx`.
     pub fn shift(&mut self, dx: Length) {
         for r in &mut self.runs {
@@ -148,9 +168,17 @@ impl Line {
         }
     }
 
-    /// The line's text (spaces included), for messages and tests.
+    /// The line's text (spaces included) in logical order, the order it
+    /// is read in, whatever order its glyphs stand in; for messages, checks
+    /// and tests.
     pub fn text(&self) -> String {
-        self.glyphs().filter_map(|(_, g)| g.text.text()).collect()
+        if self.glyphs().all(|(_, g)| g.level == 0) {
+            return self.glyphs().filter_map(|(_, g)| g.text.text()).collect();
+        }
+        crate::typeset::bidi::logical_order(self)
+            .into_iter()
+            .filter_map(|g| g.text.text())
+            .collect()
     }
 }
 
@@ -163,6 +191,8 @@ mod tests {
             x: Length::pt(x),
             gid: 1,
             text: Cluster::Char(c),
+            level: 0,
+            advance: 5.0,
         }
     }
 

@@ -5,9 +5,11 @@
 //! layout's fonts ([`fonts`], [`shape`]), split at hyphenation points
 //! ([`hyphenate`]), turned into Knuth–Plass boxes, glue and penalties
 //! ([`paragraph`]) and broken into lines ([`linebreak`]); display lines
-//! are broken by sense ([`sense`]). Nothing here knows
+//! are broken by sense ([`sense`]); right-to-left text is put in visual
+//! order line by line ([`bidi`]). Nothing here knows
 //! about pages: a paragraph is set to a width and a style.
 
+pub mod bidi;
 pub mod fonts;
 pub mod hyphenate;
 pub mod lang;

@@ -1,6 +1,11 @@
 //! Shaping: text in one face becomes glyphs with advances (kerning,
 //! ligatures and language forms applied by rustybuzz, an OpenType shaper).
 //!
+//! Glyphs are returned in logical order, the order of the text, even for a
+//! run shaped right to left (which the shaper gives in visual order): the
+//! line breaker cuts words in that order, and set lines are put in visual
+//! order afterwards (see [`crate::typeset::bidi`]).
+//!
 //! Words are shaped one at a time and cached, since statements repeat words
 //! and a fitting search (trying several sizes) reshapes nothing: advances are
 //! kept in em and scaled later.
@@ -22,6 +27,9 @@ pub struct ShapedGlyph {
     pub cluster: usize,
     /// Horizontal advance in em.
     pub advance_em: f64,
+    /// How far the glyph is drawn right of its pen position, in em: a mark
+    /// (an Arabic vowel sign, a shadda) placed over its letter.
+    pub x_offset_em: f64,
 }
 
 /// Most bytes of text whose shaping is remembered: a cached byte costs
@@ -35,8 +43,9 @@ const CACHE_MAX_WORD: usize = 64;
 /// Shapes words, caching plans and results.
 pub struct Shaper {
     language: Option<rustybuzz::Language>,
-    plans: HashMap<(FaceId, rustybuzz::Script), rustybuzz::ShapePlan>,
-    /// Shaped words by face (indexed by `FaceId`), then by text: looked up
+    plans: HashMap<(FaceId, rustybuzz::Script, bool), rustybuzz::ShapePlan>,
+    /// Shaped words by face and direction (indexed by `FaceId` twice, the
+    /// right-to-left one second), then by text: looked up
     /// by `&str` without building a key.
     words: Vec<FxHashMap<Box<str>, Arc<[ShapedGlyph]>>>,
     /// Bytes of the texts in `words`, in all.
@@ -59,20 +68,36 @@ impl Shaper {
         }
     }
 
-    /// Shapes `text` (one word or a short run without line breaks) in `face`.
+    /// Shapes `text` (one word or a short run without line breaks) in
+    /// `face`, in the direction its script has.
     pub fn shape(&mut self, fonts: &FontBook, face: FaceId, text: &str) -> Arc<[ShapedGlyph]> {
-        if let Some(g) = self.words.get(face.0).and_then(|w| w.get(text)) {
+        self.shape_in(fonts, face, text, false)
+    }
+
+    /// Shapes `text` in `face`; `rtl` for a run the bidi algorithm puts at
+    /// an odd level, which is shaped right to left whatever its script
+    /// (brackets between Arabic words take their mirrored forms). Glyphs
+    /// come in logical order either way.
+    pub fn shape_in(
+        &mut self,
+        fonts: &FontBook,
+        face: FaceId,
+        text: &str,
+        rtl: bool,
+    ) -> Arc<[ShapedGlyph]> {
+        let slot = 2 * face.0 + usize::from(rtl);
+        if let Some(g) = self.words.get(slot).and_then(|w| w.get(text)) {
             return g.clone();
         }
-        let glyphs: Arc<[ShapedGlyph]> = self.shape_uncached(fonts, face, text).into();
+        let glyphs: Arc<[ShapedGlyph]> = self.shape_uncached(fonts, face, text, rtl).into();
         if text.len() > CACHE_MAX_WORD || self.cached_bytes + text.len() > CACHE_MAX_BYTES {
             return glyphs;
         }
         self.cached_bytes += text.len();
-        if self.words.len() <= face.0 {
-            self.words.resize_with(face.0 + 1, Default::default);
+        if self.words.len() <= slot {
+            self.words.resize_with(slot + 1, Default::default);
         }
-        self.words[face.0].insert(text.into(), glyphs.clone());
+        self.words[slot].insert(text.into(), glyphs.clone());
         glyphs
     }
 
@@ -81,6 +106,7 @@ impl Shaper {
         fonts: &FontBook,
         face_id: FaceId,
         text: &str,
+        rtl: bool,
     ) -> Vec<ShapedGlyph> {
         let face = fonts.face(face_id);
         let mut buffer = self.spare.take().unwrap_or_default();
@@ -100,25 +126,33 @@ impl Shaper {
         }
         buffer.guess_segment_properties();
         // Latin, Cyrillic and Greek are set left to right; the guessed
-        // direction is kept so a stray RTL word still shapes sensibly.
+        // direction is kept so a stray RTL word still shapes sensibly. A
+        // run the bidi algorithm set right to left is shaped so.
+        if rtl {
+            buffer.set_direction(rustybuzz::Direction::RightToLeft);
+        }
         if let Some(lang) = &self.language {
             buffer.set_language(lang.clone());
         }
         let script = buffer.script();
         let direction = buffer.direction();
         let language = self.language.clone();
-        let plan = self.plans.entry((face_id, script)).or_insert_with(|| {
-            rustybuzz::ShapePlan::new(
-                &face.shaper,
-                direction,
-                Some(script),
-                language.as_ref(),
-                &[],
-            )
-        });
+        let backwards = direction == rustybuzz::Direction::RightToLeft;
+        let plan = self
+            .plans
+            .entry((face_id, script, backwards))
+            .or_insert_with(|| {
+                rustybuzz::ShapePlan::new(
+                    &face.shaper,
+                    direction,
+                    Some(script),
+                    language.as_ref(),
+                    &[],
+                )
+            });
         let out = rustybuzz::shape_with_plan(&face.shaper, plan, buffer);
         let upem = face.units_per_em;
-        let glyphs = out
+        let mut glyphs: Vec<ShapedGlyph> = out
             .glyph_infos()
             .iter()
             .zip(out.glyph_positions())
@@ -126,8 +160,14 @@ impl Shaper {
                 gid: u16::try_from(info.glyph_id).unwrap_or(0),
                 cluster: info.cluster as usize,
                 advance_em: f64::from(pos.x_advance) / upem,
+                x_offset_em: f64::from(pos.x_offset) / upem,
             })
             .collect();
+        if backwards {
+            // The shaper gives right-to-left glyphs in visual order: back
+            // to the text's order, clusters rising, as for any other run.
+            glyphs.reverse();
+        }
         self.spare = Some(out.clear());
         glyphs
     }
@@ -191,6 +231,19 @@ mod tests {
         // "ffi" becomes one glyph in Noto Serif, so fewer glyphs than letters.
         assert!(g.len() < 6, "{g:?}");
         assert!(g.windows(2).all(|w| w[0].cluster <= w[1].cluster));
+    }
+
+    #[test]
+    fn right_to_left_glyphs_come_in_logical_order() {
+        let mut book = FontBook::new();
+        let (id, _) = book
+            .resolve(&FontRef::Family("arabic".into()), Style::default(), "t")
+            .unwrap();
+        let mut s = Shaper::new("ar");
+        let g = s.shape_in(&book, id, "سلام", true);
+        assert!(g.len() >= 3, "{g:?}");
+        assert!(g.windows(2).all(|w| w[0].cluster <= w[1].cluster), "{g:?}");
+        assert_eq!(g[0].cluster, 0);
     }
 
     #[test]

@@ -64,6 +64,25 @@ fn marks_for(lang: &str) -> Marks {
             inner_open: "„",
             inner_close: "“",
         },
+        // Guillemets, as Persian and Urdu print them (CLDR's fa and ur
+        // delimiters) and as most Arabic presses do; CLDR's ar data gives
+        // ” “ instead, which reads as English quotes turned round. Typed
+        // in logical order: « opens, » closes, each drawn pointing the
+        // way a right-to-left reader expects.
+        "ar" | "fa" | "ur" | "ckb" => Marks {
+            open: "«",
+            close: "»",
+            inner_open: "“",
+            inner_close: "”",
+        },
+        // Hebrew and Yiddish: ” … ” and ’ … ’ (CLDR's he delimiters), the
+        // modern usage; the older „ … ” is left to those who type it.
+        "he" | "iw" | "yi" | "ji" => Marks {
+            open: "”",
+            close: "”",
+            inner_open: "’",
+            inner_close: "’",
+        },
         "sv" | "fi" => Marks {
             open: "”",
             close: "”",
@@ -77,6 +96,11 @@ fn marks_for(lang: &str) -> Marks {
             inner_close: "’",
         },
     }
+}
+
+/// A letter of the Hebrew alphabet (not a point or punctuation).
+fn is_hebrew_letter(c: char) -> bool {
+    matches!(c, '\u{5D0}'..='\u{5EA}')
 }
 
 /// Rewrites quotes, dashes and ellipses in every block of `doc` for `lang`.
@@ -119,6 +143,15 @@ fn convert(text: &str, marks: Marks, french: bool, st: &mut State) -> String {
         let c = chars[i];
         let next = chars.get(i + 1).copied();
         match c {
+            // Before a Hebrew word's last letter a double quote marks an
+            // acronym (צה"ל, ש"ח): the gershayim. After a one-letter prefix
+            // and before a longer word (ש"התוכנית) it opens a quotation.
+            '"' if st.prev.is_some_and(is_hebrew_letter)
+                && next.is_some_and(is_hebrew_letter)
+                && !chars.get(i + 2).copied().is_some_and(is_hebrew_letter) =>
+            {
+                out.push('\u{5F4}')
+            }
             '"' => {
                 let opening = opens(st.prev, next) || (!st.double_open && !closes(st.prev, next));
                 if opening {
@@ -239,6 +272,16 @@ mod tests {
             set(s, "fr"),
             "the so-called «\u{202F}Republic of Kosovo\u{202F}» and “ours”"
         );
+    }
+
+    #[test]
+    fn right_to_left_quotes() {
+        assert_eq!(set(r#"قال "لا" اليوم"#, "ar"), "قال «لا» اليوم");
+        assert_eq!(set(r#"گفت "نه" امروز"#, "fa"), "گفت «نه» امروز");
+        assert_eq!(set(r#"אמר "לא" היום"#, "he"), "אמר ”לא” היום");
+        // An acronym's double quote is a gershayim.
+        assert_eq!(set(r#"חיילי צה"ל"#, "he"), "חיילי צה\u{5F4}ל");
+        assert_eq!(set(r#"אמרו ש"לא" שוב"#, "he"), "אמרו ש”לא” שוב");
     }
 
     #[test]

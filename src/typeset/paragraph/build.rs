@@ -5,6 +5,7 @@ use crate::error::Result;
 use crate::script::is_southeast_asian;
 use crate::statement::document::{Span, Style};
 use crate::style::Align;
+use crate::typeset::bidi;
 use crate::typeset::line::Cluster;
 use crate::typeset::linebreak::{Item, PenaltyKind, INFINITY};
 use crate::units::Length;
@@ -35,6 +36,7 @@ impl Setter<'_> {
             color: style.color,
             line,
             weighed: false,
+            bidi: false,
         };
         self.memo.start_paragraph(style);
         if style.indent > Length::ZERO {
@@ -55,6 +57,14 @@ impl Setter<'_> {
                 s.text.chars().map(move |c| (c, st))
             })
             .collect();
+        // Embedding levels, one a character, only for a paragraph that
+        // needs them (see `bidi::char_levels`).
+        let levels = {
+            let text: String = chars.iter().map(|(c, _)| *c).collect();
+            bidi::char_levels(&text, self.direction)
+        };
+        p.bidi = levels.is_some();
+        let level_at = |k: usize| levels.as_ref().map_or(0, |l| l[k]);
         let mut i = 0;
         let mut last_glyph: Option<Glyph> = None;
         // Whether the next word opens a sentence (the paragraph's first does).
@@ -99,6 +109,7 @@ impl Setter<'_> {
                         tie,
                         zero_width,
                         narrow,
+                        level_at(i),
                     )?;
                 }
                 i = j;
@@ -109,14 +120,21 @@ impl Setter<'_> {
                 j += 1;
             }
             let from = p.items.len();
-            last_glyph = self.push_word(&mut p, &chars[i..j], style, line)?;
+            let word_levels = levels.as_ref().map(|l| &l[i..j]);
+            last_glyph = self.push_word(&mut p, &chars[i..j], word_levels, style, line)?;
             if sentence_start {
                 p.unmark_names(from, self.hyphen_penalty);
             }
             sentence_start = ends_sentence(&chars[i..j]);
             i = j;
         }
-        if style.align == Align::Justify {
+        // Right-to-left letters are never spaced apart: a gap breaks an
+        // Arabic join, and alreq rules letter spacing out; such a
+        // paragraph is justified by its word spaces alone.
+        let rtl_letters = levels
+            .as_ref()
+            .is_some_and(|l| l.iter().any(|v| v % 2 == 1));
+        if style.align == Align::Justify && !rtl_letters {
             p.add_tracking(style.size * TRACKING_EM);
         }
         // Paragraph end: no break before the fill, fill glue, forced break.
@@ -128,7 +146,8 @@ impl Setter<'_> {
 
     /// Appends the items of a run of separators: a free break for a
     /// zero-width space, else a word space as the alignment needs it
-    /// (`tie` for one that must not break, `narrow` for a narrow one).
+    /// (`tie` for one that must not break, `narrow` for a narrow one), at
+    /// the bidi `level` of the first separator.
     #[allow(clippy::too_many_arguments)]
     fn push_space(
         &mut self,
@@ -139,6 +158,7 @@ impl Setter<'_> {
         tie: bool,
         zero_width: bool,
         narrow: bool,
+        level: u8,
     ) -> Result<()> {
         if zero_width {
             p.push(free_break(), Piece::Nothing);
@@ -161,6 +181,8 @@ impl Setter<'_> {
             gid: face.glyph(' ').unwrap_or(0),
             advance: width,
             text: Cluster::Char(' '),
+            level,
+            x_offset: 0.0,
         };
         if tie {
             p.push(no_break(), Piece::Nothing);

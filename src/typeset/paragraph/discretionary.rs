@@ -62,11 +62,18 @@ impl Setter<'_> {
             self.shape_apart(face, &text[bytes.0..at], style),
             self.shape_apart(face, &text[at..bytes.1], style),
         );
-        let (Some(mut pre), Some(post)) = halves else {
+        let (Some(mut pre), Some(mut post)) = halves else {
             p.push(Item::Box { width: whole }, Piece::Glyphs(unbroken.into()));
             return Ok(());
         };
-        pre.push(self.hyphen_glyph(face, style));
+        // Both halves at the ligature's bidi level.
+        let level = unbroken.first().map_or(0, |g| g.level);
+        for g in pre.iter_mut().chain(post.iter_mut()) {
+            g.level = level;
+        }
+        let mut hyphen = self.hyphen_glyph(face, style);
+        hyphen.level = level;
+        pre.push(hyphen);
         p.push(
             Item::Box {
                 width: Length::ZERO,
@@ -117,6 +124,8 @@ impl Setter<'_> {
                     gid: g.gid,
                     advance: style.size * g.advance_em,
                     text: Cluster::new(first.then(|| &piece[g.cluster..next.max(g.cluster)])),
+                    level: 0,
+                    x_offset: (style.size * g.x_offset_em).to_pt() as f32,
                 }
             })
             .collect();

@@ -162,6 +162,7 @@ mod tests {
             fallbacks_reported: Default::default(),
             fallback_chars: Default::default(),
             memo: Default::default(),
+            direction: Default::default(),
         };
         let style = TextStyle::display(
             FontRef::Family("sans".into()),

@@ -3,6 +3,7 @@
 
 use crate::error::{Location, Warning};
 use crate::style::Align;
+use crate::typeset::bidi;
 use crate::typeset::line::{Line, PlacedGlyph};
 use crate::typeset::linebreak::{self, Item, PenaltyKind};
 use crate::units::Length;
@@ -69,7 +70,7 @@ impl Setter<'_> {
                 // slack sits in the glue at the break, which is not drawn.
                 _ => 0.0,
             };
-            let mut line = p.place(start, end, ratio);
+            let (mut line, offsets) = p.place(start, end, ratio);
             line.hyphenated = br.hyphenated;
             line.overfull = br.overfull;
             let shift = match p.align {
@@ -109,6 +110,9 @@ impl Setter<'_> {
                     ),
                 });
             }
+            if p.bidi {
+                bidi::reorder_line(&mut line, &offsets);
+            }
             line.shrink_to_fit();
             lines.push(line);
             start = end + 1;
@@ -134,9 +138,12 @@ impl Paragraph {
     /// Positions the glyphs of items `start..end` (and the drawn part of a
     /// penalty at `end`) with glue set at `ratio`; stretched glue that
     /// carries letter spacing spreads its share over the glyphs it covers.
-    fn place(&self, start: usize, end: usize, ratio: f64) -> Line {
+    /// Also gives each glyph's mark offset, in the order placed (see
+    /// [`Glyph::x_offset`]).
+    fn place(&self, start: usize, end: usize, ratio: f64) -> (Line, Vec<Length>) {
         let (step, extra_per_space) = self.letter_spacing(start, end, ratio);
         let mut line = Line::default();
+        let offsets = &mut Vec::new();
         let mut x = Length::ZERO;
         // Glyphs placed since the last glue (run, index): the ones its letter
         // spacing covers.
@@ -150,7 +157,7 @@ impl Paragraph {
                         Piece::Glyphs(gs) => {
                             let mut gx = x;
                             for g in gs.iter() {
-                                since.push(self.put(&mut line, gx, g));
+                                since.push(self.put(&mut line, offsets, gx, g));
                                 size = size.max(self.size);
                                 gx += g.advance;
                                 ink_end = gx;
@@ -160,7 +167,7 @@ impl Paragraph {
                         // only when this line starts there (otherwise the
                         // glue before it drew the whole ligature).
                         Piece::PostBreak(gs) if i == start => {
-                            ink_end = self.put_all(&mut line, x, gs)
+                            ink_end = self.put_all(&mut line, offsets, x, gs)
                         }
                         _ => {}
                     }
@@ -196,10 +203,10 @@ impl Paragraph {
                     };
                     match piece {
                         Piece::Space { glyph, .. } => {
-                            self.put(&mut line, x, glyph);
+                            self.put(&mut line, offsets, x, glyph);
                             x += extra_per_space;
                         }
-                        Piece::Unbroken(gs) => ink_end = self.put_all(&mut line, x, gs),
+                        Piece::Unbroken(gs) => ink_end = self.put_all(&mut line, offsets, x, gs),
                         _ => {}
                     }
                     x += set;
@@ -209,12 +216,13 @@ impl Paragraph {
         }
         if let Piece::Glyphs(gs) = &self.pieces[end] {
             if !gs.is_empty() {
-                ink_end = self.put_all(&mut line, x, gs);
+                ink_end = self.put_all(&mut line, offsets, x, gs);
             }
         }
         line.trim_end();
         line.width = ink_end;
-        line
+        offsets.truncate(line.glyphs().count());
+        (line, std::mem::take(offsets))
     }
 
     /// The letter spacing of a line set at `ratio` (items `start..end`),
@@ -260,16 +268,29 @@ impl Paragraph {
     }
 
     /// Places glyphs one after the other from `x`; returns where they end.
-    fn put_all(&self, line: &mut Line, mut x: Length, glyphs: &[Glyph]) -> Length {
+    fn put_all(
+        &self,
+        line: &mut Line,
+        offsets: &mut Vec<Length>,
+        mut x: Length,
+        glyphs: &[Glyph],
+    ) -> Length {
         for g in glyphs {
-            self.put(line, x, g);
+            self.put(line, offsets, x, g);
             x += g.advance;
         }
         x
     }
 
     /// Places a glyph on a line; returns its (run, index) for later adjustment.
-    fn put(&self, line: &mut Line, x: Length, g: &Glyph) -> (usize, usize) {
+    fn put(
+        &self,
+        line: &mut Line,
+        offsets: &mut Vec<Length>,
+        x: Length,
+        g: &Glyph,
+    ) -> (usize, usize) {
+        offsets.push(Length::pt(f64::from(g.x_offset)));
         line.push(
             g.face,
             self.size,
@@ -278,6 +299,8 @@ impl Paragraph {
                 x,
                 gid: g.gid,
                 text: g.text.clone(),
+                level: g.level,
+                advance: g.advance.to_pt() as f32,
             },
         );
         let run = line.runs.len() - 1;

@@ -72,8 +72,11 @@ pub(super) struct WordBuffers {
     pub(super) breaks: Vec<(usize, WordBreak)>,
     /// `text`'s characters with their byte offsets.
     pub(super) chars: Vec<(usize, char)>,
-    /// Runs of (start, end, face) that are shaped separately.
-    pub(super) runs: Vec<(usize, usize, FaceId)>,
+    /// The bidi level of each character, by its place in `styles` (empty
+    /// when the paragraph has none).
+    pub(super) levels: Vec<u8>,
+    /// Runs of (start, end, face, bidi level) that are shaped separately.
+    pub(super) runs: Vec<(usize, usize, FaceId, u8)>,
 }
 
 /// The memo slot of a style.
@@ -104,15 +107,26 @@ impl Memo {
 }
 
 impl Setter<'_> {
-    /// Shapes one word and appends its boxes and in-word penalties. Returns its last glyph.
+    /// Shapes one word and appends its boxes and in-word penalties, its
+    /// characters at the bidi `levels` given (none: all left to right).
+    /// Returns its last glyph.
     pub(super) fn push_word(
         &mut self,
         p: &mut Paragraph,
         word: &[(char, Style)],
+        levels: Option<&[u8]>,
         style: &TextStyle,
         line: usize,
     ) -> Result<Option<Glyph>> {
         let context = self.memo.context;
+        if let Some(levels) = levels {
+            // Not remembered: the same word sets differently at another
+            // level (a bracket mirrors), and bidi text is rare enough.
+            let mut buffers = std::mem::take(&mut self.memo.word);
+            let result = self.push_word_with(p, word, levels, style, line, &mut buffers);
+            self.memo.word = buffers;
+            return result;
+        }
         if let Some(set) = self.memo.words[context].get(word) {
             p.items.extend_from_slice(&set.items);
             p.pieces.extend_from_slice(&set.pieces);
@@ -120,7 +134,7 @@ impl Setter<'_> {
         }
         let start = p.items.len();
         let mut buffers = std::mem::take(&mut self.memo.word);
-        let result = self.push_word_with(p, word, style, line, &mut buffers);
+        let result = self.push_word_with(p, word, &[], style, line, &mut buffers);
         self.memo.word = buffers;
         let last = result?;
         if word.len() <= MEMO_MAX_WORD && self.memo.chars_count + word.len() <= MEMO_MAX_CHARS {

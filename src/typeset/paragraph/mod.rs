@@ -29,6 +29,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::error::Warning;
 use crate::style::Fallback;
+use crate::typeset::bidi::Direction;
 use crate::typeset::fonts::{FaceId, FontBook};
 use crate::typeset::hyphenate::Hyphenator;
 use crate::typeset::linebreak;
@@ -77,4 +78,9 @@ pub struct Setter<'a> {
     pub fallback_chars: BTreeMap<FaceId, (usize, Vec<char>)>,
     /// Faces already resolved, and buffers (start with `Default::default()`).
     pub memo: Memo,
+    /// The document's direction (its language's): a paragraph without
+    /// letters of either direction takes it, and in a right-to-left
+    /// document a paragraph is right to left unless it is all Latin (see
+    /// [`crate::typeset::bidi::paragraph_direction`]).
+    pub direction: Direction,
 }

@@ -70,6 +70,13 @@ pub struct Glyph {
     /// The text this glyph stands for (the first glyph of a cluster
     /// carries it), for text extraction.
     pub text: Cluster,
+    /// Its bidi embedding level (see [`crate::typeset::bidi`]).
+    pub level: u8,
+    /// How far it is drawn right of its pen position (the shaper's mark
+    /// placement); applied to lines with bidi levels only, see
+    /// [`crate::typeset::bidi::reorder_line`]. In points, as an `f32`:
+    /// it then fits in the glyph's padding, and items stay as large.
+    pub x_offset: f32,
 }
 
 /// What an item draws.
@@ -134,6 +141,9 @@ pub struct Paragraph {
     /// [`Paragraph::weigh_gaps`]), so it is broken with every line length
     /// open to weighing against those prices.
     pub(super) weighed: bool,
+    /// Its glyphs have bidi levels (it has right-to-left text, or is in a
+    /// right-to-left document): each set line is put in visual order.
+    pub(super) bidi: bool,
 }
 
 /// A typed position inside a word where it may break.

@@ -48,11 +48,13 @@ const NAME_HYPHEN_COST: f64 = 3000.0;
 const ANYWHERE_COST: f64 = 3000.0;
 
 impl Setter<'_> {
-    /// [`Setter::push_word`] with its working data in `buffers`.
+    /// [`Setter::push_word`] with its working data in `buffers`; `levels`
+    /// has one a character of `word`, or is empty.
     pub(super) fn push_word_with(
         &mut self,
         p: &mut Paragraph,
         word: &[(char, Style)],
+        levels: &[u8],
         style: &TextStyle,
         line: usize,
         buffers: &mut WordBuffers,
@@ -62,13 +64,15 @@ impl Setter<'_> {
             styles,
             breaks,
             chars,
+            levels: char_levels,
             runs,
         } = buffers;
         text.clear();
         styles.clear();
         breaks.clear();
+        char_levels.clear();
         // Soft hyphens are break hints, not glyphs.
-        for &(c, st) in word {
+        for (k, &(c, st)) in word.iter().enumerate() {
             if c == '\u{AD}' {
                 if !text.is_empty() {
                     breaks.push((text.len(), WordBreak::Hyphen));
@@ -77,6 +81,9 @@ impl Setter<'_> {
             }
             text.push(c);
             styles.push((text.len() - c.len_utf8(), st));
+            if let Some(&level) = levels.get(k) {
+                char_levels.push(level);
+            }
         }
         if text.is_empty() {
             return Ok(None);
@@ -91,7 +98,7 @@ impl Setter<'_> {
             breaks,
         );
 
-        let glyphs = self.shape_word(text, styles, style, line, runs)?;
+        let glyphs = self.shape_word(text, styles, char_levels, style, line, runs)?;
         let width: Length = glyphs.iter().map(|(_, g)| g.advance).sum();
         let segmented = breaks.iter().any(|b| matches!(b.1, WordBreak::Segment(_)));
         if width > self.measure * LONG_WORD_SHARE && !literal && !segmented {
@@ -214,14 +221,16 @@ impl Setter<'_> {
             .each_break(run, |b| out.push((from + b, kind)));
     }
 
-    /// Shapes a word, splitting it where the style or the covering face changes.
+    /// Shapes a word, splitting it where the style, the covering face or
+    /// the bidi level changes (`levels`: one a style entry, or none).
     fn shape_word(
         &mut self,
         text: &str,
         styles: &[(usize, Style)],
+        levels: &[u8],
         style: &TextStyle,
         line: usize,
-        runs: &mut Vec<(usize, usize, FaceId)>,
+        runs: &mut Vec<(usize, usize, FaceId, u8)>,
     ) -> Result<Vec<(usize, Glyph)>> {
         runs.clear();
         // A character with the marks and selectors after it, set whole in
@@ -260,15 +269,19 @@ impl Setter<'_> {
             if !is_ignorable(c) {
                 self.report_fallback(style, st, face, c, line)?;
             }
+            let level = levels.get(k).copied().unwrap_or(0);
             match runs.last_mut() {
-                Some(r) if r.2 == face && r.1 == off => r.1 = end,
-                _ => runs.push((off, end, face)),
+                Some(r) if r.2 == face && r.1 == off && r.3 == level => r.1 = end,
+                _ => runs.push((off, end, face, level)),
             }
         }
         // Usually a glyph a character.
         let mut out = Vec::with_capacity(styles.len());
-        for &(start, end, face_id) in runs.iter() {
-            let shaped = self.shaper.shape(self.fonts, face_id, &text[start..end]);
+        for &(start, end, face_id, level) in runs.iter() {
+            let rtl = level % 2 == 1;
+            let shaped = self
+                .shaper
+                .shape_in(self.fonts, face_id, &text[start..end], rtl);
             // The cluster of the last glyph kept: a glyph skipped below
             // (an ignorable drawn as nothing) must not take its cluster's
             // text with it, so the next glyph kept of that cluster carries it.
@@ -303,6 +316,8 @@ impl Setter<'_> {
                         text: Cluster::new(
                             first_of_cluster.then(|| &text[cluster..next_cluster.max(cluster)]),
                         ),
+                        level,
+                        x_offset: (style.size * g.x_offset_em).to_pt() as f32,
                     },
                 ));
             }
@@ -441,6 +456,8 @@ impl Setter<'_> {
             gid,
             advance: f.advance(gid, style.size),
             text: Cluster::Char('-'),
+            level: 0,
+            x_offset: 0.0,
         }
     }
 
@@ -456,7 +473,11 @@ impl Setter<'_> {
     ) -> Result<()> {
         match kind {
             WordBreak::Hyphen | WordBreak::NameHyphen => {
-                let hyphen = self.hyphen_glyph(next_face, style);
+                let mut hyphen = self.hyphen_glyph(next_face, style);
+                // At the level of the letters it follows.
+                if let Some(Piece::Glyphs(gs)) = p.pieces.last() {
+                    hyphen.level = gs.last().map_or(0, |g| g.level);
+                }
                 p.push(
                     Item::Penalty {
                         width: hyphen.advance,
