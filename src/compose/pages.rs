@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crate::compose::figure::Figure;
 use crate::compose::picture::Picture;
+use crate::compose::tag::Tag;
 use crate::style::Color;
 use crate::typeset::line::Line;
 use crate::units::Length;
@@ -24,6 +25,9 @@ pub struct PlacedLine {
     pub line: Line,
     /// A figure standing on this baseline (its bottom edge), if any.
     pub figure: Option<Figure>,
+    /// The element it belongs to; `None` for a line that is not part of
+    /// the document's content (a repeated copy on an imposed sheet).
+    pub tag: Option<Tag>,
 }
 
 /// A straight rule (column rules, bands).
@@ -115,6 +119,9 @@ pub struct PlacedPicture {
     /// Where the whole picture, upright, lands: equal to `clip`, or larger
     /// when `fit = "cover"` crops it.
     pub area: Rect,
+    /// The figure element it is, if it says what it shows; `None` for a
+    /// picture without alternative text (decoration to a reader).
+    pub tag: Option<Tag>,
 }
 
 impl PlacedPicture {
@@ -124,6 +131,7 @@ impl PlacedPicture {
             picture: self.picture.clone(),
             clip: self.clip.moved(dx, dy),
             area: self.area.moved(dx, dy),
+            tag: self.tag.clone(),
         }
     }
 
@@ -155,6 +163,18 @@ pub struct Page {
 }
 
 impl Page {
+    /// The page with no element on it: what is drawn stays, but is no part
+    /// of the document's structure (see [`crate::compose::tag`]).
+    pub fn untagged(mut self) -> Page {
+        for l in &mut self.lines {
+            l.tag = None;
+        }
+        for p in &mut self.pictures {
+            p.tag = None;
+        }
+        self
+    }
+
     /// Puts everything on `other` onto this page, moved by `dx`, `dy`
     /// (imposition and folding place whole pages on sheets).
     pub fn place(&mut self, other: Page, dx: Length, dy: Length) {
@@ -193,6 +213,8 @@ pub struct ColumnLine {
     /// line's left edge and top (`leading` above the baseline); `leading`
     /// is its height.
     pub picture: Option<PlacedPicture>,
+    /// The element it belongs to.
+    pub tag: Option<Tag>,
 }
 
 impl ColumnLine {
@@ -401,6 +423,7 @@ pub fn flow_around(mut blocks: Vec<BlockLines>, grid: &Grid, first: FirstPage) -
                     baseline,
                     line: std::mem::take(&mut cl.line),
                     figure: cl.figure.take(),
+                    tag: cl.tag.take(),
                 });
                 if let Some(p) = cl.picture.take() {
                     page.pictures
@@ -684,6 +707,7 @@ mod tests {
                     line: line(),
                     figure: None,
                     picture: None,
+                    tag: None,
                 })
                 .collect(),
             space_before: Length::pt(6.0),

@@ -184,6 +184,7 @@ impl Ctx<'_> {
             width,
             height,
             fit,
+            alt: None,
         })
     }
 }

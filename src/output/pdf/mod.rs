@@ -17,6 +17,7 @@ mod finish;
 mod font;
 mod image;
 mod paint;
+mod tags;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -119,7 +120,7 @@ pub fn write(
         painter: &painter,
         setup,
     };
-    let (font_chunks, contents) = render(&used, &font_refs, &pages, &marks, &resources)?;
+    let (font_chunks, contents, marked) = render(&used, &font_refs, &pages, &marks, &resources)?;
 
     let mut pdf = Pdf::new();
     match setup.standard {
@@ -128,7 +129,10 @@ pub fn write(
         // and /Lang need it.
         _ => pdf.set_version(1, 4),
     }
-    write_pages(&mut pdf, &pages, &contents, &ids, setup, &mut next);
+    let page_refs = write_pages(&mut pdf, &pages, &contents, &ids, setup, &mut next);
+    let mut chunk = Chunk::new();
+    let struct_tree = tags::write(&mut chunk, &marked, &page_refs, &meta.lang, &mut next);
+    pdf.extend(&chunk);
     let spaces = write_color_spaces(&mut pdf, &painter, &mut next);
     write_resources(
         &mut pdf,
@@ -144,7 +148,7 @@ pub fn write(
     for ((picture, _), r) in images.iter().zip(&image_refs) {
         pdf.extend(&image::embed(picture, setup, r)?);
     }
-    write_catalog(&mut pdf, &ids, meta, setup, &mut next)?;
+    write_catalog(&mut pdf, &ids, meta, setup, struct_tree, &mut next)?;
     pdf.set_file_id((
         finish::ID_PLACEHOLDER.to_vec(),
         finish::ID_PLACEHOLDER.to_vec(),
@@ -169,22 +173,23 @@ fn distinct_pictures(pages: &[Page]) -> Vec<(Arc<Picture>, String)> {
 
 /// The slow parts, spread over the cores: subsetting and compressing
 /// fonts, writing and compressing page contents. Fonts go first: they are
-/// the larger jobs. Returns the font chunks and the deflated page contents,
-/// each in order.
+/// the larger jobs. Returns the font chunks, the deflated page contents
+/// and each page's tagged sequences, each in order.
+#[allow(clippy::type_complexity)]
 fn render(
     used: &BTreeMap<FaceId, FontUse>,
     font_refs: &[FontRefs],
     pages: &[Page],
     marks: &[MarkSet],
     resources: &Resources,
-) -> Result<(Vec<Chunk>, Vec<Vec<u8>>)> {
+) -> Result<(Vec<Chunk>, Vec<Vec<u8>>, Vec<Vec<tags::Marked>>)> {
     enum Job<'p> {
         Font(&'p FontUse<'p>, &'p FontRefs),
         Page(&'p Page, &'p MarkSet),
     }
     enum Done {
         Font(Chunk),
-        Page(Vec<u8>),
+        Page(Vec<u8>, Vec<tags::Marked>),
     }
     let jobs: Vec<Job> = used
         .values()
@@ -194,23 +199,28 @@ fn render(
         .collect();
     let mut font_chunks = Vec::with_capacity(font_refs.len());
     let mut contents = Vec::with_capacity(pages.len());
+    let mut marked = Vec::with_capacity(pages.len());
     for done in parallel_map(&jobs, |job| match job {
         Job::Font(f, r) => font::embed(f, r).map(Done::Font),
-        Job::Page(page, marks) => deflate(
-            &content::page_content(page, marks, resources),
-            Packing::General,
-        )
-        .map(Done::Page),
+        Job::Page(page, marks) => {
+            let (content, marked) = content::page_content(page, marks, resources);
+            deflate(&content, Packing::General).map(|c| Done::Page(c, marked))
+        }
     }) {
         match done? {
             Done::Font(chunk) => font_chunks.push(chunk),
-            Done::Page(content) => contents.push(content),
+            Done::Page(content, m) => {
+                contents.push(content);
+                marked.push(m);
+            }
         }
     }
-    Ok((font_chunks, contents))
+    Ok((font_chunks, contents, marked))
 }
 
-/// The page objects with their boxes and content streams, and the page tree.
+/// The page objects with their boxes and content streams, and the page
+/// tree; returns the pages' references. Page `i` is key `i` of the
+/// structure tree's parent tree.
 fn write_pages(
     pdf: &mut Pdf,
     pages: &[Page],
@@ -218,11 +228,13 @@ fn write_pages(
     ids: &DocRefs,
     setup: &PrintSetup,
     next: &mut impl FnMut() -> Ref,
-) {
+) -> Vec<Ref> {
     let page_ids: Vec<(Ref, Ref)> = pages.iter().map(|_| (next(), next())).collect();
     let slug = setup.slug();
     let bleed = setup.bleed;
-    for ((page, (page_id, content_id)), content) in pages.iter().zip(&page_ids).zip(contents) {
+    for (i, ((page, (page_id, content_id)), content)) in
+        pages.iter().zip(&page_ids).zip(contents).enumerate()
+    {
         let (w, h) = (page.width, page.height);
         let media = rect(Length::ZERO, Length::ZERO, w + slug * 2.0, h + slug * 2.0);
         // MediaBox ⊇ BleedBox ⊇ TrimBox; the CropBox is the media box, so
@@ -239,12 +251,14 @@ fn write_pages(
             ))
             .trim_box(rect(slug, slug, slug + w, slug + h))
             .contents(*content_id)
+            .struct_parents(i as i32)
             .pair(Name(b"Resources"), ids.resources);
         pdf.stream(*content_id, content).filter(Filter::FlateDecode);
     }
     pdf.pages(ids.tree)
         .kids(page_ids.iter().map(|(p, _)| *p))
         .count(page_ids.len() as i32);
+    page_ids.into_iter().map(|(p, _)| p).collect()
 }
 
 /// The separation colour spaces the painter used, by resource name.
@@ -296,6 +310,7 @@ fn write_catalog(
     ids: &DocRefs,
     meta: &PdfMeta,
     setup: &PrintSetup,
+    struct_tree: Ref,
     next: &mut impl FnMut() -> Ref,
 ) -> Result<()> {
     finish::info(pdf, ids.info, meta, setup.standard);
@@ -312,6 +327,13 @@ fn write_catalog(
     }
     let mut catalog = pdf.catalog(ids.catalog);
     catalog.pages(ids.tree);
+    // Tagged: the structure tree says what the content is (see `tags`).
+    catalog.pair(Name(b"StructTreeRoot"), struct_tree);
+    catalog.mark_info().marked(true);
+    if !meta.title.is_empty() {
+        // Viewers show the title, not the file name, in the title bar.
+        catalog.viewer_preferences().display_doc_title(true);
+    }
     if !meta.lang.is_empty() {
         catalog.lang(TextStr(&meta.lang));
     }

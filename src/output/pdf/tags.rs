@@ -1,0 +1,286 @@
+//! The structure tree of a tagged PDF: what screen readers, reflowing
+//! phone viewers and text extraction read instead of the page's geometry.
+//!
+//! The content streams mark each tagged line or picture as a marked-content
+//! sequence with an MCID (numbered per page, in drawing order) and
+//! everything else as an artifact ([`Marker`]). This module gathers those
+//! sequences by the [`ElementId`] composition gave them, in reading order,
+//! and writes one structure element per document element: a paragraph
+//! split across columns or pages is one P whose kids are marked-content
+//! references on each page. Consecutive list items become an L (nested
+//! by depth), each LI holding its marker (Lbl) and text (LBody). The
+//! parent tree maps every page's MCIDs back to their elements.
+
+use std::collections::BTreeMap;
+
+use pdf_writer::types::StructRole;
+use pdf_writer::writers::{StructElement, StructTreeRoot};
+use pdf_writer::{Chunk, Content, Finish, Name, Ref, TextStr};
+
+use crate::compose::tag::{ElementId, Role, Tag};
+
+/// Which part of a tagged line a marked-content sequence holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Piece {
+    /// All of it.
+    Whole,
+    /// A list item's marker.
+    Label,
+    /// A list item's text after its marker.
+    Body,
+}
+
+/// One marked-content sequence of a page: its MCID is its place in the
+/// page's list.
+#[derive(Clone, Debug)]
+pub(super) struct Marked {
+    pub(super) tag: Tag,
+    pub(super) piece: Piece,
+}
+
+/// Writes marked-content operators into a content stream and keeps the
+/// list of tagged sequences, so that MCIDs follow drawing order.
+#[derive(Default)]
+pub(super) struct Marker {
+    pub(super) marked: Vec<Marked>,
+}
+
+impl Marker {
+    /// Opens a tagged sequence for `piece` of `tag`'s element in a stream
+    /// written by hand.
+    pub(super) fn begin(&mut self, out: &mut Vec<u8>, tag: &Tag, piece: Piece) {
+        out.push(b'/');
+        out.extend_from_slice(content_name(&tag.role, piece));
+        let mcid = self.record(tag, piece);
+        out.extend_from_slice(format!(" <</MCID {mcid}>> BDC\n").as_bytes());
+    }
+
+    /// Opens a tagged sequence for `tag`, or an artifact without one, in a
+    /// stream written with pdf-writer.
+    pub(super) fn begin_content(&mut self, c: &mut Content, tag: Option<&Tag>) {
+        match tag {
+            Some(tag) => {
+                let name = content_name(&tag.role, Piece::Whole);
+                let mcid = self.record(tag, Piece::Whole);
+                c.begin_marked_content_with_properties(Name(name))
+                    .properties()
+                    .identify(mcid);
+            }
+            None => {
+                c.begin_marked_content(Name(b"Artifact"));
+            }
+        }
+    }
+
+    /// The next MCID, now taken by `piece` of `tag`.
+    fn record(&mut self, tag: &Tag, piece: Piece) -> i32 {
+        let mcid = self.marked.len() as i32;
+        self.marked.push(Marked {
+            tag: tag.clone(),
+            piece,
+        });
+        mcid
+    }
+
+    /// Opens an artifact: drawn, but not content (rules, fills, marks,
+    /// repeated copies, pictures without alternative text).
+    pub(super) fn artifact(out: &mut Vec<u8>) {
+        out.extend_from_slice(b"/Artifact BMC\n");
+    }
+
+    /// Closes the innermost sequence.
+    pub(super) fn end(out: &mut Vec<u8>) {
+        out.extend_from_slice(b"EMC\n");
+    }
+}
+
+/// The tag name written before BDC: the structure type of the element
+/// (or list part) the sequence belongs to.
+fn content_name(role: &Role, piece: Piece) -> &'static [u8] {
+    match (role, piece) {
+        (_, Piece::Label) => b"Lbl",
+        (_, Piece::Body) => b"LBody",
+        (Role::Title, _) => b"H1",
+        (Role::Heading(_), _) => b"H",
+        (Role::Figure { .. }, _) => b"Figure",
+        _ => b"P",
+    }
+}
+
+/// The structure type of an element. Body headings start at H2: the
+/// headline is the one H1.
+fn struct_role(role: &Role) -> StructRole {
+    match role {
+        Role::Title => StructRole::H1,
+        Role::Heading(1) | Role::Heading(0) => StructRole::H2,
+        Role::Heading(2) => StructRole::H3,
+        Role::Heading(3) => StructRole::H4,
+        Role::Heading(4) => StructRole::H5,
+        Role::Heading(_) => StructRole::H6,
+        Role::Paragraph => StructRole::P,
+        Role::Quote => StructRole::BlockQuote,
+        Role::ListItem { .. } => StructRole::LI,
+        Role::Figure { .. } => StructRole::Figure,
+    }
+}
+
+/// A marked-content sequence: page index and MCID.
+type Mcr = (usize, usize);
+
+/// A child of a structure element.
+enum Kid {
+    Node(usize),
+    Content(Mcr),
+}
+
+/// A structure element before it is written.
+struct Node {
+    role: StructRole,
+    alt: Option<std::sync::Arc<str>>,
+    parent: Option<usize>,
+    kids: Vec<Kid>,
+}
+
+/// An element's marked content as the pages hold it.
+struct Gathered {
+    role: Role,
+    whole: Vec<Mcr>,
+    label: Vec<Mcr>,
+    body: Vec<Mcr>,
+}
+
+/// The tree as nodes (0 is the Document element), from each page's
+/// marked sequences.
+fn build(pages: &[Vec<Marked>]) -> Vec<Node> {
+    let mut elements: BTreeMap<ElementId, Gathered> = BTreeMap::new();
+    for (p, marked) in pages.iter().enumerate() {
+        for (mcid, m) in marked.iter().enumerate() {
+            let e = elements.entry(m.tag.element).or_insert_with(|| Gathered {
+                role: m.tag.role.clone(),
+                whole: Vec::new(),
+                label: Vec::new(),
+                body: Vec::new(),
+            });
+            match m.piece {
+                Piece::Whole => e.whole.push((p, mcid)),
+                Piece::Label => e.label.push((p, mcid)),
+                Piece::Body => e.body.push((p, mcid)),
+            }
+        }
+    }
+    let mut nodes = vec![Node {
+        role: StructRole::Document,
+        alt: None,
+        parent: None,
+        kids: Vec::new(),
+    }];
+    let add = |nodes: &mut Vec<Node>, role, alt, parent: usize, kids: Vec<Kid>| {
+        let id = nodes.len();
+        nodes.push(Node {
+            role,
+            alt,
+            parent: Some(parent),
+            kids,
+        });
+        nodes[parent].kids.push(Kid::Node(id));
+        id
+    };
+    // Open lists, outermost first: (depth, the L, its last LI).
+    let mut lists: Vec<(u8, usize, usize)> = Vec::new();
+    for e in elements.into_values() {
+        let content = |v: Vec<Mcr>| v.into_iter().map(Kid::Content).collect::<Vec<_>>();
+        let Role::ListItem { depth, .. } = e.role else {
+            lists.clear();
+            let alt = match &e.role {
+                Role::Figure { alt } => Some(alt.clone()),
+                _ => None,
+            };
+            add(&mut nodes, struct_role(&e.role), alt, 0, content(e.whole));
+            continue;
+        };
+        while lists.last().is_some_and(|(d, _, _)| *d > depth) {
+            lists.pop();
+        }
+        let list = match lists.last() {
+            Some(&(d, l, _)) if d == depth => l,
+            // A deeper list belongs to the item above it.
+            outer => {
+                let parent = outer.map_or(0, |&(_, _, li)| li);
+                let l = add(&mut nodes, StructRole::L, None, parent, Vec::new());
+                lists.push((depth, l, l));
+                l
+            }
+        };
+        let li = add(&mut nodes, StructRole::LI, None, list, Vec::new());
+        if let Some(top) = lists.last_mut() {
+            top.2 = li;
+        }
+        if !e.label.is_empty() {
+            add(&mut nodes, StructRole::Lbl, None, li, content(e.label));
+        }
+        let mut body = e.whole;
+        body.extend(e.body);
+        add(&mut nodes, StructRole::LBody, None, li, content(body));
+    }
+    nodes
+}
+
+/// Writes the structure tree for `pages`' marked sequences (one list per
+/// page, `page_refs` their page objects) and returns the StructTreeRoot.
+/// Page `i` must carry `/StructParents i`.
+pub(super) fn write(
+    chunk: &mut Chunk,
+    pages: &[Vec<Marked>],
+    page_refs: &[Ref],
+    lang: &str,
+    next: &mut impl FnMut() -> Ref,
+) -> Ref {
+    let nodes = build(pages);
+    let root = next();
+    let refs: Vec<Ref> = nodes.iter().map(|_| next()).collect();
+    // Which element each MCID of each page belongs to.
+    let mut parents: Vec<Vec<Option<Ref>>> = pages.iter().map(|m| vec![None; m.len()]).collect();
+    for (node, r) in nodes.iter().zip(&refs) {
+        let mut el = chunk.indirect(*r).start::<StructElement>();
+        el.kind(node.role);
+        el.parent(node.parent.map_or(root, |p| refs[p]));
+        if node.role == StructRole::Document && !lang.is_empty() {
+            el.lang(TextStr(lang));
+        }
+        if let Some(alt) = &node.alt {
+            el.alt(TextStr(alt));
+        }
+        let mut kids = el.children();
+        for kid in &node.kids {
+            match kid {
+                Kid::Node(k) => {
+                    kids.struct_element(refs[*k]);
+                }
+                Kid::Content((p, mcid)) => {
+                    kids.marked_content_ref()
+                        .page(page_refs[*p])
+                        .marked_content_id(*mcid as i32);
+                    parents[*p][*mcid] = Some(*r);
+                }
+            }
+        }
+    }
+    let arrays: Vec<Ref> = parents.iter().map(|_| next()).collect();
+    for (a, list) in arrays.iter().zip(&parents) {
+        chunk
+            .indirect(*a)
+            .array()
+            .items(list.iter().map(|r| r.unwrap_or(refs[0])));
+    }
+    let mut tree = chunk.indirect(root).start::<StructTreeRoot>();
+    tree.child(refs[0]);
+    let mut tree_nums = tree.parent_tree();
+    let mut nums = tree_nums.nums();
+    for (i, a) in arrays.iter().enumerate() {
+        nums.insert(i as i32, *a);
+    }
+    nums.finish();
+    tree_nums.finish();
+    tree.parent_tree_next_key(arrays.len() as i32);
+    root
+}
