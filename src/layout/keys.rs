@@ -292,6 +292,7 @@ keys! {
             width = "width": String, EXTENT;
             height = "height": String, EXTENT;
             fit = "fit": String, TEXT;
+            alt = "alt": String, TEXT;
         }
     }
 }

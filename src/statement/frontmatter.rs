@@ -10,8 +10,8 @@ use super::{error_at, Format};
 use crate::error::{Error, Location, Result};
 
 /// The keys front matter may have.
-const KEYS: [&str; 10] = [
-    "title", "subtitle", "date", "author", "imprint", "lang", "qr", "image", "where", "when",
+const KEYS: [&str; 11] = [
+    "title", "subtitle", "date", "author", "imprint", "lang", "qr", "image", "alt", "where", "when",
 ];
 
 /// A front matter value, cleaned, with the line of its key.
@@ -32,6 +32,7 @@ pub(super) struct FrontMatter {
     pub(super) qr: Option<Field>,
     pub(super) lang: Option<Field>,
     pub(super) image: Option<Field>,
+    pub(super) alt: Option<Field>,
     pub(super) place: Option<Field>,
     pub(super) when: Option<Field>,
 }
@@ -170,6 +171,7 @@ fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<F
             "qr" => &mut front.qr,
             "lang" => &mut front.lang,
             "image" => &mut front.image,
+            "alt" => &mut front.alt,
             "where" => &mut front.place,
             "when" => &mut front.when,
             _ => {
