@@ -95,6 +95,8 @@ struct Element {
     depth: usize,
     parent_role: String,
     mcrs: Vec<(ObjectId, i64)>,
+    /// Objects it refers to (annotations).
+    objrs: Vec<ObjectId>,
 }
 
 /// A PDF text string: UTF-16BE after its byte-order mark, else one byte
@@ -139,7 +141,10 @@ fn walk(doc: &Document, k: &Object, depth: usize, parent: &str, out: &mut Vec<El
     };
     for kid in kids {
         let dict = resolve(doc, kid).as_dict().unwrap();
-        if dict.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"MCR") {
+        if matches!(
+            dict.get(b"Type").ok().and_then(|t| t.as_name().ok()),
+            Some(b"MCR" | b"OBJR")
+        ) {
             continue;
         }
         let role = String::from_utf8(dict.get(b"S").unwrap().as_name().unwrap().to_vec()).unwrap();
@@ -148,6 +153,7 @@ fn walk(doc: &Document, k: &Object, depth: usize, parent: &str, out: &mut Vec<El
             .ok()
             .map(|a| text_string(a.as_str().unwrap()));
         let mut mcrs = Vec::new();
+        let mut objrs = Vec::new();
         if let Ok(k) = dict.get(b"K") {
             let items: Vec<&Object> = match resolve(doc, k) {
                 Object::Array(a) => a.iter().collect(),
@@ -160,6 +166,9 @@ fn walk(doc: &Document, k: &Object, depth: usize, parent: &str, out: &mut Vec<El
                         let mcid = d.get(b"MCID").unwrap().as_i64().unwrap();
                         mcrs.push((page, mcid));
                     }
+                    if d.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"OBJR") {
+                        objrs.push(d.get(b"Obj").unwrap().as_reference().unwrap());
+                    }
                 }
             }
         }
@@ -169,6 +178,7 @@ fn walk(doc: &Document, k: &Object, depth: usize, parent: &str, out: &mut Vec<El
             depth,
             parent_role: parent.to_string(),
             mcrs,
+            objrs,
         });
         if let Ok(k) = dict.get(b"K") {
             walk(doc, k, depth + 1, &role, out);
@@ -258,6 +268,30 @@ fn the_structure_tree_reads_the_leaflet_in_order_with_alt_text_and_language() {
         .iter()
         .any(|e| e.role == "LBody" && e.parent_role == "LI"));
     assert_eq!(roles.iter().filter(|r| **r == "Figure").count(), 2);
+    // The QR code and its printed address are links, each a Link element
+    // holding its content and its annotation.
+    let links: Vec<&Element> = els.iter().filter(|e| e.role == "Link").collect();
+    assert_eq!(links.len(), 2, "{roles:?}");
+    assert_eq!(els[qr + 1].role, "Link", "{roles:?}");
+    for link in &links {
+        assert_eq!(link.objrs.len(), 1);
+        let annot = doc.get_dictionary(link.objrs[0]).unwrap();
+        assert_eq!(annot.get(b"Subtype").unwrap().as_name().unwrap(), b"Link");
+        let action = resolve(&doc, annot.get(b"A").unwrap()).as_dict().unwrap();
+        assert_eq!(
+            action.get(b"URI").unwrap().as_str().unwrap(),
+            b"https://example.org/canal"
+        );
+        let key = annot.get(b"StructParent").unwrap().as_i64().unwrap();
+        assert!(key >= doc.get_pages().len() as i64);
+    }
+    let qr_page = doc
+        .get_pages()
+        .into_values()
+        .find(|p| doc.get_dictionary(*p).unwrap().get(b"Annots").is_ok())
+        .unwrap();
+    let page = doc.get_dictionary(qr_page).unwrap();
+    assert_eq!(page.get(b"Tabs").unwrap().as_name().unwrap(), b"S");
 
     // Every MCID of the pages is referenced by exactly one element.
     let in_content = content_mcids(&doc);

@@ -55,13 +55,16 @@ pub(super) fn qr_blocks(
             line: Default::default(),
             figure: Some(figure),
             picture: None,
-            tag: Some(Tag::new(
-                Role::Figure {
-                    alt: format!("QR code: {}", link.text).into(),
-                },
-                Part::Tail,
-                0,
-            )),
+            tag: Some(
+                Tag::new(
+                    Role::Figure {
+                        alt: format!("QR code: {}", link.text).into(),
+                    },
+                    Part::Tail,
+                    0,
+                )
+                .linking(&link.text),
+            ),
         }],
         space_before: body.leading,
         keep_with_next: true,
@@ -80,7 +83,7 @@ pub(super) fn qr_blocks(
             line,
             figure: None,
             picture: None,
-            tag: Some(Tag::new(Role::Paragraph, Part::Tail, 1)),
+            tag: Some(Tag::new(Role::Paragraph, Part::Tail, 1).linking(&link.text)),
         })
         .collect();
     let caption = BlockLines {

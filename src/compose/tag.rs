@@ -85,6 +85,9 @@ pub struct Tag {
     pub role: Role,
     /// Which element it belongs to.
     pub element: ElementId,
+    /// The web address it links to, if it is a link (the QR code and its
+    /// printed address): viewers make it clickable.
+    pub link: Option<Arc<str>>,
 }
 
 impl Tag {
@@ -93,6 +96,40 @@ impl Tag {
         Tag {
             role,
             element: ElementId::new(part, index),
+            link: None,
         }
+    }
+
+    /// The same tag, linking to `target` if it is a web address (a QR code
+    /// may hold any text; only http and https addresses are followed).
+    pub fn linking(self, target: &str) -> Tag {
+        let t = target.trim();
+        let web = ["http://", "https://"]
+            .iter()
+            .any(|s| t.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
+        Tag {
+            link: web.then(|| t.into()),
+            ..self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_link() {
+        let tag = || Tag::new(Role::Paragraph, Part::Tail, 1);
+        assert_eq!(
+            tag().linking(" HTTPS://example.org/a ").link.as_deref(),
+            Some("HTTPS://example.org/a")
+        );
+        assert_eq!(
+            tag().linking("http://x.org").link.as_deref(),
+            Some("http://x.org")
+        );
+        assert_eq!(tag().linking("WIFI:S:home;;").link, None);
+        assert_eq!(tag().linking("ftp://x.org").link, None);
     }
 }

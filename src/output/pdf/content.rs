@@ -9,7 +9,7 @@ use pdf_writer::{Content, Name};
 use super::font::FontUse;
 use super::paint::Painter;
 use super::tags::{Marked, Marker, Piece};
-use crate::compose::pages::{Page, PlacedPicture, Rect};
+use crate::compose::pages::{Page, PlacedLine, PlacedPicture, Rect};
 use crate::compose::picture::{Affine, Picture};
 use crate::compose::tag::{Role, Tag};
 use crate::output::marks::{MarkSet, MARK_WIDTH};
@@ -94,6 +94,8 @@ pub(super) fn page_content(
     for placed in &page.lines {
         if let Some(fig) = &placed.figure {
             marker.begin_content(&mut c, placed.tag.as_ref());
+            let (x, y) = (placed.x + slug, h - placed.baseline + slug);
+            marker.link_area([pt(x), pt(y), pt(x + fig.width), pt(y + fig.height)]);
             res.painter.fill(&mut c, Color::Gray(0.0));
             let top = placed.baseline - fig.height;
             for r in &fig.rects {
@@ -166,7 +168,10 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker) {
         };
         match &placed.tag {
             Some(tag) if label_runs > 0 => marker.begin(out, tag, Piece::Label),
-            Some(tag) => marker.begin(out, tag, Piece::Whole),
+            Some(tag) => {
+                marker.begin(out, tag, Piece::Whole);
+                marker.link_area(line_area(placed, res.setup.slug(), page.height));
+            }
             None => Marker::artifact(out),
         }
         for (k, run) in placed.line.runs.iter().enumerate() {
@@ -207,6 +212,26 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker) {
         Marker::end(out);
     }
     out.extend_from_slice(b"ET\n");
+}
+
+/// Where a line of text can be clicked: its width, from a little above
+/// its tallest letters to below its descenders (by its largest type size,
+/// as the font's own metrics are not at hand here).
+fn line_area(placed: &PlacedLine, slug: Length, page_height: Length) -> [f32; 4] {
+    let size = placed
+        .line
+        .runs
+        .iter()
+        .map(|r| r.size)
+        .fold(Length::ZERO, Length::max);
+    let x = placed.x + slug;
+    let y = page_height - placed.baseline + slug;
+    [
+        pt(x),
+        pt(y - size * 0.3),
+        pt(x + placed.line.width),
+        pt(y + size * 0.95),
+    ]
 }
 
 /// A number as PDF wants it, to four decimals (every number written here

@@ -23,6 +23,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use pdf_writer::types::TabOrder;
 use pdf_writer::{Chunk, Filter, Finish, Name, Pdf, Rect, Ref, TextStr};
 
 use crate::compose::pages::Page;
@@ -129,10 +130,26 @@ pub fn write(
         // and /Lang need it.
         _ => pdf.set_version(1, 4),
     }
-    let page_refs = write_pages(&mut pdf, &pages, &contents, &ids, setup, &mut next);
+    let page_ids: Vec<(Ref, Ref)> = pages.iter().map(|_| (next(), next())).collect();
+    let page_refs: Vec<Ref> = page_ids.iter().map(|(p, _)| *p).collect();
     let mut chunk = Chunk::new();
-    let struct_tree = tags::write(&mut chunk, &marked, &page_refs, &meta.lang, &mut next);
+    // PDF/X keeps annotations off the printed page: the press file has the
+    // structure, the links stay in the files people read on screens.
+    let links = setup.standard.is_none();
+    let tree = tags::write(
+        &mut chunk, &marked, &page_refs, &meta.lang, links, &mut next,
+    );
+    write_pages(
+        &mut pdf,
+        &pages,
+        &contents,
+        &ids,
+        setup,
+        &page_ids,
+        &tree.annots,
+    );
     pdf.extend(&chunk);
+    let struct_tree = tree.root;
     let spaces = write_color_spaces(&mut pdf, &painter, &mut next);
     write_resources(
         &mut pdf,
@@ -218,29 +235,34 @@ fn render(
     Ok((font_chunks, contents, marked))
 }
 
-/// The page objects with their boxes and content streams, and the page
-/// tree; returns the pages' references. Page `i` is key `i` of the
-/// structure tree's parent tree.
+/// The page objects (`page_ids`: each page's and its content stream's)
+/// with their boxes, content streams and link annotations, and the page
+/// tree. Page `i` is key `i` of the structure tree's parent tree.
 fn write_pages(
     pdf: &mut Pdf,
     pages: &[Page],
     contents: &[Vec<u8>],
     ids: &DocRefs,
     setup: &PrintSetup,
-    next: &mut impl FnMut() -> Ref,
-) -> Vec<Ref> {
-    let page_ids: Vec<(Ref, Ref)> = pages.iter().map(|_| (next(), next())).collect();
+    page_ids: &[(Ref, Ref)],
+    annots: &[Vec<Ref>],
+) {
     let slug = setup.slug();
     let bleed = setup.bleed;
     for (i, ((page, (page_id, content_id)), content)) in
-        pages.iter().zip(&page_ids).zip(contents).enumerate()
+        pages.iter().zip(page_ids).zip(contents).enumerate()
     {
         let (w, h) = (page.width, page.height);
         let media = rect(Length::ZERO, Length::ZERO, w + slug * 2.0, h + slug * 2.0);
         // MediaBox ⊇ BleedBox ⊇ TrimBox; the CropBox is the media box, so
         // viewers show the marks too.
-        pdf.page(*page_id)
-            .parent(ids.tree)
+        let mut p = pdf.page(*page_id);
+        if let Some(links) = annots.get(i).filter(|a| !a.is_empty()) {
+            // Tab through links in the order they are read.
+            p.annotations(links.iter().copied())
+                .tab_order(TabOrder::StructureOrder);
+        }
+        p.parent(ids.tree)
             .media_box(media)
             .crop_box(media)
             .bleed_box(rect(
@@ -253,12 +275,12 @@ fn write_pages(
             .contents(*content_id)
             .struct_parents(i as i32)
             .pair(Name(b"Resources"), ids.resources);
+        p.finish();
         pdf.stream(*content_id, content).filter(Filter::FlateDecode);
     }
     pdf.pages(ids.tree)
         .kids(page_ids.iter().map(|(p, _)| *p))
         .count(page_ids.len() as i32);
-    page_ids.into_iter().map(|(p, _)| p).collect()
 }
 
 /// The separation colour spaces the painter used, by resource name.

@@ -14,8 +14,9 @@
 use std::collections::BTreeMap;
 
 use pdf_writer::types::StructRole;
+use pdf_writer::types::{ActionType, AnnotationFlags, AnnotationType};
 use pdf_writer::writers::{StructElement, StructTreeRoot};
-use pdf_writer::{Chunk, Content, Finish, Name, Ref, TextStr};
+use pdf_writer::{Chunk, Content, Finish, Name, Rect, Ref, Str, TextStr};
 
 use crate::compose::tag::{ElementId, Role, Tag};
 
@@ -36,6 +37,9 @@ pub(super) enum Piece {
 pub(super) struct Marked {
     pub(super) tag: Tag,
     pub(super) piece: Piece,
+    /// For a link: where on the page it can be clicked (PDF user space,
+    /// left, bottom, right, top).
+    pub(super) area: Option<[f32; 4]>,
 }
 
 /// Writes marked-content operators into a content stream and keeps the
@@ -78,8 +82,16 @@ impl Marker {
         self.marked.push(Marked {
             tag: tag.clone(),
             piece,
+            area: None,
         });
         mcid
+    }
+
+    /// Where the sequence just opened can be clicked, if it is a link.
+    pub(super) fn link_area(&mut self, area: [f32; 4]) {
+        if let Some(m) = self.marked.last_mut().filter(|m| m.tag.link.is_some()) {
+            m.area = Some(area);
+        }
     }
 
     /// Opens an artifact: drawn, but not content (rules, fills, marks,
@@ -131,6 +143,24 @@ type Mcr = (usize, usize);
 enum Kid {
     Node(usize),
     Content(Mcr),
+    /// A link annotation, by its place in [`Tree::links`].
+    Annot(usize),
+}
+
+/// A clickable area: a link annotation on a page.
+struct Link {
+    page: usize,
+    area: [f32; 4],
+    uri: std::sync::Arc<str>,
+    /// The Link element it belongs to.
+    node: usize,
+}
+
+/// The tree before it is written: its nodes (0 is the Document element)
+/// and the link annotations they own.
+struct Tree {
+    nodes: Vec<Node>,
+    links: Vec<Link>,
 }
 
 /// A structure element before it is written.
@@ -147,11 +177,13 @@ struct Gathered {
     whole: Vec<Mcr>,
     label: Vec<Mcr>,
     body: Vec<Mcr>,
+    /// Where it can be clicked, by page, and where to.
+    links: Vec<(usize, [f32; 4], std::sync::Arc<str>)>,
 }
 
-/// The tree as nodes (0 is the Document element), from each page's
-/// marked sequences.
-fn build(pages: &[Vec<Marked>]) -> Vec<Node> {
+/// The tree from each page's marked sequences; link annotations only
+/// when `links` (PDF/X keeps annotations off the printed page).
+fn build(pages: &[Vec<Marked>], links: bool) -> Tree {
     let mut elements: BTreeMap<ElementId, Gathered> = BTreeMap::new();
     for (p, marked) in pages.iter().enumerate() {
         for (mcid, m) in marked.iter().enumerate() {
@@ -160,7 +192,11 @@ fn build(pages: &[Vec<Marked>]) -> Vec<Node> {
                 whole: Vec::new(),
                 label: Vec::new(),
                 body: Vec::new(),
+                links: Vec::new(),
             });
+            if let (Some(area), Some(uri), true) = (m.area, &m.tag.link, links) {
+                e.links.push((p, area, uri.clone()));
+            }
             match m.piece {
                 Piece::Whole => e.whole.push((p, mcid)),
                 Piece::Label => e.label.push((p, mcid)),
@@ -185,6 +221,7 @@ fn build(pages: &[Vec<Marked>]) -> Vec<Node> {
         nodes[parent].kids.push(Kid::Node(id));
         id
     };
+    let mut annots = Vec::new();
     // Open lists, outermost first: (depth, the L, its last LI).
     let mut lists: Vec<(u8, usize, usize)> = Vec::new();
     for e in elements.into_values() {
@@ -195,7 +232,25 @@ fn build(pages: &[Vec<Marked>]) -> Vec<Node> {
                 Role::Figure { alt } => Some(alt.clone()),
                 _ => None,
             };
-            add(&mut nodes, struct_role(&e.role), alt, 0, content(e.whole));
+            if e.links.is_empty() {
+                add(&mut nodes, struct_role(&e.role), alt, 0, content(e.whole));
+                continue;
+            }
+            // A link: the element holds a Link, which holds the content
+            // and the annotations that make it clickable.
+            let el = add(&mut nodes, struct_role(&e.role), alt, 0, Vec::new());
+            let mut kids = content(e.whole);
+            let link = nodes.len();
+            for (page, area, uri) in e.links {
+                kids.push(Kid::Annot(annots.len()));
+                annots.push(Link {
+                    page,
+                    area,
+                    uri,
+                    node: link,
+                });
+            }
+            add(&mut nodes, StructRole::Link, None, el, kids);
             continue;
         };
         while lists.last().is_some_and(|(d, _, _)| *d > depth) {
@@ -222,22 +277,34 @@ fn build(pages: &[Vec<Marked>]) -> Vec<Node> {
         body.extend(e.body);
         add(&mut nodes, StructRole::LBody, None, li, content(body));
     }
-    nodes
+    Tree {
+        nodes,
+        links: annots,
+    }
+}
+
+/// The structure tree as written: its root, and each page's link
+/// annotations (for the page's /Annots).
+pub(super) struct Written {
+    pub(super) root: Ref,
+    pub(super) annots: Vec<Vec<Ref>>,
 }
 
 /// Writes the structure tree for `pages`' marked sequences (one list per
-/// page, `page_refs` their page objects) and returns the StructTreeRoot.
-/// Page `i` must carry `/StructParents i`.
+/// page, `page_refs` their page objects), with link annotations if
+/// `links`. Page `i` must carry `/StructParents i`.
 pub(super) fn write(
     chunk: &mut Chunk,
     pages: &[Vec<Marked>],
     page_refs: &[Ref],
     lang: &str,
+    links: bool,
     next: &mut impl FnMut() -> Ref,
-) -> Ref {
-    let nodes = build(pages);
+) -> Written {
+    let Tree { nodes, links } = build(pages, links);
     let root = next();
     let refs: Vec<Ref> = nodes.iter().map(|_| next()).collect();
+    let annot_refs: Vec<Ref> = links.iter().map(|_| next()).collect();
     // Which element each MCID of each page belongs to.
     let mut parents: Vec<Vec<Option<Ref>>> = pages.iter().map(|m| vec![None; m.len()]).collect();
     for (node, r) in nodes.iter().zip(&refs) {
@@ -262,8 +329,30 @@ pub(super) fn write(
                         .marked_content_id(*mcid as i32);
                     parents[*p][*mcid] = Some(*r);
                 }
+                Kid::Annot(a) => {
+                    kids.object_ref()
+                        .page(page_refs[links[*a].page])
+                        .object(annot_refs[*a]);
+                }
             }
         }
+    }
+    // Annotations follow the pages in the parent tree.
+    let mut annots = vec![Vec::new(); pages.len()];
+    for (k, (link, r)) in links.iter().zip(&annot_refs).enumerate() {
+        let [x0, y0, x1, y1] = link.area;
+        let mut a = chunk.annotation(*r);
+        a.subtype(AnnotationType::Link)
+            .rect(Rect::new(x0, y0, x1, y1))
+            .contents(TextStr(&link.uri))
+            .border(0.0, 0.0, 0.0, None)
+            .flags(AnnotationFlags::PRINT)
+            .struct_parent((pages.len() + k) as i32);
+        a.action()
+            .action_type(ActionType::Uri)
+            .uri(Str(link.uri.as_bytes()));
+        a.finish();
+        annots[link.page].push(*r);
     }
     let arrays: Vec<Ref> = parents.iter().map(|_| next()).collect();
     for (a, list) in arrays.iter().zip(&parents) {
@@ -279,8 +368,11 @@ pub(super) fn write(
     for (i, a) in arrays.iter().enumerate() {
         nums.insert(i as i32, *a);
     }
+    for (k, link) in links.iter().enumerate() {
+        nums.insert((pages.len() + k) as i32, refs[link.node]);
+    }
     nums.finish();
     tree_nums.finish();
-    tree.parent_tree_next_key(arrays.len() as i32);
-    root
+    tree.parent_tree_next_key((pages.len() + links.len()) as i32);
+    Written { root, annots }
 }
