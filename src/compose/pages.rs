@@ -383,6 +383,8 @@ pub struct Flow {
 /// fills and pictures, and its columns keep clear of its obstacles.
 pub fn flow_around(mut blocks: Vec<BlockLines>, grid: &Grid, first: FirstPage) -> Flow {
     let mut pages: Vec<Page> = Vec::new();
+    // Lines numbered as they flow, for the reading order of tags.
+    let mut flow: u32 = 0;
     let mut cursor = Cursor { block: 0, line: 0 };
     let mut page_no = 0;
     let first_top = first.top;
@@ -423,7 +425,10 @@ pub fn flow_around(mut blocks: Vec<BlockLines>, grid: &Grid, first: FirstPage) -
                     baseline,
                     line: std::mem::take(&mut cl.line),
                     figure: cl.figure.take(),
-                    tag: cl.tag.take(),
+                    tag: cl.tag.take().map(|t| {
+                        flow += 1;
+                        Tag { flow, ..t }
+                    }),
                 });
                 if let Some(p) = cl.picture.take() {
                     page.pictures

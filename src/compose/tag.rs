@@ -88,6 +88,10 @@ pub struct Tag {
     /// The web address it links to, if it is a link (the QR code and its
     /// printed address): viewers make it clickable.
     pub link: Option<Arc<str>>,
+    /// Its place in the body's flow (0 outside it): the order of an
+    /// element's lines when they end up on pages out of reading order (a
+    /// fold puts the sixth panel on the outside, before the inside).
+    pub flow: u32,
 }
 
 impl Tag {
@@ -97,6 +101,7 @@ impl Tag {
             role,
             element: ElementId::new(part, index),
             link: None,
+            flow: 0,
         }
     }
 

@@ -139,6 +139,9 @@ fn struct_role(role: &Role) -> StructRole {
 /// A marked-content sequence: page index and MCID.
 type Mcr = (usize, usize);
 
+/// A sequence with its place in the body's flow, to sort by.
+type Placed = (u32, Mcr);
+
 /// A child of a structure element.
 enum Kid {
     Node(usize),
@@ -174,9 +177,9 @@ struct Node {
 /// An element's marked content as the pages hold it.
 struct Gathered {
     role: Role,
-    whole: Vec<Mcr>,
-    label: Vec<Mcr>,
-    body: Vec<Mcr>,
+    whole: Vec<Placed>,
+    label: Vec<Placed>,
+    body: Vec<Placed>,
     /// Where it can be clicked, by page, and where to.
     links: Vec<(usize, [f32; 4], std::sync::Arc<str>)>,
 }
@@ -197,10 +200,11 @@ fn build(pages: &[Vec<Marked>], links: bool) -> Tree {
             if let (Some(area), Some(uri), true) = (m.area, &m.tag.link, links) {
                 e.links.push((p, area, uri.clone()));
             }
+            let placed = (m.tag.flow, (p, mcid));
             match m.piece {
-                Piece::Whole => e.whole.push((p, mcid)),
-                Piece::Label => e.label.push((p, mcid)),
-                Piece::Body => e.body.push((p, mcid)),
+                Piece::Whole => e.whole.push(placed),
+                Piece::Label => e.label.push(placed),
+                Piece::Body => e.body.push(placed),
             }
         }
     }
@@ -225,7 +229,14 @@ fn build(pages: &[Vec<Marked>], links: bool) -> Tree {
     // Open lists, outermost first: (depth, the L, its last LI).
     let mut lists: Vec<(u8, usize, usize)> = Vec::new();
     for e in elements.into_values() {
-        let content = |v: Vec<Mcr>| v.into_iter().map(Kid::Content).collect::<Vec<_>>();
+        // In flow order; page and MCID order for lines outside the flow
+        // (the sort is stable).
+        let content = |mut v: Vec<Placed>| {
+            v.sort_by_key(|(flow, _)| *flow);
+            v.into_iter()
+                .map(|(_, mcr)| Kid::Content(mcr))
+                .collect::<Vec<_>>()
+        };
         let Role::ListItem { depth, .. } = e.role else {
             lists.clear();
             let alt = match &e.role {
@@ -275,6 +286,7 @@ fn build(pages: &[Vec<Marked>], links: bool) -> Tree {
         }
         let mut body = e.whole;
         body.extend(e.body);
+        body.sort_by_key(|(flow, _)| *flow);
         add(&mut nodes, StructRole::LBody, None, li, content(body));
     }
     Tree {
@@ -375,4 +387,57 @@ pub(super) fn write(
     tree_nums.finish();
     tree.parent_tree_next_key((pages.len() + links.len()) as i32);
     Written { root, annots }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compose::tag::Part;
+
+    fn marked(element: usize, flow: u32) -> Marked {
+        Marked {
+            tag: Tag {
+                flow,
+                ..Tag::new(Role::Paragraph, Part::Body, element)
+            },
+            piece: Piece::Whole,
+            area: None,
+        }
+    }
+
+    /// The contents of node `n`, as (page, MCID).
+    fn contents(tree: &Tree, n: usize) -> Vec<Mcr> {
+        tree.nodes[n]
+            .kids
+            .iter()
+            .filter_map(|k| match k {
+                Kid::Content(m) => Some(*m),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// A folded sheet's first page holds the sixth panel, its second the
+    /// fifth: a paragraph running from the fifth onto the sixth is read in
+    /// its flow's order, not the pages', and elements in their own order.
+    #[test]
+    fn an_element_is_read_in_flow_order_across_pages() {
+        let pages = vec![
+            vec![marked(0, 1), marked(2, 9)],
+            vec![marked(1, 5), marked(2, 8)],
+        ];
+        let tree = build(&pages, false);
+        let roots: Vec<usize> = tree.nodes[0]
+            .kids
+            .iter()
+            .filter_map(|k| match k {
+                Kid::Node(n) => Some(*n),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(roots.len(), 3);
+        assert_eq!(contents(&tree, roots[0]), [(0, 0)]);
+        assert_eq!(contents(&tree, roots[1]), [(1, 0)]);
+        assert_eq!(contents(&tree, roots[2]), [(1, 1), (0, 1)]);
+    }
 }
