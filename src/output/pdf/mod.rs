@@ -132,13 +132,13 @@ pub fn write(
     }
     let page_ids: Vec<(Ref, Ref)> = pages.iter().map(|_| (next(), next())).collect();
     let page_refs: Vec<Ref> = page_ids.iter().map(|(p, _)| *p).collect();
-    let mut chunk = Chunk::new();
     // PDF/X keeps annotations off the printed page: the press file has the
-    // structure, the links stay in the files people read on screens.
+    // structure, the links stay in the files people read on screens. The
+    // tree goes straight into the file: a chunk copied in would hold it
+    // twice, and a long statement's tree has an entry for every line.
     let links = setup.standard.is_none();
-    let tree = tags::write(
-        &mut chunk, &marked, &page_refs, &meta.lang, links, &mut next,
-    );
+    let tree = tags::write(&mut pdf, &marked, &page_refs, &meta.lang, links, &mut next);
+    drop(marked);
     write_pages(
         &mut pdf,
         &pages,
@@ -148,7 +148,6 @@ pub fn write(
         &page_ids,
         &tree.annots,
     );
-    pdf.extend(&chunk);
     let struct_tree = tree.root;
     let spaces = write_color_spaces(&mut pdf, &painter, &mut next);
     write_resources(
