@@ -738,6 +738,8 @@ fn load_pictures(req: &BuildRequest, doc: &document::Document) -> Result<Vec<com
         Ok(Some(compose::Placeable {
             spec: compose::design::ImageSpec {
                 at: at.clone(),
+                // The statement says what its own picture shows.
+                alt: doc.meta.alt.clone().or(spec.alt),
                 ..spec
             },
             picture: std::sync::Arc::new(picture),

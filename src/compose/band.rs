@@ -3,6 +3,7 @@
 
 use super::design::Design;
 use super::pages::{Fill, PlacedLine, Rect};
+use super::tag::{Part, Role, Tag};
 use crate::error::Result;
 use crate::statement::document::{Document, LineText, Span};
 use crate::style::Weight;
@@ -66,10 +67,11 @@ pub(super) fn set_band(
         bs.align,
     );
     let mut lines = Vec::new();
-    for (text, line) in texts {
+    // Each of the band's texts (when, where) is a paragraph of its own.
+    for (k, (text, line)) in texts.into_iter().enumerate() {
         let mut p = setter.prepare(&[Span::plain(text)], &style, line)?;
         sense::break_by_sense(&mut p, lang);
-        lines.extend(setter.set(&p, &[width]));
+        lines.extend(setter.set(&p, &[width]).into_iter().map(|l| (l, k)));
     }
     // Below the last baseline: the padding, but never closer to the paper's
     // edge than office printers print (or the bottom margin, if less).
@@ -81,7 +83,7 @@ pub(super) fn set_band(
     let first = last - bs.leading * (n.saturating_sub(1)) as f64;
     // `padding` is the space above the first line's capitals, measured
     // with the cap height of the faces it is set in.
-    let caps = lines.first().map_or(Length::ZERO, |l| {
+    let caps = lines.first().map_or(Length::ZERO, |(l, _)| {
         l.runs
             .iter()
             .map(|r| r.size * setter.fonts.face(r.face).cap_height)
@@ -91,11 +93,12 @@ pub(super) fn set_band(
     let placed = lines
         .into_iter()
         .enumerate()
-        .map(|(k, line)| PlacedLine {
+        .map(|(k, (line, text))| PlacedLine {
             x: page.margin_left,
             baseline: first + bs.leading * k as f64,
             line,
             figure: None,
+            tag: Some(Tag::new(Role::Paragraph, Part::Band, text)),
         })
         .collect();
     Ok(Some(Band {

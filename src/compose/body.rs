@@ -8,6 +8,7 @@
 
 use super::design::Design;
 use super::pages::{BlockLines, ColumnLine};
+use super::tag::{Part, Role, Tag};
 use crate::error::Result;
 use crate::statement::document::{Block, BlockKind, Span, Style};
 use crate::style::{Align, Weight};
@@ -81,6 +82,7 @@ pub(super) fn set_body_block(
     prev: Option<&BlockKind>,
     design: &Design,
     column: Length,
+    element: usize,
 ) -> Result<BlockLines> {
     let body = &design.body;
     let mut out = BlockLines {
@@ -121,9 +123,15 @@ pub(super) fn set_body_block(
             line,
             figure: None,
             picture: None,
+            tag: Some(Tag::new(role(&block.kind, 0), Part::Body, element)),
         };
         if k == 0 {
             if let (Some(m), Some(mx)) = (&shape.marker, marker_x) {
+                cl.tag = Some(Tag::new(
+                    role(&block.kind, m.runs.len()),
+                    Part::Body,
+                    element,
+                ));
                 // The marker hangs left of the item's text, on its first line:
                 // the line starts at the marker, the text keeps its place.
                 if setter.direction.is_rtl() {
@@ -147,6 +155,20 @@ pub(super) fn set_body_block(
         out.lines.push(cl);
     }
     Ok(out)
+}
+
+/// What a body block is to a reader; a list item's line starts with
+/// `label_runs` glyph runs of its marker.
+fn role(kind: &BlockKind, label_runs: usize) -> Role {
+    match kind {
+        BlockKind::Heading(level) => Role::Heading(*level),
+        BlockKind::Quote => Role::Quote,
+        BlockKind::ListItem { depth, .. } => Role::ListItem {
+            depth: *depth,
+            label_runs: u8::try_from(label_runs).unwrap_or(u8::MAX),
+        },
+        _ => Role::Paragraph,
+    }
 }
 
 /// The style and place of `block`, following `prev`; sets the spacing and

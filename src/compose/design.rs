@@ -82,6 +82,9 @@ pub struct ImageSpec {
     pub height: Option<Extent>,
     /// How the picture fills a `width` × `height` box.
     pub fit: Fit,
+    /// What the picture shows, for readers who cannot see it (a tagged
+    /// PDF's /Alt); without it the picture counts as decoration.
+    pub alt: Option<String>,
 }
 
 /// Where a picture goes.

@@ -129,6 +129,7 @@ mod tests {
                     ..Line::default()
                 },
                 figure: None,
+                tag: None,
             }],
             ..Page::default()
         }

@@ -7,6 +7,7 @@ mod prepare;
 
 use super::design::Design;
 use super::pages::PlacedLine;
+use super::tag::{Part, Role, Tag};
 use crate::error::Result;
 use crate::statement::document::{Block, BlockKind};
 use crate::style::{Align, Weight};
@@ -94,11 +95,16 @@ pub(super) fn set_head(
                 leading
             };
             first = false;
+            let role = match block.kind {
+                BlockKind::Headline => Role::Title,
+                _ => Role::Paragraph,
+            };
             placed.push(PlacedLine {
                 x: page.margin_left + shift,
                 baseline: y,
                 line,
                 figure: None,
+                tag: Some(Tag::new(role, Part::Head, k)),
             });
         }
         // Space after applies before the next block's first line.

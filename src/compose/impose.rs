@@ -131,7 +131,15 @@ pub fn impose(pages: Vec<Page>, n: NUp) -> Vec<Page> {
                 for c in 0..cols {
                     let dx = left + page.width * c as f64;
                     let dy = top + page.height * r as f64;
-                    sheet.place(page.clone(), dx, dy);
+                    // The first copy is the document; the others repeat
+                    // it for the guillotine, and a reader would hear the
+                    // text n times: they are not tagged.
+                    let copy = if r == 0 && c == 0 {
+                        page.clone()
+                    } else {
+                        page.clone().untagged()
+                    };
+                    sheet.place(copy, dx, dy);
                 }
             }
             let marks = cut_marks(

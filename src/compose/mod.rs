@@ -20,6 +20,7 @@ pub mod pair;
 pub mod picture;
 mod pictures;
 mod qr;
+pub mod tag;
 mod tail;
 pub mod verify;
 
@@ -614,7 +615,7 @@ fn set_body(
     let after_picture = !blocks.is_empty();
     let mut prev: Option<&BlockKind> = None;
     for block in body_blocks {
-        let mut set = set_body_block(setter, block, prev, design, column)?;
+        let mut set = set_body_block(setter, block, prev, design, column, blocks.len())?;
         if prev.is_none() && after_picture {
             set.space_before = picture_gap(design);
         }

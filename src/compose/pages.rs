@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crate::compose::figure::Figure;
 use crate::compose::picture::Picture;
+use crate::compose::tag::Tag;
 use crate::style::Color;
 use crate::typeset::line::Line;
 use crate::units::Length;
@@ -24,6 +25,9 @@ pub struct PlacedLine {
     pub line: Line,
     /// A figure standing on this baseline (its bottom edge), if any.
     pub figure: Option<Figure>,
+    /// The element it belongs to; `None` for a line that is not part of
+    /// the document's content (a repeated copy on an imposed sheet).
+    pub tag: Option<Tag>,
 }
 
 /// A straight rule (column rules, bands).
@@ -115,6 +119,9 @@ pub struct PlacedPicture {
     /// Where the whole picture, upright, lands: equal to `clip`, or larger
     /// when `fit = "cover"` crops it.
     pub area: Rect,
+    /// The figure element it is, if it says what it shows; `None` for a
+    /// picture without alternative text (decoration to a reader).
+    pub tag: Option<Tag>,
 }
 
 impl PlacedPicture {
@@ -124,6 +131,7 @@ impl PlacedPicture {
             picture: self.picture.clone(),
             clip: self.clip.moved(dx, dy),
             area: self.area.moved(dx, dy),
+            tag: self.tag.clone(),
         }
     }
 
@@ -155,6 +163,31 @@ pub struct Page {
 }
 
 impl Page {
+    /// Puts every tagged line and picture on side `side` of a two-language
+    /// leaflet (see [`crate::compose::tag::ElementId::side`]).
+    pub fn mark_side(&mut self, side: u8) {
+        let tags = self
+            .lines
+            .iter_mut()
+            .filter_map(|l| l.tag.as_mut())
+            .chain(self.pictures.iter_mut().filter_map(|p| p.tag.as_mut()));
+        for tag in tags {
+            tag.element.side = side;
+        }
+    }
+
+    /// The page with no element on it: what is drawn stays, but is no part
+    /// of the document's structure (see [`crate::compose::tag`]).
+    pub fn untagged(mut self) -> Page {
+        for l in &mut self.lines {
+            l.tag = None;
+        }
+        for p in &mut self.pictures {
+            p.tag = None;
+        }
+        self
+    }
+
     /// Puts everything on `other` onto this page, moved by `dx`, `dy`
     /// (imposition and folding place whole pages on sheets).
     pub fn place(&mut self, other: Page, dx: Length, dy: Length) {
@@ -193,6 +226,8 @@ pub struct ColumnLine {
     /// line's left edge and top (`leading` above the baseline); `leading`
     /// is its height.
     pub picture: Option<PlacedPicture>,
+    /// The element it belongs to.
+    pub tag: Option<Tag>,
 }
 
 impl ColumnLine {
@@ -361,6 +396,8 @@ pub struct Flow {
 /// fills and pictures, and its columns keep clear of its obstacles.
 pub fn flow_around(mut blocks: Vec<BlockLines>, grid: &Grid, first: FirstPage) -> Flow {
     let mut pages: Vec<Page> = Vec::new();
+    // Lines numbered as they flow, for the reading order of tags.
+    let mut flow: u32 = 0;
     let mut cursor = Cursor { block: 0, line: 0 };
     let mut page_no = 0;
     let first_top = first.top;
@@ -401,6 +438,10 @@ pub fn flow_around(mut blocks: Vec<BlockLines>, grid: &Grid, first: FirstPage) -
                     baseline,
                     line: std::mem::take(&mut cl.line),
                     figure: cl.figure.take(),
+                    tag: cl.tag.take().map(|t| {
+                        flow += 1;
+                        Tag { flow, ..t }
+                    }),
                 });
                 if let Some(p) = cl.picture.take() {
                     page.pictures
@@ -684,6 +725,7 @@ mod tests {
                     line: line(),
                     figure: None,
                     picture: None,
+                    tag: None,
                 })
                 .collect(),
             space_before: Length::pt(6.0),

@@ -147,6 +147,11 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
             fonts = std::mem::take(&mut composed.fonts);
         }
     }
+    // Side two's elements are its own, read after side one's: its ids
+    // would otherwise join side one's headline and paragraphs.
+    for page in &mut two.pages {
+        page.mark_side(1);
+    }
     let mut warnings = one.warnings;
     warnings.extend(two.warnings);
     let mut notes = one.notes;

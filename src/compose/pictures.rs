@@ -4,6 +4,7 @@
 use super::design::{Design, Extent, Fit, ImageArea, ImagePlace, ImageSpec};
 use super::pages::{BlockLines, ColumnLine, Obstacle, PlacedPicture, Rect};
 use super::picture::Picture;
+use super::tag::{Part, Role, Tag};
 use super::Placeable;
 use crate::error::Location;
 use crate::units::Length;
@@ -29,6 +30,7 @@ pub fn default_picture_spec(at: Location) -> ImageSpec {
         width: Extent::Percent(100.0),
         height: Some(Extent::Percent(40.0)),
         fit: Fit::Contain,
+        alt: None,
     }
 }
 
@@ -65,12 +67,29 @@ fn fit_in(picture: &Picture, fit: Fit, width: Length, height: Option<Length>) ->
     }
 }
 
-/// A picture of `size` (seen, whole) placed with its seen part's top-left at `x`, `y`.
-fn put(p: &Placeable, (clip, area): (Rect, Rect), x: Length, y: Length) -> PlacedPicture {
+/// A picture of `size` (seen, whole) placed with its seen part's top-left
+/// at `x`, `y`; a figure, element `element` of `part`, if it has
+/// alternative text.
+fn put(
+    p: &Placeable,
+    (clip, area): (Rect, Rect),
+    x: Length,
+    y: Length,
+    (part, element): (Part, usize),
+) -> PlacedPicture {
     PlacedPicture {
         picture: p.picture.clone(),
         clip: clip.moved(x, y),
         area: area.moved(x, y),
+        tag: p.spec.alt.as_ref().map(|alt| {
+            Tag::new(
+                Role::Figure {
+                    alt: alt.as_str().into(),
+                },
+                part,
+                element,
+            )
+        }),
     }
 }
 
@@ -98,6 +117,13 @@ impl<'a> PicturePlan<'a> {
             placed: Vec::new(),
             obstacles: Vec::new(),
         }
+    }
+
+    /// The element the next picture outside the flow is, if it is one:
+    /// they are read in the order they are placed (top right, by
+    /// coordinates, top, foot).
+    fn next_figure(&self) -> (Part, usize) {
+        (Part::Pictures, self.placed.len())
     }
 
     /// Space between a picture and text or another picture.
@@ -142,7 +168,7 @@ impl<'a> PicturePlan<'a> {
                         s.height.map(|h| h.of(ch)),
                     );
                     let y = self.top_right_bottom;
-                    let placed = put(p, size, right - size.0.width, y);
+                    let placed = put(p, size, right - size.0.width, y, self.next_figure());
                     self.top_right_width = self
                         .top_right_width
                         .max(size.0.width + self.design.page.column_gap.max(self.gap()));
@@ -156,7 +182,7 @@ impl<'a> PicturePlan<'a> {
                         s.width.of(page.width),
                         s.height.map(|h| h.of(page.height)),
                     );
-                    self.add(put(p, size, x, y));
+                    self.add(put(p, size, x, y, self.next_figure()));
                 }
                 _ => {}
             }
@@ -190,7 +216,7 @@ impl<'a> PicturePlan<'a> {
                 );
                 let centred = page.margin_left + (cw - size.0.width) / 2.0;
                 if area == ImageArea::Top {
-                    let placed = put(p, size, centred, y);
+                    let placed = put(p, size, centred, y, self.next_figure());
                     y = placed.clip.bottom() + self.gap();
                     self.add(placed);
                     continue;
@@ -200,7 +226,7 @@ impl<'a> PicturePlan<'a> {
                 } else {
                     right - size.0.width
                 };
-                let placed = put(p, size, x, self.foot - size.0.height);
+                let placed = put(p, size, x, self.foot - size.0.height, self.next_figure());
                 self.foot = placed.clip.y - self.gap();
                 self.add_down_to(placed, below);
             }
@@ -235,7 +261,8 @@ pub(super) fn column_pictures(
                     leading: height,
                     line: Default::default(),
                     figure: None,
-                    picture: Some(put(p, size, Length::ZERO, Length::ZERO)),
+                    picture: Some(put(p, size, Length::ZERO, Length::ZERO, (Part::Body, k))),
+                    tag: None,
                 }],
                 space_before: if k == 0 {
                     Length::ZERO

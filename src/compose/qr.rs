@@ -3,6 +3,7 @@
 use super::design::Design;
 use super::headline::META_LEADING;
 use super::pages::{BlockLines, ColumnLine};
+use super::tag::{Part, Role, Tag};
 use super::tail::Tail;
 use crate::error::{Location, Result};
 use crate::statement::document::{LineText, Span};
@@ -54,6 +55,16 @@ pub(super) fn qr_blocks(
             line: Default::default(),
             figure: Some(figure),
             picture: None,
+            tag: Some(
+                Tag::new(
+                    Role::Figure {
+                        alt: format!("QR code: {}", link.text).into(),
+                    },
+                    Part::Tail,
+                    0,
+                )
+                .linking(&link.text),
+            ),
         }],
         space_before: body.leading,
         keep_with_next: true,
@@ -72,6 +83,7 @@ pub(super) fn qr_blocks(
             line,
             figure: None,
             picture: None,
+            tag: Some(Tag::new(Role::Paragraph, Part::Tail, 1).linking(&link.text)),
         })
         .collect();
     let caption = BlockLines {

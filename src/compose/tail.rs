@@ -241,6 +241,7 @@ mod tests {
                     line: Default::default(),
                     figure: None,
                     picture: None,
+                    tag: None,
                 })
                 .collect(),
             space_before: Length::pt(space),
@@ -288,6 +289,7 @@ mod tests {
             baseline: Length::ZERO,
             line: Default::default(),
             figure: None,
+            tag: None,
         };
         let page = |n: usize| Page {
             lines: vec![line.clone(); n],

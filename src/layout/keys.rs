@@ -296,6 +296,7 @@ keys! {
             width = "width": String, EXTENT;
             height = "height": String, EXTENT;
             fit = "fit": String, TEXT;
+            alt = "alt": String, TEXT;
         }
     }
 }

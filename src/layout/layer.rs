@@ -194,6 +194,11 @@ impl Ctx<'_> {
                  `width` × `height`, cropping the picture",
             ));
         }
+        // What the picture shows, for the tagged PDF; blank is none.
+        let alt = raw
+            .alt
+            .map(|a| a.get_ref().trim().to_string())
+            .filter(|a| !a.is_empty());
         Ok(ImageSpec {
             at: file.as_ref().map_or(at_table, |f| f.at.clone()),
             file: file.map(|f| f.v),
@@ -202,6 +207,7 @@ impl Ctx<'_> {
             width,
             height,
             fit,
+            alt,
         })
     }
 }

@@ -324,6 +324,7 @@ mod tests {
                 baseline: Length::mm(100.0),
                 line,
                 figure: None,
+                tag: None,
             }],
             ..Page::default()
         }

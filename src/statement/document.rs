@@ -33,6 +33,9 @@ pub struct Metadata {
     pub qr: Option<LineText>,
     /// A picture to print with the statement (front matter `image`).
     pub image: Option<PictureRef>,
+    /// What that picture shows, in words, for readers who cannot see it
+    /// (front matter `alt`): the tagged PDF's alternative text.
+    pub alt: Option<String>,
     /// Where the event is (front matter `where`), for the call-to-action band.
     pub place: Option<LineText>,
     /// When it is (front matter `when`), for the call-to-action band.

@@ -10,7 +10,7 @@ use super::{error_at, Format};
 use crate::error::{Error, Location, Result};
 
 /// The keys front matter may have.
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 12] = [
     "title",
     "subtitle",
     "date",
@@ -19,6 +19,7 @@ const KEYS: [&str; 11] = [
     "lang",
     "qr",
     "image",
+    "alt",
     "where",
     "when",
     "translation",
@@ -45,6 +46,7 @@ pub(super) struct FrontMatter {
     pub(super) qr: Option<Field>,
     pub(super) lang: Option<Field>,
     pub(super) image: Option<Field>,
+    pub(super) alt: Option<Field>,
     pub(super) place: Option<Field>,
     pub(super) when: Option<Field>,
     pub(super) translation: Option<Field>,
@@ -184,6 +186,7 @@ fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<F
             "qr" => &mut front.qr,
             "lang" => &mut front.lang,
             "image" => &mut front.image,
+            "alt" => &mut front.alt,
             "where" => &mut front.place,
             "when" => &mut front.when,
             "translation" => &mut front.translation,

@@ -264,6 +264,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
                 path: f.value.clone(),
                 line: f.line,
             }),
+        alt: value(&front.alt),
         place: line_text(&front.place),
         when: line_text(&front.when),
         translation: front.translation.as_ref().map(|f| {

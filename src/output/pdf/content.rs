@@ -8,8 +8,10 @@ use pdf_writer::{Content, Name};
 
 use super::font::FontUse;
 use super::paint::Painter;
-use crate::compose::pages::{Page, PlacedPicture, Rect};
+use super::tags::{Marked, Marker, Piece};
+use crate::compose::pages::{Page, PlacedLine, PlacedPicture, Rect};
 use crate::compose::picture::{Affine, Picture};
+use crate::compose::tag::{Role, Tag};
 use crate::output::marks::{MarkSet, MARK_WIDTH};
 use crate::output::target::PrintSetup;
 use crate::style::Color;
@@ -38,8 +40,15 @@ pub(super) fn pt(l: Length) -> f32 {
     pt64(l) as f32
 }
 
-/// The uncompressed content stream of `page`, with its printer's `marks`.
-pub(super) fn page_content(page: &Page, marks: &MarkSet, res: &Resources) -> Vec<u8> {
+/// The uncompressed content stream of `page`, with its printer's `marks`,
+/// and its tagged sequences in MCID order. Everything drawn is either
+/// tagged or an artifact.
+pub(super) fn page_content(
+    page: &Page,
+    marks: &MarkSet,
+    res: &Resources,
+) -> (Vec<u8>, Vec<Marked>) {
+    let mut marker = Marker::default();
     let mut c = Content::with_capacity(4096 + page.lines.len() * 160);
     let h = page.height;
     // Everything is drawn in the trimmed page's coordinates, moved in by
@@ -50,10 +59,14 @@ pub(super) fn page_content(page: &Page, marks: &MarkSet, res: &Resources) -> Vec
         c.transform([1.0, 0.0, 0.0, 1.0, pt(slug), pt(slug)]);
     }
     // Fills first, then pictures: both lie under rules and text.
-    for fill in &page.fills {
-        res.painter.fill(&mut c, fill.color);
-        rect(&mut c, &fill.rect, h);
-        c.fill_nonzero();
+    if !page.fills.is_empty() {
+        marker.begin_content(&mut c, None);
+        for fill in &page.fills {
+            res.painter.fill(&mut c, fill.color);
+            rect(&mut c, &fill.rect, h);
+            c.fill_nonzero();
+        }
+        c.end_marked_content();
     }
     for placed in &page.pictures {
         if let Some((_, name)) = res
@@ -61,10 +74,13 @@ pub(super) fn page_content(page: &Page, marks: &MarkSet, res: &Resources) -> Vec
             .iter()
             .find(|(p, _)| Arc::ptr_eq(p, &placed.picture))
         {
+            marker.begin_content(&mut c, placed.tag.as_ref());
             picture(&mut c, placed, name, h);
+            c.end_marked_content();
         }
     }
     if !page.rules.is_empty() {
+        marker.begin_content(&mut c, None);
         res.painter.stroke(&mut c, Color::Gray(0.0));
         for rule in &page.rules {
             c.set_line_width(pt(rule.width));
@@ -72,10 +88,14 @@ pub(super) fn page_content(page: &Page, marks: &MarkSet, res: &Resources) -> Vec
             c.line_to(pt(rule.to.0), pt(h - rule.to.1));
             c.stroke();
         }
+        c.end_marked_content();
     }
     // QR codes, outside the text section.
     for placed in &page.lines {
         if let Some(fig) = &placed.figure {
+            marker.begin_content(&mut c, placed.tag.as_ref());
+            let (x, y) = (placed.x + slug, h - placed.baseline + slug);
+            marker.link_area([pt(x), pt(y), pt(x + fig.width), pt(y + fig.height)]);
             res.painter.fill(&mut c, Color::Gray(0.0));
             let top = placed.baseline - fig.height;
             for r in &fig.rects {
@@ -87,17 +107,18 @@ pub(super) fn page_content(page: &Page, marks: &MarkSet, res: &Resources) -> Vec
                 );
             }
             c.fill_nonzero();
+            c.end_marked_content();
         }
     }
     let mut out = c.finish().into_vec();
     // pdf-writer separates operators but ends without a separator.
     out.push(b'\n');
-    text(&mut out, page, res);
+    text(&mut out, page, res, &mut marker);
     let mut c = Content::new();
     draw_marks(&mut c, page, marks, res);
     c.restore_state();
     out.extend_from_slice(&c.finish());
-    out
+    (out, marker.marked)
 }
 
 fn rect(c: &mut Content, r: &Rect, page_height: Length) {
@@ -123,7 +144,10 @@ struct TextState {
 /// with an octal escape per byte (about eight bytes a glyph), where a hex
 /// string takes four. Text is most of a page, so this halves the stream
 /// that is then deflated.
-fn text(out: &mut Vec<u8>, page: &Page, res: &Resources) {
+///
+/// Each line is one marked-content sequence: tagged with its element, or
+/// an artifact; a list item's first line is two, its marker and its text.
+fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker) {
     if page.lines.iter().all(|l| l.line.runs.is_empty()) {
         return;
     }
@@ -131,8 +155,32 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources) {
     let mut state = TextState::default();
     let mut extra = Vec::new();
     for placed in &page.lines {
+        if placed.line.runs.is_empty() {
+            continue;
+        }
         let y = page.height - placed.baseline;
-        for run in &placed.line.runs {
+        let label_runs = match &placed.tag {
+            Some(Tag {
+                role: Role::ListItem { label_runs, .. },
+                ..
+            }) => usize::from(*label_runs).min(placed.line.runs.len()),
+            _ => 0,
+        };
+        match &placed.tag {
+            Some(tag) if label_runs > 0 => marker.begin(out, tag, Piece::Label),
+            Some(tag) => {
+                marker.begin(out, tag, Piece::Whole);
+                marker.link_area(line_area(placed, res.setup.slug(), page.height));
+            }
+            None => Marker::artifact(out),
+        }
+        for (k, run) in placed.line.runs.iter().enumerate() {
+            if k == label_runs && k > 0 {
+                if let Some(tag) = &placed.tag {
+                    Marker::end(out);
+                    marker.begin(out, tag, Piece::Body);
+                }
+            }
             let Some(first) = run.glyphs.first() else {
                 continue;
             };
@@ -161,8 +209,29 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources) {
             out.extend_from_slice(b" Tm\n");
             show_run(out, run, font, &mut state, &mut extra);
         }
+        Marker::end(out);
     }
     out.extend_from_slice(b"ET\n");
+}
+
+/// Where a line of text can be clicked: its width, from a little above
+/// its tallest letters to below its descenders (by its largest type size,
+/// as the font's own metrics are not at hand here).
+fn line_area(placed: &PlacedLine, slug: Length, page_height: Length) -> [f32; 4] {
+    let size = placed
+        .line
+        .runs
+        .iter()
+        .map(|r| r.size)
+        .fold(Length::ZERO, Length::max);
+    let x = placed.x + slug;
+    let y = page_height - placed.baseline + slug;
+    [
+        pt(x),
+        pt(y - size * 0.3),
+        pt(x + placed.line.width),
+        pt(y + size * 0.95),
+    ]
 }
 
 /// A number as PDF wants it, to four decimals (every number written here
@@ -378,6 +447,7 @@ fn draw_marks(c: &mut Content, page: &Page, set: &MarkSet, res: &Resources) {
     if set.strokes.is_empty() && set.circles.is_empty() {
         return;
     }
+    c.begin_marked_content(Name(b"Artifact"));
     // PDF user space: y upwards from the trim's bottom edge.
     let p = |(x, y): (Length, Length)| (pt(x), pt(page.height - y));
     res.painter.registration_stroke(c);
@@ -402,6 +472,7 @@ fn draw_marks(c: &mut Content, page: &Page, set: &MarkSet, res: &Resources) {
         c.cubic_to(cx + k, cy - r, cx + r, cy - k, cx + r, cy);
         c.stroke();
     }
+    c.end_marked_content();
 }
 
 #[cfg(test)]

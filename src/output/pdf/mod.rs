@@ -17,11 +17,13 @@ mod finish;
 mod font;
 mod image;
 mod paint;
+mod tags;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use pdf_writer::types::TabOrder;
 use pdf_writer::{Chunk, Filter, Finish, Name, Pdf, Rect, Ref, TextStr};
 
 use crate::compose::pages::Page;
@@ -119,7 +121,7 @@ pub fn write(
         painter: &painter,
         setup,
     };
-    let (font_chunks, contents) = render(&used, &font_refs, &pages, &marks, &resources)?;
+    let (font_chunks, contents, marked) = render(&used, &font_refs, &pages, &marks, &resources)?;
 
     let mut pdf = Pdf::new();
     match setup.standard {
@@ -128,7 +130,25 @@ pub fn write(
         // and /Lang need it.
         _ => pdf.set_version(1, 4),
     }
-    write_pages(&mut pdf, &pages, &contents, &ids, setup, &mut next);
+    let page_ids: Vec<(Ref, Ref)> = pages.iter().map(|_| (next(), next())).collect();
+    let page_refs: Vec<Ref> = page_ids.iter().map(|(p, _)| *p).collect();
+    // PDF/X keeps annotations off the printed page: the press file has the
+    // structure, the links stay in the files people read on screens. The
+    // tree goes straight into the file: a chunk copied in would hold it
+    // twice, and a long statement's tree has an entry for every line.
+    let links = setup.standard.is_none();
+    let tree = tags::write(&mut pdf, &marked, &page_refs, &meta.lang, links, &mut next);
+    drop(marked);
+    write_pages(
+        &mut pdf,
+        &pages,
+        &contents,
+        &ids,
+        setup,
+        &page_ids,
+        &tree.annots,
+    );
+    let struct_tree = tree.root;
     let spaces = write_color_spaces(&mut pdf, &painter, &mut next);
     write_resources(
         &mut pdf,
@@ -144,7 +164,7 @@ pub fn write(
     for ((picture, _), r) in images.iter().zip(&image_refs) {
         pdf.extend(&image::embed(picture, setup, r)?);
     }
-    write_catalog(&mut pdf, &ids, meta, setup, &mut next)?;
+    write_catalog(&mut pdf, &ids, meta, setup, struct_tree, &mut next)?;
     pdf.set_file_id((
         finish::ID_PLACEHOLDER.to_vec(),
         finish::ID_PLACEHOLDER.to_vec(),
@@ -169,22 +189,23 @@ fn distinct_pictures(pages: &[Page]) -> Vec<(Arc<Picture>, String)> {
 
 /// The slow parts, spread over the cores: subsetting and compressing
 /// fonts, writing and compressing page contents. Fonts go first: they are
-/// the larger jobs. Returns the font chunks and the deflated page contents,
-/// each in order.
+/// the larger jobs. Returns the font chunks, the deflated page contents
+/// and each page's tagged sequences, each in order.
+#[allow(clippy::type_complexity)]
 fn render(
     used: &BTreeMap<FaceId, FontUse>,
     font_refs: &[FontRefs],
     pages: &[Page],
     marks: &[MarkSet],
     resources: &Resources,
-) -> Result<(Vec<Chunk>, Vec<Vec<u8>>)> {
+) -> Result<(Vec<Chunk>, Vec<Vec<u8>>, Vec<Vec<tags::Marked>>)> {
     enum Job<'p> {
         Font(&'p FontUse<'p>, &'p FontRefs),
         Page(&'p Page, &'p MarkSet),
     }
     enum Done {
         Font(Chunk),
-        Page(Vec<u8>),
+        Page(Vec<u8>, Vec<tags::Marked>),
     }
     let jobs: Vec<Job> = used
         .values()
@@ -194,41 +215,53 @@ fn render(
         .collect();
     let mut font_chunks = Vec::with_capacity(font_refs.len());
     let mut contents = Vec::with_capacity(pages.len());
+    let mut marked = Vec::with_capacity(pages.len());
     for done in parallel_map(&jobs, |job| match job {
         Job::Font(f, r) => font::embed(f, r).map(Done::Font),
-        Job::Page(page, marks) => deflate(
-            &content::page_content(page, marks, resources),
-            Packing::General,
-        )
-        .map(Done::Page),
+        Job::Page(page, marks) => {
+            let (content, marked) = content::page_content(page, marks, resources);
+            deflate(&content, Packing::General).map(|c| Done::Page(c, marked))
+        }
     }) {
         match done? {
             Done::Font(chunk) => font_chunks.push(chunk),
-            Done::Page(content) => contents.push(content),
+            Done::Page(content, m) => {
+                contents.push(content);
+                marked.push(m);
+            }
         }
     }
-    Ok((font_chunks, contents))
+    Ok((font_chunks, contents, marked))
 }
 
-/// The page objects with their boxes and content streams, and the page tree.
+/// The page objects (`page_ids`: each page's and its content stream's)
+/// with their boxes, content streams and link annotations, and the page
+/// tree. Page `i` is key `i` of the structure tree's parent tree.
 fn write_pages(
     pdf: &mut Pdf,
     pages: &[Page],
     contents: &[Vec<u8>],
     ids: &DocRefs,
     setup: &PrintSetup,
-    next: &mut impl FnMut() -> Ref,
+    page_ids: &[(Ref, Ref)],
+    annots: &[Vec<Ref>],
 ) {
-    let page_ids: Vec<(Ref, Ref)> = pages.iter().map(|_| (next(), next())).collect();
     let slug = setup.slug();
     let bleed = setup.bleed;
-    for ((page, (page_id, content_id)), content) in pages.iter().zip(&page_ids).zip(contents) {
+    for (i, ((page, (page_id, content_id)), content)) in
+        pages.iter().zip(page_ids).zip(contents).enumerate()
+    {
         let (w, h) = (page.width, page.height);
         let media = rect(Length::ZERO, Length::ZERO, w + slug * 2.0, h + slug * 2.0);
         // MediaBox ⊇ BleedBox ⊇ TrimBox; the CropBox is the media box, so
         // viewers show the marks too.
-        pdf.page(*page_id)
-            .parent(ids.tree)
+        let mut p = pdf.page(*page_id);
+        if let Some(links) = annots.get(i).filter(|a| !a.is_empty()) {
+            // Tab through links in the order they are read.
+            p.annotations(links.iter().copied())
+                .tab_order(TabOrder::StructureOrder);
+        }
+        p.parent(ids.tree)
             .media_box(media)
             .crop_box(media)
             .bleed_box(rect(
@@ -239,7 +272,9 @@ fn write_pages(
             ))
             .trim_box(rect(slug, slug, slug + w, slug + h))
             .contents(*content_id)
+            .struct_parents(i as i32)
             .pair(Name(b"Resources"), ids.resources);
+        p.finish();
         pdf.stream(*content_id, content).filter(Filter::FlateDecode);
     }
     pdf.pages(ids.tree)
@@ -296,6 +331,7 @@ fn write_catalog(
     ids: &DocRefs,
     meta: &PdfMeta,
     setup: &PrintSetup,
+    struct_tree: Ref,
     next: &mut impl FnMut() -> Ref,
 ) -> Result<()> {
     finish::info(pdf, ids.info, meta, setup.standard);
@@ -312,6 +348,13 @@ fn write_catalog(
     }
     let mut catalog = pdf.catalog(ids.catalog);
     catalog.pages(ids.tree);
+    // Tagged: the structure tree says what the content is (see `tags`).
+    catalog.pair(Name(b"StructTreeRoot"), struct_tree);
+    catalog.mark_info().marked(true);
+    if !meta.title.is_empty() {
+        // Viewers show the title, not the file name, in the title bar.
+        catalog.viewer_preferences().display_doc_title(true);
+    }
     if !meta.lang.is_empty() {
         catalog.lang(TextStr(&meta.lang));
     }

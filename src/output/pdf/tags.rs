@@ -1,0 +1,443 @@
+//! The structure tree of a tagged PDF: what screen readers, reflowing
+//! phone viewers and text extraction read instead of the page's geometry.
+//!
+//! The content streams mark each tagged line or picture as a marked-content
+//! sequence with an MCID (numbered per page, in drawing order) and
+//! everything else as an artifact ([`Marker`]). This module gathers those
+//! sequences by the [`ElementId`] composition gave them, in reading order,
+//! and writes one structure element per document element: a paragraph
+//! split across columns or pages is one P whose kids are marked-content
+//! references on each page. Consecutive list items become an L (nested
+//! by depth), each LI holding its marker (Lbl) and text (LBody). The
+//! parent tree maps every page's MCIDs back to their elements.
+
+use std::collections::BTreeMap;
+
+use pdf_writer::types::StructRole;
+use pdf_writer::types::{ActionType, AnnotationFlags, AnnotationType};
+use pdf_writer::writers::{StructElement, StructTreeRoot};
+use pdf_writer::{Chunk, Content, Finish, Name, Rect, Ref, Str, TextStr};
+
+use crate::compose::tag::{ElementId, Role, Tag};
+
+/// Which part of a tagged line a marked-content sequence holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Piece {
+    /// All of it.
+    Whole,
+    /// A list item's marker.
+    Label,
+    /// A list item's text after its marker.
+    Body,
+}
+
+/// One marked-content sequence of a page: its MCID is its place in the
+/// page's list.
+#[derive(Clone, Debug)]
+pub(super) struct Marked {
+    pub(super) tag: Tag,
+    pub(super) piece: Piece,
+    /// For a link: where on the page it can be clicked (PDF user space,
+    /// left, bottom, right, top).
+    pub(super) area: Option<[f32; 4]>,
+}
+
+/// Writes marked-content operators into a content stream and keeps the
+/// list of tagged sequences, so that MCIDs follow drawing order.
+#[derive(Default)]
+pub(super) struct Marker {
+    pub(super) marked: Vec<Marked>,
+}
+
+impl Marker {
+    /// Opens a tagged sequence for `piece` of `tag`'s element in a stream
+    /// written by hand.
+    pub(super) fn begin(&mut self, out: &mut Vec<u8>, tag: &Tag, piece: Piece) {
+        out.push(b'/');
+        out.extend_from_slice(content_name(&tag.role, piece));
+        let mcid = self.record(tag, piece);
+        out.extend_from_slice(format!(" <</MCID {mcid}>> BDC\n").as_bytes());
+    }
+
+    /// Opens a tagged sequence for `tag`, or an artifact without one, in a
+    /// stream written with pdf-writer.
+    pub(super) fn begin_content(&mut self, c: &mut Content, tag: Option<&Tag>) {
+        match tag {
+            Some(tag) => {
+                let name = content_name(&tag.role, Piece::Whole);
+                let mcid = self.record(tag, Piece::Whole);
+                c.begin_marked_content_with_properties(Name(name))
+                    .properties()
+                    .identify(mcid);
+            }
+            None => {
+                c.begin_marked_content(Name(b"Artifact"));
+            }
+        }
+    }
+
+    /// The next MCID, now taken by `piece` of `tag`.
+    fn record(&mut self, tag: &Tag, piece: Piece) -> i32 {
+        let mcid = self.marked.len() as i32;
+        self.marked.push(Marked {
+            tag: tag.clone(),
+            piece,
+            area: None,
+        });
+        mcid
+    }
+
+    /// Where the sequence just opened can be clicked, if it is a link.
+    pub(super) fn link_area(&mut self, area: [f32; 4]) {
+        if let Some(m) = self.marked.last_mut().filter(|m| m.tag.link.is_some()) {
+            m.area = Some(area);
+        }
+    }
+
+    /// Opens an artifact: drawn, but not content (rules, fills, marks,
+    /// repeated copies, pictures without alternative text).
+    pub(super) fn artifact(out: &mut Vec<u8>) {
+        out.extend_from_slice(b"/Artifact BMC\n");
+    }
+
+    /// Closes the innermost sequence.
+    pub(super) fn end(out: &mut Vec<u8>) {
+        out.extend_from_slice(b"EMC\n");
+    }
+}
+
+/// The tag name written before BDC: the structure type of the element
+/// (or list part) the sequence belongs to.
+fn content_name(role: &Role, piece: Piece) -> &'static [u8] {
+    match (role, piece) {
+        (_, Piece::Label) => b"Lbl",
+        (_, Piece::Body) => b"LBody",
+        (Role::Title, _) => b"H1",
+        (Role::Heading(_), _) => b"H",
+        (Role::Figure { .. }, _) => b"Figure",
+        _ => b"P",
+    }
+}
+
+/// The structure type of an element. Body headings start at H2: the
+/// headline is the one H1.
+fn struct_role(role: &Role) -> StructRole {
+    match role {
+        Role::Title => StructRole::H1,
+        Role::Heading(1) | Role::Heading(0) => StructRole::H2,
+        Role::Heading(2) => StructRole::H3,
+        Role::Heading(3) => StructRole::H4,
+        Role::Heading(4) => StructRole::H5,
+        Role::Heading(_) => StructRole::H6,
+        Role::Paragraph => StructRole::P,
+        Role::Quote => StructRole::BlockQuote,
+        Role::ListItem { .. } => StructRole::LI,
+        Role::Figure { .. } => StructRole::Figure,
+    }
+}
+
+/// A marked-content sequence: page index and MCID.
+type Mcr = (usize, usize);
+
+/// A sequence with its place in the body's flow, to sort by.
+type Placed = (u32, Mcr);
+
+/// A child of a structure element.
+enum Kid {
+    Node(usize),
+    Content(Mcr),
+    /// A link annotation, by its place in [`Tree::links`].
+    Annot(usize),
+}
+
+/// A clickable area: a link annotation on a page.
+struct Link {
+    page: usize,
+    area: [f32; 4],
+    uri: std::sync::Arc<str>,
+    /// The Link element it belongs to.
+    node: usize,
+}
+
+/// The tree before it is written: its nodes (0 is the Document element)
+/// and the link annotations they own.
+struct Tree {
+    nodes: Vec<Node>,
+    links: Vec<Link>,
+}
+
+/// A structure element before it is written.
+struct Node {
+    role: StructRole,
+    alt: Option<std::sync::Arc<str>>,
+    parent: Option<usize>,
+    kids: Vec<Kid>,
+}
+
+/// An element's marked content as the pages hold it.
+struct Gathered {
+    role: Role,
+    whole: Vec<Placed>,
+    label: Vec<Placed>,
+    body: Vec<Placed>,
+    /// Where it can be clicked, by page, and where to.
+    links: Vec<(usize, [f32; 4], std::sync::Arc<str>)>,
+}
+
+/// The tree from each page's marked sequences; link annotations only
+/// when `links` (PDF/X keeps annotations off the printed page).
+fn build(pages: &[Vec<Marked>], links: bool) -> Tree {
+    let mut elements: BTreeMap<ElementId, Gathered> = BTreeMap::new();
+    for (p, marked) in pages.iter().enumerate() {
+        for (mcid, m) in marked.iter().enumerate() {
+            let e = elements.entry(m.tag.element).or_insert_with(|| Gathered {
+                role: m.tag.role.clone(),
+                whole: Vec::new(),
+                label: Vec::new(),
+                body: Vec::new(),
+                links: Vec::new(),
+            });
+            if let (Some(area), Some(uri), true) = (m.area, &m.tag.link, links) {
+                e.links.push((p, area, uri.clone()));
+            }
+            let placed = (m.tag.flow, (p, mcid));
+            match m.piece {
+                Piece::Whole => e.whole.push(placed),
+                Piece::Label => e.label.push(placed),
+                Piece::Body => e.body.push(placed),
+            }
+        }
+    }
+    let mut nodes = vec![Node {
+        role: StructRole::Document,
+        alt: None,
+        parent: None,
+        kids: Vec::new(),
+    }];
+    let add = |nodes: &mut Vec<Node>, role, alt, parent: usize, kids: Vec<Kid>| {
+        let id = nodes.len();
+        nodes.push(Node {
+            role,
+            alt,
+            parent: Some(parent),
+            kids,
+        });
+        nodes[parent].kids.push(Kid::Node(id));
+        id
+    };
+    let mut annots = Vec::new();
+    // Open lists, outermost first: (depth, the L, its last LI).
+    let mut lists: Vec<(u8, usize, usize)> = Vec::new();
+    for e in elements.into_values() {
+        // In flow order; page and MCID order for lines outside the flow
+        // (the sort is stable).
+        let content = |mut v: Vec<Placed>| {
+            v.sort_by_key(|(flow, _)| *flow);
+            v.into_iter()
+                .map(|(_, mcr)| Kid::Content(mcr))
+                .collect::<Vec<_>>()
+        };
+        let Role::ListItem { depth, .. } = e.role else {
+            lists.clear();
+            let alt = match &e.role {
+                Role::Figure { alt } => Some(alt.clone()),
+                _ => None,
+            };
+            if e.links.is_empty() {
+                add(&mut nodes, struct_role(&e.role), alt, 0, content(e.whole));
+                continue;
+            }
+            // A link: the element holds a Link, which holds the content
+            // and the annotations that make it clickable.
+            let el = add(&mut nodes, struct_role(&e.role), alt, 0, Vec::new());
+            let mut kids = content(e.whole);
+            let link = nodes.len();
+            for (page, area, uri) in e.links {
+                kids.push(Kid::Annot(annots.len()));
+                annots.push(Link {
+                    page,
+                    area,
+                    uri,
+                    node: link,
+                });
+            }
+            add(&mut nodes, StructRole::Link, None, el, kids);
+            continue;
+        };
+        while lists.last().is_some_and(|(d, _, _)| *d > depth) {
+            lists.pop();
+        }
+        let list = match lists.last() {
+            Some(&(d, l, _)) if d == depth => l,
+            // A deeper list belongs to the item above it.
+            outer => {
+                let parent = outer.map_or(0, |&(_, _, li)| li);
+                let l = add(&mut nodes, StructRole::L, None, parent, Vec::new());
+                lists.push((depth, l, l));
+                l
+            }
+        };
+        let li = add(&mut nodes, StructRole::LI, None, list, Vec::new());
+        if let Some(top) = lists.last_mut() {
+            top.2 = li;
+        }
+        if !e.label.is_empty() {
+            add(&mut nodes, StructRole::Lbl, None, li, content(e.label));
+        }
+        let mut body = e.whole;
+        body.extend(e.body);
+        body.sort_by_key(|(flow, _)| *flow);
+        add(&mut nodes, StructRole::LBody, None, li, content(body));
+    }
+    Tree {
+        nodes,
+        links: annots,
+    }
+}
+
+/// The structure tree as written: its root, and each page's link
+/// annotations (for the page's /Annots).
+pub(super) struct Written {
+    pub(super) root: Ref,
+    pub(super) annots: Vec<Vec<Ref>>,
+}
+
+/// Writes the structure tree for `pages`' marked sequences (one list per
+/// page, `page_refs` their page objects), with link annotations if
+/// `links`. Page `i` must carry `/StructParents i`.
+pub(super) fn write(
+    chunk: &mut Chunk,
+    pages: &[Vec<Marked>],
+    page_refs: &[Ref],
+    lang: &str,
+    links: bool,
+    next: &mut impl FnMut() -> Ref,
+) -> Written {
+    let Tree { nodes, links } = build(pages, links);
+    let root = next();
+    let refs: Vec<Ref> = nodes.iter().map(|_| next()).collect();
+    let annot_refs: Vec<Ref> = links.iter().map(|_| next()).collect();
+    // Which element each MCID of each page belongs to.
+    let mut parents: Vec<Vec<Option<Ref>>> = pages.iter().map(|m| vec![None; m.len()]).collect();
+    for (node, r) in nodes.iter().zip(&refs) {
+        let mut el = chunk.indirect(*r).start::<StructElement>();
+        el.kind(node.role);
+        el.parent(node.parent.map_or(root, |p| refs[p]));
+        if node.role == StructRole::Document && !lang.is_empty() {
+            el.lang(TextStr(lang));
+        }
+        if let Some(alt) = &node.alt {
+            el.alt(TextStr(alt));
+        }
+        let mut kids = el.children();
+        for kid in &node.kids {
+            match kid {
+                Kid::Node(k) => {
+                    kids.struct_element(refs[*k]);
+                }
+                Kid::Content((p, mcid)) => {
+                    kids.marked_content_ref()
+                        .page(page_refs[*p])
+                        .marked_content_id(*mcid as i32);
+                    parents[*p][*mcid] = Some(*r);
+                }
+                Kid::Annot(a) => {
+                    kids.object_ref()
+                        .page(page_refs[links[*a].page])
+                        .object(annot_refs[*a]);
+                }
+            }
+        }
+    }
+    // Annotations follow the pages in the parent tree.
+    let mut annots = vec![Vec::new(); pages.len()];
+    for (k, (link, r)) in links.iter().zip(&annot_refs).enumerate() {
+        let [x0, y0, x1, y1] = link.area;
+        let mut a = chunk.annotation(*r);
+        a.subtype(AnnotationType::Link)
+            .rect(Rect::new(x0, y0, x1, y1))
+            .contents(TextStr(&link.uri))
+            .border(0.0, 0.0, 0.0, None)
+            .flags(AnnotationFlags::PRINT)
+            .struct_parent((pages.len() + k) as i32);
+        a.action()
+            .action_type(ActionType::Uri)
+            .uri(Str(link.uri.as_bytes()));
+        a.finish();
+        annots[link.page].push(*r);
+    }
+    let arrays: Vec<Ref> = parents.iter().map(|_| next()).collect();
+    for (a, list) in arrays.iter().zip(&parents) {
+        chunk
+            .indirect(*a)
+            .array()
+            .items(list.iter().map(|r| r.unwrap_or(refs[0])));
+    }
+    let mut tree = chunk.indirect(root).start::<StructTreeRoot>();
+    tree.child(refs[0]);
+    let mut tree_nums = tree.parent_tree();
+    let mut nums = tree_nums.nums();
+    for (i, a) in arrays.iter().enumerate() {
+        nums.insert(i as i32, *a);
+    }
+    for (k, link) in links.iter().enumerate() {
+        nums.insert((pages.len() + k) as i32, refs[link.node]);
+    }
+    nums.finish();
+    tree_nums.finish();
+    tree.parent_tree_next_key((pages.len() + links.len()) as i32);
+    Written { root, annots }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compose::tag::Part;
+
+    fn marked(element: usize, flow: u32) -> Marked {
+        Marked {
+            tag: Tag {
+                flow,
+                ..Tag::new(Role::Paragraph, Part::Body, element)
+            },
+            piece: Piece::Whole,
+            area: None,
+        }
+    }
+
+    /// The contents of node `n`, as (page, MCID).
+    fn contents(tree: &Tree, n: usize) -> Vec<Mcr> {
+        tree.nodes[n]
+            .kids
+            .iter()
+            .filter_map(|k| match k {
+                Kid::Content(m) => Some(*m),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// A folded sheet's first page holds the sixth panel, its second the
+    /// fifth: a paragraph running from the fifth onto the sixth is read in
+    /// its flow's order, not the pages', and elements in their own order.
+    #[test]
+    fn an_element_is_read_in_flow_order_across_pages() {
+        let pages = vec![
+            vec![marked(0, 1), marked(2, 9)],
+            vec![marked(1, 5), marked(2, 8)],
+        ];
+        let tree = build(&pages, false);
+        let roots: Vec<usize> = tree.nodes[0]
+            .kids
+            .iter()
+            .filter_map(|k| match k {
+                Kid::Node(n) => Some(*n),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(roots.len(), 3);
+        assert_eq!(contents(&tree, roots[0]), [(0, 0)]);
+        assert_eq!(contents(&tree, roots[1]), [(1, 0)]);
+        assert_eq!(contents(&tree, roots[2]), [(1, 1), (0, 1)]);
+    }
+}

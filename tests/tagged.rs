@@ -1,0 +1,377 @@
+//! Tagged PDF, end to end: a leaflet with a headline, a picture, the band,
+//! headings, a nested list, a quote, paragraphs long enough to cross a
+//! column and a QR code is built by the library and its structure tree is
+//! read back with lopdf (roles, order, alternative text, MCIDs) and with
+//! poppler (`pdfinfo`'s Tagged line and the tree's text).
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+use std::path::PathBuf;
+
+use handbill::{layout, BuildRequest};
+use lopdf::{Document, Object, ObjectId};
+
+mod support;
+use support::{tool, tools_accept};
+
+/// Words no other paragraph has, so that each paragraph can be found.
+fn paragraph(k: usize, words: usize) -> String {
+    let mut s = format!("Paragraph {k} begins here");
+    for w in 0..words {
+        s.push_str(&format!(" word{k}x{w}"));
+        if w % 9 == 8 {
+            s.push('.');
+            s.push_str(" And");
+        }
+    }
+    s.push('.');
+    s
+}
+
+/// The statement: every kind of element once, and paragraphs that cannot
+/// all fit in one column of an A4 leaflet.
+fn statement() -> String {
+    let mut s = String::from(
+        "+++\n\
+         title = \"Save the Canal Path\"\n\
+         subtitle = \"The path by the water is for everyone\"\n\
+         date = \"1 May 2026\"\n\
+         author = \"Friends of the Canal Path\"\n\
+         when = \"Sunday 10 May, 2 pm\"\n\
+         where = \"At the lock gates\"\n\
+         qr = \"https://example.org/canal\"\n\
+         lang = \"en\"\n\
+         image = \"pic.png\"\n\
+         alt = \"Ducks on the canal at dawn\"\n\
+         +++\n\n",
+    );
+    s.push_str(&paragraph(1, 60));
+    s.push_str("\n\n## What we want\n\n");
+    s.push_str(&paragraph(2, 120));
+    s.push_str("\n\n- Keep the path open\n  - Mend the fence\n- Light the bridge\n\n");
+    s.push_str("> Quoted words from a neighbour.\n\n");
+    for k in 3..8 {
+        s.push_str(&paragraph(k, 110));
+        s.push_str("\n\n");
+    }
+    s
+}
+
+/// Builds the statement (with its picture beside it) on `layout`, in a
+/// folder of the test's own (`test`); the PDF's path.
+fn build(layout: &str, test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "handbill-tagged-{test}-{layout}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let img = image::RgbImage::from_fn(300, 200, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 160])
+    });
+    let mut png = Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    std::fs::write(dir.join("pic.png"), png.into_inner()).unwrap();
+    let md = dir.join("canal.md");
+    let text = statement();
+    std::fs::write(&md, &text).unwrap();
+    let layout = layout::load(layout).unwrap();
+    let name = md.display().to_string();
+    let out = handbill::build(&BuildRequest::new(text.as_bytes(), &name, &layout))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let pdf = dir.join("canal.pdf");
+    std::fs::write(&pdf, &out.pdf).unwrap();
+    pdf
+}
+
+/// A structure element as read back: its type, /Alt, depth in the tree,
+/// and its marked-content references (page, MCID).
+#[derive(Debug)]
+struct Element {
+    role: String,
+    alt: Option<String>,
+    depth: usize,
+    parent_role: String,
+    mcrs: Vec<(ObjectId, i64)>,
+    /// Objects it refers to (annotations).
+    objrs: Vec<ObjectId>,
+}
+
+/// A PDF text string: UTF-16BE after its byte-order mark, else one byte
+/// a character (ASCII is all this test writes that way).
+fn text_string(bytes: &[u8]) -> String {
+    match bytes.strip_prefix(&[0xFE, 0xFF]) {
+        Some(utf16) => String::from_utf16(
+            &utf16
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect::<Vec<_>>(),
+        )
+        .unwrap(),
+        None => bytes.iter().map(|b| char::from(*b)).collect(),
+    }
+}
+
+fn resolve<'a>(doc: &'a Document, obj: &'a Object) -> &'a Object {
+    match obj {
+        Object::Reference(id) => doc.get_object(*id).unwrap(),
+        o => o,
+    }
+}
+
+/// The structure tree's elements, depth first (the reading order).
+fn elements(doc: &Document) -> Vec<Element> {
+    let root = doc.catalog().unwrap().get(b"StructTreeRoot").unwrap();
+    let root = resolve(doc, root).as_dict().unwrap();
+    assert_eq!(
+        root.get(b"Type").unwrap().as_name().unwrap(),
+        b"StructTreeRoot"
+    );
+    let mut out = Vec::new();
+    walk(doc, root.get(b"K").unwrap(), 0, "", &mut out);
+    out
+}
+
+fn walk(doc: &Document, k: &Object, depth: usize, parent: &str, out: &mut Vec<Element>) {
+    let kids: Vec<&Object> = match resolve(doc, k) {
+        Object::Array(a) => a.iter().collect(),
+        _ => vec![k],
+    };
+    for kid in kids {
+        let dict = resolve(doc, kid).as_dict().unwrap();
+        if matches!(
+            dict.get(b"Type").ok().and_then(|t| t.as_name().ok()),
+            Some(b"MCR" | b"OBJR")
+        ) {
+            continue;
+        }
+        let role = String::from_utf8(dict.get(b"S").unwrap().as_name().unwrap().to_vec()).unwrap();
+        let alt = dict
+            .get(b"Alt")
+            .ok()
+            .map(|a| text_string(a.as_str().unwrap()));
+        let mut mcrs = Vec::new();
+        let mut objrs = Vec::new();
+        if let Ok(k) = dict.get(b"K") {
+            let items: Vec<&Object> = match resolve(doc, k) {
+                Object::Array(a) => a.iter().collect(),
+                _ => vec![k],
+            };
+            for item in items {
+                if let Ok(d) = resolve(doc, item).as_dict() {
+                    if d.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"MCR") {
+                        let page = d.get(b"Pg").unwrap().as_reference().unwrap();
+                        let mcid = d.get(b"MCID").unwrap().as_i64().unwrap();
+                        mcrs.push((page, mcid));
+                    }
+                    if d.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"OBJR") {
+                        objrs.push(d.get(b"Obj").unwrap().as_reference().unwrap());
+                    }
+                }
+            }
+        }
+        out.push(Element {
+            role: role.clone(),
+            alt,
+            depth,
+            parent_role: parent.to_string(),
+            mcrs,
+            objrs,
+        });
+        if let Ok(k) = dict.get(b"K") {
+            walk(doc, k, depth + 1, &role, out);
+        }
+    }
+}
+
+/// Every MCID in each page's content stream, with the x of the first
+/// text placed after it (`Tm`), if any before the next MCID.
+fn content_mcids(doc: &Document) -> BTreeMap<(ObjectId, i64), Option<f64>> {
+    let mut out = BTreeMap::new();
+    for (_, page) in doc.get_pages() {
+        let mut raw = Vec::new();
+        for id in doc.get_page_contents(page) {
+            let stream = doc.get_object(id).unwrap().as_stream().unwrap();
+            flate2::read::ZlibDecoder::new(&stream.content[..])
+                .read_to_end(&mut raw)
+                .unwrap();
+        }
+        let content = String::from_utf8_lossy(&raw).into_owned();
+        let parts: Vec<&str> = content.split("/MCID ").collect();
+        for part in &parts[1..] {
+            let mcid: i64 = part
+                .split(|c: char| !c.is_ascii_digit())
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            let x = part.find(" Tm").map(|at| {
+                let before: Vec<&str> = part[..at].split_whitespace().collect();
+                before[before.len() - 2].parse::<f64>().unwrap()
+            });
+            assert!(
+                out.insert((page, mcid), x).is_none(),
+                "MCID {mcid} twice on a page"
+            );
+        }
+    }
+    out
+}
+
+#[test]
+fn the_structure_tree_reads_the_leaflet_in_order_with_alt_text_and_language() {
+    let pdf = build("a4-leaflet", "tree");
+    let bytes = std::fs::read(&pdf).unwrap();
+    let doc = Document::load_mem(&bytes).unwrap();
+    let catalog = doc.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en");
+    let mark = resolve(&doc, catalog.get(b"MarkInfo").unwrap())
+        .as_dict()
+        .unwrap();
+    assert!(mark.get(b"Marked").unwrap().as_bool().unwrap());
+
+    let els = elements(&doc);
+    let roles: Vec<&str> = els.iter().map(|e| e.role.as_str()).collect();
+    assert_eq!(roles[0], "Document", "{roles:?}");
+    assert_eq!(roles[1], "H1", "the headline comes first: {roles:?}");
+    assert_eq!(roles.iter().filter(|r| **r == "H1").count(), 1, "{roles:?}");
+    // Subtitle, date, author.
+    assert_eq!(&roles[2..5], ["P", "P", "P"], "{roles:?}");
+    let find = |pred: &dyn Fn(&Element) -> bool| {
+        els.iter()
+            .position(pred)
+            .unwrap_or_else(|| panic!("not in {roles:?}"))
+    };
+    let picture =
+        find(&|e| e.role == "Figure" && e.alt.as_deref() == Some("Ducks on the canal at dawn"));
+    let qr = find(&|e| {
+        e.role == "Figure" && e.alt.as_deref() == Some("QR code: https://example.org/canal")
+    });
+    let heading = find(&|e| e.role == "H2");
+    let list = find(&|e| e.role == "L" && e.depth == 1);
+    let nested = find(&|e| e.role == "L" && e.parent_role == "LI");
+    let quote = find(&|e| e.role == "BlockQuote");
+    assert!(picture < heading && heading < list && list < nested && nested < quote && quote < qr);
+    assert_eq!(
+        els[list + 1..]
+            .iter()
+            .take_while(|e| e.depth > 1)
+            .filter(|e| e.role == "LI")
+            .count(),
+        3,
+        "{roles:?}"
+    );
+    assert!(els.iter().any(|e| e.role == "Lbl" && e.parent_role == "LI"));
+    assert!(els
+        .iter()
+        .any(|e| e.role == "LBody" && e.parent_role == "LI"));
+    assert_eq!(roles.iter().filter(|r| **r == "Figure").count(), 2);
+    // The QR code and its printed address are links, each a Link element
+    // holding its content and its annotation.
+    let links: Vec<&Element> = els.iter().filter(|e| e.role == "Link").collect();
+    assert_eq!(links.len(), 2, "{roles:?}");
+    assert_eq!(els[qr + 1].role, "Link", "{roles:?}");
+    for link in &links {
+        assert_eq!(link.objrs.len(), 1);
+        let annot = doc.get_dictionary(link.objrs[0]).unwrap();
+        assert_eq!(annot.get(b"Subtype").unwrap().as_name().unwrap(), b"Link");
+        let action = resolve(&doc, annot.get(b"A").unwrap()).as_dict().unwrap();
+        assert_eq!(
+            action.get(b"URI").unwrap().as_str().unwrap(),
+            b"https://example.org/canal"
+        );
+        let key = annot.get(b"StructParent").unwrap().as_i64().unwrap();
+        assert!(key >= doc.get_pages().len() as i64);
+    }
+    let qr_page = doc
+        .get_pages()
+        .into_values()
+        .find(|p| doc.get_dictionary(*p).unwrap().get(b"Annots").is_ok())
+        .unwrap();
+    let page = doc.get_dictionary(qr_page).unwrap();
+    assert_eq!(page.get(b"Tabs").unwrap().as_name().unwrap(), b"S");
+
+    // Every MCID of the pages is referenced by exactly one element.
+    let in_content = content_mcids(&doc);
+    let mut referenced: BTreeMap<(ObjectId, i64), usize> = BTreeMap::new();
+    for e in &els {
+        for m in &e.mcrs {
+            *referenced.entry(*m).or_default() += 1;
+        }
+    }
+    assert!(!in_content.is_empty());
+    assert!(referenced.values().all(|n| *n == 1), "referenced twice");
+    assert_eq!(
+        referenced.keys().collect::<Vec<_>>(),
+        in_content.keys().collect::<Vec<_>>(),
+        "every MCID in the content is in the tree and no other"
+    );
+
+    // A paragraph that continues in the next column is one element: its
+    // lines start at two places across the page (or on two pages).
+    let crossing = els.iter().filter(|e| e.role == "P").any(|e| {
+        let pages: Vec<ObjectId> = e.mcrs.iter().map(|m| m.0).collect();
+        let xs: Vec<f64> = e.mcrs.iter().filter_map(|m| in_content[m]).collect();
+        let spread = xs.iter().cloned().fold(f64::MIN, f64::max)
+            - xs.iter().cloned().fold(f64::MAX, f64::min);
+        pages.iter().any(|p| *p != pages[0]) || spread > 150.0
+    });
+    assert!(crossing, "no paragraph crosses a column");
+    tools_accept(&pdf);
+}
+
+/// The text of the structure tree as poppler reads it, element by element.
+fn struct_text(pdf: &std::path::Path) -> String {
+    let (ok, out, err) = tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    assert!(ok, "pdfinfo -struct-text: {err}");
+    out
+}
+
+#[test]
+fn poppler_sees_a_tagged_pdf_whose_tree_reads_each_paragraph_whole_and_in_order() {
+    for layout in ["a4-leaflet", "a4-trifold", "a5-flyer"] {
+        let pdf = build(layout, "poppler");
+        let (ok, info, err) = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+        assert!(ok, "{err}");
+        assert!(
+            info.lines()
+                .any(|l| l.starts_with("Tagged:") && l.ends_with("yes")),
+            "{layout}: {info}"
+        );
+        // Letters of the tree's text, in tree order: each paragraph of the
+        // statement is found whole (its lines one after another, whatever
+        // columns or pages they were set in) and after the one before it.
+        let tree: String = struct_text(&pdf)
+            .lines()
+            .filter_map(|l| {
+                l.trim()
+                    .strip_prefix('"')?
+                    .strip_suffix('"')
+                    .map(str::to_owned)
+            })
+            .collect::<String>()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let mut from = 0;
+        for k in 1..8 {
+            let words = if k == 1 {
+                60
+            } else if k == 2 {
+                120
+            } else {
+                110
+            };
+            let letters: String = paragraph(k, words)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect();
+            let at = tree[from..].find(&letters).unwrap_or_else(|| {
+                panic!("{layout}: paragraph {k} not whole after the one before")
+            });
+            from += at + letters.len();
+        }
+    }
+}
