@@ -81,6 +81,7 @@ mod tests {
                 baseline: Length::pt(20.0),
                 line,
                 figure: None,
+                tag: None,
             }],
             fills: vec![Fill {
                 rect: Rect {
