@@ -52,7 +52,7 @@ pub mod typeset;
 /// for them) come last; the crate root ([`build`]) and the binary may use
 /// everything.
 pub const STAGES: &[&[&str]] = &[
-    &["error", "units", "names", "date"],
+    &["error", "units", "names", "date", "script"],
     &["style"],
     &["statement"],
     &["typeset"],

@@ -88,6 +88,13 @@ pub(super) fn set_head(
             Align::Right => width - measure,
             _ => Length::ZERO,
         };
+        // The layout's spacing is made for its own font: a line set from a
+        // fallback face that reaches deeper (Arabic's dots under the line
+        // in Naskh, below a Latin display face's descenders) pushes what
+        // follows down by the difference, or its dots touch the meta line.
+        let own = setter.face_for(&style, Default::default())?;
+        let own_depth = style.size * -setter.fonts.face(own).descender;
+        let mut extra_depth = Length::ZERO;
         for line in setter.set(&p, &[measure]) {
             y += if first {
                 style.size * FIRST_BASELINE
@@ -95,6 +102,12 @@ pub(super) fn set_head(
                 leading
             };
             first = false;
+            let depth = line
+                .runs
+                .iter()
+                .map(|r| r.size * -setter.fonts.face(r.face).descender)
+                .fold(Length::ZERO, Length::max);
+            extra_depth = (depth - own_depth).max(Length::ZERO);
             let role = match block.kind {
                 BlockKind::Headline => Role::Title,
                 _ => Role::Paragraph,
@@ -108,7 +121,7 @@ pub(super) fn set_head(
             });
         }
         // Space after applies before the next block's first line.
-        y += space_after;
+        y += space_after + extra_depth;
     }
     if placed.is_empty() {
         return Ok((placed, page.margin_top, page.margin_top));

@@ -125,7 +125,7 @@ impl Setter<'_> {
                     advance: style.size * g.advance_em,
                     text: Cluster::new(first.then(|| &piece[g.cluster..next.max(g.cluster)])),
                     level: 0,
-                    x_offset: (style.size * g.x_offset_em).to_pt() as f32,
+                    x_offset: (style.size * f64::from(g.x_offset_em)).to_pt() as f32,
                 }
             })
             .collect();

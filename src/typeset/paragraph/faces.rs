@@ -14,7 +14,7 @@ use super::Setter;
 impl Setter<'_> {
     /// The face for a style in the paragraph's family (`style` is the one
     /// [`Setter::prepare`] was given).
-    pub(super) fn face_for(&mut self, style: &TextStyle, span: Style) -> Result<FaceId> {
+    pub fn face_for(&mut self, style: &TextStyle, span: Style) -> Result<FaceId> {
         let slot = style_slot(span);
         if let Some(id) = self.memo.own[slot] {
             return Ok(id);

@@ -317,7 +317,7 @@ impl Setter<'_> {
                             first_of_cluster.then(|| &text[cluster..next_cluster.max(cluster)]),
                         ),
                         level,
-                        x_offset: (style.size * g.x_offset_em).to_pt() as f32,
+                        x_offset: (style.size * f64::from(g.x_offset_em)).to_pt() as f32,
                     },
                 ));
             }
