@@ -29,3 +29,12 @@ rm -f docs/gallery/*.png
   cp "$work/$name.png" "docs/gallery/$name.png"
   echo "docs/gallery/$name.png ($dpi dpi)"
 done
+# Two languages (samples/pair: English with its Arabic translation): the
+# front and back of an A5 flyer, and an A3 poster with both side by side.
+mkdir -p docs/gallery-pair
+rm -f docs/gallery-pair/*.png
+"$bin" build samples/pair/en-water.md --layout a5-flyer -o "$work/pair-a5.pdf" \
+  --png docs/gallery-pair/a5-flyer.png --png-dpi 60 --quiet
+"$bin" build samples/pair/en-water.md --layout a3-poster -o "$work/pair-a3.pdf" \
+  --png docs/gallery-pair/a3-poster.png --png-dpi 42 --quiet
+ls docs/gallery-pair/*.png
