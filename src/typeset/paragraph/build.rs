@@ -18,16 +18,8 @@ use super::Setter;
 impl Setter<'_> {
     /// Turns styled text into items. `line` is the block's source line for messages.
     pub fn prepare(&mut self, spans: &[Span], style: &TextStyle, line: usize) -> Result<Paragraph> {
-        let ragged;
-        let style = if style.align == Align::Justify && is_southeast_asian_text(spans) {
-            ragged = TextStyle {
-                align: Align::Left,
-                ..style.clone()
-            };
-            &ragged
-        } else {
-            style
-        };
+        let ragged = southeast_asian_ragged(spans, style);
+        let style = ragged.as_ref().unwrap_or(style);
         let mut p = Paragraph {
             items: Vec::new(),
             pieces: Vec::new(),
@@ -215,24 +207,9 @@ impl Setter<'_> {
             );
             return Ok(());
         }
-        // Knuth's ragged setting: the stretch sits only at a line end,
-        // interior spaces keep their natural width.
-        let rag = style.size * RAG_EM;
-        p.push(
-            Item::Glue {
-                width: Length::ZERO,
-                stretch: rag,
-                shrink: Length::ZERO,
-            },
-            Piece::Nothing,
-        );
-        p.push(free_break(), Piece::Nothing);
-        p.push(
-            Item::Glue {
-                width,
-                stretch: -rag,
-                shrink: Length::ZERO,
-            },
+        p.push_ragged_break(
+            style.size,
+            width,
             Piece::Space {
                 glyph: space,
                 tracked: 0,
@@ -242,13 +219,44 @@ impl Setter<'_> {
     }
 }
 
-/// Whether a paragraph is mostly Thai, Lao, Khmer or Burmese. Such text is
-/// set flush left even where the layout justifies: its lines break between
+impl Paragraph {
+    /// A break in ragged text at `size`, as Knuth sets it: the stretch sits
+    /// only at a line end (glue that a break keeps, then the break, then
+    /// glue taking the stretch back), and the space of `width` drawn as
+    /// `drawn` keeps its natural width inside a line.
+    pub(super) fn push_ragged_break(&mut self, size: Length, width: Length, drawn: Piece) {
+        let rag = size * RAG_EM;
+        self.push(
+            Item::Glue {
+                width: Length::ZERO,
+                stretch: rag,
+                shrink: Length::ZERO,
+            },
+            Piece::Nothing,
+        );
+        self.push(free_break(), Piece::Nothing);
+        self.push(
+            Item::Glue {
+                width,
+                stretch: -rag,
+                shrink: Length::ZERO,
+            },
+            drawn,
+        );
+    }
+}
+
+/// The flush-left style for a justified paragraph that is mostly Thai,
+/// Lao, Khmer or Burmese; `None` for any other. Such text is set flush
+/// left even where the layout justifies: its lines break between
 /// words without spaces, and widening those boundaries reads as spaces
 /// (which separate phrases) while its few real spaces gape. Justifying it
 /// well takes spreading every character cluster a little, which handbill
 /// does not do yet.
-fn is_southeast_asian_text(spans: &[Span]) -> bool {
+fn southeast_asian_ragged(spans: &[Span], style: &TextStyle) -> Option<TextStyle> {
+    if style.align != Align::Justify {
+        return None;
+    }
     let (mut letters, mut southeast) = (0usize, 0usize);
     for c in spans.iter().flat_map(|s| s.text.chars()) {
         if c.is_alphabetic() {
@@ -256,7 +264,10 @@ fn is_southeast_asian_text(spans: &[Span]) -> bool {
             southeast += usize::from(is_southeast_asian(c));
         }
     }
-    southeast * 2 > letters
+    (southeast * 2 > letters).then(|| TextStyle {
+        align: Align::Left,
+        ..style.clone()
+    })
 }
 
 /// Whether a word ends a sentence (or a clause a capital may follow): its
@@ -281,7 +292,7 @@ fn is_spaced_dash(rest: &[(char, Style)]) -> bool {
 /// Knuth's rag for ragged lines, in em: the stretch a line end may take,
 /// wide enough that any ragged line is within tolerance, so the breaker
 /// weighs only how even the rag is.
-pub(super) const RAG_EM: f64 = 3.0;
+const RAG_EM: f64 = 3.0;
 
 /// Letter spacing, in em, that justified text may add between glyphs at a
 /// glue ratio of 1 (a line stretched as far as its spaces are meant to go).

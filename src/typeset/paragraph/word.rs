@@ -15,9 +15,7 @@ use crate::typeset::segment::{self, SegmentBreak};
 use crate::typeset::shape::cluster_end;
 use crate::units::Length;
 
-use super::build::RAG_EM;
 use super::chars::{is_ignorable, is_mark, is_symbol_mark};
-use super::items::free_break;
 use super::memo::WordBuffers;
 use super::types::{Glyph, Paragraph, Piece, TextStyle, WordBreak};
 use super::Setter;
@@ -552,24 +550,7 @@ impl Setter<'_> {
             );
             return;
         }
-        let rag = style.size * RAG_EM;
-        p.push(
-            Item::Glue {
-                width: Length::ZERO,
-                stretch: rag,
-                shrink: Length::ZERO,
-            },
-            Piece::Nothing,
-        );
-        p.push(free_break(), Piece::Nothing);
-        p.push(
-            Item::Glue {
-                width: Length::ZERO,
-                stretch: -rag,
-                shrink: Length::ZERO,
-            },
-            Piece::Nothing,
-        );
+        p.push_ragged_break(style.size, Length::ZERO, Piece::Nothing);
     }
 }
 
