@@ -77,6 +77,7 @@ fn stages(c: &mut Criterion) {
             title: "bench".into(),
             author: String::new(),
             lang: "en".into(),
+            second_lang: None,
             created: 0,
         };
         c.bench_function(&format!("stage/pdf/{label}"), |b| {

@@ -226,6 +226,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         title: title_of(&doc),
         author: doc.meta.author.clone().unwrap_or_default(),
         lang: composed.lang.clone(),
+        second_lang: None,
         created: creation_time(),
     };
     let unused = unused_panels_warning(req, &doc, &opts, &composed);
@@ -445,6 +446,7 @@ fn build_pair(
         title: title_of(&one.doc),
         author: one.doc.meta.author.clone().unwrap_or_default(),
         lang: lang.clone(),
+        second_lang: Some(second_lang.clone()),
         created: creation_time(),
     };
     let [first_pictures, second_pictures] = opts.map(|o| o.pictures);

@@ -373,3 +373,36 @@ fn with_takes_one_statement() {
     assert_eq!(code, 2, "{line}");
     assert!(line.contains("--with"), "{line}");
 }
+
+#[test]
+fn each_side_s_structure_elements_carry_its_language() {
+    // A screen reader reads the Arabic side in Arabic: its elements say
+    // so, under the document's English.
+    let dir = out_dir("pair-lang");
+    let pdf = dir.join("pair.pdf");
+    let en = root().join("samples/pair/en-water.md");
+    build_ok(
+        &["build", en.to_str().unwrap(), "--layout", "a5-flyer"],
+        &pdf,
+    );
+    let qdf = dir.join("pair-qdf.pdf");
+    let (ok, _, err) = tool(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            pdf.to_str().unwrap(),
+            qdf.to_str().unwrap(),
+        ],
+    );
+    assert!(ok, "{err}");
+    let text = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    let headlines: Vec<&str> = text
+        .split("endobj")
+        .filter(|o| o.contains("/S /H1"))
+        .collect();
+    assert_eq!(headlines.len(), 2, "one H1 a side");
+    assert!(!headlines[0].contains("/Lang"), "{}", headlines[0]);
+    assert!(headlines[1].contains("/Lang (ar)"), "{}", headlines[1]);
+    assert!(text.contains("/Lang (en)"));
+}

@@ -47,6 +47,10 @@ pub struct PdfMeta {
     pub author: String,
     /// BCP 47 language tag (catalog /Lang).
     pub lang: String,
+    /// The language of a two-language leaflet's second side, given to that
+    /// side's structure elements (a screen reader then reads it in its own
+    /// language); `None` for a leaflet in one language.
+    pub second_lang: Option<String>,
     /// Creation time as seconds since 1970 (SOURCE_DATE_EPOCH when set, for reproducible files).
     pub created: i64,
 }
@@ -137,7 +141,8 @@ pub fn write(
     // tree goes straight into the file: a chunk copied in would hold it
     // twice, and a long statement's tree has an entry for every line.
     let links = setup.standard.is_none();
-    let tree = tags::write(&mut pdf, &marked, &page_refs, &meta.lang, links, &mut next);
+    let langs = [Some(meta.lang.as_str()), meta.second_lang.as_deref()];
+    let tree = tags::write(&mut pdf, &marked, &page_refs, &langs, links, &mut next);
     drop(marked);
     write_pages(
         &mut pdf,

@@ -169,6 +169,8 @@ struct Tree {
 /// A structure element before it is written.
 struct Node {
     role: StructRole,
+    /// The side of a two-language leaflet its element is on.
+    side: u8,
     alt: Option<std::sync::Arc<str>>,
     parent: Option<usize>,
     kids: Vec<Kid>,
@@ -210,14 +212,18 @@ fn build(pages: &[Vec<Marked>], links: bool) -> Tree {
     }
     let mut nodes = vec![Node {
         role: StructRole::Document,
+        side: 0,
         alt: None,
         parent: None,
         kids: Vec::new(),
     }];
+    // The side of the element whose nodes are being added.
+    let side = std::cell::Cell::new(0u8);
     let add = |nodes: &mut Vec<Node>, role, alt, parent: usize, kids: Vec<Kid>| {
         let id = nodes.len();
         nodes.push(Node {
             role,
+            side: side.get(),
             alt,
             parent: Some(parent),
             kids,
@@ -228,7 +234,8 @@ fn build(pages: &[Vec<Marked>], links: bool) -> Tree {
     let mut annots = Vec::new();
     // Open lists, outermost first: (depth, the L, its last LI).
     let mut lists: Vec<(u8, usize, usize)> = Vec::new();
-    for e in elements.into_values() {
+    for (id, e) in elements {
+        side.set(id.side);
         // In flow order; page and MCID order for lines outside the flow
         // (the sort is stable).
         let content = |mut v: Vec<Placed>| {
@@ -304,12 +311,13 @@ pub(super) struct Written {
 
 /// Writes the structure tree for `pages`' marked sequences (one list per
 /// page, `page_refs` their page objects), with link annotations if
-/// `links`. Page `i` must carry `/StructParents i`.
+/// `links`. Page `i` must carry `/StructParents i`. `langs` are the
+/// languages of the document and of a two-language leaflet's second side.
 pub(super) fn write(
     chunk: &mut Chunk,
     pages: &[Vec<Marked>],
     page_refs: &[Ref],
-    lang: &str,
+    langs: &[Option<&str>; 2],
     links: bool,
     next: &mut impl FnMut() -> Ref,
 ) -> Written {
@@ -323,7 +331,14 @@ pub(super) fn write(
         let mut el = chunk.indirect(*r).start::<StructElement>();
         el.kind(node.role);
         el.parent(node.parent.map_or(root, |p| refs[p]));
-        if node.role == StructRole::Document && !lang.is_empty() {
+        // The document's language, and the second side's on that side's
+        // top-level elements.
+        let lang = match (node.role, node.parent) {
+            (StructRole::Document, _) => langs[0],
+            (_, Some(0)) if node.side > 0 => langs.get(usize::from(node.side)).copied().flatten(),
+            _ => None,
+        };
+        if let Some(lang) = lang.filter(|l| !l.is_empty()) {
             el.lang(TextStr(lang));
         }
         if let Some(alt) = &node.alt {
