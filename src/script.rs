@@ -42,6 +42,12 @@ pub fn is_southeast_asian(c: char) -> bool {
     )
 }
 
+/// A character of Chinese, Japanese or Korean: set in a full em square,
+/// a syllable or a word each, and found in the system's CJK fonts.
+pub fn is_cjk(c: char) -> bool {
+    is_ideographic(c) || is_hangul(c)
+}
+
 /// Hangul syllables and jamo: Korean words are separated by spaces, and a
 /// line breaks only there.
 pub fn is_hangul(c: char) -> bool {

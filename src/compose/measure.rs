@@ -13,7 +13,7 @@
 use super::design::Design;
 use super::{split_head, ComposeOptions, Tools};
 use crate::error::Result;
-use crate::script::{is_hangul, is_ideographic};
+use crate::script::is_cjk;
 use crate::statement::document::{BlockKind, Document};
 use crate::style::Align;
 use crate::typeset::paragraph::TextStyle;
@@ -38,7 +38,7 @@ const MAX_CHARS: f64 = 80.0;
 /// take), so that the limits above give 20 to 40 of them a line, the range
 /// JLREQ and Chinese and Korean typesetting keep body text in.
 fn reading_units(c: char) -> usize {
-    if is_ideographic(c) || is_hangul(c) {
+    if is_cjk(c) {
         2
     } else {
         1

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::design::Design;
 use super::ComposeOptions;
 use crate::error::{Error, Location};
-use crate::script::{is_hangul, is_ideographic};
+use crate::script::is_cjk;
 use crate::style::FontRef;
 use crate::typeset::system_fonts::CJK_INSTALL_HINT;
 
@@ -97,7 +97,7 @@ pub(super) fn missing_error(
         chain.join(", "),
     );
     // Chinese, Japanese and Korean are not bundled: the fix is a package.
-    if found.iter().any(|m| is_ideographic(m.c) || is_hangul(m.c)) {
+    if found.iter().any(|m| is_cjk(m.c)) {
         message.push_str(" (for Chinese, Japanese and Korean: ");
         message.push_str(CJK_INSTALL_HINT);
         message.push(')');

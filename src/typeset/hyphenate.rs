@@ -12,6 +12,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 use hyphenation::{Hyphenator as _, Language, Load, Standard};
 use rustc_hash::FxHashMap;
 
+use crate::typeset::bidi::Direction;
+
 /// Every pattern set of the `hyphenation` crate: the tag handbill writes
 /// for it (BCP 47) and the other tags that select it. The match is
 /// exhaustive, so a pattern set added by a new version of the crate cannot
@@ -342,8 +344,13 @@ pub fn suggest_tag(tag: &str) -> Option<&'static str> {
 /// patterns are missing for it: Chinese, Japanese and Korean (lines break
 /// between characters or at spaces), Thai, Lao, Khmer and Burmese (between
 /// words, see `typeset::segment`), and the Arabic-script languages and
-/// Hebrew, which do not divide words at line ends.
+/// Hebrew, which do not divide words at line ends (every language
+/// [`Direction::of_language`] sets right to left, and the Arabic-script
+/// ones it does not know).
 pub fn writes_without_hyphens(tag: &str) -> bool {
+    if Direction::of_language(tag).is_rtl() {
+        return true;
+    }
     let primary = tag
         .split(['-', '_'])
         .next()
@@ -351,22 +358,7 @@ pub fn writes_without_hyphens(tag: &str) -> bool {
         .to_ascii_lowercase();
     matches!(
         primary.as_str(),
-        "zh" | "yue"
-            | "ja"
-            | "ko"
-            | "th"
-            | "lo"
-            | "km"
-            | "my"
-            | "ar"
-            | "fa"
-            | "ur"
-            | "ps"
-            | "ckb"
-            | "sd"
-            | "ug"
-            | "he"
-            | "yi"
+        "zh" | "yue" | "ja" | "ko" | "th" | "lo" | "km" | "my" | "ps" | "sd" | "ug"
     )
 }
 
@@ -571,6 +563,20 @@ pub fn is_literal_token(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn languages_written_without_hyphens() {
+        // Right-to-left ones by the direction's list (old codes too),
+        // the others by their own.
+        for tag in [
+            "ar", "fa-IR", "he", "iw", "ji", "ps", "zh-Hant", "ja", "ko", "th", "km",
+        ] {
+            assert!(writes_without_hyphens(tag), "{tag}");
+        }
+        for tag in ["en", "de", "hi", "bn", "ta", "am", "el"] {
+            assert!(!writes_without_hyphens(tag), "{tag}");
+        }
+    }
 
     fn show(h: &Hyphenator, w: &str) -> String {
         let mut out = String::new();
