@@ -305,6 +305,7 @@ mod tests {
                 face,
                 size: Length::pt(size),
                 color,
+                rise: Length::ZERO,
                 glyphs: vec![PlacedGlyph {
                     x: Length::ZERO,
                     gid: 5,

@@ -104,7 +104,7 @@ pub fn render(page: &Page, fonts: &FontBook, dpi: f64) -> Result<Pixmap> {
                     continue;
                 };
                 let x = (placed.x + g.x).to_pt() as f32;
-                let y = placed.baseline.to_pt() as f32;
+                let y = (placed.baseline - run.rise).to_pt() as f32;
                 // Font units (y up) → page points (y down) → pixels.
                 let t = Transform::from_row(em, 0.0, 0.0, -em, x, y).post_scale(k, k);
                 pixmap.fill_path(&path, &paint, FillRule::Winding, t, None);

@@ -139,6 +139,7 @@ pub fn reorder_line(line: &mut Line, offsets: &[Length]) {
             face: r.face,
             size: r.size,
             color: r.color,
+            rise: r.rise,
             glyphs: Vec::new(),
         })
         .collect();
@@ -178,7 +179,8 @@ pub fn reorder_line(line: &mut Line, offsets: &[Length]) {
             Some(r)
                 if r.face == styles[run].face
                     && r.size == styles[run].size
-                    && r.color == styles[run].color =>
+                    && r.color == styles[run].color
+                    && r.rise == styles[run].rise =>
             {
                 r.glyphs.push(g)
             }

@@ -70,7 +70,7 @@ pub struct PlacedGlyph {
     pub advance: f32,
 }
 
-/// Glyphs in one face, size and colour.
+/// Glyphs in one face, size, colour and rise.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GlyphRun {
     /// The face.
@@ -79,6 +79,11 @@ pub struct GlyphRun {
     pub size: Length,
     /// Fill colour.
     pub color: Color,
+    /// How far above the line's baseline the glyphs sit: zero but for the
+    /// marks a shaper moves up or down (a shadda over a fatha, a Thai tone
+    /// mark over a vowel sign). Kept per run, not per glyph: such marks
+    /// are few, and a glyph of every line has no room for another number.
+    pub rise: Length,
     /// The glyphs, left to right.
     pub glyphs: Vec<PlacedGlyph>,
 }
@@ -97,18 +102,37 @@ pub struct Line {
 }
 
 impl Line {
-    /// Appends a glyph, starting a new run when face, size or colour change.
+    /// Appends a glyph on the baseline, starting a new run when face, size
+    /// or colour change.
     pub fn push(&mut self, face: FaceId, size: Length, color: Color, glyph: PlacedGlyph) {
+        self.push_raised(face, size, color, Length::ZERO, glyph);
+    }
+
+    /// Appends a glyph `rise` above the baseline, starting a new run when
+    /// face, size, colour or rise change.
+    pub fn push_raised(
+        &mut self,
+        face: FaceId,
+        size: Length,
+        color: Color,
+        rise: Length,
+        glyph: PlacedGlyph,
+    ) {
         match self.runs.last_mut() {
-            Some(r) if r.face == face && r.size == size && r.color == color => r.glyphs.push(glyph),
+            Some(r) if r.face == face && r.size == size && r.color == color && r.rise == rise => {
+                r.glyphs.push(glyph)
+            }
             _ => {
-                // Room for a line's worth without growing glyph by glyph.
-                let mut glyphs = Vec::with_capacity(32);
+                // Room for a line's worth without growing glyph by glyph;
+                // a raised mark is mostly alone in its run.
+                let room = if rise == Length::ZERO { 32 } else { 1 };
+                let mut glyphs = Vec::with_capacity(room);
                 glyphs.push(glyph);
                 self.runs.push(GlyphRun {
                     face,
                     size,
                     color,
+                    rise,
                     glyphs,
                 });
             }

@@ -23,15 +23,29 @@ use crate::typeset::fonts::{FaceId, FontBook};
 pub struct ShapedGlyph {
     /// Glyph id in the face (0 = the font lacks the character).
     pub gid: u16,
-    /// Byte offset, in the shaped text, of the cluster this glyph belongs to.
-    pub cluster: usize,
+    /// Byte offset, in the shaped text, of the cluster this glyph belongs
+    /// to; see [`ShapedGlyph::cluster`]. A `u32` (the shaper's own width)
+    /// leaves room for the offsets below in 24 bytes.
+    cluster: u32,
     /// Horizontal advance in em.
     pub advance_em: f64,
     /// How far the glyph is drawn right of its pen position, in em: a mark
-    /// (an Arabic vowel sign, a shadda) placed over its letter. An `f32`
-    /// fits beside `gid`, keeping a glyph at 24 bytes: the cache of shaped
-    /// words is the typesetter's largest store after the set lines.
+    /// (an Arabic vowel sign, the Devanagari vocalic r) placed on its
+    /// letter. `f32`s fit beside `gid`, keeping a glyph at 24 bytes: the
+    /// cache of shaped words is the typesetter's largest store after the
+    /// set lines.
     pub x_offset_em: f32,
+    /// How far it is drawn above the baseline, in em: a mark moved up or
+    /// down to clear its letter (a shadda over a fatha, a Thai tone mark
+    /// over a vowel sign).
+    pub y_offset_em: f32,
+}
+
+impl ShapedGlyph {
+    /// Byte offset, in the shaped text, of the cluster this glyph belongs to.
+    pub fn cluster(&self) -> usize {
+        self.cluster as usize
+    }
 }
 
 /// Most bytes of text whose shaping is remembered: a cached byte costs
@@ -87,7 +101,7 @@ impl Shaper {
         text: &str,
         rtl: bool,
     ) -> Arc<[ShapedGlyph]> {
-        let slot = 2 * face.0 + usize::from(rtl);
+        let slot = 2 * face.0 as usize + usize::from(rtl);
         if let Some(g) = self.words.get(slot).and_then(|w| w.get(text)) {
             return g.clone();
         }
@@ -160,9 +174,10 @@ impl Shaper {
             .zip(out.glyph_positions())
             .map(|(info, pos)| ShapedGlyph {
                 gid: u16::try_from(info.glyph_id).unwrap_or(0),
-                cluster: info.cluster as usize,
+                cluster: info.cluster,
                 advance_em: f64::from(pos.x_advance) / upem,
                 x_offset_em: (f64::from(pos.x_offset) / upem) as f32,
+                y_offset_em: (f64::from(pos.y_offset) / upem) as f32,
             })
             .collect();
         if backwards {
@@ -179,10 +194,10 @@ impl Shaper {
 /// the offset of the next cluster after it (glyphs of one cluster share
 /// an offset), or the end of the text.
 pub fn cluster_end(glyphs: &[ShapedGlyph], k: usize, len: usize) -> usize {
-    let cluster = glyphs[k].cluster;
+    let cluster = glyphs[k].cluster();
     glyphs[k + 1..]
         .iter()
-        .map(|n| n.cluster)
+        .map(|n| n.cluster())
         .find(|&c| c > cluster)
         .unwrap_or(len)
 }
@@ -226,13 +241,20 @@ mod tests {
     }
 
     #[test]
+    fn shaped_glyphs_stay_small() {
+        // The word cache holds millions; see the field comments.
+        assert_eq!(std::mem::size_of::<ShapedGlyph>(), 24);
+        assert_eq!(std::mem::size_of::<crate::typeset::paragraph::Glyph>(), 40);
+    }
+
+    #[test]
     fn ligature_forms_one_cluster() {
         let (book, id) = serif();
         let mut s = Shaper::new("en");
         let g = s.shape(&book, id, "office");
         // "ffi" becomes one glyph in Noto Serif, so fewer glyphs than letters.
         assert!(g.len() < 6, "{g:?}");
-        assert!(g.windows(2).all(|w| w[0].cluster <= w[1].cluster));
+        assert!(g.windows(2).all(|w| w[0].cluster() <= w[1].cluster()));
     }
 
     #[test]
@@ -244,8 +266,11 @@ mod tests {
         let mut s = Shaper::new("ar");
         let g = s.shape_in(&book, id, "سلام", true);
         assert!(g.len() >= 3, "{g:?}");
-        assert!(g.windows(2).all(|w| w[0].cluster <= w[1].cluster), "{g:?}");
-        assert_eq!(g[0].cluster, 0);
+        assert!(
+            g.windows(2).all(|w| w[0].cluster() <= w[1].cluster()),
+            "{g:?}"
+        );
+        assert_eq!(g[0].cluster(), 0);
     }
 
     #[test]

@@ -205,7 +205,7 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker) {
             out.extend_from_slice(b"1 0 0 1 ");
             num(out, pt64(placed.x + first.x));
             out.push(b' ');
-            num(out, pt64(y));
+            num(out, pt64(y + run.rise));
             out.extend_from_slice(b" Tm\n");
             show_run(out, run, font, &mut state, &mut extra);
         }

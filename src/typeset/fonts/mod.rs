@@ -392,9 +392,10 @@ impl std::fmt::Debug for Face {
     }
 }
 
-/// Index of a face in a [`FontBook`].
+/// Index of a face in a [`FontBook`]. A `u32`: every glyph waiting to be
+/// set carries one, and four bytes leave room there for its mark offsets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct FaceId(pub usize);
+pub struct FaceId(pub u32);
 
 /// The faces one build uses, loaded on demand. A clone shares the faces
 /// (they are behind `Arc`s): cheap, for a composition that may be
@@ -440,7 +441,7 @@ impl FontBook {
 
     /// The face for `id`.
     pub fn face(&self, id: FaceId) -> &Face {
-        &self.faces[id.0]
+        &self.faces[id.0 as usize]
     }
 
     /// All faces loaded so far, with their ids.
@@ -448,7 +449,7 @@ impl FontBook {
         self.faces
             .iter()
             .enumerate()
-            .map(|(i, f)| (FaceId(i), f.as_ref()))
+            .map(|(i, f)| (FaceId(i as u32), f.as_ref()))
     }
 
     /// Finds (loading if needed) the face for a layout's font reference in a style.
@@ -517,7 +518,7 @@ impl FontBook {
                 collection_face(path, *index, format!("{} #{index}", path.display()))?
             }
         };
-        let id = FaceId(self.faces.len());
+        let id = FaceId(self.faces.len() as u32);
         self.faces.push(face);
         if let FontKey::Bundled(k) = key {
             if self.bundled.len() <= k {
@@ -574,7 +575,7 @@ impl FontBook {
             if !face.has_char(c) {
                 continue;
             }
-            let id = FaceId(self.faces.len());
+            let id = FaceId(self.faces.len() as u32);
             self.faces.push(face);
             self.by_key.insert(key, id);
             found = Some(id);

@@ -175,6 +175,7 @@ impl Setter<'_> {
             text: Cluster::Char(' '),
             level,
             x_offset: 0.0,
+            y_offset: 0.0,
         };
         if tie {
             p.push(no_break(), Piece::Nothing);

@@ -117,15 +117,16 @@ impl Setter<'_> {
             .iter()
             .enumerate()
             .map(|(k, g)| {
-                let first = k == 0 || shaped[k - 1].cluster != g.cluster;
+                let first = k == 0 || shaped[k - 1].cluster() != g.cluster();
                 let next = cluster_end(&shaped, k, piece.len());
                 Glyph {
                     face,
                     gid: g.gid,
                     advance: style.size * g.advance_em,
-                    text: Cluster::new(first.then(|| &piece[g.cluster..next.max(g.cluster)])),
+                    text: Cluster::new(first.then(|| &piece[g.cluster()..next.max(g.cluster())])),
                     level: 0,
                     x_offset: (style.size * f64::from(g.x_offset_em)).to_pt() as f32,
+                    y_offset: (style.size * f64::from(g.y_offset_em)).to_pt() as f32,
                 }
             })
             .collect();

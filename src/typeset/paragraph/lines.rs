@@ -138,8 +138,9 @@ impl Paragraph {
     /// Positions the glyphs of items `start..end` (and the drawn part of a
     /// penalty at `end`) with glue set at `ratio`; stretched glue that
     /// carries letter spacing spreads its share over the glyphs it covers.
-    /// Also gives each glyph's mark offset, in the order placed (see
-    /// [`Glyph::x_offset`]).
+    /// Also gives each glyph's mark offset, in the order placed, which a
+    /// right-to-left line applies once it is in visual order (see
+    /// [`Glyph::x_offset`]); any other line has them applied already.
     fn place(&self, start: usize, end: usize, ratio: f64) -> (Line, Vec<Length>) {
         let (step, extra_per_space) = self.letter_spacing(start, end, ratio);
         let mut line = Line::default();
@@ -290,11 +291,14 @@ impl Paragraph {
         x: Length,
         g: &Glyph,
     ) -> (usize, usize) {
-        offsets.push(Length::pt(f64::from(g.x_offset)));
-        line.push(
+        let x_offset = Length::pt(f64::from(g.x_offset));
+        offsets.push(x_offset);
+        let x = if self.bidi { x } else { x + x_offset };
+        line.push_raised(
             g.face,
             self.size,
             self.color,
+            Length::pt(f64::from(g.y_offset)),
             PlacedGlyph {
                 x,
                 gid: g.gid,
@@ -305,5 +309,89 @@ impl Paragraph {
         );
         let run = line.runs.len() - 1;
         (run, line.runs[run].glyphs.len() - 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::statement::document::Span;
+    use crate::style::{Align, Color, FontRef};
+    use crate::typeset::fonts::FontBook;
+    use crate::typeset::hyphenate::Hyphenator;
+    use crate::typeset::line::{Cluster, Line};
+    use crate::typeset::linebreak::Params;
+    use crate::typeset::paragraph::{Setter, TextStyle};
+    use crate::typeset::shape::Shaper;
+    use crate::typeset::system_fonts::HanRegion;
+    use crate::units::Length;
+
+    /// `text` set on one line in the bundled `family` at 100pt.
+    fn one_line(text: &str, family: &str) -> Line {
+        let (mut fonts, mut shaper) = (FontBook::new(), Shaper::new("en"));
+        let hyphenator = Hyphenator::disabled();
+        let params = Params::default();
+        let (mut warnings, mut missing) = (Vec::new(), Default::default());
+        let mut setter = Setter {
+            fonts: &mut fonts,
+            shaper: &mut shaper,
+            hyphenator: &hyphenator,
+            params: &params,
+            hyphen_penalty: 50.0,
+            origin: "t",
+            layout_origin: "l",
+            warnings: &mut warnings,
+            fallback: &Default::default(),
+            han: HanRegion::Simplified,
+            missing: &mut missing,
+            measure: Length::pt(5000.0),
+            fallbacks_reported: Default::default(),
+            fallback_chars: Default::default(),
+            memo: Default::default(),
+            direction: Default::default(),
+        };
+        let style = TextStyle::display(
+            FontRef::Family(family.into()),
+            false,
+            Length::pt(100.0),
+            Color::Gray(0.0),
+            Align::Left,
+        );
+        let p = setter.prepare(&[Span::plain(text)], &style, 1).unwrap();
+        let mut lines = setter.set(&p, &[Length::pt(5000.0)]);
+        assert_eq!(lines.len(), 1);
+        lines.remove(0)
+    }
+
+    #[test]
+    fn a_mark_is_moved_where_the_shaper_puts_it() {
+        // Noto Sans Devanagari draws the vocalic r sign of कृ at the pen
+        // after क, then moves it back under the letter (0.22 em in
+        // HarfBuzz's output).
+        let line = one_line("कृषि", "devanagari");
+        let glyphs: Vec<_> = line.glyphs().map(|(_, g)| g).collect();
+        let (ka, sign) = (glyphs[0], glyphs[1]);
+        assert_eq!(sign.text, Cluster::Continued);
+        let pen = ka.x.to_pt() + f64::from(ka.advance);
+        assert!(
+            sign.x.to_pt() < pen - 15.0,
+            "sign at {:?}, pen after ka at {pen}",
+            sign.x
+        );
+    }
+
+    #[test]
+    fn a_stacked_mark_sits_on_its_own_rise() {
+        // Over a vowel sign above (กิ่ง), Noto Sans Thai draws a small tone
+        // mark and the shaper moves it 0.059 em down onto the sign; on its
+        // own (ก่) the mark stays where it is drawn.
+        let raised = |text| {
+            one_line(text, "thai")
+                .runs
+                .iter()
+                .filter(|r| r.rise < Length::ZERO)
+                .count()
+        };
+        assert_eq!(raised("กิ่ง"), 1);
+        assert_eq!(raised("ก่"), 0);
     }
 }

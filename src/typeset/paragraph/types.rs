@@ -73,10 +73,13 @@ pub struct Glyph {
     /// Its bidi embedding level (see [`crate::typeset::bidi`]).
     pub level: u8,
     /// How far it is drawn right of its pen position (the shaper's mark
-    /// placement); applied to lines with bidi levels only, see
-    /// [`crate::typeset::bidi::reorder_line`]. In points, as an `f32`:
-    /// it then fits in the glyph's padding, and items stay as large.
+    /// placement). A right-to-left line applies it only once in visual
+    /// order, see [`crate::typeset::bidi::reorder_line`]. In points, as an
+    /// `f32`: it then fits in the glyph's padding.
     pub x_offset: f32,
+    /// How far it is drawn above the baseline, in points (the shaper's
+    /// mark stacking); it becomes the rise of the glyph's run.
+    pub y_offset: f32,
 }
 
 /// What an item draws.

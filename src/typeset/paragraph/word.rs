@@ -285,7 +285,7 @@ impl Setter<'_> {
             // text with it, so the next glyph kept of that cluster carries it.
             let mut last_kept: Option<usize> = None;
             for (k, g) in shaped.iter().enumerate() {
-                let cluster = start + g.cluster;
+                let cluster = start + g.cluster();
                 if g.gid == 0 {
                     // The font's "missing glyph" box: never drawn. (The
                     // character map promised a glyph the shaper did not
@@ -302,8 +302,8 @@ impl Setter<'_> {
                     // draws nothing, and its text stays with its cluster.
                     continue;
                 }
-                let first_of_cluster = last_kept != Some(g.cluster);
-                last_kept = Some(g.cluster);
+                let first_of_cluster = last_kept != Some(g.cluster());
+                last_kept = Some(g.cluster());
                 let next_cluster = start + cluster_end(&shaped, k, end - start);
                 out.push((
                     cluster,
@@ -316,6 +316,7 @@ impl Setter<'_> {
                         ),
                         level,
                         x_offset: (style.size * f64::from(g.x_offset_em)).to_pt() as f32,
+                        y_offset: (style.size * f64::from(g.y_offset_em)).to_pt() as f32,
                     },
                 ));
             }
@@ -456,6 +457,7 @@ impl Setter<'_> {
             text: Cluster::Char('-'),
             level: 0,
             x_offset: 0.0,
+            y_offset: 0.0,
         }
     }
 
