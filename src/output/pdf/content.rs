@@ -367,6 +367,13 @@ fn push_hex(out: &mut Vec<u8>, value: u16) {
 /// variation selector), or a continuing glyph is copied as text of its
 /// own. Such a cluster carries its text as /ActualText, which viewers and
 /// text extraction use instead of the glyphs' entries.
+///
+/// So does a cluster with a continuing glyph that takes room on the line
+/// (Devanagari पा, the vowel sign after its consonant; Bengali and Tamil
+/// vowels in two parts): copied as nothing, it leaves a gap after the
+/// text of the first glyph, and extraction (poppler's) reads the gap as
+/// a space, cutting the word in two. Spanned, the text covers the whole
+/// cluster.
 fn needs_actual_text(cluster: &[PlacedGlyph], font: &FontUse) -> bool {
     let Some((first, rest)) = cluster.split_first() else {
         return false;
@@ -374,7 +381,7 @@ fn needs_actual_text(cluster: &[PlacedGlyph], font: &FontUse) -> bool {
     first.text != Cluster::Continued && *font.unicode(first.gid) != first.text
         || rest
             .iter()
-            .any(|g| *font.unicode(g.gid) != Cluster::Continued)
+            .any(|g| *font.unicode(g.gid) != Cluster::Continued || g.advance > 0.0)
 }
 
 /// A cluster's text as a PDF text string: UTF-16BE with its byte-order
