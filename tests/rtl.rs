@@ -191,3 +191,33 @@ fn rtl_samples_hold_their_words_on_every_layout() {
     }
     assert!(checked >= 3 * 8, "{checked}");
 }
+
+/// The base font names `pdffonts` lists for a PDF.
+fn font_names(pdf: &[u8], tag: &str) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("handbill-rtl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{tag}.pdf"));
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdffonts")
+        .arg(&path)
+        .output()
+        .expect("pdffonts (poppler-utils) is needed for this test");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .skip(2)
+        .filter_map(|l| l.split_whitespace().next())
+        .map(|name| name.split_once('+').map_or(name, |(_, n)| n).to_string())
+        .collect()
+}
+
+#[test]
+fn arabic_headlines_are_set_in_the_sans_and_text_in_naskh() {
+    // The A4 leaflet sets its headline in bold Noto Sans and its text in
+    // Noto Serif: Arabic follows, sans beside the sans, Naskh beside the
+    // serif.
+    let fonts = font_names(&build(ARABIC, "a4-leaflet").pdf, "faces");
+    let has = |name: &str| fonts.iter().any(|f| f == name);
+    assert!(has("NotoSansArabic-Bold"), "{fonts:?}");
+    assert!(!has("NotoNaskhArabic-Bold"), "{fonts:?}");
+    assert!(has("NotoNaskhArabic-Regular"), "{fonts:?}");
+}

@@ -93,14 +93,29 @@ pub(super) fn set_head(
         // in Naskh, below a Latin display face's descenders) pushes what
         // follows down by the difference, or its dots touch the meta line.
         let own = setter.face_for(&style, Default::default())?;
-        let own_depth = style.size * -setter.fonts.face(own).descender;
+        let own_face = setter.fonts.face(own);
+        let own_depth = style.size * -own_face.descender;
+        let own_height = style.size * own_face.ascender;
         let mut extra_depth = Length::ZERO;
+        // How far the previous line's fallback glyphs reach below its
+        // baseline beyond the own font's descender.
+        let mut deeper = Length::ZERO;
         for line in setter.set(&p, &[measure]) {
+            // What glyphs from fallback faces really draw (an Arabic ق's
+            // tail, a shadda): the leading is made for the own font.
+            let (above, below) = line
+                .ink_of(setter.fonts, |f| f != own)
+                .unwrap_or((Length::ZERO, Length::ZERO));
             y += if first {
-                style.size * FIRST_BASELINE
+                // Below the margin by the height of the tallest letters, or
+                // by what the line draws above its baseline if that is more.
+                (style.size * FIRST_BASELINE).max(above)
             } else {
-                leading
+                // Apart by the leading, and by what the fallback glyphs of
+                // the two lines reach beyond the own font's extent.
+                leading + deeper + (above - own_height).max(Length::ZERO)
             };
+            deeper = (below - own_depth).max(Length::ZERO);
             first = false;
             let depth = line
                 .runs

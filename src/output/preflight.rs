@@ -257,14 +257,10 @@ fn inks(pages: &[Page], fonts: &FontBook) -> Vec<Ink> {
                     bottom: placed.baseline,
                 });
             }
-            let mut above = Length::ZERO;
-            let mut below = Length::ZERO;
-            for run in &placed.line.runs {
-                let face = fonts.face(run.face);
-                above = above.max(run.size * face.ascender);
-                below = below.max(run.size * -face.descender);
-            }
-            if placed.line.runs.iter().any(|r| !r.glyphs.is_empty()) {
+            // The glyphs' own outlines: a face's ascender makes room for
+            // marks stacked over letters (Arabic, Vietnamese) the line
+            // may not have, and would report ink that is not there.
+            if let Some((above, below)) = placed.line.ink(fonts) {
                 out.push(Ink {
                     page: i,
                     what: TEXT,

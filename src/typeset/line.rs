@@ -5,7 +5,7 @@
 //! long statement has millions of them.
 
 use crate::style::Color;
-use crate::typeset::fonts::FaceId;
+use crate::typeset::fonts::{FaceId, FontBook};
 use crate::units::Length;
 
 /// The text a glyph stands for, for text extraction and copy-and-paste.
@@ -148,6 +148,38 @@ impl Line {
         for r in &mut self.runs {
             r.glyphs.shrink_to_fit();
         }
+    }
+
+    /// How far the line's ink reaches above and below its baseline, from
+    /// its glyphs' outlines (a raised mark included); `None` for a line
+    /// that draws nothing. Finer than the fonts' ascender and descender,
+    /// which make room for marks and scripts the line may not have.
+    pub fn ink(&self, fonts: &FontBook) -> Option<(Length, Length)> {
+        self.ink_of(fonts, |_| true)
+    }
+
+    /// [`Line::ink`] of the glyphs of the faces `counted` accepts.
+    pub fn ink_of(
+        &self,
+        fonts: &FontBook,
+        counted: impl Fn(FaceId) -> bool,
+    ) -> Option<(Length, Length)> {
+        let mut ink: Option<(Length, Length)> = None;
+        for run in self.runs.iter().filter(|r| counted(r.face)) {
+            let face = fonts.face(run.face);
+            for g in &run.glyphs {
+                let Some((top, bottom)) = face.ink_em(g.gid) else {
+                    continue;
+                };
+                let above = run.size * top + run.rise;
+                let below = run.rise - run.size * bottom;
+                ink = Some(match ink {
+                    None => (above, below),
+                    Some((a, b)) => (a.max(above), b.max(below)),
+                });
+            }
+        }
+        ink
     }
 
     /// Every glyph with its run, left to right.

@@ -338,6 +338,14 @@ impl Face {
         self.glyph(c).is_some()
     }
 
+    /// How far a glyph's outline reaches above and below the baseline, in
+    /// em (below is negative); `None` for a glyph that draws nothing.
+    pub fn ink_em(&self, gid: u16) -> Option<(f64, f64)> {
+        let b = self.shaper.glyph_bounding_box(ttf_parser::GlyphId(gid))?;
+        let upem = self.units_per_em;
+        Some((f64::from(b.y_max) / upem, f64::from(b.y_min) / upem))
+    }
+
     /// Horizontal advance of a glyph, in em.
     pub fn advance_em(&self, gid: u16) -> f64 {
         f64::from(
@@ -626,6 +634,25 @@ fn bundled_family_index(name: &str) -> Option<usize> {
     BUNDLED.iter().position(|f| {
         f.name.eq_ignore_ascii_case(n) || f.aliases.iter().any(|a| a.eq_ignore_ascii_case(n))
     })
+}
+
+/// Bundled fallback families of a text design, each with the bundled sans
+/// of its script. Noto Naskh is made for reading Arabic at text sizes; at a
+/// headline's size, beside a sans, it looks like the wrong font, and Arabic
+/// display type is a sans (the wish, and what Arabic newspapers do).
+const SANS_PARTNERS: &[(&str, &str)] = &[("Noto Naskh Arabic", "Noto Sans Arabic")];
+
+/// The font to use instead of fallback entry `font` for text whose own
+/// face is a sans, when the entry has a sans partner.
+pub fn sans_partner(font: &FontRef) -> Option<FontRef> {
+    let FontRef::Family(name) = font else {
+        return None;
+    };
+    let index = bundled_family_index(name)?;
+    SANS_PARTNERS
+        .iter()
+        .find(|(text, _)| bundled_family_index(text) == Some(index))
+        .map(|(_, sans)| FontRef::Family((*sans).to_string()))
 }
 
 /// True when `name` is a bundled family (its name or a short name like `sans`).

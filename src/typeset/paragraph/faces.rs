@@ -4,10 +4,10 @@
 use crate::error::{Location, Note, Result, Warning};
 use crate::script::is_ideographic;
 use crate::statement::document::Style;
-use crate::typeset::fonts::{Face, FaceId};
+use crate::typeset::fonts::{sans_partner, Face, FaceId};
 
 use super::chars::latin_greek_cyrillic;
-use super::memo::style_slot;
+use super::memo::{chain_slot, style_slot};
 use super::types::TextStyle;
 use super::Setter;
 
@@ -24,17 +24,30 @@ impl Setter<'_> {
         Ok(id)
     }
 
-    /// The face of the fallback chain's entry `k` for a style.
-    pub(super) fn chain_face(&mut self, k: usize, span: Style) -> Result<FaceId> {
-        let slot = style_slot(span);
+    /// Whether the paragraph's own face (for `span`) is of sans design:
+    /// told by its name, as fonts' own classification (OS/2 panose) is
+    /// unreliable (Noto Naskh Arabic calls itself a sans there).
+    pub(super) fn sans_design(&mut self, style: &TextStyle, span: Style) -> Result<bool> {
+        let own = self.face_for(style, span)?;
+        Ok(!self.fonts.face(own).name.contains("Serif"))
+    }
+
+    /// The face of the fallback chain's entry `k` for a style, in a
+    /// paragraph of sans design or not (see [`sans_partner`]).
+    pub(super) fn chain_face(&mut self, k: usize, span: Style, sans: bool) -> Result<FaceId> {
+        let slot = chain_slot(span, sans);
         if let Some(&id) = self.memo.chain[slot].get(k) {
             return Ok(id);
         }
         // Entries are resolved in order (as `face_with` walks the chain),
         // so `k` is the next one.
-        let (id, _) =
-            self.fonts
-                .resolve_fallback(&self.fallback.fonts[k], span, self.layout_origin)?;
+        let entry = &self.fallback.fonts[k];
+        let partner = if sans { sans_partner(entry) } else { None };
+        let (id, _) = self.fonts.resolve_fallback(
+            partner.as_ref().unwrap_or(entry),
+            span,
+            self.layout_origin,
+        )?;
         self.memo.chain[slot].push(id);
         Ok(id)
     }
@@ -73,8 +86,9 @@ impl Setter<'_> {
         if fits(self.fonts.face(own)) {
             return Ok(Some(own));
         }
+        let sans = self.sans_design(style, span)?;
         for k in 0..self.fallback.fonts.len() {
-            let id = self.chain_face(k, span)?;
+            let id = self.chain_face(k, span, sans)?;
             if fits(self.fonts.face(id)) {
                 return Ok(Some(id));
             }
@@ -94,8 +108,7 @@ impl Setter<'_> {
         if !self.fallback.system {
             return Ok(None);
         }
-        let own = self.face_for(style, span)?;
-        let serif = self.fonts.face(own).name.contains("Serif");
+        let serif = !self.sans_design(style, span)?;
         Ok(self.fonts.system_face(c, span, self.han, serif))
     }
 

@@ -18,9 +18,10 @@ pub struct Memo {
     /// [`Setter::prepare`]): the setter needs one for nearly every
     /// character, and resolving a font reference means comparing names.
     pub(super) own: [Option<FaceId>; 4],
-    /// The fallback chain's faces resolved so far, by style, in chain
-    /// order. The chain is the layout's, the same for every paragraph.
-    pub(super) chain: [Vec<FaceId>; 4],
+    /// The fallback chain's faces resolved so far, by style and design
+    /// ([`chain_slot`]), in chain order. The chain is the layout's, the
+    /// same for every paragraph.
+    pub(super) chain: [Vec<FaceId>; 8],
     /// Buffers for one word, reused: most words are short, and allocating
     /// them afresh for each was much of the setting time.
     pub(super) word: WordBuffers,
@@ -82,6 +83,12 @@ pub(super) struct WordBuffers {
 /// The memo slot of a style.
 pub(super) fn style_slot(span: Style) -> usize {
     usize::from(span.italic) + 2 * usize::from(span.bold)
+}
+
+/// Index of [`Memo::chain`] for a style in a paragraph of serif or sans
+/// design: a sans paragraph's chain has sans partners for text faces.
+pub(super) fn chain_slot(span: Style, sans: bool) -> usize {
+    style_slot(span) + 4 * usize::from(sans)
 }
 
 impl Memo {

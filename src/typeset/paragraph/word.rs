@@ -366,8 +366,9 @@ impl Setter<'_> {
         };
         let own = self.face_for(style, span)?;
         let mut candidates = vec![own];
+        let sans = self.sans_design(style, span)?;
         for k in 0..self.fallback.fonts.len() {
-            candidates.push(self.chain_face(k, span)?);
+            candidates.push(self.chain_face(k, span, sans)?);
         }
         if let Some(base) = group.chars().next() {
             candidates.extend(self.system_face(style, span, base)?);
