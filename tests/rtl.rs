@@ -221,3 +221,19 @@ fn arabic_headlines_are_set_in_the_sans_and_text_in_naskh() {
     assert!(!has("NotoNaskhArabic-Bold"), "{fonts:?}");
     assert!(has("NotoNaskhArabic-Regular"), "{fonts:?}");
 }
+
+#[test]
+fn a_kerned_first_letter_keeps_a_hebrew_line_inside_its_column() {
+    // The shaper kerns ש into its neighbour by moving it and shortening
+    // its advance; the line's extent must still end at its slot, or the
+    // mirrored line sticks out of the column by the kern (0.34pt here).
+    let text = "+++\nlang = \"he\"\n+++\n\nשכונות ושכנים יקרים,\n\n\
+                רבים מאיתנו גרים כאן יותר משלושים שנה. כאן גדלו הילדים שלנו, כאן המכולת, הגן והקופה.\n";
+    let (boxes, width) = boxes(&build(text, "a4-leaflet").pdf, "kern");
+    // The A4 leaflet's text area ends 15mm from the paper's right edge.
+    let edge = width - 15.0 / 25.4 * 72.0;
+    for b in boxes.iter().filter(|b| b.2.is_empty()) {
+        assert!(b.1 <= edge + 0.05, "line ends at {} beyond {edge}", b.1);
+    }
+    assert!(boxes.iter().any(|b| (b.1 - edge).abs() < 0.05), "{boxes:?}");
+}

@@ -170,7 +170,9 @@ pub fn reorder_line(line: &mut Line, offsets: &[Length]) {
         let Some((run, mut g)) = taken[i].take() else {
             continue;
         };
-        g.x = x + offsets.get(i).copied().unwrap_or(Length::ZERO);
+        let offset = offsets.get(i).copied().unwrap_or(Length::ZERO);
+        g.x = x + offset;
+        g.advance -= offset.to_pt() as f32;
         x += slots[i];
         visual.push((run, g));
     }

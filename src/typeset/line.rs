@@ -64,9 +64,12 @@ pub struct PlacedGlyph {
     /// Its bidi embedding level (UAX #9): even is left to right, odd right
     /// to left. Zero for all text of left-to-right scripts.
     pub level: u8,
-    /// Its shaped advance in points: how wide a slot it fills, which
-    /// reordering a line and mirroring a page need. An `f32` keeps a glyph
-    /// at 32 bytes (it fits beside `gid` and `level`).
+    /// How far from its origin its slot on the line ends, in points: its
+    /// shaped advance, less the shaper's offset once that has moved the
+    /// glyph (a mark drawn back over its letter ends its slot ahead of its
+    /// origin; a Hebrew letter kerned into its neighbour still ends where
+    /// its slot does). Reordering a line and mirroring a page need it. An
+    /// `f32` keeps a glyph at 32 bytes (it fits beside `gid` and `level`).
     pub advance: f32,
 }
 

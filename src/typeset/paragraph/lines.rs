@@ -293,18 +293,19 @@ impl Paragraph {
     ) -> (usize, usize) {
         let x_offset = Length::pt(f64::from(g.x_offset));
         offsets.push(x_offset);
-        let x = if self.bidi { x } else { x + x_offset };
+        // A right-to-left line takes its offsets once it is in visual order.
+        let shift = if self.bidi { Length::ZERO } else { x_offset };
         line.push_raised(
             g.face,
             self.size,
             self.color,
             Length::pt(f64::from(g.y_offset)),
             PlacedGlyph {
-                x,
+                x: x + shift,
                 gid: g.gid,
                 text: g.text.clone(),
                 level: g.level,
-                advance: g.advance.to_pt() as f32,
+                advance: (g.advance - shift).to_pt() as f32,
             },
         );
         let run = line.runs.len() - 1;
