@@ -2,7 +2,7 @@
 //! letter spacing justified text may use.
 
 use crate::error::Result;
-use crate::script::is_southeast_asian;
+use crate::script::{is_ideographic, is_southeast_asian};
 use crate::statement::document::{Span, Style};
 use crate::style::Align;
 use crate::typeset::bidi;
@@ -18,8 +18,8 @@ use super::Setter;
 impl Setter<'_> {
     /// Turns styled text into items. `line` is the block's source line for messages.
     pub fn prepare(&mut self, spans: &[Span], style: &TextStyle, line: usize) -> Result<Paragraph> {
-        let ragged = southeast_asian_ragged(spans, style);
-        let style = ragged.as_ref().unwrap_or(style);
+        let aligned = script_alignment(spans, style);
+        let style = aligned.as_ref().unwrap_or(style);
         let mut p = Paragraph {
             items: Vec::new(),
             pieces: Vec::new(),
@@ -247,26 +247,41 @@ impl Paragraph {
     }
 }
 
-/// The flush-left style for a justified paragraph that is mostly Thai,
-/// Lao, Khmer or Burmese; `None` for any other. Such text is set flush
-/// left even where the layout justifies: its lines break between
-/// words without spaces, and widening those boundaries reads as spaces
-/// (which separate phrases) while its few real spaces gape. Justifying it
-/// well takes spreading every character cluster a little, which handbill
-/// does not do yet.
-fn southeast_asian_ragged(spans: &[Span], style: &TextStyle) -> Option<TextStyle> {
-    if style.align != Align::Justify {
-        return None;
-    }
-    let (mut letters, mut southeast) = (0usize, 0usize);
+/// The style a paragraph's script asks for instead of the layout's
+/// alignment; `None` for most paragraphs.
+///
+/// A justified paragraph that is mostly Thai, Lao, Khmer or Burmese is set
+/// flush left: its lines break between words without spaces, and widening
+/// those boundaries reads as spaces (which separate phrases) while its few
+/// real spaces gape. Justifying it well takes spreading every character
+/// cluster a little, which handbill does not do yet.
+///
+/// Running text that is mostly Chinese or Japanese is justified where the
+/// layout sets it flush left (the posters do, as their narrow measures
+/// leave Latin word spaces gaping): Chinese and Japanese are set solid,
+/// every full line filling the measure (JLREQ, CLREQ), and justifying
+/// them spreads the space between characters by a hair, never a word
+/// space. Flush left, a column of equal-width characters ends a fraction
+/// of a character short of its measure on every line, which reads as a
+/// narrower column with stray punctuation sticking out of it. Display
+/// lines (headlines, headings, the band), which never hyphenate, keep
+/// the layout's alignment.
+fn script_alignment(spans: &[Span], style: &TextStyle) -> Option<TextStyle> {
+    let (mut letters, mut southeast, mut ideographs) = (0usize, 0usize, 0usize);
     for c in spans.iter().flat_map(|s| s.text.chars()) {
         if c.is_alphabetic() {
             letters += 1;
             southeast += usize::from(is_southeast_asian(c));
+            ideographs += usize::from(is_ideographic(c));
         }
     }
-    (southeast * 2 > letters).then(|| TextStyle {
-        align: Align::Left,
+    let align = match style.align {
+        Align::Justify if southeast * 2 > letters => Align::Left,
+        Align::Left if style.hyphenate && ideographs * 2 > letters => Align::Justify,
+        _ => return None,
+    };
+    Some(TextStyle {
+        align,
         ..style.clone()
     })
 }
