@@ -132,38 +132,14 @@ impl Setter<'_> {
 mod tests {
     use crate::statement::document::Span;
     use crate::style::{Align, Color, FontRef};
-    use crate::typeset::fonts::FontBook;
-    use crate::typeset::hyphenate::Hyphenator;
-    use crate::typeset::linebreak::{Item, Params};
-    use crate::typeset::paragraph::{Paragraph, Setter, TextStyle};
-    use crate::typeset::shape::Shaper;
-    use crate::typeset::system_fonts::HanRegion;
+    use crate::typeset::linebreak::Item;
+    use crate::typeset::paragraph::{Paragraph, TestBench, TextStyle};
     use crate::units::Length;
 
     /// `text` prepared in the sans face at 20pt, aligned as `align`.
     fn prepared(text: &str, align: Align) -> Paragraph {
-        let (mut fonts, mut shaper) = (FontBook::new(), Shaper::new("en"));
-        let hyphenator = Hyphenator::disabled();
-        let params = Params::default();
-        let (mut warnings, mut missing) = (Vec::new(), Default::default());
-        let mut setter = Setter {
-            fonts: &mut fonts,
-            shaper: &mut shaper,
-            hyphenator: &hyphenator,
-            params: &params,
-            hyphen_penalty: 50.0,
-            origin: "t",
-            layout_origin: "l",
-            warnings: &mut warnings,
-            fallback: &Default::default(),
-            han: HanRegion::Simplified,
-            missing: &mut missing,
-            measure: Length::pt(500.0),
-            fallbacks_reported: Default::default(),
-            fallback_chars: Default::default(),
-            memo: Default::default(),
-            direction: Default::default(),
-        };
+        let mut bench = TestBench::new();
+        let mut setter = bench.setter(Length::pt(500.0));
         let style = TextStyle::display(
             FontRef::Family("sans".into()),
             false,

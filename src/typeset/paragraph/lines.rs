@@ -317,39 +317,15 @@ impl Paragraph {
 mod tests {
     use crate::statement::document::Span;
     use crate::style::{Align, Color, FontRef};
-    use crate::typeset::fonts::FontBook;
-    use crate::typeset::hyphenate::Hyphenator;
-    use crate::typeset::line::{Cluster, Line};
-    use crate::typeset::linebreak::Params;
-    use crate::typeset::paragraph::{Setter, TextStyle};
-    use crate::typeset::shape::Shaper;
-    use crate::typeset::system_fonts::HanRegion;
+    use crate::typeset::line::Cluster;
+    use crate::typeset::line::Line;
+    use crate::typeset::paragraph::{TestBench, TextStyle};
     use crate::units::Length;
 
     /// `text` set on one line in the bundled `family` at 100pt.
     fn one_line(text: &str, family: &str) -> Line {
-        let (mut fonts, mut shaper) = (FontBook::new(), Shaper::new("en"));
-        let hyphenator = Hyphenator::disabled();
-        let params = Params::default();
-        let (mut warnings, mut missing) = (Vec::new(), Default::default());
-        let mut setter = Setter {
-            fonts: &mut fonts,
-            shaper: &mut shaper,
-            hyphenator: &hyphenator,
-            params: &params,
-            hyphen_penalty: 50.0,
-            origin: "t",
-            layout_origin: "l",
-            warnings: &mut warnings,
-            fallback: &Default::default(),
-            han: HanRegion::Simplified,
-            missing: &mut missing,
-            measure: Length::pt(5000.0),
-            fallbacks_reported: Default::default(),
-            fallback_chars: Default::default(),
-            memo: Default::default(),
-            direction: Default::default(),
-        };
+        let mut bench = TestBench::new();
+        let mut setter = bench.setter(Length::pt(5000.0));
         let style = TextStyle::display(
             FontRef::Family(family.into()),
             false,

@@ -84,3 +84,54 @@ pub struct Setter<'a> {
     /// [`crate::typeset::bidi::paragraph_direction`]).
     pub direction: Direction,
 }
+
+/// What unit tests need to set a paragraph: a setter's borrowed parts,
+/// owned, with the bundled fonts and no hyphenation.
+#[cfg(test)]
+pub(crate) struct TestBench {
+    fonts: FontBook,
+    shaper: Shaper,
+    hyphenator: Hyphenator,
+    params: linebreak::Params,
+    warnings: Vec<Warning>,
+    missing: BTreeMap<char, usize>,
+    fallback: Fallback,
+}
+
+#[cfg(test)]
+impl TestBench {
+    pub(crate) fn new() -> TestBench {
+        TestBench {
+            fonts: FontBook::new(),
+            shaper: Shaper::new("en"),
+            hyphenator: Hyphenator::disabled(),
+            params: linebreak::Params::default(),
+            warnings: Vec::new(),
+            missing: BTreeMap::new(),
+            fallback: Fallback::default(),
+        }
+    }
+
+    /// A setter for text in a left-to-right document, `measure` wide at
+    /// its narrowest.
+    pub(crate) fn setter(&mut self, measure: Length) -> Setter<'_> {
+        Setter {
+            fonts: &mut self.fonts,
+            shaper: &mut self.shaper,
+            hyphenator: &self.hyphenator,
+            params: &self.params,
+            hyphen_penalty: 50.0,
+            origin: "t",
+            layout_origin: "l",
+            warnings: &mut self.warnings,
+            fallback: &self.fallback,
+            han: HanRegion::Simplified,
+            missing: &mut self.missing,
+            measure,
+            fallbacks_reported: Default::default(),
+            fallback_chars: Default::default(),
+            memo: Default::default(),
+            direction: Default::default(),
+        }
+    }
+}
