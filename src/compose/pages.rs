@@ -556,7 +556,8 @@ struct OnGrid {
 
 /// The baselines of `block`'s lines from line `from` on, placed in a column
 /// whose last baseline so far is at `y` (`at_top`: none yet), each on the
-/// grid when the block stands on it.
+/// grid when the block stands on it. A figure and what follows it in its
+/// block (a carried tail's QR code and its caption) stand as set.
 fn baselines<'a>(
     block: &'a BlockLines,
     from: usize,
@@ -564,9 +565,12 @@ fn baselines<'a>(
     grid: &'a Grid,
     lines: Option<OnGrid>,
 ) -> impl Iterator<Item = Length> + 'a {
-    let snap = lines.filter(|_| block.on_grid);
+    let mut snap = lines.filter(|_| block.on_grid);
     let mut yy = y;
     block.lines[from..].iter().enumerate().map(move |(k, cl)| {
+        if cl.is_figure() {
+            snap = None;
+        }
         yy += if at_top && k == 0 && cl.is_figure() {
             // A figure starts at the column top: its baseline is its bottom.
             cl.leading
@@ -851,6 +855,28 @@ mod tests {
         assert_eq!(off(&pages), 0);
         let placed: usize = pages.iter().map(|p| p.lines.len()).sum();
         assert_eq!(placed, blocks.iter().map(|b| b.lines.len()).sum::<usize>());
+    }
+
+    #[test]
+    fn a_figure_and_its_caption_stand_as_set_in_a_block_on_the_grid() {
+        // A carried tail: text, then a QR code and its small caption in
+        // one block. The text is on the grid; the caption stays right
+        // under the code rather than going down to the next grid line.
+        let mut tail = block(3);
+        tail.lines[1].figure = Some(Figure {
+            width: Length::pt(50.0),
+            height: Length::pt(50.0),
+            rects: Vec::new(),
+        });
+        tail.lines[1].leading = Length::pt(50.0);
+        tail.lines[2].leading = Length::pt(9.0);
+        let mut g = grid(1, 20.0);
+        g.baseline = BaselineGrid::new(Length::pt(12.0));
+        let pages = flow(vec![block(2), tail], &g, g.top, Vec::new());
+        let ys: Vec<f64> = pages[0].lines.iter().map(|l| l.baseline.to_pt()).collect();
+        let first = ys[0];
+        assert_eq!(((ys[2] - first) / 12.0).fract(), 0.0, "{ys:?}");
+        assert!((ys[4] - ys[3] - 9.0).abs() < 1e-9, "{ys:?}");
     }
 
     #[test]
