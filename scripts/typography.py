@@ -5,6 +5,7 @@ the PDF alone and compares its text with the statement's plain text
 (scripts/plain_source.py).
 
     scripts/typography.py [--layout L ...] [--statement FILE ...] [--markdown]
+    scripts/typography.py --bin /tmp/old/handbill   another build, to compare
 
 A cell that misses the issue's goal is marked with `!`; the last line counts
 them. The goals: for justified text a word-gap p95 of at most 0.50 em and a
@@ -145,8 +146,13 @@ def main():
     ap.add_argument("--statement", action="append",
                     help="a statement (default: samples/* and the reference statement)")
     ap.add_argument("--markdown", action="store_true", help="a Markdown table")
+    ap.add_argument("--bin", help="measure this handbill binary instead of building the tree's")
     args = ap.parse_args()
-    subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
+    global HANDBILL
+    if args.bin:
+        HANDBILL = pathlib.Path(args.bin).resolve()
+    else:
+        subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
     statements = args.statement or sorted(str(p) for p in (ROOT / "samples").iterdir()) + [
         str(REFERENCE)]
     jobs = [(s, l) for s in statements for l in (args.layout or layouts())]

@@ -138,12 +138,14 @@ fn placed_words(pdf: &str, layout: &layout::Layout) -> Vec<(usize, Word)> {
         // gutters, since no word space in them is as wide as a gutter.
         // (A headline's large word space can leave a gutter clear by
         // chance: rows of words much taller than the page's usual are
-        // the head's.)
+        // the head's. Twice as tall: a heading at a column's top, beside
+        // the other column's, is 1.5 times the body's height on a poster
+        // whose body fitting made small.)
         let mut heights: Vec<f64> = ws.iter().map(|w| w.y_max - w.y_min).collect();
         heights.sort_by(f64::total_cmp);
         let usual = heights.get(heights.len() / 2).copied().unwrap_or(0.0);
         let mut body_top = f64::INFINITY;
-        for w in ws.iter().filter(|w| w.y_max - w.y_min < usual * 1.5) {
+        for w in ws.iter().filter(|w| w.y_max - w.y_min < usual * 2.0) {
             let row = (w.y_max * 2.0).round();
             let same: Vec<&Word> = ws
                 .iter()

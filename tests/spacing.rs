@@ -56,10 +56,26 @@ fn gap_after_heading(layout: &Layout) -> f64 {
 
 #[test]
 fn heading_space_after_sets_the_space_below_a_heading() {
+    // As written without the baseline grid, which rounds it to half lines.
+    let exact = "baseline-grid = false";
+    let tight = gap_after_heading(&layout_with(exact, "space-after = \"2pt\""));
+    let loose = gap_after_heading(&layout_with(exact, "space-after = \"20pt\""));
+    assert!(
+        (loose - tight - 18.0).abs() < 0.01,
+        "space-after 2pt → {tight:.2}pt, 20pt → {loose:.2}pt"
+    );
+}
+
+#[test]
+fn on_the_grid_heading_space_after_comes_in_half_lines() {
+    // 13pt leading: 2pt rounds to nothing, so the text is a line below
+    // the heading; 20pt to a line and a half, and the text goes on to the
+    // next grid line below that (here the heading stands at the top of
+    // the second column, on the grid's first line).
     let tight = gap_after_heading(&layout_with("", "space-after = \"2pt\""));
     let loose = gap_after_heading(&layout_with("", "space-after = \"20pt\""));
     assert!(
-        (loose - tight - 18.0).abs() < 0.01,
+        (tight - 13.0).abs() < 0.01 && (loose - 39.0).abs() < 0.01,
         "space-after 2pt → {tight:.2}pt, 20pt → {loose:.2}pt"
     );
 }

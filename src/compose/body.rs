@@ -6,6 +6,7 @@
 //! other block kinds are set relative to those, by the ratios below, so
 //! that a layout scaled by fitting keeps its proportions.
 
+use super::baseline::BaselineGrid;
 use super::design::Design;
 use super::pages::{BlockLines, ColumnLine};
 use super::tag::{Part, Role, Tag};
@@ -95,19 +96,25 @@ pub(super) fn set_body_block(
         keep_with_next: false,
         widows: body.widows as usize,
         orphans: body.orphans as usize,
+        on_grid: true,
     };
     let shape = block_shape(setter, block, prev, design, column, &mut out)?;
     // The space below a heading is the heading's to say, whatever follows.
     if matches!(prev, Some(BlockKind::Heading(_))) {
         out.space_before = design.heading.space_after;
     }
-    let leading = if shape.style.size > body.size {
-        shape.style.size * DISPLAY_LEADING
-    } else {
-        body.leading
+    let grid = BaselineGrid::of(design);
+    let display = shape.style.size > body.size;
+    let leading = match (display, grid) {
+        (true, Some(g)) => g.display_leading(shape.style.size, shape.style.size * DISPLAY_LEADING),
+        (true, None) => shape.style.size * DISPLAY_LEADING,
+        (false, _) => body.leading,
     };
     let p = setter.prepare(&block.spans, &shape.style, block.line)?;
     let lines = setter.set(&p, &shape.widths);
+    if let Some(g) = grid {
+        on_grid(&mut out, g, (lines.len(), leading), design);
+    }
     let x = shape.x;
     let marker_x = shape
         .marker
@@ -155,6 +162,25 @@ pub(super) fn set_body_block(
         out.lines.push(cl);
     }
     Ok(out)
+}
+
+/// Puts a block of `lines` lines `leading` apart on the baseline grid `g`:
+/// its space above in half lines; a heading (kept with what follows) off
+/// the grid, its block made whole lines with the space below it, the
+/// rounding added above it so that it stays close to its text.
+fn on_grid(
+    out: &mut BlockLines,
+    g: BaselineGrid,
+    (lines, leading): (usize, Length),
+    design: &Design,
+) {
+    out.space_before = g.space(out.space_before);
+    if out.keep_with_next {
+        out.on_grid = false;
+        let below = g.space(design.heading.space_after);
+        let taken = out.space_before + leading * lines as f64 + below;
+        out.space_before += g.whole_lines(taken) - taken;
+    }
 }
 
 /// What a body block is to a reader; a list item's line starts with

@@ -219,6 +219,9 @@ pub struct BodySpec {
     pub widows: u32,
     /// Minimum lines of a paragraph at the bottom of a column.
     pub orphans: u32,
+    /// Body lines of every column on one grid of baselines, spaces in
+    /// half lines (see [`crate::compose::baseline`]).
+    pub baseline_grid: bool,
     /// Text colour.
     pub color: Color,
     /// Fonts tried, in order, for a character the text's own font lacks

@@ -19,6 +19,7 @@
 //! spacing within the page, so the text never floats apart to reach the
 //! bottom (no vertical justification).
 
+use super::baseline::BaselineGrid;
 use super::design::{Design, FitSpec};
 use super::fit::{fit_to, Fitted, Goal};
 use super::measure::Measure;
@@ -66,12 +67,40 @@ const AT_LIMIT_PT: f64 = 0.3;
 /// True when `fitted` fills its `n` pages as a designer would want: a page
 /// alone to [`PAGE_TARGET`], the last of several to [`LAST_PAGE_TARGET`].
 pub(super) fn full_enough(fitted: &Fitted, n: usize) -> bool {
-    let target = if n == 1 {
+    fitted.trial.pages.len() >= n && fitted.trial.fill >= target(n)
+}
+
+/// How full the last of `n` pages should be.
+fn target(n: usize) -> f64 {
+    if n == 1 {
         PAGE_TARGET
     } else {
         LAST_PAGE_TARGET
-    };
-    fitted.trial.pages.len() >= n && fitted.trial.fill >= target
+    }
+}
+
+/// True when `fitted` is full enough with its type alone: as it is, and
+/// also without the baseline grid's rounding of spaces (see
+/// [`super::baseline`]). The grid's blank lines must not decide that two
+/// columns at their narrowest legible measure fill a page that one column
+/// at a larger size would fill with text.
+fn full_with_type(
+    tools: &mut Tools,
+    doc: &Document,
+    opts: &ComposeOptions,
+    fitted: &Fitted,
+    n: usize,
+) -> Result<bool> {
+    if !full_enough(fitted, n) {
+        return Ok(false);
+    }
+    if BaselineGrid::of(&fitted.design).is_none() {
+        return Ok(true);
+    }
+    let mut plain = fitted.design.clone();
+    plain.body.baseline_grid = false;
+    let trial = tools.compose_once(doc, &plain, opts, Budget::Pages(n), fitted.tail)?;
+    Ok(trial.pages.len() >= n && trial.fill >= target(n))
 }
 
 /// Fills out a setting that fits `goal.pages` pages (see the module
@@ -89,7 +118,10 @@ pub(super) fn fill_out(
     let at_limit = fitted.size + Length::pt(AT_LIMIT_PT) >= goal.fit.max_size;
     // A text that leaves more than one panel of a folded sheet empty is
     // not filled by spacing: a warning names a shorter format instead.
-    if full_enough(&fitted, n) || !at_limit || fitted.trial.pages.len() + 1 < n {
+    if !at_limit
+        || fitted.trial.pages.len() + 1 < n
+        || full_with_type(tools, doc, opts, &fitted, n)?
+    {
         return Ok(fitted);
     }
     let mut best = fitted;

@@ -3,6 +3,7 @@
 //! the body is flowed into pages.
 
 mod band;
+pub mod baseline;
 mod body;
 pub mod design;
 pub mod figure;
@@ -40,6 +41,7 @@ use crate::typeset::shape::Shaper;
 use crate::typeset::system_fonts::HanRegion;
 use crate::units::Length;
 use band::set_band;
+use baseline::BaselineGrid;
 use body::set_body_block;
 use design::{Design, ImageSpec};
 use fit::fit_to_page;
@@ -455,6 +457,7 @@ impl Tools {
             gap: page.column_gap,
             columns: page.columns as usize,
             top_skip: design.body.size,
+            baseline: BaselineGrid::of(design),
             rule: page.column_rule.filter(|w| *w > Length::ZERO),
         };
         let mut setter = self.setter(design, opts, &params, &mut warnings);

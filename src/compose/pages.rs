@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use crate::compose::baseline::BaselineGrid;
 use crate::compose::figure::Figure;
 use crate::compose::picture::Picture;
 use crate::compose::tag::Tag;
@@ -251,6 +252,10 @@ pub struct BlockLines {
     pub widows: usize,
     /// Fewest lines of the block at the bottom of a column before a split.
     pub orphans: usize,
+    /// Its lines stand on the baseline grid, if there is one: body text.
+    /// A heading's lines do not (its block is whole lines instead), nor
+    /// the QR code and its caption, which stand together.
+    pub on_grid: bool,
 }
 
 /// The grid the body flows into.
@@ -276,6 +281,9 @@ pub struct Grid {
     pub top_skip: Length,
     /// Width of a rule between columns, if any.
     pub rule: Option<Length>,
+    /// The grid the body's lines stand on, starting at the first baseline
+    /// of a whole column (`top_skip` below the body's top), if any.
+    pub baseline: Option<BaselineGrid>,
 }
 
 /// A part of the first page the body keeps clear of (a picture, the
@@ -417,7 +425,7 @@ pub fn flow_around(mut blocks: Vec<BlockLines>, grid: &Grid, first: FirstPage) -
             page.pictures = pictures;
         }
         // Try the whole rest on this page; if it fits, balance it.
-        let (placed_frames, next) = fill_page(&blocks, cursor, &page_frames, grid);
+        let (placed_frames, next) = fill_page(&blocks, cursor, &page_frames, grid, top);
         let done = next.block >= blocks.len();
         let placed_frames = if done {
             balance(&blocks, cursor, grid, top, &page_frames).unwrap_or(placed_frames)
@@ -495,13 +503,14 @@ struct Cursor {
     line: usize,
 }
 
-/// Fills the frames of one page in order; returns the placements per frame
-/// and where it stopped.
+/// Fills the frames of one page whose body starts at `top` in order;
+/// returns the placements per frame and where it stopped.
 fn fill_page(
     blocks: &[BlockLines],
     mut cursor: Cursor,
     frames: &[Frame],
     grid: &Grid,
+    top: Length,
 ) -> (Vec<Vec<Placement>>, Cursor) {
     let mut out = Vec::with_capacity(frames.len());
     for (k, f) in frames.iter().enumerate() {
@@ -515,7 +524,12 @@ fn fill_page(
         } else {
             ColumnEnd::NextColumn
         };
-        let (placed, next) = fill_column(blocks, cursor, grid, (height, end), f.whole);
+        // The page's grid, seen from this frame's top.
+        let lines = grid.baseline.map(|g| OnGrid {
+            grid: g,
+            origin: top + grid.top_skip - f.top,
+        });
+        let (placed, next) = fill_column(blocks, cursor, grid, (height, end, lines), f.whole);
         out.push(placed);
         cursor = next;
     }
@@ -532,15 +546,58 @@ enum ColumnEnd {
     PageTurn,
 }
 
+/// The baseline grid as a column sees it: its lines at `origin` (from the
+/// column's top, perhaps above it) and every `grid.step()` from there.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct OnGrid {
+    grid: BaselineGrid,
+    origin: Length,
+}
+
+/// The baselines of `block`'s lines from line `from` on, placed in a column
+/// whose last baseline so far is at `y` (`at_top`: none yet), each on the
+/// grid when the block stands on it. A figure and what follows it in its
+/// block (a carried tail's QR code and its caption) stand as set.
+fn baselines<'a>(
+    block: &'a BlockLines,
+    from: usize,
+    (y, at_top): (Length, bool),
+    grid: &'a Grid,
+    lines: Option<OnGrid>,
+) -> impl Iterator<Item = Length> + 'a {
+    let mut snap = lines.filter(|_| block.on_grid);
+    let mut yy = y;
+    block.lines[from..].iter().enumerate().map(move |(k, cl)| {
+        if cl.is_figure() {
+            snap = None;
+        }
+        yy += if at_top && k == 0 && cl.is_figure() {
+            // A figure starts at the column top: its baseline is its bottom.
+            cl.leading
+        } else if at_top && k == 0 {
+            grid.top_skip.max(cl.leading * 0.75)
+        } else if k == 0 {
+            block.space_before + cl.leading
+        } else {
+            cl.leading
+        };
+        if let Some(g) = snap {
+            yy = g.grid.snap(yy, g.origin);
+        }
+        yy
+    })
+}
+
 /// Fills one column of height `height` from `cursor`, honouring widows,
 /// orphans and keep-with-next, and ending a column at a page turn with a
-/// whole word. When nothing fits by those rules, a `force`d column takes a
-/// line anyway; another is left empty.
+/// whole word; body lines stand on the baseline grid `lines`, if any. When
+/// nothing fits by those rules, a `force`d column takes a line anyway;
+/// another is left empty.
 fn fill_column(
     blocks: &[BlockLines],
     start: Cursor,
     grid: &Grid,
-    (height, end): (Length, ColumnEnd),
+    (height, end, lines): (Length, ColumnEnd, Option<OnGrid>),
     force: bool,
 ) -> (Vec<Placement>, Cursor) {
     let mut placed: Vec<Placement> = Vec::new();
@@ -558,27 +615,19 @@ fn fill_column(
             continue;
         }
         // Baseline of each remaining line of this block if placed here.
-        let mut ys = Vec::with_capacity(n - cursor.line);
-        let mut yy = y;
-        for (k, cl) in block.lines.iter().enumerate().skip(cursor.line) {
-            yy += if placed.is_empty() && k == cursor.line && cl.is_figure() {
-                // A figure starts at the column top: its baseline is its bottom.
-                cl.leading
-            } else if placed.is_empty() && k == cursor.line {
-                grid.top_skip.max(cl.leading * 0.75)
-            } else if k == cursor.line {
-                block.space_before + cl.leading
-            } else {
-                cl.leading
-            };
-            ys.push(yy);
-        }
+        let ys: Vec<Length> =
+            baselines(block, cursor.line, (y, placed.is_empty()), grid, lines).collect();
         let fit = ys.iter().take_while(|&&b| b <= height + eps).count();
         let remaining = n - cursor.line;
         if fit == remaining {
             if block.keep_with_next
                 && !placed.is_empty()
-                && !next_start_fits(blocks, cursor.block + 1, *ys.last().unwrap_or(&y), height)
+                && !next_start_fits(
+                    blocks,
+                    cursor.block + 1,
+                    (*ys.last().unwrap_or(&y), height),
+                    (grid, lines),
+                )
             {
                 break;
             }
@@ -630,16 +679,20 @@ fn fill_column(
 }
 
 /// True when the first lines (up to its orphan count) of block `b` fit below `y`.
-fn next_start_fits(blocks: &[BlockLines], b: usize, y: Length, height: Length) -> bool {
+fn next_start_fits(
+    blocks: &[BlockLines],
+    b: usize,
+    (y, height): (Length, Length),
+    (grid, lines): (&Grid, Option<OnGrid>),
+) -> bool {
     let Some(next) = blocks.get(b) else {
         return true;
     };
     let need = next.orphans.min(next.lines.len()).max(1);
-    let mut yy = y + next.space_before;
-    for cl in next.lines.iter().take(need) {
-        yy += cl.leading;
-    }
-    yy <= height + Length::pt(0.01)
+    baselines(next, 0, (y, false), grid, lines)
+        .take(need)
+        .last()
+        .is_none_or(|yy| yy <= height + Length::pt(0.01))
 }
 
 /// Balances what remains into the page's columns: the smallest column height
@@ -663,7 +716,7 @@ fn balance(
                 ..*f
             })
             .collect();
-        let (cols, next) = fill_page(blocks, cursor, &cut, grid);
+        let (cols, next) = fill_page(blocks, cursor, &cut, grid, top);
         (next.block >= blocks.len()).then_some(cols)
     };
     let mut lo = Length::ZERO;
@@ -732,6 +785,7 @@ mod tests {
             keep_with_next: false,
             widows: 2,
             orphans: 2,
+            on_grid: true,
         }
     }
 
@@ -747,6 +801,7 @@ mod tests {
             columns,
             top_skip: Length::pt(12.0),
             rule: None,
+            baseline: None,
         }
     }
 
@@ -781,12 +836,56 @@ mod tests {
     }
 
     #[test]
+    fn columns_share_the_baseline_grid() {
+        // Paragraphs of odd lengths with half a line between them: without
+        // a grid the second column starts half a line out of step.
+        let blocks: Vec<BlockLines> = (0..10).map(|i| block(3 + i % 4)).collect();
+        let mut g = grid(2, 20.0);
+        let first = g.top + g.top_skip;
+        let off = |pages: &[Page]| {
+            pages
+                .iter()
+                .flat_map(|p| p.lines.iter())
+                .filter(|l| ((l.baseline - first) / Length::pt(12.0)).fract() > 0.001)
+                .count()
+        };
+        assert!(off(&flow(blocks.clone(), &g, g.top, Vec::new())) > 0);
+        g.baseline = BaselineGrid::new(Length::pt(12.0));
+        let pages = flow(blocks.clone(), &g, g.top, Vec::new());
+        assert_eq!(off(&pages), 0);
+        let placed: usize = pages.iter().map(|p| p.lines.len()).sum();
+        assert_eq!(placed, blocks.iter().map(|b| b.lines.len()).sum::<usize>());
+    }
+
+    #[test]
+    fn a_figure_and_its_caption_stand_as_set_in_a_block_on_the_grid() {
+        // A carried tail: text, then a QR code and its small caption in
+        // one block. The text is on the grid; the caption stays right
+        // under the code rather than going down to the next grid line.
+        let mut tail = block(3);
+        tail.lines[1].figure = Some(Figure {
+            width: Length::pt(50.0),
+            height: Length::pt(50.0),
+            rects: Vec::new(),
+        });
+        tail.lines[1].leading = Length::pt(50.0);
+        tail.lines[2].leading = Length::pt(9.0);
+        let mut g = grid(1, 20.0);
+        g.baseline = BaselineGrid::new(Length::pt(12.0));
+        let pages = flow(vec![block(2), tail], &g, g.top, Vec::new());
+        let ys: Vec<f64> = pages[0].lines.iter().map(|l| l.baseline.to_pt()).collect();
+        let first = ys[0];
+        assert_eq!(((ys[2] - first) / 12.0).fract(), 0.0, "{ys:?}");
+        assert!((ys[4] - ys[3] - 9.0).abs() < 1e-9, "{ys:?}");
+    }
+
+    #[test]
     fn no_widows_or_orphans() {
         let blocks: Vec<BlockLines> = (0..12).map(|i| block(4 + i % 3)).collect();
         let g = grid(2, 17.0);
         let mut cursor = Cursor { block: 0, line: 0 };
         loop {
-            let column = (g.bottom - g.top, ColumnEnd::NextColumn);
+            let column = (g.bottom - g.top, ColumnEnd::NextColumn, None);
             let (placed, next) = fill_column(&blocks, cursor, &g, column, true);
             // Lines of a split block at the column bottom and the next top.
             if let Some(&(b, l, _)) = placed.last() {
@@ -829,7 +928,7 @@ mod tests {
             &blocks,
             Cursor { block: 0, line: 0 },
             &g,
-            (g.bottom - g.top, ColumnEnd::NextColumn),
+            (g.bottom - g.top, ColumnEnd::NextColumn, None),
             true,
         );
         assert!(

@@ -272,6 +272,9 @@ pub(super) fn column_pictures(
                 keep_with_next: false,
                 widows: 1,
                 orphans: 1,
+                // It stands at the column's top as it is; the text below
+                // goes down to the grid.
+                on_grid: false,
             }
         })
         .collect()

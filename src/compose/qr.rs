@@ -70,6 +70,9 @@ pub(super) fn qr_blocks(
         keep_with_next: true,
         widows: 1,
         orphans: 1,
+        // The code and its caption stand together, off the grid: the
+        // caption's small type would be a line apart on it.
+        on_grid: false,
     };
     let ms = &design.meta;
     let style = TextStyle::display(ms.font.clone(), false, ms.size, ms.color, Align::Left);
@@ -92,6 +95,7 @@ pub(super) fn qr_blocks(
         keep_with_next: false,
         widows: 1,
         orphans: 1,
+        on_grid: false,
     };
     Ok(vec![code, caption])
 }

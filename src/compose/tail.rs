@@ -248,6 +248,7 @@ mod tests {
             keep_with_next: false,
             widows: 2,
             orphans: 2,
+            on_grid: true,
         }
     }
 

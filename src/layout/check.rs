@@ -349,6 +349,7 @@ fn body(l: &mut Layer, origin: &str, column_width: Length) -> Result<BodySpec> {
         indent: indent.v,
         widows: int_range(&take!(l.body.widows, origin), "body", "widows", 1, 5)?,
         orphans: int_range(&take!(l.body.orphans, origin), "body", "orphans", 1, 5)?,
+        baseline_grid: take!(l.body.baseline_grid, origin).v,
         color: paper_text(take!(l.body.color, origin), "body")?,
         fallback: take!(l.body.fallback, origin).v,
     };

@@ -202,6 +202,7 @@ keys! {
             indent = "indent": Length, LENGTH;
             widows = "widows": i64, WHOLE;
             orphans = "orphans": i64, WHOLE;
+            baseline_grid = "baseline-grid": bool, BOOL;
             color = "color": String => Color = |v: &String, _| values::color(v), COLOR;
             fit = "fit": String => bool = |v: &String, _| values::fit_page(v), TEXT;
             min_size = "min-size": Length, LENGTH;

@@ -36,6 +36,7 @@
 //! indent = "0"             # first-line indent of a paragraph that follows another
 //! widows = 2               # at least this many lines of a paragraph at the top of a column (1 to 5)
 //! orphans = 2              # at least this many lines at the bottom of a column (1 to 5)
+//! baseline-grid = true     # body lines of all columns on one grid, spaces in half lines
 //! color = "#000000"
 //! fit = "page"             # choose the body size (between min-size and max-size) that fills
 //!                          # the page; "none" sets it at `size`

@@ -193,7 +193,7 @@ fn every_listed_key_is_accepted() {
             let value = match *key {
                 "columns" | "widows" | "orphans" | "min-left" | "min-right" | "max-lines" => "2",
                 "fallback" => "[\"sans\", \"emoji\"]",
-                "enabled" | "caps" => "true",
+                "enabled" | "caps" | "baseline-grid" => "true",
                 "paper" => "\"a4\"",
                 "orientation" => "\"portrait\"",
                 "align" if *section == "body" => "\"justify\"",
