@@ -674,7 +674,29 @@ fn fill_column(
         }
         break;
     }
-    // A heading left at the bottom with nothing after it goes to the next column.
+    // A heading left at the bottom with nothing after it goes to the next
+    // column with the text it heads. `next_start_fits` keeps most such
+    // headings back, but the text's first lines may fit and still not be
+    // taken (a hyphen at a page turn, its widows). Never empties a column.
+    while cursor.line == 0 && cursor.block < blocks.len() {
+        let Some(&(last, _, _)) = placed.last() else {
+            break;
+        };
+        let nothing_between = blocks[last + 1..cursor.block]
+            .iter()
+            .all(|b| b.lines.is_empty());
+        let kept = placed.iter().take_while(|p| p.0 != last).count();
+        // Placed whole here (a heading the previous column began stays).
+        let whole = placed.get(kept).is_some_and(|p| p.1 == 0);
+        if !blocks[last].keep_with_next || !nothing_between || kept == 0 || !whole {
+            break;
+        }
+        placed.truncate(kept);
+        cursor = Cursor {
+            block: last,
+            line: 0,
+        };
+    }
     (placed, cursor)
 }
 
@@ -816,6 +838,27 @@ mod tests {
                 xs
             })
             .collect()
+    }
+
+    #[test]
+    fn a_heading_goes_on_with_its_text_when_the_text_cannot_start() {
+        // Two lines of the three-line paragraph after the heading fit, so
+        // its start seems to fit; but splitting it leaves one widow, so
+        // it moves on whole, and the heading with it.
+        let heading = BlockLines {
+            keep_with_next: true,
+            ..block(1)
+        };
+        let blocks = vec![block(5), heading, block(3)];
+        let (placed, next) = fill_column(
+            &blocks,
+            Cursor { block: 0, line: 0 },
+            &grid(1, 20.0),
+            (Length::pt(110.0), ColumnEnd::NextColumn, None),
+            false,
+        );
+        assert_eq!(placed.len(), 5, "{placed:?}");
+        assert_eq!(next, Cursor { block: 1, line: 0 });
     }
 
     #[test]
