@@ -18,6 +18,8 @@ mod font;
 mod image;
 mod paint;
 mod tags;
+mod web_address;
+mod weblinks;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -125,7 +127,11 @@ pub fn write(
         painter: &painter,
         setup,
     };
-    let (font_chunks, contents, marked) = render(&used, &font_refs, &pages, &marks, &resources)?;
+    // Web addresses in the text, found before the pages are written: each
+    // page's content marks the parts of an address it draws.
+    let web = weblinks::find(&pages);
+    let (font_chunks, contents, marked) =
+        render(&used, &font_refs, &pages, &marks, &web, &resources)?;
 
     let mut pdf = Pdf::new();
     match setup.standard {
@@ -142,7 +148,15 @@ pub fn write(
     // twice, and a long statement's tree has an entry for every line.
     let links = setup.standard.is_none();
     let langs = [Some(meta.lang.as_str()), meta.second_lang.as_deref()];
-    let tree = tags::write(&mut pdf, &marked, &page_refs, &langs, links, &mut next);
+    let tree = tags::write(
+        &mut pdf,
+        &marked,
+        &page_refs,
+        &langs,
+        links,
+        &web.targets,
+        &mut next,
+    );
     drop(marked);
     write_pages(
         &mut pdf,
@@ -202,11 +216,12 @@ fn render(
     font_refs: &[FontRefs],
     pages: &[Page],
     marks: &[MarkSet],
+    web: &weblinks::WebLinks,
     resources: &Resources,
 ) -> Result<(Vec<Chunk>, Vec<Vec<u8>>, Vec<Vec<tags::Marked>>)> {
     enum Job<'p> {
         Font(&'p FontUse<'p>, &'p FontRefs),
-        Page(&'p Page, &'p MarkSet),
+        Page(&'p Page, &'p MarkSet, &'p [weblinks::Fragment]),
     }
     enum Done {
         Font(Chunk),
@@ -216,15 +231,21 @@ fn render(
         .values()
         .zip(font_refs)
         .map(|(f, r)| Job::Font(f, r))
-        .chain(pages.iter().zip(marks).map(|(p, m)| Job::Page(p, m)))
+        .chain(
+            pages
+                .iter()
+                .zip(marks)
+                .enumerate()
+                .map(|(k, (p, m))| Job::Page(p, m, web.on_page(k))),
+        )
         .collect();
     let mut font_chunks = Vec::with_capacity(font_refs.len());
     let mut contents = Vec::with_capacity(pages.len());
     let mut marked = Vec::with_capacity(pages.len());
     for done in parallel_map(&jobs, |job| match job {
         Job::Font(f, r) => font::embed(f, r).map(Done::Font),
-        Job::Page(page, marks) => {
-            let (content, marked) = content::page_content(page, marks, resources);
+        Job::Page(page, marks, links) => {
+            let (content, marked) = content::page_content(page, marks, resources, links);
             deflate(&content, Packing::General).map(|c| Done::Page(c, marked))
         }
     }) {

@@ -12,6 +12,7 @@
 //! parent tree maps every page's MCIDs back to their elements.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use pdf_writer::types::StructRole;
 use pdf_writer::types::{ActionType, AnnotationFlags, AnnotationType};
@@ -29,6 +30,9 @@ pub(super) enum Piece {
     Label,
     /// A list item's text after its marker.
     Body,
+    /// A web address in the line's text (or the part of it on this line):
+    /// the address's index among the document's (see `weblinks`).
+    Link(u32),
 }
 
 /// One marked-content sequence of a page: its MCID is its place in the
@@ -87,6 +91,15 @@ impl Marker {
         mcid
     }
 
+    /// Opens a tagged sequence for the part of a web address drawn in
+    /// `area` on a line of `tag`'s element.
+    pub(super) fn begin_link(&mut self, out: &mut Vec<u8>, tag: &Tag, link: u32, area: [f32; 4]) {
+        self.begin(out, tag, Piece::Link(link));
+        if let Some(m) = self.marked.last_mut() {
+            m.area = Some(area);
+        }
+    }
+
     /// Where the sequence just opened can be clicked, if it is a link.
     pub(super) fn link_area(&mut self, area: [f32; 4]) {
         if let Some(m) = self.marked.last_mut().filter(|m| m.tag.link.is_some()) {
@@ -112,6 +125,7 @@ fn content_name(role: &Role, piece: Piece) -> &'static [u8] {
     match (role, piece) {
         (_, Piece::Label) => b"Lbl",
         (_, Piece::Body) => b"LBody",
+        (_, Piece::Link(_)) => b"Link",
         (Role::Title, _) => b"H1",
         (Role::Heading(_), _) => b"H",
         (Role::Figure { .. }, _) => b"Figure",
@@ -119,16 +133,12 @@ fn content_name(role: &Role, piece: Piece) -> &'static [u8] {
     }
 }
 
-/// The structure type of an element. Body headings start at H2: the
-/// headline is the one H1.
+/// The structure type of an element; headings get their level from
+/// [`Outline`].
 fn struct_role(role: &Role) -> StructRole {
     match role {
         Role::Title => StructRole::H1,
-        Role::Heading(1) | Role::Heading(0) => StructRole::H2,
-        Role::Heading(2) => StructRole::H3,
-        Role::Heading(3) => StructRole::H4,
-        Role::Heading(4) => StructRole::H5,
-        Role::Heading(_) => StructRole::H6,
+        Role::Heading(_) => StructRole::H2,
         Role::Paragraph => StructRole::P,
         Role::Quote => StructRole::BlockQuote,
         Role::ListItem { .. } => StructRole::LI,
@@ -136,11 +146,72 @@ fn struct_role(role: &Role) -> StructRole {
     }
 }
 
+/// The heading levels of the tree, without gaps.
+///
+/// The headline is H1. A body heading is one level below the heading it
+/// belongs to: the last one before it at a higher level of the statement
+/// (`#` above `##`), or the headline. So a statement that jumps from `#`
+/// to `###` gives H2 and H3, not H2 and H4: a screen reader's list of
+/// headings, and PDF/UA, want no level skipped. Headings the statement
+/// gives the same level keep the same level in the tree when they belong
+/// to the same heading.
+#[derive(Default)]
+struct Outline {
+    /// The level of the headline, 0 until there is one: without a
+    /// headline the first heading is H1.
+    title: u8,
+    /// The open headings: the statement's level and the tree's.
+    open: Vec<(u8, u8)>,
+}
+
+impl Outline {
+    /// A new side of a two-language leaflet: a document of its own.
+    fn restart(&mut self) {
+        *self = Outline::default();
+    }
+
+    /// The structure type of the next element, `role`.
+    fn role(&mut self, role: &Role) -> StructRole {
+        match role {
+            Role::Title => {
+                self.title = 1;
+                self.open.clear();
+                StructRole::H1
+            }
+            Role::Heading(level) => {
+                while self.open.last().is_some_and(|(l, _)| l >= level) {
+                    self.open.pop();
+                }
+                let parent = self.open.last().map_or(self.title, |(_, tree)| *tree);
+                let tree = (parent + 1).min(6);
+                self.open.push((*level, tree));
+                match tree {
+                    1 => StructRole::H1,
+                    2 => StructRole::H2,
+                    3 => StructRole::H3,
+                    4 => StructRole::H4,
+                    5 => StructRole::H5,
+                    _ => StructRole::H6,
+                }
+            }
+            other => struct_role(other),
+        }
+    }
+}
+
 /// A marked-content sequence: page index and MCID.
 type Mcr = (usize, usize);
 
-/// A sequence with its place in the body's flow, to sort by.
-type Placed = (u32, Mcr);
+/// A sequence as an element gathers it.
+#[derive(Clone, Copy)]
+struct Seq {
+    /// Its place in the body's flow, to sort by.
+    flow: u32,
+    mcr: Mcr,
+    /// For part of a web address in the text: which address, and where
+    /// this part can be clicked.
+    link: Option<(u32, [f32; 4])>,
+}
 
 /// A child of a structure element.
 enum Kid {
@@ -154,7 +225,7 @@ enum Kid {
 struct Link {
     page: usize,
     area: [f32; 4],
-    uri: std::sync::Arc<str>,
+    uri: Arc<str>,
     /// The Link element it belongs to.
     node: usize,
 }
@@ -171,7 +242,7 @@ struct Node {
     role: StructRole,
     /// The side of a two-language leaflet its element is on.
     side: u8,
-    alt: Option<std::sync::Arc<str>>,
+    alt: Option<Arc<str>>,
     parent: Option<usize>,
     kids: Vec<Kid>,
 }
@@ -179,16 +250,92 @@ struct Node {
 /// An element's marked content as the pages hold it.
 struct Gathered {
     role: Role,
-    whole: Vec<Placed>,
-    label: Vec<Placed>,
-    body: Vec<Placed>,
-    /// Where it can be clicked, by page, and where to.
-    links: Vec<(usize, [f32; 4], std::sync::Arc<str>)>,
+    /// Its content (a list item's text after the marker included).
+    whole: Vec<Seq>,
+    /// A list item's marker.
+    label: Vec<Seq>,
+    /// Where it can be clicked as a whole (the QR code and its printed
+    /// address), by page, and where to.
+    links: Vec<(usize, [f32; 4], Arc<str>)>,
+}
+
+/// Builds the tree: nodes are added under their parent, in order.
+struct Builder<'a> {
+    nodes: Vec<Node>,
+    annots: Vec<Link>,
+    /// The side of the element whose nodes are being added.
+    side: u8,
+    /// Whether links get annotations (not in PDF/X).
+    clickable: bool,
+    /// What each web address in the text opens.
+    targets: &'a [Arc<str>],
+}
+
+impl Builder<'_> {
+    /// Adds a node under `parent`; its index.
+    fn add(
+        &mut self,
+        role: StructRole,
+        alt: Option<Arc<str>>,
+        parent: usize,
+        kids: Vec<Kid>,
+    ) -> usize {
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            role,
+            side: self.side,
+            alt,
+            parent: Some(parent),
+            kids,
+        });
+        self.nodes[parent].kids.push(Kid::Node(id));
+        id
+    }
+
+    /// Adds an annotation for `area` of page `page`, owned by the Link
+    /// element `node`, as that element's next kid.
+    fn annotate(&mut self, node: usize, page: usize, area: [f32; 4], uri: Arc<str>) {
+        self.nodes[node].kids.push(Kid::Annot(self.annots.len()));
+        self.annots.push(Link {
+            page,
+            area,
+            uri,
+            node,
+        });
+    }
+
+    /// Adds `seqs` to `parent` in flow order (page and MCID order for
+    /// lines outside the flow: the sort is stable). The parts of a web
+    /// address go into a `Link` element of their own, placed where its
+    /// first part is read, each part with its annotation.
+    fn fill(&mut self, parent: usize, mut seqs: Vec<Seq>) {
+        seqs.sort_by_key(|s| s.flow);
+        // The Link element of each address met so far.
+        let mut open: Vec<(u32, usize)> = Vec::new();
+        for s in seqs {
+            let Some((link, area)) = s.link.filter(|_| self.clickable) else {
+                self.nodes[parent].kids.push(Kid::Content(s.mcr));
+                continue;
+            };
+            let node = match open.iter().find(|(l, _)| *l == link) {
+                Some(&(_, node)) => node,
+                None => {
+                    let node = self.add(StructRole::Link, None, parent, Vec::new());
+                    open.push((link, node));
+                    node
+                }
+            };
+            self.nodes[node].kids.push(Kid::Content(s.mcr));
+            let uri = self.targets.get(link as usize).cloned().unwrap_or_default();
+            self.annotate(node, s.mcr.0, area, uri);
+        }
+    }
 }
 
 /// The tree from each page's marked sequences; link annotations only
-/// when `links` (PDF/X keeps annotations off the printed page).
-fn build(pages: &[Vec<Marked>], links: bool) -> Tree {
+/// when `links` (PDF/X keeps annotations off the printed page). `targets`
+/// are what the web addresses in the text open.
+fn build(pages: &[Vec<Marked>], links: bool, targets: &[Arc<str>]) -> Tree {
     let mut elements: BTreeMap<ElementId, Gathered> = BTreeMap::new();
     for (p, marked) in pages.iter().enumerate() {
         for (mcid, m) in marked.iter().enumerate() {
@@ -196,79 +343,68 @@ fn build(pages: &[Vec<Marked>], links: bool) -> Tree {
                 role: m.tag.role.clone(),
                 whole: Vec::new(),
                 label: Vec::new(),
-                body: Vec::new(),
                 links: Vec::new(),
             });
-            if let (Some(area), Some(uri), true) = (m.area, &m.tag.link, links) {
-                e.links.push((p, area, uri.clone()));
-            }
-            let placed = (m.tag.flow, (p, mcid));
+            let mut seq = Seq {
+                flow: m.tag.flow,
+                mcr: (p, mcid),
+                link: None,
+            };
             match m.piece {
-                Piece::Whole => e.whole.push(placed),
-                Piece::Label => e.label.push(placed),
-                Piece::Body => e.body.push(placed),
+                Piece::Whole | Piece::Body => {
+                    if let (Some(area), Some(uri), true) = (m.area, &m.tag.link, links) {
+                        e.links.push((p, area, uri.clone()));
+                    }
+                    e.whole.push(seq);
+                }
+                Piece::Label => e.label.push(seq),
+                Piece::Link(link) => {
+                    seq.link = m.area.map(|area| (link, area));
+                    e.whole.push(seq);
+                }
             }
         }
     }
-    let mut nodes = vec![Node {
-        role: StructRole::Document,
+    let mut b = Builder {
+        nodes: vec![Node {
+            role: StructRole::Document,
+            side: 0,
+            alt: None,
+            parent: None,
+            kids: Vec::new(),
+        }],
+        annots: Vec::new(),
         side: 0,
-        alt: None,
-        parent: None,
-        kids: Vec::new(),
-    }];
-    // The side of the element whose nodes are being added.
-    let side = std::cell::Cell::new(0u8);
-    let add = |nodes: &mut Vec<Node>, role, alt, parent: usize, kids: Vec<Kid>| {
-        let id = nodes.len();
-        nodes.push(Node {
-            role,
-            side: side.get(),
-            alt,
-            parent: Some(parent),
-            kids,
-        });
-        nodes[parent].kids.push(Kid::Node(id));
-        id
+        clickable: links,
+        targets,
     };
-    let mut annots = Vec::new();
+    let mut outline = Outline::default();
     // Open lists, outermost first: (depth, the L, its last LI).
     let mut lists: Vec<(u8, usize, usize)> = Vec::new();
     for (id, e) in elements {
-        side.set(id.side);
-        // In flow order; page and MCID order for lines outside the flow
-        // (the sort is stable).
-        let content = |mut v: Vec<Placed>| {
-            v.sort_by_key(|(flow, _)| *flow);
-            v.into_iter()
-                .map(|(_, mcr)| Kid::Content(mcr))
-                .collect::<Vec<_>>()
-        };
+        if id.side != b.side {
+            outline.restart();
+        }
+        b.side = id.side;
         let Role::ListItem { depth, .. } = e.role else {
             lists.clear();
             let alt = match &e.role {
                 Role::Figure { alt } => Some(alt.clone()),
                 _ => None,
             };
+            let role = outline.role(&e.role);
+            let el = b.add(role, alt, 0, Vec::new());
             if e.links.is_empty() {
-                add(&mut nodes, struct_role(&e.role), alt, 0, content(e.whole));
+                b.fill(el, e.whole);
                 continue;
             }
-            // A link: the element holds a Link, which holds the content
-            // and the annotations that make it clickable.
-            let el = add(&mut nodes, struct_role(&e.role), alt, 0, Vec::new());
-            let mut kids = content(e.whole);
-            let link = nodes.len();
+            // A link as a whole: the element holds a Link, which holds the
+            // content and the annotations that make it clickable.
+            let link = b.add(StructRole::Link, None, el, Vec::new());
+            b.fill(link, e.whole);
             for (page, area, uri) in e.links {
-                kids.push(Kid::Annot(annots.len()));
-                annots.push(Link {
-                    page,
-                    area,
-                    uri,
-                    node: link,
-                });
+                b.annotate(link, page, area, uri);
             }
-            add(&mut nodes, StructRole::Link, None, el, kids);
             continue;
         };
         while lists.last().is_some_and(|(d, _, _)| *d > depth) {
@@ -279,26 +415,25 @@ fn build(pages: &[Vec<Marked>], links: bool) -> Tree {
             // A deeper list belongs to the item above it.
             outer => {
                 let parent = outer.map_or(0, |&(_, _, li)| li);
-                let l = add(&mut nodes, StructRole::L, None, parent, Vec::new());
+                let l = b.add(StructRole::L, None, parent, Vec::new());
                 lists.push((depth, l, l));
                 l
             }
         };
-        let li = add(&mut nodes, StructRole::LI, None, list, Vec::new());
+        let li = b.add(StructRole::LI, None, list, Vec::new());
         if let Some(top) = lists.last_mut() {
             top.2 = li;
         }
         if !e.label.is_empty() {
-            add(&mut nodes, StructRole::Lbl, None, li, content(e.label));
+            let lbl = b.add(StructRole::Lbl, None, li, Vec::new());
+            b.fill(lbl, e.label);
         }
-        let mut body = e.whole;
-        body.extend(e.body);
-        body.sort_by_key(|(flow, _)| *flow);
-        add(&mut nodes, StructRole::LBody, None, li, content(body));
+        let body = b.add(StructRole::LBody, None, li, Vec::new());
+        b.fill(body, e.whole);
     }
     Tree {
-        nodes,
-        links: annots,
+        nodes: b.nodes,
+        links: b.annots,
     }
 }
 
@@ -311,17 +446,20 @@ pub(super) struct Written {
 
 /// Writes the structure tree for `pages`' marked sequences (one list per
 /// page, `page_refs` their page objects), with link annotations if
-/// `links`. Page `i` must carry `/StructParents i`. `langs` are the
-/// languages of the document and of a two-language leaflet's second side.
+/// `links`; `targets` are what the web addresses in the text open. Page
+/// `i` must carry `/StructParents i`. `langs` are the languages of the
+/// document and of a two-language leaflet's second side.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn write(
     chunk: &mut Chunk,
     pages: &[Vec<Marked>],
     page_refs: &[Ref],
     langs: &[Option<&str>; 2],
     links: bool,
+    targets: &[Arc<str>],
     next: &mut impl FnMut() -> Ref,
 ) -> Written {
-    let Tree { nodes, links } = build(pages, links);
+    let Tree { nodes, links } = build(pages, links, targets);
     let root = next();
     let refs: Vec<Ref> = nodes.iter().map(|_| next()).collect();
     let annot_refs: Vec<Ref> = links.iter().map(|_| next()).collect();
@@ -441,7 +579,7 @@ mod tests {
             vec![marked(0, 1), marked(2, 9)],
             vec![marked(1, 5), marked(2, 8)],
         ];
-        let tree = build(&pages, false);
+        let tree = build(&pages, false, &[]);
         let roots: Vec<usize> = tree.nodes[0]
             .kids
             .iter()
