@@ -97,6 +97,8 @@ struct Element {
     mcrs: Vec<(ObjectId, i64)>,
     /// Objects it refers to (annotations).
     objrs: Vec<ObjectId>,
+    /// Its own /Lang.
+    lang: Option<String>,
 }
 
 /// A PDF text string: UTF-16BE after its byte-order mark, else one byte
@@ -179,6 +181,10 @@ fn walk(doc: &Document, k: &Object, depth: usize, parent: &str, out: &mut Vec<El
             parent_role: parent.to_string(),
             mcrs,
             objrs,
+            lang: dict
+                .get(b"Lang")
+                .ok()
+                .map(|l| text_string(l.as_str().unwrap())),
         });
         if let Ok(k) = dict.get(b"K") {
             walk(doc, k, depth + 1, &role, out);
@@ -649,4 +655,36 @@ fn headings_skip_no_level_in_the_tree() {
         .filter(|r| r.starts_with('H'))
         .collect();
     assert_eq!(heads, ["H1", "H2", "H3", "H2"], "{heads:?}");
+}
+
+#[test]
+fn a_paragraph_surely_in_another_language_says_so_and_a_short_one_does_not() {
+    let english = "The library on the corner has been open for sixty years, and the council \
+                   now wants to close it to save money that it spends elsewhere.";
+    let spanish = "La biblioteca de la esquina lleva sesenta años abierta, y el ayuntamiento \
+                   ahora quiere cerrarla para ahorrar un dinero que gasta en otras cosas. \
+                   Nos vemos el jueves en la puerta.";
+    let text = format!(
+        "+++\nlang = \"en\"\n+++\n\n# Keep the library open\n\n{english}\n\n{spanish}\n\n\
+         La biblioteca sigue abierta.\n\n- {spanish}\n- {english}\n"
+    );
+    let pdf = build_text(&text, "a5-flyer", "lang", |_| {});
+    let doc = Document::load(&pdf).unwrap();
+    let langs: Vec<(String, Option<String>)> = elements(&doc)
+        .into_iter()
+        .filter(|e| e.role == "P" || e.role == "LI")
+        .map(|e| (e.role, e.lang))
+        .collect();
+    let es = || Some("es".to_string());
+    assert_eq!(
+        langs,
+        [
+            ("P".to_string(), None),
+            ("P".to_string(), es()),
+            ("P".to_string(), None),
+            ("LI".to_string(), es()),
+            ("LI".to_string(), None),
+        ],
+        "the short Spanish paragraph keeps the document's language"
+    );
 }

@@ -13,6 +13,7 @@
 //! before writing it; that was half of the time of a build.
 
 mod content;
+mod element_lang;
 mod finish;
 mod font;
 mod image;
@@ -130,6 +131,8 @@ pub fn write(
     // Web addresses in the text, found before the pages are written: each
     // page's content marks the parts of an address it draws.
     let web = weblinks::find(&pages);
+    let langs = [Some(meta.lang.as_str()), meta.second_lang.as_deref()];
+    let own_langs = element_lang::detect(&pages, &langs);
     let (font_chunks, contents, marked) =
         render(&used, &font_refs, &pages, &marks, &web, &resources)?;
 
@@ -147,7 +150,6 @@ pub fn write(
     // tree goes straight into the file: a chunk copied in would hold it
     // twice, and a long statement's tree has an entry for every line.
     let links = setup.standard.is_none();
-    let langs = [Some(meta.lang.as_str()), meta.second_lang.as_deref()];
     let tree = tags::write(
         &mut pdf,
         &marked,
@@ -155,6 +157,7 @@ pub fn write(
         &langs,
         links,
         &web.targets,
+        &own_langs,
         &mut next,
     );
     drop(marked);

@@ -243,6 +243,8 @@ struct Node {
     /// The side of a two-language leaflet its element is on.
     side: u8,
     alt: Option<Arc<str>>,
+    /// Its own language, when it is in another than its side's.
+    lang: Option<String>,
     parent: Option<usize>,
     kids: Vec<Kid>,
 }
@@ -285,6 +287,7 @@ impl Builder<'_> {
             role,
             side: self.side,
             alt,
+            lang: None,
             parent: Some(parent),
             kids,
         });
@@ -334,8 +337,14 @@ impl Builder<'_> {
 
 /// The tree from each page's marked sequences; link annotations only
 /// when `links` (PDF/X keeps annotations off the printed page). `targets`
-/// are what the web addresses in the text open.
-fn build(pages: &[Vec<Marked>], links: bool, targets: &[Arc<str>]) -> Tree {
+/// are what the web addresses in the text open; `own_langs` the languages
+/// of elements in another language than their side's.
+fn build(
+    pages: &[Vec<Marked>],
+    links: bool,
+    targets: &[Arc<str>],
+    own_langs: &BTreeMap<ElementId, String>,
+) -> Tree {
     let mut elements: BTreeMap<ElementId, Gathered> = BTreeMap::new();
     for (p, marked) in pages.iter().enumerate() {
         for (mcid, m) in marked.iter().enumerate() {
@@ -370,6 +379,7 @@ fn build(pages: &[Vec<Marked>], links: bool, targets: &[Arc<str>]) -> Tree {
             role: StructRole::Document,
             side: 0,
             alt: None,
+            lang: None,
             parent: None,
             kids: Vec::new(),
         }],
@@ -394,6 +404,7 @@ fn build(pages: &[Vec<Marked>], links: bool, targets: &[Arc<str>]) -> Tree {
             };
             let role = outline.role(&e.role);
             let el = b.add(role, alt, 0, Vec::new());
+            b.nodes[el].lang = own_langs.get(&id).cloned();
             if e.links.is_empty() {
                 b.fill(el, e.whole);
                 continue;
@@ -421,6 +432,7 @@ fn build(pages: &[Vec<Marked>], links: bool, targets: &[Arc<str>]) -> Tree {
             }
         };
         let li = b.add(StructRole::LI, None, list, Vec::new());
+        b.nodes[li].lang = own_langs.get(&id).cloned();
         if let Some(top) = lists.last_mut() {
             top.2 = li;
         }
@@ -448,7 +460,8 @@ pub(super) struct Written {
 /// page, `page_refs` their page objects), with link annotations if
 /// `links`; `targets` are what the web addresses in the text open. Page
 /// `i` must carry `/StructParents i`. `langs` are the languages of the
-/// document and of a two-language leaflet's second side.
+/// document and of a two-language leaflet's second side, `own_langs` those
+/// of elements in another language.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn write(
     chunk: &mut Chunk,
@@ -457,9 +470,10 @@ pub(super) fn write(
     langs: &[Option<&str>; 2],
     links: bool,
     targets: &[Arc<str>],
+    own_langs: &BTreeMap<ElementId, String>,
     next: &mut impl FnMut() -> Ref,
 ) -> Written {
-    let Tree { nodes, links } = build(pages, links, targets);
+    let Tree { nodes, links } = build(pages, links, targets, own_langs);
     let root = next();
     let refs: Vec<Ref> = nodes.iter().map(|_| next()).collect();
     let annot_refs: Vec<Ref> = links.iter().map(|_| next()).collect();
@@ -469,10 +483,11 @@ pub(super) fn write(
         let mut el = chunk.indirect(*r).start::<StructElement>();
         el.kind(node.role);
         el.parent(node.parent.map_or(root, |p| refs[p]));
-        // The document's language, and the second side's on that side's
-        // top-level elements.
+        // The document's language, an element's own, and the second
+        // side's on that side's top-level elements.
         let lang = match (node.role, node.parent) {
             (StructRole::Document, _) => langs[0],
+            _ if node.lang.is_some() => node.lang.as_deref(),
             (_, Some(0)) if node.side > 0 => langs.get(usize::from(node.side)).copied().flatten(),
             _ => None,
         };
@@ -579,7 +594,7 @@ mod tests {
             vec![marked(0, 1), marked(2, 9)],
             vec![marked(1, 5), marked(2, 8)],
         ];
-        let tree = build(&pages, false, &[]);
+        let tree = build(&pages, false, &[], &BTreeMap::new());
         let roots: Vec<usize> = tree.nodes[0]
             .kids
             .iter()
