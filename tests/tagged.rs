@@ -688,3 +688,32 @@ fn a_paragraph_surely_in_another_language_says_so_and_a_short_one_does_not() {
         "the short Spanish paragraph keeps the document's language"
     );
 }
+
+#[test]
+fn files_read_on_screens_carry_title_and_language_in_xmp_without_claiming_pdf_ua() {
+    let pdf = build_text(
+        &linked_statement("en", "Keep it open"),
+        "a5-flyer",
+        "xmp",
+        |_| {},
+    );
+    let doc = Document::load(&pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let id = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    let xmp = String::from_utf8(
+        doc.get_object(id)
+            .unwrap()
+            .as_stream()
+            .unwrap()
+            .content
+            .clone(),
+    )
+    .unwrap();
+    assert!(xmp.contains(">Keep the library open</rdf:li>"), "{xmp}");
+    assert!(
+        xmp.contains("<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag>"),
+        "{xmp}"
+    );
+    assert!(!xmp.contains("pdfuaid"), "no claim that is not checked");
+    assert!(!xmp.contains("GTS_PDFXVersion"), "not a PDF/X file");
+}

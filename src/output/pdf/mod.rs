@@ -368,8 +368,12 @@ fn write_catalog(
         Some(_) => finish::output_intent(pdf, setup, next)?,
         None => None,
     };
+    // PDF/X-4 requires XMP; files read on screens carry it for their
+    // readers (PDF/UA looks for the title there). PDF/X-1a:2003 goes to
+    // the press on its Info dictionary, as that standard's checkers expect.
     let xmp = match setup.standard {
-        Some(Standard::X4) => Some((next(), finish::xmp(meta, Standard::X4))),
+        Some(Standard::X4) => Some((next(), finish::xmp(meta, Some(Standard::X4)))),
+        None => Some((next(), finish::xmp(meta, None))),
         _ => None,
     };
     if let Some((id, xml)) = &xmp {
