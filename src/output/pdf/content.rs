@@ -8,7 +8,7 @@ use pdf_writer::{Content, Name};
 
 use super::font::FontUse;
 use super::paint::Painter;
-use super::tags::{Marked, Marker, Piece};
+use super::tags::{Marker, Piece};
 use super::weblinks::Fragment;
 use crate::compose::pages::{Page, PlacedLine, PlacedPicture, Rect};
 use crate::compose::picture::{Affine, Picture};
@@ -50,7 +50,7 @@ pub(super) fn page_content(
     marks: &MarkSet,
     res: &Resources,
     links: &[Fragment],
-) -> (Vec<u8>, Vec<Marked>) {
+) -> (Vec<u8>, Marker) {
     let mut marker = Marker::default();
     let mut c = Content::with_capacity(4096 + page.lines.len() * 160);
     let h = page.height;
@@ -121,7 +121,7 @@ pub(super) fn page_content(
     draw_marks(&mut c, page, marks, res);
     c.restore_state();
     out.extend_from_slice(&c.finish());
-    (out, marker.marked)
+    (out, marker)
 }
 
 fn rect(c: &mut Content, r: &Rect, page_height: Length) {
@@ -199,7 +199,7 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
                 let g = flat + i;
                 // The piece glyph `g` is in, and where it ends in this run.
                 let (piece, until) = match line_links.iter().find(|f| f.from <= g && g < f.to) {
-                    Some(f) => (Piece::Link(f.link), f.to),
+                    Some(f) => (Piece::Link, f.to),
                     None => (
                         base,
                         line_links
@@ -216,7 +216,11 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
                         Marker::end(out);
                     }
                     match piece {
-                        Piece::Link(link) => {
+                        Piece::Link => {
+                            let link = line_links
+                                .iter()
+                                .find(|f| f.from <= g && g < f.to)
+                                .map_or(0, |f| f.link);
                             let area =
                                 glyphs_area(placed, g, flat + until, res.setup.slug(), page.height);
                             marker.begin_link(out, tag, link, area);

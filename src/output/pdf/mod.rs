@@ -221,14 +221,14 @@ fn render(
     marks: &[MarkSet],
     web: &weblinks::WebLinks,
     resources: &Resources,
-) -> Result<(Vec<Chunk>, Vec<Vec<u8>>, Vec<Vec<tags::Marked>>)> {
+) -> Result<(Vec<Chunk>, Vec<Vec<u8>>, Vec<tags::Marker>)> {
     enum Job<'p> {
         Font(&'p FontUse<'p>, &'p FontRefs),
         Page(&'p Page, &'p MarkSet, &'p [weblinks::Fragment]),
     }
     enum Done {
         Font(Chunk),
-        Page(Vec<u8>, Vec<tags::Marked>),
+        Page(Vec<u8>, tags::Marker),
     }
     let jobs: Vec<Job> = used
         .values()

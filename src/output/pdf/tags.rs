@@ -30,9 +30,11 @@ pub(super) enum Piece {
     Label,
     /// A list item's text after its marker.
     Body,
-    /// A web address in the line's text (or the part of it on this line):
-    /// the address's index among the document's (see `weblinks`).
-    Link(u32),
+    /// A web address in the line's text (or the part of it on this line);
+    /// which one, [`Marker::links`] says. (Kept out of this enum: every
+    /// tagged line of a long statement holds a `Piece`, and a byte is
+    /// enough for it.)
+    Link,
 }
 
 /// One marked-content sequence of a page: its MCID is its place in the
@@ -51,6 +53,9 @@ pub(super) struct Marked {
 #[derive(Default)]
 pub(super) struct Marker {
     pub(super) marked: Vec<Marked>,
+    /// The web address of each [`Piece::Link`] sequence: its MCID and the
+    /// address's index among the document's (see `weblinks`).
+    pub(super) links: Vec<(u32, u32)>,
 }
 
 impl Marker {
@@ -94,10 +99,11 @@ impl Marker {
     /// Opens a tagged sequence for the part of a web address drawn in
     /// `area` on a line of `tag`'s element.
     pub(super) fn begin_link(&mut self, out: &mut Vec<u8>, tag: &Tag, link: u32, area: [f32; 4]) {
-        self.begin(out, tag, Piece::Link(link));
+        self.begin(out, tag, Piece::Link);
         if let Some(m) = self.marked.last_mut() {
             m.area = Some(area);
         }
+        self.links.push((self.marked.len() as u32 - 1, link));
     }
 
     /// Where the sequence just opened can be clicked, if it is a link.
@@ -125,7 +131,7 @@ fn content_name(role: &Role, piece: Piece) -> &'static [u8] {
     match (role, piece) {
         (_, Piece::Label) => b"Lbl",
         (_, Piece::Body) => b"LBody",
-        (_, Piece::Link(_)) => b"Link",
+        (_, Piece::Link) => b"Link",
         (Role::Title, _) => b"H1",
         (Role::Heading(_), _) => b"H",
         (Role::Figure { .. }, _) => b"Figure",
@@ -340,14 +346,16 @@ impl Builder<'_> {
 /// are what the web addresses in the text open; `own_langs` the languages
 /// of elements in another language than their side's.
 fn build(
-    pages: &[Vec<Marked>],
+    pages: &[Marker],
     links: bool,
     targets: &[Arc<str>],
     own_langs: &BTreeMap<ElementId, String>,
 ) -> Tree {
     let mut elements: BTreeMap<ElementId, Gathered> = BTreeMap::new();
-    for (p, marked) in pages.iter().enumerate() {
-        for (mcid, m) in marked.iter().enumerate() {
+    for (p, page) in pages.iter().enumerate() {
+        // The address of each link sequence, in MCID order as recorded.
+        let mut links_here = page.links.iter().peekable();
+        for (mcid, m) in page.marked.iter().enumerate() {
             let e = elements.entry(m.tag.element).or_insert_with(|| Gathered {
                 role: m.tag.role.clone(),
                 whole: Vec::new(),
@@ -367,8 +375,11 @@ fn build(
                     e.whole.push(seq);
                 }
                 Piece::Label => e.label.push(seq),
-                Piece::Link(link) => {
-                    seq.link = m.area.map(|area| (link, area));
+                Piece::Link => {
+                    let link = links_here
+                        .next_if(|(at, _)| *at as usize == mcid)
+                        .map(|(_, link)| *link);
+                    seq.link = link.zip(m.area);
                     e.whole.push(seq);
                 }
             }
@@ -465,7 +476,7 @@ pub(super) struct Written {
 #[allow(clippy::too_many_arguments)]
 pub(super) fn write(
     chunk: &mut Chunk,
-    pages: &[Vec<Marked>],
+    pages: &[Marker],
     page_refs: &[Ref],
     langs: &[Option<&str>; 2],
     links: bool,
@@ -478,7 +489,8 @@ pub(super) fn write(
     let refs: Vec<Ref> = nodes.iter().map(|_| next()).collect();
     let annot_refs: Vec<Ref> = links.iter().map(|_| next()).collect();
     // Which element each MCID of each page belongs to.
-    let mut parents: Vec<Vec<Option<Ref>>> = pages.iter().map(|m| vec![None; m.len()]).collect();
+    let mut parents: Vec<Vec<Option<Ref>>> =
+        pages.iter().map(|m| vec![None; m.marked.len()]).collect();
     for (node, r) in nodes.iter().zip(&refs) {
         let mut el = chunk.indirect(*r).start::<StructElement>();
         el.kind(node.role);
@@ -585,14 +597,26 @@ mod tests {
             .collect()
     }
 
+    /// Every tagged line of a long statement has a `Marked` until the tree
+    /// is written: links must not make it larger.
+    #[test]
+    fn a_marked_sequence_stays_small() {
+        assert_eq!(std::mem::size_of::<Piece>(), 1);
+        assert_eq!(std::mem::size_of::<Marked>(), 80);
+    }
+
     /// A folded sheet's first page holds the sixth panel, its second the
     /// fifth: a paragraph running from the fifth onto the sixth is read in
     /// its flow's order, not the pages', and elements in their own order.
     #[test]
     fn an_element_is_read_in_flow_order_across_pages() {
+        let page = |marked| Marker {
+            marked,
+            links: Vec::new(),
+        };
         let pages = vec![
-            vec![marked(0, 1), marked(2, 9)],
-            vec![marked(1, 5), marked(2, 8)],
+            page(vec![marked(0, 1), marked(2, 9)]),
+            page(vec![marked(1, 5), marked(2, 8)]),
         ];
         let tree = build(&pages, false, &[], &BTreeMap::new());
         let roots: Vec<usize> = tree.nodes[0]
