@@ -8,8 +8,12 @@
 //! and writes one structure element per document element: a paragraph
 //! split across columns or pages is one P whose kids are marked-content
 //! references on each page. Consecutive list items become an L (nested
-//! by depth), each LI holding its marker (Lbl) and text (LBody). The
-//! parent tree maps every page's MCIDs back to their elements.
+//! by depth), each LI holding its marker (Lbl) and text (LBody). A web
+//! address in the text is a Link inside its element, holding the
+//! sequences of its words (one per line it is drawn on) and an object
+//! reference to each line's annotation. Heading levels follow the outline
+//! ([`Outline`]). The parent tree maps every page's MCIDs, and every
+//! annotation, back to their elements.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
