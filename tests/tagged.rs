@@ -97,6 +97,8 @@ struct Element {
     mcrs: Vec<(ObjectId, i64)>,
     /// Objects it refers to (annotations).
     objrs: Vec<ObjectId>,
+    /// Its own /Lang.
+    lang: Option<String>,
 }
 
 /// A PDF text string: UTF-16BE after its byte-order mark, else one byte
@@ -179,6 +181,10 @@ fn walk(doc: &Document, k: &Object, depth: usize, parent: &str, out: &mut Vec<El
             parent_role: parent.to_string(),
             mcrs,
             objrs,
+            lang: dict
+                .get(b"Lang")
+                .ok()
+                .map(|l| text_string(l.as_str().unwrap())),
         });
         if let Ok(k) = dict.get(b"K") {
             walk(doc, k, depth + 1, &role, out);
@@ -374,4 +380,340 @@ fn poppler_sees_a_tagged_pdf_whose_tree_reads_each_paragraph_whole_and_in_order(
             from += at + letters.len();
         }
     }
+}
+
+/// Builds `text` (Markdown) on `layout` with `adjust` applied to the
+/// request; the PDF's path.
+fn build_text(
+    text: &str,
+    layout: &str,
+    test: &str,
+    adjust: impl FnOnce(&mut BuildRequest),
+) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("handbill-tagged-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let layout = layout::load(layout).unwrap();
+    let mut req = BuildRequest::new(text.as_bytes(), "links.md", &layout);
+    adjust(&mut req);
+    let out = handbill::build(&req).unwrap_or_else(|e| panic!("{e}"));
+    let pdf = dir.join("links.pdf");
+    std::fs::write(&pdf, &out.pdf).unwrap();
+    pdf
+}
+
+/// An address too long for any column: it is broken across lines.
+const LONG: &str = "https://example.org/campaigns/library/keep-the-library-open/\
+                    petition/sign/the-petition-for-opening-hours-for-everyone";
+
+/// A statement with web addresses in its text: one that breaks across
+/// lines, a bare www address, one in brackets and one in a Markdown link,
+/// beside an e-mail address (not a link). No address is followed by a
+/// full stop: the words pdftotext reads are then exactly the addresses.
+fn linked_statement(lang: &str, words: &str) -> String {
+    format!(
+        "+++\ntitle = \"Keep the library open\"\nlang = \"{lang}\"\n+++\n\n\
+         # Keep the library open\n\n\
+         {words} {LONG} {words} www.example.org/library {words} \
+         (https://example.net/a) {words} [our page](https://example.com/page) \
+         {words} write to info@example.org {words}\n"
+    )
+}
+
+/// Each text link (not the QR code's): its address and its annotations.
+fn text_links(doc: &Document) -> Vec<(String, Vec<ObjectId>)> {
+    elements(doc)
+        .into_iter()
+        .filter(|e| e.role == "Link" && e.parent_role != "Figure")
+        .map(|e| {
+            let uri = e
+                .objrs
+                .iter()
+                .map(|a| {
+                    let annot = doc.get_dictionary(*a).unwrap();
+                    let action = resolve(doc, annot.get(b"A").unwrap()).as_dict().unwrap();
+                    String::from_utf8(action.get(b"URI").unwrap().as_str().unwrap().to_vec())
+                        .unwrap()
+                })
+                .reduce(|a, b| {
+                    assert_eq!(a, b, "one link, one address");
+                    a
+                })
+                .unwrap_or_default();
+            (uri, e.objrs)
+        })
+        .collect()
+}
+
+/// Words as `pdftotext -bbox` reads them: page (from 1), box (from the
+/// top left) and text.
+fn word_boxes(pdf: &std::path::Path) -> Vec<(usize, [f64; 4], String)> {
+    let (ok, xml, err) = tool(
+        "pdftotext",
+        &["-enc", "UTF-8", "-bbox", pdf.to_str().unwrap(), "-"],
+    );
+    assert!(ok, "{err}");
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let mut page = 0;
+    let mut out = Vec::new();
+    for line in xml.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            page += 1;
+        } else if let Some(rest) = line.strip_prefix("<word ") {
+            let close = rest.find('>').unwrap();
+            let tag = &rest[..close];
+            let text = rest[close + 1..]
+                .trim_end_matches("</word>")
+                .replace("&amp;", "&");
+            let b = ["xMin", "yMin", "xMax", "yMax"].map(|n| attr(tag, n));
+            out.push((page, b, text));
+        }
+    }
+    out
+}
+
+/// The text links of `pdf`, each with the words under its annotations
+/// (those whose middle is inside one), in the order of the annotations.
+fn words_under_links(pdf: &std::path::Path) -> Vec<(String, usize, String)> {
+    let doc = Document::load(pdf).unwrap();
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let words = word_boxes(pdf);
+    let mut out = Vec::new();
+    for (uri, annots) in text_links(&doc) {
+        let mut under = String::new();
+        for a in &annots {
+            let page = pages
+                .iter()
+                .position(|p| {
+                    let d = doc.get_dictionary(*p).unwrap();
+                    d.get(b"Annots").is_ok_and(|list| {
+                        resolve(&doc, list)
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .any(|r| r.as_reference().ok() == Some(*a))
+                    })
+                })
+                .expect("the annotation is on a page");
+            let page_dict = doc.get_dictionary(pages[page]).unwrap();
+            let media = resolve(&doc, page_dict.get(b"MediaBox").unwrap())
+                .as_array()
+                .unwrap();
+            let height = media[3].as_float().unwrap() as f64;
+            let annot = doc.get_dictionary(*a).unwrap();
+            assert!(
+                annot.get(b"Contents").is_ok(),
+                "an annotation says what it is"
+            );
+            assert!(annot.get(b"StructParent").is_ok());
+            let r: Vec<f64> = annot
+                .get(b"Rect")
+                .unwrap()
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_float().unwrap() as f64)
+                .collect();
+            for (p, b, text) in &words {
+                let (mx, my) = ((b[0] + b[2]) / 2.0, height - (b[1] + b[3]) / 2.0);
+                if *p == page + 1 && r[0] <= mx && mx <= r[2] && r[1] <= my && my <= r[3] {
+                    under.push_str(text);
+                }
+            }
+        }
+        out.push((uri, annots.len(), under));
+    }
+    out
+}
+
+#[test]
+fn web_addresses_in_the_text_are_links_over_their_words_wherever_the_lines_go() {
+    let words = "We ask the council to keep the library open for everyone who needs it";
+    let cases: [(&str, &str, &str, Option<handbill::compose::impose::NUp>); 5] = [
+        ("en", "a5-flyer", "flyer", None),
+        ("en", "a4-trifold", "trifold", None),
+        ("en", "a4-leaflet", "leaflet", None),
+        (
+            "en",
+            "a5-flyer",
+            "imposed",
+            Some(handbill::compose::impose::NUp::Two),
+        ),
+        ("he", "a5-flyer", "mirrored", None),
+    ];
+    for (lang, layout, test, impose) in cases {
+        let words = if lang == "he" {
+            "אנחנו מבקשים מהעירייה להשאיר את הספרייה פתוחה לכל מי שצריך אותה"
+        } else {
+            words
+        };
+        let pdf = build_text(&linked_statement(lang, words), layout, test, |r| {
+            r.impose = impose.map(Some);
+        });
+        let links = words_under_links(&pdf);
+        let want = [
+            LONG,
+            "https://www.example.org/library",
+            "https://example.net/a",
+            "https://example.com/page",
+        ];
+        assert_eq!(
+            links.iter().map(|l| l.0.as_str()).collect::<Vec<_>>(),
+            want,
+            "{test}: the addresses in reading order, no e-mail"
+        );
+        let (_, parts, under) = &links[0];
+        assert!(
+            *parts >= 2,
+            "{test}: the long address is one link over {parts} lines"
+        );
+        assert_eq!(
+            under, LONG,
+            "{test}: its annotations cover its words, no others"
+        );
+        assert_eq!(links[1].2, "www.example.org/library", "{test}");
+        // pdftotext reads the brackets (mirrored in Hebrew) as part of the
+        // word.
+        assert_eq!(
+            links[2].2.trim_matches(['(', ')']),
+            "https://example.net/a",
+            "{test}"
+        );
+        tools_accept(&pdf);
+    }
+}
+
+#[test]
+fn the_press_gets_no_annotations_for_web_addresses() {
+    let pdf = build_text(
+        &linked_statement("en", "Keep it open"),
+        "a5-flyer",
+        "press",
+        |r| {
+            r.target = Some(handbill::output::target::PrintTarget::Press);
+        },
+    );
+    let doc = Document::load(&pdf).unwrap();
+    for (_, page) in doc.get_pages() {
+        assert!(doc.get_dictionary(page).unwrap().get(b"Annots").is_err());
+    }
+    assert!(text_links(&doc).is_empty());
+    // The addresses are still text of their paragraph.
+    let tree: String = struct_text(&pdf)
+        .lines()
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix('"')?
+                .strip_suffix('"')
+                .map(str::to_owned)
+        })
+        .collect();
+    assert!(tree.contains("www.example.org/library"), "{tree}");
+    assert!(tree.contains(LONG), "{tree}");
+}
+
+#[test]
+fn a_hyphen_added_at_a_line_break_is_a_soft_hyphen_and_the_texts_stay() {
+    // Long words in a narrow column: some line ends in an added hyphen.
+    let sentence = "Internationalisation notwithstanding, the well-known administration \
+                    acknowledged extraordinarily complicated responsibilities, and the \
+                    neighbourhood representatives demanded comprehensive accountability. ";
+    let text = format!(
+        "+++\nlang = \"en\"\n+++\n\n# Hyphens\n\n{}\n",
+        sentence.repeat(12)
+    );
+    let pdf = build_text(&text, "a6-handout", "hyphen", |_| {});
+    let (ok, raw, err) = tool(
+        "pdftotext",
+        &["-raw", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],
+    );
+    assert!(ok, "{err}");
+    let soft = raw.matches("\u{AD}\n").count();
+    assert!(soft >= 2, "no line ends in a soft hyphen: {raw}");
+    assert_eq!(raw.matches('\u{AD}').count(), soft, "only at line ends");
+    // Every hyphen of the text is a hyphen still, and none other.
+    assert_eq!(raw.matches('-').count(), text.matches('-').count(), "{raw}");
+    // Joined at the soft hyphens, every word is a word of the statement.
+    let joined = raw.replace("\u{AD}\n", "");
+    for word in joined.split_whitespace() {
+        assert!(text.contains(word), "{word:?} is not in the statement");
+    }
+}
+
+#[test]
+fn headings_skip_no_level_in_the_tree() {
+    let text = "+++\nlang = \"en\"\n+++\n\n# Title of it all\n\nSome text here.\n\n\
+                ### Deep at once\n\nText.\n\n#### Deeper\n\nText.\n\n## Back up\n\nText.\n";
+    let pdf = build_text(text, "a5-flyer", "headings", |_| {});
+    let doc = Document::load(&pdf).unwrap();
+    let heads: Vec<String> = elements(&doc)
+        .into_iter()
+        .map(|e| e.role)
+        .filter(|r| r.starts_with('H'))
+        .collect();
+    assert_eq!(heads, ["H1", "H2", "H3", "H2"], "{heads:?}");
+}
+
+#[test]
+fn a_paragraph_surely_in_another_language_says_so_and_a_short_one_does_not() {
+    let english = "The library on the corner has been open for sixty years, and the council \
+                   now wants to close it to save money that it spends elsewhere.";
+    let spanish = "La biblioteca de la esquina lleva sesenta años abierta, y el ayuntamiento \
+                   ahora quiere cerrarla para ahorrar un dinero que gasta en otras cosas. \
+                   Nos vemos el jueves en la puerta.";
+    let text = format!(
+        "+++\nlang = \"en\"\n+++\n\n# Keep the library open\n\n{english}\n\n{spanish}\n\n\
+         La biblioteca sigue abierta.\n\n- {spanish}\n- {english}\n"
+    );
+    let pdf = build_text(&text, "a5-flyer", "lang", |_| {});
+    let doc = Document::load(&pdf).unwrap();
+    let langs: Vec<(String, Option<String>)> = elements(&doc)
+        .into_iter()
+        .filter(|e| e.role == "P" || e.role == "LI")
+        .map(|e| (e.role, e.lang))
+        .collect();
+    let es = || Some("es".to_string());
+    assert_eq!(
+        langs,
+        [
+            ("P".to_string(), None),
+            ("P".to_string(), es()),
+            ("P".to_string(), None),
+            ("LI".to_string(), es()),
+            ("LI".to_string(), None),
+        ],
+        "the short Spanish paragraph keeps the document's language"
+    );
+}
+
+#[test]
+fn files_read_on_screens_carry_title_and_language_in_xmp_without_claiming_pdf_ua() {
+    let pdf = build_text(
+        &linked_statement("en", "Keep it open"),
+        "a5-flyer",
+        "xmp",
+        |_| {},
+    );
+    let doc = Document::load(&pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    let id = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    let xmp = String::from_utf8(
+        doc.get_object(id)
+            .unwrap()
+            .as_stream()
+            .unwrap()
+            .content
+            .clone(),
+    )
+    .unwrap();
+    assert!(xmp.contains(">Keep the library open</rdf:li>"), "{xmp}");
+    assert!(
+        xmp.contains("<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag>"),
+        "{xmp}"
+    );
+    assert!(!xmp.contains("pdfuaid"), "no claim that is not checked");
+    assert!(!xmp.contains("GTS_PDFXVersion"), "not a PDF/X file");
 }

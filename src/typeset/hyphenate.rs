@@ -544,7 +544,10 @@ pub fn is_literal_token(token: &str) -> bool {
     // One pass over the bytes (asked of every word set): `://`, a digit,
     // or both `@` and `.`; ASCII bytes in UTF-8 are always those characters.
     let bytes = token.as_bytes();
-    if bytes.starts_with(b"www.") {
+    // A bare address may stand in brackets or quotation marks, which
+    // belong to the token.
+    let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if bytes.starts_with(b"www.") || word.starts_with("www.") {
         return true;
     }
     let (mut at, mut dot) = (false, false);
@@ -721,6 +724,8 @@ mod tests {
     #[test]
     fn literal_tokens() {
         assert!(is_literal_token("https://example.org/a-b"));
+        assert!(is_literal_token("(www.example.com)."));
+        assert!(is_literal_token("“www.example.com”"));
         assert!(is_literal_token("info@example.org"));
         assert!(is_literal_token("2023"));
         assert!(!is_literal_token("solidarity"));

@@ -91,6 +91,22 @@ pub struct GlyphRun {
     pub glyphs: Vec<PlacedGlyph>,
 }
 
+/// How a line ends: what stands between its last glyph and the next
+/// line's first, for whoever puts the text back together (a screen
+/// reader, text extraction, finding a web address broken across lines).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LineEnd {
+    /// Between words: a space of the text, or a break the script allows
+    /// between words without one (and the paragraph's last line).
+    #[default]
+    Gap,
+    /// Inside a word, with a hyphen added that the text does not have.
+    Hyphen,
+    /// Inside a word or address, with nothing added: after a hyphen or
+    /// dash of the text, after an address's separator, or in an emergency.
+    Split,
+}
+
 /// One set line.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Line {
@@ -98,8 +114,12 @@ pub struct Line {
     pub runs: Vec<GlyphRun>,
     /// Width of the inked part (from 0 to the end of the last glyph).
     pub width: Length,
-    /// The line ends with an inserted hyphen.
+    /// The line ends inside a word (with an inserted hyphen, or after a
+    /// hyphen of the text): a page or fold should not come after it.
     pub hyphenated: bool,
+    /// What separates it from the next line. (A byte in what was padding:
+    /// a line stays 48 bytes.)
+    pub end: LineEnd,
     /// How far the line exceeds its measure (zero when it fits).
     pub overfull: Length,
 }
@@ -227,6 +247,27 @@ impl Line {
         }
     }
 
+    /// Where the hyphen added at the line's end is (run, glyph), if one
+    /// was: the last glyph in reading order, which on a line with
+    /// right-to-left text need not be the last one drawn.
+    pub fn added_hyphen(&self) -> Option<(usize, usize)> {
+        if self.end != LineEnd::Hyphen {
+            return None;
+        }
+        let last: &PlacedGlyph = if self.glyphs().all(|(_, g)| g.level == 0) {
+            self.runs.last()?.glyphs.last()?
+        } else {
+            *crate::typeset::bidi::logical_order(self).last()?
+        };
+        if last.text != Cluster::Char('-') {
+            return None;
+        }
+        self.runs.iter().enumerate().find_map(|(r, run)| {
+            let at = run.glyphs.iter().position(|g| std::ptr::eq(g, last))?;
+            Some((r, at))
+        })
+    }
+
     /// The line's text (spaces included) in logical order, the order it
     /// is read in, whatever order its glyphs stand in; for messages, checks
     /// and tests.
@@ -271,6 +312,18 @@ mod tests {
     }
 
     #[test]
+    fn the_added_hyphen_is_found_only_on_a_line_that_got_one() {
+        let black = Color::Gray(0.0);
+        let mut l = Line::default();
+        for (k, c) in "com-".chars().enumerate() {
+            l.push(FaceId(0), Length::pt(10.0), black, g(5.0 * k as f64, c));
+        }
+        assert_eq!(l.added_hyphen(), None, "a hyphen of the text");
+        l.end = LineEnd::Hyphen;
+        assert_eq!(l.added_hyphen(), Some((0, 3)));
+    }
+
+    #[test]
     fn clusters() {
         assert_eq!(Cluster::new(Some("f")), Cluster::Char('f'));
         assert_eq!(
@@ -279,6 +332,7 @@ mod tests {
         );
         assert_eq!(std::mem::size_of::<Cluster>(), 16);
         assert_eq!(std::mem::size_of::<PlacedGlyph>(), 32);
+        assert_eq!(std::mem::size_of::<Line>(), 48);
         assert_eq!(Cluster::new(None), Cluster::Continued);
         assert_eq!(Cluster::new(Some("ffi")).text().as_deref(), Some("ffi"));
     }

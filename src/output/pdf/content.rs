@@ -8,7 +8,8 @@ use pdf_writer::{Content, Name};
 
 use super::font::FontUse;
 use super::paint::Painter;
-use super::tags::{Marked, Marker, Piece};
+use super::tags::{Marker, Piece};
+use super::weblinks::Fragment;
 use crate::compose::pages::{Page, PlacedLine, PlacedPicture, Rect};
 use crate::compose::picture::{Affine, Picture};
 use crate::compose::tag::{Role, Tag};
@@ -16,7 +17,7 @@ use crate::output::marks::{MarkSet, MARK_WIDTH};
 use crate::output::target::PrintSetup;
 use crate::style::Color;
 use crate::typeset::fonts::FaceId;
-use crate::typeset::line::{Cluster, GlyphRun, PlacedGlyph};
+use crate::typeset::line::{Cluster, PlacedGlyph};
 use crate::units::Length;
 
 /// What every page's content refers to.
@@ -40,14 +41,16 @@ pub(super) fn pt(l: Length) -> f32 {
     pt64(l) as f32
 }
 
-/// The uncompressed content stream of `page`, with its printer's `marks`,
-/// and its tagged sequences in MCID order. Everything drawn is either
+/// The uncompressed content stream of `page`, with its printer's `marks`
+/// and the fragments of web addresses in its text (`links`), and its
+/// tagged sequences in MCID order. Everything drawn is either
 /// tagged or an artifact.
 pub(super) fn page_content(
     page: &Page,
     marks: &MarkSet,
     res: &Resources,
-) -> (Vec<u8>, Vec<Marked>) {
+    links: &[Fragment],
+) -> (Vec<u8>, Marker) {
     let mut marker = Marker::default();
     let mut c = Content::with_capacity(4096 + page.lines.len() * 160);
     let h = page.height;
@@ -113,12 +116,12 @@ pub(super) fn page_content(
     let mut out = c.finish().into_vec();
     // pdf-writer separates operators but ends without a separator.
     out.push(b'\n');
-    text(&mut out, page, res, &mut marker);
+    text(&mut out, page, res, &mut marker, links);
     let mut c = Content::new();
     draw_marks(&mut c, page, marks, res);
     c.restore_state();
     out.extend_from_slice(&c.finish());
-    (out, marker.marked)
+    (out, marker)
 }
 
 fn rect(c: &mut Content, r: &Rect, page_height: Length) {
@@ -146,15 +149,23 @@ struct TextState {
 /// that is then deflated.
 ///
 /// Each line is one marked-content sequence: tagged with its element, or
-/// an artifact; a list item's first line is two, its marker and its text.
-fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker) {
+/// an artifact. A list item's first line is two, its marker and its text,
+/// and a web address in a line (`links`, this page's) is a sequence of its
+/// own, so that its element's `Link` can hold it.
+fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, links: &[Fragment]) {
     if page.lines.iter().all(|l| l.line.runs.is_empty()) {
         return;
     }
     out.extend_from_slice(b"BT\n");
     let mut state = TextState::default();
     let mut extra = Vec::new();
-    for placed in &page.lines {
+    let mut frags = links;
+    for (index, placed) in page.lines.iter().enumerate() {
+        // This line's fragments: the next ones, as both lists are in line
+        // order.
+        let (line_links, rest) =
+            frags.split_at(frags.partition_point(|f| f.line as usize <= index));
+        frags = rest;
         if placed.line.runs.is_empty() {
             continue;
         }
@@ -166,52 +177,127 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker) {
             }) => usize::from(*label_runs).min(placed.line.runs.len()),
             _ => 0,
         };
-        match &placed.tag {
-            Some(tag) if label_runs > 0 => marker.begin(out, tag, Piece::Label),
-            Some(tag) => {
-                marker.begin(out, tag, Piece::Whole);
-                marker.link_area(line_area(placed, res.setup.slug(), page.height));
-            }
-            None => Marker::artifact(out),
+        if placed.tag.is_none() {
+            Marker::artifact(out);
         }
+        let soft = placed.line.added_hyphen();
+        // The piece being written, once one is open.
+        let mut open: Option<Piece> = None;
+        // Index of the run's first glyph among the line's.
+        let mut flat = 0u32;
         for (k, run) in placed.line.runs.iter().enumerate() {
-            if k == label_runs && k > 0 {
-                if let Some(tag) = &placed.tag {
-                    Marker::end(out);
-                    marker.begin(out, tag, Piece::Body);
+            let n = run.glyphs.len() as u32;
+            let base = if k < label_runs {
+                Piece::Label
+            } else if label_runs > 0 {
+                Piece::Body
+            } else {
+                Piece::Whole
+            };
+            let mut i = 0u32;
+            while i < n {
+                let g = flat + i;
+                // The piece glyph `g` is in, and where it ends in this run.
+                let (piece, until) = match line_links.iter().find(|f| f.from <= g && g < f.to) {
+                    Some(f) => (Piece::Link, f.to),
+                    None => (
+                        base,
+                        line_links
+                            .iter()
+                            .filter(|f| f.from > g)
+                            .map(|f| f.from)
+                            .min()
+                            .unwrap_or(u32::MAX),
+                    ),
+                };
+                let until = until.saturating_sub(flat).min(n);
+                if let Some(tag) = placed.tag.as_ref().filter(|_| open != Some(piece)) {
+                    if open.is_some() {
+                        Marker::end(out);
+                    }
+                    match piece {
+                        Piece::Link => {
+                            let link = line_links
+                                .iter()
+                                .find(|f| f.from <= g && g < f.to)
+                                .map_or(0, |f| f.link);
+                            let area =
+                                glyphs_area(placed, g, flat + until, res.setup.slug(), page.height);
+                            marker.begin_link(out, tag, link, area);
+                        }
+                        _ => {
+                            marker.begin(out, tag, piece);
+                            if piece == Piece::Whole {
+                                marker.link_area(line_area(placed, res.setup.slug(), page.height));
+                            }
+                        }
+                    }
+                    open = Some(piece);
                 }
-            }
-            let Some(first) = run.glyphs.first() else {
-                continue;
-            };
-            let Some(font) = res.fonts.get(&run.face) else {
-                continue;
-            };
-            if state.color != Some(run.color) {
-                let mut c = Content::new();
-                res.painter.fill(&mut c, run.color);
-                out.extend_from_slice(&c.finish());
-                out.push(b'\n');
-                state.color = Some(run.color);
-            }
-            if state.font != Some((run.face, run.size)) {
-                out.push(b'/');
-                out.extend_from_slice(font.resource.as_bytes());
+                let start = i;
+                let glyphs = &run.glyphs[start as usize..until as usize];
+                i = until;
+                let Some(font) = res.fonts.get(&run.face) else {
+                    continue;
+                };
+                if state.color != Some(run.color) {
+                    let mut c = Content::new();
+                    res.painter.fill(&mut c, run.color);
+                    out.extend_from_slice(&c.finish());
+                    out.push(b'\n');
+                    state.color = Some(run.color);
+                }
+                if state.font != Some((run.face, run.size)) {
+                    out.push(b'/');
+                    out.extend_from_slice(font.resource.as_bytes());
+                    out.push(b' ');
+                    num(out, pt64(run.size));
+                    out.extend_from_slice(b" Tf\n");
+                    state.font = Some((run.face, run.size));
+                }
+                out.extend_from_slice(b"1 0 0 1 ");
+                num(out, pt64(placed.x + glyphs[0].x));
                 out.push(b' ');
-                num(out, pt64(run.size));
-                out.extend_from_slice(b" Tf\n");
-                state.font = Some((run.face, run.size));
+                num(out, pt64(y + run.rise));
+                out.extend_from_slice(b" Tm\n");
+                // The added hyphen, if it is among these glyphs.
+                let hyphen = soft
+                    .filter(|&(r, at)| r == k && (start..until).contains(&(at as u32)))
+                    .map(|(_, at)| at - start as usize);
+                show_glyphs(out, glyphs, run.size, font, &mut state, &mut extra, hyphen);
             }
-            out.extend_from_slice(b"1 0 0 1 ");
-            num(out, pt64(placed.x + first.x));
-            out.push(b' ');
-            num(out, pt64(y + run.rise));
-            out.extend_from_slice(b" Tm\n");
-            show_run(out, run, font, &mut state, &mut extra);
+            flat += n;
         }
-        Marker::end(out);
+        if placed.tag.is_none() || open.is_some() {
+            Marker::end(out);
+        }
     }
     out.extend_from_slice(b"ET\n");
+}
+
+/// Where the glyphs `from..to` of a line (in drawing order, across its
+/// runs) can be clicked: from the leftmost glyph's origin to the end of
+/// the rightmost, as high as [`line_area`].
+fn glyphs_area(
+    placed: &PlacedLine,
+    from: u32,
+    to: u32,
+    slug: Length,
+    page_height: Length,
+) -> [f32; 4] {
+    let [_, y0, _, y1] = line_area(placed, slug, page_height);
+    let (mut lo, mut hi) = (Length::pt(f64::MAX), Length::pt(f64::MIN));
+    for (_, g) in placed
+        .line
+        .glyphs()
+        .skip(from as usize)
+        .take(to.saturating_sub(from) as usize)
+    {
+        lo = lo.min(g.x);
+        hi = hi.max(g.x + Length::pt(f64::from(g.advance)));
+    }
+    let x = placed.x + slug;
+    [pt(x + lo), y0, pt(x + hi), y1]
 }
 
 /// Where a line of text can be clicked: its width, from a little above
@@ -270,24 +356,35 @@ fn num(out: &mut Vec<u8>, v: f64) {
     }
 }
 
-/// Shows a run's glyphs where the layout put them.
+/// Shows glyphs of one run where the layout put them.
 ///
 /// A viewer advances each glyph by its /W width plus the character spacing
 /// (Tc); the TJ numbers correct the rest (kerning, word spaces, justifying).
 /// Justified lines spread letters evenly, so the run's most common gap is
 /// set once as Tc, and only the other glyphs need a number.
-fn show_run(
+///
+/// `hyphen` is the index of the hyphen the line break added, if it is
+/// among `glyphs`: it is drawn, but carries the text of a soft hyphen
+/// (U+00AD) as /ActualText. ISO 32000 asks for exactly that, so that
+/// whoever takes the text out (copying, a screen reader, text extraction
+/// that follows the standard) can tell it from a hyphen of the text
+/// ("well-known") and put the word back together. An artifact would
+/// hide it from the structure tree too, but then nothing would say the
+/// word goes on: an extractor would see two words.
+fn show_glyphs(
     out: &mut Vec<u8>,
-    run: &GlyphRun,
+    glyphs: &[PlacedGlyph],
+    size: Length,
     font: &FontUse,
     state: &mut TextState,
     extra: &mut Vec<f32>,
+    hyphen: Option<usize>,
 ) {
-    let size = run.size.to_pt() as f32;
+    let size = size.to_pt() as f32;
     // Extra advance after each glyph beyond its /W width, in thousandths of an em.
     extra.clear();
     extra.extend(
-        run.glyphs
+        glyphs
             .windows(2)
             .map(|w| ((w[1].x - w[0].x).to_pt() as f32 / size * 1000.0) - font.width(w[0].gid)),
     );
@@ -301,7 +398,6 @@ fn show_run(
     // What Tc really adds, in thousandths of an em.
     let spacing = char_spacing / size * 1000.0;
 
-    let glyphs = &run.glyphs;
     // Whether a TJ array (and a hex string in it) is open.
     let mut open = false;
     let mut k = 0;
@@ -313,7 +409,8 @@ fn show_run(
                 .iter()
                 .take_while(|g| g.text == Cluster::Continued)
                 .count();
-        let actual = needs_actual_text(&glyphs[k..end], font);
+        let soft = hyphen == Some(k);
+        let actual = soft || needs_actual_text(&glyphs[k..end], font);
         if actual {
             // Marked content cannot sit inside a TJ array: the array is
             // closed and reopened around the cluster. The pen moves on
@@ -323,7 +420,11 @@ fn show_run(
                 open = false;
             }
             out.extend_from_slice(b"/Span <</ActualText ");
-            actual_text(out, &glyphs[k]);
+            if soft {
+                out.extend_from_slice(SOFT_HYPHEN);
+            } else {
+                actual_text(out, &glyphs[k]);
+            }
             out.extend_from_slice(b">> BDC\n");
         }
         for (j, g) in glyphs.iter().enumerate().take(end).skip(k) {
@@ -351,6 +452,10 @@ fn show_run(
         out.extend_from_slice(b">] TJ\n");
     }
 }
+
+/// U+00AD SOFT HYPHEN as a PDF text string: what a hyphen added at a
+/// line break stands for.
+const SOFT_HYPHEN: &[u8] = b"<FEFF00AD>";
 
 /// Writes a 16-bit value (a CID, a UTF-16 unit) as four hex digits.
 fn push_hex(out: &mut Vec<u8>, value: u16) {

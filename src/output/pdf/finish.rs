@@ -106,10 +106,15 @@ pub(super) fn output_intent(
     Ok(Some(id))
 }
 
-/// XMP metadata for PDF/X-4, which requires it to agree with the Info dictionary.
-/// Returns the packet; it is written uncompressed, so that tools which look
-/// for it in plain text (as XMP readers do) find it.
-pub(super) fn xmp(meta: &PdfMeta, standard: Standard) -> String {
+/// XMP metadata: for PDF/X-4, which requires it to agree with the Info
+/// dictionary, and for files read on screens, where PDF/UA looks for the
+/// title and language in it (`standard` is `None` for those). Returns the
+/// packet; it is written uncompressed, so that tools which look for it in
+/// plain text (as XMP readers do) find it.
+///
+/// It does not claim PDF/UA (`pdfuaid:part`): see docs/accessibility.md
+/// for what is not checked yet.
+pub(super) fn xmp(meta: &PdfMeta, standard: Option<Standard>) -> String {
     let date = xmp_date(meta.created);
     let id = uuid_text(&ID_PLACEHOLDER);
     let esc = xml_escape;
@@ -120,6 +125,25 @@ pub(super) fn xmp(meta: &PdfMeta, standard: Standard) -> String {
             "   <dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>\n",
             esc(&meta.author)
         )
+    };
+    // The languages the text is in: a two-language leaflet has two.
+    let langs: String = [Some(meta.lang.as_str()), meta.second_lang.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("<rdf:li>{}</rdf:li>", esc(l)))
+        .collect();
+    let language = if langs.is_empty() {
+        String::new()
+    } else {
+        format!("   <dc:language><rdf:Bag>{langs}</rdf:Bag></dc:language>\n")
+    };
+    let pdfx = match standard {
+        Some(standard) => format!(
+            "   <pdfxid:GTS_PDFXVersion>{}</pdfxid:GTS_PDFXVersion>\n",
+            standard.version_key()
+        ),
+        None => String::new(),
     };
     let xml = format!(
         "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
@@ -134,6 +158,7 @@ pub(super) fn xmp(meta: &PdfMeta, standard: Standard) -> String {
    <dc:format>application/pdf</dc:format>\n\
    <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\n\
 {creator}\
+{language}\
    <xmp:CreateDate>{date}</xmp:CreateDate>\n\
    <xmp:ModifyDate>{date}</xmp:ModifyDate>\n\
    <xmp:MetadataDate>{date}</xmp:MetadataDate>\n\
@@ -144,14 +169,13 @@ pub(super) fn xmp(meta: &PdfMeta, standard: Standard) -> String {
    <xmpMM:InstanceID>uuid:{id}</xmpMM:InstanceID>\n\
    <xmpMM:VersionID>1</xmpMM:VersionID>\n\
    <xmpMM:RenditionClass>default</xmpMM:RenditionClass>\n\
-   <pdfxid:GTS_PDFXVersion>{pdfx}</pdfxid:GTS_PDFXVersion>\n\
+{pdfx}\
   </rdf:Description>\n\
  </rdf:RDF>\n\
 </x:xmpmeta>\n\
 <?xpacket end=\"r\"?>",
         title = esc(&meta.title),
         version = env!("CARGO_PKG_VERSION"),
-        pdfx = standard.version_key(),
     );
     xml
 }

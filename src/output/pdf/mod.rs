@@ -13,11 +13,14 @@
 //! before writing it; that was half of the time of a build.
 
 mod content;
+mod element_lang;
 mod finish;
 mod font;
 mod image;
 mod paint;
 mod tags;
+mod web_address;
+mod weblinks;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -125,7 +128,13 @@ pub fn write(
         painter: &painter,
         setup,
     };
-    let (font_chunks, contents, marked) = render(&used, &font_refs, &pages, &marks, &resources)?;
+    // Web addresses in the text, found before the pages are written: each
+    // page's content marks the parts of an address it draws.
+    let web = weblinks::find(&pages);
+    let langs = [Some(meta.lang.as_str()), meta.second_lang.as_deref()];
+    let own_langs = element_lang::detect(&pages, &langs);
+    let (font_chunks, contents, marked) =
+        render(&used, &font_refs, &pages, &marks, &web, &resources)?;
 
     let mut pdf = Pdf::new();
     match setup.standard {
@@ -141,8 +150,16 @@ pub fn write(
     // tree goes straight into the file: a chunk copied in would hold it
     // twice, and a long statement's tree has an entry for every line.
     let links = setup.standard.is_none();
-    let langs = [Some(meta.lang.as_str()), meta.second_lang.as_deref()];
-    let tree = tags::write(&mut pdf, &marked, &page_refs, &langs, links, &mut next);
+    let tree = tags::write(
+        &mut pdf,
+        &marked,
+        &page_refs,
+        &langs,
+        links,
+        &web.targets,
+        &own_langs,
+        &mut next,
+    );
     drop(marked);
     write_pages(
         &mut pdf,
@@ -202,29 +219,36 @@ fn render(
     font_refs: &[FontRefs],
     pages: &[Page],
     marks: &[MarkSet],
+    web: &weblinks::WebLinks,
     resources: &Resources,
-) -> Result<(Vec<Chunk>, Vec<Vec<u8>>, Vec<Vec<tags::Marked>>)> {
+) -> Result<(Vec<Chunk>, Vec<Vec<u8>>, Vec<tags::Marker>)> {
     enum Job<'p> {
         Font(&'p FontUse<'p>, &'p FontRefs),
-        Page(&'p Page, &'p MarkSet),
+        Page(&'p Page, &'p MarkSet, &'p [weblinks::Fragment]),
     }
     enum Done {
         Font(Chunk),
-        Page(Vec<u8>, Vec<tags::Marked>),
+        Page(Vec<u8>, tags::Marker),
     }
     let jobs: Vec<Job> = used
         .values()
         .zip(font_refs)
         .map(|(f, r)| Job::Font(f, r))
-        .chain(pages.iter().zip(marks).map(|(p, m)| Job::Page(p, m)))
+        .chain(
+            pages
+                .iter()
+                .zip(marks)
+                .enumerate()
+                .map(|(k, (p, m))| Job::Page(p, m, web.on_page(k))),
+        )
         .collect();
     let mut font_chunks = Vec::with_capacity(font_refs.len());
     let mut contents = Vec::with_capacity(pages.len());
     let mut marked = Vec::with_capacity(pages.len());
     for done in parallel_map(&jobs, |job| match job {
         Job::Font(f, r) => font::embed(f, r).map(Done::Font),
-        Job::Page(page, marks) => {
-            let (content, marked) = content::page_content(page, marks, resources);
+        Job::Page(page, marks, links) => {
+            let (content, marked) = content::page_content(page, marks, resources, links);
             deflate(&content, Packing::General).map(|c| Done::Page(c, marked))
         }
     }) {
@@ -344,8 +368,12 @@ fn write_catalog(
         Some(_) => finish::output_intent(pdf, setup, next)?,
         None => None,
     };
+    // PDF/X-4 requires XMP; files read on screens carry it for their
+    // readers (PDF/UA looks for the title there). PDF/X-1a:2003 goes to
+    // the press on its Info dictionary, as that standard's checkers expect.
     let xmp = match setup.standard {
-        Some(Standard::X4) => Some((next(), finish::xmp(meta, Standard::X4))),
+        Some(Standard::X4) => Some((next(), finish::xmp(meta, Some(Standard::X4)))),
+        None => Some((next(), finish::xmp(meta, None))),
         _ => None,
     };
     if let Some((id, xml)) = &xmp {

@@ -8,10 +8,15 @@
 //! and writes one structure element per document element: a paragraph
 //! split across columns or pages is one P whose kids are marked-content
 //! references on each page. Consecutive list items become an L (nested
-//! by depth), each LI holding its marker (Lbl) and text (LBody). The
-//! parent tree maps every page's MCIDs back to their elements.
+//! by depth), each LI holding its marker (Lbl) and text (LBody). A web
+//! address in the text is a Link inside its element, holding the
+//! sequences of its words (one per line it is drawn on) and an object
+//! reference to each line's annotation. Heading levels follow the outline
+//! ([`Outline`]). The parent tree maps every page's MCIDs, and every
+//! annotation, back to their elements.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use pdf_writer::types::StructRole;
 use pdf_writer::types::{ActionType, AnnotationFlags, AnnotationType};
@@ -29,6 +34,11 @@ pub(super) enum Piece {
     Label,
     /// A list item's text after its marker.
     Body,
+    /// A web address in the line's text (or the part of it on this line);
+    /// which one, [`Marker::links`] says. (Kept out of this enum: every
+    /// tagged line of a long statement holds a `Piece`, and a byte is
+    /// enough for it.)
+    Link,
 }
 
 /// One marked-content sequence of a page: its MCID is its place in the
@@ -47,6 +57,9 @@ pub(super) struct Marked {
 #[derive(Default)]
 pub(super) struct Marker {
     pub(super) marked: Vec<Marked>,
+    /// The web address of each [`Piece::Link`] sequence: its MCID and the
+    /// address's index among the document's (see `weblinks`).
+    pub(super) links: Vec<(u32, u32)>,
 }
 
 impl Marker {
@@ -87,6 +100,16 @@ impl Marker {
         mcid
     }
 
+    /// Opens a tagged sequence for the part of a web address drawn in
+    /// `area` on a line of `tag`'s element.
+    pub(super) fn begin_link(&mut self, out: &mut Vec<u8>, tag: &Tag, link: u32, area: [f32; 4]) {
+        self.begin(out, tag, Piece::Link);
+        if let Some(m) = self.marked.last_mut() {
+            m.area = Some(area);
+        }
+        self.links.push((self.marked.len() as u32 - 1, link));
+    }
+
     /// Where the sequence just opened can be clicked, if it is a link.
     pub(super) fn link_area(&mut self, area: [f32; 4]) {
         if let Some(m) = self.marked.last_mut().filter(|m| m.tag.link.is_some()) {
@@ -112,6 +135,7 @@ fn content_name(role: &Role, piece: Piece) -> &'static [u8] {
     match (role, piece) {
         (_, Piece::Label) => b"Lbl",
         (_, Piece::Body) => b"LBody",
+        (_, Piece::Link) => b"Link",
         (Role::Title, _) => b"H1",
         (Role::Heading(_), _) => b"H",
         (Role::Figure { .. }, _) => b"Figure",
@@ -119,16 +143,12 @@ fn content_name(role: &Role, piece: Piece) -> &'static [u8] {
     }
 }
 
-/// The structure type of an element. Body headings start at H2: the
-/// headline is the one H1.
+/// The structure type of an element; headings get their level from
+/// [`Outline`].
 fn struct_role(role: &Role) -> StructRole {
     match role {
         Role::Title => StructRole::H1,
-        Role::Heading(1) | Role::Heading(0) => StructRole::H2,
-        Role::Heading(2) => StructRole::H3,
-        Role::Heading(3) => StructRole::H4,
-        Role::Heading(4) => StructRole::H5,
-        Role::Heading(_) => StructRole::H6,
+        Role::Heading(_) => StructRole::H2,
         Role::Paragraph => StructRole::P,
         Role::Quote => StructRole::BlockQuote,
         Role::ListItem { .. } => StructRole::LI,
@@ -136,11 +156,72 @@ fn struct_role(role: &Role) -> StructRole {
     }
 }
 
+/// The heading levels of the tree, without gaps.
+///
+/// The headline is H1. A body heading is one level below the heading it
+/// belongs to: the last one before it at a higher level of the statement
+/// (`#` above `##`), or the headline. So a statement that jumps from `#`
+/// to `###` gives H2 and H3, not H2 and H4: a screen reader's list of
+/// headings, and PDF/UA, want no level skipped. Headings the statement
+/// gives the same level keep the same level in the tree when they belong
+/// to the same heading.
+#[derive(Default)]
+struct Outline {
+    /// The level of the headline, 0 until there is one: without a
+    /// headline the first heading is H1.
+    title: u8,
+    /// The open headings: the statement's level and the tree's.
+    open: Vec<(u8, u8)>,
+}
+
+impl Outline {
+    /// A new side of a two-language leaflet: a document of its own.
+    fn restart(&mut self) {
+        *self = Outline::default();
+    }
+
+    /// The structure type of the next element, `role`.
+    fn role(&mut self, role: &Role) -> StructRole {
+        match role {
+            Role::Title => {
+                self.title = 1;
+                self.open.clear();
+                StructRole::H1
+            }
+            Role::Heading(level) => {
+                while self.open.last().is_some_and(|(l, _)| l >= level) {
+                    self.open.pop();
+                }
+                let parent = self.open.last().map_or(self.title, |(_, tree)| *tree);
+                let tree = (parent + 1).min(6);
+                self.open.push((*level, tree));
+                match tree {
+                    1 => StructRole::H1,
+                    2 => StructRole::H2,
+                    3 => StructRole::H3,
+                    4 => StructRole::H4,
+                    5 => StructRole::H5,
+                    _ => StructRole::H6,
+                }
+            }
+            other => struct_role(other),
+        }
+    }
+}
+
 /// A marked-content sequence: page index and MCID.
 type Mcr = (usize, usize);
 
-/// A sequence with its place in the body's flow, to sort by.
-type Placed = (u32, Mcr);
+/// A sequence as an element gathers it.
+#[derive(Clone, Copy)]
+struct Seq {
+    /// Its place in the body's flow, to sort by.
+    flow: u32,
+    mcr: Mcr,
+    /// For part of a web address in the text: which address, and where
+    /// this part can be clicked.
+    link: Option<(u32, [f32; 4])>,
+}
 
 /// A child of a structure element.
 enum Kid {
@@ -154,7 +235,7 @@ enum Kid {
 struct Link {
     page: usize,
     area: [f32; 4],
-    uri: std::sync::Arc<str>,
+    uri: Arc<str>,
     /// The Link element it belongs to.
     node: usize,
 }
@@ -171,7 +252,9 @@ struct Node {
     role: StructRole,
     /// The side of a two-language leaflet its element is on.
     side: u8,
-    alt: Option<std::sync::Arc<str>>,
+    alt: Option<Arc<str>>,
+    /// Its own language, when it is in another than its side's.
+    lang: Option<String>,
     parent: Option<usize>,
     kids: Vec<Kid>,
 }
@@ -179,96 +262,175 @@ struct Node {
 /// An element's marked content as the pages hold it.
 struct Gathered {
     role: Role,
-    whole: Vec<Placed>,
-    label: Vec<Placed>,
-    body: Vec<Placed>,
-    /// Where it can be clicked, by page, and where to.
-    links: Vec<(usize, [f32; 4], std::sync::Arc<str>)>,
+    /// Its content (a list item's text after the marker included).
+    whole: Vec<Seq>,
+    /// A list item's marker.
+    label: Vec<Seq>,
+    /// Where it can be clicked as a whole (the QR code and its printed
+    /// address), by page, and where to.
+    links: Vec<(usize, [f32; 4], Arc<str>)>,
+}
+
+/// Builds the tree: nodes are added under their parent, in order.
+struct Builder<'a> {
+    nodes: Vec<Node>,
+    annots: Vec<Link>,
+    /// The side of the element whose nodes are being added.
+    side: u8,
+    /// Whether links get annotations (not in PDF/X).
+    clickable: bool,
+    /// What each web address in the text opens.
+    targets: &'a [Arc<str>],
+}
+
+impl Builder<'_> {
+    /// Adds a node under `parent`; its index.
+    fn add(
+        &mut self,
+        role: StructRole,
+        alt: Option<Arc<str>>,
+        parent: usize,
+        kids: Vec<Kid>,
+    ) -> usize {
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            role,
+            side: self.side,
+            alt,
+            lang: None,
+            parent: Some(parent),
+            kids,
+        });
+        self.nodes[parent].kids.push(Kid::Node(id));
+        id
+    }
+
+    /// Adds an annotation for `area` of page `page`, owned by the Link
+    /// element `node`, as that element's next kid.
+    fn annotate(&mut self, node: usize, page: usize, area: [f32; 4], uri: Arc<str>) {
+        self.nodes[node].kids.push(Kid::Annot(self.annots.len()));
+        self.annots.push(Link {
+            page,
+            area,
+            uri,
+            node,
+        });
+    }
+
+    /// Adds `seqs` to `parent` in flow order (page and MCID order for
+    /// lines outside the flow: the sort is stable). The parts of a web
+    /// address go into a `Link` element of their own, placed where its
+    /// first part is read, each part with its annotation.
+    fn fill(&mut self, parent: usize, mut seqs: Vec<Seq>) {
+        seqs.sort_by_key(|s| s.flow);
+        // The Link element of each address met so far.
+        let mut open: Vec<(u32, usize)> = Vec::new();
+        for s in seqs {
+            let Some((link, area)) = s.link.filter(|_| self.clickable) else {
+                self.nodes[parent].kids.push(Kid::Content(s.mcr));
+                continue;
+            };
+            let node = match open.iter().find(|(l, _)| *l == link) {
+                Some(&(_, node)) => node,
+                None => {
+                    let node = self.add(StructRole::Link, None, parent, Vec::new());
+                    open.push((link, node));
+                    node
+                }
+            };
+            self.nodes[node].kids.push(Kid::Content(s.mcr));
+            let uri = self.targets.get(link as usize).cloned().unwrap_or_default();
+            self.annotate(node, s.mcr.0, area, uri);
+        }
+    }
 }
 
 /// The tree from each page's marked sequences; link annotations only
-/// when `links` (PDF/X keeps annotations off the printed page).
-fn build(pages: &[Vec<Marked>], links: bool) -> Tree {
+/// when `links` (PDF/X keeps annotations off the printed page). `targets`
+/// are what the web addresses in the text open; `own_langs` the languages
+/// of elements in another language than their side's.
+fn build(
+    pages: &[Marker],
+    links: bool,
+    targets: &[Arc<str>],
+    own_langs: &BTreeMap<ElementId, String>,
+) -> Tree {
     let mut elements: BTreeMap<ElementId, Gathered> = BTreeMap::new();
-    for (p, marked) in pages.iter().enumerate() {
-        for (mcid, m) in marked.iter().enumerate() {
+    for (p, page) in pages.iter().enumerate() {
+        // The address of each link sequence, in MCID order as recorded.
+        let mut links_here = page.links.iter().peekable();
+        for (mcid, m) in page.marked.iter().enumerate() {
             let e = elements.entry(m.tag.element).or_insert_with(|| Gathered {
                 role: m.tag.role.clone(),
                 whole: Vec::new(),
                 label: Vec::new(),
-                body: Vec::new(),
                 links: Vec::new(),
             });
-            if let (Some(area), Some(uri), true) = (m.area, &m.tag.link, links) {
-                e.links.push((p, area, uri.clone()));
-            }
-            let placed = (m.tag.flow, (p, mcid));
+            let mut seq = Seq {
+                flow: m.tag.flow,
+                mcr: (p, mcid),
+                link: None,
+            };
             match m.piece {
-                Piece::Whole => e.whole.push(placed),
-                Piece::Label => e.label.push(placed),
-                Piece::Body => e.body.push(placed),
+                Piece::Whole | Piece::Body => {
+                    if let (Some(area), Some(uri), true) = (m.area, &m.tag.link, links) {
+                        e.links.push((p, area, uri.clone()));
+                    }
+                    e.whole.push(seq);
+                }
+                Piece::Label => e.label.push(seq),
+                Piece::Link => {
+                    let link = links_here
+                        .next_if(|(at, _)| *at as usize == mcid)
+                        .map(|(_, link)| *link);
+                    seq.link = link.zip(m.area);
+                    e.whole.push(seq);
+                }
             }
         }
     }
-    let mut nodes = vec![Node {
-        role: StructRole::Document,
+    let mut b = Builder {
+        nodes: vec![Node {
+            role: StructRole::Document,
+            side: 0,
+            alt: None,
+            lang: None,
+            parent: None,
+            kids: Vec::new(),
+        }],
+        annots: Vec::new(),
         side: 0,
-        alt: None,
-        parent: None,
-        kids: Vec::new(),
-    }];
-    // The side of the element whose nodes are being added.
-    let side = std::cell::Cell::new(0u8);
-    let add = |nodes: &mut Vec<Node>, role, alt, parent: usize, kids: Vec<Kid>| {
-        let id = nodes.len();
-        nodes.push(Node {
-            role,
-            side: side.get(),
-            alt,
-            parent: Some(parent),
-            kids,
-        });
-        nodes[parent].kids.push(Kid::Node(id));
-        id
+        clickable: links,
+        targets,
     };
-    let mut annots = Vec::new();
+    let mut outline = Outline::default();
     // Open lists, outermost first: (depth, the L, its last LI).
     let mut lists: Vec<(u8, usize, usize)> = Vec::new();
     for (id, e) in elements {
-        side.set(id.side);
-        // In flow order; page and MCID order for lines outside the flow
-        // (the sort is stable).
-        let content = |mut v: Vec<Placed>| {
-            v.sort_by_key(|(flow, _)| *flow);
-            v.into_iter()
-                .map(|(_, mcr)| Kid::Content(mcr))
-                .collect::<Vec<_>>()
-        };
+        if id.side != b.side {
+            outline.restart();
+        }
+        b.side = id.side;
         let Role::ListItem { depth, .. } = e.role else {
             lists.clear();
             let alt = match &e.role {
                 Role::Figure { alt } => Some(alt.clone()),
                 _ => None,
             };
+            let role = outline.role(&e.role);
+            let el = b.add(role, alt, 0, Vec::new());
+            b.nodes[el].lang = own_langs.get(&id).cloned();
             if e.links.is_empty() {
-                add(&mut nodes, struct_role(&e.role), alt, 0, content(e.whole));
+                b.fill(el, e.whole);
                 continue;
             }
-            // A link: the element holds a Link, which holds the content
-            // and the annotations that make it clickable.
-            let el = add(&mut nodes, struct_role(&e.role), alt, 0, Vec::new());
-            let mut kids = content(e.whole);
-            let link = nodes.len();
+            // A link as a whole: the element holds a Link, which holds the
+            // content and the annotations that make it clickable.
+            let link = b.add(StructRole::Link, None, el, Vec::new());
+            b.fill(link, e.whole);
             for (page, area, uri) in e.links {
-                kids.push(Kid::Annot(annots.len()));
-                annots.push(Link {
-                    page,
-                    area,
-                    uri,
-                    node: link,
-                });
+                b.annotate(link, page, area, uri);
             }
-            add(&mut nodes, StructRole::Link, None, el, kids);
             continue;
         };
         while lists.last().is_some_and(|(d, _, _)| *d > depth) {
@@ -279,26 +441,26 @@ fn build(pages: &[Vec<Marked>], links: bool) -> Tree {
             // A deeper list belongs to the item above it.
             outer => {
                 let parent = outer.map_or(0, |&(_, _, li)| li);
-                let l = add(&mut nodes, StructRole::L, None, parent, Vec::new());
+                let l = b.add(StructRole::L, None, parent, Vec::new());
                 lists.push((depth, l, l));
                 l
             }
         };
-        let li = add(&mut nodes, StructRole::LI, None, list, Vec::new());
+        let li = b.add(StructRole::LI, None, list, Vec::new());
+        b.nodes[li].lang = own_langs.get(&id).cloned();
         if let Some(top) = lists.last_mut() {
             top.2 = li;
         }
         if !e.label.is_empty() {
-            add(&mut nodes, StructRole::Lbl, None, li, content(e.label));
+            let lbl = b.add(StructRole::Lbl, None, li, Vec::new());
+            b.fill(lbl, e.label);
         }
-        let mut body = e.whole;
-        body.extend(e.body);
-        body.sort_by_key(|(flow, _)| *flow);
-        add(&mut nodes, StructRole::LBody, None, li, content(body));
+        let body = b.add(StructRole::LBody, None, li, Vec::new());
+        b.fill(body, e.whole);
     }
     Tree {
-        nodes,
-        links: annots,
+        nodes: b.nodes,
+        links: b.annots,
     }
 }
 
@@ -311,30 +473,37 @@ pub(super) struct Written {
 
 /// Writes the structure tree for `pages`' marked sequences (one list per
 /// page, `page_refs` their page objects), with link annotations if
-/// `links`. Page `i` must carry `/StructParents i`. `langs` are the
-/// languages of the document and of a two-language leaflet's second side.
+/// `links`; `targets` are what the web addresses in the text open. Page
+/// `i` must carry `/StructParents i`. `langs` are the languages of the
+/// document and of a two-language leaflet's second side, `own_langs` those
+/// of elements in another language.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn write(
     chunk: &mut Chunk,
-    pages: &[Vec<Marked>],
+    pages: &[Marker],
     page_refs: &[Ref],
     langs: &[Option<&str>; 2],
     links: bool,
+    targets: &[Arc<str>],
+    own_langs: &BTreeMap<ElementId, String>,
     next: &mut impl FnMut() -> Ref,
 ) -> Written {
-    let Tree { nodes, links } = build(pages, links);
+    let Tree { nodes, links } = build(pages, links, targets, own_langs);
     let root = next();
     let refs: Vec<Ref> = nodes.iter().map(|_| next()).collect();
     let annot_refs: Vec<Ref> = links.iter().map(|_| next()).collect();
     // Which element each MCID of each page belongs to.
-    let mut parents: Vec<Vec<Option<Ref>>> = pages.iter().map(|m| vec![None; m.len()]).collect();
+    let mut parents: Vec<Vec<Option<Ref>>> =
+        pages.iter().map(|m| vec![None; m.marked.len()]).collect();
     for (node, r) in nodes.iter().zip(&refs) {
         let mut el = chunk.indirect(*r).start::<StructElement>();
         el.kind(node.role);
         el.parent(node.parent.map_or(root, |p| refs[p]));
-        // The document's language, and the second side's on that side's
-        // top-level elements.
+        // The document's language, an element's own, and the second
+        // side's on that side's top-level elements.
         let lang = match (node.role, node.parent) {
             (StructRole::Document, _) => langs[0],
+            _ if node.lang.is_some() => node.lang.as_deref(),
             (_, Some(0)) if node.side > 0 => langs.get(usize::from(node.side)).copied().flatten(),
             _ => None,
         };
@@ -432,16 +601,28 @@ mod tests {
             .collect()
     }
 
+    /// Every tagged line of a long statement has a `Marked` until the tree
+    /// is written: links must not make it larger.
+    #[test]
+    fn a_marked_sequence_stays_small() {
+        assert_eq!(std::mem::size_of::<Piece>(), 1);
+        assert_eq!(std::mem::size_of::<Marked>(), 80);
+    }
+
     /// A folded sheet's first page holds the sixth panel, its second the
     /// fifth: a paragraph running from the fifth onto the sixth is read in
     /// its flow's order, not the pages', and elements in their own order.
     #[test]
     fn an_element_is_read_in_flow_order_across_pages() {
+        let page = |marked| Marker {
+            marked,
+            links: Vec::new(),
+        };
         let pages = vec![
-            vec![marked(0, 1), marked(2, 9)],
-            vec![marked(1, 5), marked(2, 8)],
+            page(vec![marked(0, 1), marked(2, 9)]),
+            page(vec![marked(1, 5), marked(2, 8)]),
         ];
-        let tree = build(&pages, false);
+        let tree = build(&pages, false, &[], &BTreeMap::new());
         let roots: Vec<usize> = tree.nodes[0]
             .kids
             .iter()

@@ -4,7 +4,7 @@
 use crate::error::{Location, Warning};
 use crate::style::Align;
 use crate::typeset::bidi;
-use crate::typeset::line::{Line, PlacedGlyph};
+use crate::typeset::line::{Line, LineEnd, PlacedGlyph};
 use crate::typeset::linebreak::{self, Item, PenaltyKind};
 use crate::units::Length;
 
@@ -72,6 +72,7 @@ impl Setter<'_> {
             };
             let (mut line, offsets) = p.place(start, end, ratio);
             line.hyphenated = br.hyphenated;
+            line.end = line_end(&p.items[end], br.hyphenated);
             line.overfull = br.overfull;
             let shift = match p.align {
                 Align::Center => (measure - line.width) / 2.0,
@@ -310,6 +311,23 @@ impl Paragraph {
         );
         let run = line.runs.len() - 1;
         (run, line.runs[run].glyphs.len() - 1)
+    }
+}
+
+/// How a line broken at `at` ends (`flagged`: the break is inside a word).
+fn line_end(at: &Item, flagged: bool) -> LineEnd {
+    match at {
+        Item::Penalty {
+            kind: PenaltyKind::Hyphen | PenaltyKind::NameHyphen,
+            ..
+        } => LineEnd::Hyphen,
+        Item::Penalty {
+            kind: PenaltyKind::Address | PenaltyKind::Emergency,
+            ..
+        } => LineEnd::Split,
+        // An explicit hyphen or dash of the text (flagged, nothing drawn).
+        Item::Penalty { .. } if flagged => LineEnd::Split,
+        _ => LineEnd::Gap,
     }
 }
 
