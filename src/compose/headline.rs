@@ -11,6 +11,8 @@ use super::tag::{Part, Role, Tag};
 use crate::error::Result;
 use crate::statement::document::{Block, BlockKind};
 use crate::style::{Align, Weight};
+use crate::typeset::fonts::{FaceId, FontBook};
+use crate::typeset::line::Line;
 use crate::typeset::paragraph::{Paragraph, Setter, TextStyle};
 use crate::typeset::sense;
 use crate::units::Length;
@@ -88,41 +90,12 @@ pub(super) fn set_head(
             Align::Right => width - measure,
             _ => Length::ZERO,
         };
-        // The layout's spacing is made for its own font: a line set from a
-        // fallback face that reaches deeper (Arabic's dots under the line
-        // in Naskh, below a Latin display face's descenders) pushes what
-        // follows down by the difference, or its dots touch the meta line.
-        let own = setter.face_for(&style, Default::default())?;
-        let own_face = setter.fonts.face(own);
-        let own_depth = style.size * -own_face.descender;
-        let own_height = style.size * own_face.ascender;
+        let mut reach = FallbackReach::new(setter, &style)?;
         let mut extra_depth = Length::ZERO;
-        // How far the previous line's fallback glyphs reach below its
-        // baseline beyond the own font's descender.
-        let mut deeper = Length::ZERO;
         for line in setter.set(&p, &[measure]) {
-            // What glyphs from fallback faces really draw (an Arabic ق's
-            // tail, a shadda): the leading is made for the own font.
-            let (above, below) = line
-                .ink_of(setter.fonts, |f| f != own)
-                .unwrap_or((Length::ZERO, Length::ZERO));
-            y += if first {
-                // Below the margin by the height of the tallest letters, or
-                // by what the line draws above its baseline if that is more.
-                (style.size * FIRST_BASELINE).max(above)
-            } else {
-                // Apart by the leading, and by what the fallback glyphs of
-                // the two lines reach beyond the own font's extent.
-                leading + deeper + (above - own_height).max(Length::ZERO)
-            };
-            deeper = (below - own_depth).max(Length::ZERO);
+            y += reach.step(&line, setter.fonts, first, leading);
             first = false;
-            let depth = line
-                .runs
-                .iter()
-                .map(|r| r.size * -setter.fonts.face(r.face).descender)
-                .fold(Length::ZERO, Length::max);
-            extra_depth = (depth - own_depth).max(Length::ZERO);
+            extra_depth = reach.below_descender(&line, setter.fonts);
             let role = match block.kind {
                 BlockKind::Headline => Role::Title,
                 _ => Role::Paragraph,
@@ -144,6 +117,67 @@ pub(super) fn set_head(
     // The body's first baseline comes `top_skip` below this point.
     let body_top = y + design.body.leading - design.body.size;
     Ok((placed, body_top, y))
+}
+
+/// What glyphs of fallback faces in a head block reach beyond its own
+/// font. The layout's spacing is made for its own font: a line set partly
+/// from a face that reaches higher or deeper (a shadda, the tail of ق,
+/// Naskh's dots under the line below a Latin display face's descenders)
+/// moves its neighbours apart by the difference, or they touch.
+struct FallbackReach {
+    /// The block's own face.
+    own: FaceId,
+    /// Its ascender and descender depth at the block's size.
+    height: Length,
+    depth: Length,
+    /// The first baseline below the block's top at its size.
+    first_baseline: Length,
+    /// How far the previous line's fallback glyphs reached below the own
+    /// descender.
+    deeper: Length,
+}
+
+impl FallbackReach {
+    fn new(setter: &mut Setter, style: &TextStyle) -> Result<FallbackReach> {
+        let own = setter.face_for(style, Default::default())?;
+        let face = setter.fonts.face(own);
+        Ok(FallbackReach {
+            own,
+            height: style.size * face.ascender,
+            depth: style.size * -face.descender,
+            first_baseline: style.size * FIRST_BASELINE,
+            deeper: Length::ZERO,
+        })
+    }
+
+    /// How far below the previous baseline (the block's top for the
+    /// `first` line) `line`'s baseline goes: the leading (the height of
+    /// the tallest letters for the first), and more by what the glyphs
+    /// of fallback faces on this line and the one above really draw
+    /// (their outlines) beyond the own font.
+    fn step(&mut self, line: &Line, fonts: &FontBook, first: bool, leading: Length) -> Length {
+        let (above, below) = line
+            .ink_of(fonts, |f| f != self.own)
+            .unwrap_or((Length::ZERO, Length::ZERO));
+        let step = if first {
+            self.first_baseline.max(above)
+        } else {
+            leading + self.deeper + (above - self.height).max(Length::ZERO)
+        };
+        self.deeper = (below - self.depth).max(Length::ZERO);
+        step
+    }
+
+    /// How far the faces of `line` descend below the own font's descender
+    /// (by their metrics): what the space after the block grows by.
+    fn below_descender(&self, line: &Line, fonts: &FontBook) -> Length {
+        let depth = line
+            .runs
+            .iter()
+            .map(|r| r.size * -fonts.face(r.face).descender)
+            .fold(Length::ZERO, Length::max);
+        (depth - self.depth).max(Length::ZERO)
+    }
 }
 
 /// One block of the head, styled: its type, leading, the space after it,
