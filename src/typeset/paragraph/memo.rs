@@ -45,9 +45,12 @@ type WordMemo = FxHashMap<Box<[(char, Style)]>, SetWord>;
 
 /// Most characters remembered, over all words; past this, words are set
 /// afresh. A remembered character costs about 200 bytes (its glyph, items
-/// and key), so this holds the memo near 13 MB whatever the statement; a
-/// statement's common words come early and are all in it.
-const MEMO_MAX_CHARS: usize = 64_000;
+/// and key), so this holds the memo near 10 MB whatever the statement; a
+/// statement's common words come early and are all in it. (At 64,000 the
+/// 1 MB statement of random words in `tests/limits.rs` peaked at 94–97 MB
+/// against its 94 MB goal; at 48,000, 92–93 MB, and a 14,000-word
+/// statement builds as fast.)
+const MEMO_MAX_CHARS: usize = 48_000;
 
 /// Longest word remembered, in characters: words that repeat are short,
 /// and an over-long one (broken anywhere, an item per character) would
