@@ -50,8 +50,11 @@ impl ShapedGlyph {
 
 /// Most bytes of text whose shaping is remembered: a cached byte costs
 /// about 20 (its glyphs, key and table slot), so the cache stays near
-/// 5 MB on any statement; a statement's common words come early.
-const CACHE_MAX_BYTES: usize = 256_000;
+/// 3 MB on any statement; a statement's common words come early, and the
+/// word memo in front of it (`paragraph::memo`) sets them without asking.
+/// (256,000 bytes cost the 1 MB statement of `tests/limits.rs` several MB
+/// of peak memory and bought no speed on it.)
+const CACHE_MAX_BYTES: usize = 160_000;
 
 /// Longest text remembered, in bytes: words repeat, long strings do not.
 const CACHE_MAX_WORD: usize = 64;
