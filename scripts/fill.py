@@ -142,6 +142,23 @@ def all_layouts():
     return sorted(f[:-5] for f in os.listdir(LAYOUTS) if f.endswith(".toml"))
 
 
+def builds(binary, statements, layouts):
+    """Builds each statement on each layout, in turn: yields (statement
+    name, layout, the PDF's path or None, the last line of stderr on a
+    failure). The PDF is overwritten by the next build."""
+    with tempfile.TemporaryDirectory(prefix="builds-") as tmp:
+        pdf = os.path.join(tmp, "x.pdf")
+        for src in statements:
+            name = os.path.splitext(os.path.basename(src))[0]
+            for layout in layouts:
+                run = subprocess.run([binary, "build", src, "--layout", layout, "-o", pdf, "--quiet"],
+                                     capture_output=True, text=True)
+                if run.returncode != 0:
+                    yield name, layout, None, (run.stderr.strip().splitlines() or ["?"])[-1]
+                else:
+                    yield name, layout, pdf, None
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("statements", nargs="*", help="statement files (default: reference + samples)")
@@ -159,23 +176,16 @@ def main():
     )
     print(f"{'statement':<26} {'layout':<16} {'pages':>6} {'last fill':>9}  verdict")
     bad = 0
-    with tempfile.TemporaryDirectory(prefix="fill-") as tmp:
-        for src in statements:
-            name = os.path.splitext(os.path.basename(src))[0]
-            for layout in layouts:
-                pdf = os.path.join(tmp, "x.pdf")
-                run = subprocess.run([args.bin, "build", src, "--layout", layout, "-o", pdf, "--quiet"],
-                                     capture_output=True, text=True)
-                if run.returncode != 0:
-                    msg = (run.stderr.strip().splitlines() or ["?"])[-1]
-                    print(f"{name:<26} {layout:<16} {'-':>6} {'-':>9}  FAILED: {msg[:90]}")
-                    bad += 1
-                    continue
-                n, total, fill = measure(pdf, layout)
-                v = verdict(n, total, fill)
-                bad += v != "ok"
-                pages = f"{n}/{total}" if total else str(n)
-                print(f"{name:<26} {layout:<16} {pages:>6} {fill:>9.0%}  {v}")
+    for name, layout, pdf, error in builds(args.bin, statements, layouts):
+        if pdf is None:
+            print(f"{name:<26} {layout:<16} {'-':>6} {'-':>9}  FAILED: {error[:90]}")
+            bad += 1
+            continue
+        n, total, fill = measure(pdf, layout)
+        v = verdict(n, total, fill)
+        bad += v != "ok"
+        pages = f"{n}/{total}" if total else str(n)
+        print(f"{name:<26} {layout:<16} {pages:>6} {fill:>9.0%}  {v}")
     print(f"{bad} not ok")
     return 1 if bad else 0
 

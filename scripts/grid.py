@@ -26,7 +26,6 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fill  # noqa: E402  (the layout reader and paths are shared)
@@ -116,20 +115,14 @@ def main():
     layouts = args.layout or fill.all_layouts()
     statements = args.statements or [fill.REFERENCE]
     print(f"{'statement':<26} {'layout':<16} on the grid, per page")
-    with tempfile.TemporaryDirectory(prefix="grid-") as tmp:
-        for src in statements:
-            name = os.path.splitext(os.path.basename(src))[0]
-            for layout in layouts:
-                pdf = os.path.join(tmp, "x.pdf")
-                run = subprocess.run([args.bin, "build", src, "--layout", layout, "-o", pdf, "--quiet"],
-                                     capture_output=True, text=True)
-                if run.returncode != 0:
-                    print(f"{name:<26} {layout:<16} FAILED")
-                    continue
-                m = matches(pdf, layout)
-                shown = "folded, not measured" if m is None else "  ".join(
-                    f"{h}/{t}" for h, t in m)
-                print(f"{name:<26} {layout:<16} {shown}")
+    for name, layout, pdf, _ in fill.builds(args.bin, statements, layouts):
+        if pdf is None:
+            print(f"{name:<26} {layout:<16} FAILED")
+            continue
+        m = matches(pdf, layout)
+        shown = "folded, not measured" if m is None else "  ".join(
+            f"{h}/{t}" for h, t in m)
+        print(f"{name:<26} {layout:<16} {shown}")
     return 0
 
 
