@@ -329,10 +329,19 @@ fn the_structure_tree_reads_the_leaflet_in_order_with_alt_text_and_language() {
 }
 
 /// The text of the structure tree as poppler reads it, element by element.
-fn struct_text(pdf: &std::path::Path) -> String {
+/// The text of the structure tree's elements, in tree order, as
+/// `pdfinfo -struct-text` quotes it, run together.
+fn tree_text(pdf: &std::path::Path) -> String {
     let (ok, out, err) = tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
     assert!(ok, "pdfinfo -struct-text: {err}");
-    out
+    out.lines()
+        .filter_map(|l| {
+            l.trim()
+                .strip_prefix('"')?
+                .strip_suffix('"')
+                .map(str::to_owned)
+        })
+        .collect()
 }
 
 #[test]
@@ -349,15 +358,7 @@ fn poppler_sees_a_tagged_pdf_whose_tree_reads_each_paragraph_whole_and_in_order(
         // Letters of the tree's text, in tree order: each paragraph of the
         // statement is found whole (its lines one after another, whatever
         // columns or pages they were set in) and after the one before it.
-        let tree: String = struct_text(&pdf)
-            .lines()
-            .filter_map(|l| {
-                l.trim()
-                    .strip_prefix('"')?
-                    .strip_suffix('"')
-                    .map(str::to_owned)
-            })
-            .collect::<String>()
+        let tree: String = tree_text(&pdf)
             .chars()
             .filter(|c| c.is_alphanumeric())
             .collect();
@@ -602,15 +603,7 @@ fn the_press_gets_no_annotations_for_web_addresses() {
     }
     assert!(text_links(&doc).is_empty());
     // The addresses are still text of their paragraph.
-    let tree: String = struct_text(&pdf)
-        .lines()
-        .filter_map(|l| {
-            l.trim()
-                .strip_prefix('"')?
-                .strip_suffix('"')
-                .map(str::to_owned)
-        })
-        .collect();
+    let tree = tree_text(&pdf);
     assert!(tree.contains("www.example.org/library"), "{tree}");
     assert!(tree.contains(LONG), "{tree}");
 }
