@@ -46,6 +46,7 @@ fn main() {
         fallback_chars: Default::default(),
         memo: Default::default(),
         direction: Default::default(),
+        letter_shrink: true,
     };
     let style = paragraph::TextStyle {
         font: layout.design.body.font.clone(),

@@ -110,15 +110,11 @@ fn word_widths(
     out
 }
 
-#[test]
-fn justified_lines_open_letter_gaps_of_at_most_a_hundredth_of_an_em() {
-    // Five narrow columns at 13pt: many justified lines must stretch far.
-    let text = "Rents down\n\n".to_string()
-        + &"Tenants of every building on the street met on Tuesday evening and \
-            agreed, after a long and careful discussion, on three demands for the \
-            landlord: repairs before any talk of rent, an independent survey of \
-            the damp, and no evictions while the negotiations continue. "
-            .repeat(6);
+/// The letter gap, in em, of each word of four letters or more in `text`
+/// set justified in five narrow 13pt columns, against the same word set
+/// flush left: how far justification spaced its letters (negative where
+/// it drew them closer).
+fn letter_gaps(text: &str) -> Vec<(String, f64)> {
     let with = |align: &str| {
         layout::parse(
             &format!(
@@ -130,19 +126,54 @@ fn justified_lines_open_letter_gaps_of_at_most_a_hundredth_of_an_em() {
         )
         .unwrap()
     };
-    let justified = word_widths(&with("justify"), &text);
-    let ragged = word_widths(&with("left"), &text);
-    let mut compared = 0;
+    let justified = word_widths(&with("justify"), text);
+    let ragged = word_widths(&with("left"), text);
+    let mut out = Vec::new();
     for (word, (n, w, size)) in &justified {
-        let Some((_, natural, _)) = ragged.get(word) else {
-            continue;
-        };
-        let gap_em = (w - natural) / (*n as f64 - 1.0) / size;
+        if let Some((_, natural, _)) = ragged.get(word) {
+            out.push((word.clone(), (w - natural) / (*n as f64 - 1.0) / size));
+        }
+    }
+    out
+}
+
+/// Tenants' demands, six times over: long enough for many lines that must
+/// stretch or shrink in narrow columns.
+fn demands() -> String {
+    "Rents down\n\n".to_string()
+        + &"Tenants of every building on the street met on Tuesday evening and \
+            agreed, after a long and careful discussion, on three demands for the \
+            landlord: repairs before any talk of rent, an independent survey of \
+            the damp, and no evictions while the negotiations continue. "
+            .repeat(6)
+}
+
+#[test]
+fn justified_lines_open_letter_gaps_of_at_most_a_hundredth_of_an_em() {
+    // Five narrow columns at 13pt: many justified lines must stretch far.
+    let gaps = letter_gaps(&demands());
+    for (word, gap_em) in &gaps {
         assert!(
-            gap_em <= 0.0101,
+            *gap_em <= 0.0101,
             "“{word}” is letter-spaced by {gap_em:.4} em"
         );
-        compared += 1;
     }
-    assert!(compared > 20, "only {compared} words compared");
+    assert!(gaps.len() >= 15, "only {} words compared", gaps.len());
+}
+
+#[test]
+fn justified_lines_close_letter_gaps_by_at_most_a_hundredth_of_an_em() {
+    // Lines that shrink take up to 0.01 em from each letter gap, as they
+    // give up to 0.01 em when they stretch: some words are set closer,
+    // none closer than that.
+    let gaps = letter_gaps(&demands());
+    let closer: Vec<_> = gaps.iter().filter(|(_, g)| *g < -0.001).collect();
+    for (word, gap_em) in &gaps {
+        assert!(
+            *gap_em >= -0.0101,
+            "“{word}” is set closer by {:.4} em",
+            -gap_em
+        );
+    }
+    assert!(!closer.is_empty(), "no word of a shrunk line is set closer");
 }

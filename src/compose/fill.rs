@@ -54,7 +54,7 @@ const GROWN_HEADLINE_LINES: usize = 2;
 /// The most space between paragraphs, in lines of the body: a blank line
 /// still reads as a pause between paragraphs; more would set them apart as
 /// separate notices.
-const MAX_PARAGRAPH_SPACING_LINES: f64 = 0.8;
+const MAX_PARAGRAPH_SPACING_LINES: f64 = 1.0;
 
 /// Bisection steps for a growth factor: four halve the range to a
 /// sixteenth, finer than a reader notices in a headline or a gap.

@@ -91,6 +91,7 @@ impl Tools {
         let params = design.linebreak.params();
         let mut warnings = Vec::new();
         let mut setter = self.setter(design, opts, &params, &mut warnings);
+        setter.letter_shrink = false;
         let body = &design.body;
         let style = TextStyle {
             font: body.font.clone(),

@@ -399,6 +399,7 @@ impl Tools {
             fallback_chars: Default::default(),
             memo: Default::default(),
             direction: Direction::of_language(&opts.lang),
+            letter_shrink: true,
         }
     }
 

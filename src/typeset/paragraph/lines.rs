@@ -8,7 +8,7 @@ use crate::typeset::line::{Line, LineEnd, PlacedGlyph};
 use crate::typeset::linebreak::{self, Item, PenaltyKind};
 use crate::units::Length;
 
-use super::build::{MAX_LETTER_SPACING_EM, TRACKING_EM};
+use super::build::{LETTER_SHRINK_EM, MAX_LETTER_SPACING_EM, TRACKING_EM};
 use super::types::{Glyph, Paragraph, Piece};
 use super::Setter;
 
@@ -185,10 +185,11 @@ impl Paragraph {
                 ) => {
                     let tracked = piece.tracked();
                     let mut space_stretch = *stretch;
+                    let mut space_shrink = *shrink;
                     if tracked > 0 && tracked == since.len() {
-                        let per_glyph = size * TRACKING_EM;
-                        space_stretch = *stretch - per_glyph * tracked as f64;
-                        if ratio > 0.0 {
+                        space_stretch = *stretch - size * TRACKING_EM * tracked as f64;
+                        space_shrink = *shrink - size * LETTER_SHRINK_EM * tracked as f64;
+                        if ratio != 0.0 {
                             for (k, &(r, g)) in since.iter().enumerate() {
                                 line.runs[r].glyphs[g].x += step * k as f64;
                             }
@@ -201,7 +202,7 @@ impl Paragraph {
                     let set = if ratio >= 0.0 {
                         *width + space_stretch * ratio
                     } else {
-                        *width + *shrink * ratio
+                        *width + space_shrink * ratio
                     };
                     match piece {
                         Piece::Space { glyph, .. } => {
@@ -234,9 +235,15 @@ impl Paragraph {
     /// letter gap may open wider than [`MAX_LETTER_SPACING_EM`]: what the
     /// glyphs would take past that goes to the word spaces instead, so the
     /// line still fills its measure. A line without a word space (one long
-    /// word) stops short of its measure instead.
+    /// word) stops short of its measure instead. A shrinking line closes
+    /// its letter gaps by [`LETTER_SHRINK_EM`] at a ratio of -1, which is
+    /// all the breaker counted, so nothing is left for its spaces.
     fn letter_spacing(&self, start: usize, end: usize, ratio: f64) -> (Length, Length) {
-        let wanted = self.size * TRACKING_EM * ratio.max(0.0);
+        if ratio < 0.0 {
+            // Shrinking takes at most LETTER_SHRINK_EM (ratio is at least -1).
+            return (self.size * LETTER_SHRINK_EM * ratio.max(-1.0), Length::ZERO);
+        }
+        let wanted = self.size * TRACKING_EM * ratio;
         let cap = self.size * MAX_LETTER_SPACING_EM;
         if wanted <= cap {
             return (wanted, Length::ZERO);

@@ -83,6 +83,11 @@ pub struct Setter<'a> {
     /// document a paragraph is right to left unless it is all Latin (see
     /// [`crate::typeset::bidi::paragraph_direction`]).
     pub direction: Direction,
+    /// Whether justified lines may tighten their letters a little (see
+    /// `LETTER_SHRINK_EM`). The legible measure turns it off: it counts
+    /// the characters of lines at their natural letter spacing, which the
+    /// layouts' character limits were set for.
+    pub letter_shrink: bool,
 }
 
 /// What unit tests need to set a paragraph: a setter's borrowed parts,
@@ -132,6 +137,7 @@ impl TestBench {
             fallback_chars: Default::default(),
             memo: Default::default(),
             direction: Default::default(),
+            letter_shrink: true,
         }
     }
 }
