@@ -407,3 +407,68 @@ fn each_side_s_structure_elements_carry_its_language() {
     assert!(headlines[1].contains("/Lang (ar)"), "{}", headlines[1]);
     assert!(text.contains("/Lang (en)"));
 }
+
+/// The baselines of a poster half's body lines at `size`: the left half's
+/// (`right` false) or the right's, found by where the lines stand.
+fn half_baselines(page: &handbill::compose::pages::Page, size: Length, right: bool) -> Vec<f64> {
+    let mid = page.width / 2.0;
+    let mut out: Vec<f64> = page
+        .lines
+        .iter()
+        .filter(|l| (l.x >= mid) == right)
+        .filter(|l| {
+            l.line
+                .runs
+                .iter()
+                .all(|r| (r.size - size).to_pt().abs() < 1e-6)
+        })
+        .map(|l| l.baseline.to_pt())
+        .collect();
+    out.sort_by(f64::total_cmp);
+    out.dedup_by(|a, b| (*a - *b).abs() < 1e-6);
+    out
+}
+
+#[test]
+fn a_poster_s_two_halves_stand_on_one_baseline_grid() {
+    // The Arabic headline is taller than the English one, so each half's
+    // own grid would start at its own height; the body lines of the right
+    // half must still be level with the left's grid, a whole number of
+    // lines from its first body line.
+    let layout = layout::load("a3-poster").unwrap();
+    let (en, en_opts) = read(&root().join("samples/pair/en-water.md"), "en");
+    let (ar, ar_opts) = read(&root().join("samples/pair/ar-water.md"), "ar");
+    let sides = [
+        Side {
+            doc: &en,
+            opts: &en_opts,
+        },
+        Side {
+            doc: &ar,
+            opts: &ar_opts,
+        },
+    ];
+    let pair = compose_pair(sides, &layout.design).unwrap();
+    let page = &pair.pages[0];
+    let size = pair.body_size;
+    let step = (layout.design.body.leading * (size / layout.design.body.size)).to_pt();
+    let left = half_baselines(page, size, false);
+    let right = half_baselines(page, size, true);
+    assert!(left.len() > 20 && right.len() > 15, "{left:?} {right:?}");
+    for y in &right {
+        let lines = (y - left[0]) / step;
+        assert!(
+            (lines - lines.round()).abs() < 1e-3,
+            "a right-half line at {y:.2}pt is {lines:.3} lines from the left's first"
+        );
+    }
+    // And within each half, too: the halves are on the grid, not just
+    // started level.
+    for y in &left {
+        let lines = (y - left[0]) / step;
+        assert!(
+            (lines - lines.round()).abs() < 1e-3,
+            "{y:.2}pt off the left's grid"
+        );
+    }
+}

@@ -40,13 +40,14 @@ pub struct BaselineGrid {
 
 impl BaselineGrid {
     /// The grid at the body's leading, if the layout asks for one
-    /// (`baseline-grid`, on by default) and a page has several columns. A
+    /// (`baseline-grid`, on by default) and a page has several columns, or
+    /// is half of a two-language poster. A
     /// single column has no neighbour to line up with, and the grid's
     /// rounding would only cost it room; the panels of a folded sheet are
     /// apart, across a fold, and there the rounding made a text that
     /// filled two panels spill a line or two onto a third.
     pub fn of(design: &Design) -> Option<BaselineGrid> {
-        if design.body.baseline_grid && design.page.columns > 1 {
+        if design.body.baseline_grid && (design.page.columns > 1 || design.page.beside) {
             BaselineGrid::new(design.body.leading)
         } else {
             None

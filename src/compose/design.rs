@@ -169,6 +169,9 @@ pub struct PageSpec {
     pub column_rule: Option<Length>,
     /// How the sheet is folded; the margins and columns are then each panel's.
     pub fold: Option<Fold>,
+    /// The page is one half of a two-language poster, the other language
+    /// beside it: its columns have a neighbour even when it has one.
+    pub beside: bool,
 }
 
 impl PageSpec {

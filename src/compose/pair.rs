@@ -13,9 +13,11 @@
 //! As each side is composed as a document alone, a right-to-left side is
 //! composed right to left by the same call once composition knows how.
 
+use super::baseline::BaselineGrid;
 use super::design::{Design, HeadlineFit, Overflow};
 use super::fit::scaled;
-use super::pages::{Page, Rule};
+use super::pages::{Page, PlacedLine, Rule};
+use super::tag::Part;
 use super::{compose_in, Budget, ComposeOptions, Composed, Fitting, Tools};
 use crate::error::{Error, Location, Note, Result, Warning};
 use crate::statement::document::Document;
@@ -158,7 +160,12 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
     notes.extend(two.notes);
     let pages = match design.pair {
         Arrangement::Sides => one.pages.into_iter().chain(two.pages).collect(),
-        Arrangement::Columns => vec![side_by_side(design, one.pages, two.pages)],
+        Arrangement::Columns => {
+            let mut halves = [one.pages, two.pages];
+            level_grids(&pinned(&designs[0], size, columns), &mut halves);
+            let [left, right] = halves;
+            vec![side_by_side(design, left, right)]
+        }
     };
     Ok(ComposedPair {
         pages,
@@ -277,6 +284,8 @@ fn half(design: &Design, i: usize) -> Design {
         page.margin_left = inner;
     }
     page.columns = (design.page.columns / 2).max(1);
+    // Even a half of one column has a neighbour: the other half.
+    page.beside = true;
     // The headline is fitted to the half's width: a size made for the
     // full width would break its words.
     let fit = d.headline.fit.get_or_insert(HeadlineFit {
@@ -296,6 +305,78 @@ fn pinned(design: &Design, size: Length, columns: u32) -> Design {
     d.body.fit = None;
     d.page.columns = columns;
     d
+}
+
+/// The body of a poster half: its text, in the column flow, and the QR
+/// code after it; not the headline, meta line or band.
+fn in_body(line: &PlacedLine) -> bool {
+    line.tag
+        .as_ref()
+        .is_none_or(|t| matches!(t.element.part, Part::Body | Part::Tail))
+}
+
+/// Puts the body lines of both halves of a poster on one grid: each half
+/// is set on its own grid, which starts at its first body line, below its
+/// own headline, and an Arabic headline is taller than an English one. So
+/// one half's body goes down by what its grid is off the other's (less
+/// than a line), as a designer adds space under the shorter headline: the
+/// half with the room for it, the smaller move first. Headlines stay level
+/// at the top. A half with pictures, or one too full for the move, stays
+/// as it is: a picture is placed by the flow, and moving text beside it
+/// could bring the two together.
+fn level_grids(design: &Design, halves: &mut [Vec<Page>; 2]) {
+    let Some(grid) = BaselineGrid::of(design) else {
+        return;
+    };
+    let step = grid.step();
+    let first_body = |pages: &[Page]| {
+        pages
+            .first()?
+            .lines
+            .iter()
+            .filter(|l| in_body(l))
+            .map(|l| l.baseline)
+            .reduce(Length::min)
+    };
+    let (Some(a), Some(b)) = (first_body(&halves[0]), first_body(&halves[1])) else {
+        return;
+    };
+    // How far the left half's grid is above the right's, within a line.
+    let off = (b - a).to_pt().rem_euclid(step.to_pt());
+    if off < 0.01 || step.to_pt() - off < 0.01 {
+        return;
+    }
+    let page = &design.page;
+    let moves = [(0, Length::pt(off)), (1, step - Length::pt(off))];
+    let mut order = moves;
+    order.sort_by(|x, y| x.1.to_pt().total_cmp(&y.1.to_pt()));
+    for (side, by) in order {
+        let Some(half) = halves[side].first_mut() else {
+            continue;
+        };
+        if !half.pictures.is_empty() {
+            continue;
+        }
+        // The lowest baseline the half's text may take: above the foot
+        // margin, and a line clear of a band at the foot.
+        let foot = half
+            .fills
+            .iter()
+            .map(|f| f.rect.y - design.body.leading)
+            .fold(page.height - page.margin_bottom, Length::min);
+        let lowest = half
+            .lines
+            .iter()
+            .filter(|l| in_body(l))
+            .map(|l| l.baseline)
+            .reduce(Length::max);
+        if lowest.is_some_and(|y| y + by <= foot) {
+            for l in half.lines.iter_mut().filter(|l| in_body(l)) {
+                l.baseline += by;
+            }
+            return;
+        }
+    }
 }
 
 /// One page holding the left half's page and the right half's, the rule

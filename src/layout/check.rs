@@ -192,6 +192,7 @@ fn page(l: &mut Layer, origin: &str) -> Result<PageSpec> {
         column_gap: gap.v,
         column_rule: (rule.v.to_pt() > EPS_PT).then_some(rule.v),
         fold: fold.as_ref().and_then(|f| f.v),
+        beside: false,
     };
     if let (Some(_), Some(f)) = (page.fold, &fold) {
         if page.columns != 1 {
