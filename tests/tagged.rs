@@ -192,19 +192,24 @@ fn walk(doc: &Document, k: &Object, depth: usize, parent: &str, out: &mut Vec<El
     }
 }
 
+/// A page's content stream, decompressed.
+fn page_content(doc: &Document, page: ObjectId) -> String {
+    let mut raw = Vec::new();
+    for id in doc.get_page_contents(page) {
+        let stream = doc.get_object(id).unwrap().as_stream().unwrap();
+        flate2::read::ZlibDecoder::new(&stream.content[..])
+            .read_to_end(&mut raw)
+            .unwrap();
+    }
+    String::from_utf8_lossy(&raw).into_owned()
+}
+
 /// Every MCID in each page's content stream, with the x of the first
 /// text placed after it (`Tm`), if any before the next MCID.
 fn content_mcids(doc: &Document) -> BTreeMap<(ObjectId, i64), Option<f64>> {
     let mut out = BTreeMap::new();
     for (_, page) in doc.get_pages() {
-        let mut raw = Vec::new();
-        for id in doc.get_page_contents(page) {
-            let stream = doc.get_object(id).unwrap().as_stream().unwrap();
-            flate2::read::ZlibDecoder::new(&stream.content[..])
-                .read_to_end(&mut raw)
-                .unwrap();
-        }
-        let content = String::from_utf8_lossy(&raw).into_owned();
+        let content = page_content(doc, page);
         let parts: Vec<&str> = content.split("/MCID ").collect();
         for part in &parts[1..] {
             let mcid: i64 = part
@@ -709,4 +714,60 @@ fn files_read_on_screens_carry_title_and_language_in_xmp_without_claiming_pdf_ua
     );
     assert!(!xmp.contains("pdfuaid"), "no claim that is not checked");
     assert!(!xmp.contains("GTS_PDFXVersion"), "not a PDF/X file");
+}
+
+#[test]
+fn words_in_a_script_of_one_language_carry_its_lang_and_others_none() {
+    // Greek, Thai and Armenian words in an English paragraph: each script
+    // is written in one language, so each gets a /Lang span. Cyrillic is
+    // written in several, and gets none.
+    let english = "We marched with our neighbours from the harbour and sang the old song of \
+                   the dockers, Όχι στον πόλεμο, all the way to the town hall; the Thai cooks \
+                   from the market called it ไม่เอาสงคราม and the Armenian bakers \
+                   Ոչ պատերազմին, and the students wrote Нет войне on their banner.";
+    let text = format!("+++\nlang = \"en\"\n+++\n\n# No to war\n\n{english}\n");
+    let pdf = build_text(&text, "a5-flyer", "span-lang", |_| {});
+    let doc = Document::load(&pdf).unwrap();
+    let content: String = doc
+        .get_pages()
+        .values()
+        .map(|&p| page_content(&doc, p))
+        .collect();
+    let spans = |lang: &str| {
+        content
+            .matches(&format!("/Span <</Lang ({lang})>> BDC"))
+            .count()
+    };
+    for lang in ["el", "th", "hy"] {
+        assert!(spans(lang) >= 1, "no {lang} span");
+    }
+    assert_eq!(
+        content.matches("/Lang (").count(),
+        spans("el") + spans("th") + spans("hy")
+    );
+    // The spans nest within the line's sequence: every BDC has its EMC.
+    assert_eq!(
+        content.matches(" BDC").count(),
+        content.matches("EMC").count()
+    );
+    // Readers still get the words whole.
+    let (ok, out, err) = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(ok, "{err}");
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    for words in ["Όχι στον πόλεμο", "Ոչ պատերազմին", "Нет войне"]
+    {
+        assert!(flat.contains(words), "{words} not in {flat}");
+    }
+
+    // In a Greek leaflet, Greek is the paragraph's own language.
+    let greek =
+        "+++\nlang = \"el\"\n+++\n\n# Όχι στον πόλεμο\n\nΣυναντιόμαστε στην πλατεία το Σάββατο.\n";
+    let pdf = build_text(greek, "a5-flyer", "span-lang-el", |_| {});
+    let doc = Document::load(&pdf).unwrap();
+    let content: String = doc
+        .get_pages()
+        .values()
+        .map(|&p| page_content(&doc, p))
+        .collect();
+    assert!(!content.contains("/Lang ("), "a Greek leaflet marks Greek");
 }

@@ -8,6 +8,7 @@ use pdf_writer::{Content, Name};
 
 use super::font::FontUse;
 use super::paint::Painter;
+use super::span_lang::{self, SpanLang};
 use super::tags::{Marker, Piece};
 use super::weblinks::Fragment;
 use crate::compose::pages::{Page, PlacedLine, PlacedPicture, Rect};
@@ -27,6 +28,8 @@ pub(super) struct Resources<'a> {
     pub(super) images: &'a [(Arc<Picture>, String)],
     pub(super) painter: &'a Painter,
     pub(super) setup: &'a PrintSetup,
+    /// The document's language and a two-language leaflet's second side's.
+    pub(super) langs: [Option<&'a str>; 2],
 }
 
 /// Points, as the file gets them, rounded to a thousandth: finer than any
@@ -181,6 +184,14 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
             Marker::artifact(out);
         }
         let soft = placed.line.added_hyphen();
+        // The language of the paragraph's side, which its words in another
+        // script may differ from (none for an artifact).
+        let own = placed
+            .tag
+            .as_ref()
+            .and_then(|t| res.langs[usize::from(t.element.side.min(1))])
+            .map(span_lang::primary);
+        let mut span_lang = SpanLang::default();
         // The piece being written, once one is open.
         let mut open: Option<Piece> = None;
         // Index of the run's first glyph among the line's.
@@ -255,16 +266,32 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
                     out.extend_from_slice(b" Tf\n");
                     state.font = Some((run.face, run.size));
                 }
-                out.extend_from_slice(b"1 0 0 1 ");
-                num(out, pt64(placed.x + glyphs[0].x));
-                out.push(b' ');
-                num(out, pt64(y + run.rise));
-                out.extend_from_slice(b" Tm\n");
                 // The added hyphen, if it is among these glyphs.
                 let hyphen = soft
                     .filter(|&(r, at)| r == k && (start..until).contains(&(at as u32)))
                     .map(|(_, at)| at - start as usize);
-                show_glyphs(out, glyphs, run.size, font, &mut state, &mut extra, hyphen);
+                let pieces = match own {
+                    Some(own) => span_lang.pieces(glyphs, own),
+                    None => vec![(0, glyphs.len(), None)],
+                };
+                for (from, to, lang) in pieces {
+                    if let Some(lang) = lang {
+                        out.extend_from_slice(b"/Span <</Lang (");
+                        out.extend_from_slice(lang.as_bytes());
+                        out.extend_from_slice(b")>> BDC\n");
+                    }
+                    out.extend_from_slice(b"1 0 0 1 ");
+                    num(out, pt64(placed.x + glyphs[from].x));
+                    out.push(b' ');
+                    num(out, pt64(y + run.rise));
+                    out.extend_from_slice(b" Tm\n");
+                    let hyphen = hyphen.filter(|h| (from..to).contains(h)).map(|h| h - from);
+                    let part = &glyphs[from..to];
+                    show_glyphs(out, part, run.size, font, &mut state, &mut extra, hyphen);
+                    if lang.is_some() {
+                        out.extend_from_slice(b"EMC\n");
+                    }
+                }
             }
             flat += n;
         }

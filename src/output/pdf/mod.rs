@@ -18,6 +18,7 @@ mod finish;
 mod font;
 mod image;
 mod paint;
+mod span_lang;
 mod tags;
 mod web_address;
 mod weblinks;
@@ -122,16 +123,17 @@ pub fn write(
         .iter()
         .any(|set| !set.strokes.is_empty() || !set.circles.is_empty());
     let painter = Painter::new(setup, &pages, any_marks);
+    let langs = [Some(meta.lang.as_str()), meta.second_lang.as_deref()];
     let resources = Resources {
         fonts: &used,
         images: &images,
         painter: &painter,
         setup,
+        langs,
     };
     // Web addresses in the text, found before the pages are written: each
     // page's content marks the parts of an address it draws.
     let web = weblinks::find(&pages);
-    let langs = [Some(meta.lang.as_str()), meta.second_lang.as_deref()];
     let own_langs = element_lang::detect(&pages, &langs);
     let (font_chunks, contents, marked) =
         render(&used, &font_refs, &pages, &marks, &web, &resources)?;
