@@ -52,6 +52,17 @@ const SIGN_OFF_SPACE: f64 = 0.5;
 /// of its size: display sizes need less air between lines than text sizes.
 const DISPLAY_LEADING: f64 = 1.25;
 
+/// The widest word gap, in ems, a justified line may show: wider, it
+/// reads as a hole in the line (issue #14 holds 0.8 em as the limit).
+const GAPING_EM: f64 = 0.8;
+
+/// The most lines of a paragraph that is set flush left when justifying
+/// it would leave a gaping line: a short notice ("Meeting: Thursday, 26
+/// March, 6.30 pm, …") reads as well ragged, as notices often are set. In
+/// a longer paragraph a ragged block among justified ones looks like a
+/// mistake, and one loose line is the lesser harm.
+const SHORT_PARAGRAPH_LINES: usize = 3;
+
 /// How a block sits in its column before it is set.
 struct Shape {
     /// Its type.
@@ -111,7 +122,21 @@ pub(super) fn set_body_block(
         (false, _) => body.leading,
     };
     let p = setter.prepare(&block.spans, &shape.style, block.line)?;
-    let lines = setter.set(&p, &shape.widths);
+    let warned = setter.warnings.len();
+    let mut lines = setter.set(&p, &shape.widths);
+    if shape.style.align == Align::Justify
+        && lines.len() <= SHORT_PARAGRAPH_LINES
+        && gaping(&lines, shape.style.size)
+    {
+        // What the justified setting warned of, the ragged one says again.
+        setter.warnings.truncate(warned);
+        let ragged = TextStyle {
+            align: Align::Left,
+            ..shape.style.clone()
+        };
+        let p = setter.prepare(&block.spans, &ragged, block.line)?;
+        lines = setter.set(&p, &shape.widths);
+    }
     if let Some(g) = grid {
         on_grid(&mut out, g, (lines.len(), leading), design);
     }
@@ -345,5 +370,23 @@ fn list_item_shape(
         x: hang,
         widths: vec![(column - hang).max(body.size * LIST_MIN_MEASURE_EM)],
         marker: marker_line,
+    })
+}
+
+/// True when a line of `lines` but the last has a word gap wider than
+/// [`GAPING_EM`] of `size`: from a word space's glyph (drawn where the gap
+/// starts) to the next glyph. Right-to-left lines are not judged: their
+/// spaces are where the visual order puts them, and Arabic and Hebrew
+/// paragraphs are not set ragged by this rule.
+fn gaping(lines: &[Line], size: Length) -> bool {
+    let widest = size * GAPING_EM;
+    lines.iter().rev().skip(1).any(|line| {
+        let glyphs: Vec<_> = line.glyphs().map(|(_, g)| g).collect();
+        if glyphs.iter().any(|g| g.level % 2 == 1) {
+            return false;
+        }
+        glyphs
+            .windows(2)
+            .any(|w| w[0].text.is_space() && !w[1].text.is_space() && w[1].x - w[0].x > widest)
     })
 }
