@@ -204,6 +204,16 @@ fn page_content(doc: &Document, page: ObjectId) -> String {
     String::from_utf8_lossy(&raw).into_owned()
 }
 
+/// Every page's content stream of the PDF at `pdf`, decompressed, in
+/// page order.
+fn all_content(pdf: &std::path::Path) -> String {
+    let doc = Document::load(pdf).unwrap();
+    doc.get_pages()
+        .values()
+        .map(|&p| page_content(&doc, p))
+        .collect()
+}
+
 /// Every MCID in each page's content stream, with the x of the first
 /// text placed after it (`Tm`), if any before the next MCID.
 fn content_mcids(doc: &Document) -> BTreeMap<(ObjectId, i64), Option<f64>> {
@@ -727,12 +737,7 @@ fn words_in_a_script_of_one_language_carry_its_lang_and_others_none() {
                    Ոչ պատերազմին, and the students wrote Нет войне on their banner.";
     let text = format!("+++\nlang = \"en\"\n+++\n\n# No to war\n\n{english}\n");
     let pdf = build_text(&text, "a5-flyer", "span-lang", |_| {});
-    let doc = Document::load(&pdf).unwrap();
-    let content: String = doc
-        .get_pages()
-        .values()
-        .map(|&p| page_content(&doc, p))
-        .collect();
+    let content = all_content(&pdf);
     let spans = |lang: &str| {
         content
             .matches(&format!("/Span <</Lang ({lang})>> BDC"))
@@ -763,11 +768,6 @@ fn words_in_a_script_of_one_language_carry_its_lang_and_others_none() {
     let greek =
         "+++\nlang = \"el\"\n+++\n\n# Όχι στον πόλεμο\n\nΣυναντιόμαστε στην πλατεία το Σάββατο.\n";
     let pdf = build_text(greek, "a5-flyer", "span-lang-el", |_| {});
-    let doc = Document::load(&pdf).unwrap();
-    let content: String = doc
-        .get_pages()
-        .values()
-        .map(|&p| page_content(&doc, p))
-        .collect();
+    let content = all_content(&pdf);
     assert!(!content.contains("/Lang ("), "a Greek leaflet marks Greek");
 }
