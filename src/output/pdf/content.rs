@@ -274,24 +274,9 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
                     Some(own) => span_lang.pieces(glyphs, own),
                     None => vec![(0, glyphs.len(), None)],
                 };
-                for (from, to, lang) in pieces {
-                    if let Some(lang) = lang {
-                        out.extend_from_slice(b"/Span <</Lang (");
-                        out.extend_from_slice(lang.as_bytes());
-                        out.extend_from_slice(b")>> BDC\n");
-                    }
-                    out.extend_from_slice(b"1 0 0 1 ");
-                    num(out, pt64(placed.x + glyphs[from].x));
-                    out.push(b' ');
-                    num(out, pt64(y + run.rise));
-                    out.extend_from_slice(b" Tm\n");
-                    let hyphen = hyphen.filter(|h| (from..to).contains(h)).map(|h| h - from);
-                    let part = &glyphs[from..to];
-                    show_glyphs(out, part, run.size, font, &mut state, &mut extra, hyphen);
-                    if lang.is_some() {
-                        out.extend_from_slice(b"EMC\n");
-                    }
-                }
+                let at = (placed.x, y + run.rise);
+                let scratch = (&mut state, &mut extra);
+                show_pieces(out, at, glyphs, &pieces, (run.size, font), scratch, hyphen);
             }
             flat += n;
         }
@@ -300,6 +285,38 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
         }
     }
     out.extend_from_slice(b"ET\n");
+}
+
+/// Draws `glyphs` from `x` on the baseline `y` (both in page
+/// coordinates) in their `pieces` (see [`SpanLang::pieces`]), one in
+/// another language inside a `/Span` with its `/Lang`. `hyphen` is the
+/// added hyphen's index among `glyphs`, if it is there.
+fn show_pieces(
+    out: &mut Vec<u8>,
+    (x, y): (Length, Length),
+    glyphs: &[PlacedGlyph],
+    pieces: &[(usize, usize, Option<&str>)],
+    (size, font): (Length, &FontUse),
+    (state, extra): (&mut TextState, &mut Vec<f32>),
+    hyphen: Option<usize>,
+) {
+    for &(from, to, lang) in pieces {
+        if let Some(lang) = lang {
+            out.extend_from_slice(b"/Span <</Lang (");
+            out.extend_from_slice(lang.as_bytes());
+            out.extend_from_slice(b")>> BDC\n");
+        }
+        out.extend_from_slice(b"1 0 0 1 ");
+        num(out, pt64(x + glyphs[from].x));
+        out.push(b' ');
+        num(out, pt64(y));
+        out.extend_from_slice(b" Tm\n");
+        let hyphen = hyphen.filter(|h| (from..to).contains(h)).map(|h| h - from);
+        show_glyphs(out, &glyphs[from..to], size, font, state, extra, hyphen);
+        if lang.is_some() {
+            out.extend_from_slice(b"EMC\n");
+        }
+    }
 }
 
 /// Where the glyphs `from..to` of a line (in drawing order, across its
