@@ -29,6 +29,7 @@ impl Setter<'_> {
             line,
             weighed: false,
             bidi: false,
+            shrinks_letters: false,
         };
         self.memo.start_paragraph(style);
         if style.indent > Length::ZERO {
@@ -127,7 +128,8 @@ impl Setter<'_> {
             .as_ref()
             .is_some_and(|l| l.iter().any(|v| v % 2 == 1));
         if style.align == Align::Justify && !rtl_letters {
-            let shrink = if self.letter_shrink {
+            p.shrinks_letters = self.letter_shrink;
+            let shrink = if p.shrinks_letters {
                 style.size * LETTER_SHRINK_EM
             } else {
                 Length::ZERO

@@ -188,7 +188,7 @@ impl Paragraph {
                     let mut space_shrink = *shrink;
                     if tracked > 0 && tracked == since.len() {
                         space_stretch = *stretch - size * TRACKING_EM * tracked as f64;
-                        space_shrink = *shrink - size * LETTER_SHRINK_EM * tracked as f64;
+                        space_shrink = *shrink - size * self.letter_shrink_em() * tracked as f64;
                         if ratio != 0.0 {
                             for (k, &(r, g)) in since.iter().enumerate() {
                                 line.runs[r].glyphs[g].x += step * k as f64;
@@ -241,7 +241,10 @@ impl Paragraph {
     fn letter_spacing(&self, start: usize, end: usize, ratio: f64) -> (Length, Length) {
         if ratio < 0.0 {
             // Shrinking takes at most LETTER_SHRINK_EM (ratio is at least -1).
-            return (self.size * LETTER_SHRINK_EM * ratio.max(-1.0), Length::ZERO);
+            return (
+                self.size * self.letter_shrink_em() * ratio.max(-1.0),
+                Length::ZERO,
+            );
         }
         let wanted = self.size * TRACKING_EM * ratio;
         let cap = self.size * MAX_LETTER_SPACING_EM;
@@ -274,6 +277,17 @@ impl Paragraph {
             return (cap, Length::ZERO);
         }
         (cap, (wanted - cap) * spaced as f64 / spaces as f64)
+    }
+
+    /// What a letter gap gives up at a glue ratio of -1, in em: the
+    /// paragraph's items hold that shrink for each glyph only when it
+    /// shrinks its letters.
+    fn letter_shrink_em(&self) -> f64 {
+        if self.shrinks_letters {
+            LETTER_SHRINK_EM
+        } else {
+            0.0
+        }
     }
 
     /// Places glyphs one after the other from `x`; returns where they end.

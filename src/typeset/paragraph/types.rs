@@ -147,6 +147,9 @@ pub struct Paragraph {
     /// Its glyphs have bidi levels (it has right-to-left text, or is in a
     /// right-to-left document): each set line is put in visual order.
     pub(super) bidi: bool,
+    /// Its letters may be drawn together in a shrunk line (see
+    /// `LETTER_SHRINK_EM`): justified, and set by a setter that allows it.
+    pub(super) shrinks_letters: bool,
 }
 
 /// A typed position inside a word where it may break.
