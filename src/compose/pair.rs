@@ -307,6 +307,10 @@ fn pinned(design: &Design, size: Length, columns: u32) -> Design {
     d
 }
 
+/// Baselines closer than this, in points, are level: far below what an
+/// eye or a printer can tell, above the rounding of sums of lengths.
+const LEVEL_PT: f64 = 0.01;
+
 /// The body of a poster half: its text, in the column flow, and the QR
 /// code after it; not the headline, meta line or band.
 fn in_body(line: &PlacedLine) -> bool {
@@ -343,12 +347,11 @@ fn level_grids(design: &Design, halves: &mut [Vec<Page>; 2]) {
     };
     // How far the left half's grid is above the right's, within a line.
     let off = (b - a).to_pt().rem_euclid(step.to_pt());
-    if off < 0.01 || step.to_pt() - off < 0.01 {
+    if off < LEVEL_PT || step.to_pt() - off < LEVEL_PT {
         return;
     }
     let page = &design.page;
-    let moves = [(0, Length::pt(off)), (1, step - Length::pt(off))];
-    let mut order = moves;
+    let mut order = [(0, Length::pt(off)), (1, step - Length::pt(off))];
     order.sort_by(|x, y| x.1.to_pt().total_cmp(&y.1.to_pt()));
     for (side, by) in order {
         let Some(half) = halves[side].first_mut() else {
