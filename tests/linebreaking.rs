@@ -258,3 +258,70 @@ fn a_short_notice_that_would_gape_justified_is_set_flush_left() {
         .count();
     assert!(full > 30, "only {full} lines reach the column's edge");
 }
+
+#[test]
+fn a_number_stays_with_the_word_it_counts() {
+    // The German sample's meeting notice on letter paper broke as
+    // "… Donnerstag, 26." / "März, 18.30 Uhr …"; no line of the samples may
+    // end on a count, day or time whose word starts the next.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let is_number = |w: &str| {
+        w.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && w.chars().all(|c| c.is_ascii_digit() || ".,:".contains(c))
+    };
+    let mut checked = 0;
+    for (sample, lang) in [
+        ("de-mieten.md", "de"),
+        ("fr-greve.md", "fr"),
+        ("en-tenants.txt", "en"),
+    ] {
+        let text = std::fs::read_to_string(root.join("samples").join(sample)).unwrap();
+        let format = if sample.ends_with(".md") {
+            Format::Markdown
+        } else {
+            Format::Plain
+        };
+        let doc = parse(&text, format, sample).unwrap().document;
+        for name in LAYOUTS {
+            let layout = layout::load(name).unwrap();
+            let composed = compose(
+                &doc,
+                &layout.design,
+                &ComposeOptions {
+                    layout: layout.name.clone(),
+                    lang: lang.into(),
+                    origin: sample.into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            // Each line's text with its element: a break is between two
+            // lines of one paragraph.
+            let lines: Vec<(String, _)> = composed
+                .pages
+                .iter()
+                .flat_map(|p| &p.lines)
+                .map(|l| {
+                    let element = l.tag.as_ref().map(|t| t.element);
+                    (l.line.text().trim().to_string(), element)
+                })
+                .collect();
+            for pair in lines.windows(2) {
+                if pair[0].1.is_none() || pair[0].1 != pair[1].1 {
+                    continue;
+                }
+                let pair = [&pair[0].0, &pair[1].0];
+                let last = pair[0].split_whitespace().last().unwrap_or_default();
+                let next = pair[1].chars().next().unwrap_or(' ');
+                assert!(
+                    !(is_number(last) && next.is_alphabetic()),
+                    "{sample} on {name}: “{}” / “{}”",
+                    pair[0],
+                    pair[1]
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 300, "{checked} line ends");
+}

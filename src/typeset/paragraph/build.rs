@@ -92,6 +92,9 @@ impl Setter<'_> {
                 // belongs to the words before it, and a line must not
                 // start with it ("– the official").
                 tie |= is_spaced_dash(&chars[j..]);
+                // A number stays with the word it counts or dates: "50
+                // people", "3 km", "26. März", as TeX users tie them.
+                tie |= counts_next(&chars[..i], &chars[j..]);
                 let narrow = chars[i..j].iter().all(|(c, _)| *c == '\u{202F}');
                 if j < chars.len() && !p.items.is_empty() {
                     self.push_space(
@@ -310,6 +313,29 @@ fn ends_sentence(word: &[(char, Style)]) -> bool {
 fn is_spaced_dash(rest: &[(char, Style)]) -> bool {
     matches!(rest.first(), Some(('\u{2013}' | '\u{2014}', _)))
         && rest.get(1).is_none_or(|(c, _)| is_separator(*c))
+}
+
+/// The most characters of a number that is tied to the word after it: a
+/// count, a day, an hour or an amount ("50", "26.", "18.30", "2,5"). A
+/// year or a longer figure is not: "in 2026 the" needs no tie.
+const COUNT_CHARS: usize = 5;
+
+/// Whether the word that ends `before` is a number and the word that
+/// starts `after` begins with a letter: then the space between them is a
+/// tie, as a number read at a line's end without what it counts means
+/// nothing yet.
+fn counts_next(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+    let start = before
+        .iter()
+        .rposition(|(c, _)| is_separator(*c))
+        .map_or(0, |k| k + 1);
+    let number = &before[start..];
+    let figure = number.first().is_some_and(|(c, _)| c.is_numeric())
+        && number.len() <= COUNT_CHARS
+        && number
+            .iter()
+            .all(|(c, _)| c.is_numeric() || matches!(c, '.' | ',' | ':'));
+    figure && after.first().is_some_and(|(c, _)| c.is_alphabetic())
 }
 
 /// Knuth's rag for ragged lines, in em: the stretch a line end may take,
