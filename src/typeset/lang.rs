@@ -200,7 +200,9 @@ fn refine(detected: &str, layout: &str) -> String {
     }
 }
 
-fn primary(tag: &str) -> &str {
+/// The language of a tag without its script or region: `el` of `el-GR`,
+/// `sr` of `sr_Latn`.
+pub fn primary(tag: &str) -> &str {
     tag.split(['-', '_']).next().unwrap_or(tag)
 }
 

@@ -8,7 +8,7 @@ use pdf_writer::{Content, Name};
 
 use super::font::FontUse;
 use super::paint::Painter;
-use super::span_lang::{self, SpanLang};
+use super::span_lang::{Pieces, SpanLang};
 use super::tags::{Marker, Piece};
 use super::weblinks::Fragment;
 use crate::compose::pages::{Page, PlacedLine, PlacedPicture, Rect};
@@ -18,6 +18,7 @@ use crate::output::marks::{MarkSet, MARK_WIDTH};
 use crate::output::target::PrintSetup;
 use crate::style::Color;
 use crate::typeset::fonts::FaceId;
+use crate::typeset::lang;
 use crate::typeset::line::{Cluster, PlacedGlyph};
 use crate::units::Length;
 
@@ -162,6 +163,7 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
     out.extend_from_slice(b"BT\n");
     let mut state = TextState::default();
     let mut extra = Vec::new();
+    let mut pieces = Pieces::new();
     let mut frags = links;
     for (index, placed) in page.lines.iter().enumerate() {
         // This line's fragments: the next ones, as both lists are in line
@@ -190,7 +192,7 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
             .tag
             .as_ref()
             .and_then(|t| res.langs[usize::from(t.element.side.min(1))])
-            .map(span_lang::primary);
+            .map(lang::primary);
         let mut span_lang = SpanLang::default();
         // The piece being written, once one is open.
         let mut open: Option<Piece> = None;
@@ -270,10 +272,7 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
                 let hyphen = soft
                     .filter(|&(r, at)| r == k && (start..until).contains(&(at as u32)))
                     .map(|(_, at)| at - start as usize);
-                let pieces = match own {
-                    Some(own) => span_lang.pieces(glyphs, own),
-                    None => vec![(0, glyphs.len(), None)],
-                };
+                span_lang.pieces(glyphs, own, &mut pieces);
                 let at = (placed.x, y + run.rise);
                 let scratch = (&mut state, &mut extra);
                 show_pieces(out, at, glyphs, &pieces, (run.size, font), scratch, hyphen);

@@ -76,6 +76,9 @@ fn says(g: &PlacedGlyph) -> Says {
     }
 }
 
+/// Pieces of a run of glyphs, `(from, to, lang)`: see [`SpanLang::pieces`].
+pub(super) type Pieces = Vec<(usize, usize, Option<&'static str>)>;
+
 /// The language of the words being drawn on a line, glyph by glyph.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct SpanLang {
@@ -84,16 +87,17 @@ pub(super) struct SpanLang {
 
 impl SpanLang {
     /// Splits `glyphs` (the next ones of the line, in drawing order) where
-    /// the language of their words changes: `(from, to, lang)` pieces,
-    /// `lang` the language of a piece in another language than `own` (the
-    /// primary language subtag of the paragraph's side), `None` for the
-    /// paragraph's own.
-    pub(super) fn pieces(
-        &mut self,
-        glyphs: &[PlacedGlyph],
-        own: &str,
-    ) -> Vec<(usize, usize, Option<&'static str>)> {
-        let mut out: Vec<(usize, usize, Option<&'static str>)> = Vec::new();
+    /// the language of their words changes, into `out` (cleared first):
+    /// `(from, to, lang)` pieces, `lang` the language of a piece in another
+    /// language than `own` (the primary language subtag of the paragraph's
+    /// side), `None` for the paragraph's own. Without `own` (an artifact)
+    /// the glyphs are one piece.
+    pub(super) fn pieces(&mut self, glyphs: &[PlacedGlyph], own: Option<&str>, out: &mut Pieces) {
+        out.clear();
+        let Some(own) = own else {
+            out.push((0, glyphs.len(), None));
+            return;
+        };
         for (i, g) in glyphs.iter().enumerate() {
             match says(g) {
                 Says::Lang(l) => self.current = (l != own).then_some(l),
@@ -105,13 +109,7 @@ impl SpanLang {
                 _ => out.push((i, i + 1, self.current)),
             }
         }
-        out
     }
-}
-
-/// The primary subtag of a BCP 47 tag: `el` of `el-GR`.
-pub(super) fn primary(tag: &str) -> &str {
-    tag.split(['-', '_']).next().unwrap_or(tag)
 }
 
 #[cfg(test)]
@@ -134,7 +132,8 @@ mod tests {
     #[test]
     fn a_greek_phrase_in_english_is_greek_with_its_spaces() {
         let glyphs = line("we say Όχι στον πόλεμο, no");
-        let pieces = SpanLang::default().pieces(&glyphs, "en");
+        let mut pieces = Pieces::new();
+        SpanLang::default().pieces(&glyphs, Some("en"), &mut pieces);
         let greek: String = pieces
             .iter()
             .filter(|p| p.2 == Some("el"))
@@ -156,12 +155,14 @@ mod tests {
             ("水是权利", "en"),
             ("Όχι", "el"),
         ] {
-            let pieces = SpanLang::default().pieces(&line(text), own);
+            let mut pieces = Pieces::new();
+            SpanLang::default().pieces(&line(text), Some(own), &mut pieces);
             assert!(pieces.iter().all(|p| p.2.is_none()), "{text} in {own}");
         }
         // Kana are Japanese, even in a Chinese leaflet, and so are the
         // Han characters after them.
-        let pieces = SpanLang::default().pieces(&line("ありがとう水"), "zh");
+        let mut pieces = Pieces::new();
+        SpanLang::default().pieces(&line("ありがとう水"), Some("zh"), &mut pieces);
         assert_eq!(pieces, [(0, 6, Some("ja"))]);
     }
 }
