@@ -272,13 +272,25 @@ impl Line {
     /// is read in, whatever order its glyphs stand in; for messages, checks
     /// and tests.
     pub fn text(&self) -> String {
+        let mut out = String::new();
+        self.push_text(&mut out);
+        out
+    }
+
+    /// Appends [`Line::text`] to `out`, without a string for each glyph.
+    pub fn push_text(&self, out: &mut String) {
+        let mut push = |g: &PlacedGlyph| match &g.text {
+            Cluster::Char(c) => out.push(*c),
+            Cluster::Text(t) => out.push_str(t),
+            Cluster::Continued => {}
+        };
         if self.glyphs().all(|(_, g)| g.level == 0) {
-            return self.glyphs().filter_map(|(_, g)| g.text.text()).collect();
+            self.glyphs().for_each(|(_, g)| push(g));
+        } else {
+            crate::typeset::bidi::logical_order(self)
+                .into_iter()
+                .for_each(push);
         }
-        crate::typeset::bidi::logical_order(self)
-            .into_iter()
-            .filter_map(|g| g.text.text())
-            .collect()
     }
 }
 

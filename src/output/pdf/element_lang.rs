@@ -14,7 +14,6 @@ use std::collections::BTreeMap;
 use crate::compose::pages::Page;
 use crate::compose::tag::{ElementId, Role, Tag};
 use crate::typeset::lang;
-use crate::typeset::line::Line;
 
 /// Fewest letters a paragraph's language is detected on: about two lines
 /// of prose, twice what the whole statement's detection trusts. A short
@@ -68,7 +67,7 @@ pub(super) fn detect(pages: &[Page], langs: &[Option<&str>; 2]) -> BTreeMap<Elem
             current = element.map(|e| e.0);
         }
         if let Some((_, line)) = element {
-            push_text(line, &mut text);
+            line.push_text(&mut text);
             text.push(' ');
         }
     }
@@ -87,28 +86,6 @@ fn read(tag: Option<&Tag>) -> Option<ElementId> {
         Role::Paragraph | Role::Quote | Role::ListItem { .. } | Role::Heading(_) | Role::Title
     );
     (text && tag.link.is_none()).then_some(tag.element)
-}
-
-/// Appends a line's text in reading order.
-fn push_text(line: &Line, out: &mut String) {
-    if line.glyphs().all(|(_, g)| g.level == 0) {
-        for (_, g) in line.glyphs() {
-            push_cluster(&g.text, out);
-        }
-    } else {
-        for g in crate::typeset::bidi::logical_order(line) {
-            push_cluster(&g.text, out);
-        }
-    }
-}
-
-fn push_cluster(c: &crate::typeset::line::Cluster, out: &mut String) {
-    use crate::typeset::line::Cluster;
-    match c {
-        Cluster::Char(ch) => out.push(*ch),
-        Cluster::Text(t) => out.push_str(t),
-        Cluster::Continued => {}
-    }
 }
 
 /// Records what a piece of `element`'s text says its language is: another
@@ -148,7 +125,7 @@ fn judge(
 /// True when `found` is surely another language than `doc`: another
 /// primary language, and not one the detector mistakes for it.
 fn differs(found: &str, doc: &str) -> bool {
-    let primary = |t: &str| t.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    let primary = |t: &str| lang::primary(t).to_ascii_lowercase();
     let (a, b) = (primary(found), primary(doc));
     if a.is_empty() || b.is_empty() || a == b {
         return false;
