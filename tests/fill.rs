@@ -1,8 +1,9 @@
 //! Full pages and no runt pages (issue #14, items 5 and 6): a statement on
 //! one page fills it; a statement on several leaves its last page at least
 //! half full; the QR code and imprint are never alone on a page; no word
-//! is hyphenated across a page turn or a fold; and a text too short for a
-//! tri-fold's six panels gets a warning naming a layout it fills.
+//! is hyphenated across a page turn or a fold; a text too short for a
+//! tri-fold's six panels is set across its cover and inside spread, and
+//! one too short for those gets a warning naming a layout it fills.
 //!
 //! Fill is measured on the printed PDF, as a reader sees it: how far down
 //! the text area (the page less its top and bottom margins) the lowest
@@ -178,8 +179,10 @@ fn no_word_is_hyphenated_across_a_page_turn_or_a_fold() {
             if l.design.page.fold.is_some() && text.len() > 10_000 {
                 continue;
             }
-            // A folded sheet's pages here are its panels, in reading order;
-            // the last line placed on a page ends its last column.
+            // A folded sheet's pages here are its panels in reading order,
+            // or its cover and its inside spread, whose three columns
+            // stand on three panels; the last line placed on a page ends
+            // its last column.
             let pages = composed(&doc, l, &name);
             for (k, page) in pages.iter().enumerate().take(pages.len() - 1) {
                 let last = page.lines.last().unwrap();
@@ -192,22 +195,125 @@ fn no_word_is_hyphenated_across_a_page_turn_or_a_fold() {
                 );
                 checked += 1;
             }
+            if let Some(fold) = l.design.page.fold {
+                let panel = fold.panel_width(l.design.page.width);
+                let last = pages.last().unwrap();
+                let mut feet = std::collections::BTreeMap::new();
+                for pl in &last.lines {
+                    let slot = (pl.x / panel) as usize;
+                    let foot = feet.entry(slot).or_insert(pl);
+                    if pl.baseline > foot.baseline {
+                        *foot = pl;
+                    }
+                }
+                // Every panel's foot but the last one's.
+                for foot in feet.values().rev().skip(1) {
+                    assert!(
+                        !foot.line.hyphenated,
+                        "{name} on {}: a panel ends with `{}`",
+                        l.name,
+                        foot.line.text()
+                    );
+                    checked += 1;
+                }
+            }
         }
     }
     // The long sample turns many pages, and the short ones the panels.
     assert!(checked > 20, "{checked}");
 }
 
+/// The reference statement, or a sample of about its length.
+fn one_page_text() -> String {
+    let path = seed().unwrap_or_else(|| root().join("samples/en-tenants.txt"));
+    std::fs::read_to_string(&path).unwrap()
+}
+
+#[test]
+fn a_short_text_on_the_trifold_fills_the_cover_and_the_inside_spread() {
+    // A text of one A4 page fills two of the six panels at the largest
+    // readable size. It is set with the headline alone on the cover and
+    // the body across the three panels of the inside spread, in balanced
+    // columns on one baseline grid; flap and back are left free.
+    let trifold = layout::load("a4-trifold").unwrap();
+    let text = one_page_text();
+    let out = build_pdf(&text, "short.txt", &trifold);
+    assert!(
+        !out.warnings
+            .iter()
+            .any(|w| w.message.contains("folded leaflet")),
+        "{:?}",
+        out.warnings
+    );
+    let page = &trifold.design.page;
+    let panel = page.fold.unwrap().panel_width(page.width).to_pt();
+    let path = std::env::temp_dir().join(format!("handbill-spread-{}.pdf", std::process::id()));
+    std::fs::write(&path, &out.pdf).unwrap();
+    let (ok, html, err) = support::tool("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
+    let _ = std::fs::remove_file(&path);
+    assert!(ok, "pdftotext: {err}");
+    // Per side and panel (0 left to 2 right): the words' baselines (yMax).
+    let mut panels = [
+        [Vec::new(), Vec::new(), Vec::new()],
+        [Vec::new(), Vec::new(), Vec::new()],
+    ];
+    for (side, chunk) in html.split("<page ").skip(1).enumerate() {
+        for word in chunk.split("<word ").skip(1) {
+            let num = |key: &str| -> f64 {
+                let v = word.split(key).nth(1).unwrap().split('"').next().unwrap();
+                v.parse().unwrap()
+            };
+            let slot = ((num("xMin=\"") / panel) as usize).min(2);
+            panels[side][slot].push(num("yMax=\""));
+        }
+    }
+    let [outside, inside] = &panels;
+    // Outside: flap (left) and back (middle) free, the cover (right) set.
+    assert!(
+        outside[0].is_empty() && outside[1].is_empty(),
+        "flap or back set"
+    );
+    assert!(!outside[2].is_empty(), "an empty cover");
+    // Inside: three columns of body, balanced to within two lines.
+    let leading = trifold.design.body.leading.to_pt();
+    let feet: Vec<f64> = inside
+        .iter()
+        .map(|ys| ys.iter().cloned().fold(0.0, f64::max))
+        .collect();
+    assert!(
+        feet.iter().all(|f| *f > 0.0),
+        "an empty inside panel: {feet:?}"
+    );
+    let spread =
+        feet.iter().cloned().fold(0.0, f64::max) - feet.iter().cloned().fold(f64::MAX, f64::min);
+    assert!(spread <= 2.0 * leading + 1.0, "unbalanced: {feet:?}");
+    // Lines beside each other share baselines: most of the middle
+    // column's stand level with one of the left column's.
+    let level = inside[1]
+        .iter()
+        .filter(|y| inside[0].iter().any(|l| (*l - **y).abs() < 0.5))
+        .count();
+    assert!(
+        level * 4 >= inside[1].len() * 3,
+        "{level} of {} level",
+        inside[1].len()
+    );
+}
+
 #[test]
 fn a_text_too_short_for_the_trifold_gets_a_layout_it_fills() {
+    // Too short even for the inside spread: the opening paragraphs alone.
     let trifold = layout::load("a4-trifold").unwrap();
-    let path = seed().unwrap_or_else(|| root().join("samples/en-tenants.txt"));
-    let text = std::fs::read_to_string(&path).unwrap();
+    let full = one_page_text();
+    let text: String = full.split("\n\n").take(6).collect::<Vec<_>>().join("\n\n");
     let out = build_pdf(&text, "short.txt", &trifold);
     let said = out
         .warnings
         .iter()
-        .find(|w| w.message.contains("panels of the folded leaflet"))
+        .find(|w| {
+            w.message
+                .contains("of the inside spread of the folded leaflet")
+        })
         .unwrap_or_else(|| panic!("{:?}", out.warnings))
         .message
         .clone();

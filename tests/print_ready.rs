@@ -566,11 +566,23 @@ fn trifold_panels_read_in_folding_order() {
 
 #[test]
 fn a_short_text_on_a_trifold_is_reported_and_a_long_one_refused() {
-    let short = root().join("samples/en-tenants.txt");
+    // A one-page text is set across the cover and the inside spread; a
+    // text of two paragraphs fills too little even of the spread.
+    let one_page = root().join("samples/en-tenants.txt");
     let out = tmp("trifold-short.pdf");
+    let o = build_statement(&one_page, "a4-trifold", &[], &out);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("folded leaflet"), "{stderr}");
+    let short = tmp("trifold-short.txt");
+    let text = std::fs::read_to_string(&one_page).unwrap();
+    let two: Vec<&str> = text.split("\n\n").take(6).collect();
+    std::fs::write(&short, two.join("\n\n")).unwrap();
     let o = build_statement(&short, "a4-trifold", &[], &out);
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(stderr.contains("of the 6 panels"), "{stderr}");
+    assert!(
+        stderr.contains("of the inside spread of the folded leaflet"),
+        "{stderr}"
+    );
 
     let long = root().join("samples/en-long-campaign.md");
     let o = run(&long, "a4-trifold", &[], &out);

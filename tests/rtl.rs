@@ -117,6 +117,38 @@ fn arabic_starts_in_the_right_column_and_ends_lines_flush_right() {
 }
 
 #[test]
+fn an_arabic_trifold_folds_the_other_way() {
+    // Read from the right, the sheet's cover is the outside's left panel,
+    // and the body starts on the inside's right one.
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/ar-mayah.md"),
+    )
+    .unwrap();
+    let out = build(&text, "a4-trifold");
+    let width = 841.89;
+    // Each word's left and right edge on page `n`, as poppler finds them.
+    let words = |n: &str| -> Vec<(f64, f64)> {
+        let html = poppler(&out.pdf, &format!("fold-{n}"), &["-bbox", "-f", n, "-l", n]);
+        let attr = |w: &str, name: &str| -> f64 {
+            let v = w.split(&format!("{name}=\"")).nth(1).unwrap();
+            v.split('"').next().unwrap().parse().unwrap()
+        };
+        html.split("<word ")
+            .skip(1)
+            .map(|w| (attr(w, "xMin"), attr(w, "xMax")))
+            .collect()
+    };
+    let outside = words("1");
+    assert!(!outside.is_empty());
+    for w in &outside {
+        assert!(w.1 < width / 3.0, "outside word off the cover: {w:?}");
+    }
+    let inside = words("2");
+    let first = inside.first().expect("words inside");
+    assert!(first.0 > width * 2.0 / 3.0, "body starts at {first:?}");
+}
+
+#[test]
 fn arabic_is_never_hyphenated() {
     // Long Latin words inside Arabic in a narrow column: breaking them
     // with a hyphen is what a hyphenator would do.

@@ -19,6 +19,7 @@
 //! has columns side by side (see [`BaselineGrid::of`]).
 
 use super::design::Design;
+use super::fold::Panels;
 use crate::units::Length;
 
 /// Two baselines closer than this share of a line are on the same grid
@@ -40,14 +41,17 @@ pub struct BaselineGrid {
 
 impl BaselineGrid {
     /// The grid at the body's leading, if the layout asks for one
-    /// (`baseline-grid`, on by default) and a page has several columns, or
-    /// is half of a two-language poster. A
-    /// single column has no neighbour to line up with, and the grid's
-    /// rounding would only cost it room; the panels of a folded sheet are
-    /// apart, across a fold, and there the rounding made a text that
-    /// filled two panels spill a line or two onto a third.
+    /// (`baseline-grid`, on by default) and a page has several columns, is
+    /// half of a two-language poster, or is a folded sheet's inside spread
+    /// (its panels read side by side). A single column has no neighbour to
+    /// line up with, and the grid's rounding would only cost it room; the
+    /// panels of a folded sheet read one by one are apart, across a fold,
+    /// and there the rounding made a text that filled two panels spill a
+    /// line or two onto a third.
     pub fn of(design: &Design) -> Option<BaselineGrid> {
-        if design.body.baseline_grid && (design.page.columns > 1 || design.page.beside) {
+        let page = &design.page;
+        let neighbours = page.columns > 1 || page.beside || page.panels == Panels::CoverAndSpread;
+        if design.body.baseline_grid && neighbours {
             BaselineGrid::new(design.body.leading)
         } else {
             None

@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use super::fold::Fold;
+use super::fold::{Fold, Panels};
 use crate::error::Location;
 use crate::style::{Align, Color, Fallback, FontRef, Paper, Weight};
 use crate::typeset::linebreak;
@@ -169,12 +169,21 @@ pub struct PageSpec {
     pub column_rule: Option<Length>,
     /// How the sheet is folded; the margins and columns are then each panel's.
     pub fold: Option<Fold>,
+    /// Which panels of a folded sheet the text flows through: chosen by
+    /// fitting, not by the layout.
+    pub panels: Panels,
     /// The page is one half of a two-language poster, the other language
     /// beside it: its columns have a neighbour even when it has one.
     pub beside: bool,
 }
 
 impl PageSpec {
+    /// The pages the text may flow onto: the panels it uses on a folded
+    /// sheet, else `None` (as many as it needs).
+    pub fn panel_budget(&self) -> Option<usize> {
+        self.fold.map(|f| f.pages(self.panels))
+    }
+
     /// Width of the page the text is set on: the sheet, or one panel of a
     /// folded sheet.
     pub fn panel_width(&self) -> Length {

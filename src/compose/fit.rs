@@ -7,12 +7,13 @@
 
 use super::design::{Design, FitSpec, Overflow};
 use super::fill::fill_out;
+use super::fold::Panels;
 use super::measure::Measure;
 use super::more_pages::on_more_pages;
 use super::tail::{self, Tail};
 use super::{Budget, ComposeOptions, Tools, Trial};
 use crate::error::{Error, Location, Result, Warning};
-use crate::statement::document::Document;
+use crate::statement::document::{BlockKind, Document};
 use crate::units::Length;
 
 /// How close the fitted body size comes to the largest that fits, in
@@ -182,7 +183,7 @@ fn capped(goal: Goal, design: &Design, measure: Option<Measure>) -> Goal {
 /// The pages the layout's own fitting aims at: the panels of a folded
 /// sheet, else one page.
 fn page_budget(design: &Design) -> usize {
-    design.page.fold.map_or(1, |f| f.panels())
+    design.page.panel_budget().unwrap_or(1)
 }
 
 /// The largest body size that sets the statement on the goal's pages, or
@@ -445,7 +446,8 @@ pub(super) fn fit_to_page(
     };
     let goal = capped(goal, design, measure);
     if let Some(fitted) = fit_to(tools, doc, design, opts, goal)? {
-        return fill_out(tools, doc, design, opts, (fitted, goal), measure);
+        let filled = fill_out(tools, doc, design, opts, (fitted, goal), measure)?;
+        return on_spread(tools, doc, design, opts, fit, filled);
     }
     let headline = match design.page.fold {
         Some(_) => format!(
@@ -501,6 +503,44 @@ pub(super) fn fit_to_page(
             });
             Ok(settled)
         }
+    }
+}
+
+/// A folded sheet's text that leaves part of the inside spread blank, even
+/// as large as it may be set, set again as [`Panels::CoverAndSpread`]: the
+/// head alone on the cover and the body across the spread, whose panels,
+/// read side by side, share one baseline grid. `filled` when the text does
+/// not fit the spread at the layout's smallest size.
+fn on_spread(
+    tools: &mut Tools,
+    doc: &Document,
+    design: &Design,
+    opts: &ComposeOptions,
+    fit: FitSpec,
+    filled: Fitted,
+) -> Result<Fitted> {
+    let Some(fold) = design.page.fold else {
+        return Ok(filled);
+    };
+    // The spread's last panel is the last but one the text flows through.
+    let spread_end = fold.panels() - 1;
+    // A cover without a headline would be blank.
+    let headline = doc.blocks.iter().any(|b| b.kind == BlockKind::Headline);
+    if !headline || design.page.panels != Panels::All || filled.trial.pages.len() >= spread_end {
+        return Ok(filled);
+    }
+    let mut spread = design.clone();
+    spread.page.panels = Panels::CoverAndSpread;
+    let measure = tools.measure(doc, &spread, opts)?;
+    let goal = Goal {
+        pages: page_budget(&spread),
+        fit,
+        floor: None,
+    };
+    let goal = capped(goal, &spread, measure);
+    match fit_to(tools, doc, &spread, opts, goal)? {
+        Some(fitted) => fill_out(tools, doc, &spread, opts, (fitted, goal), measure),
+        None => Ok(filled),
     }
 }
 

@@ -16,9 +16,19 @@
 //!
 //! The outside is page 1 of the PDF and the inside page 2: printed
 //! two-sided, flipped on the short edge, the narrow panels fall back to back.
+//!
+//! A right-to-left text's sheet folds the other way round: every panel
+//! goes to the mirror image of its place, the cover on the outside's left.
+//!
+//! A text too short for six panels would leave the inside spread blank,
+//! the first thing a reader sees on unfolding the sheet. It is set as a
+//! designer sets it instead ([`Panels::CoverAndSpread`]): the head alone on
+//! the cover, the body across the three panels of the inside spread, the
+//! flap and the back left free.
 
 use crate::compose::pages::Page;
 use crate::error::{Error, Location, Result};
+use crate::typeset::bidi::Direction;
 use crate::units::Length;
 
 /// How a sheet is folded.
@@ -26,6 +36,19 @@ use crate::units::Length;
 pub enum Fold {
     /// Two parallel folds, one panel rolled inside the other: six panels.
     Trifold,
+}
+
+/// Which of a folded sheet's panels the text flows through.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Panels {
+    /// Every panel, in reading order: the head and the body's start on
+    /// the cover, then the flap, the inside spread and the back.
+    #[default]
+    All,
+    /// The head alone on the cover, then the body across the inside
+    /// spread's three panels, which are read side by side when the sheet is
+    /// open. The flap and the back stay free.
+    CoverAndSpread,
 }
 
 /// How much narrower the inside flap is than the other panels: 3 mm, the
@@ -40,6 +63,32 @@ impl Fold {
     pub fn panels(self) -> usize {
         match self {
             Fold::Trifold => 6,
+        }
+    }
+
+    /// The pages the text is set on: one per panel, or the cover and the
+    /// inside spread as one page of three columns.
+    pub fn pages(self, panels: Panels) -> usize {
+        match panels {
+            Panels::All => self.panels(),
+            Panels::CoverAndSpread => 2,
+        }
+    }
+
+    /// The inside spread set as one page: its columns, and the gap between
+    /// them for text areas as wide as a panel's. The columns are spaced
+    /// evenly, so the flap's narrower panel takes the allowance from both
+    /// gaps: the middle column sits a quarter of the allowance (under a
+    /// millimetre) left of its panel's centre, well inside what folding
+    /// by hand or machine keeps to.
+    pub fn spread(self, sheet_width: Length, text_width: Length) -> (usize, Length) {
+        match self {
+            Fold::Trifold => {
+                let p = self.panel_width(sheet_width);
+                // The third column starts where the flap panel's text does.
+                let third = p * 2.0 - FLAP_ALLOWANCE / 2.0;
+                (3, (third - text_width * 2.0) / 2.0)
+            }
         }
     }
 
@@ -77,16 +126,23 @@ impl Fold {
     }
 }
 
-/// Puts panel pages (in reading order) onto the two sides of the sheet.
-/// More panels than the fold has is an error: a folded leaflet cannot grow.
+/// Puts the pages the text was set on (see [`Fold::pages`]) onto the two
+/// sides of the sheet. More pages than that is an error: a folded leaflet
+/// cannot grow.
+///
+/// A right-to-left text's sheet folds the other way, as its reader opens
+/// it: every page goes to the mirror image of its place (cover on the
+/// outside's left, flap on its right, the spread read from the right).
+/// The pages themselves are mirrored already, each within its own width.
 pub fn fold(
-    panels: Vec<Page>,
-    fold: Fold,
+    pages: Vec<Page>,
+    (fold, panels, direction): (Fold, Panels, Direction),
     sheet: (Length, Length),
     origin: &str,
 ) -> Result<Vec<Page>> {
-    if panels.len() > fold.panels() {
-        let over: usize = panels[fold.panels()..].iter().map(|p| p.lines.len()).sum();
+    let most = fold.pages(panels);
+    if pages.len() > most {
+        let over: usize = pages[most..].iter().map(|p| p.lines.len()).sum();
         return Err(Error::Typeset {
             at: Location::file(origin),
             message: format!(
@@ -104,9 +160,18 @@ pub fn fold(
             ..Page::default()
         })
         .collect();
-    for (i, panel) in panels.into_iter().enumerate() {
-        let (side, dx) = fold.place(i, sheet.0);
-        sides[side].place(panel, dx, Length::ZERO);
+    for (i, page) in pages.into_iter().enumerate() {
+        let (side, dx) = match (panels, i) {
+            (Panels::All, _) | (Panels::CoverAndSpread, 0) => fold.place(i, sheet.0),
+            // The spread is set sheet-wide already.
+            (Panels::CoverAndSpread, _) => (1, Length::ZERO),
+        };
+        let dx = if direction.is_rtl() {
+            sheet.0 - dx - page.width
+        } else {
+            dx
+        };
+        sides[side].place(page, dx, Length::ZERO);
     }
     Ok(sides)
 }
@@ -154,7 +219,13 @@ mod tests {
     fn panels_land_in_reading_order_positions() {
         let w = Length::mm(297.0);
         let panels: Vec<Page> = (1..=6).map(|i| panel(i as f64 * 10.0)).collect();
-        let sides = fold(panels, Fold::Trifold, (w, Length::mm(210.0)), "s").unwrap();
+        let sides = fold(
+            panels,
+            (Fold::Trifold, Panels::All, Direction::Ltr),
+            (w, Length::mm(210.0)),
+            "s",
+        )
+        .unwrap();
         assert_eq!(sides.len(), 2);
         // (side, baseline tag) → x of the text in mm.
         let x_of = |side: usize, tag: f64| {
@@ -187,11 +258,83 @@ mod tests {
     }
 
     #[test]
+    fn the_spread_columns_start_where_the_inside_panels_text_does() {
+        let w = Length::mm(297.0);
+        let (columns, gap) = Fold::Trifold.spread(w, Length::mm(80.0));
+        assert_eq!(columns, 3);
+        // 10 mm margins: the panels' text starts at 10, 110 and 208.5 mm
+        // (the flap's back 1.5 mm to the left); evenly spaced columns put
+        // the middle one at 109.25 mm.
+        let x = |k: f64| 10.0 + k * (80.0 + gap.to_mm());
+        assert!((x(2.0) - 208.5).abs() < 1e-9, "{}", x(2.0));
+        assert!((x(1.0) - 109.25).abs() < 1e-9, "{}", x(1.0));
+    }
+
+    #[test]
+    fn cover_and_spread_go_on_the_outside_right_and_the_inside() {
+        let w = Length::mm(297.0);
+        let pages = vec![panel(10.0), panel(20.0)];
+        let sides = fold(
+            pages,
+            (Fold::Trifold, Panels::CoverAndSpread, Direction::Ltr),
+            (w, Length::mm(210.0)),
+            "s",
+        )
+        .unwrap();
+        let cover = &sides[0].lines[0];
+        assert!((cover.x.to_mm() - 207.0).abs() < 1e-6);
+        // The spread is sheet-wide: it stays where it was set.
+        let spread = &sides[1].lines[0];
+        assert!((spread.x.to_mm() - 10.0).abs() < 1e-6);
+        // A third page has no place.
+        let three = vec![panel(10.0), panel(20.0), panel(30.0)];
+        let e = fold(
+            three,
+            (Fold::Trifold, Panels::CoverAndSpread, Direction::Ltr),
+            (w, Length::mm(210.0)),
+            "s",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("overflows by 1 line"), "{e}");
+    }
+
+    #[test]
+    fn a_right_to_left_sheet_folds_the_other_way() {
+        let w = Length::mm(297.0);
+        let panels: Vec<Page> = (1..=6).map(|i| panel(i as f64 * 10.0)).collect();
+        let sides = fold(
+            panels,
+            (Fold::Trifold, Panels::All, Direction::Rtl),
+            (w, Length::mm(210.0)),
+            "s",
+        )
+        .unwrap();
+        // Where the left edge of each panel page lands, from its line at
+        // 10 mm into the page: the cover on the outside's left, the flap
+        // (moved by half the allowance) on its right, the back between;
+        // the inside spread from the right.
+        let page_x = |side: usize, tag: f64| {
+            let l = sides[side]
+                .lines
+                .iter()
+                .find(|l| (l.baseline.to_mm() - tag).abs() < 1e-9)
+                .unwrap();
+            l.x.to_mm() - 10.0
+        };
+        assert!(page_x(0, 10.0).abs() < 1e-6);
+        assert!((page_x(0, 20.0) - 198.5).abs() < 1e-6);
+        assert!((page_x(0, 60.0) - 100.0).abs() < 1e-6);
+        assert!((page_x(1, 30.0) - 197.0).abs() < 1e-6);
+        assert!((page_x(1, 40.0) - 97.0).abs() < 1e-6);
+        assert!((page_x(1, 50.0) + 1.5).abs() < 1e-6);
+    }
+
+    #[test]
     fn a_seventh_panel_is_an_error() {
         let panels: Vec<Page> = (1..=7).map(|i| panel(i as f64)).collect();
         let e = fold(
             panels,
-            Fold::Trifold,
+            (Fold::Trifold, Panels::All, Direction::Ltr),
             (Length::mm(297.0), Length::mm(210.0)),
             "s.txt",
         )

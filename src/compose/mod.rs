@@ -46,6 +46,7 @@ use body::set_body_block;
 use design::{Design, ImageSpec};
 use fit::fit_to_page;
 pub use fit::LEGIBLE_BODY_PT;
+use fold::Panels;
 use headline::set_head;
 use missing::missing_error;
 use pages::{BlockLines, FirstPage, Grid, Obstacle, Page};
@@ -97,6 +98,11 @@ pub struct Composed {
     /// The columns the text was set in: the layout's, or one where
     /// filling found two too narrow for the size.
     pub columns: u32,
+    /// The panels of a folded sheet the pages go on.
+    pub panels: Panels,
+    /// How far down the text area of the last page (or panel) the text
+    /// reaches, from 0 (its top) to 1 (its last baseline).
+    pub fill: f64,
 }
 
 /// Sets a document in a design. With `fit = "page"` the body size is the
@@ -210,7 +216,9 @@ fn compose_in(
     let composed = match composed {
         Ok(fitted) => {
             let settled = tools.settle(doc, opts, fitted)?;
-            Ok((settled.trial, settled.size, settled.design.page.columns))
+            let page = &settled.design.page;
+            let set_in = (page.columns, page.panels);
+            Ok((settled.trial, settled.size, set_in))
         }
         Err(e) => Err(e),
     };
@@ -220,7 +228,7 @@ fn compose_in(
     if !tools.missing.is_empty() {
         return Err(missing_error(&tools.missing, design, opts));
     }
-    let (mut trial, body_size, columns) = composed?;
+    let (mut trial, body_size, (columns, panels)) = composed?;
     // Only the composition kept is mirrored: fitting trials only measure.
     if Direction::of_language(lang).is_rtl() {
         trial.pages.iter_mut().for_each(mirror::mirror_page);
@@ -236,6 +244,8 @@ fn compose_in(
         lang: lang.clone(),
         body_size,
         columns,
+        panels,
+        fill: trial.fill,
     })))
 }
 
@@ -416,10 +426,16 @@ impl Tools {
     ) -> Result<Trial> {
         let set = self.set_blocks(doc, design, opts, budget, tail)?;
         let stopped = set.blocks.is_none();
-        let flow = match set.blocks {
+        let mut flow = match set.blocks {
             Some(blocks) => pages::flow_around(blocks, &set.grid, set.first),
             None => pages::Flow::default(),
         };
+        if design.page.panels == Panels::CoverAndSpread {
+            // The cover is a panel; only the spread after it is sheet-wide.
+            if let Some(cover) = flow.pages.first_mut() {
+                cover.width = design.page.panel_width();
+            }
+        }
         let area = set.grid.bottom - set.grid.top;
         let headline_lines = set.headline_lines;
         Ok(Trial {
@@ -448,18 +464,27 @@ impl Tools {
         let lb = &design.linebreak;
         let params = lb.params();
         let page = &design.page;
+        let (page_width, columns, gap) = match (page.fold, page.panels) {
+            // The body's one page on a folded sheet's inside spread.
+            (Some(fold), Panels::CoverAndSpread) => {
+                let (columns, gap) = fold.spread(page.width, page.column_width());
+                (page.width, columns, gap)
+            }
+            _ => (page.panel_width(), page.columns as usize, page.column_gap),
+        };
         let grid = Grid {
-            page_width: page.panel_width(),
+            page_width,
             page_height: page.height,
             left: page.margin_left,
             top: page.margin_top,
             bottom: page.height - page.margin_bottom,
             column_width: page.column_width(),
-            gap: page.column_gap,
-            columns: page.columns as usize,
+            gap,
+            columns,
             top_skip: design.body.size,
             baseline: BaselineGrid::of(design),
             rule: page.column_rule.filter(|w| *w > Length::ZERO),
+            columns_apart: page.panels == Panels::CoverAndSpread,
         };
         let mut setter = self.setter(design, opts, &params, &mut warnings);
 
@@ -470,9 +495,13 @@ impl Tools {
 
         // What the budget's columns hold if packed perfectly, plus a line per
         // column: text taller than that cannot fit, whatever the flow does.
+        let first_room = match page.panels {
+            Panels::CoverAndSpread => Length::ZERO,
+            Panels::All => (grid.bottom - first.top + design.body.leading) * grid.columns as f64,
+        };
         let capacity = match budget {
             Budget::Pages(n) => Some(
-                (grid.bottom - first.top + design.body.leading) * grid.columns as f64
+                first_room
                     + (grid.bottom - grid.top + design.body.leading)
                         * (grid.columns * n.saturating_sub(1)) as f64,
             ),
@@ -594,6 +623,15 @@ fn first_page(
         });
         first.fills.push(b.fill);
         first.head.extend(b.lines);
+    }
+    if page.panels == Panels::CoverAndSpread {
+        // The cover holds the head alone; the body starts on the spread.
+        first.obstacles.push(Obstacle {
+            left: Length::ZERO,
+            right: page.width,
+            top: first.top,
+            bottom: page.height,
+        });
     }
     Ok(first)
 }

@@ -284,6 +284,10 @@ pub struct Grid {
     /// The grid the body's lines stand on, starting at the first baseline
     /// of a whole column (`top_skip` below the body's top), if any.
     pub baseline: Option<BaselineGrid>,
+    /// The columns stand on separate panels of a folded sheet, a fold
+    /// between each and the next: a word is not carried from one to the
+    /// next, as over a page turn.
+    pub columns_apart: bool,
 }
 
 /// A part of the first page the body keeps clear of (a picture, the
@@ -519,7 +523,7 @@ fn fill_page(
             out.push(Vec::new());
             continue;
         }
-        let end = if k + 1 == frames.len() {
+        let end = if k + 1 == frames.len() || grid.columns_apart {
             ColumnEnd::PageTurn
         } else {
             ColumnEnd::NextColumn
@@ -824,6 +828,7 @@ mod tests {
             top_skip: Length::pt(12.0),
             rule: None,
             baseline: None,
+            columns_apart: false,
         }
     }
 

@@ -14,6 +14,7 @@ use super::{
     HeadlineSpec, HyphenationSpec, ImagePlace, ImageSpec, Layout, LineBreakSpec, MetaSpec,
     PageSpec, Paper,
 };
+use crate::compose::fold::Panels;
 use crate::error::{Location, Result};
 use crate::output::target::PrintSpec;
 use crate::units::Length;
@@ -192,6 +193,7 @@ fn page(l: &mut Layer, origin: &str) -> Result<PageSpec> {
         column_gap: gap.v,
         column_rule: (rule.v.to_pt() > EPS_PT).then_some(rule.v),
         fold: fold.as_ref().and_then(|f| f.v),
+        panels: Panels::default(),
         beside: false,
     };
     if let (Some(_), Some(f)) = (page.fold, &fold) {
