@@ -25,8 +25,14 @@ rm -f docs/gallery/*.png
   dpi=$(awk -v w="$width_mm" 'BEGIN { d = 500 / (w / 25.4); if (d > 60) d = 60; printf "%d", d }')
   "$bin" build "$statement" --layout "$name" -o "$work/$name.pdf" \
     --png "$work/$name.png" --png-dpi "$dpi" --quiet
-  # Page 1 only: the front of a leaflet, the outside of a folded sheet.
-  cp "$work/$name.png" "docs/gallery/$name.png"
+  # Page 1 only: the front of a leaflet. Of a folded sheet the inside,
+  # page 2: a short text's body is set across it, its cover holds the
+  # headline alone.
+  if grep -q '^fold = "trifold"' "layouts/$name.toml" && [ -f "$work/$name-2.png" ]; then
+    cp "$work/$name-2.png" "docs/gallery/$name.png"
+  else
+    cp "$work/$name.png" "docs/gallery/$name.png"
+  fi
   echo "docs/gallery/$name.png ($dpi dpi)"
 done
 # Two languages (samples/pair: English with its Arabic translation): the
