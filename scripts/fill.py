@@ -104,14 +104,21 @@ def words(pdf):
     return pages
 
 
-def trifold_panels(pages, width):
+def trifold_panels(pages, width, rtl=False):
     """The words of the six panels in reading order: cover, flap, the three
-    inside panels left to right, back (see src/compose/fold.rs)."""
+    inside panels in reading order, back (see src/compose/fold.rs). A
+    right-to-left sheet folds the other way: every panel at the mirror
+    image of its place."""
     p = (width + FLAP_MM * PT_PER["mm"]) / 3
     flap = p - FLAP_MM * PT_PER["mm"]
     outside = pages[0] if pages else []
     inside = pages[1] if len(pages) > 1 else []
-    between = lambda ws, a, b: [w for w in ws if a <= w[0] < b]
+
+    def between(ws, a, b):
+        if rtl:
+            a, b = width - b, width - a
+        return [w for w in ws if a <= w[0] < b]
+
     return [
         between(outside, flap + p, width), between(outside, 0, flap),
         between(inside, 0, p), between(inside, p, 2 * p),
@@ -125,7 +132,11 @@ def measure(pdf, layout):
     pages = words(pdf)
     total = None
     if fold == "trifold":
-        pages = trifold_panels(pages, width)
+        sides = pages
+        pages = trifold_panels(sides, width)
+        if not pages[0]:
+            # No cover on the outside's right: a right-to-left sheet.
+            pages = trifold_panels(sides, width, rtl=True)
         cover, flap, left, middle, right, back = pages
         if cover and left and not flap and not back:
             # The cover and the inside spread: the spread's columns are
