@@ -114,7 +114,16 @@ Die Hausverwaltung hat die Nebenkostenabrechnung verschickt, und die \
 Nachzahlungen sind hoch. Die Mieterversammlung verlangt eine \
 nachvollziehbare Abrechnung, einen Ansprechpartner mit Sprechstunden und \
 einen Zeitplan für die Instandhaltung der Wohnungen.\n";
-    let lines = line_texts(text, "a6-handout", "de");
+    // Justified at a fixed size on the A6's narrow measure: fitting would
+    // set a text this short large and so flush left, where it breaks
+    // fewer words.
+    let layout = layout::parse(
+        "extends = \"a6-handout\"\n\n[body]\nfit = \"none\"\nsize = \"11pt\"\nleading = \"14pt\"\n",
+        "a6-justified.toml",
+        std::path::Path::new("."),
+    )
+    .unwrap();
+    let lines = lines_on(text, &layout, "de");
     assert!(
         !hyphenated_capitals(&lines).is_empty(),
         "no capitalised noun was hyphenated: {lines:#?}"
@@ -309,4 +318,54 @@ fn a_number_stays_with_the_word_it_counts() {
         }
     }
     assert!(checked > 300, "{checked} line ends");
+}
+
+#[test]
+fn a_body_that_would_gape_justified_on_its_measure_is_set_flush_left() {
+    // Korean breaks only between words, and on the A6 handout's measure
+    // its words leave one justified gap in twenty wider than 0.8 em. The
+    // whole body is set flush left instead, with a note saying why; on
+    // the A4 leaflet's wider measure it stays justified, as does English
+    // on the A6.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let set = |sample: &str, lang: &str, name: &str| {
+        let text = std::fs::read_to_string(root.join("samples").join(sample)).unwrap();
+        let format = if sample.ends_with(".md") {
+            Format::Markdown
+        } else {
+            Format::Plain
+        };
+        let doc = parse(&text, format, sample).unwrap().document;
+        let layout = layout::load(name).unwrap();
+        let composed = composed_on(&doc, &layout, lang, sample);
+        let flush = composed
+            .notes
+            .iter()
+            .any(|n| n.message.starts_with("body set flush left"));
+        // Lines as wide as the widest (the column, in one column or two):
+        // justified ones. A ragged line rarely fills it to half a point.
+        let lines: Vec<_> = composed.pages.iter().flat_map(|p| &p.lines).collect();
+        let widest = lines
+            .iter()
+            .map(|l| l.line.width.to_pt())
+            .fold(0.0, f64::max);
+        let full = lines
+            .iter()
+            .filter(|l| (l.line.width.to_pt() - widest).abs() < 0.5)
+            .count();
+        (flush, full)
+    };
+    let (flush, full) = set("ko-sigeup.md", "ko", "a6-handout");
+    assert!(flush, "no note on the Korean A6");
+    assert!(full <= 2, "{full} Korean lines still justified");
+    let (flush, full) = set("ko-sigeup.md", "ko", "a4-leaflet");
+    assert!(
+        !flush && full > 10,
+        "Korean A4: note {flush}, {full} full lines"
+    );
+    let (flush, full) = set("en-tenants.txt", "en", "a6-handout");
+    assert!(
+        !flush && full > 20,
+        "English A6: note {flush}, {full} full lines"
+    );
 }

@@ -93,8 +93,8 @@ pub(super) fn set_body_block(
     block: &Block,
     prev: Option<&BlockKind>,
     design: &Design,
-    column: Length,
-    element: usize,
+    (column, element): (Length, usize),
+    gaps: &mut WordGaps,
 ) -> Result<BlockLines> {
     let body = &design.body;
     let mut out = BlockLines {
@@ -124,19 +124,22 @@ pub(super) fn set_body_block(
     let p = setter.prepare(&block.spans, &shape.style, block.line)?;
     let warned = setter.warnings.len();
     let mut lines = setter.set(&p, &shape.widths);
-    if shape.style.align == Align::Justify
+    let mut align = shape.style.align;
+    if align == Align::Justify
         && lines.len() <= SHORT_PARAGRAPH_LINES
         && gaping(&lines, shape.style.size)
     {
         // What the justified setting warned of, the ragged one says again.
         setter.warnings.truncate(warned);
+        align = Align::Left;
         let ragged = TextStyle {
-            align: Align::Left,
+            align,
             ..shape.style.clone()
         };
         let p = setter.prepare(&block.spans, &ragged, block.line)?;
         lines = setter.set(&p, &shape.widths);
     }
+    gaps.add(&lines, shape.style.size, align);
     if let Some(g) = grid {
         on_grid(&mut out, g, (lines.len(), leading), design);
     }
@@ -374,19 +377,61 @@ fn list_item_shape(
 }
 
 /// True when a line of `lines` but the last has a word gap wider than
-/// [`GAPING_EM`] of `size`: from a word space's glyph (drawn where the gap
-/// starts) to the next glyph. Right-to-left lines are not judged: their
-/// spaces are where the visual order puts them, and Arabic and Hebrew
-/// paragraphs are not set ragged by this rule.
+/// [`GAPING_EM`] of `size` (see [`line_gaps`]).
 fn gaping(lines: &[Line], size: Length) -> bool {
     let widest = size * GAPING_EM;
-    lines.iter().rev().skip(1).any(|line| {
-        let glyphs: Vec<_> = line.glyphs().map(|(_, g)| g).collect();
-        if glyphs.iter().any(|g| g.level % 2 == 1) {
-            return false;
-        }
+    lines
+        .iter()
+        .rev()
+        .skip(1)
+        .any(|line| line_gaps(line).any(|g| g > widest))
+}
+
+/// The word gaps of a line: from a word space's glyph (drawn where the gap
+/// starts) to the next glyph. Right-to-left lines have none here: their
+/// spaces are where the visual order puts them, and Arabic and Hebrew are
+/// not set ragged by the rules that judge gaps (Arabic justification is
+/// the script's own).
+fn line_gaps(line: &Line) -> impl Iterator<Item = Length> + '_ {
+    let glyphs: Vec<_> = line.glyphs().map(|(_, g)| g).collect();
+    let rtl = glyphs.iter().any(|g| g.level % 2 == 1);
+    let gaps: Vec<Length> = if rtl {
+        Vec::new()
+    } else {
         glyphs
             .windows(2)
-            .any(|w| w[0].text.is_space() && !w[1].text.is_space() && w[1].x - w[0].x > widest)
-    })
+            .filter(|w| w[0].text.is_space() && !w[1].text.is_space())
+            .map(|w| w[1].x - w[0].x)
+            .collect()
+    };
+    gaps.into_iter()
+}
+
+/// The word gaps of a setting's justified lines (all but each paragraph's
+/// last), in ems of their type: how loose its justification is, taken as
+/// a whole, as a reader (or typometer) sees it.
+#[derive(Debug, Default)]
+pub(super) struct WordGaps(Vec<f64>);
+
+impl WordGaps {
+    /// Adds a paragraph's lines, set at `size` in `align`.
+    fn add(&mut self, lines: &[Line], size: Length, align: Align) {
+        if align != Align::Justify {
+            return;
+        }
+        for line in lines.iter().rev().skip(1) {
+            self.0.extend(line_gaps(line).map(|g| g / size));
+        }
+    }
+
+    /// The gap that 95 in 100 are no wider than; `None` without gaps.
+    pub(super) fn p95(&self) -> Option<f64> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let mut v = self.0.clone();
+        v.sort_by(f64::total_cmp);
+        let at = ((v.len() as f64 * 0.95).ceil() as usize).clamp(1, v.len()) - 1;
+        Some(v[at])
+    }
 }

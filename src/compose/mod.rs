@@ -42,7 +42,7 @@ use crate::typeset::system_fonts::HanRegion;
 use crate::units::Length;
 use band::set_band;
 use baseline::BaselineGrid;
-use body::set_body_block;
+use body::{set_body_block, WordGaps};
 use design::{Design, ImageSpec};
 use fit::fit_to_page;
 pub use fit::LEGIBLE_BODY_PT;
@@ -301,6 +301,9 @@ struct Trial {
     fill: f64,
     /// The headline's lines.
     headline_lines: HeadlineLines,
+    /// The 95th percentile of the body's justified word gaps, in ems;
+    /// `None` when it has none (ragged, or no spaces).
+    gap_p95: Option<f64>,
 }
 
 /// How a fixed-size headline was broken: what growing it may not spoil.
@@ -440,6 +443,7 @@ impl Tools {
         let headline_lines = set.headline_lines;
         Ok(Trial {
             headline_lines,
+            gap_p95: set.gap_p95,
             stopped,
             fill: (flow.last_bottom - set.grid.top) / area,
             pages: flow.pages,
@@ -507,6 +511,7 @@ impl Tools {
             ),
             Budget::All => None,
         };
+        let mut gaps = WordGaps::default();
         let Some(mut blocks) = set_body(
             &mut setter,
             body_blocks,
@@ -514,6 +519,7 @@ impl Tools {
             opts,
             grid.column_width,
             capacity,
+            &mut gaps,
         )?
         else {
             let notes = setter.fallback_note().into_iter().collect();
@@ -525,6 +531,7 @@ impl Tools {
                 notes,
                 tail: tail::Shape::default(),
                 headline_lines,
+                gap_p95: None,
             });
         };
         let shape = tail::finish(&mut setter, doc, body_blocks, design, &mut blocks, tail)?;
@@ -537,6 +544,7 @@ impl Tools {
             notes,
             tail: shape,
             headline_lines,
+            gap_p95: gaps.p95(),
         })
     }
 }
@@ -553,6 +561,8 @@ struct SetBlocks {
     tail: tail::Shape,
     /// The headline's lines (see [`Trial::headline_lines`]).
     headline_lines: HeadlineLines,
+    /// See [`Trial::gap_p95`].
+    gap_p95: Option<f64>,
 }
 
 /// The head (the headline, subtitle and meta lines the document starts
@@ -646,6 +656,7 @@ fn set_body(
     opts: &ComposeOptions,
     column: Length,
     capacity: Option<Length>,
+    gaps: &mut WordGaps,
 ) -> Result<Option<Vec<BlockLines>>> {
     let mut used = Length::ZERO;
     let mut blocks = Vec::with_capacity(body_blocks.len() + 1);
@@ -657,7 +668,7 @@ fn set_body(
     let after_picture = !blocks.is_empty();
     let mut prev: Option<&BlockKind> = None;
     for block in body_blocks {
-        let mut set = set_body_block(setter, block, prev, design, column, blocks.len())?;
+        let mut set = set_body_block(setter, block, prev, design, (column, blocks.len()), gaps)?;
         if prev.is_none() && after_picture {
             set.space_before = picture_gap(design);
         }
