@@ -369,3 +369,60 @@ fn a_body_that_would_gape_justified_on_its_measure_is_set_flush_left() {
         "English A6: note {flush}, {full} full lines"
     );
 }
+
+#[test]
+fn a_short_paragraph_never_ends_on_the_rest_of_a_hyphenated_word() {
+    // The Greek salutation on the tri-fold's inside spread was set
+    // "Αγαπητές γειτόνισσες και αγαπητοί γείτο-" / "νες,": a paragraph of
+    // two or three lines is set flush left rather than end that way.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut checked = 0;
+    for (sample, lang) in [
+        ("el-synantisi.md", "el"),
+        ("de-mieten.md", "de"),
+        ("fr-greve.md", "fr"),
+        ("en-tenants.txt", "en"),
+    ] {
+        let text = std::fs::read_to_string(root.join("samples").join(sample)).unwrap();
+        let format = if sample.ends_with(".md") {
+            Format::Markdown
+        } else {
+            Format::Plain
+        };
+        let doc = parse(&text, format, sample).unwrap().document;
+        for name in layout::builtin_names() {
+            let layout = layout::load(name).unwrap();
+            let composed = composed_on(&doc, &layout, lang, sample);
+            // Each element's lines, in order.
+            let mut paragraphs: Vec<(_, Vec<&handbill::typeset::line::Line>)> = Vec::new();
+            for l in composed.pages.iter().flat_map(|p| &p.lines) {
+                let Some(tag) = &l.tag else { continue };
+                let id = tag.element;
+                match paragraphs.last_mut() {
+                    Some((e, lines)) if *e == id => lines.push(&l.line),
+                    _ => paragraphs.push((id, vec![&l.line])),
+                }
+            }
+            for (_, lines) in paragraphs
+                .iter()
+                .filter(|(_, l)| (2..=3).contains(&l.len()))
+            {
+                let [.., above, last] = lines.as_slice() else {
+                    continue;
+                };
+                let widest = lines
+                    .iter()
+                    .map(|l| l.width)
+                    .fold(last.width, |a, b| a.max(b));
+                assert!(
+                    !(above.hyphenated && last.width < widest * 0.15),
+                    "{sample} on {name}: “{}” / “{}”",
+                    above.text(),
+                    last.text()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 50, "{checked}");
+}

@@ -7,7 +7,7 @@
 //! that a layout scaled by fitting keeps its proportions.
 
 use super::baseline::BaselineGrid;
-use super::design::Design;
+use super::design::{Design, SHORT_LAST_LINE};
 use super::pages::{BlockLines, ColumnLine};
 use super::tag::{Part, Role, Tag};
 use crate::error::Result;
@@ -57,7 +57,8 @@ const DISPLAY_LEADING: f64 = 1.25;
 const GAPING_EM: f64 = 0.8;
 
 /// The most lines of a paragraph that is set flush left when justifying
-/// it would leave a gaping line: a short notice ("Meeting: Thursday, 26
+/// it would leave a gaping line, or the end of a hyphenated word alone on
+/// its last: a short notice ("Meeting: Thursday, 26
 /// March, 6.30 pm, …") reads as well ragged, as notices often are set. In
 /// a longer paragraph a ragged block among justified ones looks like a
 /// mistake, and one loose line is the lesser harm.
@@ -125,9 +126,10 @@ pub(super) fn set_body_block(
     let warned = setter.warnings.len();
     let mut lines = setter.set(&p, &shape.widths);
     let mut align = shape.style.align;
+    let short = lines.len() <= SHORT_PARAGRAPH_LINES;
     if align == Align::Justify
-        && lines.len() <= SHORT_PARAGRAPH_LINES
-        && gaping(&lines, shape.style.size)
+        && short
+        && (gaping(&lines, shape.style.size) || broken_stub(&lines, &shape.widths))
     {
         // What the justified setting warned of, the ragged one says again.
         setter.warnings.truncate(warned);
@@ -385,6 +387,18 @@ fn gaping(lines: &[Line], size: Length) -> bool {
         .rev()
         .skip(1)
         .any(|line| line_gaps(line).any(|g| g > widest))
+}
+
+/// True when a paragraph ends on the rest of a hyphenated word alone on a
+/// short line ("γείτο-" / "νες,"): justifying the line above without
+/// that word left it too loose, so the breaker took the stub as the
+/// lesser harm. In a short paragraph, flush left does better than either.
+fn broken_stub(lines: &[Line], widths: &[Length]) -> bool {
+    let [.., above, last] = lines else {
+        return false;
+    };
+    let measure = widths.last().copied().unwrap_or(Length::ZERO);
+    above.hyphenated && last.width < measure * SHORT_LAST_LINE
 }
 
 /// The word gaps of a line: from a word space's glyph (drawn where the gap

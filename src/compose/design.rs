@@ -346,7 +346,7 @@ pub struct HyphenationSpec {
 /// A paragraph's last line narrower than this share of the measure is
 /// short: about eight characters on a column of sixty ("gle.", "able."),
 /// too little for a line of its own.
-const SHORT_LAST_LINE: f64 = 0.15;
+pub(super) const SHORT_LAST_LINE: f64 = 0.15;
 
 /// Demerits for a short last line: what a line stretched to about 1.7
 /// times its spaces' stretch costs (badness 490), so the breaker sets a
