@@ -79,6 +79,7 @@ fn stages(c: &mut Criterion) {
             lang: "en".into(),
             second_lang: None,
             created: 0,
+            labels: doc.labels.clone(),
         };
         c.bench_function(&format!("stage/pdf/{label}"), |b| {
             b.iter_batched(

@@ -228,6 +228,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         lang: composed.lang.clone(),
         second_lang: None,
         created: creation_time(),
+        labels: doc.labels.clone(),
     };
     let unused = unused_panels_warning(req, &doc, &opts, &composed);
     finish(
@@ -453,6 +454,10 @@ fn build_pair(
         lang: lang.clone(),
         second_lang: Some(second_lang.clone()),
         created: creation_time(),
+        labels: [&one.doc, &two.doc]
+            .iter()
+            .flat_map(|d| d.labels.iter().cloned())
+            .collect(),
     };
     let [first_pictures, second_pictures] = opts.map(|o| o.pictures);
     finish(

@@ -423,8 +423,8 @@ const LONG: &str = "https://example.org/campaigns/library/keep-the-library-open/
                     petition/sign/the-petition-for-opening-hours-for-everyone";
 
 /// A statement with web addresses in its text: one that breaks across
-/// lines, a bare www address, one in brackets and one in a Markdown link,
-/// beside an e-mail address (not a link). No address is followed by a
+/// lines, a bare www address, one in brackets and one in a Markdown link
+/// (its text a link too), beside an e-mail address (not a link). No address is followed by a
 /// full stop: the words pdftotext reads are then exactly the addresses.
 fn linked_statement(lang: &str, words: &str) -> String {
     format!(
@@ -570,10 +570,13 @@ fn web_addresses_in_the_text_are_links_over_their_words_wherever_the_lines_go() 
             r.impose = impose.map(Some);
         });
         let links = words_under_links(&pdf);
+        // The Markdown link's text is a link of its own, before its
+        // printed address.
         let want = [
             LONG,
             "https://www.example.org/library",
             "https://example.net/a",
+            "https://example.com/page",
             "https://example.com/page",
         ];
         assert_eq!(
@@ -596,6 +599,19 @@ fn web_addresses_in_the_text_are_links_over_their_words_wherever_the_lines_go() 
         assert_eq!(
             links[2].2.trim_matches(['(', ')']),
             "https://example.net/a",
+            "{test}"
+        );
+        // "our page (https://example.com/page)": the two words, then the
+        // address in its brackets.
+        let label = if lang == "he" { "pageour" } else { "ourpage" };
+        assert!(
+            links[3].2 == "ourpage" || links[3].2 == label,
+            "{test}: {:?}",
+            links[3]
+        );
+        assert_eq!(
+            links[4].2.trim_matches(['(', ')']),
+            "https://example.com/page",
             "{test}"
         );
         tools_accept(&pdf);

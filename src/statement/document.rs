@@ -11,6 +11,19 @@ pub struct Document {
     pub meta: Metadata,
     /// The content, in reading order.
     pub blocks: Vec<Block>,
+    /// The Markdown links whose text is not their address, printed as the
+    /// text and then the address in brackets: on paper the address is what
+    /// a reader can follow, in the PDF the text is made clickable too.
+    pub labels: Vec<LinkLabel>,
+}
+
+/// The text of a Markdown link and the address it points to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LinkLabel {
+    /// The link's text, as printed (single spaces).
+    pub text: String,
+    /// The address, as printed after it.
+    pub url: String,
 }
 
 /// Facts about a statement, mostly from its TOML front matter.

@@ -29,7 +29,7 @@ use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd
 use super::clean::{control_error, is_blank, LineIndex};
 use super::{Line, Para, ParaKind};
 use crate::error::{Location, Result, Warning};
-use crate::statement::document::{BlockKind, Span, Style};
+use crate::statement::document::{BlockKind, LinkLabel, Span, Style};
 
 enum Container {
     List {
@@ -66,17 +66,20 @@ struct Builder<'a> {
     italic: u32,
     bold: u32,
     links: Vec<Link>,
+    /// The finished links printed as "text (address)".
+    labels: Vec<LinkLabel>,
     code: Option<Code>,
 }
 
 /// Parses Markdown `body` (LF line breaks; its first line is `first_line`
-/// of the file) into paragraphs.
+/// of the file) into paragraphs, with the links whose text is printed
+/// before their address.
 pub(super) fn paragraphs(
     body: &str,
     first_line: usize,
     file: &str,
     warnings: &mut Vec<Warning>,
-) -> Result<Vec<Para>> {
+) -> Result<(Vec<Para>, Vec<LinkLabel>)> {
     let mut b = Builder {
         src: body,
         index: LineIndex::new(body, first_line),
@@ -89,13 +92,14 @@ pub(super) fn paragraphs(
         italic: 0,
         bold: 0,
         links: Vec::new(),
+        labels: Vec::new(),
         code: None,
     };
     for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
         b.event(event, range.start, range.end)?;
     }
     b.flush();
-    Ok(b.paras)
+    Ok((b.paras, b.labels))
 }
 
 impl Builder<'_> {
@@ -368,6 +372,10 @@ impl Builder<'_> {
                         let tail = if text.is_empty() {
                             format!(" {}", link.url)
                         } else {
+                            self.labels.push(LinkLabel {
+                                text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                                url: link.url.clone(),
+                            });
                             format!(" ({})", link.url)
                         };
                         self.push_text(&tail, self.style(), start)?;

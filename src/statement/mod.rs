@@ -223,8 +223,8 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     let (front, body_start) = frontmatter::split(&norm, &index, file, format)?;
     let first_line = index.line(body_start);
     let body = clean::remove_invisible(&norm[body_start..]);
-    let paras = match format {
-        Format::Plain => plain::paragraphs(&body, first_line),
+    let (paras, labels) = match format {
+        Format::Plain => (plain::paragraphs(&body, first_line), Vec::new()),
         Format::Markdown => markdown::paragraphs(&body, first_line, file, &mut warnings)?,
     };
     let blocks = classify::build(&paras, &front, format == Format::Plain, file, &mut warnings);
@@ -276,7 +276,11 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         }),
     };
     Ok(Parsed {
-        document: Document { meta, blocks },
+        document: Document {
+            meta,
+            blocks,
+            labels,
+        },
         warnings,
         source: norm.into_owned(),
     })

@@ -35,6 +35,7 @@ use crate::compose::picture::Picture;
 use crate::error::{Error, Result};
 use crate::output::marks::{self, MarkSet};
 use crate::output::target::{PrintSetup, Standard};
+use crate::statement::document::LinkLabel;
 use crate::typeset::fonts::{FaceId, FontBook};
 use crate::units::Length;
 use content::{pt, Resources};
@@ -57,6 +58,9 @@ pub struct PdfMeta {
     pub second_lang: Option<String>,
     /// Creation time as seconds since 1970 (SOURCE_DATE_EPOCH when set, for reproducible files).
     pub created: i64,
+    /// The Markdown links printed as "text (address)", whose text is made
+    /// a link too (see [`weblinks`]).
+    pub labels: Vec<LinkLabel>,
 }
 
 /// Writes `pages` as PDF bytes for the office printer, with no print-shop
@@ -133,7 +137,7 @@ pub fn write(
     };
     // Web addresses in the text, found before the pages are written: each
     // page's content marks the parts of an address it draws.
-    let web = weblinks::find(&pages);
+    let web = weblinks::find(&pages, &meta.labels);
     let own_langs = element_lang::detect(&pages, &langs);
     let (font_chunks, contents, marked) =
         render(&used, &font_refs, &pages, &marks, &web, &resources)?;

@@ -11,6 +11,12 @@
 //! it touches. The writer then tags each fragment as part of one `Link`
 //! element and gives it a link annotation of its own.
 //!
+//! A Markdown link is printed as its text and then its address in
+//! brackets ("our page (https://example.com/page)"): on paper only the
+//! address can be followed. Where the text stands right before its
+//! address, it is made a link of its own to the same address, so that in
+//! the PDF the words a reader would click are clickable.
+//!
 //! Only tagged lines are read: on an imposed sheet that is the first copy
 //! of each page (the others are artifacts, and an annotation must belong
 //! to the structure tree). Positions are taken from the set pages, after
@@ -23,6 +29,7 @@ use std::sync::Arc;
 use super::web_address;
 use crate::compose::pages::Page;
 use crate::compose::tag::{ElementId, Role};
+use crate::statement::document::LinkLabel;
 use crate::typeset::bidi;
 use crate::typeset::line::{Cluster, Line, LineEnd, PlacedGlyph};
 
@@ -55,8 +62,9 @@ impl WebLinks {
     }
 }
 
-/// Finds the web addresses in the text of `pages`.
-pub(super) fn find(pages: &[Page]) -> WebLinks {
+/// Finds the web addresses in the text of `pages`, and the texts of the
+/// Markdown links `labels` before theirs.
+pub(super) fn find(pages: &[Page], labels: &[LinkLabel]) -> WebLinks {
     let mut found = WebLinks {
         pages: vec![Vec::new(); pages.len()],
         targets: Vec::new(),
@@ -102,7 +110,7 @@ pub(super) fn find(pages: &[Page]) -> WebLinks {
     lines.sort_unstable();
     for element in lines.chunk_by(|a, b| a.0 == b.0) {
         let at: Vec<(usize, usize)> = element.iter().map(|&(_, _, p, l)| (p, l)).collect();
-        read_element(pages, &at, &mut found);
+        read_element(pages, &at, labels, &mut found);
     }
     for frags in &mut found.pages {
         frags.sort_unstable_by_key(|f| (f.line, f.from));
@@ -121,8 +129,9 @@ fn readable(tag: Option<&crate::compose::tag::Tag>) -> Option<&crate::compose::t
 type Owner = (usize, usize, u32);
 
 /// Reads the addresses in the element whose lines are `at` (page, line),
-/// in reading order, and adds them to `found`.
-fn read_element(pages: &[Page], at: &[(usize, usize)], found: &mut WebLinks) {
+/// in reading order, and adds them to `found`, each after its link text
+/// when it has one.
+fn read_element(pages: &[Page], at: &[(usize, usize)], labels: &[LinkLabel], found: &mut WebLinks) {
     let mut text = String::new();
     let mut owners: Vec<Owner> = Vec::new();
     for (k, &(p, l)) in at.iter().enumerate() {
@@ -142,38 +151,72 @@ fn read_element(pages: &[Page], at: &[(usize, usize)], found: &mut WebLinks) {
         }
     }
     for address in web_address::find(&text) {
-        let link = found.targets.len() as u32;
-        found.targets.push(address.target.into());
-        let first = owners.partition_point(|o| o.0 < address.start);
-        let last = owners.partition_point(|o| o.0 < address.end);
-        // Its glyphs, line by line: one fragment for each line.
-        let mut spans: Vec<(usize, u32, u32)> = Vec::new();
-        for &(_, k, flat) in &owners[first..last] {
-            match spans.last_mut() {
-                Some(s) if s.0 == k => {
-                    s.1 = s.1.min(flat);
-                    s.2 = s.2.max(flat + 1);
-                }
-                _ => spans.push((k, flat, flat + 1)),
+        let target: Arc<str> = address.target.into();
+        let printed = &text[address.start..address.end];
+        let before = &text[..address.start];
+        let label = labels.iter().find_map(|l| {
+            let at = before
+                .strip_suffix(" (")?
+                .strip_suffix(l.text.as_str())?
+                .len();
+            (l.url == printed).then_some(at..at + l.text.len())
+        });
+        if let Some(range) = label {
+            add_link(pages, at, &owners, range, target.clone(), found);
+        }
+        add_link(
+            pages,
+            at,
+            &owners,
+            address.start..address.end,
+            target,
+            found,
+        );
+    }
+}
+
+/// Adds a link to `target` over the characters `range` of an element's
+/// text (whose lines are `at`, whose characters `owners` places): one
+/// fragment on each line it touches.
+fn add_link(
+    pages: &[Page],
+    at: &[(usize, usize)],
+    owners: &[Owner],
+    range: std::ops::Range<usize>,
+    target: Arc<str>,
+    found: &mut WebLinks,
+) {
+    let link = found.targets.len() as u32;
+    found.targets.push(target);
+    let first = owners.partition_point(|o| o.0 < range.start);
+    let last = owners.partition_point(|o| o.0 < range.end);
+    // Its glyphs, line by line: one fragment for each line.
+    let mut spans: Vec<(usize, u32, u32)> = Vec::new();
+    for &(_, k, flat) in &owners[first..last] {
+        match spans.last_mut() {
+            Some(s) if s.0 == k => {
+                s.1 = s.1.min(flat);
+                s.2 = s.2.max(flat + 1);
             }
+            _ => spans.push((k, flat, flat + 1)),
         }
-        for (k, from, to) in spans {
-            let (p, l) = at[k];
-            let line = &pages[p].lines[l].line;
-            // Marks and other glyphs continuing the last cluster go with it.
-            let to = to
-                + line
-                    .glyphs()
-                    .skip(to as usize)
-                    .take_while(|(_, g)| g.text == Cluster::Continued)
-                    .count() as u32;
-            found.pages[p].push(Fragment {
-                line: l as u32,
-                from,
-                to,
-                link,
-            });
-        }
+    }
+    for (k, from, to) in spans {
+        let (p, l) = at[k];
+        let line = &pages[p].lines[l].line;
+        // Marks and other glyphs continuing the last cluster go with it.
+        let to = to
+            + line
+                .glyphs()
+                .skip(to as usize)
+                .take_while(|(_, g)| g.text == Cluster::Continued)
+                .count() as u32;
+        found.pages[p].push(Fragment {
+            line: l as u32,
+            from,
+            to,
+            link,
+        });
     }
 }
 
