@@ -29,6 +29,20 @@ fn composed_on(doc: &Document, layout: &layout::Layout, lang: &str, origin: &str
     .unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The sample `name` (in `samples/`), parsed as its extension says.
+fn sample_doc(name: &str) -> Document {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("samples")
+        .join(name);
+    let text = std::fs::read_to_string(path).unwrap();
+    let format = if name.ends_with(".md") {
+        Format::Markdown
+    } else {
+        Format::Plain
+    };
+    parse(&text, format, name).unwrap().document
+}
+
 /// [`line_texts`] on a layout of one's own.
 fn lines_on(text: &str, layout: &layout::Layout, lang: &str) -> Vec<String> {
     let doc = parse(text, Format::Plain, "s.txt").unwrap().document;
@@ -269,7 +283,6 @@ fn a_number_stays_with_the_word_it_counts() {
     // The German sample's meeting notice on letter paper broke as
     // "… Donnerstag, 26." / "März, 18.30 Uhr …"; no line of the samples may
     // end on a count, day or time whose word starts the next.
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let is_number = |w: &str| {
         w.chars().next().is_some_and(|c| c.is_ascii_digit())
             && w.chars().all(|c| c.is_ascii_digit() || ".,:".contains(c))
@@ -280,13 +293,7 @@ fn a_number_stays_with_the_word_it_counts() {
         ("fr-greve.md", "fr"),
         ("en-tenants.txt", "en"),
     ] {
-        let text = std::fs::read_to_string(root.join("samples").join(sample)).unwrap();
-        let format = if sample.ends_with(".md") {
-            Format::Markdown
-        } else {
-            Format::Plain
-        };
-        let doc = parse(&text, format, sample).unwrap().document;
+        let doc = sample_doc(sample);
         for name in LAYOUTS {
             let composed = composed_on(&doc, &layout::load(name).unwrap(), lang, sample);
             // Each line's text with its element: a break is between two
@@ -327,15 +334,8 @@ fn a_body_that_would_gape_justified_on_its_measure_is_set_flush_left() {
     // whole body is set flush left instead, with a note saying why; on
     // the A4 leaflet's wider measure it stays justified, as does English
     // on the A6.
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let set = |sample: &str, lang: &str, name: &str| {
-        let text = std::fs::read_to_string(root.join("samples").join(sample)).unwrap();
-        let format = if sample.ends_with(".md") {
-            Format::Markdown
-        } else {
-            Format::Plain
-        };
-        let doc = parse(&text, format, sample).unwrap().document;
+        let doc = sample_doc(sample);
         let layout = layout::load(name).unwrap();
         let composed = composed_on(&doc, &layout, lang, sample);
         let flush = composed
@@ -375,7 +375,6 @@ fn a_short_paragraph_never_ends_on_the_rest_of_a_hyphenated_word() {
     // The Greek salutation on the tri-fold's inside spread was set
     // "Αγαπητές γειτόνισσες και αγαπητοί γείτο-" / "νες,": a paragraph of
     // two or three lines is set flush left rather than end that way.
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut checked = 0;
     for (sample, lang) in [
         ("el-synantisi.md", "el"),
@@ -383,13 +382,7 @@ fn a_short_paragraph_never_ends_on_the_rest_of_a_hyphenated_word() {
         ("fr-greve.md", "fr"),
         ("en-tenants.txt", "en"),
     ] {
-        let text = std::fs::read_to_string(root.join("samples").join(sample)).unwrap();
-        let format = if sample.ends_with(".md") {
-            Format::Markdown
-        } else {
-            Format::Plain
-        };
-        let doc = parse(&text, format, sample).unwrap().document;
+        let doc = sample_doc(sample);
         for name in layout::builtin_names() {
             let layout = layout::load(name).unwrap();
             let composed = composed_on(&doc, &layout, lang, sample);
