@@ -419,3 +419,47 @@ fn a_short_paragraph_never_ends_on_the_rest_of_a_hyphenated_word() {
     }
     assert!(checked > 50, "{checked}");
 }
+
+#[test]
+fn a_sentence_that_leads_into_a_list_goes_with_the_list() {
+    // On the A6 handout, fr-greve's "Nos revendications sont claires :"
+    // ended page 1 and its list began page 2.
+    let mut checked = 0;
+    for (sample, lang) in [
+        ("fr-greve.md", "fr"),
+        ("de-mieten.md", "de"),
+        ("en-long-campaign.md", "en"),
+    ] {
+        let doc = sample_doc(sample);
+        for name in layout::builtin_names() {
+            let layout = layout::load(name).unwrap();
+            if layout.design.page.fold.is_some() && sample.starts_with("en-long") {
+                continue;
+            }
+            let composed = composed_on(&doc, &layout, lang, sample);
+            let lines: Vec<_> = composed
+                .pages
+                .iter()
+                .enumerate()
+                .flat_map(|(p, page)| page.lines.iter().map(move |l| (p, l)))
+                .collect();
+            for pair in lines.windows(2) {
+                let [(pa, a), (pb, b)] = pair else { continue };
+                let into_list = matches!(
+                    b.tag.as_ref().map(|t| &t.role),
+                    Some(handbill::compose::tag::Role::ListItem { .. })
+                );
+                if !into_list || !a.line.text().trim_end().ends_with(':') {
+                    continue;
+                }
+                assert!(
+                    pa == pb && b.baseline > a.baseline,
+                    "{sample} on {name}: “{}” apart from its list",
+                    a.line.text()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 10, "{checked}");
+}

@@ -667,8 +667,18 @@ fn set_body(
     }
     let after_picture = !blocks.is_empty();
     let mut prev: Option<&BlockKind> = None;
-    for block in body_blocks {
+    for (k, block) in body_blocks.iter().enumerate() {
         let mut set = set_body_block(setter, block, prev, design, (column, blocks.len()), gaps)?;
+        // A sentence that leads into a list ("Our demands are clear:")
+        // goes with the list's start, as a heading does with its text. It
+        // stays on the baseline grid: it is text, not a heading.
+        let next = body_blocks.get(k + 1).map(|b| &b.kind);
+        if block.kind == BlockKind::Body
+            && matches!(next, Some(BlockKind::ListItem { .. }))
+            && block.text().trim_end().ends_with(':')
+        {
+            set.keep_with_next = true;
+        }
         if prev.is_none() && after_picture {
             set.space_before = picture_gap(design);
         }
