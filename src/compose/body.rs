@@ -16,6 +16,7 @@ use crate::style::{Align, Weight};
 use crate::typeset::line::Line;
 use crate::typeset::paragraph::{Setter, TextStyle};
 use crate::units::Length;
+use unicode_script::{Script, UnicodeScript};
 
 /// Headings below the first level, as a share of `[heading] size`: one
 /// step smaller, so that the levels read as a hierarchy without a second
@@ -402,14 +403,21 @@ fn broken_stub(lines: &[Line], widths: &[Length]) -> bool {
 }
 
 /// The word gaps of a line: from a word space's glyph (drawn where the gap
-/// starts) to the next glyph. Right-to-left lines have none here: their
-/// spaces are where the visual order puts them, and Arabic and Hebrew are
-/// not set ragged by the rules that judge gaps (Arabic justification is
-/// the script's own).
+/// starts, at its left) to the next glyph to its right, in either
+/// direction. Arabic lines have none here: Arabic is justified the
+/// script's own way (see `docs/right-to-left.md`), and is not set ragged
+/// by the rules that judge gaps.
 fn line_gaps(line: &Line) -> impl Iterator<Item = Length> + '_ {
-    let glyphs: Vec<_> = line.glyphs().map(|(_, g)| g).collect();
-    let rtl = glyphs.iter().any(|g| g.level % 2 == 1);
-    let gaps: Vec<Length> = if rtl {
+    let mut glyphs: Vec<_> = line.glyphs().map(|(_, g)| g).collect();
+    let arabic = glyphs.iter().any(|g| {
+        g.text
+            .text()
+            .is_some_and(|t| t.chars().any(|c| c.script() == Script::Arabic))
+    });
+    // Drawn left to right already; a right-to-left line's runs too, but
+    // its order is checked rather than assumed.
+    glyphs.sort_by(|a, b| a.x.partial_cmp(&b.x).unwrap_or(std::cmp::Ordering::Equal));
+    let gaps: Vec<Length> = if arabic {
         Vec::new()
     } else {
         glyphs

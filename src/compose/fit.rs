@@ -463,7 +463,7 @@ pub(super) fn fit_to_page(
         ragged.trial.notes.push(Note {
             at: Location::file(opts.origin.clone()),
             message: format!(
-                "body set flush left: justified at {size} on this measure, one word gap in \
+                "body set ragged: justified at {size} on this measure, one word gap in \
                  twenty would be wider than {p95:.2} em (this text's words are long for the \
                  column)"
             ),
