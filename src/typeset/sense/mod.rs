@@ -26,6 +26,7 @@
 
 mod words;
 
+use crate::typeset::lang::primary;
 use crate::typeset::paragraph::Paragraph;
 
 /// Cost of a break after a word that leads into the next one (an article,
@@ -61,7 +62,8 @@ pub fn break_by_sense(p: &mut Paragraph, lang: &str) {
 /// language `lang` (a BCP 47 tag): one cost per gap, so one fewer than
 /// there are words. `words` are as written, punctuation and all.
 pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
-    let lang = primary_subtag(lang);
+    // `sr` of `sr-Latn`, `en` of `EN_us`: the lists are by language.
+    let lang = primary(lang).to_lowercase();
     let leads: Vec<bool> = words
         .iter()
         .map(|w| words::is_clinging(&lang, &fold(core(w))))
@@ -91,14 +93,6 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
             }
         })
         .collect()
-}
-
-/// The language of a tag, in lower case: `sr` of `sr-Latn`, `en` of `en_US`.
-fn primary_subtag(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or_default()
-        .to_lowercase()
 }
 
 /// The word without the punctuation around it: `Kosovo` of `“Kosovo,”`.
