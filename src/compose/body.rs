@@ -13,7 +13,7 @@ use super::tag::{Part, Role, Tag};
 use crate::error::Result;
 use crate::statement::document::{Block, BlockKind, Span, Style};
 use crate::style::{Align, Weight};
-use crate::typeset::line::Line;
+use crate::typeset::line::{Cluster, Line, PlacedGlyph};
 use crate::typeset::paragraph::{Setter, TextStyle};
 use crate::units::Length;
 use unicode_script::{Script, UnicodeScript};
@@ -409,23 +409,25 @@ fn broken_stub(lines: &[Line], widths: &[Length]) -> bool {
 /// by the rules that judge gaps.
 fn line_gaps(line: &Line) -> impl Iterator<Item = Length> + '_ {
     let mut glyphs: Vec<_> = line.glyphs().map(|(_, g)| g).collect();
-    let arabic = glyphs.iter().any(|g| {
-        g.text
-            .text()
-            .is_some_and(|t| t.chars().any(|c| c.script() == Script::Arabic))
-    });
-    // Drawn left to right already; a right-to-left line's runs too, but
-    // its order is checked rather than assumed.
-    glyphs.sort_by(|a, b| a.x.partial_cmp(&b.x).unwrap_or(std::cmp::Ordering::Equal));
-    let gaps: Vec<Length> = if arabic {
-        Vec::new()
-    } else {
-        glyphs
-            .windows(2)
-            .filter(|w| w[0].text.is_space() && !w[1].text.is_space())
-            .map(|w| w[1].x - w[0].x)
-            .collect()
+    // Read on every justified line of every fitting trial: a left-to-right
+    // line is drawn in order and has no Arabic, so only a right-to-left
+    // one is scanned, and its order checked rather than assumed.
+    let arabic = |g: &&PlacedGlyph| match &g.text {
+        Cluster::Char(c) => c.script() == Script::Arabic,
+        Cluster::Text(t) => t.chars().any(|c| c.script() == Script::Arabic),
+        Cluster::Continued => false,
     };
+    if glyphs.iter().any(|g| g.level % 2 == 1) {
+        if glyphs.iter().any(arabic) {
+            glyphs.clear();
+        }
+        glyphs.sort_by(|a, b| a.x.partial_cmp(&b.x).unwrap_or(std::cmp::Ordering::Equal));
+    }
+    let gaps: Vec<Length> = glyphs
+        .windows(2)
+        .filter(|w| w[0].text.is_space() && !w[1].text.is_space())
+        .map(|w| w[1].x - w[0].x)
+        .collect();
     gaps.into_iter()
 }
 
@@ -447,13 +449,13 @@ impl WordGaps {
     }
 
     /// The gap that 95 in 100 are no wider than; `None` without gaps.
+    /// Asked of the setting fitting keeps, not of every trial.
     pub(super) fn p95(&self) -> Option<f64> {
         if self.0.is_empty() {
             return None;
         }
         let mut v = self.0.clone();
-        v.sort_by(f64::total_cmp);
         let at = ((v.len() as f64 * 0.95).ceil() as usize).clamp(1, v.len()) - 1;
-        Some(v[at])
+        Some(*v.select_nth_unstable_by(at, f64::total_cmp).1)
     }
 }

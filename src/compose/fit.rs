@@ -440,7 +440,7 @@ pub(super) fn fit_to_page(
 ) -> Result<Fitted> {
     let mut said = Vec::new();
     let fitted = fit_as_written(tools, doc, design, opts, fit, &mut said)?;
-    let loose = fitted.trial.gap_p95.filter(|p| *p > LOOSE_P95_EM);
+    let loose = fitted.trial.gaps.p95().filter(|p| *p > LOOSE_P95_EM);
     let (Some(p95), Align::Justify) = (loose, design.body.align) else {
         warnings.extend(said);
         return Ok(fitted);

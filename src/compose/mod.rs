@@ -301,9 +301,8 @@ struct Trial {
     fill: f64,
     /// The headline's lines.
     headline_lines: HeadlineLines,
-    /// The 95th percentile of the body's justified word gaps, in ems;
-    /// `None` when it has none (ragged, or no spaces).
-    gap_p95: Option<f64>,
+    /// The word gaps of the body's justified lines.
+    gaps: WordGaps,
 }
 
 /// How a fixed-size headline was broken: what growing it may not spoil.
@@ -443,7 +442,7 @@ impl Tools {
         let headline_lines = set.headline_lines;
         Ok(Trial {
             headline_lines,
-            gap_p95: set.gap_p95,
+            gaps: set.gaps,
             stopped,
             fill: (flow.last_bottom - set.grid.top) / area,
             pages: flow.pages,
@@ -531,7 +530,7 @@ impl Tools {
                 notes,
                 tail: tail::Shape::default(),
                 headline_lines,
-                gap_p95: None,
+                gaps,
             });
         };
         let shape = tail::finish(&mut setter, doc, body_blocks, design, &mut blocks, tail)?;
@@ -544,7 +543,7 @@ impl Tools {
             notes,
             tail: shape,
             headline_lines,
-            gap_p95: gaps.p95(),
+            gaps,
         })
     }
 }
@@ -561,8 +560,8 @@ struct SetBlocks {
     tail: tail::Shape,
     /// The headline's lines (see [`Trial::headline_lines`]).
     headline_lines: HeadlineLines,
-    /// See [`Trial::gap_p95`].
-    gap_p95: Option<f64>,
+    /// See [`Trial::gaps`].
+    gaps: WordGaps,
 }
 
 /// The head (the headline, subtitle and meta lines the document starts
