@@ -507,7 +507,7 @@ fn fit_as_written(
     let goal = capped(goal, design, measure);
     if let Some(fitted) = fit_to(tools, doc, design, opts, goal)? {
         let filled = fill_out(tools, doc, design, opts, (fitted, goal), measure)?;
-        return on_spread(tools, doc, design, opts, fit, filled);
+        return on_spread(tools, doc, (design, measure), opts, fit, filled);
     }
     let headline = match design.page.fold {
         Some(_) => format!(
@@ -570,11 +570,12 @@ fn fit_as_written(
 /// as large as it may be set, set again as [`Panels::CoverAndSpread`]: the
 /// head alone on the cover and the body across the spread, whose panels,
 /// read side by side, share one baseline grid. `filled` when the text does
-/// not fit the spread at the layout's smallest size.
+/// not fit the spread at the layout's smallest size. `measure` is the
+/// design's: the spread's columns are as wide as its panels.
 fn on_spread(
     tools: &mut Tools,
     doc: &Document,
-    design: &Design,
+    (design, measure): (&Design, Option<Measure>),
     opts: &ComposeOptions,
     fit: FitSpec,
     filled: Fitted,
@@ -591,7 +592,6 @@ fn on_spread(
     }
     let mut spread = design.clone();
     spread.page.panels = Panels::CoverAndSpread;
-    let measure = tools.measure(doc, &spread, opts)?;
     let goal = Goal {
         pages: page_budget(&spread),
         fit,
