@@ -788,3 +788,16 @@ fn words_in_a_script_of_one_language_carry_its_lang_and_others_none() {
     let content = all_content(&pdf);
     assert!(!content.contains("/Lang ("), "a Greek leaflet marks Greek");
 }
+
+#[test]
+fn a_link_text_with_an_apostrophe_is_clickable_as_printed() {
+    // The link text is kept as written ("tenants'") and printed with a
+    // typographic apostrophe ("tenants’"): it must still be found.
+    let text = "+++\nlang = \"en\"\n+++\n\n# Rents\n\n\
+                Read [the tenants' page](https://example.com/t) before the meeting.\n";
+    let pdf = build_text(text, "a5-flyer", "apostrophe", |_| {});
+    let links = words_under_links(&pdf);
+    let uris: Vec<&str> = links.iter().map(|l| l.0.as_str()).collect();
+    assert_eq!(uris, ["https://example.com/t", "https://example.com/t"]);
+    assert_eq!(links[0].2, "thetenants’page");
+}

@@ -103,29 +103,31 @@ fn is_hebrew_letter(c: char) -> bool {
     matches!(c, '\u{5D0}'..='\u{5EA}')
 }
 
-/// Rewrites quotes, dashes and ellipses in every block of `doc` for `lang`.
+/// Rewrites quotes, dashes and ellipses in every block of `doc` for `lang`,
+/// and in the link texts it keeps, so that they still match the text as
+/// printed (the PDF finds them there to make them clickable).
 pub fn apply(doc: &mut Document, lang: &str) {
     let marks = marks_for(lang);
     let french = lang.to_lowercase().starts_with("fr");
     for block in &mut doc.blocks {
         convert_block(block, marks, french);
     }
+    for label in &mut doc.labels {
+        label.text = convert(&label.text, marks, french, &mut State::default());
+    }
 }
 
 fn convert_block(block: &mut Block, marks: Marks, french: bool) {
     // Quotes pair across style changes, so the block is read as one text
     // with span boundaries remembered.
-    let mut state = State {
-        prev: None,
-        double_open: false,
-        single_open: false,
-    };
+    let mut state = State::default();
     for span in &mut block.spans {
         span.text = convert(&span.text, marks, french, &mut state);
     }
 }
 
 /// What the text before the current point says.
+#[derive(Default)]
 struct State {
     /// The last character written, if any.
     prev: Option<char>,
