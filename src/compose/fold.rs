@@ -200,6 +200,22 @@ mod tests {
         }
     }
 
+    /// `pages` folded onto an A4 sheet as `panels` say, for `direction`.
+    fn fold_a4(pages: Vec<Page>, panels: Panels, direction: Direction) -> Result<Vec<Page>> {
+        let sheet = (Length::mm(297.0), Length::mm(210.0));
+        fold(pages, (Fold::Trifold, panels, direction), sheet, "s.txt")
+    }
+
+    /// The x in mm of the line whose baseline is `tag` mm on side `side`.
+    fn x_of(sides: &[Page], side: usize, tag: f64) -> f64 {
+        sides[side]
+            .lines
+            .iter()
+            .find(|l| (l.baseline.to_mm() - tag).abs() < 1e-9)
+            .map(|l| l.x.to_mm())
+            .unwrap()
+    }
+
     #[test]
     fn panels_fill_the_sheet_with_a_narrower_flap() {
         let w = Length::mm(297.0);
@@ -219,23 +235,10 @@ mod tests {
     fn panels_land_in_reading_order_positions() {
         let w = Length::mm(297.0);
         let panels: Vec<Page> = (1..=6).map(|i| panel(i as f64 * 10.0)).collect();
-        let sides = fold(
-            panels,
-            (Fold::Trifold, Panels::All, Direction::Ltr),
-            (w, Length::mm(210.0)),
-            "s",
-        )
-        .unwrap();
+        let sides = fold_a4(panels, Panels::All, Direction::Ltr).unwrap();
         assert_eq!(sides.len(), 2);
         // (side, baseline tag) → x of the text in mm.
-        let x_of = |side: usize, tag: f64| {
-            sides[side]
-                .lines
-                .iter()
-                .find(|l| (l.baseline.to_mm() - tag).abs() < 1e-9)
-                .map(|l| l.x.to_mm())
-                .unwrap()
-        };
+        let x_of = |side: usize, tag: f64| x_of(&sides, side, tag);
         // Cover on the outside's right, flap on its left, back in the middle.
         assert!((x_of(0, 10.0) - 207.0).abs() < 1e-6);
         assert!((x_of(0, 20.0) - 8.5).abs() < 1e-6);
@@ -272,15 +275,8 @@ mod tests {
 
     #[test]
     fn cover_and_spread_go_on_the_outside_right_and_the_inside() {
-        let w = Length::mm(297.0);
         let pages = vec![panel(10.0), panel(20.0)];
-        let sides = fold(
-            pages,
-            (Fold::Trifold, Panels::CoverAndSpread, Direction::Ltr),
-            (w, Length::mm(210.0)),
-            "s",
-        )
-        .unwrap();
+        let sides = fold_a4(pages, Panels::CoverAndSpread, Direction::Ltr).unwrap();
         let cover = &sides[0].lines[0];
         assert!((cover.x.to_mm() - 207.0).abs() < 1e-6);
         // The spread is sheet-wide: it stays where it was set.
@@ -288,39 +284,19 @@ mod tests {
         assert!((spread.x.to_mm() - 10.0).abs() < 1e-6);
         // A third page has no place.
         let three = vec![panel(10.0), panel(20.0), panel(30.0)];
-        let e = fold(
-            three,
-            (Fold::Trifold, Panels::CoverAndSpread, Direction::Ltr),
-            (w, Length::mm(210.0)),
-            "s",
-        )
-        .unwrap_err();
+        let e = fold_a4(three, Panels::CoverAndSpread, Direction::Ltr).unwrap_err();
         assert!(e.to_string().contains("overflows by 1 line"), "{e}");
     }
 
     #[test]
     fn a_right_to_left_sheet_folds_the_other_way() {
-        let w = Length::mm(297.0);
         let panels: Vec<Page> = (1..=6).map(|i| panel(i as f64 * 10.0)).collect();
-        let sides = fold(
-            panels,
-            (Fold::Trifold, Panels::All, Direction::Rtl),
-            (w, Length::mm(210.0)),
-            "s",
-        )
-        .unwrap();
+        let sides = fold_a4(panels, Panels::All, Direction::Rtl).unwrap();
         // Where the left edge of each panel page lands, from its line at
         // 10 mm into the page: the cover on the outside's left, the flap
         // (moved by half the allowance) on its right, the back between;
         // the inside spread from the right.
-        let page_x = |side: usize, tag: f64| {
-            let l = sides[side]
-                .lines
-                .iter()
-                .find(|l| (l.baseline.to_mm() - tag).abs() < 1e-9)
-                .unwrap();
-            l.x.to_mm() - 10.0
-        };
+        let page_x = |side: usize, tag: f64| x_of(&sides, side, tag) - 10.0;
         assert!(page_x(0, 10.0).abs() < 1e-6);
         assert!((page_x(0, 20.0) - 198.5).abs() < 1e-6);
         assert!((page_x(0, 60.0) - 100.0).abs() < 1e-6);
@@ -332,13 +308,7 @@ mod tests {
     #[test]
     fn a_seventh_panel_is_an_error() {
         let panels: Vec<Page> = (1..=7).map(|i| panel(i as f64)).collect();
-        let e = fold(
-            panels,
-            (Fold::Trifold, Panels::All, Direction::Ltr),
-            (Length::mm(297.0), Length::mm(210.0)),
-            "s.txt",
-        )
-        .unwrap_err();
+        let e = fold_a4(panels, Panels::All, Direction::Ltr).unwrap_err();
         assert!(e.to_string().contains("overflows by 1 line"), "{e}");
     }
 }
