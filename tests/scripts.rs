@@ -159,3 +159,32 @@ fn a_missing_chinese_font_names_the_package_to_install() {
     assert!(err.contains("fonts-noto-cjk"), "{err}");
     assert!(!dir.join("out.pdf").exists());
 }
+
+#[test]
+fn indic_words_come_out_of_the_text_layer_whole() {
+    // A cluster whose glyphs carry their text as /ActualText once ended
+    // its span at a vowel sign drawn back under its letter, and pdftotext
+    // read the gap to the next letter as a space: "स्कू ल", "নতু ন".
+    let strip = |w: &str| -> String {
+        w.trim_matches(|c: char| c.is_ascii_punctuation() || "“”‘’।॥–—".contains(c))
+            .to_string()
+    };
+    for sample in ["hi-pani.md", "bn-nouka.md", "ta-meenavar.md"] {
+        let source = std::fs::read_to_string(root().join("samples").join(sample)).unwrap();
+        let words: std::collections::HashSet<String> =
+            source.split_whitespace().map(strip).collect();
+        for layout in ["a4-leaflet", "a5-flyer"] {
+            let pdf = build(sample, layout);
+            let (ok, text, err) = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+            assert!(ok, "{err}");
+            // A word hyphenated at a line's end is put back together.
+            let text = text.replace("\u{AD}\n", "").replace("-\n", "");
+            let split: Vec<String> = text
+                .split_whitespace()
+                .map(strip)
+                .filter(|w| !w.is_empty() && !words.contains(w))
+                .collect();
+            assert!(split.is_empty(), "{sample} on {layout}: {split:?}");
+        }
+    }
+}

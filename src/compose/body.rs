@@ -417,7 +417,7 @@ fn line_gaps(line: &Line) -> impl Iterator<Item = Length> + '_ {
         Cluster::Text(t) => t.chars().any(|c| c.script() == Script::Arabic),
         Cluster::Continued => false,
     };
-    if glyphs.iter().any(|g| g.level % 2 == 1) {
+    if glyphs.iter().any(|g| g.is_rtl()) {
         if glyphs.iter().any(arabic) {
             glyphs.clear();
         }

@@ -73,6 +73,13 @@ pub struct PlacedGlyph {
     pub advance: f32,
 }
 
+impl PlacedGlyph {
+    /// Whether it is set right to left (an odd bidi level).
+    pub fn is_rtl(&self) -> bool {
+        self.level % 2 == 1
+    }
+}
+
 /// Glyphs in one face, size, colour and rise.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GlyphRun {

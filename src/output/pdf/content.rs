@@ -454,6 +454,13 @@ fn show_glyphs(
                 .count();
         let soft = hyphen == Some(k);
         let actual = soft || needs_actual_text(&glyphs[k..end], font);
+        // A spanned cluster of a left-to-right word takes the rest of its
+        // word into its span (see [`word_rest`]).
+        let end = if actual && !soft && !glyphs[k].is_rtl() {
+            word_rest(glyphs, end, hyphen)
+        } else {
+            end
+        };
         if actual {
             // Marked content cannot sit inside a TJ array: the array is
             // closed and reopened around the cluster. The pen moves on
@@ -466,7 +473,11 @@ fn show_glyphs(
             if soft {
                 out.extend_from_slice(SOFT_HYPHEN);
             } else {
-                actual_text(out, &glyphs[k]);
+                out.extend_from_slice(b"<FEFF");
+                for g in &glyphs[k..end] {
+                    actual_text(out, g);
+                }
+                out.push(b'>');
             }
             out.extend_from_slice(b">> BDC\n");
         }
@@ -532,17 +543,33 @@ fn needs_actual_text(cluster: &[PlacedGlyph], font: &FontUse) -> bool {
             .any(|g| *font.unicode(g.gid) != Cluster::Continued || g.advance > 0.0)
 }
 
-/// A cluster's text as a PDF text string: UTF-16BE with its byte-order
-/// mark, written as a hex string.
-fn actual_text(out: &mut Vec<u8>, first: &PlacedGlyph) {
-    out.extend_from_slice(b"<FEFF");
+/// Where the span of a cluster that ends at `end` should end: at the end
+/// of its word (before the next space, or the added hyphen, or the end of
+/// the glyphs).
+///
+/// Extraction (poppler's) gives a span the extent from its first glyph's
+/// origin to the end of its last glyph's advance. A cluster ending in a
+/// vowel sign drawn back under its letter (Devanagari कु, Bengali নতু)
+/// so ends a fifth of an em before the letter does, and the gap to the
+/// next letter reads as a space: "स्कू ल". Spanning to the word's end
+/// leaves the early end where a space stands anyway.
+fn word_rest(glyphs: &[PlacedGlyph], end: usize, hyphen: Option<usize>) -> usize {
+    let stop = hyphen.filter(|&h| h >= end).unwrap_or(glyphs.len());
+    end + glyphs[end..stop]
+        .iter()
+        .take_while(|g| !g.text.is_space() && !g.is_rtl())
+        .count()
+}
+
+/// Writes a glyph's text (nothing for a continuing glyph) as UTF-16BE hex
+/// digits, for an /ActualText string.
+fn actual_text(out: &mut Vec<u8>, glyph: &PlacedGlyph) {
     let mut units = [0u16; 2];
-    for c in first.text.text().unwrap_or_default().chars() {
+    for c in glyph.text.text().unwrap_or_default().chars() {
         for &mut unit in c.encode_utf16(&mut units) {
             push_hex(out, unit);
         }
     }
-    out.push(b'>');
 }
 
 fn round_to(x: f32, scale: f32) -> f32 {
