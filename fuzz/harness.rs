@@ -70,7 +70,7 @@ pub fn pipeline(data: &[u8]) -> Option<handbill::Result<BuildOutput>> {
     let result = handbill::build(&BuildRequest {
         format,
         as_written: data[1] & 2 != 0,
-        target: (data[1] & 4 != 0).then_some(handbill::output::target::PrintTarget::Press),
+        target: (data[1] & 4 != 0).then_some(handbill::layout::print::PrintTarget::Press),
         ..BuildRequest::new(&data[2..], "fuzz", layout)
     });
     // The no-lost-word check as the oracle: text composition did not place

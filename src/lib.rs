@@ -46,8 +46,10 @@ pub mod typeset;
 /// The modules in import order: each may import the ones on the lines
 /// above its own, never its neighbours or those below, so there can be no
 /// circle. The shared leaves come first ([`style`] uses [`units`]); the
-/// stages follow the data, except [`layout`], which sits after the stages
-/// whose settings it builds. [`run`] (builds as the command line runs
+/// stages follow the data. [`layout`] comes after [`typeset`], whose fonts
+/// and hyphenation languages it checks a layout's names against, and
+/// before the stages that read its settings: the design ([`compose`]) and
+/// the print setup ([`output`]). [`run`] (builds as the command line runs
 /// them: batches, watching) and [`serve`] (builds as the web editor asks
 /// for them) come last; the crate root ([`build`]) and the binary may use
 /// everything.
@@ -56,9 +58,9 @@ pub const STAGES: &[&[&str]] = &[
     &["style"],
     &["statement"],
     &["typeset"],
+    &["layout"],
     &["compose"],
     &["output"],
-    &["layout"],
     &["run"],
     &["serve"],
 ];
@@ -93,9 +95,9 @@ pub struct BuildRequest<'a> {
     /// Put copies of each page side by side on a larger sheet, or
     /// (`Some(None)`) not, overriding the layout's `impose` and the copy
     /// shop's own choice.
-    pub impose: Option<Option<impose::NUp>>,
+    pub impose: Option<Option<crate::layout::print::NUp>>,
     /// The printer the PDF is for (overrides the layout's `[print] for`).
-    pub target: Option<target::PrintTarget>,
+    pub target: Option<crate::layout::print::PrintTarget>,
     /// Fail with [`Error::Strict`] instead of returning warnings.
     pub strict: bool,
     /// Warn about a picture that prints at fewer dots per inch than this;
@@ -262,7 +264,7 @@ struct Set {
     lang: String,
     body_size: units::Length,
     /// The panels of a folded sheet the pages go on.
-    panels: fold::Panels,
+    panels: layout::design::Panels,
 }
 
 /// The title of the PDF: the statement's, else its headline.
@@ -473,7 +475,7 @@ fn build_pair(
             lang: format!("{lang}+{second_lang}"),
             body_size: composed.body_size,
             // Folded sheets refuse a second language.
-            panels: fold::Panels::All,
+            panels: layout::design::Panels::All,
         },
         &meta,
     )
@@ -665,12 +667,12 @@ fn unused_panels_warning(
         .filter(|p| !p.lines.is_empty())
         .count();
     let short = match composed.panels {
-        fold::Panels::All if used < f.panels() => format!(
+        layout::design::Panels::All if used < f.panels() => format!(
             "the statement fills only {used} of the {} panels of the folded leaflet",
             f.panels()
         ),
         // Flap and back are left free on purpose here.
-        fold::Panels::CoverAndSpread if composed.fill < SPREAD_FILL => format!(
+        layout::design::Panels::CoverAndSpread if composed.fill < SPREAD_FILL => format!(
             "the statement fills only {:.0}% of the inside spread of the folded leaflet \
              (the headline alone on its cover)",
             composed.fill * 100.0
@@ -708,7 +710,11 @@ fn unused_panels_warning(
 fn arrange(
     req: &BuildRequest,
     setup: &target::PrintSetup,
-    (pages, panels, direction): (Vec<pages::Page>, fold::Panels, typeset::bidi::Direction),
+    (pages, panels, direction): (
+        Vec<pages::Page>,
+        layout::design::Panels,
+        typeset::bidi::Direction,
+    ),
 ) -> Result<Vec<pages::Page>> {
     let page = &req.layout.design.page;
     let sheet = (page.width, page.height);
@@ -754,7 +760,7 @@ fn load_pictures(req: &BuildRequest, doc: &document::Document) -> Result<Vec<com
         (None, None) => None,
     };
     let mut own_placed = false;
-    let load_own = |spec: compose::design::ImageSpec| -> Result<Option<compose::Placeable>> {
+    let load_own = |spec: crate::layout::design::ImageSpec| -> Result<Option<compose::Placeable>> {
         let Some((source, at)) = &own else {
             return Ok(None);
         };
@@ -765,7 +771,7 @@ fn load_pictures(req: &BuildRequest, doc: &document::Document) -> Result<Vec<com
             Own::Path(path) => picture::load(path, &path.display().to_string(), at, limits)?,
         };
         Ok(Some(compose::Placeable {
-            spec: compose::design::ImageSpec {
+            spec: crate::layout::design::ImageSpec {
                 at: at.clone(),
                 // The statement says what its own picture shows.
                 alt: doc.meta.alt.clone().or(spec.alt),

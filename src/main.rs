@@ -174,7 +174,7 @@ struct BuildArgs {
     /// imposed on A4 with cut marks, 300 dpi pictures), or press (bleed, CMYK
     /// only, PDF/X); overrides the layout's `[print] for`.
     #[arg(long = "for", value_name = "office|copyshop|press")]
-    target: Option<handbill::output::target::PrintTarget>,
+    target: Option<handbill::layout::print::PrintTarget>,
     /// Fit the statement onto N pages: the body as large as fits, below the
     /// layout's min-size if it must be (not below 7.5pt), the QR code and
     /// imprint closer set before they move; says what it did, or how much
@@ -491,10 +491,10 @@ fn parse_png(s: &str) -> Result<PathBuf, String> {
 /// `--impose`: copies per sheet, or `None` for "none". A wrapper, since
 /// clap reads an `Option<Option<_>>` field as a flag with an optional value.
 #[derive(Clone, Copy)]
-struct Impose(Option<handbill::compose::impose::NUp>);
+struct Impose(Option<handbill::layout::print::NUp>);
 
 fn parse_impose(s: &str) -> Result<Impose, String> {
-    handbill::compose::impose::NUp::parse_or_none(s).map(Impose)
+    handbill::layout::print::NUp::parse_or_none(s).map(Impose)
 }
 
 /// A resolution between 10 and 1200 dpi.

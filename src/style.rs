@@ -71,6 +71,55 @@ pub enum Color {
     },
 }
 
+impl Color {
+    // The plain device formulas (K = 1 − max(R, G, B), then C, M, Y from
+    // what is left), not colour-managed ones: handbill has no colour
+    // management engine, and a layout that needs exact print colours
+    // gives them as `cmyk(…)`.
+
+    /// The colour as CMYK fractions (a spot colour as its CMYK stand-in at its tint).
+    pub fn to_cmyk(self) -> [f64; 4] {
+        match self {
+            // Gray is black ink only: black text stays 100% K, never rich black.
+            Color::Gray(g) => [0.0, 0.0, 0.0, unit(1.0 - g)],
+            Color::Rgb(r, g, b) => {
+                if r == g && g == b {
+                    return [0.0, 0.0, 0.0, unit(1.0 - r)];
+                }
+                let k = 1.0 - r.max(g).max(b);
+                if k >= 1.0 {
+                    return [0.0, 0.0, 0.0, 1.0];
+                }
+                let f = |x: f64| unit((1.0 - x - k) / (1.0 - k));
+                [f(r), f(g), f(b), unit(k)]
+            }
+            Color::Cmyk(c, m, y, k) => [c, m, y, k],
+            Color::Spot { tint, cmyk, .. } => cmyk.map(|x| unit(x * tint)),
+        }
+    }
+
+    /// The colour as RGB fractions, for drawing previews.
+    pub fn to_rgb(self) -> [f64; 3] {
+        match self {
+            Color::Gray(g) => [g, g, g],
+            Color::Rgb(r, g, b) => [r, g, b],
+            _ => {
+                let [c, m, y, k] = self.to_cmyk();
+                [
+                    (1.0 - c) * (1.0 - k),
+                    (1.0 - m) * (1.0 - k),
+                    (1.0 - y) * (1.0 - k),
+                ]
+            }
+        }
+    }
+}
+
+/// `x` held to 0..=1.
+fn unit(x: f64) -> f64 {
+    x.clamp(0.0, 1.0)
+}
+
 /// A spot colour's name. Fixed-size so that a [`Color`] stays `Copy`; ink
 /// names are short ("PANTONE 485 C", "HKS 13 K").
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -232,6 +281,19 @@ impl std::fmt::Display for Paper {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn black_is_black_ink_only() {
+        assert_eq!(Color::Gray(0.0).to_cmyk(), [0.0, 0.0, 0.0, 1.0]);
+        assert_eq!(Color::Rgb(0.0, 0.0, 0.0).to_cmyk(), [0.0, 0.0, 0.0, 1.0]);
+        assert_eq!(Color::Rgb(0.4, 0.4, 0.4).to_cmyk(), [0.0, 0.0, 0.0, 0.6]);
+    }
+
+    #[test]
+    fn previews_get_rgb() {
+        assert_eq!(Color::Cmyk(0.0, 0.0, 0.0, 1.0).to_rgb(), [0.0, 0.0, 0.0]);
+        assert_eq!(Color::Cmyk(0.0, 0.0, 0.0, 0.0).to_rgb(), [1.0, 1.0, 1.0]);
+    }
 
     #[test]
     fn every_paper_has_one_row_and_reads_back_from_its_name() {

@@ -756,7 +756,7 @@ fn a5_flyer_two_up_gives_two_identical_copies_with_equal_margins() {
     let layout = layout::load("a5-flyer").unwrap();
     let name = input.display().to_string();
     let out = handbill::build(&BuildRequest {
-        impose: Some(Some(handbill::compose::impose::NUp::Two)),
+        impose: Some(Some(handbill::layout::print::NUp::Two)),
         ..BuildRequest::new(&bytes, &name, &layout)
     })
     .unwrap();

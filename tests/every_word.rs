@@ -252,7 +252,7 @@ fn text_where_an_office_printer_prints_nothing_fails_the_build() {
     );
     // A press prints to the trim: a warning, and the leaflet.
     let mut req = BuildRequest::new(text, "s.txt", &layout);
-    req.target = Some(handbill::output::target::PrintTarget::Press);
+    req.target = Some(handbill::layout::print::PrintTarget::Press);
     let out = build(&req).unwrap();
     assert!(out
         .warnings

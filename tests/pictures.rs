@@ -383,7 +383,7 @@ fn a_small_picture_printed_large_warns_with_its_resolution() {
     );
     // The threshold follows the target (a print shop wants 300 dpi)...
     let press = handbill::build(&BuildRequest {
-        target: Some(handbill::output::target::PrintTarget::Press),
+        target: Some(handbill::layout::print::PrintTarget::Press),
         ..BuildRequest::new(text.as_bytes(), "s.txt", &layout)
     })
     .unwrap();
@@ -859,7 +859,7 @@ fn imposition_places_one_image_object_several_times() {
     let layout = layout::load("a5-flyer").unwrap();
     let name = dir.join("s.md").display().to_string();
     let out = handbill::build(&BuildRequest {
-        impose: Some(Some(handbill::compose::impose::NUp::Two)),
+        impose: Some(Some(handbill::layout::print::NUp::Two)),
         ..BuildRequest::new(statement.as_bytes(), &name, &layout)
     })
     .unwrap();
@@ -984,7 +984,7 @@ fn a_cmyk_jpeg_goes_to_the_press_as_it_is() {
     let a4 = layout::load("a4-leaflet").unwrap();
     let name = statement.display().to_string();
     let out = handbill::build(&BuildRequest {
-        target: Some(handbill::output::target::PrintTarget::Press),
+        target: Some(handbill::layout::print::PrintTarget::Press),
         ..BuildRequest::new(&bytes, &name, &a4)
     })
     .unwrap();

@@ -682,9 +682,9 @@ fn imposed_sheets_with_a_band_pass_their_own_preflight() {
         "+++\ntitle = \"Stop the evictions\"\nlang = \"en\"\nwhere = \"Town Hall Square\"\n\
                      when = \"Saturday, 2 pm\"\n+++\n\nWe are the tenants of the estate. Come.\n";
     for (layout, n) in [
-        ("a5-flyer", handbill::compose::impose::NUp::Two),
-        ("a5-flyer", handbill::compose::impose::NUp::Four),
-        ("a6-handout", handbill::compose::impose::NUp::Four),
+        ("a5-flyer", handbill::layout::print::NUp::Two),
+        ("a5-flyer", handbill::layout::print::NUp::Four),
+        ("a6-handout", handbill::layout::print::NUp::Four),
     ] {
         let l = handbill::layout::load(layout).unwrap();
         let out = handbill::build(&handbill::BuildRequest {

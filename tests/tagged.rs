@@ -548,7 +548,7 @@ fn words_under_links(pdf: &std::path::Path) -> Vec<(String, usize, String)> {
 #[test]
 fn web_addresses_in_the_text_are_links_over_their_words_wherever_the_lines_go() {
     let words = "We ask the council to keep the library open for everyone who needs it";
-    let cases: [(&str, &str, &str, Option<handbill::compose::impose::NUp>); 5] = [
+    let cases: [(&str, &str, &str, Option<handbill::layout::print::NUp>); 5] = [
         ("en", "a5-flyer", "flyer", None),
         ("en", "a4-trifold", "trifold", None),
         ("en", "a4-leaflet", "leaflet", None),
@@ -556,7 +556,7 @@ fn web_addresses_in_the_text_are_links_over_their_words_wherever_the_lines_go() 
             "en",
             "a5-flyer",
             "imposed",
-            Some(handbill::compose::impose::NUp::Two),
+            Some(handbill::layout::print::NUp::Two),
         ),
         ("he", "a5-flyer", "mirrored", None),
     ];
@@ -625,7 +625,7 @@ fn the_press_gets_no_annotations_for_web_addresses() {
         "a5-flyer",
         "press",
         |r| {
-            r.target = Some(handbill::output::target::PrintTarget::Press);
+            r.target = Some(handbill::layout::print::PrintTarget::Press);
         },
     );
     let doc = Document::load(&pdf).unwrap();

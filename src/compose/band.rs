@@ -1,10 +1,10 @@
 //! The call-to-action band: where and when, on a colour field across the
 //! foot of the first page.
 
-use super::design::Design;
 use super::pages::{Fill, PlacedLine, Rect};
 use super::tag::{Part, Role, Tag};
 use crate::error::Result;
+use crate::layout::design::Design;
 use crate::statement::document::{Document, LineText, Span};
 use crate::style::Weight;
 use crate::typeset::paragraph::{Setter, TextStyle};

@@ -18,8 +18,8 @@
 //! meta line above the body are outside it. It is drawn only where a page
 //! has columns side by side (see [`BaselineGrid::of`]).
 
-use super::design::Design;
-use super::fold::Panels;
+use crate::layout::design::Design;
+use crate::layout::design::Panels;
 use crate::units::Length;
 
 /// Two baselines closer than this share of a line are on the same grid

@@ -7,10 +7,10 @@
 //! that a layout scaled by fitting keeps its proportions.
 
 use super::baseline::BaselineGrid;
-use super::design::{Design, SHORT_LAST_LINE};
 use super::pages::{BlockLines, ColumnLine};
 use super::tag::{Part, Role, Tag};
 use crate::error::Result;
+use crate::layout::design::{Design, SHORT_LAST_LINE};
 use crate::statement::document::{Block, BlockKind, Span, Style};
 use crate::style::{Align, Weight};
 use crate::typeset::line::{Cluster, Line, PlacedGlyph};

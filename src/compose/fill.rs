@@ -20,11 +20,11 @@
 //! bottom (no vertical justification).
 
 use super::baseline::BaselineGrid;
-use super::design::{Design, FitSpec};
 use super::fit::{fit_to, Fitted, Goal};
 use super::measure::Measure;
 use super::{Budget, ComposeOptions, Tools, Trial};
 use crate::error::Result;
+use crate::layout::design::{Design, FitSpec};
 use crate::statement::document::Document;
 use crate::units::Length;
 

@@ -5,14 +5,14 @@
 //! headline gets smaller; `--fit N` then also lets the body go below
 //! `min-size`, down to [`LEGIBLE_BODY_PT`], and fits N pages instead of one.
 
-use super::design::{Design, FitSpec, Overflow};
 use super::fill::fill_out;
-use super::fold::Panels;
 use super::measure::Measure;
 use super::more_pages::on_more_pages;
 use super::tail::{self, Tail};
 use super::{Budget, ComposeOptions, Tools, Trial};
 use crate::error::{Error, Location, Note, Result, Warning};
+use crate::layout::design::Panels;
+use crate::layout::design::{Design, FitSpec, Overflow};
 use crate::statement::document::{BlockKind, Document};
 use crate::style::Align;
 use crate::units::Length;

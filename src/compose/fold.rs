@@ -28,37 +28,16 @@
 
 use crate::compose::pages::Page;
 use crate::error::{Error, Location, Result};
+use crate::layout::design::{Fold, Panels};
 use crate::typeset::bidi::Direction;
 use crate::units::Length;
-
-/// How a sheet is folded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fold {
-    /// Two parallel folds, one panel rolled inside the other: six panels.
-    Trifold,
-}
-
-/// Which of a folded sheet's panels the text flows through.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Panels {
-    /// Every panel, in reading order: the head and the body's start on
-    /// the cover, then the flap, the inside spread and the back.
-    #[default]
-    All,
-    /// The head alone on the cover, then the body across the inside
-    /// spread's three panels, which are read side by side when the sheet is
-    /// open. The flap and the back stay free.
-    CoverAndSpread,
-}
 
 /// How much narrower the inside flap is than the other panels: 3 mm, the
 /// usual allowance for paper up to about 170 g/m².
 pub const FLAP_ALLOWANCE: Length = Length::pt(3.0 / 25.4 * 72.0);
 
+// The fold's geometry; the type and its names are the layout's.
 impl Fold {
-    /// The names accepted for `fold`.
-    pub const NAMES: &'static [&'static str] = &["none", "trifold"];
-
     /// Panels the text flows through, in reading order.
     pub fn panels(self) -> usize {
         match self {

@@ -5,10 +5,10 @@
 
 mod prepare;
 
-use super::design::Design;
 use super::pages::PlacedLine;
 use super::tag::{Part, Role, Tag};
 use crate::error::Result;
+use crate::layout::design::Design;
 use crate::statement::document::{Block, BlockKind};
 use crate::style::{Align, Weight};
 use crate::typeset::fonts::{FaceId, FontBook};

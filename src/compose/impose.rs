@@ -7,44 +7,11 @@
 //! the printer turns on (the grid is centred, so it mirrors onto itself).
 
 use crate::compose::pages::{Fill, Page, Rect, Rule};
+use crate::layout::print::NUp;
 use crate::units::Length;
 
-/// How many copies go on a sheet.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NUp {
-    /// Two copies side by side (A5 on A4, A6 on A5).
-    Two,
-    /// Two by two (A6 on A4).
-    Four,
-    /// Four by two (A7 on A4).
-    Eight,
-}
-
-impl std::str::FromStr for NUp {
-    type Err = String;
-    fn from_str(s: &str) -> Result<NUp, String> {
-        match s {
-            "2up" | "2" => Ok(NUp::Two),
-            "4up" | "4" => Ok(NUp::Four),
-            "8up" | "8" => Ok(NUp::Eight),
-            _ => Err(format!("`{s}` is not an imposition: use 2up, 4up or 8up")),
-        }
-    }
-}
-
+// The grid of copies; the type and its names are the layout's.
 impl NUp {
-    /// Reads an imposition as a layout or the command line writes it:
-    /// `Some` copies per sheet, or `None` for "none" (also "1up").
-    pub fn parse_or_none(value: &str) -> Result<Option<NUp>, String> {
-        let t = value.trim().to_ascii_lowercase();
-        if t == "none" || t == "1up" {
-            return Ok(None);
-        }
-        t.parse::<NUp>()
-            .map(Some)
-            .map_err(|_| format!("must be \"2up\", \"4up\", \"8up\" or \"none\", not \"{value}\""))
-    }
-
     /// Columns and rows of copies.
     pub fn grid(self) -> (usize, usize) {
         match self {

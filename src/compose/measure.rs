@@ -10,9 +10,9 @@
 //! their full lines counted. Characters a line scale with the measure and
 //! inversely with the size, which gives every other size and width.
 
-use super::design::Design;
 use super::{split_head, ComposeOptions, Tools};
 use crate::error::Result;
+use crate::layout::design::Design;
 use crate::script::is_cjk;
 use crate::statement::document::{BlockKind, Document};
 use crate::style::Align;

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use super::design::Design;
 use super::ComposeOptions;
 use crate::error::{Error, Location};
+use crate::layout::design::Design;
 use crate::script::is_cjk;
 use crate::style::FontRef;
 use crate::typeset::system_fonts::CJK_INSTALL_HINT;

@@ -5,7 +5,6 @@
 mod band;
 pub mod baseline;
 mod body;
-pub mod design;
 pub mod figure;
 mod fill;
 mod fit;
@@ -31,6 +30,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::error::{Error, Location, Note, Result, Warning};
+use crate::layout::design::Panels;
+use crate::layout::design::{Design, ImageSpec};
 use crate::statement::document::{Block, BlockKind, Document};
 use crate::typeset::bidi::Direction;
 use crate::typeset::fonts::FontBook;
@@ -43,10 +44,8 @@ use crate::units::Length;
 use band::set_band;
 use baseline::BaselineGrid;
 use body::{set_body_block, WordGaps};
-use design::{Design, ImageSpec};
 use fit::fit_to_page;
 pub use fit::LEGIBLE_BODY_PT;
-use fold::Panels;
 use headline::set_head;
 use missing::missing_error;
 use pages::{BlockLines, FirstPage, Grid, Obstacle, Page};

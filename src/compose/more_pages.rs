@@ -6,13 +6,13 @@
 //! A long text's settings are large, so the search for the size keeps only
 //! sizes, never a setting: one is in memory at a time.
 
-use super::design::Design;
 use super::fill::fill_out;
 use super::fit::{scaled, set_at, Fitted, Goal, FIT_PRECISION_PT};
 use super::measure::Measure;
 use super::tail::Tail;
 use super::{Budget, ComposeOptions, Tools};
 use crate::error::Result;
+use crate::layout::design::Design;
 use crate::statement::document::Document;
 use crate::units::Length;
 

@@ -14,29 +14,15 @@
 //! composed right to left by the same call once composition knows how.
 
 use super::baseline::BaselineGrid;
-use super::design::{Design, HeadlineFit, Overflow};
 use super::fit::scaled;
 use super::pages::{Page, PlacedLine, Rule};
 use super::tag::Part;
 use super::{compose_in, Budget, ComposeOptions, Composed, Fitting, Tools};
 use crate::error::{Error, Location, Note, Result, Warning};
+use crate::layout::design::{Arrangement, Design, HeadlineFit, Overflow};
 use crate::statement::document::Document;
 use crate::typeset::fonts::FontBook;
 use crate::units::Length;
-
-/// How the two statements of a pair share the paper (layout `[pair]
-/// arrangement`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Arrangement {
-    /// The first on page 1, the second on page 2: front and back of the
-    /// sheet when printed on both sides. For leaflets and flyers, which
-    /// are turned over in the hand.
-    Sides,
-    /// Both on one page, the first on the left half, the second on the
-    /// right, a rule between them. For posters, which have one side to
-    /// be seen from.
-    Columns,
-}
 
 /// The space between the halves of a poster, as a multiple of the
 /// layout's column gap: twice the gap between columns of one text, so that

@@ -1,12 +1,12 @@
 //! Pictures on the page: sizing a picture to its box, the corners, the top
 //! and the foot of the first page, and pictures in the column flow.
 
-use super::design::{Design, Extent, Fit, ImageArea, ImagePlace, ImageSpec};
 use super::pages::{BlockLines, ColumnLine, Obstacle, PlacedPicture, Rect};
 use super::picture::Picture;
 use super::tag::{Part, Role, Tag};
 use super::Placeable;
 use crate::error::Location;
+use crate::layout::design::{Design, Extent, Fit, ImageArea, ImagePlace, ImageSpec};
 use crate::units::Length;
 
 /// Space between a picture and the text or the picture next to it, as a

@@ -1,11 +1,11 @@
 //! The QR code block: the code, and the link printed under it.
 
-use super::design::Design;
 use super::headline::META_LEADING;
 use super::pages::{BlockLines, ColumnLine};
 use super::tag::{Part, Role, Tag};
 use super::tail::Tail;
 use crate::error::{Location, Result};
+use crate::layout::design::Design;
 use crate::statement::document::{LineText, Span};
 use crate::style::Align;
 use crate::typeset::paragraph::{Setter, TextStyle};

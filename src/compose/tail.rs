@@ -11,12 +11,12 @@
 //! together with the last lines of text, so the page it lands on reads as
 //! the end of the statement rather than as a stray back.
 
-use super::design::Design;
 use super::fit::Fitted;
 use super::pages::{BlockLines, Page};
 use super::qr::{self, qr_blocks};
 use super::{Budget, ComposeOptions, Tools, Trial};
 use crate::error::Result;
+use crate::layout::design::Design;
 use crate::statement::document::{Block, BlockKind, Document};
 use crate::typeset::paragraph::Setter;
 

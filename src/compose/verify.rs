@@ -13,10 +13,10 @@
 //! It costs one pass over the text, so it runs on every build.
 
 use super::band::band_texts;
-use super::design::Design;
 use super::pages::{Page, Rect};
 use super::split_head;
 use crate::error::{Error, Location, Result};
+use crate::layout::design::Design;
 use crate::statement::document::{Block, BlockKind, Document};
 use crate::typeset::fonts::FontBook;
 use crate::typeset::shape::is_default_ignorable;

@@ -6,6 +6,7 @@ use super::limits::{
     finite, int_range, leading_range, legible, mm, need, not_negative, pick, size_bounds,
     size_range, size_range_key, EPS_PT,
 };
+use super::print::PrintSpec;
 use super::raw::key_name;
 use super::raw::SizeOrFit;
 use super::values::Orientation;
@@ -14,9 +15,8 @@ use super::{
     HeadlineSpec, HyphenationSpec, ImagePlace, ImageSpec, Layout, LineBreakSpec, MetaSpec,
     PageSpec, Paper,
 };
-use crate::compose::fold::Panels;
 use crate::error::{Location, Result};
-use crate::output::target::PrintSpec;
+use crate::layout::design::Panels;
 use crate::units::Length;
 
 /// Takes a setting out of the merged layer; every setting has a value

@@ -20,14 +20,14 @@
 //! new key is a line here and its check and use there.
 
 use super::layer::{Ctx, Val};
+use super::print::NUp;
+use super::print::{self, Condition, Marks, PrintTarget, Standard};
 use super::raw::{SizeOrFit, Sp};
 use super::values::{self, Orientation};
 use super::{Align, Color, Fallback, FontRef, ImageSpec, Overflow, Paper, Weight};
-use crate::compose::fold::Fold;
-use crate::compose::impose::NUp;
-use crate::compose::pair::Arrangement;
 use crate::error::Result;
-use crate::output::target::{self, Condition, Marks, PrintTarget, Standard};
+use crate::layout::design::Arrangement;
+use crate::layout::design::Fold;
 use crate::units::Length;
 use serde::Deserialize;
 
@@ -260,9 +260,9 @@ keys! {
             marks = "marks": Vec<String> => Marks = |v: &Vec<String>, _| values::marks(v),
                 "an array of strings, like [\"crop\"] or [\"crop\", \"registration\"]";
             mark_offset = "mark-offset": Length, LENGTH;
-            standard = "standard": String => Option<Standard> = |v: &String, _| target::parse_standard(v), TEXT;
+            standard = "standard": String => Option<Standard> = |v: &String, _| print::parse_standard(v), TEXT;
             output_condition = "output-condition": String => &'static Condition =
-                |v: &String, _| target::condition(v), TEXT;
+                |v: &String, _| print::condition(v), TEXT;
             icc_profile = "icc-profile": String => std::path::PathBuf =
                 |v: &String, cx: &Ctx| values::existing_file(v, cx.base_dir), "a file path in quotes";
             ink_limit = "ink-limit": f64, "a number of percent, like 300";

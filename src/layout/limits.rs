@@ -7,7 +7,6 @@ use super::layout_err;
 use super::raw::key_name;
 use super::Color;
 use crate::error::{Location, Result};
-use crate::output::color::to_rgb;
 use crate::units::Length;
 
 pub(super) fn need<T>(v: Option<Val<T>>, what: &str, origin: &str) -> Result<Val<T>> {
@@ -188,7 +187,7 @@ fn contrast(a: Color, b: Color) -> f64 {
                 ((v + 0.055) / 1.055).powf(2.4)
             }
         };
-        let [r, g, b] = to_rgb(c);
+        let [r, g, b] = c.to_rgb();
         0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
     };
     let (x, y) = (luminance(a), luminance(b));

@@ -1,7 +1,7 @@
 //! Layout specs: the TOML files that say how a statement is set.
 //!
 //! A layout names the paper, the margins and columns, and the type of each
-//! part of the leaflet. handbill ships seven built-in layouts (`handbill
+//! part of the leaflet. handbill ships eight built-in layouts (`handbill
 //! layouts` lists them; their files are in `layouts/`); any of them can be
 //! copied and changed, or extended by a file that sets only what differs.
 //!
@@ -187,9 +187,11 @@
 //! ```
 
 mod check;
+pub mod design;
 mod keys;
 mod layer;
 mod limits;
+pub mod print;
 mod raw;
 mod template;
 #[cfg(test)]
@@ -200,13 +202,13 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Location, Result};
 
-use crate::compose::design::{
+use crate::layout::design::{
     BandSpec, BodySpec, Design, Extent, Fit, FitSpec, HeadingSpec, HeadlineFit, HeadlineSpec,
     HyphenationSpec, ImageArea, ImagePlace, ImageSpec, LineBreakSpec, MetaSpec, Overflow, PageSpec,
 };
-use crate::output::target::PrintSpec;
 use crate::style::{Align, Color, Fallback, FontRef, Paper, SpotName, Weight};
 use layer::Link;
+use print::PrintSpec;
 pub use template::template;
 
 /// How deep `extends` may chain (a file, its parent, its grandparent…).

@@ -227,7 +227,7 @@ mod tests {
             for (o, m) in original.design.images.iter_mut().zip(&made.design.images) {
                 o.at = m.at.clone();
             }
-            let keys = |p: &crate::output::target::PrintSpec| -> Vec<&'static str> {
+            let keys = |p: &crate::layout::print::PrintSpec| -> Vec<&'static str> {
                 p.written_at.iter().map(|(k, _)| *k).collect()
             };
             assert_eq!(keys(&original.print), keys(&made.print), "{from}");

@@ -6,12 +6,12 @@
 
 use std::path::Path;
 
+use super::print::NUp;
+use super::print::{Marks, PrintTarget};
 use super::{Align, Color, Extent, Fit, FontRef, ImageArea, Overflow, Paper, SpotName, Weight};
-use crate::compose::fold::Fold;
-use crate::compose::impose::NUp;
-use crate::compose::pair::Arrangement;
+use crate::layout::design::Arrangement;
+use crate::layout::design::Fold;
 use crate::names::{is_language_tag, suggest};
-use crate::output::target::{Marks, PrintTarget};
 use crate::typeset::fonts::check_font_file;
 use crate::units::Length;
 

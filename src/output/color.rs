@@ -1,11 +1,8 @@
-//! Colours on their way to paper: conversion to CMYK for print shops, total
-//! ink coverage, and RGB for previews.
+//! Colours on their way to paper: colours and pictures converted to CMYK
+//! for print shops, and total ink coverage.
 //!
-//! The conversion from RGB to CMYK here is the plain device formula
-//! (K = 1 − max(R, G, B), then C, M, Y from what is left), not a
-//! colour-managed one: handbill has no colour management engine, and a
-//! layout that needs exact print colours should give them as `cmyk(…)`.
-//! Preflight reports every colour converted this way.
+//! The conversion ([`Color::to_cmyk`]) is the plain device formula, not a
+//! colour-managed one; preflight reports every colour converted this way.
 
 use std::borrow::Cow;
 
@@ -13,49 +10,12 @@ use crate::compose::picture::{PixelFormat, Pixels};
 use crate::output::target::ColorMode;
 use crate::style::Color;
 
-/// The colour as CMYK fractions (a spot colour as its CMYK stand-in at its tint).
-pub fn to_cmyk(c: Color) -> [f64; 4] {
-    match c {
-        // Gray is black ink only: black text stays 100% K, never rich black.
-        Color::Gray(g) => [0.0, 0.0, 0.0, clamp(1.0 - g)],
-        Color::Rgb(r, g, b) => {
-            if r == g && g == b {
-                return [0.0, 0.0, 0.0, clamp(1.0 - r)];
-            }
-            let k = 1.0 - r.max(g).max(b);
-            if k >= 1.0 {
-                return [0.0, 0.0, 0.0, 1.0];
-            }
-            let f = |x: f64| clamp((1.0 - x - k) / (1.0 - k));
-            [f(r), f(g), f(b), clamp(k)]
-        }
-        Color::Cmyk(c, m, y, k) => [c, m, y, k],
-        Color::Spot { tint, cmyk, .. } => cmyk.map(|x| clamp(x * tint)),
-    }
-}
-
-/// The colour as RGB fractions, for drawing previews.
-pub fn to_rgb(c: Color) -> [f64; 3] {
-    match c {
-        Color::Gray(g) => [g, g, g],
-        Color::Rgb(r, g, b) => [r, g, b],
-        _ => {
-            let [c, m, y, k] = to_cmyk(c);
-            [
-                (1.0 - c) * (1.0 - k),
-                (1.0 - m) * (1.0 - k),
-                (1.0 - y) * (1.0 - k),
-            ]
-        }
-    }
-}
-
 /// Total ink coverage as a sum of fractions (3.0 = 300%). A spot ink counts
 /// its tint: it is one ink on its own plate.
 pub fn ink(c: Color) -> f64 {
     match c {
         Color::Spot { tint, .. } => tint,
-        _ => to_cmyk(c).iter().sum(),
+        _ => c.to_cmyk().iter().sum(),
     }
 }
 
@@ -65,7 +25,7 @@ pub fn for_output(c: Color, mode: ColorMode) -> Color {
     match (mode, c) {
         (ColorMode::AsWritten, _) | (_, Color::Cmyk(..)) | (_, Color::Spot { .. }) => c,
         (ColorMode::Cmyk, _) => {
-            let [c, m, y, k] = to_cmyk(c);
+            let [c, m, y, k] = c.to_cmyk();
             Color::Cmyk(c, m, y, k)
         }
     }
@@ -123,16 +83,12 @@ pub fn for_press(px: &Pixels, flatten: bool) -> (PixelFormat, Cow<'_, [u8]>) {
             PixelFormat::Rgb => {
                 let (r, g, b) = (light(s[0]), light(s[1]), light(s[2]));
                 let f = |v: u8| f64::from(v) / 255.0;
-                let [c, m, y, k] = to_cmyk(Color::Rgb(f(r), f(g), f(b)));
+                let [c, m, y, k] = Color::Rgb(f(r), f(g), f(b)).to_cmyk();
                 out.extend([c, m, y, k].map(|x| (x * 255.0).round() as u8));
             }
         }
     }
     (format, Cow::Owned(out))
-}
-
-fn clamp(x: f64) -> f64 {
-    x.clamp(0.0, 1.0)
 }
 
 #[cfg(test)]
@@ -141,15 +97,8 @@ mod tests {
     use crate::style::SpotName;
 
     #[test]
-    fn black_is_black_ink_only() {
-        assert_eq!(to_cmyk(Color::Gray(0.0)), [0.0, 0.0, 0.0, 1.0]);
-        assert_eq!(to_cmyk(Color::Rgb(0.0, 0.0, 0.0)), [0.0, 0.0, 0.0, 1.0]);
-        assert_eq!(to_cmyk(Color::Rgb(0.4, 0.4, 0.4)), [0.0, 0.0, 0.0, 0.6]);
-    }
-
-    #[test]
     fn rgb_red_becomes_magenta_and_yellow() {
-        let [c, m, y, k] = to_cmyk(Color::Rgb(0.8, 0.0, 0.0));
+        let [c, m, y, k] = Color::Rgb(0.8, 0.0, 0.0).to_cmyk();
         assert_eq!(c, 0.0);
         assert!((m - 1.0).abs() < 1e-9 && (y - 1.0).abs() < 1e-9);
         assert!((k - 0.2).abs() < 1e-9);
@@ -197,11 +146,5 @@ mod tests {
             alpha: None,
         };
         assert!(matches!(for_press(&grey, true).1, Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn previews_get_rgb() {
-        assert_eq!(to_rgb(Color::Cmyk(0.0, 0.0, 0.0, 1.0)), [0.0, 0.0, 0.0]);
-        assert_eq!(to_rgb(Color::Cmyk(0.0, 0.0, 0.0, 0.0)), [1.0, 1.0, 1.0]);
     }
 }

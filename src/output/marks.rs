@@ -90,7 +90,7 @@ pub fn marks(width: Length, height: Length, setup: &PrintSetup) -> MarkSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::output::target::{Marks, PrintSpec, PrintTarget};
+    use crate::layout::print::{Marks, PrintSpec, PrintTarget};
     use crate::style::Paper;
 
     fn setup(marks: Marks, bleed: f64) -> PrintSetup {

@@ -9,8 +9,9 @@
 use crate::compose::pages::{Page, Rect};
 use crate::compose::picture::PixelFormat;
 use crate::error::{Location, Warning};
+use crate::layout::print::{PrintTarget, Standard};
 use crate::output::color;
-use crate::output::target::{ColorMode, PrintSetup, PrintTarget, Standard};
+use crate::output::target::{ColorMode, PrintSetup};
 use crate::style::Color;
 use crate::typeset::fonts::FontBook;
 use crate::units::Length;
@@ -290,7 +291,7 @@ fn inks(pages: &[Page], fonts: &FontBook) -> Vec<Ink> {
 mod tests {
     use super::*;
     use crate::compose::pages::PlacedLine;
-    use crate::output::target::PrintSpec;
+    use crate::layout::print::PrintSpec;
     use crate::style::Paper;
     use crate::typeset::line::{GlyphRun, Line, PlacedGlyph};
 

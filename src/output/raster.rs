@@ -273,7 +273,7 @@ fn outline(face: &Face, gid: u16) -> Option<tiny_skia::Path> {
 
 /// A solid paint; CMYK is shown by the naive conversion a screen would use.
 fn paint(c: Color) -> Paint<'static> {
-    let [r, g, b] = crate::output::color::to_rgb(c);
+    let [r, g, b] = c.to_rgb();
     let mut p = Paint::default();
     p.set_color_rgba8(channel(r), channel(g), channel(b), 255);
     p.anti_alias = true;

@@ -4,7 +4,8 @@
 //! upside down, the wrong paper) are each one word at the counter.
 
 use crate::compose::pages::Page;
-use crate::output::target::{PageFormat, PrintSetup, PrintTarget};
+use crate::layout::print::PrintTarget;
+use crate::output::target::{PageFormat, PrintSetup};
 use crate::style::Paper;
 
 /// One line for a copy-shop build saying what to order; `None` for other
@@ -58,8 +59,9 @@ pub fn copy_shop_order(setup: &PrintSetup, sheets: &[Page], page: PageFormat) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compose::impose::{impose, NUp};
-    use crate::output::target::PrintSpec;
+    use crate::compose::impose::impose;
+    use crate::layout::print::NUp;
+    use crate::layout::print::PrintSpec;
     use crate::units::Length;
 
     fn a5() -> Page {

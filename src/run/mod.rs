@@ -12,11 +12,11 @@ mod watch;
 
 use std::path::PathBuf;
 
-use crate::compose::impose::NUp;
 use crate::error::{Error, Note, Result, Warning};
 use crate::layout;
+use crate::layout::print::NUp;
+use crate::layout::print::PrintTarget;
 use crate::output::raster;
-use crate::output::target::PrintTarget;
 use crate::statement::Encoding;
 
 pub use one::{

@@ -16,12 +16,12 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{base64, App};
-use crate::compose::impose::NUp;
 use crate::error::{Error, Location};
+use crate::layout::print::NUp;
+use crate::layout::print::PrintTarget;
 use crate::layout::{self, Layout};
 use crate::output;
 use crate::output::print::PrintOptions;
-use crate::output::target::PrintTarget;
 use crate::run::MAX_STATEMENT;
 use crate::statement::{self, Format};
 use crate::{build, BuildOutput, BuildRequest};

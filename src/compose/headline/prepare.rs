@@ -9,8 +9,8 @@
 
 use std::collections::HashMap;
 
-use crate::compose::design::HeadlineFit;
 use crate::error::{Location, Result, Warning};
+use crate::layout::design::HeadlineFit;
 use crate::statement::document::{Block, Span};
 use crate::typeset::paragraph::{Paragraph, Setter, TextStyle, Trial};
 use crate::typeset::sense;

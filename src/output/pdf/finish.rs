@@ -13,7 +13,8 @@ use super::PdfMeta;
 use super::{deflate, Packing};
 use crate::date::{pdf_date, xmp_date};
 use crate::error::Result;
-use crate::output::target::{PrintSetup, Standard};
+use crate::layout::print::Standard;
+use crate::output::target::PrintSetup;
 
 /// Stands in for the document ID until the file's bytes are known; its
 /// hexadecimal form is replaced in the finished file.

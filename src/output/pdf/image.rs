@@ -8,8 +8,9 @@ use pdf_writer::{Chunk, Filter, Finish, Name, Ref};
 use super::{deflate, Packing};
 use crate::compose::picture::{Picture, PixelFormat};
 use crate::error::Result;
+use crate::layout::print::Standard;
 use crate::output::color;
-use crate::output::target::{ColorMode, PrintSetup, Standard};
+use crate::output::target::{ColorMode, PrintSetup};
 
 /// References for one picture: the image, and its soft mask if it has one.
 pub(super) struct ImageRefs {

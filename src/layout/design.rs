@@ -7,7 +7,6 @@
 
 use std::path::PathBuf;
 
-use super::fold::{Fold, Panels};
 use crate::error::Location;
 use crate::style::{Align, Color, Fallback, FontRef, Paper, Weight};
 use crate::typeset::linebreak;
@@ -35,7 +34,7 @@ pub struct Design {
     /// Pictures, in the order they are written (`[[image]]`).
     pub images: Vec<ImageSpec>,
     /// How a statement and its translation share the paper.
-    pub pair: super::pair::Arrangement,
+    pub pair: Arrangement,
 }
 
 /// The call-to-action band: a full-width colour field at the foot of the
@@ -232,7 +231,7 @@ pub struct BodySpec {
     /// Minimum lines of a paragraph at the bottom of a column.
     pub orphans: u32,
     /// Body lines of every column on one grid of baselines, spaces in
-    /// half lines (see [`crate::compose::baseline`]).
+    /// half lines (the compose stage's baseline grid).
     pub baseline_grid: bool,
     /// Text colour.
     pub color: Color,
@@ -346,7 +345,7 @@ pub struct HyphenationSpec {
 /// A paragraph's last line narrower than this share of the measure is
 /// short: about eight characters on a column of sixty ("gle.", "able."),
 /// too little for a line of its own.
-pub(super) const SHORT_LAST_LINE: f64 = 0.15;
+pub(crate) const SHORT_LAST_LINE: f64 = 0.15;
 
 /// Demerits for a short last line: what a line stretched to about 1.7
 /// times its spaces' stretch costs (badness 490), so the breaker sets a
@@ -393,4 +392,43 @@ impl LineBreakSpec {
             max_hyphen_run: self.hyphen_limit as usize,
         }
     }
+}
+
+/// How a sheet is folded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fold {
+    /// Two parallel folds, one panel rolled inside the other: six panels.
+    Trifold,
+}
+
+/// Which of a folded sheet's panels the text flows through.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Panels {
+    /// Every panel, in reading order: the head and the body's start on
+    /// the cover, then the flap, the inside spread and the back.
+    #[default]
+    All,
+    /// The head alone on the cover, then the body across the inside
+    /// spread's three panels, which are read side by side when the sheet is
+    /// open. The flap and the back stay free.
+    CoverAndSpread,
+}
+
+impl Fold {
+    /// The names accepted for `fold`.
+    pub const NAMES: &'static [&'static str] = &["none", "trifold"];
+}
+
+/// How the two statements of a pair share the paper (layout `[pair]
+/// arrangement`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arrangement {
+    /// The first on page 1, the second on page 2: front and back of the
+    /// sheet when printed on both sides. For leaflets and flyers, which
+    /// are turned over in the hand.
+    Sides,
+    /// Both on one page, the first on the left half, the second on the
+    /// right, a rule between them. For posters, which have one side to
+    /// be seen from.
+    Columns,
 }
