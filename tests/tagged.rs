@@ -801,3 +801,29 @@ fn a_link_text_with_an_apostrophe_is_clickable_as_printed() {
     assert_eq!(uris, ["https://example.com/t", "https://example.com/t"]);
     assert_eq!(links[0].2, "thetenants’page");
 }
+
+#[test]
+fn glyphs_parted_by_actual_text_spans_carry_no_character_spacing() {
+    // pdfminer, which typometer and many text tools read PDFs with, leaves
+    // out the character spacing (Tc) after the last glyph of each TJ
+    // array. An /ActualText span parts a run's glyphs into several arrays,
+    // so with a Tc in effect pdfminer pushed the rest of the line along at
+    // every span: a Hindi line on the A5 flyer ended 4.2 pt outside its
+    // column. Such runs are placed by TJ numbers alone.
+    let text = std::fs::read_to_string(support::root().join("samples/hi-pani.md")).unwrap();
+    for layout in ["a5-flyer", "a4-leaflet"] {
+        let pdf = build_text(&text, layout, &format!("tc-{layout}"), |_| {});
+        let content = all_content(&pdf);
+        let (mut tc, mut spans) = ("0", 0);
+        for line in content.lines() {
+            if let Some(value) = line.strip_suffix(" Tc") {
+                tc = value;
+            }
+            if line.starts_with("/Span <</ActualText") {
+                spans += 1;
+                assert_eq!(tc, "0", "{layout}: a span under {tc} Tc");
+            }
+        }
+        assert!(spans > 100, "{layout}: only {spans} spans");
+    }
+}

@@ -431,7 +431,14 @@ fn show_glyphs(
             .windows(2)
             .map(|w| ((w[1].x - w[0].x).to_pt() as f32 / size * 1000.0) - font.width(w[0].gid)),
     );
-    let spacing = most_common(extra);
+    // Where /ActualText spans part the glyphs into several TJ arrays, no
+    // Tc: pdfminer (which typometer and many text tools read PDFs with)
+    // leaves out the character spacing after each array's last glyph, and
+    // would push the rest of the line along by it at every span, out of
+    // its column. TJ numbers then place each glyph, read the same by all.
+    let spanned = hyphen.is_some()
+        || clusters(glyphs).any(|(k, end)| needs_actual_text(&glyphs[k..end], font));
+    let spacing = if spanned { 0.0 } else { most_common(extra) };
     let char_spacing = round_to(spacing * size / 1000.0, 10_000.0);
     if char_spacing != state.char_spacing {
         num(out, f64::from(char_spacing));
@@ -445,13 +452,7 @@ fn show_glyphs(
     let mut open = false;
     let mut k = 0;
     while k < glyphs.len() {
-        // The cluster starting at glyph k: it and the glyphs continuing it.
-        let end = k
-            + 1
-            + glyphs[k + 1..]
-                .iter()
-                .take_while(|g| g.text == Cluster::Continued)
-                .count();
+        let end = cluster_end(glyphs, k);
         let soft = hyphen == Some(k);
         let actual = soft || needs_actual_text(&glyphs[k..end], font);
         // A spanned cluster of a left-to-right word takes the rest of its
@@ -505,6 +506,28 @@ fn show_glyphs(
     if open {
         out.extend_from_slice(b">] TJ\n");
     }
+}
+
+/// Where the cluster starting at glyph `k` ends: after it and the glyphs
+/// continuing it.
+fn cluster_end(glyphs: &[PlacedGlyph], k: usize) -> usize {
+    k + 1
+        + glyphs[k + 1..]
+            .iter()
+            .take_while(|g| g.text == Cluster::Continued)
+            .count()
+}
+
+/// Each cluster's start and end among `glyphs`.
+fn clusters(glyphs: &[PlacedGlyph]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut k = 0;
+    std::iter::from_fn(move || {
+        (k < glyphs.len()).then(|| {
+            let start = k;
+            k = cluster_end(glyphs, k);
+            (start, k)
+        })
+    })
 }
 
 /// U+00AD SOFT HYPHEN as a PDF text string: what a hyphen added at a
