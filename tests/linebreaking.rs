@@ -432,12 +432,16 @@ fn a_short_paragraph_never_ends_on_the_rest_of_a_hyphenated_word() {
 #[test]
 fn a_sentence_that_leads_into_a_list_goes_with_the_list() {
     // On the A6 handout, fr-greve's "Nos revendications sont claires :"
-    // ended page 1 and its list began page 2.
+    // ended page 1 and its list began page 2; on the A3 poster the Chinese
+    // "我们的要求很简单：" ended a column.
     let mut checked = 0;
     for (sample, lang) in [
         ("fr-greve.md", "fr"),
         ("de-mieten.md", "de"),
         ("en-long-campaign.md", "en"),
+        ("zh-hans-waimai.md", "zh-Hans"),
+        ("km-dei.md", "km"),
+        ("am-taxi.md", "am"),
     ] {
         let doc = sample_doc(sample);
         for name in layout::builtin_names() {
@@ -458,7 +462,9 @@ fn a_sentence_that_leads_into_a_list_goes_with_the_list() {
                     b.tag.as_ref().map(|t| &t.role),
                     Some(handbill::compose::tag::Role::ListItem { .. })
                 );
-                if !into_list || !a.line.text().trim_end().ends_with(':') {
+                // The colons of Latin, Chinese, Khmer and Amharic.
+                let colon = a.line.text().trim_end().ends_with([':', '：', '៖', '፦']);
+                if !into_list || !colon {
                     continue;
                 }
                 assert!(

@@ -644,6 +644,13 @@ fn first_page(
     Ok(first)
 }
 
+/// The colons a sentence leading into a list ends with, in the scripts
+/// that have their own: the common one (Latin, Greek, Cyrillic, Arabic,
+/// Hebrew, Indic), the full-width and small ones of Chinese and Japanese,
+/// Khmer's camnuc pii kuuh, Ethiopic's preface colon and colon, and the
+/// Mongolian colon.
+const COLONS: &[char] = &[':', '：', '﹕', '៖', '፦', '፥', '᠄'];
+
 /// The body's blocks, set: the column pictures first, then each block
 /// with its spacing. `None` as soon as the text is taller than `capacity`
 /// (a fitting trial that cannot succeed stops early).
@@ -673,7 +680,7 @@ fn set_body(
         let next = body_blocks.get(k + 1).map(|b| &b.kind);
         if block.kind == BlockKind::Body
             && matches!(next, Some(BlockKind::ListItem { .. }))
-            && block.text().trim_end().ends_with(':')
+            && block.text().trim_end().ends_with(COLONS)
         {
             set.keep_with_next = true;
         }
