@@ -76,7 +76,7 @@ impl Letters {
 /// broken at every character, and many paragraphs of one letter.
 fn worst_cases() -> Vec<(&'static str, String)> {
     use handbill::statement::limits::{MAX_BLOCKS, MAX_PARAGRAPH_CHARS, MAX_WORD_CHARS};
-    let limit = handbill::run::MAX_STATEMENT as usize - 1024;
+    let limit = handbill::statement::MAX_STATEMENT as usize - 1024;
     let mut letters = Letters(7);
     let mut cases = Vec::new();
 

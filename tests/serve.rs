@@ -534,7 +534,7 @@ fn a_layout_or_statement_cannot_make_the_server_read_a_file() {
 fn oversized_requests_are_refused() {
     let s = Server::local();
     // A statement over the CLI's limit, in a body the server takes.
-    let limit = handbill::run::MAX_STATEMENT as usize;
+    let limit = handbill::statement::MAX_STATEMENT as usize;
     let big = "word ".repeat(limit / 5 + 1000);
     let a = s.post("/api/build", &serde_json::json!({ "statement": big }));
     assert_eq!(a.status, 413, "{}", a.text());

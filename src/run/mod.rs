@@ -19,9 +19,7 @@ use crate::layout::print::PrintTarget;
 use crate::output::raster;
 use crate::statement::Encoding;
 
-pub use one::{
-    build_one, output_path, output_target, read_input, write_pngs, Target, MAX_STATEMENT,
-};
+pub use one::{build_one, output_path, output_target, write_pngs, Target};
 pub use watch::watch;
 
 /// What to build, and how; the same for every statement of a run.

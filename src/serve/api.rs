@@ -22,7 +22,7 @@ use crate::layout::print::PrintTarget;
 use crate::layout::{self, Layout};
 use crate::output;
 use crate::output::print::PrintOptions;
-use crate::run::MAX_STATEMENT;
+use crate::statement::MAX_STATEMENT;
 use crate::statement::{self, Format};
 use crate::{build, BuildOutput, BuildRequest};
 

@@ -97,6 +97,7 @@ mod decode;
 pub mod document;
 mod frontmatter;
 mod heading;
+mod input;
 pub mod limits;
 mod markdown;
 mod meta;
@@ -111,6 +112,7 @@ use crate::error::{Error, Location, Result, Warning};
 use crate::statement::document::{Block, Document, Metadata, Span};
 
 pub use decode::decode;
+pub use input::{read_input, MAX_STATEMENT};
 
 /// The syntax of a statement file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

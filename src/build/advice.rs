@@ -1,0 +1,134 @@
+//! Advice that names another layout: for a text `--fit` cannot fit, and
+//! for a folded leaflet a short text leaves half empty. Each layout named
+//! is tried by setting the text on it, so the advice is true.
+
+use crate::compose;
+use crate::error::{Location, Warning};
+use crate::layout;
+use crate::statement::document;
+
+use super::pictures::load_pictures;
+use super::BuildRequest;
+
+/// For a statement that `--fit N` could not fit on its layout: the
+/// smallest other built-in layout that holds it on N pages, as a clause to
+/// add to the message (empty when none does). Each is tried by composing
+/// the statement on it, its pictures placed as it places them, so the
+/// advice is true. Folded layouts are left out: their pages are panels.
+pub(super) fn layout_that_fits(
+    req: &BuildRequest,
+    doc: &document::Document,
+    opts: &compose::ComposeOptions,
+    n: usize,
+) -> String {
+    for other in other_layouts(req) {
+        let on_other = BuildRequest {
+            layout: &other,
+            ..req.clone()
+        };
+        let Ok(pictures) = load_pictures(&on_other, doc) else {
+            continue;
+        };
+        let opts = compose::ComposeOptions {
+            layout: other.name.clone(),
+            pictures,
+            ..opts.clone()
+        };
+        // A cheap look first; the one named is set in full, and checked.
+        if !compose::would_fit(doc, &other.design, &opts, n).unwrap_or(false) {
+            continue;
+        }
+        if let Ok(compose::Fitting::Set(c)) = compose::compose_to_fit(doc, &other.design, &opts, n)
+        {
+            return format!(
+                ", or use --layout {} --fit {n}, which holds it (body {})",
+                other.name, c.body_size
+            );
+        }
+    }
+    String::new()
+}
+
+/// The other built-in layouts that are not folded, in the order to
+/// suggest them: paper of the same family first (ISO or American: what
+/// the printer has), then the smallest: the nearest thing to what was
+/// asked for.
+fn other_layouts(req: &BuildRequest) -> Vec<layout::Layout> {
+    let mut others: Vec<layout::Layout> = layout::builtin_names()
+        .into_iter()
+        .filter(|name| *name != req.layout.name)
+        .filter_map(|name| layout::load(name).ok())
+        .filter(|l| l.design.page.fold.is_none())
+        .collect();
+    let us = req.layout.design.page.paper.is_us();
+    let key = |l: &layout::Layout| {
+        let p = &l.design.page;
+        (p.paper.is_us() != us, p.width.to_pt() * p.height.to_pt())
+    };
+    others.sort_by(|a, b| {
+        let (ka, kb) = (key(a), key(b));
+        ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1))
+    });
+    others
+}
+
+/// How full the inside spread of a folded leaflet should be, at least,
+/// when the body is set across it alone: issue #14's "last page at least
+/// half full"; less reads as a leftover.
+const SPREAD_FILL: f64 = 0.5;
+
+/// A warning when a folded leaflet's text leaves panels empty, or the
+/// inside spread it is set across less than half full, even at the
+/// largest size that keeps a readable line: it names the smallest other
+/// layout that holds the text on one page at no less than its usual body
+/// size, set as that layout sets it.
+pub(super) fn unused_panels_warning(
+    req: &BuildRequest,
+    doc: &document::Document,
+    opts: &compose::ComposeOptions,
+    composed: &compose::Composed,
+) -> Option<Warning> {
+    let f = req.layout.design.page.fold?;
+    let used = composed
+        .pages
+        .iter()
+        .filter(|p| !p.lines.is_empty())
+        .count();
+    let short = match composed.panels {
+        layout::design::Panels::All if used < f.panels() => format!(
+            "the statement fills only {used} of the {} panels of the folded leaflet",
+            f.panels()
+        ),
+        // Flap and back are left free on purpose here.
+        layout::design::Panels::CoverAndSpread if composed.fill < SPREAD_FILL => format!(
+            "the statement fills only {:.0}% of the inside spread of the folded leaflet \
+             (the headline alone on its cover)",
+            composed.fill * 100.0
+        ),
+        _ => return None,
+    };
+    // Tried only now, when the warning is due: a short text sets fast.
+    let better = other_layouts(req).into_iter().find_map(|other| {
+        let on_other = BuildRequest {
+            layout: &other,
+            ..req.clone()
+        };
+        let opts = compose::ComposeOptions {
+            layout: other.name.clone(),
+            pictures: load_pictures(&on_other, doc).ok()?,
+            ..opts.clone()
+        };
+        let c = compose::compose(doc, &other.design, &opts).ok()?;
+        // On one page, and not in small print: at least the layout's own size.
+        (c.pages.len() == 1 && c.body_size >= other.design.body.size)
+            .then(|| format!("{} holds it on one page (body {})", other.name, c.body_size))
+    });
+    Some(Warning {
+        at: Location::file(req.name),
+        message: format!(
+            "{short}, set at {}, as large as keeps a readable line; {}",
+            composed.body_size,
+            better.unwrap_or_else(|| "a shorter format suits a text this short".to_string())
+        ),
+    })
+}
