@@ -188,3 +188,53 @@ fn indic_words_come_out_of_the_text_layer_whole() {
         }
     }
 }
+
+#[test]
+fn adjacent_full_width_punctuation_closes_up_to_half_an_em() {
+    use handbill::compose::{compose, ComposeOptions};
+    use handbill::statement::{parse, Format};
+    // "。」" and "」「": the full stop before the closing bracket, and the
+    // opening bracket after it, are set half-width (the font's `halt`);
+    // a full stop before a letter keeps its whole square.
+    let text = "先生は「はい。」「いいえ。」と答えた。子どもたちに伝えた。";
+    let doc = parse(text, Format::Plain, "ja.txt").unwrap().document;
+    let layout = handbill::layout::load("a5-flyer").unwrap();
+    let opts = ComposeOptions {
+        layout: layout.name.clone(),
+        lang: "ja".into(),
+        origin: "ja.txt".into(),
+        ..Default::default()
+    };
+    let composed = compose(&doc, &layout.design, &opts).unwrap();
+    let glyphs: Vec<(String, f64, f64)> = composed.pages[0]
+        .lines
+        .iter()
+        .flat_map(|l| &l.line.runs)
+        .flat_map(|r| {
+            r.glyphs.iter().map(move |g| {
+                let text = g.text.text().unwrap_or_default().to_string();
+                (text, g.x.to_pt(), r.size.to_pt())
+            })
+        })
+        .collect();
+    // The advance from each glyph to the next, in ems, by its text.
+    let step = |a: &str, b: &str| -> f64 {
+        let k = glyphs
+            .windows(2)
+            .position(|w| w[0].0 == a && w[1].0 == b)
+            .unwrap_or_else(|| panic!("no “{a}{b}” in {glyphs:?}"));
+        (glyphs[k + 1].1 - glyphs[k].1) / glyphs[k].2
+    };
+    // Justifying may spread the characters by a few hundredths of an em.
+    assert!((step("。", "」") - 0.5).abs() < 0.1, "{}", step("。", "」"));
+    assert!((step("い", "。") - 1.0).abs() < 0.1, "{}", step("い", "。"));
+    assert!((step("た", "。") - 1.0).abs() < 0.1);
+    assert!((step("。", "子") - 1.0).abs() < 0.1, "{}", step("。", "子"));
+    // The opening bracket after a closing one: half its square is gone,
+    // so the step from the closing bracket to the next letter is 1.5 em.
+    let i = (1..glyphs.len())
+        .find(|&i| glyphs[i - 1].0 == "」" && glyphs[i].0 == "「")
+        .unwrap();
+    let to_letter = (glyphs[i + 1].1 - glyphs[i - 1].1) / glyphs[i].2;
+    assert!((to_letter - 1.5).abs() < 0.1, "{to_letter}");
+}

@@ -16,6 +16,7 @@ pub mod lang;
 pub mod line;
 pub mod linebreak;
 pub mod paragraph;
+mod punctuation;
 pub mod segment;
 pub mod sense;
 pub mod shape;

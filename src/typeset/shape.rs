@@ -17,6 +17,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::typeset::fonts::{FaceId, FontBook};
+use crate::typeset::punctuation;
 
 /// One shaped glyph.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -169,7 +170,21 @@ impl Shaper {
                     &[],
                 )
             });
-        let out = rustybuzz::shape_with_plan(&face.shaper, plan, buffer);
+        // Adjacent full-width punctuation closes up to half an em (see
+        // `punctuation`): the font's `halt` on those marks alone. Such
+        // runs are few, and their features are tied to the text, so they
+        // are shaped without the cached plan.
+        let halves = punctuation::half_width(text);
+        let out = if halves.is_empty() {
+            rustybuzz::shape_with_plan(&face.shaper, plan, buffer)
+        } else {
+            let halt = rustybuzz::ttf_parser::Tag::from_bytes(b"halt");
+            let features: Vec<rustybuzz::Feature> = halves
+                .into_iter()
+                .map(|r| rustybuzz::Feature::new(halt, 1, r))
+                .collect();
+            rustybuzz::shape(&face.shaper, &features, buffer)
+        };
         let upem = face.units_per_em;
         let mut glyphs: Vec<ShapedGlyph> = out
             .glyph_infos()

@@ -437,7 +437,7 @@ fn show_glyphs(
     // would push the rest of the line along by it at every span, out of
     // its column. TJ numbers then place each glyph, read the same by all.
     let spanned = hyphen.is_some()
-        || clusters(glyphs).any(|(k, end)| needs_actual_text(&glyphs[k..end], font));
+        || clusters(glyphs).any(|(k, end)| needs_span(glyphs, (k, end), font, size));
     let spacing = if spanned { 0.0 } else { most_common(extra) };
     let char_spacing = round_to(spacing * size / 1000.0, 10_000.0);
     if char_spacing != state.char_spacing {
@@ -454,7 +454,7 @@ fn show_glyphs(
     while k < glyphs.len() {
         let end = cluster_end(glyphs, k);
         let soft = hyphen == Some(k);
-        let actual = soft || needs_actual_text(&glyphs[k..end], font);
+        let actual = soft || needs_span(glyphs, (k, end), font, size);
         // A spanned cluster of a left-to-right word takes the rest of its
         // word into its span (see [`word_rest`]).
         let end = if actual && !soft && !glyphs[k].is_rtl() {
@@ -565,6 +565,33 @@ fn needs_actual_text(cluster: &[PlacedGlyph], font: &FontUse) -> bool {
             .iter()
             .any(|g| *font.unicode(g.gid) != Cluster::Continued || g.advance > 0.0)
 }
+
+/// Whether the cluster `k..end` of `glyphs` (set at `size` points) is
+/// drawn inside an /ActualText span: its glyphs' text would not copy as
+/// its own ([`needs_actual_text`]), or its box as a reader computes it
+/// (from its origin, its /W width wide) reaches into the next cluster by
+/// more than [`OVERLAP_EM`]. poppler ends a word where the next glyph
+/// starts that far back, and reads the rest of the line as a word of its
+/// own, even on a line of its own: a Chinese comma after a closing
+/// bracket set half-width ("」，", see `typeset::punctuation`) came out
+/// at the start of the next line. In a span, the text takes the span's
+/// extent, which is where the glyphs are.
+fn needs_span(glyphs: &[PlacedGlyph], (k, end): (usize, usize), font: &FontUse, size: f32) -> bool {
+    if needs_actual_text(&glyphs[k..end], font) {
+        return true;
+    }
+    let (Some(last), Some(next)) = (glyphs.get(end - 1), glyphs.get(end)) else {
+        return false;
+    };
+    let reach = (last.x - next.x).to_pt() as f32 + font.width(last.gid) / 1000.0 * size;
+    reach > OVERLAP_EM * size
+}
+
+/// How far a glyph's box may reach into the next cluster's before text
+/// extraction takes them for two words, in em: kerning (a tenth of an em
+/// at most in text faces) stays below it, a half-width mark's lost half
+/// is far above.
+const OVERLAP_EM: f32 = 0.25;
 
 /// Where the span of a cluster that ends at `end` should end: at the end
 /// of its word (before the next space, or the added hyphen, or the end of

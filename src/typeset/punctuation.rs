@@ -1,0 +1,131 @@
+//! Spacing between adjacent full-width punctuation in Chinese and Japanese.
+//!
+//! A full-width bracket, comma or full stop takes a whole em square, of
+//! which its ink fills half: an opening bracket's ink stands on the right
+//! of its square, a closing bracket's or a comma's on the left. Set side
+//! by side, two of them leave a full em of white between their inks
+//! ("。」「" reads as a hole in the line). JLREQ (3.1.4) and CLREQ have
+//! the pair closed up to half an em; CSS Text 4 calls this "collapsing"
+//! and makes it the default (`text-spacing-trim: normal`):
+//!
+//! - an opening mark after an opening or closing mark, a middle dot or an
+//!   ideographic space is set half-width;
+//! - a closing mark before a closing mark or a middle dot is set
+//!   half-width.
+//!
+//! "Half-width" is the font's own `halt` feature (alternate half widths),
+//! which trims the white side and knows where each face puts its ink
+//! (Traditional Chinese centres its full stop, Japanese and Simplified
+//! Chinese put it at the left). Fonts without `halt` are left as they are.
+//!
+//! The marks at a line's start and end are left full-width, as CSS's
+//! `normal` sets them; quotation marks are left out, as their width
+//! differs between fonts and locales.
+
+use std::ops::Range;
+
+/// Full-width opening brackets: 〈《「『【〔〖〘〚〝（［｛｟.
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3008}'
+            | '\u{300A}'
+            | '\u{300C}'
+            | '\u{300E}'
+            | '\u{3010}'
+            | '\u{3014}'
+            | '\u{3016}'
+            | '\u{3018}'
+            | '\u{301A}'
+            | '\u{301D}'
+            | '\u{FF08}'
+            | '\u{FF3B}'
+            | '\u{FF5B}'
+            | '\u{FF5F}'
+    )
+}
+
+/// Full-width closing brackets and the comma and full stop that sit like
+/// them at the left of their square: 〉》」』】〕〗〙〛〞〟）］｝｠、。，．.
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3009}'
+            | '\u{300B}'
+            | '\u{300D}'
+            | '\u{300F}'
+            | '\u{3011}'
+            | '\u{3015}'
+            | '\u{3017}'
+            | '\u{3019}'
+            | '\u{301B}'
+            | '\u{301E}'
+            | '\u{301F}'
+            | '\u{FF09}'
+            | '\u{FF3D}'
+            | '\u{FF5D}'
+            | '\u{FF60}'
+            | '\u{3001}'
+            | '\u{3002}'
+            | '\u{FF0C}'
+            | '\u{FF0E}'
+    )
+}
+
+/// The katakana middle dot ・, whose ink stands in the middle of its
+/// square: white on both sides.
+fn is_middle_dot(c: char) -> bool {
+    c == '\u{30FB}'
+}
+
+/// The byte ranges of `text` to set half-width by the rules above: one
+/// per mark, in order. Empty for text without such pairs (all text
+/// outside Chinese and Japanese), which is then shaped as before.
+pub fn half_width(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let trimmed = if is_opening(c) {
+            prev.is_some_and(|p| {
+                is_opening(p) || is_closing(p) || is_middle_dot(p) || p == '\u{3000}'
+            })
+        } else if is_closing(c) {
+            next.is_some_and(|n| is_closing(n) || is_middle_dot(n))
+        } else {
+            false
+        };
+        if trimmed {
+            out.push(i..i + c.len_utf8());
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The characters `half_width` picks in `text`.
+    fn picked(text: &str) -> String {
+        half_width(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn pairs_close_up_and_single_marks_do_not() {
+        // A full stop before a closing bracket; a closing bracket before
+        // an opening one (the opening one is trimmed); two openings.
+        assert_eq!(picked("思います。」「はい"), "。「");
+        assert_eq!(picked("（『本』）"), "『』");
+        assert_eq!(picked("子ども、「先生」"), "「");
+        assert_eq!(picked("市役所・区役所"), "");
+        assert_eq!(picked("先生）・"), "）");
+        // Marks with letters on both sides, and Latin text: nothing.
+        assert_eq!(picked("保育士の人員を増やしてください。"), "");
+        assert_eq!(picked("“Quoted,” she said. (Yes.)"), "");
+        // Byte ranges, not characters.
+        assert_eq!(half_width("a。」"), vec![1..4]);
+    }
+}
