@@ -512,7 +512,9 @@ impl Hyphenator {
             .into_iter()
             .filter(|&b| {
                 let left = word[..b].chars().count();
-                left >= self.min_left && chars - left >= self.min_right
+                // A mark never starts a line: it would lose its letter.
+                let splits_syllable = word[b..].starts_with(is_combining);
+                left >= self.min_left && chars - left >= self.min_right && !splits_syllable
             })
             .collect();
         breaks.iter().for_each(|&b| f(b));
@@ -534,8 +536,12 @@ fn is_hyphenatable(word: &str, caps: bool) -> bool {
     caps || !all_caps
 }
 
-fn is_combining(c: char) -> bool {
-    matches!(c as u32, 0x0300..=0x036F)
+/// A combining mark (general category M): accents, and the vowel signs,
+/// viramas and nuktas that belong to a syllable of an Indic word
+/// (the virama is not alphabetic in Unicode, yet "பாரம்பரிய" is one word).
+pub fn is_combining(c: char) -> bool {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    c.general_category_group() == GeneralCategoryGroup::Mark
 }
 
 /// True for a token that must not be hyphenated or split at its hyphens by the
@@ -591,6 +597,26 @@ mod tests {
             out.push(c);
         }
         out
+    }
+
+    #[test]
+    fn indic_words_hyphenate_with_their_viramas_and_vowel_signs() {
+        // The virama (Tamil pulli, Devanagari halant) is a mark, not a
+        // letter: a word with one is still a word the patterns break, at
+        // its syllables, and never before a mark.
+        let ta = Hyphenator::new("ta", 2, 3, false).unwrap();
+        assert_eq!(show(&ta, "கரையோரப்"), "கரை-யோ-ரப்");
+        assert_eq!(show(&ta, "பாரம்பரிய"), "பா-ரம்-ப-ரிய");
+        let hi = Hyphenator::new("hi", 2, 3, false).unwrap();
+        assert_eq!(show(&hi, "प्रदूषण"), "प्र-दूषण");
+        let bn = Hyphenator::new("bn", 2, 3, false).unwrap();
+        assert_eq!(show(&bn, "ক্ষতিপূরণ"), "ক্ষ-তি-পূরণ");
+        for (h, w) in [(&ta, "மீனவர்களுக்கு"), (&hi, "ज़िम्मेदार"), (&bn, "স্থানীয়")]
+        {
+            for b in h.breaks(w) {
+                assert!(!w[b..].starts_with(is_combining), "{w} at {b}");
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::statement::document::Style;
 use crate::style::Align;
 use crate::typeset::fonts::FaceId;
-use crate::typeset::hyphenate::is_literal_token;
+use crate::typeset::hyphenate::{is_combining, is_literal_token};
 use crate::typeset::line::Cluster;
 use crate::typeset::linebreak::{Item, PenaltyKind};
 use crate::typeset::segment::{self, SegmentBreak};
@@ -187,7 +187,8 @@ impl Setter<'_> {
         // Hyphenate each run of letters on its own ("anti-imperialist" → two runs).
         let mut start = None;
         for (k, &(off, c)) in chars.iter().enumerate() {
-            let letter = c.is_alphabetic() || matches!(c as u32, 0x0300..=0x036F);
+            // Marks belong to their letter: an Indic word is one run, viramas and all.
+            let letter = c.is_alphabetic() || is_combining(c);
             match (letter, start) {
                 (true, None) => start = Some(off),
                 (false, Some(s)) => {
