@@ -202,3 +202,46 @@ fn subtitles_break_by_sense_too() {
         bad.join("\n")
     );
 }
+
+#[test]
+fn chinese_and_japanese_headlines_break_between_phrases() {
+    // Each headline as its phrases: a line may end only where one does
+    // (before: "保育士の人 / 員を増やし / てください" on the A3 poster, and
+    // "守護我們 / 的老公寓", a line starting with the particle 的).
+    let cases: [(&str, &[&str]); 2] = [
+        ("ja", &["保育士の", "人員を", "増やしてください"]),
+        ("zh-Hant", &["守護", "我們的", "老公寓"]),
+    ];
+    let mut bad = Vec::new();
+    for (lang, phrases) in cases {
+        let headline = phrases.concat();
+        let mut ends = Vec::new();
+        let mut at = 0;
+        for p in phrases {
+            at += p.len();
+            ends.push(at);
+        }
+        for name in layout::builtin_names() {
+            let layout = layout::load(name).unwrap();
+            let c = set(&headline, &layout, lang);
+            let lines: Vec<String> = headline_lines(&c, &layout)
+                .iter()
+                .map(|l| l.line.text().trim().to_string())
+                .collect();
+            assert_eq!(lines.concat(), headline, "{name}: not set whole");
+            let mut at = 0;
+            for line in &lines[..lines.len() - 1] {
+                at += line.len();
+                if !ends.contains(&at) {
+                    bad.push(format!("{name} ({lang}): {}", lines.join(" / ")));
+                    break;
+                }
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "lines broken inside a phrase:\n{}",
+        bad.join("\n")
+    );
+}

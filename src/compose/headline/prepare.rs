@@ -13,7 +13,7 @@ use crate::error::{Location, Result, Warning};
 use crate::layout::design::HeadlineFit;
 use crate::statement::document::{Block, Span};
 use crate::typeset::paragraph::{Paragraph, Setter, TextStyle, Trial};
-use crate::typeset::sense;
+use crate::typeset::{segment, sense};
 use crate::units::Length;
 
 /// Steps of the headline size search: finer than anyone sees on a poster.
@@ -23,6 +23,14 @@ pub(in crate::compose) const HEADLINE_STEP_PT: f64 = 0.5;
 /// so that it breaks by sense: up to 15%, a step of type size readers do
 /// not notice on a poster, where a line ending in "the" reads as a slip.
 const SENSE_SHRINK: f64 = 0.15;
+
+/// [`SENSE_SHRINK`] for a headline written without spaces (Chinese,
+/// Japanese): up to 30%. A Japanese phrase ("増やしてください", "raise")
+/// is as long as three English words, and a poster's line holds only five
+/// or six characters at its largest size, so setting by phrase takes a
+/// bigger step down; "増や / してください" splits a word, which no
+/// designer would trade for a quarter of the type size.
+const SENSE_SHRINK_SPACELESS: f64 = 0.3;
 
 /// What a headline's breaks may cost, best first: none inside a phrase
 /// (nor after a function word), then none after a function word, then any
@@ -61,6 +69,11 @@ pub(super) fn prepare_headline(
         variants,
         sizes: size_grid(fit, style.size),
         max_lines: fit.map_or(usize::MAX, |f| f.max_lines as usize),
+        sense_shrink: if written_without_spaces(&block.spans) {
+            SENSE_SHRINK_SPACELESS
+        } else {
+            SENSE_SHRINK
+        },
         trials: HashMap::new(),
     };
     let Some(fit) = fit else {
@@ -132,6 +145,9 @@ struct Search<'s, 'a> {
     variants: Vec<&'s [Span]>,
     sizes: Vec<Length>,
     max_lines: usize,
+    /// How much smaller a size may be to break by sense: [`SENSE_SHRINK`]
+    /// or [`SENSE_SHRINK_SPACELESS`].
+    sense_shrink: f64,
     /// By (variant, size index): a size is tried for several limits.
     trials: HashMap<(usize, usize), Trial>,
 }
@@ -215,7 +231,7 @@ impl Search<'_, '_> {
     /// The largest size from `sizes[top]` down, by at most
     /// [`SENSE_SHRINK`], at which variant `v` is accepted under `limit`.
     fn walk_down(&mut self, v: usize, top: usize, limit: f64) -> Result<Option<usize>> {
-        let floor = self.sizes[top] * (1.0 - SENSE_SHRINK);
+        let floor = self.sizes[top] * (1.0 - self.sense_shrink);
         for k in (0..=top).rev() {
             if self.sizes[k] < floor {
                 break;
@@ -227,6 +243,13 @@ impl Search<'_, '_> {
         }
         Ok(None)
     }
+}
+
+/// Whether a headline is one run of text without spaces: Chinese or
+/// Japanese, or Thai, Khmer and the like.
+fn written_without_spaces(spans: &[Span]) -> bool {
+    let text: String = spans.iter().map(|s| s.text.as_str()).collect();
+    !text.trim().contains(char::is_whitespace) && segment::needs_segmenting(&text)
 }
 
 /// The spans with the space before the last word made a tie (a no-break

@@ -30,6 +30,7 @@ impl Setter<'_> {
             weighed: false,
             bidi: false,
             shrinks_letters: false,
+            segment_breaks: Vec::new(),
         };
         self.memo.start_paragraph(style);
         if style.indent > Length::ZERO {

@@ -69,6 +69,39 @@ impl Paragraph {
         }
     }
 
+    /// Sets the cost of breaking at each place inside text without spaces
+    /// (between two Chinese or Japanese characters, two Thai words) to
+    /// `cost(before, after)` of the characters on either side, as
+    /// [`Paragraph::weigh_gaps`] does for word spaces. Called before it:
+    /// the places are found by their items' positions.
+    pub fn weigh_segment_breaks(&mut self, cost: impl Fn(char, char) -> f64) {
+        if self.segment_breaks.is_empty() {
+            return;
+        }
+        self.weighed = true;
+        let gaps = std::mem::take(&mut self.segment_breaks);
+        // From the end, so that an inserted penalty moves no place still to come.
+        for gap in gaps.iter().rev() {
+            let price = cost(gap.before, gap.after);
+            match &mut self.items[gap.item] {
+                Item::Penalty { cost, .. } => *cost = price,
+                // Justified: the break is at the glue; a penalty before it
+                // carries the price and breaks there instead.
+                Item::Glue { .. } => {
+                    let penalty = Item::Penalty {
+                        width: Length::ZERO,
+                        cost: price,
+                        flagged: false,
+                        kind: PenaltyKind::Ordinary,
+                    };
+                    self.items.insert(gap.item, penalty);
+                    self.pieces.insert(gap.item, Piece::Nothing);
+                }
+                Item::Box { .. } => {}
+            }
+        }
+    }
+
     /// The words and, for each gap between two of them, where a line may
     /// end there: one gap fewer than words.
     fn word_gaps(&self) -> (Vec<String>, Vec<GapBreak>) {

@@ -8,7 +8,7 @@ use crate::typeset::fonts::FaceId;
 use crate::typeset::linebreak::Item;
 use rustc_hash::FxHashMap;
 
-use super::types::{Glyph, Paragraph, Piece, TextStyle, WordBreak};
+use super::types::{Glyph, Paragraph, Piece, SegmentGap, TextStyle, WordBreak};
 use super::Setter;
 
 /// What the setter keeps between words and paragraphs.
@@ -62,6 +62,9 @@ const MEMO_MAX_WORD: usize = 40;
 struct SetWord {
     items: Box<[Item]>,
     pieces: Box<[Piece]>,
+    /// Its breaks inside text without spaces, their items counted from
+    /// the word's first.
+    segments: Box<[SegmentGap]>,
     last: Option<Glyph>,
 }
 
@@ -138,11 +141,18 @@ impl Setter<'_> {
             return result;
         }
         if let Some(set) = self.memo.words[context].get(word) {
+            let start = p.items.len();
+            p.segment_breaks
+                .extend(set.segments.iter().map(|s| SegmentGap {
+                    item: start + s.item,
+                    ..*s
+                }));
             p.items.extend_from_slice(&set.items);
             p.pieces.extend_from_slice(&set.pieces);
             return Ok(set.last.clone());
         }
         let start = p.items.len();
+        let segments_start = p.segment_breaks.len();
         let mut buffers = std::mem::take(&mut self.memo.word);
         let result = self.push_word_with(p, word, &[], style, line, &mut buffers);
         self.memo.word = buffers;
@@ -152,6 +162,13 @@ impl Setter<'_> {
             let set = SetWord {
                 items: p.items[start..].into(),
                 pieces: p.pieces[start..].into(),
+                segments: p.segment_breaks[segments_start..]
+                    .iter()
+                    .map(|s| SegmentGap {
+                        item: s.item - start,
+                        ..*s
+                    })
+                    .collect(),
                 last: last.clone(),
             };
             self.memo.words[context].insert(word.into(), set);

@@ -150,6 +150,20 @@ pub struct Paragraph {
     /// Its letters may be drawn together in a shrunk line (see
     /// `LETTER_SHRINK_EM`): justified, and set by a setter that allows it.
     pub(super) shrinks_letters: bool,
+    /// The breaks between characters of text written without spaces
+    /// (Chinese, Japanese, Thai, …), for a display line to price by sense
+    /// (see [`Paragraph::weigh_segment_breaks`]).
+    pub(super) segment_breaks: Vec<SegmentGap>,
+}
+
+/// A place inside text without spaces where a line may break.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct SegmentGap {
+    /// The breakable item: a penalty (ragged) or a glue (justified).
+    pub item: usize,
+    /// The characters on either side.
+    pub before: char,
+    pub after: char,
 }
 
 /// A typed position inside a word where it may break.

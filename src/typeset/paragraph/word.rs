@@ -17,7 +17,7 @@ use crate::units::Length;
 
 use super::chars::{is_ignorable, is_mark, is_symbol_mark};
 use super::memo::WordBuffers;
-use super::types::{Glyph, Paragraph, Piece, TextStyle, WordBreak};
+use super::types::{Glyph, Paragraph, Piece, SegmentGap, TextStyle, WordBreak};
 use super::Setter;
 
 /// Cost of a break after an address's separator, or of an emergency break
@@ -414,10 +414,28 @@ impl Setter<'_> {
         };
         for cut in cuts {
             match cut {
-                Cut::Before { glyph, kind, face } => {
+                Cut::Before {
+                    glyph,
+                    at,
+                    kind,
+                    face,
+                } => {
                     let g = fragment(glyph, &mut from);
                     push_box(p, g);
-                    self.push_word_break(p, kind, face, style)?;
+                    if let WordBreak::Segment(segment) = kind {
+                        let item = self.push_segment_break(p, segment, style);
+                        let before = text[..at].chars().next_back();
+                        let after = text[at..].chars().next();
+                        if let (Some(before), Some(after)) = (before, after) {
+                            p.segment_breaks.push(SegmentGap {
+                                item,
+                                before,
+                                after,
+                            });
+                        }
+                    } else {
+                        self.push_word_break(p, kind, face, style)?;
+                    }
                 }
                 Cut::Inside {
                     glyphs: (first, end),
@@ -517,7 +535,9 @@ impl Setter<'_> {
                 },
                 Piece::Nothing,
             ),
-            WordBreak::Segment(kind) => self.push_segment_break(p, kind, style),
+            WordBreak::Segment(kind) => {
+                self.push_segment_break(p, kind, style);
+            }
             WordBreak::Anywhere => p.push(
                 Item::Penalty {
                     width: Length::ZERO,
@@ -537,8 +557,14 @@ impl Setter<'_> {
     /// widens when the line is stretched (Chinese and Japanese are
     /// justified by spacing out their characters, the Southeast Asian
     /// scripts between their words); in ragged text a free break with
-    /// Knuth's rag at the line end, as a word space has.
-    fn push_segment_break(&mut self, p: &mut Paragraph, kind: SegmentBreak, style: &TextStyle) {
+    /// Knuth's rag at the line end, as a word space has. Returns the index
+    /// of the item a line breaks at.
+    fn push_segment_break(
+        &mut self,
+        p: &mut Paragraph,
+        kind: SegmentBreak,
+        style: &TextStyle,
+    ) -> usize {
         if style.align == Align::Justify {
             let per_gap = match kind {
                 SegmentBreak::Ideographic => IDEOGRAPHIC_STRETCH_EM,
@@ -552,9 +578,11 @@ impl Setter<'_> {
                 },
                 Piece::Nothing,
             );
-            return;
+            return p.items.len() - 1;
         }
         p.push_ragged_break(style.size, Length::ZERO, Piece::Nothing);
+        // The ragged break's penalty, between its two glues.
+        p.items.len() - 2
     }
 }
 
@@ -585,6 +613,7 @@ enum Cut {
     /// (a hyphen drawn in `face`).
     Before {
         glyph: usize,
+        at: usize,
         kind: WordBreak,
         face: FaceId,
     },
@@ -624,6 +653,7 @@ fn cuts(text: &str, glyphs: &[(usize, Glyph)], breaks: &[(usize, WordBreak)]) ->
                     }) if *glyph == k => *k0 = (*k0).min(kind),
                     _ => out.push(Cut::Before {
                         glyph: k,
+                        at: start,
                         kind,
                         face: glyphs[k].1.face,
                     }),

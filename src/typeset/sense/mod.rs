@@ -20,10 +20,14 @@
 //!   [`AFTER_CLAUSE`], below the [`WITHIN_CLAUSE`] of any other gap, so
 //!   that of two equally even settings the one breaking there wins.
 //!
+//! Text without spaces (Chinese, Japanese, Thai) is priced between its
+//! characters by the `phrases` module's rules, with the same costs.
+//!
 //! Balancing the lines' lengths is the breaker's and the balanced
 //! measure's job (see [`crate::typeset::paragraph::Setter::balanced_measure`]);
 //! the costs here only say which breaks read well.
 
+mod phrases;
 mod words;
 
 use crate::typeset::lang::primary;
@@ -54,6 +58,10 @@ pub const AFTER_CLAUSE: f64 = 0.0;
 /// headline, subtitle or band line) by the rules above, for the language
 /// `lang` (a BCP 47 tag).
 pub fn break_by_sense(p: &mut Paragraph, lang: &str) {
+    let primary_lang = primary(lang).to_lowercase();
+    // First: the places are found by their items, which pricing the word
+    // gaps may move.
+    p.weigh_segment_breaks(|before, after| phrases::segment_cost(before, after, &primary_lang));
     let costs = gap_costs(&p.words(), lang);
     p.weigh_gaps(&costs);
 }

@@ -1,0 +1,166 @@
+//! Breaks by sense in text written without spaces.
+//!
+//! A Chinese or Japanese headline may break between any two characters,
+//! and a break inside a word reads as badly as "Soli- / darity": "保育士の人
+//! / 員を増やし / てください" cuts 人員 ("staff") in two. Good display
+//! setting breaks between phrases, as Japanese *bunsetsu* line breaking
+//! (CSS `word-break: auto-phrase`) does: "保育士の / 人員を / 増やしてください".
+//!
+//! Finding phrases exactly takes a morphological analyser and a
+//! dictionary (ICU4X's Chinese and Japanese word dictionary weighs some
+//! 2 MB and still cut 老公寓 into 老公|寓, "husband" and "apartment").
+//! The form of the text tells enough for a headline's few breaks:
+//!
+//! - **Japanese** writes a phrase as a content word in kanji or katakana
+//!   followed by hiragana (particles, verb endings): "人員を", "増やして".
+//!   So a phrase ends where hiragana is followed by anything else; a
+//!   change between kanji and katakana is a likely word boundary; every
+//!   other place is inside a phrase.
+//! - **Chinese** has no such marks, but a few grammatical particles only
+//!   ever end a phrase (的, 了, 们, …): a line never starts with one.
+//! - In both, a clause ends after a comma, colon, full stop or closing
+//!   bracket, the best place of all; a line may start with an opening
+//!   bracket.
+//!
+//! The costs are the ones [`super`] gives the gaps between words.
+
+use super::{AFTER_CLAUSE, PHRASE, WITHIN_CLAUSE};
+
+/// The cost of a break between `before` and `after`, two characters of a
+/// display line without spaces in the language `lang` (its primary
+/// subtag, lower case).
+pub fn segment_cost(before: char, after: char, lang: &str) -> f64 {
+    if ends_clause(before) {
+        return AFTER_CLAUSE;
+    }
+    if ends_clause(after) {
+        // Kinsoku offers no such break; were there one, it would be inside.
+        return PHRASE;
+    }
+    if opens(after) {
+        return WITHIN_CLAUSE;
+    }
+    let japanese = lang == "ja" || is_kana(before) || is_kana(after);
+    if japanese {
+        let phrase_end = is_hiragana(before) && !is_hiragana(after);
+        let word_change =
+            (is_han(before) && is_katakana(after)) || (is_katakana(before) && is_han(after));
+        if phrase_end || word_change {
+            WITHIN_CLAUSE
+        } else {
+            PHRASE
+        }
+    } else if is_han(after) && ENDS_PHRASE_ZH.contains(&after) {
+        PHRASE
+    } else {
+        WITHIN_CLAUSE
+    }
+}
+
+/// Chinese particles that close the phrase before them, Simplified and
+/// Traditional: the possessive 的, aspect 了 着 過, plural 们, adverbial 地
+/// and complement 得, and the sentence-final question and mood particles.
+/// Some also begin words (地方, 得到, 着急), hence only [`PHRASE`]'s cost.
+const ENDS_PHRASE_ZH: [char; 15] = [
+    '的', '了', '着', '著', '过', '過', '们', '們', '地', '得', '吗', '嗎', '呢', '吧', '啊',
+];
+
+/// Full-width and ideographic punctuation after which a clause ends.
+fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '。'
+            | '，'
+            | '．'
+            | '！'
+            | '？'
+            | '：'
+            | '；'
+            | '」'
+            | '』'
+            | '）'
+            | '】'
+            | '〕'
+            | '〉'
+            | '》'
+            | '…'
+            | '—'
+            | ','
+            | '.'
+            | '!'
+            | '?'
+            | ':'
+            | ';'
+    )
+}
+
+/// Opening brackets and quotation marks, before which a phrase starts.
+fn opens(c: char) -> bool {
+    matches!(
+        c,
+        '「' | '『' | '（' | '【' | '〔' | '〈' | '《' | '“' | '('
+    )
+}
+
+fn is_hiragana(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x309F)
+}
+
+fn is_katakana(c: char) -> bool {
+    // The prolonged sound mark ー (U+30FC) is in the block and belongs to
+    // its katakana word.
+    matches!(c as u32, 0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F)
+}
+
+fn is_kana(c: char) -> bool {
+    is_hiragana(c) || is_katakana(c)
+}
+
+/// A Han character (kanji, hanzi), with the iteration mark 々 that
+/// repeats one.
+fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3005 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The phrases of `text` as the costs cut it: at every place that
+    /// costs no more than a break between words of one clause.
+    fn phrases(text: &str, lang: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = vec![String::from(chars[0])];
+        for w in chars.windows(2) {
+            if segment_cost(w[0], w[1], lang) <= WITHIN_CLAUSE {
+                out.push(String::new());
+            }
+            out.last_mut().unwrap().push(w[1]);
+        }
+        out
+    }
+
+    #[test]
+    fn japanese_breaks_after_the_hiragana_that_ends_a_phrase() {
+        assert_eq!(
+            phrases("保育士の人員を増やしてください", "ja"),
+            ["保育士の", "人員を", "増やしてください"]
+        );
+        assert_eq!(
+            phrases("子どもたちの安全のために、保育士を", "ja"),
+            ["子どもたちの", "安全のために、", "保育士を"]
+        );
+        // Katakana and kanji words side by side part.
+        assert_eq!(phrases("ストライキ実施中", "ja"), ["ストライキ", "実施中"]);
+    }
+
+    #[test]
+    fn chinese_keeps_its_particles_with_the_phrase_before() {
+        let cost = |a, b| segment_cost(a, b, "zh");
+        assert_eq!(cost('們', '的'), PHRASE);
+        assert_eq!(cost('我', '們'), PHRASE);
+        assert_eq!(cost('的', '老'), WITHIN_CLAUSE);
+        assert_eq!(cost('：', '外'), AFTER_CLAUSE);
+    }
+}
