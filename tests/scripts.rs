@@ -238,3 +238,29 @@ fn adjacent_full_width_punctuation_closes_up_to_half_an_em() {
     let to_letter = (glyphs[i + 1].1 - glyphs[i - 1].1) / glyphs[i].2;
     assert!((to_letter - 1.5).abs() < 0.1, "{to_letter}");
 }
+
+#[test]
+fn chinese_and_japanese_paragraphs_end_on_more_than_a_stub() {
+    // A paragraph's last line of one or two characters and its full stop
+    // ("定。", "努力。") is what Chinese and Japanese typesetters pull a few
+    // characters down to avoid. pdftotext gives a paragraph's lines one
+    // after another, so a stub is a short line ending a sentence after a
+    // line of text.
+    let ends = ['。', '！', '？', '」', '）'];
+    let mut stubs = Vec::new();
+    for sample in ["zh-hans-waimai.md", "zh-hant-gongyu.md", "ja-hoikuen.md"] {
+        for layout in LAYOUTS {
+            let pdf = build(sample, layout);
+            let (ok, text, err) = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+            assert!(ok, "{err}");
+            let lines: Vec<&str> = text.lines().map(str::trim).collect();
+            for pair in lines.windows(2) {
+                let letters = pair[1].chars().filter(|c| c.is_alphanumeric()).count();
+                if !pair[0].is_empty() && pair[1].ends_with(ends) && letters < 3 {
+                    stubs.push(format!("{sample} on {layout}: {} / {}", pair[0], pair[1]));
+                }
+            }
+        }
+    }
+    assert!(stubs.is_empty(), "stub last lines:\n{}", stubs.join("\n"));
+}

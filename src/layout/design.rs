@@ -389,6 +389,7 @@ impl LineBreakSpec {
             emergency_stretch: self.emergency_stretch,
             short_last_line: SHORT_LAST_LINE,
             short_last_line_demerits: SHORT_LAST_LINE_DEMERITS,
+            grade_short_last_line: false,
             max_hyphen_run: self.hyphen_limit as usize,
         }
     }

@@ -98,6 +98,13 @@ pub struct Params {
     pub short_last_line_demerits: f64,
     /// The share of the measure below which a last line counts as short.
     pub short_last_line: f64,
+    /// Whether `short_last_line_demerits` grow with how short the last
+    /// line is: those of a line one fifth of `short_last_line` short, and
+    /// three times as many for one three fifths short (for text whose
+    /// lines stretch too little to avoid every short last line: a stub of
+    /// one character should lose to one of three). Otherwise every short
+    /// last line costs the same.
+    pub grade_short_last_line: bool,
     /// Most hyphenated lines in a row (0 = no limit). A ladder of hyphens
     /// down the right edge is the most visible flaw of justified columns;
     /// `double_hyphen_demerits` only discourages it, this forbids it.
@@ -118,6 +125,7 @@ impl Default for Params {
             emergency_stretch: Length::ZERO,
             short_last_line_demerits: 0.0,
             short_last_line: 0.0,
+            grade_short_last_line: false,
             max_hyphen_run: 0,
         }
     }

@@ -208,7 +208,13 @@ pub(super) fn transition_demerits(
         }
     }
     if bp.is_end && fit.share < params.short_last_line {
-        d += params.short_last_line_demerits;
+        let weight = if params.grade_short_last_line {
+            // How far short, in fifths of the shortest acceptable line.
+            (1.0 - fit.share / params.short_last_line) * 5.0
+        } else {
+            1.0
+        };
+        d += params.short_last_line_demerits * weight;
     }
     if fit.fitness.clashes_with(from.fitness) {
         d += params.adj_demerits;

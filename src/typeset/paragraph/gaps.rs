@@ -9,6 +9,7 @@
 use crate::typeset::linebreak::{Item, Params, PenaltyKind, INFINITY};
 use crate::units::Length;
 
+use super::build::CJK_SHORT_LAST_LINE_DEMERITS;
 use super::types::{Paragraph, Piece};
 use super::Setter;
 
@@ -147,17 +148,23 @@ impl Setter<'_> {
     /// The breaker's tuning for `p`: the setter's own, or for a paragraph
     /// with priced gaps, one pass within [`WEIGHED_TOLERANCE`] (TeX's
     /// first pass, which takes the first setting within a tighter limit,
-    /// is skipped).
-    pub(super) fn params_for(&self, p: &Paragraph) -> Params {
+    /// is skipped). A paragraph with a shortest last line of its own
+    /// (`min_last_line`) has it as a share of `last_width`,
+    /// the width its last line is set in, where that is the larger.
+    pub(super) fn params_for(&self, p: &Paragraph, last_width: Length) -> Params {
+        let mut params = *self.params;
         if p.weighed {
-            Params {
-                pretolerance: -1.0,
-                tolerance: WEIGHED_TOLERANCE,
-                ..*self.params
-            }
-        } else {
-            *self.params
+            params.pretolerance = -1.0;
+            params.tolerance = WEIGHED_TOLERANCE;
         }
+        if p.min_last_line > Length::ZERO && last_width > Length::ZERO {
+            let share = p.min_last_line / last_width;
+            params.short_last_line = params.short_last_line.max(share);
+            params.short_last_line_demerits =
+                (params.short_last_line_demerits).max(CJK_SHORT_LAST_LINE_DEMERITS);
+            params.grade_short_last_line = true;
+        }
+        params
     }
 }
 

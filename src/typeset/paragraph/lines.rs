@@ -50,7 +50,8 @@ impl Setter<'_> {
     /// Breaks a prepared paragraph into lines of the given widths (the last
     /// width repeats) and positions every glyph.
     pub fn set(&mut self, p: &Paragraph, widths: &[Length]) -> Vec<Line> {
-        let breaks = linebreak::break_lines(&p.items, widths, &self.params_for(p));
+        let last_width = widths.last().copied().unwrap_or(Length::ZERO);
+        let breaks = linebreak::break_lines(&p.items, widths, &self.params_for(p, last_width));
         let mut lines = Vec::with_capacity(breaks.lines.len());
         let mut start = 0;
         let mut emergency_breaks = 0;

@@ -25,7 +25,7 @@ pub struct Trial {
 impl Setter<'_> {
     /// Breaks `p` into lines of `width` and sums up the result.
     pub fn trial(&self, p: &Paragraph, width: Length) -> Trial {
-        let b = linebreak::break_lines(&p.items, &[width], &self.params_for(p));
+        let b = linebreak::break_lines(&p.items, &[width], &self.params_for(p, width));
         let clean = b.lines.iter().all(|l| {
             l.overfull <= Length::ZERO
                 && !matches!(

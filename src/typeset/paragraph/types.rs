@@ -154,6 +154,9 @@ pub struct Paragraph {
     /// (Chinese, Japanese, Thai, …), for a display line to price by sense
     /// (see [`Paragraph::weigh_segment_breaks`]).
     pub(super) segment_breaks: Vec<SegmentGap>,
+    /// The shortest its last line should be, where the measure's share
+    /// (`SHORT_LAST_LINE`) says too little: see `CJK_LAST_LINE_EM`.
+    pub(super) min_last_line: Length,
 }
 
 /// A place inside text without spaces where a line may break.
