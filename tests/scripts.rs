@@ -264,3 +264,36 @@ fn chinese_and_japanese_paragraphs_end_on_more_than_a_stub() {
     }
     assert!(stubs.is_empty(), "stub last lines:\n{}", stubs.join("\n"));
 }
+
+#[test]
+fn a_justified_chinese_line_takes_in_a_character_by_closing_up_its_punctuation() {
+    // JLREQ's first means of fitting a line: the white half of a comma or
+    // full stop. The A4 leaflet's 36-em measure then holds lines of 37
+    // characters (each an em wide) that have marks to close up.
+    let pdf = build("zh-hans-waimai.md", "a4-leaflet");
+    let (ok, text, err) = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    assert!(ok, "{err}");
+    let mut taken_in = 0;
+    for word in text.split("<word ").skip(1) {
+        let attr = |name: &str| -> f64 {
+            let at = word.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            word[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        let chars = word.split('>').nth(1).unwrap().split('<').next().unwrap();
+        let (width, size) = (attr("xMax") - attr("xMin"), attr("yMax") - attr("yMin"));
+        // Lines of full-width characters only: digits and quotation marks
+        // are narrower.
+        if !chars.chars().all(|c| c >= '\u{3000}') {
+            continue;
+        }
+        let ems = chars.chars().count() as f64;
+        if ems * size > width + 1.0 {
+            assert!(
+                chars.contains(['，', '。', '、']),
+                "a line narrower than its characters without marks to close: {chars}"
+            );
+            taken_in += 1;
+        }
+    }
+    assert!(taken_in > 0, "no line took in a character");
+}

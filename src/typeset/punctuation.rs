@@ -104,9 +104,53 @@ pub fn half_width(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The most white a full-width mark gives back to a shrinking line, in em:
+/// the blank half of its square, as JLREQ (3.8.3) reduces the spacing of
+/// punctuation first when a line must take one more character.
+const MAX_GIVE_EM: f64 = 0.5;
+
+/// How much of the white beside a full-width mark a justified line of
+/// Chinese or Japanese may take back when it shrinks, in em: after a
+/// closing mark (`after` true) the white right of its ink, before an
+/// opening one the white left of it. `advance` is the glyph's advance and
+/// `ink` its outline's left and right edges, in em.
+///
+/// This is JLREQ's first means of fitting a line, before any spacing out:
+/// a line that would end one character short can take it in by setting a
+/// comma or bracket or two half-width. Only white that lies on one side is
+/// given: a mark centred in its square (a Traditional Chinese full stop)
+/// keeps its white, as closing it up on one side would push it off centre.
+pub fn white_to_give(c: char, advance: f64, ink: Option<(f64, f64)>, after: bool) -> f64 {
+    let Some((left_edge, right_edge)) = ink else {
+        return 0.0;
+    };
+    let (left, right) = (left_edge, advance - right_edge);
+    let white = match after {
+        true if is_closing(c) => right - left,
+        false if is_opening(c) => left - right,
+        _ => 0.0,
+    };
+    white.clamp(0.0, MAX_GIVE_EM)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_white_on_one_side_of_a_mark_is_given_back() {
+        // A Simplified Chinese comma: ink at the left of its square.
+        assert_eq!(white_to_give('，', 1.0, Some((0.1, 0.35)), true), 0.5);
+        // A Traditional Chinese full stop, centred: nothing to give.
+        assert_eq!(white_to_give('。', 1.0, Some((0.4, 0.6)), true), 0.0);
+        // An opening bracket gives its left white, and only before it.
+        let open = white_to_give('「', 1.0, Some((0.55, 0.9)), false);
+        assert!((open - 0.45).abs() < 1e-9, "{open}");
+        assert_eq!(white_to_give('「', 1.0, Some((0.55, 0.9)), true), 0.0);
+        // Letters and ideographs keep their spacing.
+        assert_eq!(white_to_give('中', 1.0, Some((0.05, 0.95)), true), 0.0);
+        assert_eq!(white_to_give('，', 1.0, None, true), 0.0);
+    }
 
     /// The characters `half_width` picks in `text`.
     fn picked(text: &str) -> String {

@@ -346,6 +346,14 @@ impl Face {
         Some((f64::from(b.y_max) / upem, f64::from(b.y_min) / upem))
     }
 
+    /// Where a glyph's outline begins and ends across, in em from its
+    /// origin; `None` for a glyph that draws nothing.
+    pub fn ink_x_em(&self, gid: u16) -> Option<(f64, f64)> {
+        let b = self.shaper.glyph_bounding_box(ttf_parser::GlyphId(gid))?;
+        let upem = self.units_per_em;
+        Some((f64::from(b.x_min) / upem, f64::from(b.x_max) / upem))
+    }
+
     /// Horizontal advance of a glyph, in em.
     pub fn advance_em(&self, gid: u16) -> f64 {
         f64::from(

@@ -11,6 +11,7 @@ use crate::typeset::fonts::FaceId;
 use crate::typeset::hyphenate::{is_combining, is_literal_token};
 use crate::typeset::line::Cluster;
 use crate::typeset::linebreak::{Item, PenaltyKind};
+use crate::typeset::punctuation;
 use crate::typeset::segment::{self, SegmentBreak};
 use crate::typeset::shape::cluster_end;
 use crate::units::Length;
@@ -404,6 +405,21 @@ impl Setter<'_> {
     ) -> Result<Option<Glyph>> {
         let last = glyphs.last().map(|(_, g)| g.clone());
         let cuts = cuts(text, &glyphs, breaks);
+        // What each break between Chinese or Japanese characters may
+        // shrink: the white of the marks on either side.
+        let shrinks: Vec<Length> = cuts
+            .iter()
+            .map(|cut| match *cut {
+                Cut::Before {
+                    glyph,
+                    kind: WordBreak::Segment(SegmentBreak::Ideographic),
+                    ..
+                } if style.align == Align::Justify => {
+                    style.size * self.white_around(text, &glyphs, glyph)
+                }
+                _ => Length::ZERO,
+            })
+            .collect();
         let count = glyphs.len();
         let mut glyphs = glyphs.into_iter().map(|(_, g)| g);
         let mut from = 0;
@@ -412,7 +428,7 @@ impl Setter<'_> {
             *from = upto;
             glyphs
         };
-        for cut in cuts {
+        for (cut, shrink) in cuts.into_iter().zip(shrinks) {
             match cut {
                 Cut::Before {
                     glyph,
@@ -423,7 +439,7 @@ impl Setter<'_> {
                     let g = fragment(glyph, &mut from);
                     push_box(p, g);
                     if let WordBreak::Segment(segment) = kind {
-                        let item = self.push_segment_break(p, segment, style);
+                        let item = self.push_segment_break(p, segment, shrink, style);
                         let before = text[..at].chars().next_back();
                         let after = text[at..].chars().next();
                         if let (Some(before), Some(after)) = (before, after) {
@@ -536,7 +552,7 @@ impl Setter<'_> {
                 Piece::Nothing,
             ),
             WordBreak::Segment(kind) => {
-                self.push_segment_break(p, kind, style);
+                self.push_segment_break(p, kind, Length::ZERO, style);
             }
             WordBreak::Anywhere => p.push(
                 Item::Penalty {
@@ -553,16 +569,37 @@ impl Setter<'_> {
 }
 
 impl Setter<'_> {
+    /// The white a shrinking line may take at the break before glyph
+    /// `at` of a shaped word, in em: that right of a closing mark before
+    /// it and left of an opening mark after it (see
+    /// [`punctuation::white_to_give`]), from the marks' outlines.
+    fn white_around(&self, text: &str, glyphs: &[(usize, Glyph)], at: usize) -> f64 {
+        let white = |k: usize, after: bool| {
+            let Some((offset, g)) = glyphs.get(k) else {
+                return 0.0;
+            };
+            let Some(c) = text[*offset..].chars().next() else {
+                return 0.0;
+            };
+            let face = self.fonts.face(g.face);
+            punctuation::white_to_give(c, face.advance_em(g.gid), face.ink_x_em(g.gid), after)
+        };
+        let before = at.checked_sub(1).map_or(0.0, |k| white(k, true));
+        before + white(at, false)
+    }
+
     /// A break inside text without spaces: in justified text, glue that
     /// widens when the line is stretched (Chinese and Japanese are
     /// justified by spacing out their characters, the Southeast Asian
-    /// scripts between their words); in ragged text a free break with
-    /// Knuth's rag at the line end, as a word space has. Returns the index
-    /// of the item a line breaks at.
+    /// scripts between their words) and narrows by `shrink`, the white of
+    /// a punctuation mark beside it (see [`Setter::white_around`]); in
+    /// ragged text a free break with Knuth's rag at the line end, as a
+    /// word space has. Returns the index of the item a line breaks at.
     fn push_segment_break(
         &mut self,
         p: &mut Paragraph,
         kind: SegmentBreak,
+        shrink: Length,
         style: &TextStyle,
     ) -> usize {
         if style.align == Align::Justify {
@@ -574,7 +611,7 @@ impl Setter<'_> {
                 Item::Glue {
                     width: Length::ZERO,
                     stretch: style.size * per_gap,
-                    shrink: Length::ZERO,
+                    shrink,
                 },
                 Piece::Nothing,
             );
