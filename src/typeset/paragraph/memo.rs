@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::statement::document::Style;
-use crate::style::FontRef;
+use crate::style::{Align, FontRef};
 use crate::typeset::fonts::FaceId;
 use crate::typeset::linebreak::Item;
 use rustc_hash::FxHashMap;
@@ -26,9 +26,11 @@ pub struct Memo {
     /// them afresh for each was much of the setting time.
     pub(super) word: WordBuffers,
     /// The ways of setting words met so far (font, size in bits, whether
-    /// hyphenated): what a word's items depend on besides the word and the
-    /// setter's own settings.
-    contexts: Vec<(FontRef, u64, bool)>,
+    /// hyphenated, whether justified): what a word's items depend on
+    /// besides the word and the setter's own settings. (The breaks inside
+    /// a Chinese or Thai word are glue that stretches in justified text
+    /// and a ragged break otherwise.)
+    contexts: Vec<(FontRef, u64, bool, bool)>,
     /// The current paragraph's entry in `contexts` (set by [`Setter::prepare`]).
     context: usize,
     /// Words set so far, by context: a statement repeats its words, and
@@ -107,6 +109,7 @@ impl Memo {
             style.font.clone(),
             style.size.to_pt().to_bits(),
             style.hyphenate,
+            style.align == Align::Justify,
         );
         self.context = match self.contexts.iter().position(|c| *c == context) {
             Some(k) => k,
