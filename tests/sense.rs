@@ -245,3 +245,24 @@ fn chinese_and_japanese_headlines_break_between_phrases() {
         bad.join("\n")
     );
 }
+
+#[test]
+fn thai_headlines_never_break_after_a_word_that_leads_into_the_next() {
+    // Before: "คนงานโรงงาน / เรียกร้องความ / เป็นธรรม" on the A3 poster,
+    // the prefix ความ ("-ness") cut from the noun it makes.
+    let headline = "คนงานโรงงานเรียกร้องความเป็นธรรม";
+    let mut bad = Vec::new();
+    for name in layout::builtin_names() {
+        let layout = layout::load(name).unwrap();
+        let c = set(headline, &layout, "th");
+        let lines: Vec<String> = headline_lines(&c, &layout)
+            .iter()
+            .map(|l| l.line.text().trim().to_string())
+            .collect();
+        assert_eq!(lines.concat(), headline, "{name}: not set whole");
+        if lines[..lines.len() - 1].iter().any(|l| l.ends_with("ความ")) {
+            bad.push(format!("{name}: {}", lines.join(" / ")));
+        }
+    }
+    assert!(bad.is_empty(), "lines ending on ความ:\n{}", bad.join("\n"));
+}

@@ -72,18 +72,39 @@ impl Paragraph {
 
     /// Sets the cost of breaking at each place inside text without spaces
     /// (between two Chinese or Japanese characters, two Thai words) to
-    /// `cost(before, after)` of the characters on either side, as
-    /// [`Paragraph::weigh_gaps`] does for word spaces. Called before it:
-    /// the places are found by their items' positions.
-    pub fn weigh_segment_breaks(&mut self, cost: impl Fn(char, char) -> f64) {
+    /// `cost(segment, before, after)`: `segment` is the text from the
+    /// place before (or the word's start) up to this one, `before` and
+    /// `after` the characters on either side. As [`Paragraph::weigh_gaps`]
+    /// does for word spaces; called before it, as the places are found by
+    /// their items' positions.
+    pub fn weigh_segment_breaks(&mut self, cost: impl Fn(&str, char, char) -> f64) {
         if self.segment_breaks.is_empty() {
             return;
         }
         self.weighed = true;
         let gaps = std::mem::take(&mut self.segment_breaks);
+        let mut prices = Vec::with_capacity(gaps.len());
+        let (mut from, mut segment) = (0, String::new());
+        for gap in &gaps {
+            for (item, piece) in self.items[from..gap.item]
+                .iter()
+                .zip(&self.pieces[from..gap.item])
+            {
+                match (item, piece) {
+                    (Item::Box { .. }, Piece::Glyphs(glyphs)) => {
+                        for text in glyphs.iter().filter_map(|g| g.text.text()) {
+                            segment.push_str(&text);
+                        }
+                    }
+                    (_, Piece::Space { .. }) => segment.clear(),
+                    _ => {}
+                }
+            }
+            prices.push(cost(&segment, gap.before, gap.after));
+            (from, segment) = (gap.item, String::new());
+        }
         // From the end, so that an inserted penalty moves no place still to come.
-        for gap in gaps.iter().rev() {
-            let price = cost(gap.before, gap.after);
+        for (gap, &price) in gaps.iter().zip(&prices).rev() {
             match &mut self.items[gap.item] {
                 Item::Penalty { cost, .. } => *cost = price,
                 // Justified: the break is at the glue; a penalty before it

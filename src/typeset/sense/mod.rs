@@ -30,6 +30,7 @@
 mod phrases;
 mod words;
 
+use crate::typeset::hyphenate::is_combining;
 use crate::typeset::lang::primary;
 use crate::typeset::paragraph::Paragraph;
 
@@ -61,7 +62,9 @@ pub fn break_by_sense(p: &mut Paragraph, lang: &str) {
     let primary_lang = primary(lang).to_lowercase();
     // First: the places are found by their items, which pricing the word
     // gaps may move.
-    p.weigh_segment_breaks(|before, after| phrases::segment_cost(before, after, &primary_lang));
+    p.weigh_segment_breaks(|segment, before, after| {
+        phrases::segment_cost(segment, before, after, &primary_lang)
+    });
     let costs = gap_costs(&p.words(), lang);
     p.weigh_gaps(&costs);
 }
@@ -104,8 +107,9 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
 }
 
 /// The word without the punctuation around it: `Kosovo` of `“Kosovo,”`.
+/// Marks stay: Thai ที่ and Khmer របស់ end with one.
 fn core(word: &str) -> &str {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
+    word.trim_matches(|c: char| !c.is_alphanumeric() && !is_combining(c))
 }
 
 /// A word's core in lower case and, for Greek, without accents: headlines

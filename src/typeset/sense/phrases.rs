@@ -21,15 +21,22 @@
 //! - In both, a clause ends after a comma, colon, full stop or closing
 //!   bracket, the best place of all; a line may start with an opening
 //!   bracket.
+//! - **Thai and Khmer** break only between dictionary words, so a break
+//!   is priced by the word before it, as a word space is: never after a
+//!   preposition, conjunction or the prefix that makes a noun (Thai ความ,
+//!   การ; Khmer ការ), from the lists of the `words` module.
 //!
 //! The costs are the ones [`super`] gives the gaps between words.
 
-use super::{AFTER_CLAUSE, PHRASE, WITHIN_CLAUSE};
+use super::words;
+use super::{AFTER_CLAUSE, CLINGING, PHRASE, WITHIN_CLAUSE};
+use crate::script::is_ideographic;
 
 /// The cost of a break between `before` and `after`, two characters of a
 /// display line without spaces in the language `lang` (its primary
-/// subtag, lower case).
-pub fn segment_cost(before: char, after: char, lang: &str) -> f64 {
+/// subtag, lower case); `segment` is the text since the last place the
+/// line might break.
+pub fn segment_cost(segment: &str, before: char, after: char, lang: &str) -> f64 {
     if ends_clause(before) {
         return AFTER_CLAUSE;
     }
@@ -39,6 +46,14 @@ pub fn segment_cost(before: char, after: char, lang: &str) -> f64 {
     }
     if opens(after) {
         return WITHIN_CLAUSE;
+    }
+    if !is_ideographic(before) && !is_ideographic(after) {
+        // Thai, Khmer and the like: between two dictionary words.
+        return if words::is_clinging(lang, segment) {
+            CLINGING
+        } else {
+            WITHIN_CLAUSE
+        };
     }
     let japanese = lang == "ja" || is_kana(before) || is_kana(after);
     if japanese {
@@ -133,7 +148,7 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let mut out = vec![String::from(chars[0])];
         for w in chars.windows(2) {
-            if segment_cost(w[0], w[1], lang) <= WITHIN_CLAUSE {
+            if segment_cost("", w[0], w[1], lang) <= WITHIN_CLAUSE {
                 out.push(String::new());
             }
             out.last_mut().unwrap().push(w[1]);
@@ -157,10 +172,20 @@ mod tests {
 
     #[test]
     fn chinese_keeps_its_particles_with_the_phrase_before() {
-        let cost = |a, b| segment_cost(a, b, "zh");
+        let cost = |a, b| segment_cost("", a, b, "zh");
         assert_eq!(cost('們', '的'), PHRASE);
         assert_eq!(cost('我', '們'), PHRASE);
         assert_eq!(cost('的', '老'), WITHIN_CLAUSE);
         assert_eq!(cost('：', '外'), AFTER_CLAUSE);
+    }
+
+    #[test]
+    fn thai_and_khmer_never_break_after_a_word_that_leads_into_the_next() {
+        // "demand | fairness": ความ makes a noun of what follows.
+        assert_eq!(segment_cost("ความ", 'ม', 'เ', "th"), CLINGING);
+        assert_eq!(segment_cost("เรียกร้อง", 'ง', 'ค', "th"), WITHIN_CLAUSE);
+        // "land | of | us": របស់ ("of") leads into its noun.
+        assert_eq!(segment_cost("របស់", '់', 'យ', "km"), CLINGING);
+        assert_eq!(segment_cost("ដីធ្លី", 'ី', 'រ', "km"), WITHIN_CLAUSE);
     }
 }

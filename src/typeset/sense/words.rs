@@ -41,6 +41,8 @@ fn lines(lang: &str) -> &'static [&'static str] {
         "el" => GREEK,
         "pl" => POLISH,
         "cs" => CZECH,
+        "th" => THAI,
+        "km" => KHMER,
         _ => &[],
     }
 }
@@ -181,4 +183,25 @@ const CZECH: &[&str] = &[
     "během kvůli proti vedle",
     // Conjunctions.
     "a i ani nebo ale že aby když protože jestli pokud než jako či",
+];
+
+// Thai and Khmer write no spaces between words: these are matched against
+// the dictionary words a line may break between (see `phrases`).
+const THAI: &[&str] = &[
+    // Prepositions.
+    "ของ ใน ที่ กับ แก่ แด่ ต่อ จาก โดย เพื่อ สำหรับ ตาม บน ใต้ ระหว่าง แห่ง ถึง",
+    // Conjunctions.
+    "และ หรือ แต่ เพราะ ถ้า ว่า ซึ่ง เมื่อ",
+    // The prefixes that make a noun of a verb or adjective, and the
+    // negation that stands before its verb.
+    "ความ การ ไม่",
+];
+
+const KHMER: &[&str] = &[
+    // Prepositions.
+    "របស់ ក្នុង ពី ដល់ សម្រាប់ ដើម្បី ជាមួយ លើ ចំពោះ",
+    // Conjunctions.
+    "និង ឬ ប៉ុន្តែ ព្រោះ ដែល ថា បើ",
+    // The prefixes that make a noun, and the negation before its verb.
+    "ការ សេចក្ដី មិន",
 ];
