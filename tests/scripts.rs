@@ -297,3 +297,22 @@ fn a_justified_chinese_line_takes_in_a_character_by_closing_up_its_punctuation()
     }
     assert!(taken_in > 0, "no line took in a character");
 }
+
+#[test]
+fn khmer_clusters_with_a_lowered_subscript_come_out_of_the_text_layer_whole() {
+    // ផ្ទះ is a letter, a subscript drawn below the baseline and a
+    // visarga. The lowered glyph has a run of its own, which once cut the
+    // cluster in three and left the visarga outside its text's span:
+    // pdftotext read "ផ្ទះ របស់", "រុះ រើ".
+    for layout in ["a4-leaflet", "a5-flyer", "tabloid-poster"] {
+        let pdf = build("km-dei.md", layout);
+        let (ok, text, err) = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+        assert!(ok, "{err}");
+        // Khmer lines break between words without a space.
+        let joined: String = text.lines().map(str::trim).collect();
+        for word in ["ខ្លះត្រូវ", "ផ្ទះរបស់", "រុះរើ", "ចុះហត្ថលេខា"]
+        {
+            assert!(joined.contains(word), "{layout}: {word} is not whole");
+        }
+    }
+}

@@ -97,7 +97,8 @@ impl Setter<'_> {
             breaks,
         );
 
-        let glyphs = self.shape_word(text, styles, char_levels, style, line, runs)?;
+        let mut glyphs = self.shape_word(text, styles, char_levels, style, line, runs)?;
+        raised_marks_last(&mut glyphs);
         let width: Length = glyphs.iter().map(|(_, g)| g.advance).sum();
         let segmented = breaks.iter().any(|b| matches!(b.1, WordBreak::Segment(_)));
         if width > self.measure * LONG_WORD_SHARE && !literal && !segmented {
@@ -643,6 +644,63 @@ const IDEOGRAPHIC_STRETCH_EM: f64 = 0.08;
 /// spaces; at 0.1 em the boundaries of a justified Thai line gaped like
 /// spaces (looked at on the A4 leaflet).
 const WORD_BOUNDARY_STRETCH_EM: f64 = 0.025;
+
+/// Moves the raised marks of each left-to-right cluster after its other
+/// glyphs, each where it was drawn (its offset makes up for the move).
+///
+/// A glyph drawn off the baseline goes into a run of its own (a run has
+/// one rise), so a Khmer cluster such as ផ្ទះ (letter, subscript drawn
+/// lower, visarga) was cut across three runs, and the PDF writer, which
+/// sees one run at a time, left the visarga outside the span that gives
+/// the cluster its text: pdftotext read a space after it ("ផ្ទះ របស់").
+/// With the mark last, the letters stay in one run. A mark with no
+/// advance of its own and no text (the cluster's text is its first
+/// glyph's) is the only kind moved; right-to-left clusters are left
+/// alone, as their glyphs come in visual order.
+fn raised_marks_last(glyphs: &mut [(usize, Glyph)]) {
+    let movable = |g: &Glyph| {
+        g.y_offset != 0.0
+            && g.advance == Length::ZERO
+            && g.text == Cluster::Continued
+            && g.level.is_multiple_of(2)
+    };
+    let mut k = 0;
+    while k < glyphs.len() {
+        let start = glyphs[k].0;
+        let end = k + glyphs[k..].iter().take_while(|(c, _)| *c == start).count();
+        let cluster = &mut glyphs[k..end];
+        // Only where a glyph on the baseline follows a raised mark.
+        let needed = cluster
+            .iter()
+            .position(|(_, g)| movable(g))
+            .is_some_and(|m| cluster[m..].iter().any(|(_, g)| !movable(g)));
+        if needed {
+            // Each glyph's pen position before and after the move.
+            let mut pen = Length::ZERO;
+            let before: Vec<Length> = cluster
+                .iter()
+                .map(|(_, g)| {
+                    let at = pen;
+                    pen += g.advance;
+                    at
+                })
+                .collect();
+            let mut order: Vec<usize> = (0..cluster.len()).collect();
+            order.sort_by_key(|&i| movable(&cluster[i].1));
+            let moved: Vec<(usize, Glyph)> = order
+                .iter()
+                .map(|&i| (cluster[i].0, cluster[i].1.clone()))
+                .collect();
+            let mut pen = Length::ZERO;
+            for (slot, (&i, (offset, mut g))) in order.iter().zip(moved).enumerate() {
+                g.x_offset += (before[i] - pen).to_pt() as f32;
+                pen += g.advance;
+                cluster[slot] = (offset, g);
+            }
+        }
+        k = end;
+    }
+}
 
 /// Where a shaped word is cut.
 enum Cut {
