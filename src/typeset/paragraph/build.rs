@@ -18,7 +18,8 @@ use super::Setter;
 impl Setter<'_> {
     /// Turns styled text into items. `line` is the block's source line for messages.
     pub fn prepare(&mut self, spans: &[Span], style: &TextStyle, line: usize) -> Result<Paragraph> {
-        let aligned = script_alignment(spans, style);
+        let script = ScriptShare::of(spans);
+        let aligned = script_alignment(script, style);
         let style = aligned.as_ref().unwrap_or(style);
         let mut p = Paragraph {
             items: Vec::new(),
@@ -31,7 +32,9 @@ impl Setter<'_> {
             bidi: false,
             shrinks_letters: false,
             segment_breaks: Vec::new(),
-            min_last_line: if is_running_cjk(spans, style) {
+            // Running text (a body paragraph, which may hyphenate) mostly
+            // in Chinese or Japanese.
+            min_last_line: if style.hyphenate && script.mostly_ideographic() {
                 style.size * CJK_LAST_LINE_EM
             } else {
                 Length::ZERO
@@ -282,18 +285,10 @@ impl Paragraph {
 /// narrower column with stray punctuation sticking out of it. Display
 /// lines (headlines, headings, the band), which never hyphenate, keep
 /// the layout's alignment.
-fn script_alignment(spans: &[Span], style: &TextStyle) -> Option<TextStyle> {
-    let (mut letters, mut southeast, mut ideographs) = (0usize, 0usize, 0usize);
-    for c in spans.iter().flat_map(|s| s.text.chars()) {
-        if c.is_alphabetic() {
-            letters += 1;
-            southeast += usize::from(is_southeast_asian(c));
-            ideographs += usize::from(is_ideographic(c));
-        }
-    }
+fn script_alignment(script: ScriptShare, style: &TextStyle) -> Option<TextStyle> {
     let align = match style.align {
-        Align::Justify if southeast * 2 > letters => Align::Left,
-        Align::Left if style.hyphenate && ideographs * 2 > letters => Align::Justify,
+        Align::Justify if script.southeast * 2 > script.letters => Align::Left,
+        Align::Left if style.hyphenate && script.mostly_ideographic() => Align::Justify,
         _ => return None,
     };
     Some(TextStyle {
@@ -318,20 +313,38 @@ const CJK_LAST_LINE_EM: f64 = 5.0;
 /// at: spread so, its lines read as evenly set as the rest).
 pub(super) const CJK_SHORT_LAST_LINE_DEMERITS: f64 = 1_000_000.0;
 
-/// Whether `spans` are running text (a body paragraph, which may
-/// hyphenate) mostly in Chinese or Japanese.
-fn is_running_cjk(spans: &[Span], style: &TextStyle) -> bool {
-    if !style.hyphenate {
-        return false;
-    }
-    let (mut letters, mut ideographs) = (0usize, 0usize);
-    for c in spans.iter().flat_map(|s| s.text.chars()) {
-        if c.is_alphabetic() {
-            letters += 1;
-            ideographs += usize::from(is_ideographic(c));
+/// How many of a paragraph's letters are in the scripts that set it
+/// their own way, counted once for all the choices made from them.
+#[derive(Clone, Copy)]
+struct ScriptShare {
+    letters: usize,
+    /// Thai, Lao, Khmer, Burmese.
+    southeast: usize,
+    /// Chinese and Japanese.
+    ideographs: usize,
+}
+
+impl ScriptShare {
+    fn of(spans: &[Span]) -> ScriptShare {
+        let mut share = ScriptShare {
+            letters: 0,
+            southeast: 0,
+            ideographs: 0,
+        };
+        for c in spans.iter().flat_map(|s| s.text.chars()) {
+            if c.is_alphabetic() {
+                share.letters += 1;
+                share.southeast += usize::from(is_southeast_asian(c));
+                share.ideographs += usize::from(is_ideographic(c));
+            }
         }
+        share
     }
-    ideographs * 2 > letters
+
+    /// Mostly Chinese or Japanese.
+    fn mostly_ideographic(self) -> bool {
+        self.ideographs * 2 > self.letters
+    }
 }
 
 /// Whether a word ends a sentence (or a clause a capital may follow): its
