@@ -25,7 +25,7 @@
 use std::ops::Range;
 
 /// Full-width opening brackets: 〈《「『【〔〖〘〚〝（［｛｟.
-fn is_opening(c: char) -> bool {
+pub(crate) fn is_opening(c: char) -> bool {
     matches!(
         c,
         '\u{3008}'
@@ -47,7 +47,7 @@ fn is_opening(c: char) -> bool {
 
 /// Full-width closing brackets and the comma and full stop that sit like
 /// them at the left of their square: 〉》」』】〕〗〙〛〞〟）］｝｠、。，．.
-fn is_closing(c: char) -> bool {
+pub(crate) fn is_closing(c: char) -> bool {
     matches!(
         c,
         '\u{3009}'
@@ -112,24 +112,30 @@ const MAX_GIVE_EM: f64 = 0.5;
 /// How much of the white beside a full-width mark a justified line of
 /// Chinese or Japanese may take back when it shrinks, in em: after a
 /// closing mark (`after` true) the white right of its ink, before an
-/// opening one the white left of it. `advance` is the glyph's advance and
-/// `ink` its outline's left and right edges, in em.
+/// opening one the white left of it. `metrics` gives the glyph's advance
+/// and its outline's left and right edges, in em; it is asked only for a
+/// mark, as reading an outline for every character of a text would be
+/// wasted.
 ///
 /// This is JLREQ's first means of fitting a line, before any spacing out:
 /// a line that would end one character short can take it in by setting a
 /// comma or bracket or two half-width. Only white that lies on one side is
 /// given: a mark centred in its square (a Traditional Chinese full stop)
 /// keeps its white, as closing it up on one side would push it off centre.
-pub fn white_to_give(c: char, advance: f64, ink: Option<(f64, f64)>, after: bool) -> f64 {
-    let Some((left_edge, right_edge)) = ink else {
+pub fn white_to_give(
+    c: char,
+    after: bool,
+    metrics: impl FnOnce() -> (f64, Option<(f64, f64)>),
+) -> f64 {
+    let gives = if after { is_closing(c) } else { is_opening(c) };
+    if !gives {
+        return 0.0;
+    }
+    let (advance, Some((left_edge, right_edge))) = metrics() else {
         return 0.0;
     };
     let (left, right) = (left_edge, advance - right_edge);
-    let white = match after {
-        true if is_closing(c) => right - left,
-        false if is_opening(c) => left - right,
-        _ => 0.0,
-    };
+    let white = if after { right - left } else { left - right };
     white.clamp(0.0, MAX_GIVE_EM)
 }
 
@@ -140,16 +146,16 @@ mod tests {
     #[test]
     fn only_white_on_one_side_of_a_mark_is_given_back() {
         // A Simplified Chinese comma: ink at the left of its square.
-        assert_eq!(white_to_give('，', 1.0, Some((0.1, 0.35)), true), 0.5);
+        assert_eq!(white_to_give('，', true, || (1.0, Some((0.1, 0.35)))), 0.5);
         // A Traditional Chinese full stop, centred: nothing to give.
-        assert_eq!(white_to_give('。', 1.0, Some((0.4, 0.6)), true), 0.0);
+        assert_eq!(white_to_give('。', true, || (1.0, Some((0.4, 0.6)))), 0.0);
         // An opening bracket gives its left white, and only before it.
-        let open = white_to_give('「', 1.0, Some((0.55, 0.9)), false);
+        let open = white_to_give('「', false, || (1.0, Some((0.55, 0.9))));
         assert!((open - 0.45).abs() < 1e-9, "{open}");
-        assert_eq!(white_to_give('「', 1.0, Some((0.55, 0.9)), true), 0.0);
+        assert_eq!(white_to_give('「', true, || (1.0, Some((0.55, 0.9)))), 0.0);
         // Letters and ideographs keep their spacing.
-        assert_eq!(white_to_give('中', 1.0, Some((0.05, 0.95)), true), 0.0);
-        assert_eq!(white_to_give('，', 1.0, None, true), 0.0);
+        assert_eq!(white_to_give('中', true, || (1.0, Some((0.05, 0.95)))), 0.0);
+        assert_eq!(white_to_give('，', true, || (1.0, None)), 0.0);
     }
 
     /// The characters `half_width` picks in `text`.

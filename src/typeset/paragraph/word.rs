@@ -583,7 +583,7 @@ impl Setter<'_> {
                 return 0.0;
             };
             let face = self.fonts.face(g.face);
-            punctuation::white_to_give(c, face.advance_em(g.gid), face.ink_x_em(g.gid), after)
+            punctuation::white_to_give(c, after, || (face.advance_em(g.gid), face.ink_x_em(g.gid)))
         };
         let before = at.checked_sub(1).map_or(0.0, |k| white(k, true));
         before + white(at, false)
