@@ -31,6 +31,7 @@
 use super::words;
 use super::{AFTER_CLAUSE, CLINGING, PHRASE, WITHIN_CLAUSE};
 use crate::script::is_ideographic;
+use crate::typeset::punctuation;
 
 /// The cost of a break between `before` and `after`, two characters of a
 /// display line without spaces in the language `lang` (its primary
@@ -80,41 +81,20 @@ const ENDS_PHRASE_ZH: [char; 15] = [
     '的', '了', '着', '著', '过', '過', '们', '們', '地', '得', '吗', '嗎', '呢', '吧', '啊',
 ];
 
-/// Full-width and ideographic punctuation after which a clause ends.
+/// Punctuation after which a clause ends: the full-width closing marks
+/// (brackets, comma, full stop; [`punctuation::is_closing`]), the other
+/// full-width stops, and their Latin counterparts.
 fn ends_clause(c: char) -> bool {
-    matches!(
-        c,
-        '、' | '。'
-            | '，'
-            | '．'
-            | '！'
-            | '？'
-            | '：'
-            | '；'
-            | '」'
-            | '』'
-            | '）'
-            | '】'
-            | '〕'
-            | '〉'
-            | '》'
-            | '…'
-            | '—'
-            | ','
-            | '.'
-            | '!'
-            | '?'
-            | ':'
-            | ';'
-    )
+    punctuation::is_closing(c)
+        || matches!(
+            c,
+            '！' | '？' | '：' | '；' | '…' | '—' | ',' | '.' | '!' | '?' | ':' | ';'
+        )
 }
 
 /// Opening brackets and quotation marks, before which a phrase starts.
 fn opens(c: char) -> bool {
-    matches!(
-        c,
-        '「' | '『' | '（' | '【' | '〔' | '〈' | '《' | '“' | '('
-    )
+    punctuation::is_opening(c) || matches!(c, '“' | '(')
 }
 
 fn is_hiragana(c: char) -> bool {
