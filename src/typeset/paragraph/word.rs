@@ -666,8 +666,7 @@ fn raised_marks_last(glyphs: &mut [(usize, Glyph)]) {
     };
     let mut k = 0;
     while k < glyphs.len() {
-        let start = glyphs[k].0;
-        let end = k + glyphs[k..].iter().take_while(|(c, _)| *c == start).count();
+        let end = cluster_end_at(glyphs, k);
         let cluster = &mut glyphs[k..end];
         // Only where a glyph on the baseline follows a raised mark.
         let needed = cluster
@@ -702,6 +701,13 @@ fn raised_marks_last(glyphs: &mut [(usize, Glyph)]) {
     }
 }
 
+/// Where the cluster of glyph `k` of a shaped word ends: the glyphs with
+/// its text offset (usually one).
+fn cluster_end_at(glyphs: &[(usize, Glyph)], k: usize) -> usize {
+    let start = glyphs[k].0;
+    k + glyphs[k..].iter().take_while(|(c, _)| *c == start).count()
+}
+
 /// Where a shaped word is cut.
 enum Cut {
     /// Before glyph `glyph`, which starts a cluster, by a break of `kind`
@@ -731,8 +737,7 @@ fn cuts(text: &str, glyphs: &[(usize, Glyph)], breaks: &[(usize, WordBreak)]) ->
     let mut next_break = 0;
     while k < glyphs.len() {
         let start = glyphs[k].0;
-        // The cluster: glyphs with this offset (usually one).
-        let end = k + glyphs[k..].iter().take_while(|(c, _)| *c == start).count();
+        let end = cluster_end_at(glyphs, k);
         let bytes_end = glyphs.get(end).map_or(text.len(), |(c, _)| *c);
         let mut inside = false;
         while let Some(&(off, kind)) = breaks.get(next_break) {
