@@ -28,6 +28,54 @@ pub fn is_ideographic(c: char) -> bool {
     )
 }
 
+/// Full-width opening brackets: 〈《「『【〔〖〘〚〝（［｛｟.
+pub fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3008}'
+            | '\u{300A}'
+            | '\u{300C}'
+            | '\u{300E}'
+            | '\u{3010}'
+            | '\u{3014}'
+            | '\u{3016}'
+            | '\u{3018}'
+            | '\u{301A}'
+            | '\u{301D}'
+            | '\u{FF08}'
+            | '\u{FF3B}'
+            | '\u{FF5B}'
+            | '\u{FF5F}'
+    )
+}
+
+/// Full-width closing brackets and the comma and full stop that sit like
+/// them at the left of their square: 〉》」』】〕〗〙〛〞〟）］｝｠、。，．.
+pub fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3009}'
+            | '\u{300B}'
+            | '\u{300D}'
+            | '\u{300F}'
+            | '\u{3011}'
+            | '\u{3015}'
+            | '\u{3017}'
+            | '\u{3019}'
+            | '\u{301B}'
+            | '\u{301E}'
+            | '\u{301F}'
+            | '\u{FF09}'
+            | '\u{FF3D}'
+            | '\u{FF5D}'
+            | '\u{FF60}'
+            | '\u{3001}'
+            | '\u{3002}'
+            | '\u{FF0C}'
+            | '\u{FF0E}'
+    )
+}
+
 /// Thai, Lao, Khmer and Myanmar letters: scripts written without spaces
 /// between words, whose lines break between words that only a dictionary
 /// can find.

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::error_at;
 use crate::error::{Error, Result};
-use crate::script::is_ideographic;
+use crate::script::{is_closing, is_ideographic, is_opening};
 use crate::statement::document::{Span, Style};
 
 /// CRLF and lone CR become LF.
@@ -175,6 +175,20 @@ fn is_tie(prev: char, next: char) -> bool {
         || (prev.is_numeric() && next.is_alphabetic())
 }
 
+/// Whether a space between `prev` and `next` doubles the white a
+/// full-width mark already carries: a Chinese or Japanese closing bracket,
+/// comma or full stop stands in an em square whose right half is blank,
+/// an opening bracket in one whose left half is, so a space beside it in
+/// running Chinese or Japanese text makes a hole of nearly an em. Such a
+/// space is mostly Markdown's doing: `**開きます。**子ども` does not close
+/// its bold (a `**` after punctuation must be followed by a space or
+/// punctuation), so writers type `**開きます。** 子ども`. The exclamation
+/// and question marks are not counted: Japanese puts a full space after
+/// them within a paragraph, and a writer's space there is kept.
+fn is_doubled_white(prev: char, next: char) -> bool {
+    (is_closing(prev) && is_ideographic(next)) || (is_ideographic(prev) && is_opening(next))
+}
+
 /// Cleans a block's raw spans: white space collapsed and trimmed, U+00A0
 /// kept only as a tie, adjacent spans of one style merged, no empty spans.
 /// One pass over the characters, without collecting them first.
@@ -205,7 +219,7 @@ pub(super) fn clean_spans(raw: &[Span]) -> Vec<Span> {
                 // where an editor wrapped the text, not a space (the CSS
                 // Text rule for segment breaks).
                 let wrapped = newline && is_ideographic(p) && is_ideographic(c);
-                if !wrapped {
+                if !wrapped && !is_doubled_white(p, c) {
                     out.push(if nbsp && is_tie(p, c) { '\u{A0}' } else { ' ' }, style);
                 }
             }
@@ -269,6 +283,27 @@ mod tests {
         assert_eq!(idx.line_col(4), (6, 1));
         assert_eq!(idx.line_col(6), (6, 3));
         assert_eq!(idx.line(100), 7);
+    }
+
+    #[test]
+    fn no_space_beside_the_white_of_a_full_width_mark() {
+        let bold = Style {
+            bold: true,
+            italic: false,
+        };
+        // The Markdown case: the space that lets a bold span close.
+        let raw = vec![
+            Span {
+                text: "集会を開きます。".into(),
+                style: bold,
+            },
+            Span::plain(" 子ども連れ 「歓迎」です。 Welcome 東京 大阪！ 次"),
+        ];
+        let text = clean_text(&raw);
+        assert_eq!(
+            text,
+            "集会を開きます。子ども連れ「歓迎」です。 Welcome 東京 大阪！ 次"
+        );
     }
 
     #[test]

@@ -24,53 +24,7 @@
 
 use std::ops::Range;
 
-/// Full-width opening brackets: 〈《「『【〔〖〘〚〝（［｛｟.
-pub(crate) fn is_opening(c: char) -> bool {
-    matches!(
-        c,
-        '\u{3008}'
-            | '\u{300A}'
-            | '\u{300C}'
-            | '\u{300E}'
-            | '\u{3010}'
-            | '\u{3014}'
-            | '\u{3016}'
-            | '\u{3018}'
-            | '\u{301A}'
-            | '\u{301D}'
-            | '\u{FF08}'
-            | '\u{FF3B}'
-            | '\u{FF5B}'
-            | '\u{FF5F}'
-    )
-}
-
-/// Full-width closing brackets and the comma and full stop that sit like
-/// them at the left of their square: 〉》」』】〕〗〙〛〞〟）］｝｠、。，．.
-pub(crate) fn is_closing(c: char) -> bool {
-    matches!(
-        c,
-        '\u{3009}'
-            | '\u{300B}'
-            | '\u{300D}'
-            | '\u{300F}'
-            | '\u{3011}'
-            | '\u{3015}'
-            | '\u{3017}'
-            | '\u{3019}'
-            | '\u{301B}'
-            | '\u{301E}'
-            | '\u{301F}'
-            | '\u{FF09}'
-            | '\u{FF3D}'
-            | '\u{FF5D}'
-            | '\u{FF60}'
-            | '\u{3001}'
-            | '\u{3002}'
-            | '\u{FF0C}'
-            | '\u{FF0E}'
-    )
-}
+use crate::script::{is_closing, is_opening};
 
 /// The katakana middle dot ・, whose ink stands in the middle of its
 /// square: white on both sides.

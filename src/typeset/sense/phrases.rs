@@ -30,8 +30,7 @@
 
 use super::words;
 use super::{AFTER_CLAUSE, CLINGING, PHRASE, WITHIN_CLAUSE};
-use crate::script::is_ideographic;
-use crate::typeset::punctuation;
+use crate::script::{is_closing, is_ideographic, is_opening};
 
 /// The cost of a break between `before` and `after`, two characters of a
 /// display line without spaces in the language `lang` (its primary
@@ -82,10 +81,10 @@ const ENDS_PHRASE_ZH: [char; 15] = [
 ];
 
 /// Punctuation after which a clause ends: the full-width closing marks
-/// (brackets, comma, full stop; [`punctuation::is_closing`]), the other
+/// (brackets, comma, full stop; [`is_closing`]), the other
 /// full-width stops, and their Latin counterparts.
 fn ends_clause(c: char) -> bool {
-    punctuation::is_closing(c)
+    is_closing(c)
         || matches!(
             c,
             '！' | '？' | '：' | '；' | '…' | '—' | ',' | '.' | '!' | '?' | ':' | ';'
@@ -94,7 +93,7 @@ fn ends_clause(c: char) -> bool {
 
 /// Opening brackets and quotation marks, before which a phrase starts.
 fn opens(c: char) -> bool {
-    punctuation::is_opening(c) || matches!(c, '“' | '(')
+    is_opening(c) || matches!(c, '“' | '(')
 }
 
 fn is_hiragana(c: char) -> bool {
