@@ -265,12 +265,87 @@ fn chinese_and_japanese_paragraphs_end_on_more_than_a_stub() {
     assert!(stubs.is_empty(), "stub last lines:\n{}", stubs.join("\n"));
 }
 
+/// Lines of full-width characters only (ten or more) in the PDF: how many
+/// characters each holds, its width and its type size, from pdftotext's
+/// word boxes (a line without spaces is one word).
+fn ideograph_lines(pdf: &Path) -> Vec<(String, f64, f64)> {
+    let (ok, text, err) = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    assert!(ok, "{err}");
+    text.split("<word ")
+        .skip(1)
+        .filter_map(|word| {
+            let attr = |name: &str| -> f64 {
+                let at = word.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                word[at..].split('"').next().unwrap().parse().unwrap()
+            };
+            let chars = word.split('>').nth(1)?.split('<').next()?.to_string();
+            let full = chars.chars().count() >= 10 && chars.chars().all(|c| c >= '\u{3000}');
+            full.then(|| {
+                (
+                    chars,
+                    attr("xMax") - attr("xMin"),
+                    attr("yMax") - attr("yMin"),
+                )
+            })
+        })
+        .collect()
+}
+
+#[test]
+fn chinese_and_japanese_lines_are_set_solid_on_a_measure_of_whole_characters() {
+    // A line of characters an em wide fills a measure of whole ems exactly:
+    // the body size is chosen so that the column holds a whole number of
+    // them, list items hang by whole characters, and the fonts' kerning
+    // (Noto Serif CJK widens "ん。") is off. On the tri-fold's panels, which
+    // held 17.9 ems, every line was spread by some 0.05 em a gap.
+    for sample in ["zh-hans-waimai.md", "zh-hant-gongyu.md", "ja-hoikuen.md"] {
+        for layout in ["a4-trifold", "a5-flyer", "letter-leaflet"] {
+            let pdf = build(sample, layout);
+            let lines = ideograph_lines(&pdf);
+            let solid = lines
+                .iter()
+                .filter(|(chars, width, size)| {
+                    (chars.chars().count() as f64 * size - width).abs() < 0.5
+                })
+                .count();
+            assert!(
+                solid * 10 >= lines.len() * 7,
+                "{sample} on {layout}: {solid} of {} lines set solid",
+                lines.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn no_line_of_chinese_or_japanese_is_visibly_letter_spaced() {
+    // Justifying spreads a line of ideographs between its characters; more
+    // than about a sixteenth of an em reads as letter-spacing. A paragraph
+    // once spread its first line by 0.13 em a gap to carry three
+    // characters down to a short last line.
+    let mut spread = Vec::new();
+    for sample in ["zh-hans-waimai.md", "zh-hant-gongyu.md", "ja-hoikuen.md"] {
+        for layout in ["a4-leaflet", "letter-leaflet", "a4-trifold", "a3-poster"] {
+            let pdf = build(sample, layout);
+            for (chars, width, size) in ideograph_lines(&pdf) {
+                let n = chars.chars().count() as f64;
+                let gap = (width - n * size) / (n - 1.0) / size;
+                if gap > 0.08 {
+                    spread.push(format!("{sample} on {layout}: {gap:.3} em in {chars}"));
+                }
+            }
+        }
+    }
+    assert!(spread.is_empty(), "{}", spread.join("\n"));
+}
+
 #[test]
 fn a_justified_chinese_line_takes_in_a_character_by_closing_up_its_punctuation() {
     // JLREQ's first means of fitting a line: the white half of a comma or
-    // full stop. The A4 leaflet's 36-em measure then holds lines of 37
-    // characters (each an em wide) that have marks to close up.
-    let pdf = build("zh-hans-waimai.md", "a4-leaflet");
+    // full stop. The Letter leaflet's measure of 38 ems (a whole number of
+    // characters, each an em wide) then holds lines of 39 and 40
+    // characters that have marks to close up.
+    let pdf = build("zh-hans-waimai.md", "letter-leaflet");
     let (ok, text, err) = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
     assert!(ok, "{err}");
     let mut taken_in = 0;

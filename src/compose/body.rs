@@ -14,7 +14,7 @@ use crate::layout::design::{Design, SHORT_LAST_LINE};
 use crate::statement::document::{Block, BlockKind, Span, Style};
 use crate::style::{Align, Weight};
 use crate::typeset::line::{Cluster, Line, PlacedGlyph};
-use crate::typeset::paragraph::{Setter, TextStyle};
+use crate::typeset::paragraph::{ScriptShare, Setter, TextStyle};
 use crate::units::Length;
 use unicode_script::{Script, UnicodeScript};
 
@@ -359,7 +359,14 @@ fn list_item_shape(
 ) -> Result<Shape> {
     let body = &design.body;
     let base = body_style(design);
-    let hang = body.size * (LIST_HANG_EM + LIST_HANG_EM * f64::from(depth));
+    // Chinese and Japanese hang by whole characters, so that an item's
+    // lines, like the column's (see `squares`), hold whole characters.
+    let step = if ScriptShare::of(&block.spans).mostly_ideographic() {
+        LIST_HANG_EM.ceil()
+    } else {
+        LIST_HANG_EM
+    };
+    let hang = body.size * (step + step * f64::from(depth));
     let marker_line = if marker.is_empty() {
         None
     } else {

@@ -20,6 +20,7 @@ pub mod pair;
 pub mod picture;
 mod pictures;
 mod qr;
+mod squares;
 pub mod tag;
 mod tail;
 pub mod verify;
@@ -214,6 +215,18 @@ fn compose_in(
     };
     let composed = match composed {
         Ok(fitted) => {
+            // Where the fitting chose the size: within its limits, the one
+            // that puts whole characters on a line of Chinese or Japanese.
+            let legible = Length::pt(LEGIBLE_BODY_PT);
+            let floor = match (fit_pages, design.body.fit) {
+                (None, None) => None,
+                (None, Some(fit)) => Some(fit.min_size),
+                (Some(_), fit) => Some(fit.map_or(legible, |f| f.min_size.min(legible))),
+            };
+            let fitted = match floor {
+                Some(floor) => tools.whole_characters(doc, opts, fitted, floor)?,
+                None => fitted,
+            };
             let settled = tools.settle(doc, opts, fitted)?;
             let page = &settled.design.page;
             let set_in = (page.columns, page.panels);

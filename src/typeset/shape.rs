@@ -158,6 +158,7 @@ impl Shaper {
         let direction = buffer.direction();
         let language = self.language.clone();
         let backwards = direction == rustybuzz::Direction::RightToLeft;
+        let solid = set_solid(script);
         let plan = self
             .plans
             .entry((face_id, script, backwards))
@@ -167,7 +168,7 @@ impl Shaper {
                     direction,
                     Some(script),
                     language.as_ref(),
-                    &[],
+                    solid.as_slice(),
                 )
             });
         // Adjacent full-width punctuation closes up to half an em (see
@@ -182,6 +183,7 @@ impl Shaper {
             let features: Vec<rustybuzz::Feature> = halves
                 .into_iter()
                 .map(|r| rustybuzz::Feature::new(halt, 1, r))
+                .chain(solid)
                 .collect();
             rustybuzz::shape(&face.shaper, &features, buffer)
         };
@@ -206,6 +208,23 @@ impl Shaper {
         self.spare = Some(out.clear());
         glyphs
     }
+}
+
+/// The features that keep Chinese and Japanese solid: `kern` off. Their
+/// characters are set in equal em squares, a line of them a whole number
+/// of ems (JLREQ's solid setting, *beta-gumi*); the pair kerning some CJK
+/// fonts carry is for proportional setting, and Noto Serif CJK's widens
+/// "ん。" by 0.06 em, which made a line of twenty characters too long for
+/// a measure of twenty ems. Punctuation is closed up by its own rules
+/// (see `punctuation`), not by kerning.
+fn set_solid(script: rustybuzz::Script) -> Option<rustybuzz::Feature> {
+    use rustybuzz::script;
+    let kern = rustybuzz::ttf_parser::Tag::from_bytes(b"kern");
+    matches!(
+        script,
+        script::HAN | script::HIRAGANA | script::KATAKANA | script::BOPOMOFO
+    )
+    .then(|| rustybuzz::Feature::new(kern, 0, ..))
 }
 
 /// Where the cluster of glyph `k` ends in the shaped text of `len` bytes:

@@ -316,7 +316,7 @@ pub(super) const CJK_SHORT_LAST_LINE_DEMERITS: f64 = 1_000_000.0;
 /// How many of a paragraph's letters are in the scripts that set it
 /// their own way, counted once for all the choices made from them.
 #[derive(Clone, Copy)]
-struct ScriptShare {
+pub struct ScriptShare {
     letters: usize,
     /// Thai, Lao, Khmer, Burmese.
     southeast: usize,
@@ -325,13 +325,14 @@ struct ScriptShare {
 }
 
 impl ScriptShare {
-    fn of(spans: &[Span]) -> ScriptShare {
+    /// Counted over `spans` (one paragraph's, or a whole text's).
+    pub fn of<'a>(spans: impl IntoIterator<Item = &'a Span>) -> ScriptShare {
         let mut share = ScriptShare {
             letters: 0,
             southeast: 0,
             ideographs: 0,
         };
-        for c in spans.iter().flat_map(|s| s.text.chars()) {
+        for c in spans.into_iter().flat_map(|s| s.text.chars()) {
             if c.is_alphabetic() {
                 share.letters += 1;
                 share.southeast += usize::from(is_southeast_asian(c));
@@ -342,7 +343,7 @@ impl ScriptShare {
     }
 
     /// Mostly Chinese or Japanese.
-    fn mostly_ideographic(self) -> bool {
+    pub fn mostly_ideographic(self) -> bool {
         self.ideographs * 2 > self.letters
     }
 }

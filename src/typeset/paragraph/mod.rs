@@ -37,6 +37,7 @@ use crate::typeset::shape::Shaper;
 use crate::typeset::system_fonts::HanRegion;
 use crate::units::Length;
 
+pub use build::ScriptShare;
 pub use memo::Memo;
 pub use trial::Trial;
 pub use types::{Glyph, Paragraph, TextStyle};
