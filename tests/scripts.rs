@@ -265,9 +265,9 @@ fn chinese_and_japanese_paragraphs_end_on_more_than_a_stub() {
     assert!(stubs.is_empty(), "stub last lines:\n{}", stubs.join("\n"));
 }
 
-/// Lines of full-width characters only (ten or more) in the PDF: how many
-/// characters each holds, its width and its type size, from pdftotext's
-/// word boxes (a line without spaces is one word).
+/// Lines of full-width characters only in the PDF: the characters of
+/// each, its width and its type size, from pdftotext's word boxes (a line
+/// without spaces is one word).
 fn ideograph_lines(pdf: &Path) -> Vec<(String, f64, f64)> {
     let (ok, text, err) = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
     assert!(ok, "{err}");
@@ -279,7 +279,7 @@ fn ideograph_lines(pdf: &Path) -> Vec<(String, f64, f64)> {
                 word[at..].split('"').next().unwrap().parse().unwrap()
             };
             let chars = word.split('>').nth(1)?.split('<').next()?.to_string();
-            let full = chars.chars().count() >= 10 && chars.chars().all(|c| c >= '\u{3000}');
+            let full = chars.chars().all(|c| c >= '\u{3000}');
             full.then(|| {
                 (
                     chars,
@@ -289,6 +289,14 @@ fn ideograph_lines(pdf: &Path) -> Vec<(String, f64, f64)> {
             })
         })
         .collect()
+}
+
+/// [`ideograph_lines`] of ten characters or more: lines long enough to
+/// show how they were justified.
+fn long_ideograph_lines(pdf: &Path) -> Vec<(String, f64, f64)> {
+    let mut lines = ideograph_lines(pdf);
+    lines.retain(|(chars, _, _)| chars.chars().count() >= 10);
+    lines
 }
 
 #[test]
@@ -301,7 +309,7 @@ fn chinese_and_japanese_lines_are_set_solid_on_a_measure_of_whole_characters() {
     for sample in ["zh-hans-waimai.md", "zh-hant-gongyu.md", "ja-hoikuen.md"] {
         for layout in ["a4-trifold", "a5-flyer", "letter-leaflet"] {
             let pdf = build(sample, layout);
-            let lines = ideograph_lines(&pdf);
+            let lines = long_ideograph_lines(&pdf);
             let solid = lines
                 .iter()
                 .filter(|(chars, width, size)| {
@@ -327,7 +335,7 @@ fn no_line_of_chinese_or_japanese_is_visibly_letter_spaced() {
     for sample in ["zh-hans-waimai.md", "zh-hant-gongyu.md", "ja-hoikuen.md"] {
         for layout in ["a4-leaflet", "letter-leaflet", "a4-trifold", "a3-poster"] {
             let pdf = build(sample, layout);
-            for (chars, width, size) in ideograph_lines(&pdf) {
+            for (chars, width, size) in long_ideograph_lines(&pdf) {
                 let n = chars.chars().count() as f64;
                 let gap = (width - n * size) / (n - 1.0) / size;
                 if gap > 0.08 {
@@ -346,21 +354,10 @@ fn a_justified_chinese_line_takes_in_a_character_by_closing_up_its_punctuation()
     // characters, each an em wide) then holds lines of 39 and 40
     // characters that have marks to close up.
     let pdf = build("zh-hans-waimai.md", "letter-leaflet");
-    let (ok, text, err) = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
-    assert!(ok, "{err}");
     let mut taken_in = 0;
-    for word in text.split("<word ").skip(1) {
-        let attr = |name: &str| -> f64 {
-            let at = word.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-            word[at..].split('"').next().unwrap().parse().unwrap()
-        };
-        let chars = word.split('>').nth(1).unwrap().split('<').next().unwrap();
-        let (width, size) = (attr("xMax") - attr("xMin"), attr("yMax") - attr("yMin"));
-        // Lines of full-width characters only: digits and quotation marks
-        // are narrower.
-        if !chars.chars().all(|c| c >= '\u{3000}') {
-            continue;
-        }
+    // Lines of full-width characters only: digits and quotation marks are
+    // narrower.
+    for (chars, width, size) in ideograph_lines(&pdf) {
         let ems = chars.chars().count() as f64;
         if ems * size > width + 1.0 {
             assert!(

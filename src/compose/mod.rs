@@ -215,13 +215,13 @@ fn compose_in(
     };
     let composed = match composed {
         Ok(fitted) => {
-            // Where the fitting chose the size: within its limits, the one
-            // that puts whole characters on a line of Chinese or Japanese.
-            let legible = Length::pt(LEGIBLE_BODY_PT);
+            // Where the fitting chose the size: within its limits (`--fit`
+            // goes down to its goal's floor), the one that puts whole
+            // characters on a line of Chinese or Japanese.
             let floor = match (fit_pages, design.body.fit) {
                 (None, None) => None,
                 (None, Some(fit)) => Some(fit.min_size),
-                (Some(_), fit) => Some(fit.map_or(legible, |f| f.min_size.min(legible))),
+                (Some(n), _) => fit::goal_for(design, n).floor,
             };
             let fitted = match floor {
                 Some(floor) => tools.whole_characters(doc, opts, fitted, floor)?,
