@@ -371,6 +371,38 @@ fn a_justified_chinese_line_takes_in_a_character_by_closing_up_its_punctuation()
 }
 
 #[test]
+fn a_chinese_line_takes_in_a_character_by_ending_on_a_half_width_mark() {
+    // A comma or full stop may not start a line (kinsoku), so a line one
+    // character short of taking "话，" pushed the character down and
+    // spread the rest. JLREQ takes it in instead, the line-end mark set
+    // half-width: its white half past the measure, its ink inside. In
+    // pdftotext's boxes (which take a glyph's full advance) such a line
+    // reaches half an em past the column's full lines.
+    let mut trimmed = Vec::new();
+    for layout in ["a4-trifold", "a5-flyer", "a6-handout"] {
+        let pdf = build("zh-hans-waimai.md", layout);
+        let lines = long_ideograph_lines(&pdf);
+        let mut widths = std::collections::BTreeMap::new();
+        for (_, width, _) in &lines {
+            *widths.entry((width * 10.0).round() as i64).or_insert(0) += 1;
+        }
+        let measure = widths.iter().max_by_key(|(_, n)| **n).unwrap().0;
+        let measure = *measure as f64 / 10.0;
+        for (chars, width, size) in &lines {
+            let past = (width - measure) / size;
+            if past > 0.05 {
+                assert!(
+                    chars.ends_with(['，', '。', '、']) && past < 0.55,
+                    "{layout}: a line {past:.2} em past its column: {chars}"
+                );
+                trimmed.push(chars.clone());
+            }
+        }
+    }
+    assert!(!trimmed.is_empty(), "no line ended on a half-width mark");
+}
+
+#[test]
 fn khmer_clusters_with_a_lowered_subscript_come_out_of_the_text_layer_whole() {
     // ផ្ទះ is a letter, a subscript drawn below the baseline and a
     // visarga. The lowered glyph has a run of its own, which once cut the

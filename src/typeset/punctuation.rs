@@ -58,6 +58,16 @@ pub fn half_width(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Full-width colon, semicolon, exclamation and question marks. Chinese
+/// fonts for the mainland set their ink in the left half of the square,
+/// like a comma's, and CLREQ closes up their white as a comma's when a
+/// line must shrink; Japanese and Traditional Chinese fonts centre them,
+/// and their outline then gives nothing (see [`white_to_give`]). Not
+/// closing marks: no rule pairs them up with a bracket.
+fn is_pause(c: char) -> bool {
+    matches!(c, '\u{FF1A}' | '\u{FF1B}' | '\u{FF01}' | '\u{FF1F}')
+}
+
 /// The most white a full-width mark gives back to a shrinking line, in em:
 /// the blank half of its square, as JLREQ (3.8.3) reduces the spacing of
 /// punctuation first when a line must take one more character.
@@ -81,7 +91,11 @@ pub fn white_to_give(
     after: bool,
     metrics: impl FnOnce() -> (f64, Option<(f64, f64)>),
 ) -> f64 {
-    let gives = if after { is_closing(c) } else { is_opening(c) };
+    let gives = if after {
+        is_closing(c) || is_pause(c)
+    } else {
+        is_opening(c)
+    };
     if !gives {
         return 0.0;
     }

@@ -105,8 +105,24 @@ impl Paragraph {
         }
         // From the end, so that an inserted penalty moves no place still to come.
         for (gap, &price) in gaps.iter().zip(&prices).rev() {
+            let trimmed = trimmed_end_before(&self.items, gap.item);
             match &mut self.items[gap.item] {
                 Item::Penalty { cost, .. } => *cost = price,
+                // After a closing mark, the glue follows the two breaks
+                // of a line that may end with the mark trimmed (see
+                // `push_trimmed_end`): both carry the price, the empty
+                // glue becoming a penalty.
+                Item::Glue { .. } if trimmed => {
+                    if let Item::Penalty { cost, .. } = &mut self.items[gap.item - 1] {
+                        *cost += price;
+                    }
+                    self.items[gap.item - 2] = Item::Penalty {
+                        width: Length::ZERO,
+                        cost: price,
+                        flagged: false,
+                        kind: PenaltyKind::Ordinary,
+                    };
+                }
                 // Justified: the break is at the glue; a penalty before it
                 // carries the price and breaks there instead.
                 Item::Glue { .. } => {
@@ -189,6 +205,19 @@ impl Setter<'_> {
     }
 }
 
+/// Whether the glue at `at` follows an empty glue and a penalty of
+/// negative width: the two breaks after a closing mark in justified
+/// Chinese or Japanese.
+fn trimmed_end_before(items: &[Item], at: usize) -> bool {
+    at >= 2
+        && matches!(items[at - 1], Item::Penalty { width, .. } if width < Length::ZERO)
+        && matches!(
+            items[at - 2],
+            Item::Glue { width, stretch, shrink }
+                if width == Length::ZERO && stretch == Length::ZERO && shrink == Length::ZERO
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use crate::statement::document::Span;
@@ -247,6 +276,46 @@ mod tests {
         assert_eq!(penalty_costs(&p), [7.0, 8.0]);
         assert_eq!(p.items.len(), p.pieces.len());
         assert_eq!(p.words(), ["one", "two", "three"]);
+    }
+
+    #[test]
+    fn a_break_after_a_chinese_comma_is_priced_both_ways() {
+        // After "，" a justified line may end with the comma full or half
+        // width (see `push_trimmed_end`): both breaks take the price.
+        // The system's Noto CJK (`.ci/run` installs fonts-noto-cjk).
+        let mut bench = TestBench::new();
+        bench.fallback.system = true;
+        let mut setter = bench.setter(Length::pt(500.0));
+        let style = TextStyle::display(
+            FontRef::Family("sans".into()),
+            false,
+            Length::pt(20.0),
+            Color::Gray(0.0),
+            Align::Justify,
+        );
+        let mut p = setter
+            .prepare(&[Span::plain("工人们，团结起来")], &style, 1)
+            .unwrap();
+        let trims = |p: &Paragraph| {
+            p.items
+                .iter()
+                .filter(|i| matches!(i, Item::Penalty { width, .. } if *width < Length::ZERO))
+                .count()
+        };
+        assert_eq!(trims(&p), 1, "{:?}", p.items);
+        p.weigh_segment_breaks(|_, _, _| 7.0);
+        assert_eq!(trims(&p), 1);
+        // No free break is left: a glue is a break only after a box.
+        for pair in p.items.windows(2) {
+            assert!(
+                !matches!(pair, [Item::Box { .. }, Item::Glue { .. }]),
+                "{:?}",
+                p.items
+            );
+        }
+        let costs = penalty_costs(&p);
+        assert!(costs.iter().all(|c| *c >= 7.0), "{costs:?}");
+        assert!(costs.contains(&17.0), "{costs:?}");
     }
 
     #[test]

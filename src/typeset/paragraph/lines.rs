@@ -223,6 +223,14 @@ impl Paragraph {
                 ink_end = self.put_all(&mut line, offsets, x, gs);
             }
         }
+        // A break that gives back the white of the closing mark ending the
+        // line (a negative width): the mark stays where it is, its blank
+        // half past the line's end, its ink inside the measure.
+        if let Item::Penalty { width, .. } = self.items[end] {
+            if width < Length::ZERO {
+                ink_end += width;
+            }
+        }
         line.trim_end();
         line.width = ink_end;
         offsets.truncate(line.glyphs().count());

@@ -408,17 +408,15 @@ impl Setter<'_> {
         let cuts = cuts(text, &glyphs, breaks);
         // What each break between Chinese or Japanese characters may
         // shrink: the white of the marks on either side.
-        let shrinks: Vec<Length> = cuts
+        let whites: Vec<MarkWhite> = cuts
             .iter()
             .map(|cut| match *cut {
                 Cut::Before {
                     glyph,
                     kind: WordBreak::Segment(SegmentBreak::Ideographic),
                     ..
-                } if style.align == Align::Justify => {
-                    style.size * self.white_around(text, &glyphs, glyph)
-                }
-                _ => Length::ZERO,
+                } if style.align == Align::Justify => self.white_around(text, &glyphs, glyph),
+                _ => MarkWhite::default(),
             })
             .collect();
         let count = glyphs.len();
@@ -429,7 +427,7 @@ impl Setter<'_> {
             *from = upto;
             glyphs
         };
-        for (cut, shrink) in cuts.into_iter().zip(shrinks) {
+        for (cut, white) in cuts.into_iter().zip(whites) {
             match cut {
                 Cut::Before {
                     glyph,
@@ -440,6 +438,10 @@ impl Setter<'_> {
                     let g = fragment(glyph, &mut from);
                     push_box(p, g);
                     if let WordBreak::Segment(segment) = kind {
+                        if white.after_mark > 0.0 {
+                            push_trimmed_end(p, style.size * white.after_mark);
+                        }
+                        let shrink = style.size * (white.after_mark + white.before_mark);
                         let item = self.push_segment_break(p, segment, shrink, style);
                         let before = text[..at].chars().next_back();
                         let after = text[at..].chars().next();
@@ -574,7 +576,7 @@ impl Setter<'_> {
     /// `at` of a shaped word, in em: that right of a closing mark before
     /// it and left of an opening mark after it (see
     /// [`punctuation::white_to_give`]), from the marks' outlines.
-    fn white_around(&self, text: &str, glyphs: &[(usize, Glyph)], at: usize) -> f64 {
+    fn white_around(&self, text: &str, glyphs: &[(usize, Glyph)], at: usize) -> MarkWhite {
         let white = |k: usize, after: bool| {
             let Some((offset, g)) = glyphs.get(k) else {
                 return 0.0;
@@ -585,8 +587,10 @@ impl Setter<'_> {
             let face = self.fonts.face(g.face);
             punctuation::white_to_give(c, after, || (face.advance_em(g.gid), face.ink_x_em(g.gid)))
         };
-        let before = at.checked_sub(1).map_or(0.0, |k| white(k, true));
-        before + white(at, false)
+        MarkWhite {
+            after_mark: at.checked_sub(1).map_or(0.0, |k| white(k, true)),
+            before_mark: white(at, false),
+        }
     }
 
     /// A break inside text without spaces: in justified text, glue that
@@ -622,6 +626,57 @@ impl Setter<'_> {
         // The ragged break's penalty, between its two glues.
         p.items.len() - 2
     }
+}
+
+/// The white beside a break between Chinese or Japanese characters that
+/// a justified line may take back, in em: right of a closing mark before
+/// the break, left of an opening mark after it.
+#[derive(Clone, Copy, Default)]
+struct MarkWhite {
+    after_mark: f64,
+    before_mark: f64,
+}
+
+/// The cost of ending a line on a closing mark set half-width, so that
+/// the line takes in one more character (see [`push_trimmed_end`]).
+/// Small, as the trimmed mark reads as any line-end mark does; enough
+/// that a line that would only be spread by a hair (badness under about
+/// four, gaps of 0.03 em) is spread instead, as CSS's `allow-end` trims
+/// only a line that does not otherwise fit.
+const TRIMMED_END_COST: f64 = 10.0;
+
+/// A second way to break after a closing mark: the line ends with the
+/// mark's white given back. A line of Chinese or Japanese one character
+/// too long for its measure, because a comma or full stop must stay with
+/// the character before it (kinsoku), otherwise pushes that character to
+/// the next line and spreads the rest by up to 0.08 em a gap. JLREQ
+/// (3.8) prefers taking it in: the line-end mark is set half-width, its
+/// ink still inside the measure (CSS Text 4's `text-spacing-trim`
+/// `allow-end`, part of `normal`).
+///
+/// Knuth's model has one width for a breakpoint, so the alternative is
+/// its own breakpoint: an empty glue (the ordinary break, after a box),
+/// then a penalty whose negative width is the white. Neither is a break
+/// the line stays inside, so a line through them is as before; the
+/// segment glue that follows is no breakpoint, as a penalty precedes it.
+fn push_trimmed_end(p: &mut Paragraph, white: Length) {
+    p.push(
+        Item::Glue {
+            width: Length::ZERO,
+            stretch: Length::ZERO,
+            shrink: Length::ZERO,
+        },
+        Piece::Nothing,
+    );
+    p.push(
+        Item::Penalty {
+            width: -white,
+            cost: TRIMMED_END_COST,
+            flagged: false,
+            kind: PenaltyKind::Ordinary,
+        },
+        Piece::Nothing,
+    );
 }
 
 /// Stretch between two Chinese or Japanese characters of a justified line
