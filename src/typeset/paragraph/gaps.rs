@@ -228,7 +228,11 @@ mod tests {
 
     /// `text` prepared in the sans face at 20pt, aligned as `align`.
     fn prepared(text: &str, align: Align) -> Paragraph {
-        let mut bench = TestBench::new();
+        prepared_on(&mut TestBench::new(), text, align)
+    }
+
+    /// [`prepared`] on `bench`'s fonts.
+    fn prepared_on(bench: &mut TestBench, text: &str, align: Align) -> Paragraph {
         let mut setter = bench.setter(Length::pt(500.0));
         let style = TextStyle::display(
             FontRef::Family("sans".into()),
@@ -285,17 +289,7 @@ mod tests {
         // The system's Noto CJK (`.ci/run` installs fonts-noto-cjk).
         let mut bench = TestBench::new();
         bench.fallback.system = true;
-        let mut setter = bench.setter(Length::pt(500.0));
-        let style = TextStyle::display(
-            FontRef::Family("sans".into()),
-            false,
-            Length::pt(20.0),
-            Color::Gray(0.0),
-            Align::Justify,
-        );
-        let mut p = setter
-            .prepare(&[Span::plain("工人们，团结起来")], &style, 1)
-            .unwrap();
+        let mut p = prepared_on(&mut bench, "工人们，团结起来", Align::Justify);
         let trims = |p: &Paragraph| {
             p.items
                 .iter()
