@@ -4,8 +4,11 @@
 use crate::error::{Location, Warning};
 use crate::style::Align;
 use crate::typeset::bidi;
+use crate::typeset::fonts::FaceId;
+use crate::typeset::kashida;
 use crate::typeset::line::{Line, LineEnd, PlacedGlyph};
 use crate::typeset::linebreak::{self, Item, PenaltyKind};
+use crate::typeset::shape::ShapedGlyph;
 use crate::units::Length;
 
 use super::build::{LETTER_SHRINK_EM, MAX_LETTER_SPACING_EM, TRACKING_EM};
@@ -71,7 +74,10 @@ impl Setter<'_> {
                 // slack sits in the glue at the break, which is not drawn.
                 _ => 0.0,
             };
-            let (mut line, offsets) = p.place(start, end, ratio);
+            let (mut line, mut offsets) = p.place(start, end, ratio);
+            if p.bidi && p.align == Align::Justify && !is_last && ratio > 0.0 {
+                self.lengthen_joins(&mut line, &mut offsets, p.size);
+            }
             line.hyphenated = br.hyphenated;
             line.end = line_end(&p.items[end], br.hyphenated);
             line.overfull = br.overfull;
@@ -135,6 +141,47 @@ impl Setter<'_> {
         lines
     }
 }
+
+impl Setter<'_> {
+    /// Moves what a stretched right-to-left line's word spaces took into
+    /// kashidas in its Arabic words (see [`kashida`]), the join chosen in
+    /// each word checked against the font by shaping the word with a
+    /// tatweel in it.
+    fn lengthen_joins(&mut self, line: &mut Line, offsets: &mut Vec<Length>, size: Length) {
+        let fonts = &*self.fonts;
+        let shaper = &mut *self.shaper;
+        let stroke = |face: FaceId| {
+            let f = fonts.face(face);
+            f.glyph(TATWEEL).map(|gid| kashida::Stroke {
+                gid,
+                advance: f.advance(gid, size),
+            })
+        };
+        let plain_join = |face: FaceId, word: &str, at: usize| {
+            let Some(tatweel) = fonts.face(face).glyph(TATWEEL) else {
+                return false;
+            };
+            let plain = shaper.shape_in(fonts, face, word, true);
+            let with = format!("{}{TATWEEL}{}", &word[..at], &word[at..]);
+            let long = shaper.shape_in(fonts, face, &with, true);
+            let Some(k) = long.iter().position(|g| g.gid == tatweel) else {
+                return false;
+            };
+            let same =
+                |a: &ShapedGlyph, b: &ShapedGlyph| a.gid == b.gid && a.advance_em == b.advance_em;
+            long.len() == plain.len() + 1
+                && long[..k].iter().zip(&plain[..k]).all(|(a, b)| same(a, b))
+                && long[k + 1..]
+                    .iter()
+                    .zip(&plain[k..])
+                    .all(|(a, b)| same(a, b))
+        };
+        kashida::justify(line, offsets, size, stroke, plain_join);
+    }
+}
+
+/// ARABIC TATWEEL, the kashida's glyph.
+const TATWEEL: char = '\u{0640}';
 
 impl Paragraph {
     /// Positions the glyphs of items `start..end` (and the drawn part of a
