@@ -133,16 +133,7 @@ pub fn char_levels(text: &str, document: Direction) -> Option<Vec<u8>> {
 pub fn reorder_line(line: &mut Line, offsets: &[Length]) {
     let runs = std::mem::take(&mut line.runs);
     // Each run's style, without its glyphs.
-    let styles: Vec<GlyphRun> = runs
-        .iter()
-        .map(|r| GlyphRun {
-            face: r.face,
-            size: r.size,
-            color: r.color,
-            rise: r.rise,
-            glyphs: Vec::new(),
-        })
-        .collect();
+    let styles: Vec<GlyphRun> = runs.iter().map(GlyphRun::styled_like).collect();
     let mut glyphs: Vec<(usize, PlacedGlyph)> = runs
         .into_iter()
         .enumerate()

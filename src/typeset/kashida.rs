@@ -252,17 +252,7 @@ fn rebuild(
     add: &[Length],
     strokes: &[Option<(Stroke, Length)>],
 ) {
-    let mut runs: Vec<GlyphRun> = line
-        .runs
-        .iter()
-        .map(|r| GlyphRun {
-            face: r.face,
-            size: r.size,
-            color: r.color,
-            rise: r.rise,
-            glyphs: Vec::with_capacity(r.glyphs.len()),
-        })
-        .collect();
+    let mut runs: Vec<GlyphRun> = line.runs.iter().map(GlyphRun::styled_like).collect();
     let mut moved = Vec::with_capacity(offsets.len() + 8);
     let mut delta = Length::ZERO;
     for (k, &(r, i)) in flat.iter().enumerate() {

@@ -98,6 +98,20 @@ pub struct GlyphRun {
     pub glyphs: Vec<PlacedGlyph>,
 }
 
+impl GlyphRun {
+    /// A run of the same face, size, colour and rise, without glyphs: for
+    /// a line whose glyphs are laid out again.
+    pub fn styled_like(&self) -> GlyphRun {
+        GlyphRun {
+            face: self.face,
+            size: self.size,
+            color: self.color,
+            rise: self.rise,
+            glyphs: Vec::new(),
+        }
+    }
+}
+
 /// How a line ends: what stands between its last glyph and the next
 /// line's first, for whoever puts the text back together (a screen
 /// reader, text extraction, finding a web address broken across lines).

@@ -23,6 +23,7 @@ mod lines;
 mod memo;
 mod trial;
 mod types;
+mod unspaced;
 mod word;
 
 use std::collections::{BTreeMap, HashSet};
