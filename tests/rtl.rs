@@ -314,3 +314,29 @@ fn arabic_lines_are_justified_by_kashida_not_by_gaping_spaces() {
     let copied = poppler(&out.pdf, "kashida-text", &["-enc", "UTF-8"]);
     assert!(!copied.contains('\u{0640}'));
 }
+
+#[test]
+fn a_justified_arabic_script_paragraph_does_not_end_on_a_short_word_alone() {
+    // The line breaker counts on the kashidas a line will take: with its
+    // word spaces as its only stretch, a Persian paragraph on the A4
+    // leaflet ended on "است." alone.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut stubs = Vec::new();
+    for sample in ["fa-hoghugh.md", "ar-mayah.md"] {
+        let text = std::fs::read_to_string(root.join("samples").join(sample)).unwrap();
+        for layout in ["a4-leaflet", "letter-leaflet"] {
+            let out = build(&text, layout);
+            let copied = plain(&poppler(&out.pdf, "stub", &["-enc", "UTF-8"]));
+            let lines: Vec<&str> = copied.lines().map(str::trim).collect();
+            for pair in lines.windows(2) {
+                let [above, last] = pair else { continue };
+                let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+                let one_word = !last.contains(' ');
+                if !above.is_empty() && one_word && (1..4).contains(&letters) {
+                    stubs.push(format!("{sample} on {layout}: {above} / {last}"));
+                }
+            }
+        }
+    }
+    assert!(stubs.is_empty(), "{}", stubs.join("\n"));
+}

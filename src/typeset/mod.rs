@@ -12,7 +12,7 @@
 pub mod bidi;
 pub mod fonts;
 pub mod hyphenate;
-mod kashida;
+pub(crate) mod kashida;
 pub mod lang;
 pub mod line;
 pub mod linebreak;

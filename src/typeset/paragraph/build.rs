@@ -6,6 +6,7 @@ use crate::script::{is_ideographic, is_southeast_asian};
 use crate::statement::document::{Span, Style};
 use crate::style::Align;
 use crate::typeset::bidi;
+use crate::typeset::kashida;
 use crate::typeset::line::Cluster;
 use crate::typeset::linebreak::{Item, PenaltyKind, INFINITY};
 use crate::units::Length;
@@ -147,6 +148,9 @@ impl Setter<'_> {
                 Length::ZERO
             };
             p.add_tracking(style.size * TRACKING_EM, shrink);
+        }
+        if style.align == Align::Justify && rtl_letters {
+            p.add_kashida_stretch(style.size * kashida::STRETCH_EM);
         }
         // Paragraph end: no break before the fill, fill glue, forced break.
         p.push(no_break(), Piece::Nothing);
@@ -432,6 +436,36 @@ impl Paragraph {
             {
                 *kind = PenaltyKind::Hyphen;
                 *c = cost;
+            }
+        }
+    }
+
+    /// Adds `per_word` to the stretch of each word space after a word
+    /// that can take a kashida (see [`kashida::can_lengthen`]): the line
+    /// breaker then counts on what the kashidas of a right-to-left line
+    /// will take, which `kashida::justify` moves out of the spaces once
+    /// the line is set.
+    fn add_kashida_stretch(&mut self, per_word: Length) {
+        let mut letters: Vec<Option<char>> = Vec::new();
+        for (item, piece) in self.items.iter_mut().zip(&self.pieces) {
+            match (item, piece) {
+                (Item::Box { .. }, Piece::Glyphs(gs)) => {
+                    letters.extend(gs.iter().map(|g| match g.text {
+                        Cluster::Char(c)
+                            if g.level % 2 == 1 && g.x_offset == 0.0 && g.y_offset == 0.0 =>
+                        {
+                            Some(c)
+                        }
+                        _ => None,
+                    }))
+                }
+                (Item::Glue { stretch, .. }, piece) => {
+                    if matches!(piece, Piece::Space { .. }) && kashida::can_lengthen(&letters) {
+                        *stretch += per_word;
+                    }
+                    letters.clear();
+                }
+                _ => {}
             }
         }
     }
