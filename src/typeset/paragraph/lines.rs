@@ -140,9 +140,7 @@ impl Setter<'_> {
         }
         lines
     }
-}
 
-impl Setter<'_> {
     /// Moves what a stretched right-to-left line's word spaces took into
     /// kashidas in its Arabic words (see [`kashida`]), the join chosen in
     /// each word checked against the font by shaping the word with a
