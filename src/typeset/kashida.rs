@@ -54,6 +54,9 @@ const SPACE_KEEP_EM: f64 = 0.1;
 /// goes back into its spaces.
 const MAX_KASHIDA_EM: f64 = 0.75;
 
+/// The narrowest tatweel used, in em: Noto Naskh's is 0.21 em.
+const MIN_STROKE_EM: f64 = 0.05;
+
 /// A join where a kashida may go: after glyph `after` (an index into the
 /// line's glyphs in order), ranked as in the module's list (1 best).
 #[derive(Clone, Copy, Debug)]
@@ -179,7 +182,10 @@ pub fn justify(
         let Some(s) = stroke(line.runs[flat[join.after].0].face) else {
             continue;
         };
-        if s.advance <= Length::ZERO || s.advance > left {
+        // A font whose tatweel is a sliver (or empty) has no stroke to
+        // draw; filling three quarters of an em with it would take
+        // hundreds of glyphs.
+        if s.advance < size * MIN_STROKE_EM || s.advance > left {
             continue;
         }
         left -= s.advance;
