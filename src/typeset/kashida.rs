@@ -44,9 +44,11 @@ use crate::typeset::line::{Cluster, GlyphRun, Line, PlacedGlyph};
 use crate::units::Length;
 
 /// The most a word space keeps beyond its own width before kashidas take
-/// the rest, in em. Spaces a little wider than their natural 0.25–0.3 em
-/// read as even; at this they stay under about 0.4 em, where typometer
-/// and readers see no holes.
+/// the rest, in em. In a Naskh face spacing does most of the work and
+/// elongation comes in where the spaces get too wide (so the W3C's
+/// Arabic layout discussions describe it): spaces a little wider than
+/// their natural 0.25–0.3 em read as even, and at this they stay under
+/// about 0.4 em, where typometer and readers see no holes.
 const SPACE_KEEP_EM: f64 = 0.1;
 
 /// The longest kashida, in em: about three tatweel strokes. alreq warns
@@ -182,9 +184,10 @@ pub fn justify(
         let Some(s) = stroke(line.runs[flat[join.after].0].face) else {
             continue;
         };
-        // A font whose tatweel is a sliver (or empty) has no stroke to
-        // draw; filling three quarters of an em with it would take
-        // hundreds of glyphs.
+        // A font whose tatweel is a sliver has no stroke to draw (filling
+        // three quarters of an em with it would take hundreds of glyphs),
+        // and one whose tatweel is empty says it takes no kashidas, as MS
+        // Word reads it.
         if s.advance < size * MIN_STROKE_EM || s.advance > left {
             continue;
         }
