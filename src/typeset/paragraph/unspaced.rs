@@ -42,18 +42,23 @@ impl Setter<'_> {
     /// A break inside text without spaces: in justified text, glue that
     /// widens when the line is stretched (Chinese and Japanese are
     /// justified by spacing out their characters, the Southeast Asian
-    /// scripts between their words) and narrows by `shrink`, the white of
-    /// a punctuation mark beside it (see [`Setter::white_around`]); in
-    /// ragged text a free break with Knuth's rag at the line end, as a
-    /// word space has. Returns the index of the item a line breaks at.
+    /// scripts between their words) and narrows by the `white` of the
+    /// punctuation marks beside it (see [`Setter::white_around`]), after
+    /// a closing mark with a second break that gives its white back (see
+    /// [`push_trimmed_end`]); in ragged text a free break with Knuth's rag
+    /// at the line end, as a word space has. Returns the index of the
+    /// item a line breaks at.
     pub(super) fn push_segment_break(
         &mut self,
         p: &mut Paragraph,
         kind: SegmentBreak,
-        shrink: Length,
+        white: MarkWhite,
         style: &TextStyle,
     ) -> usize {
         if style.align == Align::Justify {
+            if white.after_mark > 0.0 {
+                push_trimmed_end(p, style.size * white.after_mark);
+            }
             let per_gap = match kind {
                 SegmentBreak::Ideographic => IDEOGRAPHIC_STRETCH_EM,
                 SegmentBreak::Word => WORD_BOUNDARY_STRETCH_EM,
@@ -62,7 +67,7 @@ impl Setter<'_> {
                 Item::Glue {
                     width: Length::ZERO,
                     stretch: style.size * per_gap,
-                    shrink,
+                    shrink: style.size * (white.after_mark + white.before_mark),
                 },
                 Piece::Nothing,
             );
@@ -79,8 +84,8 @@ impl Setter<'_> {
 /// the break, left of an opening mark after it.
 #[derive(Clone, Copy, Default)]
 pub(super) struct MarkWhite {
-    pub(super) after_mark: f64,
-    pub(super) before_mark: f64,
+    after_mark: f64,
+    before_mark: f64,
 }
 
 /// The cost of ending a line on a closing mark set half-width, so that
@@ -105,7 +110,7 @@ const TRIMMED_END_COST: f64 = 10.0;
 /// then a penalty whose negative width is the white. Neither is a break
 /// the line stays inside, so a line through them is as before; the
 /// segment glue that follows is no breakpoint, as a penalty precedes it.
-pub(super) fn push_trimmed_end(p: &mut Paragraph, white: Length) {
+fn push_trimmed_end(p: &mut Paragraph, white: Length) {
     p.push(
         Item::Glue {
             width: Length::ZERO,

@@ -18,7 +18,7 @@ use crate::units::Length;
 use super::chars::{is_ignorable, is_mark, is_symbol_mark};
 use super::memo::WordBuffers;
 use super::types::{Glyph, Paragraph, Piece, SegmentGap, TextStyle, WordBreak};
-use super::unspaced::{push_trimmed_end, MarkWhite};
+use super::unspaced::MarkWhite;
 use super::Setter;
 
 /// Cost of a break after an address's separator, or of an emergency break
@@ -438,11 +438,7 @@ impl Setter<'_> {
                     let g = fragment(glyph, &mut from);
                     push_box(p, g);
                     if let WordBreak::Segment(segment) = kind {
-                        if white.after_mark > 0.0 {
-                            push_trimmed_end(p, style.size * white.after_mark);
-                        }
-                        let shrink = style.size * (white.after_mark + white.before_mark);
-                        let item = self.push_segment_break(p, segment, shrink, style);
+                        let item = self.push_segment_break(p, segment, white, style);
                         let before = text[..at].chars().next_back();
                         let after = text[at..].chars().next();
                         if let (Some(before), Some(after)) = (before, after) {
@@ -555,7 +551,7 @@ impl Setter<'_> {
                 Piece::Nothing,
             ),
             WordBreak::Segment(kind) => {
-                self.push_segment_break(p, kind, Length::ZERO, style);
+                self.push_segment_break(p, kind, MarkWhite::default(), style);
             }
             WordBreak::Anywhere => p.push(
                 Item::Penalty {
