@@ -105,11 +105,23 @@ fn rank(a: char, b: char, b_final: bool) -> Option<u8> {
 /// [`STRETCH_EM`]); whether the font draws the join plainly is only
 /// checked when the line is set.
 pub fn can_lengthen(letters: &[Option<char>]) -> bool {
-    let last = letters.iter().rposition(Option::is_some);
-    letters.windows(2).enumerate().any(|(k, pair)| match *pair {
-        [Some(a), Some(b)] => rank(a, b, Some(k + 1) == last).is_some(),
-        _ => false,
-    })
+    ranked_joins(letters).next().is_some()
+}
+
+/// The joins of a word (as for [`can_lengthen`]) where a kashida may go:
+/// the index of the letter before each, and its rank. A word's final
+/// letter is its last alphabetic one, punctuation after it aside.
+fn ranked_joins(letters: &[Option<char>]) -> impl Iterator<Item = (usize, u8)> + '_ {
+    let last = letters
+        .iter()
+        .rposition(|c| c.is_some_and(char::is_alphabetic));
+    letters
+        .windows(2)
+        .enumerate()
+        .filter_map(move |(k, pair)| match *pair {
+            [Some(a), Some(b)] => rank(a, b, Some(k + 1) == last).map(|r| (k, r)),
+            _ => None,
+        })
 }
 
 /// What a word that can take a kashida adds to the stretch of the space
@@ -146,7 +158,7 @@ pub fn justify(
         .enumerate()
         .flat_map(|(r, run)| (0..run.glyphs.len()).map(move |i| (r, i)))
         .collect();
-    let glyph = |k: usize| &line.runs[flat[k].0].glyphs[flat[k].1];
+    let glyph = |k: usize| glyph_at(line, &flat, k);
     let slot = |k: usize| glyph(k + 1).x - glyph(k).x;
     // Word spaces and the white each took beyond its own width.
     let spaces: Vec<(usize, Length)> = (0..flat.len().saturating_sub(1))
@@ -165,16 +177,21 @@ pub fn justify(
     let mut joins = Vec::new();
     let mut start = 0;
     for end in spaces.iter().map(|&(k, _)| k).chain([flat.len()]) {
-        let mut candidates = word_joins(line, &flat, offsets, start..end);
+        let word = start..end;
+        start = end + 1;
+        let mut candidates = word_joins(line, &flat, offsets, word.clone());
+        if candidates.is_empty() {
+            // No text to build for a word with no join (a Hebrew line's).
+            continue;
+        }
         candidates.sort_by_key(|j| (j.rank, std::cmp::Reverse(j.after)));
-        let (text, ends) = word_text(line, &flat, start..end);
+        let (text, ends) = word_text(line, &flat, word.clone());
         if let Some(join) = candidates.into_iter().take(3).find(|j| {
             let face = line.runs[flat[j.after].0].face;
-            plain_join(face, &text, ends[j.after - start])
+            plain_join(face, &text, ends[j.after - word.start])
         }) {
             joins.push(join);
         }
-        start = end + 1;
     }
     joins.sort_by_key(|j| (j.rank, j.after));
     // One stroke each as far as the white goes, then longer ones.
@@ -229,30 +246,37 @@ fn word_joins(
     offsets: &[Length],
     word: std::ops::Range<usize>,
 ) -> Vec<Join> {
-    let glyph = |k: usize| &line.runs[flat[k].0].glyphs[flat[k].1];
-    let letter = |k: usize| match glyph(k).text {
-        Cluster::Char(c) if c.is_alphabetic() => Some(c),
-        _ => None,
-    };
-    let last_letter = word.clone().rev().find(|&k| letter(k).is_some());
-    let mut out = Vec::new();
-    for k in word.start..word.end.saturating_sub(1) {
-        let (a, b) = (glyph(k), glyph(k + 1));
-        let same_run = flat[k].0 == flat[k + 1].0 && line.runs[flat[k].0].rise == Length::ZERO;
-        let (Some(ca), Some(cb)) = (letter(k), letter(k + 1)) else {
-            continue;
-        };
-        let adjacent = (b.x - a.x - Length::pt(f64::from(a.advance))).abs() < Length::pt(0.01);
-        let unmoved =
-            offsets.get(k) == Some(&Length::ZERO) && offsets.get(k + 1) == Some(&Length::ZERO);
-        if !(same_run && a.is_rtl() && b.is_rtl() && adjacent && unmoved) {
-            continue;
-        }
-        if let Some(rank) = rank(ca, cb, Some(k + 1) == last_letter) {
-            out.push(Join { after: k, rank });
-        }
-    }
-    out
+    let glyph = |k: usize| glyph_at(line, flat, k);
+    // Letters set right to left where the shaper put them, as the line
+    // breaker counted them (`can_lengthen`).
+    let letters: Vec<Option<char>> = word
+        .clone()
+        .map(|k| match glyph(k).text {
+            Cluster::Char(c) if glyph(k).is_rtl() && offsets.get(k) == Some(&Length::ZERO) => {
+                Some(c)
+            }
+            _ => None,
+        })
+        .collect();
+    ranked_joins(&letters)
+        .map(|(i, rank)| Join {
+            after: word.start + i,
+            rank,
+        })
+        .filter(|j| {
+            // Drawn as a plain join: both glyphs on the baseline, the
+            // second where the first's advance ends.
+            let (k, (a, b)) = (j.after, (glyph(j.after), glyph(j.after + 1)));
+            let same_run = flat[k].0 == flat[k + 1].0 && line.runs[flat[k].0].rise == Length::ZERO;
+            let adjacent = (b.x - a.x - Length::pt(f64::from(a.advance))).abs() < Length::pt(0.01);
+            same_run && adjacent
+        })
+        .collect()
+}
+
+/// Glyph `k` of the line's glyphs in order (`flat` maps it to its run).
+fn glyph_at<'a>(line: &'a Line, flat: &[(usize, usize)], k: usize) -> &'a PlacedGlyph {
+    &line.runs[flat[k].0].glyphs[flat[k].1]
 }
 
 /// The text of the word at glyphs `word`, and after each of its glyphs
@@ -265,7 +289,7 @@ fn word_text(
     let mut text = String::new();
     let mut ends = Vec::with_capacity(word.len());
     for k in word {
-        if let Some(t) = line.runs[flat[k].0].glyphs[flat[k].1].text.text() {
+        if let Some(t) = glyph_at(line, flat, k).text.text() {
             text.push_str(&t);
         }
         ends.push(text.len());
@@ -361,6 +385,9 @@ mod tests {
         // Nothing joins forward in "ورد"; "في" ends in a bowl.
         assert!(!can_lengthen(&word("ورد")));
         assert!(!can_lengthen(&word("في")));
+        // Punctuation after the word leaves its last letter final: the
+        // line breaker once counted "في،" as able to take a kashida.
+        assert!(!can_lengthen(&word("في،")));
         // A glyph that is no single letter breaks the pair.
         assert!(!can_lengthen(&[Some('س'), None, Some('ا')]));
     }
