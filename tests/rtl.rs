@@ -60,14 +60,16 @@ fn arabic_text_layer_reads_in_logical_order() {
     }
 }
 
+/// The number in attribute `name` of a tag of pdftotext's box output.
+fn attr(tag: &str, name: &str) -> f64 {
+    let at = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+    tag[at..].split('"').next().unwrap().parse().unwrap()
+}
+
 /// The boxes of the PDF's lines and words as (x min, x max, text) in
 /// points (a line's text is empty), and the page width.
 fn boxes(pdf: &[u8], tag: &str) -> (Vec<(f64, f64, String)>, f64) {
     let html = poppler(pdf, tag, &["-bbox-layout"]);
-    let attr = |s: &str, name: &str| -> f64 {
-        let at = s.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        s[at..].split('"').next().unwrap().parse().unwrap()
-    };
     let page = html.lines().find(|l| l.contains("<page ")).unwrap();
     let boxes = html
         .lines()
@@ -129,10 +131,6 @@ fn an_arabic_trifold_folds_the_other_way() {
     // Each word's left and right edge on page `n`, as poppler finds them.
     let words = |n: &str| -> Vec<(f64, f64)> {
         let html = poppler(&out.pdf, &format!("fold-{n}"), &["-bbox", "-f", n, "-l", n]);
-        let attr = |w: &str, name: &str| -> f64 {
-            let v = w.split(&format!("{name}=\"")).nth(1).unwrap();
-            v.split('"').next().unwrap().parse().unwrap()
-        };
         html.split("<word ")
             .skip(1)
             .map(|w| (attr(w, "xMin"), attr(w, "xMax")))
@@ -280,10 +278,6 @@ fn arabic_lines_are_justified_by_kashida_not_by_gaping_spaces() {
     let out = build(&text, "a4-leaflet");
     let size = out.body_size.to_pt();
     let html = poppler(&out.pdf, "kashida", &["-bbox-layout"]);
-    let attr = |s: &str, name: &str| -> f64 {
-        let at = s.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-        s[at..].split('"').next().unwrap().parse().unwrap()
-    };
     let mut gaps = Vec::new();
     for line in html.split("<line ").skip(1) {
         let line = line.split("</line>").next().unwrap();
