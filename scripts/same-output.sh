@@ -18,7 +18,7 @@ bin=./target/release/handbill
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 export SOURCE_DATE_EPOCH=1700000000
-sources=(samples/*)
+sources=(samples/*.* samples/pair/*)
 [ -f ../shared/seed/000_53f4cf6db800a616.txt ] && sources+=(../shared/seed/000_53f4cf6db800a616.txt)
 layouts=$(ls layouts | sed 's/\.toml$//')
 : > "$out/hashes"

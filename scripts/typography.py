@@ -153,8 +153,10 @@ def main():
         HANDBILL = pathlib.Path(args.bin).resolve()
     else:
         subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
-    statements = args.statement or sorted(str(p) for p in (ROOT / "samples").iterdir()) + [
-        str(REFERENCE)]
+    # Every statement under samples/, the two of the language pair in
+    # samples/pair/ too: each is also built alone.
+    statements = args.statement or sorted(
+        str(p) for p in (ROOT / "samples").rglob("*") if p.is_file()) + [str(REFERENCE)]
     jobs = [(s, l) for s in statements for l in (args.layout or layouts())]
     with tempfile.TemporaryDirectory() as tmp, concurrent.futures.ThreadPoolExecutor(
             os.cpu_count() or 2) as pool:
