@@ -85,7 +85,16 @@ fn boxes(pdf: &[u8], tag: &str) -> (Vec<(f64, f64, String)>, f64) {
 
 #[test]
 fn arabic_starts_in_the_right_column_and_ends_lines_flush_right() {
-    let out = build(ARABIC, "a4-leaflet");
+    // Up to 14pt this short text stays in the leaflet's two columns; larger,
+    // it would go across the page in one.
+    let layout = layout::parse(
+        "extends = \"a4-leaflet\"\n[body]\nmax-size = \"14pt\"\n",
+        "a4-14pt.toml",
+        std::path::Path::new("."),
+    )
+    .unwrap();
+    let out = handbill::build(&BuildRequest::new(ARABIC.as_bytes(), "t.md", &layout))
+        .unwrap_or_else(|e| panic!("{e}"));
     let (boxes, width) = boxes(&out.pdf, "mirror");
     // The first word of the body stands in the right-hand column (the
     // boxes give a word's letters in visual order).
@@ -271,8 +280,8 @@ fn a_kerned_first_letter_keeps_a_hebrew_line_inside_its_column() {
 #[test]
 fn arabic_lines_are_justified_by_kashida_not_by_gaping_spaces() {
     // Spaces are a justified Arabic line's only other stretch: on the A4
-    // leaflet's 14pt body they opened to 0.57 em one gap in twenty (0.59
-    // at most). Kashidas take what spaces take beyond a tenth of an em.
+    // leaflet's 14pt body (its largest then) they opened to 0.57 em one gap
+    // in twenty (0.59 at most). Kashidas take what spaces take beyond a tenth of an em.
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root.join("samples/ar-mayah.md")).unwrap();
     let out = build(&text, "a4-leaflet");

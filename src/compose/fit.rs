@@ -48,8 +48,24 @@ pub(super) fn scaled(design: &Design, size: Length) -> Design {
     l.heading.size = design.heading.size * up;
     l.heading.space_before = design.heading.space_before * up;
     l.heading.space_after = design.heading.space_after * up;
+    // A headline of fixed size stays a step above the grown headings, or
+    // the large print of a short text has a section heading as loud as its
+    // title. The headline keeps its proportions (leading, space after).
+    let least = l.heading.size * HEADLINE_OVER_HEADING;
+    if design.headline.fit.is_none() && least > design.headline.size {
+        let h = least / design.headline.size;
+        l.headline.size = least;
+        l.headline.leading = design.headline.leading * h;
+        l.headline.space_after = design.headline.space_after * h;
+    }
     l
 }
+
+/// How much larger than a section heading a fixed-size headline stays
+/// when the body (and with it the headings) is set larger than the
+/// layout's: a perfect fifth (3:2), the smallest step of the classical type
+/// scale that reads as another rank rather than a slip.
+const HEADLINE_OVER_HEADING: f64 = 1.5;
 
 impl Tools {
     /// The lines the text would have to lose, from the end of its last
@@ -638,4 +654,39 @@ pub(super) fn fit_pages(
         opts.layout,
         cut_advice(cut)
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leaflet() -> Design {
+        crate::layout::load("a4-leaflet").unwrap().design
+    }
+
+    #[test]
+    fn a_fixed_headline_stays_a_step_above_headings_grown_with_the_body() {
+        let d = leaflet();
+        assert!(d.headline.fit.is_none());
+        // At 12pt the grown headings (13.8pt) are far enough below 26pt.
+        assert_eq!(scaled(&d, Length::pt(12.0)).headline, d.headline);
+        // At 18pt they are 20.7pt: the headline grows to 31.05pt, its leading
+        // and space after in proportion.
+        let big = scaled(&d, Length::pt(18.0));
+        let k = big.headline.size / d.headline.size;
+        assert!((big.headline.size.to_pt() - 20.7 * 1.5).abs() < 1e-6);
+        assert!((big.headline.leading / d.headline.leading - k).abs() < 1e-9);
+        assert!((big.headline.space_after / d.headline.space_after - k).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_fitted_headline_keeps_its_own_sizes() {
+        let mut d = leaflet();
+        d.headline.fit = Some(crate::layout::design::HeadlineFit {
+            min_size: Length::pt(20.0),
+            max_size: Length::pt(30.0),
+            max_lines: 3,
+        });
+        assert_eq!(scaled(&d, Length::pt(18.0)).headline, d.headline);
+    }
 }
