@@ -50,8 +50,11 @@ pub(super) fn scaled(design: &Design, size: Length) -> Design {
     l.heading.space_after = design.heading.space_after * up;
     // A headline of fixed size stays a step above the grown headings, or
     // the large print of a short text has a section heading as loud as its
-    // title. The headline keeps its proportions (leading, space after).
-    let least = l.heading.size * HEADLINE_OVER_HEADING;
+    // title: as far above them as the layout sets it, up to a step of
+    // HEADLINE_OVER_HEADING, so a layout's own sizes hold at its size. The
+    // headline keeps its proportions (leading, space after).
+    let step = (design.headline.size / design.heading.size).min(HEADLINE_OVER_HEADING);
+    let least = l.heading.size * step;
     if design.headline.fit.is_none() && least > design.headline.size {
         let h = least / design.headline.size;
         l.headline.size = least;
@@ -677,6 +680,18 @@ mod tests {
         assert!((big.headline.size.to_pt() - 20.7 * 1.5).abs() < 1e-6);
         assert!((big.headline.leading / d.headline.leading - k).abs() < 1e-9);
         assert!((big.headline.space_after / d.headline.space_after - k).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_headline_the_layout_sets_close_to_its_headings_keeps_that_step() {
+        let mut d = leaflet();
+        d.headline.size = Length::pt(13.0);
+        d.heading.size = Length::pt(12.0);
+        // At the layout's size and below, the layout's own sizes.
+        assert_eq!(scaled(&d, d.body.size).headline.size, Length::pt(13.0));
+        // At twice the body size, headings of 24pt, the headline 26pt.
+        let big = scaled(&d, d.body.size * 2.0);
+        assert!((big.headline.size.to_pt() - 26.0).abs() < 1e-9);
     }
 
     #[test]
