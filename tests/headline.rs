@@ -253,3 +253,29 @@ fn a_fixed_size_headline_keeps_its_last_words_together() {
         assert!(words(lines[lines.len() - 1]) >= 2, "{size}: {texts:?}");
     }
 }
+
+#[test]
+fn a_word_too_long_for_the_headline_fills_its_lines_in_order() {
+    // Broken without a hyphen, as no line holds it. Its pieces fill their
+    // lines; the first once held one letter ("S / upercalifragilistice /
+    // …"), as a ragged line ending inside a word had no stretch and every
+    // such line was as bad as any other.
+    let word = "Supercalifragilisticexpialidociousantidisestablishmentarianism\
+                pneumonoultramicroscopicsilicovolcanoconiosis";
+    for name in ["a6-handout", "a4-trifold"] {
+        let layout = layout::load(name).unwrap();
+        let c = set(word, &layout);
+        let size = layout.design.headline.size;
+        let lines: Vec<String> = c.pages[0]
+            .lines
+            .iter()
+            .filter(|l| l.line.runs.iter().any(|r| r.size >= size))
+            .map(|l| l.line.text().trim().to_string())
+            .collect();
+        assert_eq!(lines.concat(), word, "{name}: {lines:?}");
+        let longest = lines.iter().map(|l| l.chars().count()).max().unwrap();
+        for l in &lines[..lines.len() - 1] {
+            assert!(l.chars().count() * 4 >= longest * 3, "{name}: {lines:?}");
+        }
+    }
+}

@@ -249,6 +249,30 @@ impl Paragraph {
     /// glue taking the stretch back), and the space of `width` drawn as
     /// `drawn` keeps its natural width inside a line.
     pub(super) fn push_ragged_break(&mut self, size: Length, width: Length, drawn: Piece) {
+        self.push_ragged(size, free_break(), (width, drawn));
+    }
+
+    /// `penalty`, a break inside a word that draws nothing (an over-long
+    /// word's or an address's), in text set at `size` in `align`. In ragged
+    /// text it takes the rag as a space does: without it a line ending
+    /// there has no stretch, so every such line is as bad as can be, the
+    /// breaker cannot tell an even rag from an uneven one, and it left a
+    /// headline's first line holding one letter ("S / upercalifragil…").
+    pub(super) fn push_inner_break(&mut self, size: Length, align: Align, penalty: Item) {
+        if align == Align::Justify {
+            self.push(penalty, Piece::Nothing);
+        } else {
+            // The rag's glue follows a letter, so it would be a free break
+            // inside the word in every pass: only the penalty may break.
+            self.push(no_break(), Piece::Nothing);
+            self.push_ragged(size, penalty, (Length::ZERO, Piece::Nothing));
+        }
+    }
+
+    /// The break `penalty` in ragged text, as Knuth sets it: the stretch
+    /// sits only at a line end (glue that a break keeps, then the break,
+    /// then glue taking the stretch back, of `width` drawn as `drawn`).
+    fn push_ragged(&mut self, size: Length, penalty: Item, (width, drawn): (Length, Piece)) {
         let rag = size * RAG_EM;
         self.push(
             Item::Glue {
@@ -258,7 +282,7 @@ impl Paragraph {
             },
             Piece::Nothing,
         );
-        self.push(free_break(), Piece::Nothing);
+        self.push(penalty, Piece::Nothing);
         self.push(
             Item::Glue {
                 width,

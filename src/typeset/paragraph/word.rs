@@ -532,35 +532,38 @@ impl Setter<'_> {
                 },
                 Piece::Nothing,
             ),
-            WordBreak::Address => p.push(
+            WordBreak::Address => p.push_inner_break(
+                style.size,
+                style.align,
                 Item::Penalty {
                     width: Length::ZERO,
                     cost: EMERGENCY_COST,
                     flagged: false,
                     kind: PenaltyKind::Address,
                 },
-                Piece::Nothing,
             ),
-            WordBreak::Emergency => p.push(
+            WordBreak::Emergency => p.push_inner_break(
+                style.size,
+                style.align,
                 Item::Penalty {
                     width: Length::ZERO,
                     cost: EMERGENCY_COST,
                     flagged: false,
                     kind: PenaltyKind::Emergency,
                 },
-                Piece::Nothing,
             ),
             WordBreak::Segment(kind) => {
                 self.push_segment_break(p, kind, MarkWhite::default(), style);
             }
-            WordBreak::Anywhere => p.push(
+            WordBreak::Anywhere => p.push_inner_break(
+                style.size,
+                style.align,
                 Item::Penalty {
                     width: Length::ZERO,
                     cost: ANYWHERE_COST,
                     flagged: false,
                     kind: PenaltyKind::Emergency,
                 },
-                Piece::Nothing,
             ),
         }
         Ok(())
