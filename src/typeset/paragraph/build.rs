@@ -252,13 +252,26 @@ impl Paragraph {
         self.push_ragged(size, free_break(), (width, drawn));
     }
 
-    /// `penalty`, a break inside a word that draws nothing (an over-long
-    /// word's or an address's), in text set at `size` in `align`. In ragged
-    /// text it takes the rag as a space does: without it a line ending
-    /// there has no stretch, so every such line is as bad as can be, the
-    /// breaker cannot tell an even rag from an uneven one, and it left a
-    /// headline's first line holding one letter ("S / upercalifragil…").
-    pub(super) fn push_inner_break(&mut self, size: Length, align: Align, penalty: Item) {
+    /// A break of `kind` and `cost` inside a word that draws nothing (an
+    /// over-long word's or an address's), in text set at `size` in `align`.
+    /// In ragged text it takes the rag as a space does: without it a line
+    /// ending there has no stretch, so every such line is as bad as can
+    /// be, the breaker cannot tell an even rag from an uneven one, and it
+    /// left a headline's first line holding one letter ("S /
+    /// upercalifragil…").
+    pub(super) fn push_inner_break(
+        &mut self,
+        size: Length,
+        align: Align,
+        cost: f64,
+        kind: PenaltyKind,
+    ) {
+        let penalty = Item::Penalty {
+            width: Length::ZERO,
+            cost,
+            flagged: false,
+            kind,
+        };
         if align == Align::Justify {
             self.push(penalty, Piece::Nothing);
         } else {

@@ -535,22 +535,14 @@ impl Setter<'_> {
             WordBreak::Address => p.push_inner_break(
                 style.size,
                 style.align,
-                Item::Penalty {
-                    width: Length::ZERO,
-                    cost: EMERGENCY_COST,
-                    flagged: false,
-                    kind: PenaltyKind::Address,
-                },
+                EMERGENCY_COST,
+                PenaltyKind::Address,
             ),
             WordBreak::Emergency => p.push_inner_break(
                 style.size,
                 style.align,
-                Item::Penalty {
-                    width: Length::ZERO,
-                    cost: EMERGENCY_COST,
-                    flagged: false,
-                    kind: PenaltyKind::Emergency,
-                },
+                EMERGENCY_COST,
+                PenaltyKind::Emergency,
             ),
             WordBreak::Segment(kind) => {
                 self.push_segment_break(p, kind, MarkWhite::default(), style);
@@ -558,12 +550,8 @@ impl Setter<'_> {
             WordBreak::Anywhere => p.push_inner_break(
                 style.size,
                 style.align,
-                Item::Penalty {
-                    width: Length::ZERO,
-                    cost: ANYWHERE_COST,
-                    flagged: false,
-                    kind: PenaltyKind::Emergency,
-                },
+                ANYWHERE_COST,
+                PenaltyKind::Emergency,
             ),
         }
         Ok(())
