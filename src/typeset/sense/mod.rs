@@ -9,8 +9,9 @@
 //! break at each gap between two words, for the Knuth–Plass breaker to
 //! weigh against the lines' lengths like any other penalty:
 //!
-//! - never after an article, preposition or conjunction (the `words`
-//!   module has the lists per language): [`CLINGING`], high enough to
+//! - never after an article, preposition or conjunction, nor before a
+//!   postposition (the `words` module has the lists per language):
+//!   [`CLINGING`], high enough to
 //!   outweigh all but a nearly empty line, yet finite, so that a headline
 //!   with no other break is still set;
 //! - not inside a short phrase: a number and what it counts ("50 people",
@@ -35,7 +36,8 @@ use crate::typeset::lang::primary;
 use crate::typeset::paragraph::Paragraph;
 
 /// Cost of a break after a word that leads into the next one (an article,
-/// preposition or conjunction): its square, the demerits it adds, is that
+/// preposition or conjunction), or before one that belongs to the word
+/// before it (a postposition): its square, the demerits it adds, is that
 /// of a line with badness 5000, a line short by some eleven ems of ragged
 /// stretch; no headline line is that short, so the breaker only takes
 /// such a break when there is no other.
@@ -79,6 +81,10 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
         .iter()
         .map(|w| words::is_clinging(&lang, &fold(core(w))))
         .collect();
+    let trails: Vec<bool> = words
+        .iter()
+        .map(|w| words::is_trailing(&lang, &fold(core(w))))
+        .collect();
     let leads = |k: usize| leads[k];
     let title_case = is_title_case(words, &leads);
     words
@@ -95,7 +101,7 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
                 PHRASE
             } else if ends_clause(before) {
                 AFTER_CLAUSE
-            } else if leads(k) {
+            } else if leads(k) || trails[k + 1] {
                 CLINGING
             } else if !title_case && starts_sentence(words, k) == Some(false) && is_name(pair) {
                 PHRASE
@@ -113,9 +119,12 @@ fn core(word: &str) -> &str {
 }
 
 /// A word's core in lower case and, for Greek, without accents: headlines
-/// in Greek capitals drop them, so `ΓΙΑ` and `για` are one word.
+/// in Greek capitals drop them, so `ΓΙΑ` and `για` are one word. Arabic
+/// and Hebrew lose their vowel points and Arabic its tatweel, which a
+/// text may write or not: `فِي` is `في`.
 fn fold(core: &str) -> String {
     core.chars()
+        .filter(|&c| !is_arabic_or_hebrew_point(c))
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             'ά' => 'α',
@@ -128,6 +137,24 @@ fn fold(core: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// Arabic harakat, the superscript alef and tatweel; Hebrew cantillation
+/// marks and vowel points (not the maqaf, paseq or sof pasuq, which are
+/// punctuation).
+fn is_arabic_or_hebrew_point(c: char) -> bool {
+    matches!(c, '\u{64B}'..='\u{65F}' | '\u{670}' | '\u{640}')
+        || matches!(
+            c,
+            '\u{591}'
+                ..='\u{5BD}'
+                    | '\u{5BF}'
+                    | '\u{5C1}'
+                    | '\u{5C2}'
+                    | '\u{5C4}'
+                    | '\u{5C5}'
+                    | '\u{5C7}'
+        )
 }
 
 /// Whether a clause ends with this word: it ends (before any closing

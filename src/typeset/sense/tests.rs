@@ -1,4 +1,4 @@
-use super::words::clinging;
+use super::words::{clinging, trailing};
 use super::*;
 
 fn costs(text: &str, lang: &str) -> Vec<f64> {
@@ -146,17 +146,65 @@ fn short_texts_have_no_gaps() {
 #[test]
 fn the_lists_are_lower_case_folded_single_words_without_repeats() {
     for lang in [
-        "en", "de", "fr", "es", "it", "pt", "nl", "sr", "ru", "el", "pl", "cs",
+        "en", "de", "fr", "es", "it", "pt", "nl", "sr", "ru", "el", "pl", "cs", "ar", "fa", "he",
+        "hi", "bn", "am",
     ] {
-        let list: Vec<&str> = clinging(lang).collect();
-        assert!(list.len() >= 10, "{lang}: {} words", list.len());
-        for (k, w) in list.iter().enumerate() {
-            assert_eq!(&fold(w), w, "{lang}: {w} is not folded");
-            assert!(
-                !w.is_empty() && w.chars().all(char::is_alphabetic),
-                "{lang}: {w:?}"
-            );
-            assert!(!list[..k].contains(w), "{lang}: {w} twice");
+        let before: Vec<&str> = clinging(lang).collect();
+        let after: Vec<&str> = trailing(lang).collect();
+        assert!(before.len() >= 6, "{lang}: {} words", before.len());
+        for list in [before, after] {
+            for (k, w) in list.iter().enumerate() {
+                assert_eq!(&fold(w), w, "{lang}: {w} is not folded");
+                // Indic words carry vowel signs and viramas, which are
+                // marks, not letters.
+                assert!(
+                    !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || is_combining(c)),
+                    "{lang}: {w:?}"
+                );
+                assert!(!list[..k].contains(w), "{lang}: {w} twice");
+            }
         }
     }
+}
+
+/// The words before which `text` may not break, by their costs.
+fn clinging_before(text: &str, lang: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    costs(text, lang)
+        .iter()
+        .zip(&words[1..])
+        .filter(|(c, _)| **c == CLINGING)
+        .map(|(_, w)| w.to_string())
+        .collect()
+}
+
+#[test]
+fn right_to_left_headlines_cling_at_their_function_words() {
+    // The samples' headlines: "Water is a right for every home in
+    // al-Nuzha" must not end a line on لكل ("for every") or في ("in");
+    // "We will not leave the Hadar neighbourhood" not on את, the object
+    // marker, or לא, "not".
+    assert_eq!(
+        clinging_after("الماء حقّ لكل بيت في حيّ النزهة", "ar"),
+        ["لكل", "في"]
+    );
+    assert_eq!(clinging_after("לא נעזוב את שכונת הדר", "he"), ["לא", "את"]);
+    // Vowel points written or not, the word is the same.
+    assert_eq!(clinging_after("بيتٌ فِي حيّ", "ar"), ["فِي"]);
+    assert_eq!(clinging_after("שָׁלוֹם עַל הָעִיר", "he"), ["עַל"]);
+}
+
+#[test]
+fn postpositions_stay_with_the_word_before() {
+    // "Pay three months' wages": no line begins with را, the object
+    // marker, nor with the light verb of پرداخت کنید.
+    assert_eq!(
+        clinging_before("حقوق سه ماه را پرداخت کنید", "fa"),
+        ["را", "کنید"]
+    );
+    // "Clean water for every home": हर ("every") leads, को ("to") trails.
+    assert_eq!(clinging_after("हर घर को साफ़ पानी", "hi"), ["हर", "घर"]);
+    assert_eq!(clinging_before("হাসপাতাল থেকে বাড়ি", "bn"), ["থেকে"]);
+    // The list is Persian's: Arabic has no such word.
+    assert!(clinging_before("حقوق سه ماه را پرداخت", "ar").is_empty());
 }

@@ -17,9 +17,16 @@
 //! the old Czech and Polish typesetting rule (Czech writing guides cite
 //! the standard ČSN 01 6910 for it): `a i k o s u v z` never end a line.
 //!
+//! Some languages put the word that ties two others together after the
+//! first: Persian marks an object with `را` after it, Hindi and Bengali
+//! write case endings and postpositions apart (`घर को`, "to the house").
+//! A display line must not begin with such a word, so these languages
+//! have a second list, [`is_trailing`].
+//!
 //! Words are stored in lower case, a few lines of them per word class;
 //! Greek without its accents, since Greek headlines set in capitals drop
-//! them (see [`super::fold`]).
+//! them, and Arabic and Hebrew without their vowel points, which few
+//! texts write (see [`super::fold`]).
 
 /// The words after which a display line must not break, for the primary
 /// language subtag `lang` (`en`, `sr`, …), as lines of words separated by
@@ -43,8 +50,38 @@ fn lines(lang: &str) -> &'static [&'static str] {
         "cs" => CZECH,
         "th" => THAI,
         "km" => KHMER,
+        "ar" => ARABIC,
+        "fa" => PERSIAN,
+        "he" => HEBREW,
+        "hi" => HINDI,
+        "bn" => BENGALI,
+        "am" => AMHARIC,
         _ => &[],
     }
+}
+
+/// The words before which a display line must not break, for `lang`, in
+/// the same form as [`lines`]: words that belong to the one before them.
+fn trailing_lines(lang: &str) -> &'static [&'static str] {
+    match lang {
+        "fa" => PERSIAN_TRAILING,
+        "hi" => HINDI_TRAILING,
+        "bn" => BENGALI_TRAILING,
+        _ => &[],
+    }
+}
+
+/// Whether a display line must not break before `word` (folded as for
+/// [`is_clinging`]) in the language `lang`.
+pub(super) fn is_trailing(lang: &str, word: &str) -> bool {
+    trailing(lang).any(|w| w == word)
+}
+
+/// The words of `lang`'s list of trailing words, one by one.
+pub(super) fn trailing(lang: &str) -> impl Iterator<Item = &'static str> {
+    trailing_lines(lang)
+        .iter()
+        .flat_map(|l| l.split_whitespace())
 }
 
 /// Whether a display line must not break after `word` (lower case, Greek
@@ -204,4 +241,83 @@ const KHMER: &[&str] = &[
     "និង ឬ ប៉ុន្តែ ព្រោះ ដែល ថា បើ",
     // The prefixes that make a noun, and the negation before its verb.
     "ការ សេចក្ដី មិន",
+];
+
+// Arabic writes its article and the one-letter prepositions and
+// conjunctions (ال، ب، ل، ك، و، ف) as part of the next word, so the words
+// here are those written apart. Both spellings of a hamzated alef are
+// listed, as many texts drop the hamza (إلى and الى).
+const ARABIC: &[&str] = &[
+    // Prepositions, and "every", which stands before its noun.
+    "في من إلى الى على عن مع حتى منذ بين عند لدى نحو حول ضد دون خلال بعد قبل تحت فوق",
+    "أمام امام وراء عبر ضمن مثل كل لكل بكل غير",
+    // Conjunctions.
+    "أو او ثم لكن بل أن ان إن لأن لان كي لكي عندما إذا اذا لو",
+    // Demonstratives, the vocative, and the particles that stand before
+    // their verb (negation, "will", "has").
+    "هذا هذه ذلك تلك هؤلاء يا لا لم لن قد سوف",
+];
+
+// Persian spells ye and kaf its own way (ی، ک); the words are in that
+// spelling.
+const PERSIAN: &[&str] = &[
+    // Prepositions.
+    "در از به با برای بر بی جز بدون درباره مثل مانند زیر روی میان بین نزد",
+    // Conjunctions ("تا" is both "until" and "so that").
+    "و یا اما ولی که اگر چون زیرا تا",
+    // Determiners.
+    "این آن همین همان هر",
+];
+
+const PERSIAN_TRAILING: &[&str] = &[
+    // The object marker, written after its noun phrase.
+    "را",
+    // The light verbs of compound verbs ("پرداخت کنید", "pay!"), whose
+    // first part carries the meaning: a line must not begin with one.
+    "کنید کنیم کند کنند کرد کردند شود شوند شد",
+];
+
+// Hebrew writes its article and one-letter prepositions (ה، ב، ל، מ، כ، ו،
+// ש) as part of the next word; these are the ones written apart.
+const HEBREW: &[&str] = &[
+    // Prepositions, the object marker and "every".
+    "את של על עם אל מן אחרי לפני בין כמו בלי עד מול ליד אצל נגד למען בשביל עבור כל",
+    // Conjunctions, and the negation and "also" that stand before their
+    // word.
+    "או אבל כי אם גם לא",
+];
+
+// Hindi puts its postpositions after the noun (see HINDI_TRAILING); what
+// stands before is conjunctions and the determiners of a noun.
+const HINDI: &[&str] = &[
+    // Conjunctions.
+    "और या कि लेकिन तथा एवं अगर यदि क्योंकि अथवा",
+    // "Every" and the oblique demonstratives ("this", "that" before a
+    // postposition), which only stand before their noun.
+    "हर इस उस इन उन",
+];
+
+const HINDI_TRAILING: &[&str] = &[
+    // The postpositions ("of", "to", "in", "from", the agent marker,
+    // "until"). "पर" ("on", but also "but") is left out.
+    "का के की को में से ने तक",
+];
+
+const BENGALI: &[&str] = &[
+    // Conjunctions.
+    "এবং বা অথবা কিন্তু যদি",
+    // "Every" and the demonstratives before a noun.
+    "প্রতি এই ওই সেই",
+];
+
+const BENGALI_TRAILING: &[&str] = &[
+    // Postpositions written apart: "for", "from", "by", "with", "near",
+    // "among", "until", "without".
+    "জন্য থেকে দিয়ে সঙ্গে সাথে কাছে মধ্যে পর্যন্ত ছাড়া",
+];
+
+// Amharic joins its commonest prepositions to the noun (በ, ለ, ከ, የ).
+const AMHARIC: &[&str] = &[
+    // Prepositions written apart, and "and", "or".
+    "ወደ እስከ ስለ እንደ እና ወይም",
 ];
