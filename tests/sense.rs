@@ -3,6 +3,7 @@
 //! language, and a headline with no such break at all is still set whole.
 
 use handbill::compose::pages::PlacedLine;
+use handbill::compose::tag::Role;
 use handbill::compose::{compose, ComposeOptions, Composed};
 use handbill::layout::{self, Layout};
 use handbill::statement::{parse, Format};
@@ -192,6 +193,59 @@ fn arabic_persian_hebrew_and_hindi_headlines_break_by_sense() {
     assert!(
         bad.is_empty(),
         "lines broken against sense:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn body_headings_break_by_sense_and_evenly() {
+    // Headings inside the body are display lines too. The Greek one once
+    // broke "Η πλατεία μας ανήκει σε / όλους" on the A2 poster, ending on
+    // "σε" ("to") and leaving one word below; the English one "Buses for
+    // Everyone: A Plan for a Fairer / Northbridge" on the A4 leaflet.
+    let cases: [(&str, &str, &[&str]); 2] = [
+        ("Η πλατεία μας ανήκει σε όλους", "el", &["σε", "μας"]),
+        (
+            "Buses for Everyone: A Plan for a Fairer Northbridge",
+            "en",
+            &["a", "for"],
+        ),
+    ];
+    let mut bad = Vec::new();
+    for (heading, lang, forbidden) in cases {
+        let text = format!("# Title\n\n{BODY}\n\n## {heading}\n\n{BODY}\n");
+        for name in layout::builtin_names() {
+            let layout = layout::load(name).unwrap();
+            let c = set_text(&text, Format::Markdown, &layout, lang);
+            let lines: Vec<String> = c
+                .pages
+                .iter()
+                .flat_map(|p| &p.lines)
+                .filter(|l| {
+                    l.tag
+                        .as_ref()
+                        .is_some_and(|t| matches!(t.role, Role::Heading(_)))
+                })
+                .map(|l| l.line.text().trim().to_string())
+                .collect();
+            assert_eq!(
+                lines.join(" ").split_whitespace().collect::<Vec<_>>(),
+                heading.split_whitespace().collect::<Vec<_>>(),
+                "{name}: {lines:?}"
+            );
+            let ends_badly = lines[..lines.len() - 1].iter().any(|line| {
+                let last = line.rsplit(' ').next().unwrap().to_lowercase();
+                forbidden.contains(&last.as_str())
+            });
+            let lone = lines.len() > 1 && !lines.last().unwrap().contains(' ');
+            if ends_badly || lone {
+                bad.push(format!("{name} ({lang}): {}", lines.join(" / ")));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "headings broken against sense or with one word below:\n{}",
         bad.join("\n")
     );
 }

@@ -15,6 +15,7 @@ use crate::statement::document::{Block, BlockKind, Span, Style};
 use crate::style::{Align, Weight};
 use crate::typeset::line::{Cluster, Line, PlacedGlyph};
 use crate::typeset::paragraph::{ScriptShare, Setter, TextStyle};
+use crate::typeset::sense;
 use crate::units::Length;
 use unicode_script::{Script, UnicodeScript};
 
@@ -96,7 +97,7 @@ pub(super) fn set_body_block(
     prev: Option<&BlockKind>,
     design: &Design,
     (column, element): (Length, usize),
-    gaps: &mut WordGaps,
+    (gaps, lang): (&mut WordGaps, &str),
 ) -> Result<BlockLines> {
     let body = &design.body;
     let mut out = BlockLines {
@@ -123,9 +124,25 @@ pub(super) fn set_body_block(
         (true, None) => shape.style.size * DISPLAY_LEADING,
         (false, _) => body.leading,
     };
-    let p = setter.prepare(&block.spans, &shape.style, block.line)?;
+    let mut p = setter.prepare(&block.spans, &shape.style, block.line)?;
+    // A heading is a display line, read at a glance as the headline is:
+    // its lines end where a phrase does, never on "to the" or "σε".
+    let heading = matches!(
+        block.kind,
+        BlockKind::Heading(_) | BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta
+    );
+    let mut widths = shape.widths.clone();
+    if heading {
+        sense::break_by_sense(&mut p, lang);
+        // Set flush left, so a narrower measure only evens the lines out:
+        // "A Plan for a Fairer / Northbridge" becomes "A Plan / for a
+        // Fairer Northbridge".
+        if let [width] = widths[..] {
+            widths = vec![setter.balanced_measure(&p, width)];
+        }
+    }
     let warned = setter.warnings.len();
-    let mut lines = setter.set(&p, &shape.widths);
+    let mut lines = setter.set(&p, &widths);
     let mut align = shape.style.align;
     let short = lines.len() <= SHORT_PARAGRAPH_LINES;
     if align == Align::Justify

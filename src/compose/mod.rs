@@ -686,7 +686,14 @@ fn set_body(
     let after_picture = !blocks.is_empty();
     let mut prev: Option<&BlockKind> = None;
     for (k, block) in body_blocks.iter().enumerate() {
-        let mut set = set_body_block(setter, block, prev, design, (column, blocks.len()), gaps)?;
+        let mut set = set_body_block(
+            setter,
+            block,
+            prev,
+            design,
+            (column, blocks.len()),
+            (gaps, &opts.lang),
+        )?;
         // A sentence that leads into a list ("Our demands are clear:")
         // goes with the list's start, as a heading does with its text. It
         // stays on the baseline grid: it is text, not a heading.
