@@ -21,8 +21,8 @@
 
 use std::sync::OnceLock;
 
-use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness};
-use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed};
+use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness, WordBreakInvariantOptions};
+use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed, WordSegmenter, WordSegmenterBorrowed};
 
 use crate::script::{is_hangul, is_ideographic, is_southeast_asian};
 
@@ -84,6 +84,19 @@ pub fn breaks(word: &str, out: &mut Vec<(usize, SegmentBreak)>) {
     }
 }
 
+/// Whether byte `at` of `text`, Chinese written without spaces, falls
+/// between two words of ICU4X's Chinese and Japanese dictionary rather than
+/// inside one: 要|求 is inside 要求 ("demand"). The dictionary is a guess
+/// at words it does not know (it parts 老公寓, "old flats", as 老公|寓,
+/// "husband" and a stray character), so a caller should only make a break
+/// dearer by it, never forbid one.
+pub fn between_dictionary_words(text: &str, at: usize) -> bool {
+    static WORDS: OnceLock<WordSegmenterBorrowed<'static>> = OnceLock::new();
+    let words =
+        WORDS.get_or_init(|| WordSegmenter::new_dictionary(WordBreakInvariantOptions::default()));
+    words.segment_str(text).any(|b| b == at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,6 +112,17 @@ mod tests {
         }
         parts.push(&word[from..]);
         parts
+    }
+
+    #[test]
+    fn the_dictionary_knows_common_chinese_words() {
+        let text = "外卖骑手要求公平的报酬";
+        let at = |k: usize| text.char_indices().nth(k).unwrap().0;
+        // 要|求 and 公|平 are inside words; 求|公 and 的|报 between them.
+        assert!(!between_dictionary_words(text, at(5)));
+        assert!(!between_dictionary_words(text, at(7)));
+        assert!(between_dictionary_words(text, at(6)));
+        assert!(between_dictionary_words(text, at(9)));
     }
 
     #[test]

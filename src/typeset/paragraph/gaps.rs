@@ -13,6 +13,29 @@ use super::build::CJK_SHORT_LAST_LINE_DEMERITS;
 use super::types::{Paragraph, Piece};
 use super::Setter;
 
+/// A place inside text without spaces where a line may break, as
+/// [`Paragraph::weigh_segment_breaks`] shows it to the pricing.
+pub struct SegmentPlace<'a> {
+    /// The text from the space before to the space after.
+    pub run: &'a str,
+    /// Where in `run` the place before this one is (or 0): the bytes from
+    /// there to `at` are the segment a line breaking here ends with.
+    pub from: usize,
+    /// Where in `run` this place is, in bytes.
+    pub at: usize,
+    /// The character before the place.
+    pub before: char,
+    /// The character after it.
+    pub after: char,
+}
+
+impl SegmentPlace<'_> {
+    /// The text from the place before (or the run's start) to this one.
+    pub fn segment(&self) -> &str {
+        &self.run[self.from..self.at]
+    }
+}
+
 /// The badness limit a paragraph with priced gaps is broken within: the
 /// cap of badness, so every line that is not overfull is a candidate. A
 /// price only chooses among the lines the breaker considers; within the
@@ -72,36 +95,52 @@ impl Paragraph {
 
     /// Sets the cost of breaking at each place inside text without spaces
     /// (between two Chinese or Japanese characters, two Thai words) to
-    /// `cost(segment, before, after)`: `segment` is the text from the
-    /// place before (or the word's start) up to this one, `before` and
-    /// `after` the characters on either side. As [`Paragraph::weigh_gaps`]
-    /// does for word spaces; called before it, as the places are found by
-    /// their items' positions.
-    pub fn weigh_segment_breaks(&mut self, cost: impl Fn(&str, char, char) -> f64) {
+    /// what `cost` says of it (see [`SegmentPlace`]). As
+    /// [`Paragraph::weigh_gaps`] does for word spaces; called before it, as
+    /// the places are found by their items' positions.
+    pub fn weigh_segment_breaks(&mut self, cost: impl Fn(&SegmentPlace) -> f64) {
         if self.segment_breaks.is_empty() {
             return;
         }
         self.weighed = true;
         let gaps = std::mem::take(&mut self.segment_breaks);
-        let mut prices = Vec::with_capacity(gaps.len());
-        let (mut from, mut segment) = (0, String::new());
-        for gap in &gaps {
-            for (item, piece) in self.items[from..gap.item]
-                .iter()
-                .zip(&self.pieces[from..gap.item])
-            {
-                match (item, piece) {
-                    (Item::Box { .. }, Piece::Glyphs(glyphs)) => {
-                        for text in glyphs.iter().filter_map(|g| g.text.text()) {
-                            segment.push_str(&text);
-                        }
-                    }
-                    (_, Piece::Space { .. }) => segment.clear(),
-                    _ => {}
-                }
+        // The spaceless runs' text, and where in it each place is: the
+        // text after a place is needed too, so all is read first.
+        let (mut runs, mut last) = (vec![String::new()], 0);
+        let mut places = Vec::with_capacity(gaps.len());
+        let mut next = gaps.iter().peekable();
+        for (i, (item, piece)) in self.items.iter().zip(&self.pieces).enumerate() {
+            while let Some(gap) = next.next_if(|g| g.item == i) {
+                places.push((last, runs[last].len(), gap));
             }
-            prices.push(cost(&segment, gap.before, gap.after));
-            (from, segment) = (gap.item, String::new());
+            match (item, piece) {
+                (Item::Box { .. }, Piece::Glyphs(glyphs)) => {
+                    let run = &mut runs[last];
+                    for text in glyphs.iter().filter_map(|g| g.text.text()) {
+                        run.push_str(&text);
+                    }
+                }
+                (_, Piece::Space { .. }) => {
+                    runs.push(String::new());
+                    last += 1;
+                }
+                _ => {}
+            }
+        }
+        debug_assert_eq!(places.len(), gaps.len(), "places out of order");
+        let mut prices = Vec::with_capacity(gaps.len());
+        let mut before: Option<(usize, usize)> = None;
+        for &(run, at, gap) in &places {
+            // The segment starts at the place before, if in the same run.
+            let from = before.filter(|&(r, _)| r == run).map_or(0, |(_, a)| a);
+            prices.push(cost(&SegmentPlace {
+                run: &runs[run],
+                from,
+                at,
+                before: gap.before,
+                after: gap.after,
+            }));
+            before = Some((run, at));
         }
         // From the end, so that an inserted penalty moves no place still to come.
         for (gap, &price) in gaps.iter().zip(&prices).rev() {
@@ -297,7 +336,7 @@ mod tests {
                 .count()
         };
         assert_eq!(trims(&p), 1, "{:?}", p.items);
-        p.weigh_segment_breaks(|_, _, _| 7.0);
+        p.weigh_segment_breaks(|_| 7.0);
         assert_eq!(trims(&p), 1);
         // No free break is left: a glue is a break only after a box.
         for pair in p.items.windows(2) {

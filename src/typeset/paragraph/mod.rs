@@ -39,6 +39,7 @@ use crate::typeset::system_fonts::HanRegion;
 use crate::units::Length;
 
 pub use build::ScriptShare;
+pub use gaps::SegmentPlace;
 pub use memo::Memo;
 pub use trial::Trial;
 pub use types::{Glyph, Paragraph, TextStyle};

@@ -64,9 +64,7 @@ pub fn break_by_sense(p: &mut Paragraph, lang: &str) {
     let primary_lang = primary(lang).to_lowercase();
     // First: the places are found by their items, which pricing the word
     // gaps may move.
-    p.weigh_segment_breaks(|segment, before, after| {
-        phrases::segment_cost(segment, before, after, &primary_lang)
-    });
+    p.weigh_segment_breaks(|place| phrases::segment_cost(place, &primary_lang));
     let costs = gap_costs(&p.words(), lang);
     p.weigh_gaps(&costs);
 }

@@ -6,10 +6,9 @@
 //! setting breaks between phrases, as Japanese *bunsetsu* line breaking
 //! (CSS `word-break: auto-phrase`) does: "保育士の / 人員を / 増やしてください".
 //!
-//! Finding phrases exactly takes a morphological analyser and a
-//! dictionary (ICU4X's Chinese and Japanese word dictionary weighs some
-//! 2 MB and still cut 老公寓 into 老公|寓, "husband" and "apartment").
-//! The form of the text tells enough for a headline's few breaks:
+//! Finding phrases exactly takes a morphological analyser. The form of
+//! the text, and for Chinese a dictionary, tell enough for a headline's few
+//! breaks:
 //!
 //! - **Japanese** writes a phrase as a content word in kanji or katakana
 //!   followed by hiragana (particles, verb endings): "人員を", "増やして".
@@ -17,7 +16,13 @@
 //!   change between kanji and katakana is a likely word boundary; every
 //!   other place is inside a phrase.
 //! - **Chinese** has no such marks, but a few grammatical particles only
-//!   ever end a phrase (的, 了, 们, …): a line never starts with one.
+//!   ever end a phrase (的, 了, 们, …): a line never starts with one. And
+//!   a break inside a word of ICU4X's Chinese dictionary (要求, "demand";
+//!   公平, "fair") costs as much as one inside a phrase. The dictionary is
+//!   only a guess at words it lacks (it cuts 老公寓, "old flats", into
+//!   老公|寓, "husband" and a stray character), so it only makes breaks
+//!   dearer, and Japanese, which its dictionary cuts worse (保育|士), keeps
+//!   to the rule above.
 //! - In both, a clause ends after a comma, colon, full stop or closing
 //!   bracket, the best place of all; a line may start with an opening
 //!   bracket.
@@ -31,12 +36,15 @@
 use super::words;
 use super::{AFTER_CLAUSE, CLINGING, PHRASE, WITHIN_CLAUSE};
 use crate::script::{is_closing, is_ideographic, is_opening};
+use crate::typeset::paragraph::SegmentPlace;
+use crate::typeset::segment::between_dictionary_words;
 
 /// The cost of a break between `before` and `after`, two characters of a
 /// display line without spaces in the language `lang` (its primary
 /// subtag, lower case); `segment` is the text since the last place the
 /// line might break.
-pub fn segment_cost(segment: &str, before: char, after: char, lang: &str) -> f64 {
+pub fn segment_cost(place: &SegmentPlace, lang: &str) -> f64 {
+    let (before, after) = (place.before, place.after);
     if ends_clause(before) {
         return AFTER_CLAUSE;
     }
@@ -49,7 +57,7 @@ pub fn segment_cost(segment: &str, before: char, after: char, lang: &str) -> f64
     }
     if !is_ideographic(before) && !is_ideographic(after) {
         // Thai, Khmer and the like: between two dictionary words.
-        return if words::is_clinging(lang, segment) {
+        return if words::is_clinging(lang, place.segment()) {
             CLINGING
         } else {
             WITHIN_CLAUSE
@@ -65,7 +73,9 @@ pub fn segment_cost(segment: &str, before: char, after: char, lang: &str) -> f64
         } else {
             PHRASE
         }
-    } else if is_han(after) && ENDS_PHRASE_ZH.contains(&after) {
+    } else if is_han(after) && ENDS_PHRASE_ZH.contains(&after)
+        || is_han(before) && is_han(after) && !between_dictionary_words(place.run, place.at)
+    {
         PHRASE
     } else {
         WITHIN_CLAUSE
@@ -121,16 +131,37 @@ fn is_han(c: char) -> bool {
 mod tests {
     use super::*;
 
+    /// The place at byte `at` of `run`, the segment starting at `from`.
+    fn place(run: &str, from: usize, at: usize) -> SegmentPlace<'_> {
+        SegmentPlace {
+            run,
+            from,
+            at,
+            before: run[..at].chars().next_back().unwrap(),
+            after: run[at..].chars().next().unwrap(),
+        }
+    }
+
+    /// The cost of a break between `a` and `b`, the text's last and
+    /// first characters, with `a` ending `run_before`.
+    fn cost_after(run_before: &str, rest: &str, lang: &str) -> f64 {
+        let run = format!("{run_before}{rest}");
+        segment_cost(&place(&run, 0, run_before.len()), lang)
+    }
+
     /// The phrases of `text` as the costs cut it: at every place that
     /// costs no more than a break between words of one clause.
     fn phrases(text: &str, lang: &str) -> Vec<String> {
-        let chars: Vec<char> = text.chars().collect();
-        let mut out = vec![String::from(chars[0])];
-        for w in chars.windows(2) {
-            if segment_cost("", w[0], w[1], lang) <= WITHIN_CLAUSE {
+        let mut out = vec![String::new()];
+        let mut from = 0;
+        for (at, c) in text.char_indices() {
+            if at > 0 && segment_cost(&place(text, from, at), lang) <= WITHIN_CLAUSE {
                 out.push(String::new());
             }
-            out.last_mut().unwrap().push(w[1]);
+            if at > 0 {
+                from = at;
+            }
+            out.last_mut().unwrap().push(c);
         }
         out
     }
@@ -151,20 +182,29 @@ mod tests {
 
     #[test]
     fn chinese_keeps_its_particles_with_the_phrase_before() {
-        let cost = |a, b| segment_cost("", a, b, "zh");
-        assert_eq!(cost('們', '的'), PHRASE);
-        assert_eq!(cost('我', '們'), PHRASE);
-        assert_eq!(cost('的', '老'), WITHIN_CLAUSE);
-        assert_eq!(cost('：', '外'), AFTER_CLAUSE);
+        let cost = |a: &str, b: &str| cost_after(a, b, "zh");
+        assert_eq!(cost("們", "的"), PHRASE);
+        assert_eq!(cost("我", "們"), PHRASE);
+        assert_eq!(cost("的", "老"), WITHIN_CLAUSE);
+        assert_eq!(cost("：", "外"), AFTER_CLAUSE);
+    }
+
+    #[test]
+    fn chinese_breaks_between_dictionary_words_first() {
+        // "Riders demand fair pay": never 要 / 求 ("de- / mand") or
+        // 公 / 平 ("fa- / ir").
+        let text = "骑手要求公平的报酬";
+        let cut = phrases(text, "zh");
+        assert_eq!(cut, ["骑", "手", "要求", "公平的", "报酬"]);
     }
 
     #[test]
     fn thai_and_khmer_never_break_after_a_word_that_leads_into_the_next() {
         // "demand | fairness": ความ makes a noun of what follows.
-        assert_eq!(segment_cost("ความ", 'ม', 'เ', "th"), CLINGING);
-        assert_eq!(segment_cost("เรียกร้อง", 'ง', 'ค', "th"), WITHIN_CLAUSE);
+        assert_eq!(cost_after("ความ", "เป็นธรรม", "th"), CLINGING);
+        assert_eq!(cost_after("เรียกร้อง", "ความ", "th"), WITHIN_CLAUSE);
         // "land | of | us": របស់ ("of") leads into its noun.
-        assert_eq!(segment_cost("របស់", '់', 'យ', "km"), CLINGING);
-        assert_eq!(segment_cost("ដីធ្លី", 'ី', 'រ', "km"), WITHIN_CLAUSE);
+        assert_eq!(cost_after("របស់", "យើង", "km"), CLINGING);
+        assert_eq!(cost_after("ដីធ្លី", "របស់", "km"), WITHIN_CLAUSE);
     }
 }
