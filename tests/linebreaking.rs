@@ -8,6 +8,8 @@ use handbill::layout;
 use handbill::statement::document::Document;
 use handbill::statement::{parse, Format};
 
+mod support;
+
 /// The text of every line `text` (plain text, in `lang`) is set in on the
 /// built-in layout `name`, in reading order.
 fn line_texts(text: &str, name: &str, lang: &str) -> Vec<String> {
@@ -339,12 +341,7 @@ fn a_body_that_would_gape_justified_on_its_measure_is_set_flush_left() {
         let layout = match name {
             // Capped at 14pt: a text this short would otherwise go into
             // one column in large print, whose size this test does not mean.
-            "a4-leaflet" => layout::parse(
-                "extends = \"a4-leaflet\"\n[body]\nmax-size = \"14pt\"\n",
-                "a4-14pt.toml",
-                std::path::Path::new("."),
-            )
-            .unwrap(),
+            "a4-leaflet" => support::a4_leaflet_at_most_14pt(),
             _ => layout::load(name).unwrap(),
         };
         let composed = composed_on(&doc, &layout, lang, sample);

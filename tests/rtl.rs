@@ -5,6 +5,8 @@ use std::process::Command;
 
 use handbill::{layout, BuildRequest};
 
+mod support;
+
 /// An Arabic statement with a number and a Latin name inside its text.
 const ARABIC: &str = "+++\nlang = \"ar\"\n+++\n\n# اجتماع السكان\n\n\
 نلتقي يوم السبت 25 نيسان مع المهندس Karim Haddad أمام المدرسة الابتدائية في الحي. \
@@ -87,12 +89,7 @@ fn boxes(pdf: &[u8], tag: &str) -> (Vec<(f64, f64, String)>, f64) {
 fn arabic_starts_in_the_right_column_and_ends_lines_flush_right() {
     // Up to 14pt this short text stays in the leaflet's two columns; larger,
     // it would go across the page in one.
-    let layout = layout::parse(
-        "extends = \"a4-leaflet\"\n[body]\nmax-size = \"14pt\"\n",
-        "a4-14pt.toml",
-        std::path::Path::new("."),
-    )
-    .unwrap();
+    let layout = support::a4_leaflet_at_most_14pt();
     let out = handbill::build(&BuildRequest::new(ARABIC.as_bytes(), "t.md", &layout))
         .unwrap_or_else(|e| panic!("{e}"));
     let (boxes, width) = boxes(&out.pdf, "mirror");

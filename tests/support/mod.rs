@@ -165,3 +165,15 @@ pub fn with_tail(text: &str) -> String {
         None => format!("+++\n{tail}+++\n{text}"),
     }
 }
+
+/// The A4 leaflet with its body capped at 14pt, its largest size before
+/// large print: a short text then stays in the leaflet's two columns,
+/// which is what some tests are about.
+pub fn a4_leaflet_at_most_14pt() -> handbill::layout::Layout {
+    handbill::layout::parse(
+        "extends = \"a4-leaflet\"\n[body]\nmax-size = \"14pt\"\n",
+        "a4-14pt.toml",
+        Path::new("."),
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+}
