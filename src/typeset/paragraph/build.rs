@@ -105,6 +105,7 @@ impl Setter<'_> {
                 // A number stays with the word it counts or dates: "50
                 // people", "3 km", "26. März", as TeX users tie them.
                 tie |= counts_next(&chars[..i], &chars[j..]);
+                tie |= inside_measure(&chars[..i], &chars[j..]);
                 let narrow = chars[i..j].iter().all(|(c, _)| *c == '\u{202F}');
                 if j < chars.len() && !p.items.is_empty() {
                     self.push_space(
@@ -431,6 +432,38 @@ fn counts_next(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
     figure && after.first().is_some_and(|(c, _)| c.is_alphabetic())
 }
 
+/// The most letters of a unit that a number after it continues: the `h`
+/// of "11 h 30", the `m` of "1 m 80". A range's two-letter "to" or "do"
+/// ("9 to 16 minutes") is tied too, which reads as well; longer words
+/// ("and", "bis") leave "5 and 6" free to break.
+const MEASURE_UNIT_CHARS: usize = 2;
+
+/// Whether the words ending `before` are a number and a unit of at most
+/// [`MEASURE_UNIT_CHARS`] letters and `after` starts with a figure: the
+/// space inside a time or measure written in two units ("11 h 30", half
+/// past eleven as French writes it), which a line must not split either.
+fn inside_measure(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+    if !after.first().is_some_and(|(c, _)| c.is_numeric()) {
+        return false;
+    }
+    let start = before
+        .iter()
+        .rposition(|(c, _)| is_separator(*c))
+        .map_or(0, |k| k + 1);
+    let unit = &before[start..];
+    if unit.is_empty()
+        || unit.len() > MEASURE_UNIT_CHARS
+        || !unit.iter().all(|(c, _)| c.is_alphabetic())
+    {
+        return false;
+    }
+    let mut end = start;
+    while end > 0 && is_separator(before[end - 1].0) {
+        end -= 1;
+    }
+    end < start && counts_next(&before[..end], unit)
+}
+
 /// Knuth's rag for ragged lines, in em: the stretch a line end may take,
 /// wide enough that any ragged line is within tolerance, so the breaker
 /// weighs only how even the rag is.
@@ -585,5 +618,26 @@ impl Paragraph {
         }
         self.items = items;
         self.pieces = pieces;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn styled(text: &str) -> Vec<(char, Style)> {
+        text.chars().map(|c| (c, Style::default())).collect()
+    }
+
+    #[test]
+    fn a_time_in_two_units_is_one_measure() {
+        let tied = |before: &str, after: &str| inside_measure(&styled(before), &styled(after));
+        assert!(tied("à 11 h", "30, devant"));
+        assert!(tied("1 m", "80"));
+        // Not a unit after a number, or no number after it.
+        assert!(!tied("from 5 and", "6"));
+        assert!(!tied("Plan B", "2"));
+        assert!(!tied("à 11 h", "devant"));
+        assert!(!tied("h", "30"));
     }
 }
