@@ -101,13 +101,27 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
                 AFTER_CLAUSE
             } else if leads(k) || trails[k + 1] {
                 CLINGING
-            } else if !title_case && starts_sentence(words, k) == Some(false) && is_name(pair) {
+            } else if lang == "ar" && is_construct(before, after)
+                || !title_case && starts_sentence(words, k) == Some(false) && is_name(pair)
+            {
+                // A two-word name, or an Arabic noun and the noun it is "of".
                 PHRASE
             } else {
                 WITHIN_CLAUSE
             }
         })
         .collect()
+}
+
+/// Whether two Arabic words are likely a construct (iḍāfa), a noun and
+/// the definite noun it is "of": حيّ النزهة ("the al-Nuzha district"),
+/// مدرسة الحيّ ("the neighbourhood's school"), as tight a phrase as a
+/// two-word name. Known by its form: a word without the article before
+/// one with it (ال, not a preposition fused to it, للبيوت). A verb before
+/// its definite subject has the same form, hence only [`PHRASE`]'s cost.
+fn is_construct(before: &str, after: &str) -> bool {
+    let (before, after) = (core(before), core(after));
+    !before.starts_with("ال") && after.starts_with("ال") && after.chars().count() > 3
 }
 
 /// The word without the punctuation around it: `Kosovo` of `“Kosovo,”`.

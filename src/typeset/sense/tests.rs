@@ -189,6 +189,13 @@ fn right_to_left_headlines_cling_at_their_function_words() {
         ["لكل", "في"]
     );
     assert_eq!(clinging_after("לא נעזוב את שכונת הדר", "he"), ["לא", "את"]);
+    // A noun and the definite noun it belongs to are one phrase, as a
+    // two-word name is: "… / في حيّ النزهة", not "… في حيّ / النزهة".
+    let c = costs("الماء حقّ لكل بيت في حيّ النزهة", "ar");
+    assert_eq!(c[5], PHRASE);
+    assert_eq!(c[0], WITHIN_CLAUSE);
+    // Not a preposition fused with the article: "a right for the houses".
+    assert_eq!(costs("حقّ للبيوت", "ar"), [WITHIN_CLAUSE]);
     // Vowel points written or not, the word is the same.
     assert_eq!(clinging_after("بيتٌ فِي حيّ", "ar"), ["فِي"]);
     assert_eq!(clinging_after("שָׁלוֹם עַל הָעִיר", "he"), ["עַל"]);
