@@ -7,6 +7,7 @@ use handbill::compose::{ComposeOptions, Composed};
 use handbill::layout;
 use handbill::statement::document::Document;
 use handbill::statement::{parse, Format};
+use handbill::style::Align;
 
 mod support;
 
@@ -298,7 +299,9 @@ fn a_number_stays_with_the_word_it_counts() {
     ] {
         let doc = sample_doc(sample);
         for name in layout::builtin_names() {
-            let composed = composed_on(&doc, &layout::load(name).unwrap(), lang, sample);
+            let layout = layout::load(name).unwrap();
+            let justified = layout.design.body.align == Align::Justify;
+            let composed = composed_on(&doc, &layout, lang, sample);
             // Each line's text with its element: a break is between two
             // lines of one paragraph.
             let lines: Vec<(String, _)> = composed
@@ -324,12 +327,14 @@ fn a_number_stays_with_the_word_it_counts() {
                     pair[0],
                     pair[1]
                 );
-                // Nor inside a time or measure in two units: "11 h / 30"
-                // (the French sample's meeting time on the A3 poster).
+                // Nor, flush left, inside a time or measure in two units:
+                // "11 h / 30" (the French sample's meeting time on the A3
+                // poster). Justified, it may break there at a price rather
+                // than gape.
                 let unit = last.chars().count() <= 2 && last.chars().all(char::is_alphabetic);
                 let counted = ends.get(1).is_some_and(|w| is_number(w));
                 assert!(
-                    !(unit && counted && next.is_ascii_digit()),
+                    justified || !(unit && counted && next.is_ascii_digit()),
                     "{sample} on {name}: “{}” / “{}”",
                     pair[0],
                     pair[1]

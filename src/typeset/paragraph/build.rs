@@ -105,7 +105,17 @@ impl Setter<'_> {
                 // A number stays with the word it counts or dates: "50
                 // people", "3 km", "26. März", as TeX users tie them.
                 tie |= counts_next(&chars[..i], &chars[j..]);
-                tie |= inside_measure(&chars[..i], &chars[j..]);
+                // Inside a time or measure ("11 h 30") a justified line may
+                // still break at a price, as a forbidden break could leave it
+                // gaping; a ragged one never needs to.
+                let measure = inside_measure(&chars[..i], &chars[j..]);
+                let at = if tie || measure && style.align != Align::Justify {
+                    SpaceBreak::Never
+                } else if measure {
+                    SpaceBreak::Dear
+                } else {
+                    SpaceBreak::Free
+                };
                 let narrow = chars[i..j].iter().all(|(c, _)| *c == '\u{202F}');
                 if j < chars.len() && !p.items.is_empty() {
                     self.push_space(
@@ -113,7 +123,7 @@ impl Setter<'_> {
                         style,
                         sep_style,
                         last_glyph.as_ref(),
-                        tie,
+                        at,
                         zero_width,
                         narrow,
                         level_at(i),
@@ -162,8 +172,8 @@ impl Setter<'_> {
 
     /// Appends the items of a run of separators: a free break for a
     /// zero-width space, else a word space as the alignment needs it
-    /// (`tie` for one that must not break, `narrow` for a narrow one), at
-    /// the bidi `level` of the first separator.
+    /// (`at` saying whether a line may break there, `narrow` for a narrow
+    /// one), at the bidi `level` of the first separator.
     #[allow(clippy::too_many_arguments)]
     fn push_space(
         &mut self,
@@ -171,7 +181,7 @@ impl Setter<'_> {
         style: &TextStyle,
         span_style: Style,
         prev: Option<&Glyph>,
-        tie: bool,
+        at: SpaceBreak,
         zero_width: bool,
         narrow: bool,
         level: u8,
@@ -201,8 +211,19 @@ impl Setter<'_> {
             x_offset: 0.0,
             y_offset: 0.0,
         };
-        if tie {
-            p.push(no_break(), Piece::Nothing);
+        match at {
+            SpaceBreak::Never => p.push(no_break(), Piece::Nothing),
+            // The glue after a penalty is no break: the penalty is.
+            SpaceBreak::Dear => p.push(
+                Item::Penalty {
+                    width: Length::ZERO,
+                    cost: MEASURE_BREAK_COST,
+                    flagged: false,
+                    kind: PenaltyKind::Ordinary,
+                },
+                Piece::Nothing,
+            ),
+            SpaceBreak::Free => {}
         }
         if style.align == Align::Justify {
             p.push(
@@ -218,7 +239,7 @@ impl Setter<'_> {
         // stretch; and it keeps its width, as ragged lines are set at their
         // natural width (a shrinkable tie would let a line the breaker
         // counted as fitting stick out).
-        if tie {
+        if at == SpaceBreak::Never {
             p.push(
                 Item::Glue {
                     width,
@@ -242,6 +263,19 @@ impl Setter<'_> {
         );
         Ok(())
     }
+}
+
+/// Whether a line may break at a word space.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SpaceBreak {
+    /// Freely, as at any word space.
+    Free,
+    /// At [`MEASURE_BREAK_COST`]: inside a time or measure ("11 h 30") in
+    /// justified text (Dear only ever comes with justified text).
+    Dear,
+    /// Never: a no-break space, a number before what it counts, a spaced
+    /// dash after its word.
+    Never,
 }
 
 impl Paragraph {
@@ -438,6 +472,15 @@ fn counts_next(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
 /// ("and", "bis") leave "5 and 6" free to break.
 const MEASURE_UNIT_CHARS: usize = 2;
 
+/// The cost of a break inside a time or measure ("11 h / 30"): a line
+/// should keep it whole, but not at any price. In a narrow column a
+/// forbidden break there left a justified line gaping by an em ("Rendez-vous
+/// le jeudi 26 mars à", the French sample on the tri-fold); at this cost
+/// the breaker only splits it rather than set a line that loose. Its
+/// square, the demerits it adds, is about what a line of badness 500 costs,
+/// a justified line well past its spaces' stretch.
+const MEASURE_BREAK_COST: f64 = 500.0;
+
 /// Whether the words ending `before` are a number and a unit of at most
 /// [`MEASURE_UNIT_CHARS`] letters and `after` starts with a figure: the
 /// space inside a time or measure written in two units ("11 h 30", half
@@ -624,6 +667,40 @@ impl Paragraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::style::{Color, FontRef};
+    use crate::typeset::paragraph::TestBench;
+
+    /// The costs of the penalties of `text` set in `align` that a line may
+    /// break at and that are not free.
+    fn dear_breaks(text: &str, align: Align) -> Vec<f64> {
+        let mut bench = TestBench::new();
+        let mut setter = bench.setter(Length::pt(500.0));
+        let style = TextStyle::display(
+            FontRef::Family("sans".into()),
+            false,
+            Length::pt(20.0),
+            Color::Gray(0.0),
+            align,
+        );
+        let p = setter.prepare(&[Span::plain(text)], &style, 1).unwrap();
+        p.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Penalty { cost, .. } if *cost > 0.0 && *cost < INFINITY => Some(*cost),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_justified_line_may_split_a_measure_at_a_price_a_ragged_one_never() {
+        assert_eq!(
+            dear_breaks("vers 11 h 30 devant", Align::Justify),
+            [MEASURE_BREAK_COST]
+        );
+        assert!(dear_breaks("vers 11 h 30 devant", Align::Left).is_empty());
+        assert!(dear_breaks("from 11 and 30 on", Align::Justify).is_empty());
+    }
 
     fn styled(text: &str) -> Vec<(char, Style)> {
         text.chars().map(|c| (c, Style::default())).collect()
