@@ -66,10 +66,7 @@ fn headline_lines<'c>(c: &'c Composed, layout: &Layout) -> Vec<&'c PlacedLine> {
 fn against_sense(headline: &str, lang: &str, forbidden: &[&str]) -> Vec<String> {
     let mut bad = Vec::new();
     for (name, lines) in settings(headline, lang) {
-        let ends_badly = lines[..lines.len() - 1].iter().any(|line| {
-            let last = line.rsplit(' ').next().unwrap().to_lowercase();
-            forbidden.contains(&last.as_str())
-        });
+        let ends_badly = ends_on(&lines, forbidden);
         if ends_badly {
             bad.push(format!("{name} ({lang}): {}", lines.join(" / ")));
         }
@@ -92,6 +89,15 @@ fn against_sense_before(headline: &str, lang: &str, forbidden: &[&str]) -> Vec<S
         }
     }
     bad
+}
+
+/// Whether a line but the last ends on one of `forbidden` (compared in
+/// lower case).
+fn ends_on(lines: &[String], forbidden: &[&str]) -> bool {
+    lines[..lines.len().saturating_sub(1)].iter().any(|line| {
+        let last = line.rsplit(' ').next().unwrap_or_default().to_lowercase();
+        forbidden.contains(&last.as_str())
+    })
 }
 
 /// `headline`'s lines on every built-in layout, by layout name, each
@@ -233,10 +239,7 @@ fn body_headings_break_by_sense_and_evenly() {
                 heading.split_whitespace().collect::<Vec<_>>(),
                 "{name}: {lines:?}"
             );
-            let ends_badly = lines[..lines.len() - 1].iter().any(|line| {
-                let last = line.rsplit(' ').next().unwrap().to_lowercase();
-                forbidden.contains(&last.as_str())
-            });
+            let ends_badly = ends_on(&lines, forbidden);
             let lone = lines.len() > 1 && !lines.last().unwrap().contains(' ');
             if ends_badly || lone {
                 bad.push(format!("{name} ({lang}): {}", lines.join(" / ")));
@@ -295,10 +298,7 @@ fn subtitles_break_by_sense_too() {
             subtitle.split_whitespace().collect::<Vec<_>>(),
             "{name}: {lines:?}"
         );
-        let ends_badly = lines[..lines.len() - 1].iter().any(|line| {
-            let last = line.rsplit(' ').next().unwrap().to_lowercase();
-            forbidden.contains(&last.as_str())
-        });
+        let ends_badly = ends_on(&lines, &forbidden);
         if ends_badly {
             bad.push(format!("{name}: {}", lines.join(" / ")));
         }

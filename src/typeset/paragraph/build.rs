@@ -667,22 +667,12 @@ impl Paragraph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::style::{Color, FontRef};
     use crate::typeset::paragraph::TestBench;
 
     /// The costs of the penalties of `text` set in `align` that a line may
     /// break at and that are not free.
     fn dear_breaks(text: &str, align: Align) -> Vec<f64> {
-        let mut bench = TestBench::new();
-        let mut setter = bench.setter(Length::pt(500.0));
-        let style = TextStyle::display(
-            FontRef::Family("sans".into()),
-            false,
-            Length::pt(20.0),
-            Color::Gray(0.0),
-            align,
-        );
-        let p = setter.prepare(&[Span::plain(text)], &style, 1).unwrap();
+        let p = TestBench::new().prepare(text, align);
         p.items
             .iter()
             .filter_map(|i| match i {

@@ -259,28 +259,14 @@ fn trimmed_end_before(items: &[Item], at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::statement::document::Span;
-    use crate::style::{Align, Color, FontRef};
+    use crate::style::Align;
     use crate::typeset::linebreak::Item;
-    use crate::typeset::paragraph::{Paragraph, TestBench, TextStyle};
+    use crate::typeset::paragraph::{Paragraph, TestBench};
     use crate::units::Length;
 
     /// `text` prepared in the sans face at 20pt, aligned as `align`.
     fn prepared(text: &str, align: Align) -> Paragraph {
-        prepared_on(&mut TestBench::new(), text, align)
-    }
-
-    /// [`prepared`] on `bench`'s fonts.
-    fn prepared_on(bench: &mut TestBench, text: &str, align: Align) -> Paragraph {
-        let mut setter = bench.setter(Length::pt(500.0));
-        let style = TextStyle::display(
-            FontRef::Family("sans".into()),
-            false,
-            Length::pt(20.0),
-            Color::Gray(0.0),
-            align,
-        );
-        setter.prepare(&[Span::plain(text)], &style, 1).unwrap()
+        TestBench::new().prepare(text, align)
     }
 
     /// The costs of the breakable penalties, in order.
@@ -328,7 +314,7 @@ mod tests {
         // The system's Noto CJK (`.ci/run` installs fonts-noto-cjk).
         let mut bench = TestBench::new();
         bench.fallback.system = true;
-        let mut p = prepared_on(&mut bench, "工人们，团结起来", Align::Justify);
+        let mut p = bench.prepare("工人们，团结起来", Align::Justify);
         let trims = |p: &Paragraph| {
             p.items
                 .iter()

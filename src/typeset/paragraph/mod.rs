@@ -143,4 +143,18 @@ impl TestBench {
             letter_shrink: true,
         }
     }
+
+    /// `text` prepared in the sans face at 20pt, aligned as `align`.
+    pub(crate) fn prepare(&mut self, text: &str, align: crate::style::Align) -> Paragraph {
+        let style = TextStyle::display(
+            crate::style::FontRef::Family("sans".into()),
+            false,
+            Length::pt(20.0),
+            crate::style::Color::Gray(0.0),
+            align,
+        );
+        self.setter(Length::pt(500.0))
+            .prepare(&[crate::statement::document::Span::plain(text)], &style, 1)
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
 }
