@@ -47,6 +47,7 @@ fn main() {
         memo: Default::default(),
         direction: Default::default(),
         letter_shrink: true,
+        one_letter_words: handbill::typeset::sense::one_letter_words(&lang),
     };
     let style = paragraph::TextStyle {
         font: layout.design.body.font.clone(),

@@ -424,6 +424,7 @@ impl Tools {
             memo: Default::default(),
             direction: Direction::of_language(&opts.lang),
             letter_shrink: true,
+            one_letter_words: crate::typeset::sense::one_letter_words(&opts.lang),
         }
     }
 

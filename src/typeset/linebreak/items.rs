@@ -27,6 +27,12 @@ pub enum PenaltyKind {
     /// a split one is harder to type, so only the final passes may use it:
     /// a paragraph that sets well around an unbroken address keeps it whole.
     Address,
+    /// A break at a space a reader takes as a tie: inside a time or measure
+    /// ("11 h / 30"), after a Czech or Polish one-letter word ("v /
+    /// Praze"). A paragraph that sets within `tolerance` keeping them whole
+    /// keeps them so; only the final passes may break there, where a line
+    /// loose beyond tolerance is the alternative.
+    Tie,
     /// A break inside an otherwise unbreakable word or URL: better than an
     /// overfull line, worse than anything else, so only the emergency pass
     /// may use it.

@@ -75,7 +75,7 @@ impl PassRules {
         match kind {
             PenaltyKind::Ordinary => true,
             PenaltyKind::Hyphen => self.pass != Pass::First,
-            PenaltyKind::NameHyphen | PenaltyKind::Address => {
+            PenaltyKind::NameHyphen | PenaltyKind::Address | PenaltyKind::Tie => {
                 matches!(self.pass, Pass::Final | Pass::Emergency)
             }
             PenaltyKind::Emergency => self.pass == Pass::Emergency,

@@ -105,13 +105,16 @@ impl Setter<'_> {
                 // A number stays with the word it counts or dates: "50
                 // people", "3 km", "26. März", as TeX users tie them.
                 tie |= counts_next(&chars[..i], &chars[j..]);
-                // Inside a time or measure ("11 h 30") a justified line may
-                // still break at a price, as a forbidden break could leave it
+                // Inside a time or measure ("11 h 30"), and after a Czech or
+                // Polish one-letter word ("v Praze", see
+                // `sense::one_letter_words`), a justified line may still
+                // break at a price, as a forbidden break could leave it
                 // gaping; a ragged one never needs to.
-                let measure = inside_measure(&chars[..i], &chars[j..]);
-                let at = if tie || measure && style.align != Align::Justify {
+                let dear = inside_measure(&chars[..i], &chars[j..])
+                    || ends_on_letter(&chars[..i], self.one_letter_words);
+                let at = if tie || dear && style.align != Align::Justify {
                     SpaceBreak::Never
-                } else if measure {
+                } else if dear {
                     SpaceBreak::Dear
                 } else {
                     SpaceBreak::Free
@@ -219,7 +222,7 @@ impl Setter<'_> {
                     width: Length::ZERO,
                     cost: MEASURE_BREAK_COST,
                     flagged: false,
-                    kind: PenaltyKind::Ordinary,
+                    kind: PenaltyKind::Tie,
                 },
                 Piece::Nothing,
             ),
@@ -270,8 +273,8 @@ impl Setter<'_> {
 enum SpaceBreak {
     /// Freely, as at any word space.
     Free,
-    /// At [`MEASURE_BREAK_COST`]: inside a time or measure ("11 h 30") in
-    /// justified text (Dear only ever comes with justified text).
+    /// At [`MEASURE_BREAK_COST`], in justified text only: inside a time or
+    /// measure ("11 h 30"), after a Czech or Polish one-letter word.
     Dear,
     /// Never: a no-break space, a number before what it counts, a spaced
     /// dash after its word.
@@ -472,14 +475,16 @@ fn counts_next(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
 /// ("and", "bis") leave "5 and 6" free to break.
 const MEASURE_UNIT_CHARS: usize = 2;
 
-/// The cost of a break inside a time or measure ("11 h / 30"): a line
-/// should keep it whole, but not at any price. In a narrow column a
-/// forbidden break there left a justified line gaping by an em ("Rendez-vous
-/// le jeudi 26 mars à", the French sample on the tri-fold); at this cost
-/// the breaker only splits it rather than set a line that loose. Its
-/// square, the demerits it adds, is about what a line of badness 500 costs,
-/// a justified line well past its spaces' stretch.
-const MEASURE_BREAK_COST: f64 = 500.0;
+/// The cost of a break at a tie of justified text ("11 h / 30", "v /
+/// Praze"): a line should keep it whole, but not at any price. In a narrow
+/// column a forbidden break there left a justified line gaping by an em
+/// ("Rendez-vous le jeudi 26 mars à", the French sample on the tri-fold).
+/// Such a break is only tried by the final passes (see
+/// [`PenaltyKind::Tie`]), where every setting has a line beyond
+/// tolerance; there its square, the demerits it adds, is what a line of
+/// badness 1000 costs, one whose spaces have stretched twice as far as
+/// they are meant to.
+const MEASURE_BREAK_COST: f64 = 1000.0;
 
 /// Whether the words ending `before` are a number and a unit of at most
 /// [`MEASURE_UNIT_CHARS`] letters and `after` starts with a figure: the
@@ -505,6 +510,15 @@ fn inside_measure(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
         end -= 1;
     }
     end < start && counts_next(&before[..end], unit)
+}
+
+/// Whether the word that ends `before` is one letter of `letters`.
+fn ends_on_letter(before: &[(char, Style)], letters: &str) -> bool {
+    match before {
+        [.., (sep, _), (c, _)] => is_separator(*sep) && letters.contains(*c),
+        [(c, _)] => letters.contains(*c),
+        [] => false,
+    }
 }
 
 /// Knuth's rag for ragged lines, in em: the stretch a line end may take,

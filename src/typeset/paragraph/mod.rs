@@ -91,6 +91,10 @@ pub struct Setter<'a> {
     /// the characters of lines at their natural letter spacing, which the
     /// layouts' character limits were set for.
     pub letter_shrink: bool,
+    /// The one-letter words no line of running text may end on in the
+    /// statement's language (Czech, Slovak and Polish `v`, `z`, `a`, …; see
+    /// [`crate::typeset::sense::one_letter_words`]); empty for most.
+    pub one_letter_words: &'static str,
 }
 
 /// What unit tests need to set a paragraph: a setter's borrowed parts,
@@ -141,6 +145,7 @@ impl TestBench {
             memo: Default::default(),
             direction: Default::default(),
             letter_shrink: true,
+            one_letter_words: "",
         }
     }
 

@@ -57,6 +57,20 @@ pub const WITHIN_CLAUSE: f64 = 100.0;
 /// the end of a paragraph's line ordinarily is.
 pub const AFTER_CLAUSE: f64 = 0.0;
 
+/// The one-letter words that no line, of running text too, may end on in
+/// the language `lang` (a BCP 47 tag), as one string of letters in both
+/// cases: Czech and Slovak typesetting (the Czech standard ČSN 01 6910)
+/// and Polish keep a one-letter preposition or conjunction with the word
+/// after it ("v / Praze" is an error there, as TeX users' `vlna` tool
+/// knows). Empty for other languages, where such a line end is allowed.
+pub fn one_letter_words(lang: &str) -> &'static str {
+    match primary(lang).to_lowercase().as_str() {
+        "cs" | "sk" => "kKsSvVzZoOuUaAiI",
+        "pl" => "wWzZoOuUiIaA",
+        _ => "",
+    }
+}
+
 /// Prices the break at every word space of a display paragraph (a
 /// headline, subtitle or band line) by the rules above, for the language
 /// `lang` (a BCP 47 tag).
