@@ -98,6 +98,19 @@ fn rank(a: char, b: char, b_final: bool) -> Option<u8> {
     }
 }
 
+/// The letter a glyph stands for in the kashida rules: a one-character
+/// cluster set right to left, drawn where the shaper put it (a glyph moved
+/// off its pen position, a mark on its letter, is not a letter of the
+/// join); `None` for anything else. The line breaker asks this of glyphs
+/// as shaped and the justifier of glyphs as placed, so both count the same
+/// joins.
+pub fn letter(text: &Cluster, rtl: bool, in_place: bool) -> Option<char> {
+    match *text {
+        Cluster::Char(c) if rtl && in_place => Some(c),
+        _ => None,
+    }
+}
+
 /// Whether a word, given as the letters of its glyphs in logical order
 /// (`None` for a glyph that is no single letter, or is moved off its
 /// pen position), has a join a kashida may lengthen. The line breaker
@@ -251,11 +264,9 @@ fn word_joins(
     // breaker counted them (`can_lengthen`).
     let letters: Vec<Option<char>> = word
         .clone()
-        .map(|k| match glyph(k).text {
-            Cluster::Char(c) if glyph(k).is_rtl() && offsets.get(k) == Some(&Length::ZERO) => {
-                Some(c)
-            }
-            _ => None,
+        .map(|k| {
+            let g = glyph(k);
+            letter(&g.text, g.is_rtl(), offsets.get(k) == Some(&Length::ZERO))
         })
         .collect();
     ranked_joins(&letters)

@@ -576,16 +576,10 @@ impl Paragraph {
         let mut letters: Vec<Option<char>> = Vec::new();
         for (item, piece) in self.items.iter_mut().zip(&self.pieces) {
             match (item, piece) {
-                (Item::Box { .. }, Piece::Glyphs(gs)) => {
-                    letters.extend(gs.iter().map(|g| match g.text {
-                        Cluster::Char(c)
-                            if g.level % 2 == 1 && g.x_offset == 0.0 && g.y_offset == 0.0 =>
-                        {
-                            Some(c)
-                        }
-                        _ => None,
-                    }))
-                }
+                (Item::Box { .. }, Piece::Glyphs(gs)) => letters.extend(gs.iter().map(|g| {
+                    let in_place = g.x_offset == 0.0 && g.y_offset == 0.0;
+                    kashida::letter(&g.text, g.level % 2 == 1, in_place)
+                })),
                 (Item::Glue { stretch, .. }, piece) => {
                     if matches!(piece, Piece::Space { .. }) && kashida::can_lengthen(&letters) {
                         *stretch += per_word;
