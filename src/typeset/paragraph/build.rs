@@ -220,7 +220,7 @@ impl Setter<'_> {
             SpaceBreak::Dear => p.push(
                 Item::Penalty {
                     width: Length::ZERO,
-                    cost: MEASURE_BREAK_COST,
+                    cost: TIE_BREAK_COST,
                     flagged: false,
                     kind: PenaltyKind::Tie,
                 },
@@ -273,7 +273,7 @@ impl Setter<'_> {
 enum SpaceBreak {
     /// Freely, as at any word space.
     Free,
-    /// At [`MEASURE_BREAK_COST`], in justified text only: inside a time or
+    /// At [`TIE_BREAK_COST`], in justified text only: inside a time or
     /// measure ("11 h 30"), after a Czech or Polish one-letter word.
     Dear,
     /// Never: a no-break space, a number before what it counts, a spaced
@@ -484,7 +484,7 @@ const MEASURE_UNIT_CHARS: usize = 2;
 /// tolerance; there its square, the demerits it adds, is what a line of
 /// badness 1000 costs, one whose spaces have stretched twice as far as
 /// they are meant to.
-const MEASURE_BREAK_COST: f64 = 1000.0;
+const TIE_BREAK_COST: f64 = 1000.0;
 
 /// Whether the words ending `before` are a number and a unit of at most
 /// [`MEASURE_UNIT_CHARS`] letters and `after` starts with a figure: the
@@ -694,7 +694,7 @@ mod tests {
     fn a_justified_line_may_split_a_measure_at_a_price_a_ragged_one_never() {
         assert_eq!(
             dear_breaks("vers 11 h 30 devant", Align::Justify),
-            [MEASURE_BREAK_COST]
+            [TIE_BREAK_COST]
         );
         assert!(dear_breaks("vers 11 h 30 devant", Align::Left).is_empty());
         assert!(dear_breaks("from 11 and 30 on", Align::Justify).is_empty());
