@@ -456,11 +456,7 @@ const COUNT_CHARS: usize = 5;
 /// tie, as a number read at a line's end without what it counts means
 /// nothing yet.
 fn counts_next(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
-    let start = before
-        .iter()
-        .rposition(|(c, _)| is_separator(*c))
-        .map_or(0, |k| k + 1);
-    let number = &before[start..];
+    let number = last_word(before);
     let figure = number.first().is_some_and(|(c, _)| c.is_numeric())
         && number.len() <= COUNT_CHARS
         && number
@@ -494,11 +490,8 @@ fn inside_measure(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
     if !after.first().is_some_and(|(c, _)| c.is_numeric()) {
         return false;
     }
-    let start = before
-        .iter()
-        .rposition(|(c, _)| is_separator(*c))
-        .map_or(0, |k| k + 1);
-    let unit = &before[start..];
+    let unit = last_word(before);
+    let start = before.len() - unit.len();
     if unit.is_empty()
         || unit.len() > MEASURE_UNIT_CHARS
         || !unit.iter().all(|(c, _)| c.is_alphabetic())
@@ -514,11 +507,17 @@ fn inside_measure(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
 
 /// Whether the word that ends `before` is one letter of `letters`.
 fn ends_on_letter(before: &[(char, Style)], letters: &str) -> bool {
-    match before {
-        [.., (sep, _), (c, _)] => is_separator(*sep) && letters.contains(*c),
-        [(c, _)] => letters.contains(*c),
-        [] => false,
-    }
+    matches!(last_word(before), [(c, _)] if letters.contains(*c))
+}
+
+/// The characters of `before` after its last separator: the word it ends
+/// with, empty when it ends with a separator.
+fn last_word(before: &[(char, Style)]) -> &[(char, Style)] {
+    let start = before
+        .iter()
+        .rposition(|(c, _)| is_separator(*c))
+        .map_or(0, |k| k + 1);
+    &before[start..]
 }
 
 /// Knuth's rag for ragged lines, in em: the stretch a line end may take,
