@@ -131,18 +131,19 @@ pub(super) fn set_body_block(
         block.kind,
         BlockKind::Heading(_) | BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta
     );
-    let mut widths = shape.widths.clone();
+    let mut balanced = None;
     if heading {
         sense::break_by_sense(&mut p, lang);
         // Set flush left, so a narrower measure only evens the lines out:
         // "A Plan for a Fairer / Northbridge" becomes "A Plan / for a
         // Fairer Northbridge".
-        if let [width] = widths[..] {
-            widths = vec![setter.balanced_measure(&p, width)];
+        if let [width] = shape.widths[..] {
+            balanced = Some([setter.balanced_measure(&p, width)]);
         }
     }
+    let widths = balanced.as_ref().map_or(&shape.widths[..], |w| &w[..]);
     let warned = setter.warnings.len();
-    let mut lines = setter.set(&p, &widths);
+    let mut lines = setter.set(&p, widths);
     let mut align = shape.style.align;
     let short = lines.len() <= SHORT_PARAGRAPH_LINES;
     if align == Align::Justify

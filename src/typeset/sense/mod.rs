@@ -89,13 +89,14 @@ pub fn break_by_sense(p: &mut Paragraph, lang: &str) {
 pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
     // `sr` of `sr-Latn`, `en` of `EN_us`: the lists are by language.
     let lang = primary(lang).to_lowercase();
-    let leads: Vec<bool> = words
+    let folded: Vec<String> = words.iter().map(|w| fold(core(w))).collect();
+    let leads: Vec<bool> = folded
         .iter()
-        .map(|w| words::is_clinging(&lang, &fold(core(w))))
+        .map(|w| words::is_clinging(&lang, w))
         .collect();
-    let trails: Vec<bool> = words
+    let trails: Vec<bool> = folded
         .iter()
-        .map(|w| words::is_trailing(&lang, &fold(core(w))))
+        .map(|w| words::is_trailing(&lang, w))
         .collect();
     let leads = |k: usize| leads[k];
     let title_case = is_title_case(words, &leads);

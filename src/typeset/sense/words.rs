@@ -79,9 +79,7 @@ pub(super) fn is_trailing(lang: &str, word: &str) -> bool {
 
 /// The words of `lang`'s list of trailing words, one by one.
 pub(super) fn trailing(lang: &str) -> impl Iterator<Item = &'static str> {
-    trailing_lines(lang)
-        .iter()
-        .flat_map(|l| l.split_whitespace())
+    each_word(trailing_lines(lang))
 }
 
 /// Whether a display line must not break after `word` (lower case, Greek
@@ -92,7 +90,12 @@ pub(super) fn is_clinging(lang: &str, word: &str) -> bool {
 
 /// The words of `lang`'s list, one by one.
 pub(super) fn clinging(lang: &str) -> impl Iterator<Item = &'static str> {
-    lines(lang).iter().flat_map(|l| l.split_whitespace())
+    each_word(lines(lang))
+}
+
+/// The words of a list kept as lines of words separated by spaces.
+fn each_word(lines: &'static [&'static str]) -> impl Iterator<Item = &'static str> {
+    lines.iter().flat_map(|l| l.split_whitespace())
 }
 
 const ENGLISH: &[&str] = &[
