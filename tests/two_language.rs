@@ -1,6 +1,6 @@
 //! Two-language leaflets (issue #15, item 7): a statement and its
 //! translation on one sheet, front and back, or side by side on a poster,
-//! both at one body size.
+//! both at one body size (one the eye sees: Arabic is set larger).
 //!
 //! The fixtures in `tests/fixtures/pair/` are a short English statement
 //! that names its French translation in its front matter, that
@@ -223,8 +223,21 @@ fn read(path: &Path, lang: &str) -> (Document, ComposeOptions) {
 
 /// The size most of a page's lines are set in: its body size.
 fn body_size(page: &handbill::compose::pages::Page) -> Length {
+    body_size_of(page, |_| true)
+}
+
+/// The size most of the lines that `keep` keeps are set in.
+fn body_size_of(
+    page: &handbill::compose::pages::Page,
+    keep: impl Fn(&handbill::compose::pages::PlacedLine) -> bool,
+) -> Length {
     let mut sizes: Vec<(Length, usize)> = Vec::new();
-    for run in page.lines.iter().flat_map(|l| &l.line.runs) {
+    for run in page
+        .lines
+        .iter()
+        .filter(|l| keep(l))
+        .flat_map(|l| &l.line.runs)
+    {
         match sizes
             .iter_mut()
             .find(|(s, _)| (*s - run.size).to_pt().abs() < 1e-6)
@@ -431,21 +444,21 @@ fn half_baselines(page: &handbill::compose::pages::Page, size: Length, right: bo
 
 #[test]
 fn a_poster_s_two_halves_stand_on_one_baseline_grid() {
-    // The Arabic headline is taller than the English one, so each half's
-    // own grid would start at its own height; the body lines of the right
-    // half must still be level with the left's grid, a whole number of
-    // lines from its first body line.
+    // The French headline takes more lines than the English one, so each
+    // half's own grid would start at its own height; the body lines of
+    // the right half must still be level with the left's grid, a whole
+    // number of lines from its first body line.
     let layout = layout::load("a3-poster").unwrap();
-    let (en, en_opts) = read(&root().join("samples/pair/en-water.md"), "en");
-    let (ar, ar_opts) = read(&root().join("samples/pair/ar-water.md"), "ar");
+    let (en, en_opts) = read(&fixture("en-translated.md"), "en");
+    let (fr, fr_opts) = read(&fixture("fr-short.md"), "fr");
     let sides = [
         Side {
             doc: &en,
             opts: &en_opts,
         },
         Side {
-            doc: &ar,
-            opts: &ar_opts,
+            doc: &fr,
+            opts: &fr_opts,
         },
     ];
     let pair = compose_pair(sides, &layout.design).unwrap();
@@ -454,7 +467,7 @@ fn a_poster_s_two_halves_stand_on_one_baseline_grid() {
     let step = (layout.design.body.leading * (size / layout.design.body.size)).to_pt();
     let left = half_baselines(page, size, false);
     let right = half_baselines(page, size, true);
-    assert!(left.len() > 20 && right.len() > 15, "{left:?} {right:?}");
+    assert!(left.len() > 10 && right.len() > 10, "{left:?} {right:?}");
     for y in &right {
         let lines = (y - left[0]) / step;
         assert!(
@@ -471,4 +484,58 @@ fn a_poster_s_two_halves_stand_on_one_baseline_grid() {
             "{y:.2}pt off the left's grid"
         );
     }
+}
+
+/// The English and Arabic water statement, read for composing.
+fn water() -> [(Document, ComposeOptions); 2] {
+    [
+        read(&root().join("samples/pair/en-water.md"), "en"),
+        read(&root().join("samples/pair/ar-water.md"), "ar"),
+    ]
+}
+
+#[test]
+fn an_arabic_side_is_set_larger_so_that_both_look_one_size() {
+    // Naskh letters are drawn small on their body: at one point size the
+    // Arabic side looked a sixth smaller than the English. On the A5
+    // flyer both fit at the larger Arabic size, about 1.2 times the
+    // English.
+    let [(en, en_opts), (ar, ar_opts)] = water();
+    let sides = || {
+        [
+            Side {
+                doc: &en,
+                opts: &en_opts,
+            },
+            Side {
+                doc: &ar,
+                opts: &ar_opts,
+            },
+        ]
+    };
+    let flyer = layout::load("a5-flyer").unwrap();
+    let pair = compose_pair(sides(), &flyer.design).unwrap();
+    let [english, arabic] = [&pair.pages[0], &pair.pages[1]].map(body_size);
+    assert_eq!(english, pair.body_size);
+    let ratio = arabic / english;
+    assert!((1.15..1.25).contains(&ratio), "{english} and {arabic}");
+    assert!(
+        pair.notes
+            .iter()
+            .any(|n| n.message.contains("Arabic script")),
+        "{:?}",
+        pair.notes
+    );
+    // On the A3 poster the Arabic half has no room for the whole scale
+    // above the layout's smallest size: the English stays at that size,
+    // never below it, and the Arabic is set as large as its half holds.
+    let poster = layout::load("a3-poster").unwrap();
+    let least = poster.design.body.fit.unwrap().min_size;
+    let pair = compose_pair(sides(), &poster.design).unwrap();
+    let page = &pair.pages[0];
+    let mid = page.width / 2.0;
+    let english = body_size_of(page, |l| l.x < mid);
+    let arabic = body_size_of(page, |l| l.x >= mid);
+    assert!(english >= least, "{english} below {least}");
+    assert!(arabic / english > 1.05, "{english} and {arabic}");
 }

@@ -15,6 +15,7 @@ mod measure;
 mod mirror;
 mod missing;
 mod more_pages;
+mod optical;
 pub mod pages;
 pub mod pair;
 pub mod picture;

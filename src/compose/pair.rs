@@ -10,11 +10,16 @@
 //! again at that size, with the layout's headline and spacing: neither is
 //! filled out to its page, which would make it the louder side.
 //!
+//! The size is one the eye sees, not one in points: a side in Arabic
+//! script has its type set larger by its fonts' optical scale (see
+//! [`super::optical`]), as its letters are drawn small on their body.
+//!
 //! As each side is composed as a document alone, a right-to-left side is
 //! composed right to left by the same call once composition knows how.
 
 use super::baseline::BaselineGrid;
 use super::fit::scaled;
+use super::optical::Scales;
 use super::pages::{Page, PlacedLine, Rule};
 use super::tag::Part;
 use super::{compose_in, Budget, ComposeOptions, Composed, Fitting, Tools};
@@ -67,7 +72,8 @@ pub struct ComposedPair {
     pub notes: Vec<Note>,
     /// Each side's language.
     pub langs: [String; 2],
-    /// The body size both sides are set at.
+    /// Side one's body size. Side two's is the same, or larger by its
+    /// optical scale when only it is in Arabic script.
     pub body_size: Length,
 }
 
@@ -103,12 +109,36 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
     };
     // Both sides' fonts go into one book, handed from composition to
     // composition: faces are only ever added, so each side's stay valid.
-    let mut one = compose_side(0, &sides[0], &designs[0], FontBook::new())?;
+    let mut fonts = FontBook::new();
+    // A side in Arabic script gets its type larger, so that the size the
+    // two share is one the eye sees (see `optical`).
+    let mut scales = [Scales::SAME; 2];
+    let mut designs = designs;
+    for i in 0..2 {
+        let (found, book) = Scales::of(sides[i].doc, &designs[i], sides[i].opts, fonts)?;
+        fonts = book;
+        designs[i] = found.apply(&designs[i]);
+        scales[i] = found;
+    }
+    let mut one = compose_side(0, &sides[0], &designs[0], fonts)?;
     let mut two = compose_side(1, &sides[1], &designs[1], std::mem::take(&mut one.fonts))?;
     let mut fonts = std::mem::take(&mut two.fonts);
-    let size = one.body_size.min(two.body_size);
-    // The side set at that size decides it (side one, when both are).
-    let decider = usize::from(two.body_size < one.body_size);
+    // Sizes as the eye sees them: a scaled side's over its scale.
+    let seen = [
+        one.body_size / scales[0].body(),
+        two.body_size / scales[1].body(),
+    ];
+    // The side set at the smaller decides it (side one, when both are).
+    let decider = usize::from(seen[1] < seen[0]);
+    // Each side's body size: the size seen, times its scale, but never
+    // below the layout's smallest. Where a scaled side fits only at its
+    // smallest, the other is set there too: the pair then shares a point
+    // size, as it would without scales. Each size is at most the one the
+    // side fitted alone, so each still fits.
+    let sizes: [Length; 2] = std::array::from_fn(|i| {
+        let floor = designs[i].body.fit.map_or(Length::ZERO, |f| f.min_size);
+        (seen[decider] * scales[i].body()).max(floor)
+    });
     // Both are set again at it, in the decider's columns (at that size
     // filling may have found one column across the page more legible
     // than the layout's two), and neither filled out: a short text's
@@ -121,7 +151,7 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
         two.columns
     };
     for (i, composed) in [&mut one, &mut two].into_iter().enumerate() {
-        let design = pinned(&designs[i], size, columns);
+        let design = pinned(&designs[i], sizes[i], columns);
         if i == decider {
             // Its own fitting may have needed a closer-set tail or a
             // smaller headline to fit at this size: then it stays as
@@ -144,11 +174,38 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
     warnings.extend(two.warnings);
     let mut notes = one.notes;
     notes.extend(two.notes);
+    for i in (0..2).filter(|&i| !scales[i].is_same()) {
+        let other = sizes[1 - i];
+        let fits = sizes[i] / other + 0.005 >= scales[i].body();
+        notes.push(Note {
+            at: Location::file(sides[i].opts.origin.clone()),
+            message: format!(
+                "side {} is in Arabic script, whose letters are drawn small on their body: \
+                 it is set at {} beside side {}'s {other}{}",
+                ordinal(i),
+                sizes[i],
+                ordinal(1 - i),
+                if fits {
+                    ", so that both look the same size".to_string()
+                } else {
+                    format!(
+                        "; {:.2} times as large would look the same size, but the page has \
+                         no room for that above the layout's min-size",
+                        scales[i].body()
+                    )
+                }
+            ),
+        });
+    }
     let pages = match design.pair {
         Arrangement::Sides => one.pages.into_iter().chain(two.pages).collect(),
         Arrangement::Columns => {
             let mut halves = [one.pages, two.pages];
-            level_grids(&pinned(&designs[0], size, columns), &mut halves);
+            // Halves set at different sizes have lines of different
+            // heights: each stays on its own grid.
+            if (sizes[0] - sizes[1]).to_pt().abs() < LEVEL_PT {
+                level_grids(&pinned(&designs[0], sizes[0], columns), &mut halves);
+            }
             let [left, right] = halves;
             vec![side_by_side(design, left, right)]
         }
@@ -159,7 +216,7 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
         warnings,
         notes,
         langs: [one.lang, two.lang],
-        body_size: size,
+        body_size: sizes[0],
     })
 }
 

@@ -6,7 +6,8 @@
 //! ([`hyphenate`]), turned into Knuth–Plass boxes, glue and penalties
 //! ([`paragraph`]) and broken into lines ([`linebreak`]); display lines
 //! are broken by sense ([`sense`]); right-to-left text is put in visual
-//! order line by line ([`bidi`]). Nothing here knows
+//! order line by line ([`bidi`]); Arabic beside Latin is sized by its
+//! letters, not its body ([`optical`]). Nothing here knows
 //! about pages: a paragraph is set to a width and a style.
 
 pub mod bidi;
@@ -16,6 +17,7 @@ pub(crate) mod kashida;
 pub mod lang;
 pub mod line;
 pub mod linebreak;
+pub mod optical;
 pub mod paragraph;
 mod punctuation;
 pub mod segment;

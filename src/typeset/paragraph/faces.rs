@@ -52,6 +52,12 @@ impl Setter<'_> {
         Ok(id)
     }
 
+    /// The face a paragraph in `style` sets `c` in, its own or one of
+    /// the fallback chain; `None` when no face has it.
+    pub fn face_showing(&mut self, style: &TextStyle, c: char) -> Result<Option<FaceId>> {
+        self.face_with(style, style.base, c)
+    }
+
     /// A face able to show `c` in `span` style: the paragraph's own, else
     /// the first of the fallback chain that has it.
     pub(super) fn face_with(
