@@ -539,3 +539,31 @@ fn an_arabic_side_is_set_larger_so_that_both_look_one_size() {
     assert!(english >= least, "{english} below {least}");
     assert!(arabic / english > 1.05, "{english} and {arabic}");
 }
+
+#[test]
+fn a_pair_too_long_for_its_larger_sizes_is_set_as_the_layout_says() {
+    // Scaled, an Arabic side's headline and headings stay larger than the
+    // layout's even at the smallest body size. The Arabic and Persian
+    // samples on the A5 flyer fit only without that: both are then set
+    // as the layout says, as they were before sides were scaled, rather
+    // than the build failing.
+    let dir = out_dir("larger");
+    let pdf = dir.join("ar-fa.pdf");
+    let ar = root().join("samples/ar-mayah.md");
+    let fa = root().join("samples/fa-hoghugh.md");
+    let stderr = build_ok(
+        &[
+            "build",
+            ar.to_str().unwrap(),
+            "--with",
+            fa.to_str().unwrap(),
+            "--layout",
+            "a5-flyer",
+        ],
+        &pdf,
+    );
+    assert_eq!(pages(&pdf), 2);
+    assert!(stderr.contains("body 9pt"), "{stderr}");
+    assert!(!stderr.contains("Arabic script"), "{stderr}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -84,11 +84,6 @@ impl Scales {
         Ok((scales, tools.fonts))
     }
 
-    /// True when no role is scaled.
-    pub(super) fn is_same(&self) -> bool {
-        *self == Scales::SAME
-    }
-
     /// How much larger the body is set.
     pub(super) fn body(&self) -> f64 {
         self.body

@@ -109,19 +109,27 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
     };
     // Both sides' fonts go into one book, handed from composition to
     // composition: faces are only ever added, so each side's stay valid.
-    let mut fonts = FontBook::new();
     // A side in Arabic script gets its type larger, so that the size the
     // two share is one the eye sees (see `optical`).
+    let mut fonts = FontBook::new();
     let mut scales = [Scales::SAME; 2];
-    let mut designs = designs;
     for i in 0..2 {
-        let (found, book) = Scales::of(sides[i].doc, &designs[i], sides[i].opts, fonts)?;
-        fonts = book;
-        designs[i] = found.apply(&designs[i]);
-        scales[i] = found;
+        (scales[i], fonts) = Scales::of(sides[i].doc, &designs[i], sides[i].opts, fonts)?;
     }
-    let mut one = compose_side(0, &sides[0], &designs[0], fonts)?;
-    let mut two = compose_side(1, &sides[1], &designs[1], std::mem::take(&mut one.fonts))?;
+    let larger = [0, 1].map(|i| scales[i].apply(&designs[i]));
+    // At the smallest body size a scaled side's headline and headings are
+    // still larger than the layout's: a pair that fits only without them
+    // is set as the layout says, both sides alike, as before sides were
+    // scaled. The fonts are lent, so that a failed try loses none.
+    let (mut one, mut two, designs) = match compose_both(&sides, &larger, fonts.clone()) {
+        Ok((one, two)) => (one, two, larger),
+        Err(Error::Typeset { .. }) if scales != [Scales::SAME; 2] => {
+            scales = [Scales::SAME; 2];
+            let (one, two) = compose_both(&sides, &designs, fonts)?;
+            (one, two, designs)
+        }
+        Err(e) => return Err(e),
+    };
     let mut fonts = std::mem::take(&mut two.fonts);
     // Sizes as the eye sees them: a scaled side's over its scale.
     let seen = [
@@ -174,9 +182,14 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
     warnings.extend(two.warnings);
     let mut notes = one.notes;
     notes.extend(two.notes);
-    for i in (0..2).filter(|&i| !scales[i].is_same()) {
+    // A note for the side set larger than the other by its scale (none
+    // when both are scaled alike: Arabic beside Persian).
+    for i in (0..2).filter(|&i| scales[i].body() > scales[1 - i].body()) {
         let other = sizes[1 - i];
-        let fits = sizes[i] / other + 0.005 >= scales[i].body();
+        let wanted = scales[i].body() / scales[1 - i].body();
+        // Unless a floor held a side up, the sizes are in that ratio
+        // exactly (but for rounding).
+        let fits = sizes[i] / other > wanted - 1e-6;
         notes.push(Note {
             at: Location::file(sides[i].opts.origin.clone()),
             message: format!(
@@ -189,9 +202,8 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
                     ", so that both look the same size".to_string()
                 } else {
                     format!(
-                        "; {:.2} times as large would look the same size, but the page has \
-                         no room for that above the layout's min-size",
-                        scales[i].body()
+                        "; {wanted:.2} times as large would look the same size, but the page \
+                         has no room for that above the layout's min-size"
                     )
                 }
             ),
@@ -218,6 +230,18 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
         langs: [one.lang, two.lang],
         body_size: sizes[0],
     })
+}
+
+/// Both sides composed, each in its design, with the fonts handed from
+/// one to the other (two's hold both).
+fn compose_both(
+    sides: &[Side; 2],
+    designs: &[Design; 2],
+    fonts: FontBook,
+) -> Result<(Composed, Composed)> {
+    let mut one = compose_side(0, &sides[0], &designs[0], fonts)?;
+    let two = compose_side(1, &sides[1], &designs[1], std::mem::take(&mut one.fonts))?;
+    Ok((one, two))
 }
 
 /// The side set in `design` as it is, when that fits its one page.
