@@ -567,3 +567,58 @@ fn a_pair_too_long_for_its_larger_sizes_is_set_as_the_layout_says() {
     assert!(!stderr.contains("Arabic script"), "{stderr}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// The lines of a poster half (`right` or left) set in its largest type:
+/// its headline's, as text.
+fn half_headline(page: &handbill::compose::pages::Page, right: bool) -> Vec<String> {
+    let mid = page.width / 2.0;
+    let size = |l: &handbill::compose::pages::PlacedLine| {
+        l.line.runs.first().map_or(Length::ZERO, |r| r.size)
+    };
+    let half: Vec<_> = page
+        .lines
+        .iter()
+        .filter(|l| (l.x >= mid) == right)
+        .collect();
+    let largest = half.iter().map(|l| size(l)).reduce(Length::max).unwrap();
+    half.iter()
+        .filter(|l| size(l) == largest)
+        .map(|l| l.line.text())
+        .collect()
+}
+
+#[test]
+fn a_poster_s_two_headlines_take_as_many_lines() {
+    // At the A2 and Tabloid posters' headline size, the Arabic headline
+    // needed four lines at half the width beside three English ones,
+    // splitting "حيّ النزهة" (a name from the noun it belongs to). Set
+    // smaller, in three lines, it keeps "في حيّ النزهة" whole.
+    let [(en, en_opts), (ar, ar_opts)] = water();
+    for name in ["a2-poster", "tabloid-poster"] {
+        let layout = layout::load(name).unwrap();
+        let sides = [
+            Side {
+                doc: &en,
+                opts: &en_opts,
+            },
+            Side {
+                doc: &ar,
+                opts: &ar_opts,
+            },
+        ];
+        let pair = compose_pair(sides, &layout.design).unwrap();
+        let english = half_headline(&pair.pages[0], false);
+        let arabic = half_headline(&pair.pages[0], true);
+        assert_eq!(
+            english.len(),
+            arabic.len(),
+            "{name}: {english:?} {arabic:?}"
+        );
+        assert!(
+            arabic
+                .iter()
+                .any(|l| l.contains("في") && l.contains("النزهة")),
+            "{name}: {arabic:?}"
+        );
+    }
+}

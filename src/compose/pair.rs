@@ -121,7 +121,7 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
     // still larger than the layout's: a pair that fits only without them
     // is set as the layout says, both sides alike, as before sides were
     // scaled. The fonts are lent, so that a failed try loses none.
-    let (mut one, mut two, designs) = match compose_both(&sides, &larger, fonts.clone()) {
+    let (mut one, mut two, mut designs) = match compose_both(&sides, &larger, fonts.clone()) {
         Ok((one, two)) => (one, two, larger),
         Err(Error::Typeset { .. }) if scales != [Scales::SAME; 2] => {
             scales = [Scales::SAME; 2];
@@ -131,6 +131,9 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
         Err(e) => return Err(e),
     };
     let mut fonts = std::mem::take(&mut two.fonts);
+    if design.pair == Arrangement::Columns {
+        fonts = even_headlines(&sides, &mut designs, [&mut one, &mut two], fonts)?;
+    }
     // Sizes as the eye sees them: a scaled side's over its scale.
     let seen = [
         one.body_size / scales[0].body(),
@@ -242,6 +245,61 @@ fn compose_both(
     let mut one = compose_side(0, &sides[0], &designs[0], fonts)?;
     let two = compose_side(1, &sides[1], &designs[1], std::mem::take(&mut one.fonts))?;
     Ok((one, two))
+}
+
+/// Gives a poster half whose headline takes more lines than the other
+/// half's that many lines at most, as a designer sets the two headlines
+/// to one shape: the half is fitted again with that line budget for its
+/// headline, which then comes out smaller. The pair's water sample set
+/// its Arabic headline in four lines beside three English ones on the A2
+/// and Tabloid posters ("… / في حيّ / النزهة", a name split from the noun
+/// it belongs to); in three it keeps "في حيّ النزهة" whole. Done before
+/// the pair's size is chosen, so the room the smaller headline leaves
+/// goes to the text. The half stays as it was when its text does not fit
+/// that way. Returns the fonts, with any the new setting used.
+fn even_headlines(
+    sides: &[Side; 2],
+    designs: &mut [Design; 2],
+    settings: [&mut Composed; 2],
+    fonts: FontBook,
+) -> Result<FontBook> {
+    let counts = [&*settings[0], &*settings[1]].map(headline_lines);
+    let more = usize::from(counts[1] > counts[0]);
+    let fewer = counts[1 - more];
+    if counts[more] <= fewer || fewer == 0 {
+        return Ok(fonts);
+    }
+    let mut design = designs[more].clone();
+    let Some(fit) = design.headline.fit.as_mut() else {
+        return Ok(fonts);
+    };
+    fit.max_lines = fewer as u32;
+    match plain_setting(&sides[more], &design, fonts.clone())? {
+        Some(mut even) if headline_lines(&even) <= fewer => {
+            let fonts = std::mem::take(&mut even.fonts);
+            let [one, two] = settings;
+            *(if more == 0 { one } else { two }) = even;
+            designs[more] = design;
+            Ok(fonts)
+        }
+        _ => Ok(fonts),
+    }
+}
+
+/// How many lines a side's headline takes: its head lines in the largest
+/// type.
+fn headline_lines(side: &Composed) -> usize {
+    let head: Vec<&PlacedLine> = side
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| l.tag.as_ref().is_some_and(|t| t.element.part == Part::Head))
+        .collect();
+    let size = |l: &PlacedLine| l.line.runs.first().map_or(Length::ZERO, |r| r.size);
+    let Some(largest) = head.iter().map(|l| size(l)).reduce(Length::max) else {
+        return 0;
+    };
+    head.iter().filter(|l| size(l) == largest).count()
 }
 
 /// The side set in `design` as it is, when that fits its one page.
