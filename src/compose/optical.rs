@@ -3,11 +3,12 @@
 //! drawn on their body (see [`crate::typeset::optical`]).
 //!
 //! A pair is set at one size so that neither language looks like the
-//! poor relation. At one point size, though, Arabic looks a quarter
+//! poor relation. At one point size, though, Arabic looks about a sixth
 //! smaller than the English beside it. So the size the two share is an
 //! optical one. Each of the Arabic side's sizes (body, headline, meta
 //! line, headings, band) is the layout's size times the scale of the font
-//! that role is set in. The pair is then fitted and set as before.
+//! that role is set in; only the body's `min-size` stays the layout's
+//! (see [`Scales::apply`]). The pair is then fitted and set as before.
 
 use super::{ComposeOptions, Tools};
 use crate::error::Result;
@@ -145,4 +146,30 @@ fn mostly_arabic(doc: &Document) -> bool {
         arabic += usize::from(is_arabic_letter(c));
     }
     arabic * 2 > letters
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::Length;
+
+    #[test]
+    fn type_grows_but_the_smallest_body_size_stays_the_layout_s() {
+        let d = crate::layout::load("a5-flyer").unwrap().design;
+        let scales = Scales {
+            body: 1.2,
+            headline: 1.1,
+            ..Scales::SAME
+        };
+        let big = scales.apply(&d);
+        let close = |a: Length, b: Length| (a - b).to_pt().abs() < 1e-9;
+        assert!(close(big.body.size, d.body.size * 1.2));
+        assert!(close(big.body.leading, d.body.leading * 1.2));
+        assert!(close(big.headline.size, d.headline.size * 1.1));
+        assert_eq!(big.meta, d.meta);
+        let (fit, was) = (big.body.fit.unwrap(), d.body.fit.unwrap());
+        assert_eq!(fit.min_size, was.min_size);
+        assert!(close(fit.max_size, was.max_size * 1.2));
+        assert_eq!(big.page, d.page);
+    }
 }
