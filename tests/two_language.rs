@@ -46,6 +46,22 @@ fn build_ok(args: &[&str], pdf: &Path) -> String {
     stderr
 }
 
+/// Builds `one` with its translation `two` on `layout` into `pdf`,
+/// asserting success; returns what it said on stderr.
+fn build_pair(one: &Path, two: &Path, layout: &str, pdf: &Path) -> String {
+    build_ok(
+        &[
+            "build",
+            one.to_str().unwrap(),
+            "--with",
+            two.to_str().unwrap(),
+            "--layout",
+            layout,
+        ],
+        pdf,
+    )
+}
+
 fn pages(pdf: &Path) -> usize {
     let (ok, info, err) = tool("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(ok, "pdfinfo: {err}");
@@ -111,17 +127,7 @@ fn with_sets_front_and_back_of_a_flyer() {
     let pdf = dir.join("pair.pdf");
     let en = fixture("en-translated.md");
     let fr = fixture("fr-short.md");
-    let stderr = build_ok(
-        &[
-            "build",
-            en.to_str().unwrap(),
-            "--with",
-            fr.to_str().unwrap(),
-            "--layout",
-            "a5-flyer",
-        ],
-        &pdf,
-    );
+    let stderr = build_pair(&en, &fr, "a5-flyer", &pdf);
     assert!(stderr.contains("(2 pages, body "), "{stderr}");
     assert_eq!(pages(&pdf), 2);
     assert_side(&page_text(&pdf, 1), ENGLISH, FRENCH);
@@ -151,17 +157,7 @@ fn with_wins_over_front_matter() {
     let pdf = dir.join("pair.pdf");
     let en = fixture("en-translated.md");
     let other = fixture("fr-locataires.md");
-    build_ok(
-        &[
-            "build",
-            en.to_str().unwrap(),
-            "--with",
-            other.to_str().unwrap(),
-            "--layout",
-            "a4-leaflet",
-        ],
-        &pdf,
-    );
+    build_pair(&en, &other, "a4-leaflet", &pdf);
     let back = page_text(&pdf, 2);
     // Only the longer French statement has these words.
     assert!(back.contains("Chers voisins"), "{back}");
@@ -486,12 +482,23 @@ fn a_poster_s_two_halves_stand_on_one_baseline_grid() {
     }
 }
 
-/// The English and Arabic water statement, read for composing.
-fn water() -> [(Document, ComposeOptions); 2] {
-    [
-        read(&root().join("samples/pair/en-water.md"), "en"),
-        read(&root().join("samples/pair/ar-water.md"), "ar"),
-    ]
+/// The English water statement with its Arabic translation, composed
+/// as a pair on the built-in layout `name`.
+fn water_pair(name: &str) -> (handbill::compose::pair::ComposedPair, layout::Layout) {
+    let (en, en_opts) = read(&root().join("samples/pair/en-water.md"), "en");
+    let (ar, ar_opts) = read(&root().join("samples/pair/ar-water.md"), "ar");
+    let sides = [
+        Side {
+            doc: &en,
+            opts: &en_opts,
+        },
+        Side {
+            doc: &ar,
+            opts: &ar_opts,
+        },
+    ];
+    let layout = layout::load(name).unwrap();
+    (compose_pair(sides, &layout.design).unwrap(), layout)
 }
 
 #[test]
@@ -500,21 +507,7 @@ fn an_arabic_side_is_set_larger_so_that_both_look_one_size() {
     // Arabic side looked a sixth smaller than the English. On the A5
     // flyer both fit at the larger Arabic size, about 1.2 times the
     // English.
-    let [(en, en_opts), (ar, ar_opts)] = water();
-    let sides = || {
-        [
-            Side {
-                doc: &en,
-                opts: &en_opts,
-            },
-            Side {
-                doc: &ar,
-                opts: &ar_opts,
-            },
-        ]
-    };
-    let flyer = layout::load("a5-flyer").unwrap();
-    let pair = compose_pair(sides(), &flyer.design).unwrap();
+    let (pair, _) = water_pair("a5-flyer");
     let [english, arabic] = [&pair.pages[0], &pair.pages[1]].map(body_size);
     assert_eq!(english, pair.body_size);
     let ratio = arabic / english;
@@ -529,9 +522,8 @@ fn an_arabic_side_is_set_larger_so_that_both_look_one_size() {
     // On the A3 poster the Arabic half has no room for the whole scale
     // above the layout's smallest size: the English stays at that size,
     // never below it, and the Arabic is set as large as its half holds.
-    let poster = layout::load("a3-poster").unwrap();
+    let (pair, poster) = water_pair("a3-poster");
     let least = poster.design.body.fit.unwrap().min_size;
-    let pair = compose_pair(sides(), &poster.design).unwrap();
     let page = &pair.pages[0];
     let mid = page.width / 2.0;
     let english = body_size_of(page, |l| l.x < mid);
@@ -551,17 +543,7 @@ fn a_pair_too_long_for_its_larger_sizes_is_set_as_the_layout_says() {
     let pdf = dir.join("ar-fa.pdf");
     let ar = root().join("samples/ar-mayah.md");
     let fa = root().join("samples/fa-hoghugh.md");
-    let stderr = build_ok(
-        &[
-            "build",
-            ar.to_str().unwrap(),
-            "--with",
-            fa.to_str().unwrap(),
-            "--layout",
-            "a5-flyer",
-        ],
-        &pdf,
-    );
+    let stderr = build_pair(&ar, &fa, "a5-flyer", &pdf);
     assert_eq!(pages(&pdf), 2);
     assert!(stderr.contains("body 9pt"), "{stderr}");
     assert!(!stderr.contains("Arabic script"), "{stderr}");
@@ -593,20 +575,8 @@ fn a_poster_s_two_headlines_take_as_many_lines() {
     // needed four lines at half the width beside three English ones,
     // splitting "حيّ النزهة" (a name from the noun it belongs to). Set
     // smaller, in three lines, it keeps "في حيّ النزهة" whole.
-    let [(en, en_opts), (ar, ar_opts)] = water();
     for name in ["a2-poster", "tabloid-poster"] {
-        let layout = layout::load(name).unwrap();
-        let sides = [
-            Side {
-                doc: &en,
-                opts: &en_opts,
-            },
-            Side {
-                doc: &ar,
-                opts: &ar_opts,
-            },
-        ];
-        let pair = compose_pair(sides, &layout.design).unwrap();
+        let (pair, _) = water_pair(name);
         let english = half_headline(&pair.pages[0], false);
         let arabic = half_headline(&pair.pages[0], true);
         assert_eq!(
