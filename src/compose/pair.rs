@@ -12,10 +12,10 @@
 //!
 //! The size is one the eye sees, not one in points: a side in Arabic
 //! script has its type set larger by its fonts' optical scale (see
-//! [`super::optical`]), as its letters are drawn small on their body. On
+//! `compose/optical.rs`), as its letters are drawn small on their body. On
 //! a poster, one more thing passes between the halves: a headline takes
 //! no more lines than the other half's where its text allows (see
-//! [`even_headlines`]).
+//! `even_headlines`).
 //!
 //! As each side is composed as a document alone, a right-to-left side is
 //! composed right to left by the same call once composition knows how.
