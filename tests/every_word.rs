@@ -152,6 +152,22 @@ fn a_headline_taller_than_the_page_is_refused() {
 }
 
 #[test]
+fn a_large_arabic_headline_near_the_top_is_on_the_page() {
+    // Noto Sans Arabic's ascender is 1.37 em, room for stacked marks: a
+    // short Arabic headline grown large on the A2 poster reached above the
+    // page by that measure, and the build failed ("الماء حقّ" runs off
+    // the page) with every letter's outline on it.
+    let text = "+++\nlang = \"ar\"\n+++\n\n# الماء حقّ لكل بيت\n\nنلتقي يوم السبت.\n";
+    let layout = layout::load("a2-poster").unwrap();
+    let out = build(&BuildRequest::new(text.as_bytes(), "ar.md", &layout));
+    assert!(
+        out.is_ok(),
+        "{}",
+        out.err().map(|e| e.to_string()).unwrap_or_default()
+    );
+}
+
+#[test]
 fn pictures_stacked_past_the_foot_are_refused() {
     // Forty logos in the top-right corner stack down past the page's foot:
     // they went off the page silently.

@@ -142,10 +142,18 @@ fn check_geometry(design: &Design, pages: &[Page], fonts: &FontBook, origin: &st
                 top = top.min(l.baseline - run.size * face.ascender);
                 bottom = bottom.max(l.baseline - run.size * face.descender);
             }
+            // Off the page is judged by the glyphs' own outlines: a font's
+            // ascender and descender make room for marks and scripts a
+            // line may not have (Noto Sans Arabic's ascender is 1.37 em),
+            // and a large Arabic headline near the top margin would fail
+            // by them with all its letters on the page.
+            let (above, below) = line
+                .ink(fonts)
+                .unwrap_or((l.baseline - top, bottom - l.baseline));
             let off = l.x < -eps
                 || l.x + line.width > page.width + eps
-                || top < -eps
-                || bottom > page.height + eps;
+                || l.baseline - above < -eps
+                || l.baseline + below > page.height + eps;
             if off && !line.runs.is_empty() {
                 return Err(Error::Typeset {
                     at: Location::file(origin),
