@@ -178,10 +178,11 @@ fn german_french_and_serbian_headlines_break_by_sense() {
 }
 
 #[test]
-fn arabic_persian_hebrew_and_hindi_headlines_break_by_sense() {
+fn arabic_persian_hebrew_hindi_and_urdu_headlines_break_by_sense() {
     // The samples' headlines: "Water is a right for every home in
     // al-Nuzha", "We will not leave the Hadar neighbourhood" (את marks
-    // the object), "Pay three months' wages", "Clean water for every home".
+    // the object), "Pay three months' wages", "Clean water for every home"
+    // (in Hindi and in Urdu).
     let mut bad = Vec::new();
     bad.extend(against_sense(
         "الماء حقّ لكل بيت في حيّ النزهة",
@@ -196,6 +197,9 @@ fn arabic_persian_hebrew_and_hindi_headlines_break_by_sense() {
     ));
     bad.extend(against_sense("हर घर को साफ़ पानी", "hi", &["हर"]));
     bad.extend(against_sense_before("हर घर को साफ़ पानी", "hi", &["को"]));
+    // The same in Urdu: ہر ("every") leads, کو ("to") trails.
+    bad.extend(against_sense("ہر گھر کو صاف پانی", "ur", &["ہر"]));
+    bad.extend(against_sense_before("ہر گھر کو صاف پانی", "ur", &["کو"]));
     assert!(
         bad.is_empty(),
         "lines broken against sense:\n{}",

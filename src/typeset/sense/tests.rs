@@ -147,7 +147,7 @@ fn short_texts_have_no_gaps() {
 fn the_lists_are_lower_case_folded_single_words_without_repeats() {
     for lang in [
         "en", "de", "fr", "es", "it", "pt", "nl", "sr", "ru", "el", "pl", "cs", "ar", "fa", "he",
-        "hi", "bn", "am",
+        "hi", "ur", "bn", "am",
     ] {
         let before: Vec<&str> = clinging(lang).collect();
         let after: Vec<&str> = trailing(lang).collect();
@@ -211,6 +211,8 @@ fn postpositions_stay_with_the_word_before() {
     );
     // "Clean water for every home": हर ("every") leads, को ("to") trails.
     assert_eq!(clinging_after("हर घर को साफ़ पानी", "hi"), ["हर", "घर"]);
+    assert_eq!(clinging_after("ہر گھر کو صاف پانی", "ur"), ["ہر", "گھر"]);
+    assert_eq!(clinging_before("پانی کے لیے", "ur"), ["کے", "لیے"]);
     assert_eq!(clinging_before("হাসপাতাল থেকে বাড়ি", "bn"), ["থেকে"]);
     // The list is Persian's: Arabic has no such word.
     assert!(clinging_before("حقوق سه ماه را پرداخت", "ar").is_empty());

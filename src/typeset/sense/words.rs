@@ -18,8 +18,9 @@
 //! the standard ČSN 01 6910 for it): `a i k o s u v z` never end a line.
 //!
 //! Some languages put the word that ties two others together after the
-//! first: Persian marks an object with `را` after it, Hindi and Bengali
-//! write case endings and postpositions apart (`घर को`, "to the house").
+//! first: Persian marks an object with `را` after it, Hindi, Urdu and
+//! Bengali write case endings and postpositions apart (`घर को`, "to the
+//! house").
 //! A display line must not begin with such a word, so these languages
 //! have a second list, [`is_trailing`].
 //!
@@ -54,6 +55,7 @@ fn lines(lang: &str) -> &'static [&'static str] {
         "fa" => PERSIAN,
         "he" => HEBREW,
         "hi" => HINDI,
+        "ur" => URDU,
         "bn" => BENGALI,
         "am" => AMHARIC,
         _ => &[],
@@ -66,6 +68,7 @@ fn trailing_lines(lang: &str) -> &'static [&'static str] {
     match lang {
         "fa" => PERSIAN_TRAILING,
         "hi" => HINDI_TRAILING,
+        "ur" => URDU_TRAILING,
         "bn" => BENGALI_TRAILING,
         _ => &[],
     }
@@ -317,6 +320,23 @@ const BENGALI_TRAILING: &[&str] = &[
     // Postpositions written apart: "for", "from", "by", "with", "near",
     // "among", "until", "without".
     "জন্য থেকে দিয়ে সঙ্গে সাথে কাছে মধ্যে পর্যন্ত ছাড়া",
+];
+
+// Urdu shares Hindi's grammar (see HINDI) in Arabic script, spelled with
+// Urdu's own letters (ی، ک، ہ، ے), as the words are here.
+const URDU: &[&str] = &[
+    // Conjunctions.
+    "اور یا کہ لیکن مگر اگر کیونکہ بلکہ",
+    // "Every" and the oblique demonstratives, which only stand before
+    // their noun.
+    "ہر اس ان",
+];
+
+const URDU_TRAILING: &[&str] = &[
+    // The postpositions ("of", "to", "from", the agent marker, "until")
+    // and the "for" of "کے لیے" in both spellings. "میں" ("in") is left
+    // out: it is also "I", which may begin a line.
+    "کا کے کی کو سے نے تک لیے لئے",
 ];
 
 // Amharic joins its commonest prepositions to the noun (በ, ለ, ከ, የ).
