@@ -16,8 +16,9 @@ use crate::layout::design::Design;
 use crate::statement::document::Document;
 use crate::style::{Align, FontRef};
 use crate::typeset::fonts::FontBook;
-use crate::typeset::optical::{arabic_scale, is_arabic_letter, ARABIC_LETTER, LATIN_LETTER};
+use crate::typeset::optical::{arabic_scale, ARABIC_LETTER, LATIN_LETTER};
 use crate::typeset::paragraph::TextStyle;
+use unicode_script::{Script, UnicodeScript};
 
 /// How much larger than the layout says each role's type is set.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -132,7 +133,8 @@ impl Scales {
     }
 }
 
-/// True when most of the letters of `doc` are Arabic script.
+/// True when most of the letters of `doc` are Arabic script (Arabic,
+/// Persian, Urdu and the other languages written in it).
 fn mostly_arabic(doc: &Document) -> bool {
     let (mut arabic, mut letters) = (0usize, 0usize);
     for c in doc
@@ -143,7 +145,7 @@ fn mostly_arabic(doc: &Document) -> bool {
         .filter(|c| c.is_alphabetic())
     {
         letters += 1;
-        arabic += usize::from(is_arabic_letter(c));
+        arabic += usize::from(c.script() == Script::Arabic);
     }
     arabic * 2 > letters
 }
@@ -152,6 +154,23 @@ fn mostly_arabic(doc: &Document) -> bool {
 mod tests {
     use super::*;
     use crate::units::Length;
+
+    #[test]
+    fn arabic_persian_and_urdu_are_arabic_script_latin_and_hebrew_not() {
+        let mostly = |text: &str| {
+            let doc = crate::statement::parse(text, crate::statement::Format::Plain, "t.txt")
+                .unwrap()
+                .document;
+            mostly_arabic(&doc)
+        };
+        assert!(mostly("الماء حقّ لكل بيت"));
+        assert!(mostly("حقوق سه ماه را پرداخت کنید"));
+        assert!(mostly("ہر گھر کو صاف پانی"));
+        // A few Latin words and digits in Arabic text change nothing.
+        assert!(mostly("قدّمنا لشركة المياه عريضة وقّعها 412 ساكنًا Al-Nuzha"));
+        assert!(!mostly("Water is a right for every home"));
+        assert!(!mostly("לא נעזוב את שכונת הדר"));
+    }
 
     #[test]
     fn type_grows_but_the_smallest_body_size_stays_the_layout_s() {

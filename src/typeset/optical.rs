@@ -108,21 +108,6 @@ pub fn arabic_scale(latin: &Face, arabic: &Face) -> f64 {
     }
 }
 
-/// True for a letter of Arabic script (Arabic, Persian, Urdu, Pashto,
-/// Kurdish, Uyghur and the other languages written in it).
-pub fn is_arabic_letter(c: char) -> bool {
-    matches!(c,
-        '\u{0620}'..='\u{063F}'
-        // (U+0640 is the tatweel, a stretch of the baseline, not a letter.)
-        | '\u{0641}'..='\u{064A}'
-        | '\u{066E}'..='\u{06D3}'
-        | '\u{06FA}'..='\u{06FF}'
-        | '\u{0750}'..='\u{077F}'
-        | '\u{08A0}'..='\u{08C9}'
-        | '\u{FB50}'..='\u{FDFF}'
-        | '\u{FE70}'..='\u{FEFC}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,15 +147,5 @@ mod tests {
         let serif = face(&mut book, "Noto Serif");
         // Noto Serif has no Arabic: nothing to measure, no scale.
         assert_eq!(arabic_scale(book.face(serif), book.face(serif)), 1.0);
-    }
-
-    #[test]
-    fn arabic_letters_of_every_language_written_in_it() {
-        for c in ['س', 'پ', 'ک', 'ی', 'ے', 'ڭ', 'ﻻ'] {
-            assert!(is_arabic_letter(c), "{c}");
-        }
-        for c in ['x', 'א', '١', '،', 'ـ'] {
-            assert!(!is_arabic_letter(c), "{c}");
-        }
     }
 }
