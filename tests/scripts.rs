@@ -190,6 +190,54 @@ fn indic_words_come_out_of_the_text_layer_whole() {
 }
 
 #[test]
+fn indic_words_copy_by_the_font_map_alone() {
+    // MuPDF's text (and pdfminer's, and PDF.js's) reads each glyph's
+    // ToUnicode entry and never /ActualText. Each glyph's entry is the
+    // character the font draws it for, so a word whose letters are drawn
+    // in their written order copies whole: हर घर को साफ़ पानी, where
+    // entries by cluster once gave "क� स�फ़ पा�न�" (310 of these 384
+    // Hindi words lost). A vowel sign drawn before its letter (कि, কে)
+    // comes out in drawing order, which no map can mend; those words
+    // are left out. The few still lost are conjuncts drawn with a mark
+    // of their own (स्कूल), whose parts the font does not name.
+    let strip = |w: &str| -> String {
+        w.trim_matches(|c: char| c.is_ascii_punctuation() || "“”‘’।॥–—".contains(c))
+            .to_string()
+    };
+    let drawn_before = |w: &str| {
+        w.contains(|c| {
+            "\u{93F}\u{9BF}\u{9C7}\u{9C8}\u{9CB}\u{9CC}\u{BC6}\u{BC7}\u{BC8}\u{BCA}\u{BCB}\u{BCC}"
+                .contains(c)
+        }) || w.contains("र्")
+            || w.contains("র্")
+    };
+    for sample in ["hi-pani.md", "bn-nouka.md", "ta-meenavar.md"] {
+        let pdf = build(sample, "a4-leaflet");
+        let (ok, text, err) = tool(
+            "mutool",
+            &["draw", "-q", "-F", "txt", pdf.to_str().unwrap()],
+        );
+        assert!(ok, "{err}");
+        let copied: std::collections::HashSet<String> =
+            text.split_whitespace().map(strip).collect();
+        let source = std::fs::read_to_string(root().join("samples").join(sample)).unwrap();
+        let body = source.rsplit("+++").next().unwrap();
+        let words: Vec<String> = body
+            .split_whitespace()
+            .map(strip)
+            .filter(|w| !w.is_empty() && !w.is_ascii() && !drawn_before(w))
+            .collect();
+        let lost: Vec<&String> = words.iter().filter(|w| !copied.contains(*w)).collect();
+        assert!(
+            lost.len() * 20 <= words.len(),
+            "{sample}: {} of {} words lost: {lost:?}",
+            lost.len(),
+            words.len()
+        );
+    }
+}
+
+#[test]
 fn adjacent_full_width_punctuation_closes_up_to_half_an_em() {
     use handbill::compose::{compose, ComposeOptions};
     use handbill::statement::{parse, Format};

@@ -543,27 +543,31 @@ fn push_hex(out: &mut Vec<u8>, value: u16) {
     }
 }
 
-/// Whether a cluster's glyphs, copied by their ToUnicode entries, would
-/// give other text than the cluster's own: its first glyph is copied as
-/// something else (a "1" that here begins a keycap, a "B" followed by a
-/// variation selector), or a continuing glyph is copied as text of its
-/// own. Such a cluster carries its text as /ActualText, which viewers and
-/// text extraction use instead of the glyphs' entries.
+/// Whether a cluster carries its text as /ActualText, which viewers and
+/// text extraction use instead of the glyphs' ToUnicode entries.
 ///
-/// So does a cluster with a continuing glyph that takes room on the line
-/// (Devanagari पा, the vowel sign after its consonant; Bengali and Tamil
-/// vowels in two parts): copied as nothing, it leaves a gap after the
-/// text of the first glyph, and extraction (poppler's) reads the gap as
-/// a space, cutting the word in two. Spanned, the text covers the whole
-/// cluster.
+/// A cluster of one glyph does when the glyph's entry is other text (see
+/// [`super::glyph_text`]): a "1" that here begins a keycap, a "B" followed
+/// by a variation selector.
+///
+/// A cluster of several glyphs always does, even where its glyphs' entries
+/// spell its text (Devanagari टं, ट and the anusvara above it): poppler
+/// places each glyph's text by the glyph's box, from its origin its /W
+/// width wide, and a mark or vowel sign drawn back over its letter ends
+/// its box early or starts it late. The jump reads as a word space, "टं
+/// की" for टंकी. In a span the text takes the span's extent, which is
+/// where the cluster is. (Vowel signs drawn before their letter, Bengali
+/// কে, would need the span anyway: their entries spell "েক".)
+///
+/// Glyphs drawn apart from the start of their cluster (a mark raised or
+/// lowered is shown by a text matrix of its own) copy as nothing: where
+/// their entries are text, an empty span says so.
 fn needs_actual_text(cluster: &[PlacedGlyph], font: &FontUse) -> bool {
-    let Some((first, rest)) = cluster.split_first() else {
-        return false;
-    };
-    first.text != Cluster::Continued && *font.unicode(first.gid) != first.text
-        || rest
-            .iter()
-            .any(|g| *font.unicode(g.gid) != Cluster::Continued || g.advance > 0.0)
+    match cluster {
+        [] => false,
+        [only] => *font.unicode(only.gid) != only.text,
+        [_, _, ..] => true,
+    }
 }
 
 /// Whether the cluster `k..end` of `glyphs` (set at `size` points) is

@@ -14,11 +14,12 @@ use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Chunk, Filter, Finish, Name, Rect, Ref, Str};
 use subsetter::GlyphRemapper;
 
+use super::glyph_text::{glyph_texts, GlyphText};
 use super::{deflate, Packing};
 use crate::compose::pages::Page;
 use crate::error::{Error, Location, Result};
 use crate::typeset::fonts::{Face, FaceId};
-use crate::typeset::line::Cluster;
+use crate::typeset::line::{Cluster, PlacedGlyph};
 
 /// A face as the content streams address it.
 pub(super) struct FontUse<'a> {
@@ -63,21 +64,6 @@ fn width(face: &Face, gid: u16) -> f32 {
     ((face.advance_em(gid) * 1000.0) * 100.0).round() as f32 / 100.0
 }
 
-/// Whether `new` is a better ToUnicode text for a glyph than `old`: any
-/// text beats none, and a shorter one beats a longer one. A glyph met as
-/// "1" and as the start of the keycap "1 U+FE0F U+20E3" is copied as "1";
-/// the keycap's occurrences then carry their own text as /ActualText (see
-/// `content::show_run`), so every occurrence comes out right.
-fn better_text(new: &Cluster, old: &Cluster) -> bool {
-    match (new, old) {
-        (Cluster::Continued, _) => false,
-        (_, Cluster::Continued) => true,
-        (Cluster::Char(_), Cluster::Text(_)) => true,
-        (Cluster::Text(n), Cluster::Text(o)) => n.chars().count() < o.chars().count(),
-        (_, Cluster::Char(_)) => false,
-    }
-}
-
 /// The faces `pages` use, in face order, with the glyphs each shows.
 pub(super) fn collect<'a>(
     pages: &[Page],
@@ -87,28 +73,50 @@ pub(super) fn collect<'a>(
     // hundred glyphs a quarter of a million times): which are used, and
     // the text each is copied as.
     let faces: Vec<(FaceId, &Face)> = faces.collect();
-    let mut seen: BTreeMap<FaceId, (Vec<bool>, Vec<Cluster>)> = BTreeMap::new();
-    for run in pages
-        .iter()
-        .flat_map(|p| &p.lines)
-        .flat_map(|l| &l.line.runs)
-    {
-        let Some(&(_, face)) = faces.iter().find(|(id, _)| *id == run.face) else {
-            continue;
+    let mut seen: BTreeMap<FaceId, (Vec<bool>, Vec<GlyphText>)> = BTreeMap::new();
+    // A cluster's glyphs, gathered across the runs of a line: a line may
+    // start a new run inside a cluster (a Thai tone mark over a vowel sign),
+    // and the glyphs continuing it belong to its text.
+    let mut cluster: Vec<&PlacedGlyph> = Vec::new();
+    let mut note = |face_id: FaceId, cluster: &mut Vec<&PlacedGlyph>| {
+        let Some(&(_, face)) = faces.iter().find(|(id, _)| *id == face_id) else {
+            cluster.clear();
+            return;
         };
-        let (used, unicode) = seen.entry(run.face).or_insert_with(|| {
+        let (used, unicode) = seen.entry(face_id).or_insert_with(|| {
             let n = usize::from(face.shaper.number_of_glyphs());
-            (vec![false; n], vec![Cluster::Continued; n])
+            let none = GlyphText {
+                text: Cluster::Continued,
+                nominal: false,
+            };
+            (vec![false; n], vec![none; n])
         });
-        for g in &run.glyphs {
-            let k = usize::from(g.gid);
+        glyph_texts(face, cluster, |gid, candidate| {
+            let k = usize::from(gid);
             let (Some(used), Some(text)) = (used.get_mut(k), unicode.get_mut(k)) else {
-                continue;
+                return;
             };
             *used = true;
-            if better_text(&g.text, text) {
-                *text = g.text.clone();
+            if candidate.better_than(text) {
+                *text = candidate;
             }
+        });
+        cluster.clear();
+    };
+    for line in pages.iter().flat_map(|p| &p.lines) {
+        let mut face = None;
+        for run in &line.line.runs {
+            for g in &run.glyphs {
+                let starts = g.text != Cluster::Continued || face != Some(run.face);
+                if let (true, Some(id)) = (starts, face) {
+                    note(id, &mut cluster);
+                }
+                face = Some(run.face);
+                cluster.push(g);
+            }
+        }
+        if let Some(id) = face {
+            note(id, &mut cluster);
         }
     }
     let mut out = BTreeMap::new();
@@ -116,6 +124,7 @@ pub(super) fn collect<'a>(
         let Some((flags, unicode)) = seen.remove(&id) else {
             continue;
         };
+        let unicode: Vec<Cluster> = unicode.into_iter().map(|t| t.text).collect();
         let used: Vec<u16> = (0..=u16::MAX)
             .zip(&flags)
             .filter(|(_, &u)| u)

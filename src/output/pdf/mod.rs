@@ -16,6 +16,7 @@ mod content;
 mod element_lang;
 mod finish;
 mod font;
+mod glyph_text;
 mod image;
 mod paint;
 mod span_lang;
