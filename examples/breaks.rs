@@ -1,7 +1,8 @@
 //! Prints, for each paragraph of a statement on the a4-leaflet layout, the
 //! line-breaking pass that set it and the adjustment ratio of every line:
 //! `cargo run --release --example breaks -- statement.txt` (`TOL=400` to try
-//! another tolerance, `DUMP=1` to print the items).
+//! another tolerance, `LAYOUT=a5-flyer` another layout, `SIZE=12.5` another
+//! body size in points, `DUMP=1` to print the items).
 use handbill::typeset::*;
 use handbill::*;
 fn main() {
@@ -25,6 +26,9 @@ fn main() {
     if let Ok(t) = std::env::var("TOL") {
         params.tolerance = t.parse().unwrap();
         params.pretolerance = -1.0;
+    }
+    if let Ok(d) = std::env::var("FHD") {
+        params.final_hyphen_demerits = d.parse().unwrap();
     }
     println!("{params:?}");
     let mut warnings = vec![];
@@ -52,7 +56,9 @@ fn main() {
     let style = paragraph::TextStyle {
         font: layout.design.body.font.clone(),
         base: Default::default(),
-        size: layout.design.body.size,
+        size: std::env::var("SIZE")
+            .map(|s| units::Length::pt(s.parse().unwrap()))
+            .unwrap_or(layout.design.body.size),
         color: layout.design.body.color,
         align: layout.design.body.align,
         hyphenate: true,
@@ -65,13 +71,14 @@ fn main() {
             dump(p.items());
         }
         println!(
-            "{:?} {:?} lines={} ratios={:?}",
+            "{:?} {:?} lines={} demerits={:.0} ratios={:?}",
             b.kind,
             br.pass,
             br.lines.len(),
+            br.demerits,
             br.lines
                 .iter()
-                .map(|l| (l.ratio * 100.0).round() / 100.0)
+                .map(|l| format!("{:.2}{}", l.ratio, if l.hyphenated { "-" } else { "" }))
                 .collect::<Vec<_>>()
         );
     }

@@ -20,7 +20,18 @@
 //!    and, failing even that, sets an overfull line rather than giving up.
 //!
 //! Pass 4 sets every paragraph whose words each fit the measure, so pass 5
-//! is only for words or addresses wider than the column. Each pass is one forward scan over
+//! is only for words or addresses wider than the column.
+//!
+//! A hyphen at the end of the second-last line, the last line starting
+//! with the rest of a word, is the flaw issue #14 names first among
+//! paragraph endings. `final_hyphen_demerits` weighs it only against
+//! settings within the winning pass's tolerance, and a narrow column often
+//! has none without it: "al- / ready paying for." won at 5 million
+//! demerits on the Letter leaflet, as every other setting needed one line
+//! a little looser than `tolerance`. So when passes 2–4 end a paragraph
+//! that way, one more pass ([`Pass::WithoutFinalHyphen`]) looks for a
+//! setting without that hyphen whose lines are all within a looser limit,
+//! and takes it if there is one. Each pass is one forward scan over
 //! the items with a list of "active" breakpoints from which a line could
 //! still reach the current item; running totals make each line's width a
 //! subtraction, so a pass costs O(items × active breakpoints).
@@ -67,6 +78,12 @@ pub enum Pass {
     /// [`Pass::Final`], breaks inside words and addresses allowed, and
     /// overfull lines where nothing else works.
     Emergency,
+    /// Run after a pass with hyphens (2–4) has set the paragraph with a
+    /// hyphen at the end of its second-last line: the same breaks (no
+    /// names, addresses or ties), lines rated by true badness up to a
+    /// looser limit than `tolerance`, and that hyphen not allowed. See
+    /// [`break_lines`].
+    WithoutFinalHyphen,
 }
 
 /// Where one line ends and how it must be set.
@@ -99,6 +116,12 @@ pub struct Breaks {
     pub demerits: f64,
 }
 
+/// Whether the line before the last ends in a hyphen, which leaves the
+/// last line to start with the rest of a word ("al- / ready paying for.").
+fn ends_in_a_final_hyphen(breaks: &Breaks) -> bool {
+    breaks.lines.len() >= 2 && breaks.lines[breaks.lines.len() - 2].hyphenated
+}
+
 /// Breaks `items` into lines with the fewest total demerits.
 ///
 /// `widths[i]` is the width of line i; the last entry repeats for all further
@@ -128,6 +151,12 @@ pub fn break_lines(items: &[Item], widths: &[Length], params: &Params) -> Breaks
     }
     for rules in PassRules::sequence(params) {
         if let Some(breaks) = run_pass(&para, params, &rules) {
+            if ends_in_a_final_hyphen(&breaks) && rules.pass != Pass::Emergency {
+                let again = PassRules::of(Pass::WithoutFinalHyphen, params);
+                if let Some(better) = run_pass(&para, params, &again) {
+                    return better;
+                }
+            }
             return breaks;
         }
     }

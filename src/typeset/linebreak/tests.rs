@@ -459,7 +459,14 @@ fn brute_force_check(seed: u64) -> Result<Option<Pass>, String> {
             .collect();
         breaks.push(para.end);
         let cost = path_cost(&para, &params, &breaks, rules.pass);
-        if cost.all_fit && cost.worst_badness <= rules.threshold {
+        let final_hyphen = breaks.len() >= 2
+            && para
+                .breakpoint(breaks[breaks.len() - 2])
+                .is_some_and(|bp| bp.flagged);
+        if cost.all_fit
+            && cost.worst_badness <= rules.threshold
+            && (rules.final_hyphen || !final_hyphen)
+        {
             best = best.min(cost.demerits);
         }
     }
@@ -539,7 +546,7 @@ fn emergency_stretch_sets_a_hopeless_paragraph_in_tex_s_third_pass() {
 
 #[test]
 fn matches_brute_force_optimum() {
-    let mut checked = [0; 5];
+    let mut checked = [0; 6];
     for seed in (0..100).chain(HARD_SEEDS) {
         match brute_force_check(seed) {
             Ok(Some(pass)) => checked[pass as usize] += 1,
@@ -559,7 +566,7 @@ fn matches_brute_force_optimum() {
 fn random_paragraphs_are_never_overfull_without_a_wide_box() {
     let params = Params::default();
     let mut rng = Rng(42);
-    let mut passes_seen = [false; 5];
+    let mut passes_seen = [false; 6];
     for round in 0..60 {
         let items = random_paragraph(&mut rng, 80, round % 3 != 0);
         for width in [60.0, 100.0, 180.0, 300.0] {
@@ -615,6 +622,51 @@ fn needed_hyphen_takes_the_second_pass() {
     assert!(breaks.lines[0].hyphenated);
     assert!(matches!(items[breaks.lines[0].index], Item::Penalty { .. }));
     assert!(breaks.lines[0].ratio < 0.0 && breaks.lines[0].ratio >= -1.0);
+}
+
+/// Five words of `width` and a two-part word on a 100pt line: the
+/// first line takes the five words and "8-" (shrunk by 0.9 at 15.4pt
+/// words), or only the five words, looser the narrower they are.
+fn paragraph_ending_after_a_hyphen(width: f64) -> Vec<Item> {
+    hyphenated_paragraph(&[
+        &[width],
+        &[width],
+        &[width],
+        &[width],
+        &[width],
+        &[8.0, 12.0],
+        &[20.0],
+    ])
+}
+
+#[test]
+fn a_slightly_looser_line_is_set_rather_than_a_hyphen_before_the_last() {
+    // Without the hyphen the first line stretches by 1.45 (badness 305):
+    // beyond `tolerance`, within the escape's limit.
+    let items = paragraph_ending_after_a_hyphen(15.4);
+    let widths = [pt(100.0)];
+    let breaks = break_lines(&items, &widths, &Params::default());
+    check_lines(&items, &widths, &breaks);
+    assert_eq!(breaks.pass, Pass::WithoutFinalHyphen);
+    assert_eq!(breaks.lines.len(), 2);
+    assert!(!breaks.lines[0].hyphenated);
+    assert!(
+        (1.4..1.5).contains(&breaks.lines[0].ratio),
+        "{:?}",
+        breaks.lines
+    );
+}
+
+#[test]
+fn a_hyphen_before_the_last_line_stays_when_avoiding_it_gapes() {
+    // Without the hyphen the first line would stretch by 1.7 (badness
+    // 491): the hyphen is the lesser evil.
+    let items = paragraph_ending_after_a_hyphen(15.065);
+    let widths = [pt(100.0)];
+    let breaks = break_lines(&items, &widths, &Params::default());
+    check_lines(&items, &widths, &breaks);
+    assert_eq!(breaks.pass, Pass::Second);
+    assert!(breaks.lines[0].hyphenated, "{:?}", breaks.lines);
 }
 
 #[test]
