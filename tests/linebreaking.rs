@@ -8,6 +8,7 @@ use handbill::layout;
 use handbill::statement::document::Document;
 use handbill::statement::{parse, Format};
 use handbill::style::Align;
+use handbill::typeset::line::Line;
 
 mod support;
 
@@ -403,6 +404,20 @@ fn a_body_that_would_gape_justified_on_its_measure_is_set_flush_left() {
     assert!(!flush, "Arabic is not set ragged");
 }
 
+/// Each element's lines (a paragraph's, a list item's, a heading's), in
+/// the order they are placed.
+fn paragraphs(composed: &Composed) -> Vec<Vec<&Line>> {
+    let mut out: Vec<(_, Vec<&Line>)> = Vec::new();
+    for l in composed.pages.iter().flat_map(|p| &p.lines) {
+        let Some(tag) = &l.tag else { continue };
+        match out.last_mut() {
+            Some((e, lines)) if *e == tag.element => lines.push(&l.line),
+            _ => out.push((tag.element, vec![&l.line])),
+        }
+    }
+    out.into_iter().map(|(_, lines)| lines).collect()
+}
+
 #[test]
 fn a_short_paragraph_never_ends_on_the_rest_of_a_hyphenated_word() {
     // The Greek salutation on the tri-fold's inside spread was set
@@ -419,19 +434,9 @@ fn a_short_paragraph_never_ends_on_the_rest_of_a_hyphenated_word() {
         for name in layout::builtin_names() {
             let layout = layout::load(name).unwrap();
             let composed = composed_on(&doc, &layout, lang, sample);
-            // Each element's lines, in order.
-            let mut paragraphs: Vec<(_, Vec<&handbill::typeset::line::Line>)> = Vec::new();
-            for l in composed.pages.iter().flat_map(|p| &p.lines) {
-                let Some(tag) = &l.tag else { continue };
-                let id = tag.element;
-                match paragraphs.last_mut() {
-                    Some((e, lines)) if *e == id => lines.push(&l.line),
-                    _ => paragraphs.push((id, vec![&l.line])),
-                }
-            }
-            for (_, lines) in paragraphs
+            for lines in paragraphs(&composed)
                 .iter()
-                .filter(|(_, l)| (2..=3).contains(&l.len()))
+                .filter(|l| (2..=3).contains(&l.len()))
             {
                 let [.., above, last] = lines.as_slice() else {
                     continue;
@@ -553,15 +558,7 @@ fn a_paragraph_ends_on_the_rest_of_a_hyphenated_word_only_when_nothing_else_work
         let doc = sample_doc(sample);
         for name in ["a4-leaflet", "letter-leaflet", "a5-flyer", "a6-handout"] {
             let composed = composed_on(&doc, &layout::load(name).unwrap(), lang, sample);
-            let mut paragraphs: Vec<(_, Vec<&handbill::typeset::line::Line>)> = Vec::new();
-            for l in composed.pages.iter().flat_map(|p| &p.lines) {
-                let Some(tag) = &l.tag else { continue };
-                match paragraphs.last_mut() {
-                    Some((e, lines)) if *e == tag.element => lines.push(&l.line),
-                    _ => paragraphs.push((tag.element, vec![&l.line])),
-                }
-            }
-            for (_, lines) in &paragraphs {
+            for lines in paragraphs(&composed) {
                 if let [.., above, last] = lines.as_slice() {
                     paragraphs_checked += 1;
                     if above.hyphenated {
