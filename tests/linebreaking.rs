@@ -542,10 +542,12 @@ fn a_paragraph_ends_on_the_rest_of_a_hyphenated_word_only_when_nothing_else_work
     // "al- / ready paying for.": the breaker took a hyphen before the last
     // line whenever every other setting needed a line looser than the
     // tolerance, 5 million demerits or not. It now looks for one within a
-    // looser limit first (`linebreak::Pass::WithoutFinalHyphen`). On these
-    // samples and layouts there were 29 such endings; 19 remain, most of
-    // them list items of two lines, where avoiding the hyphen would open
-    // a line's word gaps past half an em.
+    // looser limit first (`linebreak::Pass::WithoutFinalHyphen`), and a
+    // paragraph of up to three lines is set flush left rather than end so,
+    // where that takes no more lines (most were two-line list items). On
+    // these samples and layouts there were 29 such endings; 19 after the
+    // first change, 6 after both. Those would need a line gaping past half
+    // an em, or (flush left) another line.
     let mut endings = Vec::new();
     let mut paragraphs_checked = 0;
     for (sample, lang) in [
@@ -574,7 +576,7 @@ fn a_paragraph_ends_on_the_rest_of_a_hyphenated_word_only_when_nothing_else_work
     }
     assert!(paragraphs_checked > 300, "{paragraphs_checked}");
     assert!(
-        endings.len() <= 19,
+        endings.len() <= 6,
         "{}\n{}",
         endings.len(),
         endings.join("\n")

@@ -146,19 +146,31 @@ pub(super) fn set_body_block(
     let mut lines = setter.set(&p, widths);
     let mut align = shape.style.align;
     let short = lines.len() <= SHORT_PARAGRAPH_LINES;
-    if align == Align::Justify
-        && short
-        && (gaping(&lines, shape.style.size) || broken_stub(&lines, &shape.widths))
-    {
-        // What the justified setting warned of, the ragged one says again.
-        setter.warnings.truncate(warned);
-        align = Align::Left;
-        let ragged = TextStyle {
-            align,
-            ..shape.style.clone()
-        };
-        let p = setter.prepare(&block.spans, &ragged, block.line)?;
-        lines = setter.set(&p, &shape.widths);
+    if align == Align::Justify && short {
+        let must = gaping(&lines, shape.style.size) || broken_stub(&lines, &shape.widths);
+        if must || ends_after_a_hyphen(&lines) {
+            let ragged = TextStyle {
+                align: Align::Left,
+                ..shape.style.clone()
+            };
+            let p = setter.prepare(&block.spans, &ragged, block.line)?;
+            let justified_warned = setter.warnings.len();
+            let ragged = setter.set(&p, &shape.widths);
+            // A hyphen before the last line (the line breaker keeps it
+            // only where a justified line would gape without it) is worth
+            // a ragged setting in a short paragraph, a two-line list item
+            // most often: "cut or with- / drawn on 17 routes." But not at
+            // the price of another line, which ends on a word alone.
+            if must || (ragged.len() <= lines.len() && !ends_after_a_hyphen(&ragged)) {
+                // What the justified setting warned of, the ragged one
+                // says again.
+                setter.warnings.drain(warned..justified_warned);
+                align = Align::Left;
+                lines = ragged;
+            } else {
+                setter.warnings.truncate(justified_warned);
+            }
+        }
     }
     gaps.add(&lines, shape.style.size, align);
     if let Some(g) = grid {
@@ -425,6 +437,12 @@ fn broken_stub(lines: &[Line], widths: &[Length]) -> bool {
     };
     let measure = widths.last().copied().unwrap_or(Length::ZERO);
     above.hyphenated && last.width < measure * SHORT_LAST_LINE
+}
+
+/// True when a paragraph's second-last line ends in a hyphen, so that its
+/// last line starts with the rest of a word.
+fn ends_after_a_hyphen(lines: &[Line]) -> bool {
+    matches!(lines, [.., above, _] if above.hyphenated)
 }
 
 /// The word gaps of a line: from a word space's glyph (drawn where the gap
