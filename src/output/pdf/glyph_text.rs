@@ -5,20 +5,21 @@
 //! (ka and the vowel sign aa) is two glyphs, কে (ka, vowel sign e) two
 //! glyphs drawn in the other order, ক্ষ one glyph for three characters.
 //! A ToUnicode map can only give each glyph one text, the same wherever
-//! it stands. Where the glyphs' texts, read in order, are not the
-//! cluster's, the content stream carries the cluster's own text as
-//! /ActualText (see `content`), which poppler, MuPDF and Acrobat read.
+//! it stands. So the content stream carries the text of every cluster of
+//! several glyphs, and of any glyph whose entry is other text, as
+//! /ActualText (see `content`), which poppler and Acrobat read.
 //!
-//! Many readers never look at /ActualText (pdfminer, and with it much of
-//! the text mining done on PDFs; PDF.js's text layer, which Firefox copies
-//! from). They see only the map. So the map should be as right as one
-//! text per glyph allows, and the way to that is the font's own `cmap`: a
-//! glyph that is the font's glyph for a character of its cluster (কা's
-//! া) stands for that character. Whatever characters no such glyph
-//! takes go to the cluster's first other glyph (the conjunct ক্ষ, a
-//! ligature, a contextual Arabic form), and its further glyphs stand for
-//! nothing. কা then copies as কা by the map alone; কে as "েক", the two
-//! letters in the order they are drawn, the best a map can do.
+//! Many readers never look at /ActualText: MuPDF's text extraction,
+//! pdfminer (and with it much of the text mining done on PDFs), PDF.js's
+//! text layer, which Firefox copies from. They see only the map. So the
+//! map should be as right as one text per glyph allows, and the way to
+//! that is the font's own `cmap`: a glyph that is the font's glyph for a
+//! character of its cluster (কা's া) stands for that character. Whatever
+//! characters no such glyph takes go to the cluster's first other glyph
+//! (the conjunct ক্ষ, a ligature, a contextual Arabic form), and its
+//! further glyphs stand for nothing. কা then copies as কা by the map
+//! alone; কে as "েক", the two letters in the order they are drawn, the
+//! best a map can do.
 
 use unicode_normalization::char::decompose_canonical;
 
@@ -42,7 +43,7 @@ impl GlyphText {
     /// a shorter one a longer one. A glyph met as "1" and as the start of
     /// the keycap "1 U+FE0F U+20E3" is copied as "1"; the keycap's
     /// occurrences then carry their own text as /ActualText (see
-    /// `content::show_run`), so every occurrence comes out right.
+    /// `content::show_glyphs`), so every occurrence comes out right.
     pub(super) fn better_than(&self, old: &GlyphText) -> bool {
         if self.nominal != old.nominal {
             return self.nominal;
