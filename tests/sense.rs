@@ -377,3 +377,33 @@ fn thai_headlines_never_break_after_a_word_that_leads_into_the_next() {
     }
     assert!(bad.is_empty(), "lines ending on ความ:\n{}", bad.join("\n"));
 }
+
+#[test]
+fn a_headline_of_two_clauses_takes_one_a_line() {
+    // The Serbian sample's headline on the A3 poster was set "Plate / na
+    // vreme, rad / bez straha", the middle line reading across the comma,
+    // at a size only a little larger than "Plate na vreme, / rad bez
+    // straha" takes.
+    let mut bad = Vec::new();
+    let mut broken = 0;
+    for (headline, lang) in [
+        ("Plate na vreme, rad bez straha", "sr-Latn"),
+        ("Mieten runter, Reparaturen rauf!", "de"),
+        ("Fair rents now, repairs this year", "en"),
+    ] {
+        for (name, lines) in settings(headline, lang) {
+            if lines.len() < 2 {
+                continue;
+            }
+            broken += 1;
+            let clauses = lines[..lines.len() - 1]
+                .iter()
+                .all(|l| l.ends_with(',') || l.ends_with('!'));
+            if !clauses {
+                bad.push(format!("{name} ({lang}): {}", lines.join(" / ")));
+            }
+        }
+    }
+    assert!(broken >= 6, "{broken} settings in more than one line");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
