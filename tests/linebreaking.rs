@@ -582,3 +582,34 @@ fn a_paragraph_ends_on_the_rest_of_a_hyphenated_word_only_when_nothing_else_work
         endings.join("\n")
     );
 }
+
+#[test]
+fn a_house_number_stays_with_its_street_and_a_time_is_never_split() {
+    // The German sample's notice read "Gemeinschaftsraum Lindenstraße /
+    // 8, Erdgeschoss." on three layouts; tying the number to its street
+    // then let a ragged setting break "18. / 30 Uhr" at the time's point,
+    // a break meant for web addresses.
+    let doc = sample_doc("de-mieten.md");
+    let mut checked = 0;
+    for name in layout::builtin_names() {
+        let composed = composed_on(&doc, &layout::load(name).unwrap(), "de", "de-mieten.md");
+        let lines: Vec<String> = composed
+            .pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .map(|l| l.line.text().trim().to_string())
+            .collect();
+        for l in &lines {
+            assert!(!l.starts_with("8,"), "{name}: “{l}”");
+            assert!(
+                !l.ends_with("18.") && !l.starts_with("30 Uhr"),
+                "{name}: “{l}”"
+            );
+            if l.contains("Erdgeschoss") {
+                assert!(l.contains("Lindenstraße 8,"), "{name}: “{l}”");
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, layout::builtin_names().len());
+}

@@ -111,7 +111,8 @@ impl Setter<'_> {
                 // break at a price, as a forbidden break could leave it
                 // gaping; a ragged one never needs to.
                 let dear = inside_measure(&chars[..i], &chars[j..])
-                    || ends_on_letter(&chars[..i], self.one_letter_words);
+                    || ends_on_letter(&chars[..i], self.one_letter_words)
+                    || numbers_previous(&chars[..i], &chars[j..]);
                 let at = if tie || dear && style.align != Align::Justify {
                     SpaceBreak::Never
                 } else if dear {
@@ -505,6 +506,35 @@ fn inside_measure(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
     end < start && counts_next(&before[..end], unit)
 }
 
+/// The most digits of a number that closes a clause and stays with the
+/// word before it: a house or room number ("Lindenstraße 8,", "broj
+/// 14.", "Gate 3a."). Years ("in 2026.") have four and go with it too.
+const NUMBERED_DIGITS: usize = 4;
+
+/// Whether `after` starts with a short number (and perhaps one letter,
+/// "8a") that ends a clause or the paragraph, and `before` ends with a
+/// word that does not: the number belongs to that word, the street or
+/// room it numbers, and a line starting "8, Erdgeschoss." reads as a
+/// stray figure ("Gemeinschaftsraum Lindenstraße / 8, Erdgeschoss.").
+fn numbers_previous(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+    let word = last_word(before);
+    if !word.last().is_some_and(|(c, _)| c.is_alphabetic()) {
+        return false;
+    }
+    let end = after
+        .iter()
+        .position(|(c, _)| is_separator(*c))
+        .unwrap_or(after.len());
+    let token: Vec<char> = after[..end].iter().map(|(c, _)| *c).collect();
+    let digits = token.iter().take_while(|c| c.is_ascii_digit()).count();
+    let rest = &token[digits..];
+    let rest = match rest {
+        [l, tail @ ..] if l.is_lowercase() => tail,
+        _ => rest,
+    };
+    (1..=NUMBERED_DIGITS).contains(&digits) && matches!(rest, [',' | '.' | ';' | ':' | ')'])
+}
+
 /// Whether the word that ends `before` is one letter of `letters`.
 fn ends_on_letter(before: &[(char, Style)], letters: &str) -> bool {
     matches!(last_word(before), [(c, _)] if letters.contains(*c))
@@ -701,6 +731,21 @@ mod tests {
 
     fn styled(text: &str) -> Vec<(char, Style)> {
         text.chars().map(|c| (c, Style::default())).collect()
+    }
+
+    #[test]
+    fn a_number_that_closes_a_clause_stays_with_the_word_it_numbers() {
+        let tied = |before: &str, after: &str| numbers_previous(&styled(before), &styled(after));
+        assert!(tied("im Gemeinschaftsraum Lindenstraße", "8, Erdgeschoss."));
+        assert!(tied("u ulici broj", "14. Pozivamo"));
+        assert!(tied("at Gate", "3a."));
+        // Not after a clause's end, not a number that counts the next
+        // word, not a figure with a point inside it, not a long one.
+        assert!(!tied("26. März,", "18.30 Uhr"));
+        assert!(!tied("we are", "50 people"));
+        assert!(!tied("costs", "2.50."));
+        assert!(!tied("population", "120000."));
+        assert!(!tied("items 1,", "2, 3"));
     }
 
     #[test]

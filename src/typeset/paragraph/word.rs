@@ -145,9 +145,19 @@ impl Setter<'_> {
     ) {
         chars.clear();
         chars.extend(text.char_indices());
+        // A figure ("18.30", "12/03/2026", "1.500,00") is read as one: a
+        // line ending "18." and the next starting "30 Uhr" loses the time.
+        // Only one wider than the column breaks (anywhere, see above).
+        let figure = literal
+            && chars
+                .iter()
+                .all(|&(_, c)| c.is_ascii_digit() || ".,:/-".contains(c));
         for (k, &(_, c)) in chars.iter().enumerate() {
             let next = chars.get(k + 1);
             let prev_letter = k > 0 && chars[k - 1].1.is_alphabetic();
+            if figure {
+                continue;
+            }
             if literal {
                 // URLs and addresses: after separators, never with a hyphen.
                 // (Breaking before them, as the Chicago Manual advises,
