@@ -79,6 +79,7 @@ pub(super) fn prepare_headline(
         .chain([block.spans.as_slice()])
         .collect();
     let plain = variants.len() - 1;
+    let spaceless = written_without_spaces(&block.spans);
     let mut search = Search {
         setter,
         block,
@@ -88,7 +89,7 @@ pub(super) fn prepare_headline(
         variants,
         sizes: size_grid(fit, style.size),
         max_lines: fit.map_or(usize::MAX, |f| f.max_lines as usize),
-        sense_shrink: if written_without_spaces(&block.spans) {
+        sense_shrink: if spaceless {
             SENSE_SHRINK_SPACELESS
         } else {
             SENSE_SHRINK
@@ -96,7 +97,7 @@ pub(super) fn prepare_headline(
         clauses: false,
         trials: HashMap::new(),
     };
-    if !written_without_spaces(&block.spans) {
+    if !spaceless {
         let words = search.prepare(plain, 0)?.words();
         let costs = sense::gap_costs(&words, lang);
         search.clauses = costs.contains(&sense::AFTER_CLAUSE);

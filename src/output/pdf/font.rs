@@ -73,55 +73,54 @@ pub(super) fn collect<'a>(
     // hundred glyphs a quarter of a million times): which are used, and
     // the text each is copied as.
     let faces: Vec<(FaceId, &Face)> = faces.collect();
-    let mut seen: BTreeMap<FaceId, (Vec<bool>, Vec<GlyphText>)> = BTreeMap::new();
+    // By the face's place in `faces`, found once per run.
+    let mut tables: Vec<Option<(Vec<bool>, Vec<GlyphText>)>> = faces.iter().map(|_| None).collect();
     // A cluster's glyphs, gathered across the runs of a line: a line may
     // start a new run inside a cluster (a Thai tone mark over a vowel sign),
-    // and the glyphs continuing it belong to its text.
+    // and the glyphs continuing it belong to its text. Those of a face not
+    // in `faces` are dropped.
     let mut cluster: Vec<&PlacedGlyph> = Vec::new();
-    let mut note = |face_id: FaceId, cluster: &mut Vec<&PlacedGlyph>| {
-        let Some(&(_, face)) = faces.iter().find(|(id, _)| *id == face_id) else {
-            cluster.clear();
-            return;
-        };
-        let (used, unicode) = seen.entry(face_id).or_insert_with(|| {
-            let n = usize::from(face.shaper.number_of_glyphs());
-            let none = GlyphText {
-                text: Cluster::Continued,
-                nominal: false,
-            };
-            (vec![false; n], vec![none; n])
-        });
-        glyph_texts(face, cluster, |gid, candidate| {
-            let k = usize::from(gid);
-            let (Some(used), Some(text)) = (used.get_mut(k), unicode.get_mut(k)) else {
-                return;
-            };
-            *used = true;
-            if candidate.better_than(text) {
-                *text = candidate;
-            }
-        });
+    let mut note = |slot: Option<usize>, cluster: &mut Vec<&PlacedGlyph>| {
+        if let Some(slot) = slot {
+            let face = faces[slot].1;
+            let (used, unicode) = tables[slot].get_or_insert_with(|| {
+                let n = usize::from(face.shaper.number_of_glyphs());
+                let none = GlyphText {
+                    text: Cluster::Continued,
+                    nominal: false,
+                };
+                (vec![false; n], vec![none; n])
+            });
+            glyph_texts(face, cluster, |gid, candidate| {
+                let k = usize::from(gid);
+                let (Some(used), Some(text)) = (used.get_mut(k), unicode.get_mut(k)) else {
+                    return;
+                };
+                *used = true;
+                if candidate.better_than(text) {
+                    *text = candidate;
+                }
+            });
+        }
         cluster.clear();
     };
     for line in pages.iter().flat_map(|p| &p.lines) {
-        let mut face = None;
+        let mut current = None;
         for run in &line.line.runs {
+            let slot = faces.iter().position(|(id, _)| *id == run.face);
             for g in &run.glyphs {
-                let starts = g.text != Cluster::Continued || face != Some(run.face);
-                if let (true, Some(id)) = (starts, face) {
-                    note(id, &mut cluster);
+                if g.text != Cluster::Continued || slot != current {
+                    note(current, &mut cluster);
                 }
-                face = Some(run.face);
+                current = slot;
                 cluster.push(g);
             }
         }
-        if let Some(id) = face {
-            note(id, &mut cluster);
-        }
+        note(current, &mut cluster);
     }
     let mut out = BTreeMap::new();
-    for (id, face) in faces {
-        let Some((flags, unicode)) = seen.remove(&id) else {
+    for ((id, face), table) in faces.into_iter().zip(tables) {
+        let Some((flags, unicode)) = table else {
             continue;
         };
         let unicode: Vec<Cluster> = unicode.into_iter().map(|t| t.text).collect();
