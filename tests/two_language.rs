@@ -485,8 +485,22 @@ fn a_poster_s_two_halves_stand_on_one_baseline_grid() {
 /// The English water statement with its Arabic translation, composed
 /// as a pair on the built-in layout `name`.
 fn water_pair(name: &str) -> (handbill::compose::pair::ComposedPair, layout::Layout) {
-    let (en, en_opts) = read(&root().join("samples/pair/en-water.md"), "en");
-    let (ar, ar_opts) = read(&root().join("samples/pair/ar-water.md"), "ar");
+    pair_of(
+        (&root().join("samples/pair/en-water.md"), "en"),
+        (&root().join("samples/pair/ar-water.md"), "ar"),
+        name,
+    )
+}
+
+/// Two statements, each with its language, composed as a pair on the
+/// built-in layout `name`.
+fn pair_of(
+    one: (&Path, &str),
+    two: (&Path, &str),
+    name: &str,
+) -> (handbill::compose::pair::ComposedPair, layout::Layout) {
+    let (en, en_opts) = read(one.0, one.1);
+    let (ar, ar_opts) = read(two.0, two.1);
     let sides = [
         Side {
             doc: &en,
@@ -553,6 +567,17 @@ fn a_pair_too_long_for_its_larger_sizes_is_set_as_the_layout_says() {
 /// The lines of a poster half (`right` or left) set in its largest type:
 /// its headline's, as text.
 fn half_headline(page: &handbill::compose::pages::Page, right: bool) -> Vec<String> {
+    half_headline_lines(page, right)
+        .iter()
+        .map(|l| l.line.text())
+        .collect()
+}
+
+/// The lines of a poster half (`right` or left) set in its largest type.
+fn half_headline_lines(
+    page: &handbill::compose::pages::Page,
+    right: bool,
+) -> Vec<&handbill::compose::pages::PlacedLine> {
     let mid = page.width / 2.0;
     let size = |l: &handbill::compose::pages::PlacedLine| {
         l.line.runs.first().map_or(Length::ZERO, |r| r.size)
@@ -563,10 +588,7 @@ fn half_headline(page: &handbill::compose::pages::Page, right: bool) -> Vec<Stri
         .filter(|l| (l.x >= mid) == right)
         .collect();
     let largest = half.iter().map(|l| size(l)).reduce(Length::max).unwrap();
-    half.iter()
-        .filter(|l| size(l) == largest)
-        .map(|l| l.line.text())
-        .collect()
+    half.into_iter().filter(|l| size(l) == largest).collect()
 }
 
 #[test]
@@ -589,6 +611,46 @@ fn a_poster_s_two_headlines_take_as_many_lines() {
                 .iter()
                 .any(|l| l.contains("في") && l.contains("النزهة")),
             "{name}: {arabic:?}"
+        );
+    }
+}
+
+#[test]
+fn a_poster_half_s_headline_has_no_hole_and_fits_its_lines() {
+    // On the A2 poster the English half read "Fix Our Homes / Before You /
+    // Raise / Our Rents", a one-word line between two long ones, where
+    // "Raise Our Rents" fits a tenth smaller; the French half did not fit
+    // four lines at half the layout's headline size and took five
+    // ("Réparez / nos logements / avant / d'augmenter / nos loyers"), with
+    // a warning.
+    for name in ["a2-poster", "tabloid-poster"] {
+        let (pair, _) = pair_of(
+            (&fixture("en-translated.md"), "en"),
+            (&fixture("fr-short.md"), "fr"),
+            name,
+        );
+        for right in [false, true] {
+            let lines = half_headline_lines(&pair.pages[0], right);
+            let text: Vec<String> = lines.iter().map(|l| l.line.text()).collect();
+            assert!(lines.len() <= 4, "{name}: {text:?}");
+            let widths: Vec<f64> = lines
+                .iter()
+                .map(|l| l.line.span().map_or(0.0, |(a, b)| (b - a).to_pt()))
+                .collect();
+            let widest = widths.iter().copied().fold(0.0, f64::max);
+            let inner = &widths[1..widths.len().saturating_sub(1).max(1)];
+            assert!(
+                inner.iter().all(|w| *w >= 0.5 * widest),
+                "{name}: {text:?} {widths:?}"
+            );
+        }
+        assert!(
+            !pair
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("does not fit")),
+            "{name}: {:?}",
+            pair.warnings
         );
     }
 }

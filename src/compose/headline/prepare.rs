@@ -56,6 +56,14 @@ const CLAUSES_ONLY: f64 = sense::WITHIN_CLAUSE;
 /// a fifth off the size on the A3 poster.
 const CLAUSE_SHRINK: f64 = 0.25;
 
+/// A line of a headline, neither its first nor its last, narrower than
+/// this share of its widest line is a hole in the headline's shape: "Fix
+/// Our Homes / Before You / Raise / Our Rents". Under each limit of sense a
+/// size without one is tried first ("Fix Our Homes / Before You / Raise
+/// Our Rents", 9% smaller). A short first line is not one: "Grève / à la
+/// cantine scolaire" opens on its strongest word, as posters often do.
+const HOLE_SHARE: f64 = 0.5;
+
 /// The headline ready to set, and its size. A headline of three or more
 /// words has its last two tied, so that no word stands alone on its last
 /// line, unless that costs a break against sense or even the pair is too
@@ -103,9 +111,9 @@ pub(super) fn prepare_headline(
         search.clauses = costs.contains(&sense::AFTER_CLAUSE);
     }
     let Some(fit) = fit else {
-        let choice = search.first_choice(|search, v, (limit, _)| {
+        let choice = search.first_choice(|search, v, tier| {
             let t = search.trial(v, 0)?;
-            Ok(search.accepts(&t, limit).then_some(0))
+            Ok(search.accepts(&t, tier).then_some(0))
         })?;
         let (v, _) = choice.unwrap_or((plain, 0));
         return Ok((search.prepare(v, 0)?, style.size));
@@ -206,24 +214,38 @@ impl Search<'_, '_> {
         Ok(t)
     }
 
-    /// Whether a setting is clean, within the line budget, and breaks
-    /// nowhere at a cost of `limit` or more.
-    fn accepts(&self, t: &Trial, limit: f64) -> bool {
-        t.clean && t.lines <= self.max_lines && t.worst_break < limit
+    /// Whether a setting is clean, within the line budget, breaks
+    /// nowhere at a cost of the tier's limit or more, and, if the tier
+    /// asks for it, has no hole (see [`HOLE_SHARE`]).
+    fn accepts(&self, t: &Trial, tier: Tier) -> bool {
+        t.clean
+            && t.lines <= self.max_lines
+            && t.worst_break < tier.limit
+            && (!tier.even || t.narrowest_inner >= HOLE_SHARE)
     }
 
     /// The first (variant, size index) `pick` finds, trying the limits of
     /// [`BREAK_LIMITS`] in turn (after [`CLAUSES_ONLY`] for a headline of
-    /// several clauses), each with how far the size may shrink for it:
-    /// tied then as written under the strict ones (sense before a lone
-    /// last word), then under none.
+    /// several clauses), each with how far the size may shrink for it and
+    /// first without a hole: tied then as written under the strict ones
+    /// (sense before a lone last word), then under none.
     fn first_choice(
         &mut self,
-        mut pick: impl FnMut(&mut Self, usize, (f64, f64)) -> Result<Option<usize>>,
+        mut pick: impl FnMut(&mut Self, usize, Tier) -> Result<Option<usize>>,
     ) -> Result<Option<(usize, usize)>> {
         let clauses = self.clauses.then_some((CLAUSES_ONLY, CLAUSE_SHRINK));
         let others = BREAK_LIMITS.map(|limit| (limit, self.sense_shrink));
-        for tier in clauses.into_iter().chain(others) {
+        let tiers = clauses
+            .into_iter()
+            .chain(others)
+            .flat_map(|(limit, shrink)| {
+                [true, false].map(|even| Tier {
+                    limit,
+                    shrink,
+                    even,
+                })
+            });
+        for tier in tiers {
             for v in 0..self.variants.len() {
                 if let Some(k) = pick(self, v, tier)? {
                     return Ok(Some((v, k)));
@@ -239,7 +261,7 @@ impl Search<'_, '_> {
     fn largest_clean(&mut self, v: usize) -> Result<Option<usize>> {
         let clean = |s: &mut Self, k: usize| -> Result<bool> {
             let t = s.trial(v, k)?;
-            Ok(s.accepts(&t, f64::INFINITY))
+            Ok(s.accepts(&t, Tier::ANY))
         };
         let last = self.sizes.len() - 1;
         if !clean(self, 0)? {
@@ -261,26 +283,42 @@ impl Search<'_, '_> {
         Ok(Some(lo))
     }
 
-    /// The largest size from `sizes[top]` down, by at most `shrink` (a
-    /// share of it), at which variant `v` is accepted under `limit`.
-    fn walk_down(
-        &mut self,
-        v: usize,
-        top: usize,
-        (limit, shrink): (f64, f64),
-    ) -> Result<Option<usize>> {
-        let floor = self.sizes[top] * (1.0 - shrink);
+    /// The largest size from `sizes[top]` down, by at most the tier's
+    /// shrink (a share of it), at which variant `v` is accepted under it.
+    fn walk_down(&mut self, v: usize, top: usize, tier: Tier) -> Result<Option<usize>> {
+        let floor = self.sizes[top] * (1.0 - tier.shrink);
         for k in (0..=top).rev() {
             if self.sizes[k] < floor {
                 break;
             }
             let t = self.trial(v, k)?;
-            if self.accepts(&t, limit) {
+            if self.accepts(&t, tier) {
                 return Ok(Some(k));
             }
         }
         Ok(None)
     }
+}
+
+/// What a headline's setting must meet to be taken at one step of the
+/// search.
+#[derive(Clone, Copy)]
+struct Tier {
+    /// Breaks must cost less than this.
+    limit: f64,
+    /// How much smaller than the largest clean size it may be set for it.
+    shrink: f64,
+    /// No hole in its shape (see [`HOLE_SHARE`]).
+    even: bool,
+}
+
+impl Tier {
+    /// Any clean setting within the line budget.
+    const ANY: Tier = Tier {
+        limit: f64::INFINITY,
+        shrink: 0.0,
+        even: false,
+    };
 }
 
 /// Whether a headline is one run of text without spaces: Chinese or

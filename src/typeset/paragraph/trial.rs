@@ -20,6 +20,11 @@ pub struct Trial {
     pub worst_break: f64,
     /// The costs of the breaks between lines, added up.
     pub break_cost: f64,
+    /// The natural width of the narrowest line that is neither first nor
+    /// last, as a share of the widest line's; 1 with fewer than three
+    /// lines. A headline's inner line far shorter than the others reads as
+    /// a hole in its shape ("Before You / Raise / Our Rents").
+    pub narrowest_inner: f64,
 }
 
 impl Setter<'_> {
@@ -51,6 +56,45 @@ impl Setter<'_> {
             clean,
             worst_break,
             break_cost,
+            narrowest_inner: narrowest_inner(&p.items, &b.lines),
         }
+    }
+}
+
+/// [`Trial::narrowest_inner`] of the lines that end at `breaks`.
+fn narrowest_inner(items: &[Item], breaks: &[linebreak::LineBreak]) -> f64 {
+    if breaks.len() < 3 {
+        return 1.0;
+    }
+    let mut widths = Vec::with_capacity(breaks.len());
+    let mut start = 0;
+    for br in breaks {
+        let end = br.index.min(items.len());
+        // What a break discards: the glue and penalties after it.
+        while start < end && !matches!(items[start], Item::Box { .. }) {
+            start += 1;
+        }
+        let mut w: Length = items[start..end]
+            .iter()
+            .map(|item| match item {
+                Item::Box { width } | Item::Glue { width, .. } => *width,
+                Item::Penalty { .. } => Length::ZERO,
+            })
+            .sum();
+        if let Some(Item::Penalty { width, .. }) = items.get(end) {
+            w += *width;
+        }
+        widths.push(w);
+        start = end;
+    }
+    let widest = widths.iter().copied().fold(Length::ZERO, Length::max);
+    let narrowest = widths[1..widths.len() - 1]
+        .iter()
+        .copied()
+        .fold(widest, Length::min);
+    if widest > Length::ZERO {
+        narrowest / widest
+    } else {
+        1.0
     }
 }
