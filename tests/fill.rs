@@ -334,3 +334,55 @@ fn a_text_too_short_for_the_trifold_gets_a_layout_it_fills() {
     assert_eq!(there.body_size.to_string(), named.1, "{said}");
     assert!(there.body_size >= other.design.body.size, "{said}");
 }
+
+/// The cover of the tri-fold with `headline` and `body` set on it, in
+/// `lang`: its headline's lines (those in the cover's largest type) and
+/// their size in points.
+fn cover_headline(headline: &str, body: &str, lang: &str) -> (f64, Vec<String>) {
+    let trifold = layout::load("a4-trifold").unwrap();
+    let text = format!("+++\nlang = \"{lang}\"\n+++\n\n# {headline}\n\n{body}");
+    let doc = parse(&text, Format::Markdown, "cover.md").unwrap().document;
+    let pages = composed(&doc, &trifold, "cover.md");
+    let size = |l: &handbill::compose::pages::PlacedLine| {
+        l.line
+            .runs
+            .iter()
+            .map(|r| r.size.to_pt())
+            .fold(0.0, f64::max)
+    };
+    let cover = &pages[0];
+    let largest = cover.lines.iter().map(size).fold(0.0, f64::max);
+    let lines = cover
+        .lines
+        .iter()
+        .filter(|l| size(l) == largest)
+        .map(|l| l.line.text().trim().to_string())
+        .collect();
+    (largest, lines)
+}
+
+#[test]
+fn a_cover_headline_grows_into_its_panel_where_it_still_breaks_by_sense() {
+    // With the body on the inside spread, the cover holds the head alone:
+    // its headline stood at the layout's 24pt at the top of a blank
+    // panel. It now grows up to twice that, but only where it breaks by
+    // sense and without a line much shorter than the others.
+    let body = one_page_text();
+    let body = body.split_once("\n\n").unwrap().1;
+    let trifold = layout::load("a4-trifold").unwrap();
+    let base = trifold.design.headline.size.to_pt();
+    let (size, lines) = cover_headline("Grève à la cantine scolaire", body, "fr");
+    assert!(size >= 1.5 * base, "{size}pt: {lines:?}");
+    assert_eq!(lines.join(" "), "Grève à la cantine scolaire");
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l.ends_with(" à") && !l.ends_with(" la")),
+        "{lines:?}"
+    );
+    // Larger, this one would end a line on "with" or "the", or leave a
+    // word alone between longer lines: it keeps the layout's size.
+    let headline = "NCP of Yugoslavia, A call for solidarity with the Serbian people in Kosovo";
+    let (size, lines) = cover_headline(headline, body, "en");
+    assert!((size - base).abs() < 0.01, "{size}pt: {lines:?}");
+}

@@ -11,8 +11,7 @@ use super::more_pages::on_more_pages;
 use super::tail::{self, Tail};
 use super::{Budget, ComposeOptions, Tools, Trial};
 use crate::error::{Error, Location, Note, Result, Warning};
-use crate::layout::design::Panels;
-use crate::layout::design::{Design, FitSpec, Overflow};
+use crate::layout::design::{Design, FitSpec, HeadlineFit, Overflow, Panels};
 use crate::statement::document::{BlockKind, Document};
 use crate::style::Align;
 use crate::units::Length;
@@ -55,11 +54,17 @@ pub(super) fn scaled(design: &Design, size: Length) -> Design {
     // headline keeps its proportions (leading, space after).
     let step = (design.headline.size / design.heading.size).min(HEADLINE_OVER_HEADING);
     let least = l.heading.size * step;
-    if design.headline.fit.is_none() && least > design.headline.size {
+    let grows = design.headline.fit.is_none_or(|f| f.growth_only);
+    if grows && least > design.headline.size {
         let h = least / design.headline.size;
         l.headline.size = least;
         l.headline.leading = design.headline.leading * h;
         l.headline.space_after = design.headline.space_after * h;
+        // A headline that may grow (a cover's) grows from there.
+        if let Some(f) = l.headline.fit.as_mut() {
+            f.min_size = least;
+            f.max_size = f.max_size.max(least);
+        }
     }
     l
 }
@@ -585,6 +590,18 @@ fn fit_as_written(
     }
 }
 
+/// The most a folded sheet's cover headline grows, as a multiple of the
+/// layout's headline size, when the cover holds the head alone (see
+/// [`on_spread`]): twice, 48pt on the A4 tri-fold, what a leaflet's cover
+/// title is set at; a panel a third of the sheet wide keeps it from
+/// growing further in most languages anyway, as words are never broken.
+const COVER_HEADLINE_GROWTH: f64 = 2.0;
+
+/// The most lines a cover headline takes when it grows (unless it took
+/// more at the layout's size): six lines of the largest size fill a little
+/// over half the A4 tri-fold's cover, leaving the meta lines room below.
+const COVER_HEADLINE_LINES: u32 = 8;
+
 /// A folded sheet's text that leaves part of the inside spread blank, even
 /// as large as it may be set, set again as [`Panels::CoverAndSpread`]: the
 /// head alone on the cover and the body across the spread, whose panels,
@@ -611,6 +628,19 @@ fn on_spread(
     }
     let mut spread = design.clone();
     spread.page.panels = Panels::CoverAndSpread;
+    // The cover holds the head alone, at the top of a panel otherwise
+    // blank: the headline is set as large as the panel allows, as a
+    // designer sets a leaflet's cover title, not at the size made for a
+    // panel the text follows on.
+    if spread.headline.fit.is_none() {
+        let lines = filled.trial.headline_lines.count as u32;
+        spread.headline.fit = Some(HeadlineFit {
+            min_size: design.headline.size,
+            max_size: design.headline.size * COVER_HEADLINE_GROWTH,
+            max_lines: COVER_HEADLINE_LINES.max(lines),
+            growth_only: true,
+        });
+    }
     let goal = Goal {
         pages: page_budget(&spread),
         fit,
@@ -701,6 +731,7 @@ mod tests {
             min_size: Length::pt(20.0),
             max_size: Length::pt(30.0),
             max_lines: 3,
+            growth_only: false,
         });
         assert_eq!(scaled(&d, Length::pt(18.0)).headline, d.headline);
     }

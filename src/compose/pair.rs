@@ -423,6 +423,7 @@ fn half(design: &Design, i: usize) -> Design {
         min_size: design.headline.size,
         max_size: design.headline.size,
         max_lines: HALF_HEADLINE_LINES,
+        growth_only: false,
     });
     fit.min_size = fit.min_size * HALF_HEADLINE_MIN;
     d

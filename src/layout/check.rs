@@ -389,6 +389,7 @@ fn headline(l: &mut Layer, origin: &str) -> Result<HeadlineSpec> {
                 min_size: min.v,
                 max_size: max.v,
                 max_lines: lines,
+                growth_only: false,
             };
             (max, Some(fit))
         }

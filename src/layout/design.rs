@@ -293,6 +293,12 @@ pub struct HeadlineFit {
     pub max_size: Length,
     /// The most lines the headline may take.
     pub max_lines: u32,
+    /// The range is room to grow, not a size to fit: a size above
+    /// `min_size` is taken only where the headline breaks there by sense
+    /// and evenly; otherwise it is set at `min_size` as a headline of that
+    /// fixed size would be. Not a layout key: handbill sets it where a
+    /// headline may grow into room it has (a folded sheet's cover).
+    pub growth_only: bool,
 }
 
 /// The small date / organisation line under the headline.

@@ -111,23 +111,39 @@ pub(super) fn prepare_headline(
         search.clauses = costs.contains(&sense::AFTER_CLAUSE);
     }
     let Some(fit) = fit else {
-        let choice = search.first_choice(|search, v, tier| {
-            let t = search.trial(v, 0)?;
-            Ok(search.accepts(&t, tier).then_some(0))
-        })?;
-        let (v, _) = choice.unwrap_or((plain, 0));
-        return Ok((search.prepare(v, 0)?, style.size));
+        return search.fixed(plain);
     };
+    if fit.growth_only && spaceless {
+        // Grown, a headline without spaces takes more breaks, and they fall
+        // where a dictionary puts them, not the writer: "ความเป็น / ธรรม"
+        // splits the Thai word for fairness. It grows in its own lines.
+        search.max_lines = search.max_lines.min(search.trial(plain, 0)?.lines);
+    }
     let mut tops = Vec::new();
     for v in 0..search.variants.len() {
         tops.push(search.largest_clean(v)?);
     }
-    let choice = search.first_choice(|search, v, tier| match tops[v] {
+    let mut tiers = search.tiers();
+    if fit.growth_only {
+        // Only a setting by sense and without a hole, at any size down to
+        // the smallest: growth must not cost what the fixed size has.
+        tiers.retain(|t| t.even && t.limit.is_finite());
+        for t in &mut tiers {
+            t.shrink = 1.0;
+        }
+    }
+    let choice = search.first_choice(&tiers, |search, v, tier| match tops[v] {
         Some(top) => search.walk_down(v, top, tier),
         None => Ok(None),
     })?;
     if let Some((v, k)) = choice {
         return Ok((search.prepare(v, k)?, search.sizes[k]));
+    }
+    if fit.growth_only {
+        search.sizes = vec![fit.min_size];
+        search.max_lines = usize::MAX;
+        search.trials.clear();
+        return search.fixed(plain);
     }
     let p = search.prepare(plain, 0)?;
     let lines = search.setter.trial(&p, width).lines;
@@ -224,18 +240,27 @@ impl Search<'_, '_> {
             && (!tier.even || t.narrowest_inner >= HOLE_SHARE)
     }
 
-    /// The first (variant, size index) `pick` finds, trying the limits of
+    /// The headline at its one size (`sizes[0]`), broken as
+    /// [`Self::first_choice`] finds best; as written if nothing is
+    /// accepted.
+    fn fixed(&mut self, plain: usize) -> Result<(Paragraph, Length)> {
+        let tiers = self.tiers();
+        let choice = self.first_choice(&tiers, |search, v, tier| {
+            let t = search.trial(v, 0)?;
+            Ok(search.accepts(&t, tier).then_some(0))
+        })?;
+        let (v, _) = choice.unwrap_or((plain, 0));
+        Ok((self.prepare(v, 0)?, self.sizes[0]))
+    }
+
+    /// What a setting must meet, best first: the limits of
     /// [`BREAK_LIMITS`] in turn (after [`CLAUSES_ONLY`] for a headline of
     /// several clauses), each with how far the size may shrink for it and
-    /// first without a hole: tied then as written under the strict ones
-    /// (sense before a lone last word), then under none.
-    fn first_choice(
-        &mut self,
-        mut pick: impl FnMut(&mut Self, usize, Tier) -> Result<Option<usize>>,
-    ) -> Result<Option<(usize, usize)>> {
+    /// first without a hole.
+    fn tiers(&self) -> Vec<Tier> {
         let clauses = self.clauses.then_some((CLAUSES_ONLY, CLAUSE_SHRINK));
         let others = BREAK_LIMITS.map(|limit| (limit, self.sense_shrink));
-        let tiers = clauses
+        clauses
             .into_iter()
             .chain(others)
             .flat_map(|(limit, shrink)| {
@@ -244,8 +269,19 @@ impl Search<'_, '_> {
                     shrink,
                     even,
                 })
-            });
-        for tier in tiers {
+            })
+            .collect()
+    }
+
+    /// The first (variant, size index) `pick` finds, trying `tiers` in
+    /// turn: tied then as written under the strict ones (sense before a
+    /// lone last word), then under none.
+    fn first_choice(
+        &mut self,
+        tiers: &[Tier],
+        mut pick: impl FnMut(&mut Self, usize, Tier) -> Result<Option<usize>>,
+    ) -> Result<Option<(usize, usize)>> {
+        for &tier in tiers {
             for v in 0..self.variants.len() {
                 if let Some(k) = pick(self, v, tier)? {
                     return Ok(Some((v, k)));
