@@ -379,6 +379,25 @@ fn thai_headlines_never_break_after_a_word_that_leads_into_the_next() {
 }
 
 #[test]
+fn a_thai_headline_breaks_where_a_phrase_starts_rather_than_inside_a_compound() {
+    // The dictionary cuts เรียกร้อง ("demand") into เรียก|ร้อง ("call",
+    // "cry"), and every place between its words cost the same: the A5
+    // flyer, the A6 handout and the Tabloid poster set "คนงานโรงงานเรียก
+    // / ร้องความเป็นธรรม", balanced. A phrase starts before ความ, which
+    // makes a noun of what follows.
+    let headline = "คนงานโรงงานเรียกร้องความเป็นธรรม";
+    for name in ["a5-flyer", "a6-handout", "tabloid-poster"] {
+        let layout = layout::load(name).unwrap();
+        let c = set(headline, &layout, "th");
+        let lines: Vec<String> = headline_lines(&c, &layout)
+            .iter()
+            .map(|l| l.line.text().trim().to_string())
+            .collect();
+        assert_eq!(lines, ["คนงานโรงงานเรียกร้อง", "ความเป็นธรรม"], "{name}");
+    }
+}
+
+#[test]
 fn a_headline_of_two_clauses_takes_one_a_line() {
     // The Serbian sample's headline on the A3 poster was set "Plate / na
     // vreme, rad / bez straha", the middle line reading across the comma,

@@ -26,10 +26,16 @@
 //! - In both, a clause ends after a comma, colon, full stop or closing
 //!   bracket, the best place of all; a line may start with an opening
 //!   bracket.
-//! - **Thai and Khmer** break only between dictionary words, so a break
-//!   is priced by the word before it, as a word space is: never after a
-//!   preposition, conjunction or the prefix that makes a noun (Thai ความ,
-//!   การ; Khmer ការ), from the lists of the `words` module.
+//! - **Thai and Khmer** break only between dictionary words, never after
+//!   a preposition, conjunction or the prefix that makes a noun (Thai
+//!   ความ, การ; Khmer ការ), from the lists of the `words` module: those
+//!   lead into the words after them. A phrase starts before one of them,
+//!   so a break there is between phrases. Elsewhere two dictionary words
+//!   are often the parts of one compound, which the dictionary cuts: คน|งาน
+//!   ("worker"), เรียก|ร้อง ("demand"), ความ|เป็น|ธรรม ("fairness").
+//!   Without a morphological analyser to tell, such a break is priced as
+//!   one inside a phrase, as it is in Japanese: "คนงานโรงงานเรียกร้อง /
+//!   ความเป็นธรรม", not "…เรียก / ร้องความเป็นธรรม".
 //!
 //! The costs are the ones [`super`] gives the gaps between words.
 
@@ -37,7 +43,7 @@ use super::words;
 use super::{AFTER_CLAUSE, CLINGING, PHRASE, WITHIN_CLAUSE};
 use crate::script::{is_closing, is_ideographic, is_opening};
 use crate::typeset::paragraph::SegmentPlace;
-use crate::typeset::segment::between_dictionary_words;
+use crate::typeset::segment::{self, between_dictionary_words};
 
 /// The cost of a break between `before` and `after`, two characters of a
 /// display line without spaces in the language `lang` (its primary
@@ -59,8 +65,10 @@ pub fn segment_cost(place: &SegmentPlace, lang: &str) -> f64 {
         // Thai, Khmer and the like: between two dictionary words.
         return if words::is_clinging(lang, place.segment()) {
             CLINGING
-        } else {
+        } else if words::is_clinging(lang, next_word(place)) {
             WITHIN_CLAUSE
+        } else {
+            PHRASE
         };
     }
     let japanese = lang == "ja" || is_kana(before) || is_kana(after);
@@ -80,6 +88,15 @@ pub fn segment_cost(place: &SegmentPlace, lang: &str) -> f64 {
     } else {
         WITHIN_CLAUSE
     }
+}
+
+/// The dictionary word after a place in text without spaces: up to the
+/// next place a line may break, or the end of the run.
+fn next_word<'a>(place: &SegmentPlace<'a>) -> &'a str {
+    let rest = &place.run[place.at..];
+    let mut found = Vec::new();
+    segment::breaks(rest, &mut found);
+    found.first().map_or(rest, |&(end, _)| &rest[..end])
 }
 
 /// Chinese particles that close the phrase before them, Simplified and
@@ -203,8 +220,12 @@ mod tests {
         // "demand | fairness": ความ makes a noun of what follows.
         assert_eq!(cost_after("ความ", "เป็นธรรม", "th"), CLINGING);
         assert_eq!(cost_after("เรียกร้อง", "ความ", "th"), WITHIN_CLAUSE);
+        // "call | cry", the two halves of "demand", which the dictionary
+        // cuts apart: inside a phrase as far as can be told.
+        assert_eq!(cost_after("คนงานโรงงานเรียก", "ร้องความ", "th"), PHRASE);
         // "land | of | us": របស់ ("of") leads into its noun.
         assert_eq!(cost_after("របស់", "យើង", "km"), CLINGING);
         assert_eq!(cost_after("ដីធ្លី", "របស់", "km"), WITHIN_CLAUSE);
+        assert_eq!(cost_after("ការពារ", "ដីធ្លីរបស់", "km"), PHRASE);
     }
 }
