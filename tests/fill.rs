@@ -386,3 +386,52 @@ fn a_cover_headline_grows_into_its_panel_where_it_still_breaks_by_sense() {
     let (size, lines) = cover_headline(headline, body, "en");
     assert!((size - base).abs() < 0.01, "{size}pt: {lines:?}");
 }
+
+#[test]
+fn a_text_that_leaves_its_page_mostly_empty_gets_a_note_naming_a_layout_it_fills_better() {
+    // Six sentences on an A4 leaflet: even at its largest body size,
+    // with a larger headline and more space between paragraphs, the page
+    // is two-thirds empty. A note says so, and names the smallest other
+    // layout the text fills at least half of; a note, not a warning, as a
+    // short notice on a large sheet may be meant (`--strict` takes it).
+    let text = "# Save the Library\n\nThe council wants to close the Elm Street library \
+                in June. Two thousand people borrow books there every month. Children do \
+                their homework in its reading room after school. Older neighbours read the \
+                papers there every morning. The building belongs to all of us, and so does \
+                the decision. Come to the town hall on Monday at 6 pm and tell them no.\n\n\
+                Bring your neighbours and your library card.\n";
+    let a4 = layout::load("a4-leaflet").unwrap();
+    let out = build_pdf(text, "library.md", &a4);
+    let note = out
+        .notes
+        .iter()
+        .find(|n| n.message.contains("of the page"))
+        .unwrap_or_else(|| panic!("no note: {:?}", out.notes));
+    assert!(
+        note.message.starts_with("the statement fills only 3"),
+        "{}",
+        note.message
+    );
+    // The layout it names sets it on one page, at least half full.
+    let named = note.message.split("; ").nth(1).unwrap();
+    let name = named.split(' ').next().unwrap();
+    let other = layout::load(name).unwrap_or_else(|e| panic!("{named}: {e}"));
+    let on_other = build_pdf(text, "library.md", &other);
+    assert_eq!(on_other.pages, 1, "{named}");
+    let fill = fills(&on_other, &other, "library");
+    assert!(fill[0] >= 0.5, "{named}: {fill:?}");
+    assert!(!out
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("of the page")));
+    // A statement that fills its page gets no such note.
+    let tenants = build_pdf(&one_page_text(), "tenants.txt", &a4);
+    assert!(
+        !tenants
+            .notes
+            .iter()
+            .any(|n| n.message.contains("of the page")),
+        "{:?}",
+        tenants.notes
+    );
+}

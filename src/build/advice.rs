@@ -1,9 +1,10 @@
-//! Advice that names another layout: for a text `--fit` cannot fit, and
-//! for a folded leaflet a short text leaves half empty. Each layout named
-//! is tried by setting the text on it, so the advice is true.
+//! Advice that names another layout: for a text `--fit` cannot fit, for
+//! a folded leaflet a short text leaves half empty, and for a page a text
+//! leaves mostly empty even at the largest size the layout sets. Each
+//! layout named is tried by setting the text on it, so the advice is true.
 
 use crate::compose;
-use crate::error::{Location, Warning};
+use crate::error::{Location, Note, Warning};
 use crate::layout;
 use crate::statement::document;
 
@@ -129,6 +130,72 @@ pub(super) fn unused_panels_warning(
             "{short}, set at {}, as large as keeps a readable line; {}",
             composed.body_size,
             better.unwrap_or_else(|| "a shorter format suits a text this short".to_string())
+        ),
+    })
+}
+
+/// How full a statement's one page should be, at least, before a note
+/// says the text is too short for the layout: half, as for a folded
+/// leaflet's spread. Fitting has already set it as large as the layout
+/// allows, with a larger headline and more space between paragraphs, so
+/// less is a notice lost on its sheet, which no reader takes for a
+/// leaflet and which is printed 500 times.
+const PAGE_FILL: f64 = 0.5;
+
+/// A note when a statement on one page of a layout that is not folded
+/// fills less than half of it, even set as large as the layout allows: it
+/// names the first other layout (same paper family first, then the
+/// smallest: the smallest sheet it does not leave mostly empty) that sets
+/// the text on one page, at no less than its usual body size, at least
+/// half full, and how full. A note, not a warning: a short notice on
+/// a large sheet may be what was meant, and `--strict` must not refuse it.
+pub(super) fn empty_page_note(
+    req: &BuildRequest,
+    doc: &document::Document,
+    opts: &compose::ComposeOptions,
+    composed: &compose::Composed,
+) -> Option<Note> {
+    if req.layout.design.page.fold.is_some()
+        || composed.pages.len() != 1
+        || composed.fill >= PAGE_FILL
+    {
+        return None;
+    }
+    // Tried only now, when the warning is due: a short text sets fast.
+    let better = other_layouts(req).into_iter().find_map(|other| {
+        let on_other = BuildRequest {
+            layout: &other,
+            ..req.clone()
+        };
+        let opts = compose::ComposeOptions {
+            layout: other.name.clone(),
+            pictures: load_pictures(&on_other, doc).ok()?,
+            ..opts.clone()
+        };
+        let c = compose::compose(doc, &other.design, &opts).ok()?;
+        (c.pages.len() == 1 && c.body_size >= other.design.body.size && c.fill >= PAGE_FILL).then(
+            || {
+                format!(
+                    "{} sets it {:.0}% full (body {})",
+                    other.name,
+                    c.fill * 100.0,
+                    c.body_size
+                )
+            },
+        )
+    });
+    Some(Note {
+        at: Location::file(req.name),
+        message: format!(
+            "the statement fills only {:.0}% of the page, even at body {}, the largest this \
+             layout allows; {}",
+            composed.fill * 100.0,
+            composed.body_size,
+            better.unwrap_or_else(|| {
+                "no other built-in layout sets it even half full: a text this short needs \
+                 more words, or a picture"
+                    .to_string()
+            })
         ),
     })
 }

@@ -14,7 +14,7 @@ use crate::output::{self, pdf, preflight, raster, target};
 use crate::statement::{self, document};
 use crate::typeset::{self, hyphenate, lang, typography};
 use crate::{date, units};
-use advice::{layout_that_fits, unused_panels_warning};
+use advice::{empty_page_note, layout_that_fits, unused_panels_warning};
 use pair::{build_pair, translation_of};
 use pictures::{load_pictures, low_dpi_warnings, report_pictures};
 
@@ -181,6 +181,7 @@ pub fn build(req: &BuildRequest) -> Result<BuildOutput> {
         labels: doc.labels.clone(),
     };
     let unused = unused_panels_warning(req, &doc, &opts, &composed);
+    notes.extend(empty_page_note(req, &doc, &opts, &composed));
     finish(
         req,
         (&setup, format),
