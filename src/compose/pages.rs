@@ -722,7 +722,9 @@ fn next_start_fits(
 }
 
 /// Balances what remains into the page's columns: the smallest column height
-/// (from the body's top) that still holds everything, found by bisection.
+/// (from the body's top) that still holds everything, found by bisection,
+/// and splits no paragraph against its widows and orphans unless the
+/// unbalanced setting had to.
 fn balance(
     blocks: &[BlockLines],
     cursor: Cursor,
@@ -734,7 +736,7 @@ fn balance(
         return None;
     }
     let full = grid.bottom - top;
-    let fits = |h: Length| {
+    let set = |h: Length| {
         let cut: Vec<Frame> = frames
             .iter()
             .map(|f| Frame {
@@ -745,9 +747,15 @@ fn balance(
         let (cols, next) = fill_page(blocks, cursor, &cut, grid, top);
         (next.block >= blocks.len()).then_some(cols)
     };
+    let mut best = set(full)?;
+    // A column too short for a paragraph's orphans still takes a line of
+    // it (`fill_column` forces one rather than leave every column empty),
+    // so the shortest height that holds everything could set a three-line
+    // paragraph one line a column.
+    let strict = by_the_rules(blocks, &best);
+    let fits = |h: Length| set(h).filter(|cols| !strict || by_the_rules(blocks, cols));
     let mut lo = Length::ZERO;
     let mut hi = full;
-    let mut best = fits(hi)?;
     for _ in 0..30 {
         if hi - lo < Length::pt(0.25) {
             break;
@@ -764,9 +772,37 @@ fn balance(
     Some(best)
 }
 
+/// Whether every paragraph `cols` split between columns keeps at least
+/// its orphans before the split and its widows after it.
+fn by_the_rules(blocks: &[BlockLines], cols: &[Vec<Placement>]) -> bool {
+    // Each column's piece of a block: (block, first line, lines).
+    let mut pieces: Vec<(usize, usize, usize)> = Vec::new();
+    for col in cols {
+        let mut last = None;
+        for &(b, line, _) in col {
+            match pieces.last_mut() {
+                Some(p) if last == Some(b) => p.2 += 1,
+                _ => pieces.push((b, line, 1)),
+            }
+            last = Some(b);
+        }
+    }
+    pieces.iter().all(|&(b, first, n)| {
+        let block = &blocks[b];
+        let total = block.lines.len();
+        if n == total {
+            return true;
+        }
+        let opening = first == 0 && n < block.orphans;
+        let closing = first + n == total && n < block.widows;
+        !opening && !closing
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     /// Flows body blocks into pages. `first_top` is where the body starts on page 1
     /// (below the headline); `head` are the headline lines, placed first on page 1.
@@ -962,6 +998,21 @@ mod tests {
         }
         assert_eq!(c.len(), 2);
         assert!((c[0] - c[1]).abs() <= 2, "{c:?}");
+    }
+
+    #[test]
+    fn balancing_never_splits_a_paragraph_against_its_widows_and_orphans() {
+        // A three-line paragraph on three columns was set one line a
+        // column: a column one line high still takes a line, forced.
+        let g = grid(3, 40.0);
+        let pages = flow(vec![block(3)], &g, g.top, Vec::new());
+        assert_eq!(pages.len(), 1);
+        let columns: BTreeSet<i64> = pages[0].lines.iter().map(|l| l.x.to_pt() as i64).collect();
+        assert_eq!(columns.len(), 1, "{columns:?}");
+        // Four lines may still be balanced two and two.
+        let pages = flow(vec![block(4)], &g, g.top, Vec::new());
+        let columns: BTreeSet<i64> = pages[0].lines.iter().map(|l| l.x.to_pt() as i64).collect();
+        assert_eq!(columns.len(), 2, "{columns:?}");
     }
 
     #[test]
