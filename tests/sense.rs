@@ -60,6 +60,16 @@ fn headline_lines<'c>(c: &'c Composed, layout: &Layout) -> Vec<&'c PlacedLine> {
         .collect()
 }
 
+/// `headline` set on the built-in layout `name` in `lang`: its lines.
+fn headline_texts(headline: &str, name: &str, lang: &str) -> Vec<String> {
+    let layout = layout::load(name).unwrap();
+    let c = set(headline, &layout, lang);
+    headline_lines(&c, &layout)
+        .iter()
+        .map(|l| l.line.text().trim().to_string())
+        .collect()
+}
+
 /// Sets `headline` on every built-in layout; checks that it is set whole
 /// and never hyphenated. Returns the settings in which a line but the last
 /// ends on one of `forbidden` (compared in lower case), as layout: lines.
@@ -364,12 +374,7 @@ fn thai_headlines_never_break_after_a_word_that_leads_into_the_next() {
     let headline = "คนงานโรงงานเรียกร้องความเป็นธรรม";
     let mut bad = Vec::new();
     for name in layout::builtin_names() {
-        let layout = layout::load(name).unwrap();
-        let c = set(headline, &layout, "th");
-        let lines: Vec<String> = headline_lines(&c, &layout)
-            .iter()
-            .map(|l| l.line.text().trim().to_string())
-            .collect();
+        let lines = headline_texts(headline, name, "th");
         assert_eq!(lines.concat(), headline, "{name}: not set whole");
         if lines[..lines.len() - 1].iter().any(|l| l.ends_with("ความ")) {
             bad.push(format!("{name}: {}", lines.join(" / ")));
@@ -387,12 +392,7 @@ fn a_thai_headline_breaks_where_a_phrase_starts_rather_than_inside_a_compound() 
     // makes a noun of what follows.
     let headline = "คนงานโรงงานเรียกร้องความเป็นธรรม";
     for name in ["a5-flyer", "a6-handout", "tabloid-poster"] {
-        let layout = layout::load(name).unwrap();
-        let c = set(headline, &layout, "th");
-        let lines: Vec<String> = headline_lines(&c, &layout)
-            .iter()
-            .map(|l| l.line.text().trim().to_string())
-            .collect();
+        let lines = headline_texts(headline, name, "th");
         assert_eq!(lines, ["คนงานโรงงานเรียกร้อง", "ความเป็นธรรม"], "{name}");
     }
 }

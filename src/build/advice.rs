@@ -109,17 +109,7 @@ pub(super) fn unused_panels_warning(
         _ => return None,
     };
     // Tried only now, when the warning is due: a short text sets fast.
-    let better = other_layouts(req).into_iter().find_map(|other| {
-        let on_other = BuildRequest {
-            layout: &other,
-            ..req.clone()
-        };
-        let opts = compose::ComposeOptions {
-            layout: other.name.clone(),
-            pictures: load_pictures(&on_other, doc).ok()?,
-            ..opts.clone()
-        };
-        let c = compose::compose(doc, &other.design, &opts).ok()?;
+    let better = first_other(req, doc, opts, |other, c| {
         // On one page, and not in small print: at least the layout's own size.
         (c.pages.len() == 1 && c.body_size >= other.design.body.size)
             .then(|| format!("{} holds it on one page (body {})", other.name, c.body_size))
@@ -138,8 +128,7 @@ pub(super) fn unused_panels_warning(
 /// says the text is too short for the layout: half, as for a folded
 /// leaflet's spread. Fitting has already set it as large as the layout
 /// allows, with a larger headline and more space between paragraphs, so
-/// less is a notice lost on its sheet, which no reader takes for a
-/// leaflet and which is printed 500 times.
+/// less reads as a notice lost on its sheet.
 const PAGE_FILL: f64 = 0.5;
 
 /// A note when a statement on one page of a layout that is not folded
@@ -161,28 +150,16 @@ pub(super) fn empty_page_note(
     {
         return None;
     }
-    // Tried only now, when the warning is due: a short text sets fast.
-    let better = other_layouts(req).into_iter().find_map(|other| {
-        let on_other = BuildRequest {
-            layout: &other,
-            ..req.clone()
-        };
-        let opts = compose::ComposeOptions {
-            layout: other.name.clone(),
-            pictures: load_pictures(&on_other, doc).ok()?,
-            ..opts.clone()
-        };
-        let c = compose::compose(doc, &other.design, &opts).ok()?;
-        (c.pages.len() == 1 && c.body_size >= other.design.body.size && c.fill >= PAGE_FILL).then(
-            || {
-                format!(
-                    "{} sets it {:.0}% full (body {})",
-                    other.name,
-                    c.fill * 100.0,
-                    c.body_size
-                )
-            },
-        )
+    // Tried only now, when the note is due: a short text sets fast.
+    let better = first_other(req, doc, opts, |other, c| {
+        let fills = c.pages.len() == 1 && c.fill >= PAGE_FILL;
+        (fills && c.body_size >= other.design.body.size).then(|| {
+            let full = c.fill * 100.0;
+            format!(
+                "{} sets it {full:.0}% full (body {})",
+                other.name, c.body_size
+            )
+        })
     });
     Some(Note {
         at: Location::file(req.name),
@@ -197,5 +174,29 @@ pub(super) fn empty_page_note(
                     .to_string()
             })
         ),
+    })
+}
+
+/// The first of the other built-in layouts (see [`other_layouts`]) for
+/// which `says` has something to say of the statement set on it, its
+/// pictures placed as it places them, and what it says.
+fn first_other(
+    req: &BuildRequest,
+    doc: &document::Document,
+    opts: &compose::ComposeOptions,
+    says: impl Fn(&layout::Layout, &compose::Composed) -> Option<String>,
+) -> Option<String> {
+    other_layouts(req).into_iter().find_map(|other| {
+        let on_other = BuildRequest {
+            layout: &other,
+            ..req.clone()
+        };
+        let opts = compose::ComposeOptions {
+            layout: other.name.clone(),
+            pictures: load_pictures(&on_other, doc).ok()?,
+            ..opts.clone()
+        };
+        let c = compose::compose(doc, &other.design, &opts).ok()?;
+        says(&other, &c)
     })
 }
