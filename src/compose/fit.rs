@@ -600,7 +600,7 @@ const COVER_HEADLINE_GROWTH: f64 = 2.0;
 /// The most lines a cover headline takes when it grows (unless it took
 /// more at the layout's size): six lines of the largest size fill a little
 /// over half the A4 tri-fold's cover, leaving the meta lines room below.
-const COVER_HEADLINE_LINES: u32 = 8;
+const COVER_HEADLINE_LINES: u32 = 6;
 
 /// A folded sheet's text that leaves part of the inside spread blank, even
 /// as large as it may be set, set again as [`Panels::CoverAndSpread`]: the

@@ -71,7 +71,10 @@ const HOLE_SHARE: f64 = 0.5;
 /// grid from `min-size` up to `max-size` at which the headline takes at
 /// most `max-lines` lines of `width`, each broken between words (never
 /// hyphenated, never inside a word), and by sense if a size at most
-/// [`SENSE_SHRINK`] smaller allows it.
+/// [`SENSE_SHRINK`] smaller allows it. With `fit.growth_only`, only a
+/// size at which it breaks by sense and without a hole is taken, however
+/// far below the largest; failing that, it is set at `min-size` as if it
+/// had no `fit`.
 pub(super) fn prepare_headline(
     setter: &mut Setter,
     block: &Block,
