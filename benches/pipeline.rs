@@ -1,6 +1,7 @@
 //! The whole pipeline (statement bytes → PDF bytes) and its stages, on the
-//! reference statement and on the long sample:
-//! `cargo bench --bench pipeline`.
+//! reference statement and on the long sample, and the whole pipeline on
+//! every built-in layout for the reference statement and a short sample:
+//! `cargo bench --bench pipeline` (`-- layout/` for those alone).
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -95,5 +96,31 @@ fn stages(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, whole_pipeline, stages);
+/// Every built-in layout, where the fitting differs (posters fit their
+/// headline, the tri-fold sets a short text across its spread and fits its
+/// cover's headline): the reference statement, and the short French
+/// sample, which large print, the cover and the posters' fill all reach.
+fn every_layout(c: &mut Criterion) {
+    let mut texts: Vec<(&str, String, Vec<u8>)> = inputs()
+        .into_iter()
+        .filter(|(label, _, _)| *label == "reference")
+        .collect();
+    if let Some((n, b)) = input("samples/fr-greve.md") {
+        texts.push(("short", n, b));
+    }
+    for name in layout::builtin_names() {
+        let layout = layout::load(name).expect("built-in layout");
+        for (label, path, bytes) in &texts {
+            c.bench_function(&format!("layout/{name}/{label}"), |b| {
+                b.iter(|| {
+                    let out = handbill::build(&BuildRequest::new(black_box(bytes), path, &layout))
+                        .expect("builds");
+                    black_box(out.pdf.len())
+                })
+            });
+        }
+    }
+}
+
+criterion_group!(benches, whole_pipeline, stages, every_layout);
 criterion_main!(benches);
