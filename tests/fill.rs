@@ -424,6 +424,19 @@ fn a_text_that_leaves_its_page_mostly_empty_gets_a_note_naming_a_layout_it_fills
         .warnings
         .iter()
         .any(|w| w.message.contains("of the page")));
+    assert!(note.message.contains("the largest this layout allows"));
+    // A layout that does not fit its body sets it at its own size, and
+    // the note says that instead.
+    let mut fixed = a4.clone();
+    fixed.design.body.fit = None;
+    let out = build_pdf(text, "library.md", &fixed);
+    assert!(
+        out.notes
+            .iter()
+            .any(|n| n.message.contains("at body 10pt, this layout's size")),
+        "{:?}",
+        out.notes
+    );
     // A statement that fills its page gets no such note.
     let tenants = build_pdf(&one_page_text(), "tenants.txt", &a4);
     assert!(

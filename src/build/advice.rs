@@ -161,13 +161,20 @@ pub(super) fn empty_page_note(
             )
         })
     });
+    // A layout that fits its body has set it as large as it allows; one
+    // that does not has set it at its own size.
+    let size = match req.layout.design.body.fit {
+        Some(_) => format!(
+            "even at body {}, the largest this layout allows",
+            composed.body_size
+        ),
+        None => format!("at body {}, this layout's size", composed.body_size),
+    };
     Some(Note {
         at: Location::file(req.name),
         message: format!(
-            "the statement fills only {:.0}% of the page, even at body {}, the largest this \
-             layout allows; {}",
+            "the statement fills only {:.0}% of the page, {size}; {}",
             composed.fill * 100.0,
-            composed.body_size,
             better.unwrap_or_else(|| {
                 "no other built-in layout sets it even half full: a text this short needs \
                  more words, or a picture"
