@@ -654,3 +654,41 @@ fn a_poster_half_s_headline_has_no_hole_and_fits_its_lines() {
         );
     }
 }
+
+#[test]
+fn a_pair_that_leaves_its_pages_mostly_empty_gets_a_note() {
+    // Two sentences and their translation on the A4 leaflet fill a tenth
+    // of each page: a pair is not filled out, and nothing said so. The
+    // fixture pair, a paragraph or three a side, fills more than half and
+    // gets no such note.
+    let dir = out_dir("empty");
+    let en = dir.join("en.md");
+    let fr = dir.join("fr.md");
+    std::fs::write(
+        &en,
+        "# Save the Library\n\nThe council wants to close the Elm Street library in June. \
+         Come to the town hall on Monday at 6 pm and tell them no.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &fr,
+        "+++\nlang = \"fr\"\n+++\n\n# Sauvons la bibliothèque\n\nLa mairie veut fermer la \
+         bibliothèque de la rue des Ormes en juin. Venez à la mairie lundi à 18 heures pour \
+         dire non.\n",
+    )
+    .unwrap();
+    let pdf = dir.join("pair.pdf");
+    let stderr = build_pair(&en, &fr, "a4-leaflet", &pdf);
+    assert!(
+        stderr.contains("the two texts fill at most 1") && stderr.contains("% of a page"),
+        "{stderr}"
+    );
+    let stderr = build_pair(
+        &fixture("en-translated.md"),
+        &fixture("fr-short.md"),
+        "a4-leaflet",
+        &pdf,
+    );
+    assert!(!stderr.contains("the two texts fill"), "{stderr}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

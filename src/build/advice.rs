@@ -54,7 +54,7 @@ pub(super) fn layout_that_fits(
 /// suggest them: paper of the same family first (ISO or American: what
 /// the printer has), then the smallest: the nearest thing to what was
 /// asked for.
-fn other_layouts(req: &BuildRequest) -> Vec<layout::Layout> {
+pub(super) fn other_layouts(req: &BuildRequest) -> Vec<layout::Layout> {
     let mut others: Vec<layout::Layout> = layout::builtin_names()
         .into_iter()
         .filter(|name| *name != req.layout.name)
@@ -129,7 +129,7 @@ pub(super) fn unused_panels_warning(
 /// leaflet's spread. Fitting has already set it as large as the layout
 /// allows, with a larger headline and more space between paragraphs, so
 /// less reads as a notice lost on its sheet.
-const PAGE_FILL: f64 = 0.5;
+pub(super) const PAGE_FILL: f64 = 0.5;
 
 /// A note when a statement on one page of a layout that is not folded
 /// fills less than half of it, even set as large as the layout allows: it

@@ -2,11 +2,12 @@
 //! statements, composed side by side or front and back.
 
 use crate::compose;
-use crate::error::{Error, Location, Result};
+use crate::error::{Error, Location, Note, Result};
 use crate::layout;
 use crate::output::{pdf, target};
 use crate::statement::{self, document};
 
+use super::advice::{other_layouts, PAGE_FILL};
 use super::pictures::load_pictures;
 use super::{
     beside, creation_time, finish, read_statement, title_of, BuildOutput, BuildRequest, Read, Set,
@@ -102,6 +103,7 @@ pub(super) fn build_pair(
         ],
         &req.layout.design,
     )?;
+    let empty = empty_pair_note([req, &second], [&one.doc, &two.doc], &opts, &composed);
     let [lang, second_lang] = composed.langs;
     let mut warnings = one.warnings;
     warnings.extend(two.warnings);
@@ -109,6 +111,7 @@ pub(super) fn build_pair(
     let mut notes = one.notes;
     notes.extend(two.notes);
     notes.extend(composed.notes);
+    notes.extend(empty);
     let meta = pdf::PdfMeta {
         title: title_of(&one.doc),
         author: one.doc.meta.author.clone().unwrap_or_default(),
@@ -138,4 +141,67 @@ pub(super) fn build_pair(
         },
         &meta,
     )
+}
+
+/// A note when even the fuller side of a pair leaves its page (or half)
+/// more than half empty at the size the pair is set at, as
+/// [`super::advice::empty_page_note`] says of one statement. A pair is
+/// not filled out with space or a larger headline (see
+/// [`compose::pair`]), so this happens to short texts on large sheets. It
+/// names the smallest other layout that sets the pair at least half full,
+/// tried by setting it there.
+fn empty_pair_note(
+    reqs: [&BuildRequest; 2],
+    docs: [&document::Document; 2],
+    opts: &[compose::ComposeOptions; 2],
+    composed: &compose::pair::ComposedPair,
+) -> Option<Note> {
+    if composed.fill >= PAGE_FILL {
+        return None;
+    }
+    let better = other_layouts(reqs[0]).into_iter().find_map(|other| {
+        let opts_on = |i: usize| -> Option<compose::ComposeOptions> {
+            let on_other = BuildRequest {
+                layout: &other,
+                ..reqs[i].clone()
+            };
+            Some(compose::ComposeOptions {
+                layout: other.name.clone(),
+                pictures: load_pictures(&on_other, docs[i]).ok()?,
+                ..opts[i].clone()
+            })
+        };
+        let (one, two) = (opts_on(0)?, opts_on(1)?);
+        let sides = [
+            compose::pair::Side {
+                doc: docs[0],
+                opts: &one,
+            },
+            compose::pair::Side {
+                doc: docs[1],
+                opts: &two,
+            },
+        ];
+        let c = compose::pair::compose_pair(sides, &other.design).ok()?;
+        (c.fill >= PAGE_FILL).then(|| {
+            let full = c.fill * 100.0;
+            format!(
+                "{} sets the pair {full:.0}% full (body {})",
+                other.name, c.body_size
+            )
+        })
+    });
+    Some(Note {
+        at: Location::file(reqs[0].name),
+        message: format!(
+            "the two texts fill at most {:.0}% of a page, at body {}, the size the longer \
+             one allows (a pair is not filled out with space, so that neither side is the \
+             louder); {}",
+            composed.fill * 100.0,
+            composed.body_size,
+            better.unwrap_or_else(|| {
+                "no other built-in layout sets the pair even half full".to_string()
+            })
+        ),
+    })
 }

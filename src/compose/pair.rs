@@ -81,6 +81,9 @@ pub struct ComposedPair {
     /// Side one's body size. Side two's is the same, or larger by its
     /// optical scale when only it is in Arabic script.
     pub body_size: Length,
+    /// How far down its page (or half) the fuller side's text reaches, as
+    /// [`Composed::fill`]; 1 when a side takes more than one page.
+    pub fill: f64,
 }
 
 /// "one" or "two", for messages.
@@ -218,6 +221,11 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
             ),
         });
     }
+    let fill = if one.pages.len() == 1 && two.pages.len() == 1 {
+        one.fill.max(two.fill)
+    } else {
+        1.0
+    };
     let pages = match design.pair {
         Arrangement::Sides => one.pages.into_iter().chain(two.pages).collect(),
         Arrangement::Columns => {
@@ -238,6 +246,7 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
         notes,
         langs: [one.lang, two.lang],
         body_size: sizes[0],
+        fill,
     })
 }
 
