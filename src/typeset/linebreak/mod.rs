@@ -103,6 +103,8 @@ pub struct LineBreak {
     pub hyphenated: bool,
     /// How far the line exceeds its width even at full shrink; ZERO if it fits.
     pub overfull: Length,
+    /// The line's natural width, a hyphen at its end included.
+    pub natural: Length,
 }
 
 /// The chosen breaks of a paragraph.

@@ -354,6 +354,7 @@ impl<'p> PassState<'p> {
                 ratio: node.fit.ratio,
                 hyphenated: node.flagged,
                 overfull: node.fit.overfull,
+                natural: node.fit.natural,
             });
             node = &self.nodes[prev];
         }

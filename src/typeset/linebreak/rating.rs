@@ -70,6 +70,8 @@ pub(super) struct LineFit {
     pub(super) ratio: f64,
     /// The line's natural width as a share of its measure.
     pub(super) share: f64,
+    /// The line's natural width, a hyphen at its end included.
+    pub(super) natural: Length,
     pub(super) overfull: Length,
 }
 
@@ -127,6 +129,7 @@ pub(super) fn assess_line(line: Totals, width: Length, extra_stretch: Length) ->
         } else {
             1.0
         },
+        natural: line.width,
         overfull: if fits {
             Length::ZERO
         } else {

@@ -56,42 +56,21 @@ impl Setter<'_> {
             clean,
             worst_break,
             break_cost,
-            narrowest_inner: narrowest_inner(&p.items, &b.lines),
+            narrowest_inner: narrowest_inner(&b.lines),
         }
     }
 }
 
 /// [`Trial::narrowest_inner`] of the lines that end at `breaks`.
-fn narrowest_inner(items: &[Item], breaks: &[linebreak::LineBreak]) -> f64 {
-    if breaks.len() < 3 {
+fn narrowest_inner(breaks: &[linebreak::LineBreak]) -> f64 {
+    let [_, inner @ .., _] = breaks else {
         return 1.0;
-    }
-    let mut widths = Vec::with_capacity(breaks.len());
-    let mut start = 0;
-    for br in breaks {
-        let end = br.index.min(items.len());
-        // What a break discards: the glue and penalties after it.
-        while start < end && !matches!(items[start], Item::Box { .. }) {
-            start += 1;
-        }
-        let mut w: Length = items[start..end]
-            .iter()
-            .map(|item| match item {
-                Item::Box { width } | Item::Glue { width, .. } => *width,
-                Item::Penalty { .. } => Length::ZERO,
-            })
-            .sum();
-        if let Some(Item::Penalty { width, .. }) = items.get(end) {
-            w += *width;
-        }
-        widths.push(w);
-        start = end;
-    }
-    let widest = widths.iter().copied().fold(Length::ZERO, Length::max);
-    let narrowest = widths[1..widths.len() - 1]
+    };
+    let widest = breaks
         .iter()
-        .copied()
-        .fold(widest, Length::min);
+        .map(|b| b.natural)
+        .fold(Length::ZERO, Length::max);
+    let narrowest = inner.iter().map(|b| b.natural).fold(widest, Length::min);
     if widest > Length::ZERO {
         narrowest / widest
     } else {
