@@ -23,17 +23,8 @@ pub(super) fn layout_that_fits(
     n: usize,
 ) -> String {
     for other in other_layouts(req) {
-        let on_other = BuildRequest {
-            layout: &other,
-            ..req.clone()
-        };
-        let Ok(pictures) = load_pictures(&on_other, doc) else {
+        let Some(opts) = options_on(&other, req, doc, opts) else {
             continue;
-        };
-        let opts = compose::ComposeOptions {
-            layout: other.name.clone(),
-            pictures,
-            ..opts.clone()
         };
         // A cheap look first; the one named is set in full, and checked.
         if !compose::would_fit(doc, &other.design, &opts, n).unwrap_or(false) {
@@ -194,16 +185,27 @@ fn first_other(
     says: impl Fn(&layout::Layout, &compose::Composed) -> Option<String>,
 ) -> Option<String> {
     other_layouts(req).into_iter().find_map(|other| {
-        let on_other = BuildRequest {
-            layout: &other,
-            ..req.clone()
-        };
-        let opts = compose::ComposeOptions {
-            layout: other.name.clone(),
-            pictures: load_pictures(&on_other, doc).ok()?,
-            ..opts.clone()
-        };
+        let opts = options_on(&other, req, doc, opts)?;
         let c = compose::compose(doc, &other.design, &opts).ok()?;
         says(&other, &c)
+    })
+}
+
+/// `opts` for the statement `doc` of `req` set on `other` instead, its
+/// pictures loaded as that layout places them; `None` when they cannot be.
+pub(super) fn options_on(
+    other: &layout::Layout,
+    req: &BuildRequest,
+    doc: &document::Document,
+    opts: &compose::ComposeOptions,
+) -> Option<compose::ComposeOptions> {
+    let on_other = BuildRequest {
+        layout: other,
+        ..req.clone()
+    };
+    Some(compose::ComposeOptions {
+        layout: other.name.clone(),
+        pictures: load_pictures(&on_other, doc).ok()?,
+        ..opts.clone()
     })
 }

@@ -7,7 +7,7 @@ use crate::layout;
 use crate::output::{pdf, target};
 use crate::statement::{self, document};
 
-use super::advice::{other_layouts, PAGE_FILL};
+use super::advice::{options_on, other_layouts, PAGE_FILL};
 use super::pictures::load_pictures;
 use super::{
     beside, creation_time, finish, read_statement, title_of, BuildOutput, BuildRequest, Read, Set,
@@ -160,18 +160,8 @@ fn empty_pair_note(
         return None;
     }
     let better = other_layouts(reqs[0]).into_iter().find_map(|other| {
-        let opts_on = |i: usize| -> Option<compose::ComposeOptions> {
-            let on_other = BuildRequest {
-                layout: &other,
-                ..reqs[i].clone()
-            };
-            Some(compose::ComposeOptions {
-                layout: other.name.clone(),
-                pictures: load_pictures(&on_other, docs[i]).ok()?,
-                ..opts[i].clone()
-            })
-        };
-        let (one, two) = (opts_on(0)?, opts_on(1)?);
+        let one = options_on(&other, reqs[0], docs[0], &opts[0])?;
+        let two = options_on(&other, reqs[1], docs[1], &opts[1])?;
         let sides = [
             compose::pair::Side {
                 doc: docs[0],
