@@ -398,6 +398,39 @@ fn a_thai_headline_breaks_where_a_phrase_starts_rather_than_inside_a_compound() 
 }
 
 #[test]
+fn a_thai_headline_never_breaks_inside_a_compound_the_dictionary_cuts() {
+    // Before: "คนงานโรงงานเรียก / ร้องความเป็นธรรม" on the A2 poster and the
+    // tri-fold's cover, where "คนงานโรงงานเรียกร้อง" is too wide for a line
+    // and the break inside เรียกร้อง ("demand") cost no more than any
+    // other between dictionary words.
+    let compounds = ["เรียกร้อง", "คนงาน", "เป็นธรรม", "ผู้เช่า", "ค่าเช่า"];
+    let mut bad = Vec::new();
+    for headline in [
+        "คนงานโรงงานเรียกร้องความเป็นธรรม",
+        // "Tenants of the estate demand a fair rent."
+        "ผู้เช่าหมู่บ้านเรียกร้องค่าเช่าที่เป็นธรรม",
+    ] {
+        for name in layout::builtin_names() {
+            let lines = headline_texts(headline, name, "th");
+            assert_eq!(lines.concat(), headline, "{name}: not set whole");
+            let mut at = 0;
+            for line in &lines[..lines.len() - 1] {
+                at += line.len();
+                let inside = compounds.iter().any(|c| {
+                    headline
+                        .match_indices(c)
+                        .any(|(start, _)| start < at && at < start + c.len())
+                });
+                if inside {
+                    bad.push(format!("{name}: {}", lines.join(" / ")));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "compounds cut:\n{}", bad.join("\n"));
+}
+
+#[test]
 fn a_headline_of_two_clauses_takes_one_a_line() {
     // The Serbian sample's headline on the A3 poster was set "Plate / na
     // vreme, rad / bez straha", the middle line reading across the comma,

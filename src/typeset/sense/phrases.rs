@@ -32,9 +32,11 @@
 //!   lead into the words after them. A phrase starts before one of them,
 //!   so a break there is between phrases. Elsewhere two dictionary words
 //!   are often the parts of one compound, which the dictionary cuts: คน|งาน
-//!   ("worker"), เรียก|ร้อง ("demand"), ความ|เป็น|ธรรม ("fairness").
-//!   Without a morphological analyser to tell, such a break is priced as
-//!   one inside a phrase, as it is in Japanese: "คนงานโรงงานเรียกร้อง /
+//!   ("worker"), เรียก|ร้อง ("demand"), เป็น|ธรรม ("fair"). A break inside
+//!   a compound of the `words` module's list costs as much as one after a
+//!   preposition; any other is priced as one inside a phrase, as it is in
+//!   Japanese, since without a morphological analyser it cannot be told
+//!   from a compound the list lacks: "คนงานโรงงาน / เรียกร้อง /
 //!   ความเป็นธรรม", not "…เรียก / ร้องความเป็นธรรม".
 //!
 //! The costs are the ones [`super`] gives the gaps between words.
@@ -63,7 +65,9 @@ pub fn segment_cost(place: &SegmentPlace, lang: &str) -> f64 {
     }
     if !is_ideographic(before) && !is_ideographic(after) {
         // Thai, Khmer and the like: between two dictionary words.
-        return if words::is_clinging(lang, place.segment()) {
+        return if words::is_clinging(lang, place.segment())
+            || words::inside_compound(lang, place.run, place.at)
+        {
             CLINGING
         } else if words::is_clinging(lang, next_word(place)) {
             WITHIN_CLAUSE
@@ -216,13 +220,37 @@ mod tests {
     }
 
     #[test]
+    fn every_listed_thai_compound_is_one_the_dictionary_cuts() {
+        // The list is for the segmenter's mistakes: a compound it keeps
+        // whole needs no entry, and one it cuts must cost a clinging break
+        // at every cut.
+        for compound in words::compounds("th")
+            .iter()
+            .flat_map(|l| l.split_whitespace())
+        {
+            let mut found = Vec::new();
+            segment::breaks(compound, &mut found);
+            assert!(!found.is_empty(), "{compound} is not cut by the dictionary");
+            for (at, _) in found {
+                let (a, b) = compound.split_at(at);
+                assert_eq!(cost_after(a, b, "th"), CLINGING, "{a}|{b}");
+            }
+        }
+    }
+
+    #[test]
     fn thai_and_khmer_never_break_after_a_word_that_leads_into_the_next() {
         // "demand | fairness": ความ makes a noun of what follows.
         assert_eq!(cost_after("ความ", "เป็นธรรม", "th"), CLINGING);
         assert_eq!(cost_after("เรียกร้อง", "ความ", "th"), WITHIN_CLAUSE);
+        // "factory | demand": two words the dictionary knows, so inside a
+        // phrase as far as can be told.
+        assert_eq!(cost_after("คนงานโรงงาน", "เรียกร้อง", "th"), PHRASE);
         // "call | cry", the two halves of "demand", which the dictionary
-        // cuts apart: inside a phrase as far as can be told.
-        assert_eq!(cost_after("คนงานโรงงานเรียก", "ร้องความ", "th"), PHRASE);
+        // cuts apart: inside a listed compound.
+        assert_eq!(cost_after("คนงานโรงงานเรียก", "ร้องความ", "th"), CLINGING);
+        // "cost of | hire", a wage: after a prefix that makes a compound.
+        assert_eq!(cost_after("ค่า", "จ้าง", "th"), CLINGING);
         // "land | of | us": របស់ ("of") leads into its noun.
         assert_eq!(cost_after("របស់", "យើង", "km"), CLINGING);
         assert_eq!(cost_after("ដីធ្លី", "របស់", "km"), WITHIN_CLAUSE);
