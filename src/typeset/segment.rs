@@ -70,7 +70,7 @@ pub fn breaks(word: &str, out: &mut Vec<(usize, SegmentBreak)>) {
         let (Some(b), Some(a)) = (before, after) else {
             continue;
         };
-        if is_hangul(b) || is_hangul(a) {
+        if is_hangul(b) || is_hangul(a) || repeats_the_word_before(a) {
             continue;
         }
         let kind = if is_ideographic(b) || is_ideographic(a) {
@@ -82,6 +82,14 @@ pub fn breaks(word: &str, out: &mut Vec<(usize, SegmentBreak)>) {
         };
         out.push((at, kind));
     }
+}
+
+/// The marks that repeat the word before them (Thai ๆ, Lao ໆ, Khmer ៗ):
+/// part of that word, so never the start of a line ("ក្មេង / ៗ" for
+/// ក្មេងៗ, "children"). ICU4X's dictionary breaks offer a break before
+/// Khmer's when the word before is one it knows.
+fn repeats_the_word_before(c: char) -> bool {
+    matches!(c, '\u{0E46}' | '\u{0EC6}' | '\u{17D7}')
 }
 
 /// Whether byte `at` of `text`, Chinese written without spaces, falls
@@ -153,6 +161,19 @@ mod tests {
         let mut found = Vec::new();
         breaks("เราต้องการ", &mut found);
         assert!(found.iter().all(|(_, k)| *k == SegmentBreak::Word));
+    }
+
+    #[test]
+    fn a_repetition_mark_stays_with_its_word() {
+        // "the old and the children": មនុស្សចាស់ និងក្មេងៗ, and Thai เด็กๆ.
+        for text in ["និងក្មេងៗភ័យខ្លាច", "เด็กๆเล่น"]
+        {
+            let parts = cut(text);
+            assert_eq!(parts.concat(), text);
+            for p in &parts[1..] {
+                assert!(!p.starts_with(repeats_the_word_before), "{parts:?}");
+            }
+        }
     }
 
     #[test]
