@@ -313,6 +313,27 @@ fn chinese_and_japanese_paragraphs_end_on_more_than_a_stub() {
     assert!(stubs.is_empty(), "stub last lines:\n{}", stubs.join("\n"));
 }
 
+#[test]
+fn a_narrow_hindi_list_item_does_not_end_on_a_short_word_alone() {
+    // A list item's lines on the A4 leaflet are 15 ems of 15pt type: a
+    // sixth of that let "उठाए।" (three syllables) stand alone under "4.
+    // बीमार बच्चों के इलाज का ख़र्च नगर निगम". A last line must now be three
+    // ems wide too. pdftotext gives a paragraph's lines one after another.
+    let mut stubs = Vec::new();
+    for layout in ["a4-leaflet", "tabloid-poster"] {
+        let pdf = build("hi-pani.md", layout);
+        let all = lines(&pdf);
+        for pair in all.windows(2) {
+            let [above, last] = pair else { continue };
+            let letters = last.chars().filter(|c| c.is_alphabetic()).count();
+            if !last.contains(' ') && last.ends_with('।') && letters < 5 {
+                stubs.push(format!("{layout}: {above} / {last}"));
+            }
+        }
+    }
+    assert!(stubs.is_empty(), "{}", stubs.join("\n"));
+}
+
 /// Lines of full-width characters only in the PDF: the characters of
 /// each, its width and its type size, from pdftotext's word boxes (a line
 /// without spaces is one word).

@@ -35,11 +35,16 @@ impl Setter<'_> {
             segment_breaks: Vec::new(),
             // Running text (a body paragraph, which may hyphenate) mostly
             // in Chinese or Japanese.
-            min_last_line: if style.hyphenate && script.mostly_ideographic() {
+            min_last_line: if !style.hyphenate {
+                Length::ZERO
+            } else if script.mostly_ideographic() {
                 style.size * CJK_LAST_LINE_EM
+            } else if script.mostly_spaced() {
+                style.size * LAST_LINE_EM
             } else {
                 Length::ZERO
             },
+            graded_last_line: style.hyphenate && script.mostly_ideographic(),
         };
         self.memo.start_paragraph(style);
         if style.indent > Length::ZERO {
@@ -377,6 +382,17 @@ fn script_alignment(script: ScriptShare, style: &TextStyle) -> Option<TextStyle>
     })
 }
 
+/// The shortest last line of a paragraph of running text in a script
+/// written with spaces, in ems, where the measure's share
+/// (`SHORT_LAST_LINE`) is less: about three letters' worth more than
+/// "able.", three syllables of Devanagari ("उठाए।"). The share alone
+/// lets such a word stand alone on a narrow measure (a list item's at
+/// 15pt, 15 ems wide), where it looks as much a stub as on a wide one.
+/// Not for Thai, Khmer and the like, whose last line of three short
+/// words ("ที่สูงขึ้น", "that rises") is no stub, and which would pull a
+/// compound apart to lengthen it.
+const LAST_LINE_EM: f64 = 3.0;
+
 /// The shortest last line of a paragraph of running Chinese or Japanese,
 /// in ems: four characters and the full stop after them. The measure's
 /// share that serves Latin text (a sixth, some eight characters of sixty)
@@ -425,6 +441,12 @@ impl ScriptShare {
     /// Mostly Chinese or Japanese.
     pub fn mostly_ideographic(self) -> bool {
         self.ideographs * 2 > self.letters
+    }
+
+    /// Mostly in scripts that space their words (not Chinese, Japanese,
+    /// Thai, Lao, Khmer or Burmese).
+    pub fn mostly_spaced(self) -> bool {
+        (self.ideographs + self.southeast) * 2 <= self.letters
     }
 }
 

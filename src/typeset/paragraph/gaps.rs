@@ -236,9 +236,11 @@ impl Setter<'_> {
         if p.min_last_line > Length::ZERO && last_width > Length::ZERO {
             let share = p.min_last_line / last_width;
             params.short_last_line = params.short_last_line.max(share);
-            params.short_last_line_demerits =
-                (params.short_last_line_demerits).max(CJK_SHORT_LAST_LINE_DEMERITS);
-            params.grade_short_last_line = true;
+            if p.graded_last_line {
+                params.short_last_line_demerits =
+                    (params.short_last_line_demerits).max(CJK_SHORT_LAST_LINE_DEMERITS);
+                params.grade_short_last_line = true;
+            }
         }
         params
     }

@@ -157,6 +157,9 @@ pub struct Paragraph {
     /// The shortest its last line should be, where the measure's share
     /// (`SHORT_LAST_LINE`) says too little: see `CJK_LAST_LINE_EM`.
     pub(super) min_last_line: Length,
+    /// Whether a last line under `min_last_line` costs more the shorter
+    /// it is, as for Chinese and Japanese (see `CJK_LAST_LINE_EM`).
+    pub(super) graded_last_line: bool,
 }
 
 /// A place inside text without spaces where a line may break.
