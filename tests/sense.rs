@@ -459,3 +459,44 @@ fn a_headline_of_two_clauses_takes_one_a_line() {
     assert!(broken >= 6, "{broken} settings in more than one line");
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
+
+#[test]
+fn a_word_too_wide_for_a_headline_is_hyphenated_or_set_smaller_never_cut() {
+    // Before: "Mietpreisbremsenvers / chärfungsgesetz jetzt!" on the A4
+    // leaflet at 26pt, the word cut where the line ran out, no hyphen.
+    let headline = "Mietpreisbremsenverschärfungsgesetz jetzt!";
+    let mut bad = Vec::new();
+    for name in layout::builtin_names() {
+        let layout = layout::load(name).unwrap();
+        let c = set(headline, &layout, "de");
+        let lines = &c.pages[0].lines;
+        let head: Vec<_> = lines
+            .iter()
+            .take_while(|l| size(l) == size(&lines[0]))
+            .collect();
+        let mut joined = String::new();
+        for l in &head {
+            let text = l.line.text();
+            let text = text.trim();
+            if l.line.hyphenated {
+                joined.push_str(text.trim_end_matches(['-', '\u{AD}', '\u{2010}']));
+            } else {
+                joined.push_str(text);
+                joined.push(' ');
+            }
+        }
+        if joined.trim() != headline {
+            let all: Vec<String> = head.iter().map(|l| l.line.text()).collect();
+            bad.push(format!("{name}: {}", all.join(" / ")));
+        }
+        // Never smaller than a quarter below the layout's size.
+        let hs = &layout.design.headline;
+        let least = hs.fit.map_or(hs.size, |f| f.min_size) * 0.75;
+        assert!(size(head[0]) >= least, "{name}: {}", size(head[0]));
+    }
+    assert!(
+        bad.is_empty(),
+        "words cut without a hyphen:\n{}",
+        bad.join("\n")
+    );
+}

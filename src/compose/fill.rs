@@ -144,10 +144,12 @@ pub(super) fn fill_out(
             d
         };
         // A headline grown past its lines is no longer the same headline,
-        // and one ending on a word alone reads as two.
+        // one ending on a word alone reads as two, and one with a word too
+        // wide for it hyphenates that word.
+        let hyphens = best.trial.headline_lines.hyphenated;
         best = grow(tools, doc, opts, n, best, make, |t| {
             let h = t.headline_lines;
-            h.count <= most_lines && (h.count < 2 || h.last_words >= 2)
+            h.count <= most_lines && (h.count < 2 || h.last_words >= 2) && h.hyphenated <= hyphens
         })?;
     }
     if !full_enough(&best, n) {

@@ -325,22 +325,31 @@ struct HeadlineLines {
     count: usize,
     /// Words on its last line.
     last_words: usize,
+    /// Lines ending in a hyphen: a word too wide for the measure (see
+    /// `headline::prepare`), which growing must not add.
+    hyphenated: usize,
 }
 
 impl HeadlineLines {
-    /// The headline's lines on the first page: the head's lines set at the
-    /// headline's size.
-    fn of(first: &FirstPage, design: &Design) -> HeadlineLines {
+    /// The headline's lines on the first page: the head's lines tagged
+    /// as its title (set at the layout's size, or smaller for a word too
+    /// wide for the measure).
+    fn of(first: &FirstPage) -> HeadlineLines {
         let mut lines = first
             .head
             .iter()
             .filter(|l| l.baseline < first.top)
-            .filter(|l| l.line.runs.first().map(|r| r.size) == Some(design.headline.size));
+            .filter(|l| l.tag.as_ref().is_some_and(|t| t.role == tag::Role::Title));
         let count = lines.clone().count();
+        let hyphenated = lines.clone().filter(|l| l.line.hyphenated).count();
         let last_words = lines
             .next_back()
             .map_or(0, |l| l.line.text().split_whitespace().count());
-        HeadlineLines { count, last_words }
+        HeadlineLines {
+            count,
+            last_words,
+            hyphenated,
+        }
     }
 }
 
@@ -508,7 +517,7 @@ impl Tools {
         // The head: headline, subtitle and meta lines before the body.
         let (head_blocks, body_blocks) = split_head(&doc.blocks);
         let first = first_page(&mut setter, doc, head_blocks, design, opts)?;
-        let headline_lines = HeadlineLines::of(&first, design);
+        let headline_lines = HeadlineLines::of(&first);
 
         // What the budget's columns hold if packed perfectly, plus a line per
         // column: text taller than that cannot fit, whatever the flow does.

@@ -32,6 +32,13 @@ const SENSE_SHRINK: f64 = 0.15;
 /// designer would trade for a quarter of the type size.
 const SENSE_SHRINK_SPACELESS: f64 = 0.3;
 
+/// How much smaller than the layout's one size a headline may be set so
+/// that its longest word fits the measure whole: a quarter, as for a
+/// clause a line ([`CLAUSE_SHRINK`]), since a word cut anywhere without a
+/// hyphen ("Mietpreisbremsenvers / chärfungsgesetz") garbles it worse than
+/// a line read across a comma. A longer word is hyphenated instead.
+const LONG_WORD_SHRINK: f64 = 0.25;
+
 /// What a headline's breaks may cost, best first: none inside a phrase
 /// (nor after a function word), then none after a function word, then any
 /// (the breaker has still avoided the costly breaks where it could).
@@ -122,10 +129,6 @@ pub(super) fn prepare_headline(
         // splits the Thai word for fairness. It grows in its own lines.
         search.max_lines = search.max_lines.min(search.trial(plain, 0)?.lines);
     }
-    let mut tops = Vec::new();
-    for v in 0..search.variants.len() {
-        tops.push(search.largest_clean(v)?);
-    }
     let mut tiers = search.tiers();
     if fit.growth_only {
         // Only a setting by sense and without a hole, at any size down to
@@ -135,11 +138,7 @@ pub(super) fn prepare_headline(
             t.shrink = 1.0;
         }
     }
-    let choice = search.first_choice(&tiers, |search, v, tier| match tops[v] {
-        Some(top) => search.walk_down(v, top, tier),
-        None => Ok(None),
-    })?;
-    if let Some((v, k)) = choice {
+    if let Some((v, k)) = search.fitted(&tiers)? {
         return Ok((search.prepare(v, k)?, search.sizes[k]));
     }
     if fit.growth_only {
@@ -147,6 +146,13 @@ pub(super) fn prepare_headline(
         search.max_lines = usize::MAX;
         search.trials.clear();
         return search.fixed(plain);
+    }
+    if !search.trial(plain, 0)?.clean {
+        // A word too wide for the measure even at `min-size`, which is
+        // the layout's to set: hyphenated there.
+        search.sizes = vec![fit.min_size];
+        search.trials.clear();
+        return search.for_a_long_word(plain, 0.0);
     }
     let p = search.prepare(plain, 0)?;
     let lines = search.setter.trial(&p, width).lines;
@@ -243,17 +249,82 @@ impl Search<'_, '_> {
             && (!tier.even || t.narrowest_inner >= HOLE_SHARE)
     }
 
+    /// The (variant, size index) `tiers` find best over the size grid:
+    /// from each variant's largest clean size down, by each tier's shrink.
+    fn fitted(&mut self, tiers: &[Tier]) -> Result<Option<(usize, usize)>> {
+        let mut tops = Vec::new();
+        for v in 0..self.variants.len() {
+            tops.push(self.largest_clean(v)?);
+        }
+        self.first_choice(tiers, |search, v, tier| match tops[v] {
+            Some(top) => search.walk_down(v, top, tier),
+            None => Ok(None),
+        })
+    }
+
     /// The headline at its one size (`sizes[0]`), broken as
     /// [`Self::first_choice`] finds best; as written if nothing is
-    /// accepted.
+    /// accepted, unless a word is too wide for the measure (see
+    /// [`Self::for_a_long_word`]).
     fn fixed(&mut self, plain: usize) -> Result<(Paragraph, Length)> {
         let tiers = self.tiers();
         let choice = self.first_choice(&tiers, |search, v, tier| {
             let t = search.trial(v, 0)?;
             Ok(search.accepts(&t, tier).then_some(0))
         })?;
+        if choice.is_none() && !self.trial(plain, 0)?.clean {
+            return self.for_a_long_word(plain, LONG_WORD_SHRINK);
+        }
         let (v, _) = choice.unwrap_or((plain, 0));
         Ok((self.prepare(v, 0)?, self.sizes[0]))
+    }
+
+    /// A headline at one size (`sizes[0]`) with a word wider than the
+    /// measure ("Mietpreisbremsenverschärfungsgesetz" across the A4
+    /// leaflet at 26pt), which the line breaker would cut wherever the
+    /// line runs out, without a hyphen. As a designer would: the largest
+    /// size up to `shrink` (a share) smaller at which every word fits
+    /// whole, broken by sense as a fitted headline is; failing that, that
+    /// one size with its words hyphenated where the language's patterns
+    /// allow ("Mietpreisbremsenver- / schärfungsgesetz jetzt!"), and a
+    /// warning, as the writer may prefer a shorter word.
+    fn for_a_long_word(&mut self, plain: usize, shrink: f64) -> Result<(Paragraph, Length)> {
+        let size = self.sizes[0];
+        self.sizes = size_grid(
+            Some(HeadlineFit {
+                min_size: size * (1.0 - shrink),
+                max_size: size,
+                max_lines: u32::MAX,
+                growth_only: false,
+            }),
+            size,
+        );
+        self.trials.clear();
+        let tiers = self.tiers();
+        if let Some((v, k)) = self.fitted(&tiers)? {
+            return Ok((self.prepare(v, k)?, self.sizes[k]));
+        }
+        let style = TextStyle {
+            size,
+            hyphenate: true,
+            ..self.style.clone()
+        };
+        let mut p = self
+            .setter
+            .prepare(self.variants[plain], &style, self.block.line)?;
+        sense::break_by_sense(&mut p, self.lang);
+        self.setter.warnings.push(Warning {
+            at: Location {
+                file: self.setter.origin.to_string(),
+                line: Some(self.block.line),
+                column: None,
+            },
+            message: format!(
+                "the headline does not fit its measure at {size}: a word is wider than a line, \
+                 so it is hyphenated"
+            ),
+        });
+        Ok((p, size))
     }
 
     /// What a setting must meet, best first: the limits of
