@@ -153,6 +153,42 @@ fn an_unambiguous_clipped_date_is_written_as_the_language_writes_dates() {
 }
 
 #[test]
+fn a_toml_date_in_front_matter_is_written_as_the_language_writes_dates() {
+    // A website's front matter dates a page with a TOML date, unquoted, to
+    // the second it was saved: it was printed as "2026-12-12T10:00:00+01:00".
+    let body = "Wir treffen uns am Samstag um zwölf Uhr vor dem Rathaus.\n";
+    let (ok, shown, stderr) = build_cli(
+        "typed.md",
+        &format!("+++\ntitle = \"Aufruf\"\nlang = \"de\"\ndate = 2026-12-12T10:00:00+01:00\n+++\n\n{body}"),
+    );
+    assert!(ok, "{stderr}");
+    assert!(shown.contains("12. Dezember 2026"), "{shown}");
+    assert!(
+        !shown.contains("2026-12-12") && !shown.contains("10:00"),
+        "{shown}"
+    );
+    assert!(
+        stderr.contains("typed.md:4: warning: front matter `date` gives a time of day, 10:00,"),
+        "{stderr}"
+    );
+    // A date alone: no warning.
+    let (ok, shown, stderr) = build_cli(
+        "day.md",
+        &format!("+++\ntitle = \"Aufruf\"\nlang = \"de\"\ndate = 2026-12-12\n+++\n\n{body}"),
+    );
+    assert!(ok, "{stderr}");
+    assert!(shown.contains("12. Dezember 2026"), "{shown}");
+    assert!(!stderr.contains("time of day"), "{stderr}");
+    // A date in quotes is printed as its author wrote it.
+    let (ok, shown, stderr) = build_cli(
+        "quoted.md",
+        &format!("+++\ntitle = \"Aufruf\"\nlang = \"de\"\ndate = \"2026-12-12\"\n+++\n\n{body}"),
+    );
+    assert!(ok, "{stderr}");
+    assert!(shown.contains("2026-12-12"), "{shown}");
+}
+
+#[test]
 fn a_wrapping_meta_line_leaves_no_word_alone() {
     let tags = [
         "Serbia",

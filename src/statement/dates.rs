@@ -228,10 +228,11 @@ pub fn write(date: Date, lang: &str) -> Option<String> {
 }
 
 /// Rewrites, in `lang`'s way, every unambiguous numeric date on the
-/// document's meta lines, except the front matter's `date`, which is set
-/// as its author wrote it. A date followed by a comma keeps its comma.
+/// document's meta lines, except the front matter's `date` in quotes,
+/// which is set as its author wrote it (a TOML date, unquoted, is
+/// rewritten). A date followed by a comma keeps its comma.
 pub fn localize(doc: &mut Document, lang: &str) {
-    let front = doc.meta.date.clone();
+    let front = doc.meta.date.clone().filter(|_| !doc.meta.date_typed);
     for block in doc.blocks.iter_mut().filter(|b| b.kind == BlockKind::Meta) {
         for span in &mut block.spans {
             span.text = localize_words(&span.text, lang, front.as_deref());

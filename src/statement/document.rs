@@ -35,6 +35,10 @@ pub struct Metadata {
     pub subtitle: Option<String>,
     /// A date, shown in the meta line.
     pub date: Option<String>,
+    /// `date` came from a TOML date (`date = 2026-12-12`), not text in
+    /// quotes: the meta line writes it as the language writes dates, where
+    /// a date in quotes is printed as written.
+    pub date_typed: bool,
     /// Who issues the statement.
     pub author: Option<String>,
     /// The imprint line (publisher, responsible person, printer).

@@ -50,6 +50,12 @@ pub(super) struct FrontMatter {
     pub(super) place: Option<Field>,
     pub(super) when: Option<Field>,
     pub(super) translation: Option<Field>,
+    /// `date` is a TOML date (`date = 2026-12-12`, no quotes), not text:
+    /// it is written as the statement's language writes dates.
+    pub(super) date_typed: bool,
+    /// The time of day a TOML date-time `date` gives, which the leaflet
+    /// leaves off (with a warning).
+    pub(super) date_time: Option<String>,
 }
 
 /// Whether a line is the `+++` fence (trailing blanks allowed).
@@ -204,9 +210,19 @@ fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<F
                 });
             }
         };
+        let mut typed_date = None;
         let raw = match value.get_ref() {
             toml::Value::String(s) => s.clone(),
-            toml::Value::Datetime(d) if name == "date" => d.to_string(),
+            // A TOML date, as a website's front matter gives one: the day
+            // in ISO order, for the language to write. Its time of day
+            // (`2026-12-12T10:00:00+01:00`) is when the page was saved.
+            toml::Value::Datetime(d) if name == "date" => match d.date {
+                Some(day) => {
+                    typed_date = Some(d.time.map(|t| format!("{:02}:{:02}", t.hour, t.minute)));
+                    format!("{:04}-{:02}-{:02}", day.year, day.month, day.day)
+                }
+                None => d.to_string(),
+            },
             other => {
                 return Err(Error::Statement {
                     at: at(value.span()),
@@ -243,6 +259,10 @@ fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<F
             line: index.line(base + key.span().start),
             column: index.line_col(base + value.span().start).1,
         });
+        if let Some(time) = typed_date {
+            front.date_typed = true;
+            front.date_time = time;
+        }
     }
     Ok(front)
 }

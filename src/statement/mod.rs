@@ -230,6 +230,20 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         Format::Markdown => markdown::paragraphs(&body, first_line, file, &mut warnings)?,
     };
     let blocks = classify::build(&paras, &front, format == Format::Plain, file, &mut warnings);
+    if let (Some(time), Some(date)) = (&front.date_time, &front.date) {
+        warnings.push(Warning {
+            at: Location {
+                file: file.to_string(),
+                line: Some(date.line),
+                column: None,
+            },
+            message: format!(
+                "front matter `date` gives a time of day, {time}, which the leaflet leaves off: \
+                 a website's front matter gives the moment a page was saved; to print a date \
+                 and time, write them in quotes as they should read, e.g. date = \"…, {time}\""
+            ),
+        });
+    }
     limits::check(&blocks, &norm, &index, file)?;
     if blocks.is_empty() {
         return Err(Error::Statement {
@@ -255,6 +269,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         title,
         subtitle: value(&front.subtitle),
         date: value(&front.date),
+        date_typed: front.date_typed,
         author: value(&front.author),
         imprint: value(&front.imprint),
         qr: line_text(&front.qr),
