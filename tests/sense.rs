@@ -499,4 +499,17 @@ fn a_word_too_wide_for_a_headline_is_hyphenated_or_set_smaller_never_cut() {
         "words cut without a hyphen:\n{}",
         bad.join("\n")
     );
+    // An address has no hyphenation points: it breaks after its
+    // separators, and no warning says it was hyphenated.
+    let layout = layout::load("a4-leaflet").unwrap();
+    let c = set(
+        "https://www.example.org/a-very-long-campaign-page-address-for-the-strike",
+        &layout,
+        "en",
+    );
+    assert!(
+        !c.warnings.iter().any(|w| w.message.contains("hyphenated")),
+        "{:?}",
+        c.warnings
+    );
 }

@@ -25,6 +25,8 @@ pub struct Trial {
     /// lines. A headline's inner line far shorter than the others reads as
     /// a hole in its shape ("Before You / Raise / Our Rents").
     pub narrowest_inner: f64,
+    /// How many lines end in a hyphen the patterns put there.
+    pub hyphens: usize,
 }
 
 impl Setter<'_> {
@@ -51,7 +53,21 @@ impl Setter<'_> {
         });
         let (worst_break, break_cost) =
             costs.fold((0.0_f64, 0.0), |(worst, sum), c| (worst.max(c), sum + c));
+        let hyphens = b
+            .lines
+            .iter()
+            .filter(|l| {
+                matches!(
+                    p.items.get(l.index),
+                    Some(Item::Penalty {
+                        kind: PenaltyKind::Hyphen | PenaltyKind::NameHyphen,
+                        ..
+                    })
+                )
+            })
+            .count();
         Trial {
+            hyphens,
             lines: b.lines.len(),
             clean,
             worst_break,
