@@ -74,6 +74,42 @@ fn an_address_wider_than_the_column_breaks_and_stays_in_it() {
 }
 
 #[test]
+fn an_address_breaks_after_its_separators_where_each_piece_fits() {
+    // Before: "…example.org/campaig / ns/housing-justice/…" on the A5 flyer,
+    // a cut inside a word that sparing a loose line does not justify.
+    const PETITION: &str = "https://www.example.org/campaigns/housing-justice/\
+petition-against-evictions-2026?ref=leaflet&lang=en";
+    let text = format!("Petition\n\nSign the petition at {PETITION} before Friday.\n");
+    let doc = parse(&text, Format::Plain, "petition.txt")
+        .unwrap()
+        .document;
+    for name in ["a5-flyer", "a6-handout", "a4-leaflet"] {
+        let layout = layout::load(name).unwrap();
+        let composed = compose_english(&doc, &layout, "petition.txt");
+        assert!(placed_text(&composed.pages).contains(PETITION), "{name}");
+        let lines: Vec<String> = composed
+            .pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .map(|l| l.line.text())
+            .collect();
+        for pair in lines.windows(2) {
+            let last = pair[0].split_whitespace().last().unwrap_or_default();
+            let first = pair[1].split_whitespace().next().unwrap_or_default();
+            // The address goes on across this line end.
+            if PETITION.contains(&format!("{last}{first}")) {
+                assert!(
+                    last.ends_with(['/', '.', '-', '_', '?', '&', '=', '#', '@', ':']),
+                    "{name}: a line ends inside the address: {} / {}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn a_lost_line_fails_the_check() {
     let text = "Rents down\n\nWe met on Tuesday.\n\nWe agreed on three demands.\n";
     let layout = a4();

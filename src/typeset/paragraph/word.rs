@@ -120,11 +120,32 @@ impl Setter<'_> {
                     b.1 = WordBreak::Emergency;
                 }
             }
+            // Only inside a stretch too wide to stand on a line of its
+            // own: elsewhere a cut ("campaig / ns/") would only spare a
+            // loose line, and a reader retypes an address from its
+            // separators. Half the column, as for a long word, leaves room
+            // for the narrower lines beside a QR code or a picture.
+            let mut bounds: Vec<usize> = breaks.iter().map(|b| b.0).collect();
+            bounds.push(text.len());
+            let mut stretch_start = 0;
+            let mut wide = Vec::new();
+            for &end in &bounds {
+                let stretch: Length = glyphs
+                    .iter()
+                    .filter(|(off, _)| (stretch_start..end).contains(off))
+                    .map(|(_, g)| g.advance)
+                    .sum();
+                if stretch > self.measure * LONG_WORD_SHARE {
+                    wide.push(stretch_start..end);
+                }
+                stretch_start = end;
+            }
             let mut anywhere: Vec<(usize, WordBreak)> = text
                 .char_indices()
                 .skip(1)
                 .map(|(off, _)| off)
                 .filter(|off| breaks.binary_search_by_key(off, |b| b.0).is_err())
+                .filter(|off| wide.iter().any(|r| r.contains(off)))
                 .map(|off| (off, WordBreak::Anywhere))
                 .collect();
             breaks.append(&mut anywhere);
