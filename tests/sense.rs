@@ -513,3 +513,36 @@ fn a_word_too_wide_for_a_headline_is_hyphenated_or_set_smaller_never_cut() {
         c.warnings
     );
 }
+
+#[test]
+fn a_heading_word_wider_than_the_column_is_hyphenated_never_cut() {
+    // Before: "Gewerkschaftsmitgliederversammlungsbeschlus / s zur …" on the
+    // A4 leaflet, the heading's word cut where the line ran out.
+    let heading = "Gewerkschaftsmitgliederversammlungsbeschluss zur Arbeitszeitverkürzung";
+    let text = format!(
+        "+++\ntitle = \"Streik\"\n+++\n\n## {heading}\n\nWir treffen uns am Montag vor dem Werkstor.\n"
+    );
+    for name in ["a4-leaflet", "a5-flyer", "a6-handout", "a4-trifold"] {
+        let layout = layout::load(name).unwrap();
+        let c = set_text(&text, Format::Markdown, &layout, "de");
+        let mut joined = String::new();
+        for l in c.pages.iter().flat_map(|p| &p.lines) {
+            let text = l.line.text();
+            let text = text.trim();
+            if l.line.hyphenated {
+                joined.push_str(text.trim_end_matches(['-', '\u{AD}', '\u{2010}']));
+            } else {
+                joined.push_str(text);
+                joined.push(' ');
+            }
+        }
+        assert!(joined.contains(heading), "{name}: {joined}");
+        assert!(
+            !c.warnings
+                .iter()
+                .any(|w| w.message.contains("without a hyphen")),
+            "{name}: {:?}",
+            c.warnings
+        );
+    }
+}

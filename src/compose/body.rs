@@ -134,6 +134,26 @@ pub(super) fn set_body_block(
     let mut balanced = None;
     if heading {
         sense::break_by_sense(&mut p, lang);
+        let narrowest = shape
+            .widths
+            .iter()
+            .copied()
+            .reduce(Length::min)
+            .unwrap_or_default();
+        if !shape.style.hyphenate && !setter.trial(&p, narrowest).clean {
+            // A word wider than the measure ("Gewerkschaftsmitglieder-
+            // versammlungsbeschluss" on the A4 leaflet): hyphenated where
+            // the patterns allow rather than cut where the line runs out.
+            let hyphenated = TextStyle {
+                hyphenate: true,
+                ..shape.style.clone()
+            };
+            let mut q = setter.prepare(&block.spans, &hyphenated, block.line)?;
+            sense::break_by_sense(&mut q, lang);
+            if setter.trial(&q, narrowest).hyphens > 0 {
+                p = q;
+            }
+        }
         // Set flush left, so a narrower measure only evens the lines out:
         // "A Plan for a Fairer / Northbridge" becomes "A Plan / for a
         // Fairer Northbridge".
