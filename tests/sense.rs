@@ -460,6 +460,23 @@ fn a_headline_of_two_clauses_takes_one_a_line() {
     assert!(bad.is_empty(), "{}", bad.join("\n"));
 }
 
+/// The text of `lines` as written: a word hyphenated at a line end joined
+/// again, other lines separated by a space.
+fn rejoined<'a>(lines: impl Iterator<Item = &'a PlacedLine>) -> String {
+    let mut joined = String::new();
+    for l in lines {
+        let text = l.line.text();
+        let text = text.trim();
+        if l.line.hyphenated {
+            joined.push_str(text.trim_end_matches(['-', '\u{AD}', '\u{2010}']));
+        } else {
+            joined.push_str(text);
+            joined.push(' ');
+        }
+    }
+    joined
+}
+
 #[test]
 fn a_word_too_wide_for_a_headline_is_hyphenated_or_set_smaller_never_cut() {
     // Before: "Mietpreisbremsenvers / chärfungsgesetz jetzt!" on the A4
@@ -474,17 +491,7 @@ fn a_word_too_wide_for_a_headline_is_hyphenated_or_set_smaller_never_cut() {
             .iter()
             .take_while(|l| size(l) == size(&lines[0]))
             .collect();
-        let mut joined = String::new();
-        for l in &head {
-            let text = l.line.text();
-            let text = text.trim();
-            if l.line.hyphenated {
-                joined.push_str(text.trim_end_matches(['-', '\u{AD}', '\u{2010}']));
-            } else {
-                joined.push_str(text);
-                joined.push(' ');
-            }
-        }
+        let joined = rejoined(head.iter().copied());
         if joined.trim() != headline {
             let all: Vec<String> = head.iter().map(|l| l.line.text()).collect();
             bad.push(format!("{name}: {}", all.join(" / ")));
@@ -525,17 +532,7 @@ fn a_heading_word_wider_than_the_column_is_hyphenated_never_cut() {
     for name in ["a4-leaflet", "a5-flyer", "a6-handout", "a4-trifold"] {
         let layout = layout::load(name).unwrap();
         let c = set_text(&text, Format::Markdown, &layout, "de");
-        let mut joined = String::new();
-        for l in c.pages.iter().flat_map(|p| &p.lines) {
-            let text = l.line.text();
-            let text = text.trim();
-            if l.line.hyphenated {
-                joined.push_str(text.trim_end_matches(['-', '\u{AD}', '\u{2010}']));
-            } else {
-                joined.push_str(text);
-                joined.push(' ');
-            }
-        }
+        let joined = rejoined(c.pages.iter().flat_map(|p| &p.lines));
         assert!(joined.contains(heading), "{name}: {joined}");
         assert!(
             !c.warnings
