@@ -81,7 +81,8 @@ const HOLE_SHARE: f64 = 0.5;
 /// [`SENSE_SHRINK`] smaller allows it. With `fit.growth_only`, only a
 /// size at which it breaks by sense and without a hole is taken, however
 /// far below the largest; failing that, it is set at `min-size` as if it
-/// had no `fit`.
+/// had no `fit`. A word wider than the measure is the one exception to
+/// "never hyphenated" (see [`Search::for_a_long_word`]).
 pub(super) fn prepare_headline(
     setter: &mut Setter,
     block: &Block,
