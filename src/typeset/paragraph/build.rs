@@ -33,8 +33,8 @@ impl Setter<'_> {
             bidi: false,
             shrinks_letters: false,
             segment_breaks: Vec::new(),
-            // Running text (a body paragraph, which may hyphenate) mostly
-            // in Chinese or Japanese.
+            // Running text only (a body paragraph, which may hyphenate):
+            // a display line's last line is the breaking by sense's.
             min_last_line: if !style.hyphenate {
                 Length::ZERO
             } else if script.mostly_ideographic() {
@@ -384,8 +384,8 @@ fn script_alignment(script: ScriptShare, style: &TextStyle) -> Option<TextStyle>
 
 /// The shortest last line of a paragraph of running text in a script
 /// written with spaces, in ems, where the measure's share
-/// (`SHORT_LAST_LINE`) is less: about three letters' worth more than
-/// "able.", three syllables of Devanagari ("उठाए।"). The share alone
+/// (`SHORT_LAST_LINE`) is less: a little more than "able." in a Latin
+/// serif, and than three syllables of Devanagari ("उठाए।"). The share alone
 /// lets such a word stand alone on a narrow measure (a list item's at
 /// 15pt, 15 ems wide), where it looks as much a stub as on a wide one.
 /// Not for Thai, Khmer and the like, whose last line of three short
