@@ -534,6 +534,14 @@ fn a_heading_word_wider_than_the_column_is_hyphenated_never_cut() {
         let c = set_text(&text, Format::Markdown, &layout, "de");
         let joined = rejoined(c.pages.iter().flat_map(|p| &p.lines));
         assert!(joined.contains(heading), "{name}: {joined}");
+        // Balanced as an unbroken heading is: not "Ge- / werkschafts…".
+        for l in c.pages.iter().flat_map(|p| &p.lines) {
+            let text = l.line.text();
+            assert!(
+                !l.line.hyphenated || text.trim().chars().count() > 8,
+                "{name}: {text}"
+            );
+        }
         assert!(
             !c.warnings
                 .iter()

@@ -25,18 +25,26 @@ impl Setter<'_> {
     }
 
     /// The narrowest measure, down to half of `width`, that sets `p` in as
-    /// few lines as `width` does, as cleanly (see [`Setter::clean_lines`])
+    /// few lines as `width` does, as cleanly (see [`Setter::clean_lines`];
+    /// a setting hyphenated for a word wider than a line keeps to as few
+    /// hyphens, and one with a word cut is left at `width`)
     /// and at breaks that cost no more in all (a headline broken by sense
     /// keeps its sense): a headline set there has lines of even length
     /// instead of a lone word on its last line.
     pub fn balanced_measure(&self, p: &Paragraph, width: Length) -> Length {
         let full = self.trial(p, width);
-        if full.lines < 2 || !full.clean {
+        if full.lines < 2 || full.cut {
             return width;
         }
+        // A display line hyphenated for a word wider than its measure is
+        // balanced too, keeping its hyphens: "Gewerkschaftsmitglieder- /
+        // versammlungsbeschluss", not "Ge- / werkschafts…".
         let as_good = |w: Length| {
             let t = self.trial(p, w);
-            t.clean && t.lines == full.lines && t.break_cost <= full.break_cost
+            !t.cut
+                && t.hyphens <= full.hyphens
+                && t.lines == full.lines
+                && t.break_cost <= full.break_cost
         };
         let (mut lo, mut hi) = (width / 2.0, width);
         while hi - lo > Length::pt(0.5) {

@@ -27,6 +27,10 @@ pub struct Trial {
     pub narrowest_inner: f64,
     /// How many lines end in a hyphen the patterns put there.
     pub hyphens: usize,
+    /// A line sticks out or breaks inside a word without a hyphen (after
+    /// an address's separator, or anywhere): not clean, and not mended by
+    /// hyphens.
+    pub cut: bool,
 }
 
 impl Setter<'_> {
@@ -66,8 +70,19 @@ impl Setter<'_> {
                 )
             })
             .count();
+        let cut = b.lines.iter().any(|l| {
+            l.overfull > Length::ZERO
+                || matches!(
+                    p.items.get(l.index),
+                    Some(Item::Penalty {
+                        kind: PenaltyKind::Address | PenaltyKind::Emergency,
+                        ..
+                    })
+                )
+        });
         Trial {
             hyphens,
+            cut,
             lines: b.lines.len(),
             clean,
             worst_break,
