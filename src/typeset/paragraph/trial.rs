@@ -37,19 +37,6 @@ impl Setter<'_> {
     /// Breaks `p` into lines of `width` and sums up the result.
     pub fn trial(&self, p: &Paragraph, width: Length) -> Trial {
         let b = linebreak::break_lines(&p.items, &[width], &self.params_for(p, width));
-        let clean = b.lines.iter().all(|l| {
-            l.overfull <= Length::ZERO
-                && !matches!(
-                    p.items.get(l.index),
-                    Some(Item::Penalty {
-                        kind: PenaltyKind::Hyphen
-                            | PenaltyKind::NameHyphen
-                            | PenaltyKind::Address
-                            | PenaltyKind::Emergency,
-                        ..
-                    })
-                )
-        });
         let inner = &b.lines[..b.lines.len().saturating_sub(1)];
         let costs = inner.iter().map(|l| match p.items.get(l.index) {
             Some(Item::Penalty { cost, .. }) => *cost,
@@ -57,34 +44,25 @@ impl Setter<'_> {
         });
         let (worst_break, break_cost) =
             costs.fold((0.0_f64, 0.0), |(worst, sum), c| (worst.max(c), sum + c));
+        // How each line ends: the kind of penalty it breaks at, if any.
+        let kind = |l: &linebreak::LineBreak| match p.items.get(l.index) {
+            Some(Item::Penalty { kind, .. }) => Some(*kind),
+            _ => None,
+        };
         let hyphens = b
             .lines
             .iter()
-            .filter(|l| {
-                matches!(
-                    p.items.get(l.index),
-                    Some(Item::Penalty {
-                        kind: PenaltyKind::Hyphen | PenaltyKind::NameHyphen,
-                        ..
-                    })
-                )
-            })
+            .filter(|l| matches!(kind(l), Some(PenaltyKind::Hyphen | PenaltyKind::NameHyphen)))
             .count();
         let cut = b.lines.iter().any(|l| {
             l.overfull > Length::ZERO
-                || matches!(
-                    p.items.get(l.index),
-                    Some(Item::Penalty {
-                        kind: PenaltyKind::Address | PenaltyKind::Emergency,
-                        ..
-                    })
-                )
+                || matches!(kind(l), Some(PenaltyKind::Address | PenaltyKind::Emergency))
         });
         Trial {
             hyphens,
             cut,
             lines: b.lines.len(),
-            clean,
+            clean: !cut && hyphens == 0,
             worst_break,
             break_cost,
             narrowest_inner: narrowest_inner(&b.lines),
