@@ -144,13 +144,15 @@ pub(super) fn set_body_block(
             // A word wider than the measure ("Gewerkschaftsmitglieder-
             // versammlungsbeschluss" on the A4 leaflet): hyphenated where
             // the patterns allow rather than cut where the line runs out.
-            let hyphenated = TextStyle {
-                hyphenate: true,
-                ..shape.style.clone()
-            };
-            let mut q = setter.prepare(&block.spans, &hyphenated, block.line)?;
-            sense::break_by_sense(&mut q, lang);
-            if setter.trial(&q, narrowest).hyphens > 0 {
+            let hyphenated = sense::hyphenated(
+                setter,
+                &block.spans,
+                &shape.style,
+                block.line,
+                lang,
+                narrowest,
+            )?;
+            if let Some(q) = hyphenated {
                 p = q;
             }
         }

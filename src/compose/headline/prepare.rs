@@ -307,21 +307,24 @@ impl Search<'_, '_> {
         }
         let style = TextStyle {
             size,
-            hyphenate: true,
             ..self.style.clone()
         };
-        let mut p = self
-            .setter
-            .prepare(self.variants[plain], &style, self.block.line)?;
-        sense::break_by_sense(&mut p, self.lang);
-        if self.setter.trial(&p, self.width).hyphens == 0 {
+        let hyphenated = sense::hyphenated(
+            self.setter,
+            self.variants[plain],
+            &style,
+            self.block.line,
+            self.lang,
+            self.width,
+        )?;
+        let Some(p) = hyphenated else {
             // An address, or a word the patterns cannot break: it breaks
             // after its separators or, failing those, anywhere, as the
             // setter reports.
             self.sizes = vec![size];
             self.trials.clear();
             return Ok((self.prepare(plain, 0)?, size));
-        }
+        };
         self.setter.warnings.push(Warning {
             at: Location {
                 file: self.setter.origin.to_string(),

@@ -31,9 +31,12 @@
 mod phrases;
 mod words;
 
+use crate::error::Result;
+use crate::statement::document::Span;
 use crate::typeset::hyphenate::is_combining;
 use crate::typeset::lang::primary;
-use crate::typeset::paragraph::Paragraph;
+use crate::typeset::paragraph::{Paragraph, Setter, TextStyle};
+use crate::units::Length;
 
 /// Cost of a break after a word that leads into the next one (an article,
 /// preposition or conjunction), or before one that belongs to the word
@@ -81,6 +84,29 @@ pub fn break_by_sense(p: &mut Paragraph, lang: &str) {
     p.weigh_segment_breaks(|place| phrases::segment_cost(place, &primary_lang));
     let costs = gap_costs(&p.words(), lang);
     p.weigh_gaps(&costs);
+}
+
+/// A display line's `spans` prepared again in `style` with the language's
+/// hyphenation, for a word wider than `width`, its breaks priced by sense
+/// as [`break_by_sense`] prices them; `None` when no line of it would end
+/// on a pattern hyphen at `width` (an address, or a word the patterns
+/// cannot break), so that hyphenation does not help. `line` is the
+/// block's source line.
+pub fn hyphenated(
+    setter: &mut Setter,
+    spans: &[Span],
+    style: &TextStyle,
+    line: usize,
+    lang: &str,
+    width: Length,
+) -> Result<Option<Paragraph>> {
+    let style = TextStyle {
+        hyphenate: true,
+        ..style.clone()
+    };
+    let mut p = setter.prepare(spans, &style, line)?;
+    break_by_sense(&mut p, lang);
+    Ok((setter.trial(&p, width).hyphens > 0).then_some(p))
 }
 
 /// The cost of a break at each gap of a display line's `words`, in the
