@@ -3,6 +3,7 @@
 //! word alone on its last line.
 
 use handbill::compose::pages::PlacedLine;
+use handbill::compose::tag::Role;
 use handbill::compose::{compose, ComposeOptions, Composed};
 use handbill::layout::{self, Layout};
 use handbill::statement::{parse, Format};
@@ -26,6 +27,22 @@ fn set(headline: &str, layout: &Layout) -> Composed {
         },
     )
     .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// `text` as Markdown, set in `layout`.
+fn set_markdown(text: &str, layout: &Layout) -> Result<Composed, handbill::error::Error> {
+    let doc = parse(text, Format::Markdown, "h.md").unwrap().document;
+    compose(
+        &doc,
+        &layout.design,
+        &ComposeOptions {
+            layout: layout.name.clone(),
+            lang: "en".into(),
+            origin: "h.md".into(),
+            source: None,
+            pictures: Vec::new(),
+        },
+    )
 }
 
 /// The headline's lines: the first lines of the first page, set at the
@@ -278,4 +295,55 @@ fn a_word_too_long_for_the_headline_fills_its_lines_in_order() {
             assert!(l.chars().count() * 4 >= longest * 3, "{name}: {lines:?}");
         }
     }
+}
+
+/// A title as a website gives it, far longer than a poster's headline.
+const LONG_TITLE: &str = "Statement of the tenants' committees of the Mill Lane, Weavers Court \
+and Northbridge estates on the rent increase announced for the first of May, the lifts that \
+have been out of service since January, the damp and mould in our flats, and the meeting we \
+call for Thursday evening at the community hall";
+
+#[test]
+fn a_headline_too_long_for_its_page_is_set_smaller_and_leaves_the_text_room() {
+    // Before: on the A2 poster, at its fixed 120pt, this title took the
+    // whole page and the build failed ("… runs off the page"); on the
+    // Tabloid poster it took three quarters of the page.
+    for name in layout::builtin_names() {
+        let layout = layout::load(name).unwrap();
+        if layout.design.page.fold.is_some() {
+            continue; // the cover holds the headline alone
+        }
+        let c = set_markdown(&format!("# {LONG_TITLE}\n\n{BODY}\n"), &layout)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let page = &layout.design.page;
+        let title: Vec<_> = c.pages[0]
+            .lines
+            .iter()
+            .filter(|l| l.tag.as_ref().is_some_and(|t| t.role == Role::Title))
+            .collect();
+        assert!(title.len() >= 3, "{name}: {} headline lines", title.len());
+        let title_bottom = title[title.len() - 1].baseline;
+        let share = (title_bottom - page.margin_top) / page.content_height();
+        let warned = c
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("the headline"));
+        // Within 40% of the page, or at its smallest with a warning (the
+        // A6 handout's, set at 15pt, takes two thirds of its page).
+        assert!(share <= 0.41 || warned, "{name}: {share:.2}");
+    }
+}
+
+#[test]
+fn a_headline_longer_than_the_page_is_an_error_that_names_it() {
+    let headline = [LONG_TITLE; 25].join(" ");
+    let layout = layout::load("a6-handout").unwrap();
+    let err = set_markdown(&format!("# {headline}\n\n{BODY}\n"), &layout)
+        .err()
+        .expect("a headline longer than the page cannot be set");
+    let message = err.to_string();
+    assert!(
+        message.starts_with("h.md: the headline is too long for the page"),
+        "{message}"
+    );
 }

@@ -145,11 +145,15 @@ pub(super) fn fill_out(
         };
         // A headline grown past its lines is no longer the same headline,
         // one ending on a word alone reads as two, and one with a word too
-        // wide for it hyphenates that word.
+        // wide for it hyphenates that word; one set back down to leave the
+        // text room is no larger.
         let hyphens = best.trial.headline_lines.hyphenated;
         best = grow(tools, doc, opts, n, best, make, |t| {
             let h = t.headline_lines;
-            h.count <= most_lines && (h.count < 2 || h.last_words >= 2) && h.hyphenated <= hyphens
+            h.count <= most_lines
+                && (h.count < 2 || h.last_words >= 2)
+                && h.hyphenated <= hyphens
+                && !h.shrunk
         })?;
     }
     if !full_enough(&best, n) {

@@ -7,8 +7,8 @@ mod prepare;
 
 use super::pages::PlacedLine;
 use super::tag::{Part, Role, Tag};
-use crate::error::Result;
-use crate::layout::design::Design;
+use crate::error::{Location, Result, Warning};
+use crate::layout::design::{Design, HeadlineSpec};
 use crate::statement::document::{Block, BlockKind};
 use crate::style::{Align, Weight};
 use crate::typeset::fonts::{FaceId, FontBook};
@@ -38,18 +38,150 @@ pub(super) const META_LEADING: f64 = 1.3;
 /// headline's tops, not its baseline, line up with the margin.
 const FIRST_BASELINE: f64 = 0.95;
 
-/// Sets the headline, subtitle and meta lines across `width` (the text
-/// area's width, less a logo in the top-right corner), the headline and
-/// subtitle broken by sense for the language `lang`. Returns the placed
-/// lines, the y where the body starts, and where the head ends (the last
-/// baseline and the space after it; the top margin without a head).
+/// The most of the page's height, from the top margin down to the foot
+/// (the bottom margin, or a band), a headline may take above columns of
+/// text: a headline longer than its layout was made for ("Statement of
+/// the Central Committee on the occasion of …", forty words at the A2
+/// poster's 120pt) is set smaller until it does. The samples' headlines
+/// take at most 31% on the posters; at more than this a poster is all
+/// headline and its text is squeezed into the last third, or runs off it.
+pub(super) const HEADLINE_MAX_SHARE: f64 = 0.4;
+
+/// The smallest a headline is set to keep within [`HEADLINE_MAX_SHARE`],
+/// as a multiple of the layout's body size: still clearly display type
+/// above the text.
+const HEADLINE_MIN_OVER_BODY: f64 = 1.5;
+
+/// How many smaller sizes a headline too tall for its page is tried at:
+/// each step aims at the budget directly (a headline's height goes as
+/// the square of its size), so two or three do it.
+const HEADLINE_SHRINK_STEPS: usize = 8;
+
+/// The head placed.
+pub(super) struct Head {
+    /// Its lines.
+    pub(super) lines: Vec<PlacedLine>,
+    /// The y where the body starts.
+    pub(super) body_top: Length,
+    /// Where the head ends: the last baseline and the space after it (the
+    /// top margin without a head).
+    pub(super) end: Length,
+    /// The headline was set smaller than its layout's size (or the size
+    /// a fill trial gave it) to keep within [`HEADLINE_MAX_SHARE`].
+    pub(super) shrunk: bool,
+}
+
+/// Sets the head as [`set_head_at`] does, with its headline at most
+/// `share` of `room` (the height from the top margin to the foot) tall
+/// and the whole head within `room`: a headline too long for that at
+/// its layout's size is set smaller, by sense still, down to
+/// [`HEADLINE_MIN_OVER_BODY`] times the body size, with a warning.
 pub(super) fn set_head(
     setter: &mut Setter,
     blocks: &[Block],
     design: &Design,
     width: Length,
+    room: Length,
+    share: f64,
     lang: &str,
-) -> Result<(Vec<PlacedLine>, Length, Length)> {
+) -> Result<Head> {
+    let head = set_head_at(setter, blocks, design, width, lang)?;
+    let Some(headline) = blocks.first().filter(|b| b.kind == BlockKind::Headline) else {
+        return Ok(head);
+    };
+    let top = design.page.margin_top;
+    let budget = room * share;
+    let too_tall = |head: &Head| {
+        let title = head
+            .lines
+            .iter()
+            .filter(|l| l.tag.as_ref().is_some_and(|t| t.role == Role::Title))
+            .map(|l| l.baseline - top)
+            .fold(Length::ZERO, Length::max);
+        (title > budget || head.end - top > room).then_some(title)
+    };
+    let Some(mut height) = too_tall(&head) else {
+        return Ok(head);
+    };
+    let first_size = title_size(&head.lines).unwrap_or(design.headline.size);
+    // Never larger than it was: a headline the layout sets small (the A6
+    // handout's) is not the one to shrink.
+    let floor = (design.body.size * HEADLINE_MIN_OVER_BODY).min(first_size);
+    let at = Location {
+        file: setter.origin.to_string(),
+        line: Some(headline.line),
+        column: None,
+    };
+    let mut size = first_size;
+    let mut head = head;
+    for _ in 0..HEADLINE_SHRINK_STEPS {
+        if size <= floor {
+            break;
+        }
+        let aim = size * (budget / height.max(Length::pt(1.0))).sqrt();
+        let grid = (aim.to_pt() / HEADLINE_STEP_PT).floor() * HEADLINE_STEP_PT;
+        size = Length::pt(grid)
+            .min(size - Length::pt(HEADLINE_STEP_PT))
+            .max(floor);
+        let smaller = Design {
+            headline: HeadlineSpec {
+                size,
+                leading: design.headline.leading * (size / design.headline.size),
+                fit: None,
+                ..design.headline.clone()
+            },
+            ..design.clone()
+        };
+        head = set_head_at(setter, blocks, &smaller, width, lang)?;
+        head.shrunk = true;
+        match too_tall(&head) {
+            Some(h) => height = h,
+            None => {
+                setter.warnings.push(Warning {
+                    at,
+                    message: format!(
+                        "the headline is too long to take less than {:.0}% of the page at \
+                         {first_size}; set at {size} so that the text has room",
+                        share * 100.0,
+                    ),
+                });
+                return Ok(head);
+            }
+        }
+    }
+    // A head taller than the page even so is left as it is: a fitting
+    // trial with a smaller body (and so a smaller floor) may hold it, and
+    // if none does, the check of the finished pages names the headline.
+    setter.warnings.push(Warning {
+        at,
+        message: format!(
+            "the headline takes {:.0}% of the page even at {size}: a shorter headline leaves \
+             the text more room",
+            height / room * 100.0
+        ),
+    });
+    Ok(head)
+}
+
+/// The size of the headline's lines in a placed head.
+fn title_size(head: &[PlacedLine]) -> Option<Length> {
+    head.iter()
+        .find(|l| l.tag.as_ref().is_some_and(|t| t.role == Role::Title))
+        .and_then(|l| l.line.runs.first())
+        .map(|r| r.size)
+}
+
+/// Sets the headline, subtitle and meta lines across `width` (the text
+/// area's width, less a logo in the top-right corner), the headline and
+/// subtitle broken by sense for the language `lang`. Returns the placed
+/// head.
+fn set_head_at(
+    setter: &mut Setter,
+    blocks: &[Block],
+    design: &Design,
+    width: Length,
+    lang: &str,
+) -> Result<Head> {
     let page = &design.page;
     let mut placed = Vec::new();
     let mut y = page.margin_top;
@@ -112,11 +244,20 @@ pub(super) fn set_head(
         y += space_after + extra_depth;
     }
     if placed.is_empty() {
-        return Ok((placed, page.margin_top, page.margin_top));
+        return Ok(Head {
+            lines: placed,
+            body_top: page.margin_top,
+            end: page.margin_top,
+            shrunk: false,
+        });
     }
     // The body's first baseline comes `top_skip` below this point.
-    let body_top = y + design.body.leading - design.body.size;
-    Ok((placed, body_top, y))
+    Ok(Head {
+        lines: placed,
+        body_top: y + design.body.leading - design.body.size,
+        end: y,
+        shrunk: false,
+    })
 }
 
 /// What glyphs of fallback faces in a head block reach beyond its own

@@ -48,7 +48,7 @@ use baseline::BaselineGrid;
 use body::{set_body_block, WordGaps};
 use fit::fit_to_page;
 pub use fit::LEGIBLE_BODY_PT;
-use headline::set_head;
+use headline::{set_head, Head, HEADLINE_MAX_SHARE};
 use missing::missing_error;
 use pages::{BlockLines, FirstPage, Grid, Obstacle, Page};
 use picture::Picture;
@@ -328,13 +328,16 @@ struct HeadlineLines {
     /// Lines ending in a hyphen: a word too wide for the measure (see
     /// `headline::prepare`), which growing must not add.
     hyphenated: usize,
+    /// Set smaller than its design's size to leave the text room: a
+    /// headline grown into that is no larger.
+    shrunk: bool,
 }
 
 impl HeadlineLines {
     /// The headline's lines on the first page: the head's lines tagged
     /// as its title (set at the layout's size, or smaller for a word too
     /// wide for the measure).
-    fn of(first: &FirstPage) -> HeadlineLines {
+    fn of(first: &FirstPage, shrunk: bool) -> HeadlineLines {
         let mut lines = first
             .head
             .iter()
@@ -349,6 +352,7 @@ impl HeadlineLines {
             count,
             last_words,
             hyphenated,
+            shrunk,
         }
     }
 }
@@ -516,8 +520,8 @@ impl Tools {
 
         // The head: headline, subtitle and meta lines before the body.
         let (head_blocks, body_blocks) = split_head(&doc.blocks);
-        let first = first_page(&mut setter, doc, head_blocks, design, opts)?;
-        let headline_lines = HeadlineLines::of(&first);
+        let (first, shrunk) = first_page(&mut setter, doc, head_blocks, design, opts)?;
+        let headline_lines = HeadlineLines::of(&first, shrunk);
 
         // What the budget's columns hold if packed perfectly, plus a line per
         // column: text taller than that cannot fit, whatever the flow does.
@@ -605,14 +609,16 @@ fn split_head(blocks: &[Block]) -> (&[Block], &[Block]) {
 
 /// The first page's fixed parts: the band and the pictures outside the flow
 /// come first, as they decide the headline's measure and what the columns
-/// flow around; then the head is set across what they leave.
+/// flow around; then the head is set across what they leave. Also whether
+/// the headline was set smaller to leave the text room (see
+/// [`headline::Head::shrunk`]).
 fn first_page(
     setter: &mut Setter,
     doc: &Document,
     head_blocks: &[Block],
     design: &Design,
     opts: &ComposeOptions,
-) -> Result<FirstPage> {
+) -> Result<(FirstPage, bool)> {
     let page = &design.page;
     let band = set_band(setter, doc, design, &opts.lang)?;
     let foot = band.as_ref().map_or(page.height - page.margin_bottom, |b| {
@@ -621,7 +627,27 @@ fn first_page(
     let mut plan = PicturePlan::new(design, foot);
     plan.place_corners(&opts.pictures);
     let head_width = page.content_width() - plan.top_right_width;
-    let (head, body_top, head_end) = set_head(setter, head_blocks, design, head_width, &opts.lang)?;
+    // On a folded sheet's cover the head stands alone and may fill it.
+    let share = if page.panels == Panels::CoverAndSpread {
+        1.0
+    } else {
+        HEADLINE_MAX_SHARE
+    };
+    let room = foot - page.margin_top;
+    let Head {
+        lines: head,
+        body_top,
+        end: head_end,
+        shrunk,
+    } = set_head(
+        setter,
+        head_blocks,
+        design,
+        head_width,
+        room,
+        share,
+        &opts.lang,
+    )?;
     // Pictures under a head keep clear of its last line's descenders (at a
     // poster's headline size they reach further down than any
     // space-after, which is made for text that follows, not for a
@@ -665,7 +691,7 @@ fn first_page(
             bottom: page.height,
         });
     }
-    Ok(first)
+    Ok((first, shrunk))
 }
 
 /// The colons a sentence leading into a list ends with, in the scripts
