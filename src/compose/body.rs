@@ -37,9 +37,13 @@ const LIST_ITEM_SPACING: f64 = 0.4;
 /// two-digit number and its dot, and a visible step for each nesting level.
 const LIST_HANG_EM: f64 = 1.4;
 
-/// The narrowest measure of a deeply nested list item, in body ems: below
-/// this a column would hold a word or two a line.
-const LIST_MIN_MEASURE_EM: f64 = 4.0;
+/// The narrowest measure of a deeply nested list item, as a share of the
+/// column: deeper levels stop stepping in there and share that indent,
+/// told apart by their markers. Each level taking its step, the sixth of
+/// a list on a poster's column held a word a line, and the sixteenth ran
+/// off the column altogether (a fixed narrowest measure in ems, set from
+/// the hang, stuck out past the column's edge).
+const LIST_MIN_MEASURE_SHARE: f64 = 0.5;
 
 /// Space between a list marker and its text, in body ems: wider than a
 /// word space, so that the markers read as a column of their own.
@@ -418,7 +422,10 @@ fn list_item_shape(
     } else {
         LIST_HANG_EM
     };
-    let hang = body.size * (step + step * f64::from(depth));
+    // The first level keeps its hang, however narrow the column.
+    let first = body.size * step;
+    let deepest = (column * (1.0 - LIST_MIN_MEASURE_SHARE)).max(first);
+    let hang = (body.size * (step + step * f64::from(depth))).min(deepest);
     let marker_line = if marker.is_empty() {
         None
     } else {
@@ -433,7 +440,7 @@ fn list_item_shape(
     Ok(Shape {
         style: base,
         x: hang,
-        widths: vec![(column - hang).max(body.size * LIST_MIN_MEASURE_EM)],
+        widths: vec![column - hang],
         marker: marker_line,
     })
 }
