@@ -522,6 +522,32 @@ fn a_word_too_wide_for_a_headline_is_hyphenated_or_set_smaller_never_cut() {
 }
 
 #[test]
+fn a_word_wider_than_two_lines_of_a_headline_takes_every_hyphen_it_needs() {
+    // Before: "Donaudampfschifff / ahrtsgesellschafts / kapitänswitwenren /
+    // tenversicherung" on the A2 poster. In a ragged headline a line
+    // ending on a hyphen inside a word had no stretch (its rag comes from
+    // a word space), so the word was cut where the rag let it; and the
+    // limit of two hyphens in a row left a word of four lines no other way.
+    let word = "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung";
+    let mut bad = Vec::new();
+    for name in layout::builtin_names() {
+        let layout = layout::load(name).unwrap();
+        let c = set(word, &layout, "de");
+        let lines = &c.pages[0].lines;
+        let head: Vec<_> = lines
+            .iter()
+            .take_while(|l| size(l) == size(&lines[0]))
+            .collect();
+        let cut = head[..head.len() - 1].iter().any(|l| !l.line.hyphenated);
+        if cut || rejoined(head.iter().copied()).trim() != word {
+            let all: Vec<String> = head.iter().map(|l| l.line.text()).collect();
+            bad.push(format!("{name}: {}", all.join(" / ")));
+        }
+    }
+    assert!(bad.is_empty(), "cut without a hyphen:\n{}", bad.join("\n"));
+}
+
+#[test]
 fn a_heading_word_wider_than_the_column_is_hyphenated_never_cut() {
     // Before: "Gewerkschaftsmitgliederversammlungsbeschlus / s zur …" on the
     // A4 leaflet, the heading's word cut where the line ran out.

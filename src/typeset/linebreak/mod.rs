@@ -16,8 +16,10 @@
 //! 4. a final pass that takes any badness and rates lines by their true
 //!    badness, which TeX has not (see [`Pass::Final`]); hyphens in names
 //!    are allowed from here on;
-//! 5. a last pass that also breaks inside over-long words and addresses
-//!    and, failing even that, sets an overfull line rather than giving up.
+//! 5. a last pass that also breaks inside over-long words and addresses,
+//!    lets a word take more hyphens in a row than `max_hyphen_run` (a word
+//!    four lines long needs three), and, failing even that, sets an
+//!    overfull line rather than giving up.
 //!
 //! Pass 4 sets every paragraph whose words each fit the measure, so pass 5
 //! is only for words or addresses wider than the column.

@@ -220,8 +220,16 @@ impl<'p> PassState<'p> {
             return true;
         }
         let fit = self.para.assess(&node, bp, self.rules);
+        // The last pass lets a word wider than two lines take the hyphens
+        // it needs: a ladder of three is a flaw, but cutting the word
+        // anywhere without a hyphen ("Donaudampfschifff / ahrtsgesell…")
+        // garbles it.
         let limit = self.params.max_hyphen_run;
-        let too_many_hyphens = bp.flagged && !bp.forced && limit > 0 && node.run >= limit;
+        let too_many_hyphens = bp.flagged
+            && !bp.forced
+            && limit > 0
+            && node.run >= limit
+            && self.rules.pass != Pass::Emergency;
         // A short last line ("able.", or the rest of a hyphenated word) is
         // not accepted within tolerance, where demerits could not weigh it
         // against the looser lines that avoid it; the final passes do. Nor

@@ -326,6 +326,38 @@ impl Paragraph {
         }
     }
 
+    /// A hyphen `penalty` (drawn as `hyphen`) inside a word wider than
+    /// half the line, in ragged text: with the rag that a word space's
+    /// break has, as [`Self::push_inner_break`] gives the word's emergency
+    /// breaks. A line broken at a plain hyphen takes its stretch from the
+    /// spaces in it; a line of a word too long for one line has none, so
+    /// its hyphens rated as lines that cannot stretch at all (badness
+    /// 10¹²), and the breaker cut the word anywhere, without a hyphen,
+    /// where the rag let it ("Donaudampfschifff / ahrtsgesell…" on the A2
+    /// poster). Only such words: a word that fits a line keeps its
+    /// hyphens priced as they were, and ragged body text its hyphenation.
+    pub(super) fn push_ragged_hyphen(&mut self, size: Length, penalty: Item, hyphen: Piece) {
+        let rag = size * RAG_EM;
+        self.push(no_break(), Piece::Nothing);
+        self.push(
+            Item::Glue {
+                width: Length::ZERO,
+                stretch: rag,
+                shrink: Length::ZERO,
+            },
+            Piece::Nothing,
+        );
+        self.push(penalty, hyphen);
+        self.push(
+            Item::Glue {
+                width: Length::ZERO,
+                stretch: -rag,
+                shrink: Length::ZERO,
+            },
+            Piece::Nothing,
+        );
+    }
+
     /// The break `penalty` in ragged text, as Knuth sets it: the stretch
     /// sits only at a line end (glue that a break keeps, then the break,
     /// then glue taking the stretch back, of `width` drawn as `drawn`).

@@ -450,6 +450,16 @@ impl Setter<'_> {
                 _ => MarkWhite::default(),
             })
             .collect();
+        // A word with emergency breaks is wider than half the line.
+        let long = cuts.iter().any(|c| {
+            matches!(
+                c,
+                Cut::Before {
+                    kind: WordBreak::Emergency,
+                    ..
+                }
+            )
+        });
         let count = glyphs.len();
         let mut glyphs = glyphs.into_iter().map(|(_, g)| g);
         let mut from = 0;
@@ -480,7 +490,7 @@ impl Setter<'_> {
                             });
                         }
                     } else {
-                        self.push_word_break(p, kind, face, style)?;
+                        self.push_word_break(p, kind, face, style, long)?;
                     }
                 }
                 Cut::Inside {
@@ -530,12 +540,15 @@ impl Setter<'_> {
     /// Appends the penalty of a break inside a word: a hyphen drawn in the
     /// face of the glyph after it, or nothing drawn for an explicit or
     /// emergency break.
+    /// `long`: the word is wider than half the line (see
+    /// [`Paragraph::push_ragged_hyphen`]).
     fn push_word_break(
         &mut self,
         p: &mut Paragraph,
         kind: WordBreak,
         next_face: FaceId,
         style: &TextStyle,
+        long: bool,
     ) -> Result<()> {
         match kind {
             WordBreak::Hyphen | WordBreak::NameHyphen => {
@@ -544,15 +557,18 @@ impl Setter<'_> {
                 if let Some(Piece::Glyphs(gs)) = p.pieces.last() {
                     hyphen.level = gs.last().map_or(0, |g| g.level);
                 }
-                p.push(
-                    Item::Penalty {
-                        width: hyphen.advance,
-                        cost: self.hyphen_cost(kind),
-                        flagged: true,
-                        kind: kind.penalty_kind(),
-                    },
-                    Piece::Glyphs(Arc::new([hyphen])),
-                );
+                let penalty = Item::Penalty {
+                    width: hyphen.advance,
+                    cost: self.hyphen_cost(kind),
+                    flagged: true,
+                    kind: kind.penalty_kind(),
+                };
+                let drawn = Piece::Glyphs(Arc::new([hyphen]));
+                if long && style.align != Align::Justify {
+                    p.push_ragged_hyphen(style.size, penalty, drawn);
+                } else {
+                    p.push(penalty, drawn);
+                }
             }
             WordBreak::Explicit => p.push(
                 Item::Penalty {
