@@ -273,10 +273,11 @@ fn a_fixed_size_headline_keeps_its_last_words_together() {
 
 #[test]
 fn a_word_too_long_for_the_headline_fills_its_lines_in_order() {
-    // Broken without a hyphen, as no line holds it. Its pieces fill their
-    // lines; the first once held one letter ("S / upercalifragilistice /
-    // …"), as a ragged line ending inside a word had no stretch and every
-    // such line was as bad as any other.
+    // Hyphenated by the language's patterns (before 5619e4d it was cut
+    // without a hyphen, the last pass having no other way). Its pieces
+    // fill their lines; the first once held one letter ("S /
+    // upercalifragilistice / …"), as a ragged line ending inside a word
+    // had no stretch and every such line was as bad as any other.
     let word = "Supercalifragilisticexpialidociousantidisestablishmentarianism\
                 pneumonoultramicroscopicsilicovolcanoconiosis";
     for name in ["a6-handout", "a4-trifold"] {
@@ -289,10 +290,13 @@ fn a_word_too_long_for_the_headline_fills_its_lines_in_order() {
             .filter(|l| l.line.runs.iter().any(|r| r.size >= size))
             .map(|l| l.line.text().trim().to_string())
             .collect();
-        assert_eq!(lines.concat(), word, "{name}: {lines:?}");
+        let joined: String = lines.iter().map(|l| l.trim_end_matches('-')).collect();
+        assert_eq!(joined, word, "{name}: {lines:?}");
         let longest = lines.iter().map(|l| l.chars().count()).max().unwrap();
+        // Two thirds: a ragged line ends where a hyphen may go, not where
+        // the line runs out ("mentarianismp- / neumonoultra- / …").
         for l in &lines[..lines.len() - 1] {
-            assert!(l.chars().count() * 4 >= longest * 3, "{name}: {lines:?}");
+            assert!(l.chars().count() * 3 >= longest * 2, "{name}: {lines:?}");
         }
     }
 }

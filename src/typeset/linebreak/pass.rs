@@ -262,7 +262,15 @@ impl<'p> PassState<'p> {
         let node = &self.nodes[a];
         let candidate = Candidate {
             prev: a,
-            run: if bp.flagged { node.run + 1 } else { 0 },
+            // Counted up to the limit only: past it (the last pass, see
+            // `consider`) runs are alike, and telling them apart kept a
+            // group of candidates per run length, thousands in a paragraph
+            // of words a thousand letters long.
+            run: if bp.flagged {
+                (node.run + 1).min(self.params.max_hyphen_run.max(1))
+            } else {
+                0
+            },
             demerits: node.demerits + transition_demerits(self.params, node, bp, &fit),
             fit,
             line: node.line + 1,
