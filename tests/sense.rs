@@ -7,6 +7,7 @@ use handbill::compose::tag::Role;
 use handbill::compose::{compose, ComposeOptions, Composed};
 use handbill::layout::{self, Layout};
 use handbill::statement::{parse, Format};
+use handbill::typeset::sense;
 use handbill::units::Length;
 
 /// A body long enough to be a statement, short enough for every layout.
@@ -575,5 +576,25 @@ fn a_heading_word_wider_than_the_column_is_hyphenated_never_cut() {
             "{name}: {:?}",
             c.warnings
         );
+    }
+}
+
+#[test]
+fn no_stays_with_the_noun_it_determines() {
+    // Before: the tri-fold's cover read "NO / EVICTIONS — / HOUSING IS /
+    // …".
+    let costs = |text: &str| {
+        let words: Vec<String> = text.split_whitespace().map(String::from).collect();
+        sense::gap_costs(&words, "en")
+    };
+    assert_eq!(costs("No evictions")[0], sense::CLINGING);
+    // "no" said, not determining: "Say no / to war" is the break.
+    let say = costs("Say no to war");
+    assert!(say[1] < sense::CLINGING, "{say:?}");
+    assert_eq!(say[2], sense::CLINGING);
+    let headline = "NO EVICTIONS — HOUSING IS A RIGHT, NOT A PRIVILEGE";
+    for name in ["a4-trifold", "a6-handout"] {
+        let lines = headline_texts(headline, name, "en");
+        assert!(lines.iter().all(|l| l.trim() != "NO"), "{name}: {lines:?}");
     }
 }

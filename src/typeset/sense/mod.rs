@@ -118,7 +118,8 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
     let folded: Vec<String> = words.iter().map(|w| fold(core(w))).collect();
     let leads: Vec<bool> = folded
         .iter()
-        .map(|w| words::is_clinging(&lang, w))
+        .enumerate()
+        .map(|(k, w)| words::clings_to(&lang, w, folded.get(k + 1).map(String::as_str)))
         .collect();
     let trails: Vec<bool> = folded
         .iter()

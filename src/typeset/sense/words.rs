@@ -91,6 +91,21 @@ pub(super) fn is_clinging(lang: &str, word: &str) -> bool {
     clinging(lang).any(|w| w == word)
 }
 
+/// Determiners of `lang`'s list that are a noun or an answer when the word
+/// after them is on the list too: English "no" determines "evictions"
+/// ("No / evictions" splits the demand), but in "Say no to war" it is
+/// what is said, and "Say no / to war" reads right where "Say / no to
+/// war" does not.
+const NOUN_BEFORE_A_CLINGING_WORD: &[(&str, &str)] = &[("en", "no")];
+
+/// Whether `word` clings to the word after it, `next` (both folded), in
+/// `lang`: [`is_clinging`], less [`NOUN_BEFORE_A_CLINGING_WORD`].
+pub(super) fn clings_to(lang: &str, word: &str, next: Option<&str>) -> bool {
+    is_clinging(lang, word)
+        && !(NOUN_BEFORE_A_CLINGING_WORD.contains(&(lang, word))
+            && next.is_some_and(|n| is_clinging(lang, n)))
+}
+
 /// The words of `lang`'s list, one by one.
 pub(super) fn clinging(lang: &str) -> impl Iterator<Item = &'static str> {
     each_word(lines(lang))
@@ -121,8 +136,9 @@ fn each_word(lines: &'static [&'static str]) -> impl Iterator<Item = &'static st
 }
 
 const ENGLISH: &[&str] = &[
-    // Articles and determiners.
-    "a an the my your his her its our their this these those",
+    // Articles and determiners ("no" as in "No evictions", a protest's
+    // commonest headline; see `NOUN_BEFORE_A_CLINGING_WORD`).
+    "a an the my your his her its our their this these those no",
     // Prepositions.
     "of in on at to for from with by about above across after against along amid among around",
     "before behind below beneath beside between beyond despite during except inside into near",
