@@ -14,31 +14,29 @@ neighbours, your banners and your questions: the council has to answer them.";
 
 fn set(headline: &str, layout: &Layout) -> Composed {
     let text = format!("{headline}\n\n{BODY}\n");
-    let doc = parse(&text, Format::Plain, "h.txt").unwrap().document;
-    compose(
-        &doc,
-        &layout.design,
-        &ComposeOptions {
-            layout: layout.name.clone(),
-            lang: "en".into(),
-            origin: "h.txt".into(),
-            source: None,
-            pictures: Vec::new(),
-        },
-    )
-    .unwrap_or_else(|e| panic!("{e}"))
+    set_as(&text, Format::Plain, "h.txt", layout).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// `text` as Markdown, set in `layout`.
 fn set_markdown(text: &str, layout: &Layout) -> Result<Composed, handbill::error::Error> {
-    let doc = parse(text, Format::Markdown, "h.md").unwrap().document;
+    set_as(text, Format::Markdown, "h.md", layout)
+}
+
+/// `text` read as `format` from `origin`, set in `layout` in English.
+fn set_as(
+    text: &str,
+    format: Format,
+    origin: &str,
+    layout: &Layout,
+) -> Result<Composed, handbill::error::Error> {
+    let doc = parse(text, format, origin).unwrap().document;
     compose(
         &doc,
         &layout.design,
         &ComposeOptions {
             layout: layout.name.clone(),
             lang: "en".into(),
-            origin: "h.md".into(),
+            origin: origin.into(),
             source: None,
             pictures: Vec::new(),
         },

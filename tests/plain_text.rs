@@ -245,3 +245,51 @@ fn a_wrapping_meta_line_leaves_no_word_alone() {
         "the tag lists must wrap for the test to mean anything"
     );
 }
+
+#[test]
+fn a_statement_pasted_from_an_email_prints_without_its_envelope() {
+    // Before: the header was the headline ("From: Maria Lopez
+    // <maria@example.org> Sent: …"), two rows of "=" were printed across
+    // the column, the quoted reply kept its ">" marks, and the "--" over
+    // the signature became an en dash joined to it.
+    let text = "From: Maria Lopez <maria@example.org>\nSent: Tuesday, 1 December 2026 18:04\n\
+                To: tenants-list@example.org\nSubject: RE: Leaflet text\n\n\
+                ==================================================\n\
+                Rent strike from January\n\
+                ==================================================\n\n\
+                Dear neighbours,\n\n\
+                For three winters the heating has failed for weeks at a time.\n\n\
+                > On 30 Nov 2026, John wrote:\n> The lifts are broken too.\n\n\
+                We will hold back our rent until the repairs are done.\n\n\
+                --\nRiverside Tenants' Union\nwww.example.org\n";
+    let (ok, shown, stderr) = build_cli("mail.txt", text);
+    assert!(ok, "{stderr}");
+    for expected in [
+        "mail.txt:1: warning: lines 1–4 are an e-mail's header (From: Sent: To: Subject:)",
+        "mail.txt:6: warning: a rule typed as a row of marks is left off",
+        "mail.txt:8: warning: a rule typed as a row of marks is left off",
+        "mail.txt:19: warning: the “--” that opens an e-mail signature is left off",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    for gone in ["From:", "Subject:", "=====", ">", "– Riverside"] {
+        assert!(!shown.contains(gone), "{gone}: {shown}");
+    }
+    let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(shown.starts_with("Rent strike from January"), "{shown}");
+    assert!(
+        shown.contains("On 30 Nov 2026, John wrote: The lifts are broken too."),
+        "{shown}"
+    );
+    // The reply quoted is a quote; the signature's lines are its own.
+    let doc = parse(text, Format::Plain, "mail.txt").unwrap().document;
+    let kinds: Vec<&BlockKind> = doc.blocks.iter().map(|b| &b.kind).collect();
+    assert!(kinds.contains(&&BlockKind::Quote), "{kinds:?}");
+    let signed: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::SignOff)
+        .map(|b| b.text())
+        .collect();
+    assert_eq!(signed, ["Riverside Tenants' Union", "www.example.org"]);
+}

@@ -80,6 +80,13 @@
 //!   only when the paragraph has two numbered lines or a neighbouring
 //!   paragraph has one ("1. Mai" at the start of a wrapped line stays text).
 //!   Other lines join the current item. Depth is always 0.
+//! * **E-mail remnants** (plain text; the `email` submodule): the header
+//!   a mail client writes over a message ("From: …", "Sent: …", "To: …",
+//!   "Subject: …" opening the file, two or more fields, the first naming
+//!   the sender), the "--" line over a signature and a rule typed as eight
+//!   or more of one mark ("=======") are left off, each with a warning
+//!   naming its line; a paragraph whose every line starts with ">" is a
+//!   Quote, without the marks.
 //! * **Separators** ("* * *", "---", "***"): a line of three or more of
 //!   `* - _ = ~ • · # +` is kept as a Body block of its own (nothing is
 //!   dropped silently); in Markdown a thematic break carries no text and is
@@ -95,6 +102,7 @@ mod clean;
 pub mod dates;
 mod decode;
 pub mod document;
+mod email;
 mod frontmatter;
 mod heading;
 mod input;
@@ -226,7 +234,10 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     let first_line = index.line(body_start);
     let body = clean::remove_invisible(&norm[body_start..]);
     let (paras, labels) = match format {
-        Format::Plain => (plain::paragraphs(&body, first_line), Vec::new()),
+        Format::Plain => {
+            let paras = plain::paragraphs(&body, first_line);
+            (email::tidy(paras, file, &mut warnings), Vec::new())
+        }
         Format::Markdown => markdown::paragraphs(&body, first_line, file, &mut warnings)?,
     };
     let blocks = classify::build(&paras, &front, format == Format::Plain, file, &mut warnings);

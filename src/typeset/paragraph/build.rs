@@ -293,7 +293,7 @@ impl Paragraph {
     /// glue taking the stretch back), and the space of `width` drawn as
     /// `drawn` keeps its natural width inside a line.
     pub(super) fn push_ragged_break(&mut self, size: Length, width: Length, drawn: Piece) {
-        self.push_ragged(size, free_break(), (width, drawn));
+        self.push_ragged(size, (free_break(), Piece::Nothing), (width, drawn));
     }
 
     /// A break of `kind` and `cost` inside a word that draws nothing (an
@@ -322,7 +322,11 @@ impl Paragraph {
             // The rag's glue follows a letter, so it would be a free break
             // inside the word in every pass: only the penalty may break.
             self.push(no_break(), Piece::Nothing);
-            self.push_ragged(size, penalty, (Length::ZERO, Piece::Nothing));
+            self.push_ragged(
+                size,
+                (penalty, Piece::Nothing),
+                (Length::ZERO, Piece::Nothing),
+            );
         }
     }
 
@@ -337,31 +341,20 @@ impl Paragraph {
     /// poster). Only such words: a word that fits a line keeps its
     /// hyphens priced as they were, and ragged body text its hyphenation.
     pub(super) fn push_ragged_hyphen(&mut self, size: Length, penalty: Item, hyphen: Piece) {
-        let rag = size * RAG_EM;
         self.push(no_break(), Piece::Nothing);
-        self.push(
-            Item::Glue {
-                width: Length::ZERO,
-                stretch: rag,
-                shrink: Length::ZERO,
-            },
-            Piece::Nothing,
-        );
-        self.push(penalty, hyphen);
-        self.push(
-            Item::Glue {
-                width: Length::ZERO,
-                stretch: -rag,
-                shrink: Length::ZERO,
-            },
-            Piece::Nothing,
-        );
+        self.push_ragged(size, (penalty, hyphen), (Length::ZERO, Piece::Nothing));
     }
 
-    /// The break `penalty` in ragged text, as Knuth sets it: the stretch
-    /// sits only at a line end (glue that a break keeps, then the break,
-    /// then glue taking the stretch back, of `width` drawn as `drawn`).
-    fn push_ragged(&mut self, size: Length, penalty: Item, (width, drawn): (Length, Piece)) {
+    /// The break `penalty` (drawn as `at_break` where a line ends on it)
+    /// in ragged text, as Knuth sets it: the stretch sits only at a line
+    /// end (glue that a break keeps, then the break, then glue taking the
+    /// stretch back, of `width` drawn as `drawn`).
+    fn push_ragged(
+        &mut self,
+        size: Length,
+        (penalty, at_break): (Item, Piece),
+        (width, drawn): (Length, Piece),
+    ) {
         let rag = size * RAG_EM;
         self.push(
             Item::Glue {
@@ -371,7 +364,7 @@ impl Paragraph {
             },
             Piece::Nothing,
         );
-        self.push(penalty, Piece::Nothing);
+        self.push(penalty, at_break);
         self.push(
             Item::Glue {
                 width,
