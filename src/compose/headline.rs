@@ -85,6 +85,9 @@ pub(super) fn set_head(
     share: f64,
     lang: &str,
 ) -> Result<Head> {
+    // What setting the head warns of (a fitted headline's lines, a word
+    // too wide) is of the setting kept: a retry's replace the first's.
+    let warned = setter.warnings.len();
     let head = set_head_at(setter, blocks, design, width, lang)?;
     let Some(headline) = blocks.first().filter(|b| b.kind == BlockKind::Headline) else {
         return Ok(head);
@@ -132,6 +135,7 @@ pub(super) fn set_head(
             },
             ..design.clone()
         };
+        setter.warnings.truncate(warned);
         head = set_head_at(setter, blocks, &smaller, width, lang)?;
         head.shrunk = true;
         match too_tall(&head) {
