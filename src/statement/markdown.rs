@@ -1,4 +1,5 @@
-//! Markdown (CommonMark, via pulldown-cmark with no extensions) → paragraphs.
+//! Markdown (CommonMark, via pulldown-cmark with GitHub's tables as its one
+//! extension) → paragraphs.
 //!
 //! * A level-1 heading outside lists and quotes is a headline candidate
 //!   ([`ParaKind::Title`]); `##`…`######` become `Heading(level - 1)` and a
@@ -23,6 +24,10 @@
 //!   joined with spaces — an email pasted with indented paragraphs stays
 //!   paragraphs.
 //! * Thematic breaks carry no text and are dropped.
+//! * Tables → one paragraph a row (Body, or ListItem / Quote inside those),
+//!   each non-empty cell after its column's heading in bold ("Grade:
+//!   Cleaner · Now: 11.20 €"), with a warning; headings no cell printed
+//!   (a table of headings only) make a row of their own.
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -54,6 +59,26 @@ struct Code {
     kind: BlockKind,
 }
 
+/// A table being read: its column headings, then one row at a time. A
+/// leaflet's column holds no grid, so each row is set as a paragraph,
+/// each cell after its column's heading ("Block C: 14th floor · Lifts:
+/// broken since August"), as a phone's browser shows a table too wide
+/// for it.
+#[derive(Default)]
+struct Table {
+    headings: Vec<String>,
+    /// Reading the heading row; the heading being read.
+    in_head: bool,
+    heading: Option<String>,
+    /// The body row's next column, and whether a cell of it has text.
+    column: usize,
+    row_has_text: bool,
+    /// The cell's heading and separator, set before its first text.
+    pending: Option<(bool, String)>,
+    /// The columns whose heading has been printed beside a cell.
+    printed: Vec<bool>,
+}
+
 struct Builder<'a> {
     src: &'a str,
     index: LineIndex<'a>,
@@ -69,6 +94,7 @@ struct Builder<'a> {
     /// The finished links printed as "text (address)".
     labels: Vec<LinkLabel>,
     code: Option<Code>,
+    table: Option<Table>,
 }
 
 /// Parses Markdown `body` (LF line breaks; its first line is `first_line`
@@ -94,8 +120,9 @@ pub(super) fn paragraphs(
         links: Vec::new(),
         labels: Vec::new(),
         code: None,
+        table: None,
     };
-    for (event, range) in Parser::new_ext(body, Options::empty()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
         b.event(event, range.start, range.end)?;
     }
     b.flush();
@@ -185,6 +212,29 @@ impl Builder<'_> {
         if let Some(code) = &mut self.code {
             code.text.push_str(text);
             return Ok(());
+        }
+        if let Some(table) = &mut self.table {
+            if let Some(heading) = &mut table.heading {
+                heading.push_str(text);
+                return Ok(());
+            }
+            if let Some((after_cell, heading)) = table.pending.take() {
+                table.row_has_text = true;
+                if let Some(printed) = table.printed.get_mut(table.column - 1) {
+                    *printed = true;
+                }
+                if after_cell {
+                    self.push_text(" · ", Style::default(), offset)?;
+                }
+                if !heading.is_empty() {
+                    let bold = Style {
+                        bold: true,
+                        ..Style::default()
+                    };
+                    self.push_text(&format!("{heading}:"), bold, offset)?;
+                    self.push_text(" ", Style::default(), offset)?;
+                }
+            }
         }
         self.ensure_open(offset);
         for link in &mut self.links {
@@ -342,7 +392,39 @@ impl Builder<'_> {
                     "images in the statement are not placed; put pictures in the layout",
                 );
             }
-            // Not enabled: tables, footnotes, definition lists, metadata,
+            Tag::Table(_) => {
+                self.flush();
+                self.table = Some(Table::default());
+                self.warn(
+                    offset,
+                    "a table is set as one paragraph a row, each cell after its column's heading",
+                );
+            }
+            Tag::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.in_head = true;
+                }
+            }
+            Tag::TableRow => {
+                let kind = self.context_kind(false);
+                self.open(kind, offset);
+                if let Some(t) = &mut self.table {
+                    t.column = 0;
+                    t.row_has_text = false;
+                }
+            }
+            Tag::TableCell => {
+                if let Some(t) = &mut self.table {
+                    if t.in_head {
+                        t.heading = Some(String::new());
+                    } else {
+                        let heading = t.headings.get(t.column).cloned().unwrap_or_default();
+                        t.pending = Some((t.row_has_text, heading));
+                        t.column += 1;
+                    }
+                }
+            }
+            // Not enabled: footnotes, definition lists, metadata,
             // strikethrough, super/subscript. Their text flows on.
             _ => {}
         }
@@ -358,6 +440,43 @@ impl Builder<'_> {
             TagEnd::CodeBlock => {
                 if let Some(code) = self.code.take() {
                     self.code_paragraphs(code, start, end);
+                }
+            }
+            TagEnd::TableCell => {
+                if let Some(t) = &mut self.table {
+                    // An empty cell is left out with its heading.
+                    t.pending = None;
+                    if let Some(heading) = t.heading.take() {
+                        t.headings
+                            .push(heading.split_whitespace().collect::<Vec<_>>().join(" "));
+                    }
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(t) = &mut self.table {
+                    t.in_head = false;
+                    t.printed = vec![false; t.headings.len()];
+                }
+            }
+            TagEnd::TableRow => self.flush(),
+            TagEnd::Table => {
+                self.flush();
+                if let Some(t) = self.table.take() {
+                    // Headings no cell printed (a table of headings only,
+                    // or a column left empty) are a row of their own.
+                    let unprinted: Vec<String> = t
+                        .headings
+                        .iter()
+                        .zip(&t.printed)
+                        .filter(|(h, printed)| !h.is_empty() && !**printed)
+                        .map(|(h, _)| h.clone())
+                        .collect();
+                    if !unprinted.is_empty() {
+                        let kind = self.context_kind(false);
+                        self.open(kind, start);
+                        self.push_text(&unprinted.join(" · "), Style::default(), start)?;
+                        self.flush();
+                    }
                 }
             }
             TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),

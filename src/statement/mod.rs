@@ -92,7 +92,7 @@
 //!   dropped silently); in Markdown a thematic break carries no text and is
 //!   dropped.
 //! * **Markdown**: see the `markdown` submodule (headings, emphasis, links,
-//!   lists, quotes, images, HTML and code blocks).
+//!   lists, quotes, tables, images, HTML and code blocks).
 //!
 //! Block `line`s are 1-based lines of the file as given (front matter
 //! included); a block made from front matter has the line of its key.

@@ -1005,3 +1005,35 @@ fn a_lone_organisation_line_stays_meta_and_a_signature_stays_a_sign_off() {
     let doc = md("# Title\n\nText first.\n\nArticle 1\n\nMore text.\n");
     assert!(!kinds(&doc).contains(&Heading(1)), "{:?}", kinds(&doc));
 }
+
+// ---------------------------------------------------------------- tables
+
+#[test]
+fn a_markdown_table_is_a_paragraph_a_row_each_cell_after_its_heading() {
+    // Before: the table was one paragraph of its pipes and dashes,
+    // "| Grade | Now | We ask | |---|---|---| | Cleaner | …".
+    let text = "# Wages\n\n| Grade | Now | We ask |\n|---|---|---|\n\
+                | Cleaner | 11.20 € | **14 €** |\n| Porter | | 15 € |\n\n\
+                | Only | Headings |\n|---|---|\n\nAfter.\n";
+    let parsed = parse_ok(text, Format::Markdown);
+    let doc = &parsed.document;
+    assert_eq!(
+        texts(doc),
+        [
+            "Wages",
+            "Grade: Cleaner · Now: 11.20 € · We ask: 14 €",
+            "Grade: Porter · We ask: 15 €",
+            "Only · Headings",
+            "After."
+        ]
+    );
+    assert_eq!(lines(doc), [1, 5, 6, 8, 11]);
+    // The headings are bold, the cells as written.
+    let row = &doc.blocks[1];
+    assert!(row.spans.iter().any(|s| s.style.bold && s.text == "Grade:"));
+    assert_eq!(parsed.warnings.len(), 2);
+    assert_eq!(parsed.warnings[0].at.line, Some(3));
+    assert!(parsed.warnings[0]
+        .message
+        .contains("a table is set as one paragraph a row"));
+}
