@@ -499,10 +499,19 @@ fn is_spaced_dash(rest: &[(char, Style)]) -> bool {
 /// year or a longer figure is not: "in 2026 the" needs no tie.
 const COUNT_CHARS: usize = 5;
 
+/// Signs written after an amount, a space apart in most of Europe
+/// ("11,20 €", "15 %"): the currency signs in use and the per cent and
+/// per mille signs. A line ending on "11.20" with "€" starting the next
+/// leaves the amount without its unit (seen in a table's row on the A4
+/// leaflet).
+const AMOUNT_SIGNS: &[char] = &[
+    '€', '$', '£', '¥', '¢', '₹', '₽', '₺', '₴', '₦', '₩', '₪', '₫', '₱', '₸', '₾', '₼', '%', '‰',
+];
+
 /// Whether the word that ends `before` is a number and the word that
-/// starts `after` begins with a letter: then the space between them is a
-/// tie, as a number read at a line's end without what it counts means
-/// nothing yet.
+/// starts `after` begins with a letter or is the sign of an amount (see
+/// [`AMOUNT_SIGNS`]): then the space between them is a tie, as a number
+/// read at a line's end without what it counts means nothing yet.
 fn counts_next(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
     let number = last_word(before);
     let figure = number.first().is_some_and(|(c, _)| c.is_numeric())
@@ -510,7 +519,10 @@ fn counts_next(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
         && number
             .iter()
             .all(|(c, _)| c.is_numeric() || matches!(c, '.' | ',' | ':'));
-    figure && after.first().is_some_and(|(c, _)| c.is_alphabetic())
+    figure
+        && after
+            .first()
+            .is_some_and(|(c, _)| c.is_alphabetic() || AMOUNT_SIGNS.contains(c))
 }
 
 /// The most letters of a unit that a number after it continues: the `h`
@@ -793,6 +805,17 @@ mod tests {
         assert!(!tied("costs", "2.50."));
         assert!(!tied("population", "120000."));
         assert!(!tied("items 1,", "2, 3"));
+    }
+
+    #[test]
+    fn an_amount_stays_with_its_currency_or_per_cent_sign() {
+        let tied = |before: &str, after: &str| counts_next(&styled(before), &styled(after));
+        assert!(tied("Now: 11.20", "€ · We ask"));
+        assert!(tied("um 15", "% erhöht"));
+        assert!(tied("we are 50", "people"));
+        // Not a year before its sign, nor a sign after a word.
+        assert!(!tied("in 202612", "€"));
+        assert!(!tied("costs", "€ 5"));
     }
 
     #[test]
