@@ -27,7 +27,9 @@
 //! * Tables → one paragraph a row (Body, or ListItem / Quote inside those),
 //!   each non-empty cell after its column's heading in bold ("Grade:
 //!   Cleaner · Now: 11.20 €"), with a warning; headings no cell printed
-//!   (a table of headings only) make a row of their own.
+//!   (a table of headings only) make a row of their own, and cells beyond
+//!   the table's columns (which GitHub drops) follow the others, with a
+//!   warning.
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -458,7 +460,10 @@ impl Builder<'_> {
                     t.printed = vec![false; t.headings.len()];
                 }
             }
-            TagEnd::TableRow => self.flush(),
+            TagEnd::TableRow => {
+                self.extra_cells(start, end)?;
+                self.flush();
+            }
             TagEnd::Table => {
                 self.flush();
                 if let Some(t) = self.table.take() {
@@ -506,6 +511,40 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// The cells of the table row at `start..end` of the source beyond
+    /// the table's columns, which GitHub's tables (and pulldown-cmark)
+    /// drop: added to the row as written, with a warning, as no word of
+    /// the statement may go unprinted.
+    fn extra_cells(&mut self, start: usize, end: usize) -> Result<()> {
+        let Some(columns) = self.table.as_ref().map(|t| t.headings.len()) else {
+            return Ok(());
+        };
+        let row = self.src.get(start..end).unwrap_or_default();
+        let cells = split_cells(row);
+        let extra: Vec<&str> = cells
+            .iter()
+            .skip(columns)
+            .map(|c| c.trim())
+            .filter(|c| !c.is_empty())
+            .collect();
+        if extra.is_empty() {
+            return Ok(());
+        }
+        let after_cell = self.table.as_ref().is_some_and(|t| t.row_has_text);
+        let text = extra.join(" · ").replace("\\|", "|");
+        let joined = if after_cell {
+            format!(" · {text}")
+        } else {
+            text
+        };
+        self.push_text(&joined, Style::default(), start)?;
+        self.warn(
+            start,
+            "this row has more cells than the table has columns; they are set after the others",
+        );
+        Ok(())
+    }
+
     /// A code block's text: one paragraph per run of non-blank lines.
     fn code_paragraphs(&mut self, code: Code, start: usize, end: usize) {
         // The first content line: the block's first line, or the one after
@@ -543,4 +582,29 @@ impl Builder<'_> {
             });
         }
     }
+}
+
+/// A table row's cells as written: the text between its unescaped pipes,
+/// without the leading and trailing pipe.
+fn split_cells(row: &str) -> Vec<&str> {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let mut cells = Vec::new();
+    let mut from = 0;
+    let mut escaped = false;
+    for (i, c) in row.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => {
+                cells.push(&row[from..i]);
+                from = i + 1;
+            }
+            _ => escaped = false,
+        }
+    }
+    let last = &row[from..];
+    if !last.trim().is_empty() {
+        cells.push(last);
+    }
+    cells
 }

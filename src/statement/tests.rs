@@ -1037,3 +1037,18 @@ fn a_markdown_table_is_a_paragraph_a_row_each_cell_after_its_heading() {
         .message
         .contains("a table is set as one paragraph a row"));
 }
+
+#[test]
+fn a_table_row_with_more_cells_than_columns_keeps_them() {
+    // GitHub's tables drop such cells; a leaflet may not drop a word.
+    let text = "| Grade | Now |\n|---|---|\n| Cook | 12 € | overtime \\| nights | extra |\n";
+    let parsed = parse_ok(text, Format::Markdown);
+    assert_eq!(
+        texts(&parsed.document),
+        ["Grade: Cook · Now: 12 € · overtime | nights · extra"]
+    );
+    assert!(parsed
+        .warnings
+        .iter()
+        .any(|w| w.message.contains("more cells than the table has columns")));
+}
