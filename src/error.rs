@@ -27,6 +27,14 @@ impl Location {
             column: None,
         }
     }
+    /// A line of a file.
+    pub fn line(file: impl Into<String>, line: usize) -> Location {
+        Location {
+            file: file.into(),
+            line: Some(line),
+            column: None,
+        }
+    }
     /// A line and column in a file.
     pub fn at(file: impl Into<String>, line: usize, column: usize) -> Location {
         Location {

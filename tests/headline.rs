@@ -3,7 +3,6 @@
 //! word alone on its last line.
 
 use handbill::compose::pages::PlacedLine;
-use handbill::compose::tag::Role;
 use handbill::compose::{compose, ComposeOptions, Composed};
 use handbill::layout::{self, Layout};
 use handbill::statement::{parse, Format};
@@ -320,11 +319,7 @@ fn a_headline_too_long_for_its_page_is_set_smaller_and_leaves_the_text_room() {
         let c = set_markdown(&format!("# {LONG_TITLE}\n\n{BODY}\n"), &layout)
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let page = &layout.design.page;
-        let title: Vec<_> = c.pages[0]
-            .lines
-            .iter()
-            .filter(|l| l.tag.as_ref().is_some_and(|t| t.role == Role::Title))
-            .collect();
+        let title: Vec<_> = c.pages[0].lines.iter().filter(|l| l.is_title()).collect();
         assert!(title.len() >= 3, "{name}: {} headline lines", title.len());
         let title_bottom = title[title.len() - 1].baseline;
         let share = (title_bottom - page.margin_top) / page.content_height();

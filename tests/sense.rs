@@ -61,6 +61,12 @@ fn headline_lines<'c>(c: &'c Composed, layout: &Layout) -> Vec<&'c PlacedLine> {
         .collect()
 }
 
+/// The headline's lines as set, whatever their size (a headline with a
+/// word too wide for it may be set smaller than its layout's).
+fn title_lines(c: &Composed) -> Vec<&PlacedLine> {
+    c.pages[0].lines.iter().filter(|l| l.is_title()).collect()
+}
+
 /// `headline` set on the built-in layout `name` in `lang`: its lines.
 fn headline_texts(headline: &str, name: &str, lang: &str) -> Vec<String> {
     let layout = layout::load(name).unwrap();
@@ -487,11 +493,7 @@ fn a_word_too_wide_for_a_headline_is_hyphenated_or_set_smaller_never_cut() {
     for name in layout::builtin_names() {
         let layout = layout::load(name).unwrap();
         let c = set(headline, &layout, "de");
-        let lines = &c.pages[0].lines;
-        let head: Vec<_> = lines
-            .iter()
-            .take_while(|l| size(l) == size(&lines[0]))
-            .collect();
+        let head = title_lines(&c);
         let joined = rejoined(head.iter().copied());
         if joined.trim() != headline {
             let all: Vec<String> = head.iter().map(|l| l.line.text()).collect();
@@ -534,11 +536,7 @@ fn a_word_wider_than_two_lines_of_a_headline_takes_every_hyphen_it_needs() {
     for name in layout::builtin_names() {
         let layout = layout::load(name).unwrap();
         let c = set(word, &layout, "de");
-        let lines = &c.pages[0].lines;
-        let head: Vec<_> = lines
-            .iter()
-            .take_while(|l| size(l) == size(&lines[0]))
-            .collect();
+        let head = title_lines(&c);
         let cut = head[..head.len() - 1].iter().any(|l| !l.line.hyphenated);
         if cut || rejoined(head.iter().copied()).trim() != word {
             let all: Vec<String> = head.iter().map(|l| l.line.text()).collect();

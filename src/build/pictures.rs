@@ -66,11 +66,7 @@ pub(super) fn load_pictures(
         (Some((name, bytes)), _) => Some((Own::Bytes(bytes), Location::file(name))),
         (None, Some(r)) => {
             let base = beside(req.name);
-            let at = Location {
-                file: req.name.to_string(),
-                line: Some(r.line),
-                column: None,
-            };
+            let at = Location::line(req.name, r.line);
             Some((Own::Path(base.join(&r.path)), at))
         }
         (None, None) => None,

@@ -98,7 +98,7 @@ pub(super) fn set_head(
         let title = head
             .lines
             .iter()
-            .filter(|l| l.tag.as_ref().is_some_and(|t| t.role == Role::Title))
+            .filter(|l| l.is_title())
             .map(|l| l.baseline - top)
             .fold(Length::ZERO, Length::max);
         (title > budget || head.end - top > room).then_some(title)
@@ -110,11 +110,7 @@ pub(super) fn set_head(
     // Never larger than it was: a headline the layout sets small (the A6
     // handout's) is not the one to shrink.
     let floor = (design.body.size * HEADLINE_MIN_OVER_BODY).min(first_size);
-    let at = Location {
-        file: setter.origin.to_string(),
-        line: Some(headline.line),
-        column: None,
-    };
+    let at = Location::line(setter.origin, headline.line);
     let mut size = first_size;
     let mut head = head;
     for _ in 0..HEADLINE_SHRINK_STEPS {
@@ -170,7 +166,7 @@ pub(super) fn set_head(
 /// The size of the headline's lines in a placed head.
 fn title_size(head: &[PlacedLine]) -> Option<Length> {
     head.iter()
-        .find(|l| l.tag.as_ref().is_some_and(|t| t.role == Role::Title))
+        .find(|l| l.is_title())
         .and_then(|l| l.line.runs.first())
         .map(|r| r.size)
 }

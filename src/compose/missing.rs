@@ -54,11 +54,7 @@ pub(super) fn missing_error(
     let first = &found[0];
     let at = match first.at {
         Some((line, column)) => Location::at(opts.origin.clone(), line, column),
-        None => Location {
-            file: opts.origin.clone(),
-            line: Some(first.block_line),
-            column: None,
-        },
+        None => Location::line(opts.origin.clone(), first.block_line),
     };
     let mut listed: Vec<String> = found
         .iter()

@@ -342,7 +342,7 @@ impl HeadlineLines {
             .head
             .iter()
             .filter(|l| l.baseline < first.top)
-            .filter(|l| l.tag.as_ref().is_some_and(|t| t.role == tag::Role::Title));
+            .filter(|l| l.is_title());
         let count = lines.clone().count();
         let hyphenated = lines.clone().filter(|l| l.line.hyphenated).count();
         let last_words = lines

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::compose::baseline::BaselineGrid;
 use crate::compose::figure::Figure;
 use crate::compose::picture::Picture;
-use crate::compose::tag::Tag;
+use crate::compose::tag::{Role, Tag};
 use crate::style::Color;
 use crate::typeset::line::Line;
 use crate::units::Length;
@@ -29,6 +29,13 @@ pub struct PlacedLine {
     /// The element it belongs to; `None` for a line that is not part of
     /// the document's content (a repeated copy on an imposed sheet).
     pub tag: Option<Tag>,
+}
+
+impl PlacedLine {
+    /// Whether the line is one of the headline's.
+    pub fn is_title(&self) -> bool {
+        self.tag.as_ref().is_some_and(|t| t.role == Role::Title)
+    }
 }
 
 /// A straight rule (column rules, bands).

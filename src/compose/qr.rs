@@ -41,11 +41,7 @@ pub(super) fn qr_blocks(
     side: Length,
 ) -> Result<Vec<BlockLines>> {
     let size = side.min(column);
-    let at = Location {
-        file: setter.origin.to_string(),
-        line: Some(link.line),
-        column: None,
-    };
+    let at = Location::line(setter.origin, link.line);
     let figure = super::figure::qr_code(&link.text, size, at)?;
     let body = &design.body;
     let code = BlockLines {

@@ -15,7 +15,6 @@
 use super::band::band_texts;
 use super::pages::{Page, Rect};
 use super::split_head;
-use super::tag::Role;
 use crate::error::{Error, Location, Result};
 use crate::layout::design::Design;
 use crate::statement::document::{Block, BlockKind, Document};
@@ -156,8 +155,7 @@ fn check_geometry(design: &Design, pages: &[Page], fonts: &FontBook, origin: &st
                 || l.baseline - above < -eps
                 || l.baseline + below > page.height + eps;
             if off && !line.runs.is_empty() {
-                let title = l.tag.as_ref().is_some_and(|t| t.role == Role::Title);
-                let message = if title {
+                let message = if l.is_title() {
                     format!(
                         "the headline is too long for the page, even set smaller: “{}” runs off \
                          it; nothing was written: shorten the headline, and move the rest into \

@@ -332,11 +332,7 @@ fn refuse_picture(statement: &[u8], format: Format) -> Result<(), ApiError> {
                  may not name files on it: upload the picture instead",
                 picture.path
             ),
-            at: Some(Location {
-                file: STATEMENT_NAME.into(),
-                line: Some(picture.line),
-                column: None,
-            }),
+            at: Some(Location::line(STATEMENT_NAME, picture.line)),
         }),
         None => Ok(()),
     }

@@ -204,11 +204,7 @@ fn unquoted(para: Para) -> Para {
 /// A warning that `message` says was left off at `line` of `file`.
 fn left_off(file: &str, line: usize, message: &str) -> Warning {
     Warning {
-        at: Location {
-            file: file.to_string(),
-            line: Some(line),
-            column: None,
-        },
+        at: Location::line(file, line),
         message: message.to_string(),
     }
 }

@@ -28,11 +28,7 @@ pub const MAX_BLOCKS: usize = 20_000;
 /// Checks `blocks` (parsed from `source`, located by `index`) against the
 /// limits above.
 pub(super) fn check(blocks: &[Block], source: &str, index: &LineIndex, file: &str) -> Result<()> {
-    let on_line = |line: usize| Location {
-        file: file.to_string(),
-        line: Some(line),
-        column: None,
-    };
+    let on_line = |line: usize| Location::line(file, line);
     if let Some(b) = blocks.get(MAX_BLOCKS) {
         return Err(Error::Statement {
             at: on_line(b.line),

@@ -75,8 +75,9 @@ struct Table {
     /// The body row's next column, and whether a cell of it has text.
     column: usize,
     row_has_text: bool,
-    /// The cell's heading and separator, set before its first text.
-    pending: Option<(bool, String)>,
+    /// The cell's heading, set before its first text (after a separator
+    /// when a cell before it in the row has text).
+    pending: Option<String>,
     /// The columns whose heading has been printed beside a cell.
     printed: Vec<bool>,
 }
@@ -220,8 +221,8 @@ impl Builder<'_> {
                 heading.push_str(text);
                 return Ok(());
             }
-            if let Some((after_cell, heading)) = table.pending.take() {
-                table.row_has_text = true;
+            if let Some(heading) = table.pending.take() {
+                let after_cell = std::mem::replace(&mut table.row_has_text, true);
                 if let Some(printed) = table.printed.get_mut(table.column - 1) {
                     *printed = true;
                 }
@@ -421,7 +422,7 @@ impl Builder<'_> {
                         t.heading = Some(String::new());
                     } else {
                         let heading = t.headings.get(t.column).cloned().unwrap_or_default();
-                        t.pending = Some((t.row_has_text, heading));
+                        t.pending = Some(heading);
                         t.column += 1;
                     }
                 }

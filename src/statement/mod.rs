@@ -243,11 +243,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     let blocks = classify::build(&paras, &front, format == Format::Plain, file, &mut warnings);
     if let (Some(time), Some(date)) = (&front.date_time, &front.date) {
         warnings.push(Warning {
-            at: Location {
-                file: file.to_string(),
-                line: Some(date.line),
-                column: None,
-            },
+            at: Location::line(file, date.line),
             message: format!(
                 "front matter `date` gives a time of day, {time}, which the leaflet leaves off: \
                  a website's front matter gives the moment a page was saved; to print a date \

@@ -158,11 +158,7 @@ pub(super) fn prepare_headline(
     let p = search.prepare(plain, 0)?;
     let lines = search.setter.trial(&p, width).lines;
     search.setter.warnings.push(Warning {
-        at: Location {
-            file: search.setter.origin.to_string(),
-            line: Some(block.line),
-            column: None,
-        },
+        at: Location::line(search.setter.origin, block.line),
         message: format!(
             "the headline does not fit in {} line{} even at min-size {}; set at {} in {lines} lines",
             fit.max_lines,
@@ -326,11 +322,7 @@ impl Search<'_, '_> {
             return Ok((self.prepare(plain, 0)?, size));
         };
         self.setter.warnings.push(Warning {
-            at: Location {
-                file: self.setter.origin.to_string(),
-                line: Some(self.block.line),
-                column: None,
-            },
+            at: Location::line(self.setter.origin, self.block.line),
             message: format!(
                 "the headline does not fit its measure at {size}: a word is wider than a line, \
                  so it is hyphenated"

@@ -151,11 +151,7 @@ impl Setter<'_> {
             return Ok(());
         }
         let own_face = self.fonts.face(own);
-        let at = Location {
-            file: self.origin.to_string(),
-            line: Some(line),
-            column: None,
-        };
+        let at = Location::line(self.origin, line);
         let message = format!(
             "“{c}” (U+{:04X}) is not in {}; it and other such characters are set in {}",
             c as u32,
@@ -179,11 +175,7 @@ impl Setter<'_> {
             })
             .collect();
         Some(Note {
-            at: Location {
-                file: self.origin.to_string(),
-                line: Some(*first),
-                column: None,
-            },
+            at: Location::line(self.origin, *first),
             message: format!(
                 "characters the text's fonts lack are set from the fallback chain: {}",
                 parts.join("; ")

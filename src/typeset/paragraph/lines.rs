@@ -114,11 +114,7 @@ impl Setter<'_> {
             if br.overfull > Length::pt(0.5) {
                 let text = line.text();
                 self.warnings.push(Warning {
-                    at: Location {
-                        file: self.origin.to_string(),
-                        line: Some(p.line),
-                        column: None,
-                    },
+                    at: Location::line(self.origin, p.line),
                     message: format!(
                         "a line sticks out of its column by {}: “{}”",
                         br.overfull,
