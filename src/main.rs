@@ -24,8 +24,8 @@ use handbill::{layout, statement, Error, Location};
   handbill new-layout my-leaflet --from a4-leaflet    a commented layout to edit
 
 Exit codes: 0 ok, 1 bad statement/layout/font, 2 usage error or an output that
-would overwrite an input, 3 file I/O error, 130 interrupted (143 on SIGTERM, 129
-on SIGHUP). NO_COLOR turns coloured messages off."
+would overwrite an input or a file that is not a PDF, 3 file I/O error, 130
+interrupted (143 on SIGTERM, 129 on SIGHUP). NO_COLOR turns coloured messages off."
 )]
 struct Cli {
     #[command(subcommand)]

@@ -108,13 +108,16 @@ fn pictures_are_never_outputs() {
     );
     refused(&o, "would overwrite the picture", &d, &before);
     // The statement's own picture, known only once it is read.
-    let o = handbill(&d, &["build", "s.md", "-o", "photo.png"]);
+    let o = handbill(&d, &["build", "s.md", "--png", "photo.png"]);
     refused(
         &o,
-        "the PDF of s.md would overwrite the picture photo.png",
+        "the preview of s.md would overwrite the picture photo.png",
         &d,
         &before,
     );
+    // As the PDF it is not a PDF, which is found before the build.
+    let o = handbill(&d, &["build", "s.md", "-o", "photo.png"]);
+    refused(&o, "would overwrite a file that is not a PDF", &d, &before);
 }
 
 #[test]
@@ -173,4 +176,33 @@ fn a_bare_png_goes_beside_each_pdf() {
     let o = handbill(&d, &["build", "--png", "two.txt"]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(snapshot(&d), before);
+}
+
+#[test]
+fn a_file_of_another_kind_is_never_written_over() {
+    let d = tmpdir("foreign");
+    std::fs::write(d.join("s.txt"), STATEMENT).unwrap();
+    std::fs::write(d.join("other.txt"), "Our second statement\n").unwrap();
+    std::fs::write(d.join("notes.png"), "not a picture\n").unwrap();
+    let before = snapshot(&d);
+    // A slip of the keyboard: another statement named as the PDF.
+    let o = handbill(&d, &["build", "s.txt", "-o", "other.txt"]);
+    refused(
+        &o,
+        "other.txt: the PDF of s.txt would overwrite a file that is not a PDF",
+        &d,
+        &before,
+    );
+    let o = handbill(&d, &["build", "s.txt", "--png", "notes.png"]);
+    refused(
+        &o,
+        "would overwrite a file that is not a PNG picture",
+        &d,
+        &before,
+    );
+    // The last build's PDF is written over.
+    let o = handbill(&d, &["build", "s.txt", "-o", "s.pdf"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = handbill(&d, &["build", "s.txt", "-o", "s.pdf"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }

@@ -1,7 +1,9 @@
 //! A build writes only the files the user named as outputs: never one of
 //! its inputs (the statement, the layout and what it extends, fonts,
 //! pictures, the ICC profile), and never two outputs to one file, where
-//! one leaflet would silently replace another.
+//! one leaflet would silently replace another. Nor a file that is there
+//! and is not what the build writes: `-o notes.txt` over a text file is a
+//! slip of the keyboard far more often than a wish to lose it.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +15,33 @@ use crate::layout::Layout;
 pub(super) struct Role {
     path: PathBuf,
     what: String,
+    /// For an output: how its kind of file begins, so that a file already
+    /// there and of another kind is not written over.
+    magic: Option<Kind>,
+}
+
+/// The kinds of file a build writes.
+#[derive(Clone, Copy)]
+enum Kind {
+    Pdf,
+    Png,
+}
+
+impl Kind {
+    /// The bytes every file of this kind begins with.
+    fn signature(self) -> &'static [u8] {
+        match self {
+            Kind::Pdf => b"%PDF-",
+            Kind::Png => b"\x89PNG",
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Pdf => "a PDF",
+            Kind::Png => "a PNG picture",
+        }
+    }
 }
 
 impl Role {
@@ -21,6 +50,23 @@ impl Role {
         Role {
             path: path.into(),
             what: what.into(),
+            magic: None,
+        }
+    }
+
+    /// `path` as the PDF built from the statement `input`.
+    pub(super) fn pdf(path: impl Into<PathBuf>, input: &str) -> Role {
+        Role {
+            magic: Some(Kind::Pdf),
+            ..Role::new(path, format!("the PDF of {input}"))
+        }
+    }
+
+    /// `path` as a PNG preview of the statement `input`.
+    pub(super) fn preview(path: impl Into<PathBuf>, input: &str) -> Role {
+        Role {
+            magic: Some(Kind::Png),
+            ..Role::new(path, format!("the preview of {input}"))
         }
     }
 }
@@ -43,7 +89,8 @@ pub(super) fn input_roles<'a>(
 }
 
 /// Refuses `outputs` that are one of `inputs` or one another, with an
-/// error naming both (exit 2), before anything is written.
+/// error naming both (exit 2), or that are a file of another kind than
+/// the output, before anything is written.
 pub(super) fn refuse_overlaps(outputs: &[Role], inputs: &[Role]) -> Result<()> {
     let inputs: Vec<(PathBuf, &Role)> = inputs.iter().map(|r| (same(&r.path), r)).collect();
     let mut seen: Vec<(PathBuf, &Role)> = Vec::with_capacity(outputs.len());
@@ -68,9 +115,41 @@ pub(super) fn refuse_overlaps(outputs: &[Role], inputs: &[Role]) -> Result<()> {
                 ),
             });
         }
+        refuse_foreign(out)?;
         seen.push((key, out));
     }
     Ok(())
+}
+
+/// Refuses an output whose file is there, holds something, and is not of
+/// the output's kind. An empty file (as `mktemp` leaves) and one of the
+/// same kind (the last build's PDF) are written over.
+fn refuse_foreign(out: &Role) -> Result<()> {
+    use std::io::Read;
+    let Some(kind) = out.magic else {
+        return Ok(());
+    };
+    let Ok(mut file) = std::fs::File::open(&out.path) else {
+        return Ok(());
+    };
+    if !file.metadata().is_ok_and(|m| m.is_file() && m.len() > 0) {
+        return Ok(());
+    }
+    let signature = kind.signature();
+    let mut head = vec![0; signature.len()];
+    let read = file.read(&mut head).unwrap_or(0);
+    if read == signature.len() && head == signature {
+        return Ok(());
+    }
+    Err(Error::Usage {
+        path: out.path.clone(),
+        message: format!(
+            "{} would overwrite a file that is not {}; nothing was written: \
+             choose another output name, or delete the file first",
+            out.what,
+            kind.name()
+        ),
+    })
 }
 
 /// What makes two paths the same file: the file itself when it exists
@@ -133,5 +212,26 @@ mod tests {
             Role::new(d.join("b.pdf"), "b"),
         ];
         assert!(refuse_overlaps(&fine, &[]).is_ok());
+    }
+
+    #[test]
+    fn an_output_over_a_file_of_another_kind_is_refused() {
+        let d = dir("foreign");
+        std::fs::write(d.join("notes.txt"), "Our demands\n").unwrap();
+        let e = refuse_overlaps(&[Role::pdf(d.join("notes.txt"), "s.md")], &[]).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(
+            e.to_string()
+                .ends_with("the PDF of s.md would overwrite a file that is not a PDF; nothing was written: choose another output name, or delete the file first"),
+            "{e}"
+        );
+        let e = refuse_overlaps(&[Role::preview(d.join("notes.txt"), "s.md")], &[]).unwrap_err();
+        assert!(e.to_string().contains("not a PNG picture"), "{e}");
+        // The last build's PDF, an empty file and a new name are fine.
+        std::fs::write(d.join("old.pdf"), "%PDF-1.7\n").unwrap();
+        std::fs::write(d.join("empty"), "").unwrap();
+        for name in ["old.pdf", "empty", "new.pdf"] {
+            assert!(refuse_overlaps(&[Role::pdf(d.join(name), "s.md")], &[]).is_ok());
+        }
     }
 }

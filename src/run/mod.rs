@@ -168,10 +168,10 @@ fn refuse_overwrites(job: &Job, layout: &layout::Layout) -> Result<()> {
     let mut outputs = Vec::new();
     for input in &job.inputs {
         if let Target::File(p) = output_path(input, job.output.as_deref(), job.out_dir.as_deref()) {
-            outputs.push(guard::Role::new(p, format!("the PDF of {input}")));
+            outputs.push(guard::Role::pdf(p, input));
         }
         if let Some(png) = job.png_for(input) {
-            outputs.push(guard::Role::new(png, format!("the preview of {input}")));
+            outputs.push(guard::Role::preview(png, input));
         }
     }
     guard::refuse_overlaps(&outputs, &inputs)

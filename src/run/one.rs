@@ -121,13 +121,13 @@ fn refuse_overwriting_what_it_read(
 ) -> Result<()> {
     let mut outputs = Vec::new();
     if let Target::File(p) = target {
-        outputs.push(Role::new(p, format!("the PDF of {input}")));
+        outputs.push(Role::pdf(p, input));
     }
     if let Some(png) = job.png_for(input) {
         outputs.extend(
             png_paths(&png, out.png.len())
                 .into_iter()
-                .map(|p| Role::new(p, format!("the preview of {input}"))),
+                .map(|p| Role::preview(p, input)),
         );
     }
     let mut inputs = input_roles([input], layout);
@@ -209,7 +209,7 @@ pub fn output_target(input: &str, output: Option<&str>, out_dir: Option<&Path>) 
     let target = output_path(input, output, out_dir);
     if let Target::File(path) = &target {
         if input != "-" {
-            let outputs = [Role::new(path, format!("the PDF of {input}"))];
+            let outputs = [Role::pdf(path, input)];
             let inputs = [Role::new(input, format!("the statement {input}"))];
             refuse_overlaps(&outputs, &inputs)?;
         }
