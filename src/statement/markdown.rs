@@ -18,7 +18,10 @@
 //!   keep their own kind).
 //! * Soft and hard breaks → a space (they separate lines for the meta and
 //!   sign-off rules).
-//! * HTML blocks and inline HTML → kept as text, with a warning.
+//! * HTML blocks and inline HTML → their text, the tags read as what they
+//!   mean (bold, italic, breaks, paragraphs, headings, list items, links,
+//!   pictures' alternative text; see [`super::html`]), with a warning;
+//!   comments, scripts and style sheets left out, with a warning each.
 //! * Code blocks → text with a warning; each run of lines between blank
 //!   lines is one block (Body, or Quote / ListItem inside those), its lines
 //!   joined with spaces — an email pasted with indented paragraphs stays
@@ -34,6 +37,7 @@
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::clean::{control_error, is_blank, LineIndex};
+use super::html::{self, Piece};
 use super::{Line, Para, ParaKind};
 use crate::error::{Location, Result, Warning};
 use crate::statement::document::{BlockKind, LinkLabel, Span, Style};
@@ -82,6 +86,31 @@ struct Table {
     printed: Vec<bool>,
 }
 
+/// HTML as read, and where its pieces are in the statement: each of the
+/// parser's lines of it (a block's lines inside a quote or list item lose
+/// their "> " or indent) from its offset in `text` and in the source.
+#[derive(Default)]
+struct HtmlSource {
+    text: String,
+    lines: Vec<(usize, usize)>,
+}
+
+impl HtmlSource {
+    fn push(&mut self, text: &str, offset: usize) {
+        self.lines.push((self.text.len(), offset));
+        self.text.push_str(text);
+    }
+
+    /// The source offset of byte `at` of `text`.
+    fn offset(&self, at: usize) -> usize {
+        let i = self.lines.partition_point(|&(from, _)| from <= at);
+        match i.checked_sub(1).and_then(|i| self.lines.get(i)) {
+            Some(&(from, offset)) => offset + (at - from),
+            None => 0,
+        }
+    }
+}
+
 struct Builder<'a> {
     src: &'a str,
     index: LineIndex<'a>,
@@ -98,6 +127,9 @@ struct Builder<'a> {
     labels: Vec<LinkLabel>,
     code: Option<Code>,
     table: Option<Table>,
+    /// The HTML block being read: read whole at its end, as a tag may run
+    /// over several of its lines.
+    html_block: Option<HtmlSource>,
 }
 
 /// Parses Markdown `body` (LF line breaks; its first line is `first_line`
@@ -124,6 +156,7 @@ pub(super) fn paragraphs(
         labels: Vec::new(),
         code: None,
         table: None,
+        html_block: None,
     };
     for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
         b.event(event, range.start, range.end)?;
@@ -284,13 +317,14 @@ impl Builder<'_> {
             Event::InlineMath(t) | Event::DisplayMath(t) => {
                 self.push_text(&t, self.style(), start)?
             }
-            Event::Html(t) => self.push_text(&t, Style::default(), start)?,
-            Event::InlineHtml(t) => {
-                if !self.cur_html_warned && self.code.is_none() {
-                    self.warn(start, "HTML in the statement is kept as plain text");
+            Event::Html(t) | Event::InlineHtml(t) => {
+                if let Some(block) = &mut self.html_block {
+                    block.push(&t, start);
+                } else {
+                    let mut inline = HtmlSource::default();
+                    inline.push(&t, start);
+                    self.html(&inline, false)?;
                 }
-                self.push_text(&t, Style::default(), start)?;
-                self.cur_html_warned = true;
             }
             Event::FootnoteReference(t) => {
                 self.push_text(&format!("[{t}]"), self.style(), start)?
@@ -367,10 +401,8 @@ impl Builder<'_> {
                 self.warn(offset, "a code block is set as ordinary text");
             }
             Tag::HtmlBlock => {
-                let kind = self.context_kind(false);
-                self.open(kind, offset);
-                self.cur_html_warned = true;
-                self.warn(offset, "HTML in the statement is kept as plain text");
+                self.flush();
+                self.html_block = Some(HtmlSource::default());
             }
             Tag::Emphasis => self.italic += 1,
             Tag::Strong => self.bold += 1,
@@ -435,7 +467,14 @@ impl Builder<'_> {
 
     fn end(&mut self, tag: TagEnd, start: usize, end: usize) -> Result<()> {
         match tag {
-            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::HtmlBlock => self.flush(),
+            TagEnd::Paragraph | TagEnd::Heading(_) => self.flush(),
+            TagEnd::HtmlBlock => {
+                if let Some(block) = self.html_block.take() {
+                    self.flush();
+                    self.html(&block, true)?;
+                    self.flush();
+                }
+            }
             TagEnd::BlockQuote(_) | TagEnd::List(_) | TagEnd::Item => {
                 self.flush();
                 self.containers.pop();
@@ -487,27 +526,140 @@ impl Builder<'_> {
             }
             TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
             TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
-            TagEnd::Link => {
-                if let Some(link) = self.links.pop() {
-                    let text = link.text.trim();
-                    let same = link.autolink
-                        || text == link.url
-                        || link.url.strip_prefix("mailto:") == Some(text);
-                    if !link.url.is_empty() && !same {
-                        let tail = if text.is_empty() {
-                            format!(" {}", link.url)
-                        } else {
-                            self.labels.push(LinkLabel {
-                                text: text.split_whitespace().collect::<Vec<_>>().join(" "),
-                                url: link.url.clone(),
-                            });
-                            format!(" ({})", link.url)
-                        };
-                        self.push_text(&tail, self.style(), start)?;
+            TagEnd::Link => self.end_link(start)?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Ends the innermost link: its address follows its text in brackets,
+    /// unless the text is the address.
+    fn end_link(&mut self, start: usize) -> Result<()> {
+        if let Some(link) = self.links.pop() {
+            let text = link.text.trim();
+            let same =
+                link.autolink || text == link.url || link.url.strip_prefix("mailto:") == Some(text);
+            if !link.url.is_empty() && !same {
+                let tail = if text.is_empty() {
+                    format!(" {}", link.url)
+                } else {
+                    self.labels.push(LinkLabel {
+                        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                        url: link.url.clone(),
+                    });
+                    format!(" ({})", link.url)
+                };
+                self.push_text(&tail, self.style(), start)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// HTML, a whole block of it or one inline tag: its text set, its tags
+    /// read for what they mean (see [`html`]), with one warning a
+    /// paragraph for the tags and one for each thing left out.
+    fn html(&mut self, source: &HtmlSource, block: bool) -> Result<()> {
+        // Inline tags are warned of once a paragraph, a block's once.
+        let mut warn_tags = block || !self.cur_html_warned;
+        for (at, piece) in html::pieces(&source.text) {
+            let offset = source.offset(at);
+            let tag = !matches!(piece, Piece::Text(_) | Piece::LeftOut(_) | Piece::Image(_));
+            if tag && warn_tags {
+                warn_tags = false;
+                self.cur_html_warned = true;
+                self.warn(
+                    offset,
+                    "HTML tags in the statement are not printed; their text is set as they mark it",
+                );
+            }
+            match piece {
+                Piece::Text(raw) => {
+                    // HTML's runs of whitespace, line ends included, are
+                    // one space, and open no paragraph.
+                    let text = raw.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+                    let before = raw.starts_with(|c: char| c.is_ascii_whitespace());
+                    let after = raw.ends_with(|c: char| c.is_ascii_whitespace());
+                    if text.is_empty() {
+                        if self.cur.is_some() && before {
+                            self.push_text(" ", self.style(), offset)?;
+                        }
+                        continue;
+                    }
+                    let lead = if before && self.cur.is_some() {
+                        " "
+                    } else {
+                        ""
+                    };
+                    let trail = if after { " " } else { "" };
+                    self.push_text(&format!("{lead}{text}{trail}"), self.style(), offset)?;
+                }
+                Piece::Bold(open) => {
+                    self.bold = if open {
+                        self.bold + 1
+                    } else {
+                        self.bold.saturating_sub(1)
+                    };
+                }
+                Piece::Italic(open) => {
+                    self.italic = if open {
+                        self.italic + 1
+                    } else {
+                        self.italic.saturating_sub(1)
+                    };
+                }
+                Piece::LineBreak => {
+                    self.line_break(offset);
+                }
+                Piece::Block => {
+                    self.flush();
+                }
+                Piece::Heading(level) => {
+                    let kind = if level == 1 && self.containers.is_empty() {
+                        ParaKind::Title
+                    } else {
+                        ParaKind::Fixed(BlockKind::Heading(level.saturating_sub(1).max(1)))
+                    };
+                    self.open(kind, offset);
+                }
+                Piece::Item => {
+                    let depth = self
+                        .containers
+                        .iter()
+                        .filter(|c| matches!(c, Container::List { .. }))
+                        .count();
+                    let kind = ParaKind::Fixed(BlockKind::ListItem {
+                        marker: "•".to_string(),
+                        depth: u8::try_from(depth).unwrap_or(u8::MAX),
+                    });
+                    self.open(kind, offset);
+                }
+                Piece::Link(url) => {
+                    self.links.push(Link {
+                        url,
+                        text: String::new(),
+                        autolink: false,
+                    });
+                }
+                Piece::LinkEnd => {
+                    self.end_link(offset)?;
+                }
+                Piece::Image(alt) => {
+                    self.warn(
+                        offset,
+                        "images in the statement are not placed; put pictures in the layout",
+                    );
+                    if !alt.trim().is_empty() {
+                        self.push_text(alt.trim(), self.style(), offset)?;
                     }
                 }
+                Piece::Plain => {}
+                Piece::LeftOut(what) => {
+                    self.warn(
+                        offset,
+                        &format!("an HTML {what} in the statement is not printed"),
+                    );
+                }
             }
-            _ => {}
         }
         Ok(())
     }

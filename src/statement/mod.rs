@@ -105,6 +105,7 @@ pub mod document;
 mod email;
 mod frontmatter;
 mod heading;
+mod html;
 mod input;
 pub mod limits;
 mod markdown;

@@ -796,8 +796,8 @@ fn markdown_images_html_and_code_warn_but_keep_text() {
             "T",
             "Text.",
             "A photo of the march",
-            "<div>raw html</div>",
-            "Some <b>inline</b> html.",
+            "raw html",
+            "Some inline html.",
             "code line one code line two",
             "second",
             "End of it all here.",
@@ -814,6 +814,61 @@ fn markdown_images_html_and_code_warn_but_keep_text() {
     assert!(w[1].starts_with("s.txt:7:1: warning: HTML"), "{w:?}");
     assert!(w[2].starts_with("s.txt:9:6: warning: HTML"), "{w:?}");
     assert!(w[3].starts_with("s.txt:11:"), "{w:?}");
+}
+
+#[test]
+fn markdown_html_is_read_for_its_text_and_what_its_tags_mean() {
+    let parsed = parse_ok(
+        "<h1>Stop the <em>evictions</em></h1>\n\n\
+         <p>The council voted to sell the <strong>Mill Road</strong> estate.<br>\n\
+         Two hundred families live there &ndash; and stay.</p>\n\
+         <!-- ask Ana for the number -->\n\
+         <ul>\n  <li>Thursday, 7&nbsp;pm</li>\n  <li>The hall, <a href=\"https://example.org/map\">map</a></li>\n</ul>\n\n\
+         A <span class=\"x\">span</span> in Markdown.\n\n\
+         <script>track('<b>')</script>\n",
+        Format::Markdown,
+    );
+    let doc = &parsed.document;
+    assert_eq!(
+        texts(doc),
+        vec![
+            "Stop the evictions",
+            "The council voted to sell the Mill Road estate. Two hundred families live there – and stay.",
+            "Thursday, 7\u{a0}pm",
+            "The hall, map (https://example.org/map)",
+            "A span in Markdown.",
+        ]
+    );
+    assert_eq!(doc.blocks[0].kind, BlockKind::Headline);
+    assert!(doc.blocks[0]
+        .spans
+        .iter()
+        .any(|s| s.style.italic && s.text == "evictions"));
+    assert!(doc.blocks[1]
+        .spans
+        .iter()
+        .any(|s| s.style.bold && s.text == "Mill Road"));
+    assert!(doc.blocks[1]
+        .spans
+        .iter()
+        .any(|s| !s.style.bold && s.text.contains("estate")));
+    assert!(matches!(&doc.blocks[2].kind, BlockKind::ListItem { marker, .. } if marker == "•"));
+    let w: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+    let at = |says: &str| {
+        w.iter()
+            .find(|w| w.contains(says))
+            .map(|w| w.split(": warning").next().unwrap_or_default().to_string())
+    };
+    // Each warning where it applies: the comment and the script at their
+    // own lines, the tags at a block's first tag.
+    assert_eq!(at("comment").as_deref(), Some("s.txt:5:1"), "{w:?}");
+    assert_eq!(at("script").as_deref(), Some("s.txt:13:1"), "{w:?}");
+    assert_eq!(at("HTML tags").as_deref(), Some("s.txt:1:1"), "{w:?}");
+    assert_eq!(
+        w.iter().filter(|w| w.contains("HTML tags")).count(),
+        3,
+        "{w:?}"
+    );
 }
 
 #[test]

@@ -1,0 +1,265 @@
+//! HTML in a Markdown statement: what of it is text to print.
+//!
+//! A statement copied into Markdown from a web page or a campaign site's
+//! editor brings tags along (`<p>`, `<b>`, `<br>`, `<span style=…>`), and
+//! CommonMark passes them through as raw HTML. Printed as they are, the
+//! tags put markup on a leaflet; dropped, they take their words with them.
+//! So the tags are read with html5gum, a tokenizer that follows the WHATWG
+//! rules browsers follow (entities decoded, broken tags recovered), and
+//! turned into what a statement has: text, bold and italic, line and
+//! paragraph breaks, headings, list items, links and pictures. Comments,
+//! scripts and style sheets are not words of the statement; they are left
+//! out, and the caller says so.
+
+use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+/// One thing the HTML says, in the statement's terms.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Piece {
+    /// Text, entities decoded, whitespace as written.
+    Text(String),
+    /// `<b>`, `<strong>` open (true) or close (false).
+    Bold(bool),
+    /// `<i>`, `<em>`, `<cite>` open or close.
+    Italic(bool),
+    /// `<br>`.
+    LineBreak,
+    /// A block element (`<p>`, `<div>`, `<ul>`, …) opens or closes: a
+    /// paragraph ends here.
+    Block,
+    /// `<h1>`…`<h6>` opens.
+    Heading(u8),
+    /// `<li>` opens.
+    Item,
+    /// `<a href>` opens, with its address (empty without one).
+    Link(String),
+    /// `</a>`.
+    LinkEnd,
+    /// `<img>`, with its alternative text.
+    Image(String),
+    /// A tag that carries no more than its text (`<span>`, `<font>`, `<u>`).
+    Plain,
+    /// Something left out (a comment, a script, a style sheet), named.
+    LeftOut(&'static str),
+}
+
+/// Elements that end a paragraph where they open or close.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hr",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "table",
+    "tr",
+    "ul",
+];
+
+/// Elements whose content is not text of the statement, with how a
+/// warning names them.
+const NOT_TEXT: &[(&str, &str)] = &[
+    ("script", "script"),
+    ("style", "style sheet"),
+    ("template", "template"),
+    ("noscript", "noscript block"),
+];
+
+/// The pieces of `html`, in order, each with the byte offset in `html`
+/// where it starts.
+pub(super) fn pieces(html: &str) -> Vec<(usize, Piece)> {
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    // The tokenizer alone cannot know that a script's or style sheet's
+    // content is raw text (the tree builder tells it); this switch does it
+    // by the tag's name, so a "<" in a script is not read as a tag.
+    emitter.naively_switch_states(true);
+    let mut out = Vec::new();
+    // Inside an element that is not text: its name, until it closes.
+    let mut skipping: Option<String> = None;
+    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if skipping.is_some() {
+                    continue;
+                }
+                let at = tag.span.start;
+                if let Some((_, what)) = NOT_TEXT.iter().find(|(n, _)| *n == name) {
+                    out.push((at, Piece::LeftOut(what)));
+                    if !tag.self_closing {
+                        skipping = Some(name);
+                    }
+                    continue;
+                }
+                let attribute = |key: &str| {
+                    tag.attributes
+                        .iter()
+                        .find(|(k, _)| k.as_slice() == key.as_bytes())
+                        .map(|(_, v)| String::from_utf8_lossy(&v.value).into_owned())
+                        .unwrap_or_default()
+                };
+                let piece = match name.as_str() {
+                    "b" | "strong" => Piece::Bold(true),
+                    "i" | "em" | "cite" => Piece::Italic(true),
+                    "br" => Piece::LineBreak,
+                    "li" => Piece::Item,
+                    "a" => Piece::Link(attribute("href")),
+                    "img" => Piece::Image(attribute("alt")),
+                    n => match heading_level(n) {
+                        Some(level) => Piece::Heading(level),
+                        None if BLOCKS.contains(&n) => Piece::Block,
+                        None => Piece::Plain,
+                    },
+                };
+                out.push((at, piece));
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if let Some(open) = &skipping {
+                    if *open == name {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                let piece = match name.as_str() {
+                    "b" | "strong" => Piece::Bold(false),
+                    "i" | "em" | "cite" => Piece::Italic(false),
+                    "a" => Piece::LinkEnd,
+                    "li" => Piece::Block,
+                    n if heading_level(n).is_some() || BLOCKS.contains(&n) => Piece::Block,
+                    _ => Piece::Plain,
+                };
+                out.push((tag.span.start, piece));
+            }
+            Token::String(text) if skipping.is_none() => {
+                let at = text.span.start;
+                let text = String::from_utf8_lossy(&text.value).into_owned();
+                match out.last_mut() {
+                    Some((_, Piece::Text(before))) => before.push_str(&text),
+                    _ => out.push((at, Piece::Text(text))),
+                }
+            }
+            Token::Comment(c) if skipping.is_none() => {
+                out.push((c.span.start, Piece::LeftOut("comment")))
+            }
+            // A doctype, a parse error the tokenizer recovered from, or the
+            // content of an element that is not text.
+            _ => {}
+        }
+    }
+    out
+}
+
+/// 1–6 for `h1`…`h6`.
+fn heading_level(name: &str) -> Option<u8> {
+    let level = name.strip_prefix('h')?.parse::<u8>().ok()?;
+    (1..=6).contains(&level).then_some(level)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Piece::*;
+    use super::*;
+
+    fn text(s: &str) -> Piece {
+        Text(s.to_string())
+    }
+
+    /// The pieces without their offsets.
+    fn pieces(html: &str) -> Vec<Piece> {
+        super::pieces(html).into_iter().map(|(_, p)| p).collect()
+    }
+
+    #[test]
+    fn tags_become_styles_and_breaks_and_their_text_stays() {
+        assert_eq!(
+            pieces("<p>Rents <b>down</b>, <em>now</em>!<br/>Tuesday</p>"),
+            [
+                Block,
+                text("Rents "),
+                Bold(true),
+                text("down"),
+                Bold(false),
+                text(", "),
+                Italic(true),
+                text("now"),
+                Italic(false),
+                text("!"),
+                LineBreak,
+                text("Tuesday"),
+                Block
+            ]
+        );
+        assert_eq!(
+            pieces("<span style=\"color:red\">Fish &amp; chips&nbsp;&#8211; 5&euro;</span>"),
+            [Plain, text("Fish & chips\u{a0}– 5€"), Plain]
+        );
+        assert_eq!(
+            pieces("<H2 class=x>Our demands</H2><ul><li>One</li></ul>"),
+            [
+                Heading(2),
+                text("Our demands"),
+                Block,
+                Block,
+                Item,
+                text("One"),
+                Block,
+                Block
+            ]
+        );
+        assert_eq!(
+            pieces("<a href=\"https://example.org\">our site</a><img src=x.png alt=\"A march\">"),
+            [
+                Link("https://example.org".into()),
+                text("our site"),
+                LinkEnd,
+                Image("A march".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_scripts_and_style_sheets_are_left_out_and_named() {
+        assert_eq!(
+            pieces("a<!-- draft: ask Maria -->b<script>if (x < y) { alert('<b>') }</script>c<style>p{}</style>"),
+            [
+                text("a"),
+                LeftOut("comment"),
+                text("b"),
+                LeftOut("script"),
+                text("c"),
+                LeftOut("style sheet")
+            ]
+        );
+    }
+
+    #[test]
+    fn each_piece_knows_where_it_starts() {
+        let at: Vec<usize> = super::pieces("<p>ab<!-- c -->\n<b>d</b>")
+            .into_iter()
+            .map(|(at, _)| at)
+            .collect();
+        assert_eq!(at, [0, 3, 5, 15, 16, 19, 20]);
+    }
+
+    #[test]
+    fn broken_html_loses_no_text() {
+        assert_eq!(
+            pieces("5 < 6 and <b>bold"),
+            [text("5 < 6 and "), Bold(true), text("bold")]
+        );
+        assert_eq!(pieces("</b>x"), [Bold(false), text("x")]);
+    }
+}
