@@ -519,11 +519,13 @@ fn render(
 
 /// Gives the paragraphs their roles and makes the blocks, in reading
 /// order: the headline with its meta lines and subtitle, the salutation,
-/// the body, the sign-off and the imprint. `next` is the first paragraph
-/// no role has taken yet. What tidying the meta lines drops is reported in
-/// `warnings`, located in `file`.
+/// the body, the sign-off, the notes (`notes`, Markdown's footnotes) and
+/// the imprint. `next` is the first paragraph no role has taken yet. What
+/// tidying the meta lines drops is reported in `warnings`, located in
+/// `file`.
 pub(super) fn build(
     paras: &[Para],
+    notes: &[Para],
     front: &FrontMatter,
     plain: bool,
     file: &str,
@@ -549,6 +551,7 @@ pub(super) fn build(
             out.extend(block(BlockKind::SignOff, std::slice::from_ref(l)));
         }
     }
+    render(notes, 0..notes.len(), false, &[], &mut out);
     if let Some(imprint) = &front.imprint {
         out.push(field_block(BlockKind::Imprint, imprint));
     }

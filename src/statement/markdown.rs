@@ -1,5 +1,5 @@
-//! Markdown (CommonMark, via pulldown-cmark with GitHub's tables as its one
-//! extension) → paragraphs.
+//! Markdown (CommonMark, via pulldown-cmark with GitHub's tables and
+//! footnotes as its extensions) → paragraphs.
 //!
 //! * A level-1 heading outside lists and quotes is a headline candidate
 //!   ([`ParaKind::Title`]); `##`…`######` become `Heading(level - 1)` and a
@@ -27,6 +27,10 @@
 //!   joined with spaces — an email pasted with indented paragraphs stays
 //!   paragraphs.
 //! * Thematic breaks carry no text and are dropped.
+//! * Footnotes (`text[^1]` … `[^1]: the note`) → a superscript number where
+//!   referred to, numbered in the order of first reference, and the notes
+//!   as list items under that number after everything else (the sign-off
+//!   included), as endnotes: a leaflet has no page foot to put them at.
 //! * Tables → one paragraph a row (Body, or ListItem / Quote inside those),
 //!   each non-empty cell after its column's heading in bold ("Grade:
 //!   Cleaner · Now: 11.20 €"), with a warning; headings no cell printed
@@ -130,17 +134,33 @@ struct Builder<'a> {
     /// The HTML block being read: read whole at its end, as a tag may run
     /// over several of its lines.
     html_block: Option<HtmlSource>,
+    /// Footnote labels, numbered from 1 in the order first met.
+    note_labels: Vec<String>,
+    /// The footnote being read: its number, and its first paragraph's
+    /// index in `paras`.
+    note: Option<(usize, usize)>,
+    /// The notes read, with their numbers.
+    notes: Vec<(usize, Vec<Para>)>,
+}
+
+/// What a Markdown statement holds.
+pub(super) struct Markdown {
+    pub(super) paras: Vec<Para>,
+    /// The links whose text is printed before their address.
+    pub(super) labels: Vec<LinkLabel>,
+    /// The footnotes, in the order of their numbers, to follow the rest.
+    pub(super) notes: Vec<Para>,
 }
 
 /// Parses Markdown `body` (LF line breaks; its first line is `first_line`
 /// of the file) into paragraphs, with the links whose text is printed
-/// before their address.
+/// before their address and the footnotes.
 pub(super) fn paragraphs(
     body: &str,
     first_line: usize,
     file: &str,
     warnings: &mut Vec<Warning>,
-) -> Result<(Vec<Para>, Vec<LinkLabel>)> {
+) -> Result<Markdown> {
     let mut b = Builder {
         src: body,
         index: LineIndex::new(body, first_line),
@@ -157,12 +177,30 @@ pub(super) fn paragraphs(
         code: None,
         table: None,
         html_block: None,
+        note_labels: Vec::new(),
+        note: None,
+        notes: Vec::new(),
     };
-    for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         b.event(event, range.start, range.end)?;
     }
     b.flush();
-    Ok((b.paras, b.labels))
+    b.notes.sort_by_key(|(n, _)| *n);
+    Ok(Markdown {
+        paras: b.paras,
+        labels: b.labels,
+        notes: b.notes.into_iter().flat_map(|(_, p)| p).collect(),
+    })
+}
+
+/// `n` in superscript digits: "¹²" for 12.
+fn superscript(n: usize) -> String {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    n.to_string()
+        .bytes()
+        .map(|d| DIGITS[usize::from(d - b'0')])
+        .collect()
 }
 
 impl Builder<'_> {
@@ -326,8 +364,9 @@ impl Builder<'_> {
                     self.html(&inline, false)?;
                 }
             }
-            Event::FootnoteReference(t) => {
-                self.push_text(&format!("[{t}]"), self.style(), start)?
+            Event::FootnoteReference(label) => {
+                let n = self.note_number(&label);
+                self.push_text(&superscript(n), self.style(), start)?
             }
             Event::SoftBreak | Event::HardBreak => self.line_break(start),
             Event::Rule => self.flush(),
@@ -459,7 +498,17 @@ impl Builder<'_> {
                     }
                 }
             }
-            // Not enabled: footnotes, definition lists, metadata,
+            Tag::FootnoteDefinition(label) => {
+                self.flush();
+                let n = self.note_number(&label);
+                self.note = Some((n, self.paras.len()));
+                self.containers.push(Container::Item {
+                    marker: superscript(n),
+                    depth: 0,
+                    used: false,
+                });
+            }
+            // Not enabled: definition lists, metadata,
             // strikethrough, super/subscript. Their text flows on.
             _ => {}
         }
@@ -527,9 +576,28 @@ impl Builder<'_> {
             TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
             TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
             TagEnd::Link => self.end_link(start)?,
+            TagEnd::FootnoteDefinition => {
+                self.flush();
+                self.containers.pop();
+                if let Some((n, first)) = self.note.take() {
+                    let note = self.paras.split_off(first.min(self.paras.len()));
+                    self.notes.push((n, note));
+                }
+            }
             _ => {}
         }
         Ok(())
+    }
+
+    /// The number of the footnote `label`: the next one when it is new.
+    fn note_number(&mut self, label: &str) -> usize {
+        match self.note_labels.iter().position(|l| l == label) {
+            Some(i) => i + 1,
+            None => {
+                self.note_labels.push(label.to_string());
+                self.note_labels.len()
+            }
+        }
     }
 
     /// Ends the innermost link: its address follows its text in brackets,

@@ -234,14 +234,29 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     let (front, body_start) = frontmatter::split(&norm, &index, file, format)?;
     let first_line = index.line(body_start);
     let body = clean::remove_invisible(&norm[body_start..]);
-    let (paras, labels) = match format {
+    let markdown::Markdown {
+        paras,
+        labels,
+        notes,
+    } = match format {
         Format::Plain => {
             let paras = plain::paragraphs(&body, first_line);
-            (email::tidy(paras, file, &mut warnings), Vec::new())
+            markdown::Markdown {
+                paras: email::tidy(paras, file, &mut warnings),
+                labels: Vec::new(),
+                notes: Vec::new(),
+            }
         }
         Format::Markdown => markdown::paragraphs(&body, first_line, file, &mut warnings)?,
     };
-    let blocks = classify::build(&paras, &front, format == Format::Plain, file, &mut warnings);
+    let blocks = classify::build(
+        &paras,
+        &notes,
+        &front,
+        format == Format::Plain,
+        file,
+        &mut warnings,
+    );
     if let (Some(time), Some(date)) = (&front.date_time, &front.date) {
         warnings.push(Warning {
             at: Location::line(file, date.line),

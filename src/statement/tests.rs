@@ -872,6 +872,51 @@ fn markdown_html_is_read_for_its_text_and_what_its_tags_mean() {
 }
 
 #[test]
+fn markdown_footnotes_are_numbered_and_follow_the_sign_off_as_notes() {
+    let doc = md("# Hands off the Mill Road estate\n\n\
+         On Monday the council voted to sell the estate to a private developer.[^sale] \
+         Two hundred families live there, many of them for thirty years or more. \
+         The council's own survey found the buildings sound.[^survey]\n\n\
+         We ask every councillor to vote against the sale at the next meeting,[^sale] \
+         and to meet the residents first, as promised.[^nowhere]\n\n\
+         In solidarity,\nMill Road Residents\n\n\
+         [^survey]: Housing survey 2025, page 14.\n\n\
+         [^sale]: Council minutes, 3 March, item 7.\n\n\
+         [^spare]: A note no one refers to.\n");
+    let texts = texts(&doc);
+    assert!(texts[1].ends_with("private developer.¹ Two hundred families live there, many of them for thirty years or more. The council's own survey found the buildings sound.²"), "{texts:?}");
+    assert!(
+        texts[2]
+            .ends_with("next meeting,¹ and to meet the residents first, as promised.[^nowhere]"),
+        "{texts:?}"
+    );
+    assert_eq!(
+        texts[3..],
+        [
+            "In solidarity,",
+            "Mill Road Residents",
+            "Council minutes, 3 March, item 7.",
+            "Housing survey 2025, page 14.",
+            "A note no one refers to.",
+        ]
+    );
+    let kinds = kinds(&doc);
+    assert_eq!(
+        kinds[3..5],
+        [BlockKind::SignOff, BlockKind::SignOff],
+        "{kinds:?}"
+    );
+    let markers: Vec<&str> = kinds[5..]
+        .iter()
+        .map(|k| match k {
+            BlockKind::ListItem { marker, depth: 0 } => marker.as_str(),
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(markers, ["¹", "²", "³"]);
+}
+
+#[test]
 fn markdown_meta_salutation_sign_off() {
     let doc = md(
         "# Headline\n\n*1 June 2023*\n\nDear comrades,\n\nThe body of the statement, which is long.\n\n\
