@@ -293,3 +293,36 @@ fn a_statement_pasted_from_an_email_prints_without_its_envelope() {
         .collect();
     assert_eq!(signed, ["Riverside Tenants' Union", "www.example.org"]);
 }
+
+#[test]
+fn a_forwarded_statement_prints_without_the_forwarders_note() {
+    // Before: "Hi all, please print…" was the headline, and the divider
+    // and the forwarded header ran into one paragraph under it.
+    let text = "Hi all, please print 500 of these for Saturday. Thanks, Jo\n\n\
+                ---------- Forwarded message ---------\n\
+                From: Maria Lopez <maria@example.org>\n\
+                Date: Tue, 3 Mar 2026 at 10:14\n\
+                Subject: Statement on the Mill Road sale\n\
+                To: Riverside Tenants <list@example.org>\n\n\
+                Hands off the Mill Road estate\n\n\
+                On Monday the council voted to sell the estate to a private developer. \
+                Two hundred families live there, many of them for thirty years or more.\n\n\
+                We ask every councillor to vote against the sale at the next meeting.\n";
+    let (ok, shown, stderr) = build_cli("forward.txt", text);
+    assert!(ok, "{stderr}");
+    for expected in [
+        "forward.txt:1: warning: line 1 (“Hi all, please print 500 of these for…”), before a forwarded e-mail, left off the leaflet",
+        "forward.txt:3: warning: “---------- Forwarded message ---------”, a mail client's divider, is left off",
+        "forward.txt:4: warning: lines 4–7 are an e-mail's header (From: Date: Subject: To:)",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        shown.starts_with("Hands off the Mill Road estate On Monday"),
+        "{shown}"
+    );
+    for gone in ["Hi all", "Forwarded", "From:", "maria@"] {
+        assert!(!shown.contains(gone), "{gone}: {shown}");
+    }
+}

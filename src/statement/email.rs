@@ -1,4 +1,6 @@
 //! What an e-mail wraps around a statement pasted from it, in plain text:
+//! a forwarder's note and the divider over the forwarded message ("Hi
+//! all, please print this" / "---------- Forwarded message ---------"),
 //! its header, the `>` of quoted lines, the `--` over a signature (the
 //! lines under it are the signature, each set as written), and rules
 //! typed as a row of `=` or `-`. None of it is the statement's text,
@@ -53,8 +55,81 @@ const HEADER_FIELDS: &[&str] = &[
     "onderwerp", // Dutch
 ];
 
+/// The fields only a mail header has (a recipient, a subject, when it was
+/// sent), of which a header after a forwarder's note with no divider over
+/// it needs one: "From: … / Date: …" under a headline is a press
+/// release's meta lines.
+const MAIL_ONLY_FIELDS: &[&str] = &[
+    "to",
+    "cc",
+    "bcc",
+    "subject",
+    "sent",
+    "an",
+    "betreff",
+    "gesendet",
+    "à",
+    "objet",
+    "envoyé",
+    "para",
+    "asunto",
+    "enviado",
+    "assunto",
+    "a",
+    "oggetto",
+    "inviato",
+    "aan",
+    "onderwerp",
+    "verzonden",
+];
+
 /// The fields one of which opens a mail header: who sent it.
 const SENDER_FIELDS: &[&str] = &["from", "von", "de", "da", "van"];
+
+/// The lines Apple Mail writes over a forwarded message, in the same
+/// languages. Folded to lower case, without the colon.
+const FORWARD_LINES: &[&str] = &[
+    "begin forwarded message",
+    "anfang der weitergeleiteten nachricht",
+    "début du message réexpédié",
+    "inicio del mensaje reenviado",
+    "início da mensagem reencaminhada",
+    "inizio messaggio inoltrato",
+    "begin doorgestuurd bericht",
+];
+
+/// The labels other clients (Gmail, Outlook, Thunderbird) write between
+/// dashes over a forwarded or replied-to message ("---------- Forwarded
+/// message ---------", "-----Original Message-----"), in the same
+/// languages. Only these: "---- Our demands ----" is a heading someone
+/// typed.
+const DIVIDER_LABELS: &[&str] = &[
+    "forwarded message",
+    "original message",
+    "weitergeleitete nachricht",
+    "ursprüngliche nachricht",
+    "message transféré",
+    "message d'origine",
+    "message original",
+    "mensaje reenviado",
+    "mensaje original",
+    "mensagem encaminhada",
+    "mensagem original",
+    "messaggio inoltrato",
+    "messaggio originale",
+    "doorgestuurd bericht",
+    "oorspronkelijk bericht",
+];
+
+/// The most paragraphs and words a forwarder's note over a forwarded
+/// message has ("Hi all, please print this for Saturday. Thanks, Jo"):
+/// more, and what comes before the message is text of the statement,
+/// which stays.
+const NOTE_MAX_PARAS: usize = 3;
+const NOTE_MAX_WORDS: usize = 80;
+
+/// How much of a forwarder's note its warning quotes, in characters.
+const NOTE_QUOTE_CHARS: usize = 40;
 
 /// The shortest row of one mark that is a rule typed into the text, not a
 /// section break: "* * *" and "---" mark a break in the text and stay
@@ -65,10 +140,11 @@ const RULE_MIN_MARKS: usize = 8;
 /// The paragraphs of a plain-text statement without its e-mail remnants,
 /// each one left off reported in `warnings` as in `file`.
 pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
+    let (paras, header_at) = drop_forwarding(paras, file, warnings);
     let mut out = Vec::with_capacity(paras.len());
     for (k, para) in paras.into_iter().enumerate() {
         let mut para = para;
-        if k == 0 {
+        if k == header_at {
             drop_header(&mut para, file, warnings);
         }
         let signature = para
@@ -120,21 +196,172 @@ pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) ->
     out
 }
 
-/// Drops the header a mail client writes over a message ("From: …",
-/// "Sent: …", "To: …", "Subject: …") from the first paragraph: its
-/// leading lines, when they are two or more header fields and the first
-/// names the sender.
-fn drop_header(para: &mut Para, file: &str, warnings: &mut Vec<Warning>) {
+/// Drops the divider a mail client writes over a forwarded message (or
+/// the header it writes alone, as Outlook does) and, when what comes
+/// before it is short, that too: the forwarder's note to whoever prints
+/// it, not the statement. Returns the paragraphs and the index of the one
+/// the forwarded message's header starts (0 when nothing was forwarded),
+/// for [`drop_header`].
+fn drop_forwarding(
+    mut paras: Vec<Para>,
+    file: &str,
+    warnings: &mut Vec<Warning>,
+) -> (Vec<Para>, usize) {
+    // The first divider or header in reach of a note.
+    let found = paras
+        .iter()
+        .take(NOTE_MAX_PARAS + 1)
+        .enumerate()
+        .find_map(|(k, p)| {
+            let divider = p.lines.iter().position(|l| is_divider(&raw_text(l)));
+            match divider {
+                Some(i) => Some((k, Some(i))),
+                None => (k > 0 && is_mail_header(p)).then_some((k, None)),
+            }
+        });
+    let Some((k, divider)) = found else {
+        return (paras, 0);
+    };
+    let before_lines = divider.unwrap_or(0);
+    let note: Vec<&Line> = paras[..k]
+        .iter()
+        .flat_map(|p| &p.lines)
+        .chain(&paras[k].lines[..before_lines])
+        .collect();
+    let words: usize = note
+        .iter()
+        .map(|l| raw_text(l).split_whitespace().count())
+        .sum();
+    let note_is_short = words <= NOTE_MAX_WORDS;
+    if note_is_short {
+        if let (Some(first), Some(last)) = (note.first(), note.last()) {
+            let start = opening(&raw_text(first), NOTE_QUOTE_CHARS);
+            let lines = if first.no == last.no {
+                format!("line {}", first.no)
+            } else {
+                format!("lines {}–{}", first.no, last.no)
+            };
+            warnings.push(left_off(
+                file,
+                first.no,
+                &format!(
+                    "{lines} (“{}…”), before a forwarded e-mail, left off the leaflet as \
+                     the forwarder's note; if this is part of the statement, put it after \
+                     the e-mail's header",
+                    start.trim_end()
+                ),
+            ));
+        }
+    }
+    let Some(i) = divider else {
+        if note_is_short {
+            paras.drain(..k);
+            return (paras, 0);
+        }
+        return (paras, k);
+    };
+    let line = &paras[k].lines[i];
+    warnings.push(left_off(
+        file,
+        line.no,
+        &format!(
+            "“{}”, a mail client's divider, is left off",
+            raw_text(line).trim_matches(is_space)
+        ),
+    ));
+    // The divider's paragraph: before the divider, the note or text that
+    // stays; after it, the forwarded message.
+    let after = paras[k].lines.split_off(i + 1);
+    paras[k].lines.truncate(i);
+    let kind = paras[k].kind.clone();
+    let at = if note_is_short {
+        paras.drain(..=k);
+        0
+    } else if paras[k].lines.is_empty() {
+        paras.remove(k);
+        k
+    } else {
+        k + 1
+    };
+    if !after.is_empty() {
+        paras.insert(at, Para { kind, lines: after });
+    }
+    (paras, at)
+}
+
+/// The first whole words of `text` that fit in `max` characters (the
+/// first word alone when it is longer).
+fn opening(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        let len = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if !out.is_empty() && len > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether a line is the divider a mail client writes over a forwarded or
+/// replied-to message: one of [`DIVIDER_LABELS`] between runs of dashes
+/// ("---------- Forwarded message ---------"), or one of Apple Mail's
+/// [`FORWARD_LINES`] ("Begin forwarded message:").
+fn is_divider(text: &str) -> bool {
+    let text = text.trim_matches(is_space);
+    let folded = text
+        .trim_end_matches(|c: char| c == ':' || is_space(c))
+        .to_lowercase();
+    if FORWARD_LINES.contains(&folded.as_str()) {
+        return true;
+    }
+    let framed = text.starts_with("--") && text.ends_with("--");
+    let label = text
+        .trim_matches('-')
+        .trim_matches(is_space)
+        .replace('’', "'");
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    framed && DIVIDER_LABELS.contains(&label.to_lowercase().as_str())
+}
+
+/// Whether a paragraph opens with a header only mail has: the sender, and
+/// a recipient, subject or time sent.
+fn is_mail_header(para: &Para) -> bool {
+    let len = header_len(para);
+    para.lines[..len]
+        .iter()
+        .any(|l| header_field(&raw_text(l)).is_some_and(|f| MAIL_ONLY_FIELDS.contains(&f.as_str())))
+}
+
+/// How many of a paragraph's leading lines are a mail header: two or more
+/// header fields, the first naming the sender; 0 if they are not one.
+fn header_len(para: &Para) -> usize {
     let fields: Vec<String> = para
         .lines
         .iter()
         .map_while(|l| header_field(&raw_text(l)))
         .collect();
     if fields.len() < 2 || !SENDER_FIELDS.contains(&fields[0].as_str()) {
+        0
+    } else {
+        fields.len()
+    }
+}
+
+/// Drops the header a mail client writes over a message ("From: …",
+/// "Sent: …", "To: …", "Subject: …") from the first paragraph: its
+/// leading lines, when they are two or more header fields and the first
+/// names the sender.
+fn drop_header(para: &mut Para, file: &str, warnings: &mut Vec<Warning>) {
+    let len = header_len(para);
+    if len == 0 {
         return;
     }
-    let (first, last) = (para.lines[0].no, para.lines[fields.len() - 1].no);
-    let names: Vec<String> = para.lines[..fields.len()]
+    let (first, last) = (para.lines[0].no, para.lines[len - 1].no);
+    let names: Vec<String> = para.lines[..len]
         .iter()
         .filter_map(|l| {
             raw_text(l)
@@ -150,7 +377,7 @@ fn drop_header(para: &mut Para, file: &str, warnings: &mut Vec<Warning>) {
             names.join(" ")
         ),
     ));
-    para.lines.drain(..fields.len());
+    para.lines.drain(..len);
 }
 
 /// The field name of a mail header line ("Subject: Leaflet"), folded to
@@ -289,5 +516,92 @@ mod tests {
             "{}",
             warnings[0].message
         );
+    }
+
+    #[test]
+    fn a_forwarded_email_loses_the_forwarders_note_divider_and_header() {
+        let text = "Hi all, please print this for Saturday. Thanks, Jo\n\n\
+                    ---------- Forwarded message ---------\n\
+                    From: Maria Lopez <maria@example.org>\nDate: Tue, 3 Mar 2026\n\
+                    Subject: Statement\nTo: Riverside <list@example.org>\n\n\
+                    Hands off the estate\n\nWe ask the council to stop the sale.\n";
+        let mut warnings = Vec::new();
+        let out = tidy(paras(text), "e.txt", &mut warnings);
+        assert_eq!(
+            texts(&out),
+            [
+                ["Hands off the estate"],
+                ["We ask the council to stop the sale."]
+            ]
+        );
+        let said: Vec<(Option<usize>, &str)> = warnings
+            .iter()
+            .map(|w| (w.at.line, w.message.as_str()))
+            .collect();
+        assert_eq!(said.len(), 3, "{said:?}");
+        assert!(
+            said[0].1.starts_with(
+                "line 1 (“Hi all, please print this for Saturday.…”), before a forwarded e-mail"
+            ),
+            "{said:?}"
+        );
+        assert_eq!(said[1].0, Some(3));
+        assert!(said[1].1.contains("divider"), "{said:?}");
+        assert!(
+            said[2].1.contains("lines 4–7 are an e-mail's header"),
+            "{said:?}"
+        );
+    }
+
+    #[test]
+    fn other_clients_forwards_are_read_too() {
+        // Outlook writes the header alone; Apple Mail its own line.
+        for text in [
+            "Please print 500.\n\nFrom: Maria <m@example.org>\nSent: Tuesday\nSubject: Leaflet\n\nRents down now.\n",
+            "Please print 500.\nBegin forwarded message:\n\nFrom: Maria <m@example.org>\nDate: Tuesday\n\nRents down now.\n",
+            "-----Original Message-----\nVon: Maria <m@example.org>\nGesendet: Dienstag\n\nRents down now.\n",
+        ] {
+            let mut warnings = Vec::new();
+            let out = tidy(paras(text), "e.txt", &mut warnings);
+            assert_eq!(texts(&out), [["Rents down now."]], "{text}");
+            assert!(warnings.len() >= 2, "{warnings:?}");
+        }
+    }
+
+    #[test]
+    fn a_press_releases_from_and_date_under_its_headline_stay() {
+        let text = "Rents down\n\nFrom: Riverside Tenants\nDate: 3 March 2026\n\nWe ask.\n";
+        let mut warnings = Vec::new();
+        let out = tidy(paras(text), "e.txt", &mut warnings);
+        assert_eq!(out.len(), 3);
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    #[test]
+    fn text_before_a_divider_that_is_more_than_a_note_stays() {
+        let long = "We, the tenants of Mill Road, ask the council to stop the sale of our homes. "
+            .repeat(8);
+        let text = format!(
+            "{long}\n---------- Forwarded message ---------\nFrom: Maria <m@example.org>\n\
+             Date: Tuesday\n\nThe council's answer.\n"
+        );
+        let mut warnings = Vec::new();
+        let out = tidy(paras(&text), "e.txt", &mut warnings);
+        assert_eq!(
+            texts(&out),
+            [
+                vec![long.clone()],
+                vec!["The council's answer.".to_string()]
+            ]
+        );
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        // A line of the text framed in dashes is no divider.
+        for line in [
+            "-- the official answer --",
+            "---- Our demands ----",
+            "-------- 2026 --------",
+        ] {
+            assert!(!is_divider(line), "{line}");
+        }
     }
 }
