@@ -326,3 +326,25 @@ fn a_forwarded_statement_prints_without_the_forwarders_note() {
         assert!(!shown.contains(gone), "{gone}: {shown}");
     }
 }
+
+#[test]
+fn a_word_broken_at_a_lines_end_as_a_pdf_has_it_prints_whole() {
+    // Before: "organi- sation" and "assem- bly", a hyphen and a word space
+    // in the middle of each word.
+    let text = "Solidarity with the strikers\n\n\
+                The workers of the district have been on strike for three weeks. The organi-\n\
+                sation of the strike is democratic: every decision is taken by the assem-\n\
+                bly of all workers. The well-\n\
+                known company refuses to negotiate.\n";
+    let (ok, shown, stderr) = build_cli("copied.txt", text);
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("copied.txt:3: warning: 2 words broken with a hyphen at a line's end (as text copied from a PDF has them) joined again: “organisation” (line 3), “assembly” (line 4); 1 kept the hyphen, as the word has it: “well-known” (line 5)"),
+        "{stderr}"
+    );
+    let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in ["The organisation of the strike", "by the assembly of all"] {
+        assert!(shown.contains(expected), "{expected}: {shown}");
+    }
+    assert!(!shown.contains("- "), "{shown}");
+}

@@ -440,16 +440,7 @@ fn left_off(file: &str, line: usize, message: &str) -> Warning {
 mod tests {
     use super::*;
 
-    fn paras(text: &str) -> Vec<Para> {
-        super::super::plain::paragraphs(text, 1)
-    }
-
-    fn texts(paras: &[Para]) -> Vec<Vec<String>> {
-        paras
-            .iter()
-            .map(|p| p.lines.iter().map(raw_text).collect())
-            .collect()
-    }
+    use super::super::plain::testing::{lines, paras};
 
     #[test]
     fn an_email_header_is_left_off_with_a_warning() {
@@ -457,7 +448,7 @@ mod tests {
                     Subject: RE: Leaflet\n\nDear neighbours,\n";
         let mut warnings = Vec::new();
         let out = tidy(paras(text), "e.txt", &mut warnings);
-        assert_eq!(texts(&out), [["Dear neighbours,"]]);
+        assert_eq!(lines(&out), [["Dear neighbours,"]]);
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].at.line, Some(1));
         assert!(
@@ -479,7 +470,7 @@ mod tests {
         assert!(warnings.is_empty());
         let text = "Date: Saturday\nPlace: Town Hall\n\nCome.\n";
         let out = tidy(paras(text), "e.txt", &mut warnings);
-        assert_eq!(texts(&out)[0], ["Date: Saturday", "Place: Town Hall"]);
+        assert_eq!(lines(&out)[0], ["Date: Saturday", "Place: Town Hall"]);
     }
 
     #[test]
@@ -488,7 +479,7 @@ mod tests {
         let mut warnings = Vec::new();
         let out = tidy(paras(text), "e.txt", &mut warnings);
         assert_eq!(
-            texts(&out),
+            lines(&out),
             [
                 vec!["RENT STRIKE"],
                 vec!["* * *"],
@@ -508,7 +499,7 @@ mod tests {
         let mut warnings = Vec::new();
         let out = tidy(paras(text), "e.txt", &mut warnings);
         assert_eq!(out[0].kind, ParaKind::Fixed(BlockKind::Quote));
-        assert_eq!(texts(&out)[0], ["On Monday, John wrote:", "I think so"]);
+        assert_eq!(lines(&out)[0], ["On Monday, John wrote:", "I think so"]);
         assert_eq!(out[1].kind, ParaKind::Body);
         assert_eq!(warnings.len(), 1);
         assert!(
@@ -528,7 +519,7 @@ mod tests {
         let mut warnings = Vec::new();
         let out = tidy(paras(text), "e.txt", &mut warnings);
         assert_eq!(
-            texts(&out),
+            lines(&out),
             [
                 ["Hands off the estate"],
                 ["We ask the council to stop the sale."]
@@ -563,7 +554,7 @@ mod tests {
         ] {
             let mut warnings = Vec::new();
             let out = tidy(paras(text), "e.txt", &mut warnings);
-            assert_eq!(texts(&out), [["Rents down now."]], "{text}");
+            assert_eq!(lines(&out), [["Rents down now."]], "{text}");
             assert!(warnings.len() >= 2, "{warnings:?}");
         }
     }
@@ -588,7 +579,7 @@ mod tests {
         let mut warnings = Vec::new();
         let out = tidy(paras(&text), "e.txt", &mut warnings);
         assert_eq!(
-            texts(&out),
+            lines(&out),
             [
                 vec![long.clone()],
                 vec!["The council's answer.".to_string()]

@@ -111,6 +111,7 @@ pub mod limits;
 mod markdown;
 mod meta;
 mod plain;
+mod rejoin;
 #[cfg(test)]
 mod tests;
 
@@ -241,8 +242,9 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     } = match format {
         Format::Plain => {
             let paras = plain::paragraphs(&body, first_line);
+            let paras = email::tidy(paras, file, &mut warnings);
             markdown::Markdown {
-                paras: email::tidy(paras, file, &mut warnings),
+                paras: rejoin::words(paras, file, &mut warnings),
                 labels: Vec::new(),
                 notes: Vec::new(),
             }

@@ -89,6 +89,26 @@ pub(super) fn is_separator(line: &str) -> bool {
     marks >= 3
 }
 
+/// What the e-mail and rejoining tests read a plain text into, and back.
+#[cfg(test)]
+pub(super) mod testing {
+    use super::super::classify::raw_text;
+    use super::super::Para;
+
+    /// `text`'s paragraphs, from line 1.
+    pub(in crate::statement) fn paras(text: &str) -> Vec<Para> {
+        super::paragraphs(text, 1)
+    }
+
+    /// Each paragraph's lines as text.
+    pub(in crate::statement) fn lines(paras: &[Para]) -> Vec<Vec<String>> {
+        paras
+            .iter()
+            .map(|p| p.lines.iter().map(raw_text).collect())
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
