@@ -29,6 +29,11 @@ pub(super) enum Piece {
     Block,
     /// `<h1>`…`<h6>` opens.
     Heading(u8),
+    /// `<ol>` (numbered from `start`, 1 unless it says) or `<ul>` (`None`)
+    /// opens.
+    List(Option<u64>),
+    /// `</ol>` or `</ul>`.
+    ListEnd,
     /// `<li>` opens.
     Item,
     /// `<a href>` opens, with its address (empty without one).
@@ -60,12 +65,10 @@ const BLOCKS: &[&str] = &[
     "hr",
     "main",
     "nav",
-    "ol",
     "p",
     "section",
     "table",
     "tr",
-    "ul",
 ];
 
 /// Elements whose content is not text of the statement, with how a
@@ -75,6 +78,11 @@ const NOT_TEXT: &[(&str, &str)] = &[
     ("style", "style sheet"),
     ("template", "template"),
     ("noscript", "noscript block"),
+    // A page saved whole: its head (the title the browser's tab shows),
+    // its menus and its forms are the site's, not the statement's.
+    ("head", "page head"),
+    ("nav", "navigation menu"),
+    ("form", "form"),
 ];
 
 /// The pieces of `html`, in order, each with the byte offset in `html`
@@ -115,6 +123,8 @@ pub(super) fn pieces(html: &str) -> Vec<(usize, Piece)> {
                     "i" | "em" | "cite" => Piece::Italic(true),
                     "br" => Piece::LineBreak,
                     "li" => Piece::Item,
+                    "ol" => Piece::List(Some(attribute("start").trim().parse().unwrap_or(1))),
+                    "ul" => Piece::List(None),
                     "a" => Piece::Link(attribute("href")),
                     "img" => Piece::Image(attribute("alt")),
                     n => match heading_level(n) {
@@ -138,6 +148,7 @@ pub(super) fn pieces(html: &str) -> Vec<(usize, Piece)> {
                     "i" | "em" | "cite" => Piece::Italic(false),
                     "a" => Piece::LinkEnd,
                     "li" => Piece::Block,
+                    "ol" | "ul" => Piece::ListEnd,
                     n if heading_level(n).is_some() || BLOCKS.contains(&n) => Piece::Block,
                     _ => Piece::Plain,
                 };
@@ -207,16 +218,17 @@ mod tests {
             [Plain, text("Fish & chips\u{a0}– 5€"), Plain]
         );
         assert_eq!(
-            pieces("<H2 class=x>Our demands</H2><ul><li>One</li></ul>"),
+            pieces("<H2 class=x>Our demands</H2><ol start=3><li>One</li></ol><ul>"),
             [
                 Heading(2),
                 text("Our demands"),
                 Block,
-                Block,
+                List(Some(3)),
                 Item,
                 text("One"),
                 Block,
-                Block
+                ListEnd,
+                List(None)
             ]
         );
         assert_eq!(

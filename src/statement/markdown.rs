@@ -134,6 +134,9 @@ struct Builder<'a> {
     /// The HTML block being read: read whole at its end, as a tag may run
     /// over several of its lines.
     html_block: Option<HtmlSource>,
+    /// The HTML lists open, innermost last: the next item's number, or
+    /// `None` for bullets.
+    html_lists: Vec<Option<u64>>,
     /// Footnote labels, numbered from 1 in the order first met.
     note_labels: Vec<String>,
     /// The footnote being read: its number, and its first paragraph's
@@ -161,37 +164,28 @@ pub(super) fn paragraphs(
     file: &str,
     warnings: &mut Vec<Warning>,
 ) -> Result<Markdown> {
-    let mut b = Builder {
-        src: body,
-        index: LineIndex::new(body, first_line),
-        file,
-        paras: Vec::new(),
-        warnings,
-        cur: None,
-        cur_html_warned: false,
-        containers: Vec::new(),
-        italic: 0,
-        bold: 0,
-        links: Vec::new(),
-        labels: Vec::new(),
-        code: None,
-        table: None,
-        html_block: None,
-        note_labels: Vec::new(),
-        note: None,
-        notes: Vec::new(),
-    };
+    let mut b = Builder::new(body, first_line, file, warnings);
     let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         b.event(event, range.start, range.end)?;
     }
-    b.flush();
-    b.notes.sort_by_key(|(n, _)| *n);
-    Ok(Markdown {
-        paras: b.paras,
-        labels: b.labels,
-        notes: b.notes.into_iter().flat_map(|(_, p)| p).collect(),
-    })
+    Ok(b.finish())
+}
+
+/// Reads an HTML page (a `.html` file, a web page saved whole) as one
+/// block of HTML in Markdown: its text, the tags read for what they mean,
+/// its head, menus, forms, scripts and style sheets left out.
+pub(super) fn html_page(
+    body: &str,
+    first_line: usize,
+    file: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Markdown> {
+    let mut b = Builder::new(body, first_line, file, warnings);
+    let mut page = HtmlSource::default();
+    page.push(body, 0);
+    b.html(&page, true)?;
+    Ok(b.finish())
 }
 
 /// `n` in superscript digits: "¹²" for 12.
@@ -203,7 +197,47 @@ fn superscript(n: usize) -> String {
         .collect()
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(
+        src: &'a str,
+        first_line: usize,
+        file: &'a str,
+        warnings: &'a mut Vec<Warning>,
+    ) -> Builder<'a> {
+        Builder {
+            src,
+            index: LineIndex::new(src, first_line),
+            file,
+            paras: Vec::new(),
+            warnings,
+            cur: None,
+            cur_html_warned: false,
+            containers: Vec::new(),
+            italic: 0,
+            bold: 0,
+            links: Vec::new(),
+            labels: Vec::new(),
+            code: None,
+            table: None,
+            html_block: None,
+            html_lists: Vec::new(),
+            note_labels: Vec::new(),
+            note: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// What was read, the last paragraph ended and the notes in order.
+    fn finish(mut self) -> Markdown {
+        self.flush();
+        self.notes.sort_by_key(|(n, _)| *n);
+        Markdown {
+            paras: self.paras,
+            labels: self.labels,
+            notes: self.notes.into_iter().flat_map(|(_, p)| p).collect(),
+        }
+    }
+
     fn warn(&mut self, offset: usize, message: &str) {
         let (line, column) = self.index.line_col(offset);
         self.warnings.push(Warning {
@@ -689,14 +723,31 @@ impl Builder<'_> {
                     };
                     self.open(kind, offset);
                 }
+                Piece::List(start) => {
+                    self.flush();
+                    self.html_lists.push(start);
+                }
+                Piece::ListEnd => {
+                    self.flush();
+                    self.html_lists.pop();
+                }
                 Piece::Item => {
                     let depth = self
                         .containers
                         .iter()
                         .filter(|c| matches!(c, Container::List { .. }))
-                        .count();
+                        .count()
+                        + self.html_lists.len().saturating_sub(1);
+                    let marker = match self.html_lists.last_mut() {
+                        Some(Some(n)) => {
+                            let marker = format!("{n}.");
+                            *n = n.saturating_add(1);
+                            marker
+                        }
+                        _ => "•".to_string(),
+                    };
                     let kind = ParaKind::Fixed(BlockKind::ListItem {
-                        marker: "•".to_string(),
+                        marker,
                         depth: u8::try_from(depth).unwrap_or(u8::MAX),
                     });
                     self.open(kind, offset);

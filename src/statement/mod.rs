@@ -131,6 +131,8 @@ pub enum Format {
     Plain,
     /// CommonMark.
     Markdown,
+    /// An HTML page (`.html`, `.htm`): its text, read as HTML in Markdown is.
+    Html,
 }
 
 /// A text encoding the user can name with `--encoding`.
@@ -169,7 +171,8 @@ impl fmt::Display for Encoding {
     }
 }
 
-/// `.md`/`.markdown` (any case) → Markdown, everything else (incl. stdin "-") → Plain.
+/// `.md`/`.markdown` (any case) → Markdown, `.html`/`.htm` → HTML,
+/// everything else (incl. stdin "-") → Plain.
 pub fn format_for_path(path: &str) -> Format {
     match std::path::Path::new(path)
         .extension()
@@ -178,6 +181,7 @@ pub fn format_for_path(path: &str) -> Format {
         .as_deref()
     {
         Some("md") | Some("markdown") => Format::Markdown,
+        Some("html") | Some("htm") => Format::Html,
         _ => Format::Plain,
     }
 }
@@ -250,6 +254,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
             }
         }
         Format::Markdown => markdown::paragraphs(&body, first_line, file, &mut warnings)?,
+        Format::Html => markdown::html_page(&body, first_line, file, &mut warnings)?,
     };
     let blocks = classify::build(
         &paras,

@@ -265,6 +265,8 @@ fn formats_from_paths() {
     assert_eq!(format_for_path("a.md"), Format::Markdown);
     assert_eq!(format_for_path("dir/A.MARKDOWN"), Format::Markdown);
     assert_eq!(format_for_path("a.txt"), Format::Plain);
+    assert_eq!(format_for_path("page.HTML"), Format::Html);
+    assert_eq!(format_for_path("page.htm"), Format::Html);
     assert_eq!(format_for_path("md"), Format::Plain);
     assert_eq!(format_for_path("-"), Format::Plain);
 }
@@ -914,6 +916,50 @@ fn markdown_footnotes_are_numbered_and_follow_the_sign_off_as_notes() {
         })
         .collect();
     assert_eq!(markers, ["¹", "²", "³"]);
+}
+
+#[test]
+fn a_web_page_saved_whole_is_read_for_its_statement() {
+    let parsed = parse_ok(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>Stop the sale – Riverside</title></head>\n\
+         <body>\n<nav><a href=\"/\">Home</a> | <a href=\"/about\">About</a></nav>\n<main><article>\n\
+         <h1>Hands off the Mill Road estate</h1>\n\
+         <p>On Monday the council voted to sell the estate to a private\n  developer. Two hundred \
+         families live there, many of them for thirty years or more.</p>\n\n\
+         <h2>Our demands</h2>\n<ol>\n  <li>No sale of council homes.</li>\n  <li>Repairs \
+         before the winter.</li>\n</ol>\n</article></main>\n\
+         <form><input type=\"email\"><button>Subscribe</button></form>\n</body>\n</html>\n",
+        Format::Html,
+    );
+    let doc = &parsed.document;
+    assert_eq!(
+        texts(doc),
+        vec![
+            "Hands off the Mill Road estate",
+            "On Monday the council voted to sell the estate to a private developer. Two hundred \
+             families live there, many of them for thirty years or more.",
+            "Our demands",
+            "No sale of council homes.",
+            "Repairs before the winter.",
+        ]
+    );
+    let markers: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.kind {
+            BlockKind::ListItem { marker, .. } => Some(marker.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(markers, ["1.", "2."]);
+    let w: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+    for said in [
+        "s.txt:3:1: warning: an HTML page head in the statement is not printed",
+        "s.txt:5:1: warning: an HTML navigation menu in the statement is not printed",
+        "s.txt:17:1: warning: an HTML form in the statement is not printed",
+    ] {
+        assert!(w.iter().any(|w| w == said), "{said}: {w:?}");
+    }
 }
 
 #[test]
