@@ -49,6 +49,12 @@ const LIST_MIN_MEASURE_SHARE: f64 = 0.5;
 /// word space, so that the markers read as a column of their own.
 const MARKER_GAP_EM: f64 = 0.3;
 
+/// An endnote's size, as a share of the body's: a step down, as notes are
+/// set in books and papers, read after the text and by fewer readers, and
+/// never below the meta lines' size. On the body's leading, so that the
+/// baseline grid holds.
+const NOTE_SCALE: f64 = 0.85;
+
 /// Space above a sign-off ("In solidarity, …") at the least, as a share of
 /// the leading: the closing stands apart from the last paragraph even in a
 /// layout without paragraph spacing.
@@ -280,6 +286,11 @@ fn role(kind: &BlockKind, label_runs: usize) -> Role {
             depth: *depth,
             label_runs: u8::try_from(label_runs).unwrap_or(u8::MAX),
         },
+        // The notes are a list, each under its number.
+        BlockKind::Note { .. } => Role::ListItem {
+            depth: 0,
+            label_runs: u8::try_from(label_runs).unwrap_or(u8::MAX),
+        },
         _ => Role::Paragraph,
     }
 }
@@ -338,7 +349,20 @@ fn block_shape(
             if matches!(prev, Some(BlockKind::ListItem { .. })) {
                 out.space_before = body.paragraph_spacing * LIST_ITEM_SPACING;
             }
-            list_item_shape(setter, block, marker, *depth, design, column)?
+            list_item_shape(setter, block, (marker, *depth), base, column)?
+        }
+        BlockKind::Note { marker } => {
+            if matches!(prev, Some(BlockKind::Note { .. })) {
+                out.space_before = body.paragraph_spacing * LIST_ITEM_SPACING;
+            }
+            // Flush left: notes are short and full of sources, numbers
+            // and addresses, which justified leave gaping.
+            let style = TextStyle {
+                size: (body.size * NOTE_SCALE).max(design.meta.size.min(body.size)),
+                align: Align::Left,
+                ..base
+            };
+            list_item_shape(setter, block, (marker, 0), style, column)?
         }
         BlockKind::Imprint => {
             let ms = &design.meta;
@@ -403,18 +427,16 @@ fn heading_style(design: &Design, level: u8) -> TextStyle {
     }
 }
 
-/// A list item: its text hangs at a depth-dependent indent, and its marker
-/// (bullet or number) is set to hang left of the first line.
+/// A list item (or a note) in `base`'s style: its text hangs at a
+/// depth-dependent indent, and its marker (bullet or number) is set to
+/// hang left of the first line.
 fn list_item_shape(
     setter: &mut Setter,
     block: &Block,
-    marker: &str,
-    depth: u8,
-    design: &Design,
+    (marker, depth): (&str, u8),
+    base: TextStyle,
     column: Length,
 ) -> Result<Shape> {
-    let body = &design.body;
-    let base = body_style(design);
     // Chinese and Japanese hang by whole characters, so that an item's
     // lines, like the column's (see `squares`), hold whole characters.
     let step = if ScriptShare::of(&block.spans).mostly_ideographic() {
@@ -423,9 +445,9 @@ fn list_item_shape(
         LIST_HANG_EM
     };
     // The first level keeps its hang, however narrow the column.
-    let first = body.size * step;
+    let first = base.size * step;
     let deepest = (column * (1.0 - LIST_MIN_MEASURE_SHARE)).max(first);
-    let hang = (body.size * (step + step * f64::from(depth))).min(deepest);
+    let hang = (base.size * (step + step * f64::from(depth))).min(deepest);
     let marker_line = if marker.is_empty() {
         None
     } else {

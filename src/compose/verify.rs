@@ -93,7 +93,7 @@ fn expected_text(doc: &Document, band: &[&str]) -> Vec<char> {
     let (head, body) = split_head(&doc.blocks);
     let block_text = |b: &Block| {
         let marker = match &b.kind {
-            BlockKind::ListItem { marker, .. } => marker.as_str(),
+            BlockKind::ListItem { marker, .. } | BlockKind::Note { marker } => marker.as_str(),
             _ => "",
         };
         let spans = b.spans.iter().map(|s| s.text.as_str());

@@ -129,6 +129,13 @@ pub enum BlockKind {
     },
     /// A paragraph inside a block quote.
     Quote,
+    /// An endnote (a Markdown footnote) under its number (`marker`, "¹";
+    /// empty on the note's later paragraphs): after the sign-off, set
+    /// smaller than the body.
+    Note {
+        /// The note's number, as its references print it.
+        marker: String,
+    },
     /// The imprint (publisher, responsible person, printer): small, at the end.
     Imprint,
 }

@@ -29,8 +29,9 @@
 //! * Thematic breaks carry no text and are dropped.
 //! * Footnotes (`text[^1]` … `[^1]: the note`) → a superscript number where
 //!   referred to, numbered in the order of first reference, and the notes
-//!   as list items under that number after everything else (the sign-off
-//!   included), as endnotes: a leaflet has no page foot to put them at.
+//!   ([`BlockKind::Note`]) under that number after everything else (the
+//!   sign-off included), as endnotes: a leaflet has no page foot to put
+//!   them at.
 //! * Tables → one paragraph a row (Body, or ListItem / Quote inside those),
 //!   each non-empty cell after its column's heading in bold ("Grade:
 //!   Cleaner · Now: 11.20 €"), with a warning; headings no cell printed
@@ -54,6 +55,8 @@ enum Container {
         marker: String,
         depth: u8,
         used: bool,
+        /// A footnote's body, whose paragraphs are notes.
+        note: bool,
     },
     Quote,
 }
@@ -261,12 +264,17 @@ impl<'a> Builder<'a> {
                     marker,
                     depth,
                     used,
+                    note,
                 } => {
                     let marker = if *used { String::new() } else { marker.clone() };
                     *used = true;
-                    return ParaKind::Fixed(BlockKind::ListItem {
-                        marker,
-                        depth: *depth,
+                    return ParaKind::Fixed(if *note {
+                        BlockKind::Note { marker }
+                    } else {
+                        BlockKind::ListItem {
+                            marker,
+                            depth: *depth,
+                        }
                     });
                 }
                 Container::Quote => return ParaKind::Fixed(BlockKind::Quote),
@@ -459,6 +467,7 @@ impl<'a> Builder<'a> {
                     marker,
                     depth: u8::try_from(depth).unwrap_or(u8::MAX),
                     used: false,
+                    note: false,
                 });
             }
             Tag::CodeBlock(_) => {
@@ -540,6 +549,7 @@ impl<'a> Builder<'a> {
                     marker: superscript(n),
                     depth: 0,
                     used: false,
+                    note: true,
                 });
             }
             // Not enabled: definition lists, metadata,

@@ -911,7 +911,7 @@ fn markdown_footnotes_are_numbered_and_follow_the_sign_off_as_notes() {
     let markers: Vec<&str> = kinds[5..]
         .iter()
         .map(|k| match k {
-            BlockKind::ListItem { marker, depth: 0 } => marker.as_str(),
+            BlockKind::Note { marker } => marker.as_str(),
             other => panic!("{other:?}"),
         })
         .collect();

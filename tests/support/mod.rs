@@ -177,3 +177,29 @@ pub fn a4_leaflet_at_most_14pt() -> handbill::layout::Layout {
     )
     .unwrap_or_else(|e| panic!("{e}"))
 }
+
+/// `text` read as `format` and composed on `layout` in `lang`, as a build
+/// does; a failure names the layout.
+pub fn compose_text(
+    text: &str,
+    format: handbill::statement::Format,
+    layout: &handbill::layout::Layout,
+    lang: &str,
+) -> handbill::compose::Composed {
+    use handbill::compose::{compose, ComposeOptions};
+    let doc = handbill::statement::parse(text, format, "s.md")
+        .unwrap()
+        .document;
+    compose(
+        &doc,
+        &layout.design,
+        &ComposeOptions {
+            layout: layout.name.clone(),
+            lang: lang.into(),
+            origin: "s.md".into(),
+            source: None,
+            pictures: Vec::new(),
+        },
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", layout.name))
+}
