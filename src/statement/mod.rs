@@ -253,7 +253,13 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
                 notes: Vec::new(),
             }
         }
-        Format::Markdown => markdown::paragraphs(&body, first_line, file, &mut warnings)?,
+        Format::Markdown => {
+            let read = markdown::paragraphs(&body, first_line, file, &mut warnings)?;
+            markdown::Markdown {
+                paras: rejoin::words(read.paras, file, &mut warnings),
+                ..read
+            }
+        }
         Format::Html => markdown::html_page(&body, first_line, file, &mut warnings)?,
     };
     let blocks = classify::build(

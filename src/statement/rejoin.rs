@@ -1,8 +1,9 @@
 //! Words broken with a hyphen at a line's end, as text copied out of a
 //! PDF (or any hyphenated page) has them: "the organi-" / "sation of the
 //! strike". A plain-text paragraph's lines are joined with a space, which
-//! printed "organi- sation", hyphen and gap in the middle of the word. Such
-//! a word is joined again here, before anything else reads the lines.
+//! printed "organi- sation", hyphen and gap in the middle of the word, as
+//! Markdown did with its soft line breaks. Such a word is joined again
+//! here, each part in its own style, before anything else reads the lines.
 //!
 //! The hyphen itself is the question: it was put there to break the line
 //! ("organi-sation") or is part of the word ("well-known"). Without a
@@ -69,17 +70,27 @@ pub(super) fn words(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning
     for para in &mut paras {
         let mut i = 0;
         while i + 1 < para.lines.len() {
-            if let Some((joined, rest, how)) = join(&para.lines[i], &para.lines[i + 1], &hyphenated)
-            {
-                para.lines[i].spans = vec![Span::plain(&joined)];
+            if let Some((edit, how)) = join(&para.lines[i], &para.lines[i + 1], &hyphenated) {
                 joins.extend(how);
-                if rest.is_empty() {
+                let (a, b) = para.lines.split_at_mut(i + 1);
+                let (a, b) = (&mut a[i], &mut b[0]);
+                drop_tail(&mut a.spans, edit.cut_a);
+                // The word's end, each part in its own style ("*demo-*" /
+                // "*cratic*,"), without the spaces around it.
+                for mut span in take_head(&mut b.spans, edit.take_b) {
+                    span.text.retain(|c| !is_space(c));
+                    match a.spans.last_mut() {
+                        _ if span.text.is_empty() => {}
+                        Some(last) if last.style == span.style => last.text.push_str(&span.text),
+                        _ => a.spans.push(span),
+                    }
+                }
+                if b.spans.iter().all(|s| s.text.is_empty()) {
                     // The next line was the word's end alone: the one
                     // after it may go on with another broken word.
                     para.lines.remove(i + 1);
                     continue;
                 }
-                para.lines[i + 1].spans = vec![Span::plain(&rest)];
             }
             i += 1;
         }
@@ -93,18 +104,23 @@ pub(super) fn words(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning
     paras
 }
 
-/// Line `a` with the end of the word it breaks taken from line `b`, and
-/// what is left of `b`; `None` when `a` breaks no word. The join is
-/// reported unless it was at a soft hyphen.
-fn join(
-    a: &Line,
-    b: &Line,
-    hyphenated: &HashSet<String>,
-) -> Option<(String, String, Option<Join>)> {
-    let a_text = raw_text(a);
-    let b_text = raw_text(b);
-    let a_text = a_text.trim_end_matches(is_space);
-    let b_text = b_text.trim_start_matches(is_space);
+/// How a word broken over two lines is joined: what of line `a`'s text
+/// goes from its end (spaces, and the hyphen unless the word keeps it),
+/// and what of `b`'s moves up from its start (spaces, the word's end, the
+/// spaces after it), in bytes.
+struct Edit {
+    cut_a: usize,
+    take_b: usize,
+}
+
+/// How line `a` takes the end of the word it breaks from line `b`;
+/// `None` when `a` breaks no word. The join is reported unless it was at
+/// a soft hyphen.
+fn join(a: &Line, b: &Line, hyphenated: &HashSet<String>) -> Option<(Edit, Option<Join>)> {
+    let raw_a = raw_text(a);
+    let raw_b = raw_text(b);
+    let a_text = raw_a.trim_end_matches(is_space);
+    let b_text = raw_b.trim_start_matches(is_space);
     let (head, mark) = a_text
         .strip_suffix('\u{ad}')
         .map(|h| (h, '\u{ad}'))
@@ -122,8 +138,12 @@ fn join(
         .map_or((b_text, ""), |(r, rest)| {
             (r, rest.trim_start_matches(is_space))
         });
+    let edit = |keep: bool| Edit {
+        cut_a: raw_a.len() - if keep { a_text.len() } else { head.len() },
+        take_b: raw_b.len() - rest.len(),
+    };
     if mark == '\u{ad}' {
-        return Some((format!("{a_text}{right}"), rest.to_string(), None));
+        return Some((edit(true), None));
     }
     if first.is_alphabetic() && !first.is_lowercase() && !first.is_uppercase() {
         // A script without capitals, and no hyphenated pages to copy from.
@@ -136,18 +156,45 @@ fn join(
         || !first.is_lowercase()
         || HYPHENATED_PREFIXES.contains(&left_word.to_lowercase().as_str())
         || left.contains(['/', '@', '.']);
-    let joined = if keep {
-        format!("{a_text}{right}")
-    } else {
-        format!("{head}{right}")
-    };
     let how = Join {
         line: a.no,
         left: left_word,
         right: right_word,
         kept_hyphen: keep,
     };
-    Some((joined, rest.to_string(), Some(how)))
+    Some((edit(keep), Some(how)))
+}
+
+/// Drops the last `n` bytes of the spans' text.
+fn drop_tail(spans: &mut Vec<Span>, mut n: usize) {
+    while n > 0 {
+        let Some(last) = spans.last_mut() else {
+            return;
+        };
+        let cut = n.min(last.text.len());
+        last.text.truncate(last.text.len() - cut);
+        n -= cut;
+        if last.text.is_empty() {
+            spans.pop();
+        }
+    }
+}
+
+/// Takes the first `n` bytes of the spans' text, in their spans.
+fn take_head(spans: &mut Vec<Span>, mut n: usize) -> Vec<Span> {
+    let mut taken = Vec::new();
+    while n > 0 && !spans.is_empty() {
+        let cut = n.min(spans[0].text.len());
+        taken.push(Span {
+            text: spans[0].text.drain(..cut).collect(),
+            style: spans[0].style,
+        });
+        n -= cut;
+        if spans[0].text.is_empty() {
+            spans.remove(0);
+        }
+    }
+    taken
 }
 
 /// The warning for `joins` (not empty).

@@ -963,6 +963,35 @@ fn a_web_page_saved_whole_is_read_for_its_statement() {
 }
 
 #[test]
+fn markdown_words_broken_at_a_lines_end_are_joined_in_their_style() {
+    let parsed = parse_ok(
+        "# Strike\n\nThe workers of the district have been on strike for three weeks. **The organi-\n\
+         sation** of the strike is *demo-\ncratic*, every decision taken by the assem-\nbly.\n",
+        Format::Markdown,
+    );
+    let doc = &parsed.document;
+    assert_eq!(
+        texts(doc)[1],
+        "The workers of the district have been on strike for three weeks. The organisation of \
+         the strike is democratic, every decision taken by the assembly."
+    );
+    let spans = &doc.blocks[1].spans;
+    assert!(
+        spans
+            .iter()
+            .any(|s| s.style.bold && s.text.ends_with("The organisation")),
+        "{spans:?}"
+    );
+    assert!(
+        spans
+            .iter()
+            .any(|s| s.style.italic && s.text == "democratic"),
+        "{spans:?}"
+    );
+    assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
+}
+
+#[test]
 fn markdown_meta_salutation_sign_off() {
     let doc = md(
         "# Headline\n\n*1 June 2023*\n\nDear comrades,\n\nThe body of the statement, which is long.\n\n\
