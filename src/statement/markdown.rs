@@ -140,6 +140,12 @@ struct Builder<'a> {
     /// The HTML lists open, innermost last: the next item's number, or
     /// `None` for bullets.
     html_lists: Vec<Option<u64>>,
+    /// HTML's bold and italic tags open, and its links: each ends with its
+    /// paragraph, so that a "<b>" never closed does not embolden the rest
+    /// of the statement, nor an "<a>" lose its address.
+    html_bold: u32,
+    html_italic: u32,
+    html_links: usize,
     /// Footnote labels, numbered from 1 in the order first met.
     note_labels: Vec<String>,
     /// The footnote being read: its number, and its first paragraph's
@@ -224,6 +230,9 @@ impl<'a> Builder<'a> {
             table: None,
             html_block: None,
             html_lists: Vec::new(),
+            html_bold: 0,
+            html_italic: 0,
+            html_links: 0,
             note_labels: Vec::new(),
             note: None,
             notes: Vec::new(),
@@ -251,8 +260,8 @@ impl<'a> Builder<'a> {
 
     fn style(&self) -> Style {
         Style {
-            italic: self.italic > 0,
-            bold: self.bold > 0,
+            italic: self.italic + self.html_italic > 0,
+            bold: self.bold + self.html_bold > 0,
         }
     }
 
@@ -308,6 +317,21 @@ impl<'a> Builder<'a> {
     }
 
     fn flush(&mut self) {
+        self.html_bold = 0;
+        self.html_italic = 0;
+        // An HTML link still open ends here, its address printed.
+        while self.html_links > 0 {
+            self.html_links -= 1;
+            if self.cur.is_some() {
+                // The paragraph is open, so ending the link opens none.
+                let at = self.src.len();
+                if self.end_link(at).is_err() {
+                    self.links.pop();
+                }
+            } else {
+                self.links.pop();
+            }
+        }
         if let Some(para) = self.cur.take() {
             let visible = para
                 .lines
@@ -706,17 +730,17 @@ impl<'a> Builder<'a> {
                     self.push_text(&format!("{lead}{text}{trail}"), self.style(), offset)?;
                 }
                 Piece::Bold(open) => {
-                    self.bold = if open {
-                        self.bold + 1
+                    self.html_bold = if open {
+                        self.html_bold + 1
                     } else {
-                        self.bold.saturating_sub(1)
+                        self.html_bold.saturating_sub(1)
                     };
                 }
                 Piece::Italic(open) => {
-                    self.italic = if open {
-                        self.italic + 1
+                    self.html_italic = if open {
+                        self.html_italic + 1
                     } else {
-                        self.italic.saturating_sub(1)
+                        self.html_italic.saturating_sub(1)
                     };
                 }
                 Piece::LineBreak => {
@@ -763,15 +787,19 @@ impl<'a> Builder<'a> {
                     self.open(kind, offset);
                 }
                 Piece::Link(url) => {
+                    self.html_links += 1;
                     self.links.push(Link {
                         url,
                         text: String::new(),
                         autolink: false,
                     });
                 }
-                Piece::LinkEnd => {
+                // A "</a>" with no "<a>" of HTML's open ends nothing.
+                Piece::LinkEnd if self.html_links > 0 => {
+                    self.html_links -= 1;
                     self.end_link(offset)?;
                 }
+                Piece::LinkEnd => {}
                 Piece::Image(alt) => {
                     self.warn(
                         offset,

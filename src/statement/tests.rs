@@ -919,6 +919,28 @@ fn markdown_footnotes_are_numbered_and_follow_the_sign_off_as_notes() {
 }
 
 #[test]
+fn an_html_tag_left_open_ends_with_its_paragraph() {
+    let parsed = parse_ok(
+        "# Strike\n\nWe are <b>on strike <a href=\"https://example.org\">from Monday\n\n\
+         The rest of the statement is set as it is written.\n\n- an item </b></a>too\n",
+        Format::Markdown,
+    );
+    let doc = &parsed.document;
+    assert_eq!(
+        texts(doc)[1..],
+        [
+            "We are on strike from Monday (https://example.org)",
+            "The rest of the statement is set as it is written.",
+            "an item too",
+        ]
+    );
+    assert!(doc.blocks[1].spans.iter().any(|s| s.style.bold));
+    for b in &doc.blocks[2..] {
+        assert!(b.spans.iter().all(|s| !s.style.bold), "{:?}", b.spans);
+    }
+}
+
+#[test]
 fn a_web_page_saved_whole_is_read_for_its_statement() {
     let parsed = parse_ok(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head><title>Stop the sale – Riverside</title></head>\n\
