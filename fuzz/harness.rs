@@ -18,8 +18,8 @@ pub const PIPELINE_MAX_LEN: usize = 20 * 1024;
 /// `statement`: the bytes as plain text and as Markdown, each with no
 /// encoding (UTF-8 expected) and as Windows-1252.
 pub fn statement(data: &[u8]) -> Vec<handbill::Result<statement::Parsed>> {
-    let mut out = Vec::with_capacity(4);
-    for format in [Format::Plain, Format::Markdown] {
+    let mut out = Vec::with_capacity(6);
+    for format in [Format::Plain, Format::Markdown, Format::Html] {
         for encoding in [None, Some(Encoding::Windows1252)] {
             out.push(statement::read(data, format, encoding, "fuzz"));
         }
@@ -53,7 +53,8 @@ pub fn builtin_layouts() -> &'static [layout::Layout] {
 /// `pipeline`: byte 0 picks a built-in layout (index modulo their number),
 /// byte 1 the format (bit 0 clear: plain text, set: Markdown) and whether to
 /// keep quotes and dashes as written (bit 1 set) and whether to build for a
-/// print shop (bit 2 set: bleed, CMYK, PDF/X), the rest is the statement,
+/// print shop (bit 2 set: bleed, CMYK, PDF/X), bit 3 set reads it as HTML
+/// (over bit 0), the rest is the statement,
 /// built into a PDF (no PNG previews). `None` when the input is shorter than
 /// two bytes or longer than [`PIPELINE_MAX_LEN`].
 pub fn pipeline(data: &[u8]) -> Option<handbill::Result<BuildOutput>> {
@@ -62,10 +63,10 @@ pub fn pipeline(data: &[u8]) -> Option<handbill::Result<BuildOutput>> {
     }
     let layouts = builtin_layouts();
     let layout = &layouts[data[0] as usize % layouts.len()];
-    let format = if data[1] & 1 == 0 {
-        Format::Plain
-    } else {
-        Format::Markdown
+    let format = match (data[1] & 1, data[1] & 8) {
+        (_, 8) => Format::Html,
+        (0, _) => Format::Plain,
+        _ => Format::Markdown,
     };
     let result = handbill::build(&BuildRequest {
         format,

@@ -1,4 +1,4 @@
-//! Arbitrary bytes → the statement reader, as plain text and as Markdown,
+//! Arbitrary bytes → the statement reader, as plain text, Markdown and HTML,
 //! with no encoding and as Windows-1252. Must never panic.
 #![no_main]
 
