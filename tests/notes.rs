@@ -4,7 +4,6 @@
 
 mod support;
 
-use handbill::compose::pages::PlacedLine;
 use handbill::layout;
 use handbill::statement::Format;
 use handbill::units::Length;
@@ -21,14 +20,7 @@ In solidarity,\nMill Road Residents' Association\n\n\
 [^survey]: Housing condition survey 2025, page 14: \"no structural defects found\", with \
 the tables of every block on pages 15 to 31.\n";
 
-/// The largest type on a line.
-fn size(l: &PlacedLine) -> Length {
-    l.line
-        .runs
-        .iter()
-        .map(|r| r.size)
-        .fold(Length::ZERO, Length::max)
-}
+use support::largest_size as size;
 
 #[test]
 fn footnotes_are_set_smaller_after_the_sign_off_on_every_layout() {

@@ -2,11 +2,13 @@
 //! ends on an article, preposition or conjunction of the statement's
 //! language, and a headline with no such break at all is still set whole.
 
+mod support;
+
 use handbill::compose::pages::PlacedLine;
 use handbill::compose::tag::Role;
-use handbill::compose::{compose, ComposeOptions, Composed};
+use handbill::compose::Composed;
 use handbill::layout::{self, Layout};
-use handbill::statement::{parse, Format};
+use handbill::statement::Format;
 use handbill::typeset::sense;
 use handbill::units::Length;
 
@@ -23,30 +25,9 @@ fn set(headline: &str, layout: &Layout, lang: &str) -> Composed {
     )
 }
 
-fn set_text(text: &str, format: Format, layout: &Layout, lang: &str) -> Composed {
-    let doc = parse(text, format, "h.txt").unwrap().document;
-    compose(
-        &doc,
-        &layout.design,
-        &ComposeOptions {
-            layout: layout.name.clone(),
-            lang: lang.into(),
-            origin: "h.txt".into(),
-            source: None,
-            pictures: Vec::new(),
-        },
-    )
-    .unwrap_or_else(|e| panic!("{}: {e}", layout.name))
-}
+use support::compose_text as set_text;
 
-/// The largest type on a line.
-fn size(l: &PlacedLine) -> Length {
-    l.line
-        .runs
-        .iter()
-        .map(|r| r.size)
-        .fold(Length::ZERO, Length::max)
-}
+use support::largest_size as size;
 
 /// The headline's lines: the first lines of the first page, all at the
 /// first one's size, which is the headline's or, when it is fitted, at

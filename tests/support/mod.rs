@@ -203,3 +203,12 @@ pub fn compose_text(
     )
     .unwrap_or_else(|e| panic!("{}: {e}", layout.name))
 }
+
+/// The largest type on a composed line.
+pub fn largest_size(l: &handbill::compose::pages::PlacedLine) -> handbill::units::Length {
+    l.line
+        .runs
+        .iter()
+        .map(|r| r.size)
+        .fold(handbill::units::Length::ZERO, handbill::units::Length::max)
+}
