@@ -44,6 +44,9 @@ pub(super) enum Piece {
     Image(String),
     /// A tag that carries no more than its text (`<span>`, `<font>`, `<u>`).
     Plain,
+    /// `<main>` or `<article>` opens (true) or closes: a page's own text,
+    /// and a paragraph's end.
+    Main(bool),
     /// Something left out (a comment, a script, a style sheet), named.
     LeftOut(&'static str),
 }
@@ -51,7 +54,6 @@ pub(super) enum Piece {
 /// Elements that end a paragraph where they open or close.
 const BLOCKS: &[&str] = &[
     "address",
-    "article",
     "aside",
     "blockquote",
     "dd",
@@ -63,7 +65,6 @@ const BLOCKS: &[&str] = &[
     "footer",
     "header",
     "hr",
-    "main",
     "nav",
     "p",
     "section",
@@ -87,7 +88,7 @@ const NOT_TEXT: &[(&str, &str)] = &[
 
 /// The pieces of `html`, in order, each with the byte offset in `html`
 /// where it starts.
-pub(super) fn pieces(html: &str) -> Vec<(usize, Piece)> {
+pub(super) fn pieces(html: &str) -> Vec<Located> {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // The tokenizer alone cannot know that a script's or style sheet's
     // content is raw text (the tree builder tells it); this switch does it
@@ -127,6 +128,7 @@ pub(super) fn pieces(html: &str) -> Vec<(usize, Piece)> {
                     "ul" => Piece::List(None),
                     "a" => Piece::Link(attribute("href")),
                     "img" => Piece::Image(attribute("alt")),
+                    "main" | "article" => Piece::Main(true),
                     n => match heading_level(n) {
                         Some(level) => Piece::Heading(level),
                         None if BLOCKS.contains(&n) => Piece::Block,
@@ -149,6 +151,7 @@ pub(super) fn pieces(html: &str) -> Vec<(usize, Piece)> {
                     "a" => Piece::LinkEnd,
                     "li" => Piece::Block,
                     "ol" | "ul" => Piece::ListEnd,
+                    "main" | "article" => Piece::Main(false),
                     n if heading_level(n).is_some() || BLOCKS.contains(&n) => Piece::Block,
                     _ => Piece::Plain,
                 };
@@ -171,6 +174,57 @@ pub(super) fn pieces(html: &str) -> Vec<(usize, Piece)> {
         }
     }
     out
+}
+
+/// How much of the text a page has outside its main content the warning
+/// quotes, in characters.
+const OUTSIDE_QUOTE_CHARS: usize = 60;
+
+/// A piece and the byte offset where it starts.
+pub(super) type Located = (usize, Piece);
+
+/// A page's main content: when it marks one (`<main>` or `<article>`),
+/// the pieces inside it; what is outside (menus, sidebars, footers, a
+/// cookie notice) is the site's. Returns the pieces kept and, when text
+/// was left out, where the first of it starts and how it begins.
+pub(super) fn main_content(pieces: Vec<Located>) -> (Vec<Located>, Option<(usize, String)>) {
+    if !pieces.iter().any(|(_, p)| *p == Piece::Main(true)) {
+        return (pieces, None);
+    }
+    let mut depth = 0usize;
+    let mut kept = Vec::with_capacity(pieces.len());
+    let mut left: Option<(usize, String)> = None;
+    for (at, piece) in pieces {
+        match piece {
+            Piece::Main(true) => depth += 1,
+            Piece::Main(false) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        // What is left out anyway is said wherever it is.
+        let inside = depth > 0 || matches!(piece, Piece::Main(false) | Piece::LeftOut(_));
+        if inside {
+            kept.push((at, piece));
+        } else if let Piece::Text(text) = &piece {
+            let words: Vec<&str> = text.split_whitespace().collect();
+            if words.is_empty() {
+                continue;
+            }
+            let quote = left.get_or_insert((at, String::new()));
+            for word in words {
+                if quote.1.chars().count() + word.chars().count() > OUTSIDE_QUOTE_CHARS {
+                    if !quote.1.ends_with('…') {
+                        quote.1.push_str(" …");
+                    }
+                    break;
+                }
+                if !quote.1.is_empty() {
+                    quote.1.push(' ');
+                }
+                quote.1.push_str(word);
+            }
+        }
+    }
+    (kept, left)
 }
 
 /// 1–6 for `h1`…`h6`.
@@ -264,6 +318,36 @@ mod tests {
             .map(|(at, _)| at)
             .collect();
         assert_eq!(at, [0, 3, 5, 15, 16, 19, 20]);
+    }
+
+    #[test]
+    fn a_pages_main_content_is_what_its_main_or_article_holds() {
+        let (kept, left) = main_content(super::pieces(
+            "<nav>x</nav><header>Riverside Tenants</header><article><h1>Rents</h1><p>Down.</p></article><footer>© 2026 <a href=/>Home</a></footer>",
+        ));
+        let kept: Vec<Piece> = kept.into_iter().map(|(_, p)| p).collect();
+        assert_eq!(
+            kept,
+            [
+                LeftOut("navigation menu"),
+                Main(true),
+                Heading(1),
+                text("Rents"),
+                Block,
+                Block,
+                text("Down."),
+                Block,
+                Main(false)
+            ]
+        );
+        assert_eq!(
+            left,
+            Some((20, "Riverside Tenants © 2026 Home".to_string()))
+        );
+        // A page (or a snippet) without either keeps everything.
+        let (kept, left) = main_content(super::pieces("<p>One</p>"));
+        assert_eq!(kept.len(), 3);
+        assert_eq!(left, None);
     }
 
     #[test]

@@ -193,7 +193,17 @@ pub(super) fn html_page(
     let mut b = Builder::new(body, first_line, file, warnings);
     let mut page = HtmlSource::default();
     page.push(body, 0);
-    b.html(&page, true)?;
+    let (pieces, left) = html::main_content(html::pieces(body));
+    if let Some((at, quote)) = left {
+        b.warn(
+            at,
+            &format!(
+                "the page's text outside its <main> or <article> (“{quote}”) is left off: \
+                 the site's menus, sidebars and footer, not the statement"
+            ),
+        );
+    }
+    b.html_pieces(&page, pieces, true)?;
     Ok(b.finish())
 }
 
@@ -695,9 +705,19 @@ impl<'a> Builder<'a> {
     /// read for what they mean (see [`html`]), with one warning a
     /// paragraph for the tags and one for each thing left out.
     fn html(&mut self, source: &HtmlSource, block: bool) -> Result<()> {
+        self.html_pieces(source, html::pieces(&source.text), block)
+    }
+
+    /// [`Builder::html`] for the `pieces` of `source`.
+    fn html_pieces(
+        &mut self,
+        source: &HtmlSource,
+        pieces: Vec<html::Located>,
+        block: bool,
+    ) -> Result<()> {
         // Inline tags are warned of once a paragraph, a block's once.
         let mut warn_tags = block || !self.cur_html_warned;
-        for (at, piece) in html::pieces(&source.text) {
+        for (at, piece) in pieces {
             let offset = source.offset(at);
             let tag = !matches!(piece, Piece::Text(_) | Piece::LeftOut(_) | Piece::Image(_));
             if tag && warn_tags {
@@ -746,7 +766,7 @@ impl<'a> Builder<'a> {
                 Piece::LineBreak => {
                     self.line_break(offset);
                 }
-                Piece::Block => {
+                Piece::Block | Piece::Main(_) => {
                     self.flush();
                 }
                 Piece::Heading(level) => {

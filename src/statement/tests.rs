@@ -950,6 +950,7 @@ fn a_web_page_saved_whole_is_read_for_its_statement() {
          families live there, many of them for thirty years or more.</p>\n\n\
          <h2>Our demands</h2>\n<ol>\n  <li>No sale of council homes.</li>\n  <li>Repairs \
          before the winter.</li>\n</ol>\n</article></main>\n\
+         <footer>Riverside Tenants' Union · <a href=\"mailto:info@example.org\">Write to us</a></footer>\n\
          <form><input type=\"email\"><button>Subscribe</button></form>\n</body>\n</html>\n",
         Format::Html,
     );
@@ -978,7 +979,8 @@ fn a_web_page_saved_whole_is_read_for_its_statement() {
     for said in [
         "s.txt:3:1: warning: an HTML page head in the statement is not printed",
         "s.txt:5:1: warning: an HTML navigation menu in the statement is not printed",
-        "s.txt:17:1: warning: an HTML form in the statement is not printed",
+        "s.txt:18:1: warning: an HTML form in the statement is not printed",
+        "s.txt:17:9: warning: the page's text outside its <main> or <article> (“Riverside Tenants' Union · Write to us”) is left off: the site's menus, sidebars and footer, not the statement",
     ] {
         assert!(w.iter().any(|w| w == said), "{said}: {w:?}");
     }
