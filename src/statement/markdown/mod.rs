@@ -41,8 +41,14 @@
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+mod html_blocks;
+mod table;
+
+use html_blocks::HtmlSource;
+use table::Table;
+
 use super::clean::{control_error, is_blank, LineIndex};
-use super::html::{self, Piece};
+use super::html;
 use super::{Line, Para, ParaKind};
 use crate::error::{Location, Result, Warning};
 use crate::statement::document::{BlockKind, LinkLabel, Span, Style};
@@ -70,52 +76,6 @@ struct Link {
 struct Code {
     text: String,
     kind: BlockKind,
-}
-
-/// A table being read: its column headings, then one row at a time. A
-/// leaflet's column holds no grid, so each row is set as a paragraph,
-/// each cell after its column's heading ("Block C: 14th floor · Lifts:
-/// broken since August"), as a phone's browser shows a table too wide
-/// for it.
-#[derive(Default)]
-struct Table {
-    headings: Vec<String>,
-    /// Reading the heading row; the heading being read.
-    in_head: bool,
-    heading: Option<String>,
-    /// The body row's next column, and whether a cell of it has text.
-    column: usize,
-    row_has_text: bool,
-    /// The cell's heading, set before its first text (after a separator
-    /// when a cell before it in the row has text).
-    pending: Option<String>,
-    /// The columns whose heading has been printed beside a cell.
-    printed: Vec<bool>,
-}
-
-/// HTML as read, and where its pieces are in the statement: each of the
-/// parser's lines of it (a block's lines inside a quote or list item lose
-/// their "> " or indent) from its offset in `text` and in the source.
-#[derive(Default)]
-struct HtmlSource {
-    text: String,
-    lines: Vec<(usize, usize)>,
-}
-
-impl HtmlSource {
-    fn push(&mut self, text: &str, offset: usize) {
-        self.lines.push((self.text.len(), offset));
-        self.text.push_str(text);
-    }
-
-    /// The source offset of byte `at` of `text`.
-    fn offset(&self, at: usize) -> usize {
-        let i = self.lines.partition_point(|&(from, _)| from <= at);
-        match i.checked_sub(1).and_then(|i| self.lines.get(i)) {
-            Some(&(from, offset)) => offset + (at - from),
-            None => 0,
-        }
-    }
 }
 
 struct Builder<'a> {
@@ -701,180 +661,6 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    /// HTML, a whole block of it or one inline tag: its text set, its tags
-    /// read for what they mean (see [`html`]), with one warning a
-    /// paragraph for the tags and one for each thing left out.
-    fn html(&mut self, source: &HtmlSource, block: bool) -> Result<()> {
-        self.html_pieces(source, html::pieces(&source.text), block)
-    }
-
-    /// [`Builder::html`] for the `pieces` of `source`.
-    fn html_pieces(
-        &mut self,
-        source: &HtmlSource,
-        pieces: Vec<html::Located>,
-        block: bool,
-    ) -> Result<()> {
-        // Inline tags are warned of once a paragraph, a block's once.
-        let mut warn_tags = block || !self.cur_html_warned;
-        for (at, piece) in pieces {
-            let offset = source.offset(at);
-            let tag = !matches!(piece, Piece::Text(_) | Piece::LeftOut(_) | Piece::Image(_));
-            if tag && warn_tags {
-                warn_tags = false;
-                self.cur_html_warned = true;
-                self.warn(
-                    offset,
-                    "HTML tags in the statement are not printed; their text is set as they mark it",
-                );
-            }
-            match piece {
-                Piece::Text(raw) => {
-                    // HTML's runs of whitespace, line ends included, are
-                    // one space, and open no paragraph.
-                    let text = raw.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
-                    let before = raw.starts_with(|c: char| c.is_ascii_whitespace());
-                    let after = raw.ends_with(|c: char| c.is_ascii_whitespace());
-                    if text.is_empty() {
-                        if self.cur.is_some() && before {
-                            self.push_text(" ", self.style(), offset)?;
-                        }
-                        continue;
-                    }
-                    let lead = if before && self.cur.is_some() {
-                        " "
-                    } else {
-                        ""
-                    };
-                    let trail = if after { " " } else { "" };
-                    self.push_text(&format!("{lead}{text}{trail}"), self.style(), offset)?;
-                }
-                Piece::Bold(open) => {
-                    self.html_bold = if open {
-                        self.html_bold + 1
-                    } else {
-                        self.html_bold.saturating_sub(1)
-                    };
-                }
-                Piece::Italic(open) => {
-                    self.html_italic = if open {
-                        self.html_italic + 1
-                    } else {
-                        self.html_italic.saturating_sub(1)
-                    };
-                }
-                Piece::LineBreak => {
-                    self.line_break(offset);
-                }
-                Piece::Block | Piece::Main(_) => {
-                    self.flush();
-                }
-                Piece::Heading(level) => {
-                    let kind = if level == 1 && self.containers.is_empty() {
-                        ParaKind::Title
-                    } else {
-                        ParaKind::Fixed(BlockKind::Heading(level.saturating_sub(1).max(1)))
-                    };
-                    self.open(kind, offset);
-                }
-                Piece::List(start) => {
-                    self.flush();
-                    self.html_lists.push(start);
-                }
-                Piece::ListEnd => {
-                    self.flush();
-                    self.html_lists.pop();
-                }
-                Piece::Item => {
-                    let depth = self
-                        .containers
-                        .iter()
-                        .filter(|c| matches!(c, Container::List { .. }))
-                        .count()
-                        + self.html_lists.len().saturating_sub(1);
-                    let marker = match self.html_lists.last_mut() {
-                        Some(Some(n)) => {
-                            let marker = format!("{n}.");
-                            *n = n.saturating_add(1);
-                            marker
-                        }
-                        _ => "•".to_string(),
-                    };
-                    let kind = ParaKind::Fixed(BlockKind::ListItem {
-                        marker,
-                        depth: u8::try_from(depth).unwrap_or(u8::MAX),
-                    });
-                    self.open(kind, offset);
-                }
-                Piece::Link(url) => {
-                    self.html_links += 1;
-                    self.links.push(Link {
-                        url,
-                        text: String::new(),
-                        autolink: false,
-                    });
-                }
-                // A "</a>" with no "<a>" of HTML's open ends nothing.
-                Piece::LinkEnd if self.html_links > 0 => {
-                    self.html_links -= 1;
-                    self.end_link(offset)?;
-                }
-                Piece::LinkEnd => {}
-                Piece::Image(alt) => {
-                    self.warn(
-                        offset,
-                        "images in the statement are not placed; put pictures in the layout",
-                    );
-                    if !alt.trim().is_empty() {
-                        self.push_text(alt.trim(), self.style(), offset)?;
-                    }
-                }
-                Piece::Plain => {}
-                Piece::LeftOut(what) => {
-                    self.warn(
-                        offset,
-                        &format!("an HTML {what} in the statement is not printed"),
-                    );
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// The cells of the table row at `start..end` of the source beyond
-    /// the table's columns, which GitHub's tables (and pulldown-cmark)
-    /// drop: added to the row as written, with a warning, as no word of
-    /// the statement may go unprinted.
-    fn extra_cells(&mut self, start: usize, end: usize) -> Result<()> {
-        let Some(columns) = self.table.as_ref().map(|t| t.headings.len()) else {
-            return Ok(());
-        };
-        let row = self.src.get(start..end).unwrap_or_default();
-        let cells = split_cells(row);
-        let extra: Vec<&str> = cells
-            .iter()
-            .skip(columns)
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-            .collect();
-        if extra.is_empty() {
-            return Ok(());
-        }
-        let after_cell = self.table.as_ref().is_some_and(|t| t.row_has_text);
-        let text = extra.join(" · ").replace("\\|", "|");
-        let joined = if after_cell {
-            format!(" · {text}")
-        } else {
-            text
-        };
-        self.push_text(&joined, Style::default(), start)?;
-        self.warn(
-            start,
-            "this row has more cells than the table has columns; they are set after the others",
-        );
-        Ok(())
-    }
-
     /// A code block's text: one paragraph per run of non-blank lines.
     fn code_paragraphs(&mut self, code: Code, start: usize, end: usize) {
         // The first content line: the block's first line, or the one after
@@ -912,29 +698,4 @@ impl<'a> Builder<'a> {
             });
         }
     }
-}
-
-/// A table row's cells as written: the text between its unescaped pipes,
-/// without the leading and trailing pipe.
-fn split_cells(row: &str) -> Vec<&str> {
-    let row = row.trim();
-    let row = row.strip_prefix('|').unwrap_or(row);
-    let mut cells = Vec::new();
-    let mut from = 0;
-    let mut escaped = false;
-    for (i, c) in row.char_indices() {
-        match c {
-            '\\' if !escaped => escaped = true,
-            '|' if !escaped => {
-                cells.push(&row[from..i]);
-                from = i + 1;
-            }
-            _ => escaped = false,
-        }
-    }
-    let last = &row[from..];
-    if !last.trim().is_empty() {
-        cells.push(last);
-    }
-    cells
 }
