@@ -304,6 +304,32 @@ fn statement_inputs() {
 }
 
 #[test]
+fn a_document_or_picture_is_not_read_as_text() {
+    // Before: "docx.txt:1:3: U+0003 (a control character); remove it", or
+    // a PDF's or RTF's markup set as the leaflet's text.
+    check(
+        case("docx", b"PK\x03\x04\x14\x00\x06\x00word/document.xml".to_vec()),
+        bad(&["docx.txt: the file is a zip archive, such as a Word (.docx) or LibreOffice (.odt) document, not text"]),
+    );
+    check(
+        case("doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00".to_vec()),
+        bad(&["doc.txt: the file is an old Word (.doc) document"]),
+    );
+    check(
+        case("pdf", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"),
+        bad(&["pdf.txt: the file is a PDF, not text: copy its text into a .txt file"]),
+    );
+    check(
+        case("rtf", "{\\rtf1\\ansi Rents down}"),
+        bad(&["rtf.txt: the file is an RTF document"]),
+    );
+    check(
+        case("png", b"\x89PNG\r\n\x1a\n\x00\x00".to_vec()),
+        bad(&["png.txt: the file is a picture (PNG), not text"]),
+    );
+}
+
+#[test]
 fn oversized_statement_is_refused() {
     let big = vec![b'a'; 1024 * 1024 + 1];
     check(

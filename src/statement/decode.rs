@@ -58,10 +58,55 @@ fn position_after(text: impl IntoIterator<Item = char>) -> (usize, usize) {
     (line, column)
 }
 
+/// Files that are not text, by how they begin, with what they are and
+/// what to do: the documents people are sent a statement in, and
+/// pictures. Read as text they fail on their first binary byte, with an
+/// error about a control character that says nothing of the cause.
+const NOT_TEXT: &[(&[u8], &str)] = &[
+    (
+        b"%PDF-",
+        "is a PDF, not text: copy its text into a .txt file (handbill joins the words \
+         its lines broke with a hyphen)",
+    ),
+    (
+        b"PK\x03\x04",
+        "is a zip archive, such as a Word (.docx) or LibreOffice (.odt) document, not \
+         text: save it as plain text (.txt) in the word processor, or copy its text into \
+         a .txt file",
+    ),
+    (
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        "is an old Word (.doc) document, not text: save it as plain text (.txt) in the \
+         word processor, or copy its text into a .txt file",
+    ),
+    (
+        b"{\\rtf",
+        "is an RTF document, not plain text: save it as plain text (.txt) in the word \
+         processor",
+    ),
+    (
+        b"\x89PNG",
+        "is a picture (PNG), not text: a picture goes in the layout ([[image]]) or the \
+         front matter (image = \"…\")",
+    ),
+    (
+        b"\xFF\xD8\xFF",
+        "is a picture (JPEG), not text: a picture goes in the layout ([[image]]) or the \
+         front matter (image = \"…\")",
+    ),
+];
+
 /// Bytes → text. UTF-8 (a BOM is removed) unless `encoding` names Latin-1 or
 /// Windows-1252. Invalid UTF-8 is an error naming the line and column of the
-/// first bad byte and suggesting `--encoding`.
+/// first bad byte and suggesting `--encoding`; a document or picture that
+/// is not text at all is an error saying what it is.
 pub fn decode(bytes: &[u8], encoding: Option<Encoding>, file: &str) -> Result<String> {
+    if let Some((_, what)) = NOT_TEXT.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Err(Error::Statement {
+            at: Location::file(file),
+            message: format!("the file {what}"),
+        });
+    }
     match encoding {
         None | Some(Encoding::Utf8) => utf8(bytes, file),
         Some(enc) => {
