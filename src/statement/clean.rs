@@ -98,6 +98,26 @@ pub(super) fn is_blank(line: &str) -> bool {
     })
 }
 
+/// The first whole words of `text` that fit in `max` characters (the first
+/// word alone when it is longer), and whether words were left out after
+/// them: how a warning quotes the start of a text it speaks of.
+pub(super) fn opening_words(text: &str, max: usize) -> (String, bool) {
+    let mut out = String::new();
+    let mut len = 0;
+    for word in text.split_whitespace() {
+        let with = len + usize::from(!out.is_empty()) + word.chars().count();
+        if !out.is_empty() && with > max {
+            return (out, true);
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        len = with;
+    }
+    (out, false)
+}
+
 /// The error for a control character.
 pub(super) fn control_error(file: &str, line: usize, column: usize, c: char) -> Error {
     let hint = if c == '\0' {

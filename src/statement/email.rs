@@ -13,7 +13,7 @@
 //! header ends at a blank line and the body has no such remnants.
 
 use super::classify::raw_text;
-use super::clean::is_space;
+use super::clean::{is_space, opening_words};
 use super::{Line, Para, ParaKind};
 use crate::error::{Location, Warning};
 use crate::statement::document::{BlockKind, Span};
@@ -177,11 +177,7 @@ pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) ->
         }
         if para.kind == ParaKind::Body && para.lines.iter().all(|l| quoted(&raw_text(l))) {
             let (first, last) = (para.lines[0].no, para.lines[para.lines.len() - 1].no);
-            let lines = if first == last {
-                format!("line {first}")
-            } else {
-                format!("lines {first}–{last}")
-            };
+            let lines = line_span(first, last);
             warnings.push(left_off(
                 file,
                 first,
@@ -235,12 +231,8 @@ fn drop_forwarding(
     let note_is_short = words <= NOTE_MAX_WORDS;
     if note_is_short {
         if let (Some(first), Some(last)) = (note.first(), note.last()) {
-            let start = opening(&raw_text(first), NOTE_QUOTE_CHARS);
-            let lines = if first.no == last.no {
-                format!("line {}", first.no)
-            } else {
-                format!("lines {}–{}", first.no, last.no)
-            };
+            let (start, _) = opening_words(&raw_text(first), NOTE_QUOTE_CHARS);
+            let lines = line_span(first.no, last.no);
             warnings.push(left_off(
                 file,
                 first.no,
@@ -289,21 +281,13 @@ fn drop_forwarding(
     (paras, at)
 }
 
-/// The first whole words of `text` that fit in `max` characters (the
-/// first word alone when it is longer).
-fn opening(text: &str, max: usize) -> String {
-    let mut out = String::new();
-    for word in text.split_whitespace() {
-        let len = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
-        if !out.is_empty() && len > max {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
+/// "line 4", or "lines 4–7": the lines `first` to `last`, for a warning.
+fn line_span(first: usize, last: usize) -> String {
+    if first == last {
+        format!("line {first}")
+    } else {
+        format!("lines {first}–{last}")
     }
-    out
 }
 
 /// Whether a line is the divider a mail client writes over a forwarded or
@@ -373,7 +357,8 @@ fn drop_header(para: &mut Para, file: &str, warnings: &mut Vec<Warning>) {
         file,
         first,
         &format!(
-            "lines {first}–{last} are an e-mail's header ({}), left off the leaflet",
+            "{} are an e-mail's header ({}), left off the leaflet",
+            line_span(first, last),
             names.join(" ")
         ),
     ));

@@ -13,6 +13,8 @@
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
+use super::clean::opening_words;
+
 /// One thing the HTML says, in the statement's terms.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Piece {
@@ -193,7 +195,9 @@ pub(super) fn main_content(pieces: Vec<Located>) -> (Vec<Located>, Option<(usize
     }
     let mut depth = 0usize;
     let mut kept = Vec::with_capacity(pieces.len());
-    let mut left: Option<(usize, String)> = None;
+    // Where the text left out starts, enough of it to quote, and whether
+    // there is more.
+    let mut left: Option<(usize, String, bool)> = None;
     for (at, piece) in pieces {
         match piece {
             Piece::Main(true) => depth += 1,
@@ -205,25 +209,29 @@ pub(super) fn main_content(pieces: Vec<Located>) -> (Vec<Located>, Option<(usize
         if inside {
             kept.push((at, piece));
         } else if let Piece::Text(text) = &piece {
-            let words: Vec<&str> = text.split_whitespace().collect();
-            if words.is_empty() {
+            if text.trim().is_empty() {
                 continue;
             }
-            let quote = left.get_or_insert((at, String::new()));
-            for word in words {
-                if quote.1.chars().count() + word.chars().count() > OUTSIDE_QUOTE_CHARS {
-                    if !quote.1.ends_with('…') {
-                        quote.1.push_str(" …");
-                    }
-                    break;
-                }
-                if !quote.1.is_empty() {
-                    quote.1.push(' ');
-                }
-                quote.1.push_str(word);
+            let (_, seen, more) = left.get_or_insert((at, String::new(), false));
+            if seen.chars().count() > OUTSIDE_QUOTE_CHARS {
+                *more = true;
+            } else {
+                seen.push(' ');
+                seen.push_str(text);
             }
         }
     }
+    let left = left.map(|(at, seen, more)| {
+        let (quote, cut) = opening_words(&seen, OUTSIDE_QUOTE_CHARS);
+        (
+            at,
+            if cut || more {
+                format!("{quote} …")
+            } else {
+                quote
+            },
+        )
+    });
     (kept, left)
 }
 
@@ -343,6 +351,14 @@ mod tests {
         assert_eq!(
             left,
             Some((20, "Riverside Tenants © 2026 Home".to_string()))
+        );
+        // A long outside is quoted up to a word, and said to go on.
+        let (_, left) = main_content(super::pieces(
+            "<header>Riverside Tenants' Union, 4 Mill Lane, Northbridge, open Monday to Friday</header><main>x</main><footer>a b</footer>",
+        ));
+        assert_eq!(
+            left.map(|(_, q)| q).as_deref(),
+            Some("Riverside Tenants' Union, 4 Mill Lane, Northbridge, open …")
         );
         // A page (or a snippet) without either keeps everything.
         let (kept, left) = main_content(super::pieces("<p>One</p>"));
