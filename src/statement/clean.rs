@@ -28,6 +28,34 @@ pub(super) fn normalize_newlines(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A form feed (a page break: what `pdftotext` and some word processors
+/// write between pages) or a vertical tab (Word's line break inside a
+/// paragraph, in text copied out of it). Neither is text, but neither is
+/// garbage either: handbill makes its own pages and lines, so each is read
+/// as a space, which keeps every column of the line where it was.
+pub(super) fn is_page_break(c: char) -> bool {
+    matches!(c, '\u{B}' | '\u{C}')
+}
+
+/// `text` with every [`is_page_break`] character a space, and where the
+/// first was and how many there were, for the warning.
+pub(super) fn page_breaks_as_spaces(text: &str) -> (Cow<'_, str>, Option<Removed>) {
+    let Some(first) = text.find(is_page_break) else {
+        return (Cow::Borrowed(text), None);
+    };
+    let before = &text[..first];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let found = Removed {
+        count: text.matches(is_page_break).count(),
+        line,
+        column,
+        first: text[first..].chars().next().unwrap_or('\u{C}'),
+    };
+    let out = text.replace(is_page_break, " ");
+    (Cow::Owned(out), Some(found))
+}
+
 /// Byte offsets → 1-based line and column (in characters) of a text whose
 /// line breaks are LF, whose first line is `first_line` of the file.
 pub(super) struct LineIndex<'a> {
@@ -133,7 +161,8 @@ pub(super) fn control_error(file: &str, line: usize, column: usize, c: char) -> 
     )
 }
 
-/// Where and how many characters [`remove_invisible`] will take out.
+/// Where and how many characters [`remove_invisible`] will take out (or
+/// [`page_breaks_as_spaces`] replaced).
 #[derive(Debug)]
 pub(super) struct Removed {
     pub(super) count: usize,

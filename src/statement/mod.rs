@@ -220,9 +220,28 @@ pub fn locate(source: &str, from_line: usize, c: char) -> Option<(usize, usize)>
 pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let norm = clean::normalize_newlines(text);
+    let (norm, page_breaks) = clean::page_breaks_as_spaces(&norm);
     let index = clean::LineIndex::new(&norm, 1);
     let mut warnings = Vec::new();
 
+    if let Some(found) = page_breaks {
+        let what = if found.first == '\u{C}' {
+            "form feed (a page break, as a PDF's text export writes between pages)"
+        } else {
+            "vertical tab (a line break, as Word writes inside a paragraph)"
+        };
+        let others = match found.count {
+            1 => String::new(),
+            n => format!(" and {} more page breaks or vertical tabs", n - 1),
+        };
+        warnings.push(Warning {
+            at: Location::at(file, found.line, found.column),
+            message: format!(
+                "a {what}{others} read as a space: the leaflet breaks its own lines and pages; \
+                 leave a blank line where a new paragraph should start"
+            ),
+        });
+    }
     if let Some(removed) = clean::check_chars(&norm, file)? {
         warnings.push(Warning {
             at: Location::at(file, removed.line, removed.column),

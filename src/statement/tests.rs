@@ -298,6 +298,42 @@ fn control_characters_are_errors() {
 }
 
 #[test]
+fn page_breaks_and_vertical_tabs_are_spaces_with_one_warning() {
+    // `pdftotext` ends each page with a form feed, so it opens the next
+    // page's first line; a paragraph running over the page stays one.
+    let text = "Title\n\nThe strike goes on from the end of one page\n\u{C}to the next.\n\n\
+                Word\u{B}line break.\u{C}";
+    let parsed = parse_ok(text, Format::Plain);
+    assert_eq!(
+        texts(&parsed.document),
+        vec![
+            "Title",
+            "The strike goes on from the end of one page to the next.",
+            "Word line break."
+        ]
+    );
+    assert_eq!(lines(&parsed.document), vec![1, 3, 6]);
+    let found: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        found.iter().any(|w| w.starts_with(
+            "s.txt:4:1: warning: a form feed (a page break, as a PDF's text export writes \
+             between pages) and 2 more page breaks or vertical tabs read as a space"
+        )),
+        "{found:?}"
+    );
+    // In Markdown too, and a vertical tab alone is named as one.
+    let parsed = parse_ok("# Title\n\nWord\u{B}break.", Format::Markdown);
+    assert_eq!(texts(&parsed.document), vec!["Title", "Word break."]);
+    let found: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        found.iter().any(|w| w.starts_with(
+            "s.txt:3:5: warning: a vertical tab (a line break, as Word writes inside a paragraph) read as a space"
+        )),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn bidi_controls_are_removed_with_one_warning() {
     let parsed = parse_ok(
         "Title\n\nab\u{200f}c \u{202e}d\u{feff}e\u{2067}.",
