@@ -348,3 +348,72 @@ fn a_word_broken_at_a_lines_end_as_a_pdf_has_it_prints_whole() {
     }
     assert!(!shown.contains("- "), "{shown}");
 }
+
+#[test]
+fn a_text_without_blank_lines_prints_in_its_paragraphs() {
+    // As a word processor copies it: a paragraph a line, nothing between.
+    let sample = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/en-tenants.txt"),
+    )
+    .unwrap();
+    let blank_lines = |text: &str| {
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let roles = |text: &str| {
+        let doc = parse(text, Format::Plain, "s.txt").unwrap().document;
+        doc.blocks
+            .iter()
+            .map(|b| (b.kind.clone(), b.text()))
+            .collect::<Vec<_>>()
+    };
+    // Without its blank lines (and its one wrapped paragraph unwrapped),
+    // the sample has the blocks it has with them.
+    let unwrapped = sample.replace("more\nthan", "more than");
+    let unwrapped = unwrapped
+        .split("\n\n")
+        .map(|p| {
+            if p.lines().any(|l| l.starts_with("- ")) {
+                p.to_string()
+            } else {
+                p.replace('\n', " ")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let expected = roles(&sample);
+    assert!(expected.len() > 10, "{expected:?}");
+    assert_eq!(roles(&blank_lines(&unwrapped)), expected);
+
+    // As a PDF's text export has it: wrapped lines, a form feed at each
+    // page's end, no blank lines; through the command line.
+    let text = "Buses for Everyone\n\
+        Every morning, tens of thousands of people in Northbridge stand at a\n\
+        bus stop and wonder whether the bus will come. Some of them are on\n\
+        their way to a hospital shift.\n\
+        \u{C}This booklet is about them, and about all of us. It was written by\n\
+        members of the Northbridge Fair Transport Campaign, a group of\n\
+        passengers, bus drivers, students and pensioners.\n\
+        Where we are now\n\
+        Ten years ago, Northbridge had a bus network that most people would\n\
+        have called decent, if not perfect. Buses on the main routes came\n\
+        every ten minutes during the day.\u{C}";
+    let (ok, shown, stderr) = build_cli("export.txt", text);
+    assert!(ok, "{stderr}");
+    for expected in [
+        "export.txt:5:1: warning: a form feed (a page break, as a PDF's text export writes \
+         between pages) and 1 more page breaks or vertical tabs read as a space",
+        "export.txt:1: warning: lines 1–11 have no blank lines between paragraphs: a paragraph \
+         is taken to end at each line that ends a sentence or a heading before the line is \
+         full (lines 1, 4, 7, 8)",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    // The headline and the heading are lines of their own.
+    let lines: Vec<&str> = shown.lines().map(str::trim).collect();
+    for own in ["Buses for Everyone", "Where we are now"] {
+        assert!(lines.contains(&own), "{own}: {shown}");
+    }
+}

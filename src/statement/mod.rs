@@ -87,6 +87,11 @@
 //!   or more of one mark ("=======") are left off, each with a warning
 //!   naming its line; a paragraph whose every line starts with ">" is a
 //!   Quote, without the marks.
+//! * **Paragraphs without blank lines** (plain text; the `breaks`
+//!   submodule): in a run of lines with no blank line between them, a
+//!   paragraph a line (a word processor's copy) or lines wrapped at one
+//!   width (a PDF's), a paragraph ends at a line that ends a sentence, or
+//!   is a heading, before the line is full; one warning names the lines.
 //! * **Separators** ("* * *", "---", "***"): a line of three or more of
 //!   `* - _ = ~ • · # +` is kept as a Body block of its own (nothing is
 //!   dropped silently); in Markdown a thematic break carries no text and is
@@ -97,6 +102,7 @@
 //! Block `line`s are 1-based lines of the file as given (front matter
 //! included); a block made from front matter has the line of its key.
 
+mod breaks;
 mod classify;
 mod clean;
 pub mod dates;
@@ -266,6 +272,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         Format::Plain => {
             let paras = plain::paragraphs(&body, first_line);
             let paras = email::tidy(paras, file, &mut warnings);
+            let paras = breaks::split(paras, file, &mut warnings);
             markdown::Markdown {
                 paras: rejoin::words(paras, file, &mut warnings),
                 labels: Vec::new(),

@@ -1,0 +1,330 @@
+//! Where a plain text's paragraphs end when it has no blank lines between
+//! them. Plain text says "new paragraph" with a blank line, but two common
+//! ways of getting a statement into a file do not write one:
+//! - copying from a word processor or a web page gives one line per
+//!   paragraph ("Fix Our Homes" / "12 March 2026" / "Dear neighbours," /
+//!   a 400-character paragraph / …);
+//! - copying from a PDF gives its printed lines, wrapped at the column's
+//!   width, with nothing between its paragraphs.
+//!
+//! Joined as one paragraph, such a text printed as a single block without
+//! a headline. So a run of lines without a blank line is read again here,
+//! the way a reader of the page would: a paragraph ends where a line ends
+//! its sentence (or is a heading) and the next word would have fitted on
+//! it. What counts as "would have fitted" depends on the block:
+//! - **wrapped** (most lines about as long as the longest, and no longer
+//!   than a printed line can be): the next line's first word must fit in
+//!   what is left of the line, with [`ROOM`] to spare for a proportional
+//!   font's uneven letters;
+//! - **a line per paragraph** (some line longer than any wrap): every line
+//!   end is a possible paragraph end, and the punctuation decides;
+//! - anything else (a poem, an address, a heading over two lines) is left
+//!   as the writer grouped it.
+//!
+//! Lists, separators and words broken with a hyphen are left to the
+//! readers after this one (`classify` and `rejoin`), which handle them
+//! line by line anyway. One warning names the lines, so that a writer who
+//! meant otherwise can add the blank lines.
+
+use super::classify::{final_mark, is_salutation, opens_with_any, raw_text, CLOSINGS};
+use super::plain::{is_separator, list_marker};
+use super::{Para, ParaKind};
+use crate::error::{Location, Warning};
+use crate::script::is_ideographic;
+
+/// The widest a wrapped line can be, in character widths: a PDF's column
+/// or an e-mail's 72 to 78 characters are well inside it, and a line
+/// longer than this is a paragraph no one wrapped.
+const MAX_WRAP: usize = 150;
+
+/// A line this long cannot have been wrapped: a block holding one is a
+/// paragraph a line (text copied from a word processor).
+const LONG_LINE: usize = 100;
+
+/// The share of the wrap width the next line's first word must leave
+/// free for the line to end short: a proportional font sets some lines of
+/// the same width with a tenth more letters than others.
+const ROOM: f64 = 0.85;
+
+/// A line at least this share of the wrap width is one the wrap filled.
+const NEAR_WRAP: f64 = 0.8;
+
+/// How many lines a block needs to count as wrapped, at least (and at
+/// least half of its lines must be filled): two lines of a headline are
+/// not a wrapped column.
+const MIN_WRAPPED_LINES: usize = 3;
+
+/// How many of the lines where a paragraph was found to end the warning
+/// lists.
+const EXAMPLES: usize = 6;
+
+/// How a block of lines without blank lines was written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Written {
+    /// Wrapped at a width of this many character widths.
+    Wrapped(usize),
+    /// A paragraph a line.
+    LinePerParagraph,
+}
+
+/// `paras` with every run of lines that hides several paragraphs cut into
+/// them; one warning in `warnings`, at the first cut, says where.
+pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
+    let mut out = Vec::with_capacity(paras.len());
+    let mut ends = Vec::new();
+    let (mut first_line, mut last_line) = (usize::MAX, 0);
+    for para in paras {
+        let cuts = match written(&para) {
+            Some(how) if para.kind == ParaKind::Body => cuts(&para, how),
+            _ => Vec::new(),
+        };
+        if cuts.is_empty() {
+            out.push(para);
+            continue;
+        }
+        first_line = first_line.min(para.lines[0].no);
+        last_line = last_line.max(para.lines.last().map_or(0, |l| l.no));
+        ends.extend(cuts.iter().map(|&i| para.lines[i].no));
+        let mut lines = para.lines;
+        // From the back, so that each cut's index still holds.
+        let mut tail = Vec::new();
+        for &i in cuts.iter().rev() {
+            tail.push(lines.split_off(i + 1));
+        }
+        out.push(Para {
+            kind: para.kind.clone(),
+            lines,
+        });
+        out.extend(tail.into_iter().rev().map(|lines| Para {
+            kind: para.kind.clone(),
+            lines,
+        }));
+    }
+    if let Some(&first) = ends.first() {
+        let listed: Vec<String> = ends.iter().take(EXAMPLES).map(|n| n.to_string()).collect();
+        let more = match ends.len().saturating_sub(EXAMPLES) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        warnings.push(Warning {
+            at: Location::line(file, first),
+            message: format!(
+                "lines {first_line}–{last_line} have no blank lines between paragraphs: \
+                 a paragraph is taken to end at each line that ends a sentence or a heading \
+                 before the line is full (lines {}{more}); put a blank line after every \
+                 paragraph to say where each ends",
+                listed.join(", ")
+            ),
+        });
+    }
+    out
+}
+
+/// How a block's lines were written, if they may hide paragraphs.
+fn written(para: &Para) -> Option<Written> {
+    if para.lines.len() < 2 {
+        return None;
+    }
+    let widths: Vec<usize> = para
+        .lines
+        .iter()
+        .map(|l| width(raw_text(l).trim()))
+        .collect();
+    if widths.iter().any(|&w| w > LONG_LINE) {
+        // A line no usual wrap would leave: unless such lines are the
+        // block's usual ones (a wide wrap), a paragraph a line.
+        return match wrap_width(&widths) {
+            Some(w) if w > LONG_LINE && w <= MAX_WRAP => Some(Written::Wrapped(w)),
+            _ => Some(Written::LinePerParagraph),
+        };
+    }
+    wrap_width(&widths).map(Written::Wrapped)
+}
+
+/// The width a block was wrapped at: the third quartile of its lines'
+/// widths (the headings and paragraph ends a wrapped text has are shorter
+/// than it, and one long address longer), when enough lines come near it.
+fn wrap_width(widths: &[usize]) -> Option<usize> {
+    let mut sorted = widths.to_vec();
+    sorted.sort_unstable();
+    let rank = (sorted.len() * 3).div_ceil(4).max(1) - 1;
+    let wrap = sorted[rank];
+    let filled = widths
+        .iter()
+        .filter(|&&w| w as f64 >= NEAR_WRAP * wrap as f64)
+        .count();
+    (filled >= MIN_WRAPPED_LINES && filled * 2 >= widths.len()).then_some(wrap)
+}
+
+/// The indices of the lines after which a paragraph ends.
+fn cuts(para: &Para, how: Written) -> Vec<usize> {
+    let texts: Vec<String> = para
+        .lines
+        .iter()
+        .map(|l| raw_text(l).trim().to_string())
+        .collect();
+    let mut cuts = Vec::new();
+    // Whether the line opens a paragraph or a list item.
+    let mut opens = true;
+    for i in 0..texts.len().saturating_sub(1) {
+        let (line, next) = (&texts[i], &texts[i + 1]);
+        let item_next = list_marker(next).is_some();
+        let cut = !item_next && ends_paragraph(line, next, opens, how);
+        if cut {
+            cuts.push(i);
+        }
+        opens = cut || item_next;
+    }
+    cuts
+}
+
+/// Whether a paragraph ends after `line`, before `next`; `opens` when the
+/// line starts its paragraph or list item.
+fn ends_paragraph(line: &str, next: &str, opens: bool, how: Written) -> bool {
+    // Lists and separators are cut by `classify`, broken words joined by
+    // `rejoin`; a sentence goes on in lower case.
+    if is_separator(line)
+        || is_separator(next)
+        || line.ends_with(['-', '\u{AD}'])
+        || next.starts_with(char::is_lowercase)
+    {
+        return false;
+    }
+    if let Written::Wrapped(wrap) = how {
+        let word = next.split(' ').next().unwrap_or(next);
+        // An ideographic line breaks between any two characters.
+        let word = match word.chars().next() {
+            Some(c) if is_ideographic(c) => width(&c.to_string()),
+            _ => width(word),
+        };
+        if (width(line) + 1 + word) as f64 > ROOM * wrap as f64 {
+            return false;
+        }
+    }
+    let sign_off = opens_with_any(line, CLOSINGS);
+    match final_mark(line) {
+        Some('.' | '!' | '?' | ':' | ';' | '…') => !sign_off,
+        // "Dear neighbours," opens the letter; "In solidarity," goes on
+        // with a name.
+        Some(',') => opens && is_salutation(line) && !sign_off,
+        // A headline, a date, a heading: a line of its own. Inside a
+        // paragraph (after "In solidarity," say) the line goes on it.
+        _ => opens && !sign_off,
+    }
+}
+
+/// A text's width in character widths: an ideograph is as wide as two
+/// Latin letters.
+fn width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if is_ideographic(c) { 2 } else { 1 })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::plain::testing::{lines, paras};
+    use super::*;
+
+    fn split_text(text: &str) -> (Vec<Vec<String>>, Vec<String>) {
+        let mut warnings = Vec::new();
+        let out = split(paras(text), "s.txt", &mut warnings);
+        (
+            lines(&out),
+            warnings.iter().map(|w| w.to_string()).collect(),
+        )
+    }
+
+    const LONG: &str = "Last week every household on Mill Lane, Canal Street and the \
+        Weavers Court blocks received a letter announcing a rent increase of eight \
+        per cent from the first of May.";
+
+    #[test]
+    fn a_paragraph_a_line_as_a_word_processor_copies_it() {
+        let text = format!(
+            "Fix Our Homes\n12 March 2026\nDear neighbours,\n{LONG}\n{LONG}\n\
+             Our demands:\n- No rent increase\n- Repairs first\nSee you on Thursday!\n\
+             In solidarity,\nRiverside Tenants"
+        );
+        let (out, warnings) = split_text(&text);
+        assert_eq!(
+            out,
+            vec![
+                vec!["Fix Our Homes"],
+                vec!["12 March 2026"],
+                vec!["Dear neighbours,"],
+                vec![LONG],
+                vec![LONG],
+                vec!["Our demands:", "- No rent increase", "- Repairs first"],
+                vec!["See you on Thursday!"],
+                vec!["In solidarity,", "Riverside Tenants"],
+            ]
+        );
+        assert_eq!(
+            warnings,
+            vec![
+                "s.txt:1: warning: lines 1–11 have no blank lines between paragraphs: \
+                 a paragraph is taken to end at each line that ends a sentence or a heading \
+                 before the line is full (lines 1, 2, 3, 4, 5, 8 and 1 more); put a blank line after \
+                 every paragraph to say where each ends"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_column_as_a_pdf_copies_it() {
+        let text = "Buses for Everyone\n\
+            Every morning, tens of thousands of people in Northbridge stand at a\n\
+            bus stop and wonder whether the bus will come. Some of them are on\n\
+            their way to a hospital shift.\n\
+            This booklet is about them, and about all of us. It was written by\n\
+            members of the Northbridge Fair Transport Campaign, a group of\n\
+            passengers, bus drivers, students and pensioners. We went to the\n\
+            City Council and asked for a meeting.";
+        let (out, _) = split_text(text);
+        let firsts: Vec<&str> = out.iter().map(|p| p[0].as_str()).collect();
+        assert_eq!(
+            firsts,
+            vec![
+                "Buses for Everyone",
+                "Every morning, tens of thousands of people in Northbridge stand at a",
+                "This booklet is about them, and about all of us. It was written by",
+            ]
+        );
+        // "We went to the" / "City Council": the line is full, so its end
+        // is only a line's end.
+        assert_eq!(out[2].len(), 4);
+    }
+
+    #[test]
+    fn lines_a_writer_grouped_stay_together() {
+        // A wrapped paragraph, a list, a two-line headline, an address.
+        for text in [
+            "Over the past month, volunteers from the association knocked on more\n\
+             than two hundred doors. Nearly everyone we spoke to had a repair that\n\
+             was reported and never fixed. Many people told us they were afraid.\n\
+             That is exactly why we organise together: one tenant can be ignored.",
+            "- No rent increase until every outstanding repair is completed\n\
+             - A named repairs officer on site two days a week\n\
+             - A written reply to every repair report within ten working days",
+            "Fix Our Homes\nBefore You Raise Our Rents",
+            "Riverside Tenants' Association\nCommunity Room, Weavers Court\nMill Lane\nNorthbridge",
+            "Some words broken at the line's end as a PDF has them, the organi-\n\
+             sation of the strike is democratic: every decision is taken by the\n\
+             assembly of all workers; the bosses refuse to talk with the assem-\n\
+             bly.",
+        ] {
+            let (out, warnings) = split_text(text);
+            assert_eq!(out.len(), 1, "{text}: {out:?}");
+            assert!(warnings.is_empty(), "{warnings:?}");
+        }
+    }
+
+    #[test]
+    fn widths_count_ideographs_twice() {
+        assert_eq!(width("abc"), 3);
+        assert_eq!(width("保育园"), 6);
+        assert_eq!(wrap_width(&[70, 68, 71, 30]), Some(70));
+        assert_eq!(wrap_width(&[13, 25]), None);
+    }
+}
