@@ -2,6 +2,8 @@
 //! port, and spoken to in HTTP/1.1 written by hand, as a browser or a
 //! script would, including the requests it must refuse.
 
+mod support;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
@@ -376,6 +378,38 @@ fn check_gives_every_page_and_the_warnings_with_their_lines() {
         .unwrap_or_else(|| panic!("{warnings:?}"));
     assert_eq!(picture["line"], 7);
     assert_eq!(picture["file"], "statement.md");
+}
+
+#[test]
+fn text_pasted_from_a_word_processor_keeps_its_paragraphs() {
+    // The text box's default is Markdown; a word processor's copy has a
+    // paragraph a line and no blank lines between them.
+    let s = Server::local();
+    let long = "Last week every household on Mill Lane received a letter announcing \
+                a rent increase of eight per cent from the first of May, and nothing else.";
+    let statement = format!("Fix Our Homes\nDear neighbours,\n{long}\n{long}\nSee you there!\n");
+    let a = s.post("/api/check", &serde_json::json!({ "statement": statement }));
+    assert_eq!(a.status, 200, "{}", a.text());
+    let v = a.json();
+    let warnings = v["warnings"].as_array().unwrap();
+    let found = warnings
+        .iter()
+        .find(|w| {
+            w["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("lines 1–5 have no blank lines between paragraphs")
+        })
+        .unwrap_or_else(|| panic!("{warnings:?}"));
+    assert_eq!(found["line"], 1);
+    // The headline is its own: set larger than the body, on a line alone.
+    let a = s.post("/api/build", &serde_json::json!({ "statement": statement }));
+    assert!(is_pdf(&a), "{}", a.text());
+    let dir = tmpdir("pasted");
+    let pdf = dir.join("pasted.pdf");
+    std::fs::write(&pdf, &a.body).unwrap();
+    let (_, shown, _) = support::tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert_eq!(shown.lines().next(), Some("Fix Our Homes"), "{shown}");
 }
 
 #[test]

@@ -27,10 +27,12 @@
 //! meant otherwise can add the blank lines.
 
 use super::classify::{final_mark, is_salutation, opens_with_any, raw_text, CLOSINGS};
+use super::clean::is_blank;
 use super::plain::{is_separator, list_marker};
 use super::{Para, ParaKind};
 use crate::error::{Location, Warning};
 use crate::script::is_ideographic;
+use crate::statement::document::BlockKind;
 
 /// The widest a wrapped line can be, in character widths: a PDF's column
 /// or an e-mail's 72 to 78 characters are well inside it, and a line
@@ -54,6 +56,12 @@ const NEAR_WRAP: f64 = 0.8;
 /// not a wrapped column.
 const MIN_WRAPPED_LINES: usize = 3;
 
+/// Lines of text a Markdown statement has for each blank line, at least,
+/// when it is read as one written without them: text pasted from a word
+/// processor has a stray empty paragraph or two, a Markdown text written
+/// by hand a blank line every few lines.
+const LINES_A_BLANK: usize = 8;
+
 /// How many of the lines where a paragraph was found to end the warning
 /// lists.
 const EXAMPLES: usize = 6;
@@ -74,8 +82,11 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
     let mut ends = Vec::new();
     let (mut first_line, mut last_line) = (usize::MAX, 0);
     for para in paras {
+        // A Markdown list item's lazy continuation ("- the last item" /
+        // "The meeting is on…") is cut off it as a body paragraph.
+        let item = matches!(para.kind, ParaKind::Fixed(BlockKind::ListItem { .. }));
         let cuts = match written(&para) {
-            Some(how) if para.kind == ParaKind::Body => cuts(&para, how),
+            Some(how) if para.kind == ParaKind::Body || item => cuts(&para, how),
             _ => Vec::new(),
         };
         if cuts.is_empty() {
@@ -96,7 +107,7 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
             lines,
         });
         out.extend(tail.into_iter().rev().map(|lines| Para {
-            kind: para.kind.clone(),
+            kind: ParaKind::Body,
             lines,
         }));
     }
@@ -118,6 +129,25 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
         });
     }
     out
+}
+
+/// Whether a Markdown text is one written without blank lines, whose
+/// paragraphs [`split`] should look for: at most one blank line for every
+/// [`LINES_A_BLANK`] lines of text. In Markdown a line break inside a
+/// paragraph is the writer's own (a wrapped line, a sentence a line), so
+/// a text that separates its paragraphs with blank lines is left as it is.
+pub(super) fn without_blank_lines(text: &str) -> bool {
+    let (mut lines, mut gaps, mut blank) = (0usize, 0usize, false);
+    for line in text.lines() {
+        if is_blank(line) {
+            blank = lines > 0;
+        } else {
+            gaps += usize::from(blank);
+            blank = false;
+            lines += 1;
+        }
+    }
+    lines >= 2 && gaps * LINES_A_BLANK <= lines
 }
 
 /// How a block's lines were written, if they may hide paragraphs.
@@ -318,6 +348,16 @@ mod tests {
             assert_eq!(out.len(), 1, "{text}: {out:?}");
             assert!(warnings.is_empty(), "{warnings:?}");
         }
+    }
+
+    #[test]
+    fn markdown_counts_as_written_without_blank_lines_when_they_are_rare() {
+        let pasted = "A\nB\nC\nD\nE\n\nF\nG\nH\nI\n";
+        assert!(without_blank_lines(pasted));
+        assert!(without_blank_lines("\n\nTitle\nText\n\n\n"));
+        let written = "# A\n\nB\nC\n\nD\n\n- E\n- F\n";
+        assert!(!without_blank_lines(written));
+        assert!(!without_blank_lines("One line"));
     }
 
     #[test]

@@ -87,8 +87,9 @@
 //!   or more of one mark ("=======") are left off, each with a warning
 //!   naming its line; a paragraph whose every line starts with ">" is a
 //!   Quote, without the marks.
-//! * **Paragraphs without blank lines** (plain text; the `breaks`
-//!   submodule): in a run of lines with no blank line between them, a
+//! * **Paragraphs without blank lines** (plain text, and Markdown with at
+//!   most one blank line in eight lines; the `breaks` submodule): in a run
+//!   of lines with no blank line between them, a
 //!   paragraph a line (a word processor's copy) or lines wrapped at one
 //!   width (a PDF's), a paragraph ends at a line that ends a sentence, or
 //!   is a heading, before the line is full; one warning names the lines.
@@ -281,8 +282,13 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         }
         Format::Markdown => {
             let read = markdown::paragraphs(&body, first_line, file, &mut warnings)?;
+            let paras = if breaks::without_blank_lines(&body) {
+                breaks::split(read.paras, file, &mut warnings)
+            } else {
+                read.paras
+            };
             markdown::Markdown {
-                paras: rejoin::words(read.paras, file, &mut warnings),
+                paras: rejoin::words(paras, file, &mut warnings),
                 ..read
             }
         }

@@ -1287,3 +1287,44 @@ fn a_table_row_with_more_cells_than_columns_keeps_them() {
         .iter()
         .any(|w| w.message.contains("more cells than the table has columns")));
 }
+
+#[test]
+fn markdown_pasted_without_blank_lines_is_read_in_its_paragraphs() {
+    use BlockKind::*;
+    // What a word processor's copy gives the web page's text box: a
+    // paragraph a line. The list's last item would take the next
+    // paragraph as its lazy continuation.
+    let long = "Last week every household on Mill Lane received a letter announcing \
+                a rent increase of eight per cent from the first of May, and nothing else.";
+    let text = format!(
+        "Fix Our Homes\n12 March 2026\nDear neighbours,\n{long}\nOur demands are:\n\
+         - No rent increase\n- Repairs first\n{long}\nIn solidarity,\nThe Association\n"
+    );
+    let doc = md(&text);
+    assert_eq!(
+        kinds(&doc),
+        vec![
+            Headline,
+            Meta,
+            Salutation,
+            Body,
+            Body,
+            item("•", 0),
+            item("•", 0),
+            Body,
+            SignOff,
+            SignOff
+        ],
+        "{:?}",
+        texts(&doc)
+    );
+    assert_eq!(texts(&doc)[7], long);
+    // Written with blank lines, Markdown's line breaks are the writer's:
+    // a sentence a line stays one paragraph.
+    let doc = md(
+        "# Title\n\nOne sentence a line.\nAnother sentence, which is \
+                  long enough to be a paragraph of its own if it stood alone in a text.\n\
+                  A third.\n\nNext paragraph.\n",
+    );
+    assert_eq!(kinds(&doc), vec![Headline, Body, Body]);
+}
