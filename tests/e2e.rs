@@ -860,3 +860,91 @@ fn imprint_placeholders_are_filled() {
         "{flat}"
     );
 }
+
+/// Every filled rectangle the page draws outside its text (x from, x to,
+/// y from, y to, y down from the page's top), from MuPDF's trace.
+fn filled_rects(pdf: &str) -> Vec<[f64; 4]> {
+    let (ok, trace, err) = tool("mutool", &["draw", "-F", "trace", "-o", "-", pdf]);
+    assert!(ok, "mutool: {err}");
+    let mut out = Vec::new();
+    let mut points: Vec<(f64, f64)> = Vec::new();
+    let mut height = 0.0;
+    for line in trace.lines().map(str::trim) {
+        if line.starts_with("<page ") {
+            // The page's media box height: the trace's y is PDF's (up).
+            let tag = line.trim_start_matches("<page ");
+            let key = "mediabox=\"";
+            let start = tag.find(key).unwrap() + key.len();
+            let bbox: Vec<f64> = tag[start..]
+                .split('"')
+                .next()
+                .unwrap()
+                .split(' ')
+                .map(|v| v.parse().unwrap())
+                .collect();
+            height = bbox[3];
+        } else if line.starts_with("<fill_path") {
+            points.clear();
+        } else if line.starts_with("<moveto") || line.starts_with("<lineto") {
+            points.push((attr(line, "x"), attr(line, "y")));
+        } else if line == "</fill_path>" && points.len() == 4 {
+            let xs = points.iter().map(|p| p.0);
+            let ys = points.iter().map(|p| height - p.1);
+            out.push([
+                xs.clone().fold(f64::MAX, f64::min),
+                xs.fold(f64::MIN, f64::max),
+                ys.clone().fold(f64::MAX, f64::min),
+                ys.fold(f64::MIN, f64::max),
+            ]);
+        }
+    }
+    out
+}
+
+#[test]
+fn struck_words_are_printed_with_a_line_through_them() {
+    let text = "# A strike\n\nThis is ~~not~~ a strike but ~~two words~~ crossed out, \
+                in a paragraph long enough to run over more than one line of the \
+                column, so that <del>every struck phrase, however far it runs</del> \
+                breaks with them.\n";
+    // Each of these is in the text once, struck.
+    let struck = [
+        "not", "two", "words", "every", "struck", "phrase", "however", "far", "it", "runs",
+    ];
+    for name in ["a4-leaflet", "a3-poster"] {
+        let layout = layout::load(name).unwrap();
+        let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.md", &layout))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let pdf = write_temp(&out.pdf, &format!("strike-{name}"));
+        let pdf = pdf.to_str().unwrap();
+        let words = words(pdf);
+        let rects = filled_rects(pdf);
+        // A line crosses a word when it spans the word's width and lies in
+        // its box's middle part (through the lower-case letters).
+        let crossed = |w: &Word| {
+            rects.iter().any(|r| {
+                let height = w.y_max - w.y_min;
+                r[0] <= w.x_min + 0.5
+                    && r[1] >= w.x_max - 0.5
+                    && r[2] > w.y_min + 0.3 * height
+                    && r[3] < w.y_max - 0.2 * height
+            })
+        };
+        let mut heights: Vec<f64> = words.iter().map(|w| w.y_max - w.y_min).collect();
+        heights.sort_by(f64::total_cmp);
+        let body_height = heights[heights.len() / 2];
+        let mut seen = Vec::new();
+        for w in &words {
+            let bare = w.text.trim_matches(|c: char| !c.is_alphanumeric());
+            // The headline's words are the large ones.
+            if w.y_max - w.y_min > 1.5 * body_height {
+                continue;
+            }
+            assert_eq!(crossed(w), struck.contains(&bare), "{name}: “{}”", w.text);
+            seen.push(bare);
+        }
+        for word in ["not", "words", "runs", "breaks"] {
+            assert!(seen.contains(&word), "{name}: {word} in {seen:?}");
+        }
+    }
+}

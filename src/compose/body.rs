@@ -384,6 +384,7 @@ fn block_shape(
                 base: Style {
                     bold: true,
                     italic: false,
+                    strike: false,
                 },
                 ..heading_style(design, 1)
             };
@@ -419,6 +420,7 @@ fn heading_style(design: &Design, level: u8) -> TextStyle {
         base: Style {
             bold: hs.weight == Weight::Bold,
             italic: false,
+            strike: false,
         },
         size,
         align: Align::Left,

@@ -303,6 +303,7 @@ mod tests {
                 size: Length::pt(size),
                 color,
                 rise: Length::ZERO,
+                strike: false,
                 glyphs: vec![PlacedGlyph {
                     x: Length::ZERO,
                     gid: 5,

@@ -109,6 +109,17 @@ pub fn render(page: &Page, fonts: &FontBook, dpi: f64) -> Result<Pixmap> {
                 let t = Transform::from_row(em, 0.0, 0.0, -em, x, y).post_scale(k, k);
                 pixmap.fill_path(&path, &paint, FillRule::Winding, t, None);
             }
+            if let Some(s) = run.strikeout(face) {
+                let top = placed.baseline - s.rise - s.thickness / 2.0;
+                if let Some(rect) = tiny_skia::Rect::from_xywh(
+                    (placed.x + s.from).to_pt() as f32,
+                    top.to_pt() as f32,
+                    (s.to - s.from).to_pt() as f32,
+                    s.thickness.to_pt() as f32,
+                ) {
+                    pixmap.fill_rect(rect, &paint, Transform::from_scale(k, k), None);
+                }
+            }
         }
     }
     Ok(pixmap)

@@ -339,6 +339,7 @@ mod tests {
         let bold = Style {
             bold: true,
             italic: false,
+            strike: false,
         };
         // The Markdown case: the space that lets a bold span close.
         let raw = vec![
@@ -360,6 +361,7 @@ mod tests {
         let bold = Style {
             bold: true,
             italic: false,
+            strike: false,
         };
         let raw = vec![
             Span::plain("  a\t\tb "),

@@ -157,6 +157,9 @@ pub struct Style {
     pub italic: bool,
     /// Set in the bold face.
     pub bold: bool,
+    /// Struck through (Markdown `~~…~~`, HTML `<s>`, `<del>`): a line
+    /// through the text, which stays there to be read.
+    pub strike: bool,
 }
 
 impl Span {

@@ -24,6 +24,8 @@ pub(super) enum Piece {
     Bold(bool),
     /// `<i>`, `<em>`, `<cite>` open or close.
     Italic(bool),
+    /// `<s>`, `<del>`, `<strike>` open or close.
+    Strike(bool),
     /// `<br>`.
     LineBreak,
     /// A block element (`<p>`, `<div>`, `<ul>`, …) opens or closes: a
@@ -124,6 +126,7 @@ pub(super) fn pieces(html: &str) -> Vec<Located> {
                 let piece = match name.as_str() {
                     "b" | "strong" => Piece::Bold(true),
                     "i" | "em" | "cite" => Piece::Italic(true),
+                    "s" | "del" | "strike" => Piece::Strike(true),
                     "br" => Piece::LineBreak,
                     "li" => Piece::Item,
                     "ol" => Piece::List(Some(attribute("start").trim().parse().unwrap_or(1))),
@@ -150,6 +153,7 @@ pub(super) fn pieces(html: &str) -> Vec<Located> {
                 let piece = match name.as_str() {
                     "b" | "strong" => Piece::Bold(false),
                     "i" | "em" | "cite" => Piece::Italic(false),
+                    "s" | "del" | "strike" => Piece::Strike(false),
                     "a" => Piece::LinkEnd,
                     "li" => Piece::Block,
                     "ol" | "ul" => Piece::ListEnd,

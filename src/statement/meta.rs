@@ -256,6 +256,7 @@ mod tests {
                 style: crate::statement::document::Style {
                     bold: true,
                     italic: false,
+                    strike: false,
                 },
             },
         ];

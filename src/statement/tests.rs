@@ -699,14 +699,17 @@ fn markdown_emphasis() {
     let it = Style {
         italic: true,
         bold: false,
+        strike: false,
     };
     let bo = Style {
         italic: false,
         bold: true,
+        strike: false,
     };
     let both = Style {
         italic: true,
         bold: true,
+        strike: false,
     };
     let got: Vec<(&str, Style)> = spans.iter().map(|s| (s.text.as_str(), s.style)).collect();
     assert_eq!(
@@ -1327,4 +1330,36 @@ fn markdown_pasted_without_blank_lines_is_read_in_its_paragraphs() {
                   A third.\n\nNext paragraph.\n",
     );
     assert_eq!(kinds(&doc), vec![Headline, Body, Body]);
+}
+
+#[test]
+fn struck_text_keeps_its_words_and_tasks_their_boxes() {
+    // Before: "~~not~~" and "[ ] bring flags" were printed as typed.
+    let doc = md(
+        "# Title\n\n- [ ] bring flags\n- [x] print leaflets\n- a bullet\n\n\
+                  This is ~~not~~ a **~~bold~~** strike, <s>one</s> <del>two</del> \
+                  <strike>three</strike>.\n",
+    );
+    assert_eq!(
+        kinds(&doc)[1..4],
+        [item("\u{2610}", 0), item("\u{2611}", 0), item("•", 0)]
+    );
+    assert_eq!(texts(&doc)[1], "bring flags");
+    let body = doc.blocks.last().unwrap();
+    assert_eq!(
+        body.text(),
+        "This is not a bold strike, one two three.",
+        "{body:?}"
+    );
+    let struck: Vec<&str> = body
+        .spans
+        .iter()
+        .filter(|s| s.style.strike)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(struck, ["not", "bold", "one", "two", "three"]);
+    assert!(body.spans.iter().any(|s| s.style.strike && s.style.bold));
+    // A loose task list (a blank line between items) too.
+    let doc = md("# Title\n\n- [x] done\n\n- [ ] to do\n");
+    assert_eq!(kinds(&doc)[1..], [item("\u{2611}", 0), item("\u{2610}", 0)]);
 }

@@ -169,14 +169,7 @@ pub fn reorder_line(line: &mut Line, offsets: &[Length]) {
     }
     for (run, g) in visual {
         match line.runs.last_mut() {
-            Some(r)
-                if r.face == styles[run].face
-                    && r.size == styles[run].size
-                    && r.color == styles[run].color
-                    && r.rise == styles[run].rise =>
-            {
-                r.glyphs.push(g)
-            }
+            Some(r) if r.same_style(&styles[run]) => r.glyphs.push(g),
             _ => {
                 let mut r = styles[run].clone();
                 r.glyphs.push(g);

@@ -5,7 +5,7 @@
 //! long statement has millions of them.
 
 use crate::style::Color;
-use crate::typeset::fonts::{FaceId, FontBook};
+use crate::typeset::fonts::{Face, FaceId, FontBook};
 use crate::units::Length;
 
 /// The text a glyph stands for, for text extraction and copy-and-paste.
@@ -94,6 +94,10 @@ pub struct GlyphRun {
     /// mark over a vowel sign). Kept per run, not per glyph: such marks
     /// are few, and a glyph of every line has no room for another number.
     pub rise: Length,
+    /// Struck through: a line is drawn through the glyphs, from the first
+    /// one's origin to the last one's end, at the face's strikeout
+    /// position (see [`GlyphRun::strikeout`]).
+    pub strike: bool,
     /// The glyphs, left to right.
     pub glyphs: Vec<PlacedGlyph>,
 }
@@ -107,9 +111,59 @@ impl GlyphRun {
             size: self.size,
             color: self.color,
             rise: self.rise,
+            strike: self.strike,
             glyphs: Vec::new(),
         }
     }
+
+    /// Whether `other` is drawn in the same face, size, colour, rise and
+    /// strike, so that the two can be one run (`face` is this run's face).
+    pub fn same_style(&self, other: &GlyphRun) -> bool {
+        self.face == other.face
+            && self.size == other.size
+            && self.color == other.color
+            && self.rise == other.rise
+            && self.strike == other.strike
+    }
+
+    /// The line through a struck run: where it begins and ends across the
+    /// line (from the line's left edge), how far above the baseline its
+    /// middle is, and how thick it is; `None` for a run not struck or
+    /// without glyphs. Position and thickness are the face's own (its
+    /// OS/2 strikeout metrics, see [`crate::typeset::fonts::Face::strikeout_em`]),
+    /// so the line crosses the lower-case letters as the type designer
+    /// meant.
+    pub fn strikeout(&self, face: &Face) -> Option<Strikeout> {
+        if !self.strike {
+            return None;
+        }
+        let from = self.glyphs.iter().map(|g| g.x).reduce(Length::min)?;
+        let to = self
+            .glyphs
+            .iter()
+            .map(|g| g.x + Length::pt(f64::from(g.advance)))
+            .reduce(Length::max)?;
+        let (position, thickness) = face.strikeout_em();
+        Some(Strikeout {
+            from,
+            to,
+            rise: self.rise + self.size * position,
+            thickness: self.size * thickness,
+        })
+    }
+}
+
+/// The line drawn through a struck run (see [`GlyphRun::strikeout`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Strikeout {
+    /// Where it begins, from the line's left edge.
+    pub from: Length,
+    /// Where it ends, from the line's left edge.
+    pub to: Length,
+    /// How far its middle is above the baseline.
+    pub rise: Length,
+    /// Its thickness.
+    pub thickness: Length,
 }
 
 /// How a line ends: what stands between its last glyph and the next
@@ -149,21 +203,28 @@ impl Line {
     /// Appends a glyph on the baseline, starting a new run when face, size
     /// or colour change.
     pub fn push(&mut self, face: FaceId, size: Length, color: Color, glyph: PlacedGlyph) {
-        self.push_raised(face, size, color, Length::ZERO, glyph);
+        self.push_raised(face, size, color, Length::ZERO, false, glyph);
     }
 
-    /// Appends a glyph `rise` above the baseline, starting a new run when
-    /// face, size, colour or rise change.
+    /// Appends a glyph `rise` above the baseline, struck through or not,
+    /// starting a new run when face, size, colour, rise or strike change.
     pub fn push_raised(
         &mut self,
         face: FaceId,
         size: Length,
         color: Color,
         rise: Length,
+        strike: bool,
         glyph: PlacedGlyph,
     ) {
         match self.runs.last_mut() {
-            Some(r) if r.face == face && r.size == size && r.color == color && r.rise == rise => {
+            Some(r)
+                if r.face == face
+                    && r.size == size
+                    && r.color == color
+                    && r.rise == rise
+                    && r.strike == strike =>
+            {
                 r.glyphs.push(glyph)
             }
             _ => {
@@ -177,6 +238,7 @@ impl Line {
                     size,
                     color,
                     rise,
+                    strike,
                     glyphs,
                 });
             }

@@ -341,6 +341,7 @@ mod tests {
                         style: Style {
                             italic: true,
                             bold: false,
+                            strike: false,
                         },
                     },
                     Span::plain("\" now"),

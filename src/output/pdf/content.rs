@@ -122,10 +122,45 @@ pub(super) fn page_content(
     out.push(b'\n');
     text(&mut out, page, res, &mut marker, links);
     let mut c = Content::new();
+    strikeouts(&mut c, page, res, &mut marker);
     draw_marks(&mut c, page, marks, res);
     c.restore_state();
     out.extend_from_slice(&c.finish());
     (out, marker)
+}
+
+/// The lines through struck text, after the text (a path cannot be drawn
+/// inside a text object), each in its run's colour, in the trimmed page's
+/// coordinates as the text is; decoration, not content, as a reader reads
+/// the words.
+fn strikeouts(c: &mut Content, page: &Page, res: &Resources, marker: &mut Marker) {
+    let mut began = false;
+    for placed in &page.lines {
+        for run in &placed.line.runs {
+            let Some(font) = res.fonts.get(&run.face) else {
+                continue;
+            };
+            let Some(s) = run.strikeout(font.face) else {
+                continue;
+            };
+            if !began {
+                marker.begin_content(c, None);
+                began = true;
+            }
+            res.painter.fill(c, run.color);
+            let bottom = page.height - placed.baseline + s.rise - s.thickness / 2.0;
+            c.rect(
+                pt(placed.x + s.from),
+                pt(bottom),
+                pt(s.to - s.from),
+                pt(s.thickness),
+            );
+            c.fill_nonzero();
+        }
+    }
+    if began {
+        c.end_marked_content();
+    }
 }
 
 fn rect(c: &mut Content, r: &Rect, page_height: Length) {

@@ -89,6 +89,13 @@ impl Builder<'_> {
                         self.html_bold.saturating_sub(1)
                     };
                 }
+                Piece::Strike(open) => {
+                    self.html_strike = if open {
+                        self.html_strike + 1
+                    } else {
+                        self.html_strike.saturating_sub(1)
+                    };
+                }
                 Piece::Italic(open) => {
                     self.html_italic = if open {
                         self.html_italic + 1

@@ -1,19 +1,21 @@
-//! Markdown (CommonMark, via pulldown-cmark with GitHub's tables and
-//! footnotes as its extensions) → paragraphs.
+//! Markdown (CommonMark, via pulldown-cmark with GitHub's tables,
+//! footnotes, strikethrough and task lists as its extensions) → paragraphs.
 //!
 //! * A level-1 heading outside lists and quotes is a headline candidate
 //!   ([`ParaKind::Title`]); `##`…`######` become `Heading(level - 1)` and a
 //!   level-1 heading that is not the headline `Heading(1)`.
 //! * Paragraphs are body paragraphs, open to the same headline / meta /
 //!   salutation / sign-off rules as plain text.
-//! * Emphasis → italic, strong → bold, nested → both. Inline code → text.
+//! * Emphasis → italic, strong → bold, nested → both; `~~strikethrough~~`
+//!   → struck (a line drawn through the words). Inline code → text.
 //! * Links → their text, then " (URL)" unless the text is the URL
 //!   (autolinks, e-mail autolinks); a link with no text → the URL.
 //! * Images → their alt text, in a paragraph that stays Body, with a warning.
 //! * Lists → ListItem with marker "•" or the number as written ("3." or
 //!   "3)", counting from the list's start); depth = nesting level (0 = top).
 //!   The first paragraph of an item carries the marker, later paragraphs of
-//!   the same item are ListItem blocks with marker "".
+//!   the same item are ListItem blocks with marker "". A task list item's
+//!   marker is its box: ☐ to do, ☑ done.
 //! * Block quotes → one Quote block per paragraph (lists and headings inside
 //!   keep their own kind).
 //! * Soft and hard breaks → a space (they separate lines for the meta and
@@ -53,6 +55,11 @@ use super::{Line, Para, ParaKind};
 use crate::error::{Location, Result, Warning};
 use crate::statement::document::{BlockKind, LinkLabel, Span, Style};
 
+/// A task list item's marker when it is still to do: U+2610 BALLOT BOX.
+const TASK_OPEN: &str = "\u{2610}";
+/// A task list item's marker when it is done: U+2611 BALLOT BOX WITH CHECK.
+const TASK_DONE: &str = "\u{2611}";
+
 enum Container {
     List {
         next: Option<u64>,
@@ -89,6 +96,7 @@ struct Builder<'a> {
     containers: Vec<Container>,
     italic: u32,
     bold: u32,
+    strike: u32,
     links: Vec<Link>,
     /// The finished links printed as "text (address)".
     labels: Vec<LinkLabel>,
@@ -105,6 +113,7 @@ struct Builder<'a> {
     /// of the statement, nor an "<a>" lose its address.
     html_bold: u32,
     html_italic: u32,
+    html_strike: u32,
     html_links: usize,
     /// Footnote labels, numbered from 1 in the order first met.
     note_labels: Vec<String>,
@@ -134,7 +143,10 @@ pub(super) fn paragraphs(
     warnings: &mut Vec<Warning>,
 ) -> Result<Markdown> {
     let mut b = Builder::new(body, first_line, file, warnings);
-    let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES;
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         b.event(event, range.start, range.end)?;
     }
@@ -194,6 +206,7 @@ impl<'a> Builder<'a> {
             containers: Vec::new(),
             italic: 0,
             bold: 0,
+            strike: 0,
             links: Vec::new(),
             labels: Vec::new(),
             code: None,
@@ -202,6 +215,7 @@ impl<'a> Builder<'a> {
             html_lists: Vec::new(),
             html_bold: 0,
             html_italic: 0,
+            html_strike: 0,
             html_links: 0,
             note_labels: Vec::new(),
             note: None,
@@ -232,6 +246,7 @@ impl<'a> Builder<'a> {
         Style {
             italic: self.italic + self.html_italic > 0,
             bold: self.bold + self.html_bold > 0,
+            strike: self.strike + self.html_strike > 0,
         }
     }
 
@@ -289,6 +304,7 @@ impl<'a> Builder<'a> {
     fn flush(&mut self) {
         self.html_bold = 0;
         self.html_italic = 0;
+        self.html_strike = 0;
         // An HTML link still open ends here, its address printed.
         while self.html_links > 0 {
             self.html_links -= 1;
@@ -374,6 +390,29 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A task list item's box ("- [ ] bring flags", "- [x] print"): its
+    /// marker instead of the bullet, an empty box or a ticked one, as the
+    /// list is a list of things to do and done.
+    fn task(&mut self, done: bool) {
+        let mark = if done { TASK_DONE } else { TASK_OPEN };
+        for c in self.containers.iter_mut().rev() {
+            if let Container::Item { marker, .. } = c {
+                *marker = mark.to_string();
+                break;
+            }
+        }
+        // A tight item's paragraph is open already, with the bullet.
+        if let Some(Para {
+            kind: ParaKind::Fixed(BlockKind::ListItem { marker, .. }),
+            ..
+        }) = &mut self.cur
+        {
+            if !marker.is_empty() {
+                *marker = mark.to_string();
+            }
+        }
+    }
+
     /// `3.` or `3)`: the delimiter as written at the item's start.
     fn number_marker(&self, n: u64, offset: usize) -> String {
         let rest = self.src.get(offset..).unwrap_or_default();
@@ -406,10 +445,7 @@ impl<'a> Builder<'a> {
             }
             Event::SoftBreak | Event::HardBreak => self.line_break(start),
             Event::Rule => self.flush(),
-            Event::TaskListMarker(done) => {
-                let mark = if done { "[x] " } else { "[ ] " };
-                self.push_text(mark, self.style(), start)?
-            }
+            Event::TaskListMarker(done) => self.task(done),
         }
         Ok(())
     }
@@ -482,6 +518,7 @@ impl<'a> Builder<'a> {
             }
             Tag::Emphasis => self.italic += 1,
             Tag::Strong => self.bold += 1,
+            Tag::Strikethrough => self.strike += 1,
             Tag::Link {
                 link_type,
                 dest_url,
@@ -613,6 +650,7 @@ impl<'a> Builder<'a> {
             }
             TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
             TagEnd::Strong => self.bold = self.bold.saturating_sub(1),
+            TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
             TagEnd::Link => self.end_link(start)?,
             TagEnd::FootnoteDefinition => {
                 self.flush();

@@ -262,6 +262,11 @@ pub struct Face {
     glyph_blocks: Box<[OnceLock<Box<[u32; GLYPH_BLOCK]>>]>,
 }
 
+/// The thickness of a strike-through line, in em, for a font that gives
+/// neither a strikeout nor an underline thickness: about a regular
+/// weight's stem.
+const STRIKEOUT_THICKNESS_EM: f64 = 0.05;
+
 /// Characters per block of [`Face::glyph`]'s cache: small enough that
 /// filling a block costs little, as text uses few characters of a block.
 const GLYPH_BLOCK: usize = 128;
@@ -366,6 +371,31 @@ impl Face {
     /// The advance of a glyph at `size`.
     pub fn advance(&self, gid: u16, size: Length) -> Length {
         size * self.advance_em(gid)
+    }
+
+    /// Where a line striking text through lies: its middle's height above
+    /// the baseline and its thickness, in em. From the font's OS/2 table;
+    /// a font without one gets half its x-height (or a quarter of its
+    /// ascender) and the underline's thickness, or a twentieth of an em.
+    pub fn strikeout_em(&self) -> (f64, f64) {
+        let upem = self.units_per_em;
+        let thickness = self
+            .shaper
+            .strikeout_metrics()
+            .or(self.shaper.underline_metrics())
+            .map(|m| f64::from(m.thickness) / upem)
+            .filter(|t| *t > 0.0)
+            .unwrap_or(STRIKEOUT_THICKNESS_EM);
+        // OS/2 gives the stroke's top edge: its middle is half a stroke
+        // lower.
+        let middle = match self.shaper.strikeout_metrics() {
+            Some(m) => f64::from(m.position) / upem - thickness / 2.0,
+            None => match self.shaper.x_height() {
+                Some(x) => f64::from(x) / upem / 2.0,
+                None => self.ascender / 4.0,
+            },
+        };
+        (middle, thickness)
     }
 
     /// The width of the word space at `size`.
@@ -790,7 +820,11 @@ mod tests {
             let (_, m) = book
                 .resolve(
                     &FontRef::Family("serif".into()),
-                    Style { italic, bold },
+                    Style {
+                        italic,
+                        bold,
+                        strike: false,
+                    },
                     "test",
                 )
                 .unwrap();

@@ -61,6 +61,7 @@ impl Setter<'_> {
                 let st = Style {
                     italic: s.style.italic || style.base.italic,
                     bold: s.style.bold || style.base.bold,
+                    strike: s.style.strike || style.base.strike,
                 };
                 s.text.chars().map(move |c| (c, st))
             })
@@ -219,6 +220,9 @@ impl Setter<'_> {
             level,
             x_offset: 0.0,
             y_offset: 0.0,
+            // Struck between two struck words; a line never starts on a
+            // space.
+            strike: span_style.strike && prev.is_some_and(|g| g.strike),
         };
         match at {
             SpaceBreak::Never => p.push(no_break(), Piece::Nothing),

@@ -66,13 +66,16 @@ impl Setter<'_> {
             p.push(Item::Box { width: whole }, Piece::Glyphs(unbroken.into()));
             return Ok(());
         };
-        // Both halves at the ligature's bidi level.
+        // Both halves at the ligature's bidi level, struck through with it.
         let level = unbroken.first().map_or(0, |g| g.level);
+        let strike = unbroken.first().is_some_and(|g| g.strike);
         for g in pre.iter_mut().chain(post.iter_mut()) {
             g.level = level;
+            g.strike = strike;
         }
         let mut hyphen = self.hyphen_glyph(face, style);
         hyphen.level = level;
+        hyphen.strike = strike;
         pre.push(hyphen);
         p.push(
             Item::Box {
@@ -127,6 +130,7 @@ impl Setter<'_> {
                     level: 0,
                     x_offset: (style.size * f64::from(g.x_offset_em)).to_pt() as f32,
                     y_offset: (style.size * f64::from(g.y_offset_em)).to_pt() as f32,
+                    strike: false,
                 }
             })
             .collect();

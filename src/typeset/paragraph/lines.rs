@@ -380,6 +380,7 @@ impl Paragraph {
             self.size,
             self.color,
             Length::pt(f64::from(g.y_offset)),
+            g.strike,
             PlacedGlyph {
                 x: x + shift,
                 gid: g.gid,

@@ -45,6 +45,7 @@ impl TextStyle {
             base: Style {
                 bold,
                 italic: false,
+                strike: false,
             },
             size,
             color,
@@ -80,6 +81,8 @@ pub struct Glyph {
     /// How far it is drawn above the baseline, in points (the shaper's
     /// mark stacking); it becomes the rise of the glyph's run.
     pub y_offset: f32,
+    /// Struck through (see [`crate::typeset::line::GlyphRun::strike`]).
+    pub strike: bool,
 }
 
 /// What an item draws.

@@ -339,6 +339,11 @@ impl Setter<'_> {
                 let first_of_cluster = last_kept != Some(g.cluster());
                 last_kept = Some(g.cluster());
                 let next_cluster = start + cluster_end(&shaped, k, end - start);
+                // Striking through draws over the glyphs and does not
+                // change their shapes, so it does not split the run: each
+                // glyph takes it from its cluster's first character.
+                let at = styles.partition_point(|s| s.0 <= cluster).saturating_sub(1);
+                let strike = styles.get(at).is_some_and(|s| s.1.strike);
                 out.push((
                     cluster,
                     Glyph {
@@ -351,6 +356,7 @@ impl Setter<'_> {
                         level,
                         x_offset: (style.size * f64::from(g.x_offset_em)).to_pt() as f32,
                         y_offset: (style.size * f64::from(g.y_offset_em)).to_pt() as f32,
+                        strike,
                     },
                 ));
             }
@@ -534,6 +540,7 @@ impl Setter<'_> {
             level: 0,
             x_offset: 0.0,
             y_offset: 0.0,
+            strike: false,
         }
     }
 
@@ -553,9 +560,11 @@ impl Setter<'_> {
         match kind {
             WordBreak::Hyphen | WordBreak::NameHyphen => {
                 let mut hyphen = self.hyphen_glyph(next_face, style);
-                // At the level of the letters it follows.
+                // At the level of the letters it follows, and struck
+                // through with them.
                 if let Some(Piece::Glyphs(gs)) = p.pieces.last() {
                     hyphen.level = gs.last().map_or(0, |g| g.level);
+                    hyphen.strike = gs.last().is_some_and(|g| g.strike);
                 }
                 let penalty = Item::Penalty {
                     width: hyphen.advance,
