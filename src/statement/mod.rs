@@ -93,6 +93,10 @@
 //!   paragraph a line (a word processor's copy) or lines wrapped at one
 //!   width (a PDF's), a paragraph ends at a line that ends a sentence, or
 //!   is a heading, before the line is full; one warning names the lines.
+//! * **Page numbers** (the `folios` submodule): lines holding only a
+//!   page number ("3", "Page 3", "3 of 8"), counting up one at a time at
+//!   least eight lines apart, as text copied from a PDF has them, are left
+//!   off with one warning.
 //! * **Separators** ("* * *", "---", "***"): a line of three or more of
 //!   `* - _ = ~ • · # +` is kept as a Body block of its own (nothing is
 //!   dropped silently); in Markdown a thematic break carries no text and is
@@ -110,6 +114,7 @@ pub mod dates;
 mod decode;
 pub mod document;
 mod email;
+mod folios;
 mod frontmatter;
 mod heading;
 mod html;
@@ -273,6 +278,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         Format::Plain => {
             let paras = plain::paragraphs(&body, first_line);
             let paras = email::tidy(paras, file, &mut warnings);
+            let paras = folios::drop(paras, file, &mut warnings);
             let paras = breaks::split(paras, file, &mut warnings);
             markdown::Markdown {
                 paras: rejoin::words(paras, file, &mut warnings),
@@ -282,10 +288,11 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         }
         Format::Markdown => {
             let read = markdown::paragraphs(&body, first_line, file, &mut warnings)?;
+            let paras = folios::drop(read.paras, file, &mut warnings);
             let paras = if breaks::without_blank_lines(&body) {
-                breaks::split(read.paras, file, &mut warnings)
+                breaks::split(paras, file, &mut warnings)
             } else {
-                read.paras
+                paras
             };
             markdown::Markdown {
                 paras: rejoin::words(paras, file, &mut warnings),

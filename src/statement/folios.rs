@@ -1,0 +1,250 @@
+//! Page numbers in text copied out of a PDF. Select all in a PDF viewer
+//! and copy, or export its text, and each page's number comes along as a
+//! line of its own between the last line of one page and the first of the
+//! next: "…stand at a bus stop and" / "3" / "wonder whether the bus will
+//! come". Read as text, the number printed in the middle of the sentence.
+//!
+//! One lone number could be the writer's own, so only a run of them counts:
+//! lines holding nothing but a number (or "Page 3", "3 of 8", "– 3 –"),
+//! counting up one at a time, at least [`MIN_PAGE_LINES`] lines apart, as
+//! pages are. They are left off with one warning that lists them.
+
+use super::classify::raw_text;
+use super::{Para, ParaKind};
+use crate::error::{Location, Warning};
+
+/// The fewest lines between two page numbers: a page of text holds more,
+/// and a list of numbers on lines of their own ("1" / "2" / "3") fewer.
+const MIN_PAGE_LINES: usize = 8;
+
+/// The fewest page numbers in a run: one alone may be the writer's.
+const MIN_RUN: usize = 2;
+
+/// The word for "page" a PDF's footer may print before the number, in the
+/// languages handbill's samples come in (lower case).
+const PAGE_WORDS: &[&str] = &[
+    "page",
+    "p.",
+    "seite",
+    "s.",
+    "página",
+    "pág.",
+    "pagina",
+    "pag.",
+    "strana",
+    "str.",
+    "страница",
+    "стр.",
+    "σελίδα",
+    "σελ.",
+    "sida",
+    "side",
+    "sivu",
+    "strona",
+];
+
+/// The words between a page's number and the count of pages ("3 of 8").
+const OF_WORDS: &[&str] = &[
+    "of", "von", "de", "sur", "di", "od", "из", "από", "av", "z", "/",
+];
+
+/// How many of the dropped lines the warning lists.
+const EXAMPLES: usize = 6;
+
+/// `paras` without the lines that are a PDF's page numbers; one warning in
+/// `warnings` says which.
+pub(super) fn drop(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
+    // (paragraph, line in it, line in the file, number) of every line that
+    // could be a page number, in order.
+    let candidates: Vec<(usize, usize, usize, u32)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == ParaKind::Body)
+        .flat_map(|(i, p)| {
+            p.lines
+                .iter()
+                .enumerate()
+                .filter_map(move |(j, l)| page_number(&raw_text(l)).map(|n| (i, j, l.no, n)))
+        })
+        .collect();
+    let run = longest_run(&candidates);
+    if run.len() < MIN_RUN {
+        return paras;
+    }
+    let dropped: Vec<(usize, usize, usize, u32)> = run.iter().map(|&k| candidates[k]).collect();
+    for &(i, j, _, _) in dropped.iter().rev() {
+        paras[i].lines.remove(j);
+    }
+    paras.retain(|p| !p.lines.is_empty());
+    let listed: Vec<String> = dropped
+        .iter()
+        .take(EXAMPLES)
+        .map(|&(_, _, no, n)| format!("“{n}” (line {no})"))
+        .collect();
+    let more = match dropped.len().saturating_sub(EXAMPLES) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    warnings.push(Warning {
+        at: Location::line(file, dropped[0].2),
+        message: format!(
+            "{} lines that hold only a page number, as text copied from a PDF has them, \
+             left off the leaflet: {}{more}",
+            dropped.len(),
+            listed.join(", ")
+        ),
+    });
+    paras
+}
+
+/// The page number a line holds and nothing else: "3", "– 3 –", "Page 3",
+/// "3 of 8", "Seite 3 von 8", "3/8".
+fn page_number(line: &str) -> Option<u32> {
+    let lower = line.trim().to_lowercase();
+    let mut s = lower.as_str();
+    // "– 3 –", "- 3 -".
+    let dashes: &[char] = &['-', '–', '—'];
+    if let Some(inner) = s.strip_prefix(dashes).and_then(|t| t.strip_suffix(dashes)) {
+        s = inner.trim();
+    }
+    for word in PAGE_WORDS {
+        if let Some(rest) = s.strip_prefix(word) {
+            if rest.starts_with([' ', '\u{A0}']) || word.ends_with('.') {
+                s = rest.trim_start();
+                break;
+            }
+        }
+    }
+    let digits = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let (number, rest) = s.split_at(digits);
+    let rest = rest.trim();
+    if !rest.is_empty() {
+        // "of 8", "/ 8", "von 8": the count of pages, and nothing else.
+        let count = OF_WORDS.iter().find_map(|w| {
+            rest.strip_prefix(w)
+                .filter(|r| *w == "/" || r.starts_with(' '))
+                .map(str::trim)
+        })?;
+        if count.is_empty() || !count.chars().all(|c| c.is_ascii_digit()) || count.len() > 4 {
+            return None;
+        }
+    }
+    number.parse().ok()
+}
+
+/// The indices of the longest run of candidates counting up by one, each
+/// at least [`MIN_PAGE_LINES`] lines after the one before.
+fn longest_run(candidates: &[(usize, usize, usize, u32)]) -> Vec<usize> {
+    // For each candidate, the run ending there: its length and the one
+    // before it (quadratic in the candidates, which are few: lone numbers).
+    let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(candidates.len());
+    for (k, &(_, _, no, n)) in candidates.iter().enumerate() {
+        let before = (0..k)
+            .filter(|&b| {
+                let (_, _, b_no, b_n) = candidates[b];
+                b_n + 1 == n && b_no + MIN_PAGE_LINES <= no
+            })
+            .max_by_key(|&b| best[b].0);
+        best.push(match before {
+            Some(b) => (best[b].0 + 1, Some(b)),
+            None => (1, None),
+        });
+    }
+    let Some(mut at) = (0..best.len()).max_by_key(|&k| best[k].0) else {
+        return Vec::new();
+    };
+    let mut run = vec![at];
+    while let Some(b) = best[at].1 {
+        run.push(b);
+        at = b;
+    }
+    run.reverse();
+    run
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::plain::testing::{lines, paras};
+    use super::*;
+
+    fn page(first: usize, n: usize) -> String {
+        (first..first + n)
+            .map(|k| format!("line {k} of the text, long enough to be a line\n"))
+            .collect()
+    }
+
+    #[test]
+    fn the_forms_of_a_page_number() {
+        for (line, n) in [
+            ("3", 3),
+            (" 12 ", 12),
+            ("– 4 –", 4),
+            ("- 4 -", 4),
+            ("Page 5", 5),
+            ("page 5 of 9", 5),
+            ("Seite 6 von 9", 6),
+            ("p. 7", 7),
+            ("8/9", 8),
+            ("8 / 9", 8),
+        ] {
+            assert_eq!(page_number(line), Some(n), "{line}");
+        }
+        for line in [
+            "3 people",
+            "12 March",
+            "Page three",
+            "2026-03",
+            "1.",
+            "12345",
+            "of 3",
+        ] {
+            assert_eq!(page_number(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_run_of_page_numbers_is_left_off_with_a_warning() {
+        let text = format!(
+            "{}2\n{}3\n{}4\n{}",
+            page(1, 10),
+            page(12, 10),
+            page(23, 10),
+            page(34, 3)
+        );
+        let mut warnings = Vec::new();
+        let out = drop(paras(&text), "s.txt", &mut warnings);
+        let all: Vec<String> = lines(&out).concat();
+        assert_eq!(all.len(), 33);
+        assert!(all.iter().all(|l| l.starts_with("line ")), "{all:?}");
+        let warnings: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            warnings,
+            [
+                "s.txt:11: warning: 3 lines that hold only a page number, as text copied \
+              from a PDF has them, left off the leaflet: “2” (line 11), “3” (line 22), \
+              “4” (line 33)"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_that_are_not_a_run_of_pages_stay() {
+        for text in [
+            // One alone.
+            format!("{}2\n{}", page(1, 10), page(12, 10)),
+            // Not counting up.
+            format!("{}2\n{}5\n{}", page(1, 10), page(12, 10), page(23, 2)),
+            // Too close together: a list of numbers.
+            "Votes:\n1\n2\n3\n".to_string(),
+        ] {
+            let before = lines(&paras(&text));
+            let mut warnings = Vec::new();
+            let out = drop(paras(&text), "s.txt", &mut warnings);
+            assert_eq!(lines(&out), before);
+            assert!(warnings.is_empty());
+        }
+    }
+}
