@@ -983,6 +983,23 @@ fn in_a_browser_a_statement_becomes_a_leaflet() {
         "the print job",
         "return document.getElementById('status').textContent.startsWith('Sent to HandbillPDF (HandbillPDF-');",
     );
+
+    // With a field filled, the server reads two more lines of front
+    // matter above the text; a message's own line numbers are the
+    // editor's, as its place is.
+    b.clear("#statement");
+    b.type_in("#f-where", "Town hall");
+    b.type_in(
+        "#statement",
+        "# Strike\n\nThe organi-\nsation of the strike goes on.\n",
+    );
+    b.wait(
+        "the joined word's warning, at the editor's line",
+        "const li = [...document.querySelectorAll('#problems li.warning')] \
+           .find(l => l.textContent.includes('organisation')); \
+         return li ? li.querySelector('.where').textContent === 'line 3:' \
+           && li.textContent.includes('“organisation” (line 3)') : null;",
+    );
 }
 
 #[test]
