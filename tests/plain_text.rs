@@ -417,3 +417,42 @@ fn a_text_without_blank_lines_prints_in_its_paragraphs() {
         assert!(lines.contains(&own), "{own}: {shown}");
     }
 }
+
+#[test]
+fn a_statement_from_a_group_chat_prints_its_emphasis_without_the_marks() {
+    // Before: "*RENT STRIKE NOW*", "_Mill Lane_" and "~old~" as typed.
+    let text = "*RENT STRIKE NOW*\n\nAll tenants of _Mill Lane_ meet on *Monday at 7 pm*. \
+                Bring ~old~ new banners, and 2 * 3 friends.\n";
+    let (ok, shown, stderr) = build_cli("chat.txt", text);
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains(
+            "chat.txt:1: warning: 4 phrases marked with *stars*, _underscores_ or ~tildes~, \
+             as chat apps and plain-text mail mark emphasis, set bold, italic or struck \
+             through without the marks: “RENT STRIKE NOW” (line 1), “Monday at 7 pm” \
+             (line 3), “Mill Lane” (line 3) and 1 more"
+        ),
+        "{stderr}"
+    );
+    let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        shown.starts_with("RENT STRIKE NOW All tenants of Mill Lane meet on Monday at 7 pm. Bring old new banners, and 2 * 3 friends."),
+        "{shown}"
+    );
+    let doc = parse(text, Format::Plain, "chat.txt").unwrap().document;
+    let body = &doc.blocks[1];
+    let styled: Vec<(&str, bool, bool, bool)> = body
+        .spans
+        .iter()
+        .filter(|s| s.style != Default::default())
+        .map(|s| (s.text.as_str(), s.style.bold, s.style.italic, s.style.strike))
+        .collect();
+    assert_eq!(
+        styled,
+        [
+            ("Mill Lane", false, true, false),
+            ("Monday at 7 pm", true, false, false),
+            ("old", false, false, true)
+        ]
+    );
+}

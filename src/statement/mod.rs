@@ -93,6 +93,11 @@
 //!   paragraph a line (a word processor's copy) or lines wrapped at one
 //!   width (a PDF's), a paragraph ends at a line that ends a sentence, or
 //!   is a heading, before the line is full; one warning names the lines.
+//! * **Emphasis as plain text writes it** (the `emphasis` submodule):
+//!   `*bold*`, `_italic_`, `~struck~` (and doubled marks), as chat apps
+//!   and plain-text mail mark words, set in those styles without the
+//!   marks, where a mark opens before a letter after a space and closes
+//!   after text before a space or punctuation; one warning quotes them.
 //! * **Page numbers** (the `folios` submodule): lines holding only a
 //!   page number ("3", "Page 3", "3 of 8"), counting up one at a time at
 //!   least eight lines apart, as text copied from a PDF has them, are left
@@ -114,6 +119,7 @@ pub mod dates;
 mod decode;
 pub mod document;
 mod email;
+mod emphasis;
 mod folios;
 mod frontmatter;
 mod heading;
@@ -280,8 +286,9 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
             let paras = email::tidy(paras, file, &mut warnings);
             let paras = folios::drop(paras, file, &mut warnings);
             let paras = breaks::split(paras, file, &mut warnings);
+            let paras = rejoin::words(paras, file, &mut warnings);
             markdown::Markdown {
-                paras: rejoin::words(paras, file, &mut warnings),
+                paras: emphasis::read(paras, file, &mut warnings),
                 labels: Vec::new(),
                 notes: Vec::new(),
             }
