@@ -445,7 +445,14 @@ fn a_statement_from_a_group_chat_prints_its_emphasis_without_the_marks() {
         .spans
         .iter()
         .filter(|s| s.style != Default::default())
-        .map(|s| (s.text.as_str(), s.style.bold, s.style.italic, s.style.strike))
+        .map(|s| {
+            (
+                s.text.as_str(),
+                s.style.bold,
+                s.style.italic,
+                s.style.strike,
+            )
+        })
         .collect();
     assert_eq!(
         styled,

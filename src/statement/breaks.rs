@@ -27,7 +27,7 @@
 //! meant otherwise can add the blank lines.
 
 use super::classify::{final_mark, is_salutation, opens_with_any, raw_text, CLOSINGS};
-use super::clean::is_blank;
+use super::clean::{is_blank, listed};
 use super::plain::{is_separator, list_marker};
 use super::{Para, ParaKind};
 use crate::error::{Location, Warning};
@@ -112,19 +112,14 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
         }));
     }
     if let Some(&first) = ends.first() {
-        let listed: Vec<String> = ends.iter().take(EXAMPLES).map(|n| n.to_string()).collect();
-        let more = match ends.len().saturating_sub(EXAMPLES) {
-            0 => String::new(),
-            n => format!(" and {n} more"),
-        };
+        let lines = listed(ends.iter().map(|n| n.to_string()), EXAMPLES);
         warnings.push(Warning {
             at: Location::line(file, first),
             message: format!(
                 "lines {first_line}–{last_line} have no blank lines between paragraphs: \
                  a paragraph is taken to end at each line that ends a sentence or a heading \
-                 before the line is full (lines {}{more}); put a blank line after every \
-                 paragraph to say where each ends",
-                listed.join(", ")
+                 before the line is full (lines {lines}); put a blank line after every \
+                 paragraph to say where each ends"
             ),
         });
     }

@@ -126,6 +126,25 @@ pub(super) fn is_blank(line: &str) -> bool {
     })
 }
 
+/// The first `max` of `items` joined with commas, and "and N more" for
+/// the rest: how a warning lists the places it speaks of.
+pub(super) fn listed(items: impl IntoIterator<Item = String>, max: usize) -> String {
+    let mut shown = Vec::new();
+    let mut rest = 0usize;
+    for item in items {
+        if shown.len() < max {
+            shown.push(item);
+        } else {
+            rest += 1;
+        }
+    }
+    let list = shown.join(", ");
+    match rest {
+        0 => list,
+        n => format!("{list} and {n} more"),
+    }
+}
+
 /// The first whole words of `text` that fit in `max` characters (the first
 /// word alone when it is longer), and whether words were left out after
 /// them: how a warning quotes the start of a text it speaks of.

@@ -18,6 +18,7 @@
 //!
 //! One warning quotes what was read so, in case a mark meant something else.
 
+use super::clean::{listed, opening_words};
 use super::{Para, ParaKind};
 use crate::error::{Location, Warning};
 use crate::statement::document::{Span, Style};
@@ -64,31 +65,25 @@ pub(super) fn read(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>
         }
     }
     if let Some((first, _)) = found.first() {
-        let quoted: Vec<String> = found
-            .iter()
-            .take(EXAMPLES)
-            .map(|(no, text)| {
-                let (words, more) = super::clean::opening_words(text, QUOTE_CHARS);
+        let quoted = listed(
+            found.iter().map(|(no, text)| {
+                let (words, more) = opening_words(text, QUOTE_CHARS);
                 format!("“{words}{}” (line {no})", if more { "…" } else { "" })
-            })
-            .collect();
-        let more = match found.len().saturating_sub(EXAMPLES) {
-            0 => String::new(),
-            n => format!(" and {n} more"),
-        };
+            }),
+            EXAMPLES,
+        );
         warnings.push(Warning {
             at: Location::line(file, *first),
             message: format!(
                 "{} {} marked with *stars*, _underscores_ or ~tildes~, as chat apps and \
                  plain-text mail mark emphasis, set bold, italic or struck through without \
-                 the marks: {}{more}",
+                 the marks: {quoted}",
                 found.len(),
                 if found.len() == 1 {
                     "phrase"
                 } else {
                     "phrases"
                 },
-                quoted.join(", ")
             ),
         });
     }

@@ -10,6 +10,7 @@
 //! pages are. They are left off with one warning that lists them.
 
 use super::classify::raw_text;
+use super::clean::listed;
 use super::{Para, ParaKind};
 use crate::error::{Location, Warning};
 
@@ -76,22 +77,18 @@ pub(super) fn drop(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>
         paras[i].lines.remove(j);
     }
     paras.retain(|p| !p.lines.is_empty());
-    let listed: Vec<String> = dropped
-        .iter()
-        .take(EXAMPLES)
-        .map(|&(_, _, no, n)| format!("“{n}” (line {no})"))
-        .collect();
-    let more = match dropped.len().saturating_sub(EXAMPLES) {
-        0 => String::new(),
-        n => format!(" and {n} more"),
-    };
+    let numbers = listed(
+        dropped
+            .iter()
+            .map(|&(_, _, no, n)| format!("“{n}” (line {no})")),
+        EXAMPLES,
+    );
     warnings.push(Warning {
         at: Location::line(file, dropped[0].2),
         message: format!(
             "{} lines that hold only a page number, as text copied from a PDF has them, \
-             left off the leaflet: {}{more}",
+             left off the leaflet: {numbers}",
             dropped.len(),
-            listed.join(", ")
         ),
     });
     paras
