@@ -120,6 +120,19 @@ fn worst_cases() -> Vec<(&'static str, String)> {
     }
     cases.push(("over-long words", long));
 
+    // A paragraph a line with no blank lines, as a word processor copies
+    // it: every line end is weighed as a paragraph's end.
+    let mut pasted = String::from("Pasted without blank lines\n");
+    while pasted.len() < limit - 2000 {
+        pasted.push_str("The ");
+        for k in 0..40 {
+            pasted.push_str(&letters.word(3 + k % 8));
+            pasted.push(' ');
+        }
+        pasted.push_str("End.\n");
+    }
+    cases.push(("no blank lines", pasted));
+
     let many: String = std::iter::once("Many paragraphs\n\n".to_string())
         .chain((1..MAX_BLOCKS).map(|_| "a\n\n".to_string()))
         .collect();

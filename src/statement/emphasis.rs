@@ -23,12 +23,6 @@ use super::{Para, ParaKind};
 use crate::error::{Location, Warning};
 use crate::statement::document::{Span, Style};
 
-/// The longest phrase a pair of marks can hold, in characters: a whole
-/// paragraph set bold is written so, but the search for a closing mark
-/// must stop somewhere, or a line of opening marks would take time
-/// growing with the square of its length.
-const MAX_PHRASE_CHARS: usize = 2000;
-
 /// How many of the emphasised phrases the warning quotes.
 const EXAMPLES: usize = 3;
 
@@ -95,11 +89,12 @@ pub(super) fn read(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>
 /// phrase's text.
 fn split(span: Span, mark: char, set: fn(&mut Style), seen: &mut impl FnMut(String)) -> Vec<Span> {
     let chars: Vec<(usize, char)> = span.text.char_indices().collect();
+    let closers = closers(&chars, mark);
     let mut out = Vec::new();
     let mut plain_from = 0;
     let mut i = 0;
     while i < chars.len() {
-        let Some((open_len, close_at, close_len)) = pair_at(&chars, i, mark) else {
+        let Some((open_len, close_at, close_len)) = pair_at(&chars, &closers, i, mark) else {
             i += 1;
             continue;
         };
@@ -136,9 +131,39 @@ fn split(span: Span, mark: char, set: fn(&mut Style), seen: &mut impl FnMut(Stri
     out
 }
 
-/// A pair of `mark`s opening at `chars[i]`: the opening run's length, and
-/// where the closing run starts and how long it is.
-fn pair_at(chars: &[(usize, char)], i: usize, mark: char) -> Option<(usize, usize, usize)> {
+/// Where the runs of one `mark` (first) and of two (second) that may close
+/// a phrase start, in order: after something that is not a space, before
+/// the end, a space or punctuation. Found once for a line, so that
+/// looking for each opening mark's partner is a binary search, not a scan
+/// of the rest of the line.
+fn closers(chars: &[(usize, char)], mark: char) -> [Vec<usize>; 2] {
+    let mut out = [Vec::new(), Vec::new()];
+    let mut k = 1;
+    while k < chars.len() {
+        if chars[k].1 != mark {
+            k += 1;
+            continue;
+        }
+        let run = chars[k..].iter().take_while(|c| c.1 == mark).count();
+        let inside = chars[k - 1].1;
+        let after = chars.get(k + run).map(|c| c.1);
+        if run <= 2 && !inside.is_whitespace() && after.is_none_or(closes_after) {
+            out[run - 1].push(k);
+        }
+        k += run;
+    }
+    out
+}
+
+/// A pair of `mark`s opening at `chars[i]` (`closers` from [`closers`]):
+/// the opening run's length, and where the closing run starts and how
+/// long it is.
+fn pair_at(
+    chars: &[(usize, char)],
+    closers: &[Vec<usize>; 2],
+    i: usize,
+    mark: char,
+) -> Option<(usize, usize, usize)> {
     if chars[i].1 != mark {
         return None;
     }
@@ -156,22 +181,9 @@ fn pair_at(chars: &[(usize, char)], i: usize, mark: char) -> Option<(usize, usiz
         return None;
     }
     // The first closing run of the same length after some text.
-    let mut k = i + run + 1;
-    let end = chars.len().min(i + run + MAX_PHRASE_CHARS);
-    while k < end {
-        if chars[k].1 == mark {
-            let close = chars[k..].iter().take_while(|c| c.1 == mark).count();
-            let inside = chars[k - 1].1;
-            let after = chars.get(k + close).map(|c| c.1);
-            if close == run && !inside.is_whitespace() && after.is_none_or(closes_after) {
-                return Some((run, k, close));
-            }
-            k += close;
-        } else {
-            k += 1;
-        }
-    }
-    None
+    let of_run = &closers[run - 1];
+    let at = of_run.partition_point(|&k| k < i + run + 1);
+    of_run.get(at).map(|&k| (run, k, run))
 }
 
 /// What may stand before an opening mark.

@@ -9,6 +9,8 @@
 //! counting up one at a time, at least [`MIN_PAGE_LINES`] lines apart, as
 //! pages are. They are left off with one warning that lists them.
 
+use std::collections::HashMap;
+
 use super::classify::raw_text;
 use super::clean::listed;
 use super::{Para, ParaKind};
@@ -136,19 +138,28 @@ fn page_number(line: &str) -> Option<u32> {
 /// at least [`MIN_PAGE_LINES`] lines after the one before.
 fn longest_run(candidates: &[(usize, usize, usize, u32)]) -> Vec<usize> {
     // For each candidate, the run ending there: its length and the one
-    // before it (quadratic in the candidates, which are few: lone numbers).
+    // before it. Each number keeps its candidates in line order with the
+    // longest run up to each, so that the one before a candidate is a
+    // binary search: a text of nothing but numbered lines stays quick.
     let mut best: Vec<(usize, Option<usize>)> = Vec::with_capacity(candidates.len());
+    // Number → (line, candidate with the longest run so far among those
+    // of that number up to this line).
+    let mut by_number: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
     for (k, &(_, _, no, n)) in candidates.iter().enumerate() {
-        let before = (0..k)
-            .filter(|&b| {
-                let (_, _, b_no, b_n) = candidates[b];
-                b_n + 1 == n && b_no + MIN_PAGE_LINES <= no
-            })
-            .max_by_key(|&b| best[b].0);
+        let before = n.checked_sub(1).and_then(|m| by_number.get(&m)).and_then(|seen| {
+            let far = seen.partition_point(|&(line, _)| line + MIN_PAGE_LINES <= no);
+            far.checked_sub(1).map(|i| seen[i].1)
+        });
         best.push(match before {
             Some(b) => (best[b].0 + 1, Some(b)),
             None => (1, None),
         });
+        let seen = by_number.entry(n).or_default();
+        let leader = match seen.last() {
+            Some(&(_, l)) if best[l].0 >= best[k].0 => l,
+            _ => k,
+        };
+        seen.push((no, leader));
     }
     let Some(mut at) = (0..best.len()).max_by_key(|&k| best[k].0) else {
         return Vec::new();
