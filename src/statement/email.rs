@@ -137,6 +137,71 @@ const NOTE_QUOTE_CHARS: usize = 40;
 /// across an e-mail.
 const RULE_MIN_MARKS: usize = 8;
 
+/// How a mail app signs a message it sent ("Sent from my iPhone", "Get
+/// Outlook for Android", "Von meinem iPhone gesendet"), in the languages
+/// of the header list (lower case): the start of the line. The line must
+/// also name a device or an app ([`APP_WORDS`]), so that "Sent from my
+/// kitchen table" stays.
+const APP_SIGNATURES: &[&str] = &[
+    "sent from my ",
+    "sent from ",
+    "sent with ",
+    "sent via ",
+    "get outlook for ",
+    "von meinem ",
+    "gesendet von ",
+    "gesendet mit ",
+    "envoyé de mon ",
+    "envoyé depuis ",
+    "envoyé à partir de ",
+    "enviado desde ",
+    "enviado do meu ",
+    "enviado de meu ",
+    "inviato da ",
+    "inviato dal mio ",
+    "verzonden vanaf ",
+    "verstuurd vanaf ",
+    "verzonden met ",
+    "wysłane z ",
+    "отправлено с ",
+    "послато са ",
+    "poslato sa ",
+    "poslano s ",
+];
+
+/// The devices and apps a mail app's signature names (lower case, found
+/// as words).
+const APP_WORDS: &[&str] = &[
+    "iphone",
+    "ipad",
+    "android",
+    "samsung",
+    "galaxy",
+    "blackberry",
+    "huawei",
+    "xiaomi",
+    "pixel",
+    "smartphone",
+    "mobile",
+    "handy",
+    "outlook",
+    "yahoo",
+    "gmail",
+    "proton",
+    "aol",
+    "windows",
+    "ios",
+    "mail",
+    "móvil",
+    "celular",
+    "cellulare",
+    "telefoon",
+    "телефона",
+];
+
+/// The longest line read as a mail app's signature, in characters.
+const APP_SIGNATURE_MAX_CHARS: usize = 80;
+
 /// The paragraphs of a plain-text statement without its e-mail remnants,
 /// each one left off reported in `warnings` as in `file`.
 pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
@@ -155,9 +220,11 @@ pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) ->
             let text = raw_text(line);
             let trimmed = text.trim_matches(is_space);
             let what = if trimmed == "--" {
-                "the “--” that opens an e-mail signature"
+                "the “--” that opens an e-mail signature".to_string()
             } else if is_typed_rule(trimmed) {
-                "a rule typed as a row of marks"
+                "a rule typed as a row of marks".to_string()
+            } else if is_app_signature(trimmed) {
+                format!("“{trimmed}”, the signature a mail app adds,")
             } else {
                 return true;
             };
@@ -373,6 +440,20 @@ fn header_field(text: &str) -> Option<String> {
     (HEADER_FIELDS.contains(&name.as_str()) && !value.trim().is_empty()).then_some(name)
 }
 
+/// Whether a line is the signature a mail app adds under what it sends
+/// ("Sent from my iPhone"): one of [`APP_SIGNATURES`], naming a device or
+/// an app, and nothing more.
+fn is_app_signature(text: &str) -> bool {
+    if text.chars().count() > APP_SIGNATURE_MAX_CHARS {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    APP_SIGNATURES.iter().any(|s| lower.starts_with(s))
+        && lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| APP_WORDS.contains(&w))
+}
+
 /// Whether a line is a rule typed into the text: one mark (`=`, `-`, `_`,
 /// `~`, `*`, `#`) repeated at least [`RULE_MIN_MARKS`] times, nothing else.
 fn is_typed_rule(text: &str) -> bool {
@@ -476,6 +557,39 @@ mod tests {
         assert_eq!(warnings.len(), 3);
         assert_eq!(warnings[2].at.line, Some(9));
         assert_eq!(out[3].kind, ParaKind::Fixed(BlockKind::SignOff));
+    }
+
+    #[test]
+    fn a_mail_apps_signature_is_left_off() {
+        for signature in [
+            "Sent from my iPhone",
+            "Get Outlook for Android<https://aka.ms/AAb9ysg>",
+            "Von meinem iPhone gesendet",
+            "Envoyé de mon iPad",
+            "Enviado desde mi móvil",
+            "Sent from Mail for Windows",
+        ] {
+            let text = format!("We strike.\n\nIn solidarity,\nJo\n\n{signature}\n");
+            let mut warnings = Vec::new();
+            let out = tidy(paras(&text), "e.txt", &mut warnings);
+            assert_eq!(
+                lines(&out),
+                [vec!["We strike."], vec!["In solidarity,", "Jo"]],
+                "{signature}"
+            );
+            assert_eq!(warnings.len(), 1, "{signature}");
+            assert_eq!(warnings[0].at.line, Some(6));
+            assert_eq!(
+                warnings[0].message,
+                format!("“{signature}”, the signature a mail app adds, is left off")
+            );
+        }
+        // A sentence that starts so but names no device or app stays.
+        let text = "Sent from the picket line with love\n";
+        let mut warnings = Vec::new();
+        let out = tidy(paras(text), "e.txt", &mut warnings);
+        assert_eq!(lines(&out), [["Sent from the picket line with love"]]);
+        assert!(warnings.is_empty());
     }
 
     #[test]

@@ -146,10 +146,13 @@ fn longest_run(candidates: &[(usize, usize, usize, u32)]) -> Vec<usize> {
     // of that number up to this line).
     let mut by_number: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
     for (k, &(_, _, no, n)) in candidates.iter().enumerate() {
-        let before = n.checked_sub(1).and_then(|m| by_number.get(&m)).and_then(|seen| {
-            let far = seen.partition_point(|&(line, _)| line + MIN_PAGE_LINES <= no);
-            far.checked_sub(1).map(|i| seen[i].1)
-        });
+        let before = n
+            .checked_sub(1)
+            .and_then(|m| by_number.get(&m))
+            .and_then(|seen| {
+                let far = seen.partition_point(|&(line, _)| line + MIN_PAGE_LINES <= no);
+                far.checked_sub(1).map(|i| seen[i].1)
+            });
         best.push(match before {
             Some(b) => (best[b].0 + 1, Some(b)),
             None => (1, None),
