@@ -259,6 +259,34 @@ pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) ->
     out
 }
 
+/// The paragraphs of a Markdown statement without the line a mail app
+/// signs with ("Sent from my iPhone"): a text pasted into the web page
+/// from a mail is Markdown there. The rest of [`tidy`] is plain text's:
+/// Markdown has its own rules and quotes.
+pub(super) fn drop_app_signatures(
+    mut paras: Vec<Para>,
+    file: &str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Para> {
+    for para in paras.iter_mut().filter(|p| p.kind == ParaKind::Body) {
+        para.lines.retain(|line| {
+            let text = raw_text(line);
+            let trimmed = text.trim_matches(is_space);
+            if !is_app_signature(trimmed) {
+                return true;
+            }
+            warnings.push(left_off(
+                file,
+                line.no,
+                &format!("“{trimmed}”, the signature a mail app adds, is left off"),
+            ));
+            false
+        });
+    }
+    paras.retain(|p| !p.lines.is_empty());
+    paras
+}
+
 /// Drops the divider a mail client writes over a forwarded message (or
 /// the header it writes alone, as Outlook does) and, when what comes
 /// before it is short, that too: the forwarder's note to whoever prints

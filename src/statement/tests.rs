@@ -1363,3 +1363,20 @@ fn struck_text_keeps_its_words_and_tasks_their_boxes() {
     let doc = md("# Title\n\n- [x] done\n\n- [ ] to do\n");
     assert_eq!(kinds(&doc)[1..], [item("\u{2611}", 0), item("\u{2610}", 0)]);
 }
+
+#[test]
+fn markdown_loses_a_mail_apps_signature_too() {
+    let parsed = parse_ok(
+        "# Strike\n\nWe strike on Monday.\n\nSent from my iPhone\n\nGet Outlook for Android<https://aka.ms/AAb9ysg>\n",
+        Format::Markdown,
+    );
+    assert_eq!(texts(&parsed.document), ["Strike", "We strike on Monday."]);
+    let found: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        found
+            .iter()
+            .any(|w| w == "s.txt:5: warning: “Sent from my iPhone”, the signature a mail app adds, is left off"),
+        "{found:?}"
+    );
+    assert_eq!(found.iter().filter(|w| w.contains("mail app")).count(), 2);
+}
