@@ -249,10 +249,23 @@ impl Line {
     /// stays as it is until the PDF is written, and a statement of many
     /// one-word paragraphs would otherwise hold a line's worth of glyphs
     /// for each word.
+    ///
+    /// Each run's glyphs move to a block of their own size rather than
+    /// shrinking in place: a shrunk block leaves the rest of its room as a
+    /// hole between live blocks, which a text of many short runs (a style
+    /// change every word) piles up into more memory than the glyphs
+    /// themselves, while a freed block of the usual size is taken again by
+    /// the next line's runs.
     pub fn shrink_to_fit(&mut self) {
-        self.runs.shrink_to_fit();
         for r in &mut self.runs {
-            r.glyphs.shrink_to_fit();
+            if r.glyphs.capacity() > r.glyphs.len() {
+                r.glyphs = r.glyphs.as_slice().to_vec();
+            }
+        }
+        if self.runs.capacity() > self.runs.len() {
+            let mut runs = Vec::with_capacity(self.runs.len());
+            runs.append(&mut self.runs);
+            self.runs = runs;
         }
     }
 
