@@ -8,8 +8,13 @@
 //! lines holding nothing but a number (or "Page 3", "3 of 8", "– 3 –"),
 //! counting up one at a time, at least [`MIN_PAGE_LINES`] lines apart, as
 //! pages are. They are left off with one warning that lists them.
+//!
+//! The pages' running head or foot (the title, the organisation's name)
+//! comes along in the same way. Found beside the page numbers, a short line
+//! repeated at two page breaks or more is left off too, with a warning of
+//! its own.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::classify::raw_text;
 use super::clean::listed;
@@ -51,6 +56,15 @@ const OF_WORDS: &[&str] = &[
     "of", "von", "de", "sur", "di", "od", "из", "από", "av", "z", "/",
 ];
 
+/// How far from a page number a running head or foot stands, in lines:
+/// the foot just above the number, the next page's head just below it,
+/// or one line further where a PDF sets the number apart.
+const HEAD_REACH: usize = 2;
+
+/// The longest running head or foot, in characters: a title or a name,
+/// never a line of the text.
+const HEAD_MAX_CHARS: usize = 80;
+
 /// How many of the dropped lines the warning lists.
 const EXAMPLES: usize = 6;
 
@@ -75,7 +89,15 @@ pub(super) fn drop(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>
         return paras;
     }
     let dropped: Vec<(usize, usize, usize, u32)> = run.iter().map(|&k| candidates[k]).collect();
-    for &(i, j, _, _) in dropped.iter().rev() {
+    let heads = running_heads(&paras, &dropped);
+    let mut gone: Vec<(usize, usize)> = dropped.iter().map(|&(i, j, _, _)| (i, j)).collect();
+    gone.extend(
+        heads
+            .iter()
+            .flat_map(|h| h.at.iter().map(|&(i, j, _)| (i, j))),
+    );
+    gone.sort_unstable();
+    for &(i, j) in gone.iter().rev() {
         paras[i].lines.remove(j);
     }
     paras.retain(|p| !p.lines.is_empty());
@@ -93,7 +115,84 @@ pub(super) fn drop(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>
             dropped.len(),
         ),
     });
+    for RunningHead { text, at } in &heads {
+        let lines = listed(at.iter().map(|&(_, _, no)| no.to_string()), EXAMPLES);
+        warnings.push(Warning {
+            at: Location::line(file, at[0].2),
+            message: format!(
+                "“{text}”, repeated beside {} page numbers as a PDF's running head or foot, \
+                 left off the leaflet (lines {lines})",
+                at.len()
+            ),
+        });
+    }
     paras
+}
+
+/// A running head or foot: its text, and each place it stands at
+/// (paragraph, line in it, line in the file), in order.
+struct RunningHead {
+    text: String,
+    at: Vec<(usize, usize, usize)>,
+}
+
+/// The lines a PDF repeats at its page breaks (a running head or foot: the
+/// title, the organisation's name): a text of at most [`HEAD_MAX_CHARS`]
+/// found within [`HEAD_REACH`] lines of at least [`MIN_RUN`] of the page
+/// numbers `numbers`. Each with where it stands (paragraph, line in it,
+/// line in the file), in order. The text's own first line, the headline
+/// a running head may repeat, is beside no page number, and stays.
+fn running_heads(paras: &[Para], numbers: &[(usize, usize, usize, u32)]) -> Vec<RunningHead> {
+    let flat: Vec<(usize, usize)> = paras
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == ParaKind::Body)
+        .flat_map(|(i, p)| (0..p.lines.len()).map(move |j| (i, j)))
+        .collect();
+    let place: HashMap<(usize, usize), usize> =
+        flat.iter().enumerate().map(|(f, &at)| (at, f)).collect();
+    let is_number: HashSet<(usize, usize)> = numbers.iter().map(|&(i, j, _, _)| (i, j)).collect();
+    // Text → the places beside a page number it stands at, and beside how
+    // many page numbers.
+    let mut near: HashMap<String, (BTreeSet<usize>, usize)> = HashMap::new();
+    for &(i, j, _, _) in numbers {
+        let Some(&f) = place.get(&(i, j)) else {
+            continue;
+        };
+        let mut seen_here = HashSet::new();
+        let reach = f.saturating_sub(HEAD_REACH)..=(f + HEAD_REACH).min(flat.len() - 1);
+        for g in reach {
+            if is_number.contains(&flat[g]) {
+                continue;
+            }
+            let (gi, gj) = flat[g];
+            let text = raw_text(&paras[gi].lines[gj]).trim().to_string();
+            if text.is_empty() || text.chars().count() > HEAD_MAX_CHARS {
+                continue;
+            }
+            let entry = near.entry(text.clone()).or_default();
+            entry.0.insert(g);
+            if seen_here.insert(text) {
+                entry.1 += 1;
+            }
+        }
+    }
+    let mut heads: Vec<RunningHead> = near
+        .into_iter()
+        .filter(|(_, (_, pages))| *pages >= MIN_RUN)
+        .map(|(text, (at, _))| {
+            let at = at
+                .into_iter()
+                .map(|g| {
+                    let (i, j) = flat[g];
+                    (i, j, paras[i].lines[j].no)
+                })
+                .collect();
+            RunningHead { text, at }
+        })
+        .collect();
+    heads.sort_by_key(|h| h.at[0].2);
+    heads
 }
 
 /// The page number a line holds and nothing else: "3", "– 3 –", "Page 3",
@@ -237,6 +336,35 @@ mod tests {
                 "s.txt:11: warning: 3 lines that hold only a page number, as text copied \
               from a PDF has them, left off the leaflet: “2” (line 11), “3” (line 22), \
               “4” (line 33)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_running_head_and_foot_go_with_the_page_numbers() {
+        // The title opens the text and heads every later page; the
+        // group's name foots every page, over its number.
+        let text = format!(
+            "Buses for Everyone\n{}The Campaign\n2\nBuses for Everyone\n{}The Campaign\n3\n\
+             Buses for Everyone\n{}",
+            page(2, 10),
+            page(15, 10),
+            page(28, 3)
+        );
+        let mut warnings = Vec::new();
+        let out = drop(paras(&text), "s.txt", &mut warnings);
+        let all: Vec<String> = lines(&out).concat();
+        assert_eq!(all[0], "Buses for Everyone");
+        assert_eq!(all.len(), 24);
+        assert!(all[1..].iter().all(|l| l.starts_with("line ")), "{all:?}");
+        let warnings: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(
+            warnings[1..],
+            [
+                "s.txt:12: warning: “The Campaign”, repeated beside 2 page numbers as a PDF's \
+                 running head or foot, left off the leaflet (lines 12, 25)",
+                "s.txt:14: warning: “Buses for Everyone”, repeated beside 2 page numbers as a \
+                 PDF's running head or foot, left off the leaflet (lines 14, 27)"
             ]
         );
     }

@@ -101,7 +101,8 @@
 //! * **Page numbers** (the `folios` submodule): lines holding only a
 //!   page number ("3", "Page 3", "3 of 8"), counting up one at a time at
 //!   least eight lines apart, as text copied from a PDF has them, are left
-//!   off with one warning.
+//!   off with one warning; so is a short line repeated beside two of them
+//!   or more (a running head or foot), with a warning of its own.
 //! * **Separators** ("* * *", "---", "***"): a line of three or more of
 //!   `* - _ = ~ • · # +` is kept as a Body block of its own (nothing is
 //!   dropped silently); in Markdown a thematic break carries no text and is
