@@ -259,15 +259,30 @@ pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) ->
     out
 }
 
-/// The paragraphs of a Markdown statement without the line a mail app
-/// signs with ("Sent from my iPhone"): a text pasted into the web page
-/// from a mail is Markdown there. The rest of [`tidy`] is plain text's:
-/// Markdown has its own rules and quotes.
-pub(super) fn drop_app_signatures(
-    mut paras: Vec<Para>,
+/// The paragraphs of a Markdown statement without what a mail wraps
+/// around it: a forwarder's note, a mail client's divider and header, and
+/// the line a mail app signs with ("Sent from my iPhone"). A mail pasted
+/// into the web page is Markdown there. The rest of [`tidy`] (typed rules,
+/// the "--" over a signature, ">" quotes) is plain text's: Markdown has
+/// its own rules and quotes.
+pub(super) fn tidy_markdown(
+    paras: Vec<Para>,
     file: &str,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Para> {
+    let (mut paras, header_at) = drop_forwarding(paras, file, warnings);
+    if let Some(para) = paras.get_mut(header_at) {
+        if para.kind == ParaKind::Body {
+            drop_header(para, file, warnings);
+        }
+    }
+    paras.retain(|p| !p.lines.is_empty());
+    drop_app_signatures(paras, file, warnings)
+}
+
+/// `paras` without the lines a mail app signs with ("Sent from my
+/// iPhone"), each reported in `warnings`.
+fn drop_app_signatures(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
     for para in paras.iter_mut().filter(|p| p.kind == ParaKind::Body) {
         para.lines.retain(|line| {
             let text = raw_text(line);

@@ -296,7 +296,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         }
         Format::Markdown => {
             let read = markdown::paragraphs(&body, first_line, file, &mut warnings)?;
-            let paras = email::drop_app_signatures(read.paras, file, &mut warnings);
+            let paras = email::tidy_markdown(read.paras, file, &mut warnings);
             let paras = folios::drop(paras, file, &mut warnings);
             let paras = if breaks::without_blank_lines(&body) {
                 breaks::split(paras, file, &mut warnings)

@@ -1393,3 +1393,28 @@ fn markdown_loses_a_mail_apps_signature_too() {
     );
     assert_eq!(found.iter().filter(|w| w.contains("mail app")).count(), 2);
 }
+
+#[test]
+fn markdown_loses_a_forwarders_note_and_the_mail_header() {
+    // A forwarded mail pasted into the web page (Markdown there).
+    let text = "Hi all, please print 500 of these for Saturday. Thanks, Jo\n\n\
+                ---------- Forwarded message ---------\n\
+                From: Maria Lopez <maria@example.org>\n\
+                Date: Tue, 3 Mar 2026 at 10:04\n\
+                Subject: Statement for the rally\n\
+                To: <list@example.org>\n\n\
+                # No to the rent rise\n\nWe say no.\n";
+    let parsed = parse_ok(text, Format::Markdown);
+    assert_eq!(
+        texts(&parsed.document),
+        ["No to the rent rise", "We say no."]
+    );
+    let found: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+    for expected in [
+        "s.txt:1: warning: line 1 (“Hi all, please print 500 of these for…”), before a forwarded e-mail",
+        "s.txt:3: warning: “---------- Forwarded message ---------”, a mail client's divider, is left off",
+        "s.txt:4: warning: lines 4–7 are an e-mail's header (From: Date: Subject: To:), left off the leaflet",
+    ] {
+        assert!(found.iter().any(|w| w.starts_with(expected)), "{expected}: {found:?}");
+    }
+}
