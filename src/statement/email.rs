@@ -205,6 +205,7 @@ const APP_SIGNATURE_MAX_CHARS: usize = 80;
 /// The paragraphs of a plain-text statement without its e-mail remnants,
 /// each one left off reported in `warnings` as in `file`.
 pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
+    let paras = drop_app_signatures(paras, file, warnings);
     let (paras, header_at) = drop_forwarding(paras, file, warnings);
     let mut out = Vec::with_capacity(paras.len());
     for (k, para) in paras.into_iter().enumerate() {
@@ -220,11 +221,9 @@ pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) ->
             let text = raw_text(line);
             let trimmed = text.trim_matches(is_space);
             let what = if trimmed == "--" {
-                "the “--” that opens an e-mail signature".to_string()
+                "the “--” that opens an e-mail signature"
             } else if is_typed_rule(trimmed) {
-                "a rule typed as a row of marks".to_string()
-            } else if is_app_signature(trimmed) {
-                format!("“{trimmed}”, the signature a mail app adds,")
+                "a rule typed as a row of marks"
             } else {
                 return true;
             };
