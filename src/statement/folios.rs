@@ -68,29 +68,52 @@ const HEAD_MAX_CHARS: usize = 80;
 /// How many of the dropped lines the warning lists.
 const EXAMPLES: usize = 6;
 
+/// A line that holds only a page number.
+#[derive(Clone, Copy, Debug)]
+struct Candidate {
+    /// Its place among the body paragraphs' lines, in order.
+    flat: usize,
+    /// Its paragraph, and its place in it.
+    para: usize,
+    line: usize,
+    /// Its line in the file.
+    no: usize,
+    /// The page number.
+    number: u32,
+}
+
 /// `paras` without the lines that are a PDF's page numbers; one warning in
 /// `warnings` says which.
 pub(super) fn drop(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
-    // (paragraph, line in it, line in the file, number) of every line that
-    // could be a page number, in order.
-    let candidates: Vec<(usize, usize, usize, u32)> = paras
+    // Every body paragraph's line, as (paragraph, line in it), in order:
+    // page numbers are found among them, and running heads beside those.
+    let flat: Vec<(usize, usize)> = paras
         .iter()
         .enumerate()
         .filter(|(_, p)| p.kind == ParaKind::Body)
-        .flat_map(|(i, p)| {
-            p.lines
-                .iter()
-                .enumerate()
-                .filter_map(move |(j, l)| page_number(&raw_text(l)).map(|n| (i, j, l.no, n)))
+        .flat_map(|(i, p)| (0..p.lines.len()).map(move |j| (i, j)))
+        .collect();
+    let candidates: Vec<Candidate> = flat
+        .iter()
+        .enumerate()
+        .filter_map(|(f, &(para, line))| {
+            let l = &paras[para].lines[line];
+            page_number(&raw_text(l)).map(|number| Candidate {
+                flat: f,
+                para,
+                line,
+                no: l.no,
+                number,
+            })
         })
         .collect();
     let run = longest_run(&candidates);
     if run.len() < MIN_RUN {
         return paras;
     }
-    let dropped: Vec<(usize, usize, usize, u32)> = run.iter().map(|&k| candidates[k]).collect();
-    let heads = running_heads(&paras, &dropped);
-    let mut gone: Vec<(usize, usize)> = dropped.iter().map(|&(i, j, _, _)| (i, j)).collect();
+    let dropped: Vec<Candidate> = run.iter().map(|&k| candidates[k]).collect();
+    let heads = running_heads(&paras, &flat, &dropped);
+    let mut gone: Vec<(usize, usize)> = dropped.iter().map(|c| (c.para, c.line)).collect();
     gone.extend(
         heads
             .iter()
@@ -104,11 +127,11 @@ pub(super) fn drop(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>
     let numbers = listed(
         dropped
             .iter()
-            .map(|&(_, _, no, n)| format!("“{n}” (line {no})")),
+            .map(|c| format!("“{}” (line {})", c.number, c.no)),
         EXAMPLES,
     );
     warnings.push(Warning {
-        at: Location::line(file, dropped[0].2),
+        at: Location::line(file, dropped[0].no),
         message: format!(
             "{} lines that hold only a page number, as text copied from a PDF has them, \
              left off the leaflet: {numbers}",
@@ -139,30 +162,24 @@ struct RunningHead {
 /// The lines a PDF repeats at its page breaks (a running head or foot: the
 /// title, the organisation's name): a text of at most [`HEAD_MAX_CHARS`]
 /// found within [`HEAD_REACH`] lines of at least [`MIN_RUN`] of the page
-/// numbers `numbers`. Each with where it stands (paragraph, line in it,
-/// line in the file), in order. The text's own first line, the headline
-/// a running head may repeat, is beside no page number, and stays.
-fn running_heads(paras: &[Para], numbers: &[(usize, usize, usize, u32)]) -> Vec<RunningHead> {
-    let flat: Vec<(usize, usize)> = paras
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.kind == ParaKind::Body)
-        .flat_map(|(i, p)| (0..p.lines.len()).map(move |j| (i, j)))
-        .collect();
-    let place: HashMap<(usize, usize), usize> =
-        flat.iter().enumerate().map(|(f, &at)| (at, f)).collect();
-    let is_number: HashSet<(usize, usize)> = numbers.iter().map(|&(i, j, _, _)| (i, j)).collect();
+/// page numbers `numbers`, among the body lines `flat` (as [`drop`] lists
+/// them). Each with where it stands (paragraph, line in it, line in the
+/// file), in order. The text's own first line, the headline a running head
+/// may repeat, is beside no page number, and stays.
+fn running_heads(
+    paras: &[Para],
+    flat: &[(usize, usize)],
+    numbers: &[Candidate],
+) -> Vec<RunningHead> {
+    let is_number: HashSet<usize> = numbers.iter().map(|c| c.flat).collect();
     // Text → the places beside a page number it stands at, and beside how
     // many page numbers.
     let mut near: HashMap<String, (BTreeSet<usize>, usize)> = HashMap::new();
-    for &(i, j, _, _) in numbers {
-        let Some(&f) = place.get(&(i, j)) else {
-            continue;
-        };
+    for &Candidate { flat: f, .. } in numbers {
         let mut seen_here = HashSet::new();
         let reach = f.saturating_sub(HEAD_REACH)..=(f + HEAD_REACH).min(flat.len() - 1);
         for g in reach {
-            if is_number.contains(&flat[g]) {
+            if is_number.contains(&g) {
                 continue;
             }
             let (gi, gj) = flat[g];
@@ -235,7 +252,7 @@ fn page_number(line: &str) -> Option<u32> {
 
 /// The indices of the longest run of candidates counting up by one, each
 /// at least [`MIN_PAGE_LINES`] lines after the one before.
-fn longest_run(candidates: &[(usize, usize, usize, u32)]) -> Vec<usize> {
+fn longest_run(candidates: &[Candidate]) -> Vec<usize> {
     // For each candidate, the run ending there: its length and the one
     // before it. Each number keeps its candidates in line order with the
     // longest run up to each, so that the one before a candidate is a
@@ -244,7 +261,7 @@ fn longest_run(candidates: &[(usize, usize, usize, u32)]) -> Vec<usize> {
     // Number → (line, candidate with the longest run so far among those
     // of that number up to this line).
     let mut by_number: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
-    for (k, &(_, _, no, n)) in candidates.iter().enumerate() {
+    for (k, &Candidate { no, number: n, .. }) in candidates.iter().enumerate() {
         let before = n
             .checked_sub(1)
             .and_then(|m| by_number.get(&m))
