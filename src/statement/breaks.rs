@@ -85,9 +85,15 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
         // A Markdown list item's lazy continuation ("- the last item" /
         // "The meeting is on…") is cut off it as a body paragraph.
         let item = matches!(para.kind, ParaKind::Fixed(BlockKind::ListItem { .. }));
-        let cuts = match written(&para) {
-            Some(how) if para.kind == ParaKind::Body || item => cuts(&para, how),
-            _ => Vec::new(),
+        let cuts = if para.kind == ParaKind::Body || item {
+            let texts: Vec<String> = para
+                .lines
+                .iter()
+                .map(|l| raw_text(l).trim().to_string())
+                .collect();
+            written(&texts).map_or_else(Vec::new, |how| cuts(&texts, how))
+        } else {
+            Vec::new()
         };
         if cuts.is_empty() {
             out.push(para);
@@ -145,16 +151,13 @@ pub(super) fn without_blank_lines(text: &str) -> bool {
     lines >= 2 && gaps * LINES_A_BLANK <= lines
 }
 
-/// How a block's lines were written, if they may hide paragraphs.
-fn written(para: &Para) -> Option<Written> {
-    if para.lines.len() < 2 {
+/// How a block of lines (`texts`, trimmed) was written, if they may hide
+/// paragraphs.
+fn written(texts: &[String]) -> Option<Written> {
+    if texts.len() < 2 {
         return None;
     }
-    let widths: Vec<usize> = para
-        .lines
-        .iter()
-        .map(|l| width(raw_text(l).trim()))
-        .collect();
+    let widths: Vec<usize> = texts.iter().map(|t| width(t)).collect();
     if widths.iter().any(|&w| w > LONG_LINE) {
         // A line no usual wrap would leave: unless such lines are the
         // block's usual ones (a wide wrap), a paragraph a line.
@@ -181,13 +184,9 @@ fn wrap_width(widths: &[usize]) -> Option<usize> {
     (filled >= MIN_WRAPPED_LINES && filled * 2 >= widths.len()).then_some(wrap)
 }
 
-/// The indices of the lines after which a paragraph ends.
-fn cuts(para: &Para, how: Written) -> Vec<usize> {
-    let texts: Vec<String> = para
-        .lines
-        .iter()
-        .map(|l| raw_text(l).trim().to_string())
-        .collect();
+/// The indices of the lines (`texts`, trimmed) after which a paragraph
+/// ends.
+fn cuts(texts: &[String], how: Written) -> Vec<usize> {
     let mut cuts = Vec::new();
     // Whether the line opens a paragraph or a list item.
     let mut opens = true;

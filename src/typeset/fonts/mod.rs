@@ -379,16 +379,15 @@ impl Face {
     /// ascender) and the underline's thickness, or a twentieth of an em.
     pub fn strikeout_em(&self) -> (f64, f64) {
         let upem = self.units_per_em;
-        let thickness = self
-            .shaper
-            .strikeout_metrics()
+        let strikeout = self.shaper.strikeout_metrics();
+        let thickness = strikeout
             .or(self.shaper.underline_metrics())
             .map(|m| f64::from(m.thickness) / upem)
             .filter(|t| *t > 0.0)
             .unwrap_or(STRIKEOUT_THICKNESS_EM);
         // OS/2 gives the stroke's top edge: its middle is half a stroke
         // lower.
-        let middle = match self.shaper.strikeout_metrics() {
+        let middle = match strikeout {
             Some(m) => f64::from(m.position) / upem - thickness / 2.0,
             None => match self.shaper.x_height() {
                 Some(x) => f64::from(x) / upem / 2.0,
