@@ -140,11 +140,18 @@ pub enum BlockKind {
     Imprint,
 }
 
+/// The line separator: inside a block's text, a line break of the writer's
+/// own (a line of an address, of a verse, of a schedule), which the print
+/// keeps. Every other source line break is a space.
+pub const LINE_BREAK: char = '\u{2028}';
+
 /// A run of text in one style.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
     /// The text. Spaces are single U+0020; U+00A0 marks a deliberate no-break
-    /// space; U+00AD a soft hyphen; no newlines or control characters.
+    /// space; U+00AD a soft hyphen; U+2028 ([`LINE_BREAK`]) a line break the
+    /// writer made and the print keeps (never at either end of a block, never
+    /// beside a space); no newlines or control characters.
     pub text: String,
     /// How the run is emphasised.
     pub style: Style,

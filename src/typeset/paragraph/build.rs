@@ -3,7 +3,7 @@
 
 use crate::error::Result;
 use crate::script::{is_ideographic, is_southeast_asian};
-use crate::statement::document::{Span, Style};
+use crate::statement::document::{Span, Style, LINE_BREAK};
 use crate::style::Align;
 use crate::typeset::bidi;
 use crate::typeset::kashida;
@@ -80,6 +80,16 @@ impl Setter<'_> {
         let mut sentence_start = true;
         while i < chars.len() {
             let c = chars[i].0;
+            if c == LINE_BREAK {
+                // The writer's own line break (an address, a verse): the
+                // line ends here at its natural width, as a paragraph's
+                // last line does, and the next begins without a space.
+                if !p.items.is_empty() {
+                    p.push_line_end();
+                }
+                i += 1;
+                continue;
+            }
             if is_separator(c) {
                 let sep_style = chars[i].1;
                 // Runs of separators act as one: the strongest tie wins.
@@ -127,7 +137,7 @@ impl Setter<'_> {
                     SpaceBreak::Free
                 };
                 let narrow = chars[i..j].iter().all(|(c, _)| *c == '\u{202F}');
-                if j < chars.len() && !p.items.is_empty() {
+                if j < chars.len() && chars[j].0 != LINE_BREAK && !p.items.is_empty() {
                     self.push_space(
                         &mut p,
                         style,
@@ -143,7 +153,7 @@ impl Setter<'_> {
                 continue;
             }
             let mut j = i;
-            while j < chars.len() && !is_separator(chars[j].0) {
+            while j < chars.len() && !is_separator(chars[j].0) && chars[j].0 != LINE_BREAK {
                 j += 1;
             }
             let from = p.items.len();
@@ -173,10 +183,7 @@ impl Setter<'_> {
         if style.align == Align::Justify && rtl_letters {
             p.add_kashida_stretch(style.size * kashida::STRETCH_EM);
         }
-        // Paragraph end: no break before the fill, fill glue, forced break.
-        p.push(no_break(), Piece::Nothing);
-        p.push(fill(), Piece::Nothing);
-        p.push(forced_break(), Piece::Nothing);
+        p.push_line_end();
         Ok(p)
     }
 
@@ -292,6 +299,15 @@ enum SpaceBreak {
 }
 
 impl Paragraph {
+    /// The end of a paragraph, or of a line the writer ended: no break
+    /// before the fill, fill glue (so the line keeps its natural width),
+    /// then a forced break.
+    fn push_line_end(&mut self) {
+        self.push(no_break(), Piece::Nothing);
+        self.push(fill(), Piece::Nothing);
+        self.push(forced_break(), Piece::Nothing);
+    }
+
     /// A break in ragged text at `size`, as Knuth sets it: the stretch sits
     /// only at a line end (glue that a break keeps, then the break, then
     /// glue taking the stretch back), and the space of `width` drawn as

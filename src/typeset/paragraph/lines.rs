@@ -7,7 +7,7 @@ use crate::typeset::bidi;
 use crate::typeset::fonts::FaceId;
 use crate::typeset::kashida;
 use crate::typeset::line::{Line, LineEnd, PlacedGlyph};
-use crate::typeset::linebreak::{self, Item, PenaltyKind};
+use crate::typeset::linebreak::{self, Item, PenaltyKind, INFINITY};
 use crate::typeset::shape::ShapedGlyph;
 use crate::units::Length;
 
@@ -74,7 +74,10 @@ impl Setter<'_> {
             while start < end && !matches!(p.items[start], Item::Box { .. }) {
                 start += 1;
             }
-            let is_last = n + 1 == breaks.lines.len();
+            // The paragraph's last line, or one its writer ended: set at
+            // its natural width, never stretched.
+            let is_last = n + 1 == breaks.lines.len()
+                || matches!(p.items.get(br.index), Some(Item::Penalty { cost, .. }) if *cost <= -INFINITY);
             let ratio = match p.align {
                 Align::Justify if !is_last => br.ratio.max(-1.0),
                 Align::Justify => br.ratio.clamp(-1.0, 0.0),
@@ -435,6 +438,44 @@ mod tests {
         let mut lines = setter.set(&p, &[Length::pt(5000.0)]);
         assert_eq!(lines.len(), 1);
         lines.remove(0)
+    }
+
+    #[test]
+    fn a_line_its_writer_ended_ends_there_at_its_natural_width() {
+        let mut bench = TestBench::new();
+        let measure = Length::pt(300.0);
+        let mut setter = bench.setter(measure);
+        let style = TextStyle {
+            hyphenate: true,
+            ..TextStyle::display(
+                FontRef::Family("serif".into()),
+                false,
+                Length::pt(10.0),
+                Color::Gray(0.0),
+                Align::Justify,
+            )
+        };
+        let text = "Write to us:\u{2028}Riverside Tenants\u{2028}12 Mill Lane\u{2028}and we \
+                    will answer every letter within a week, as we have done for every \
+                    tenant who wrote to us since the association began.";
+        let p = setter.prepare(&[Span::plain(text)], &style, 1).unwrap();
+        let lines = setter.set(&p, &[measure]);
+        let texts: Vec<String> = lines.iter().map(|l| l.text().trim().to_string()).collect();
+        assert_eq!(
+            texts[..3],
+            ["Write to us:", "Riverside Tenants", "12 Mill Lane"]
+        );
+        assert!(texts.len() >= 5, "{texts:?}");
+        // Those three keep their natural spaces; the full lines after
+        // them are justified to the measure.
+        let mut natural = |t: &str| {
+            let p = setter.prepare(&[Span::plain(t)], &style, 1).unwrap();
+            setter.set(&p, &[Length::pt(5000.0)])[0].width
+        };
+        for (line, text) in lines.iter().zip(&texts).take(3) {
+            assert!((line.width - natural(text)).to_pt().abs() < 0.01, "{text}");
+        }
+        assert!((lines[3].width - measure).to_pt().abs() < 0.01);
     }
 
     #[test]
