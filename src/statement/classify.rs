@@ -8,7 +8,7 @@ use super::plain::{is_separator, list_marker, Marker};
 use super::{heading, meta};
 use super::{Line, Para, ParaKind};
 use crate::error::Warning;
-use crate::statement::document::{Block, BlockKind, Span, Style};
+use crate::statement::document::{Block, BlockKind, Span, Style, LINE_BREAK};
 
 const HEADLINE_MAX_CHARS: usize = 300;
 const META_MAX_CHARS: usize = 120;
@@ -371,17 +371,25 @@ fn same_text(a: &str, b: &str) -> bool {
     norm(a) == norm(b)
 }
 
-/// A block from raw lines (joined with line breaks, then cleaned).
+/// A block from raw lines (joined with line breaks, then cleaned). A
+/// break the writer kept ([`Line::kept`]) stays a line break in running
+/// text; a headline, subtitle, meta line or heading is broken by sense
+/// (`typeset::sense`) instead, so there it is a space like any other.
 pub(super) fn block(kind: BlockKind, lines: &[Line]) -> Option<Block> {
     let first = lines.first()?;
+    let display = matches!(
+        kind,
+        BlockKind::Headline | BlockKind::Subtitle | BlockKind::Meta | BlockKind::Heading(_)
+    );
     let mut raw: Vec<Span> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if i > 0 {
             // A break inside a styled run keeps the run's style.
             let before = raw.last().map(|s| s.style);
             let after = line.spans.first().map(|s| s.style);
+            let kept = line.kept && !display;
             raw.push(Span {
-                text: "\n".to_string(),
+                text: if kept { LINE_BREAK } else { '\n' }.to_string(),
                 style: if before == after {
                     before.unwrap_or_default()
                 } else {
@@ -391,7 +399,15 @@ pub(super) fn block(kind: BlockKind, lines: &[Line]) -> Option<Block> {
         }
         raw.extend(line.spans.iter().cloned());
     }
-    let spans = clean_spans(&raw);
+    let mut spans = clean_spans(&raw);
+    if display {
+        // A line separator typed into the source, likewise.
+        for span in &mut spans {
+            if span.text.contains(LINE_BREAK) {
+                span.text = span.text.replace(LINE_BREAK, " ");
+            }
+        }
+    }
     if spans.is_empty() {
         return None;
     }
@@ -468,6 +484,7 @@ fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
             lines.push(Line {
                 no: line.no,
                 spans: vec![Span::plain(rest)],
+                kept: line.kept,
             });
         } else {
             lines.push(line.clone());

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use super::error_at;
 use crate::error::{Error, Result};
 use crate::script::{is_closing, is_ideographic, is_opening};
-use crate::statement::document::{Span, Style};
+use crate::statement::document::{Span, Style, LINE_BREAK};
 
 /// CRLF and lone CR become LF.
 pub(super) fn normalize_newlines(text: &str) -> Cow<'_, str> {
@@ -28,20 +28,30 @@ pub(super) fn normalize_newlines(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A form feed (a page break: what `pdftotext` and some word processors
-/// write between pages) or a vertical tab (Word's line break inside a
-/// paragraph, in text copied out of it). Neither is text, but neither is
-/// garbage either: handbill makes its own pages and lines, so each is read
-/// as a space, which keeps every column of the line where it was.
+/// A form feed: a page break, what `pdftotext` and some word processors
+/// write between pages. It is not text, but not garbage either: handbill
+/// makes its own pages, so it is read as a space, which keeps every column
+/// of the line where it was.
 pub(super) fn is_page_break(c: char) -> bool {
-    matches!(c, '\u{B}' | '\u{C}')
+    c == '\u{C}'
 }
 
+/// Word's line break inside a paragraph (Shift+Enter), as text copied or
+/// exported from it writes it: the vertical tab.
+const WORD_LINE_BREAK: char = '\u{B}';
+
 /// `text` with every [`is_page_break`] character a space, and where the
-/// first was and how many there were, for the warning.
+/// first was and how many there were, for the warning; and every vertical
+/// tab the line break it stands for ([`LINE_BREAK`]), which the print
+/// keeps like any line break its writer made.
 pub(super) fn page_breaks_as_spaces(text: &str) -> (Cow<'_, str>, Option<Removed>) {
+    let text = if text.contains(WORD_LINE_BREAK) {
+        Cow::Owned(text.replace(WORD_LINE_BREAK, &LINE_BREAK.to_string()))
+    } else {
+        Cow::Borrowed(text)
+    };
     let Some(first) = text.find(is_page_break) else {
-        return (Cow::Borrowed(text), None);
+        return (text, None);
     };
     let before = &text[..first];
     let line = before.matches('\n').count() + 1;
@@ -268,27 +278,44 @@ pub(super) fn clean_spans(raw: &[Span]) -> Vec<Span> {
     };
     let mut prev: Option<char> = None;
     // A run of white space seen but not yet written: whether it held a
-    // U+00A0, whether it held a line break, and the style of its first
-    // character. It becomes one space (or a tie) only between two other
-    // characters.
-    let mut gap: Option<(bool, bool, Style)> = None;
+    // U+00A0, a source line break, a line break the print keeps
+    // ([`LINE_BREAK`]), and the style of its first character. It becomes
+    // one space, tie or kept line break only between two other characters.
+    let mut gap: Option<Gap> = None;
     for span in raw {
         for c in span.text.chars() {
             if is_space(c) {
-                let (nbsp, newline) = (c == '\u{A0}', c == '\n');
-                gap = Some(gap.map_or((nbsp, newline, span.style), |(n, l, st)| {
-                    (n || nbsp, l || newline, st)
+                let seen = Gap {
+                    nbsp: c == '\u{A0}',
+                    newline: c == '\n',
+                    kept: c == LINE_BREAK,
+                    style: span.style,
+                };
+                gap = Some(gap.map_or(seen, |g| Gap {
+                    nbsp: g.nbsp || seen.nbsp,
+                    newline: g.newline || seen.newline,
+                    kept: g.kept || seen.kept,
+                    style: g.style,
                 }));
                 continue;
             }
-            if let (Some((nbsp, newline, style)), Some(p)) = (gap.take(), prev) {
+            if let (Some(g), Some(p)) = (gap.take(), prev) {
                 // Chinese and Japanese put no spaces between words: a line
                 // break of the source between two of their characters is
                 // where an editor wrapped the text, not a space (the CSS
                 // Text rule for segment breaks).
-                let wrapped = newline && is_ideographic(p) && is_ideographic(c);
-                if !wrapped && !is_doubled_white(p, c) {
-                    out.push(if nbsp && is_tie(p, c) { '\u{A0}' } else { ' ' }, style);
+                let wrapped = g.newline && is_ideographic(p) && is_ideographic(c);
+                if g.kept {
+                    out.push(LINE_BREAK, g.style);
+                } else if !wrapped && !is_doubled_white(p, c) {
+                    out.push(
+                        if g.nbsp && is_tie(p, c) {
+                            '\u{A0}'
+                        } else {
+                            ' '
+                        },
+                        g.style,
+                    );
                 }
             }
             out.push(c, span.style);
@@ -296,6 +323,15 @@ pub(super) fn clean_spans(raw: &[Span]) -> Vec<Span> {
         }
     }
     out.finish()
+}
+
+/// White space between two characters, as [`clean_spans`] collects it.
+#[derive(Clone, Copy)]
+struct Gap {
+    nbsp: bool,
+    newline: bool,
+    kept: bool,
+    style: Style,
 }
 
 /// Cleaned spans being built: the finished ones and the text of the last.

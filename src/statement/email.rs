@@ -527,6 +527,7 @@ fn unquoted(para: Para) -> Para {
             Line {
                 no: line.no,
                 spans: vec![Span::plain(rest)],
+                kept: line.kept,
             }
         })
         .collect();

@@ -94,6 +94,7 @@ fn drop_clipped_time(line: &Line, file: &str, warnings: &mut Vec<Warning>) -> Li
     Line {
         no: line.no,
         spans: remove(&line.spans, range),
+        kept: line.kept,
     }
 }
 
@@ -118,6 +119,7 @@ fn yield_to_front_date(line: Line, date: &Field, file: &str, warnings: &mut Vec<
     Line {
         no: line.no,
         spans: vec![Span::plain(date.value.clone())],
+        kept: line.kept,
     }
 }
 
@@ -137,6 +139,7 @@ fn drop_bullet(line: &Line, file: &str, warnings: &mut Vec<Warning>) -> Line {
     Line {
         no: line.no,
         spans: remove(&line.spans, at..at + BULLET.len_utf8()),
+        kept: line.kept,
     }
 }
 
@@ -169,6 +172,7 @@ mod tests {
         Line {
             no,
             spans: vec![Span::plain(text)],
+            kept: false,
         }
     }
 

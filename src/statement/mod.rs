@@ -244,20 +244,16 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     let mut warnings = Vec::new();
 
     if let Some(found) = page_breaks {
-        let what = if found.first == '\u{C}' {
-            "form feed (a page break, as a PDF's text export writes between pages)"
-        } else {
-            "vertical tab (a line break, as Word writes inside a paragraph)"
-        };
         let others = match found.count {
             1 => String::new(),
-            n => format!(" and {} more page breaks or vertical tabs", n - 1),
+            n => format!(" and {} more page breaks", n - 1),
         };
         warnings.push(Warning {
             at: Location::at(file, found.line, found.column),
             message: format!(
-                "a {what}{others} read as a space: the leaflet breaks its own lines and pages; \
-                 leave a blank line where a new paragraph should start"
+                "a form feed (a page break, as a PDF's text export writes between pages){others} \
+                 read as a space: the leaflet makes its own pages; leave a blank line where a \
+                 new paragraph should start"
             ),
         });
     }
@@ -405,6 +401,10 @@ struct Line {
     no: usize,
     /// The text with its inline styles.
     spans: Vec<Span>,
+    /// Whether the line break before this line is the writer's own, which
+    /// the print keeps (Markdown's hard break, the lines of an address in
+    /// plain text): otherwise the line goes on its paragraph after a space.
+    kept: bool,
 }
 
 /// What a paragraph is, as far as its syntax tells.

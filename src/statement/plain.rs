@@ -22,6 +22,7 @@ pub(super) fn paragraphs(body: &str, first_line: usize) -> Vec<Para> {
             lines.push(Line {
                 no: first_line + i,
                 spans: vec![Span::plain(text)],
+                kept: false,
             });
         }
     }

@@ -298,7 +298,7 @@ fn control_characters_are_errors() {
 }
 
 #[test]
-fn page_breaks_and_vertical_tabs_are_spaces_with_one_warning() {
+fn page_breaks_are_spaces_with_one_warning_and_vertical_tabs_line_breaks() {
     // `pdftotext` ends each page with a form feed, so it opens the next
     // page's first line; a paragraph running over the page stays one.
     let text = "Title\n\nThe strike goes on from the end of one page\n\u{C}to the next.\n\n\
@@ -309,7 +309,7 @@ fn page_breaks_and_vertical_tabs_are_spaces_with_one_warning() {
         vec![
             "Title",
             "The strike goes on from the end of one page to the next.",
-            "Word line break."
+            "Word\u{2028}line break."
         ]
     );
     assert_eq!(lines(&parsed.document), vec![1, 3, 6]);
@@ -317,20 +317,15 @@ fn page_breaks_and_vertical_tabs_are_spaces_with_one_warning() {
     assert!(
         found.iter().any(|w| w.starts_with(
             "s.txt:4:1: warning: a form feed (a page break, as a PDF's text export writes \
-             between pages) and 2 more page breaks or vertical tabs read as a space"
+             between pages) and 1 more page breaks read as a space"
         )),
         "{found:?}"
     );
-    // In Markdown too, and a vertical tab alone is named as one.
+    // In Markdown too; Word's line break (Shift+Enter) is the writer's own
+    // and needs no warning.
     let parsed = parse_ok("# Title\n\nWord\u{B}break.", Format::Markdown);
-    assert_eq!(texts(&parsed.document), vec!["Title", "Word break."]);
-    let found: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
-    assert!(
-        found.iter().any(|w| w.starts_with(
-            "s.txt:3:5: warning: a vertical tab (a line break, as Word writes inside a paragraph) read as a space"
-        )),
-        "{found:?}"
-    );
+    assert_eq!(texts(&parsed.document), vec!["Title", "Word\u{2028}break."]);
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
 }
 
 #[test]
@@ -887,7 +882,7 @@ fn markdown_html_is_read_for_its_text_and_what_its_tags_mean() {
         texts(doc),
         vec![
             "Stop the evictions",
-            "The council voted to sell the Mill Road estate. Two hundred families live there – and stay.",
+            "The council voted to sell the Mill Road estate.\u{2028}Two hundred families live there – and stay.",
             "Thursday, 7\u{a0}pm",
             "The hall, map (https://example.org/map)",
             "A span in Markdown.",
@@ -1088,9 +1083,12 @@ fn markdown_meta_salutation_sign_off() {
 }
 
 #[test]
-fn markdown_breaks_are_spaces() {
+fn markdown_soft_breaks_are_spaces_and_hard_ones_line_breaks() {
     let doc = md("# T\n\nhard\\\nbreak and  \nanother soft\nbreak.");
-    assert_eq!(texts(&doc)[1], "hard break and another soft break.");
+    assert_eq!(
+        texts(&doc)[1],
+        "hard\u{2028}break and\u{2028}another soft break."
+    );
 }
 
 // ---------------------------------------------------------------- size
@@ -1417,4 +1415,21 @@ fn markdown_loses_a_forwarders_note_and_the_mail_header() {
     ] {
         assert!(found.iter().any(|w| w.starts_with(expected)), "{expected}: {found:?}");
     }
+}
+
+#[test]
+fn markdown_line_breaks_are_kept_in_running_text_only() {
+    // Before: every line break was a space, and an address printed as
+    // "Riverside Tenants 12 Mill Lane Northbridge".
+    let doc = md("Fix Our  \nHomes\n===\n\nWrite to us:  \nRiverside Tenants\\\n12 Mill Lane<br>Northbridge\n\
+                  a soft break\nis a space.\n\n> Whose streets?  \n> Our streets!\n");
+    assert_eq!(texts(&doc)[0], "Fix Our Homes");
+    assert_eq!(
+        texts(&doc)[1],
+        "Write to us:\u{2028}Riverside Tenants\u{2028}12 Mill Lane\u{2028}Northbridge a soft break is a space."
+    );
+    assert_eq!(texts(&doc)[2], "Whose streets?\u{2028}Our streets!");
+    assert_eq!(kinds(&doc)[2], BlockKind::Quote);
+    // A break at a paragraph's end is no line break.
+    assert_eq!(texts(&md("# T\n\nEnd here.  \n"))[1], "End here.");
 }

@@ -104,7 +104,7 @@ impl Builder<'_> {
                     };
                 }
                 Piece::LineBreak => {
-                    self.line_break(offset);
+                    self.line_break(offset, true);
                 }
                 Piece::Block | Piece::Main(_) => {
                     self.flush();

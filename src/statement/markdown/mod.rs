@@ -289,6 +289,7 @@ impl<'a> Builder<'a> {
             lines: vec![Line {
                 no: self.index.line(offset),
                 spans: Vec::new(),
+                kept: false,
             }],
         });
         self.cur_html_warned = false;
@@ -378,11 +379,12 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    fn line_break(&mut self, offset: usize) {
+    fn line_break(&mut self, offset: usize, kept: bool) {
         if let Some(para) = &mut self.cur {
             para.lines.push(Line {
                 no: self.index.line(offset) + 1,
                 spans: Vec::new(),
+                kept,
             });
         }
         for link in &mut self.links {
@@ -443,7 +445,10 @@ impl<'a> Builder<'a> {
                 let n = self.note_number(&label);
                 self.push_text(&superscript(n), self.style(), start)?
             }
-            Event::SoftBreak | Event::HardBreak => self.line_break(start),
+            Event::SoftBreak => self.line_break(start, false),
+            // Two spaces or a backslash at the line's end: CommonMark's
+            // line break inside a paragraph, the print keeps it.
+            Event::HardBreak => self.line_break(start, true),
             Event::Rule => self.flush(),
             Event::TaskListMarker(done) => self.task(done),
         }
@@ -726,6 +731,7 @@ impl<'a> Builder<'a> {
                 lines.push(Line {
                     no: first + i,
                     spans: vec![Span::plain(text)],
+                    kept: false,
                 });
             }
         }
