@@ -404,7 +404,7 @@ fn a_text_without_blank_lines_prints_in_its_paragraphs() {
     assert!(ok, "{stderr}");
     for expected in [
         "export.txt:5:1: warning: a form feed (a page break, as a PDF's text export writes \
-         between pages) and 1 more page breaks or vertical tabs read as a space",
+         between pages) and 1 more page breaks read as a space",
         "export.txt:1: warning: lines 1–11 have no blank lines between paragraphs: a paragraph \
          is taken to end at each line that ends a sentence or a heading before the line is \
          full (lines 1, 4, 7, 8)",
@@ -462,4 +462,39 @@ fn a_statement_from_a_group_chat_prints_its_emphasis_without_the_marks() {
             ("old", false, false, true)
         ]
     );
+}
+
+#[test]
+fn an_address_and_a_schedule_print_on_their_own_lines() {
+    // Before: "10:00 March starts at the Town Hall 12:00 Speeches on
+    // Market Square …" and "Write to us: Riverside Tenants 12 Mill Lane
+    // Northbridge NB1 2AB", each run on as one paragraph.
+    let text = "Day of action\n\n\
+        Join us on Saturday for a day of action against the rent rises that the \
+        management company announced last week. Here is the plan for the day, and \
+        where to find us when you arrive.\n\n\
+        10:00 March starts at the Town Hall\n12:00 Speeches on Market Square\n\
+        13:30 Concert in the park\n\n\
+        Write to us:\nRiverside Tenants\n12 Mill Lane\nNorthbridge NB1 2AB\n\n\
+        Copied from Word:\u{B}Weavers Court\u{B}Community Room\n";
+    let (ok, shown, stderr) = build_cli("day.txt", text);
+    assert!(ok, "{stderr}");
+    let lines: Vec<&str> = shown.lines().map(str::trim).collect();
+    for line in [
+        "10:00 March starts at the Town Hall",
+        "12:00 Speeches on Market Square",
+        "13:30 Concert in the park",
+        "Write to us:",
+        "Riverside Tenants",
+        "12 Mill Lane",
+        "Northbridge NB1 2AB",
+        "Copied from Word:",
+        "Weavers Court",
+        "Community Room",
+    ] {
+        assert!(
+            lines.contains(&line),
+            "{line:?} is no line of its own:\n{shown}"
+        );
+    }
 }

@@ -25,6 +25,13 @@
 //! readers after this one (`classify` and `rejoin`), which handle them
 //! line by line anyway. One warning names the lines, so that a writer who
 //! meant otherwise can add the blank lines.
+//!
+//! The same reading tells which line breaks inside a paragraph are the
+//! writer's own: the lines of an address, a verse, a schedule. Such a
+//! line ends where the next word would have fitted, so it is kept as a
+//! line of the print ([`Line::kept`](super::Line)), where a line the wrap
+//! filled goes on after a space. A block too short to show its wrap is
+//! measured against the rest of the text (see [`text_wrap`]).
 
 use super::classify::{final_mark, is_salutation, opens_with_any, raw_text, CLOSINGS};
 use super::clean::{is_blank, listed};
@@ -75,26 +82,50 @@ enum Written {
     LinePerParagraph,
 }
 
+/// How the text as a whole was wrapped, for a block too short to tell.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum TextWrap {
+    /// Its wrapped blocks were wrapped at this many character widths, at
+    /// most.
+    At(usize),
+    /// Never: some line is longer than any wrap, and no block is wrapped
+    /// (a paragraph a line, with blank lines between them).
+    Never,
+}
+
 /// `paras` with every run of lines that hides several paragraphs cut into
-/// them; one warning in `warnings`, at the first cut, says where.
+/// them, and the line breaks a writer made inside a body paragraph marked
+/// as kept; one warning in `warnings`, at the first cut, says where the
+/// paragraphs were cut.
 pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
+    let texts: Vec<Vec<String>> = paras
+        .iter()
+        .map(|p| {
+            p.lines
+                .iter()
+                .map(|l| raw_text(l).trim().to_string())
+                .collect()
+        })
+        .collect();
+    let wrap = text_wrap(&paras, &texts);
     let mut out = Vec::with_capacity(paras.len());
     let mut ends = Vec::new();
     let (mut first_line, mut last_line) = (usize::MAX, 0);
-    for para in paras {
+    for (mut para, texts) in paras.into_iter().zip(texts) {
         // A Markdown list item's lazy continuation ("- the last item" /
         // "The meeting is on…") is cut off it as a body paragraph.
         let item = matches!(para.kind, ParaKind::Fixed(BlockKind::ListItem { .. }));
-        let cuts = if para.kind == ParaKind::Body || item {
-            let texts: Vec<String> = para
-                .lines
-                .iter()
-                .map(|l| raw_text(l).trim().to_string())
-                .collect();
-            written(&texts).map_or_else(Vec::new, |how| cuts(&texts, how))
+        let how = if para.kind == ParaKind::Body || item {
+            written(&texts)
         } else {
-            Vec::new()
+            None
         };
+        let cuts = how.map_or_else(Vec::new, |how| cuts(&texts, how));
+        if para.kind == ParaKind::Body {
+            for i in kept(&texts, how, wrap, &cuts) {
+                para.lines[i + 1].kept = true;
+            }
+        }
         if cuts.is_empty() {
             out.push(para);
             continue;
@@ -169,6 +200,79 @@ fn written(texts: &[String]) -> Option<Written> {
     wrap_width(&widths).map(Written::Wrapped)
 }
 
+/// How the text of `paras` (their lines' `texts`, trimmed) was wrapped:
+/// at the widest wrap of its wrapped blocks; never when no block is
+/// wrapped and some line is longer than a wrap; else, as nothing tells,
+/// at the width of its longest line. A short e-mail's paragraphs of two
+/// lines then read as wrapped (their lines come near the longest), while
+/// an address under a longer paragraph keeps its lines.
+fn text_wrap(paras: &[Para], texts: &[Vec<String>]) -> TextWrap {
+    let body = || {
+        paras
+            .iter()
+            .zip(texts)
+            .filter(|(p, _)| p.kind == ParaKind::Body)
+            .map(|(_, t)| t)
+    };
+    let widest = body()
+        .filter_map(|t| match written(t) {
+            Some(Written::Wrapped(w)) => Some(w),
+            _ => None,
+        })
+        .max();
+    let longest = body().flatten().map(|t| width(t)).max().unwrap_or(0);
+    match widest {
+        Some(w) => TextWrap::At(w),
+        None if longest > LONG_LINE => TextWrap::Never,
+        None => TextWrap::At(longest),
+    }
+}
+
+/// The indices of the lines (`texts`, trimmed, of a body paragraph
+/// written `how`, in a text wrapped `wrap`) after which the writer broke
+/// the line short of the wrap, not counting the `cuts` where a paragraph
+/// ends: the line breaks of an address, a verse or a schedule, which the
+/// print keeps.
+fn kept(texts: &[String], how: Option<Written>, wrap: TextWrap, cuts: &[usize]) -> Vec<usize> {
+    // The paragraph each line is in, once the block is cut.
+    let para_of = |i: usize| cuts.partition_point(|&c| c < i);
+    // A paragraph with a list or a separator in it is `classify`'s to
+    // read, and a word broken with a hyphen `rejoin`'s.
+    let mut listed = vec![false; cuts.len() + 1];
+    for (i, t) in texts.iter().enumerate() {
+        if list_marker(t).is_some() || is_separator(t) {
+            listed[para_of(i)] = true;
+        }
+    }
+    (0..texts.len().saturating_sub(1))
+        .filter(|i| !cuts.contains(i) && !listed[para_of(*i)])
+        .filter(|&i| {
+            let (line, next) = (&texts[i], &texts[i + 1]);
+            if line.ends_with(['-', '\u{AD}']) {
+                return false;
+            }
+            match (how, wrap) {
+                (Some(Written::LinePerParagraph), _) | (None, TextWrap::Never) => true,
+                (Some(Written::Wrapped(w)), _) | (None, TextWrap::At(w)) => {
+                    ends_short(line, next, w)
+                }
+            }
+        })
+        .collect()
+}
+
+/// Whether `line` ends short of a wrap at `wrap` character widths: the
+/// first word of `next` fits in what is left, with [`ROOM`] to spare.
+fn ends_short(line: &str, next: &str, wrap: usize) -> bool {
+    let word = next.split(' ').next().unwrap_or(next);
+    // An ideographic line breaks between any two characters.
+    let word = match word.chars().next() {
+        Some(c) if is_ideographic(c) => width(&c.to_string()),
+        _ => width(word),
+    };
+    (width(line) + 1 + word) as f64 <= ROOM * wrap as f64
+}
+
 /// The width a block was wrapped at: the third quartile of its lines'
 /// widths (the headings and paragraph ends a wrapped text has are shorter
 /// than it, and one long address longer), when enough lines come near it.
@@ -215,13 +319,7 @@ fn ends_paragraph(line: &str, next: &str, opens: bool, how: Written) -> bool {
         return false;
     }
     if let Written::Wrapped(wrap) = how {
-        let word = next.split(' ').next().unwrap_or(next);
-        // An ideographic line breaks between any two characters.
-        let word = match word.chars().next() {
-            Some(c) if is_ideographic(c) => width(&c.to_string()),
-            _ => width(word),
-        };
-        if (width(line) + 1 + word) as f64 > ROOM * wrap as f64 {
+        if !ends_short(line, next, wrap) {
             return false;
         }
     }
@@ -342,6 +440,69 @@ mod tests {
             assert_eq!(out.len(), 1, "{text}: {out:?}");
             assert!(warnings.is_empty(), "{warnings:?}");
         }
+    }
+
+    /// Each paragraph of `text` as printed: its kept line breaks as " / ".
+    fn printed(text: &str) -> Vec<String> {
+        split(paras(text), "s.txt", &mut Vec::new())
+            .iter()
+            .map(|p| {
+                let mut out = String::new();
+                for (i, l) in p.lines.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(if l.kept { " / " } else { " " });
+                    }
+                    out.push_str(raw_text(l).trim());
+                }
+                out
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_address_a_verse_and_a_schedule_keep_their_lines() {
+        // Before: "Riverside Tenants 12 Mill Lane Northbridge NB1 2AB",
+        // "10:00 March starts at the Town Hall 12:00 Speeches on…".
+        let text = format!(
+            "{LONG}\n\nWrite to us:\nRiverside Tenants\n12 Mill Lane\nNorthbridge NB1 2AB\n\n\
+             10:00 March starts at the Town Hall\n12:00 Speeches on Market Square\n\
+             13:30 Concert in the park\n\nWhose streets?\nOur streets!\nwe shout\n"
+        );
+        assert_eq!(
+            printed(&text)[1..],
+            [
+                "Write to us: / Riverside Tenants / 12 Mill Lane / Northbridge NB1 2AB",
+                "10:00 March starts at the Town Hall / 12:00 Speeches on Market Square / \
+                 13:30 Concert in the park",
+                "Whose streets? / Our streets! / we shout",
+            ]
+        );
+        // The same under an e-mail's paragraph wrapped at 70.
+        let mail = "Last week every household on Mill Lane, Canal Street and the Weavers\n\
+                    Court blocks received a letter announcing a rent increase of eight\n\
+                    per cent from May. We are asking every tenant to come to the meeting.\n\n\
+                    Write to us:\nRiverside Tenants\n12 Mill Lane\n";
+        let out = printed(mail);
+        assert!(!out[0].contains(" / "), "{out:?}");
+        assert_eq!(out[1], "Write to us: / Riverside Tenants / 12 Mill Lane");
+    }
+
+    #[test]
+    fn a_short_wrapped_paragraph_goes_on_at_its_line_ends() {
+        // Two lines, wrapped before a capital: no wrapped block of three
+        // lines shows the wrap, the longest line does.
+        let text = "Dear all,\n\nThe meeting is moved to Thursday at seven in the\n\
+                    Community Centre on Mill Lane, next to the laundry.\n\nJo";
+        assert_eq!(
+            printed(text)[1],
+            "The meeting is moved to Thursday at seven in the Community Centre on Mill Lane, \
+             next to the laundry."
+        );
+        // Lists, separators and broken words are left to `classify` and
+        // `rejoin`.
+        let text =
+            format!("{LONG}\n\nOur demands:\n- No rent rise\n- Repairs\n\nthe organi-\nsation\n");
+        assert!(printed(&text).iter().all(|p| !p.contains(" / ")));
     }
 
     #[test]
