@@ -497,4 +497,18 @@ fn an_address_and_a_schedule_print_on_their_own_lines() {
             "{line:?} is no line of its own:\n{shown}"
         );
     }
+    // Lines ended short count as short, not as full lines of the measure
+    // that caps the body size: the body is as large as with each line a
+    // paragraph of its own (it was 15.44pt against 18pt).
+    let body = |stderr: &str| {
+        let wrote = stderr
+            .lines()
+            .find(|l| l.contains("wrote"))
+            .unwrap_or_default();
+        wrote.rsplit("body ").next().unwrap_or_default().to_string()
+    };
+    let apart = text.replace(['\n', '\u{B}'], "\n\n");
+    let (ok, _, separate) = build_cli("apart.txt", &apart);
+    assert!(ok, "{separate}");
+    assert_eq!(body(&stderr), body(&separate), "{stderr}\n{separate}");
 }

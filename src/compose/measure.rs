@@ -16,6 +16,7 @@ use crate::layout::design::Design;
 use crate::script::is_cjk;
 use crate::statement::document::{BlockKind, Document};
 use crate::style::Align;
+use crate::typeset::line::LineEnd;
 use crate::typeset::paragraph::TextStyle;
 use crate::units::Length;
 
@@ -111,8 +112,10 @@ impl Tools {
             }
             let p = setter.prepare(&block.spans, &style, block.line)?;
             let lines = setter.set(&p, &[column]);
-            // Every line but a paragraph's last is full.
-            for line in lines.iter().take(lines.len().saturating_sub(1)) {
+            // Every line but a paragraph's last is full, and those its
+            // writer ended short.
+            let full = lines.iter().take(lines.len().saturating_sub(1));
+            for line in full.filter(|l| l.end != LineEnd::Break) {
                 let n: usize = line.text().chars().map(reading_units).sum();
                 chars += n;
                 sampled += n;

@@ -244,6 +244,7 @@ fn kept(texts: &[String], how: Option<Written>, wrap: TextWrap, cuts: &[usize]) 
             listed[para_of(i)] = true;
         }
     }
+    let parallel = parallel(texts);
     (0..texts.len().saturating_sub(1))
         .filter(|i| !cuts.contains(i) && !listed[para_of(*i)])
         .filter(|&i| {
@@ -252,6 +253,7 @@ fn kept(texts: &[String], how: Option<Written>, wrap: TextWrap, cuts: &[usize]) 
                 return false;
             }
             match (how, wrap) {
+                _ if parallel => true,
                 (Some(Written::LinePerParagraph), _) | (None, TextWrap::Never) => true,
                 (Some(Written::Wrapped(w)), _) | (None, TextWrap::At(w)) => {
                     ends_short(line, next, w)
@@ -259,6 +261,23 @@ fn kept(texts: &[String], how: Option<Written>, wrap: TextWrap, cuts: &[usize]) 
             }
         })
         .collect()
+}
+
+/// Whether the lines (`texts`, trimmed) open alike, as the lines of a
+/// schedule or a litany do and a wrapped paragraph's never: each with a
+/// digit ("10:00 March starts…", "12:00 Speeches…"), or each with the
+/// same word ("At ten…", "At noon…"). Such lines are the writer's even
+/// when they are as long as each other, which makes them look wrapped.
+fn parallel(texts: &[String]) -> bool {
+    let first_word = |t: &str| t.split(' ').next().unwrap_or_default().to_lowercase();
+    let Some(first) = texts.first() else {
+        return false;
+    };
+    texts.len() > 1
+        && (texts
+            .iter()
+            .all(|t| t.starts_with(|c: char| c.is_numeric()))
+            || texts.iter().all(|t| first_word(t) == first_word(first)))
 }
 
 /// Whether `line` ends short of a wrap at `wrap` character widths: the
@@ -477,6 +496,23 @@ mod tests {
                 "Whose streets? / Our streets! / we shout",
             ]
         );
+        // Lines as long as each other look wrapped; opening alike, they
+        // are not.
+        for lines in [
+            [
+                "At ten we march from the Town Hall",
+                "At noon we speak on Market Square",
+                "At two we sing in the park by the pond",
+            ],
+            [
+                "10:00 we march from the Town Hall",
+                "12:00 we speak on Market Square",
+                "14:00 we sing in the park by the pond",
+            ],
+        ] {
+            let text = format!("{LONG}\n\n{}\n", lines.join("\n"));
+            assert_eq!(printed(&text)[1], lines.join(" / "));
+        }
         // The same under an e-mail's paragraph wrapped at 70.
         let mail = "Last week every household on Mill Lane, Canal Street and the Weavers\n\
                     Court blocks received a letter announcing a rent increase of eight\n\

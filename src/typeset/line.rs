@@ -180,6 +180,10 @@ pub enum LineEnd {
     /// Inside a word or address, with nothing added: after a hyphen or
     /// dash of the text, after an address's separator, or in an emergency.
     Split,
+    /// At a line break of the text's writer, inside its paragraph (see
+    /// [`LINE_BREAK`](crate::statement::document::LINE_BREAK)): the line
+    /// is short by choice, not full.
+    Break,
 }
 
 /// One set line.

@@ -146,7 +146,7 @@ fn read_element(pages: &[Page], at: &[(usize, usize)], labels: &[LinkLabel], fou
                 text.push_str(&t);
             }
         }
-        if line.end == LineEnd::Gap {
+        if matches!(line.end, LineEnd::Gap | LineEnd::Break) {
             text.push(' ');
         }
     }

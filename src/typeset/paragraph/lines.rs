@@ -74,10 +74,11 @@ impl Setter<'_> {
             while start < end && !matches!(p.items[start], Item::Box { .. }) {
                 start += 1;
             }
-            // The paragraph's last line, or one its writer ended: set at
-            // its natural width, never stretched.
-            let is_last = n + 1 == breaks.lines.len()
-                || matches!(p.items.get(br.index), Some(Item::Penalty { cost, .. }) if *cost <= -INFINITY);
+            // A line its writer ended inside the paragraph is set as the
+            // paragraph's last line is: at its natural width.
+            let kept = n + 1 < breaks.lines.len()
+                && matches!(p.items.get(br.index), Some(Item::Penalty { cost, .. }) if *cost <= -INFINITY);
+            let is_last = n + 1 == breaks.lines.len() || kept;
             let ratio = match p.align {
                 Align::Justify if !is_last => br.ratio.max(-1.0),
                 Align::Justify => br.ratio.clamp(-1.0, 0.0),
@@ -90,7 +91,11 @@ impl Setter<'_> {
                 self.lengthen_joins(&mut line, &mut offsets, p.size);
             }
             line.hyphenated = br.hyphenated;
-            line.end = line_end(&p.items[end], br.hyphenated);
+            line.end = if kept {
+                LineEnd::Break
+            } else {
+                line_end(&p.items[end], br.hyphenated)
+            };
             line.overfull = br.overfull;
             let shift = match p.align {
                 Align::Center => (measure - line.width) / 2.0,
