@@ -948,3 +948,86 @@ fn struck_words_are_printed_with_a_line_through_them() {
         }
     }
 }
+
+#[test]
+fn a_tables_cells_stand_in_columns() {
+    // Rows copied from a spreadsheet: before, "10:00 March starts Town
+    // Hall", one run of words.
+    let text = "Day of action\n\nJoin us on Saturday for a day of action against the rent \
+                rises. Here is the plan for the day, from the march to the concert:\n\n\
+                10:00\tMarch starts\tTown Hall\n12:00\tSpeeches\tMarket Square\n\
+                13:30\tConcert\tPark by the river\n";
+    for name in ["a4-leaflet", "a6-handout", "a3-poster"] {
+        let layout = layout::load(name).unwrap();
+        let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let pdf = write_temp(&out.pdf, &format!("table-{name}"));
+        let words = words(pdf.to_str().unwrap());
+        let x = |text: &str| {
+            let w = words.iter().find(|w| w.text == text);
+            w.unwrap_or_else(|| panic!("{name}: no “{text}”")).x_min
+        };
+        let y = |text: &str| words.iter().find(|w| w.text == text).unwrap().y_min;
+        // Each row on its own line, its cells at their columns' starts.
+        for row in [
+            ["10:00", "March", "Town"],
+            ["12:00", "Speeches", "Market"],
+            ["13:30", "Concert", "Park"],
+        ] {
+            assert!(
+                row.iter().all(|w| (y(w) - y(row[0])).abs() < 0.5),
+                "{name}: {row:?}"
+            );
+        }
+        for column in [
+            ["10:00", "12:00", "13:30"],
+            ["March", "Speeches", "Concert"],
+            ["Town", "Market", "Park"],
+        ] {
+            assert!(
+                column.iter().all(|w| (x(w) - x(column[0])).abs() < 0.5),
+                "{name}: {column:?} at {:?}",
+                column.map(x)
+            );
+        }
+        // A gutter between the widest cell and the next column.
+        let starts = x("Town") - words.iter().find(|w| w.text == "starts").unwrap().x_max;
+        assert!(starts > 5.0, "{name}: {starts}");
+        assert!(
+            out.warnings.iter().all(|w| !w.message.contains("table")),
+            "{:?}",
+            out.warnings
+        );
+    }
+}
+
+#[test]
+fn a_table_too_wide_for_the_column_is_set_as_lines_with_a_warning() {
+    let text = "Week of action\n\nWe have planned a long week of action, and here is everything \
+                that will happen during it, day by day, with the places to meet.\n\n\
+                Monday 3 March\tGeneral meeting of all tenants of the three blocks\tCommunity room, Weavers Court\n\
+                Tuesday 4 March\tLeafleting on both estates\tMill Lane and Canal Street, at the corner shop\n";
+    let layout = layout::load("a6-handout").unwrap();
+    let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let said: Vec<String> = out.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        said.iter().any(|w| w
+            .starts_with("s.txt:5: warning: the table's columns are wider than the text's column")),
+        "{said:?}"
+    );
+    let pdf = write_temp(&out.pdf, "table-wide");
+    let (_, lines, _) = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    let shown = lines.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Every word, each row starting a line of its own.
+    assert!(
+        shown.contains("Monday 3 March General meeting of all tenants"),
+        "{shown}"
+    );
+    assert!(shown.contains("at the corner shop"), "{shown}");
+    let (_, lines, _) = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(
+        lines.lines().any(|l| l.trim_start().starts_with("Tuesday")),
+        "{lines}"
+    );
+}

@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::layout::design::{Design, SHORT_LAST_LINE};
 use crate::statement::document::{Block, BlockKind, Span, Style};
 use crate::style::{Align, Weight};
-use crate::typeset::line::{Cluster, Line, PlacedGlyph};
+use crate::typeset::line::{Cluster, Line, LineEnd, PlacedGlyph};
 use crate::typeset::paragraph::{ScriptShare, Setter, TextStyle};
 use crate::typeset::sense;
 use crate::units::Length;
@@ -204,7 +204,10 @@ pub(super) fn set_body_block(
             }
         }
     }
-    gaps.add(&lines, shape.style.size, align);
+    // A table's gaps are its columns' gutters, no word gaps.
+    if !block.spans.iter().any(|s| s.text.contains('\t')) {
+        gaps.add(&lines, shape.style.size, align);
+    }
     if let Some(g) = grid {
         on_grid(&mut out, g, (lines.len(), leading), design);
     }
@@ -528,8 +531,8 @@ fn line_gaps(line: &Line) -> impl Iterator<Item = Length> + '_ {
 }
 
 /// The word gaps of a setting's justified lines (all but each paragraph's
-/// last), in ems of their type: how loose its justification is, taken as
-/// a whole, as a reader (or typometer) sees it.
+/// last and those its writer ended), in ems of their type: how loose its
+/// justification is, taken as a whole, as a reader (or typometer) sees it.
 #[derive(Debug, Default)]
 pub(super) struct WordGaps(Vec<f64>);
 
@@ -539,7 +542,12 @@ impl WordGaps {
         if align != Align::Justify {
             return;
         }
-        for line in lines.iter().rev().skip(1) {
+        for line in lines
+            .iter()
+            .rev()
+            .skip(1)
+            .filter(|l| l.end != LineEnd::Break)
+        {
             self.0.extend(line_gaps(line).map(|g| g / size));
         }
     }

@@ -263,11 +263,13 @@ fn kept(texts: &[String], how: Option<Written>, wrap: TextWrap, cuts: &[usize]) 
         .collect()
 }
 
-/// Whether the lines (`texts`, trimmed) open alike, as the lines of a
-/// schedule or a litany do and a wrapped paragraph's never: each with a
-/// digit ("10:00 March starts…", "12:00 Speeches…"), or each with the
-/// same word ("At ten…", "At noon…"). Such lines are the writer's even
-/// when they are as long as each other, which makes them look wrapped.
+/// Whether the lines (`texts`, trimmed) are alike, as the lines of a
+/// schedule, a table or a litany are and a wrapped paragraph's never: each
+/// opens with a digit ("10:00 March starts…", "12:00 Speeches…"), or each
+/// with the same word ("At ten…", "At noon…"), or each has a tab between
+/// its words (a table's row, copied from a spreadsheet). Such lines are
+/// the writer's even when they are as long as each other, which makes
+/// them look wrapped.
 fn parallel(texts: &[String]) -> bool {
     let first_word = |t: &str| t.split(' ').next().unwrap_or_default().to_lowercase();
     let Some(first) = texts.first() else {
@@ -277,7 +279,8 @@ fn parallel(texts: &[String]) -> bool {
         && (texts
             .iter()
             .all(|t| t.starts_with(|c: char| c.is_numeric()))
-            || texts.iter().all(|t| first_word(t) == first_word(first)))
+            || texts.iter().all(|t| first_word(t) == first_word(first))
+            || texts.iter().all(|t| t.contains('\t')))
 }
 
 /// Whether `line` ends short of a wrap at `wrap` character widths: the
@@ -330,8 +333,10 @@ fn cuts(texts: &[String], how: Written) -> Vec<usize> {
 fn ends_paragraph(line: &str, next: &str, opens: bool, how: Written) -> bool {
     // Lists and separators are cut by `classify`, broken words joined by
     // `rejoin`; a sentence goes on in lower case.
+    // A table's rows are lines of one block (see `kept`).
     if is_separator(line)
         || is_separator(next)
+        || line.contains('\t') && next.contains('\t')
         || line.ends_with(['-', '\u{AD}'])
         || next.starts_with(char::is_lowercase)
     {

@@ -2,7 +2,7 @@
 //! the sign-off; plain-text lists. The rules are described in the parent
 //! module's documentation.
 
-use super::clean::{clean_spans, clean_text, is_space};
+use super::clean::{clean_spans_with, clean_text, is_space};
 use super::frontmatter::{Field, FrontMatter};
 use super::plain::{is_separator, list_marker, Marker};
 use super::{heading, meta};
@@ -399,7 +399,7 @@ pub(super) fn block(kind: BlockKind, lines: &[Line]) -> Option<Block> {
         }
         raw.extend(line.spans.iter().cloned());
     }
-    let mut spans = clean_spans(&raw);
+    let mut spans = clean_spans_with(&raw, !display && is_table(lines));
     if display {
         // A line separator typed into the source, likewise.
         for span in &mut spans {
@@ -416,6 +416,26 @@ pub(super) fn block(kind: BlockKind, lines: &[Line]) -> Option<Block> {
         spans,
         line: first.no,
     })
+}
+
+/// Whether `lines` are a table's rows, as text copied from a spreadsheet
+/// or a word processor's table has them: two or more lines, each a line
+/// of its own (see [`Line::kept`]), with the same number of cells (two or
+/// more) between their tabs. The tabs then stay in the text, for the
+/// typesetter to line the cells up in columns.
+fn is_table(lines: &[Line]) -> bool {
+    let cells = |l: &Line| {
+        raw_text(l)
+            .trim_matches(is_space)
+            .split('\t')
+            .filter(|c| !c.trim_matches(is_space).is_empty())
+            .count()
+    };
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    let n = cells(first);
+    lines.len() >= 2 && n >= 2 && lines[1..].iter().all(|l| l.kept && cells(l) == n)
 }
 
 fn field_block(kind: BlockKind, field: &Field) -> Block {

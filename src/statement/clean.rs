@@ -271,6 +271,12 @@ fn is_doubled_white(prev: char, next: char) -> bool {
 /// kept only as a tie, adjacent spans of one style merged, no empty spans.
 /// One pass over the characters, without collecting them first.
 pub(super) fn clean_spans(raw: &[Span]) -> Vec<Span> {
+    clean_spans_with(raw, false)
+}
+
+/// [`clean_spans`], keeping a run of white space with a tab in it (and no
+/// line break) as one tab when `tabs`: the cells of a table's rows.
+pub(super) fn clean_spans_with(raw: &[Span], tabs: bool) -> Vec<Span> {
     let mut out = Spans {
         done: Vec::new(),
         text: String::with_capacity(raw.iter().map(|s| s.text.len()).sum()),
@@ -289,12 +295,14 @@ pub(super) fn clean_spans(raw: &[Span]) -> Vec<Span> {
                     nbsp: c == '\u{A0}',
                     newline: c == '\n',
                     kept: c == LINE_BREAK,
+                    tab: c == '\t',
                     style: span.style,
                 };
                 gap = Some(gap.map_or(seen, |g| Gap {
                     nbsp: g.nbsp || seen.nbsp,
                     newline: g.newline || seen.newline,
                     kept: g.kept || seen.kept,
+                    tab: g.tab || seen.tab,
                     style: g.style,
                 }));
                 continue;
@@ -307,6 +315,8 @@ pub(super) fn clean_spans(raw: &[Span]) -> Vec<Span> {
                 let wrapped = g.newline && is_ideographic(p) && is_ideographic(c);
                 if g.kept {
                     out.push(LINE_BREAK, g.style);
+                } else if tabs && g.tab && !g.newline {
+                    out.push('\t', g.style);
                 } else if !wrapped && !is_doubled_white(p, c) {
                     out.push(
                         if g.nbsp && is_tie(p, c) {
@@ -331,6 +341,7 @@ struct Gap {
     nbsp: bool,
     newline: bool,
     kept: bool,
+    tab: bool,
     style: Style,
 }
 

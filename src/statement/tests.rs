@@ -1173,7 +1173,26 @@ fn invariants_on_generated_input() {
                 }
                 for s in &b.spans {
                     assert!(!s.text.is_empty());
-                    assert!(!s.text.chars().any(|c| c.is_control()), "{text:?}");
+                    assert!(
+                        !s.text.chars().any(|c| c.is_control() && c != '\t'),
+                        "{text:?}"
+                    );
+                }
+                // A kept line break stands between two characters, never
+                // beside a space; a tab only in a table's rows, as many in
+                // each.
+                let lb = crate::statement::document::LINE_BREAK;
+                assert_eq!(t.trim_matches(lb), t, "{text:?}");
+                assert!(
+                    !t.contains(&format!(" {lb}")) && !t.contains(&format!("{lb} ")),
+                    "{text:?}"
+                );
+                if t.contains('\t') {
+                    let tabs: Vec<usize> = t.split(lb).map(|r| r.matches('\t').count()).collect();
+                    assert!(
+                        tabs.len() >= 2 && tabs.iter().all(|n| *n == tabs[0]),
+                        "{text:?} {t:?}"
+                    );
                 }
             }
             if format == Format::Plain {
@@ -1432,4 +1451,23 @@ fn markdown_line_breaks_are_kept_in_running_text_only() {
     assert_eq!(kinds(&doc)[2], BlockKind::Quote);
     // A break at a paragraph's end is no line break.
     assert_eq!(texts(&md("# T\n\nEnd here.  \n"))[1], "End here.");
+}
+
+#[test]
+fn a_tables_rows_keep_their_tabs_and_other_tabs_are_spaces() {
+    // Before: "10:00 March starts Town Hall", the cells run together.
+    let doc = plain(
+        "Plan\n\nJoin us on the day, which is long and full; here is the plan, from the \
+         march in the morning to the concert at night.\n\n\
+         10:00\tMarch starts\t\tTown Hall\n12:00\tSpeeches\tMarket Square\n\n\
+         Name:\tJo\n\nOne\ttwo\nthree four five\n",
+    );
+    let t = texts(&doc);
+    assert_eq!(
+        t[2],
+        "10:00\tMarch starts\tTown Hall\u{2028}12:00\tSpeeches\tMarket Square"
+    );
+    // One line, or lines of unlike cells: no table.
+    assert_eq!(t[3], "Name: Jo");
+    assert!(!t[4].contains('\t'), "{:?}", t[4]);
 }

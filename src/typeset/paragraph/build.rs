@@ -1,7 +1,7 @@
 //! Styled text to items: words and the spaces between them, and the
 //! letter spacing justified text may use.
 
-use crate::error::Result;
+use crate::error::{Location, Result, Warning};
 use crate::script::{is_ideographic, is_southeast_asian};
 use crate::statement::document::{Span, Style, LINE_BREAK};
 use crate::style::Align;
@@ -13,12 +13,41 @@ use crate::units::Length;
 
 use super::chars::{is_ignorable, is_separator};
 use super::items::{fill, forced_break, free_break, justified_space, no_break};
+use super::table::{self, Table};
 use super::types::{Glyph, Paragraph, Piece, TextStyle};
 use super::Setter;
 
 impl Setter<'_> {
     /// Turns styled text into items. `line` is the block's source line for messages.
     pub fn prepare(&mut self, spans: &[Span], style: &TextStyle, line: usize) -> Result<Paragraph> {
+        if spans.iter().any(|s| s.text.contains('\t')) {
+            let (p, lined_up) = self.prepare_with(spans, style, line, true)?;
+            if lined_up {
+                return Ok(p);
+            }
+            self.warnings.push(Warning {
+                at: Location::line(self.origin, line),
+                message: format!(
+                    "the table's columns are wider than the text's column ({}): its rows \
+                     are set as lines of text, an em between cells",
+                    self.measure
+                ),
+            });
+        }
+        Ok(self.prepare_with(spans, style, line, false)?.0)
+    }
+
+    /// [`Setter::prepare`], with the cells of a table's rows lined up in
+    /// columns when `table` (see [`Table`]); and whether they were, which
+    /// they are not when they do not fit the measure together. Without
+    /// `table`, a tab is a word space.
+    fn prepare_with(
+        &mut self,
+        spans: &[Span],
+        style: &TextStyle,
+        line: usize,
+        table: bool,
+    ) -> Result<(Paragraph, bool)> {
         let script = ScriptShare::of(spans);
         let aligned = script_alignment(script, style);
         let style = aligned.as_ref().unwrap_or(style);
@@ -47,7 +76,8 @@ impl Setter<'_> {
             graded_last_line: style.hyphenate && script.mostly_ideographic(),
         };
         self.memo.start_paragraph(style);
-        if style.indent > Length::ZERO {
+        // A table's first row starts where the others do.
+        if style.indent > Length::ZERO && !table {
             p.push(
                 Item::Box {
                     width: style.indent,
@@ -78,14 +108,45 @@ impl Setter<'_> {
         let mut last_glyph: Option<Glyph> = None;
         // Whether the next word opens a sentence (the paragraph's first does).
         let mut sentence_start = true;
+        let mut cells = table.then(|| Table::starting_at(p.items.len()));
         while i < chars.len() {
             let c = chars[i].0;
             if c == LINE_BREAK {
                 // The writer's own line break (an address, a verse): the
                 // line ends here at its natural width, as a paragraph's
                 // last line does, and the next begins without a space.
+                if let Some(t) = cells.as_mut() {
+                    t.end_row(&p.items);
+                }
                 if !p.items.is_empty() {
                     p.push_line_end();
+                }
+                if let Some(t) = cells.as_mut() {
+                    t.start_cell(p.items.len());
+                }
+                i += 1;
+                continue;
+            }
+            if c == '\t' {
+                // Between two cells of a table's row: glue that
+                // `Table::line_up` widens to the next column, or, in rows
+                // too wide for that, a gutter's width where a line may
+                // break.
+                let mut glyph =
+                    self.space_glyph(style, chars[i].1, last_glyph.as_ref(), level_at(i))?;
+                let tab = |width| Item::Glue {
+                    width,
+                    stretch: Length::ZERO,
+                    shrink: Length::ZERO,
+                };
+                if let Some(t) = cells.as_mut() {
+                    p.push(no_break(), Piece::Nothing);
+                    t.tab(&p.items, p.items.len());
+                    p.push(tab(Length::ZERO), Piece::Space { glyph, tracked: 0 });
+                    t.start_cell(p.items.len());
+                } else {
+                    glyph.advance = style.size * table::GUTTER_EM;
+                    p.push(tab(glyph.advance), Piece::Space { glyph, tracked: 0 });
                 }
                 i += 1;
                 continue;
@@ -129,7 +190,8 @@ impl Setter<'_> {
                 let dear = inside_measure(&chars[..i], &chars[j..])
                     || ends_on_letter(&chars[..i], self.one_letter_words)
                     || numbers_previous(&chars[..i], &chars[j..]);
-                let at = if tie || dear && style.align != Align::Justify {
+                // A table's row stays one line.
+                let at = if tie || table || dear && style.align != Align::Justify {
                     SpaceBreak::Never
                 } else if dear {
                     SpaceBreak::Dear
@@ -137,7 +199,10 @@ impl Setter<'_> {
                     SpaceBreak::Free
                 };
                 let narrow = chars[i..j].iter().all(|(c, _)| *c == '\u{202F}');
-                if j < chars.len() && chars[j].0 != LINE_BREAK && !p.items.is_empty() {
+                if j < chars.len()
+                    && !matches!(chars[j].0, LINE_BREAK | '\t')
+                    && !p.items.is_empty()
+                {
                     self.push_space(
                         &mut p,
                         style,
@@ -153,7 +218,10 @@ impl Setter<'_> {
                 continue;
             }
             let mut j = i;
-            while j < chars.len() && !is_separator(chars[j].0) && chars[j].0 != LINE_BREAK {
+            while j < chars.len()
+                && !is_separator(chars[j].0)
+                && !matches!(chars[j].0, LINE_BREAK | '\t')
+            {
                 j += 1;
             }
             let from = p.items.len();
@@ -165,6 +233,12 @@ impl Setter<'_> {
             sentence_start = ends_sentence(&chars[i..j]);
             i = j;
         }
+        // Before the letter spacing adds its items, which would move the
+        // tabs' glue.
+        let lined_up = cells.is_none_or(|mut t| {
+            t.end_row(&p.items);
+            t.line_up(&mut p.items, style.size, self.measure)
+        });
         // Right-to-left letters are never spaced apart: a gap breaks an
         // Arabic join, and alreq rules letter spacing out; such a
         // paragraph is justified by its word spaces alone.
@@ -184,7 +258,7 @@ impl Setter<'_> {
             p.add_kashida_stretch(style.size * kashida::STRETCH_EM);
         }
         p.push_line_end();
-        Ok(p)
+        Ok((p, lined_up))
     }
 
     /// Appends the items of a run of separators: a free break for a
@@ -207,30 +281,11 @@ impl Setter<'_> {
             p.push(free_break(), Piece::Nothing);
             return Ok(());
         }
-        // The word space of the paragraph's own face, even after a word set
-        // from the fallback chain: an emoji font's space is an em wide.
-        let own = self.face_for(style, span_style)?;
-        let face_id = match prev {
-            Some(g) if !self.fonts.face(own).has_char(' ') => g.face,
-            _ => own,
-        };
-        let face = self.fonts.face(face_id);
-        let mut width = face.space_width(style.size);
+        let mut space = self.space_glyph(style, span_style, prev, level)?;
         if narrow {
-            width = width * 0.6;
+            space.advance = space.advance * 0.6;
         }
-        let space = Glyph {
-            face: face_id,
-            gid: face.glyph(' ').unwrap_or(0),
-            advance: width,
-            text: Cluster::Char(' '),
-            level,
-            x_offset: 0.0,
-            y_offset: 0.0,
-            // Struck between two struck words; a line never starts on a
-            // space.
-            strike: span_style.strike && prev.is_some_and(|g| g.strike),
-        };
+        let width = space.advance;
         match at {
             SpaceBreak::Never => p.push(no_break(), Piece::Nothing),
             // The glue after a penalty is no break: the penalty is.
@@ -282,6 +337,37 @@ impl Setter<'_> {
             },
         );
         Ok(())
+    }
+}
+
+impl Setter<'_> {
+    /// The word space of the paragraph's own face, even after a word set
+    /// from the fallback chain (`prev`): an emoji font's space is an em
+    /// wide. At bidi `level`; struck between two struck words (a line
+    /// never starts on a space).
+    fn space_glyph(
+        &mut self,
+        style: &TextStyle,
+        span_style: Style,
+        prev: Option<&Glyph>,
+        level: u8,
+    ) -> Result<Glyph> {
+        let own = self.face_for(style, span_style)?;
+        let face_id = match prev {
+            Some(g) if !self.fonts.face(own).has_char(' ') => g.face,
+            _ => own,
+        };
+        let face = self.fonts.face(face_id);
+        Ok(Glyph {
+            face: face_id,
+            gid: face.glyph(' ').unwrap_or(0),
+            advance: face.space_width(style.size),
+            text: Cluster::Char(' '),
+            level,
+            x_offset: 0.0,
+            y_offset: 0.0,
+            strike: span_style.strike && prev.is_some_and(|g| g.strike),
+        })
     }
 }
 

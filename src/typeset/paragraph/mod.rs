@@ -21,6 +21,7 @@ mod gaps;
 mod items;
 mod lines;
 mod memo;
+mod table;
 mod trial;
 mod types;
 mod unspaced;

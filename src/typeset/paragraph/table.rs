@@ -1,0 +1,171 @@
+//! A table's rows in one paragraph: cells lined up in columns at tab stops.
+//!
+//! Text copied from a spreadsheet or a word processor's table (a day's
+//! schedule, a list of prices) reaches handbill as lines whose cells are
+//! separated by tabs, and the statement reader keeps those tabs only in a
+//! block whose every line is a row of its own with as many cells (see
+//! `statement::classify::is_table`). Set with a word space for each tab,
+//! the rows ran together ("10:00 March starts Town Hall"); a reader needs
+//! the columns.
+//!
+//! So a tab becomes glue that cannot break and cannot stretch, and once
+//! all rows are built each tab's glue is widened so that the next cell
+//! starts where its column does: a column is as wide as its widest cell,
+//! and [`GUTTER_EM`] apart from the next. The words inside a cell are tied
+//! too, so each row stays one line. Rows that do not fit the narrowest
+//! measure together are left to the caller, which sets the text with a
+//! word space for each tab instead: wrapping a row would break its column
+//! lines anyway.
+
+use crate::typeset::linebreak::Item;
+use crate::units::Length;
+
+/// The white between two columns, in ems of the text: wide enough that
+/// the columns read apart at a glance even where a cell is full, the
+/// gutter a word processor's default tab stops leave at body sizes.
+pub(super) const GUTTER_EM: f64 = 1.0;
+
+/// The cells of a paragraph's rows as they are built, and where their
+/// tabs' glue is.
+#[derive(Debug, Default)]
+pub(super) struct Table {
+    /// Natural width of each cell, row by row.
+    widths: Vec<Vec<Length>>,
+    /// The tabs: the index of each one's glue item, its row and the cell
+    /// before it.
+    tabs: Vec<(usize, usize, usize)>,
+    /// The first item of the cell being built.
+    cell_from: usize,
+}
+
+impl Table {
+    /// A table whose first cell starts at item `from`.
+    pub(super) fn starting_at(from: usize) -> Table {
+        Table {
+            widths: vec![Vec::new()],
+            tabs: Vec::new(),
+            cell_from: from,
+        }
+    }
+
+    /// Ends the cell at the end of `items` with a tab, whose glue will be
+    /// item `glue`.
+    pub(super) fn tab(&mut self, items: &[Item], glue: usize) {
+        self.end_cell(items);
+        let row = self.widths.len() - 1;
+        let cell = self.widths[row].len() - 1;
+        self.tabs.push((glue, row, cell));
+    }
+
+    /// Starts a cell at item `from`.
+    pub(super) fn start_cell(&mut self, from: usize) {
+        self.cell_from = from;
+    }
+
+    /// Ends the cell and the row at the end of `items`.
+    pub(super) fn end_row(&mut self, items: &[Item]) {
+        self.end_cell(items);
+        self.widths.push(Vec::new());
+    }
+
+    fn end_cell(&mut self, items: &[Item]) {
+        let width = natural_width(&items[self.cell_from.min(items.len())..]);
+        if let Some(row) = self.widths.last_mut() {
+            row.push(width);
+        }
+    }
+
+    /// Widens the tabs' glue in `items` so that the cells stand in columns
+    /// [`GUTTER_EM`] of `size` apart, when all of them fit `measure`; else
+    /// leaves `items` alone and returns false. The last row must be ended
+    /// ([`Table::end_row`]).
+    pub(super) fn line_up(&self, items: &mut [Item], size: Length, measure: Length) -> bool {
+        let mut columns: Vec<Length> = Vec::new();
+        for row in &self.widths {
+            for (k, w) in row.iter().enumerate() {
+                match columns.get_mut(k) {
+                    Some(c) => *c = c.max(*w),
+                    None => columns.push(*w),
+                }
+            }
+        }
+        let gutter = size * GUTTER_EM;
+        let total = columns.iter().fold(Length::ZERO, |a, c| a + *c)
+            + gutter * columns.len().saturating_sub(1) as f64;
+        if total > measure {
+            return false;
+        }
+        for &(item, row, cell) in &self.tabs {
+            if let Some(Item::Glue { width, .. }) = items.get_mut(item) {
+                *width = columns[cell] - self.widths[row][cell] + gutter;
+            }
+        }
+        true
+    }
+}
+
+/// The width of `items` set at their natural size: boxes and glue, not
+/// the penalties, which count only where a line breaks.
+fn natural_width(items: &[Item]) -> Length {
+    items.iter().fold(Length::ZERO, |a, item| match item {
+        Item::Box { width } | Item::Glue { width, .. } => a + *width,
+        Item::Penalty { .. } => a,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(pt: f64) -> Item {
+        Item::Box {
+            width: Length::pt(pt),
+        }
+    }
+
+    fn tab() -> Item {
+        Item::Glue {
+            width: Length::ZERO,
+            stretch: Length::ZERO,
+            shrink: Length::ZERO,
+        }
+    }
+
+    /// Two rows of two cells: "10:00 | March" and "9:00 | Speeches".
+    fn rows() -> (Table, Vec<Item>) {
+        let mut items = Vec::new();
+        let mut table = Table::starting_at(0);
+        for (a, b) in [(30.0, 40.0), (25.0, 60.0)] {
+            table.start_cell(items.len());
+            items.push(word(a));
+            table.tab(&items, items.len());
+            items.push(tab());
+            table.start_cell(items.len());
+            items.push(word(b));
+            table.end_row(&items);
+        }
+        (table, items)
+    }
+
+    #[test]
+    fn each_cell_starts_where_its_column_does() {
+        let (table, mut items) = rows();
+        assert!(table.line_up(&mut items, Length::pt(10.0), Length::pt(200.0)));
+        let width = |i: usize| match items[i] {
+            Item::Glue { width, .. } => width.to_pt(),
+            _ => unreachable!(),
+        };
+        // The first column is 30pt wide, then a 10pt gutter: both second
+        // cells start at 40pt.
+        assert_eq!((width(1), width(4)), (10.0, 15.0));
+    }
+
+    #[test]
+    fn rows_wider_than_the_measure_are_left_alone() {
+        let (table, mut items) = rows();
+        // 30 + 10 + 60 = 100pt.
+        assert!(!table.line_up(&mut items, Length::pt(10.0), Length::pt(99.0)));
+        assert_eq!(items[1], tab());
+        assert!(table.line_up(&mut items, Length::pt(10.0), Length::pt(100.0)));
+    }
+}
