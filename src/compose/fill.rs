@@ -196,7 +196,9 @@ fn one_column(
     let width = one.page.content_width();
     let fit = FitSpec {
         min_size: measure.smallest(width).max(goal.fit.min_size),
-        max_size: measure.largest(width).min(layout_fit.max_size),
+        max_size: measure
+            .largest(width, goal.fit.min_size)
+            .min(layout_fit.max_size),
         ..goal.fit
     };
     if fit.min_size > fit.max_size {

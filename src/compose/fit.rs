@@ -195,7 +195,8 @@ fn capped(goal: Goal, design: &Design, measure: Option<Measure>) -> Goal {
     let Some(m) = measure else {
         return goal;
     };
-    let largest = m.largest(design.page.column_width()).max(goal.fit.min_size);
+    let least = goal.fit.min_size;
+    let largest = m.largest(design.page.column_width(), least).max(least);
     Goal {
         fit: FitSpec {
             max_size: goal.fit.max_size.min(largest),

@@ -50,39 +50,57 @@ fn reading_units(c: char) -> usize {
 /// for a steady average, few enough to cost one paragraph setting.
 const SAMPLE_CHARS: usize = 2500;
 
-/// The body's characters a line, known for one size and width.
+/// The body's characters a line, known for one size and width, and the
+/// width of its widest table.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Measure {
     /// Width of an average character (spaces included) as a share of the
-    /// type size.
-    em_per_char: f64,
+    /// type size; `None` when the text has no full line to count.
+    em_per_char: Option<f64>,
     /// Whether lines are justified (they need more characters).
     justified: bool,
+    /// Width of the widest table's rows lined up in columns, in ems of the
+    /// body; 0 without tables. Its columns stand only while that fits the
+    /// column (see `typeset::paragraph::table`).
+    table_em: f64,
 }
 
 impl Measure {
     /// The largest body size at which a line of `width` still holds enough
-    /// characters.
-    pub(super) fn largest(&self, width: Length) -> Length {
+    /// characters, and the widest table fits it if it can at `least` or
+    /// larger: a table too wide for the column at every size the layout
+    /// allows is set as lines of text anyway, and no reason to set the
+    /// body small.
+    pub(super) fn largest(&self, width: Length, least: Length) -> Length {
         let fewest = if self.justified {
             MIN_CHARS_JUSTIFIED
         } else {
             MIN_CHARS_RAGGED
         };
-        width / (fewest * self.em_per_char)
+        let by_chars = self
+            .em_per_char
+            .map_or(Length::pt(f64::INFINITY), |e| width / (fewest * e));
+        let by_table = width / self.table_em;
+        if self.table_em > 0.0 && by_table >= least {
+            by_chars.min(by_table)
+        } else {
+            by_chars
+        }
     }
 
     /// The smallest body size at which a line of `width` holds no more
     /// characters than can be followed.
     pub(super) fn smallest(&self, width: Length) -> Length {
-        width / (MAX_CHARS * self.em_per_char)
+        self.em_per_char
+            .map_or(Length::ZERO, |e| width / (MAX_CHARS * e))
     }
 }
 
 impl Tools {
     /// The body's measure in `design`, counted on the statement's first
-    /// body paragraphs; `None` when they set no full line to count (a
-    /// statement of a few short lines, which no size makes too narrow).
+    /// body paragraphs, with the width of its widest table; `None` when
+    /// they set no full line to count and it has no table (a statement of
+    /// a few short lines, which no size makes too narrow).
     pub(super) fn measure(
         &mut self,
         doc: &Document,
@@ -106,9 +124,14 @@ impl Tools {
         let column = design.page.column_width();
         let (mut chars, mut width, mut sampled) = (0usize, Length::ZERO, 0usize);
         let (_, blocks) = split_head(&doc.blocks);
+        let mut table = Length::ZERO;
         for block in blocks.iter().filter(|b| b.kind == BlockKind::Body) {
+            if let Some(w) = setter.table_width(&block.spans, &style, block.line)? {
+                table = table.max(w);
+                continue;
+            }
             if sampled >= SAMPLE_CHARS {
-                break;
+                continue;
             }
             let p = setter.prepare(&block.spans, &style, block.line)?;
             let lines = setter.set(&p, &[column]);
@@ -122,9 +145,10 @@ impl Tools {
                 width += column;
             }
         }
-        Ok((chars > 0).then(|| Measure {
-            em_per_char: width / (body.size * chars as f64),
+        Ok((chars > 0 || table > Length::ZERO).then(|| Measure {
+            em_per_char: (chars > 0).then(|| width / (body.size * chars as f64)),
             justified: body.align == Align::Justify,
+            table_em: table / body.size,
         }))
     }
 }
@@ -137,12 +161,14 @@ mod tests {
     fn sizes_follow_from_the_average_character() {
         // Half an em a character in an 87 mm column (246.6 pt).
         let m = Measure {
-            em_per_char: 0.5,
+            em_per_char: Some(0.5),
             justified: true,
+            table_em: 0.0,
         };
         let column = Length::pt(246.6);
+        let least = Length::pt(8.0);
         // 40 characters a justified line up to 12.33 pt.
-        assert!((m.largest(column).to_pt() - 12.33).abs() < 1e-9);
+        assert!((m.largest(column, least).to_pt() - 12.33).abs() < 1e-9);
         // No more than 80 characters a line from 6.165 pt on.
         assert!((m.smallest(column).to_pt() - 6.165).abs() < 1e-9);
         // A flush-left line may hold fewer: the body may be larger.
@@ -150,6 +176,20 @@ mod tests {
             justified: false,
             ..m
         };
-        assert!((ragged.largest(column).to_pt() - 14.091).abs() < 1e-3);
+        assert!((ragged.largest(column, least).to_pt() - 14.091).abs() < 1e-3);
+        // A table 20 ems wide fits the column up to 12.33pt too; one 25
+        // ems wide only up to 9.864pt; one 40 ems wide only below the
+        // least size, which it does not lower.
+        let table = |table_em| Measure { table_em, ..m };
+        assert!((table(20.0).largest(column, least).to_pt() - 12.33).abs() < 1e-9);
+        assert!((table(25.0).largest(column, least).to_pt() - 9.864).abs() < 1e-9);
+        assert!((table(40.0).largest(column, least).to_pt() - 12.33).abs() < 1e-9);
+        // A text of nothing but a table has no bounds but the table's.
+        let only = Measure {
+            em_per_char: None,
+            ..table(25.0)
+        };
+        assert!((only.largest(column, least).to_pt() - 9.864).abs() < 1e-9);
+        assert_eq!(only.smallest(column), Length::ZERO);
     }
 }

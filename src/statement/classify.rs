@@ -282,7 +282,10 @@ fn is_meta_line(line: &Line) -> bool {
     let shown = clean_text(&strip_bullet(&line.spans));
     let non_bullet_marker =
         list_marker(&raw).is_some() && !raw.trim_start_matches(is_space).starts_with('•');
+    // A table's row (cells between tabs) is text, however short.
+    let row = raw.trim_matches(is_space).contains('\t');
     !shown.is_empty()
+        && !row
         && char_count(&shown) <= META_MAX_CHARS
         && !matches!(final_mark(&shown), Some('.' | ',' | ';' | ':' | '!' | '?'))
         && !is_salutation(&shown)

@@ -21,8 +21,8 @@ impl Setter<'_> {
     /// Turns styled text into items. `line` is the block's source line for messages.
     pub fn prepare(&mut self, spans: &[Span], style: &TextStyle, line: usize) -> Result<Paragraph> {
         if spans.iter().any(|s| s.text.contains('\t')) {
-            let (p, lined_up) = self.prepare_with(spans, style, line, true)?;
-            if lined_up {
+            let (p, table) = self.prepare_with(spans, style, line, true)?;
+            if table.is_some_and(|t| t.lined_up) {
                 return Ok(p);
             }
             self.warnings.push(Warning {
@@ -37,17 +37,36 @@ impl Setter<'_> {
         Ok(self.prepare_with(spans, style, line, false)?.0)
     }
 
+    /// The width of a table's rows (text with tabs) set in `style` with
+    /// their cells lined up in columns, however wide; `None` for text
+    /// without tabs. What the body size must keep within the measure for
+    /// the columns to stand.
+    pub fn table_width(
+        &mut self,
+        spans: &[Span],
+        style: &TextStyle,
+        line: usize,
+    ) -> Result<Option<Length>> {
+        if !spans.iter().any(|s| s.text.contains('\t')) {
+            return Ok(None);
+        }
+        Ok(self
+            .prepare_with(spans, style, line, true)?
+            .1
+            .map(|t| t.width))
+    }
+
     /// [`Setter::prepare`], with the cells of a table's rows lined up in
-    /// columns when `table` (see [`Table`]); and whether they were, which
-    /// they are not when they do not fit the measure together. Without
-    /// `table`, a tab is a word space.
+    /// columns when `table` (see [`Table`]), and then how wide they are and
+    /// whether they were lined up, which they are not when they do not fit
+    /// the measure together. Without `table`, a tab is a word space.
     fn prepare_with(
         &mut self,
         spans: &[Span],
         style: &TextStyle,
         line: usize,
         table: bool,
-    ) -> Result<(Paragraph, bool)> {
+    ) -> Result<(Paragraph, Option<TableFit>)> {
         let script = ScriptShare::of(spans);
         let aligned = script_alignment(script, style);
         let style = aligned.as_ref().unwrap_or(style);
@@ -235,9 +254,12 @@ impl Setter<'_> {
         }
         // Before the letter spacing adds its items, which would move the
         // tabs' glue.
-        let lined_up = cells.is_none_or(|mut t| {
+        let fit = cells.map(|mut t| {
             t.end_row(&p.items);
-            t.line_up(&mut p.items, style.size, self.measure)
+            TableFit {
+                width: t.width(style.size),
+                lined_up: t.line_up(&mut p.items, style.size, self.measure),
+            }
         });
         // Right-to-left letters are never spaced apart: a gap breaks an
         // Arabic join, and alreq rules letter spacing out; such a
@@ -258,7 +280,7 @@ impl Setter<'_> {
             p.add_kashida_stretch(style.size * kashida::STRETCH_EM);
         }
         p.push_line_end();
-        Ok((p, lined_up))
+        Ok((p, fit))
     }
 
     /// Appends the items of a run of separators: a free break for a
@@ -369,6 +391,15 @@ impl Setter<'_> {
             strike: span_style.strike && prev.is_some_and(|g| g.strike),
         })
     }
+}
+
+/// How a table's rows came out.
+#[derive(Clone, Copy, Debug)]
+struct TableFit {
+    /// Their width lined up in columns.
+    width: Length,
+    /// Whether they were lined up: they fit the measure.
+    lined_up: bool,
 }
 
 /// Whether a line may break at a word space.

@@ -80,6 +80,23 @@ impl Table {
     /// leaves `items` alone and returns false. The last row must be ended
     /// ([`Table::end_row`]).
     pub(super) fn line_up(&self, items: &mut [Item], size: Length, measure: Length) -> bool {
+        let columns = self.columns();
+        let gutter = size * GUTTER_EM;
+        if self.width(size) > measure {
+            return false;
+        }
+        for &(item, row, cell) in &self.tabs {
+            if let Some(Item::Glue { width, .. }) = items.get_mut(item) {
+                *width = columns[cell] - self.widths[row][cell] + gutter;
+            }
+        }
+        true
+    }
+}
+
+impl Table {
+    /// Each column's width: its widest cell's.
+    fn columns(&self) -> Vec<Length> {
         let mut columns: Vec<Length> = Vec::new();
         for row in &self.widths {
             for (k, w) in row.iter().enumerate() {
@@ -89,18 +106,15 @@ impl Table {
                 }
             }
         }
-        let gutter = size * GUTTER_EM;
-        let total = columns.iter().fold(Length::ZERO, |a, c| a + *c)
-            + gutter * columns.len().saturating_sub(1) as f64;
-        if total > measure {
-            return false;
-        }
-        for &(item, row, cell) in &self.tabs {
-            if let Some(Item::Glue { width, .. }) = items.get_mut(item) {
-                *width = columns[cell] - self.widths[row][cell] + gutter;
-            }
-        }
-        true
+        columns
+    }
+
+    /// The width of the rows lined up in columns, [`GUTTER_EM`] of `size`
+    /// apart. The last row must be ended.
+    pub(super) fn width(&self, size: Length) -> Length {
+        let columns = self.columns();
+        columns.iter().fold(Length::ZERO, |a, c| a + *c)
+            + size * GUTTER_EM * columns.len().saturating_sub(1) as f64
     }
 }
 
