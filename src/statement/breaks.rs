@@ -163,6 +163,23 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
     out
 }
 
+/// `paras` (Markdown's, whose soft line breaks are spaces) with the lines
+/// of a table's rows kept apart: a paragraph whose every line has a tab
+/// between its words is rows copied from a spreadsheet, as plain text's
+/// are (see [`parallel`]).
+pub(super) fn keep_table_rows(mut paras: Vec<Para>) -> Vec<Para> {
+    for para in paras.iter_mut().filter(|p| p.kind == ParaKind::Body) {
+        let rows =
+            para.lines.len() > 1 && para.lines.iter().all(|l| raw_text(l).trim().contains('\t'));
+        if rows {
+            for line in &mut para.lines[1..] {
+                line.kept = true;
+            }
+        }
+    }
+    paras
+}
+
 /// Whether a Markdown text is one written without blank lines, whose
 /// paragraphs [`split`] should look for: at most one blank line for every
 /// [`LINES_A_BLANK`] lines of text. In Markdown a line break inside a

@@ -1470,4 +1470,9 @@ fn a_tables_rows_keep_their_tabs_and_other_tabs_are_spaces() {
     // One line, or lines of unlike cells: no table.
     assert_eq!(t[3], "Name: Jo");
     assert!(!t[4].contains('\t'), "{:?}", t[4]);
+    // Pasted into Markdown (the web page's text box) too, where a line
+    // break is otherwise a space.
+    let doc = md("# Plan\n\n10:00\tMarch\n12:00\tSpeeches\n\nOne\ttwo\nthree\n");
+    assert_eq!(texts(&doc)[1], "10:00\tMarch\u{2028}12:00\tSpeeches");
+    assert_eq!(texts(&doc)[2], "One two three");
 }
