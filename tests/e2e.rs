@@ -1043,3 +1043,32 @@ fn a_table_too_wide_for_the_column_is_set_as_lines_with_a_warning() {
         "{lines}"
     );
 }
+
+#[test]
+fn an_address_moves_to_the_next_column_whole() {
+    let layout = layout::load("a4-leaflet").unwrap();
+    let sentence = "Every household on Mill Lane received a letter announcing a rent rise. ";
+    let mut straddled = Vec::new();
+    // The address lands at every height of the first column in turn.
+    for k in 0..14 {
+        let text = format!(
+            "Write to us\n\n{}\n\n{}\n\nWrite to us:\nRiverside Tenants\nWeavers Court\n\
+             Northbridge\n\n{}\n",
+            sentence.repeat(20),
+            sentence.repeat(6 + 2 * k),
+            sentence.repeat(30)
+        );
+        let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let pdf = write_temp(&out.pdf, "address-column");
+        let words = words(pdf.to_str().unwrap());
+        let at = |text: &str| {
+            let w = words.iter().find(|w| w.text == text).unwrap();
+            (w.page, w.x_min.round())
+        };
+        if at("Riverside") != at("Northbridge") {
+            straddled.push(k);
+        }
+    }
+    assert!(straddled.is_empty(), "split at {straddled:?}");
+}

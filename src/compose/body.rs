@@ -208,6 +208,17 @@ pub(super) fn set_body_block(
     if !block.spans.iter().any(|s| s.text.contains('\t')) {
         gaps.add(&lines, shape.style.size, align);
     }
+    // An address, a short table or a verse reads as one: it moves to the
+    // next column whole rather than leave two of its lines behind.
+    let written = lines.len() > 1
+        && lines.len() <= KEPT_WHOLE_LINES
+        && lines[..lines.len() - 1]
+            .iter()
+            .all(|l| l.end == LineEnd::Break);
+    if written {
+        out.widows = lines.len();
+        out.orphans = lines.len();
+    }
     if let Some(g) = grid {
         on_grid(&mut out, g, (lines.len(), leading), design);
     }
@@ -529,6 +540,11 @@ fn line_gaps(line: &Line) -> impl Iterator<Item = Length> + '_ {
         .collect();
     gaps.into_iter()
 }
+
+/// The most lines a block of lines its writer broke (an address, a table,
+/// a verse) may have for it to be kept in one column: a schedule of eight
+/// rows still fits any column, and a longer one splits as a paragraph does.
+const KEPT_WHOLE_LINES: usize = 8;
 
 /// The word gaps of a setting's justified lines (all but each paragraph's
 /// last and those its writer ended), in ems of their type: how loose its

@@ -46,6 +46,12 @@ use crate::statement::document::BlockKind;
 /// longer than this is a paragraph no one wrapped.
 const MAX_WRAP: usize = 150;
 
+/// The narrowest a wrapped line can be, in character widths: a
+/// newspaper's narrowest column holds about thirty. Lines all about as
+/// short as each other ("Riverside Tenants" / "Weavers Court" /
+/// "Northbridge") are an address or a list, not prose wrapped at 13.
+const MIN_WRAP: usize = 25;
+
 /// A line this long cannot have been wrapped: a block holding one is a
 /// paragraph a line (text copied from a word processor).
 const LONG_LINE: usize = 100;
@@ -91,6 +97,9 @@ enum TextWrap {
     /// Never: some line is longer than any wrap, and no block is wrapped
     /// (a paragraph a line, with blank lines between them).
     Never,
+    /// Unknown: no block shows a wrap and every line is short; the
+    /// longest is this many character widths.
+    Longest(usize),
 }
 
 /// `paras` with every run of lines that hides several paragraphs cut into
@@ -220,9 +229,9 @@ fn written(texts: &[String]) -> Option<Written> {
 /// How the text of `paras` (their lines' `texts`, trimmed) was wrapped:
 /// at the widest wrap of its wrapped blocks; never when no block is
 /// wrapped and some line is longer than a wrap; else, as nothing tells,
-/// at the width of its longest line. A short e-mail's paragraphs of two
-/// lines then read as wrapped (their lines come near the longest), while
-/// an address under a longer paragraph keeps its lines.
+/// at about the width of its longest line. A short e-mail's paragraphs of
+/// two lines then read as wrapped (their lines come near the longest),
+/// while an address under a longer paragraph keeps its lines.
 fn text_wrap(paras: &[Para], texts: &[Vec<String>]) -> TextWrap {
     let body = || {
         paras
@@ -241,7 +250,7 @@ fn text_wrap(paras: &[Para], texts: &[Vec<String>]) -> TextWrap {
     match widest {
         Some(w) => TextWrap::At(w),
         None if longest > LONG_LINE => TextWrap::Never,
-        None => TextWrap::At(longest),
+        None => TextWrap::Longest(longest),
     }
 }
 
@@ -274,6 +283,12 @@ fn kept(texts: &[String], how: Option<Written>, wrap: TextWrap, cuts: &[usize]) 
                 (Some(Written::LinePerParagraph), _) | (None, TextWrap::Never) => true,
                 (Some(Written::Wrapped(w)), _) | (None, TextWrap::At(w)) => {
                     ends_short(line, next, w)
+                }
+                // A wrap guessed from the longest line is surer of a line
+                // that ends short when the next opens in upper case: "and"
+                // / "there." is one sentence, wrapped by hand.
+                (None, TextWrap::Longest(w)) => {
+                    ends_short(line, next, w) && !next.starts_with(char::is_lowercase)
                 }
             }
         })
@@ -324,7 +339,7 @@ fn wrap_width(widths: &[usize]) -> Option<usize> {
         .iter()
         .filter(|&&w| w as f64 >= NEAR_WRAP * wrap as f64)
         .count();
-    (filled >= MIN_WRAPPED_LINES && filled * 2 >= widths.len()).then_some(wrap)
+    (filled >= MIN_WRAPPED_LINES && filled * 2 >= widths.len() && wrap >= MIN_WRAP).then_some(wrap)
 }
 
 /// The indices of the lines (`texts`, trimmed) after which a paragraph
@@ -518,6 +533,13 @@ mod tests {
                 "Whose streets? / Our streets! / we shout",
             ]
         );
+        // Short lines as long as each other are no prose wrapped at 13.
+        let text =
+            format!("{LONG}\n\nWrite to us:\nRiverside Tenants\nWeavers Court\nNorthbridge\n");
+        assert_eq!(
+            printed(&text)[1],
+            "Write to us: / Riverside Tenants / Weavers Court / Northbridge"
+        );
         // Lines as long as each other look wrapped; opening alike, they
         // are not.
         for lines in [
@@ -579,5 +601,6 @@ mod tests {
         assert_eq!(width("保育园"), 6);
         assert_eq!(wrap_width(&[70, 68, 71, 30]), Some(70));
         assert_eq!(wrap_width(&[13, 25]), None);
+        assert_eq!(wrap_width(&[12, 17, 13, 11]), None);
     }
 }
