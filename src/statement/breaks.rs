@@ -52,6 +52,13 @@ const MAX_WRAP: usize = 150;
 /// "Northbridge") are an address or a list, not prose wrapped at 13.
 const MIN_WRAP: usize = 25;
 
+/// In a text that writes a paragraph a line, a block wrapped narrower than
+/// this many character widths is taken for lines of an address ("Riverside
+/// Tenants' Association" / "Community Room, Weavers Court" / …) rather
+/// than prose: an e-mail wraps at 72, a PDF's column at 50 or more, and
+/// prose wrapped narrower in such a text is rare.
+const NARROW_WRAP: usize = 50;
+
 /// A line this long cannot have been wrapped: a block holding one is a
 /// paragraph a line (text copied from a word processor).
 const LONG_LINE: usize = 100;
@@ -116,7 +123,7 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
                 .collect()
         })
         .collect();
-    let wrap = text_wrap(&paras, &texts);
+    let (wrap, long_lines) = text_wrap(&paras, &texts);
     let mut out = Vec::with_capacity(paras.len());
     let mut ends = Vec::new();
     let (mut first_line, mut last_line) = (usize::MAX, 0);
@@ -131,7 +138,11 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
         };
         let cuts = how.map_or_else(Vec::new, |how| cuts(&texts, how));
         if para.kind == ParaKind::Body {
-            for i in kept(&texts, how, wrap, &cuts) {
+            let seen = prose(how, long_lines);
+            // Such a block's line that goes on in lower case goes on its
+            // sentence after all, as in prose wrapped narrow.
+            let demoted = seen.is_none() && how.is_some();
+            for i in kept(&texts, seen, wrap, &cuts, demoted) {
                 para.lines[i + 1].kept = true;
             }
         }
@@ -227,12 +238,13 @@ fn written(texts: &[String]) -> Option<Written> {
 }
 
 /// How the text of `paras` (their lines' `texts`, trimmed) was wrapped:
-/// at the widest wrap of its wrapped blocks; never when no block is
-/// wrapped and some line is longer than a wrap; else, as nothing tells,
-/// at about the width of its longest line. A short e-mail's paragraphs of
-/// two lines then read as wrapped (their lines come near the longest),
-/// while an address under a longer paragraph keeps its lines.
-fn text_wrap(paras: &[Para], texts: &[Vec<String>]) -> TextWrap {
+/// at the widest wrap of its wrapped prose (see [`prose`]); never when
+/// none is wrapped and some line is longer than a wrap; else, as nothing
+/// tells, at about the width of its longest line. A short e-mail's
+/// paragraphs of two lines then read as wrapped (their lines come near the
+/// longest), while an address under a longer paragraph keeps its lines.
+/// Also whether some line is longer than a wrap.
+fn text_wrap(paras: &[Para], texts: &[Vec<String>]) -> (TextWrap, bool) {
     let body = || {
         paras
             .iter()
@@ -240,17 +252,30 @@ fn text_wrap(paras: &[Para], texts: &[Vec<String>]) -> TextWrap {
             .filter(|(p, _)| p.kind == ParaKind::Body)
             .map(|(_, t)| t)
     };
+    let longest = body().flatten().map(|t| width(t)).max().unwrap_or(0);
+    let long_lines = longest > LONG_LINE;
     let widest = body()
-        .filter_map(|t| match written(t) {
+        .filter_map(|t| match prose(written(t), long_lines) {
             Some(Written::Wrapped(w)) => Some(w),
             _ => None,
         })
         .max();
-    let longest = body().flatten().map(|t| width(t)).max().unwrap_or(0);
-    match widest {
+    let wrap = match widest {
         Some(w) => TextWrap::At(w),
-        None if longest > LONG_LINE => TextWrap::Never,
+        None if long_lines => TextWrap::Never,
         None => TextWrap::Longest(longest),
+    };
+    (wrap, long_lines)
+}
+
+/// How a block was written (`how`), for its line breaks: a block that
+/// looks wrapped narrower than [`NARROW_WRAP`] in a text with lines longer
+/// than any wrap (`long_lines`: a paragraph a line) is lines of an address
+/// or a list as long as each other, and counts as not wrapped.
+fn prose(how: Option<Written>, long_lines: bool) -> Option<Written> {
+    match how {
+        Some(Written::Wrapped(w)) if long_lines && w < NARROW_WRAP => None,
+        how => how,
     }
 }
 
@@ -258,8 +283,16 @@ fn text_wrap(paras: &[Para], texts: &[Vec<String>]) -> TextWrap {
 /// written `how`, in a text wrapped `wrap`) after which the writer broke
 /// the line short of the wrap, not counting the `cuts` where a paragraph
 /// ends: the line breaks of an address, a verse or a schedule, which the
-/// print keeps.
-fn kept(texts: &[String], how: Option<Written>, wrap: TextWrap, cuts: &[usize]) -> Vec<usize> {
+/// print keeps. `demoted` when the block looked wrapped but is taken for
+/// lines ([`prose`]): a line of it that goes on in lower case goes on its
+/// sentence.
+fn kept(
+    texts: &[String],
+    how: Option<Written>,
+    wrap: TextWrap,
+    cuts: &[usize],
+    demoted: bool,
+) -> Vec<usize> {
     // The paragraph each line is in, once the block is cut.
     let para_of = |i: usize| cuts.partition_point(|&c| c < i);
     // A paragraph with a list or a separator in it is `classify`'s to
@@ -275,7 +308,7 @@ fn kept(texts: &[String], how: Option<Written>, wrap: TextWrap, cuts: &[usize]) 
         .filter(|i| !cuts.contains(i) && !listed[para_of(*i)])
         .filter(|&i| {
             let (line, next) = (&texts[i], &texts[i + 1]);
-            if line.ends_with(['-', '\u{AD}']) {
+            if line.ends_with(['-', '\u{AD}']) || demoted && next.starts_with(char::is_lowercase) {
                 return false;
             }
             match (how, wrap) {
@@ -532,6 +565,17 @@ mod tests {
                  13:30 Concert in the park",
                 "Whose streets? / Our streets! / we shout",
             ]
+        );
+        // Nor are longer ones, as long as each other, in a text that
+        // writes a paragraph a line.
+        let text = format!(
+            "{LONG}\n\nWrite to us or drop in:\nRiverside Tenants' Association\n\
+             Community Room, Weavers Court\nMill Lane, Northbridge NB1 2AB\n"
+        );
+        assert_eq!(
+            printed(&text)[1],
+            "Write to us or drop in: / Riverside Tenants' Association / \
+             Community Room, Weavers Court / Mill Lane, Northbridge NB1 2AB"
         );
         // Short lines as long as each other are no prose wrapped at 13.
         let text =
