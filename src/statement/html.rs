@@ -44,6 +44,11 @@ pub(super) enum Piece {
     Link(String),
     /// `</a>`.
     LinkEnd,
+    /// `<tr>` opens: a table's row, a line of its own.
+    Row,
+    /// `<td>` or `<th>` opens: a cell, after a tab when it is not its
+    /// row's first.
+    Cell,
     /// `<img>`, with its alternative text.
     Image(String),
     /// A tag that carries no more than its text (`<span>`, `<font>`, `<u>`).
@@ -72,8 +77,8 @@ const BLOCKS: &[&str] = &[
     "nav",
     "p",
     "section",
+    "caption",
     "table",
-    "tr",
 ];
 
 /// Elements whose content is not text of the statement, with how a
@@ -129,6 +134,8 @@ pub(super) fn pieces(html: &str) -> Vec<Located> {
                     "s" | "del" | "strike" => Piece::Strike(true),
                     "br" => Piece::LineBreak,
                     "li" => Piece::Item,
+                    "tr" => Piece::Row,
+                    "td" | "th" => Piece::Cell,
                     "ol" => Piece::List(Some(attribute("start").trim().parse().unwrap_or(1))),
                     "ul" => Piece::List(None),
                     "a" => Piece::Link(attribute("href")),
@@ -141,6 +148,10 @@ pub(super) fn pieces(html: &str) -> Vec<Located> {
                     },
                 };
                 out.push((at, piece));
+                // A heading cell is bold.
+                if name == "th" {
+                    out.push((at, Piece::Bold(true)));
+                }
             }
             Token::EndTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
@@ -151,7 +162,7 @@ pub(super) fn pieces(html: &str) -> Vec<Located> {
                     continue;
                 }
                 let piece = match name.as_str() {
-                    "b" | "strong" => Piece::Bold(false),
+                    "b" | "strong" | "th" => Piece::Bold(false),
                     "i" | "em" | "cite" => Piece::Italic(false),
                     "s" | "del" | "strike" => Piece::Strike(false),
                     "a" => Piece::LinkEnd,

@@ -1476,3 +1476,28 @@ fn a_tables_rows_keep_their_tabs_and_other_tabs_are_spaces() {
     assert_eq!(texts(&doc)[1], "10:00\tMarch\u{2028}12:00\tSpeeches");
     assert_eq!(texts(&doc)[2], "One two three");
 }
+
+#[test]
+fn an_html_tables_cells_are_apart_and_its_rows_lines() {
+    // Before: "TimeWhatWhere", "10:00March startsTown Hall": each row a
+    // paragraph, its cells' words run together.
+    let doc = md(
+        "# Plan\n\n<table>\n  <tr><th>Time</th><th>What</th></tr>\n  \
+                  <tr><td>10:00</td><td>March starts</td></tr>\n  \
+                  <tr><td>12:00</td> <td>Speeches</td></tr>\n</table>\n\nAfter.\n",
+    );
+    assert_eq!(
+        texts(&doc)[1..],
+        [
+            "Time\tWhat\u{2028}10:00\tMarch starts\u{2028}12:00\tSpeeches",
+            "After."
+        ]
+    );
+    let bold: Vec<&str> = doc.blocks[1]
+        .spans
+        .iter()
+        .filter(|s| s.style.bold)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(bold, ["Time", "What"]);
+}

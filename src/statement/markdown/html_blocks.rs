@@ -106,6 +106,21 @@ impl Builder<'_> {
                 Piece::LineBreak => {
                     self.line_break(offset, true);
                 }
+                // A table's rows are one paragraph's lines, its cells
+                // apart by tabs: set in columns where they fit (see
+                // `typeset::paragraph::table`), else as lines of text.
+                Piece::Row => {
+                    if self.cur.is_some() {
+                        self.line_break(offset, true);
+                    }
+                    self.html_cells = 0;
+                }
+                Piece::Cell => {
+                    if self.html_cells > 0 && self.cur.is_some() {
+                        self.push_text("\t", self.style(), offset)?;
+                    }
+                    self.html_cells += 1;
+                }
                 Piece::Block | Piece::Main(_) => {
                     self.flush();
                 }

@@ -115,6 +115,8 @@ struct Builder<'a> {
     html_italic: u32,
     html_strike: u32,
     html_links: usize,
+    /// Cells begun in the HTML table row being read.
+    html_cells: usize,
     /// Footnote labels, numbered from 1 in the order first met.
     note_labels: Vec<String>,
     /// The footnote being read: its number, and its first paragraph's
@@ -214,6 +216,7 @@ impl<'a> Builder<'a> {
             html_block: None,
             html_lists: Vec::new(),
             html_bold: 0,
+            html_cells: 0,
             html_italic: 0,
             html_strike: 0,
             html_links: 0,
