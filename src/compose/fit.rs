@@ -676,6 +676,11 @@ pub(super) fn fit_pages(
     opts: &ComposeOptions,
     goal: Goal,
 ) -> Result<std::result::Result<Fitted, String>> {
+    // No larger than a legible measure and the widest table allow, as
+    // when fitting one page: more pages are no reason for lines too short
+    // to justify or for a table's columns to fall apart.
+    let measure = tools.measure(doc, design, opts)?;
+    let goal = capped(goal, design, measure);
     if let Some(fitted) = fit_to(tools, doc, design, opts, goal)? {
         return Ok(Ok(fitted));
     }
