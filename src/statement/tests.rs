@@ -55,6 +55,16 @@ fn texts(doc: &Document) -> Vec<String> {
     doc.blocks.iter().map(Block::text).collect()
 }
 
+/// The bold runs of a block's text.
+fn bold(block: &Block) -> Vec<&str> {
+    block
+        .spans
+        .iter()
+        .filter(|s| s.style.bold)
+        .map(|s| s.text.as_str())
+        .collect()
+}
+
 fn lines(doc: &Document) -> Vec<usize> {
     doc.blocks.iter().map(|b| b.line).collect()
 }
@@ -566,13 +576,7 @@ fn plain_text_keeps_markdown_syntax() {
         .spans
         .iter()
         .all(|s| s.style == Style::default()));
-    let bold: Vec<&str> = doc.blocks[1]
-        .spans
-        .iter()
-        .filter(|s| s.style.bold)
-        .map(|s| s.text.as_str())
-        .collect();
-    assert_eq!(bold, ["bold"]);
+    assert_eq!(bold(&doc.blocks[1]), ["bold"]);
 }
 
 // ---------------------------------------------------------------- front matter
@@ -1493,11 +1497,5 @@ fn an_html_tables_cells_are_apart_and_its_rows_lines() {
             "After."
         ]
     );
-    let bold: Vec<&str> = doc.blocks[1]
-        .spans
-        .iter()
-        .filter(|s| s.style.bold)
-        .map(|s| s.text.as_str())
-        .collect();
-    assert_eq!(bold, ["Time", "What"]);
+    assert_eq!(bold(&doc.blocks[1]), ["Time", "What"]);
 }
