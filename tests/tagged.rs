@@ -827,3 +827,25 @@ fn glyphs_parted_by_actual_text_spans_carry_no_character_spacing() {
         assert!(spans > 100, "{layout}: only {spans} spans");
     }
 }
+
+#[test]
+fn a_right_to_left_lists_labels_are_its_markers() {
+    // Before: on a right-to-left page the marker is set after the item's
+    // text, yet the first run was tagged Lbl: "." of "1." and the text's
+    // last word. And an item in Latin letters in a Hebrew leaflet failed
+    // the build ("the text from “•Norentincrease…” is not on any page").
+    let text = "+++\nlang = \"he\"\n+++\n\n# הדיירים\n\n\
+                1. הקפאה מיידית של כל הליכי הפינוי.\n2. דיון פתוח בוועדה המקומית.\n\n\
+                - No rent increase until every repair is done\n- A named repairs officer\n";
+    let pdf = build_text(text, "a5-flyer", "rtl-labels", |_| {});
+    let (ok, out, err) = tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let lines: Vec<&str> = out.lines().map(str::trim).collect();
+    let labels: Vec<&str> = lines
+        .windows(2)
+        .filter(|w| w[0].starts_with("Lbl"))
+        .map(|w| w[1].trim_matches('"'))
+        .collect();
+    // pdfinfo prints a right-to-left label's glyphs as drawn: ".1".
+    assert_eq!(labels, [".1", ".2", "•", "•"], "{out}");
+}

@@ -237,17 +237,13 @@ pub(super) fn set_body_block(
             line,
             figure: None,
             picture: None,
-            tag: Some(Tag::new(role(&block.kind, 0), Part::Body, element)),
+            tag: Some(Tag::new(role(&block.kind, 0, false), Part::Body, element)),
         };
         if k == 0 {
             if let (Some(m), Some(mx)) = (&shape.marker, marker_x) {
-                cl.tag = Some(Tag::new(
-                    role(&block.kind, m.runs.len()),
-                    Part::Body,
-                    element,
-                ));
                 // The marker hangs left of the item's text, on its first line:
                 // the line starts at the marker, the text keeps its place.
+                let mut at_end = false;
                 if setter.direction.is_rtl() {
                     // The page is mirrored whole, each line's ink moved to
                     // its mirror image (see `mirror`): here the marker goes
@@ -256,13 +252,29 @@ pub(super) fn set_body_block(
                     let end = cl.line.span().map_or(Length::ZERO, |(_, hi)| hi);
                     let mut marker = m.clone();
                     marker.shift(end + body.size * MARKER_GAP_EM);
-                    cl.line.runs.append(&mut marker.runs);
+                    // Runs are read in their order unless the line has
+                    // right-to-left glyphs, which are read from the right
+                    // (see `bidi::logical_order`): after those the marker
+                    // is read first, before left-to-right text ("• No rent
+                    // increase" in a Hebrew leaflet) it must come first.
+                    if cl.line.glyphs().any(|(_, g)| g.is_rtl()) {
+                        cl.line.runs.append(&mut marker.runs);
+                        at_end = true;
+                    } else {
+                        marker.runs.append(&mut cl.line.runs);
+                        cl.line.runs = marker.runs;
+                    }
                 } else {
                     cl.line.shift(x - mx);
                     let mut runs = m.runs.clone();
                     runs.append(&mut cl.line.runs);
                     cl.line.runs = runs;
                 }
+                cl.tag = Some(Tag::new(
+                    role(&block.kind, m.runs.len(), at_end),
+                    Part::Body,
+                    element,
+                ));
                 cl.x = mx;
             }
         }
@@ -291,19 +303,22 @@ fn on_grid(
 }
 
 /// What a body block is to a reader; a list item's line starts with
-/// `label_runs` glyph runs of its marker.
-fn role(kind: &BlockKind, label_runs: usize) -> Role {
+/// `label_runs` glyph runs of its marker (ends with them, `at_end`).
+fn role(kind: &BlockKind, label_runs: usize, at_end: bool) -> Role {
+    let label_runs = u8::try_from(label_runs).unwrap_or(u8::MAX);
     match kind {
         BlockKind::Heading(level) => Role::Heading(*level),
         BlockKind::Quote => Role::Quote,
         BlockKind::ListItem { depth, .. } => Role::ListItem {
             depth: *depth,
-            label_runs: u8::try_from(label_runs).unwrap_or(u8::MAX),
+            label_runs,
+            label_at_end: at_end,
         },
         // The notes are a list, each under its number.
         BlockKind::Note { .. } => Role::ListItem {
             depth: 0,
-            label_runs: u8::try_from(label_runs).unwrap_or(u8::MAX),
+            label_runs,
+            label_at_end: at_end,
         },
         _ => Role::Paragraph,
     }

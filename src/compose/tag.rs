@@ -66,14 +66,16 @@ pub enum Role {
     Paragraph,
     /// A paragraph of a block quote.
     Quote,
-    /// A list item, `depth` levels deep (0 = top). Its line's first
-    /// `label_runs` glyph runs are the marker ("•", "3."), set on its first
-    /// line only.
+    /// A list item, `depth` levels deep (0 = top). `label_runs` glyph runs
+    /// of its line are the marker ("•", "3."), set on its first line only:
+    /// the first ones, or the last on a right-to-left page.
     ListItem {
         /// Nesting depth.
         depth: u8,
-        /// Glyph runs of the marker at the start of the line.
+        /// Glyph runs of the marker.
         label_runs: u8,
+        /// Whether they end the line's runs rather than start them.
+        label_at_end: bool,
     },
     /// A picture or QR code, with the text that stands for it.
     Figure {

@@ -210,12 +210,22 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
             continue;
         }
         let y = page.height - placed.baseline;
-        let label_runs = match &placed.tag {
+        // The runs of a list item's marker: the first, or the last.
+        let runs = placed.line.runs.len();
+        let (label_runs, label_from) = match &placed.tag {
             Some(Tag {
-                role: Role::ListItem { label_runs, .. },
+                role:
+                    Role::ListItem {
+                        label_runs,
+                        label_at_end,
+                        ..
+                    },
                 ..
-            }) => usize::from(*label_runs).min(placed.line.runs.len()),
-            _ => 0,
+            }) => {
+                let n = usize::from(*label_runs).min(runs);
+                (n, if *label_at_end { runs - n } else { 0 })
+            }
+            _ => (0, 0),
         };
         if placed.tag.is_none() {
             Marker::artifact(out);
@@ -235,7 +245,7 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
         let mut flat = 0u32;
         for (k, run) in placed.line.runs.iter().enumerate() {
             let n = run.glyphs.len() as u32;
-            let base = if k < label_runs {
+            let base = if (label_from..label_from + label_runs).contains(&k) {
                 Piece::Label
             } else if label_runs > 0 {
                 Piece::Body
