@@ -100,7 +100,9 @@ pub struct Params {
     pub emergency_stretch: Length,
     /// Demerits for a paragraph's last line shorter than
     /// `short_last_line` of its measure: a lone "gle." under a full
-    /// paragraph reads as a printing slip and wastes a line.
+    /// paragraph reads as a printing slip and wastes a line. Not for a
+    /// last line after a forced break (a line its writer ended, as the
+    /// last line of an address), whose length is the writer's.
     pub short_last_line_demerits: f64,
     /// The share of the measure below which a last line counts as short.
     pub short_last_line: f64,

@@ -111,6 +111,10 @@ pub(super) struct Node {
     /// Class of the line ending here.
     pub(super) fitness: Fitness,
     pub(super) flagged: bool,
+    /// A forced break inside the paragraph (a line its writer ended): the
+    /// line after it is as long as the writer made it, so no short last
+    /// line is held against it.
+    pub(super) forced: bool,
     /// Flagged lines in a row ending here (0 when this break is not flagged).
     pub(super) run: usize,
     /// Total demerits of the path up to here.
@@ -243,6 +247,7 @@ impl<'p> PassState<'p> {
         let stub = bp.is_end
             && fit.share < self.params.short_last_line
             && node.line > 0
+            && !node.forced
             && !matches!(self.rules.pass, Pass::Final | Pass::Emergency)
             && !self.params.grade_short_last_line;
         let final_hyphen = bp.is_end && node.flagged && !self.rules.final_hyphen;
@@ -345,6 +350,7 @@ impl<'p> PassState<'p> {
                     line: candidate.line,
                     fitness: candidate.fit.fitness,
                     flagged: bp.flagged,
+                    forced: bp.forced,
                     run: candidate.run,
                     demerits: candidate.demerits,
                     fit: candidate.fit,

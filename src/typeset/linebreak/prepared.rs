@@ -96,6 +96,7 @@ impl<'a> Paragraph<'a> {
             line: 0,
             fitness: Fitness::Decent,
             flagged: false,
+            forced: false,
             run: 0,
             demerits: 0.0,
             fit: LineFit {

@@ -210,7 +210,7 @@ pub(super) fn transition_demerits(
             d += params.double_hyphen_demerits;
         }
     }
-    if bp.is_end && fit.share < params.short_last_line {
+    if bp.is_end && fit.share < params.short_last_line && !from.forced {
         let weight = if params.grade_short_last_line {
             // How far short, in fifths of the shortest acceptable line.
             (1.0 - fit.share / params.short_last_line) * 5.0

@@ -294,6 +294,7 @@ fn path_cost(para: &Paragraph, params: &Params, breaks: &[usize], pass: Pass) ->
             line: node.line + 1,
             fitness: fit.fitness,
             flagged: bp.flagged,
+            forced: bp.forced,
             run: if bp.flagged { node.run + 1 } else { 0 },
             demerits: cost.demerits,
             fit,
@@ -1075,6 +1076,30 @@ fn a_short_last_line_costs_what_the_params_say() {
     let breaks = break_lines(&items, &widths, &costly);
     check_lines(&items, &widths, &breaks);
     assert!(last(&breaks) >= 25.0, "{breaks:?}");
+}
+
+#[test]
+fn a_short_last_line_its_writer_ended_is_no_stub() {
+    // A paragraph, then a line the writer ended, then "Jo": the last
+    // line is short by choice. It must not send the whole paragraph to
+    // the final pass (names hyphenated, true badness), nor cost demerits
+    // that move the paragraph's breaks.
+    let mut items = plain_paragraph(&[15.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0, 15.0]);
+    items.truncate(items.len() - 2);
+    finish(&mut items);
+    items.push(word(10.0));
+    finish(&mut items);
+    let widths = [pt(100.0)];
+    let strict = Params {
+        short_last_line: 0.25,
+        short_last_line_demerits: 1e6,
+        ..Params::default()
+    };
+    let breaks = break_lines(&items, &widths, &strict);
+    let plain = break_lines(&items, &widths, &Params::default());
+    assert_eq!(breaks.pass, plain.pass, "{breaks:?}");
+    assert_eq!(breaks.lines, plain.lines);
+    assert!(breaks.demerits < 1e6, "{breaks:?}");
 }
 
 #[test]
