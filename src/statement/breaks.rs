@@ -184,14 +184,19 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
 }
 
 /// `paras` (Markdown's, whose soft line breaks are spaces) with the lines
-/// of a table's rows kept apart: a paragraph whose every line has a tab
-/// between its words is rows copied from a spreadsheet, as plain text's
-/// are (see [`parallel`]).
-pub(super) fn keep_table_rows(mut paras: Vec<Para>) -> Vec<Para> {
+/// of a schedule or a table kept apart: a paragraph whose lines are alike
+/// as plain text's are (see [`parallel`]: each opens with a digit, or has
+/// a tab) is rows typed or pasted into the web page's text box, where
+/// "10:00 March starts" / "12:00 Speeches" run on would garble the day.
+/// CommonMark's rule, a line break is a space, holds for the rest.
+pub(super) fn keep_rows(mut paras: Vec<Para>) -> Vec<Para> {
     for para in paras.iter_mut().filter(|p| p.kind == ParaKind::Body) {
-        let rows =
-            para.lines.len() > 1 && para.lines.iter().all(|l| raw_text(l).trim().contains('\t'));
-        if rows {
+        let texts: Vec<String> = para
+            .lines
+            .iter()
+            .map(|l| raw_text(l).trim().to_string())
+            .collect();
+        if parallel(&texts) {
             for line in &mut para.lines[1..] {
                 line.kept = true;
             }
@@ -331,22 +336,31 @@ fn kept(
 /// Whether the lines (`texts`, trimmed) are alike, as the lines of a
 /// schedule, a table or a litany are and a wrapped paragraph's never: each
 /// opens with a digit ("10:00 March starts…", "12:00 Speeches…"), or each
-/// with the same word ("At ten…", "At noon…"), or each has a tab between
-/// its words (a table's row, copied from a spreadsheet). Such lines are
-/// the writer's even when they are as long as each other, which makes
+/// has a tab between its words (a table's row, copied from a
+/// spreadsheet), or, [`LITANY_LINES`] or more, each opens with the same
+/// word, not in lower case ("At ten…", "At noon…", "At two…"). Such lines
+/// are the writer's even when they are as long as each other, which makes
 /// them look wrapped.
 fn parallel(texts: &[String]) -> bool {
-    let first_word = |t: &str| t.split(' ').next().unwrap_or_default().to_lowercase();
+    let first_word = |t: &str| t.split(' ').next().unwrap_or_default().to_string();
     let Some(first) = texts.first() else {
         return false;
     };
+    let litany = texts.len() >= LITANY_LINES
+        && !first.starts_with(char::is_lowercase)
+        && texts.iter().all(|t| first_word(t) == first_word(first));
     texts.len() > 1
         && (texts
             .iter()
             .all(|t| t.starts_with(|c: char| c.is_numeric()))
-            || texts.iter().all(|t| first_word(t) == first_word(first))
-            || texts.iter().all(|t| t.contains('\t')))
+            || texts.iter().all(|t| t.contains('\t'))
+            || litany)
 }
+
+/// Lines that open with the same word this many times or more are a
+/// litany: two lines of a wrapped paragraph may well open alike ("The
+/// council…" / "The rent…"), three hardly.
+const LITANY_LINES: usize = 3;
 
 /// Whether `line` ends short of a wrap at `wrap` character widths: the
 /// first word of `next` fits in what is left, with [`ROOM`] to spare.
@@ -637,6 +651,27 @@ mod tests {
         let written = "# A\n\nB\nC\n\nD\n\n- E\n- F\n";
         assert!(!without_blank_lines(written));
         assert!(!without_blank_lines("One line"));
+    }
+
+    #[test]
+    fn lines_alike_are_a_schedule_a_table_or_a_litany() {
+        let alike =
+            |lines: &[&str]| parallel(&lines.iter().map(|l| l.to_string()).collect::<Vec<_>>());
+        assert!(alike(&["10:00 March starts", "12:00 Speeches"]));
+        assert!(alike(&["Time\tWhat", "10:00\tMarch"]));
+        assert!(alike(&[
+            "At ten we march",
+            "At noon we speak",
+            "At two we sing"
+        ]));
+        // Two lines of a wrapped paragraph may open alike; lower case goes
+        // on a sentence.
+        assert!(!alike(&[
+            "The council voted on Monday",
+            "The rent rises in May"
+        ]));
+        assert!(!alike(&["the council", "the rent", "the repairs"]));
+        assert!(!alike(&["10:00 March starts"]));
     }
 
     #[test]

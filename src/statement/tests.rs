@@ -1474,8 +1474,12 @@ fn a_tables_rows_keep_their_tabs_and_other_tabs_are_spaces() {
     // One line, or lines of unlike cells: no table.
     assert_eq!(t[3], "Name: Jo");
     assert!(!t[4].contains('\t'), "{:?}", t[4]);
-    // Pasted into Markdown (the web page's text box) too, where a line
-    // break is otherwise a space.
+    // Typed into Markdown (the web page's text box), a schedule keeps its
+    // lines too, where a line break is otherwise a space.
+    let doc = md("# Plan\n\nThe day:\n\n10:00 March starts\n12:00 Speeches\n\nA soft\nbreak.\n");
+    assert_eq!(texts(&doc)[2], "10:00 March starts\u{2028}12:00 Speeches");
+    assert_eq!(texts(&doc)[3], "A soft break.");
+    // Pasted into Markdown too.
     let doc = md("# Plan\n\n10:00\tMarch\n12:00\tSpeeches\n\nOne\ttwo\nthree\n");
     assert_eq!(texts(&doc)[1], "10:00\tMarch\u{2028}12:00\tSpeeches");
     assert_eq!(texts(&doc)[2], "One two three");
