@@ -11,7 +11,7 @@ use super::pages::{BlockLines, ColumnLine};
 use super::tag::{Part, Role, Tag};
 use crate::error::Result;
 use crate::layout::design::{Design, SHORT_LAST_LINE};
-use crate::statement::document::{Block, BlockKind, Span, Style};
+use crate::statement::document::{is_table, Block, BlockKind, Span, Style};
 use crate::style::{Align, Weight};
 use crate::typeset::line::{Cluster, Line, LineEnd, PlacedGlyph};
 use crate::typeset::paragraph::{ScriptShare, Setter, TextStyle};
@@ -205,7 +205,7 @@ pub(super) fn set_body_block(
         }
     }
     // A table's gaps are its columns' gutters, no word gaps.
-    if !block.spans.iter().any(|s| s.text.contains('\t')) {
+    if !is_table(&block.spans) {
         gaps.add(&lines, shape.style.size, align);
     }
     // An address, a short table or a verse reads as one: it moves to the

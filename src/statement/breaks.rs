@@ -114,16 +114,8 @@ enum TextWrap {
 /// as kept; one warning in `warnings`, at the first cut, says where the
 /// paragraphs were cut.
 pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
-    let texts: Vec<Vec<String>> = paras
-        .iter()
-        .map(|p| {
-            p.lines
-                .iter()
-                .map(|l| raw_text(l).trim().to_string())
-                .collect()
-        })
-        .collect();
-    let (wrap, long_lines) = text_wrap(&paras, &texts);
+    let texts: Vec<Vec<String>> = paras.iter().map(trimmed).collect();
+    let wrapped = text_wrap(&paras, &texts);
     let mut out = Vec::with_capacity(paras.len());
     let mut ends = Vec::new();
     let (mut first_line, mut last_line) = (usize::MAX, 0);
@@ -138,11 +130,7 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
         };
         let cuts = how.map_or_else(Vec::new, |how| cuts(&texts, how));
         if para.kind == ParaKind::Body {
-            let seen = prose(how, long_lines);
-            // Such a block's line that goes on in lower case goes on its
-            // sentence after all, as in prose wrapped narrow.
-            let demoted = seen.is_none() && how.is_some();
-            for i in kept(&texts, seen, wrap, &cuts, demoted) {
+            for i in kept(&texts, how, wrapped, &cuts) {
                 para.lines[i + 1].kept = true;
             }
         }
@@ -191,18 +179,21 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
 /// CommonMark's rule, a line break is a space, holds for the rest.
 pub(super) fn keep_rows(mut paras: Vec<Para>) -> Vec<Para> {
     for para in paras.iter_mut().filter(|p| p.kind == ParaKind::Body) {
-        let texts: Vec<String> = para
-            .lines
-            .iter()
-            .map(|l| raw_text(l).trim().to_string())
-            .collect();
-        if parallel(&texts) {
+        if parallel(&trimmed(para)) {
             for line in &mut para.lines[1..] {
                 line.kept = true;
             }
         }
     }
     paras
+}
+
+/// The text of each of a paragraph's lines, trimmed.
+fn trimmed(para: &Para) -> Vec<String> {
+    para.lines
+        .iter()
+        .map(|l| raw_text(l).trim().to_string())
+        .collect()
 }
 
 /// Whether a Markdown text is one written without blank lines, whose
@@ -285,19 +276,22 @@ fn prose(how: Option<Written>, long_lines: bool) -> Option<Written> {
 }
 
 /// The indices of the lines (`texts`, trimmed, of a body paragraph
-/// written `how`, in a text wrapped `wrap`) after which the writer broke
-/// the line short of the wrap, not counting the `cuts` where a paragraph
-/// ends: the line breaks of an address, a verse or a schedule, which the
-/// print keeps. `demoted` when the block looked wrapped but is taken for
-/// lines ([`prose`]): a line of it that goes on in lower case goes on its
-/// sentence.
+/// written `how`, in a text wrapped `wrap`, with lines longer than a wrap
+/// or not, `long_lines`) after which the writer broke the line short of
+/// the wrap, not counting the `cuts` (in order) where a paragraph ends:
+/// the line breaks of an address, a verse or a schedule, which the print
+/// keeps.
 fn kept(
     texts: &[String],
     how: Option<Written>,
-    wrap: TextWrap,
+    (wrap, long_lines): (TextWrap, bool),
     cuts: &[usize],
-    demoted: bool,
 ) -> Vec<usize> {
+    // A block that looked wrapped but is taken for lines ([`prose`]): a
+    // line of it that goes on in lower case goes on its sentence, as in
+    // prose wrapped narrow.
+    let seen = prose(how, long_lines);
+    let demoted = seen.is_none() && how.is_some();
     // The paragraph each line is in, once the block is cut.
     let para_of = |i: usize| cuts.partition_point(|&c| c < i);
     // A paragraph with a list or a separator in it is `classify`'s to
@@ -310,13 +304,13 @@ fn kept(
     }
     let parallel = parallel(texts);
     (0..texts.len().saturating_sub(1))
-        .filter(|i| !cuts.contains(i) && !listed[para_of(*i)])
+        .filter(|i| cuts.binary_search(i).is_err() && !listed[para_of(*i)])
         .filter(|&i| {
             let (line, next) = (&texts[i], &texts[i + 1]);
             if line.ends_with(['-', '\u{AD}']) || demoted && next.starts_with(char::is_lowercase) {
                 return false;
             }
-            match (how, wrap) {
+            match (seen, wrap) {
                 _ if parallel => true,
                 (Some(Written::LinePerParagraph), _) | (None, TextWrap::Never) => true,
                 (Some(Written::Wrapped(w)), _) | (None, TextWrap::At(w)) => {

@@ -145,6 +145,12 @@ pub enum BlockKind {
 /// keeps. Every other source line break is a space.
 pub const LINE_BREAK: char = '\u{2028}';
 
+/// Whether a block's `spans` are a table's rows: only those keep a tab
+/// (see [`Span::text`]).
+pub fn is_table(spans: &[Span]) -> bool {
+    spans.iter().any(|s| s.text.contains('\t'))
+}
+
 /// A run of text in one style.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {

@@ -3,7 +3,7 @@
 
 use crate::error::{Location, Result, Warning};
 use crate::script::{is_ideographic, is_southeast_asian};
-use crate::statement::document::{Span, Style, LINE_BREAK};
+use crate::statement::document::{is_table, Span, Style, LINE_BREAK};
 use crate::style::Align;
 use crate::typeset::bidi;
 use crate::typeset::kashida;
@@ -20,7 +20,7 @@ use super::Setter;
 impl Setter<'_> {
     /// Turns styled text into items. `line` is the block's source line for messages.
     pub fn prepare(&mut self, spans: &[Span], style: &TextStyle, line: usize) -> Result<Paragraph> {
-        if spans.iter().any(|s| s.text.contains('\t')) {
+        if is_table(spans) {
             let (p, table) = self.prepare_with(spans, style, line, true)?;
             if table.is_some_and(|t| t.lined_up) {
                 return Ok(p);
@@ -47,7 +47,7 @@ impl Setter<'_> {
         style: &TextStyle,
         line: usize,
     ) -> Result<Option<Length>> {
-        if !spans.iter().any(|s| s.text.contains('\t')) {
+        if !is_table(spans) {
             return Ok(None);
         }
         Ok(self
