@@ -243,32 +243,29 @@ pub(super) fn set_body_block(
             if let (Some(m), Some(mx)) = (&shape.marker, marker_x) {
                 // The marker hangs left of the item's text, on its first line:
                 // the line starts at the marker, the text keeps its place.
-                let mut at_end = false;
+                let mut marker = m.clone();
                 if setter.direction.is_rtl() {
                     // The page is mirrored whole, each line's ink moved to
                     // its mirror image (see `mirror`): here the marker goes
                     // after the text, in the same ink, so it lands at the
                     // text's right with the text where it belongs.
                     let end = cl.line.span().map_or(Length::ZERO, |(_, hi)| hi);
-                    let mut marker = m.clone();
                     marker.shift(end + body.size * MARKER_GAP_EM);
-                    // Runs are read in their order unless the line has
-                    // right-to-left glyphs, which are read from the right
-                    // (see `bidi::logical_order`): after those the marker
-                    // is read first, before left-to-right text ("• No rent
-                    // increase" in a Hebrew leaflet) it must come first.
-                    if cl.line.glyphs().any(|(_, g)| g.is_rtl()) {
-                        cl.line.runs.append(&mut marker.runs);
-                        at_end = true;
-                    } else {
-                        marker.runs.append(&mut cl.line.runs);
-                        cl.line.runs = marker.runs;
-                    }
                 } else {
                     cl.line.shift(x - mx);
-                    let mut runs = m.runs.clone();
-                    runs.append(&mut cl.line.runs);
-                    cl.line.runs = runs;
+                }
+                // Runs are read in their order unless the line has
+                // right-to-left glyphs, which are read from the right (see
+                // `bidi::logical_order`): after those, at the right of a
+                // right-to-left page, the marker is read first; anywhere
+                // else (also "• No rent increase" in a Hebrew leaflet) it
+                // must come first.
+                let at_end = setter.direction.is_rtl() && cl.line.glyphs().any(|(_, g)| g.is_rtl());
+                if at_end {
+                    cl.line.runs.append(&mut marker.runs);
+                } else {
+                    marker.runs.append(&mut cl.line.runs);
+                    cl.line.runs = marker.runs;
                 }
                 cl.tag = Some(Tag::new(
                     role(&block.kind, m.runs.len(), at_end),
