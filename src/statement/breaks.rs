@@ -172,20 +172,37 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
 }
 
 /// `paras` (Markdown's, whose soft line breaks are spaces) with the lines
-/// of a schedule or a table kept apart: a paragraph whose lines are alike
-/// as plain text's are (see [`parallel`]: each opens with a digit, or has
-/// a tab) is rows typed or pasted into the web page's text box, where
-/// "10:00 March starts" / "12:00 Speeches" run on would garble the day.
+/// of a schedule, a table or an address kept apart: a paragraph whose
+/// lines are alike as plain text's are (see [`parallel`]: each opens with
+/// a digit, or has a tab) is rows typed or pasted into the web page's text
+/// box, where "10:00 March starts" / "12:00 Speeches" run on would garble
+/// the day; one whose lines are all [`short`] is an address or a chant
+/// typed there, line by line, by someone who never heard of Markdown.
 /// CommonMark's rule, a line break is a space, holds for the rest.
 pub(super) fn keep_rows(mut paras: Vec<Para>) -> Vec<Para> {
     for para in paras.iter_mut().filter(|p| p.kind == ParaKind::Body) {
-        if parallel(&trimmed(para)) {
+        let texts = trimmed(para);
+        if parallel(&texts) || short(&texts) {
             for line in &mut para.lines[1..] {
                 line.kept = true;
             }
         }
     }
     paras
+}
+
+/// Whether a paragraph's lines (`texts`, trimmed) are each narrower than
+/// anyone wraps prose ([`MIN_WRAP`]), and each after the first opens as a
+/// line of its own does, not in lower case: "Write to us:" / "Riverside
+/// Tenants" / "12 Mill Lane" / "Northbridge NB1 2AB". A writer who puts a
+/// sentence a line has longer lines; one whose sentences are all this
+/// short gets them a line each, which is how they were typed.
+fn short(texts: &[String]) -> bool {
+    texts.len() > 1
+        && texts.iter().all(|t| width(t) < MIN_WRAP)
+        && texts[1..]
+            .iter()
+            .all(|t| !t.starts_with(char::is_lowercase))
 }
 
 /// The text of each of a paragraph's lines, trimmed.

@@ -1458,6 +1458,35 @@ fn markdown_line_breaks_are_kept_in_running_text_only() {
 }
 
 #[test]
+fn an_address_typed_into_markdown_keeps_its_lines() {
+    // Before: "Write to us: Riverside Tenants 12 Mill Lane Northbridge NB1
+    // 2AB", as CommonMark reads a line break; the web page's text box is
+    // Markdown, and its users type an address or a chant line by line.
+    let doc = md("# Rent\n\nWrite to us:\nRiverside Tenants\n12 Mill Lane\nNorthbridge NB1 2AB\n\n\
+                  Whose streets?\nOur streets!\n\n\
+                  The rise would hit the families who can least\nafford it, and the council has not answered\n\n\
+                  We want repairs done this month.\nWe want rents frozen for three years.\n\n\
+                  Short lines\nthat go on\nin lower case.\n");
+    let t = texts(&doc);
+    assert_eq!(
+        t[1],
+        "Write to us:\u{2028}Riverside Tenants\u{2028}12 Mill Lane\u{2028}Northbridge NB1 2AB"
+    );
+    assert_eq!(t[2], "Whose streets?\u{2028}Our streets!");
+    // Wrapped prose, a sentence a line, and short lines that go on in
+    // lower case are Markdown's paragraphs, as before.
+    assert_eq!(
+        t[3],
+        "The rise would hit the families who can least afford it, and the council has not answered"
+    );
+    assert_eq!(
+        t[4],
+        "We want repairs done this month. We want rents frozen for three years."
+    );
+    assert_eq!(t[5], "Short lines that go on in lower case.");
+}
+
+#[test]
 fn a_tables_rows_keep_their_tabs_and_other_tabs_are_spaces() {
     // Before: "10:00 March starts Town Hall", the cells run together.
     let doc = plain(
