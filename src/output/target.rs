@@ -18,7 +18,7 @@ use crate::units::Length;
 /// The bundled CMYK profile: basICColor's ISO Coated v2 300% (FOGRA39
 /// characterization, zlib licence, taken from Debian's scribus-data package;
 /// see `icc/README.md`).
-pub const BUNDLED_PROFILE: &[u8] = include_bytes!("../../icc/ISOcoated_v2_300_bas.icc");
+pub static BUNDLED_PROFILE: &[u8] = include_bytes!("../../icc/ISOcoated_v2_300_bas.icc");
 /// The bundled profile's description, for the output intent's `Info`.
 pub const BUNDLED_PROFILE_INFO: &str = "ISO Coated v2 300% (basICColor)";
 

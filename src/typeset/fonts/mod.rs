@@ -38,7 +38,7 @@ macro_rules! font {
     };
 }
 
-const BUNDLED: &[BundledFamily] = &[
+static BUNDLED: &[BundledFamily] = &[
     BundledFamily {
         name: "Noto Serif",
         aliases: &["serif"],
