@@ -175,7 +175,7 @@ fn statement_inputs() {
             .arg("xx-junk"),
         Expect {
             code: 2,
-            says: &["--lang: \"xx-junk\" is a language handbill has no hyphenation patterns for"],
+            says: &["--lang: \"xx-junk\" names no language handbill knows"],
         },
     );
     check(

@@ -254,10 +254,10 @@ fn unknown_layout_languages_are_refused_with_a_suggestion() {
     for (value, says) in [
         (
             "dk",
-            "is \"dk\", a language handbill has no hyphenation patterns for; did you mean \"da\"?",
+            "is \"dk\", which names no language handbill knows; did you mean \"da\"?",
         ),
         ("sr-Lant", "did you mean \"sr-Latn\"?"),
-        ("qq", "handbill knows af, sq, hy"),
+        ("qq", "handbill hyphenates af, sq, hy"),
         ("german", "must be a language tag like"),
         ("german", "did you mean \"de\"?"),
     ] {
@@ -284,6 +284,15 @@ fn unknown_layout_languages_are_refused_with_a_suggestion() {
         ),
         Some(hyphenation::Language::EnglishGB)
     );
+    // A language without patterns is a language: its text is set without
+    // hyphenation. Before, a layout for Arabic or Sinhala had to turn
+    // hyphenation off to name its language.
+    for lang in ["ar", "si", "sw"] {
+        let file = dir.join("l.toml");
+        std::fs::write(&file, format!("[hyphenation]\nlang = \"{lang}\"\n")).unwrap();
+        let loaded = layout::load(file.to_str().unwrap()).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        assert_eq!(loaded.design.hyphenation.lang, lang);
+    }
     // Without hyphenation any well-formed tag will do.
     let file = dir.join("l.toml");
     std::fs::write(&file, "[hyphenation]\nenabled = false\nlang = \"vi\"\n").unwrap();
@@ -327,4 +336,36 @@ fn the_cli_says_which_language_it_detected() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
+}
+
+#[test]
+fn the_cli_takes_a_language_it_cannot_hyphenate() {
+    // Before: `--lang ar` stopped with '"ar" is a language handbill has no
+    // hyphenation patterns for', though Arabic is never hyphenated and the
+    // detector's own warning tells the reader to name the language there.
+    let dir = std::env::temp_dir().join(format!("handbill-lang-nohyph-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("statement.txt");
+    std::fs::write(&input, without_lang("ar-mayah.md")).unwrap();
+    let run = |lang: &str| {
+        let out = dir.join(format!("{lang}.pdf"));
+        let o = Command::new(env!("CARGO_BIN_EXE_handbill"))
+            .args(["build", input.to_str().unwrap(), "--lang", lang, "-o"])
+            .arg(&out)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&o.stderr).to_string();
+        assert!(o.status.success() && out.exists(), "{lang}: {err}");
+        err
+    };
+    assert!(!run("ar").contains("hyphenation"));
+    // Sinhala has no patterns: a warning says so, naming the language, not
+    // Slovenian as a slip for it.
+    let err = run("si");
+    assert!(
+        err.contains("no hyphenation patterns for Sinhalese (`si`); setting without hyphenation"),
+        "{err}"
+    );
+    assert!(!err.contains("did you mean"), "{err}");
 }

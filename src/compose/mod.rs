@@ -38,6 +38,7 @@ use crate::statement::document::{Block, BlockKind, Document};
 use crate::typeset::bidi::Direction;
 use crate::typeset::fonts::FontBook;
 use crate::typeset::hyphenate::{self, Hyphenator};
+use crate::typeset::lang;
 use crate::typeset::linebreak;
 use crate::typeset::paragraph::Setter;
 use crate::typeset::shape::Shaper;
@@ -388,11 +389,15 @@ impl Tools {
             Hyphenator::new(lang, h.min_left, h.min_right, h.caps).unwrap_or_else(|| {
                 warnings.push(Warning {
                     at: Location::file(opts.origin.clone()),
-                    message: match hyphenate::suggest_tag(lang) {
-                        Some(s) => format!(
+                    message: match (lang::name_of(lang), hyphenate::suggest_tag(lang)) {
+                        // A language of its own, not a slip for one with patterns.
+                        (Some(name), _) => format!(
+                            "no hyphenation patterns for {name} (`{lang}`); setting without hyphenation"
+                        ),
+                        (None, Some(s)) => format!(
                             "no hyphenation patterns for language `{lang}`; setting without hyphenation (did you mean `{s}`?)"
                         ),
-                        None => format!(
+                        (None, None) => format!(
                             "no hyphenation patterns for language `{lang}`; setting without hyphenation (known: {})",
                             hyphenate::known_tags_hint()
                         ),

@@ -463,18 +463,20 @@ fn hyphenation(l: &mut Layer, origin: &str) -> Result<HyphenationSpec> {
     // Hyphenation.
     let enabled = take!(l.hyphenation.enabled, origin);
     let lang = take!(l.hyphenation.lang, origin);
-    if enabled.v && crate::typeset::hyphenate::language_for_tag(&lang.v).is_none() {
+    // A language without patterns (Arabic, Sinhala) is set without
+    // hyphenation; only a tag that names no language is refused.
+    if enabled.v && !crate::typeset::lang::is_language(&lang.v) {
         let hint = match crate::typeset::hyphenate::suggest_tag(&lang.v) {
             Some(s) => format!("did you mean \"{s}\"?"),
             None => format!(
-                "handbill knows {}",
+                "handbill hyphenates {}",
                 crate::typeset::hyphenate::known_tags().join(", ")
             ),
         };
         return Err(layout_err(
             lang.at,
             format!(
-                "{} is \"{}\", a language handbill has no hyphenation patterns for; {hint} \
+                "{} is \"{}\", which names no language handbill knows; {hint} \
                  (or set enabled = false to set the text without hyphenation)",
                 key_name("hyphenation", "lang"),
                 lang.v

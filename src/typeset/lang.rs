@@ -13,6 +13,7 @@ use whatlang::{Lang, Script};
 
 use crate::error::{Location, Note, Warning};
 use crate::statement::document::Document;
+use crate::typeset::hyphenate;
 
 /// Fewest letters detection is trusted on: below this a few names or
 /// numbers decide the guess.
@@ -236,6 +237,42 @@ pub fn detect(text: &str) -> Option<Detection> {
         confidence: info.confidence(),
         letters,
     })
+}
+
+/// The English name of the language `tag` names: one the detector knows
+/// ("Sinhalese" for `si`), else any of ISO 639 ("Swahili" for `sw` or
+/// `swa`); `None` for a tag that names no language ("dk", "german"). A
+/// language may have a name and still lack hyphenation patterns.
+pub fn name_of(tag: &str) -> Option<&'static str> {
+    let wanted = primary(tag).to_ascii_lowercase();
+    let detected = Lang::all()
+        .iter()
+        .find(|&&lang| primary(&tag_and_name(lang, Script::Latin, "").0) == wanted)
+        .map(|lang| lang.eng_name());
+    // ISO 639's codes for no language in particular name none.
+    let special = matches!(wanted.as_str(), "und" | "mul" | "mis" | "zxx");
+    detected.or_else(|| {
+        match wanted.len() {
+            _ if special => None,
+            2 => isolang::Language::from_639_1(&wanted),
+            3 => isolang::Language::from_639_3(&wanted),
+            _ => None,
+        }
+        .map(|l| l.to_name())
+    })
+}
+
+/// Whether `tag` names a language handbill can set: one it hyphenates, one
+/// written without hyphens (Arabic, Thai, Chinese …), or another one the
+/// detector knows, which is set without hyphenation (Sinhala, Swahili).
+/// A slip (`dk`, `german`) is none of these, nor is a language handbill
+/// hyphenates in a script it has no patterns for (`sr-Lant`, `mn-Mong`).
+pub fn is_language(tag: &str) -> bool {
+    if hyphenate::language_for_tag(tag).is_some() {
+        return true;
+    }
+    hyphenate::language_for_tag(primary(tag)).is_none()
+        && (hyphenate::writes_without_hyphens(tag) || name_of(tag).is_some())
 }
 
 /// handbill's tag and an English name for a detected language.
@@ -581,6 +618,27 @@ fn polytonic(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_without_patterns_is_a_language_and_a_slip_is_none() {
+        assert_eq!(name_of("si"), Some("Sinhalese"));
+        assert_eq!(name_of("si-LK"), Some("Sinhalese"));
+        assert_eq!(name_of("sw"), Some("Swahili"));
+        assert_eq!(name_of("swa"), Some("Swahili"));
+        assert_eq!(name_of("te"), Some("Telugu"));
+        for none in ["dk", "german", "xx-junk", "und", "zxx", ""] {
+            assert_eq!(name_of(none), None, "{none}");
+        }
+        // Before, `--lang ar` was refused: Arabic has no patterns.
+        for tag in [
+            "ar", "fa", "km", "th", "zh-Hant", "si", "sw", "de", "sr-Latn",
+        ] {
+            assert!(is_language(tag), "{tag}");
+        }
+        for tag in ["dk", "xx-junk", "sr-Lant", "german"] {
+            assert!(!is_language(tag), "{tag}");
+        }
+    }
 
     #[test]
     fn serbian_and_croatian_latin_are_told_apart() {
