@@ -182,6 +182,17 @@ fn a_character_no_font_has_fails_with_its_line_and_column() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(!d.join("s.pdf").exists());
+    // A clef and a private character are no script: no package helps.
+    assert!(!err.contains("apt install"), "{err}");
+    // Letters of a script handbill does not bundle (Cherokee): the error
+    // names the package that has it, which "system" then finds.
+    let o = build(&d, "Cherokee\n\nᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ\n", &[]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no font can show “Ꮳ” (U+13E3)")
+            && err.contains("for a script handbill does not bundle: install its Noto font (Debian/Ubuntu: `apt install fonts-noto-core`"),
+        "{err}"
+    );
     // The same in a headline.
     let o = build(&d, "Headline 𝄞\n\nBody text.\n", &[]);
     assert!(

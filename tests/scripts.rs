@@ -489,3 +489,67 @@ fn khmer_clusters_with_a_lowered_subscript_come_out_of_the_text_layer_whole() {
         }
     }
 }
+
+/// A call to a meeting in each script the fallback chain bundles since
+/// Devanagari, Bengali and Tamil: "All workers, meet on Saturday at ten
+/// in front of the town hall. We demand higher wages. Come together."
+const SOUTH_ASIAN: &[(&str, &str)] = &[
+    ("te", "కార్మికులందరూ శనివారం ఉదయం పది గంటలకు టౌన్ హాల్ వద్ద సమావేశం కావాలి. మా జీతాలు పెంచాలని యాజమాన్యాన్ని డిమాండ్ చేస్తున్నాం. అందరూ కలిసి రండి."),
+    ("kn", "ಎಲ್ಲಾ ಕಾರ್ಮಿಕರು ಶನಿವಾರ ಬೆಳಿಗ್ಗೆ ಹತ್ತು ಗಂಟೆಗೆ ಪುರಭವನದ ಮುಂದೆ ಸೇರಬೇಕು. ನಮ್ಮ ಸಂಬಳ ಹೆಚ್ಚಿಸಬೇಕೆಂದು ನಾವು ಆಡಳಿತವನ್ನು ಒತ್ತಾಯಿಸುತ್ತೇವೆ. ಎಲ್ಲರೂ ಒಟ್ಟಿಗೆ ಬನ್ನಿ."),
+    ("ml", "എല്ലാ തൊഴിലാളികളും ശനിയാഴ്ച രാവിലെ പത്തു മണിക്ക് ടൗൺ ഹാളിന് മുന്നിൽ ഒത്തുചേരണം. ഞങ്ങളുടെ ശമ്പളം വർദ്ധിപ്പിക്കണമെന്ന് ഞങ്ങൾ മാനേജ്മെന്റിനോട് ആവശ്യപ്പെടുന്നു. എല്ലാവരും ഒരുമിച്ച് വരിക."),
+    ("gu", "બધા કામદારોએ શનિવારે સવારે દસ વાગ્યે ટાઉન હોલ સામે ભેગા થવું. અમે માંગ કરીએ છીએ કે અમારો પગાર વધારવામાં આવે. બધા સાથે મળીને આવો."),
+    ("pa", "ਸਾਰੇ ਮਜ਼ਦੂਰ ਸ਼ਨੀਵਾਰ ਸਵੇਰੇ ਦਸ ਵਜੇ ਟਾਊਨ ਹਾਲ ਦੇ ਸਾਹਮਣੇ ਇਕੱਠੇ ਹੋਣ। ਅਸੀਂ ਮੰਗ ਕਰਦੇ ਹਾਂ ਕਿ ਸਾਡੀਆਂ ਤਨਖਾਹਾਂ ਵਧਾਈਆਂ ਜਾਣ। ਸਾਰੇ ਮਿਲ ਕੇ ਆਓ।"),
+    ("or", "ସମସ୍ତ ଶ୍ରମିକ ଶନିବାର ସକାଳ ଦଶଟାରେ ଟାଉନ ହଲ ସାମ୍ନାରେ ଏକାଠି ହୁଅନ୍ତୁ। ଆମେ ଦାବି କରୁଛୁ ଯେ ଆମର ଦରମା ବୃଦ୍ଧି କରାଯାଉ। ସମସ୍ତେ ମିଶି ଆସନ୍ତୁ।"),
+    ("si", "සියලුම කම්කරුවන් සෙනසුරාදා උදේ දහයට නගර ශාලාව ඉදිරිපිට එක්රැස් වන්න. අපේ වැටුප් වැඩි කරන ලෙස අපි කළමනාකාරිත්වයෙන් ඉල්ලා සිටිමු. හැමෝම එකට එන්න."),
+];
+
+#[test]
+fn telugu_kannada_malayalam_gujarati_punjabi_odia_and_sinhala_are_set_out_of_the_box() {
+    // Before: "no font can show “త” (U+0C24) …" for each of them; issue
+    // #15 named Telugu among the Indic scripts, and only Devanagari,
+    // Bengali and Tamil were bundled.
+    let dir = std::env::temp_dir().join(format!("handbill-south-asian-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let strip = |w: &str| -> String {
+        w.trim_matches(|c: char| c.is_ascii_punctuation() || "।".contains(c))
+            .to_string()
+    };
+    for (lang, text) in SOUTH_ASIAN {
+        let input = dir.join(format!("{lang}.md"));
+        let body = [*text; 3].join("\n\n");
+        std::fs::write(
+            &input,
+            format!("+++\nlang = \"{lang}\"\n+++\n\n# {lang}\n\n{body}\n"),
+        )
+        .unwrap();
+        let words: Vec<String> = text.split_whitespace().map(strip).collect();
+        for layout in ["a5-flyer", "a6-handout"] {
+            let pdf = dir.join(format!("{lang}-{layout}.pdf"));
+            let o = bin()
+                .arg("build")
+                .arg(&input)
+                .args(["--layout", layout, "-o"])
+                .arg(&pdf)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert!(o.status.success(), "{lang} on {layout}: {err}");
+            // Every word comes back whole from the text layer, in order.
+            let (ok, read, e) = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+            assert!(ok, "{e}");
+            let read = read.replace("\u{AD}\n", "").replace("-\n", "");
+            let read: Vec<String> = read
+                .split_whitespace()
+                .map(strip)
+                .filter(|w| !w.is_empty() && w != lang)
+                .collect();
+            let expected: Vec<String> = words
+                .iter()
+                .cycle()
+                .take(words.len() * 3)
+                .cloned()
+                .collect();
+            assert_eq!(read, expected, "{lang} on {layout}");
+        }
+    }
+}

@@ -8,7 +8,7 @@ use crate::error::{Error, Location};
 use crate::layout::design::Design;
 use crate::script::is_cjk;
 use crate::style::FontRef;
-use crate::typeset::system_fonts::CJK_INSTALL_HINT;
+use crate::typeset::system_fonts::{CJK_INSTALL_HINT, SCRIPT_INSTALL_HINT};
 
 /// Most characters a missing-font error names one by one.
 const MISSING_LISTED: usize = 8;
@@ -92,10 +92,17 @@ pub(super) fn missing_error(
         listed.join(", "),
         chain.join(", "),
     );
-    // Chinese, Japanese and Korean are not bundled: the fix is a package.
+    // Chinese, Japanese and Korean are not bundled, nor are the scripts of
+    // fewer readers (Tibetan, Tifinagh, Cherokee, Syriac …): the fix is a
+    // package, which the chain's "system" then finds.
     if found.iter().any(|m| is_cjk(m.c)) {
         message.push_str(" (for Chinese, Japanese and Korean: ");
         message.push_str(CJK_INSTALL_HINT);
+        message.push(')');
+    }
+    if found.iter().any(|m| !is_cjk(m.c) && m.c.is_alphabetic()) {
+        message.push_str(" (for a script handbill does not bundle: ");
+        message.push_str(SCRIPT_INSTALL_HINT);
         message.push(')');
     }
     Error::Typeset { at, message }

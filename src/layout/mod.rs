@@ -46,7 +46,8 @@
 //!                          # there, set as large as fills them; or "error" to stop and say
 //!                          # by how much it overflows
 //! fallback = ["serif", "sans", "armenian", "georgian", "arabic", "hebrew", "devanagari",
-//!             "bengali", "tamil", "thai", "lao", "khmer", "myanmar", "ethiopic",
+//!             "bengali", "tamil", "telugu", "kannada", "malayalam", "gujarati",
+//!             "gurmukhi", "oriya", "sinhala", "thai", "lao", "khmer", "myanmar", "ethiopic",
 //!             "math", "symbols", "symbols2", "emoji", "system"]
 //!                          # fonts tried, in order, for a character the text's own font
 //!                          # lacks (in every part of the leaflet); families or font files

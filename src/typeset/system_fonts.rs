@@ -157,6 +157,13 @@ pub const CJK_INSTALL_HINT: &str =
      Fedora: `dnf install google-noto-sans-cjk-fonts`; macOS has PingFang and Hiragino) \
      and keep \"system\" last in `fallback`";
 
+/// The same for a script handbill does not bundle (Tibetan, Tifinagh,
+/// Cherokee, Syriac, Javanese …): Noto has a face for nearly every one.
+pub const SCRIPT_INSTALL_HINT: &str =
+    "install its Noto font (Debian/Ubuntu: `apt install fonts-noto-core`; \
+     Fedora: the script's `google-noto-sans-…-fonts` package) \
+     and keep \"system\" last in `fallback`";
+
 #[cfg(test)]
 mod tests {
     use super::*;
