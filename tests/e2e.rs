@@ -1014,6 +1014,48 @@ fn a_tables_cells_stand_in_columns() {
 }
 
 #[test]
+fn a_tables_empty_cells_keep_the_others_in_their_columns() {
+    // Copied from a spreadsheet with empty cells (one opening a row, one in
+    // its middle, one ending it). Before: no table, "10:00 March Banners"
+    // and "Town Hall Friends" as lines, the place and the things to bring
+    // run together.
+    let text = "Day of action\n\nJoin us on Saturday for a day of action against the rent \
+                rises. Here is the plan for the day, from the march to the concert:\n\n\
+                Time\tWhat\tWhere\tBring\n10:00\tMarch\t\tBanners\n\
+                12:00\tSpeeches\tSquare\t\n\t\tPark\tFriends\n";
+    for name in ["a4-leaflet", "a6-handout"] {
+        let layout = layout::load(name).unwrap();
+        let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let pdf = write_temp(&out.pdf, &format!("table-empty-{name}"));
+        let words = words(pdf.to_str().unwrap());
+        let at = |text: &str| {
+            let w = words.iter().find(|w| w.text == text);
+            let w = w.unwrap_or_else(|| panic!("{name}: no “{text}”"));
+            (w.x_min, w.y_min)
+        };
+        for column in [
+            ["Time", "10:00", "12:00"],
+            ["What", "March", "Speeches"],
+            ["Where", "Square", "Park"],
+            ["Bring", "Banners", "Friends"],
+        ] {
+            assert!(
+                column
+                    .iter()
+                    .all(|w| (at(w).0 - at(column[0]).0).abs() < 0.5),
+                "{name}: {column:?} at {:?}",
+                column.map(at)
+            );
+        }
+        // Each row a line of its own, the last below the one before.
+        assert!((at("Banners").1 - at("March").1).abs() < 0.5, "{name}");
+        assert!((at("Friends").1 - at("Park").1).abs() < 0.5, "{name}");
+        assert!(at("Park").1 > at("Square").1 + 1.0, "{name}");
+    }
+}
+
+#[test]
 fn a_table_too_wide_for_the_column_is_set_as_lines_with_a_warning() {
     let text = "Week of action\n\nWe have planned a long week of action, and here is everything \
                 that will happen during it, day by day, with the places to meet.\n\n\

@@ -2,7 +2,7 @@
 //! the sign-off; plain-text lists. The rules are described in the parent
 //! module's documentation.
 
-use super::clean::{clean_spans_with, clean_text, is_space};
+use super::clean::{clean_spans_with, clean_text, is_space, TableTabs};
 use super::frontmatter::{Field, FrontMatter};
 use super::plain::{is_separator, list_marker, Marker};
 use super::{heading, meta};
@@ -402,7 +402,8 @@ pub(super) fn block(kind: BlockKind, lines: &[Line]) -> Option<Block> {
         }
         raw.extend(line.spans.iter().cloned());
     }
-    let mut spans = clean_spans_with(&raw, !display && is_table(lines));
+    let table = if display { None } else { table_tabs(lines) };
+    let mut spans = clean_spans_with(&raw, table);
     if display {
         // A line separator typed into the source, likewise.
         for span in &mut spans {
@@ -421,24 +422,52 @@ pub(super) fn block(kind: BlockKind, lines: &[Line]) -> Option<Block> {
     })
 }
 
-/// Whether `lines` are a table's rows, as text copied from a spreadsheet
-/// or a word processor's table has them: two or more lines, each a line
-/// of its own (see [`Line::kept`]), with the same number of cells (two or
-/// more) between their tabs. The tabs then stay in the text, for the
-/// typesetter to line the cells up in columns.
-fn is_table(lines: &[Line]) -> bool {
-    let cells = |l: &Line| {
-        raw_text(l)
-            .trim_matches(is_space)
-            .split('\t')
-            .filter(|c| !c.trim_matches(is_space).is_empty())
+/// Whether `lines` are a table's rows, and how their tabs part cells.
+///
+/// Rows are two or more lines, each a line of its own (see [`Line::kept`]),
+/// each with two or more cells between its tabs. Tabs come two ways:
+/// - **Copied** from a spreadsheet or a word processor's table: every row
+///   has as many tabs (one fewer than the columns), and each tab parts two
+///   cells, so an empty cell is nothing between two tabs. Without it,
+///   "Banners" of "10:00⇥March⇥⇥Banners" stood under "Where". Rows that
+///   all open with empty cells are indented, not a column: those go, and
+///   so do the empty cells that end a row. No row may have more cells than
+///   the first (the headings').
+/// - **Aligned** by hand in a text editor, where a run of tabs moves the
+///   next cell to a tab stop ("March starts⇥⇥Town Hall"): the rows have as
+///   many cells with text, a run of tabs parts two of them.
+///
+/// The tabs then stay in the text, for the typesetter to line the cells
+/// up in columns.
+fn table_tabs(lines: &[Line]) -> Option<TableTabs> {
+    if lines.len() < 2 || !lines[1..].iter().all(|l| l.kept) {
+        return None;
+    }
+    let texts: Vec<String> = lines.iter().map(raw_text).collect();
+    let blank = |c: &&str| c.trim_matches(is_space).is_empty();
+    let tabs = |t: &str| {
+        t.trim_end_matches(|c| is_space(c) && c != '\t')
+            .matches('\t')
             .count()
     };
-    let Some(first) = lines.first() else {
-        return false;
-    };
-    let n = cells(first);
-    lines.len() >= 2 && n >= 2 && lines[1..].iter().all(|l| l.kept && cells(l) == n)
+    if texts.iter().all(|t| tabs(t) == tabs(&texts[0])) {
+        // (empty cells opening the row, cells up to the last with text)
+        let rows: Vec<(usize, usize)> = texts
+            .iter()
+            .map(|t| {
+                let cells = t.trim_end_matches(is_space).split('\t');
+                (cells.clone().take_while(blank).count(), cells.count())
+            })
+            .collect();
+        let lead = rows.iter().map(|&(lead, _)| lead).min()?;
+        let first = rows[0].1 - lead;
+        if rows.iter().all(|&(_, n)| (2..=first).contains(&(n - lead))) {
+            return Some(TableTabs::Copied { lead });
+        }
+    }
+    let cells = |t: &String| t.split('\t').filter(|c| !blank(c)).count();
+    let n = cells(&texts[0]);
+    (n >= 2 && texts.iter().all(|t| cells(t) == n)).then_some(TableTabs::Aligned)
 }
 
 fn field_block(kind: BlockKind, field: &Field) -> Block {

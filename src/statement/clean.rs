@@ -271,12 +271,28 @@ fn is_doubled_white(prev: char, next: char) -> bool {
 /// kept only as a tie, adjacent spans of one style merged, no empty spans.
 /// One pass over the characters, without collecting them first.
 pub(super) fn clean_spans(raw: &[Span]) -> Vec<Span> {
-    clean_spans_with(raw, false)
+    clean_spans_with(raw, None)
 }
 
-/// [`clean_spans`], keeping a run of white space with a tab in it (and no
-/// line break) as one tab when `tabs`: the cells of a table's rows.
-pub(super) fn clean_spans_with(raw: &[Span], tabs: bool) -> Vec<Span> {
+/// How a table's tabs part its cells (see `classify::table_tabs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum TableTabs {
+    /// Each tab parts two cells, an empty one too; `lead` empty cells
+    /// open every row (an indent), and go.
+    Copied {
+        /// Empty cells opening every row.
+        lead: usize,
+    },
+    /// A run of tabs parts two cells with text; tabs opening a row go.
+    Aligned,
+}
+
+/// [`clean_spans`], keeping the tabs between the cells of a table's rows
+/// as `table` says: a run of white space inside a row with tabs in it is
+/// one tab for each of them ([`TableTabs::Copied`]) or one tab
+/// ([`TableTabs::Aligned`]); a copied row opens with its own empty cells,
+/// and the empty cells that end a row go.
+pub(super) fn clean_spans_with(raw: &[Span], table: Option<TableTabs>) -> Vec<Span> {
     let mut out = Spans {
         done: Vec::new(),
         text: String::with_capacity(raw.iter().map(|s| s.text.len()).sum()),
@@ -295,17 +311,40 @@ pub(super) fn clean_spans_with(raw: &[Span], tabs: bool) -> Vec<Span> {
                     nbsp: c == '\u{A0}',
                     newline: c == '\n',
                     kept: c == LINE_BREAK,
-                    tab: c == '\t',
+                    tabs: usize::from(c == '\t'),
                     style: span.style,
                 };
                 gap = Some(gap.map_or(seen, |g| Gap {
                     nbsp: g.nbsp || seen.nbsp,
                     newline: g.newline || seen.newline,
                     kept: g.kept || seen.kept,
-                    tab: g.tab || seen.tab,
+                    // Only the tabs after a row's end open the next row.
+                    tabs: if seen.newline || seen.kept {
+                        0
+                    } else {
+                        g.tabs + seen.tabs
+                    },
                     style: g.style,
                 }));
                 continue;
+            }
+            // Tabs for the cells the white space `g` parts or opens a row with.
+            let between = |g: &Gap| match table {
+                Some(TableTabs::Copied { .. }) => g.tabs,
+                Some(TableTabs::Aligned) => g.tabs.min(1),
+                None => 0,
+            };
+            let opening = |g: &Gap| match table {
+                Some(TableTabs::Copied { lead }) => g.tabs.saturating_sub(lead),
+                _ => 0,
+            };
+            if prev.is_none() {
+                // The first row's empty cells.
+                if let Some(g) = gap.take() {
+                    for _ in 0..opening(&g) {
+                        out.push('\t', g.style);
+                    }
+                }
             }
             if let (Some(g), Some(p)) = (gap.take(), prev) {
                 // Chinese and Japanese put no spaces between words: a line
@@ -315,8 +354,13 @@ pub(super) fn clean_spans_with(raw: &[Span], tabs: bool) -> Vec<Span> {
                 let wrapped = g.newline && is_ideographic(p) && is_ideographic(c);
                 if g.kept {
                     out.push(LINE_BREAK, g.style);
-                } else if tabs && g.tab && !g.newline {
-                    out.push('\t', g.style);
+                    for _ in 0..opening(&g) {
+                        out.push('\t', g.style);
+                    }
+                } else if between(&g) > 0 && !g.newline {
+                    for _ in 0..between(&g) {
+                        out.push('\t', g.style);
+                    }
                 } else if !wrapped && !is_doubled_white(p, c) {
                     out.push(
                         if g.nbsp && is_tie(p, c) {
@@ -341,7 +385,8 @@ struct Gap {
     nbsp: bool,
     newline: bool,
     kept: bool,
-    tab: bool,
+    /// Tabs since the last line break in it.
+    tabs: usize,
     style: Style,
 }
 

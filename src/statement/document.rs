@@ -157,9 +157,11 @@ pub struct Span {
     /// The text. Spaces are single U+0020; U+00A0 marks a deliberate no-break
     /// space; U+00AD a soft hyphen; U+2028 ([`LINE_BREAK`]) a line break the
     /// writer made and the print keeps (never at either end of a block, never
-    /// beside a space); a tab only between the cells of a table's rows, in a
-    /// block whose lines all end at a kept line break and have as many cells;
-    /// no newlines or other control characters.
+    /// beside a space); a tab only before a cell of a table's rows (two in a
+    /// row hold an empty cell; one opening a row, an empty first cell), in a
+    /// block of two or more rows parted by kept line breaks, each with a tab,
+    /// none with more than the first, none ending with one; no newlines or
+    /// other control characters.
     pub text: String,
     /// How the run is emphasised.
     pub style: Style,

@@ -1183,8 +1183,9 @@ fn invariants_on_generated_input() {
                     );
                 }
                 // A kept line break stands between two characters, never
-                // beside a space; a tab only in a table's rows, as many in
-                // each.
+                // beside a space; a tab only in a table's rows, one or more
+                // in each, none in more than the first, never at a row's
+                // end or beside a space.
                 let lb = crate::statement::document::LINE_BREAK;
                 assert_eq!(t.trim_matches(lb), t, "{text:?}");
                 assert!(
@@ -1194,7 +1195,13 @@ fn invariants_on_generated_input() {
                 if t.contains('\t') {
                     let tabs: Vec<usize> = t.split(lb).map(|r| r.matches('\t').count()).collect();
                     assert!(
-                        tabs.len() >= 2 && tabs.iter().all(|n| *n == tabs[0]),
+                        tabs.len() >= 2 && tabs.iter().all(|n| (1..=tabs[0]).contains(n)),
+                        "{text:?} {t:?}"
+                    );
+                    assert!(
+                        t.split(lb).all(|r| !r.ends_with('\t'))
+                            && !t.contains(" \t")
+                            && !t.contains("\t "),
                         "{text:?} {t:?}"
                     );
                 }
@@ -1512,6 +1519,36 @@ fn a_tables_rows_keep_their_tabs_and_other_tabs_are_spaces() {
     let doc = md("# Plan\n\n10:00\tMarch\n12:00\tSpeeches\n\nOne\ttwo\nthree\n");
     assert_eq!(texts(&doc)[1], "10:00\tMarch\u{2028}12:00\tSpeeches");
     assert_eq!(texts(&doc)[2], "One two three");
+}
+
+#[test]
+fn a_tables_empty_cells_keep_the_others_in_their_columns() {
+    // Before: "10:00 March Banners", "Town Hall Friends": the rows were no
+    // table, as their counts of non-empty cells differed, and "Banners"
+    // read as the place.
+    let doc = plain(
+        "Plan\n\nJoin us on the day, which is long and full; here is the plan, from the \
+         march in the morning to the concert at night.\n\n\
+         Time\tWhat\tWhere\tBring\n10:00\tMarch\t\tBanners\n12:00\tSpeeches\tSquare\t\n\
+         \t \tTown Hall\tFriends\n\n\
+         \tOne\ttwo\n\tthree\tfour\n\nA\tb\tc\nd\te\tf\tg\n",
+    );
+    let t = texts(&doc);
+    assert_eq!(
+        t[2],
+        "Time\tWhat\tWhere\tBring\u{2028}10:00\tMarch\t\tBanners\u{2028}\
+         12:00\tSpeeches\tSquare\u{2028}\t\tTown Hall\tFriends"
+    );
+    // Rows that all open with a tab are indented, not a column.
+    assert_eq!(t[3], "One\ttwo\u{2028}three\tfour");
+    // A row with more cells than the headings' row: no table.
+    assert!(!t[4].contains('\t'), "{:?}", t[4]);
+    // An empty cell of an HTML table too.
+    let doc = md(
+        "# Plan\n\n<table><tr><th>Time</th><th>What</th><th>Where</th></tr>\
+                  <tr><td>10:00</td><td></td><td>Square</td></tr></table>\n",
+    );
+    assert_eq!(texts(&doc)[1], "Time\tWhat\tWhere\u{2028}10:00\t\tSquare");
 }
 
 #[test]

@@ -159,6 +159,18 @@ impl Setter<'_> {
                     shrink: Length::ZERO,
                 };
                 if let Some(t) = cells.as_mut() {
+                    // A row that opens with an empty cell: a box for it, or
+                    // the line breaker would drop the tab's glue at the
+                    // line's start as it drops any, and the row's cells
+                    // would stand a column to the left.
+                    if i == 0 || chars[i - 1].0 == LINE_BREAK {
+                        p.push(
+                            Item::Box {
+                                width: Length::ZERO,
+                            },
+                            Piece::Nothing,
+                        );
+                    }
                     p.push(no_break(), Piece::Nothing);
                     t.tab(&p.items, p.items.len());
                     p.push(tab(Length::ZERO), Piece::Space { glyph, tracked: 0 });

@@ -3,8 +3,8 @@
 //! Text copied from a spreadsheet or a word processor's table (a day's
 //! schedule, a list of prices) reaches handbill as lines whose cells are
 //! separated by tabs, and the statement reader keeps those tabs only in a
-//! block whose every line is a row of its own with as many cells (see
-//! `statement::classify::is_table`). Set with a word space for each tab,
+//! block whose every line is a row of its own (see
+//! `statement::classify::table_tabs`). Set with a word space for each tab,
 //! the rows ran together ("10:00 March starts Town Hall"); a reader needs
 //! the columns.
 //!
