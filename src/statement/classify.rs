@@ -431,8 +431,7 @@ pub(super) fn block(kind: BlockKind, lines: &[Line]) -> Option<Block> {
 ///   cells, so an empty cell is nothing between two tabs. Without it,
 ///   "Banners" of "10:00⇥March⇥⇥Banners" stood under "Where". Rows that
 ///   all open with empty cells are indented, not a column: those go, and
-///   so do the empty cells that end a row. No row may have more cells than
-///   the first (the headings').
+///   so do the empty cells that end a row.
 /// - **Aligned** by hand in a text editor, where a run of tabs moves the
 ///   next cell to a tab stop ("March starts⇥⇥Town Hall"): the rows have as
 ///   many cells with text, a run of tabs parts two of them.
@@ -450,18 +449,13 @@ fn table_tabs(lines: &[Line]) -> Option<TableTabs> {
             .matches('\t')
             .count()
     };
-    if texts.iter().all(|t| tabs(t) == tabs(&texts[0])) {
-        // (empty cells opening the row, cells up to the last with text)
-        let rows: Vec<(usize, usize)> = texts
+    let columns = tabs(&texts[0]) + 1;
+    if texts.iter().all(|t| tabs(t) + 1 == columns) {
+        let lead = texts
             .iter()
-            .map(|t| {
-                let cells = t.trim_end_matches(is_space).split('\t');
-                (cells.clone().take_while(blank).count(), cells.count())
-            })
-            .collect();
-        let lead = rows.iter().map(|&(lead, _)| lead).min()?;
-        let first = rows[0].1 - lead;
-        if rows.iter().all(|&(_, n)| (2..=first).contains(&(n - lead))) {
+            .map(|t| t.split('\t').take_while(blank).count())
+            .min()?;
+        if columns - lead >= 2 {
             return Some(TableTabs::Copied { lead });
         }
     }

@@ -159,9 +159,8 @@ pub struct Span {
     /// writer made and the print keeps (never at either end of a block, never
     /// beside a space); a tab only before a cell of a table's rows (two in a
     /// row hold an empty cell; one opening a row, an empty first cell), in a
-    /// block of two or more rows parted by kept line breaks, each with a tab,
-    /// none with more than the first, none ending with one; no newlines or
-    /// other control characters.
+    /// block of two or more rows parted by kept line breaks, none ending
+    /// with one; no newlines or other control characters.
     pub text: String,
     /// How the run is emphasised.
     pub style: Style,

@@ -106,6 +106,9 @@ pub(super) fn pieces(html: &str) -> Vec<Located> {
     let mut out = Vec::new();
     // Inside an element that is not text: its name, until it closes.
     let mut skipping: Option<String> = None;
+    // Inside a table's cell, where a paragraph or a line break (Word puts a
+    // <p> in every cell) is a space: the row stays one line of the table.
+    let mut in_cell = false;
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
         match token {
             Token::StartTag(tag) => {
@@ -128,7 +131,13 @@ pub(super) fn pieces(html: &str) -> Vec<Located> {
                         .map(|(_, v)| String::from_utf8_lossy(&v.value).into_owned())
                         .unwrap_or_default()
                 };
+                match name.as_str() {
+                    "td" | "th" => in_cell = true,
+                    "tr" | "table" => in_cell = false,
+                    _ => {}
+                }
                 let piece = match name.as_str() {
+                    "br" | "p" | "div" if in_cell => Piece::Text(" ".into()),
                     "b" | "strong" => Piece::Bold(true),
                     "i" | "em" | "cite" => Piece::Italic(true),
                     "s" | "del" | "strike" => Piece::Strike(true),
@@ -161,7 +170,12 @@ pub(super) fn pieces(html: &str) -> Vec<Located> {
                     }
                     continue;
                 }
+                match name.as_str() {
+                    "td" | "th" | "tr" | "table" => in_cell = false,
+                    _ => {}
+                }
                 let piece = match name.as_str() {
+                    "p" | "div" if in_cell => Piece::Text(" ".into()),
                     "b" | "strong" | "th" => Piece::Bold(false),
                     "i" | "em" | "cite" => Piece::Italic(false),
                     "s" | "del" | "strike" => Piece::Strike(false),

@@ -115,8 +115,12 @@ impl Builder<'_> {
                     }
                     self.html_cells = 0;
                 }
+                // A cell after the row's first opens with a tab, even after
+                // an empty one: the top left cell of a table of figures is
+                // often empty, and the headings must stay over their
+                // columns.
                 Piece::Cell => {
-                    if self.html_cells > 0 && self.cur.is_some() {
+                    if self.html_cells > 0 {
                         self.push_text("\t", self.style(), offset)?;
                     }
                     self.html_cells += 1;
