@@ -36,7 +36,7 @@
 use super::classify::{final_mark, is_salutation, opens_with_any, raw_text, CLOSINGS};
 use super::clean::{is_blank, listed};
 use super::plain::{is_separator, list_marker};
-use super::{Para, ParaKind};
+use super::{Line, Para, ParaKind};
 use crate::error::{Location, Warning};
 use crate::script::is_ideographic;
 use crate::statement::document::BlockKind;
@@ -179,7 +179,7 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
 /// the day; one whose lines are all [`short`] is an address or a chant
 /// typed there, line by line, by someone who never heard of Markdown.
 /// CommonMark's rule, a line break is a space, holds for the rest.
-pub(super) fn keep_rows(mut paras: Vec<Para>) -> Vec<Para> {
+pub(super) fn keep_rows(mut paras: Vec<Para>, source: &str, first_line: usize) -> Vec<Para> {
     for para in paras.iter_mut().filter(|p| p.kind == ParaKind::Body) {
         let texts = trimmed(para);
         if parallel(&texts) || short(&texts) {
@@ -188,7 +188,73 @@ pub(super) fn keep_rows(mut paras: Vec<Para>) -> Vec<Para> {
             }
         }
     }
-    paras
+    table_rows(paras, source, first_line)
+}
+
+/// `paras` with the rows of a table pasted into Markdown made whole again.
+///
+/// Markdown reads white space opening a line as indentation: a row whose
+/// first cell is empty ("⇥Now⇥Demand", the headings of a table of
+/// figures, whose top left cell is empty) lost its tab, and so its
+/// headings stood a column to the left; as the table's first line it was
+/// even an indented code block, a paragraph apart from the rows. So the
+/// rows of a table (lines that each have a tab) get back the tabs their
+/// source lines open with, and a code block of such rows joins the table
+/// it runs into without a blank line.
+fn table_rows(paras: Vec<Para>, source: &str, first_line: usize) -> Vec<Para> {
+    let lines: Vec<&str> = source.lines().collect();
+    // The tabs opening source line `no`, if it is the one that begins
+    // with `text` (an HTML table's rows have lines of their own).
+    let opening_tabs = |no: usize, text: &str| {
+        let line = no.checked_sub(first_line).and_then(|i| lines.get(i))?;
+        let start: String = text.chars().take(8).collect();
+        let tabs = line.chars().take_while(|&c| c == '\t').count();
+        (tabs > 0 && !start.is_empty() && line.trim_start().starts_with(&start)).then_some(tabs)
+    };
+    let first_text = |l: &Line| {
+        l.spans.first().map_or(String::new(), |s| {
+            s.text.trim_start_matches(['\t', ' ']).to_string()
+        })
+    };
+    // Every line holds a tab, or opens with one in the source, and one
+    // parts two cells with text (lines merely indented by tabs are not
+    // rows).
+    let rows = |p: &Para| {
+        matches!(p.kind, ParaKind::Body | ParaKind::Fixed(BlockKind::Body))
+            && p.lines
+                .iter()
+                .all(|l| raw_text(l).contains('\t') || opening_tabs(l.no, &first_text(l)).is_some())
+            && p.lines.iter().any(|l| raw_text(l).trim().contains('\t'))
+    };
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
+    for mut para in paras {
+        if !rows(&para) {
+            out.push(para);
+            continue;
+        }
+        for (i, line) in para.lines.iter_mut().enumerate() {
+            if let Some(tabs) = opening_tabs(line.no, &first_text(line)) {
+                line.spans[0].text = "\t".repeat(tabs) + &first_text(line);
+            }
+            line.kept |= i > 0;
+        }
+        match out.last_mut() {
+            // A block of rows ending on the line before: one table.
+            Some(before)
+                if rows(before)
+                    && before.lines.last().map(|l| l.no + 1)
+                        == para.lines.first().map(|l| l.no) =>
+            {
+                for line in &mut para.lines {
+                    line.kept = true;
+                }
+                before.kind = ParaKind::Body;
+                before.lines.append(&mut para.lines);
+            }
+            _ => out.push(para),
+        }
+    }
+    out
 }
 
 /// Whether a paragraph's lines (`texts`, trimmed) are each narrower than

@@ -297,7 +297,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
             let paras = if breaks::without_blank_lines(&body) {
                 breaks::split(paras, file, &mut warnings)
             } else {
-                breaks::keep_rows(paras)
+                breaks::keep_rows(paras, &body, first_line)
             };
             markdown::Markdown {
                 paras: rejoin::words(paras, file, &mut warnings),

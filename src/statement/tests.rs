@@ -1548,6 +1548,32 @@ fn a_tables_empty_cells_keep_the_others_in_their_columns() {
 }
 
 #[test]
+fn a_table_pasted_into_markdown_keeps_its_empty_opening_cells() {
+    // The web page's box is Markdown, where a tab opening a line is
+    // indentation. Before: the headings' row of a table of figures
+    // ("⇥Now⇥Demand") was an indented code block, a paragraph apart set
+    // "Now Demand", with a warning about code; a row opening with empty
+    // cells lost them, and its cells stood columns to the left.
+    let parsed = parse_ok(
+        "# Pay\n\nWhat they earn:\n\n\tNow\tDemand\nCleaner\t11.20\t13.50\n\
+         Senior\t12.10\t14.60\n\n10:00\tMarch\tSquare\n\t\tPark\n\nEnd.\n",
+        Format::Markdown,
+    );
+    let (doc, warnings) = (&parsed.document, &parsed.warnings);
+    let t = texts(doc);
+    assert_eq!(
+        t[2],
+        "\tNow\tDemand\u{2028}Cleaner\t11.20\t13.50\u{2028}Senior\t12.10\t14.60"
+    );
+    assert_eq!(t[3], "10:00\tMarch\tSquare\u{2028}\t\tPark");
+    assert_eq!(t[4], "End.");
+    assert!(
+        warnings.iter().all(|w| !w.message.contains("code")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
 fn a_word_processors_html_table_keeps_its_cells_in_their_rows() {
     // Word's HTML puts a <p> in every cell. Before: each cell a paragraph,
     // "Time" / "What" / "Where" / "10:00" … one under the other.

@@ -518,7 +518,6 @@ impl<'a> Builder<'a> {
                     text: String::new(),
                     kind,
                 });
-                self.warn(offset, "a code block is set as ordinary text");
             }
             Tag::HtmlBlock => {
                 self.flush();
@@ -613,6 +612,13 @@ impl<'a> Builder<'a> {
             }
             TagEnd::CodeBlock => {
                 if let Some(code) = self.code.take() {
+                    // Rows of cells between tabs, indented by an empty first
+                    // cell, are a table pasted in, not code (see
+                    // `breaks::table_rows`).
+                    let rows = code.text.lines().all(|l| l.trim().contains('\t'));
+                    if !rows {
+                        self.warn(start, "a code block is set as ordinary text");
+                    }
                     self.code_paragraphs(code, start, end);
                 }
             }
