@@ -211,6 +211,21 @@ fn table_rows(paras: Vec<Para>, source: &str, first_line: usize) -> Vec<Para> {
         let tabs = line.chars().take_while(|&c| c == '\t').count();
         (tabs > 0 && !start.is_empty() && line.trim_start().starts_with(&start)).then_some(tabs)
     };
+    // The tabs closing source line `no`, if it is the one that ends with
+    // `text` (Markdown drops white space ending a line, and with it the
+    // empty cells ending a row, which a row of a copied table needs to
+    // have as many tabs as the others).
+    let closing_tabs = |no: usize, text: &str| {
+        let line = no.checked_sub(first_line).and_then(|i| lines.get(i))?;
+        let end: String = {
+            let mut end: Vec<char> = text.chars().rev().take(8).collect();
+            end.reverse();
+            end.into_iter().collect()
+        };
+        let kept = line.trim_end_matches(['\t', ' ']);
+        let tabs = line[kept.len()..].matches('\t').count();
+        (tabs > 0 && !end.is_empty() && kept.ends_with(&end)).then_some(tabs)
+    };
     let first_text = |l: &Line| {
         l.spans.first().map_or(String::new(), |s| {
             s.text.trim_start_matches(['\t', ' ']).to_string()
@@ -235,6 +250,12 @@ fn table_rows(paras: Vec<Para>, source: &str, first_line: usize) -> Vec<Para> {
         for (i, line) in para.lines.iter_mut().enumerate() {
             if let Some(tabs) = opening_tabs(line.no, &first_text(line)) {
                 line.spans[0].text = "\t".repeat(tabs) + &first_text(line);
+            }
+            if let Some(last) = line.spans.last_mut() {
+                let text = last.text.trim_end_matches(['\t', ' ']).to_string();
+                if let Some(tabs) = closing_tabs(line.no, &text) {
+                    last.text = text + &"\t".repeat(tabs);
+                }
             }
             line.kept |= i > 0;
         }
