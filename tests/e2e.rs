@@ -1056,6 +1056,35 @@ fn a_tables_empty_cells_keep_the_others_in_their_columns() {
 }
 
 #[test]
+fn a_column_of_figures_stands_flush_right() {
+    // Before: flush left, "9.80 €" a figure short of "12.10 €", the units
+    // out of line.
+    let text = "Fair pay\n\nThe council pays its cleaners less than any other city in the \
+                region, and here is by how much.\n\n\
+                Grade\tNow\tRise\nCleaner\t9.80 €\t38 %\nSupervisor\t13.40 €\t9 %\n";
+    let layout = layout::load("a5-flyer").unwrap();
+    let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let pdf = write_temp(&out.pdf, "table-figures");
+    let words = words(pdf.to_str().unwrap());
+    let find = |text: &str, nth: usize| {
+        let w = words.iter().filter(|w| w.text == text).nth(nth);
+        w.unwrap_or_else(|| panic!("no “{text}” #{nth}"))
+    };
+    // The units and the headings end where their columns do.
+    let ends = [find("Now", 0), find("€", 0), find("€", 1)].map(|w| w.x_max);
+    assert!(ends.iter().all(|e| (e - ends[0]).abs() < 0.5), "{ends:?}");
+    let ends = [find("Rise", 0), find("%", 0), find("%", 1)].map(|w| w.x_max);
+    assert!(ends.iter().all(|e| (e - ends[0]).abs() < 0.5), "{ends:?}");
+    // The rows' names stand flush left.
+    let starts = [find("Grade", 0), find("Cleaner", 0), find("Supervisor", 0)].map(|w| w.x_min);
+    assert!(
+        starts.iter().all(|s| (s - starts[0]).abs() < 0.5),
+        "{starts:?}"
+    );
+}
+
+#[test]
 fn a_table_too_wide_for_the_column_is_set_as_lines_with_a_warning() {
     let text = "Week of action\n\nWe have planned a long week of action, and here is everything \
                 that will happen during it, day by day, with the places to meet.\n\n\

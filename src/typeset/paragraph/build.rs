@@ -13,7 +13,7 @@ use crate::units::Length;
 
 use super::chars::{is_ignorable, is_separator};
 use super::items::{fill, forced_break, free_break, justified_space, no_break};
-use super::table::{self, Table};
+use super::table::{self, Cell, Table};
 use super::types::{Glyph, Paragraph, Piece, TextStyle};
 use super::Setter;
 
@@ -128,6 +128,9 @@ impl Setter<'_> {
         // Whether the next word opens a sentence (the paragraph's first does).
         let mut sentence_start = true;
         let mut cells = table.then(|| Table::starting_at(p.items.len()));
+        // Where the cell being built starts among `chars`.
+        let mut cell_from = 0;
+        let cell_at = |from: usize, to: usize| Cell::of(chars[from..to].iter().map(|&(c, _)| c));
         while i < chars.len() {
             let c = chars[i].0;
             if c == LINE_BREAK {
@@ -135,7 +138,8 @@ impl Setter<'_> {
                 // line ends here at its natural width, as a paragraph's
                 // last line does, and the next begins without a space.
                 if let Some(t) = cells.as_mut() {
-                    t.end_row(&p.items);
+                    t.end_row(&p.items, cell_at(cell_from, i));
+                    cell_from = i + 1;
                 }
                 if !p.items.is_empty() {
                     p.push_line_end();
@@ -172,7 +176,8 @@ impl Setter<'_> {
                         );
                     }
                     p.push(no_break(), Piece::Nothing);
-                    t.tab(&p.items, p.items.len());
+                    t.tab(&p.items, cell_at(cell_from, i), p.items.len());
+                    cell_from = i + 1;
                     p.push(tab(Length::ZERO), Piece::Space { glyph, tracked: 0 });
                     t.start_cell(p.items.len());
                 } else {
@@ -266,19 +271,19 @@ impl Setter<'_> {
         }
         // Before the letter spacing adds its items, which would move the
         // tabs' glue.
-        let fit = cells.map(|mut t| {
-            t.end_row(&p.items);
-            TableFit {
-                width: t.width(style.size),
-                lined_up: t.line_up(&mut p.items, style.size, self.measure),
-            }
-        });
         // Right-to-left letters are never spaced apart: a gap breaks an
         // Arabic join, and alreq rules letter spacing out; such a
         // paragraph is justified by its word spaces alone.
         let rtl_letters = levels
             .as_ref()
             .is_some_and(|l| l.iter().any(|v| v % 2 == 1));
+        let fit = cells.map(|mut t| {
+            t.end_row(&p.items, cell_at(cell_from, chars.len()));
+            TableFit {
+                width: t.width(style.size),
+                lined_up: t.line_up(&mut p.items, style.size, self.measure, rtl_letters),
+            }
+        });
         if style.align == Align::Justify && !rtl_letters {
             p.shrinks_letters = self.letter_shrink;
             let shrink = if p.shrinks_letters {

@@ -25,12 +25,45 @@ use crate::units::Length;
 /// gutter a word processor's default tab stops leave at body sizes.
 pub(super) const GUTTER_EM: f64 = 1.0;
 
+/// What a cell holds, for how it stands in its column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Cell {
+    Empty,
+    /// A figure: digits with their separators, signs and units ("11.20 €",
+    /// "−3 %", "10:00").
+    Figure,
+    Text,
+}
+
+impl Cell {
+    /// What the characters of a cell hold.
+    pub(super) fn of(chars: impl Iterator<Item = char> + Clone) -> Cell {
+        use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+        let mut text = chars.filter(|c| !c.is_whitespace() && *c != '\u{202F}');
+        if text.clone().next().is_none() {
+            Cell::Empty
+        } else if text.clone().any(|c| c.is_ascii_digit())
+            && text.all(|c| {
+                c.is_ascii_digit()
+                    || ".,:'%+-−–/()".contains(c)
+                    || c.general_category() == GeneralCategory::CurrencySymbol
+            })
+        {
+            Cell::Figure
+        } else {
+            Cell::Text
+        }
+    }
+}
+
 /// The cells of a paragraph's rows as they are built, and where their
 /// tabs' glue is.
 #[derive(Debug, Default)]
 pub(super) struct Table {
     /// Natural width of each cell, row by row.
     widths: Vec<Vec<Length>>,
+    /// What each cell holds, row by row.
+    cells: Vec<Vec<Cell>>,
     /// The tabs: the index of each one's glue item, its row and the cell
     /// before it.
     tabs: Vec<(usize, usize, usize)>,
@@ -43,15 +76,16 @@ impl Table {
     pub(super) fn starting_at(from: usize) -> Table {
         Table {
             widths: vec![Vec::new()],
+            cells: vec![Vec::new()],
             tabs: Vec::new(),
             cell_from: from,
         }
     }
 
-    /// Ends the cell at the end of `items` with a tab, whose glue will be
-    /// item `glue`.
-    pub(super) fn tab(&mut self, items: &[Item], glue: usize) {
-        self.end_cell(items);
+    /// Ends the cell at the end of `items`, holding `cell`, with a tab,
+    /// whose glue will be item `glue`.
+    pub(super) fn tab(&mut self, items: &[Item], cell: Cell, glue: usize) {
+        self.end_cell(items, cell);
         let row = self.widths.len() - 1;
         let cell = self.widths[row].len() - 1;
         self.tabs.push((glue, row, cell));
@@ -62,35 +96,69 @@ impl Table {
         self.cell_from = from;
     }
 
-    /// Ends the cell and the row at the end of `items`.
-    pub(super) fn end_row(&mut self, items: &[Item]) {
-        self.end_cell(items);
+    /// Ends the cell, holding `cell`, and the row at the end of `items`.
+    pub(super) fn end_row(&mut self, items: &[Item], cell: Cell) {
+        self.end_cell(items, cell);
         self.widths.push(Vec::new());
+        self.cells.push(Vec::new());
     }
 
-    fn end_cell(&mut self, items: &[Item]) {
+    fn end_cell(&mut self, items: &[Item], cell: Cell) {
         let width = natural_width(&items[self.cell_from.min(items.len())..]);
-        if let Some(row) = self.widths.last_mut() {
+        if let (Some(row), Some(kinds)) = (self.widths.last_mut(), self.cells.last_mut()) {
             row.push(width);
+            kinds.push(cell);
         }
     }
 
     /// Widens the tabs' glue in `items` so that the cells stand in columns
     /// [`GUTTER_EM`] of `size` apart, when all of them fit `measure`; else
-    /// leaves `items` alone and returns false. The last row must be ended
-    /// ([`Table::end_row`]).
-    pub(super) fn line_up(&self, items: &mut [Item], size: Length, measure: Length) -> bool {
+    /// leaves `items` alone and returns false. A column of figures stands
+    /// flush right, its heading too, so that units line up under units,
+    /// as a designer sets prices or wages (but the first, the rows'
+    /// names, and in `rtl` text none: there a row is read from the other
+    /// side). The last row must be ended ([`Table::end_row`]).
+    pub(super) fn line_up(
+        &self,
+        items: &mut [Item],
+        size: Length,
+        measure: Length,
+        rtl: bool,
+    ) -> bool {
         let columns = self.columns();
         let gutter = size * GUTTER_EM;
         if self.width(size) > measure {
             return false;
         }
+        let right: Vec<bool> = (0..columns.len())
+            .map(|k| k > 0 && !rtl && self.figures(k))
+            .collect();
+        // White a cell of `row` leaves in column `k`.
+        let slack = |row: usize, k: usize| {
+            columns[k] - self.widths[row].get(k).copied().unwrap_or(Length::ZERO)
+        };
         for &(item, row, cell) in &self.tabs {
+            let after = if right[cell] {
+                Length::ZERO
+            } else {
+                slack(row, cell)
+            };
+            let before_next = match right.get(cell + 1) {
+                Some(true) => slack(row, cell + 1),
+                _ => Length::ZERO,
+            };
             if let Some(Item::Glue { width, .. }) = items.get_mut(item) {
-                *width = columns[cell] - self.widths[row][cell] + gutter;
+                *width = after + gutter + before_next;
             }
         }
         true
+    }
+
+    /// Whether column `k` holds figures: every cell below the headings'
+    /// row a figure or empty, and one a figure at least.
+    fn figures(&self, k: usize) -> bool {
+        let below = self.cells.iter().skip(1).filter_map(|row| row.get(k));
+        below.clone().any(|c| *c == Cell::Figure) && below.into_iter().all(|c| *c != Cell::Text)
     }
 }
 
@@ -152,11 +220,11 @@ mod tests {
         for (a, b) in [(30.0, 40.0), (25.0, 60.0)] {
             table.start_cell(items.len());
             items.push(word(a));
-            table.tab(&items, items.len());
+            table.tab(&items, Cell::Text, items.len());
             items.push(tab());
             table.start_cell(items.len());
             items.push(word(b));
-            table.end_row(&items);
+            table.end_row(&items, Cell::Text);
         }
         (table, items)
     }
@@ -164,7 +232,7 @@ mod tests {
     #[test]
     fn each_cell_starts_where_its_column_does() {
         let (table, mut items) = rows();
-        assert!(table.line_up(&mut items, Length::pt(10.0), Length::pt(200.0)));
+        assert!(table.line_up(&mut items, Length::pt(10.0), Length::pt(200.0), false));
         let width = |i: usize| match items[i] {
             Item::Glue { width, .. } => width.to_pt(),
             _ => unreachable!(),
@@ -175,11 +243,64 @@ mod tests {
     }
 
     #[test]
+    fn a_column_of_figures_stands_flush_right() {
+        // "Grade | Now" over "Cleaner | 9.80 €" and "Supervisor | 11.20 €":
+        // the figures and their heading end where the column does.
+        let mut items = Vec::new();
+        let mut table = Table::starting_at(0);
+        let rows = [
+            ((20.0, Cell::Text), (15.0, Cell::Text)),
+            ((30.0, Cell::Text), (25.0, Cell::Figure)),
+            ((45.0, Cell::Text), (30.0, Cell::Figure)),
+        ];
+        for ((a, ka), (b, kb)) in rows {
+            table.start_cell(items.len());
+            items.push(word(a));
+            table.tab(&items, ka, items.len());
+            items.push(tab());
+            table.start_cell(items.len());
+            items.push(word(b));
+            table.end_row(&items, kb);
+        }
+        assert!(table.line_up(&mut items, Length::pt(10.0), Length::pt(200.0), false));
+        let ends: Vec<f64> = items
+            .chunks(3)
+            .map(|row| {
+                row.iter()
+                    .map(|i| match i {
+                        Item::Box { width } | Item::Glue { width, .. } => width.to_pt(),
+                        Item::Penalty { .. } => 0.0,
+                    })
+                    .sum()
+            })
+            .collect();
+        // Each row ends at 45 + 10 + 30 = 85pt.
+        assert_eq!(ends, [85.0, 85.0, 85.0]);
+        // Not in right-to-left text, nor where a cell below the headings
+        // is words.
+        assert!(table.line_up(&mut items, Length::pt(10.0), Length::pt(200.0), true));
+        let first: f64 = items[..3]
+            .iter()
+            .map(|i| match i {
+                Item::Box { width } | Item::Glue { width, .. } => width.to_pt(),
+                Item::Penalty { .. } => 0.0,
+            })
+            .sum();
+        assert_eq!(first, 20.0 + 25.0 + 10.0 + 15.0);
+        assert_eq!(Cell::of("11.20 €".chars()), Cell::Figure);
+        assert_eq!(Cell::of("−3 %".chars()), Cell::Figure);
+        assert_eq!(Cell::of("10:00".chars()), Cell::Figure);
+        assert_eq!(Cell::of("Town Hall".chars()), Cell::Text);
+        assert_eq!(Cell::of("3 km".chars()), Cell::Text);
+        assert_eq!(Cell::of(" ".chars()), Cell::Empty);
+    }
+
+    #[test]
     fn rows_wider_than_the_measure_are_left_alone() {
         let (table, mut items) = rows();
         // 30 + 10 + 60 = 100pt.
-        assert!(!table.line_up(&mut items, Length::pt(10.0), Length::pt(99.0)));
+        assert!(!table.line_up(&mut items, Length::pt(10.0), Length::pt(99.0), false));
         assert_eq!(items[1], tab());
-        assert!(table.line_up(&mut items, Length::pt(10.0), Length::pt(100.0)));
+        assert!(table.line_up(&mut items, Length::pt(10.0), Length::pt(100.0), false));
     }
 }
