@@ -40,11 +40,14 @@ impl Cell {
     pub(super) fn of(chars: impl Iterator<Item = char> + Clone) -> Cell {
         use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
         let mut text = chars.filter(|c| !c.is_whitespace() && *c != '\u{202F}');
+        // Digits of any script: Devanagari १२, Bengali ১২ and Thai ๑๒ line
+        // up as Western ones do.
+        let digit = |c: char| c.general_category() == GeneralCategory::DecimalNumber;
         if text.clone().next().is_none() {
             Cell::Empty
-        } else if text.clone().any(|c| c.is_ascii_digit())
+        } else if text.clone().any(digit)
             && text.all(|c| {
-                c.is_ascii_digit()
+                digit(c)
                     || ".,:'%+-−–/()".contains(c)
                     || c.general_category() == GeneralCategory::CurrencySymbol
             })
@@ -290,6 +293,7 @@ mod tests {
         assert_eq!(Cell::of("11.20 €".chars()), Cell::Figure);
         assert_eq!(Cell::of("−3 %".chars()), Cell::Figure);
         assert_eq!(Cell::of("10:00".chars()), Cell::Figure);
+        assert_eq!(Cell::of("₹ १२,५००".chars()), Cell::Figure);
         assert_eq!(Cell::of("Town Hall".chars()), Cell::Text);
         assert_eq!(Cell::of("3 km".chars()), Cell::Text);
         assert_eq!(Cell::of(" ".chars()), Cell::Empty);
