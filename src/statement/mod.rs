@@ -130,6 +130,7 @@ pub mod limits;
 mod markdown;
 mod meta;
 mod plain;
+mod quoted;
 mod rejoin;
 #[cfg(test)]
 mod tests;
@@ -279,7 +280,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         notes,
     } = match format {
         Format::Plain => {
-            let paras = plain::paragraphs(&body, first_line);
+            let paras = quoted::rows(plain::paragraphs(&body, first_line));
             let paras = email::tidy(paras, file, &mut warnings);
             let paras = folios::drop(paras, file, &mut warnings);
             let paras = breaks::split(paras, file, &mut warnings);
@@ -292,7 +293,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         }
         Format::Markdown => {
             let read = markdown::paragraphs(&body, first_line, file, &mut warnings)?;
-            let paras = email::tidy_markdown(read.paras, file, &mut warnings);
+            let paras = email::tidy_markdown(quoted::rows(read.paras), file, &mut warnings);
             let paras = folios::drop(paras, file, &mut warnings);
             let paras = if breaks::without_blank_lines(&body) {
                 breaks::split(paras, file, &mut warnings)

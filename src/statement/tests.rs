@@ -1581,6 +1581,22 @@ fn a_table_pasted_into_markdown_keeps_its_empty_opening_cells() {
 }
 
 #[test]
+fn a_spreadsheets_quoted_cells_are_their_text() {
+    // A cell over two lines, and one with quotation marks, as Excel copies
+    // them. Before: the row broke in two, the rows were no table, and the
+    // marks printed doubled: "10:00 “March from the station" / "to the
+    // town hall” Town Hall", "““The Strike”””".
+    let text = "Plan\n\nJoin us on the day, which is long and full; here is the plan, from \
+                the march in the morning to the film at night.\n\n\
+                Time\tWhat\tWhere\n10:00\t\"March from the station\nto the town hall\"\tTown Hall\n\
+                19:00\t\"Film: \"\"The Strike\"\"\"\tCinema\n20:30\tParty\t\n";
+    let rows = "Time\tWhat\tWhere\u{2028}10:00\tMarch from the station to the town hall\tTown Hall\
+                \u{2028}19:00\tFilm: \"The Strike\"\tCinema\u{2028}20:30\tParty";
+    assert_eq!(texts(&plain(text))[2], rows);
+    assert_eq!(texts(&md(&format!("# {text}")))[2], rows);
+}
+
+#[test]
 fn a_word_processors_html_table_keeps_its_cells_in_their_rows() {
     // Word's HTML puts a <p> in every cell. Before: each cell a paragraph,
     // "Time" / "What" / "Where" / "10:00" … one under the other.
