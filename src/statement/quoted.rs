@@ -52,10 +52,17 @@ fn para_rows(para: Para) -> Para {
     let merged = rows.len() < para.lines.len();
     let unquoted: Vec<String> = rows.iter().map(|(_, row)| unquote(row)).collect();
     let changed = merged || unquoted.iter().zip(&rows).any(|(u, (_, r))| u != r);
-    // Every row holds a tab, and none more than the headings' row (Markdown
-    // drops a tab ending a line, an empty last cell's).
+    // Two rows or more, each with a tab between cells, none with more than
+    // the headings' row (Markdown drops a tab ending a line, an empty last
+    // cell's), and every line break inside a cell that is now its text
+    // (not a quotation typed over indented lines).
     let most = tabs(&rows[0].1);
-    if open || !changed || rows.iter().any(|(_, r)| !(1..=most).contains(&tabs(r))) {
+    let table = rows.len() >= 2
+        && rows.iter().all(|(_, r)| {
+            (1..=most).contains(&tabs(r)) && r.trim_start_matches('\t').contains('\t')
+        })
+        && unquoted.iter().all(|u| !u.contains('\n'));
+    if open || !changed || !table {
         return para;
     }
     let lines = rows
@@ -174,6 +181,12 @@ mod tests {
             ][..],
             // Prose with quotation marks and no tabs.
             &["He said \"no", "more\" and left."][..],
+            // A quotation typed over lines indented by tabs.
+            &[
+                "\t\"We will not be moved,",
+                "\tsaid the tenants.\"",
+                "\tAnd they were not.",
+            ][..],
         ] {
             let p = para(lines);
             assert_eq!(texts(&para_rows(p.clone())), texts(&p));
