@@ -203,28 +203,25 @@ pub(super) fn keep_rows(mut paras: Vec<Para>, source: &str, first_line: usize) -
 /// it runs into without a blank line.
 fn table_rows(paras: Vec<Para>, source: &str, first_line: usize) -> Vec<Para> {
     let lines: Vec<&str> = source.lines().collect();
+    let source_line = |no: usize| no.checked_sub(first_line).and_then(|i| lines.get(i));
     // The tabs opening source line `no`, if it is the one that begins
     // with `text` (an HTML table's rows have lines of their own).
     let opening_tabs = |no: usize, text: &str| {
-        let line = no.checked_sub(first_line).and_then(|i| lines.get(i))?;
-        let start: String = text.chars().take(8).collect();
+        let line = source_line(no)?;
+        let start = &text[..text.char_indices().nth(8).map_or(text.len(), |(i, _)| i)];
         let tabs = line.chars().take_while(|&c| c == '\t').count();
-        (tabs > 0 && !start.is_empty() && line.trim_start().starts_with(&start)).then_some(tabs)
+        (tabs > 0 && !start.is_empty() && line.trim_start().starts_with(start)).then_some(tabs)
     };
     // The tabs closing source line `no`, if it is the one that ends with
     // `text` (Markdown drops white space ending a line, and with it the
     // empty cells ending a row, which a row of a copied table needs to
     // have as many tabs as the others).
     let closing_tabs = |no: usize, text: &str| {
-        let line = no.checked_sub(first_line).and_then(|i| lines.get(i))?;
-        let end: String = {
-            let mut end: Vec<char> = text.chars().rev().take(8).collect();
-            end.reverse();
-            end.into_iter().collect()
-        };
+        let line = source_line(no)?;
+        let end = &text[text.char_indices().rev().nth(7).map_or(0, |(i, _)| i)..];
         let kept = line.trim_end_matches(['\t', ' ']);
         let tabs = line[kept.len()..].matches('\t').count();
-        (tabs > 0 && !end.is_empty() && kept.ends_with(&end)).then_some(tabs)
+        (tabs > 0 && !end.is_empty() && kept.ends_with(end)).then_some(tabs)
     };
     let first_text = |l: &Line| {
         l.spans.first().map_or(String::new(), |s| {
@@ -242,9 +239,12 @@ fn table_rows(paras: Vec<Para>, source: &str, first_line: usize) -> Vec<Para> {
             && p.lines.iter().any(|l| raw_text(l).trim().contains('\t'))
     };
     let mut out: Vec<Para> = Vec::with_capacity(paras.len());
+    // Whether the last paragraph in `out` is a table's rows.
+    let mut after_rows = false;
     for mut para in paras {
         if !rows(&para) {
             out.push(para);
+            after_rows = false;
             continue;
         }
         for (i, line) in para.lines.iter_mut().enumerate() {
@@ -262,7 +262,7 @@ fn table_rows(paras: Vec<Para>, source: &str, first_line: usize) -> Vec<Para> {
         match out.last_mut() {
             // A block of rows ending on the line before: one table.
             Some(before)
-                if rows(before)
+                if after_rows
                     && before.lines.last().map(|l| l.no + 1)
                         == para.lines.first().map(|l| l.no) =>
             {
@@ -274,6 +274,7 @@ fn table_rows(paras: Vec<Para>, source: &str, first_line: usize) -> Vec<Para> {
             }
             _ => out.push(para),
         }
+        after_rows = true;
     }
     out
 }

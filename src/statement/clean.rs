@@ -303,6 +303,16 @@ pub(super) fn clean_spans_with(raw: &[Span], table: Option<TableTabs>) -> Vec<Sp
     // U+00A0, a source line break, a line break the print keeps
     // ([`LINE_BREAK`]), and the style of its first character. It becomes
     // one space, tie or kept line break only between two other characters.
+    // Tabs for the cells the white space `g` parts or opens a row with.
+    let between = |g: &Gap| match table {
+        Some(TableTabs::Copied { .. }) => g.tabs,
+        Some(TableTabs::Aligned) => g.tabs.min(1),
+        None => 0,
+    };
+    let opening = |g: &Gap| match table {
+        Some(TableTabs::Copied { lead }) => g.tabs.saturating_sub(lead),
+        _ => 0,
+    };
     let mut gap: Option<Gap> = None;
     for span in raw {
         for c in span.text.chars() {
@@ -328,16 +338,6 @@ pub(super) fn clean_spans_with(raw: &[Span], table: Option<TableTabs>) -> Vec<Sp
                 }));
                 continue;
             }
-            // Tabs for the cells the white space `g` parts or opens a row with.
-            let between = |g: &Gap| match table {
-                Some(TableTabs::Copied { .. }) => g.tabs,
-                Some(TableTabs::Aligned) => g.tabs.min(1),
-                None => 0,
-            };
-            let opening = |g: &Gap| match table {
-                Some(TableTabs::Copied { lead }) => g.tabs.saturating_sub(lead),
-                _ => 0,
-            };
             if prev.is_none() {
                 // The first row's empty cells.
                 if let Some(g) = gap.take() {

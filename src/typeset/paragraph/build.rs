@@ -269,14 +269,14 @@ impl Setter<'_> {
             sentence_start = ends_sentence(&chars[i..j]);
             i = j;
         }
-        // Before the letter spacing adds its items, which would move the
-        // tabs' glue.
         // Right-to-left letters are never spaced apart: a gap breaks an
         // Arabic join, and alreq rules letter spacing out; such a
         // paragraph is justified by its word spaces alone.
         let rtl_letters = levels
             .as_ref()
             .is_some_and(|l| l.iter().any(|v| v % 2 == 1));
+        // Before the letter spacing adds its items, which would move the
+        // tabs' glue.
         let fit = cells.map(|mut t| {
             t.end_row(&p.items, cell_at(cell_from, chars.len()));
             TableFit {

@@ -63,10 +63,8 @@ impl Cell {
 /// tabs' glue is.
 #[derive(Debug, Default)]
 pub(super) struct Table {
-    /// Natural width of each cell, row by row.
-    widths: Vec<Vec<Length>>,
-    /// What each cell holds, row by row.
-    cells: Vec<Vec<Cell>>,
+    /// Each cell's natural width and what it holds, row by row.
+    rows: Vec<Vec<(Length, Cell)>>,
     /// The tabs: the index of each one's glue item, its row and the cell
     /// before it.
     tabs: Vec<(usize, usize, usize)>,
@@ -78,8 +76,7 @@ impl Table {
     /// A table whose first cell starts at item `from`.
     pub(super) fn starting_at(from: usize) -> Table {
         Table {
-            widths: vec![Vec::new()],
-            cells: vec![Vec::new()],
+            rows: vec![Vec::new()],
             tabs: Vec::new(),
             cell_from: from,
         }
@@ -89,8 +86,8 @@ impl Table {
     /// whose glue will be item `glue`.
     pub(super) fn tab(&mut self, items: &[Item], cell: Cell, glue: usize) {
         self.end_cell(items, cell);
-        let row = self.widths.len() - 1;
-        let cell = self.widths[row].len() - 1;
+        let row = self.rows.len() - 1;
+        let cell = self.rows[row].len() - 1;
         self.tabs.push((glue, row, cell));
     }
 
@@ -102,15 +99,13 @@ impl Table {
     /// Ends the cell, holding `cell`, and the row at the end of `items`.
     pub(super) fn end_row(&mut self, items: &[Item], cell: Cell) {
         self.end_cell(items, cell);
-        self.widths.push(Vec::new());
-        self.cells.push(Vec::new());
+        self.rows.push(Vec::new());
     }
 
     fn end_cell(&mut self, items: &[Item], cell: Cell) {
         let width = natural_width(&items[self.cell_from.min(items.len())..]);
-        if let (Some(row), Some(kinds)) = (self.widths.last_mut(), self.cells.last_mut()) {
-            row.push(width);
-            kinds.push(cell);
+        if let Some(row) = self.rows.last_mut() {
+            row.push((width, cell));
         }
     }
 
@@ -138,7 +133,7 @@ impl Table {
             .collect();
         // White a cell of `row` leaves in column `k`.
         let slack = |row: usize, k: usize| {
-            columns[k] - self.widths[row].get(k).copied().unwrap_or(Length::ZERO)
+            columns[k] - self.rows[row].get(k).map_or(Length::ZERO, |&(w, _)| w)
         };
         for &(item, row, cell) in &self.tabs {
             let after = if right[cell] {
@@ -160,8 +155,12 @@ impl Table {
     /// Whether column `k` holds figures: every cell below the headings'
     /// row a figure or empty, and one a figure at least.
     fn figures(&self, k: usize) -> bool {
-        let below = self.cells.iter().skip(1).filter_map(|row| row.get(k));
-        below.clone().any(|c| *c == Cell::Figure) && below.into_iter().all(|c| *c != Cell::Text)
+        let below = self
+            .rows
+            .iter()
+            .skip(1)
+            .filter_map(|row| row.get(k).map(|&(_, c)| c));
+        below.clone().any(|c| c == Cell::Figure) && below.into_iter().all(|c| c != Cell::Text)
     }
 }
 
@@ -169,8 +168,8 @@ impl Table {
     /// Each column's width: its widest cell's.
     fn columns(&self) -> Vec<Length> {
         let mut columns: Vec<Length> = Vec::new();
-        for row in &self.widths {
-            for (k, w) in row.iter().enumerate() {
+        for row in &self.rows {
+            for (k, (w, _)) in row.iter().enumerate() {
                 match columns.get_mut(k) {
                     Some(c) => *c = c.max(*w),
                     None => columns.push(*w),
