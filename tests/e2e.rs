@@ -111,6 +111,20 @@ fn words(pdf: &str) -> Vec<Word> {
     out
 }
 
+/// `text` built as "s.txt" on `layout`, and the words `pdftotext -bbox`
+/// finds in the PDF (written to a temporary file tagged `tag`).
+fn built_words(
+    text: &str,
+    layout: &layout::Layout,
+    tag: &str,
+) -> (handbill::BuildOutput, Vec<Word>) {
+    let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.txt", layout))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let pdf = write_temp(&out.pdf, tag);
+    let words = words(pdf.to_str().unwrap());
+    (out, words)
+}
+
 /// Each word with its place: 0 for the headline block (page 1, above the
 /// body), else 1 + its column, judged from the PDF alone and the layout's
 /// column grid.
@@ -971,10 +985,7 @@ fn a_tables_cells_stand_in_columns() {
         ("a4-leaflet", &under),
     ] {
         let layout = layout::load(name).unwrap();
-        let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout))
-            .unwrap_or_else(|e| panic!("{e}"));
-        let pdf = write_temp(&out.pdf, &format!("table-{name}"));
-        let words = words(pdf.to_str().unwrap());
+        let (out, words) = built_words(text, &layout, &format!("table-{name}"));
         let x = |text: &str| {
             let w = words.iter().find(|w| w.text == text);
             w.unwrap_or_else(|| panic!("{name}: no “{text}”")).x_min
@@ -1025,10 +1036,7 @@ fn a_tables_empty_cells_keep_the_others_in_their_columns() {
                 12:00\tSpeeches\tSquare\t\n\t\tPark\tFriends\n";
     for name in ["a4-leaflet", "a6-handout"] {
         let layout = layout::load(name).unwrap();
-        let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout))
-            .unwrap_or_else(|e| panic!("{e}"));
-        let pdf = write_temp(&out.pdf, &format!("table-empty-{name}"));
-        let words = words(pdf.to_str().unwrap());
+        let (_, words) = built_words(text, &layout, &format!("table-empty-{name}"));
         let at = |text: &str| {
             let w = words.iter().find(|w| w.text == text);
             let w = w.unwrap_or_else(|| panic!("{name}: no “{text}”"));
@@ -1063,10 +1071,7 @@ fn a_column_of_figures_stands_flush_right() {
                 region, and here is by how much.\n\n\
                 Grade\tNow\tRise\nCleaner\t9.80 €\t38 %\nSupervisor\t13.40 €\t9 %\n";
     let layout = layout::load("a5-flyer").unwrap();
-    let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let pdf = write_temp(&out.pdf, "table-figures");
-    let words = words(pdf.to_str().unwrap());
+    let (_, words) = built_words(text, &layout, "table-figures");
     let find = |text: &str, nth: usize| {
         let w = words.iter().filter(|w| w.text == text).nth(nth);
         w.unwrap_or_else(|| panic!("no “{text}” #{nth}"))
@@ -1129,10 +1134,7 @@ fn an_address_moves_to_the_next_column_whole() {
             sentence.repeat(6 + 2 * k),
             sentence.repeat(30)
         );
-        let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout))
-            .unwrap_or_else(|e| panic!("{e}"));
-        let pdf = write_temp(&out.pdf, "address-column");
-        let words = words(pdf.to_str().unwrap());
+        let (_, words) = built_words(&text, &layout, "address-column");
         let at = |text: &str| {
             let w = words.iter().find(|w| w.text == text).unwrap();
             (w.page, w.x_min.round())
