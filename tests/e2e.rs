@@ -1121,6 +1121,82 @@ fn a_table_too_wide_for_the_column_is_set_as_lines_with_a_warning() {
 }
 
 #[test]
+fn a_markdown_table_stands_in_columns_or_each_cell_after_its_heading() {
+    // Before: each row a paragraph, "Grade: Cleaner · Now: 9.80 €", even
+    // where the columns fit.
+    let intro = "Fair pay\n\nThe council pays its cleaners less than any other city in the \
+                 region, and here is by how much.\n\n";
+    let build = |table: &str, layout: &str, tag: &str| {
+        let text = format!("{intro}{table}\nCome to the meeting.\n");
+        let layout = layout::load(layout).unwrap();
+        let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.md", &layout))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let pdf = write_temp(&out.pdf, tag);
+        let said: Vec<String> = out.warnings.iter().map(|w| w.to_string()).collect();
+        (said, words(pdf.to_str().unwrap()))
+    };
+    let narrow = "| Grade | Now | Rise |\n|---|--:|--:|\n| Cleaner | 9.80 € | 38 % |\n\
+                  | Supervisor | 13.40 € | 9 % |\n";
+    let (said, words) = build(narrow, "a5-flyer", "md-table");
+    assert!(!said.iter().any(|w| w.contains("table")), "{said:?}");
+    let find = |text: &str, nth: usize| {
+        let w = words.iter().filter(|w| w.text == text).nth(nth);
+        w.unwrap_or_else(|| panic!("no “{text}” #{nth}"))
+    };
+    let ends = [find("Now", 0), find("€", 0), find("€", 1)].map(|w| w.x_max);
+    assert!(ends.iter().all(|e| (e - ends[0]).abs() < 0.5), "{ends:?}");
+    let row = [find("Cleaner", 0), find("9.80", 0), find("38", 0)].map(|w| w.y_max);
+    assert!(row.iter().all(|y| (y - row[0]).abs() < 0.5), "{row:?}");
+    // Too wide for the A6's column: a row a line, each cell after its
+    // heading, the rows apart.
+    let wide = "| Grade | Hourly wage now | What we ask for from April | Who decides |\n\
+                |---|---|---|---|\n\
+                | Cleaner | 9.80 € | 14 € | The regional council and the contractor |\n\
+                | Supervisor | 13.40 € | 16 € | The contractor alone |\n";
+    let (said, words) = build(wide, "a6-handout", "md-table-wide");
+    assert!(
+        said.iter().any(|w| w
+            .contains("s.md:5: warning: the table's columns are wider than the text's column")
+            && w.ends_with("each cell after its column's heading")),
+        "{said:?}"
+    );
+    let shown: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+    let shown = shown.join(" ");
+    assert!(
+        shown.contains(
+            "Grade: Cleaner · Hourly wage now: 9.80 € · What we ask for from April: 14 €"
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Grade: Supervisor · Hourly wage now: 13.40 €"),
+        "{shown}"
+    );
+    let grades: Vec<&Word> = words.iter().filter(|w| w.text == "Grade:").collect();
+    assert_eq!(grades.len(), 2, "{shown}");
+    // The second row begins a line, further below the first row's last
+    // line than a line's leading.
+    let before = words
+        .iter()
+        .filter(|w| w.y_max < grades[1].y_max - 1.0)
+        .map(|w| w.y_max)
+        .fold(f64::MIN, f64::max);
+    let leading = {
+        let mut ys: Vec<f64> = words.iter().map(|w| w.y_max).collect();
+        ys.sort_by(f64::total_cmp);
+        ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+        let steps: Vec<f64> = ys.windows(2).map(|p| p[1] - p[0]).collect();
+        steps.iter().copied().fold(f64::MAX, f64::min)
+    };
+    assert!(
+        grades[1].y_max - before > leading * 1.3,
+        "{before} {} {leading}",
+        grades[1].y_max
+    );
+    assert!(words.iter().any(|w| w.text == "meeting."));
+}
+
+#[test]
 fn an_address_moves_to_the_next_column_whole() {
     let layout = layout::load("a4-leaflet").unwrap();
     let sentence = "Every household on Mill Lane received a letter announcing a rent rise. ";

@@ -37,6 +37,12 @@ const LIST_ITEM_SPACING: f64 = 0.4;
 /// two-digit number and its dot, and a visible step for each nesting level.
 const LIST_HANG_EM: f64 = 1.4;
 
+/// The space above each row of a table set as lines of text by its
+/// headings, in lines: a row may wrap, and without it the reader cannot
+/// tell where the next begins. Half a line, a paragraph's space in the
+/// grid's steps.
+const ROW_SPACE_LINES: f64 = 0.5;
+
 /// The narrowest measure of a deeply nested list item, as a share of the
 /// column: deeper levels stop stepping in there and share that indent,
 /// told apart by their markers. Each level taking its step, the sixth of
@@ -135,6 +141,7 @@ pub(super) fn set_body_block(
         (false, _) => body.leading,
     };
     let mut p = setter.prepare(&block.spans, &shape.style, block.line)?;
+    let rows_apart = p.rows_apart();
     // A heading is a display line, read at a glance as the headline is:
     // its lines end where a phrase does, never on "to the" or "σε".
     let heading = matches!(
@@ -222,6 +229,11 @@ pub(super) fn set_body_block(
     if let Some(g) = grid {
         on_grid(&mut out, g, (lines.len(), leading), design);
     }
+    // Rows set apart by part of a line are off the grid, as a heading is;
+    // the block after them snaps back to it.
+    if rows_apart {
+        out.on_grid = false;
+    }
     let x = shape.x;
     let marker_x = shape
         .marker
@@ -230,10 +242,17 @@ pub(super) fn set_body_block(
     // Exactly as many as there are: a one-line paragraph would otherwise
     // hold room for four, which many short paragraphs add up.
     out.lines.reserve_exact(lines.len());
+    let mut after_row = false;
     for (k, line) in lines.into_iter().enumerate() {
+        let row_space = if after_row {
+            leading * ROW_SPACE_LINES
+        } else {
+            Length::ZERO
+        };
+        after_row = rows_apart && line.end == LineEnd::Break;
         let mut cl = ColumnLine {
             x,
-            leading,
+            leading: leading + row_space,
             line,
             figure: None,
             picture: None,

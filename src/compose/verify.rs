@@ -19,6 +19,7 @@ use crate::error::{Error, Location, Result};
 use crate::layout::design::Design;
 use crate::statement::document::{Block, BlockKind, Document};
 use crate::typeset::fonts::FontBook;
+use crate::typeset::paragraph::by_headings;
 use crate::typeset::shape::is_default_ignorable;
 use crate::units::Length;
 
@@ -53,18 +54,36 @@ pub fn check(
         .flat_map(|l| l.line.text().chars().collect::<Vec<_>>())
         .filter(|c| counts(*c))
         .collect();
-    if placed == expected {
+    // Each part of the text in turn, as one of the ways it may be set.
+    let mut from = 0;
+    for (k, ways) in expected.iter().enumerate() {
+        let rest = &placed[from..];
+        if let Some(way) = ways.iter().find(|w| rest.starts_with(w)) {
+            from += way.len();
+            continue;
+        }
+        let way = &ways[0];
+        let at = way.iter().zip(rest).position(|(a, b)| a != b);
+        let at = at.unwrap_or(rest.len().min(way.len()));
+        let after = expected[k + 1..].iter().flat_map(|ways| &ways[0]);
+        let text: Vec<char> = way[at..]
+            .iter()
+            .chain(after)
+            .take(QUOTED_CHARS)
+            .copied()
+            .collect();
+        return Err(lost(&text, origin));
+    }
+    if from == placed.len() {
         return Ok(());
     }
-    let at = expected
-        .iter()
-        .zip(&placed)
-        .position(|(a, b)| a != b)
-        .unwrap_or(placed.len().min(expected.len()));
-    let lost: String = expected[at.min(expected.len())..]
-        .iter()
-        .take(QUOTED_CHARS)
-        .collect();
+    Err(lost(&[], origin))
+}
+
+/// The error for text the pages lack: `lost`, the first of it; none for
+/// text the pages have and the statement not.
+fn lost(lost: &[char], origin: &str) -> Error {
+    let lost: String = lost.iter().take(QUOTED_CHARS).collect();
     let message = if lost.is_empty() {
         "the pages hold text the statement does not have; this is a bug in handbill".to_string()
     } else {
@@ -73,10 +92,10 @@ pub fn check(
              shorten the statement or choose a larger layout"
         )
     };
-    Err(Error::Lost {
+    Error::Lost {
         at: Location::file(origin),
         message,
-    })
+    }
 }
 
 /// Whether a character is compared: not whitespace, not a hyphen (line
@@ -88,24 +107,34 @@ fn counts(c: char) -> bool {
 
 /// The characters the pages must show, in the order composition places
 /// them: head blocks, the band, the body blocks (a list item's marker
-/// before its text), the QR code's link.
-fn expected_text(doc: &Document, band: &[&str]) -> Vec<char> {
+/// before its text), the QR code's link. Each part lists the ways it may
+/// be set: a table too wide for its column may be set by its headings
+/// ([`by_headings`]), which prints its words in another order.
+fn expected_text(doc: &Document, band: &[&str]) -> Vec<Vec<Vec<char>>> {
     let (head, body) = split_head(&doc.blocks);
-    let block_text = |b: &Block| {
+    let chars = |text: &mut dyn Iterator<Item = &str>| -> Vec<char> {
+        text.flat_map(str::chars).filter(|c| counts(*c)).collect()
+    };
+    let block = |b: &Block| {
         let marker = match &b.kind {
             BlockKind::ListItem { marker, .. } | BlockKind::Note { marker } => marker.as_str(),
             _ => "",
         };
         let spans = b.spans.iter().map(|s| s.text.as_str());
-        std::iter::once(marker).chain(spans).collect::<String>()
+        let mut ways = vec![chars(&mut std::iter::once(marker).chain(spans))];
+        if let Some(headed) = by_headings(&b.spans) {
+            let spans = headed.iter().map(|s| s.text.as_str());
+            ways.push(chars(&mut std::iter::once(marker).chain(spans)));
+        }
+        ways
     };
-    let mut text: String = head.iter().map(block_text).collect();
-    text.extend(band.iter().copied());
-    text.extend(body.iter().map(block_text));
+    let mut parts: Vec<Vec<Vec<char>>> = head.iter().map(block).collect();
+    parts.push(vec![chars(&mut band.iter().copied())]);
+    parts.extend(body.iter().map(block));
     if let Some(link) = &doc.meta.qr {
-        text.push_str(&link.text);
+        parts.push(vec![chars(&mut std::iter::once(link.text.as_str()))]);
     }
-    text.chars().filter(|c| counts(*c)).collect()
+    parts
 }
 
 /// Every line and picture inside its page, no line wider than its measure

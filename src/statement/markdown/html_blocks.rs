@@ -103,6 +103,12 @@ impl Builder<'_> {
                         self.html_italic.saturating_sub(1)
                     };
                 }
+                // Inside a Markdown table's cell (GitHub's tables take no
+                // line breaks, so writers put a `<br>` there) a line break
+                // or a paragraph is a space: the row stays one row.
+                Piece::LineBreak | Piece::Block if self.table.is_some() => {
+                    self.push_text(" ", self.style(), offset)?;
+                }
                 Piece::LineBreak => {
                     self.line_break(offset, true);
                 }

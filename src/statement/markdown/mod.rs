@@ -34,12 +34,11 @@
 //!   ([`BlockKind::Note`]) under that number after everything else (the
 //!   sign-off included), as endnotes: a leaflet has no page foot to put
 //!   them at.
-//! * Tables → one paragraph a row (Body, or ListItem / Quote inside those),
-//!   each non-empty cell after its column's heading in bold ("Grade:
-//!   Cleaner · Now: 11.20 €"), with a warning; headings no cell printed
-//!   (a table of headings only) make a row of their own, and cells beyond
-//!   the table's columns (which GitHub drops) follow the others, with a
-//!   warning.
+//! * Tables → one paragraph of its rows, each a line the print keeps, a
+//!   tab before each cell after a row's first, the headings' row bold: set
+//!   in columns, or each cell after its heading where too wide (see
+//!   `typeset::paragraph::table`). Cells beyond the table's columns (which
+//!   GitHub drops) follow the others, with a warning.
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -248,7 +247,7 @@ impl<'a> Builder<'a> {
     fn style(&self) -> Style {
         Style {
             italic: self.italic + self.html_italic > 0,
-            bold: self.bold + self.html_bold > 0,
+            bold: self.bold + self.html_bold > 0 || self.table.as_ref().is_some_and(|t| t.in_head),
             strike: self.strike + self.html_strike > 0,
         }
     }
@@ -342,29 +341,6 @@ impl<'a> Builder<'a> {
         if let Some(code) = &mut self.code {
             code.text.push_str(text);
             return Ok(());
-        }
-        if let Some(table) = &mut self.table {
-            if let Some(heading) = &mut table.heading {
-                heading.push_str(text);
-                return Ok(());
-            }
-            if let Some(heading) = table.pending.take() {
-                let after_cell = std::mem::replace(&mut table.row_has_text, true);
-                if let Some(printed) = table.printed.get_mut(table.column - 1) {
-                    *printed = true;
-                }
-                if after_cell {
-                    self.push_text(" · ", Style::default(), offset)?;
-                }
-                if !heading.is_empty() {
-                    let bold = Style {
-                        bold: true,
-                        ..Style::default()
-                    };
-                    self.push_text(&format!("{heading}:"), bold, offset)?;
-                    self.push_text(" ", Style::default(), offset)?;
-                }
-            }
         }
         self.ensure_open(offset);
         for link in &mut self.links {
@@ -549,36 +525,11 @@ impl<'a> Builder<'a> {
             }
             Tag::Table(_) => {
                 self.flush();
-                self.table = Some(Table::default());
-                self.warn(
-                    offset,
-                    "a table is set as one paragraph a row, each cell after its column's heading",
-                );
+                self.table_start(offset);
             }
-            Tag::TableHead => {
-                if let Some(t) = &mut self.table {
-                    t.in_head = true;
-                }
-            }
-            Tag::TableRow => {
-                let kind = self.context_kind(false);
-                self.open(kind, offset);
-                if let Some(t) = &mut self.table {
-                    t.column = 0;
-                    t.row_has_text = false;
-                }
-            }
-            Tag::TableCell => {
-                if let Some(t) = &mut self.table {
-                    if t.in_head {
-                        t.heading = Some(String::new());
-                    } else {
-                        let heading = t.headings.get(t.column).cloned().unwrap_or_default();
-                        t.pending = Some(heading);
-                        t.column += 1;
-                    }
-                }
-            }
+            Tag::TableHead => self.table_row(offset, true),
+            Tag::TableRow => self.table_row(offset, false),
+            Tag::TableCell => self.table_cell(),
             Tag::FootnoteDefinition(label) => {
                 self.flush();
                 let n = self.note_number(&label);
@@ -622,45 +573,10 @@ impl<'a> Builder<'a> {
                     self.code_paragraphs(code, start, end);
                 }
             }
-            TagEnd::TableCell => {
-                if let Some(t) = &mut self.table {
-                    // An empty cell is left out with its heading.
-                    t.pending = None;
-                    if let Some(heading) = t.heading.take() {
-                        t.headings
-                            .push(heading.split_whitespace().collect::<Vec<_>>().join(" "));
-                    }
-                }
-            }
-            TagEnd::TableHead => {
-                if let Some(t) = &mut self.table {
-                    t.in_head = false;
-                    t.printed = vec![false; t.headings.len()];
-                }
-            }
-            TagEnd::TableRow => {
-                self.extra_cells(start, end)?;
-                self.flush();
-            }
+            TagEnd::TableHead | TagEnd::TableRow => self.table_row_end(start, end)?,
             TagEnd::Table => {
                 self.flush();
-                if let Some(t) = self.table.take() {
-                    // Headings no cell printed (a table of headings only,
-                    // or a column left empty) are a row of their own.
-                    let unprinted: Vec<String> = t
-                        .headings
-                        .iter()
-                        .zip(&t.printed)
-                        .filter(|(h, printed)| !h.is_empty() && !**printed)
-                        .map(|(h, _)| h.clone())
-                        .collect();
-                    if !unprinted.is_empty() {
-                        let kind = self.context_kind(false);
-                        self.open(kind, start);
-                        self.push_text(&unprinted.join(" · "), Style::default(), start)?;
-                        self.flush();
-                    }
-                }
+                self.table = None;
             }
             TagEnd::Emphasis => self.italic = self.italic.saturating_sub(1),
             TagEnd::Strong => self.bold = self.bold.saturating_sub(1),

@@ -25,14 +25,34 @@ impl Setter<'_> {
             if table.is_some_and(|t| t.lined_up) {
                 return Ok(p);
             }
+            let headed = table::by_headings(spans);
+            let how = if headed.is_some() {
+                "its rows are set as lines of text, each cell after its column's heading"
+            } else {
+                "its rows are set as lines of text, an em between cells"
+            };
             self.warnings.push(Warning {
                 at: Location::line(self.origin, line),
                 message: format!(
-                    "the table's columns are wider than the text's column ({}): its rows \
-                     are set as lines of text, an em between cells",
+                    "the table's columns are wider than the text's column ({}): {how}",
                     self.measure
                 ),
             });
+            if let Some(headed) = headed {
+                // Records, not prose: flush left (at the start of the
+                // line), as justified they open gaps around the headings
+                // and end a row on a hyphenated word's stub.
+                let ragged = TextStyle {
+                    align: match style.align {
+                        Align::Justify => Align::Left,
+                        other => other,
+                    },
+                    ..style.clone()
+                };
+                let mut p = self.prepare_with(&headed, &ragged, line, false)?.0;
+                p.rows_apart = true;
+                return Ok(p);
+            }
         }
         Ok(self.prepare_with(spans, style, line, false)?.0)
     }
@@ -78,6 +98,7 @@ impl Setter<'_> {
             color: style.color,
             line,
             weighed: false,
+            rows_apart: false,
             bidi: false,
             shrinks_letters: false,
             segment_breaks: Vec::new(),

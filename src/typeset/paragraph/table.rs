@@ -17,6 +17,7 @@
 //! word space for each tab instead: wrapping a row would break its column
 //! lines anyway.
 
+use crate::statement::document::{Span, Style, LINE_BREAK};
 use crate::typeset::linebreak::Item;
 use crate::units::Length;
 
@@ -188,6 +189,102 @@ impl Table {
     }
 }
 
+/// A table too wide for the column, with a headings' row (every cell of
+/// its first row bold: a `<th>`, or the head of a Markdown table), as
+/// lines of text: each row below the headings a line, each cell with text
+/// after its column's heading in bold, the cells a middle dot apart
+/// ("**Grade:** Cleaner · **Now:** 11.20 €"), as a phone's browser shows
+/// a table too wide for it. Without its heading, "11.20 €" on a line of
+/// its own could be anyone's wage. `None` for a table without such a row,
+/// or one with a heading no cell would print beside, which would be lost:
+/// those are set row by row as they stand.
+pub fn by_headings(spans: &[Span]) -> Option<Vec<Span>> {
+    let rows = cells(spans);
+    let (head, body) = rows.split_first()?;
+    let text = |cell: &[Span]| cell.iter().map(|s| s.text.as_str()).collect::<String>();
+    let headed = !body.is_empty()
+        && head.iter().any(|c| !text(c).trim().is_empty())
+        && head
+            .iter()
+            .flatten()
+            .all(|s| s.style.bold || s.text.trim().is_empty());
+    if !headed {
+        return None;
+    }
+    let headings: Vec<String> = head.iter().map(|c| text(c).trim().to_string()).collect();
+    let mut printed = vec![false; headings.len()];
+    let bold = Style {
+        bold: true,
+        ..Style::default()
+    };
+    let mut out: Vec<Span> = Vec::new();
+    for row in body {
+        let mut first = true;
+        for (k, cell) in row.iter().enumerate() {
+            if text(cell).trim().is_empty() {
+                continue;
+            }
+            let lead = match (out.is_empty(), first) {
+                (_, false) => "\u{A0}· ",
+                (false, true) => "\u{2028}",
+                (true, true) => "",
+            };
+            out.push(Span {
+                text: lead.to_string(),
+                style: Style::default(),
+            });
+            first = false;
+            if let Some(heading) = headings.get(k).filter(|h| !h.is_empty()) {
+                printed[k] = true;
+                out.push(Span {
+                    text: format!("{heading}:"),
+                    style: bold,
+                });
+                // The heading stays with its cell's first word.
+                out.push(Span {
+                    text: "\u{A0}".to_string(),
+                    style: Style::default(),
+                });
+            }
+            out.extend(cell.iter().cloned());
+        }
+    }
+    let lost = headings
+        .iter()
+        .zip(&printed)
+        .any(|(h, p)| !h.is_empty() && !p);
+    (!lost).then(|| out.into_iter().filter(|s| !s.text.is_empty()).collect())
+}
+
+/// A table's spans cut into rows (at its kept line breaks) and cells (at
+/// its tabs), each cell its spans.
+fn cells(spans: &[Span]) -> Vec<Vec<Vec<Span>>> {
+    let (mut rows, mut row, mut cell) = (Vec::new(), Vec::new(), Vec::new());
+    let piece = |cell: &mut Vec<Span>, text: &str, style: Style| {
+        if !text.is_empty() {
+            cell.push(Span {
+                text: text.to_string(),
+                style,
+            });
+        }
+    };
+    for span in spans {
+        let mut from = 0;
+        for (at, sep) in span.text.match_indices(['\t', LINE_BREAK]) {
+            piece(&mut cell, &span.text[from..at], span.style);
+            row.push(std::mem::take(&mut cell));
+            if sep.starts_with(LINE_BREAK) {
+                rows.push(std::mem::take(&mut row));
+            }
+            from = at + sep.len();
+        }
+        piece(&mut cell, &span.text[from..], span.style);
+    }
+    row.push(cell);
+    rows.push(row);
+    rows
+}
+
 /// The width of `items` set at their natural size: boxes and glue, not
 /// the penalties, which count only where a line breaks.
 fn natural_width(items: &[Item]) -> Length {
@@ -305,5 +402,46 @@ mod tests {
         assert!(!table.line_up(&mut items, Length::pt(10.0), Length::pt(99.0), false));
         assert_eq!(items[1], tab());
         assert!(table.line_up(&mut items, Length::pt(10.0), Length::pt(100.0), false));
+    }
+
+    #[test]
+    fn a_table_with_headings_too_wide_is_set_each_cell_after_its_heading() {
+        let span = |text: &str, bold: bool| Span {
+            text: text.to_string(),
+            style: Style {
+                bold,
+                ..Style::default()
+            },
+        };
+        let text = |spans: &[Span]| spans.iter().map(|s| s.text.as_str()).collect::<String>();
+        let table = [
+            span("Grade\tNow\tWe ask", true),
+            span("\u{2028}Cleaner\t11.20 €\t", false),
+            span("14 €", true),
+            span("\u{2028}Porter\t\t15 €", false),
+        ];
+        let headed = by_headings(&table).unwrap();
+        assert_eq!(
+            text(&headed),
+            "Grade:\u{A0}Cleaner\u{A0}· Now:\u{A0}11.20 €\u{A0}· We ask:\u{A0}14 €\u{2028}\
+             Grade:\u{A0}Porter\u{A0}· We ask:\u{A0}15 €"
+        );
+        // The headings are bold, and so is what the writer made bold.
+        let bold: Vec<&str> = headed
+            .iter()
+            .filter(|s| s.style.bold)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(
+            bold,
+            ["Grade:", "Now:", "We ask:", "14 €", "Grade:", "We ask:"]
+        );
+        // A first row that is not headings, or a heading no cell prints
+        // beside (a column left empty), is set as it stands.
+        let mut plain = table.clone();
+        plain[0].style.bold = false;
+        assert_eq!(by_headings(&plain), None);
+        let empty_column = [span("Grade\tNow", true), span("\u{2028}Cleaner\t", false)];
+        assert_eq!(by_headings(&empty_column), None);
     }
 }

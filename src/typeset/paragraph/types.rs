@@ -163,6 +163,10 @@ pub struct Paragraph {
     /// Whether a last line under `min_last_line` costs more the shorter
     /// it is, as for Chinese and Japanese (see `CJK_LAST_LINE_EM`).
     pub(super) graded_last_line: bool,
+    /// A table too wide for its column, set by its headings (see
+    /// [`super::by_headings`]): each line the writer broke begins a row,
+    /// which the caller sets apart.
+    pub(super) rows_apart: bool,
 }
 
 /// A place inside text without spaces where a line may break.
@@ -222,5 +226,11 @@ impl Paragraph {
     /// The items, for inspection and benchmarks.
     pub fn items(&self) -> &[Item] {
         &self.items
+    }
+
+    /// Whether each line after a break the writer made begins a row of a
+    /// table set as lines of text by its headings, to be set apart.
+    pub fn rows_apart(&self) -> bool {
+        self.rows_apart
     }
 }
