@@ -1096,14 +1096,16 @@ fn a_table_too_wide_for_the_column_is_set_as_lines_with_a_warning() {
                 Monday 3 March\tGeneral meeting of all tenants of the three blocks\tCommunity room, Weavers Court\n\
                 Tuesday 4 March\tLeafleting on both estates\tMill Lane and Canal Street, at the corner shop\n";
     let layout = layout::load("a6-handout").unwrap();
-    let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (out, words) = built_words(text, &layout, "table-wide-words");
     let said: Vec<String> = out.warnings.iter().map(|w| w.to_string()).collect();
     assert!(
         said.iter().any(|w| w
             .starts_with("s.txt:5: warning: the table's columns are wider than the text's column")),
         "{said:?}"
     );
+    // Each row set apart from the one before: a row wraps.
+    let tuesday = words.iter().find(|w| w.text == "Tuesday").unwrap();
+    assert!(set_apart(&words, tuesday));
     let pdf = write_temp(&out.pdf, "table-wide");
     let (_, lines, _) = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
     let shown = lines.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -1118,6 +1120,25 @@ fn a_table_too_wide_for_the_column_is_set_as_lines_with_a_warning() {
         lines.lines().any(|l| l.trim_start().starts_with("Tuesday")),
         "{lines}"
     );
+}
+
+/// Whether `word` stands further below the line above it than the lines
+/// of `words` stand apart at the least: a row or paragraph set apart.
+fn set_apart(words: &[Word], word: &Word) -> bool {
+    let above = words
+        .iter()
+        .filter(|w| w.page == word.page && w.y_max < word.y_max - 1.0)
+        .map(|w| w.y_max)
+        .fold(f64::MIN, f64::max);
+    let mut ys: Vec<f64> = words
+        .iter()
+        .filter(|w| w.page == word.page)
+        .map(|w| w.y_max)
+        .collect();
+    ys.sort_by(f64::total_cmp);
+    ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+    let leading = ys.windows(2).map(|p| p[1] - p[0]).fold(f64::MAX, f64::min);
+    word.y_max - above > leading * 1.3
 }
 
 #[test]
@@ -1176,23 +1197,7 @@ fn a_markdown_table_stands_in_columns_or_each_cell_after_its_heading() {
     assert_eq!(grades.len(), 2, "{shown}");
     // The second row begins a line, further below the first row's last
     // line than a line's leading.
-    let before = words
-        .iter()
-        .filter(|w| w.y_max < grades[1].y_max - 1.0)
-        .map(|w| w.y_max)
-        .fold(f64::MIN, f64::max);
-    let leading = {
-        let mut ys: Vec<f64> = words.iter().map(|w| w.y_max).collect();
-        ys.sort_by(f64::total_cmp);
-        ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
-        let steps: Vec<f64> = ys.windows(2).map(|p| p[1] - p[0]).collect();
-        steps.iter().copied().fold(f64::MAX, f64::min)
-    };
-    assert!(
-        grades[1].y_max - before > leading * 1.3,
-        "{before} {} {leading}",
-        grades[1].y_max
-    );
+    assert!(set_apart(&words, grades[1]), "{shown}");
     assert!(words.iter().any(|w| w.text == "meeting."));
 }
 

@@ -38,21 +38,23 @@ impl Setter<'_> {
                     self.measure
                 ),
             });
-            if let Some(headed) = headed {
-                // Records, not prose: flush left (at the start of the
-                // line), as justified they open gaps around the headings
-                // and end a row on a hyphenated word's stub.
-                let ragged = TextStyle {
-                    align: match style.align {
-                        Align::Justify => Align::Left,
-                        other => other,
-                    },
-                    ..style.clone()
-                };
-                let mut p = self.prepare_with(&headed, &ragged, line, false)?.0;
-                p.rows_apart = true;
-                return Ok(p);
-            }
+            // Records, not prose, either way: flush left (at the start of
+            // the line), as justified they open gaps around the headings
+            // and end a row on a hyphenated word's stub; and each row set
+            // apart, as a row may wrap.
+            let ragged = TextStyle {
+                align: match style.align {
+                    Align::Justify => Align::Left,
+                    other => other,
+                },
+                ..style.clone()
+            };
+            let mut p = match headed {
+                Some(headed) => self.prepare_with(&headed, &ragged, line, false)?.0,
+                None => self.prepare_with(spans, &ragged, line, false)?.0,
+            };
+            p.rows_apart = true;
+            return Ok(p);
         }
         Ok(self.prepare_with(spans, style, line, false)?.0)
     }

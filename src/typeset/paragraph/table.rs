@@ -13,8 +13,10 @@
 //! starts where its column does: a column is as wide as its widest cell,
 //! and [`GUTTER_EM`] apart from the next. The words inside a cell are tied
 //! too, so each row stays one line. Rows that do not fit the narrowest
-//! measure together are left to the caller, which sets the text with a
-//! word space for each tab instead: wrapping a row would break its column
+//! measure together are left to the caller, which sets each row as a line
+//! of text, flush left and set apart from the next: each cell after its
+//! column's heading where the first row is headings ([`by_headings`]),
+//! else with an em for each tab. Wrapping a row would break its column
 //! lines anyway.
 
 use crate::statement::document::{Span, Style, LINE_BREAK};
