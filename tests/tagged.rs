@@ -849,3 +849,77 @@ fn a_right_to_left_lists_labels_are_its_markers() {
     // pdfinfo prints a right-to-left label's glyphs as drawn: ".1".
     assert_eq!(labels, [".1", ".2", "•", "•"], "{out}");
 }
+
+#[test]
+fn a_table_in_columns_is_a_table_of_rows_and_cells_in_reading_order() {
+    // Before: one P, its rows' glyphs run together for a screen reader.
+    let text = "+++\nlang = \"en\"\n+++\n\n# Pay\n\nWhat the council pays, and what we ask.\n\n\
+                | Grade | Now | We ask |\n|---|---|---|\n| Cleaner | 9.80 € | 14 € |\n\
+                | Porter | | 15 € |\n\nCome to the meeting.\n";
+    let pdf = build_text(text, "a5-flyer", "table", |_| {});
+    let doc = Document::load(&pdf).unwrap();
+    let all = elements(&doc);
+    let at = all.iter().position(|e| e.role == "Table").expect("a Table");
+    let table: Vec<(&str, &str, usize)> = all[at + 1..]
+        .iter()
+        .take_while(|e| e.depth > all[at].depth)
+        .map(|e| (e.role.as_str(), e.parent_role.as_str(), e.mcrs.len()))
+        .collect();
+    let row = |cell| {
+        [
+            ("TR", "Table", 0),
+            (cell, "TR", 1),
+            (cell, "TR", 1),
+            (cell, "TR", 1),
+        ]
+    };
+    let want: Vec<(&str, &str, usize)> = [row("TH"), row("TD"), row("TD")].concat();
+    assert_eq!(table, want);
+    // Each cell's text, the empty one a space, in the order they are read.
+    let (ok, out, err) = tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let cells: Vec<&str> = out
+        .lines()
+        .skip_while(|l| l.trim() != "Table (block)")
+        .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix('"'))
+        .take(9)
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        cells,
+        ["Grade", "Now", "We ask", "Cleaner", "9.80 €", "14 €", "Porter", "", "15 €"]
+    );
+    // Heading cells head their columns.
+    let th_scope = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .any(|d| {
+            d.get(b"S").ok().and_then(|s| s.as_name().ok()) == Some(b"TH")
+                && d.get(b"A")
+                    .is_ok_and(|a| format!("{a:?}").contains("Column"))
+        });
+    assert!(th_scope);
+}
+
+#[test]
+fn a_right_to_left_tables_cells_are_read_from_the_right() {
+    // Drawn from the left, the last column first: the tree reads the
+    // first column's first.
+    let text =
+        "+++\nlang = \"ar\"\n+++\n\n# أجورنا\n\nهذه أجور العاملين في البلدية وما نطالب به.\n\n\
+                | الفئة | الأجر الآن | المطلب |\n|---|---|---|\n| عامل نظافة | 9.80 € | 14 € |\n\n\
+                تعالوا إلى الاجتماع.\n";
+    let pdf = build_text(text, "a5-flyer", "rtl-table", |_| {});
+    let (ok, out, err) = tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    // poppler quotes Arabic in drawing order, from the left.
+    let cells: Vec<String> = out
+        .lines()
+        .skip_while(|l| l.trim() != "Table (block)")
+        .filter_map(|l| l.trim().strip_prefix('"')?.strip_suffix('"'))
+        .take(4)
+        .map(|c| c.trim().chars().rev().collect())
+        .collect();
+    assert_eq!(cells, ["الفئة", "الأجر الآن", "المطلب", "عامل نظافة"]);
+}

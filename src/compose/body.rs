@@ -14,7 +14,7 @@ use crate::layout::design::{Design, SHORT_LAST_LINE};
 use crate::statement::document::{is_table, Block, BlockKind, Span, Style};
 use crate::style::{Align, Weight};
 use crate::typeset::line::{Cluster, Line, LineEnd, PlacedGlyph};
-use crate::typeset::paragraph::{ScriptShare, Setter, TextStyle};
+use crate::typeset::paragraph::{has_headings, ScriptShare, Setter, TextStyle};
 use crate::typeset::sense;
 use crate::units::Length;
 use unicode_script::{Script, UnicodeScript};
@@ -241,6 +241,15 @@ pub(super) fn set_body_block(
         .map(|m| x - m.width - body.size * MARKER_GAP_EM);
     // Exactly as many as there are: a one-line paragraph would otherwise
     // hold room for four, which many short paragraphs add up.
+    // A table set in columns is tagged as one: each line a row, its cells
+    // apart (in a list item the item's structure wins).
+    let table = is_table(&block.spans)
+        && !rows_apart
+        && !matches!(
+            block.kind,
+            BlockKind::ListItem { .. } | BlockKind::Note { .. }
+        );
+    let header = table && has_headings(&block.spans);
     out.lines.reserve_exact(lines.len());
     let mut after_row = false;
     for (k, line) in lines.into_iter().enumerate() {
@@ -256,7 +265,19 @@ pub(super) fn set_body_block(
             line,
             figure: None,
             picture: None,
-            tag: Some(Tag::new(role(&block.kind, 0, false), Part::Body, element)),
+            tag: Some(Tag::new(
+                if table {
+                    Role::TableRow {
+                        row: u32::try_from(k).unwrap_or(u32::MAX),
+                        header: header && k == 0,
+                        rtl: setter.direction.is_rtl(),
+                    }
+                } else {
+                    role(&block.kind, 0, false)
+                },
+                Part::Body,
+                element,
+            )),
         };
         if k == 0 {
             if let (Some(m), Some(mx)) = (&shape.marker, marker_x) {

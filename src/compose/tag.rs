@@ -77,6 +77,17 @@ pub enum Role {
         /// Whether they end the line's runs rather than start them.
         label_at_end: bool,
     },
+    /// A row of a table set in columns: one line, its cells parted by
+    /// tabs. The rows of one table are one element.
+    TableRow {
+        /// Which row, from 0.
+        row: u32,
+        /// Whether its cells are the columns' headings.
+        header: bool,
+        /// Whether its cells are drawn from the right: read last to first
+        /// in drawing order.
+        rtl: bool,
+    },
     /// A picture or QR code, with the text that stands for it.
     Figure {
         /// What it shows, for those who cannot see it.

@@ -46,9 +46,16 @@ impl Cluster {
         }
     }
 
-    /// True for a word space.
+    /// True for a word space, and for the white between two cells of a
+    /// table's row ([`Cluster::is_tab`]).
     pub fn is_space(&self) -> bool {
-        *self == Cluster::Char(' ')
+        matches!(self, Cluster::Char(' ' | '\t'))
+    }
+
+    /// True for the white between two cells of a table's row set in
+    /// columns: a space glyph, which stands for a tab.
+    pub fn is_tab(&self) -> bool {
+        *self == Cluster::Char('\t')
     }
 }
 

@@ -227,6 +227,28 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
             }
             _ => (0, 0),
         };
+        // A table's row: a sequence for each cell, each opening after a
+        // tab (the glyph index of each such start).
+        let cells: Vec<u32> = match &placed.tag {
+            Some(Tag {
+                role: Role::TableRow { .. },
+                ..
+            }) => placed
+                .line
+                .glyphs()
+                .enumerate()
+                .filter(|(_, (_, g))| g.text.is_tab())
+                .map(|(k, _)| k as u32 + 1)
+                .collect(),
+            _ => Vec::new(),
+        };
+        let row = matches!(
+            &placed.tag,
+            Some(Tag {
+                role: Role::TableRow { .. },
+                ..
+            })
+        );
         if placed.tag.is_none() {
             Marker::artifact(out);
         }
@@ -245,7 +267,9 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
         let mut flat = 0u32;
         for (k, run) in placed.line.runs.iter().enumerate() {
             let n = run.glyphs.len() as u32;
-            let base = if (label_from..label_from + label_runs).contains(&k) {
+            let base = if row {
+                Piece::Cell
+            } else if (label_from..label_from + label_runs).contains(&k) {
                 Piece::Label
             } else if label_runs > 0 {
                 Piece::Body
@@ -268,8 +292,15 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
                             .unwrap_or(u32::MAX),
                     ),
                 };
-                let until = until.saturating_sub(flat).min(n);
-                if let Some(tag) = placed.tag.as_ref().filter(|_| open != Some(piece)) {
+                // A cell ends where the next opens.
+                let next_cell = cells.iter().copied().find(|&c| c > g).unwrap_or(u32::MAX);
+                let until = until.min(next_cell).saturating_sub(flat).min(n);
+                let new_cell = cells.contains(&g);
+                if let Some(tag) = placed
+                    .tag
+                    .as_ref()
+                    .filter(|_| open != Some(piece) || new_cell)
+                {
                     if open.is_some() {
                         Marker::end(out);
                     }
@@ -610,6 +641,8 @@ fn push_hex(out: &mut Vec<u8>, value: u16) {
 fn needs_actual_text(cluster: &[PlacedGlyph], font: &FontUse) -> bool {
     match cluster {
         [] => false,
+        // A table's tab is its space glyph, copied as a space.
+        [only] if only.text.is_tab() => *font.unicode(only.gid) != Cluster::Char(' '),
         [only] => *font.unicode(only.gid) != only.text,
         [_, _, ..] => true,
     }

@@ -69,11 +69,14 @@ pub(super) fn glyph_texts(
     // The common case, without allocating: one glyph for one character.
     if let [glyph] = cluster {
         if let Cluster::Char(c) = glyph.text {
+            // The white between a table's cells is the space glyph, and
+            // copies as a space.
+            let c = if glyph.text.is_tab() { ' ' } else { c };
             let nominal = face.glyph(c) == Some(glyph.gid);
             return each(
                 glyph.gid,
                 GlyphText {
-                    text: glyph.text.clone(),
+                    text: Cluster::Char(c),
                     nominal,
                 },
             );

@@ -18,8 +18,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use pdf_writer::types::StructRole;
 use pdf_writer::types::{ActionType, AnnotationFlags, AnnotationType};
+use pdf_writer::types::{StructRole, TableHeaderScope};
 use pdf_writer::writers::{StructElement, StructTreeRoot};
 use pdf_writer::{Chunk, Content, Finish, Name, Rect, Ref, Str, TextStr};
 
@@ -39,6 +39,9 @@ pub(super) enum Piece {
     /// tagged line of a long statement holds a `Piece`, and a byte is
     /// enough for it.)
     Link,
+    /// A cell of a table's row: one of the line's pieces between its tabs
+    /// (the tab ending it included).
+    Cell,
 }
 
 /// One marked-content sequence of a page: its MCID is its place in the
@@ -136,6 +139,8 @@ fn content_name(role: &Role, piece: Piece) -> &'static [u8] {
         (_, Piece::Label) => b"Lbl",
         (_, Piece::Body) => b"LBody",
         (_, Piece::Link) => b"Link",
+        (Role::TableRow { header: true, .. }, _) => b"TH",
+        (Role::TableRow { .. }, _) => b"TD",
         (Role::Title, _) => b"H1",
         (Role::Heading(_), _) => b"H",
         (Role::Figure { .. }, _) => b"Figure",
@@ -153,6 +158,7 @@ fn struct_role(role: &Role) -> StructRole {
         Role::Quote => StructRole::BlockQuote,
         Role::ListItem { .. } => StructRole::LI,
         Role::Figure { .. } => StructRole::Figure,
+        Role::TableRow { .. } => StructRole::Table,
     }
 }
 
@@ -221,6 +227,9 @@ struct Seq {
     /// For part of a web address in the text: which address, and where
     /// this part can be clicked.
     link: Option<(u32, [f32; 4])>,
+    /// For a table's cell: its row, whether that is the headings', and
+    /// whether its cells are drawn from the right.
+    cell: Option<(u32, bool, bool)>,
 }
 
 /// A child of a structure element.
@@ -345,6 +354,31 @@ impl Builder<'_> {
     }
 }
 
+impl Builder<'_> {
+    /// Adds a table's cells to `table`: a TR for each row, holding a TH
+    /// (in the headings' row) or TD for each cell, in the order they are
+    /// read (a right-to-left row's from the last drawn).
+    fn table(&mut self, table: usize, mut cells: Vec<Seq>) {
+        cells.sort_by_key(|s| s.flow);
+        for row in cells.chunk_by(|a, b| a.cell.map(|c| c.0) == b.cell.map(|c| c.0)) {
+            let (_, header, rtl) = row[0].cell.unwrap_or_default();
+            let tr = self.add(StructRole::TR, None, table, Vec::new());
+            let role = if header {
+                StructRole::TH
+            } else {
+                StructRole::TD
+            };
+            let mut order: Vec<&Seq> = row.iter().collect();
+            if rtl {
+                order.reverse();
+            }
+            for s in order {
+                self.add(role, None, tr, vec![Kid::Content(s.mcr)]);
+            }
+        }
+    }
+}
+
 /// The tree from each page's marked sequences; link annotations only
 /// when `links` (PDF/X keeps annotations off the printed page). `targets`
 /// are what the web addresses in the text open; `own_langs` the languages
@@ -370,6 +404,7 @@ fn build(
                 flow: m.tag.flow,
                 mcr: (p, mcid),
                 link: None,
+                cell: None,
             };
             match m.piece {
                 Piece::Whole | Piece::Body => {
@@ -379,6 +414,12 @@ fn build(
                     e.whole.push(seq);
                 }
                 Piece::Label => e.label.push(seq),
+                Piece::Cell => {
+                    if let Role::TableRow { row, header, rtl } = m.tag.role {
+                        seq.cell = Some((row, header, rtl));
+                    }
+                    e.whole.push(seq);
+                }
                 Piece::Link => {
                     let link = links_here
                         .next_if(|(at, _)| *at as usize == mcid)
@@ -411,6 +452,13 @@ fn build(
             outline.restart();
         }
         b.side = id.side;
+        if let Role::TableRow { .. } = e.role {
+            lists.clear();
+            let table = b.add(StructRole::Table, None, 0, Vec::new());
+            b.nodes[table].lang = own_langs.get(&id).cloned();
+            b.table(table, e.whole);
+            continue;
+        }
         let Role::ListItem { depth, .. } = e.role else {
             lists.clear();
             let alt = match &e.role {
@@ -512,6 +560,14 @@ pub(super) fn write(
         }
         if let Some(alt) = &node.alt {
             el.alt(TextStr(alt));
+        }
+        // A heading cell heads its column (the headings' row is a table's
+        // first).
+        if node.role == StructRole::TH {
+            el.attributes()
+                .push()
+                .table()
+                .scope(TableHeaderScope::Column);
         }
         let mut kids = el.children();
         for kid in &node.kids {

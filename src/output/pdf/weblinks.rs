@@ -120,8 +120,11 @@ pub(super) fn find(pages: &[Page], labels: &[LinkLabel]) -> WebLinks {
 
 /// A tag whose lines are read for addresses: text of the document that is
 /// not a link already (the QR code's printed address is one as a whole).
+/// A table's cells are not: their tags are cells, which hold no `Link`.
 fn readable(tag: Option<&crate::compose::tag::Tag>) -> Option<&crate::compose::tag::Tag> {
-    tag.filter(|t| t.link.is_none() && !matches!(t.role, Role::Figure { .. }))
+    tag.filter(|t| {
+        t.link.is_none() && !matches!(t.role, Role::Figure { .. } | Role::TableRow { .. })
+    })
 }
 
 /// Where a character of an element's text was drawn: its byte offset in

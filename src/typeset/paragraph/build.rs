@@ -201,6 +201,9 @@ impl Setter<'_> {
                     p.push(no_break(), Piece::Nothing);
                     t.tab(&p.items, cell_at(cell_from, i), p.items.len());
                     cell_from = i + 1;
+                    // Drawn as a space, and read as one; the tagged PDF
+                    // parts the row's cells where it stands.
+                    glyph.text = Cluster::Char('\t');
                     p.push(tab(Length::ZERO), Piece::Space { glyph, tracked: 0 });
                     t.start_cell(p.items.len());
                 } else {

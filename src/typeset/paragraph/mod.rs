@@ -42,7 +42,7 @@ use crate::units::Length;
 pub use build::ScriptShare;
 pub use gaps::SegmentPlace;
 pub use memo::Memo;
-pub use table::by_headings;
+pub use table::{by_headings, has_headings};
 pub use trial::Trial;
 pub use types::{Glyph, Paragraph, TextStyle};
 

@@ -204,13 +204,7 @@ pub fn by_headings(spans: &[Span]) -> Option<Vec<Span>> {
     let rows = cells(spans);
     let (head, body) = rows.split_first()?;
     let text = |cell: &[Span]| cell.iter().map(|s| s.text.as_str()).collect::<String>();
-    let headed = !body.is_empty()
-        && head.iter().any(|c| !text(c).trim().is_empty())
-        && head
-            .iter()
-            .flatten()
-            .all(|s| s.style.bold || s.text.trim().is_empty());
-    if !headed {
+    if body.is_empty() || !headings(head) {
         return None;
     }
     let headings: Vec<String> = head.iter().map(|c| text(c).trim().to_string()).collect();
@@ -256,6 +250,19 @@ pub fn by_headings(spans: &[Span]) -> Option<Vec<Span>> {
         .zip(&printed)
         .any(|(h, p)| !h.is_empty() && !p);
     (!lost).then(|| out.into_iter().filter(|s| !s.text.is_empty()).collect())
+}
+
+/// Whether a table's first row is headings: every cell of it bold (a
+/// `<th>`, the head of a Markdown table), one with text at least.
+pub fn has_headings(spans: &[Span]) -> bool {
+    cells(spans).first().is_some_and(|head| headings(head))
+}
+
+/// Whether the cells of a row are headings: all bold, one with text.
+fn headings(row: &[Vec<Span>]) -> bool {
+    let blank = |s: &Span| s.text.trim().is_empty();
+    row.iter().flatten().any(|s| !blank(s))
+        && row.iter().flatten().all(|s| s.style.bold || blank(s))
 }
 
 /// A table's spans cut into rows (at its kept line breaks) and cells (at
