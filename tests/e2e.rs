@@ -1202,6 +1202,56 @@ fn a_markdown_table_stands_in_columns_or_each_cell_after_its_heading() {
 }
 
 #[test]
+fn a_long_tables_headings_head_every_column_it_goes_on_in() {
+    // Before: only the first column had them; in the others "12.70 €"
+    // stood under nothing.
+    let rows: String = (0..150)
+        .map(|i| {
+            format!(
+                "| Member {i} | Block {} | {}.{}0 € |\n",
+                i % 7,
+                10 + i % 5,
+                i % 10
+            )
+        })
+        .collect();
+    let text = format!(
+        "# Dues\n\nWhat every member of the branch paid this year.\n\n\
+         | Name | Where | Paid |\n|---|---|---:|\n{rows}\nThank you all.\n"
+    );
+    let layout = layout::load("a4-leaflet").unwrap();
+    let out = handbill::build(&BuildRequest::new(text.as_bytes(), "s.md", &layout))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let pdf = write_temp(&out.pdf, "long-table");
+    let words = words(pdf.to_str().unwrap());
+    let at = |text: &str| -> Vec<&Word> { words.iter().filter(|w| w.text == text).collect() };
+    // One column per 50-odd rows: the headings over each, above its
+    // first row.
+    let names = at("Name");
+    let columns: std::collections::BTreeSet<(usize, i64)> = at("Member")
+        .iter()
+        .map(|w| (w.page, (w.x_min / 10.0).round() as i64))
+        .collect();
+    assert!(columns.len() >= 3, "{columns:?}");
+    assert_eq!(names.len(), columns.len(), "{columns:?}");
+    for name in &names {
+        let below = words.iter().filter(|w| {
+            w.page == name.page && (w.x_min - name.x_min).abs() < 0.5 && w.y_min > name.y_min
+        });
+        let first = below.min_by(|a, b| a.y_min.total_cmp(&b.y_min)).unwrap();
+        assert_eq!(first.text, "Member", "{} {}", first.page, first.y_min);
+        assert!(!words.iter().any(|w| w.page == name.page
+            && (w.x_min - name.x_min).abs() < 0.5
+            && w.y_min < name.y_min
+            && w.text.starts_with("Member")));
+    }
+    // Read once: the copies are not the text.
+    let (ok, tree, err) = tool("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    assert_eq!(tree.matches("\"Name ").count(), 1, "{tree}");
+}
+
+#[test]
 fn an_address_moves_to_the_next_column_whole() {
     let layout = layout::load("a4-leaflet").unwrap();
     let sentence = "Every household on Mill Lane received a letter announcing a rent rise. ";

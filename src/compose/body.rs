@@ -117,6 +117,7 @@ pub(super) fn set_body_block(
 ) -> Result<BlockLines> {
     let body = &design.body;
     let mut out = BlockLines {
+        header: None,
         lines: Vec::new(),
         space_before: if prev.is_none() {
             Length::ZERO
@@ -316,6 +317,13 @@ pub(super) fn set_body_block(
             }
         }
         out.lines.push(cl);
+    }
+    // A long table's headings head every column it goes on in.
+    if header {
+        out.header = out.lines.first().map(|l| ColumnLine {
+            tag: None,
+            ..l.clone()
+        });
     }
     Ok(out)
 }

@@ -263,6 +263,9 @@ pub struct BlockLines {
     /// A heading's lines do not (its block is whole lines instead), nor
     /// the QR code and its caption, which stand together.
     pub on_grid: bool,
+    /// A table's headings' row, set again at the top of each column the
+    /// table goes on in (untagged: the reader has read it once).
+    pub header: Option<ColumnLine>,
 }
 
 /// The grid the body flows into.
@@ -344,6 +347,9 @@ struct Frame {
 
 /// A line at its position in a frame: (block, line, baseline from the frame top).
 type Placement = (usize, usize, Length);
+
+/// The line of a [`Placement`] that is its block's `header`, set again.
+const HEADER: usize = usize::MAX;
 
 /// The frames of a page whose body starts at `top`: each column from top to
 /// bottom less the obstacles it meets, in reading order. A stretch too short
@@ -449,9 +455,22 @@ pub fn flow_around(mut blocks: Vec<BlockLines>, grid: &Grid, first: FirstPage) -
             let x0 = grid.left + (grid.column_width + grid.gap) * frame.column as f64;
             used[frame.column] |= !placed.is_empty();
             for &(b, l, y) in placed {
+                let baseline = frame.top + y;
+                if l == HEADER {
+                    // A copy, untagged: not the document's text again.
+                    if let Some(h) = &blocks[b].header {
+                        page.lines.push(PlacedLine {
+                            x: x0 + h.x,
+                            baseline,
+                            line: h.line.clone(),
+                            figure: None,
+                            tag: None,
+                        });
+                    }
+                    continue;
+                }
                 // Each line is placed once: move it, do not copy it.
                 let cl = &mut blocks[b].lines[l];
-                let baseline = frame.top + y;
                 page.lines.push(PlacedLine {
                     x: x0 + cl.x,
                     baseline,
@@ -576,6 +595,18 @@ fn baselines<'a>(
     grid: &'a Grid,
     lines: Option<OnGrid>,
 ) -> impl Iterator<Item = Length> + 'a {
+    baselines_from(block, from, (y, at_top, false), grid, lines)
+}
+
+/// [`baselines`], the first line `joined` to the line at `y` (a table's
+/// headings set again above it) without the block's space before it.
+fn baselines_from<'a>(
+    block: &'a BlockLines,
+    from: usize,
+    (y, at_top, joined): (Length, bool, bool),
+    grid: &'a Grid,
+    lines: Option<OnGrid>,
+) -> impl Iterator<Item = Length> + 'a {
     let mut snap = lines.filter(|_| block.on_grid);
     let mut yy = y;
     block.lines[from..].iter().enumerate().map(move |(k, cl)| {
@@ -587,7 +618,7 @@ fn baselines<'a>(
             cl.leading
         } else if at_top && k == 0 {
             grid.top_skip.max(cl.leading * 0.75)
-        } else if k == 0 {
+        } else if k == 0 && !joined {
             block.space_before + cl.leading
         } else {
             cl.leading
@@ -625,9 +656,27 @@ fn fill_column(
             };
             continue;
         }
+        // A table going on at a column's top: its headings first.
+        let header = block
+            .header
+            .as_ref()
+            .filter(|_| placed.is_empty() && cursor.line > 0)
+            .map(|h| {
+                let top = grid.top_skip.max(h.leading * 0.75);
+                lines
+                    .filter(|_| block.on_grid)
+                    .map_or(top, |g| g.grid.snap(top, g.origin))
+            });
         // Baseline of each remaining line of this block if placed here.
-        let ys: Vec<Length> =
-            baselines(block, cursor.line, (y, placed.is_empty()), grid, lines).collect();
+        let ys: Vec<Length> = match header {
+            Some(h) => baselines_from(block, cursor.line, (h, false, true), grid, lines).collect(),
+            None => baselines(block, cursor.line, (y, placed.is_empty()), grid, lines).collect(),
+        };
+        let headed = |placed: &mut Vec<Placement>, take: usize| {
+            if let (Some(h), true) = (header, take > 0) {
+                placed.push((cursor.block, HEADER, h));
+            }
+        };
         let fit = ys.iter().take_while(|&&b| b <= height + eps).count();
         let remaining = n - cursor.line;
         if fit == remaining {
@@ -642,6 +691,7 @@ fn fill_column(
             {
                 break;
             }
+            headed(&mut placed, ys.len());
             for (k, &b) in ys.iter().enumerate() {
                 placed.push((cursor.block, cursor.line + k, b));
             }
@@ -673,6 +723,7 @@ fn fill_column(
             // Nothing fits by the rules in an empty column: break them rather than loop.
             take = fit.max(1).min(remaining);
         }
+        headed(&mut placed, take);
         for (k, &b) in ys.iter().take(take).enumerate() {
             placed.push((cursor.block, cursor.line + k, b));
         }
@@ -786,7 +837,7 @@ fn by_the_rules(blocks: &[BlockLines], cols: &[Vec<Placement>]) -> bool {
     let mut pieces: Vec<(usize, usize, usize)> = Vec::new();
     for col in cols {
         let mut last = None;
-        for &(b, line, _) in col {
+        for &(b, line, _) in col.iter().filter(|p| p.1 != HEADER) {
             match pieces.last_mut() {
                 Some(p) if last == Some(b) => p.2 += 1,
                 _ => pieces.push((b, line, 1)),
@@ -840,6 +891,7 @@ mod tests {
 
     fn block(n: usize) -> BlockLines {
         BlockLines {
+            header: None,
             lines: (0..n)
                 .map(|_| ColumnLine {
                     x: Length::ZERO,

@@ -256,6 +256,7 @@ pub(super) fn column_pictures(
             );
             let height = size.0.height;
             BlockLines {
+                header: None,
                 lines: vec![ColumnLine {
                     x: (column - size.0.width) / 2.0,
                     leading: height,

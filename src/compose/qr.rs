@@ -45,6 +45,7 @@ pub(super) fn qr_blocks(
     let figure = super::figure::qr_code(&link.text, size, at)?;
     let body = &design.body;
     let code = BlockLines {
+        header: None,
         lines: vec![ColumnLine {
             x: Length::ZERO,
             leading: size,
@@ -86,6 +87,7 @@ pub(super) fn qr_blocks(
         })
         .collect();
     let caption = BlockLines {
+        header: None,
         lines,
         space_before: Length::ZERO,
         keep_with_next: false,

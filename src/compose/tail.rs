@@ -234,6 +234,7 @@ mod tests {
 
     fn block(n: usize, space: f64) -> BlockLines {
         BlockLines {
+            header: None,
             lines: (0..n)
                 .map(|_| ColumnLine {
                     x: Length::ZERO,
