@@ -28,6 +28,12 @@ use crate::units::Length;
 /// gutter a word processor's default tab stops leave at body sizes.
 pub(super) const GUTTER_EM: f64 = 1.0;
 
+/// The most words a column's heading may have to be kept on one line
+/// when a table too wide for its column is set by its headings: a
+/// heading such as "Hourly wage now" is a name; a longer one is a phrase,
+/// and may wrap like one.
+const TIED_HEADING_WORDS: usize = 3;
+
 /// What a cell holds, for how it stands in its column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Cell {
@@ -207,7 +213,20 @@ pub fn by_headings(spans: &[Span]) -> Option<Vec<Span>> {
     if body.is_empty() || !headings(head) {
         return None;
     }
-    let headings: Vec<String> = head.iter().map(|c| text(c).trim().to_string()).collect();
+    // A heading of a few words is read as one ("What happens:"): tied,
+    // it never breaks; a longer one may.
+    let headings: Vec<String> = head
+        .iter()
+        .map(|c| {
+            let words: Vec<String> = text(c).split_whitespace().map(str::to_string).collect();
+            let tie = if words.len() <= TIED_HEADING_WORDS {
+                "\u{A0}"
+            } else {
+                " "
+            };
+            words.join(tie)
+        })
+        .collect();
     let mut printed = vec![false; headings.len()];
     let bold = Style {
         bold: true,
@@ -432,8 +451,8 @@ mod tests {
         let headed = by_headings(&table).unwrap();
         assert_eq!(
             text(&headed),
-            "Grade:\u{A0}Cleaner\u{A0}· Now:\u{A0}11.20 €\u{A0}· We ask:\u{A0}14 €\u{2028}\
-             Grade:\u{A0}Porter\u{A0}· We ask:\u{A0}15 €"
+            "Grade:\u{A0}Cleaner\u{A0}· Now:\u{A0}11.20 €\u{A0}· We\u{A0}ask:\u{A0}14 €\u{2028}\
+             Grade:\u{A0}Porter\u{A0}· We\u{A0}ask:\u{A0}15 €"
         );
         // The headings are bold, and so is what the writer made bold.
         let bold: Vec<&str> = headed
@@ -441,9 +460,17 @@ mod tests {
             .filter(|s| s.style.bold)
             .map(|s| s.text.as_str())
             .collect();
+        // A heading of a few words stays on one line.
         assert_eq!(
             bold,
-            ["Grade:", "Now:", "We ask:", "14 €", "Grade:", "We ask:"]
+            [
+                "Grade:",
+                "Now:",
+                "We\u{A0}ask:",
+                "14 €",
+                "Grade:",
+                "We\u{A0}ask:"
+            ]
         );
         // A first row that is not headings, or a heading no cell prints
         // beside (a column left empty), is set as it stands.
