@@ -7,7 +7,10 @@
 //! printed link. Whitespace, hyphens (inserted at line ends or written)
 //! and default-ignorable characters are left out on both sides, as line
 //! breaking moves or adds them; every other character must be there, once.
-//! Then every line must lie on its page and inside its measure, give or
+//! A table too wide for its column may be set by its headings, which
+//! prints its words in another order: either order passes. Untagged lines
+//! (a long table's headings set again at a column's top) are copies and
+//! are not compared. Then every line must lie on its page and inside its measure, give or
 //! take half a column gap: a line further out prints over its neighbour.
 //!
 //! It costs one pass over the text, so it runs on every build.
