@@ -240,8 +240,6 @@ pub(super) fn set_body_block(
         .marker
         .as_ref()
         .map(|m| x - m.width - body.size * MARKER_GAP_EM);
-    // Exactly as many as there are: a one-line paragraph would otherwise
-    // hold room for four, which many short paragraphs add up.
     // A table set in columns is tagged as one: each line a row, its cells
     // apart (in a list item the item's structure wins).
     let table = is_table(&block.spans)
@@ -251,6 +249,8 @@ pub(super) fn set_body_block(
             BlockKind::ListItem { .. } | BlockKind::Note { .. }
         );
     let header = table && has_headings(&block.spans);
+    // Exactly as many as there are: a one-line paragraph would otherwise
+    // hold room for four, which many short paragraphs add up.
     out.lines.reserve_exact(lines.len());
     let mut after_row = false;
     for (k, line) in lines.into_iter().enumerate() {

@@ -10,8 +10,9 @@
 //! A table too wide for its column may be set by its headings, which
 //! prints its words in another order: either order passes. Untagged lines
 //! (a long table's headings set again at a column's top) are copies and
-//! are not compared. Then every line must lie on its page and inside its measure, give or
-//! take half a column gap: a line further out prints over its neighbour.
+//! are not compared. Then every line must lie on its page and inside its
+//! measure, give or take half a column gap: a line further out prints
+//! over its neighbour.
 //!
 //! It costs one pass over the text, so it runs on every build.
 

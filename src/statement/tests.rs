@@ -1320,11 +1320,14 @@ fn a_line_break_in_a_markdown_tables_cell_is_a_space() {
     // GitHub's tables take no line breaks, so writers put a `<br>` in a
     // cell; it broke the row in two, its cells out of their columns.
     let text = "| Day | Where |\n|---|---|\n| Monday | Town Hall<br>Room 2 |\n\
-                | Tuesday | <p>Mill Lane</p> |\n";
+                | Tuesday | <p>Mill Lane</p> |\n| Friday | <ul><li>Park</li><li>Pier</li></ul> |\n";
     let parsed = parse_ok(text, Format::Markdown);
     assert_eq!(
         texts(&parsed.document),
-        ["Day\tWhere\u{2028}Monday\tTown Hall Room 2\u{2028}Tuesday\tMill Lane"]
+        [
+            "Day\tWhere\u{2028}Monday\tTown Hall Room 2\u{2028}Tuesday\tMill Lane\
+          \u{2028}Friday\t• Park • Pier"
+        ]
     );
 }
 

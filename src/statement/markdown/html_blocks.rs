@@ -104,10 +104,20 @@ impl Builder<'_> {
                     };
                 }
                 // Inside a Markdown table's cell (GitHub's tables take no
-                // line breaks, so writers put a `<br>` there) a line break
-                // or a paragraph is a space: the row stays one row.
-                Piece::LineBreak | Piece::Block if self.table.is_some() => {
+                // line breaks, so writers put a `<br>`, a `<p>` or a list
+                // there) a line break, a paragraph or a heading is a space
+                // and a list item a bullet: the row stays one row.
+                Piece::LineBreak
+                | Piece::Block
+                | Piece::Heading(_)
+                | Piece::List(_)
+                | Piece::ListEnd
+                    if self.table.is_some() =>
+                {
                     self.push_text(" ", self.style(), offset)?;
+                }
+                Piece::Item if self.table.is_some() => {
+                    self.push_text(" • ", self.style(), offset)?;
                 }
                 Piece::LineBreak => {
                     self.line_break(offset, true);
