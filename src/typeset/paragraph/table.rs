@@ -28,6 +28,12 @@ use crate::units::Length;
 /// gutter a word processor's default tab stops leave at body sizes.
 pub(super) const GUTTER_EM: f64 = 1.0;
 
+/// The narrowest white between two columns, in ems, for a table a little
+/// too wide for the column at [`GUTTER_EM`]: half an em, two word spaces,
+/// still plainly a gap between columns. A designer closes the gutters
+/// before giving up the columns.
+pub(super) const MIN_GUTTER_EM: f64 = 0.5;
+
 /// The most words a column's heading may have to be kept on one line
 /// when a table too wide for its column is set by its headings: a
 /// heading such as "Hourly wage now" is a name; a longer one is a phrase,
@@ -119,7 +125,8 @@ impl Table {
     }
 
     /// Widens the tabs' glue in `items` so that the cells stand in columns
-    /// [`GUTTER_EM`] of `size` apart, when all of them fit `measure`; else
+    /// [`GUTTER_EM`] of `size` apart (or less, down to [`MIN_GUTTER_EM`],
+    /// where that is what fits), when all of them fit `measure`; else
     /// leaves `items` alone and returns false. A column of figures stands
     /// flush right, its heading too, so that units line up under units,
     /// as a designer sets prices or wages (but the first, the rows'
@@ -133,8 +140,14 @@ impl Table {
         rtl: bool,
     ) -> bool {
         let columns = self.columns();
-        let gutter = size * GUTTER_EM;
-        if self.width(size) > measure {
+        let gaps = columns.len().saturating_sub(1) as f64;
+        let cells = columns.iter().fold(Length::ZERO, |a, c| a + *c);
+        let gutter = if gaps > 0.0 {
+            ((measure - cells) / gaps).min(size * GUTTER_EM)
+        } else {
+            size * GUTTER_EM
+        };
+        if gutter < size * MIN_GUTTER_EM {
             return false;
         }
         let right: Vec<bool> = (0..columns.len())
@@ -426,10 +439,23 @@ mod tests {
     #[test]
     fn rows_wider_than_the_measure_are_left_alone() {
         let (table, mut items) = rows();
-        // 30 + 10 + 60 = 100pt.
-        assert!(!table.line_up(&mut items, Length::pt(10.0), Length::pt(99.0), false));
+        // 30 + 10 + 60 = 100pt; with the narrowest gutter, 95pt.
+        assert!(!table.line_up(&mut items, Length::pt(10.0), Length::pt(94.9), false));
         assert_eq!(items[1], tab());
         assert!(table.line_up(&mut items, Length::pt(10.0), Length::pt(100.0), false));
+    }
+
+    #[test]
+    fn a_table_a_little_too_wide_closes_its_gutters() {
+        let (table, mut items) = rows();
+        // 98pt leave 8pt for the gutter, down from 10.
+        assert!(table.line_up(&mut items, Length::pt(10.0), Length::pt(98.0), false));
+        let width = |i: usize| match items[i] {
+            Item::Glue { width, .. } => width.to_pt(),
+            _ => unreachable!(),
+        };
+        assert!((width(1) - 8.0).abs() < 1e-9, "{}", width(1));
+        assert!((width(4) - 13.0).abs() < 1e-9, "{}", width(4));
     }
 
     #[test]
