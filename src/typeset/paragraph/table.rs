@@ -227,11 +227,18 @@ pub fn by_headings(spans: &[Span]) -> Option<Vec<Span>> {
         return None;
     }
     // A heading of a few words is read as one ("What happens:"): tied,
-    // it never breaks; a longer one may.
+    // it never breaks; a longer one may. Its own colon, if it has one,
+    // is the one it gets.
     let headings: Vec<String> = head
         .iter()
         .map(|c| {
-            let words: Vec<String> = text(c).split_whitespace().map(str::to_string).collect();
+            let text = text(c);
+            let words: Vec<String> = text
+                .trim_end()
+                .trim_end_matches([':', '：'])
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
             let tie = if words.len() <= TIED_HEADING_WORDS {
                 "\u{A0}"
             } else {
@@ -505,5 +512,14 @@ mod tests {
         assert_eq!(by_headings(&plain), None);
         let empty_column = [span("Grade\tNow", true), span("\u{2028}Cleaner\t", false)];
         assert_eq!(by_headings(&empty_column), None);
+        // A heading's own colon is not doubled.
+        let colon = [
+            span("Time:\tWhere:", true),
+            span("\u{2028}10:00\tPark", false),
+        ];
+        assert_eq!(
+            text(&by_headings(&colon).unwrap()),
+            "Time:\u{A0}10:00\u{A0}· Where:\u{A0}Park"
+        );
     }
 }
