@@ -413,6 +413,46 @@ fn text_pasted_from_a_word_processor_keeps_its_paragraphs() {
 }
 
 #[test]
+fn a_table_pasted_from_a_chat_assistant_is_set_as_a_table() {
+    // What a chat assistant's answer holds, pasted into the text box.
+    let s = Server::local();
+    let statement = "# Cleaners' pay: where we stand\n\n\
+                     Here is what the council pays and what we ask, grade by grade:\n\n\
+                     | Grade | Now | We ask |\n|---|---:|---:|\n\
+                     | Cleaner | 9.80 € | 14 € |\n| Supervisor | 13.40 € | 17.50 € |\n\n\
+                     **Meeting: Thursday 7pm, Weavers Court.**\n";
+    let a = s.post("/api/check", &serde_json::json!({ "statement": statement }));
+    assert_eq!(a.status, 200, "{}", a.text());
+    let warnings = a.json()["warnings"].as_array().unwrap().clone();
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| w["message"].as_str().unwrap().contains("table")),
+        "{warnings:?}"
+    );
+    let a = s.post("/api/build", &serde_json::json!({ "statement": statement }));
+    assert!(is_pdf(&a), "{}", a.text());
+    let dir = tmpdir("chat-table");
+    let pdf = dir.join("table.pdf");
+    std::fs::write(&pdf, &a.body).unwrap();
+    let (_, shown, _) = support::tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    // Each row one line, in its order, with no heading before a cell
+    // (as when each row was a paragraph: "Grade: Cleaner · Now: 9.80 €").
+    let row = |first: &str| {
+        let line = shown
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(first));
+        line.unwrap_or_else(|| panic!("{shown}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(row("Grade"), "Grade Now We ask");
+    assert_eq!(row("Cleaner"), "Cleaner 9.80 € 14 €");
+    assert_eq!(row("Supervisor"), "Supervisor 13.40 € 17.50 €");
+}
+
+#[test]
 fn mistakes_come_back_as_json_with_their_place() {
     let s = Server::local();
     let a = s.send(
