@@ -907,6 +907,36 @@ const UP_TO_DATE: &str = "const s = document.getElementById('status').textConten
       .classList.contains('stale') ? img.src : null;";
 
 #[test]
+fn in_a_browser_the_starters_meeting_goes_with_its_text() {
+    // Before: a statement pasted over the starter's went to print with
+    // "Northside community hall, Thursday, 7 pm" at its foot.
+    let s = Server::local();
+    let downloads = tmpdir("browser-starter");
+    let b = Browser::start(&downloads);
+    b.session("POST", "/url", serde_json::json!({ "url": s.url }));
+    b.wait("the first preview", UP_TO_DATE);
+    let fields = "return [document.getElementById('f-where').value, \
+                  document.getElementById('f-when').value];";
+    assert_eq!(
+        b.run(fields),
+        serde_json::json!(["Northside community hall", "Thursday, 7 pm"])
+    );
+    b.clear("#statement");
+    b.type_in(
+        "#statement",
+        "# Pay now\n\nThe council owes us three months of wages.\n",
+    );
+    b.wait("the preview of the typed statement", UP_TO_DATE);
+    assert_eq!(b.run(fields), serde_json::json!(["", ""]));
+    // A place of one's own stays.
+    b.type_in("#f-where", "Town Hall steps");
+    b.type_in("#statement", "Come on Friday.\n");
+    b.wait("the preview with the place", UP_TO_DATE);
+    assert_eq!(b.run(fields), serde_json::json!(["Town Hall steps", ""]));
+    let _ = std::fs::remove_dir_all(&downloads);
+}
+
+#[test]
 fn in_a_browser_a_statement_becomes_a_leaflet() {
     let s = Server::local();
     let downloads = tmpdir("browser-downloads");
