@@ -285,6 +285,17 @@ fn statement_inputs() {
         ]),
     );
     check(
+        case(
+            "too-long-table",
+            format!("Headline\n\n{}", "Member\tBlock C\t12.50 €\n".repeat(1_000)),
+        ),
+        bad(&[
+            "too-long-table.txt:3",
+            "this table has 22999 characters",
+            "split it into several tables, each with its headings",
+        ]),
+    );
+    check(
         case("too-many-paragraphs", "a\n\n".repeat(20_001)),
         bad(&[
             "too-many-paragraphs.txt:40001",

@@ -113,7 +113,7 @@ pub(super) fn set_body_block(
     prev: Option<&BlockKind>,
     design: &Design,
     (column, element): (Length, usize),
-    (gaps, lang): (&mut WordGaps, &str),
+    (gaps, lang, tag_tables): (&mut WordGaps, &str, bool),
 ) -> Result<BlockLines> {
     let body = &design.body;
     let mut out = BlockLines {
@@ -240,15 +240,17 @@ pub(super) fn set_body_block(
         .marker
         .as_ref()
         .map(|m| x - m.width - body.size * MARKER_GAP_EM);
-    // A table set in columns is tagged as one: each line a row, its cells
+    // A table set in columns (each line a row) keeps its headings to set
+    // again at the top of a column, and is tagged as a table, its cells
     // apart (in a list item the item's structure wins).
-    let table = is_table(&block.spans)
+    let columns = is_table(&block.spans)
         && !rows_apart
         && !matches!(
             block.kind,
             BlockKind::ListItem { .. } | BlockKind::Note { .. }
         );
-    let header = table && has_headings(&block.spans);
+    let header = columns && has_headings(&block.spans);
+    let table = columns && tag_tables;
     // Exactly as many as there are: a one-line paragraph would otherwise
     // hold room for four, which many short paragraphs add up.
     out.lines.reserve_exact(lines.len());

@@ -34,7 +34,7 @@ use std::sync::Arc;
 use crate::error::{Error, Location, Note, Result, Warning};
 use crate::layout::design::Panels;
 use crate::layout::design::{Design, ImageSpec};
-use crate::statement::document::{Block, BlockKind, Document};
+use crate::statement::document::{is_table, Block, BlockKind, Document, LINE_BREAK};
 use crate::typeset::bidi::Direction;
 use crate::typeset::fonts::FontBook;
 use crate::typeset::hyphenate::{self, Hyphenator};
@@ -706,6 +706,27 @@ fn first_page(
 /// Mongolian colon.
 const COLONS: &[char] = &[':', '：', '﹕', '៖', '፦', '፥', '᠄'];
 
+/// Most cells of tables a statement may have for them to be tagged as
+/// tables (a `TD` for each cell): each costs the PDF an element of its
+/// own, about 300 bytes of memory while it is written, which for a
+/// statement of nothing but a membership list of 40,000 rows broke the
+/// memory goal of `statement::limits` (1 MB of such tables took 128 MB,
+/// 86 before). 10,000 cells is a list of 3,000 members; past that the
+/// rows are read as lines of text, as every table was before.
+const MAX_TAGGED_CELLS: usize = 10_000;
+
+/// The cells of the tables among `blocks`.
+fn tables_cells(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .filter(|b| is_table(&b.spans))
+        .map(|b| {
+            let text = b.text();
+            text.matches('\t').count() + text.matches(LINE_BREAK).count() + 1
+        })
+        .sum()
+}
+
 /// The body's blocks, set: the column pictures first, then each block
 /// with its spacing. `None` as soon as the text is taller than `capacity`
 /// (a fitting trial that cannot succeed stops early).
@@ -726,6 +747,7 @@ fn set_body(
         blocks.push(p);
     }
     let after_picture = !blocks.is_empty();
+    let tag_tables = tables_cells(body_blocks) <= MAX_TAGGED_CELLS;
     let mut prev: Option<&BlockKind> = None;
     for (k, block) in body_blocks.iter().enumerate() {
         let mut set = set_body_block(
@@ -734,7 +756,7 @@ fn set_body(
             prev,
             design,
             (column, blocks.len()),
-            (gaps, &opts.lang),
+            (gaps, &opts.lang, tag_tables),
         )?;
         // A sentence that leads into a list ("Our demands are clear:")
         // goes with the list's start, as a heading does with its text. It

@@ -4,7 +4,7 @@
 //! of the statement is too big and what to do.
 
 use crate::error::{Error, Location, Result};
-use crate::statement::document::Block;
+use crate::statement::document::{is_table, Block};
 
 use super::clean::LineIndex;
 
@@ -63,6 +63,17 @@ pub(super) fn check(blocks: &[Block], source: &str, index: &LineIndex, file: &st
             });
         }
         let chars = text.chars().count();
+        // A table's rows are one paragraph, under the same limit; split
+        // with blank lines alone, its second part would lose its headings.
+        if chars > MAX_PARAGRAPH_CHARS && is_table(&b.spans) {
+            return Err(Error::Statement {
+                at: on_line(b.line),
+                message: format!(
+                    "this table has {chars} characters; handbill sets tables of up to \
+                     {MAX_PARAGRAPH_CHARS}: split it into several tables, each with its headings"
+                ),
+            });
+        }
         if chars > MAX_PARAGRAPH_CHARS {
             return Err(Error::Statement {
                 at: on_line(b.line),

@@ -20,6 +20,7 @@
 //! lines anyway.
 
 use crate::statement::document::{Span, Style, LINE_BREAK};
+use crate::statement::limits::MAX_PARAGRAPH_CHARS;
 use crate::typeset::linebreak::Item;
 use crate::units::Length;
 
@@ -217,8 +218,9 @@ impl Table {
 /// ("**Grade:** Cleaner · **Now:** 11.20 €"), as a phone's browser shows
 /// a table too wide for it. Without its heading, "11.20 €" on a line of
 /// its own could be anyone's wage. `None` for a table without such a row,
-/// or one with a heading no cell would print beside, which would be lost:
-/// those are set row by row as they stand.
+/// one with a heading no cell would print beside, which would be lost, or
+/// one that would come out longer than a paragraph may be: those are set
+/// row by row as they stand.
 pub fn by_headings(spans: &[Span]) -> Option<Vec<Span>> {
     let rows = cells(spans);
     let (head, body) = rows.split_first()?;
@@ -288,7 +290,12 @@ pub fn by_headings(spans: &[Span]) -> Option<Vec<Span>> {
         .iter()
         .zip(&printed)
         .any(|(h, p)| !h.is_empty() && !p);
-    (!lost).then(|| out.into_iter().filter(|s| !s.text.is_empty()).collect())
+    // Each cell's heading lengthens the text: past a paragraph's length a
+    // table is set as it stands, which keeps a build's memory in step with
+    // its statement (see `statement::limits`).
+    let chars: usize = out.iter().map(|s| s.text.chars().count()).sum();
+    let long = chars > MAX_PARAGRAPH_CHARS;
+    (!lost && !long).then(|| out.into_iter().filter(|s| !s.text.is_empty()).collect())
 }
 
 /// Whether a table's first row is headings: every cell of it bold (a
