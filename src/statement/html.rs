@@ -81,6 +81,15 @@ const BLOCKS: &[&str] = &[
     "table",
 ];
 
+/// Whether element `name`, inside a table's cell, would end the cell's
+/// row (a line break, a block, a heading, a list or its item's end): there
+/// it is a space instead.
+fn breaks_a_cell(name: &str) -> bool {
+    matches!(name, "br" | "li" | "ol" | "ul")
+        || heading_level(name).is_some()
+        || BLOCKS.contains(&name)
+}
+
 /// Elements whose content is not text of the statement, with how a
 /// warning names them.
 const NOT_TEXT: &[(&str, &str)] = &[
@@ -96,8 +105,9 @@ const NOT_TEXT: &[(&str, &str)] = &[
 ];
 
 /// The pieces of `html`, in order, each with the byte offset in `html`
-/// where it starts.
-pub(super) fn pieces(html: &str) -> Vec<Located> {
+/// where it starts; `in_cell` when `html` begins inside a table's cell
+/// (HTML written into a Markdown table's cell).
+pub(super) fn pieces(html: &str, in_cell: bool) -> Vec<Located> {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // The tokenizer alone cannot know that a script's or style sheet's
     // content is raw text (the tree builder tells it); this switch does it
@@ -106,9 +116,11 @@ pub(super) fn pieces(html: &str) -> Vec<Located> {
     let mut out = Vec::new();
     // Inside an element that is not text: its name, until it closes.
     let mut skipping: Option<String> = None;
-    // Inside a table's cell, where a paragraph or a line break (Word puts a
-    // <p> in every cell) is a space: the row stays one line of the table.
-    let mut in_cell = false;
+    // Inside a table's cell, where a paragraph, heading or line break (Word
+    // puts a <p> in every cell; GitHub's tables take no line breaks, so
+    // writers put a <br> or a list there) is a space and a list item a
+    // bullet: the row stays one line of the table.
+    let mut in_cell = in_cell;
     for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
         match token {
             Token::StartTag(tag) => {
@@ -137,7 +149,8 @@ pub(super) fn pieces(html: &str) -> Vec<Located> {
                     _ => {}
                 }
                 let piece = match name.as_str() {
-                    "br" | "p" | "div" if in_cell => Piece::Text(" ".into()),
+                    "li" if in_cell => Piece::Text(" • ".into()),
+                    n if in_cell && breaks_a_cell(n) => Piece::Text(" ".into()),
                     "b" | "strong" => Piece::Bold(true),
                     "i" | "em" | "cite" => Piece::Italic(true),
                     "s" | "del" | "strike" => Piece::Strike(true),
@@ -175,7 +188,7 @@ pub(super) fn pieces(html: &str) -> Vec<Located> {
                     _ => {}
                 }
                 let piece = match name.as_str() {
-                    "p" | "div" if in_cell => Piece::Text(" ".into()),
+                    n if in_cell && breaks_a_cell(n) => Piece::Text(" ".into()),
                     "b" | "strong" | "th" => Piece::Bold(false),
                     "i" | "em" | "cite" => Piece::Italic(false),
                     "s" | "del" | "strike" => Piece::Strike(false),
@@ -281,7 +294,10 @@ mod tests {
 
     /// The pieces without their offsets.
     fn pieces(html: &str) -> Vec<Piece> {
-        super::pieces(html).into_iter().map(|(_, p)| p).collect()
+        super::pieces(html, false)
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect()
     }
 
     #[test]
@@ -350,7 +366,7 @@ mod tests {
 
     #[test]
     fn each_piece_knows_where_it_starts() {
-        let at: Vec<usize> = super::pieces("<p>ab<!-- c -->\n<b>d</b>")
+        let at: Vec<usize> = super::pieces("<p>ab<!-- c -->\n<b>d</b>", false)
             .into_iter()
             .map(|(at, _)| at)
             .collect();
@@ -361,6 +377,7 @@ mod tests {
     fn a_pages_main_content_is_what_its_main_or_article_holds() {
         let (kept, left) = main_content(super::pieces(
             "<nav>x</nav><header>Riverside Tenants</header><article><h1>Rents</h1><p>Down.</p></article><footer>© 2026 <a href=/>Home</a></footer>",
+            false,
         ));
         let kept: Vec<Piece> = kept.into_iter().map(|(_, p)| p).collect();
         assert_eq!(
@@ -384,13 +401,14 @@ mod tests {
         // A long outside is quoted up to a word, and said to go on.
         let (_, left) = main_content(super::pieces(
             "<header>Riverside Tenants' Union, 4 Mill Lane, Northbridge, open Monday to Friday</header><main>x</main><footer>a b</footer>",
+            false,
         ));
         assert_eq!(
             left.map(|(_, q)| q).as_deref(),
             Some("Riverside Tenants' Union, 4 Mill Lane, Northbridge, open …")
         );
         // A page (or a snippet) without either keeps everything.
-        let (kept, left) = main_content(super::pieces("<p>One</p>"));
+        let (kept, left) = main_content(super::pieces("<p>One</p>", false));
         assert_eq!(kept.len(), 3);
         assert_eq!(left, None);
     }

@@ -1329,6 +1329,16 @@ fn a_line_break_in_a_markdown_tables_cell_is_a_space() {
           \u{2028}Friday\t• Park • Pier"
         ]
     );
+    // So in an HTML table's cell: a list or heading there ended the table
+    // mid-row.
+    let text = "# Days\n\n<table>\n<tr><th>Day</th><th>Where</th></tr>\n\
+                <tr><td>Friday</td><td><ul><li>Park</li><li>Pier</li></ul></td></tr>\n\
+                <tr><td>Monday</td><td><h3>Town Hall</h3></td></tr>\n</table>\n";
+    let parsed = parse_ok(text, Format::Markdown);
+    assert_eq!(
+        texts(&parsed.document)[1..],
+        ["Day\tWhere\u{2028}Friday\t• Park • Pier\u{2028}Monday\tTown Hall"]
+    );
 }
 
 #[test]

@@ -38,7 +38,8 @@ impl Builder<'_> {
     /// read for what they mean (see [`html`]), with one warning a
     /// paragraph for the tags and one for each thing left out.
     pub(super) fn html(&mut self, source: &HtmlSource, block: bool) -> Result<()> {
-        self.html_pieces(source, html::pieces(&source.text), block)
+        let pieces = html::pieces(&source.text, self.table.is_some());
+        self.html_pieces(source, pieces, block)
     }
 
     /// [`Builder::html`] for the `pieces` of `source`.
@@ -102,22 +103,6 @@ impl Builder<'_> {
                     } else {
                         self.html_italic.saturating_sub(1)
                     };
-                }
-                // Inside a Markdown table's cell (GitHub's tables take no
-                // line breaks, so writers put a `<br>`, a `<p>` or a list
-                // there) a line break, a paragraph or a heading is a space
-                // and a list item a bullet: the row stays one row.
-                Piece::LineBreak
-                | Piece::Block
-                | Piece::Heading(_)
-                | Piece::List(_)
-                | Piece::ListEnd
-                    if self.table.is_some() =>
-                {
-                    self.push_text(" ", self.style(), offset)?;
-                }
-                Piece::Item if self.table.is_some() => {
-                    self.push_text(" • ", self.style(), offset)?;
                 }
                 Piece::LineBreak => {
                     self.line_break(offset, true);

@@ -166,7 +166,7 @@ pub(super) fn html_page(
     let mut b = Builder::new(body, first_line, file, warnings);
     let mut page = HtmlSource::default();
     page.push(body, 0);
-    let (pieces, left) = html::main_content(html::pieces(body));
+    let (pieces, left) = html::main_content(html::pieces(body, false));
     if let Some((at, quote)) = left {
         b.warn(
             at,
