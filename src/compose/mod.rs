@@ -721,8 +721,8 @@ fn tables_cells(blocks: &[Block]) -> usize {
         .iter()
         .filter(|b| is_table(&b.spans))
         .map(|b| {
-            let text = b.text();
-            text.matches('\t').count() + text.matches(LINE_BREAK).count() + 1
+            let chars = b.spans.iter().flat_map(|s| s.text.chars());
+            chars.filter(|&c| c == '\t' || c == LINE_BREAK).count() + 1
         })
         .sum()
 }

@@ -225,7 +225,7 @@ pub fn by_headings(spans: &[Span]) -> Option<Vec<Span>> {
     let rows = cells(spans);
     let (head, body) = rows.split_first()?;
     let text = |cell: &[Span]| cell.iter().map(|s| s.text.as_str()).collect::<String>();
-    if body.is_empty() || !headings(head) {
+    if body.is_empty() || !has_headings(spans) {
         return None;
     }
     // A heading of a few words is read as one ("What happens:"): tied,
@@ -299,16 +299,22 @@ pub fn by_headings(spans: &[Span]) -> Option<Vec<Span>> {
 }
 
 /// Whether a table's first row is headings: every cell of it bold (a
-/// `<th>`, the head of a Markdown table), one with text at least.
+/// `<th>`, the head of a Markdown table), one with text at least. Read
+/// without cutting the table into cells: it is asked of every table on
+/// every setting.
 pub fn has_headings(spans: &[Span]) -> bool {
-    cells(spans).first().is_some_and(|head| headings(head))
-}
-
-/// Whether the cells of a row are headings: all bold, one with text.
-fn headings(row: &[Vec<Span>]) -> bool {
-    let blank = |s: &Span| s.text.trim().is_empty();
-    row.iter().flatten().any(|s| !blank(s))
-        && row.iter().flatten().all(|s| s.style.bold || blank(s))
+    let mut text = false;
+    let first_row = spans
+        .iter()
+        .flat_map(|s| s.text.chars().map(move |c| (c, s.style.bold)))
+        .take_while(|&(c, _)| c != LINE_BREAK);
+    for (_, bold) in first_row.filter(|(c, _)| !c.is_whitespace()) {
+        if !bold {
+            return false;
+        }
+        text = true;
+    }
+    text
 }
 
 /// A table's spans cut into rows (at its kept line breaks) and cells (at
@@ -367,6 +373,14 @@ mod tests {
         }
     }
 
+    /// The width of glue item `i`, in points.
+    fn glue_pt(items: &[Item], i: usize) -> f64 {
+        match items[i] {
+            Item::Glue { width, .. } => width.to_pt(),
+            _ => unreachable!(),
+        }
+    }
+
     /// Two rows of two cells: "10:00 | March" and "9:00 | Speeches".
     fn rows() -> (Table, Vec<Item>) {
         let mut items = Vec::new();
@@ -387,10 +401,7 @@ mod tests {
     fn each_cell_starts_where_its_column_does() {
         let (table, mut items) = rows();
         assert!(table.line_up(&mut items, Length::pt(10.0), Length::pt(200.0), false));
-        let width = |i: usize| match items[i] {
-            Item::Glue { width, .. } => width.to_pt(),
-            _ => unreachable!(),
-        };
+        let width = |i: usize| glue_pt(&items, i);
         // The first column is 30pt wide, then a 10pt gutter: both second
         // cells start at 40pt.
         assert_eq!((width(1), width(4)), (10.0, 15.0));
@@ -464,10 +475,7 @@ mod tests {
         let (table, mut items) = rows();
         // 98pt leave 8pt for the gutter, down from 10.
         assert!(table.line_up(&mut items, Length::pt(10.0), Length::pt(98.0), false));
-        let width = |i: usize| match items[i] {
-            Item::Glue { width, .. } => width.to_pt(),
-            _ => unreachable!(),
-        };
+        let width = |i: usize| glue_pt(&items, i);
         assert!((width(1) - 8.0).abs() < 1e-9, "{}", width(1));
         assert!((width(4) - 13.0).abs() < 1e-9, "{}", width(4));
     }
