@@ -487,7 +487,11 @@ fn may_be_headline(p: &Para, plain: bool) -> bool {
             let text = para_text(p);
             let raw = raw_text(&p.lines[0]);
             let list = plain && list_marker(&raw).is_some();
+            // A table's rows are records, never a title: as a headline
+            // their cells ran together ("Town / Hall 12:00").
+            let table = table_tabs(&p.lines).is_some();
             !(text.is_empty()
+                || table
                 || char_count(&text) > HEADLINE_MAX_CHARS
                 || text.ends_with(',')
                 || opens_with_any(&text, SALUTATION_WORDS)

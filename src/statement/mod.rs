@@ -27,7 +27,7 @@
 //!   heading, else the first paragraph (plain text) or first block (Markdown,
 //!   a paragraph or a heading of any level) — unless that paragraph is a
 //!   salutation (ends with "," or opens with "Dear", "Liebe", …), a separator,
-//!   a list, or longer than 300 characters, in which case there is no
+//!   a list, a table's rows, or longer than 300 characters, in which case there is no
 //!   headline. With a `title`, a first paragraph (or level-1 heading) whose
 //!   text equals the title (ignoring case and spacing) *is* the headline;
 //!   otherwise the title is a Headline block placed first (its `line` is the

@@ -1342,6 +1342,30 @@ fn a_line_break_in_a_markdown_tables_cell_is_a_space() {
 }
 
 #[test]
+fn a_table_opening_the_statement_is_no_headline() {
+    // Before: a plain text's opening table was its headline, its rows run
+    // together ("Time What Where 10:00 March starts Town / Hall").
+    let rows = "Time\tWhat\tWhere\u{2028}10:00\tMarch\tTown Hall\u{2028}12:00\tSpeeches\tPark";
+    let text = "Time\tWhat\tWhere\n10:00\tMarch\tTown Hall\n12:00\tSpeeches\tPark\n\n\
+                Join the march.\n";
+    let doc = plain(text);
+    assert_eq!(kinds(&doc), [BlockKind::Body, BlockKind::Body]);
+    assert_eq!(texts(&doc), [rows, "Join the march."]);
+    // Likewise a page opening with a `<table>`.
+    let html = "<table><tr><td>Time</td><td>What</td></tr>\
+                <tr><td>10:00</td><td>March</td></tr></table><p>Join the march.</p>";
+    let doc = parse_ok(html, Format::Html).document;
+    assert_eq!(kinds(&doc), [BlockKind::Body, BlockKind::Body]);
+    assert_eq!(
+        texts(&doc),
+        ["Time\tWhat\u{2028}10:00\tMarch", "Join the march."]
+    );
+    // A title over the table is still one.
+    let doc = plain(&format!("Our day\n\n{text}"));
+    assert_eq!(kinds(&doc)[0], BlockKind::Headline);
+}
+
+#[test]
 fn a_table_row_with_more_cells_than_columns_keeps_them() {
     // GitHub's tables drop such cells; a leaflet may not drop a word.
     let text = "| Grade | Now |\n|---|---|\n| Cook | 12 € | overtime \\| nights | extra |\n\
