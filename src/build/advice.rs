@@ -94,7 +94,7 @@ pub(super) fn unused_panels_warning(
         // Flap and back are left free on purpose here.
         layout::design::Panels::CoverAndSpread if composed.fill < SPREAD_FILL => format!(
             "the statement fills only {:.0}% of the inside spread of the folded leaflet \
-             (the headline alone on its cover)",
+             (the cover holds only the headline and the lines under it)",
             composed.fill * 100.0
         ),
         _ => return None,

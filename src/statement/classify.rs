@@ -13,6 +13,11 @@ use crate::statement::document::{Block, BlockKind, Span, Style, LINE_BREAK};
 const HEADLINE_MAX_CHARS: usize = 300;
 const META_MAX_CHARS: usize = 120;
 const META_MAX_LINES: usize = 6;
+/// The longest paragraph, in characters, that is taken as the subtitle
+/// for being bold under the headline: a line or two of a leaflet's head
+/// ("Open meeting: Thursday 14 January, 7 pm, Civic Centre"). A longer
+/// bold paragraph is a lead, set as body text.
+const BOLD_SUBTITLE_MAX_CHARS: usize = 200;
 const SALUTATION_MAX_CHARS: usize = 60;
 const SIGNOFF_MAX_CHARS: usize = 80;
 const SIGNOFF_MAX_PARAS: usize = 3;
@@ -284,8 +289,17 @@ fn is_meta_line(line: &Line) -> bool {
         list_marker(&raw).is_some() && !raw.trim_start_matches(is_space).starts_with('•');
     // A table's row (cells between tabs) is text, however short.
     let row = raw.trim_matches(is_space).contains('\t');
+    // What the writer made bold ("**When:** Saturday, 2 pm") is a part of
+    // the text they want seen, never a clipping's date or tags, which
+    // come plain: set small and gray, a leaflet's time and place were
+    // its faintest line.
+    let bold = line
+        .spans
+        .iter()
+        .any(|s| s.style.bold && !s.text.trim_matches(is_space).is_empty());
     !shown.is_empty()
         && !row
+        && !bold
         && char_count(&shown) <= META_MAX_CHARS
         && !matches!(final_mark(&shown), Some('.' | ',' | ';' | ':' | '!' | '?'))
         && !is_salutation(&shown)
@@ -601,7 +615,7 @@ pub(super) fn build(
     let mut out = Vec::with_capacity(paras.len() + 4);
     let mut raw_meta: Vec<Line> = Vec::new();
     let (next, has_headline) = push_headline(paras, front, plain, &mut out, &mut raw_meta);
-    let mut next = push_subtitle(paras, front, next, &mut out);
+    let mut next = push_subtitle(paras, front, has_headline, next, &mut out);
     if has_headline {
         let heads = plain_headings(paras, next, plain);
         next = take_meta_paras(paras, next, &heads, &mut raw_meta);
@@ -695,9 +709,21 @@ fn push_headline(
 
 /// The front matter's subtitle: the next paragraph if it says the same,
 /// else the field itself. Returns the next paragraph.
-fn push_subtitle(paras: &[Para], front: &FrontMatter, next: usize, out: &mut Vec<Block>) -> usize {
+fn push_subtitle(
+    paras: &[Para],
+    front: &FrontMatter,
+    has_headline: bool,
+    next: usize,
+    out: &mut Vec<Block>,
+) -> usize {
     let Some(subtitle) = &front.subtitle else {
-        return next;
+        return match paras.get(next) {
+            Some(p) if has_headline && is_bold_subtitle(p) => {
+                out.extend(block(BlockKind::Subtitle, &p.lines));
+                next + 1
+            }
+            _ => next,
+        };
     };
     match paras.get(next) {
         Some(p)
@@ -713,6 +739,28 @@ fn push_subtitle(paras: &[Para], front: &FrontMatter, next: usize, out: &mut Vec
             next
         }
     }
+}
+
+/// Whether `p`, right under the headline, is its subtitle for being bold
+/// throughout: a short paragraph the writer set apart and made bold (the
+/// time and place of a meeting, a slogan), not a salutation, a list or a
+/// table. Set as a meta line, small and gray, it was the leaflet's
+/// faintest line; as body text, a bold paragraph lost in a column.
+fn is_bold_subtitle(p: &Para) -> bool {
+    let text = para_text(p);
+    let mut letters = p
+        .lines
+        .iter()
+        .flat_map(|l| &l.spans)
+        .filter(|s| !s.text.trim_matches(is_space).is_empty());
+    p.kind == ParaKind::Body
+        && letters.clone().next().is_some()
+        && letters.all(|s| s.style.bold)
+        && char_count(&text) <= BOLD_SUBTITLE_MAX_CHARS
+        && !is_salutation(&text)
+        && !opens_with_any(&text, SALUTATION_WORDS)
+        && list_marker(&raw_text(&p.lines[0])).is_none()
+        && table_tabs(&p.lines).is_none()
 }
 
 /// Meta paragraphs under the headline, while they fit the meta line limit,

@@ -38,11 +38,14 @@
 //!   otherwise it is one soft-wrapped headline.
 //! * **Subtitle**: front matter `subtitle`, placed right after the headline;
 //!   a one-line paragraph right after the headline that equals it is taken as
-//!   that subtitle instead of repeating it.
+//!   that subtitle instead of repeating it. Without one, a paragraph right
+//!   after the headline that is bold throughout, up to 200 characters, and
+//!   not a salutation, list or table, is the subtitle.
 //! * **Meta**: right after the headline (and subtitle), whole paragraphs
 //!   whose every line is short (≤ 120 characters), does not end with
 //!   `. , ; : ! ?` (closing quotes and brackets looked through), is not a
-//!   salutation, a separator or a `-`/`*`/`–`/`1.` list line — at most 6
+//!   salutation, a separator or a `-`/`*`/`–`/`1.` list line, and holds
+//!   nothing bold (a clipping's date and tags come plain) — at most 6
 //!   lines in all. A multi-line paragraph is not meta when all its lines
 //!   are list lines or a later line starts in lower case (wrapped prose); in
 //!   plain text, a heading (below) in a statement with more headings is not

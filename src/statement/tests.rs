@@ -484,6 +484,62 @@ fn a_wrapped_headline_stays_one_block() {
 }
 
 #[test]
+fn a_bold_line_under_the_headline_is_its_subtitle_never_a_meta_line() {
+    // Before: set as a meta line, the meeting's time and place were the
+    // leaflet's smallest, grayest line.
+    let when = "Open meeting: Thursday 14 January, 7 pm, Civic Centre";
+    let doc = md(&format!(
+        "# No more evictions\n\n**{when}**\n\nNeighbours,\n\nText.\n"
+    ));
+    assert_eq!(
+        kinds(&doc),
+        [
+            BlockKind::Headline,
+            BlockKind::Subtitle,
+            BlockKind::Salutation,
+            BlockKind::Body
+        ]
+    );
+    assert_eq!(texts(&doc)[1], when);
+    assert_eq!(bold(&doc.blocks[1]), [when]);
+    // So in a plain text, bold as a chat marks it.
+    let doc = plain(&format!("No more evictions\n\n*{when}*\n\nText."));
+    assert_eq!(kinds(&doc)[1], BlockKind::Subtitle);
+    // Lines with bold labels are text, not meta lines.
+    let doc =
+        md("# No more evictions\n\n**When:** Thursday, 7 pm  \n**Where:** Civic Centre\n\nText.\n");
+    assert_eq!(
+        kinds(&doc),
+        [BlockKind::Headline, BlockKind::Body, BlockKind::Body]
+    );
+    // A plain date line stays a meta line; a bold lead too long for a
+    // subtitle, a bold salutation and a bold list are what they were.
+    let doc = md("# Title\n\n14 January 2026\n\nText.\n");
+    assert_eq!(kinds(&doc)[1], BlockKind::Meta);
+    let lead = "We will not move. ".repeat(12);
+    let doc = md(&format!("# Title\n\n**{}**\n\nText.\n", lead.trim()));
+    assert_eq!(kinds(&doc)[1], BlockKind::Body);
+    let doc = md("# Title\n\n**Dear neighbours,**\n\nText.\n");
+    assert_eq!(kinds(&doc)[1], BlockKind::Salutation);
+    let doc = md("# Title\n\n- **Repairs**\n- **Rents**\n\nText.\n");
+    assert_eq!(kinds(&doc)[1], item("•", 0));
+    // With a subtitle in the front matter, the bold line is body text.
+    let doc = md(&format!(
+        "+++\nsubtitle = \"Tenants' union\"\n+++\n# No more evictions\n\n**{when}**\n\nText.\n"
+    ));
+    assert_eq!(
+        kinds(&doc),
+        [
+            BlockKind::Headline,
+            BlockKind::Subtitle,
+            BlockKind::Body,
+            BlockKind::Body
+        ]
+    );
+    assert_eq!(texts(&doc)[1..3], ["Tenants' union", when]);
+}
+
+#[test]
 fn meta_lines_stop_at_prose() {
     let doc = plain("Title\n\n1 June 2023\n\nBelgrade\n\nThe first paragraph is prose.");
     assert_eq!(
