@@ -139,6 +139,9 @@ def main(path):
     out = []
     for line in lines:
         if md:
+            # A thematic break ("---", "***") is white space on the page.
+            if re.fullmatch(r" {0,3}([-*_])( *\1){2,} *", line):
+                line = ""
             line = re.sub(r"^#+\s+", "", line)
             line = re.sub(r"^>\s?", "", line)
             line = re.sub(r"\*\*|__|\*|_(?=\w)|(?<=\w)_", "", line)
