@@ -177,12 +177,13 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
 /// a digit, or has a tab) is rows typed or pasted into the web page's text
 /// box, where "10:00 March starts" / "12:00 Speeches" run on would garble
 /// the day; one whose lines are all [`short`] is an address or a chant
-/// typed there, line by line, by someone who never heard of Markdown.
+/// typed there, line by line, by someone who never heard of Markdown; so
+/// is one [`typed_a_line_each`], the names under a joint statement.
 /// CommonMark's rule, a line break is a space, holds for the rest.
 pub(super) fn keep_rows(mut paras: Vec<Para>, source: &str, first_line: usize) -> Vec<Para> {
     for para in paras.iter_mut().filter(|p| p.kind == ParaKind::Body) {
         let texts = trimmed(para);
-        if parallel(&texts) || short(&texts) {
+        if parallel(&texts) || short(&texts) || typed_a_line_each(&texts) {
             for line in &mut para.lines[1..] {
                 line.kept = true;
             }
@@ -292,6 +293,33 @@ fn short(texts: &[String]) -> bool {
             .iter()
             .all(|t| !t.starts_with(char::is_lowercase))
 }
+
+/// Whether a paragraph's lines (`texts`, trimmed) are a list typed a line
+/// each, as the names under a joint statement are ("Northside Tenants'
+/// Union" / "UNISON Northside Branch" / "Friends of the Earth Northside"):
+/// [`LIST_LINES`] or more, none as wide as anyone wraps prose in a text
+/// that wraps it ([`NARROW_WRAP`]), none after the first opening in lower
+/// case, and half or more ending short of the longest, where a wrapped
+/// paragraph's lines are filled. Run on as CommonMark says, thirty
+/// organisations' names printed as one unreadable paragraph.
+fn typed_a_line_each(texts: &[String]) -> bool {
+    let longest = texts.iter().map(|t| width(t)).max().unwrap_or(0);
+    let ends_short = texts
+        .windows(2)
+        .filter(|pair| ends_short(&pair[0], &pair[1], longest))
+        .count();
+    texts.len() >= LIST_LINES
+        && longest < NARROW_WRAP
+        && texts[1..]
+            .iter()
+            .all(|t| !t.starts_with(char::is_lowercase))
+        && ends_short * 2 >= texts.len() - 1
+}
+
+/// The fewest lines [`typed_a_line_each`] takes for a list: two short
+/// lines may be a wrapped sentence's, three that each open in capitals
+/// and mostly end short hardly are.
+const LIST_LINES: usize = 3;
 
 /// The text of each of a paragraph's lines, trimmed.
 fn trimmed(para: &Para) -> Vec<String> {

@@ -1611,6 +1611,31 @@ fn an_address_typed_into_markdown_keeps_its_lines() {
 }
 
 #[test]
+fn names_typed_a_line_each_into_markdown_keep_their_lines() {
+    // Before: "UNISON Northside Branch Friends of the Earth Northside …", the
+    // organisations under a joint statement run into one another.
+    let doc = md("# Keep the library open\n\nSigned:\n\n\
+                  Northside Tenants' Union\nUNISON Northside Branch\n\
+                  Friends of the Earth Northside\nNational Education Union, Northside District\n\
+                  GMB Northside\n\n\
+                  Rents Rose By A Third In Two Years And\nWages Stood Still For Every One Of Us\n\
+                  While The Landlords Took Their Profits\n");
+    let t = texts(&doc);
+    assert_eq!(
+        t[2],
+        "Northside Tenants' Union\u{2028}UNISON Northside Branch\u{2028}\
+         Friends of the Earth Northside\u{2028}National Education Union, Northside District\
+         \u{2028}GMB Northside"
+    );
+    // Lines as full as each other are wrapped, capitals or not.
+    assert_eq!(
+        t[3],
+        "Rents Rose By A Third In Two Years And Wages Stood Still For Every One Of Us \
+         While The Landlords Took Their Profits"
+    );
+}
+
+#[test]
 fn a_tables_rows_keep_their_tabs_and_other_tabs_are_spaces() {
     // Before: "10:00 March starts Town Hall", the cells run together.
     let doc = plain(
