@@ -15,7 +15,8 @@
 //!   outweigh all but a nearly empty line, yet finite, so that a headline
 //!   with no other break is still set;
 //! - not inside a short phrase: a number and what it counts ("50 people",
-//!   "14 June", "14. März"), a name of two capitalised words ("Julian
+//!   "14 June", "14. März"), a capitalised word and its number ("Saturday
+//!   14", "Article 5"), a name of two capitalised words ("Julian
 //!   Assange"): [`PHRASE`];
 //! - best after a comma, colon, full stop or dash, where a clause ends:
 //!   [`AFTER_CLAUSE`], below the [`WITHIN_CLAUSE`] of any other gap, so
@@ -137,16 +138,21 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
             let counted = is_number(before)
                 && counts(after)
                 && (before.ends_with('.') || !ends_clause(before));
+            // A name and its number: "Saturday 14 March", "Article 5",
+            // "Ward 7", "April 2026".
+            let numbered = capitalised(before) && !ends_clause(before) && is_number(after);
             if counted {
                 PHRASE
             } else if ends_clause(before) {
                 AFTER_CLAUSE
             } else if leads(k) || trails[k + 1] {
                 CLINGING
-            } else if lang == "ar" && is_construct(before, after)
+            } else if numbered
+                || lang == "ar" && is_construct(before, after)
                 || !title_case && starts_sentence(words, k) == Some(false) && is_name(pair)
             {
-                // A two-word name, or an Arabic noun and the noun it is "of".
+                // A name and its number, a two-word name, or an Arabic
+                // noun and the noun it is "of".
                 PHRASE
             } else {
                 WITHIN_CLAUSE

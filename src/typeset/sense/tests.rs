@@ -106,6 +106,13 @@ fn numbers_keep_what_they_count() {
     assert_eq!(costs("Protest 2. aprila", "sr-Latn")[1], PHRASE);
     // A number that ends a clause lets the line end there.
     assert_eq!(costs("We are 5000, we want more", "en")[2], AFTER_CLAUSE);
+    // A capitalised word keeps its number: a date's day, an article's.
+    let c = costs("Demonstration: Saturday 14 March, 2 pm", "en");
+    assert_eq!(c[1], PHRASE, "Saturday 14");
+    assert_eq!(costs("Repeal Article 5 now", "en")[1], PHRASE);
+    // Not a preposition, which clings harder, nor a word in lower case.
+    assert_eq!(costs("On 14 June", "en")[0], CLINGING);
+    assert_eq!(costs("we were 50 strong", "en")[1], WITHIN_CLAUSE);
 }
 
 #[test]
