@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use handbill::compose::pair::{compose_pair, Side};
+use handbill::compose::tag::Part;
 use handbill::compose::{compose, ComposeOptions};
 use handbill::layout;
 use handbill::statement::{self, document::Document};
@@ -691,4 +692,51 @@ fn a_pair_that_leaves_its_pages_mostly_empty_gets_a_note() {
     );
     assert!(!stderr.contains("the two texts fill"), "{stderr}");
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_posters_two_subtitles_are_one_size() {
+    // Before: each half's subtitle was scaled from its own headline, and
+    // the short English headline is set larger than the Spanish one: the
+    // English "Open meeting: …" took five lines of display type beside
+    // the Spanish two.
+    let dir = out_dir("subtitles");
+    let en = dir.join("en.md");
+    let es = dir.join("es.md");
+    std::fs::write(
+        &en,
+        "# No more evictions\n\n**Open meeting: Thursday 14 January, 7 pm, Civic Centre**\n\n\
+         The fund that bought our blocks has sent eviction letters to forty-three families.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &es,
+        "# Ni un desahucio más en nuestro barrio\n\n\
+         **Asamblea abierta: jueves 14 de enero, 19:00, Centro Cívico**\n\n\
+         El fondo que compró nuestros bloques ha enviado cartas de desalojo a cuarenta y tres \
+         familias.\n",
+    )
+    .unwrap();
+    let (pair, _) = pair_of((&en, "en"), (&es, "es"), "a3-poster");
+    let page = &pair.pages[0];
+    let mid = page.width / 2.0;
+    // Each half's head sizes, largest first: headline, subtitle, meta.
+    let head_sizes = |left: bool| {
+        let mut sizes: Vec<f64> = page
+            .lines
+            .iter()
+            .filter(|l| (l.x < mid) == left)
+            .filter(|l| l.tag.as_ref().is_some_and(|t| t.element.part == Part::Head))
+            .flat_map(|l| l.line.runs.iter().map(|r| r.size.to_pt()))
+            .collect();
+        sizes.sort_by(|a, b| b.total_cmp(a));
+        sizes.dedup_by(|a, b| (*a - *b).abs() < 1e-6);
+        sizes
+    };
+    let (english, spanish) = (head_sizes(true), head_sizes(false));
+    assert!(english[0] > spanish[0], "{english:?} {spanish:?}");
+    assert!(
+        (english[1] - spanish[1]).abs() < 1e-6,
+        "{english:?} {spanish:?}"
+    );
 }

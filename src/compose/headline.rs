@@ -22,7 +22,7 @@ pub(super) use prepare::HEADLINE_STEP_PT;
 
 /// A subtitle's size as a share of the headline's: clearly second in rank,
 /// still display type (and never smaller than the body).
-const SUBTITLE_SCALE: f64 = 0.55;
+pub(super) const SUBTITLE_SCALE: f64 = 0.55;
 
 /// A subtitle's leading as a multiple of its size: between the headline's
 /// tight display leading and the body's text leading.
@@ -363,7 +363,10 @@ fn head_block(
             }
         }
         BlockKind::Subtitle => {
-            let size = (headline_size * SUBTITLE_SCALE).max(design.body.size);
+            let size = hs
+                .subtitle_size
+                .unwrap_or(headline_size * SUBTITLE_SCALE)
+                .max(design.body.size);
             HeadBlock {
                 style: TextStyle::display(hs.font.clone(), false, size, hs.color, hs.align),
                 leading: size * SUBTITLE_LEADING,

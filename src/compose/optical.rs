@@ -91,6 +91,11 @@ impl Scales {
         self.body
     }
 
+    /// How much larger the headline (and the subtitle with it) is set.
+    pub(super) fn headline(&self) -> f64 {
+        self.headline
+    }
+
     /// `design` with each role's type sizes, and the spaces that go with
     /// them, times its scale. Margins, columns and rules stay: the page is
     /// the same paper.

@@ -12,16 +12,18 @@
 //!
 //! The size is one the eye sees, not one in points: a side in Arabic
 //! script has its type set larger by its fonts' optical scale (see
-//! `compose/optical.rs`), as its letters are drawn small on their body. On
-//! a poster, one more thing passes between the halves: a headline takes
-//! no more lines than the other half's where its text allows (see
-//! `even_headlines`).
+//! `compose/optical.rs`), as its letters are drawn small on their body.
+//! The subtitles share a size as well, the smaller side's (see
+//! `even_subtitles`). On a poster, one more thing passes between the
+//! halves: a headline takes no more lines than the other half's where its
+//! text allows (see `even_headlines`).
 //!
 //! As each side is composed as a document alone, a right-to-left side is
 //! composed right to left by the same call once composition knows how.
 
 use super::baseline::BaselineGrid;
 use super::fit::scaled;
+use super::headline::SUBTITLE_SCALE;
 use super::optical::Scales;
 use super::pages::{Page, PlacedLine, Rule};
 use super::tag::Part;
@@ -143,6 +145,7 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
     if design.pair == Arrangement::Columns {
         fonts = even_headlines(&sides, &mut designs, [&mut one, &mut two], fonts)?;
     }
+    even_subtitles(&mut designs, [&one, &two], &scales);
     // Sizes as the eye sees them: a scaled side's over its scale.
     let seen = [
         one.body_size / scales[0].body(),
@@ -301,20 +304,48 @@ fn even_headlines(
     }
 }
 
-/// How many lines a side's headline takes: its head lines in the largest
-/// type.
-fn headline_lines(side: &Composed) -> usize {
-    let head: Vec<&PlacedLine> = side
-        .pages
+/// Gives both sides the smaller of their subtitles' sizes, as the eye
+/// sees them. A subtitle is scaled from its own side's headline, and a
+/// short headline is set the larger: "No more evictions" over an English
+/// half made its subtitle five lines of display type beside the Spanish
+/// half's two, the louder side by far.
+fn even_subtitles(designs: &mut [Design; 2], settings: [&Composed; 2], scales: &[Scales; 2]) {
+    let seen =
+        [0, 1].map(|i| head_size(settings[i]).map(|h| h * SUBTITLE_SCALE / scales[i].headline()));
+    let [Some(one), Some(two)] = seen else {
+        return;
+    };
+    let shared = one.min(two);
+    for i in 0..2 {
+        designs[i].headline.subtitle_size = Some(shared * scales[i].headline());
+    }
+}
+
+/// A side's head lines.
+fn head_lines(side: &Composed) -> impl Iterator<Item = &PlacedLine> {
+    side.pages
         .iter()
         .flat_map(|p| &p.lines)
         .filter(|l| l.tag.as_ref().is_some_and(|t| t.element.part == Part::Head))
-        .collect();
-    let size = |l: &PlacedLine| l.line.runs.first().map_or(Length::ZERO, |r| r.size);
-    let Some(largest) = head.iter().map(|l| size(l)).reduce(Length::max) else {
+}
+
+/// The size of a line's first run: its type size.
+fn line_size(l: &PlacedLine) -> Length {
+    l.line.runs.first().map_or(Length::ZERO, |r| r.size)
+}
+
+/// The largest type of a side's head: its headline's size.
+fn head_size(side: &Composed) -> Option<Length> {
+    head_lines(side).map(line_size).reduce(Length::max)
+}
+
+/// How many lines a side's headline takes: its head lines in the largest
+/// type.
+fn headline_lines(side: &Composed) -> usize {
+    let Some(largest) = head_size(side) else {
         return 0;
     };
-    head.iter().filter(|l| size(l) == largest).count()
+    head_lines(side).filter(|l| line_size(l) == largest).count()
 }
 
 /// The side set in `design` as it is, when that fits its one page.

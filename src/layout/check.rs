@@ -410,6 +410,7 @@ fn headline(l: &mut Layer, origin: &str) -> Result<HeadlineSpec> {
         weight: take!(l.headline.weight, origin).v,
         color: paper_text(take!(l.headline.color, origin), "headline")?,
         space_after: space_after.v,
+        subtitle_size: None,
     };
 
     Ok(headline)

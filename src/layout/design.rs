@@ -280,6 +280,10 @@ pub struct HeadlineSpec {
     pub color: Color,
     /// Space below the headline.
     pub space_after: Length,
+    /// The subtitle's size, where more than this headline decides it (the
+    /// halves of a pair share one); `None` scales it from the headline's
+    /// size as set. Not a layout key.
+    pub subtitle_size: Option<Length>,
 }
 
 /// How the headline's size is chosen with `size = "fit"`: the largest
