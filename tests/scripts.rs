@@ -553,3 +553,43 @@ fn telugu_kannada_malayalam_gujarati_punjabi_odia_and_sinhala_are_set_out_of_the
         }
     }
 }
+
+#[test]
+fn chinese_with_digits_breaks_between_characters_not_as_an_address() {
+    // Before: a digit made a whole clause written without spaces ("从1月1
+    // 日起，平台把…") an address: it broke anywhere as a last resort, with
+    // a warning for each cut, and a subtitle broke inside 社区.
+    let dir = std::env::temp_dir().join(format!("handbill-scripts-digits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = dir.join("zh.md");
+    let clause = "从1月1日起，平台把每单配送费从5元降到3.5元，同时把超时罚款提高到每单10元。\
+                  很多骑手每天工作12小时以上，月收入却不到4000元。";
+    std::fs::write(
+        &src,
+        format!(
+            "# 外卖骑手的要求\n\n**公开会议：1月14日（星期四）晚上7点，社区文化中心**\n\n\
+             各位骑手：\n\n{}\n",
+            clause.repeat(3)
+        ),
+    )
+    .unwrap();
+    for layout in ["a6-handout", "a3-poster", "a4-leaflet"] {
+        let pdf = dir.join(format!("{layout}.pdf"));
+        let o = bin()
+            .arg("build")
+            .arg(&src)
+            .args(["--layout", layout, "-o"])
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{layout}: {stderr}");
+        assert!(!stderr.contains("without a hyphen"), "{layout}: {stderr}");
+        for l in lines(&pdf) {
+            assert!(
+                !l.starts_with(['。', '、', '，', '）', '：']),
+                "{layout}: a line starts with closing punctuation: {l}"
+            );
+        }
+    }
+}

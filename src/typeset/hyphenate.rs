@@ -545,7 +545,12 @@ pub fn is_combining(c: char) -> bool {
 }
 
 /// True for a token that must not be hyphenated or split at its hyphens by the
-/// patterns: URLs, e-mail addresses, anything with digits.
+/// patterns: URLs, e-mail addresses, anything with digits. Not a run of
+/// Chinese, Japanese or Southeast Asian text with digits in it: without
+/// spaces such a "token" is a clause ("从1月1日起，平台把…"), and read as
+/// an address it lost its breaks between characters: lines of a
+/// justified paragraph ended ragged, cut "12 / 小时" anywhere, each cut
+/// warned about as a word too long for the column.
 pub fn is_literal_token(token: &str) -> bool {
     // One pass over the bytes (asked of every word set): `://`, a digit,
     // or both `@` and `.`; ASCII bytes in UTF-8 are always those characters.
@@ -559,7 +564,7 @@ pub fn is_literal_token(token: &str) -> bool {
     let (mut at, mut dot) = (false, false);
     for (i, &b) in bytes.iter().enumerate() {
         match b {
-            b'0'..=b'9' => return true,
+            b'0'..=b'9' if !crate::typeset::segment::needs_segmenting(token) => return true,
             b'@' => at = true,
             b'.' => dot = true,
             b':' if bytes[i + 1..].starts_with(b"//") => return true,
@@ -754,6 +759,10 @@ mod tests {
         assert!(is_literal_token("“www.example.com”"));
         assert!(is_literal_token("info@example.org"));
         assert!(is_literal_token("2023"));
+        assert!(!is_literal_token(
+            "从1月1日起，平台把每单配送费从5元降到3.5元"
+        ));
+        assert!(is_literal_token("https://例子.中国/1"));
         assert!(!is_literal_token("solidarity"));
     }
 }
