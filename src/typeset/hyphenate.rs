@@ -343,7 +343,9 @@ pub fn suggest_tag(tag: &str) -> Option<&'static str> {
 /// Whether a language's writing breaks lines without hyphens, so that no
 /// patterns are missing for it: Chinese, Japanese and Korean (lines break
 /// between characters or at spaces), Thai, Lao, Khmer and Burmese (between
-/// words, see `typeset::segment`), and the Arabic-script languages and
+/// words, see `typeset::segment`), Vietnamese (it spaces its syllables,
+/// none longer than seven letters, and divides none), and the Arabic-script
+/// languages and
 /// Hebrew, which do not divide words at line ends (every language
 /// [`Direction::of_language`] sets right to left, and the Arabic-script
 /// ones it does not know).
@@ -358,7 +360,7 @@ pub fn writes_without_hyphens(tag: &str) -> bool {
         .to_ascii_lowercase();
     matches!(
         primary.as_str(),
-        "zh" | "yue" | "ja" | "ko" | "th" | "lo" | "km" | "my" | "ps" | "sd" | "ug"
+        "zh" | "yue" | "ja" | "ko" | "th" | "lo" | "km" | "my" | "vi" | "ps" | "sd" | "ug"
     )
 }
 
@@ -583,7 +585,7 @@ mod tests {
         // Right-to-left ones by the direction's list (old codes too),
         // the others by their own.
         for tag in [
-            "ar", "fa-IR", "he", "iw", "ji", "ps", "zh-Hant", "ja", "ko", "th", "km",
+            "ar", "fa-IR", "he", "iw", "ji", "ps", "zh-Hant", "ja", "ko", "th", "km", "vi",
         ] {
             assert!(writes_without_hyphens(tag), "{tag}");
         }
