@@ -57,6 +57,11 @@ fn every_sample_is_detected_without_its_lang() {
         ("sr-latn-protest.txt", "sr-Latn", "„"),
         ("el-synantisi.md", "el", "«"),
         ("en-long-campaign.md", "en", "“"),
+        ("es-desahucios.md", "es", "«"),
+        ("pl-pielegniarki.md", "pl", "„"),
+        ("tr-isguvenligi.md", "tr", "“"),
+        ("uk-shkola.md", "uk", "«"),
+        ("vi-congnhan.md", "vi", "“"),
     ] {
         // A quotation typed with straight quotes, which detection cannot
         // read anything into.
