@@ -66,7 +66,9 @@ fn tags_of(lang: Language) -> (&'static str, &'static [&'static str]) {
         Hindi => ("hi", &[]),
         Hungarian => ("hu", &[]),
         Icelandic => ("is", &[]),
-        Indonesian => ("id", &[]),
+        // Malay spells as Indonesian does (one spelling since 1972) and
+        // divides its syllables alike: the same patterns serve both.
+        Indonesian => ("id", &["ms", "zsm"]),
         Interlingua => ("ia", &[]),
         Irish => ("ga", &[]),
         Italian => ("it", &[]),
@@ -703,6 +705,9 @@ mod tests {
             Some(Language::SerbocroatianCyrillic)
         );
         assert_eq!(language_for_tag("zh-Latn-pinyin"), Some(Language::Chinese));
+        assert_eq!(language_for_tag("ms-MY"), Some(Language::Indonesian));
+        let ms = Hyphenator::new("ms", 2, 3, false).unwrap();
+        assert!(!ms.breaks("perundingan").is_empty());
         let de = Hyphenator::new("de", 2, 3, false).unwrap();
         assert!(!de.breaks("Nebenkostenabrechnung").is_empty());
         let sr = Hyphenator::new("sr-Cyrl", 2, 3, false).unwrap();
