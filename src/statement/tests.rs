@@ -1785,3 +1785,26 @@ fn an_html_tables_cells_are_apart_and_its_rows_lines() {
     );
     assert_eq!(bold(&doc.blocks[1]), ["Time", "What"]);
 }
+
+#[test]
+fn a_gender_star_in_markdown_is_kept_not_read_as_emphasis() {
+    // Before: "Liebe Kolleginnen, … Mieterinnen", the stars gone and "innen,
+    // wir rufen alle Mitarbeiter" in italics.
+    let doc = md(
+        "# Streik\n\nLiebe Kolleg*innen, wir rufen alle Mitarbeiter*innen, \
+                  jede*n Mieter*in, zum *Streik* auf.\n",
+    );
+    let body = &doc.blocks[1];
+    assert_eq!(
+        body.text(),
+        "Liebe Kolleg*innen, wir rufen alle Mitarbeiter*innen, jede*n Mieter*in, zum Streik auf."
+    );
+    // Emphasis is still emphasis.
+    let italic: Vec<&str> = body
+        .spans
+        .iter()
+        .filter(|s| s.style.italic)
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(italic, ["Streik"]);
+}

@@ -43,6 +43,7 @@
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 mod html_blocks;
+mod stars;
 mod table;
 
 use html_blocks::HtmlSource;
@@ -143,12 +144,14 @@ pub(super) fn paragraphs(
     file: &str,
     warnings: &mut Vec<Warning>,
 ) -> Result<Markdown> {
-    let mut b = Builder::new(body, first_line, file, warnings);
+    // "Kolleg*innen" keeps its star (see `stars`).
+    let body = stars::guard(body);
+    let mut b = Builder::new(&body, first_line, file, warnings);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    for (event, range) in Parser::new_ext(&body, options).into_offset_iter() {
         b.event(event, range.start, range.end)?;
     }
     Ok(b.finish())
@@ -333,6 +336,7 @@ impl<'a> Builder<'a> {
     }
 
     fn push_text(&mut self, text: &str, style: Style, offset: usize) -> Result<()> {
+        let text = &*stars::restore(text);
         if let Some(c) = text.chars().find(|&c| super::clean::is_control(c)) {
             // Only an entity such as `&#7;` can bring one in here.
             let (line, column) = self.index.line_col(offset);
