@@ -1808,3 +1808,24 @@ fn a_gender_star_in_markdown_is_kept_not_read_as_emphasis() {
         .collect();
     assert_eq!(italic, ["Streik"]);
 }
+
+#[test]
+fn a_date_opening_a_wrapped_markdown_line_goes_on_its_paragraph() {
+    // Before: "Auch in diesem Jahr gehen wir am" alone, then a numbered
+    // list item "1. Mai gemeinsam auf die Straße …".
+    let doc = md("# Heraus zum 1. Mai\n\nAuch in diesem Jahr gehen wir am\n\
+                  1. Mai gemeinsam auf die Straße.\n\nWir fordern:\n1. mehr Lohn\n");
+    assert_eq!(
+        kinds(&doc),
+        [
+            BlockKind::Headline,
+            BlockKind::Body,
+            BlockKind::Body,
+            item("1.", 0)
+        ]
+    );
+    assert_eq!(
+        texts(&doc)[1],
+        "Auch in diesem Jahr gehen wir am 1. Mai gemeinsam auf die Straße."
+    );
+}

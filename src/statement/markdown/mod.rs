@@ -42,8 +42,8 @@
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+mod guard;
 mod html_blocks;
-mod stars;
 mod table;
 
 use html_blocks::HtmlSource;
@@ -144,8 +144,8 @@ pub(super) fn paragraphs(
     file: &str,
     warnings: &mut Vec<Warning>,
 ) -> Result<Markdown> {
-    // "Kolleg*innen" keeps its star (see `stars`).
-    let body = stars::guard(body);
+    // "Kolleg*innen" keeps its star, "am / 1. Mai" its paragraph (see `guard`).
+    let body = guard::guard(body);
     let mut b = Builder::new(&body, first_line, file, warnings);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -336,7 +336,7 @@ impl<'a> Builder<'a> {
     }
 
     fn push_text(&mut self, text: &str, style: Style, offset: usize) -> Result<()> {
-        let text = &*stars::restore(text);
+        let text = &*guard::restore(text);
         if let Some(c) = text.chars().find(|&c| super::clean::is_control(c)) {
             // Only an entity such as `&#7;` can bring one in here.
             let (line, column) = self.index.line_col(offset);
