@@ -167,13 +167,13 @@ fn convert(text: &str, marks: Marks, french: bool, st: &mut State) -> String {
             '\'' => {
                 let between_letters = st.prev.is_some_and(char::is_alphanumeric)
                     && next.is_some_and(char::is_alphanumeric);
-                let elision = next.is_some_and(|n| n.is_ascii_digit())
-                    && !st.prev.is_some_and(char::is_alphanumeric);
+                let elision = !st.prev.is_some_and(char::is_alphanumeric)
+                    && (next.is_some_and(|n| n.is_ascii_digit()) || elides(&chars[i + 1..]));
                 if between_letters
                     || elision
                     || (!st.single_open && st.prev.is_some_and(char::is_alphanumeric))
                 {
-                    // An apostrophe (don't, '90s, workers').
+                    // An apostrophe (don't, '90s, 's avonds, workers').
                     out.push('’');
                 } else if opens(st.prev, next) {
                     out.push_str(marks.inner_open);
@@ -211,6 +211,22 @@ fn convert(text: &str, marks: Marks, french: bool, st: &mut State) -> String {
         i += 1;
     }
     out
+}
+
+/// Words that open with an apostrophe for the letters they leave out, not
+/// with a quotation mark: Dutch and Afrikaans "'s avonds", "'t", "'n", "'k",
+/// and English "'til", "'em", "'tis", "'twas", "rock 'n' roll". A quote
+/// opening on one of these would be a one-word quotation of it, which no
+/// statement has; set as an opening quote, "‘s avonds" turned the
+/// apostrophe round.
+const ELISIONS: &[&str] = &["s", "t", "n", "k", "em", "til", "tis", "twas"];
+
+/// Whether `rest`, the text after an apostrophe that opens a word, is one
+/// of the [`ELISIONS`], ending there.
+fn elides(rest: &[char]) -> bool {
+    let len = rest.iter().take_while(|c| c.is_alphabetic()).count();
+    let word: String = rest[..len].iter().flat_map(|c| c.to_lowercase()).collect();
+    len > 0 && ELISIONS.contains(&word.as_str())
 }
 
 /// A quote opens after nothing, a space, an opening bracket or dash, and
@@ -294,7 +310,17 @@ mod tests {
         );
         assert_eq!(
             set("'Tis \"quoted\", isn't it?", "en"),
-            "‘Tis “quoted”, isn’t it?"
+            "’Tis “quoted”, isn’t it?"
+        );
+        // Elisions that open a word, in Dutch and English; a quotation
+        // still opens with its mark.
+        assert_eq!(
+            set("'s avonds bij 't stadhuis, 'n idee", "nl"),
+            "’s avonds bij ’t stadhuis, ’n idee"
+        );
+        assert_eq!(
+            set("march 'til then, rock 'n' roll, 'solidarity'", "en"),
+            "march ’til then, rock ’n’ roll, ‘solidarity’"
         );
     }
 
