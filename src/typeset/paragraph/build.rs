@@ -244,6 +244,9 @@ impl Setter<'_> {
                 // A number stays with the word it counts or dates: "50
                 // people", "3 km", "26. März", as TeX users tie them.
                 tie |= counts_next(&chars[..i], &chars[j..]);
+                // Digits grouped by a space, as French, Polish, Russian and
+                // Swedish write thousands: "10 / 000 euros" read as two.
+                tie |= groups_digits(&chars[..i], &chars[j..]);
                 // Inside a time or measure ("11 h 30"), and after a Czech or
                 // Polish one-letter word ("v Praze", see
                 // `sense::one_letter_words`), a justified line may still
@@ -705,6 +708,21 @@ fn counts_next(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
             .is_some_and(|(c, _)| c.is_alphabetic() || AMOUNT_SIGNS.contains(c))
 }
 
+/// Whether the word that ends `before` is one to three digits and
+/// `after` starts with a group of exactly three ("10 000", "1 500,50",
+/// "25 000 000"): the space is a thousands separator, inside one number.
+fn groups_digits(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+    let digit = |c: &char| c.is_ascii_digit();
+    let head = last_word(before);
+    let group = after.iter().take_while(|(c, _)| digit(c)).count();
+    (1..=3).contains(&head.len())
+        && head.iter().all(|(c, _)| digit(c))
+        && group == 3
+        && !after
+            .get(3)
+            .is_some_and(|(c, _)| c.is_alphanumeric() && !digit(c))
+}
+
 /// The most letters of a unit that a number after it continues: the `h`
 /// of "11 h 30", the `m` of "1 m 80". A range's two-letter "to" or "do"
 /// ("9 to 16 minutes") is tied too, which reads as well; longer words
@@ -996,6 +1014,20 @@ mod tests {
         // Not a year before its sign, nor a sign after a word.
         assert!(!tied("in 202612", "€"));
         assert!(!tied("costs", "€ 5"));
+    }
+
+    #[test]
+    fn digits_grouped_by_a_space_are_one_number() {
+        // Before: "réclament 10 / 000 euros" on the A6 handout.
+        let tied = |before: &str, after: &str| groups_digits(&styled(before), &styled(after));
+        assert!(tied("réclament 10", "000 euros"));
+        assert!(tied("soit 1", "500,50 €"));
+        assert!(tied("25 000", "000."));
+        // Not a group of two or four, a word before, or a code's letters.
+        assert!(!tied("items 1", "23 and"));
+        assert!(!tied("in 2026", "100 people"));
+        assert!(!tied("room", "123"));
+        assert!(!tied("page 1", "234b"));
     }
 
     #[test]
