@@ -247,6 +247,9 @@ impl Setter<'_> {
                 // Digits grouped by a space, as French, Polish, Russian and
                 // Swedish write thousands: "10 / 000 euros" read as two.
                 tie |= groups_digits(&chars[..i], &chars[j..]);
+                // An abbreviation of several parts ("z. B.", "d. h.", "т. е.")
+                // and initials ("J. R. Jones") never part.
+                tie |= abbreviation_goes_on(&chars[..i], &chars[j..]);
                 // Inside a time or measure ("11 h 30"), and after a Czech or
                 // Polish one-letter word ("v Praze", see
                 // `sense::one_letter_words`), a justified line may still
@@ -708,6 +711,35 @@ fn counts_next(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
             .is_some_and(|(c, _)| c.is_alphabetic() || AMOUNT_SIGNS.contains(c))
 }
 
+/// The most letters of a part of a spaced abbreviation ("z. B.", "u. a.",
+/// "i. d. R.", "т. е.") or of an initial: two; a longer word with a full
+/// stop ends a sentence as often as not.
+const ABBREVIATION_LETTERS: usize = 2;
+
+/// Whether the word ending `before` and the one starting `after` are each
+/// a letter or two and a full stop: parts of one abbreviation, which
+/// German (Duden), Russian and Czech typesetting keep on one line ("d. /
+/// h." on the A6 handout), or initials.
+fn abbreviation_goes_on(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+    let part = |word: &[(char, Style)]| {
+        word.split_last().is_some_and(|((stop, _), letters)| {
+            *stop == '.'
+                && (1..=ABBREVIATION_LETTERS).contains(&letters.len())
+                && letters.iter().all(|(c, _)| c.is_alphabetic())
+        })
+    };
+    let next = after
+        .iter()
+        .position(|(c, _)| is_separator(*c) || *c == LINE_BREAK)
+        .map_or(after, |k| &after[..k]);
+    // "B.," or "h.)": what closes the abbreviation may follow it.
+    let next = match next.iter().position(|(c, _)| *c == '.') {
+        Some(k) => &next[..=k],
+        None => next,
+    };
+    part(last_word(before)) && part(next)
+}
+
 /// Whether the word that ends `before` is one to three digits and
 /// `after` starts with a group of exactly three ("10 000", "1 500,50",
 /// "25 000 000"): the space is a thousands separator, inside one number.
@@ -1014,6 +1046,23 @@ mod tests {
         // Not a year before its sign, nor a sign after a word.
         assert!(!tied("in 202612", "€"));
         assert!(!tied("costs", "€ 5"));
+    }
+
+    #[test]
+    fn a_spaced_abbreviation_is_one_word() {
+        // Before: "höhere Löhne, d. / h. echte Verbesserungen, u. / a." on
+        // the A6 handout.
+        let tied =
+            |before: &str, after: &str| abbreviation_goes_on(&styled(before), &styled(after));
+        assert!(tied("Löhne, d.", "h. echte"));
+        assert!(tied("z.", "B."));
+        assert!(tied("i. d.", "R., mehr"));
+        assert!(tied("и т.", "д."));
+        assert!(tied("by J.", "R. Jones"));
+        // Not a sentence's end before a word, nor a word of three letters.
+        assert!(!tied("Das ist so.", "Er kommt."));
+        assert!(!tied("bis 5.", "Mai"));
+        assert!(!tied("vgl.", "S. 5"));
     }
 
     #[test]
