@@ -708,7 +708,8 @@ fn push_headline(
 }
 
 /// The front matter's subtitle: the next paragraph if it says the same,
-/// else the field itself. Returns the next paragraph.
+/// else the field itself; without one, a next paragraph bold throughout
+/// ([`is_bold_subtitle`]). Returns the next paragraph.
 fn push_subtitle(
     paras: &[Para],
     front: &FrontMatter,
@@ -748,14 +749,14 @@ fn push_subtitle(
 /// faintest line; as body text, a bold paragraph lost in a column.
 fn is_bold_subtitle(p: &Para) -> bool {
     let text = para_text(p);
-    let mut letters = p
+    let mut inked = p
         .lines
         .iter()
         .flat_map(|l| &l.spans)
         .filter(|s| !s.text.trim_matches(is_space).is_empty());
     p.kind == ParaKind::Body
-        && letters.clone().next().is_some()
-        && letters.all(|s| s.style.bold)
+        && inked.clone().next().is_some()
+        && inked.all(|s| s.style.bold)
         && char_count(&text) <= BOLD_SUBTITLE_MAX_CHARS
         && !is_salutation(&text)
         && !opens_with_any(&text, SALUTATION_WORDS)
