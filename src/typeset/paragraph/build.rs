@@ -250,6 +250,9 @@ impl Setter<'_> {
                 // An abbreviation of several parts ("z. B.", "d. h.", "т. е.")
                 // and initials ("J. R. Jones") never part.
                 tie |= abbreviation_goes_on(&chars[..i], &chars[j..]);
+                // A sign or abbreviation keeps the number it introduces:
+                // "€ 50", "§ 218", "Nr. 12", "Art. 5".
+                tie |= introduces_number(&chars[..i], &chars[j..]);
                 // Inside a time or measure ("11 h 30"), and after a Czech or
                 // Polish one-letter word ("v Praze", see
                 // `sense::one_letter_words`), a justified line may still
@@ -740,6 +743,35 @@ fn abbreviation_goes_on(before: &[(char, Style)], after: &[(char, Style)]) -> bo
     part(last_word(before)) && part(next)
 }
 
+/// The signs a number is written after, with a space: currencies (see
+/// [`AMOUNT_SIGNS`]), the section and number signs.
+const NUMBER_SIGNS: &[char] = &['§', '№', '#'];
+
+/// The most letters of an abbreviation that numbers what follows: "Nr.",
+/// "No.", "Art.", "Abs.", "S.".
+const NUMBERING_LETTERS: usize = 4;
+
+/// Whether the word ending `before` is a sign or a capitalised
+/// abbreviation that introduces the number starting `after` ("€ 50", "§
+/// 218", "Nr. 12", "Art. 5"): a line ending on the sign or "Nr." leaves
+/// it without its number.
+fn introduces_number(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+    if !after.first().is_some_and(|(c, _)| c.is_ascii_digit()) {
+        return false;
+    }
+    match last_word(before) {
+        // A per cent or per mille sign follows its number instead.
+        [(c, _)] => AMOUNT_SIGNS.contains(c) && !matches!(c, '%' | '‰') || NUMBER_SIGNS.contains(c),
+        [(first, _), letters @ .., (stop, _)] => {
+            *stop == '.'
+                && first.is_uppercase()
+                && letters.len() < NUMBERING_LETTERS
+                && letters.iter().all(|(c, _)| c.is_alphabetic())
+        }
+        _ => false,
+    }
+}
+
 /// Whether the word that ends `before` is one to three digits and
 /// `after` starts with a group of exactly three ("10 000", "1 500,50",
 /// "25 000 000"): the space is a thousands separator, inside one number.
@@ -1063,6 +1095,22 @@ mod tests {
         assert!(!tied("Das ist so.", "Er kommt."));
         assert!(!tied("bis 5.", "Mai"));
         assert!(!tied("vgl.", "S. 5"));
+    }
+
+    #[test]
+    fn a_sign_or_abbreviation_keeps_its_number() {
+        let tied = |before: &str, after: &str| introduces_number(&styled(before), &styled(after));
+        assert!(tied("costs €", "50 a month"));
+        assert!(tied("nach §", "218"));
+        assert!(tied("Haus Nr.", "12"));
+        assert!(tied("see Art.", "5,"));
+        assert!(tied("at No.", "10"));
+        // Not a per cent sign (it follows its number), a word, or a long
+        // abbreviation.
+        assert!(!tied("up %", "5"));
+        assert!(!tied("rooms", "12"));
+        assert!(!tied("Gemeinschaftsr.", "8"));
+        assert!(!tied("costs €", "a lot"));
     }
 
     #[test]
