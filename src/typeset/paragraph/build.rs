@@ -761,7 +761,9 @@ fn introduces_number(before: &[(char, Style)], after: &[(char, Style)]) -> bool 
     }
     match last_word(before) {
         // A per cent or per mille sign follows its number instead.
-        [(c, _)] => AMOUNT_SIGNS.contains(c) && !matches!(c, '%' | '‰') || NUMBER_SIGNS.contains(c),
+        [(c, _)] => {
+            (AMOUNT_SIGNS.contains(c) && !matches!(c, '%' | '‰')) || NUMBER_SIGNS.contains(c)
+        }
         [(first, _), letters @ .., (stop, _)] => {
             *stop == '.'
                 && first.is_uppercase()
@@ -772,18 +774,23 @@ fn introduces_number(before: &[(char, Style)], after: &[(char, Style)]) -> bool 
     }
 }
 
-/// Whether the word that ends `before` is one to three digits and
-/// `after` starts with a group of exactly three ("10 000", "1 500,50",
-/// "25 000 000"): the space is a thousands separator, inside one number.
+/// The digits of a group of thousands, which a space may part from the
+/// digits before it: three, in every language that groups them so.
+const THOUSANDS: usize = 3;
+
+/// Whether the word that ends `before` is one to [`THOUSANDS`] digits
+/// and `after` starts with a group of exactly that many ("10 000", "1
+/// 500,50", "25 000 000"): the space is a thousands separator, inside one
+/// number.
 fn groups_digits(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
     let digit = |c: &char| c.is_ascii_digit();
     let head = last_word(before);
     let group = after.iter().take_while(|(c, _)| digit(c)).count();
-    (1..=3).contains(&head.len())
+    (1..=THOUSANDS).contains(&head.len())
         && head.iter().all(|(c, _)| digit(c))
-        && group == 3
+        && group == THOUSANDS
         && !after
-            .get(3)
+            .get(THOUSANDS)
             .is_some_and(|(c, _)| c.is_alphanumeric() && !digit(c))
 }
 
