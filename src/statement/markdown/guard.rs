@@ -39,8 +39,13 @@ const DAY_STOP: u8 = 0x1E;
 const ENDINGS: &[&str] = &["innen", "in", "r", "n", "m", "s", "e"];
 
 /// `source` with its gender stars and its paragraphs' "1." line openings
-/// held as placeholders.
+/// held as placeholders; as it is when a numeric reference in it stands
+/// for a placeholder (`&#31;`), which would come back as a star instead
+/// of the control character the reader refuses.
 pub(super) fn guard(source: &str) -> Cow<'_, str> {
+    if refers_to_a_placeholder(source) {
+        return Cow::Borrowed(source);
+    }
     let stars = source
         .match_indices('*')
         .map(|(at, _)| at)
@@ -56,6 +61,21 @@ pub(super) fn guard(source: &str) -> Cow<'_, str> {
     }
     // One ASCII byte for another: still UTF-8.
     Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| source.to_string()))
+}
+
+/// Whether `source` has a numeric character reference (`&#31;`,
+/// `&#x1E;`) to one of the placeholders.
+fn refers_to_a_placeholder(source: &str) -> bool {
+    source.match_indices("&#").any(|(at, _)| {
+        let rest = &source[at + 2..];
+        let (digits, radix) = match rest.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16),
+            None => (rest, 10),
+        };
+        let end = digits.find(';').unwrap_or(0);
+        u32::from_str_radix(&digits[..end], radix)
+            .is_ok_and(|n| n == u32::from(STAR) || n == u32::from(DAY_STOP))
+    })
 }
 
 /// `text` from the parser with its placeholders turned back.
@@ -144,6 +164,11 @@ mod tests {
         assert_eq!(held.len(), text.len());
         assert!(!held.contains('*'), "{held}");
         assert_eq!(restore(&held), text);
+        // Not where a reference brings in a placeholder's character: it
+        // must reach the reader's control-character check.
+        for text in ["Kolleg*innen &#31;", "Kolleg*innen &#x1e;"] {
+            assert_eq!(guard(text), text, "{text}");
+        }
     }
 
     #[test]

@@ -87,6 +87,10 @@ struct Code {
 
 struct Builder<'a> {
     src: &'a str,
+    /// Whether `src` holds [`guard`]'s placeholders, to be turned back in
+    /// its text: only then, so that a control character a numeric
+    /// reference brings in stays an error.
+    guarded: bool,
     index: LineIndex<'a>,
     file: &'a str,
     paras: Vec<Para>,
@@ -147,6 +151,7 @@ pub(super) fn paragraphs(
     // "Kolleg*innen" keeps its star, "am / 1. Mai" its paragraph (see `guard`).
     let body = guard::guard(body);
     let mut b = Builder::new(&body, first_line, file, warnings);
+    b.guarded = matches!(body, std::borrow::Cow::Owned(_));
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -201,6 +206,7 @@ impl<'a> Builder<'a> {
     ) -> Builder<'a> {
         Builder {
             src,
+            guarded: false,
             index: LineIndex::new(src, first_line),
             file,
             paras: Vec::new(),
@@ -336,7 +342,12 @@ impl<'a> Builder<'a> {
     }
 
     fn push_text(&mut self, text: &str, style: Style, offset: usize) -> Result<()> {
-        let text = &*guard::restore(text);
+        let text = if self.guarded {
+            guard::restore(text)
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
+        let text = &*text;
         if let Some(c) = text.chars().find(|&c| super::clean::is_control(c)) {
             // Only an entity such as `&#7;` can bring one in here.
             let (line, column) = self.index.line_col(offset);
