@@ -565,17 +565,18 @@ pub fn is_literal_token(token: &str) -> bool {
     if bytes.starts_with(b"www.") || word.starts_with("www.") {
         return true;
     }
-    let (mut at, mut dot) = (false, false);
+    let (mut at, mut dot, mut digit) = (false, false, false);
     for (i, &b) in bytes.iter().enumerate() {
         match b {
-            b'0'..=b'9' if !crate::typeset::segment::needs_segmenting(token) => return true,
+            b'0'..=b'9' => digit = true,
             b'@' => at = true,
             b'.' => dot = true,
             b':' if bytes[i + 1..].starts_with(b"//") => return true,
             _ => {}
         }
     }
-    at && dot
+    // Asked once, after the pass: a clause of Chinese holds many digits.
+    (digit && !crate::typeset::segment::needs_segmenting(token)) || (at && dot)
 }
 
 #[cfg(test)]
