@@ -328,6 +328,35 @@ fn a_forwarded_statement_prints_without_the_forwarders_note() {
 }
 
 #[test]
+fn a_forwarded_statement_prints_without_its_senders_note() {
+    // Before: the sender's note was the leaflet's first paragraph and
+    // "SAVE THE NORTHSIDE LIBRARY" a heading under it, with no headline.
+    let text = "---------- Forwarded message ---------\n\
+                From: Maria Lopez <maria.lopez@example.org>\n\
+                Date: Mon, 11 Jan 2027 at 21:14\n\
+                Subject: Leaflet text for Saturday\n\
+                To: Print Team <print@example.org>\n\n\
+                Hi all, here is the final text for the leaflet. Can someone print 500 copies \
+                by Friday? Thanks! Maria\n\n\
+                SAVE THE NORTHSIDE LIBRARY\n\n\
+                The council plans to close Northside Library in April to save money. For \
+                thousands of families the library is the only place to print a job application.\n\n\
+                Come to the public meeting on Saturday 16 January at 11am.\n";
+    let (ok, shown, stderr) = build_cli("fwd.txt", text);
+    assert!(ok, "{stderr}");
+    let expected =
+        "fwd.txt:7: warning: line 7 (“Hi all, here is the final text for the…”), over the \
+                    forwarded statement's headline, left off the leaflet as its sender's note";
+    assert!(stderr.contains(expected), "{stderr}");
+    let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        shown.starts_with("SAVE THE NORTHSIDE LIBRARY The council plans"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Thanks! Maria"), "{shown}");
+}
+
+#[test]
 fn a_word_broken_at_a_lines_end_as_a_pdf_has_it_prints_whole() {
     // Before: "organi- sation" and "assem- bly", a hyphen and a word space
     // in the middle of each word.

@@ -493,7 +493,7 @@ fn para_text(p: &Para) -> String {
 }
 
 /// Whether the first paragraph may be the headline (without a title to match).
-fn may_be_headline(p: &Para, plain: bool) -> bool {
+pub(super) fn may_be_headline(p: &Para, plain: bool) -> bool {
     match &p.kind {
         ParaKind::Title | ParaKind::Fixed(BlockKind::Heading(_)) => true,
         ParaKind::Fixed(_) => false,

@@ -12,7 +12,7 @@
 //! (`mailparse` and the like) take a whole RFC 5322 message, where the
 //! header ends at a blank line and the body has no such remnants.
 
-use super::classify::raw_text;
+use super::classify::{final_mark, may_be_headline, opens_with_any, raw_text};
 use super::clean::{is_space, opening_words};
 use super::{Line, Para, ParaKind};
 use crate::error::{Location, Warning};
@@ -128,6 +128,51 @@ const DIVIDER_LABELS: &[&str] = &[
 const NOTE_MAX_PARAS: usize = 3;
 const NOTE_MAX_WORDS: usize = 80;
 
+/// The greetings a note to a colleague opens with (lower case), in the
+/// languages of [`HEADER_FIELDS`]. Not the words a statement addresses
+/// its readers with ("comrades", "friends", "neighbours").
+const NOTE_GREETINGS: &[&str] = &[
+    "hi",
+    "hey",
+    "hello",
+    "dear all",
+    "hallo",
+    "moin",
+    "servus",
+    "salut",
+    "bonjour",
+    "hola",
+    "olá",
+    "oi",
+    "ciao",
+    "hoi",
+    "dag allemaal",
+];
+
+/// The thanks a note to a colleague closes with before the sender's name
+/// (lower case), in the same languages.
+const NOTE_THANKS: &[&str] = &[
+    "thanks",
+    "thank you",
+    "cheers",
+    "best",
+    "danke",
+    "grüße",
+    "merci",
+    "bises",
+    "gracias",
+    "saludos",
+    "obrigado",
+    "obrigada",
+    "grazie",
+    "bedankt",
+    "groetjes",
+];
+
+/// The most words of the name after a note's thanks ("Maria", "Jo
+/// Bloggs", "Ana María López").
+const SIGNATURE_MAX_WORDS: usize = 3;
+
 /// How much of a forwarder's note its warning quotes, in characters.
 const NOTE_QUOTE_CHARS: usize = 40;
 
@@ -206,13 +251,16 @@ const APP_SIGNATURE_MAX_CHARS: usize = 80;
 /// each one left off reported in `warnings` as in `file`.
 pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
     let paras = drop_app_signatures(paras, file, warnings);
-    let (paras, header_at) = drop_forwarding(paras, file, warnings);
+    let (mut paras, header_at) = drop_forwarding(paras, file, warnings);
+    if paras
+        .get_mut(header_at)
+        .is_some_and(|p| drop_header(p, file, warnings))
+    {
+        drop_senders_note(&mut paras, header_at, true, file, warnings);
+    }
     let mut out = Vec::with_capacity(paras.len());
-    for (k, para) in paras.into_iter().enumerate() {
+    for para in paras {
         let mut para = para;
-        if k == header_at {
-            drop_header(&mut para, file, warnings);
-        }
         let signature = para
             .lines
             .first()
@@ -270,10 +318,11 @@ pub(super) fn tidy_markdown(
     warnings: &mut Vec<Warning>,
 ) -> Vec<Para> {
     let (mut paras, header_at) = drop_forwarding(paras, file, warnings);
-    if let Some(para) = paras.get_mut(header_at) {
-        if para.kind == ParaKind::Body {
-            drop_header(para, file, warnings);
-        }
+    if paras
+        .get_mut(header_at)
+        .is_some_and(|p| p.kind == ParaKind::Body && drop_header(p, file, warnings))
+    {
+        drop_senders_note(&mut paras, header_at, false, file, warnings);
     }
     paras.retain(|p| !p.lines.is_empty());
     drop_app_signatures(paras, file, warnings)
@@ -448,10 +497,10 @@ fn header_len(para: &Para) -> usize {
 /// "Sent: …", "To: …", "Subject: …") from the first paragraph: its
 /// leading lines, when they are two or more header fields and the first
 /// names the sender.
-fn drop_header(para: &mut Para, file: &str, warnings: &mut Vec<Warning>) {
+fn drop_header(para: &mut Para, file: &str, warnings: &mut Vec<Warning>) -> bool {
     let len = header_len(para);
     if len == 0 {
-        return;
+        return false;
     }
     let (first, last) = (para.lines[0].no, para.lines[len - 1].no);
     let names: Vec<String> = para.lines[..len]
@@ -472,6 +521,111 @@ fn drop_header(para: &mut Para, file: &str, warnings: &mut Vec<Warning>) {
         ),
     ));
     para.lines.drain(..len);
+    true
+}
+
+/// Drops the note the sender of a forwarded message wrote over the
+/// statement in it ("Hi all, here is the final text for the leaflet …
+/// Thanks! Maria"), from `paras[at..]`, the message under its header:
+/// one to [`NOTE_MAX_PARAS`] short paragraphs that greet or thank the
+/// reader (see [`is_senders_note`]), followed by a paragraph that may be
+/// the headline and more text. Printed, the note was the leaflet's first
+/// paragraph and the headline a heading under it. `plain` is whether the
+/// statement is plain text. The note is reported in `warnings`.
+fn drop_senders_note(
+    paras: &mut Vec<Para>,
+    at: usize,
+    plain: bool,
+    file: &str,
+    warnings: &mut Vec<Warning>,
+) {
+    let Some(start) = (at..paras.len()).find(|&k| !paras[k].lines.is_empty()) else {
+        return;
+    };
+    let end = (start + 1..=start + NOTE_MAX_PARAS).find(|&end| {
+        paras.get(end + 1).is_some()
+            && is_headline_line(&paras[end], plain)
+            && is_senders_note(&paras[start..end])
+    });
+    let Some(end) = end else {
+        return;
+    };
+    let first = &paras[start].lines[0];
+    let last = paras[end - 1].lines.last().unwrap_or(first);
+    let (opening, _) = opening_words(&raw_text(first), NOTE_QUOTE_CHARS);
+    warnings.push(left_off(
+        file,
+        first.no,
+        &format!(
+            "{} (“{}…”), over the forwarded statement's headline, left off the leaflet as \
+             its sender's note; if this is part of the statement, put it after the headline",
+            line_span(first.no, last.no),
+            opening.trim_end()
+        ),
+    ));
+    paras.drain(start..end);
+}
+
+/// Whether a paragraph reads as a headline: a Markdown title or heading,
+/// or one line that may be the headline and does not end as a sentence or
+/// clause does ("It will cost us more." is the statement's text).
+fn is_headline_line(p: &Para, plain: bool) -> bool {
+    if p.kind != ParaKind::Body {
+        return may_be_headline(p, plain);
+    }
+    p.lines.len() == 1
+        && may_be_headline(p, plain)
+        && !matches!(
+            final_mark(raw_text(&p.lines[0]).trim_end_matches(is_space)),
+            Some('.' | ',' | ';' | ':')
+        )
+}
+
+/// Whether `paras` read as a note to whoever prints a statement, not as
+/// its text: body paragraphs of at most [`NOTE_MAX_WORDS`] words that open
+/// with a greeting ([`NOTE_GREETINGS`]: "Hi all,") or close with thanks
+/// and a name ([`NOTE_THANKS`]: "Thanks! Maria"). A statement's own
+/// opening addresses its readers ("Dear neighbours,", "Comrades!") and
+/// does not sign off before its headline.
+fn is_senders_note(paras: &[Para]) -> bool {
+    let lines: Vec<String> = paras.iter().flat_map(|p| &p.lines).map(raw_text).collect();
+    let words: usize = lines.iter().map(|l| l.split_whitespace().count()).sum();
+    if words > NOTE_MAX_WORDS || paras.iter().any(|p| p.kind != ParaKind::Body) {
+        return false;
+    }
+    let greets = lines
+        .first()
+        .is_some_and(|l| opens_with_any(l.trim_matches(is_space), NOTE_GREETINGS));
+    // "Thanks,\nMaria" is one closing, over two lines.
+    let closing = paras.last().map(|p| {
+        let lines: Vec<String> = p.lines.iter().map(raw_text).collect();
+        lines.join(" ")
+    });
+    greets || closing.is_some_and(|c| thanks_and_name(&c))
+}
+
+/// Whether a line ends with thanks and a name: "Thanks! Maria", "Many
+/// thanks, Jo", "Danke, Lea": the last [`NOTE_THANKS`] phrase in it
+/// followed by one to [`SIGNATURE_MAX_WORDS`] capitalised words.
+fn thanks_and_name(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let Some(after) = NOTE_THANKS
+        .iter()
+        .filter_map(|t| lower.rfind(t).map(|i| i + t.len()))
+        .max()
+    else {
+        return false;
+    };
+    // Lower-casing keeps byte offsets in the scripts these words are in.
+    let Some(rest) = line.get(after..) else {
+        return false;
+    };
+    let words: Vec<&str> = rest
+        .split(|c: char| is_space(c) || matches!(c, ',' | '!' | '.' | '-' | '–'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=SIGNATURE_MAX_WORDS).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// The field name of a mail header line ("Subject: Leaflet"), folded to
@@ -699,6 +853,91 @@ mod tests {
             assert_eq!(lines(&out), [["Rents down now."]], "{text}");
             assert!(warnings.len() >= 2, "{warnings:?}");
         }
+    }
+
+    /// A forwarded message's header, for the sender's note tests.
+    const FORWARDED: &str = "---------- Forwarded message ---------\n\
+                             From: Maria Lopez <maria@example.org>\n\
+                             Date: Mon, 11 Jan 2027\nSubject: Leaflet\n\n";
+
+    #[test]
+    fn the_senders_note_over_a_forwarded_statements_headline_is_left_off() {
+        // Before: the note was the leaflet's first paragraph, and the
+        // headline a heading under it.
+        for (note, lines_said) in [
+            (
+                "Hi all, here is the final text. Can someone print 500? Thanks! Maria\n\n",
+                "line 6",
+            ),
+            (
+                "Hello,\n\nhere is the text for Saturday.\n\nThanks,\nMaria\n\n",
+                "lines 6–11",
+            ),
+            (
+                "The final text, for 500 copies by Friday.\nMany thanks, Jo Bloggs\n\n",
+                "lines 6–7",
+            ),
+            ("Hallo zusammen, anbei der Text. Danke, Lea\n\n", "line 6"),
+        ] {
+            let text =
+                format!("{FORWARDED}{note}SAVE THE LIBRARY\n\nThe council plans to close it.\n");
+            let mut warnings = Vec::new();
+            let out = tidy(paras(&text), "e.txt", &mut warnings);
+            assert_eq!(
+                lines(&out),
+                [["SAVE THE LIBRARY"], ["The council plans to close it."]],
+                "{note}"
+            );
+            let said = warnings.last().map(|w| w.message.as_str()).unwrap_or("");
+            assert!(
+                said.starts_with(lines_said) && said.contains("its sender's note"),
+                "{said}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_forwarded_statements_own_opening_stays() {
+        for (opening, rest) in [
+            // It addresses its readers, and signs off only at its end.
+            (
+                "Dear neighbours,\n\nThe council plans to close the library.\n\n",
+                "OUR DEMANDS\n\nKeep it open.\n",
+            ),
+            (
+                "Friends! The council plans to close the library.\n\n",
+                "OUR DEMANDS\n\nKeep it open.\n",
+            ),
+            // A greeting followed by a sentence, not by a headline.
+            (
+                "Hi neighbours, the council plans to close the library.\n\n",
+                "It will save less than a manager's salary.\n\nKeep it open.\n",
+            ),
+        ] {
+            let text = format!("{FORWARDED}{opening}{rest}");
+            let mut warnings = Vec::new();
+            let out = tidy(paras(&text), "e.txt", &mut warnings);
+            assert_eq!(
+                lines(&out)[0][0],
+                opening.lines().next().unwrap(),
+                "{opening}"
+            );
+            assert!(
+                warnings
+                    .iter()
+                    .all(|w| !w.message.contains("sender's note")),
+                "{warnings:?}"
+            );
+        }
+        // No forwarded header: nothing says the greeting is a note.
+        let text = "Hi all, please print this. Thanks, Jo\n\nSAVE THE LIBRARY\n\nKeep it.\n";
+        let mut warnings = Vec::new();
+        assert_eq!(tidy(paras(text), "e.txt", &mut warnings).len(), 3);
+        // A name after the thanks, not a sentence.
+        assert!(thanks_and_name("Thanks! Maria"));
+        assert!(thanks_and_name("Many thanks, Ana María López."));
+        assert!(!thanks_and_name("Thanks to the council for nothing"));
+        assert!(!thanks_and_name("We thank you"));
     }
 
     #[test]

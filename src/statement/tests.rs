@@ -1565,6 +1565,25 @@ fn markdown_loses_a_forwarders_note_and_the_mail_header() {
 }
 
 #[test]
+fn markdown_loses_a_forwarded_statements_senders_note() {
+    let text = "---------- Forwarded message ---------\n\
+                From: Maria Lopez <maria@example.org>\n\
+                Date: Tue, 3 Mar 2026 at 10:04\n\
+                Subject: Statement for the rally\n\n\
+                Hi all, here is the final text. Thanks! Maria\n\n\
+                # No to the rent rise\n\nWe say no.\n";
+    let parsed = parse_ok(text, Format::Markdown);
+    assert_eq!(
+        texts(&parsed.document),
+        ["No to the rent rise", "We say no."]
+    );
+    assert_eq!(kinds(&parsed.document)[0], BlockKind::Headline);
+    let found: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+    let expected = "s.txt:6: warning: line 6 (“Hi all, here is the final text. Thanks!…”), over the forwarded statement's headline";
+    assert!(found.iter().any(|w| w.starts_with(expected)), "{found:?}");
+}
+
+#[test]
 fn markdown_line_breaks_are_kept_in_running_text_only() {
     // Before: every line break was a space, and an address printed as
     // "Riverside Tenants 12 Mill Lane Northbridge".
