@@ -297,15 +297,44 @@ fn is_meta_line(line: &Line) -> bool {
         .spans
         .iter()
         .any(|s| s.style.bold && !s.text.trim_matches(is_space).is_empty());
+    // So is a line opened with a pictograph ("📍 Town Hall", "📅 Saturday"),
+    // as chat messages mark the time and place.
     !shown.is_empty()
         && !row
         && !bold
+        && !opens_with_pictograph(&shown)
         && char_count(&shown) <= META_MAX_CHARS
         && !matches!(final_mark(&shown), Some('.' | ',' | ';' | ':' | '!' | '?'))
         && !is_salutation(&shown)
         && !is_separator(&raw)
         && !non_bullet_marker
 }
+
+/// Whether `text` opens with a pictograph, as a chat message marks its
+/// lines ("📍 Town Hall", "📅 Saturday", "⏰ 11am", "✊ Join us"): an emoji
+/// (UTS #51) that is not a component of one (digits, "#", "*", regional
+/// indicators) and not one of the text symbols before U+2300 that are
+/// emoji only in emoji presentation ("©", "™", "‼", arrows), which a
+/// clipping's imprint line may open with.
+pub(super) fn opens_with_pictograph(text: &str) -> bool {
+    use unicode_properties::UnicodeEmoji;
+    let mut chars = text.trim_start_matches(is_space).chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let presented = chars.next() == Some(EMOJI_PRESENTATION);
+    first.is_emoji_char()
+        && !first.is_emoji_component()
+        && (u32::from(first) >= FIRST_PICTOGRAPH || presented)
+}
+
+/// VARIATION SELECTOR-16: the character before it is shown as an emoji.
+const EMOJI_PRESENTATION: char = '\u{FE0F}';
+
+/// Where the emoji that are pictographs in any presentation start: the
+/// Miscellaneous Technical block (⌚ ⏰ ⏳), then symbols, dingbats and the
+/// emoji planes. Before it, "©", "®", "™", "‼" and arrows are text.
+const FIRST_PICTOGRAPH: u32 = 0x2300;
 
 /// Whether a whole paragraph is meta lines.
 fn is_meta_para(p: &Para, room: usize) -> bool {
@@ -404,7 +433,14 @@ pub(super) fn block(kind: BlockKind, lines: &[Line]) -> Option<Block> {
             // A break inside a styled run keeps the run's style.
             let before = raw.last().map(|s| s.style);
             let after = line.spans.first().map(|s| s.style);
-            let kept = line.kept && !display;
+            // Display lines are broken by sense, not where the source
+            // broke them; but in a subtitle, a line a pictograph opens
+            // is an item of its own ("📍 Town Hall" / "📅 Saturday").
+            let kept = if display {
+                kind == BlockKind::Subtitle && opens_with_pictograph(&raw_text(line))
+            } else {
+                line.kept
+            };
             raw.push(Span {
                 text: if kept { LINE_BREAK } else { '\n' }.to_string(),
                 style: if before == after {
@@ -414,18 +450,18 @@ pub(super) fn block(kind: BlockKind, lines: &[Line]) -> Option<Block> {
                 },
             });
         }
-        raw.extend(line.spans.iter().cloned());
-    }
-    let table = if display { None } else { table_tabs(lines) };
-    let mut spans = clean_spans_with(&raw, table);
-    if display {
-        // A line separator typed into the source, likewise.
-        for span in &mut spans {
-            if span.text.contains(LINE_BREAK) {
-                span.text = span.text.replace(LINE_BREAK, " ");
-            }
+        if display {
+            // A line separator typed into the source, likewise.
+            raw.extend(line.spans.iter().map(|s| Span {
+                text: s.text.replace(LINE_BREAK, " "),
+                style: s.style,
+            }));
+        } else {
+            raw.extend(line.spans.iter().cloned());
         }
     }
+    let table = if display { None } else { table_tabs(lines) };
+    let spans = clean_spans_with(&raw, table);
     if spans.is_empty() {
         return None;
     }
@@ -709,7 +745,7 @@ fn push_headline(
 
 /// The front matter's subtitle: the next paragraph if it says the same,
 /// else the field itself; without one, a next paragraph bold throughout
-/// ([`is_bold_subtitle`]). Returns the next paragraph.
+/// or opened by pictographs ([`is_subtitle`]). Returns the next paragraph.
 fn push_subtitle(
     paras: &[Para],
     front: &FrontMatter,
@@ -719,7 +755,7 @@ fn push_subtitle(
 ) -> usize {
     let Some(subtitle) = &front.subtitle else {
         return match paras.get(next) {
-            Some(p) if has_headline && is_bold_subtitle(p) => {
+            Some(p) if has_headline && is_subtitle(p) => {
                 out.extend(block(BlockKind::Subtitle, &p.lines));
                 next + 1
             }
@@ -743,20 +779,22 @@ fn push_subtitle(
 }
 
 /// Whether `p`, right under the headline, is its subtitle for being bold
-/// throughout: a short paragraph the writer set apart and made bold (the
-/// time and place of a meeting, a slogan), not a salutation, a list or a
-/// table. Set as a meta line, small and gray, it was the leaflet's
-/// faintest line; as body text, a bold paragraph lost in a column.
-fn is_bold_subtitle(p: &Para) -> bool {
+/// throughout, or for a pictograph opening each of its lines: a short
+/// paragraph the writer set apart and marked (the time and place of a
+/// meeting, "📍 Town Hall / 📅 Saturday 14 March", a slogan), not a
+/// salutation, a list or a table. Set as a meta line, small and gray, it
+/// was the leaflet's faintest line; as body text, lost in a column.
+fn is_subtitle(p: &Para) -> bool {
     let text = para_text(p);
     let mut inked = p
         .lines
         .iter()
         .flat_map(|l| &l.spans)
         .filter(|s| !s.text.trim_matches(is_space).is_empty());
+    let bold = inked.clone().next().is_some() && inked.all(|s| s.style.bold);
+    let pictographs = p.lines.iter().all(|l| opens_with_pictograph(&raw_text(l)));
     p.kind == ParaKind::Body
-        && inked.clone().next().is_some()
-        && inked.all(|s| s.style.bold)
+        && (bold || pictographs)
         && char_count(&text) <= BOLD_SUBTITLE_MAX_CHARS
         && !is_salutation(&text)
         && !opens_with_any(&text, SALUTATION_WORDS)

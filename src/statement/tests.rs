@@ -484,6 +484,52 @@ fn a_wrapped_headline_stays_one_block() {
 }
 
 #[test]
+fn pictograph_lines_under_the_headline_are_its_subtitle_a_line_each() {
+    // Before: a chat message's "📍 place / 📅 day / 🕚 time" were meta
+    // lines, the smallest and grayest on the page.
+    let lines = "📍 St Mary’s Hospital, main gate\n📅 Saturday 14 March\n🕚 11am";
+    let shown = "📍 St Mary’s Hospital, main gate\u{2028}📅 Saturday 14 March\u{2028}🕚 11am";
+    for doc in [
+        plain(&format!(
+            "RALLY FOR OUR NURSES\n\n{lines}\n\nOur nurses had a pay cut.\n"
+        )),
+        md(&format!(
+            "# Rally for our nurses\n\n{lines}\n\nOur nurses had a pay cut.\n"
+        )),
+    ] {
+        assert_eq!(
+            kinds(&doc),
+            [BlockKind::Headline, BlockKind::Subtitle, BlockKind::Body]
+        );
+        assert_eq!(texts(&doc)[1], shown);
+    }
+    // A date paragraph with a pictograph line is the writer's, not meta.
+    let doc = plain("RALLY\n\n14 March 2026\n⏰ 11am\n\nText.\n");
+    assert_eq!(kinds(&doc)[1], BlockKind::Body);
+    // "©" and "™" open a clipping's imprint as text, not as pictographs;
+    // digits, "#" and flags are parts of emoji, not pictographs.
+    for (line, pictograph) in [
+        ("📍 Town Hall", true),
+        ("⏰ 11am", true),
+        ("✊🏽 Join us", true),
+        ("☎\u{FE0F} 0800 123", true),
+        ("© 2026 Example News", false),
+        ("™ Example", false),
+        ("‼\u{FE0F} Urgent", true),
+        ("2026", false),
+        ("#SaveStMarys", false),
+        ("🇬🇧 English", false),
+        ("→ page 2", false),
+    ] {
+        assert_eq!(
+            super::classify::opens_with_pictograph(line),
+            pictograph,
+            "{line}"
+        );
+    }
+}
+
+#[test]
 fn a_bold_line_under_the_headline_is_its_subtitle_never_a_meta_line() {
     // Before: set as a meta line, the meeting's time and place were the
     // leaflet's smallest, grayest line.
