@@ -559,13 +559,29 @@ fn numbered_lines(p: &Para) -> usize {
         .count()
 }
 
+/// Whether a Markdown paragraph holds a list Markdown does not read: a
+/// line opened by a bullet other than Markdown's own `-`, `*` and `+`
+/// (and `–`, a dash in wrapped text), or two or more opened by an
+/// enumerator Markdown does not know ("a)", "iv.", "[2]").
+fn copied_list(p: &Para) -> bool {
+    let bullet = p.lines.iter().any(|l| {
+        let raw = raw_text(l);
+        matches!(list_marker(&raw), Some((Marker::Bullet(_), _)))
+            && !raw
+                .trim_start_matches(is_space)
+                .starts_with(['-', '*', '+', '–'])
+    });
+    bullet || numbered_lines(p) >= 2
+}
+
 /// A plain-text body paragraph: body text, list items and separators.
 fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
     let mut kind = BlockKind::Body;
     let mut lines: Vec<Line> = Vec::new();
     for line in &p.lines {
         let raw = raw_text(line);
-        let marker = list_marker(&raw).filter(|(m, _)| numbers_ok || *m == Marker::Bullet);
+        let marker =
+            list_marker(&raw).filter(|(m, _)| numbers_ok || matches!(m, Marker::Bullet(_)));
         if is_separator(&raw) {
             out.extend(block(kind.clone(), &lines));
             lines.clear();
@@ -574,13 +590,11 @@ fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
         } else if let Some((m, rest)) = marker {
             out.extend(block(kind, &lines));
             lines.clear();
-            kind = BlockKind::ListItem {
-                marker: match m {
-                    Marker::Bullet => "•".to_string(),
-                    Marker::Number(n) => n,
-                },
-                depth: 0,
+            let (marker, depth) = match m {
+                Marker::Bullet(depth) => ("•".to_string(), depth),
+                Marker::Number(n) => (n, 0),
             };
+            kind = BlockKind::ListItem { marker, depth };
             lines.push(Line {
                 no: line.no,
                 spans: vec![Span::plain(rest)],
@@ -627,6 +641,9 @@ fn render(
                     numbered_lines(p) >= 2 || near(i.checked_sub(1)) || near(Some(i + 1));
                 split_plain(p, numbers_ok, out);
             }
+            // Markdown has its own lists; a list copied from a word
+            // processor into it ("●⇥…", "a) …") is still one.
+            ParaKind::Body if copied_list(p) => split_plain(p, numbered_lines(p) >= 2, out),
             ParaKind::Body => out.extend(block(BlockKind::Body, &p.lines)),
             ParaKind::Title => out.extend(block(BlockKind::Heading(1), &p.lines)),
             ParaKind::Fixed(kind) => out.extend(block(kind.clone(), &p.lines)),

@@ -38,9 +38,11 @@ pub(super) fn paragraphs(body: &str, first_line: usize) -> Vec<Para> {
 /// A list marker at the start of a line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Marker {
-    /// `•`, `-`, `*` or `–`.
-    Bullet,
-    /// `3.` or `3)`, as written.
+    /// A bullet (see [`bullet_depth`]), with the depth of the list its
+    /// shape says it is in (0 = top).
+    Bullet(u8),
+    /// `3.`, `3)`, `c)`, `iv.`, `(b)` or `[2]`, as written (see
+    /// [`enumerator_len`]).
     Number(String),
 }
 
@@ -48,21 +50,12 @@ pub(super) enum Marker {
 /// it, if the marker is followed by white space and some text.
 pub(super) fn list_marker(line: &str) -> Option<(Marker, &str)> {
     let s = line.trim_start_matches(is_space);
-    let mut chars = s.char_indices();
-    let (_, first) = chars.next()?;
-    let (marker, rest) = if matches!(first, '•' | '-' | '*' | '–') {
-        (Marker::Bullet, &s[first.len_utf8()..])
-    } else if first.is_ascii_digit() {
-        let digits = s.find(|c: char| !c.is_ascii_digit())?;
-        if digits > 9 {
-            return None;
-        }
-        let delim = s[digits..].chars().next()?;
-        if delim != '.' && delim != ')' {
-            return None;
-        }
-        let end = digits + 1;
-        (Marker::Number(s[..end].to_string()), &s[end..])
+    let first = s.chars().next()?;
+    let after_first = &s[first.len_utf8()..];
+    let (marker, rest) = if let Some(depth) = bullet_depth(first, after_first) {
+        (Marker::Bullet(depth), after_first)
+    } else if let Some(len) = enumerator_len(s) {
+        (Marker::Number(s[..len].to_string()), &s[len..])
     } else {
         return None;
     };
@@ -75,6 +68,78 @@ pub(super) fn list_marker(line: &str) -> Option<(Marker, &str)> {
     } else {
         Some((marker, rest))
     }
+}
+
+/// The depth of the list a bullet `c` opens an item of, followed by
+/// `rest`: what people type (`•`, `-`, `*`, `–`) and what word processors
+/// write when a list is copied as plain text. Google Docs writes `●`, `○`
+/// and `■` for its first three levels; Word writes `·`, then `o` and `§`
+/// (its Symbol and Wingdings bullets, as letters), each with a tab, and
+/// only with the tab are the letters a bullet ("o que" is Portuguese).
+fn bullet_depth(c: char, rest: &str) -> Option<u8> {
+    let tabbed = rest.starts_with('\t');
+    match c {
+        '•' | '-' | '*' | '–' | '●' | '·' | '▸' | '►' | '➢' | '➤' | '‣' | '⁃' | '◆' | '✓' | '✔' => {
+            Some(0)
+        }
+        '○' | '◦' | '◇' | '□' => Some(1),
+        'o' if tabbed => Some(1),
+        '■' | '▪' | '▫' => Some(2),
+        '§' if tabbed => Some(2),
+        _ => None,
+    }
+}
+
+/// The most digits of an item's number: "2023 was" is a year.
+const NUMBER_MAX_DIGITS: usize = 9;
+
+/// The longest Roman numeral read as an item's number ("viii)").
+const ROMAN_MAX_CHARS: usize = 4;
+
+/// The longest word read as an abbreviation after a letter and a full
+/// stop, which make no item: "e. V.", "z. B.", "d. h." wrapped to a
+/// line's start.
+const ABBREVIATION_MAX_CHARS: usize = 2;
+
+/// How long the enumerator opening `s` is, in bytes: a number, a letter or
+/// a lower-case Roman numeral followed by `)` or `.` ("3.", "12)", "c)",
+/// "б)", "iv."), but an upper-case letter only by `)` ("A. Smith" is a
+/// name) and a letter by `.` not before an abbreviation ("e. V."); any of
+/// them in parentheses ("(b)"); or a number in brackets, as a list of
+/// sources numbers its notes ("[2]").
+fn enumerator_len(s: &str) -> Option<usize> {
+    let (open, closers): (usize, &[char]) = match s.chars().next()? {
+        '(' => (1, &[')']),
+        '[' => (1, &[']']),
+        _ => (0, &['.', ')']),
+    };
+    let body = &s[open..];
+    let end = body.find(|c: char| !c.is_alphanumeric())?;
+    let label = &body[..end];
+    let delim = body[end..].chars().next()?;
+    if label.is_empty() || !closers.contains(&delim) {
+        return None;
+    }
+    let len = open + end + delim.len_utf8();
+    let number = label.len() <= NUMBER_MAX_DIGITS && label.bytes().all(|b| b.is_ascii_digit());
+    let mut chars = label.chars();
+    let letter = match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_alphabetic() => match delim {
+            ')' => true,
+            _ => c.is_lowercase() && !opens_with_abbreviation(&s[len..]),
+        },
+        _ => false,
+    };
+    let roman = (2..=ROMAN_MAX_CHARS).contains(&label.len())
+        && label.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+    let bracketed = s.starts_with('[');
+    (number || !bracketed && (letter || roman)).then_some(len)
+}
+
+/// Whether `text` opens with a short word and a full stop ("V.", "B.").
+fn opens_with_abbreviation(text: &str) -> bool {
+    let word = text.trim_start_matches(is_space).split(is_space).next();
+    word.is_some_and(|w| w.ends_with('.') && w.chars().count() <= ABBREVIATION_MAX_CHARS)
 }
 
 /// Whether a line is a separator such as `* * *`, `---` or `***`.
@@ -116,8 +181,8 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(list_marker("- a"), Some((Marker::Bullet, "a")));
-        assert_eq!(list_marker("  • a b"), Some((Marker::Bullet, "a b")));
+        assert_eq!(list_marker("- a"), Some((Marker::Bullet(0), "a")));
+        assert_eq!(list_marker("  • a b"), Some((Marker::Bullet(0), "a b")));
         assert_eq!(
             list_marker("12) x"),
             Some((Marker::Number("12)".into()), "x"))
@@ -131,5 +196,53 @@ mod tests {
         assert!(is_separator("---"));
         assert!(!is_separator("--"));
         assert!(!is_separator("- a"));
+    }
+
+    #[test]
+    fn word_processors_bullets_and_letters_are_markers() {
+        let number = |n: &str, rest: &'static str| Some((Marker::Number(n.to_string()), rest));
+        // Google Docs' three levels, Word's (with their tabs).
+        for (line, depth) in [
+            ("●\tmore air pollution", 0),
+            ("○\ton Mill Lane", 1),
+            ("■\tbefore 9am", 2),
+            ("·\tmore air pollution", 0),
+            ("o\ton Mill Lane", 1),
+            ("§\tbefore 9am", 2),
+            ("✔ free school meals", 0),
+        ] {
+            let rest = line.split_once(char::is_whitespace).unwrap().1.trim_start();
+            assert_eq!(
+                list_marker(line),
+                Some((Marker::Bullet(depth), rest)),
+                "{line}"
+            );
+        }
+        assert_eq!(list_marker("a) the council"), number("a)", "the council"));
+        assert_eq!(list_marker("b. an inquiry"), number("b.", "an inquiry"));
+        assert_eq!(list_marker("B) an inquiry"), number("B)", "an inquiry"));
+        assert_eq!(list_marker("б) комисия"), number("б)", "комисия"));
+        assert_eq!(list_marker("iv. the fourth"), number("iv.", "the fourth"));
+        assert_eq!(list_marker("(c) the third"), number("(c)", "the third"));
+        assert_eq!(list_marker("(12) twelve"), number("(12)", "twelve"));
+        assert_eq!(
+            list_marker("[2] https://example.org"),
+            number("[2]", "https://example.org")
+        );
+        // Words, names, abbreviations and a tab-less letter are no markers.
+        for line in [
+            "o que queremos",
+            "§ 218 StGB",
+            "A. Smith, Unite",
+            "e. V. Nord",
+            "z. B. die Miete",
+            "[a] note",
+            "[link] here",
+            "ab) two letters",
+            "viiii) too long",
+            "Ltd. and others",
+        ] {
+            assert_eq!(list_marker(line), None, "{line}");
+        }
     }
 }

@@ -484,6 +484,66 @@ fn a_wrapped_headline_stays_one_block() {
 }
 
 #[test]
+fn lists_copied_from_a_word_processor_are_lists() {
+    // Before: Google Docs' "●", "○" and the letters of "a)" lists were
+    // text, and each list ran into one paragraph with its lead-in.
+    let doc = plain(
+        "Stop the incinerator\n\n\
+         What it means:\n●\tmore air pollution;\n●\t120 lorries a day;\n\
+         ○\t40 before 9am;\n■\tpast the school;\n●\ta 90-metre chimney.\n\n\
+         What we want:\na) the council to withdraw the plan;\nb) an independent study.\n\n\
+         [1] https://example.org/survey.pdf\n[2] https://example.org/plan\n",
+    );
+    let items: Vec<(String, BlockKind)> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }))
+        .map(|b| (b.text(), b.kind.clone()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("more air pollution;".to_string(), item("•", 0)),
+            ("120 lorries a day;".to_string(), item("•", 0)),
+            ("40 before 9am;".to_string(), item("•", 1)),
+            ("past the school;".to_string(), item("•", 2)),
+            ("a 90-metre chimney.".to_string(), item("•", 0)),
+            (
+                "the council to withdraw the plan;".to_string(),
+                item("a)", 0)
+            ),
+            ("an independent study.".to_string(), item("b)", 0)),
+            ("https://example.org/survey.pdf".to_string(), item("[1]", 0)),
+            ("https://example.org/plan".to_string(), item("[2]", 0)),
+        ]
+    );
+    // Pasted into the web page's box, which reads Markdown, likewise.
+    let doc = md(
+        "# Stop it\n\nWhat it means:\n●\tmore pollution;\n○\t40 lorries.\n\n\
+                  We want:\na) a study;\nb) a vote.\n",
+    );
+    assert_eq!(
+        kinds(&doc)[1..],
+        [
+            BlockKind::Body,
+            item("•", 0),
+            item("•", 1),
+            BlockKind::Body,
+            item("a)", 0),
+            item("b)", 0)
+        ]
+    );
+    // Word's bullets as plain text: "·", then "o" and "§", with tabs.
+    let doc = plain("Title\n\nWe ask for:\n·\trepairs;\no\tthe roof;\n§\tthe gutters.\n");
+    assert_eq!(kinds(&doc)[2..], [item("•", 0), item("•", 1), item("•", 2)]);
+    // A German club's "e. V." wrapped to a line's start is no item.
+    let doc = plain("Title\n\nText.\n\nMieterverein Nord\ne. V.\n");
+    assert!(kinds(&doc)
+        .iter()
+        .all(|k| !matches!(k, BlockKind::ListItem { .. })));
+}
+
+#[test]
 fn pictograph_lines_under_the_headline_are_its_subtitle_a_line_each() {
     // Before: a chat message's "📍 place / 📅 day / 🕚 time" were meta
     // lines, the smallest and grayest on the page.
