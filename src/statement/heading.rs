@@ -12,7 +12,10 @@
 //! * with no final sentence mark (`. , ; : ! ? …`, closing quotes and
 //!   brackets looked through): a line that ends like a sentence is one;
 //! * not a list line, a separator, a salutation ("Dear comrades") or a
-//!   closing formula ("In solidarity");
+//!   closing formula ("In solidarity"); a numbered line ("1. INTRODUCTION",
+//!   "2) Our demands") is heading-shaped for the text after its number, and
+//!   a heading only when the statement has two or more and each heads
+//!   text: otherwise they are a list's items, a blank line apart;
 //! * holding no date (a numeric date or a year, 1900–2099): "Belgrade,
 //!   1 June 2023" is a signature's place and date, not a title;
 //!
@@ -33,7 +36,7 @@
 use super::classify::{char_count, final_mark, is_salutation, opens_with_any, raw_text, CLOSINGS};
 use super::clean::clean_text;
 use super::dates;
-use super::plain::{is_separator, list_marker};
+use super::plain::{is_separator, list_marker, Marker};
 use super::{Para, ParaKind};
 
 /// Longest heading, in characters: a section title, not a sentence.
@@ -55,30 +58,51 @@ fn holds_date(text: &str) -> bool {
     })
 }
 
-/// Whether paragraph `p` looks like a heading on its own (see the module
-/// documentation); whether it is one depends on what follows.
-pub(super) fn is_heading_shaped(p: &Para) -> bool {
+/// How a paragraph is shaped, as a heading or not.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Not a heading.
+    Text,
+    /// A heading, if what follows is what it heads.
+    Heading,
+    /// A heading with a number ("1. INTRODUCTION"), if every such line of
+    /// the statement heads text (see [`headings`]); else a list's item.
+    Numbered,
+}
+
+/// How paragraph `p` is shaped (see the module documentation); whether it
+/// is a heading depends on what follows.
+fn shape(p: &Para) -> Shape {
     if p.kind != ParaKind::Body || p.lines.len() != 1 {
-        return false;
+        return Shape::Text;
     }
     let raw = raw_text(&p.lines[0]);
-    let text = clean_text(&p.lines[0].spans);
+    match list_marker(&raw) {
+        None if heading_shaped(&raw, &clean_text(&p.lines[0].spans)) => Shape::Heading,
+        Some((Marker::Number(_), rest)) if heading_shaped(rest, rest) => Shape::Numbered,
+        _ => Shape::Text,
+    }
+}
+
+/// Whether a line (`raw` as written, `text` cleaned) is shaped as a
+/// heading, its number aside.
+fn heading_shaped(raw: &str, text: &str) -> bool {
     let opens_well = text
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '§');
     opens_well
-        && char_count(&text) <= HEADING_MAX_CHARS
+        && char_count(text) <= HEADING_MAX_CHARS
         && text.split_whitespace().count() <= HEADING_MAX_WORDS
         && !matches!(
-            final_mark(&text),
+            final_mark(text),
             Some('.' | ',' | ';' | ':' | '!' | '?' | '…')
         )
-        && list_marker(&raw).is_none()
-        && !is_separator(&raw)
-        && !is_salutation(&text)
-        && !opens_with_any(&text, CLOSINGS)
-        && !holds_date(&text)
+        && list_marker(raw).is_none()
+        && !is_separator(raw)
+        && !is_salutation(text)
+        && !opens_with_any(text, CLOSINGS)
+        && !holds_date(text)
 }
 
 /// Which of `paras` are headings, given that the body ends before `end`
@@ -86,19 +110,38 @@ pub(super) fn is_heading_shaped(p: &Para) -> bool {
 /// heading over a heading over text is found.
 pub(super) fn headings(paras: &[Para], end: usize) -> Vec<bool> {
     let end = end.min(paras.len());
-    let shaped: Vec<bool> = paras[..end].iter().map(is_heading_shaped).collect();
+    let shapes: Vec<Shape> = paras[..end].iter().map(shape).collect();
+    let heads_text = |i: usize| {
+        let Some(next) = paras[..end].get(i + 1) else {
+            return false;
+        };
+        let first = clean_text(&next.lines[0].spans);
+        next.kind == ParaKind::Body
+            && shapes[i + 1] == Shape::Text
+            && !is_separator(&raw_text(&next.lines[0]))
+            && !is_salutation(&first)
+    };
+    // Numbered lines are sections' headings when there are two or more
+    // and each heads text; one-line items of a list, one after another,
+    // head none.
+    let numbered: Vec<usize> = (0..end).filter(|&i| shapes[i] == Shape::Numbered).collect();
+    let sections =
+        numbered.len() >= MIN_NUMBERED_HEADINGS && numbered.iter().all(|&i| heads_text(i));
     let mut heads = vec![false; paras.len()];
     for i in (0..end.saturating_sub(1)).rev() {
-        let next = &paras[i + 1];
-        let first = clean_text(&next.lines[0].spans);
-        let heads_text = next.kind == ParaKind::Body
-            && !shaped[i + 1]
-            && !is_separator(&raw_text(&next.lines[0]))
-            && !is_salutation(&first);
-        heads[i] = shaped[i] && (heads_text || heads[i + 1]);
+        let shaped = match shapes[i] {
+            Shape::Heading => true,
+            Shape::Numbered => sections,
+            Shape::Text => false,
+        };
+        heads[i] = shaped && (heads_text(i) || heads[i + 1]);
     }
     heads
 }
+
+/// The fewest numbered lines over text that number a statement's sections:
+/// a lone "1. Rent freeze" over a paragraph is a list's item.
+const MIN_NUMBERED_HEADINGS: usize = 2;
 
 #[cfg(test)]
 mod tests {
@@ -115,6 +158,29 @@ mod tests {
         assert_eq!(
             heads("Article 1\n\nEveryone has a home.\n\nOur demands\n\n- rent freeze\n- repairs\n"),
             [true, false, true, false]
+        );
+    }
+
+    #[test]
+    fn numbered_lines_over_text_are_sections_headings() {
+        // Before: "1. INTRODUCTION" was a line of body text.
+        assert_eq!(
+            heads("1. INTRODUCTION\n\nOn 3 February.\n\n2. OUR DEMANDS\n\nA freeze.\n\nEnd.\n"),
+            [true, false, true, false, false]
+        );
+        assert_eq!(
+            heads("Chapter I\n\n1) Rents\n\nText.\n\n2) Repairs\n\nText.\n\nEnd.\n"),
+            [true, true, false, true, false, false]
+        );
+        // A list's one-line items, a blank line apart, and a lone numbered
+        // line over text are no headings.
+        assert_eq!(
+            heads("1. Rent freeze\n\n2. Repairs\n\n3. No evictions\n\nCome on Monday.\n\nEnd.\n"),
+            [false; 5]
+        );
+        assert_eq!(
+            heads("1. Rent freeze\n\nWe want it now.\n\nEnd.\n"),
+            [false; 3]
         );
     }
 
