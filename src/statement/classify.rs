@@ -607,13 +607,14 @@ fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
     out.extend(block(kind, &lines));
 }
 
-/// Which paragraphs are plain-text headings (none in Markdown), for a body
-/// that starts at `next`.
+/// Which paragraphs are plain-text headings (in Markdown, only numbered
+/// sections' headings it read as lists), for a body that starts at `next`.
 fn plain_headings(paras: &[Para], next: usize, plain: bool) -> Vec<bool> {
+    let end = signoff_start(paras, next, plain);
     if plain {
-        heading::headings(paras, signoff_start(paras, next, plain))
+        heading::headings(paras, end)
     } else {
-        Vec::new()
+        heading::markdown_sections(paras, end)
     }
 }
 
@@ -631,6 +632,13 @@ fn render(
         match &p.kind {
             ParaKind::Body if heads.get(i) == Some(&true) => {
                 out.extend(block(BlockKind::Heading(1), &p.lines));
+            }
+            // A numbered section's heading Markdown read as a list's item:
+            // its number is a part of it.
+            ParaKind::Fixed(BlockKind::ListItem { marker, .. }) if heads.get(i) == Some(&true) => {
+                let mut line = p.lines[0].clone();
+                line.spans.insert(0, Span::plain(format!("{marker} ")));
+                out.extend(block(BlockKind::Heading(1), &[line]));
             }
             ParaKind::Body if plain => {
                 let near = |j: Option<usize>| {

@@ -38,6 +38,7 @@ use super::clean::clean_text;
 use super::dates;
 use super::plain::{is_separator, list_marker, Marker};
 use super::{Para, ParaKind};
+use crate::statement::document::BlockKind;
 
 /// Longest heading, in characters: a section title, not a sentence.
 const HEADING_MAX_CHARS: usize = 60;
@@ -135,6 +136,46 @@ pub(super) fn headings(paras: &[Para], end: usize) -> Vec<bool> {
             Shape::Text => false,
         };
         heads[i] = shaped && (heads_text(i) || heads[i + 1]);
+    }
+    heads
+}
+
+/// Which of a Markdown statement's `paras` are numbered sections' headings
+/// that Markdown read as lists of one item ("1. INTRODUCTION", a blank
+/// line, its paragraph, "2. OUR DEMANDS", …): by the rule for plain text,
+/// each such item alone in its list, heading-shaped and over a paragraph,
+/// when there are two or more and all are so. The body ends before `end`.
+pub(super) fn markdown_sections(paras: &[Para], end: usize) -> Vec<bool> {
+    let end = end.min(paras.len());
+    let item = |i: usize| {
+        paras[..end]
+            .get(i)
+            .is_some_and(|p| matches!(p.kind, ParaKind::Fixed(BlockKind::ListItem { .. })))
+    };
+    let lone: Vec<usize> = (0..end)
+        .filter(|&i| match &paras[i].kind {
+            ParaKind::Fixed(BlockKind::ListItem { marker, depth: 0 }) => {
+                marker.starts_with(|c: char| c.is_ascii_digit())
+                    && !(i > 0 && item(i - 1))
+                    && !item(i + 1)
+            }
+            _ => false,
+        })
+        .collect();
+    let heads_text = |i: usize| {
+        let p = &paras[i];
+        let raw = p.lines.first().map(raw_text).unwrap_or_default();
+        p.lines.len() == 1
+            && heading_shaped(&raw, &clean_text(&p.lines[0].spans))
+            && paras[..end]
+                .get(i + 1)
+                .is_some_and(|n| n.kind == ParaKind::Body && shape(n) == Shape::Text)
+    };
+    let mut heads = vec![false; paras.len()];
+    if lone.len() >= MIN_NUMBERED_HEADINGS && lone.iter().all(|&i| heads_text(i)) {
+        for i in lone {
+            heads[i] = true;
+        }
     }
     heads
 }

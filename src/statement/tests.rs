@@ -484,6 +484,32 @@ fn a_wrapped_headline_stays_one_block() {
 }
 
 #[test]
+fn numbered_sections_are_headings_in_markdown_too() {
+    // Before: Markdown read each "1. INTRODUCTION" as a list of one item.
+    let text = "# Rents\n\n1. INTRODUCTION\n\nOn 3 February.\n\n2. OUR DEMANDS\n\nA freeze.\n";
+    let doc = md(text);
+    assert_eq!(
+        kinds(&doc),
+        [
+            BlockKind::Headline,
+            BlockKind::Heading(1),
+            BlockKind::Body,
+            BlockKind::Heading(1),
+            BlockKind::Body
+        ]
+    );
+    assert_eq!(texts(&doc)[1], "1. INTRODUCTION");
+    assert_eq!(kinds(&plain(text.trim_start_matches("# "))), kinds(&doc));
+    // A list of several items, and a lone item over text, stay lists.
+    let doc = md("# Rents\n\n1. Rent freeze\n2. Repairs\n\nWe want both.\n\n3. Votes\n\nNow.\n");
+    assert_eq!(
+        kinds(&doc)[1..4],
+        [item("1.", 0), item("2.", 0), BlockKind::Body]
+    );
+    assert_eq!(kinds(&doc)[4], item("3.", 0));
+}
+
+#[test]
 fn lists_copied_from_a_word_processor_are_lists() {
     // Before: Google Docs' "●", "○" and the letters of "a)" lists were
     // text, and each list ran into one paragraph with its lead-in.
