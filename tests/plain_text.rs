@@ -357,6 +357,32 @@ fn a_forwarded_statement_prints_without_its_senders_note() {
 }
 
 #[test]
+fn an_event_copied_from_its_page_prints_its_name_date_and_place() {
+    // Before: the name, the page's lines, the date and the place were one
+    // seven-line headline.
+    let text = "Community Picnic Against Racism\nEvent by Northside Unity Group\n\
+                Public · Anyone on or off Facebook\nSunday 22 March 2026 from 12:00-17:00\n\
+                Northside Park, bandstand\nDuration: 5 hr\n219 people responded\n\n\
+                Join us for a family picnic in Northside Park to celebrate our neighbourhood.\n";
+    let (ok, shown, stderr) = build_cli("fb.txt", text);
+    assert!(ok, "{stderr}");
+    let expected = "fb.txt:2: warning: “Event by Northside Unity Group”, a line of the events \
+                    page the text was copied from, is left off";
+    assert!(stderr.contains(expected), "{stderr}");
+    let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        shown.starts_with(
+            "Community Picnic Against Racism Sunday 22 March 2026 from 12:00-17:00 \
+             Northside Park, bandstand Join us"
+        ),
+        "{shown}"
+    );
+    for gone in ["Event by", "Facebook", "Duration", "responded"] {
+        assert!(!shown.contains(gone), "{gone}: {shown}");
+    }
+}
+
+#[test]
 fn a_word_broken_at_a_lines_end_as_a_pdf_has_it_prints_whole() {
     // Before: "organi- sation" and "assem- bly", a hyphen and a word space
     // in the middle of each word.

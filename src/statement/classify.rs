@@ -437,7 +437,7 @@ pub(super) fn block(kind: BlockKind, lines: &[Line]) -> Option<Block> {
             // broke them; but in a subtitle, a line a pictograph opens
             // is an item of its own ("📍 Town Hall" / "📅 Saturday").
             let kept = if display {
-                kind == BlockKind::Subtitle && opens_with_pictograph(&raw_text(line))
+                kind == BlockKind::Subtitle && (line.kept || opens_with_pictograph(&raw_text(line)))
             } else {
                 line.kept
             };
@@ -702,21 +702,44 @@ pub(super) fn build(
 
 /// How many of a headline paragraph's lines are the headline. A plain
 /// first paragraph whose later lines are all dated or bulleted meta lines
-/// is a one-line headline over meta lines.
+/// is a one-line headline over meta lines; and a headline holds no date:
+/// it ends at a line with a date or a time of day, when that line and all
+/// after it are meta lines ("Community Picnic Against Racism" / "Sunday 22
+/// March 2026, 12:00" / "Northside Park").
 fn headline_lines(p: &Para, plain: bool) -> usize {
-    let split = plain
-        && p.lines.len() > 1
-        && p.lines[1..].iter().all(|l| {
-            let raw = raw_text(l);
-            is_meta_line(l)
-                && (raw.trim_start_matches(is_space).starts_with('•')
-                    || raw.chars().any(|c| c.is_ascii_digit()))
-        });
-    if split {
-        1
-    } else {
-        p.lines.len()
+    if !plain || p.lines.len() < 2 {
+        return p.lines.len();
     }
+    let later = &p.lines[1..];
+    let split = later.iter().all(|l| {
+        let raw = raw_text(l);
+        is_meta_line(l)
+            && (raw.trim_start_matches(is_space).starts_with('•')
+                || raw.chars().any(|c| c.is_ascii_digit()))
+    });
+    if split {
+        return 1;
+    }
+    let dated = |l: &Line| {
+        let text = raw_text(l);
+        heading::holds_date(&text) || holds_clock_time(&text)
+    };
+    match later.iter().position(dated) {
+        Some(k) if later[k..].iter().all(is_meta_line) => k + 1,
+        _ => p.lines.len(),
+    }
+}
+
+/// Whether `text` holds a time of day written with a colon ("12:00",
+/// "7:30pm", "12:00-17:00").
+pub(super) fn holds_clock_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        b[i] == b':'
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+    })
 }
 
 /// The paragraph that is the headline: one marked as the title, else a
@@ -780,7 +803,7 @@ fn push_subtitle(
 ) -> usize {
     let Some(subtitle) = &front.subtitle else {
         return match paras.get(next) {
-            Some(p) if has_headline && is_subtitle(p) => {
+            Some(p) if has_headline && (is_subtitle(p) || p.kind == SUBTITLE) => {
                 out.extend(block(BlockKind::Subtitle, &p.lines));
                 next + 1
             }
@@ -802,6 +825,10 @@ fn push_subtitle(
         }
     }
 }
+
+/// A paragraph read as a subtitle before classifying: a copied event's date
+/// and place (see `events`).
+const SUBTITLE: ParaKind = ParaKind::Fixed(BlockKind::Subtitle);
 
 /// Whether `p`, right under the headline, is its subtitle for being bold
 /// throughout, or for a pictograph opening each of its lines: a short

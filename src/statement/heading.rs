@@ -51,7 +51,7 @@ const HEADING_MAX_WORDS: usize = 8;
 const DATED_YEARS: std::ops::RangeInclusive<u32> = 1900..=2099;
 
 /// Whether `text` holds a date: a numeric date or a year.
-fn holds_date(text: &str) -> bool {
+pub(super) fn holds_date(text: &str) -> bool {
     text.split_whitespace().any(|word| {
         let core = word.trim_matches(|c: char| !c.is_alphanumeric());
         dates::numeric(core).is_some()

@@ -124,6 +124,7 @@ mod decode;
 pub mod document;
 mod email;
 mod emphasis;
+mod events;
 mod folios;
 mod frontmatter;
 mod heading;
@@ -285,6 +286,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         Format::Plain => {
             let paras = quoted::rows(plain::paragraphs(&body, first_line));
             let paras = email::tidy(paras, file, &mut warnings);
+            let paras = events::tidy(paras, file, &mut warnings);
             let paras = folios::drop(paras, file, &mut warnings);
             let paras = breaks::split(paras, file, &mut warnings);
             let paras = rejoin::words(paras, file, &mut warnings);
@@ -297,6 +299,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         Format::Markdown => {
             let read = markdown::paragraphs(&body, first_line, file, &mut warnings)?;
             let paras = email::tidy_markdown(quoted::rows(read.paras), file, &mut warnings);
+            let paras = events::tidy(paras, file, &mut warnings);
             let paras = folios::drop(paras, file, &mut warnings);
             let paras = if breaks::without_blank_lines(&body) {
                 breaks::split(paras, file, &mut warnings)

@@ -484,6 +484,40 @@ fn a_wrapped_headline_stays_one_block() {
 }
 
 #[test]
+fn a_headline_ends_where_its_date_begins() {
+    // Before: the name, the date and the place were one four-line headline.
+    let doc = plain(
+        "Community Picnic Against Racism\nSunday 22 March 2026 from 12:00-17:00\n\
+         Northside Park, bandstand\n\nJoin us.\n",
+    );
+    assert_eq!(
+        kinds(&doc),
+        [
+            BlockKind::Headline,
+            BlockKind::Meta,
+            BlockKind::Meta,
+            BlockKind::Body
+        ]
+    );
+    // A number that is no date or time stays in a headline typed in lines.
+    let doc = plain("Stop the\n7.7%\nrent rise\n\nJoin us.\n");
+    assert_eq!(texts(&doc)[0], "Stop the 7.7% rent rise");
+    // Copied from an events page: the date and place are the subtitle.
+    let doc = plain(
+        "Community Picnic\nEvent by Northside Unity Group\nPublic · Anyone on or off Facebook\n\
+         Sunday 22 March 2026 from 12:00-17:00\nNorthside Park\n\nJoin us.\n",
+    );
+    assert_eq!(
+        kinds(&doc),
+        [BlockKind::Headline, BlockKind::Subtitle, BlockKind::Body]
+    );
+    assert_eq!(
+        texts(&doc)[1],
+        "Sunday 22 March 2026 from 12:00-17:00\u{2028}Northside Park"
+    );
+}
+
+#[test]
 fn numbered_sections_are_headings_in_markdown_too() {
     // Before: Markdown read each "1. INTRODUCTION" as a list of one item.
     let text = "# Rents\n\n1. INTRODUCTION\n\nOn 3 February.\n\n2. OUR DEMANDS\n\nA freeze.\n";
