@@ -144,7 +144,7 @@ fn drop_bullet(line: &Line, file: &str, warnings: &mut Vec<Warning>) -> Line {
 }
 
 /// `spans` without the bytes `range` of their joined text.
-fn remove(spans: &[Span], range: std::ops::Range<usize>) -> Vec<Span> {
+pub(super) fn remove(spans: &[Span], range: std::ops::Range<usize>) -> Vec<Span> {
     let mut out = Vec::with_capacity(spans.len());
     let mut at = 0;
     for span in spans {

@@ -117,6 +117,7 @@
 //! included); a block made from front matter has the line of its key.
 
 mod breaks;
+mod chat;
 mod classify;
 mod clean;
 pub mod dates;
@@ -285,6 +286,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     } = match format {
         Format::Plain => {
             let paras = quoted::rows(plain::paragraphs(&body, first_line));
+            let paras = chat::tidy(paras, file, &mut warnings);
             let paras = email::tidy(paras, file, &mut warnings);
             let paras = events::tidy(paras, file, &mut warnings);
             let paras = folios::drop(paras, file, &mut warnings);
@@ -298,7 +300,8 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         }
         Format::Markdown => {
             let read = markdown::paragraphs(&body, first_line, file, &mut warnings)?;
-            let paras = email::tidy_markdown(quoted::rows(read.paras), file, &mut warnings);
+            let paras = chat::tidy(quoted::rows(read.paras), file, &mut warnings);
+            let paras = email::tidy_markdown(paras, file, &mut warnings);
             let paras = events::tidy(paras, file, &mut warnings);
             let paras = folios::drop(paras, file, &mut warnings);
             let paras = if breaks::without_blank_lines(&body) {
