@@ -136,6 +136,44 @@ pub(super) fn is_blank(line: &str) -> bool {
     })
 }
 
+/// What an Instagram caption holds a line each to space its paragraphs,
+/// as the app drops a caption's blank lines: a lone full stop, or a
+/// character that shows nothing yet is no white space to the app (U+2800
+/// BRAILLE PATTERN BLANK, U+3164 HANGUL FILLER).
+const SPACER_MARKS: &[char] = &['.', '\u{2800}', '\u{3164}'];
+
+/// Lines holding only a spacer mark, made blank: `text` with them emptied
+/// (their line breaks kept, so every other line keeps its number), and
+/// the first one's line number (counted from `first_line`) and how many
+/// there were. A full stop alone reads as a stray word at the end of the
+/// line before it; a braille blank, as a box no font fills well.
+pub(super) fn blank_spacer_lines(
+    text: &str,
+    first_line: usize,
+) -> (Cow<'_, str>, Option<(usize, usize)>) {
+    let spacer = |line: &str| {
+        let mut marks = line.chars().filter(|c| !is_space(*c));
+        marks.next().is_some_and(|c| SPACER_MARKS.contains(&c)) && marks.next().is_none()
+    };
+    let found: Vec<usize> = text
+        .split('\n')
+        .enumerate()
+        .filter(|(_, l)| spacer(l))
+        .map(|(i, _)| i)
+        .collect();
+    let Some(&first) = found.first() else {
+        return (Cow::Borrowed(text), None);
+    };
+    let out: Vec<&str> = text
+        .split('\n')
+        .map(|l| if spacer(l) { "" } else { l })
+        .collect();
+    (
+        Cow::Owned(out.join("\n")),
+        Some((first_line + first, found.len())),
+    )
+}
+
 /// The first `max` of `items` joined with commas, and "and N more" for
 /// the rest: how a warning lists the places it speaks of.
 pub(super) fn listed(items: impl IntoIterator<Item = String>, max: usize) -> String {

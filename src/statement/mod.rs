@@ -140,6 +140,7 @@ mod rejoin;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -279,6 +280,29 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     let (front, body_start) = frontmatter::split(&norm, &index, file, format)?;
     let first_line = index.line(body_start);
     let body = clean::remove_invisible(&norm[body_start..]);
+    let body = if format == Format::Html {
+        body
+    } else {
+        let (blanked, spacers) = clean::blank_spacer_lines(&body, first_line);
+        let blanked = match blanked {
+            Cow::Owned(text) => Some(text),
+            Cow::Borrowed(_) => None,
+        };
+        if let Some((line, count)) = spacers {
+            let more = match count {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            warnings.push(Warning {
+                at: Location::line(file, line),
+                message: format!(
+                    "a line holding only “.” or an invisible mark{more}, as Instagram captions \
+                     space their paragraphs, is read as a blank line"
+                ),
+            });
+        }
+        blanked.map_or(body, Cow::Owned)
+    };
     let markdown::Markdown {
         paras,
         labels,

@@ -484,6 +484,35 @@ fn a_wrapped_headline_stays_one_block() {
 }
 
 #[test]
+fn an_instagram_captions_spacer_lines_are_blank_lines() {
+    // Before: "HANDS OFF OUR PARKS . ." was the headline and "⠀" a word.
+    let text = "HANDS OFF OUR PARKS\n.\n.\nThe council wants to sell the park.\n\u{2800}\n\
+                Join us at noon.\n .\n#HandsOffOurParks\n";
+    for format in [Format::Plain, Format::Markdown] {
+        let parsed = parse_ok(text, format);
+        assert_eq!(
+            texts(&parsed.document),
+            [
+                "HANDS OFF OUR PARKS",
+                "The council wants to sell the park.",
+                "Join us at noon.",
+                "#HandsOffOurParks"
+            ],
+            "{format:?}"
+        );
+        assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
+        assert_eq!(
+            parsed.warnings[0].to_string(),
+            "s.txt:2: warning: a line holding only “.” or an invisible mark (and 3 more), as \
+             Instagram captions space their paragraphs, is read as a blank line"
+        );
+    }
+    // A full stop in a line, or "..." alone, is text.
+    let doc = plain("Title\n\nWe ask. We act.\n...\n");
+    assert_eq!(texts(&doc)[1], "We ask. We act. ...");
+}
+
+#[test]
 fn a_headline_ends_where_its_date_begins() {
     // Before: the name, the date and the place were one four-line headline.
     let doc = plain(
@@ -1451,7 +1480,31 @@ fn invariants_on_generated_input() {
                         .filter(|c| !matches!(c, '>' | '=' | '_' | '~' | '#'))
                         .collect()
                 };
-                assert_eq!(unmarked(&out), unmarked(&text), "{text:?}");
+                // So are an Instagram caption's spacer lines (a lone ".").
+                let spaced: String = text
+                    .replace("\r\n", "\n")
+                    .split(['\n', '\r'])
+                    .filter(|l| {
+                        let marks: Vec<char> = l
+                            .chars()
+                            // White space, and the direction marks removed before.
+                            .filter(|c| {
+                                !matches!(
+                                    c,
+                                    ' ' | '\t'
+                                        | '\u{A0}'
+                                        | '\u{2028}'
+                                        | '\u{2029}'
+                                        | '\u{200E}'
+                                        | '\u{200F}'
+                                )
+                            })
+                            .collect();
+                        !matches!(marks[..], ['.' | '\u{2800}' | '\u{3164}'])
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                assert_eq!(unmarked(&out), unmarked(&spaced), "{text:?}");
                 if visible(&out) != visible(&text) {
                     assert!(!parsed.warnings.is_empty(), "{text:?}");
                 }
