@@ -37,6 +37,7 @@ fn main() {
         fonts: &mut fonts,
         shaper: &mut shaper,
         hyphenator: &hy,
+        others: &[],
         params: &params,
         hyphen_penalty: layout.design.linebreak.hyphen_penalty,
         origin: "x",

@@ -332,6 +332,7 @@ fn read_statement(req: &BuildRequest) -> Result<Read> {
     let notes: Vec<Note> = choice.note(req.name).into_iter().collect();
     warnings.extend(choice.warning(req.name));
     warnings.extend(lang::mismatch_warning(&doc, &choice, req.name));
+    lang::mark_other_languages(&mut doc, &choice.tag);
     if !req.as_written {
         statement::dates::localize(&mut doc, &choice.tag);
         typography::apply(&mut doc, &choice.tag);

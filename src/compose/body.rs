@@ -141,7 +141,12 @@ pub(super) fn set_body_block(
         (true, None) => shape.style.size * DISPLAY_LEADING,
         (false, _) => body.leading,
     };
-    let mut p = setter.prepare(&block.spans, &shape.style, block.line)?;
+    let mut p = setter.prepare_in(
+        &block.spans,
+        &shape.style,
+        block.line,
+        block.lang.as_deref(),
+    )?;
     let rows_apart = p.rows_apart();
     // A heading is a display line, read at a glance as the headline is:
     // its lines end where a phrase does, never on "to the" or "σε".
@@ -193,7 +198,7 @@ pub(super) fn set_body_block(
                 align: Align::Left,
                 ..shape.style.clone()
             };
-            let p = setter.prepare(&block.spans, &ragged, block.line)?;
+            let p = setter.prepare_in(&block.spans, &ragged, block.line, block.lang.as_deref())?;
             let justified_warned = setter.warnings.len();
             let ragged = setter.set(&p, &shape.widths);
             // A hyphen before the last line (the line breaker keeps it

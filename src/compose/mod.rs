@@ -147,7 +147,7 @@ pub fn would_fit(
     pages: usize,
 ) -> Result<bool> {
     let n = fit_budget(design, opts, pages.max(1))?;
-    let mut tools = Tools::new(design, opts, &mut Vec::new(), FontBook::new());
+    let mut tools = Tools::new(design, opts, &mut Vec::new(), FontBook::new(), doc);
     fit::would_fit(&mut tools, doc, design, opts, fit::goal_for(design, n))
 }
 
@@ -190,7 +190,7 @@ fn compose_in(
 ) -> Result<Fitting> {
     let lang = &opts.lang;
     let mut warnings = Vec::new();
-    let mut tools = Tools::new(design, opts, &mut warnings, fonts);
+    let mut tools = Tools::new(design, opts, &mut warnings, fonts, doc);
     let mut notes = Vec::new();
     let composed = match (fit_pages, design.body.fit) {
         (Some(n), _) => {
@@ -297,6 +297,9 @@ struct Tools {
     fonts: FontBook,
     shaper: Shaper,
     hyphenator: Hyphenator,
+    /// The hyphenators of the languages of blocks in another language than
+    /// the statement's, by tag.
+    others: Vec<(String, Hyphenator)>,
     missing: BTreeMap<char, usize>,
 }
 
@@ -382,9 +385,22 @@ impl Tools {
         opts: &ComposeOptions,
         warnings: &mut Vec<Warning>,
         fonts: FontBook,
+        doc: &Document,
     ) -> Tools {
         let lang = &opts.lang;
         let h = &design.hyphenation;
+        // A block in another language is hyphenated by its own patterns,
+        // or not at all where there are none (no warning: the statement's
+        // language is the one the reader was told of).
+        let mut others: Vec<(String, Hyphenator)> = Vec::new();
+        for tag in doc.blocks.iter().filter_map(|b| b.lang.as_deref()) {
+            if h.enabled && !others.iter().any(|(t, _)| t == tag) {
+                let hyphenator = Hyphenator::new(tag, h.min_left, h.min_right, h.caps)
+                    .filter(|_| !hyphenate::writes_without_hyphens(tag))
+                    .unwrap_or_else(Hyphenator::disabled);
+                others.push((tag.to_string(), hyphenator));
+            }
+        }
         let hyphenator = if h.enabled && !hyphenate::writes_without_hyphens(lang) {
             Hyphenator::new(lang, h.min_left, h.min_right, h.caps).unwrap_or_else(|| {
                 warnings.push(Warning {
@@ -412,6 +428,7 @@ impl Tools {
             fonts,
             shaper: Shaper::new(lang),
             hyphenator,
+            others,
             missing: BTreeMap::new(),
         }
     }
@@ -429,6 +446,7 @@ impl Tools {
             fonts: &mut self.fonts,
             shaper: &mut self.shaper,
             hyphenator: &self.hyphenator,
+            others: &self.others,
             params,
             hyphen_penalty: design.linebreak.hyphen_penalty,
             origin: &opts.origin,

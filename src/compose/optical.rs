@@ -55,7 +55,7 @@ impl Scales {
             return Ok((Scales::SAME, fonts));
         }
         let mut warnings = Vec::new();
-        let mut tools = Tools::new(design, opts, &mut warnings, fonts);
+        let mut tools = Tools::new(design, opts, &mut warnings, fonts, doc);
         let params = design.linebreak.params();
         // The regular face stands for its family: bold and regular of one
         // design share their proportions. A setter per font, as a setter

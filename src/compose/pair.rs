@@ -398,7 +398,13 @@ fn compose_side(i: usize, side: &Side, design: &Design, fonts: FontBook) -> Resu
 /// does not overflow there (the error was another).
 fn overflow(i: usize, side: &Side, design: &Design) -> Result<Option<Error>> {
     let smallest = design.body.fit.map_or(design.body.size, |f| f.min_size);
-    let mut tools = Tools::new(design, side.opts, &mut Vec::new(), FontBook::new());
+    let mut tools = Tools::new(
+        design,
+        side.opts,
+        &mut Vec::new(),
+        FontBook::new(),
+        side.doc,
+    );
     let trial = tools.compose_once(
         side.doc,
         &scaled(design, smallest),

@@ -469,6 +469,7 @@ pub(super) fn block(kind: BlockKind, lines: &[Line]) -> Option<Block> {
         kind,
         spans,
         line: first.no,
+        lang: None,
     })
 }
 
@@ -519,6 +520,7 @@ fn field_block(kind: BlockKind, field: &Field) -> Block {
         kind,
         spans: vec![Span::plain(field.value.clone())],
         line: field.line,
+        lang: None,
     }
 }
 

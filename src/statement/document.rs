@@ -101,6 +101,11 @@ pub struct Block {
     pub spans: Vec<Span>,
     /// 1-based line of the statement file where the block starts.
     pub line: usize,
+    /// The block's language (a BCP 47 tag) where it is surely another than
+    /// the statement's: the Spanish paragraphs of an English and Spanish
+    /// leaflet (see [`crate::typeset::lang::mark_other_languages`]). `None`
+    /// for the statement's own.
+    pub lang: Option<String>,
 }
 
 /// The role of a block.

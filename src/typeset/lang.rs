@@ -22,6 +22,67 @@ pub const MIN_LETTERS: usize = 60;
 /// Lowest confidence (0 to 1) detection is trusted at.
 pub const MIN_CONFIDENCE: f64 = 0.8;
 
+/// Fewest letters a block's own language is detected on: about two lines
+/// of prose, twice what the whole statement's detection trusts. A short
+/// paragraph of names, places and dates is too easily mistaken.
+pub const OTHER_MIN_LETTERS: usize = MIN_LETTERS * 2;
+
+/// Lowest confidence a block's own language is taken at: stricter than for
+/// the statement, whose language has the layout's as a fallback. A wrong
+/// guess hyphenates a paragraph by another language's rules.
+pub const OTHER_MIN_CONFIDENCE: f64 = 0.95;
+
+/// Languages the detector confuses with each other: they share most of
+/// their words, so a paragraph of one set by the other's rules (or read in
+/// the other's voice) still reads, and a wrong guess between them is likely.
+const CLOSE: [[&str; 2]; 12] = [
+    ["hr", "sr"],
+    ["bs", "hr"],
+    ["bs", "sr"],
+    ["da", "nb"],
+    ["da", "sv"],
+    ["nb", "sv"],
+    ["cs", "sk"],
+    ["ca", "es"],
+    ["gl", "pt"],
+    ["id", "ms"],
+    ["bg", "mk"],
+    ["be", "uk"],
+];
+
+/// True when `found` is surely another language than `doc`: another
+/// primary language, and not one the detector mistakes for it.
+pub fn differs(found: &str, doc: &str) -> bool {
+    let primary = |t: &str| primary(t).to_ascii_lowercase();
+    let (a, b) = (primary(found), primary(doc));
+    if a.is_empty() || b.is_empty() || a == b {
+        return false;
+    }
+    !CLOSE
+        .iter()
+        .any(|pair| pair.contains(&a.as_str()) && pair.contains(&b.as_str()))
+}
+
+/// Marks each block of `doc` that is surely in another language than
+/// `tag`, the statement's, with its own (see [`Block::lang`]): the Spanish
+/// paragraphs of a leaflet in English and Spanish. Hyphenated by English
+/// patterns and quoted with English marks, they broke where Spanish never
+/// does. A block must have [`OTHER_MIN_LETTERS`] letters, and the detector
+/// be [`OTHER_MIN_CONFIDENCE`] sure of a language handbill can set.
+///
+/// [`Block::lang`]: crate::statement::document::Block::lang
+pub fn mark_other_languages(doc: &mut Document, tag: &str) {
+    for block in &mut doc.blocks {
+        let found = detect(&block.text()).filter(|d| {
+            d.letters >= OTHER_MIN_LETTERS
+                && d.confidence >= OTHER_MIN_CONFIDENCE
+                && differs(&d.tag, tag)
+                && is_language(&d.tag)
+        });
+        block.lang = found.map(|d| d.tag);
+    }
+}
+
 /// How much of a long statement is read to detect its language: a page's
 /// worth decides it, and the rest would only cost time.
 const SAMPLE_CHARS: usize = 20_000;
@@ -618,6 +679,38 @@ fn polytonic(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::statement::document::{Block, BlockKind, Span};
+
+    fn body(text: &str) -> Block {
+        Block {
+            kind: BlockKind::Body,
+            spans: vec![Span::plain(text)],
+            line: 1,
+            lang: None,
+        }
+    }
+
+    #[test]
+    fn a_paragraph_surely_in_another_language_is_marked_with_it() {
+        let english = "The landlord wants to raise our rents by twelve percent and still refuses \
+                       to fix the heating, the broken elevators and the mould in the basement flats.";
+        let spanish = "El propietario quiere subir nuestros alquileres y sigue negándose a \
+                       arreglar la calefacción, los ascensores averiados y el moho de los pisos del sótano.";
+        let mut doc = Document {
+            blocks: vec![body(english), body(spanish), body("Bring your neighbours.")],
+            ..Document::default()
+        };
+        mark_other_languages(&mut doc, "es");
+        let langs: Vec<Option<&str>> = doc.blocks.iter().map(|b| b.lang.as_deref()).collect();
+        // The short one is too short to be sure of.
+        assert_eq!(langs, [Some("en"), None, None]);
+        // The statement's own language, and one close to it, mark nothing.
+        mark_other_languages(&mut doc, "en-US");
+        let langs: Vec<Option<&str>> = doc.blocks.iter().map(|b| b.lang.as_deref()).collect();
+        assert_eq!(langs, [None, Some("es"), None]);
+        mark_other_languages(&mut doc, "ca");
+        assert_eq!(doc.blocks[1].lang, None);
+    }
 
     #[test]
     fn a_language_without_patterns_is_a_language_and_a_slip_is_none() {

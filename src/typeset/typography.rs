@@ -110,7 +110,14 @@ pub fn apply(doc: &mut Document, lang: &str) {
     let marks = marks_for(lang);
     let french = lang.to_lowercase().starts_with("fr");
     for block in &mut doc.blocks {
-        convert_block(block, marks, french);
+        // A block in another language takes its own language's marks.
+        match block.lang.clone() {
+            Some(own) => {
+                let french = own.to_lowercase().starts_with("fr");
+                convert_block(block, marks_for(&own), french);
+            }
+            None => convert_block(block, marks, french),
+        }
     }
     for label in &mut doc.labels {
         label.text = convert(&label.text, marks, french, &mut State::default());
@@ -256,6 +263,7 @@ mod tests {
                 kind: BlockKind::Body,
                 spans: vec![Span::plain(text)],
                 line: 1,
+                lang: None,
             }],
             ..Document::default()
         };
@@ -373,6 +381,7 @@ mod tests {
                     Span::plain("\" now"),
                 ],
                 line: 1,
+                lang: None,
             }],
             ..Document::default()
         };

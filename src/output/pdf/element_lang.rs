@@ -15,32 +15,11 @@ use crate::compose::pages::Page;
 use crate::compose::tag::{ElementId, Role, Tag};
 use crate::typeset::lang;
 
-/// Fewest letters a paragraph's language is detected on: about two lines
-/// of prose, twice what the whole statement's detection trusts. A short
-/// paragraph of names, places and dates is too easily mistaken.
-const MIN_LETTERS: usize = lang::MIN_LETTERS * 2;
-
-/// Lowest confidence a paragraph's language is taken at: stricter than for
-/// the statement, whose language has the layout's as a fallback.
-const MIN_CONFIDENCE: f64 = 0.95;
-
-/// Languages the detector confuses with each other: they share most of
-/// their words, so a paragraph of one read in the other's voice is still
-/// understood, and a wrong guess between them is likely.
-const CLOSE: [[&str; 2]; 12] = [
-    ["hr", "sr"],
-    ["bs", "hr"],
-    ["bs", "sr"],
-    ["da", "nb"],
-    ["da", "sv"],
-    ["nb", "sv"],
-    ["cs", "sk"],
-    ["ca", "es"],
-    ["gl", "pt"],
-    ["id", "ms"],
-    ["bg", "mk"],
-    ["be", "uk"],
-];
+/// Fewest letters a paragraph's language is detected on, and the lowest
+/// confidence it is taken at: those a block's language is marked with (see
+/// [`lang::mark_other_languages`]).
+const MIN_LETTERS: usize = lang::OTHER_MIN_LETTERS;
+const MIN_CONFIDENCE: f64 = lang::OTHER_MIN_CONFIDENCE;
 
 /// The language of every element whose text is surely in another language
 /// than its side's (`langs`: the document's, and a two-language leaflet's
@@ -109,7 +88,7 @@ fn judge(
         .flatten()
         .or(langs[0])
         .unwrap_or_default();
-    let other = differs(&found.tag, side).then(|| found.tag.clone());
+    let other = lang::differs(&found.tag, side).then(|| found.tag.clone());
     match verdicts.get(&element) {
         // Pieces that disagree: the document's language stays.
         Some(before) if *before != other => {
@@ -122,25 +101,13 @@ fn judge(
     }
 }
 
-/// True when `found` is surely another language than `doc`: another
-/// primary language, and not one the detector mistakes for it.
-fn differs(found: &str, doc: &str) -> bool {
-    let primary = |t: &str| lang::primary(t).to_ascii_lowercase();
-    let (a, b) = (primary(found), primary(doc));
-    if a.is_empty() || b.is_empty() || a == b {
-        return false;
-    }
-    !CLOSE
-        .iter()
-        .any(|pair| pair.contains(&a.as_str()) && pair.contains(&b.as_str()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn only_a_surely_other_language_differs() {
+        use lang::differs;
         assert!(differs("es", "en-GB"));
         assert!(differs("de", "fr"));
         assert!(!differs("en", "en-US"));

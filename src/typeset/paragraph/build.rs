@@ -18,6 +18,28 @@ use super::types::{Glyph, Paragraph, Piece, TextStyle};
 use super::Setter;
 
 impl Setter<'_> {
+    /// [`Setter::prepare`] for a block in `lang`, its own language where it
+    /// is another than the statement's: hyphenated by that language's
+    /// patterns (without them, not at all).
+    pub fn prepare_in(
+        &mut self,
+        spans: &[Span],
+        style: &TextStyle,
+        line: usize,
+        lang: Option<&str>,
+    ) -> Result<Paragraph> {
+        let Some(lang) = lang else {
+            return self.prepare(spans, style, line);
+        };
+        let own = self.hyphenator;
+        if let Some((_, h)) = self.others.iter().find(|(tag, _)| tag == lang) {
+            self.hyphenator = h;
+        }
+        let p = self.prepare(spans, style, line);
+        self.hyphenator = own;
+        p
+    }
+
     /// Turns styled text into items. `line` is the block's source line for messages.
     pub fn prepare(&mut self, spans: &[Span], style: &TextStyle, line: usize) -> Result<Paragraph> {
         if is_table(spans) {
@@ -117,7 +139,16 @@ impl Setter<'_> {
             },
             graded_last_line: style.hyphenate && script.mostly_ideographic(),
         };
-        self.memo.start_paragraph(style);
+        // Which patterns hyphenate it: a word's items depend on them.
+        let hyphenation = match style.hyphenate {
+            false => 0,
+            true => self
+                .others
+                .iter()
+                .position(|(_, h)| std::ptr::eq(h, self.hyphenator))
+                .map_or(1, |k| k + 2),
+        };
+        self.memo.start_paragraph(style, hyphenation);
         // A table's first row starts where the others do.
         if style.indent > Length::ZERO && !table {
             p.push(
@@ -1045,6 +1076,52 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_block_in_another_language_takes_its_own_hyphenation() {
+        use crate::typeset::hyphenate::Hyphenator;
+        use crate::typeset::linebreak::PenaltyKind;
+        let mut bench = TestBench::new();
+        bench.hyphenator = Hyphenator::new("en", 2, 3, false).unwrap();
+        let others = [(
+            "es".to_string(),
+            Hyphenator::new("es", 2, 3, false).unwrap(),
+        )];
+        let mut setter = bench.setter(Length::pt(500.0));
+        setter.others = &others;
+        let style = TextStyle {
+            hyphenate: true,
+            ..TextStyle::display(
+                crate::style::FontRef::Family("serif".into()),
+                false,
+                Length::pt(10.0),
+                crate::style::Color::Gray(0.0),
+                Align::Justify,
+            )
+        };
+        let mut hyphens = |lang: Option<&str>| {
+            let p = setter
+                .prepare_in(&[Span::plain("desarrollo")], &style, 1, lang)
+                .unwrap();
+            p.items
+                .iter()
+                .filter(|i| {
+                    matches!(
+                        i,
+                        Item::Penalty {
+                            kind: PenaltyKind::Hyphen,
+                            ..
+                        }
+                    )
+                })
+                .count()
+        };
+        // English patterns: "de-sar-rollo"; Spanish: "de-sa-rro-llo".
+        assert_eq!(hyphens(None), 2);
+        assert_eq!(hyphens(Some("es")), 3);
+        // A language with no hyphenator given: the statement's.
+        assert_eq!(hyphens(Some("fr")), 2);
     }
 
     #[test]

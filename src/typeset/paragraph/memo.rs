@@ -25,12 +25,14 @@ pub struct Memo {
     /// Buffers for one word, reused: most words are short, and allocating
     /// them afresh for each was much of the setting time.
     pub(super) word: WordBuffers,
-    /// The ways of setting words met so far (font, size in bits, whether
-    /// hyphenated, whether justified): what a word's items depend on
-    /// besides the word and the setter's own settings. (The breaks inside
-    /// a Chinese or Thai word are glue that stretches in justified text
-    /// and a ragged break otherwise.)
-    contexts: Vec<(FontRef, u64, bool, bool)>,
+    /// The ways of setting words met so far (font, size in bits, by which
+    /// patterns hyphenated, whether justified): what a word's items depend
+    /// on besides the word and the setter's own settings. (The breaks
+    /// inside a Chinese or Thai word are glue that stretches in justified
+    /// text and a ragged break otherwise.) The patterns are 0 for none, 1
+    /// for the statement's language's, 2 and on for the other languages'
+    /// (see [`Setter::prepare_in`]).
+    contexts: Vec<(FontRef, u64, usize, bool)>,
     /// The current paragraph's entry in `contexts` (set by [`Setter::prepare`]).
     context: usize,
     /// Words set so far, by context: a statement repeats its words, and
@@ -103,12 +105,12 @@ impl Memo {
     /// Starts a paragraph in `style`: its own faces are looked up afresh
     /// (another paragraph may use another family), and its words are
     /// remembered with those of earlier paragraphs set the same way.
-    pub(super) fn start_paragraph(&mut self, style: &TextStyle) {
+    pub(super) fn start_paragraph(&mut self, style: &TextStyle, hyphenation: usize) {
         self.own = [None; 4];
         let context = (
             style.font.clone(),
             style.size.to_pt().to_bits(),
-            style.hyphenate,
+            hyphenation,
             style.align == Align::Justify,
         );
         self.context = match self.contexts.iter().position(|c| *c == context) {

@@ -54,6 +54,11 @@ pub struct Setter<'a> {
     pub shaper: &'a mut Shaper,
     /// Hyphenation patterns for the statement's language.
     pub hyphenator: &'a Hyphenator,
+    /// Hyphenation patterns for the languages of blocks in another
+    /// language than the statement's, by tag (see
+    /// [`crate::statement::document::Block::lang`] and
+    /// [`Setter::prepare_in`]).
+    pub others: &'a [(String, Hyphenator)],
     /// Line-breaking parameters.
     pub params: &'a linebreak::Params,
     /// Penalty for breaking at a discretionary hyphen.
@@ -133,6 +138,7 @@ impl TestBench {
             fonts: &mut self.fonts,
             shaper: &mut self.shaper,
             hyphenator: &self.hyphenator,
+            others: &[],
             params: &self.params,
             hyphen_penalty: 50.0,
             origin: "t",
