@@ -568,7 +568,7 @@ fn numbered_lines(p: &Para) -> usize {
 fn copied_list(p: &Para) -> bool {
     let bullet = p.lines.iter().any(|l| {
         let raw = raw_text(l);
-        matches!(list_marker(&raw), Some((Marker::Bullet(_), _)))
+        matches!(list_marker(&raw), Some((Marker::Bullet(..), _)))
             && !raw
                 .trim_start_matches(is_space)
                 .starts_with(['-', '*', '+', '–'])
@@ -583,7 +583,7 @@ fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
     for line in &p.lines {
         let raw = raw_text(line);
         let marker =
-            list_marker(&raw).filter(|(m, _)| numbers_ok || matches!(m, Marker::Bullet(_)));
+            list_marker(&raw).filter(|(m, _)| numbers_ok || matches!(m, Marker::Bullet(..)));
         if is_separator(&raw) {
             out.extend(block(kind.clone(), &lines));
             lines.clear();
@@ -593,7 +593,7 @@ fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
             out.extend(block(kind, &lines));
             lines.clear();
             let (marker, depth) = match m {
-                Marker::Bullet(depth) => ("•".to_string(), depth),
+                Marker::Bullet(depth, shown) => (shown.to_string(), depth),
                 Marker::Number(n) => (n, 0),
             };
             kind = BlockKind::ListItem { marker, depth };

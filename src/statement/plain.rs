@@ -39,8 +39,11 @@ pub(super) fn paragraphs(body: &str, first_line: usize) -> Vec<Para> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Marker {
     /// A bullet (see [`bullet_depth`]), with the depth of the list its
-    /// shape says it is in (0 = top).
-    Bullet(u8),
+    /// shape says it is in (0 = top) and the mark to set: `•` for the
+    /// plain ones people and word processors write (`-`, `*`, `●`, `○`,
+    /// `■`, `·`, `o`, `§`, …), the writer's own for a mark that says more
+    /// (`✔`, `➢`, `►`).
+    Bullet(u8, char),
     /// `3.`, `3)`, `c)`, `iv.`, `(b)` or `[2]`, as written (see
     /// [`enumerator_len`]).
     Number(String),
@@ -53,7 +56,12 @@ pub(super) fn list_marker(line: &str) -> Option<(Marker, &str)> {
     let first = s.chars().next()?;
     let after_first = &s[first.len_utf8()..];
     let (marker, rest) = if let Some(depth) = bullet_depth(first, after_first) {
-        (Marker::Bullet(depth), after_first)
+        let shown = if PLAIN_BULLETS.contains(&first) {
+            '•'
+        } else {
+            first
+        };
+        (Marker::Bullet(depth, shown), after_first)
     } else if let Some(len) = enumerator_len(s) {
         (Marker::Number(s[..len].to_string()), &s[len..])
     } else {
@@ -89,6 +97,11 @@ fn bullet_depth(c: char, rest: &str) -> Option<u8> {
         _ => None,
     }
 }
+
+/// The bullets that are only a bullet, set as `•`.
+const PLAIN_BULLETS: &[char] = &[
+    '•', '-', '*', '–', '●', '·', '○', '◦', 'o', '■', '▪', '§', '⁃', '‣',
+];
 
 /// The most digits of an item's number: "2023 was" is a year.
 const NUMBER_MAX_DIGITS: usize = 9;
@@ -181,8 +194,11 @@ mod tests {
 
     #[test]
     fn markers() {
-        assert_eq!(list_marker("- a"), Some((Marker::Bullet(0), "a")));
-        assert_eq!(list_marker("  • a b"), Some((Marker::Bullet(0), "a b")));
+        assert_eq!(list_marker("- a"), Some((Marker::Bullet(0, '•'), "a")));
+        assert_eq!(
+            list_marker("  • a b"),
+            Some((Marker::Bullet(0, '•'), "a b"))
+        );
         assert_eq!(
             list_marker("12) x"),
             Some((Marker::Number("12)".into()), "x"))
@@ -209,15 +225,19 @@ mod tests {
             ("·\tmore air pollution", 0),
             ("o\ton Mill Lane", 1),
             ("§\tbefore 9am", 2),
-            ("✔ free school meals", 0),
         ] {
             let rest = line.split_once(char::is_whitespace).unwrap().1.trim_start();
             assert_eq!(
                 list_marker(line),
-                Some((Marker::Bullet(depth), rest)),
+                Some((Marker::Bullet(depth, '•'), rest)),
                 "{line}"
             );
         }
+        // A mark that says more than "bullet" is set as written.
+        assert_eq!(
+            list_marker("✔ free school meals"),
+            Some((Marker::Bullet(0, '✔'), "free school meals"))
+        );
         assert_eq!(list_marker("a) the council"), number("a)", "the council"));
         assert_eq!(list_marker("b. an inquiry"), number("b.", "an inquiry"));
         assert_eq!(list_marker("B) an inquiry"), number("B)", "an inquiry"));

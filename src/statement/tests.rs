@@ -625,6 +625,9 @@ fn lists_copied_from_a_word_processor_are_lists() {
     // Word's bullets as plain text: "·", then "o" and "§", with tabs.
     let doc = plain("Title\n\nWe ask for:\n·\trepairs;\no\tthe roof;\n§\tthe gutters.\n");
     assert_eq!(kinds(&doc)[2..], [item("•", 0), item("•", 1), item("•", 2)]);
+    // A check mark says more than a bullet: it stays.
+    let doc = plain("Title\n\nWe won:\n✔ repairs;\n✔ a freeze.\n");
+    assert_eq!(kinds(&doc)[2..], [item("✔", 0), item("✔", 0)]);
     // A German club's "e. V." wrapped to a line's start is no item.
     let doc = plain("Title\n\nText.\n\nMieterverein Nord\ne. V.\n");
     assert!(kinds(&doc)
