@@ -284,6 +284,8 @@ impl Setter<'_> {
                 // A sign or abbreviation keeps the number it introduces:
                 // "€ 50", "§ 218", "Nr. 12", "Art. 5".
                 tie |= introduces_number(&chars[..i], &chars[j..]);
+                // A form's label keeps its blank: "Name: ________".
+                tie |= labels_blank(&chars[..i], &chars[j..]);
                 // Inside a time or measure ("11 h 30"), and after a Czech or
                 // Polish one-letter word ("v Praze", see
                 // `sense::one_letter_words`), a justified line may still
@@ -805,6 +807,29 @@ fn introduces_number(before: &[(char, Style)], after: &[(char, Style)]) -> bool 
     }
 }
 
+/// The fewest marks of a blank to write in ("____", "……", "....").
+const BLANK_MARKS: usize = 3;
+
+/// Whether the word ending `before` is a label (its last character a
+/// colon) and `after` starts with a blank of underscores or dots: a
+/// petition's or a form's "Name: ________", which a line ending on
+/// "Address:" parts from the line to write on.
+fn labels_blank(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+    let label = last_word(before)
+        .last()
+        .is_some_and(|(c, _)| matches!(c, ':' | '：'));
+    // An ellipsis is three dots.
+    let marks: usize = after
+        .iter()
+        .map_while(|(c, _)| match c {
+            '_' | '.' => Some(1),
+            '…' => Some(3),
+            _ => None,
+        })
+        .sum();
+    label && marks >= BLANK_MARKS
+}
+
 /// The digits of a group of thousands, which a space may part from the
 /// digits before it: three, in every language that groups them so.
 const THOUSANDS: usize = 3;
@@ -1195,6 +1220,18 @@ mod tests {
         assert!(!tied("rooms", "12"));
         assert!(!tied("Gemeinschaftsr.", "8"));
         assert!(!tied("costs €", "a lot"));
+    }
+
+    #[test]
+    fn a_forms_label_keeps_its_blank() {
+        let tied = |before: &str, after: &str| labels_blank(&styled(before), &styled(after));
+        assert!(tied("Name:", "________ Address:"));
+        assert!(tied("____ Signature:", "....... "));
+        assert!(tied("Datum:", "……"));
+        // Not a label, a short mark, or words after a colon.
+        assert!(!tied("Name", "________"));
+        assert!(!tied("Note:", "__"));
+        assert!(!tied("We ask:", "rents down"));
     }
 
     #[test]
