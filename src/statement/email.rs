@@ -153,7 +153,16 @@ const NOTE_GREETINGS: &[&str] = &[
 /// (lower case), in the same languages.
 const NOTE_THANKS: &[&str] = &[
     "thanks",
+    "many thanks",
     "thank you",
+    "best wishes",
+    "kind regards",
+    "best regards",
+    "vielen dank",
+    "liebe grüße",
+    "viele grüße",
+    "merci beaucoup",
+    "muchas gracias",
     "cheers",
     "best",
     "danke",
@@ -609,9 +618,18 @@ fn is_senders_note(paras: &[Para]) -> bool {
 /// followed by one to [`SIGNATURE_MAX_WORDS`] capitalised words.
 fn thanks_and_name(line: &str) -> bool {
     let lower = line.to_lowercase();
+    // The thanks opens the line or a sentence or clause of it: "We
+    // deserve the best NHS" thanks no one.
+    let opens = |i: usize| {
+        lower[..i]
+            .trim_end_matches(is_space)
+            .chars()
+            .last()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | ',' | ';' | ':'))
+    };
     let Some(after) = NOTE_THANKS
         .iter()
-        .filter_map(|t| lower.rfind(t).map(|i| i + t.len()))
+        .filter_map(|t| lower.rfind(t).filter(|&i| opens(i)).map(|i| i + t.len()))
         .max()
     else {
         return false;
@@ -938,6 +956,8 @@ mod tests {
         assert!(thanks_and_name("Many thanks, Ana María López."));
         assert!(!thanks_and_name("Thanks to the council for nothing"));
         assert!(!thanks_and_name("We thank you"));
+        assert!(!thanks_and_name("We deserve the best NHS"));
+        assert!(thanks_and_name("Print 500. Kind regards, Jo Bloggs"));
     }
 
     #[test]
