@@ -119,7 +119,11 @@ fn is_when(text: &str) -> bool {
     }
     let mut time = false;
     let mut date = false;
-    for token in text.split([',', ' ']).filter(|t| !t.is_empty()) {
+    // Newer clocks write a narrow no-break space before "PM".
+    for token in text
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|t| !t.is_empty())
+    {
         let figures = |sep: char| {
             let parts: Vec<&str> = token.split(sep).collect();
             parts.len() >= 2
@@ -156,6 +160,7 @@ mod tests {
             ),
             ("[12/03/2026, 18:42:10] Maria Lopez: Bus cuts", "Bus cuts"),
             ("[6:42 PM, 3/12/2026] +44 7700 900123: Bus cuts", "Bus cuts"),
+            ("[6:42\u{202F}PM, 3/12/2026] Jo: Bus cuts", "Bus cuts"),
             ("12/03/2026, 18:42 - Maria Lopez: Bus cuts", "Bus cuts"),
             ("12.03.26, 18:42 - Maria: Bus cuts", "Bus cuts"),
         ] {
