@@ -846,7 +846,15 @@ fn is_subtitle(p: &Para) -> bool {
         .flat_map(|l| &l.spans)
         .filter(|s| !s.text.trim_matches(is_space).is_empty());
     let bold = inked.clone().next().is_some() && inked.all(|s| s.style.bold);
-    let pictographs = p.lines.iter().all(|l| opens_with_pictograph(&raw_text(l)));
+    // Items, not sentences: "📢 All drivers: meeting on Monday. Bring
+    // your card." is a paragraph of text that opens with an emoji.
+    let pictographs = p.lines.iter().all(|l| {
+        let text = raw_text(l);
+        let text = text.trim_matches(is_space);
+        opens_with_pictograph(text)
+            && !matches!(final_mark(text), Some('.' | '!' | '?'))
+            && !text.contains(". ")
+    });
     p.kind == ParaKind::Body
         && (bold || pictographs)
         && char_count(&text) <= BOLD_SUBTITLE_MAX_CHARS

@@ -655,6 +655,9 @@ fn pictograph_lines_under_the_headline_are_its_subtitle_a_line_each() {
         );
         assert_eq!(texts(&doc)[1], shown);
     }
+    // A paragraph of sentences that opens with one is text.
+    let doc = md("# Strike\n\n📢 All drivers: meeting on Monday. Bring your card.\n\nText.\n");
+    assert_eq!(kinds(&doc)[1], BlockKind::Body);
     // A date paragraph with a pictograph line is the writer's, not meta.
     let doc = plain("RALLY\n\n14 March 2026\n⏰ 11am\n\nText.\n");
     assert_eq!(kinds(&doc)[1], BlockKind::Body);

@@ -12,7 +12,7 @@
 use whatlang::{Lang, Script};
 
 use crate::error::{Location, Note, Warning};
-use crate::statement::document::Document;
+use crate::statement::document::{is_table, Document};
 use crate::typeset::hyphenate;
 
 /// Fewest letters detection is trusted on: below this a few names or
@@ -73,14 +73,35 @@ pub fn differs(found: &str, doc: &str) -> bool {
 /// [`Block::lang`]: crate::statement::document::Block::lang
 pub fn mark_other_languages(doc: &mut Document, tag: &str) {
     for block in &mut doc.blocks {
-        let found = detect(&block.text()).filter(|d| {
+        // A table's cells are records, names and figures, not prose.
+        if is_table(&block.spans) {
+            continue;
+        }
+        let text = block.text();
+        let found = detect(&text).filter(|d| {
             d.letters >= OTHER_MIN_LETTERS
                 && d.confidence >= OTHER_MIN_CONFIDENCE
                 && differs(&d.tag, tag)
                 && is_language(&d.tag)
+                && halves_agree(&text, &d.tag)
         });
         block.lang = found.map(|d| d.tag);
     }
+}
+
+/// Whether both halves of `text` read as `tag` too: an English paragraph
+/// that quotes a long German compound ("a heading,
+/// „Gewerkschaftsmitgliederversammlungsbeschluss zur
+/// Arbeitszeitverkürzung“, came out …") read as German, sure of it, and
+/// was quoted and hyphenated as German; its second half is English.
+fn halves_agree(text: &str, tag: &str) -> bool {
+    let middle = text.len() / 2;
+    let cut = text[middle..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |k| middle + k);
+    [&text[..cut], &text[cut..]]
+        .iter()
+        .all(|half| detect(half).is_some_and(|d| d.tag == tag))
 }
 
 /// How much of a long statement is read to detect its language: a page's
@@ -710,6 +731,17 @@ mod tests {
         assert_eq!(langs, [None, Some("es"), None]);
         mark_other_languages(&mut doc, "ca");
         assert_eq!(doc.blocks[1].lang, None);
+        // English quoting a long German compound is English.
+        let quoting =
+            "What I saw. A Markdown heading, Gewerkschaftsmitgliederversammlungsbeschluss \
+                       zur Arbeitszeitverkürzung, came out cut in two on the A4 leaflet and cut \
+                       likewise on every layout.";
+        let mut doc = Document {
+            blocks: vec![body(quoting)],
+            ..Document::default()
+        };
+        mark_other_languages(&mut doc, "en");
+        assert_eq!(doc.blocks[0].lang, None);
     }
 
     #[test]
