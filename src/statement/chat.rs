@@ -61,6 +61,14 @@ pub(super) fn tidy(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>
     paras
 }
 
+/// Whether `text` is a message copied out of a chat app: its first line
+/// that is not blank opens with a chat's stamp.
+pub(super) fn copied(text: &str) -> bool {
+    text.lines()
+        .find(|l| !l.trim_matches(is_space).is_empty())
+        .is_some_and(|l| stamp_len(l).is_some())
+}
+
 /// How long the chat stamp opening `line` is, in bytes, with the space
 /// after it; `None` when the line opens with none (see the module
 /// documentation).

@@ -280,6 +280,19 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     let (front, body_start) = frontmatter::split(&norm, &index, file, format)?;
     let first_line = index.line(body_start);
     let body = clean::remove_invisible(&norm[body_start..]);
+    // A message copied out of a chat app into the web page's box is the
+    // chat's text, not Markdown: its "*NO TO THE CUTS*" is bold there.
+    let format = if format == Format::Markdown && chat::copied(&body) {
+        warnings.push(Warning {
+            at: Location::line(file, first_line),
+            message: "read as plain text, as a message copied from a chat app: its *stars* \
+                      mark bold, its _underscores_ italics"
+                .to_string(),
+        });
+        Format::Plain
+    } else {
+        format
+    };
     let body = if format == Format::Html {
         body
     } else {

@@ -484,6 +484,33 @@ fn a_wrapped_headline_stays_one_block() {
 }
 
 #[test]
+fn a_chat_message_in_the_web_pages_box_is_read_as_the_chats_text() {
+    // Before: Markdown read WhatsApp's "*NO TO THE BUS CUTS*" as italics.
+    let text = "[18:42, 12/03/2026] Maria Lopez: *NO TO THE BUS CUTS*\n\n\
+                The 42 runs every hour from April. _Not safe._\n";
+    let parsed = parse_ok(text, Format::Markdown);
+    let doc = &parsed.document;
+    assert_eq!(
+        texts(doc),
+        [
+            "NO TO THE BUS CUTS",
+            "The 42 runs every hour from April. Not safe."
+        ]
+    );
+    assert_eq!(bold(&doc.blocks[0]), ["NO TO THE BUS CUTS"]);
+    let said: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(
+        said.iter().any(|w| w.starts_with(
+            "s.txt:1: warning: read as plain text, as a message copied from a chat app"
+        )),
+        "{said:?}"
+    );
+    // Markdown without a stamp is Markdown.
+    let doc = md("# Title\n\n*italic* text\n");
+    assert!(bold(&doc.blocks[1]).is_empty());
+}
+
+#[test]
 fn an_instagram_captions_spacer_lines_are_blank_lines() {
     // Before: "HANDS OFF OUR PARKS . ." was the headline and "⠀" a word.
     let text = "HANDS OFF OUR PARKS\n.\n.\nThe council wants to sell the park.\n\u{2800}\n\
