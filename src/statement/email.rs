@@ -261,10 +261,10 @@ const APP_SIGNATURE_MAX_CHARS: usize = 80;
 pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
     let paras = drop_app_signatures(paras, file, warnings);
     let (mut paras, header_at) = drop_forwarding(paras, file, warnings);
-    if paras
+    let forwarded = paras
         .get_mut(header_at)
-        .is_some_and(|p| drop_header(p, file, warnings))
-    {
+        .is_some_and(|p| drop_header(p, file, warnings));
+    if forwarded {
         drop_senders_note(&mut paras, header_at, true, file, warnings);
     }
     let mut out = Vec::with_capacity(paras.len());
@@ -291,6 +291,19 @@ pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) ->
             continue;
         }
         if signature && para.kind == ParaKind::Body {
+            // A forwarded mail's signature is its sender's, often with a
+            // phone number of their own: printed, but said.
+            if forwarded {
+                let (first, last) = (para.lines[0].no, para.lines[para.lines.len() - 1].no);
+                warnings.push(Warning {
+                    at: Location::line(file, first),
+                    message: format!(
+                        "the forwarded e-mail's signature under the “--” ({}) is printed as \
+                         the sign-off; delete it if it is not the statement's",
+                        line_span(first, last)
+                    ),
+                });
+            }
             // Under the "--", a signature: each line its own, as written.
             out.extend(para.lines.into_iter().map(|line| Para {
                 kind: ParaKind::Fixed(BlockKind::SignOff),
@@ -912,6 +925,36 @@ mod tests {
                 "{said}"
             );
         }
+    }
+
+    #[test]
+    fn a_forwarded_mails_signature_is_printed_and_said() {
+        let text = format!("{FORWARDED}Rents down\n\nWe ask.\n\n--\nMaria Lopez\n07700 900123\n");
+        let mut warnings = Vec::new();
+        let out = tidy(paras(&text), "e.txt", &mut warnings);
+        assert_eq!(lines(&out)[2..], [["Maria Lopez"], ["07700 900123"]]);
+        let said = warnings.last().map(|w| (w.at.line, w.message.as_str()));
+        assert_eq!(
+            said,
+            Some((
+                Some(11),
+                "the forwarded e-mail's signature under the “--” (lines 11–12) is printed as \
+                 the sign-off; delete it if it is not the statement's"
+            ))
+        );
+        // A statement's own "--" over its signature is the writer's.
+        let mut warnings = Vec::new();
+        tidy(
+            paras("Rents down\n\nWe ask.\n\n--\nRiverside Tenants\n"),
+            "e.txt",
+            &mut warnings,
+        );
+        assert!(
+            warnings
+                .iter()
+                .all(|w| !w.message.contains("signature under")),
+            "{warnings:?}"
+        );
     }
 
     #[test]
