@@ -95,10 +95,13 @@ pub fn mark_other_languages(doc: &mut Document, tag: &str) {
 /// Arbeitszeitverkürzung“, came out …") read as German, sure of it, and
 /// was quoted and hyphenated as German; its second half is English.
 fn halves_agree(text: &str, tag: &str) -> bool {
+    // The first white space from the middle on (a char boundary: the
+    // middle byte may fall inside a letter).
     let middle = text.len() / 2;
-    let cut = text[middle..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |k| middle + k);
+    let cut = text
+        .char_indices()
+        .find(|&(i, c)| i >= middle && c.is_whitespace())
+        .map_or(text.len(), |(i, _)| i);
     [&text[..cut], &text[cut..]]
         .iter()
         .all(|half| detect(half).is_some_and(|d| d.tag == tag))
@@ -742,6 +745,11 @@ mod tests {
         };
         mark_other_languages(&mut doc, "en");
         assert_eq!(doc.blocks[0].lang, None);
+        // Halves of a text whose middle byte is inside a letter (a panic
+        // the end-to-end property test found).
+        for text in ["č".repeat(301), format!("a{}", "č ".repeat(150))] {
+            assert!(!halves_agree(&text, "en"));
+        }
     }
 
     #[test]
