@@ -16,6 +16,7 @@
 
 use super::classify::raw_text;
 use super::clean::is_space;
+use super::dates;
 use super::meta::remove;
 use super::{Line, Para, ParaKind};
 use crate::error::{Location, Warning};
@@ -119,8 +120,9 @@ fn is_name(name: &str) -> bool {
 }
 
 /// Whether `text` is a chat's date and time: a time of day ("18:42",
-/// "6:42:10 PM") and a date of figures ("12/03/2026", "12.03.26"), and
-/// nothing else but commas, spaces and "AM"/"PM".
+/// "6:42:10 PM") and a numeric date ("12/03/2026", "12.03.26"), read as
+/// the meta line reads them (see [`dates`]), and nothing else but commas,
+/// spaces and "AM"/"PM".
 fn is_when(text: &str) -> bool {
     if text.chars().count() > STAMP_MAX_CHARS {
         return false;
@@ -132,21 +134,11 @@ fn is_when(text: &str) -> bool {
         .split(|c: char| c == ',' || c.is_whitespace())
         .filter(|t| !t.is_empty())
     {
-        let figures = |sep: char| {
-            let parts: Vec<&str> = token.split(sep).collect();
-            parts.len() >= 2
-                && parts
-                    .iter()
-                    .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
-        };
-        if figures(':') {
+        if dates::is_clock(token) {
             time = true;
-        } else if figures('/') || figures('.') || figures('-') {
+        } else if dates::numeric(token).is_some() {
             date = true;
-        } else if !matches!(
-            token.to_ascii_lowercase().as_str(),
-            "am" | "pm" | "a.m." | "p.m."
-        ) {
+        } else if !dates::is_meridiem(token) {
             return false;
         }
     }

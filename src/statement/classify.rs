@@ -5,7 +5,7 @@
 use super::clean::{clean_spans_with, clean_text, is_space, TableTabs};
 use super::frontmatter::{Field, FrontMatter};
 use super::plain::{is_separator, list_marker, Marker};
-use super::{heading, meta};
+use super::{dates, heading, meta};
 use super::{Line, Para, ParaKind};
 use crate::error::Warning;
 use crate::statement::document::{Block, BlockKind, Span, Style, LINE_BREAK};
@@ -724,24 +724,12 @@ fn headline_lines(p: &Para, plain: bool) -> usize {
     }
     let dated = |l: &Line| {
         let text = raw_text(l);
-        heading::holds_date(&text) || holds_clock_time(&text)
+        heading::holds_date(&text) || dates::holds_clock(&text)
     };
     match later.iter().position(dated) {
         Some(k) if later[k..].iter().all(is_meta_line) => k + 1,
         _ => p.lines.len(),
     }
-}
-
-/// Whether `text` holds a time of day written with a colon ("12:00",
-/// "7:30pm", "12:00-17:00").
-pub(super) fn holds_clock_time(text: &str) -> bool {
-    let b = text.as_bytes();
-    (1..b.len().saturating_sub(2)).any(|i| {
-        b[i] == b':'
-            && b[i - 1].is_ascii_digit()
-            && b[i + 1].is_ascii_digit()
-            && b[i + 2].is_ascii_digit()
-    })
 }
 
 /// The paragraph that is the headline: one marked as the title, else a

@@ -113,15 +113,9 @@ pub fn numeric(token: &str) -> Option<Numeric> {
 pub fn clipped_time(text: &str) -> Option<std::ops::Range<usize>> {
     let words = words_at(text);
     // The time is its last word, or its last two with an AM/PM mark.
-    let meridiem = |w: &str| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "am" | "pm" | "a.m." | "p.m."
-        )
-    };
     let n = words.len();
     let clock_at = match words.last() {
-        Some((_, w)) if meridiem(w) => n.checked_sub(2)?,
+        Some((_, w)) if is_meridiem(w) => n.checked_sub(2)?,
         _ => n.checked_sub(1)?,
     };
     let (start, clock) = words[clock_at];
@@ -152,9 +146,24 @@ fn words_at(text: &str) -> Vec<(usize, &str)> {
     words
 }
 
+/// "AM" or "PM", as a word after a clock time.
+pub fn is_meridiem(word: &str) -> bool {
+    matches!(
+        word.to_ascii_lowercase().as_str(),
+        "am" | "pm" | "a.m." | "p.m."
+    )
+}
+
+/// Whether `text` holds a clock time ("12:00", "7:30pm", "from
+/// 12:00-17:00"): a word, or a part of one between dashes, that is one.
+pub fn holds_clock(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | ',' | '(' | ')'))
+        .any(is_clock)
+}
+
 /// `12:04`, `9:30:15`, `12:04PM`: hours, minutes, maybe seconds, maybe a
 /// meridiem glued on.
-fn is_clock(word: &str) -> bool {
+pub fn is_clock(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
     let digits = lower
         .strip_suffix("am")
@@ -294,6 +303,16 @@ mod tests {
         assert_eq!(numeric("12/13/2023.5"), None);
         assert_eq!(numeric("6/1/123"), None);
         assert_eq!(numeric("a/b/c"), None);
+    }
+
+    #[test]
+    fn a_clock_time_is_found_in_a_line() {
+        for line in ["from 12:00-17:00", "Thursday, 7:30pm", "doors (18:30)"] {
+            assert!(holds_clock(line), "{line}");
+        }
+        for line in ["Ratio 99:99", "Psalm 23", "11am", "ISBN 1:234"] {
+            assert!(!holds_clock(line), "{line}");
+        }
     }
 
     #[test]

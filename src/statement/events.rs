@@ -14,8 +14,9 @@
 //!
 //! Hand-written: no crate reads an events page's copied text.
 
-use super::classify::{final_mark, holds_clock_time, raw_text};
+use super::classify::{final_mark, raw_text};
 use super::clean::is_space;
+use super::dates::holds_clock;
 use super::heading::holds_date;
 use super::{Para, ParaKind};
 use crate::error::{Location, Warning};
@@ -121,7 +122,7 @@ fn name_first(para: Para) -> Vec<Para> {
         .count();
     let name = para.lines[..short].iter().position(|l| {
         let text = raw_text(l);
-        !holds_date(&text) && !holds_clock_time(&text)
+        !holds_date(&text) && !holds_clock(&text)
     });
     let Some(name) = name else {
         return vec![para];
