@@ -32,6 +32,8 @@
 mod phrases;
 mod words;
 
+use std::borrow::Cow;
+
 use crate::error::Result;
 use crate::statement::document::Span;
 use crate::typeset::hyphenate::is_combining;
@@ -116,7 +118,10 @@ pub fn hyphenated(
 pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
     // `sr` of `sr-Latn`, `en` of `EN_us`: the lists are by language.
     let lang = primary(lang).to_lowercase();
-    let folded: Vec<String> = words.iter().map(|w| fold(core(w))).collect();
+    let folded: Vec<String> = words
+        .iter()
+        .map(|w| fold(&as_listed(&lang, core(w))))
+        .collect();
     let leads: Vec<bool> = folded
         .iter()
         .enumerate()
@@ -176,6 +181,35 @@ fn is_construct(before: &str, after: &str) -> bool {
 /// Marks stay: Thai ที่ and Khmer របស់ end with one.
 fn core(word: &str) -> &str {
     word.trim_matches(|c: char| !c.is_alphanumeric() && !is_combining(c))
+}
+
+/// `word` with the letters its language writes in two ways written as the
+/// lists write them: Turkish capitals keep their dot (`İÇİN` is `için`,
+/// `KARŞI` is `karşı`, where Unicode's lower case would give `i̇çi̇n`
+/// and `karşi`), and Romanian's ș and ț, often typed with the Turkish
+/// cedilla (ş, ţ) that old keyboards offered, have their comma.
+fn as_listed<'a>(lang: &str, word: &'a str) -> Cow<'a, str> {
+    match lang {
+        "tr" if word.contains(['I', 'İ']) => word
+            .chars()
+            .map(|c| match c {
+                'I' => 'ı',
+                'İ' => 'i',
+                c => c,
+            })
+            .collect(),
+        "ro" if word.contains(['ş', 'ţ', 'Ş', 'Ţ']) => word
+            .chars()
+            .map(|c| match c {
+                'ş' => 'ș',
+                'ţ' => 'ț',
+                'Ş' => 'Ș',
+                'Ţ' => 'Ț',
+                c => c,
+            })
+            .collect(),
+        _ => word.into(),
+    }
 }
 
 /// A word's core in lower case and, for Greek, without accents: headlines

@@ -71,6 +71,62 @@ fn each_language_knows_its_own_words() {
         ("Απεργία για την παιδεία", "el", vec!["για", "την"]),
         ("Strajk w szkole i na poczcie", "pl", vec!["w", "i", "na"]),
         ("Stávka v nemocnici a ve škole", "cs", vec!["v", "a", "ve"]),
+        // The subtitle of samples/uk-shkola.md, whose "у" ended a line.
+        (
+            "Збори громади: субота, 16 січня, о 10:00, у будинку культури",
+            "uk",
+            vec!["о", "у"],
+        ),
+        ("Стачка в болницата и на пощата", "bg", vec!["в", "и", "на"]),
+        ("Štrajk v nemocnici a na pošte", "sk", vec!["v", "a", "na"]),
+        (
+            "Stavka v bolnišnici in na pošti",
+            "sl",
+            vec!["v", "in", "na"],
+        ),
+        ("Grevă la spital și în port", "ro", vec!["la", "și", "în"]),
+        ("Vaga a l'escola i al barri", "ca", vec!["a", "i", "al"]),
+        (
+            "Strejk på sjukhuset och i hamnen",
+            "sv",
+            vec!["på", "och", "i"],
+        ),
+        (
+            "Strejke på hospitalet og i havnen",
+            "da",
+            vec!["på", "og", "i"],
+        ),
+        (
+            "Streik på sykehuset og i havna",
+            "nb",
+            vec!["på", "og", "i"],
+        ),
+        ("Lakko sairaalassa ja satamassa", "fi", vec!["ja"]),
+        (
+            "Sztrájk a kórházban és az iskolában",
+            "hu",
+            vec!["a", "és", "az"],
+        ),
+        ("Hastanede ve limanda bir grev", "tr", vec!["ve", "bir"]),
+        (
+            "Đình công của công nhân và giáo viên",
+            "vi",
+            vec!["của", "và"],
+        ),
+        (
+            "Mogok di pabrik dan di pelabuhan",
+            "id",
+            vec!["di", "dan", "di"],
+        ),
+        (
+            "Welga sa pabrika at sa daungan",
+            "tl",
+            vec!["sa", "at", "sa"],
+        ),
+        ("Mgomo wa walimu na madaktari", "sw", vec!["wa", "na"]),
+        ("Streikas ligoninėje ir į gatves", "lt", vec!["ir", "į"]),
+        ("Streiks slimnīcā un pie ostas", "lv", vec!["un", "pie"]),
+        ("Streik haiglas ja sadamas", "et", vec!["ja"]),
     ];
     for (text, lang, expected) in cases {
         assert_eq!(clinging_after(text, lang), expected, "{lang}: {text}");
@@ -151,10 +207,24 @@ fn short_texts_have_no_gaps() {
 }
 
 #[test]
+fn turkish_capitals_and_romanian_cedillas_are_the_listed_words() {
+    // Turkish keeps the dot on its capital İ and has a dotless ı: Unicode's
+    // lower case of İÇİN and KARŞI would miss `için` and `karşı`.
+    assert_eq!(clinging_before("ÇOCUKLARIMIZ İÇİN", "tr"), ["İÇİN"]);
+    assert_eq!(clinging_before("SAVAŞA KARŞI", "tr"), ["KARŞI"]);
+    // Romanian ș typed with the Turkish cedilla is the same letter.
+    assert_eq!(clinging_after("Grevă şi protest", "ro"), ["şi"]);
+    assert_eq!(clinging_after("GREVĂ ŞI PROTEST", "ro"), ["ŞI"]);
+    // Only in Turkish is I dotless: an English capital I is not.
+    assert_eq!(clinging_after("IN THE CITY", "en"), ["IN", "THE"]);
+}
+
+#[test]
 fn the_lists_are_lower_case_folded_single_words_without_repeats() {
     for lang in [
         "en", "de", "fr", "es", "it", "pt", "nl", "sr", "ru", "el", "pl", "cs", "ar", "fa", "he",
-        "hi", "ur", "bn", "am",
+        "hi", "ur", "bn", "am", "uk", "be", "bg", "mk", "sk", "sl", "ro", "ca", "sv", "da", "nb",
+        "fi", "et", "hu", "tr", "vi", "id", "tl", "sw", "lt", "lv",
     ] {
         let before: Vec<&str> = clinging(lang).collect();
         let after: Vec<&str> = trailing(lang).collect();
@@ -221,6 +291,15 @@ fn postpositions_stay_with_the_word_before() {
     assert_eq!(clinging_after("ہر گھر کو صاف پانی", "ur"), ["ہر", "گھر"]);
     assert_eq!(clinging_before("پانی کے لیے", "ur"), ["کے", "لیے"]);
     assert_eq!(clinging_before("হাসপাতাল থেকে বাড়ি", "bn"), ["থেকে"]);
+    // "Against the war", "for our children", "with the workers", "for
+    // our rights": the postposition stays with its noun.
+    assert_eq!(
+        clinging_before("Tüntetés lakbéremelés ellen", "hu"),
+        ["ellen"]
+    );
+    assert_eq!(clinging_before("Çocuklarımız için", "tr"), ["için"]);
+    assert_eq!(clinging_before("työläisten kanssa", "fi"), ["kanssa"]);
+    assert_eq!(clinging_before("Tolak penggusuran ini", "id"), ["ini"]);
     // The list is Persian's: Arabic has no such word.
     assert!(clinging_before("حقوق سه ماه را پرداخت", "ar").is_empty());
 }

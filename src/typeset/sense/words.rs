@@ -58,6 +58,27 @@ fn lines(lang: &str) -> &'static [&'static str] {
         "ur" => URDU,
         "bn" => BENGALI,
         "am" => AMHARIC,
+        "uk" => UKRAINIAN,
+        "be" => BELARUSIAN,
+        "bg" => BULGARIAN,
+        "mk" => MACEDONIAN,
+        "sk" => SLOVAK,
+        "sl" => SLOVENIAN,
+        "ro" => ROMANIAN,
+        "ca" => CATALAN,
+        "sv" => SWEDISH,
+        "da" => DANISH,
+        "no" | "nb" | "nn" => NORWEGIAN,
+        "fi" => FINNISH,
+        "et" => ESTONIAN,
+        "hu" => HUNGARIAN,
+        "tr" => TURKISH,
+        "vi" => VIETNAMESE,
+        "id" | "ms" => MALAY,
+        "tl" | "fil" => TAGALOG,
+        "sw" => SWAHILI,
+        "lt" => LITHUANIAN,
+        "lv" => LATVIAN,
         _ => &[],
     }
 }
@@ -70,6 +91,11 @@ fn trailing_lines(lang: &str) -> &'static [&'static str] {
         "hi" => HINDI_TRAILING,
         "ur" => URDU_TRAILING,
         "bn" => BENGALI_TRAILING,
+        "fi" => FINNISH_TRAILING,
+        "et" => ESTONIAN_TRAILING,
+        "hu" => HUNGARIAN_TRAILING,
+        "tr" => TURKISH_TRAILING,
+        "id" | "ms" => MALAY_TRAILING,
         _ => &[],
     }
 }
@@ -400,4 +426,191 @@ const URDU_TRAILING: &[&str] = &[
 const AMHARIC: &[&str] = &[
     // Prepositions written apart, and "and", "or".
     "ወደ እስከ ስለ እንደ እና ወይም",
+];
+
+// The languages below have no sample of their own (Ukrainian, Turkish and
+// Vietnamese have one); a statement in any of them arrives by the same
+// paste, so its headline is broken by the same rules. Each list keeps to
+// the words that are the class and nothing else in a headline: where a
+// word is as often a verb, a noun or a pronoun, it is left out (Swedish
+// and Danish `det`, `den`, "it"; Norwegian `si`, "say"; Vietnamese `là`,
+// "is"; Turkish `doğru`, "towards" and "true").
+const UKRAINIAN: &[&str] = &[
+    // Prepositions (the one-letter ones first).
+    "в у з о до від на за по під над перед при про через без для між біля після проти серед",
+    "крізь щодо навколо замість із зі об",
+    // Conjunctions, and the negation that stands before its word.
+    "і й та а але або чи що щоб як якщо коли поки хоча ні не",
+];
+const BELARUSIAN: &[&str] = &[
+    // Prepositions.
+    "у ў з са да ад на за па пад над перад пры пра праз без для між каля пасля супраць сярод",
+    // Conjunctions, and the negation.
+    "і й а але або ці што каб як калі пакуль хоць ні не",
+];
+const BULGARIAN: &[&str] = &[
+    // Prepositions (Bulgarian writes its article on the end of the noun).
+    "в във на с със към от до за по под над пред при през без между около след срещу според",
+    "чрез заради из у",
+    // Conjunctions, the particle of the verb's infinitive, the negation.
+    "и а но или ако че да като когато докато нито не",
+];
+const MACEDONIAN: &[&str] = &[
+    // Prepositions.
+    "во на со од до за по под над пред при преку без меѓу околу после против кон низ според врз",
+    // Conjunctions, the particle of the verb, the negation.
+    "и а но или ако дека да како кога додека ниту не",
+];
+const SLOVAK: &[&str] = &[
+    // Prepositions (the one-letter ones first).
+    "k s v z o u ku so vo zo na do od po za pre pri pred pod nad cez bez medzi okolo podľa",
+    "počas kvôli proti vedľa",
+    // Conjunctions.
+    "a i ani alebo ale že aby keď pretože ak než ako či",
+];
+const SLOVENIAN: &[&str] = &[
+    // Prepositions (the one-letter ones first).
+    "v z s k h o na po za pri pred pod nad med brez do od iz zaradi proti skozi čez ob",
+    // Conjunctions, the relative `ki`, the negation.
+    "in ali ter a ampak da ker če ko kot ki ne",
+];
+const ROMANIAN: &[&str] = &[
+    // Articles and determiners (the definite article is written on the
+    // end of the noun; `al`, `a`, `ai`, `ale` stand before a possessor).
+    "un o niște al a ai ale acest această aceste acești cel cea cei cele",
+    // Prepositions.
+    "de la în pe cu din spre pentru prin fără după sub peste între despre până lângă către",
+    "contra asupra dintre printre",
+    // Conjunctions, and the negation that stands before its verb.
+    "și sau dar iar ci că dacă când fiindcă deoarece ca să nici nu",
+];
+const CATALAN: &[&str] = &[
+    // Articles and determiners, alone and fused with a preposition.
+    "el la els les un una uns unes al als del dels pel pels nostre nostra nostres vostre",
+    "vostra vostres aquest aquesta aquests aquestes",
+    // Prepositions.
+    "a de en amb per sobre sota entre des fins contra sense durant segons envers",
+    // Conjunctions.
+    "i o però ni que si perquè com quan mentre",
+];
+const SWEDISH: &[&str] = &[
+    // Articles and determiners.
+    "en ett min mitt mina din ditt dina vår vårt våra er ert era sin sitt sina hans hennes",
+    "deras denna detta dessa",
+    // Prepositions.
+    "i på av till för med om från vid hos under över efter före mot utan genom mellan bland",
+    "åt enligt trots kring inför",
+    // Conjunctions and the infinitive's `att`.
+    "och eller men att som när eftersom samt",
+];
+const DANISH: &[&str] = &[
+    // Articles and determiners.
+    "en et min mit mine din dit dine vores jeres deres hans hendes sin sit sine denne dette",
+    "disse",
+    // Prepositions.
+    "i på af til for med om fra ved hos under over efter før mod uden gennem mellem blandt",
+    "trods",
+    // Conjunctions and the infinitive's `at`.
+    "og eller men at som når fordi hvis end samt",
+];
+// Bokmål and Nynorsk in one list: where they spell a word apart, both
+// spellings are here (`en`/`ein`, `fra`/`frå`, `uten`/`utan`).
+const NORWEGIAN: &[&str] = &[
+    // Articles and determiners.
+    "en ei et ein eit min mitt mine din ditt dine vår vårt våre deres hans hennes sin sitt",
+    "sine denne dette disse",
+    // Prepositions.
+    "i på av til for med om fra frå ved hos under over etter før mot uten utan gjennom mellom",
+    "blant",
+    // Conjunctions and the infinitive's `å`.
+    "og eller men at som når fordi hvis enn samt å",
+];
+// Finnish marks case with endings; the words that stand apart are the
+// conjunctions, the negation verb, and the postpositions (FINNISH_TRAILING).
+const FINNISH: &[&str] = &[
+    // Conjunctions, and the negation that stands before its verb.
+    "ja sekä tai vai mutta että kun jos koska vaikka kuin eli ei",
+    // Prepositions that only stand before their noun.
+    "ilman kohti",
+];
+const FINNISH_TRAILING: &[&str] = &[
+    // Postpositions after a noun in the genitive: "with", "for", "because
+    // of", "for the sake of", "for (a purpose)", "during".
+    "kanssa puolesta takia vuoksi varten aikana",
+];
+const ESTONIAN: &[&str] = &[
+    // Conjunctions, and the negation.
+    "ja ning või aga et kui sest kuid ega ei",
+];
+const ESTONIAN_TRAILING: &[&str] = &[
+    // Postpositions: "for", "for (a purpose)", "after", "during",
+    // "through", "according to", "because of".
+    "eest jaoks pärast ajal kaudu järgi tõttu",
+];
+const HUNGARIAN: &[&str] = &[
+    // Articles, conjunctions, and the negations before their verb.
+    "a az egy és vagy de hogy ha mert mint nem ne",
+];
+const HUNGARIAN_TRAILING: &[&str] = &[
+    // Postpositions ("against", "under", "after", "before", "beside",
+    // "because of", "without", "instead of", "according to", "between",
+    // "towards", "since", "for"), and the enclitic `is`, "too".
+    "ellen alatt után előtt mellett miatt nélkül helyett szerint között felé óta számára is",
+];
+const TURKISH: &[&str] = &[
+    // Conjunctions.
+    "ve veya ama fakat ancak çünkü",
+    // Determiners: "a", "this", "that", "every", "no", "all".
+    "bir bu şu her hiçbir tüm bütün",
+];
+const TURKISH_TRAILING: &[&str] = &[
+    // Postpositions ("for", "like", "until", "according to", "against",
+    // "despite", "since", "about", "with"), the enclitic `de`/`da`, "too",
+    // and the question particle.
+    "için gibi kadar göre karşı rağmen beri dair ile de da mi mı mu mü",
+];
+// Vietnamese writes a space after every syllable, so a word of two
+// syllables is two "words" here; only the function words are listed.
+const VIETNAMESE: &[&str] = &[
+    // Prepositions.
+    "của với cho tại ở trong từ đến về để theo bằng",
+    // Conjunctions.
+    "và hoặc nhưng mà vì nếu khi",
+    // Plural markers and "one", which stand before their noun.
+    "các những mọi một",
+];
+// Indonesian and Malay, with both spellings where they differ
+// (`karena`/`kerana`, `bahwa`/`bahawa`).
+const MALAY: &[&str] = &[
+    // Prepositions.
+    "di ke dari pada dalam oleh kepada bagi untuk dengan tentang terhadap sejak hingga antara",
+    "tanpa",
+    // Conjunctions and the relative `yang`.
+    "dan atau tetapi namun karena kerana jika kalau bahwa bahawa yang",
+    // The plural of persons and the honorific article.
+    "para sang",
+];
+const MALAY_TRAILING: &[&str] = &[
+    // "This" and "that", written after their noun.
+    "ini itu",
+];
+const TAGALOG: &[&str] = &[
+    // Markers of the noun phrase, prepositions, conjunctions.
+    "ang ng mga sa si ni kay para at o ay nang",
+];
+const SWAHILI: &[&str] = &[
+    // The "of" of each noun class, prepositions, conjunctions.
+    "ya wa za la cha vya kwa na katika kwenye bila au lakini kwamba kama ili hadi",
+];
+const LITHUANIAN: &[&str] = &[
+    // Prepositions.
+    "į iš su be per prie už nuo po ant pas apie dėl iki tarp prieš virš",
+    // Conjunctions, and the negation.
+    "ir ar bet kad jei nes o arba nei ne",
+];
+const LATVIAN: &[&str] = &[
+    // Prepositions.
+    "uz no ar par pie bez pēc pa līdz pret starp caur aiz zem virs",
+    // Conjunctions.
+    "un vai bet ka ja jo lai nevis",
 ];
