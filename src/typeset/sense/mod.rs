@@ -68,11 +68,18 @@ pub const AFTER_CLAUSE: f64 = 0.0;
 /// cases: Czech and Slovak typesetting (the Czech standard ČSN 01 6910)
 /// and Polish keep a one-letter preposition or conjunction with the word
 /// after it ("v / Praze" is an error there, as TeX users' `vlna` tool
-/// knows). Empty for other languages, where such a line end is allowed.
+/// knows). Russian, Ukrainian and Belarusian book typography has the
+/// same rule for its one-letter prepositions and conjunctions ("в / школе"
+/// is a "hanging preposition", which Russian editors' handbooks and the
+/// typograph tools that insert a no-break space after it both avoid).
+/// Empty for other languages, where such a line end is allowed.
 pub fn one_letter_words(lang: &str) -> &'static str {
     match primary(lang).to_lowercase().as_str() {
         "cs" | "sk" => "kKsSvVzZoOuUaAiI",
         "pl" => "wWzZoOuUiIaA",
+        "ru" => "вВкКсСуУоОиИаА",
+        "uk" => "вВуУзЗіІйЙоОаА",
+        "be" => "уУўЎзЗіІаА",
         _ => "",
     }
 }
