@@ -208,6 +208,23 @@ fn statement_inputs() {
         ok(&[]),
     );
     check(case("bom", "\u{feff}Headline\n\nBody text.\n"), ok(&[]));
+    // Notepad's "Unicode": UTF-16 after its byte-order mark is read.
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            "Headline\r\n\r\nBody text, 50 €.\r\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    check(case("utf16", utf16), ok(&[]));
+    check(
+        case("utf16-cut", b"\xFF\xFEH\x00i\x00\n\x00\x00\xDC".to_vec()),
+        bad(&[
+            "utf16-cut.txt:2:1",
+            "not valid UTF-16 (a lone surrogate, 0xDC00)",
+        ]),
+    );
     check(case("crlf", "Headline\r\n\r\nBody\r\ntext.\r\n"), ok(&[]));
     check(case("cr", "Headline\r\rBody\rtext.\r"), ok(&[]));
     check(

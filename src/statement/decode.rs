@@ -96,8 +96,8 @@ const NOT_TEXT: &[(&[u8], &str)] = &[
     ),
 ];
 
-/// Bytes → text. UTF-8 (a BOM is removed) unless `encoding` names Latin-1 or
-/// Windows-1252. Invalid UTF-8 is an error naming the line and column of the
+/// Bytes → text. UTF-8 (a BOM is removed), or UTF-16 after its byte-order
+/// mark, unless `encoding` names Latin-1 or Windows-1252. Invalid UTF-8 is an error naming the line and column of the
 /// first bad byte and suggesting `--encoding`; a document or picture that
 /// is not text at all is an error saying what it is.
 pub fn decode(bytes: &[u8], encoding: Option<Encoding>, file: &str) -> Result<String> {
@@ -110,6 +110,15 @@ pub fn decode(bytes: &[u8], encoding: Option<Encoding>, file: &str) -> Result<St
     match encoding {
         None | Some(Encoding::Utf8) => utf8(bytes, file),
         Some(enc) => {
+            if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+                return Err(Error::Statement {
+                    at: Location::file(file),
+                    message: format!(
+                        "the file starts with a UTF-16 byte-order mark, so it is UTF-16, \
+                         not {enc}: leave out --encoding"
+                    ),
+                });
+            }
             if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
                 return Err(Error::Statement {
                     at: Location::file(file),
@@ -125,13 +134,13 @@ pub fn decode(bytes: &[u8], encoding: Option<Encoding>, file: &str) -> Result<St
 }
 
 fn utf8(bytes: &[u8], file: &str) -> Result<String> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Error::Statement {
-            at: Location::file(file),
-            message: "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); \
-                      save it as UTF-8"
-                .to_string(),
-        });
+    // Windows Notepad's "Unicode" and Word's "Unicode text" are UTF-16
+    // with a byte-order mark, which says unambiguously how to read them.
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(rest, u16::from_le_bytes, file);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(rest, u16::from_be_bytes, file);
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -154,6 +163,44 @@ fn utf8(bytes: &[u8], file: &str) -> Result<String> {
             Err(error_at(file, line, column, message))
         }
     }
+}
+
+/// UTF-16 after its byte-order mark, each unit read by `unit` (little- or
+/// big-endian, as the mark said). A lone surrogate or an odd byte at the
+/// end is an error at its line and column, as bad UTF-8 is.
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, file: &str) -> Result<String> {
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    let mut out = String::with_capacity(bytes.len() / 2);
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => out.push(c),
+            Err(e) => {
+                let (line, column) = position_after(out.chars());
+                return Err(error_at(
+                    file,
+                    line,
+                    column,
+                    format!(
+                        "not valid UTF-16 (a lone surrogate, 0x{:04X}); save the file \
+                         again as UTF-8",
+                        e.unpaired_surrogate()
+                    ),
+                ));
+            }
+        }
+    }
+    if bytes.len() % 2 == 1 {
+        let (line, column) = position_after(out.chars());
+        return Err(error_at(
+            file,
+            line,
+            column,
+            "not valid UTF-16 (the file ends inside a character, an odd byte after the \
+             last); it may be cut short: save it again as UTF-8"
+                .to_string(),
+        ));
+    }
+    Ok(out)
 }
 
 fn single_byte(bytes: &[u8], encoding: Encoding, file: &str) -> Result<String> {

@@ -209,9 +209,38 @@ fn latin1_bytes_without_encoding_are_an_error_with_position() {
 }
 
 #[test]
-fn utf16_is_recognised() {
-    let err = decode(b"\xFF\xFEH\x00i\x00", None, "f").map_err(|e| e.to_string());
-    assert!(err.err().unwrap_or_default().contains("UTF-16"));
+fn utf16_after_its_byte_order_mark_is_read() {
+    // Notepad's "Unicode" is little-endian, some Mac tools' big-endian;
+    // "€" and "𝄞" (a surrogate pair) come through as well as ASCII.
+    let text = "Hi €\r\n𝄞";
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    assert_eq!(decode(&le, None, "f").ok().as_deref(), Some(text));
+    assert_eq!(decode(&be, None, "f").ok().as_deref(), Some(text));
+    // A lone surrogate on line 2, column 3; an odd byte at the end.
+    let lone = b"\xFF\xFEa\x00\n\x00b\x00c\x00\x00\xD8d\x00";
+    let err = decode(lone, None, "f").map_err(|e| e.to_string()).err();
+    assert_eq!(
+        err.as_deref(),
+        Some("f:2:3: not valid UTF-16 (a lone surrogate, 0xD800); save the file again as UTF-8")
+    );
+    let odd = decode(b"\xFF\xFEa\x00b", None, "f").map_err(|e| e.to_string());
+    assert!(odd
+        .err()
+        .unwrap_or_default()
+        .starts_with("f:1:2: not valid UTF-16"));
+    // With --encoding, the mark says the option is wrong.
+    let named = decode(&le, Some(Encoding::Latin1), "f").map_err(|e| e.to_string());
+    assert!(named
+        .err()
+        .unwrap_or_default()
+        .contains("leave out --encoding"));
 }
 
 #[test]
