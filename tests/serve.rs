@@ -453,6 +453,54 @@ fn a_table_pasted_from_a_chat_assistant_is_set_as_a_table() {
 }
 
 #[test]
+fn a_statement_file_is_opened_as_the_command_line_reads_it() {
+    let s = Server::local();
+    let open = |name: &str, bytes: &[u8]| {
+        s.post(
+            "/api/open",
+            &serde_json::json!({ "name": name, "data": handbill::serve::base64::encode(bytes) }),
+        )
+    };
+    // Markdown by its name; UTF-16 from Notepad's "Unicode".
+    let a = open("appeal.md", "# Grève\n\nÀ 10 h.\n".as_bytes());
+    assert_eq!(a.status, 200);
+    let v = a.json();
+    assert_eq!(v["text"], "# Grève\n\nÀ 10 h.\n");
+    assert_eq!(v["format"], "markdown");
+    assert!(v["note"].is_null(), "{v}");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("Strike\r\n".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let v = open("C:\\Users\\me\\strike.txt", &utf16).json();
+    assert_eq!(
+        (v["text"].as_str(), v["format"].as_str()),
+        (Some("Strike\r\n"), Some("text"))
+    );
+    assert_eq!(open("page.htm", b"<p>x</p>").json()["format"], "html");
+    // Notepad's "ANSI": read as Windows-1252, and the page is told so.
+    let v = open("ansi.txt", b"Gr\xE8ve \x96 10 h").json();
+    assert_eq!(v["text"], "Grève – 10 h");
+    assert!(v["note"].as_str().unwrap().contains("Windows-1252"), "{v}");
+    // A Word document is not text: said as on the command line.
+    let a = open("appeal.docx", b"PK\x03\x04\x14\x00\x06\x00");
+    assert_eq!(a.status, 422);
+    assert!(a.json()["error"].as_str().unwrap().contains("Word (.docx)"));
+    // And what the page sends is checked.
+    let a = s.post(
+        "/api/open",
+        &serde_json::json!({ "name": "a.txt", "data": "no base64!" }),
+    );
+    assert_eq!(a.status, 400);
+    // The format it names is one /api/check takes.
+    let a = s.post(
+        "/api/check",
+        &serde_json::json!({ "statement": "<h1>Strike</h1><p>We stop work on Monday.</p>", "format": "html" }),
+    );
+    assert_eq!(a.status, 200, "{}", a.text());
+}
+
+#[test]
 fn mistakes_come_back_as_json_with_their_place() {
     let s = Server::local();
     let a = s.send(
@@ -1014,6 +1062,23 @@ fn in_a_browser_a_statement_becomes_a_leaflet() {
         b.run("return document.querySelectorAll('#problems li.error').length;"),
         0
     );
+
+    // Open a statement file: its text replaces the box's, as Markdown.
+    let file = tmpdir("browser-open").join("appeal.md");
+    std::fs::write(
+        &file,
+        "# Hands off our library\n\nThe council meets on Monday.\n",
+    )
+    .unwrap();
+    b.type_in("#f-open", file.to_str().unwrap());
+    b.wait(
+        "the opened file in the box",
+        "return document.getElementById('statement').value.startsWith('# Hands off our library') \
+           && document.getElementById('format').value === 'markdown';",
+    );
+    b.wait("the preview of the opened file", UP_TO_DATE);
+    b.clear("#statement");
+    b.type_in("#statement", statement);
 
     // A picture in the text is a warning at its line; a wrong layout key
     // an error at its line; clicking it selects that line.

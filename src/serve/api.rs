@@ -72,7 +72,7 @@ pub struct Job {
     target: Option<String>,
     /// none, 2up, 4up or 8up (the layout's `[print] impose` otherwise).
     impose: Option<String>,
-    /// "markdown" (the default) or "text".
+    /// "markdown" (the default), "text" or "html" (a saved web page).
     format: Option<String>,
     /// A language tag overriding the statement's and the layout's.
     lang: Option<String>,
@@ -120,6 +120,11 @@ impl ApiError {
             message: message.into(),
             at: None,
         }
+    }
+
+    /// What the answer says.
+    pub fn message(&self) -> &str {
+        &self.message
     }
 
     /// A build's error: the statement's or layout's mistakes are the
@@ -228,9 +233,10 @@ fn prepare(app: &App, job: Job) -> Result<Prepared, ApiError> {
     let format = match job.format.as_deref().map(str::trim) {
         None | Some("markdown") | Some("md") => Format::Markdown,
         Some("text") | Some("plain") => Format::Plain,
+        Some("html") => Format::Html,
         Some(other) => {
             return Err(bad(format!(
-                "`format` is \"{other}\"; use \"markdown\" or \"text\""
+                "`format` is \"{other}\"; use \"markdown\", \"text\" or \"html\""
             )))
         }
     };
@@ -265,20 +271,7 @@ fn prepare(app: &App, job: Job) -> Result<Prepared, ApiError> {
 /// its last path component, so a name like `../../etc/passwd` can neither
 /// reach a file nor pretend to be a path in a message.
 fn read_upload(upload: Upload) -> Result<(String, Vec<u8>), ApiError> {
-    let name = upload
-        .name
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(100)
-        .collect::<String>();
-    let name = if name.trim().is_empty() || name == ".." {
-        "picture".to_string()
-    } else {
-        name
-    };
+    let name = shown_name(&upload.name, "picture");
     let bytes = base64::decode(upload.data.trim())
         .ok_or_else(|| bad(format!("`picture` `{name}`: `data` is not base64")))?;
     if bytes.len() > MAX_PICTURE {
@@ -292,6 +285,25 @@ fn read_upload(upload: Upload) -> Result<(String, Vec<u8>), ApiError> {
         ));
     }
     Ok((name, bytes))
+}
+
+/// An uploaded file's name as messages show it: its last path component,
+/// without control characters, at most 100 characters; `fallback` when
+/// nothing is left.
+pub(super) fn shown_name(name: &str, fallback: &str) -> String {
+    let name: String = name
+        .rsplit(['/', '\\'])
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(100)
+        .collect();
+    if name.trim().is_empty() || name == ".." {
+        fallback.to_string()
+    } else {
+        name
+    }
 }
 
 fn bad(message: String) -> ApiError {

@@ -29,6 +29,7 @@
 pub mod api;
 pub mod base64;
 pub mod guard;
+mod open;
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -181,6 +182,7 @@ pub fn router(app: Arc<App>) -> Router {
         .route("/api/build", post(api::build_pdf))
         .route("/api/preview", post(api::preview))
         .route("/api/check", post(api::check))
+        .route("/api/open", post(open::open))
         .route("/api/print", post(api::print))
         .route("/api/printers", get(api::printers))
         .fallback(not_found)
