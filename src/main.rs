@@ -137,7 +137,7 @@ The page and the JSON API (POST /api/build, /api/preview, /api/check; GET
 
 #[derive(clap::Args)]
 struct BuildArgs {
-    /// Statement files (`.md` is read as Markdown, `.html` as a web page), or `-` for standard input.
+    /// Statement files (`.md` is read as Markdown, `.html` as a web page, a Word `.docx` as its text), or `-` for standard input.
     #[arg(required = true)]
     inputs: Vec<String>,
     /// A built-in layout name (see `handbill layouts`) or a layout file (.toml).

@@ -336,8 +336,24 @@ fn a_document_or_picture_is_not_read_as_text() {
     // Before: "docx.txt:1:3: U+0003 (a control character); remove it", or
     // a PDF's or RTF's markup set as the leaflet's text.
     check(
-        case("docx", b"PK\x03\x04\x14\x00\x06\x00word/document.xml".to_vec()),
-        bad(&["docx.txt: the file is a zip archive, such as a Word (.docx) or LibreOffice (.odt) document, not text"]),
+        case(
+            "odt",
+            b"PK\x03\x04\x14\x00\x06\x00mimetypeapplication/vnd.oasis".to_vec(),
+        ),
+        bad(&[
+            "odt.txt: the file is a zip archive, such as a LibreOffice (.odt) document, not text",
+        ]),
+    );
+    // A Word document is read (tests/docx.rs); a damaged one says so.
+    check(
+        case(
+            "docx",
+            b"PK\x03\x04\x14\x00\x06\x00word/document.xml".to_vec(),
+        ),
+        bad(&[
+            "docx.txt: the Word document cannot be opened",
+            "it may be damaged or cut short",
+        ]),
     );
     check(
         case("doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00".to_vec()),

@@ -482,10 +482,32 @@ fn a_statement_file_is_opened_as_the_command_line_reads_it() {
     let v = open("ansi.txt", b"Gr\xE8ve \x96 10 h").json();
     assert_eq!(v["text"], "Grève – 10 h");
     assert!(v["note"].as_str().unwrap().contains("Windows-1252"), "{v}");
-    // A Word document is not text: said as on the command line.
-    let a = open("appeal.docx", b"PK\x03\x04\x14\x00\x06\x00");
+    // A Word document: its text as Markdown, to edit in the box.
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    std::io::Write::write_all(
+        &mut zip,
+        b"<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+          <w:body><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Strike</w:t></w:r></w:p></w:body></w:document>",
+    )
+    .unwrap();
+    let v = open("appeal.docx", &zip.finish().unwrap().into_inner()).json();
+    assert_eq!(
+        (v["text"].as_str(), v["format"].as_str()),
+        (Some("**Strike**\n\n"), Some("markdown"))
+    );
+    assert!(
+        v["note"].as_str().unwrap().contains("is a Word document"),
+        "{v}"
+    );
+    // A LibreOffice document is not text: said as on the command line.
+    let a = open("appeal.odt", b"PK\x03\x04\x14\x00\x06\x00");
     assert_eq!(a.status, 422);
-    assert!(a.json()["error"].as_str().unwrap().contains("Word (.docx)"));
+    assert!(a.json()["error"].as_str().unwrap().contains("(.odt)"));
     // And what the page sends is checked.
     let a = s.post(
         "/api/open",

@@ -62,8 +62,13 @@ pub async fn open(
             ),
         ));
     }
-    let (text, note) = decoded(&bytes, &name)?;
-    let format = match statement::format_for_path(&name) {
+    let (text, note, word) = decoded(&bytes, &name)?;
+    let format = if word {
+        Format::Markdown
+    } else {
+        statement::format_for_path(&name)
+    };
+    let format = match format {
         Format::Markdown => "markdown",
         Format::Html => "html",
         Format::Plain => "text",
@@ -74,12 +79,13 @@ pub async fn open(
     ))
 }
 
-/// The file's text, and a note when it was not UTF-8. A file that is not
+/// The file's text, a note when it was not UTF-8 or was a Word document,
+/// and whether it was one (its text is then Markdown). A file that is not
 /// UTF-8 but holds no NUL byte is read as Windows-1252, the code page
 /// Notepad's "ANSI" means on Western European Windows: the page cannot
 /// ask for `--encoding` as the command line does, and the text shows in
 /// the box, where wrong letters are seen before anything is printed.
-fn decoded(bytes: &[u8], name: &str) -> Result<(String, Option<String>), ApiError> {
+fn decoded(bytes: &[u8], name: &str) -> Result<(String, Option<String>, bool), ApiError> {
     // The command line's advice, and the page's own way round it.
     let unreadable = |e: crate::error::Error| {
         ApiError::new(
@@ -87,8 +93,19 @@ fn decoded(bytes: &[u8], name: &str) -> Result<(String, Option<String>), ApiErro
             format!("{e}; or copy its text and paste it into the box"),
         )
     };
+    if statement::docx::is_docx(bytes) {
+        let converted = statement::docx::to_markdown(bytes, name).map_err(unreadable)?;
+        let mut note = format!(
+            "{name} is a Word document: its text is in the box as Markdown (# headline, \
+             ## heading, **bold**, - list)."
+        );
+        for w in converted.warnings {
+            note.push_str(&format!(" Also: {}.", w.message));
+        }
+        return Ok((converted.markdown, Some(note), true));
+    }
     match statement::decode(bytes, None, name) {
-        Ok(text) => Ok((text, None)),
+        Ok(text) => Ok((text, None, false)),
         Err(first) => {
             let single_byte = std::str::from_utf8(bytes).is_err()
                 && !bytes.starts_with(&[0xFF, 0xFE])
@@ -103,7 +120,7 @@ fn decoded(bytes: &[u8], name: &str) -> Result<(String, Option<String>), ApiErro
                 "{name} is not UTF-8: it was read as Windows-1252 (Western European). If \
                  letters look wrong, save it as UTF-8 in your text editor and open it again."
             );
-            Ok((text, Some(note)))
+            Ok((text, Some(note), false))
         }
     }
 }
@@ -114,19 +131,15 @@ mod tests {
 
     #[test]
     fn a_file_is_read_as_the_command_line_reads_it() {
-        let (text, note) = decoded("Grève à 10 h".as_bytes(), "a.txt").unwrap();
+        let (text, note, _) = decoded("Grève à 10 h".as_bytes(), "a.txt").unwrap();
         assert_eq!((text.as_str(), note), ("Grève à 10 h", None));
         // Notepad's "ANSI" on a Western European Windows.
-        let (text, note) = decoded(b"Gr\xE8ve \x96 10 h", "a.txt").unwrap();
+        let (text, note, _) = decoded(b"Gr\xE8ve \x96 10 h", "a.txt").unwrap();
         assert_eq!(text, "Grève – 10 h");
         assert!(note.unwrap().starts_with("a.txt is not UTF-8"));
-        // A Word document says what it is; so does broken UTF-16.
-        let docx = decoded(b"PK\x03\x04\x14\x00", "a.docx").unwrap_err();
-        assert!(
-            docx.message().contains("Word (.docx)"),
-            "{}",
-            docx.message()
-        );
+        // A LibreOffice document says what it is; so does broken UTF-16.
+        let odt = decoded(b"PK\x03\x04\x14\x00", "a.odt").unwrap_err();
+        assert!(odt.message().contains("(.odt)"), "{}", odt.message());
         let lone = decoded(b"\xFF\xFEa\x00\x00\xDC", "u.txt").unwrap_err();
         assert!(
             lone.message().contains("not valid UTF-16"),

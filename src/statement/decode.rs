@@ -70,9 +70,9 @@ const NOT_TEXT: &[(&[u8], &str)] = &[
     ),
     (
         b"PK\x03\x04",
-        "is a zip archive, such as a Word (.docx) or LibreOffice (.odt) document, not \
-         text: save it as plain text (.txt) in the word processor, or copy its text into \
-         a .txt file",
+        "is a zip archive, such as a LibreOffice (.odt) document, not text: save it as a \
+         Word document (.docx) or plain text (.txt) in the word processor, or copy its \
+         text into a .txt file",
     ),
     (
         b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",

@@ -123,6 +123,7 @@ mod clean;
 pub mod dates;
 mod decode;
 pub mod document;
+pub mod docx;
 mod email;
 mod emphasis;
 mod events;
@@ -437,6 +438,13 @@ pub fn read(
     encoding: Option<Encoding>,
     file: &str,
 ) -> Result<Parsed> {
+    // A Word document is known by its contents, whatever its name says.
+    if docx::is_docx(bytes) {
+        let converted = docx::to_markdown(bytes, file)?;
+        let mut parsed = parse(&converted.markdown, Format::Markdown, file)?;
+        parsed.warnings.splice(0..0, converted.warnings);
+        return Ok(parsed);
+    }
     let text = decode(bytes, encoding, file)?;
     parse(&text, format, file)
 }

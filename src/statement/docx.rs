@@ -1,0 +1,913 @@
+//! Word documents (.docx): the statement as most groups receive it. The
+//! document's paragraphs, headings, bold and italic runs, lists, tables,
+//! links, text boxes and footnotes are written out as Markdown, which the
+//! Markdown reader then reads as it reads any statement. Markdown, not a
+//! document model of its own: the web editor puts the same text in its box
+//! for editing, and every rule of the readers (headlines, lists, tables,
+//! quotation marks) applies to a Word statement as to a typed one.
+//!
+//! A .docx is a zip archive of XML parts (ECMA-376): `word/document.xml`
+//! holds the text; `styles.xml` says which paragraph style is a heading
+//! (by the style's name, which Word keeps in English whatever the user's
+//! language: "heading 1", "Title"); `numbering.xml` says which list is
+//! bulleted and which numbered; `_rels/document.xml.rels` holds the
+//! links' addresses; `footnotes.xml` and `endnotes.xml` the notes.
+//!
+//! What is not the statement is left off, each with a warning: the page
+//! header and footer (a letterhead, page numbers), comments, pictures,
+//! and text deleted in tracked changes (insertions are read, as if
+//! accepted). No word of the text itself is dropped: a text box's
+//! paragraphs follow the paragraph they stand in, notes follow the text.
+//!
+//! No crate reads .docx into text with its structure as handbill needs it
+//! (the ones that exist either drop lists and tables or build a full
+//! editing model); the container and the XML are read by well-kept crates
+//! (`zip`, `roxmltree`), and only the mapping is written here.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use roxmltree::Node;
+
+use crate::error::{Error, Location, Result, Warning};
+
+/// The most bytes one XML part may inflate to: a 1 MiB statement, the
+/// largest read, takes about 10 MiB of Word's XML; a part past this is a
+/// zip bomb, not a statement.
+const MAX_PART: u64 = 32 << 20;
+
+/// How deep a style's `basedOn` chain is followed: Word's own chains are
+/// two or three deep; a loop ends here too.
+const MAX_STYLE_DEPTH: usize = 16;
+
+/// How deep lists nest in Markdown: Word has nine levels, Markdown readers
+/// and a leaflet's measure far fewer.
+const MAX_LIST_DEPTH: usize = 5;
+
+/// Whether `bytes` are meant as a Word document: a zip archive naming the
+/// main document part. A damaged one is one too: reading it then says
+/// what is wrong with it, not that it is no text.
+pub fn is_docx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") && memchr::memmem::find(bytes, b"word/document.xml").is_some()
+}
+
+/// A Word document read as Markdown, and what was left off.
+#[derive(Debug)]
+pub struct Converted {
+    /// The statement in Markdown, a blank line after each paragraph.
+    pub markdown: String,
+    /// What the reader should hear: parts left off, with their first words.
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads the Word document `bytes` (named `file` in messages).
+pub fn to_markdown(bytes: &[u8], file: &str) -> Result<Converted> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| {
+            bad(
+                file,
+                format!("the Word document cannot be opened ({e}): it may be damaged or cut short; save it again"),
+            )
+        })?;
+    let document = part(&mut zip, "word/document.xml", file)?.ok_or_else(|| {
+        bad(
+            file,
+            "the zip archive has no word/document.xml: it is not a Word document".into(),
+        )
+    })?;
+    let styles = part(&mut zip, "word/styles.xml", file)?;
+    let numbering = part(&mut zip, "word/numbering.xml", file)?;
+    let rels = part(&mut zip, "word/_rels/document.xml.rels", file)?;
+    let footnotes = part(&mut zip, "word/footnotes.xml", file)?;
+    let endnotes = part(&mut zip, "word/endnotes.xml", file)?;
+
+    let styles = parsed(styles.as_deref(), "styles.xml", file)?;
+    let numbering = parsed(numbering.as_deref(), "numbering.xml", file)?;
+    let rels = parsed(rels.as_deref(), "document.xml.rels", file)?;
+    let footnotes = parsed(footnotes.as_deref(), "footnotes.xml", file)?;
+    let endnotes = parsed(endnotes.as_deref(), "endnotes.xml", file)?;
+    let document = roxmltree::Document::parse(&document).map_err(|e| {
+        bad(
+            file,
+            format!("word/document.xml is not well-formed XML ({e})"),
+        )
+    })?;
+
+    let mut writer = Writer {
+        styles: Styles::read(styles.as_ref()),
+        lists: Lists::read(numbering.as_ref()),
+        links: links(rels.as_ref()),
+        notes: Notes::default(),
+        out: String::new(),
+        counters: HashMap::new(),
+        in_list: false,
+        has_title: false,
+        left_off: LeftOff::default(),
+    };
+    writer.has_title = writer.has_title_in(document.root_element());
+    if let Some(body) = child(document.root_element(), "body") {
+        writer.blocks(body);
+    }
+    writer.end_list();
+    writer.notes_after(&[footnotes.as_ref(), endnotes.as_ref()]);
+
+    let mut warnings = writer.left_off.warnings(file);
+    if let Some(words) = header_and_footer_words(&mut zip, file)? {
+        warnings.push(Warning {
+            at: Location::file(file),
+            message: format!(
+                "the Word document's page header and footer (“{words}”) are left off: a \
+                 leaflet's pages have their own; put what they say in the text if it belongs \
+                 on the leaflet"
+            ),
+        });
+    }
+    Ok(Converted {
+        markdown: writer.out,
+        warnings,
+    })
+}
+
+fn bad(file: &str, message: String) -> Error {
+    Error::Statement {
+        at: Location::file(file),
+        message,
+    }
+}
+
+/// One part's text, `None` when the document has no such part.
+fn part<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &str,
+    file: &str,
+) -> Result<Option<String>> {
+    let Some(index) = zip.index_for_name(name) else {
+        return Ok(None);
+    };
+    let entry = zip.by_index(index).map_err(|e| {
+        bad(
+            file,
+            format!("{name} in the Word document cannot be read ({e})"),
+        )
+    })?;
+    let mut bytes = Vec::new();
+    entry
+        .take(MAX_PART + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| {
+            bad(
+                file,
+                format!("{name} in the Word document cannot be read ({e})"),
+            )
+        })?;
+    if bytes.len() as u64 > MAX_PART {
+        return Err(bad(
+            file,
+            format!(
+                "{name} in the Word document unpacks to more than {} MiB: no statement is that \
+                 long (a zip bomb?)",
+                MAX_PART >> 20
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).map(Some).map_err(|_| {
+        bad(
+            file,
+            format!("{name} in the Word document is not UTF-8 XML"),
+        )
+    })
+}
+
+/// A part parsed, if the document has it.
+fn parsed<'a>(
+    text: Option<&'a str>,
+    name: &str,
+    file: &str,
+) -> Result<Option<roxmltree::Document<'a>>> {
+    text.map(|t| {
+        roxmltree::Document::parse(t).map_err(|e| {
+            bad(
+                file,
+                format!("{name} in the Word document is not well-formed XML ({e})"),
+            )
+        })
+    })
+    .transpose()
+}
+
+/// The first child element of `node` with the local name `name`.
+fn child<'a, 'input>(node: Node<'a, 'input>, name: &str) -> Option<Node<'a, 'input>> {
+    node.children()
+        .find(|c| c.is_element() && c.tag_name().name() == name)
+}
+
+/// An attribute by local name (`w:val` is `val`, whatever the prefix).
+fn attr<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
+    node.attributes()
+        .find(|a| a.name() == name)
+        .map(|a| a.value())
+}
+
+/// Whether a toggle property (`<w:b/>`, `<w:b w:val="false"/>`) is on.
+fn on(props: Option<Node>, name: &str) -> bool {
+    props
+        .and_then(|p| child(p, name))
+        .is_some_and(|b| !matches!(attr(b, "val"), Some("0" | "false" | "off" | "none")))
+}
+
+/// What a paragraph style makes of a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Kind {
+    Title,
+    Subtitle,
+    /// A heading of level 1 to 9.
+    Heading(usize),
+    Text,
+}
+
+#[derive(Default)]
+struct Style {
+    name: String,
+    based_on: Option<String>,
+    /// The list a style numbers its paragraphs in ("List Bullet").
+    numbering: Option<(String, usize)>,
+    outline: Option<usize>,
+}
+
+#[derive(Default)]
+struct Styles(HashMap<String, Style>);
+
+impl Styles {
+    fn read(doc: Option<&roxmltree::Document>) -> Styles {
+        let mut styles = HashMap::new();
+        let Some(doc) = doc else {
+            return Styles(styles);
+        };
+        for s in doc.descendants().filter(|n| n.has_tag_name_local("style")) {
+            let Some(id) = attr(s, "styleId") else {
+                continue;
+            };
+            let ppr = child(s, "pPr");
+            styles.insert(
+                id.to_string(),
+                Style {
+                    name: child(s, "name")
+                        .and_then(|n| attr(n, "val"))
+                        .unwrap_or(id)
+                        .to_lowercase(),
+                    based_on: child(s, "basedOn")
+                        .and_then(|b| attr(b, "val"))
+                        .map(String::from),
+                    numbering: ppr.and_then(numbering_of),
+                    outline: ppr.and_then(outline_of),
+                },
+            );
+        }
+        Styles(styles)
+    }
+
+    /// The kind of a paragraph of style `id`, its own name first, then
+    /// what it is based on.
+    fn kind(&self, id: &str) -> Kind {
+        let mut id = Some(id);
+        for _ in 0..MAX_STYLE_DEPTH {
+            let Some(style) = id.and_then(|i| self.0.get(i)) else {
+                break;
+            };
+            let name = style.name.as_str();
+            if name == "title" {
+                return Kind::Title;
+            }
+            if name == "subtitle" {
+                return Kind::Subtitle;
+            }
+            if let Some(n) = name.strip_prefix("heading ").and_then(|n| n.parse().ok()) {
+                return Kind::Heading(n);
+            }
+            if let Some(level) = style.outline {
+                return Kind::Heading(level + 1);
+            }
+            id = style.based_on.as_deref();
+        }
+        Kind::Text
+    }
+
+    /// The list a style's paragraphs are items of, through `basedOn`.
+    fn numbering(&self, id: &str) -> Option<(String, usize)> {
+        let mut id = Some(id);
+        for _ in 0..MAX_STYLE_DEPTH {
+            let style = self.0.get(id?)?;
+            if style.numbering.is_some() {
+                return style.numbering.clone();
+            }
+            id = style.based_on.as_deref();
+        }
+        None
+    }
+}
+
+/// A paragraph's (or style's) `numPr`: the list and the level. List 0 is
+/// "no list", how Word takes a style's numbering off one paragraph.
+fn numbering_of(ppr: Node) -> Option<(String, usize)> {
+    let num = child(ppr, "numPr")?;
+    let id = child(num, "numId").and_then(|n| attr(n, "val"))?;
+    let level = child(num, "ilvl")
+        .and_then(|n| attr(n, "val"))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    Some((id.to_string(), level))
+}
+
+/// A paragraph's outline level (0 is a heading 1); 9 is body text.
+fn outline_of(ppr: Node) -> Option<usize> {
+    child(ppr, "outlineLvl")
+        .and_then(|n| attr(n, "val"))
+        .and_then(|v| v.parse().ok())
+        .filter(|&l: &usize| l < 9)
+}
+
+/// The lists' formats: for each list (`numId`) and level, whether it is
+/// bulleted, and the number it starts at.
+#[derive(Default)]
+struct Lists(HashMap<(String, usize), (bool, u32)>);
+
+impl Lists {
+    fn read(doc: Option<&roxmltree::Document>) -> Lists {
+        let mut lists = HashMap::new();
+        let Some(doc) = doc else {
+            return Lists(lists);
+        };
+        let mut abstracts: HashMap<&str, Vec<(usize, bool, u32)>> = HashMap::new();
+        for a in doc
+            .descendants()
+            .filter(|n| n.has_tag_name_local("abstractNum"))
+        {
+            let Some(id) = attr(a, "abstractNumId") else {
+                continue;
+            };
+            let levels = a
+                .children()
+                .filter(|l| l.has_tag_name_local("lvl"))
+                .map(|l| {
+                    let level = attr(l, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                    let format = child(l, "numFmt").and_then(|f| attr(f, "val"));
+                    let start = child(l, "start")
+                        .and_then(|s| attr(s, "val"))
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1);
+                    (level, matches!(format, Some("bullet") | None), start)
+                })
+                .collect();
+            abstracts.insert(id, levels);
+        }
+        for n in doc.descendants().filter(|n| n.has_tag_name_local("num")) {
+            let (Some(id), Some(abs)) = (
+                attr(n, "numId"),
+                child(n, "abstractNumId").and_then(|a| attr(a, "val")),
+            ) else {
+                continue;
+            };
+            for &(level, bullet, start) in abstracts.get(abs).into_iter().flatten() {
+                lists.insert((id.to_string(), level), (bullet, start));
+            }
+        }
+        Lists(lists)
+    }
+}
+
+/// The links' addresses by relationship id.
+fn links(rels: Option<&roxmltree::Document>) -> HashMap<String, String> {
+    let Some(rels) = rels else {
+        return HashMap::new();
+    };
+    rels.descendants()
+        .filter(|n| n.has_tag_name_local("Relationship"))
+        .filter(|n| attr(*n, "Type").is_some_and(|t| t.ends_with("/hyperlink")))
+        .filter_map(|n| Some((attr(n, "Id")?.to_string(), attr(n, "Target")?.to_string())))
+        .collect()
+}
+
+trait LocalName {
+    fn has_tag_name_local(&self, name: &str) -> bool;
+}
+
+impl LocalName for Node<'_, '_> {
+    fn has_tag_name_local(&self, name: &str) -> bool {
+        self.is_element() && self.tag_name().name() == name
+    }
+}
+
+/// The notes referred to in the text, in the order of their references:
+/// their ids in footnotes.xml or endnotes.xml, and the number the text
+/// shows for each.
+#[derive(Default)]
+struct Notes {
+    refs: Vec<(bool, String)>,
+}
+
+/// What was left off, counted for the warnings.
+#[derive(Default)]
+struct LeftOff {
+    pictures: usize,
+    comments: usize,
+    deleted: usize,
+}
+
+impl LeftOff {
+    fn warnings(&self, file: &str) -> Vec<Warning> {
+        let mut out = Vec::new();
+        let mut say = |message: String| {
+            out.push(Warning {
+                at: Location::file(file),
+                message,
+            })
+        };
+        if self.pictures > 0 {
+            say(format!(
+                "{} picture{} in the Word document {} not placed: give one as `image` in the \
+                 front matter (or the web editor's Picture)",
+                self.pictures,
+                plural(self.pictures),
+                if self.pictures == 1 { "is" } else { "are" }
+            ));
+        }
+        if self.comments > 0 {
+            say(format!(
+                "{} comment{} in the Word document left off the leaflet",
+                self.comments,
+                plural(self.comments)
+            ));
+        }
+        if self.deleted > 0 {
+            say(format!(
+                "the Word document has tracked changes: read as if accepted ({} deleted \
+                 passage{} left off)",
+                self.deleted,
+                plural(self.deleted)
+            ));
+        }
+        out
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+struct Writer {
+    styles: Styles,
+    lists: Lists,
+    links: HashMap<String, String>,
+    notes: Notes,
+    out: String,
+    /// The next number of each numbered list's level.
+    counters: HashMap<(String, usize), u32>,
+    in_list: bool,
+    has_title: bool,
+    left_off: LeftOff,
+}
+
+/// Inline text being written: Markdown, and the style its last run had.
+#[derive(Default)]
+struct Inline {
+    text: String,
+    /// Paragraphs of text boxes met inside, written after this one.
+    boxes: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Default)]
+struct RunStyle {
+    bold: bool,
+    italic: bool,
+}
+
+impl Writer {
+    fn has_title_in(&self, root: Node) -> bool {
+        root.descendants()
+            .filter(|n| n.has_tag_name_local("pStyle"))
+            .any(|s| attr(s, "val").is_some_and(|id| self.styles.kind(id) == Kind::Title))
+    }
+
+    /// The block-level content of the body, a table cell or a text box.
+    fn blocks(&mut self, parent: Node) {
+        for node in parent.children().filter(Node::is_element) {
+            match node.tag_name().name() {
+                "p" => self.paragraph(node),
+                "tbl" => {
+                    self.end_list();
+                    self.table(node);
+                }
+                // Content controls, custom XML, tracked insertions of
+                // whole paragraphs: their content is the document's.
+                "sdt" | "sdtContent" | "customXml" | "ins" | "moveTo" => self.blocks(node),
+                "AlternateContent" => {
+                    if let Some(choice) = child(node, "Choice") {
+                        self.blocks(choice);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn paragraph(&mut self, p: Node) {
+        let ppr = child(p, "pPr");
+        let style = ppr
+            .and_then(|ppr| child(ppr, "pStyle"))
+            .and_then(|s| attr(s, "val"))
+            .unwrap_or("");
+        let mut inline = Inline::default();
+        self.inline(p, RunStyle::default(), None, &mut inline);
+        let text = inline.text.trim().to_string();
+        let numbering = ppr
+            .and_then(numbering_of)
+            .or_else(|| self.styles.numbering(style))
+            .filter(|(id, _)| id != "0");
+        let kind = match ppr.and_then(outline_of) {
+            Some(level) => Kind::Heading(level + 1),
+            None => self.styles.kind(style),
+        };
+        if !text.is_empty() {
+            match (kind, numbering) {
+                (Kind::Text, Some((id, level))) => self.item(&text, &id, level),
+                _ => {
+                    self.end_list();
+                    let shift = usize::from(self.has_title);
+                    let line = match kind {
+                        Kind::Title => format!("# {text}"),
+                        Kind::Heading(n) => {
+                            format!("{} {text}", "#".repeat((n + shift).min(6)))
+                        }
+                        Kind::Subtitle => format!("**{text}**"),
+                        Kind::Text => escape_start(&text),
+                    };
+                    self.out.push_str(&line);
+                    self.out.push_str("\n\n");
+                }
+            }
+        }
+        for b in inline.boxes {
+            self.end_list();
+            self.out.push_str(&b);
+        }
+    }
+
+    fn item(&mut self, text: &str, id: &str, level: usize) {
+        let level = level.min(MAX_LIST_DEPTH - 1);
+        let (bullet, start) = self
+            .lists
+            .0
+            .get(&(id.to_string(), level))
+            .copied()
+            .unwrap_or((true, 1));
+        // A level's count starts again under each item of the level above.
+        self.counters
+            .retain(|(list, l), _| list != id || *l <= level);
+        let marker = if bullet {
+            "-".to_string()
+        } else {
+            let n = self
+                .counters
+                .entry((id.to_string(), level))
+                .or_insert(start);
+            let marker = format!("{n}.");
+            *n += 1;
+            marker
+        };
+        self.out.push_str(&" ".repeat(4 * level));
+        self.out.push_str(&marker);
+        self.out.push(' ');
+        self.out.push_str(text);
+        self.out.push('\n');
+        self.in_list = true;
+    }
+
+    fn end_list(&mut self) {
+        if self.in_list {
+            self.out.push('\n');
+            self.in_list = false;
+        }
+    }
+
+    /// A table as a Markdown table, its first row the headings' row.
+    fn table(&mut self, tbl: Node) {
+        let rows: Vec<Vec<String>> = tbl
+            .children()
+            .filter(|r| r.has_tag_name_local("tr"))
+            .map(|r| {
+                r.children()
+                    .filter(|c| c.has_tag_name_local("tc"))
+                    .map(|c| self.cell(c))
+                    .collect()
+            })
+            .filter(|r: &Vec<String>| !r.is_empty())
+            .collect();
+        let Some(width) = rows.iter().map(Vec::len).max() else {
+            return;
+        };
+        for (k, row) in rows.iter().enumerate() {
+            self.out.push('|');
+            for i in 0..width {
+                self.out.push(' ');
+                self.out.push_str(row.get(i).map_or("", String::as_str));
+                self.out.push_str(" |");
+            }
+            self.out.push('\n');
+            if k == 0 {
+                self.out.push('|');
+                self.out.push_str(&" --- |".repeat(width));
+                self.out.push('\n');
+            }
+        }
+        self.out.push('\n');
+    }
+
+    /// A cell's text on one line: its paragraphs a space apart.
+    fn cell(&mut self, tc: Node) -> String {
+        let mut parts = Vec::new();
+        for p in tc.descendants().filter(|n| n.has_tag_name_local("p")) {
+            let mut inline = Inline::default();
+            self.inline(p, RunStyle::default(), None, &mut inline);
+            let text = inline.text.trim().replace('|', "\\|");
+            if !text.is_empty() {
+                parts.push(text);
+            }
+        }
+        parts.join(" ")
+    }
+
+    /// A paragraph's runs, as Markdown text.
+    fn inline(&mut self, node: Node, base: RunStyle, link: Option<&str>, out: &mut Inline) {
+        for n in node.children().filter(Node::is_element) {
+            match n.tag_name().name() {
+                "r" => self.run(n, base, out),
+                "hyperlink" => {
+                    let target = attr(n, "id").and_then(|id| self.links.get(id)).cloned();
+                    match target {
+                        Some(url) if link.is_none() => {
+                            let mut inner = Inline::default();
+                            self.inline(n, base, Some(&url), &mut inner);
+                            let text = inner.text.trim();
+                            if !text.is_empty() {
+                                out.text.push_str(&format!(
+                                    "[{text}](<{}>)",
+                                    url.replace(['<', '>'], "")
+                                ));
+                            }
+                            out.boxes.extend(inner.boxes);
+                        }
+                        _ => self.inline(n, base, link, out),
+                    }
+                }
+                "ins" | "moveTo" | "smartTag" | "customXml" | "fldSimple" | "sdt"
+                | "sdtContent" | "bdo" | "dir" => self.inline(n, base, link, out),
+                "del" | "moveFrom" => self.left_off.deleted += 1,
+                "AlternateContent" => {
+                    if let Some(choice) = child(n, "Choice") {
+                        self.inline(choice, base, link, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn run(&mut self, r: Node, base: RunStyle, out: &mut Inline) {
+        let rpr = child(r, "rPr");
+        let named = rpr
+            .and_then(|p| child(p, "rStyle"))
+            .and_then(|s| attr(s, "val"))
+            .map(|id| {
+                self.styles
+                    .0
+                    .get(id)
+                    .map_or(id.to_lowercase(), |s| s.name.clone())
+            });
+        let style = RunStyle {
+            bold: base.bold || on(rpr, "b") || named.as_deref() == Some("strong"),
+            italic: base.italic || on(rpr, "i") || named.as_deref() == Some("emphasis"),
+        };
+        let mut text = String::new();
+        for n in r.children().filter(Node::is_element) {
+            match n.tag_name().name() {
+                "t" => text.push_str(&escape(n.text().unwrap_or(""))),
+                "tab" | "ptab" => text.push(' '),
+                "br" | "cr" => match attr(n, "type") {
+                    Some("page" | "column") => text.push(' '),
+                    _ => text.push_str("\\\n"),
+                },
+                "noBreakHyphen" => text.push('\u{2011}'),
+                // Word's optional hyphen: the hyphenator finds its own.
+                "softHyphen" => {}
+                "sym" => {
+                    if let Some(c) = attr(n, "char")
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(char::from_u32)
+                    {
+                        text.push(c);
+                    }
+                }
+                "footnoteReference" | "endnoteReference" => {
+                    if let Some(id) = attr(n, "id") {
+                        let end = n.tag_name().name() == "endnoteReference";
+                        self.notes.refs.push((end, id.to_string()));
+                        text.push_str(&format!("[^{}]", self.notes.refs.len()));
+                    }
+                }
+                "commentReference" => self.left_off.comments += 1,
+                "drawing" | "pict" | "object" => self.drawing(n, out),
+                "AlternateContent" => {
+                    if let Some(choice) = child(n, "Choice") {
+                        for d in choice.children().filter(Node::is_element) {
+                            self.drawing(d, out);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        push_styled(&mut out.text, &text, style);
+    }
+
+    /// A drawing: its text boxes' paragraphs, else a picture left off.
+    fn drawing(&mut self, node: Node, out: &mut Inline) {
+        let boxes: Vec<Node> = node
+            .descendants()
+            .filter(|n| n.has_tag_name_local("txbxContent"))
+            .collect();
+        if boxes.is_empty() {
+            if node
+                .descendants()
+                .any(|n| n.has_tag_name_local("blip") || n.has_tag_name_local("imagedata"))
+            {
+                self.left_off.pictures += 1;
+            }
+            return;
+        }
+        for b in boxes {
+            let mut writer = Writer {
+                styles: std::mem::take(&mut self.styles),
+                lists: std::mem::take(&mut self.lists),
+                links: std::mem::take(&mut self.links),
+                notes: std::mem::take(&mut self.notes),
+                out: String::new(),
+                counters: HashMap::new(),
+                in_list: false,
+                has_title: self.has_title,
+                left_off: std::mem::take(&mut self.left_off),
+            };
+            writer.blocks(b);
+            writer.end_list();
+            self.styles = writer.styles;
+            self.lists = writer.lists;
+            self.links = writer.links;
+            self.notes = writer.notes;
+            self.left_off = writer.left_off;
+            out.boxes.push(writer.out);
+        }
+    }
+
+    /// The notes as Markdown footnotes (`[^1]: …`) after the statement's
+    /// text, in the order the text refers to them: the Markdown reader sets
+    /// them as endnotes, a leaflet having no page foot.
+    fn notes_after(&mut self, parts: &[Option<&roxmltree::Document>; 2]) {
+        let refs = std::mem::take(&mut self.notes.refs);
+        for (k, (end, id)) in refs.iter().enumerate() {
+            let Some(doc) = parts[usize::from(*end)] else {
+                continue;
+            };
+            let name = if *end { "endnote" } else { "footnote" };
+            let Some(note) = doc
+                .descendants()
+                .find(|n| n.has_tag_name_local(name) && attr(*n, "id") == Some(id.as_str()))
+            else {
+                continue;
+            };
+            let mut text = String::new();
+            for p in note.children().filter(|n| n.has_tag_name_local("p")) {
+                let mut inline = Inline::default();
+                self.inline(p, RunStyle::default(), None, &mut inline);
+                let t = inline.text.trim();
+                if !t.is_empty() {
+                    if !text.is_empty() {
+                        text.push(' ');
+                    }
+                    text.push_str(t);
+                }
+            }
+            self.out.push_str(&format!("[^{}]: {text}\n\n", k + 1));
+        }
+    }
+}
+
+/// Appends a run's `text` (already escaped) in `style`: the marks go
+/// round the words, not the spaces at either end, which Markdown would
+/// not read as emphasis.
+fn push_styled(out: &mut String, text: &str, style: RunStyle) {
+    let mark = match (style.bold, style.italic) {
+        (true, true) => "***",
+        (true, false) => "**",
+        (false, true) => "*",
+        (false, false) => "",
+    };
+    let core = text.trim();
+    if mark.is_empty() || core.is_empty() {
+        out.push_str(text);
+        return;
+    }
+    let start = text.len() - text.trim_start().len();
+    let end = text.trim_end().len();
+    out.push_str(&text[..start]);
+    out.push_str(mark);
+    out.push_str(core);
+    out.push_str(mark);
+    out.push_str(&text[end..]);
+}
+
+/// A run's text with Markdown's marks escaped, so that a `*`, `_`, `[`
+/// or `<` the writer typed prints as typed.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        match c {
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // An ampersand only where it would start an entity (`&amp;`).
+            '&' if looks_like_entity(&text[i + 1..]) => out.push_str("\\&"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn looks_like_entity(after: &str) -> bool {
+    let name: String = after
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
+        .collect();
+    !name.is_empty() && after[name.len()..].starts_with(';')
+}
+
+/// A paragraph's text with what Markdown reads at a line's start escaped:
+/// "1. This is no list", "# not a heading", "- not an item", "> no quote".
+fn escape_start(text: &str) -> String {
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let after = &text[digits..];
+    if digits > 0
+        && (after.starts_with(". ") || after.starts_with(") ") || after == "." || after == ")")
+    {
+        return format!("{}\\{}", &text[..digits], after);
+    }
+    match text.chars().next() {
+        Some('#' | '-' | '+' | '=' | '|') => format!("\\{text}"),
+        _ => text.to_string(),
+    }
+}
+
+/// The first words of the page headers' and footers' text, if they hold
+/// any.
+fn header_and_footer_words<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    file: &str,
+) -> Result<Option<String>> {
+    let names: Vec<String> = zip
+        .file_names()
+        .filter(|n| {
+            n.starts_with("word/")
+                && (n[5..].starts_with("header") || n[5..].starts_with("footer"))
+                && n.ends_with(".xml")
+        })
+        .map(String::from)
+        .collect();
+    let mut words = String::new();
+    for name in names {
+        let Some(text) = part(zip, &name, file)? else {
+            continue;
+        };
+        let Ok(doc) = roxmltree::Document::parse(&text) else {
+            continue;
+        };
+        for t in doc.descendants().filter(|n| n.has_tag_name_local("t")) {
+            words.push_str(t.text().unwrap_or(""));
+        }
+        words.push(' ');
+    }
+    let words: Vec<&str> = words.split_whitespace().collect();
+    Ok((!words.is_empty()).then(|| {
+        let mut shown = words[..words.len().min(8)].join(" ");
+        if words.len() > 8 {
+            shown.push('…');
+        }
+        shown
+    }))
+}
+
+#[cfg(test)]
+mod tests;
