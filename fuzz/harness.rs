@@ -27,6 +27,31 @@ pub fn statement(data: &[u8]) -> Vec<handbill::Result<statement::Parsed>> {
     out
 }
 
+/// `docx`: the bytes as the XML parts of a Word document, split at each
+/// 0xFF byte (which UTF-8 never holds): the main document, its styles, its
+/// numbering, its footnotes and its links; stored in a zip and read as a
+/// statement, so that the fuzzer works on the XML, not on the zip's
+/// checksums.
+pub fn docx(data: &[u8]) -> handbill::Result<statement::Parsed> {
+    use std::io::Write;
+    const PARTS: [&str; 5] = [
+        "word/document.xml",
+        "word/styles.xml",
+        "word/numbering.xml",
+        "word/footnotes.xml",
+        "word/_rels/document.xml.rels",
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in PARTS.iter().zip(data.split(|&b| b == 0xFF)) {
+        zip.start_file(*name, stored).expect("a zip entry starts");
+        zip.write_all(bytes).expect("a zip entry is written");
+    }
+    let bytes = zip.finish().expect("the zip is finished").into_inner();
+    statement::read(&bytes, Format::Markdown, None, "fuzz.docx")
+}
+
 /// `layout`: the bytes, when they are UTF-8, as a layout spec. The base
 /// directory does not exist, so relative `extends` and font paths fail.
 /// `None` when the input is not UTF-8.

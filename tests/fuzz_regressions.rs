@@ -2,7 +2,7 @@
 //! code paths (`fuzz/harness.rs`), on stable Rust, under `cargo test`.
 //!
 //! * Every file in `tests/fuzz_regressions/` is run through the target its
-//!   name starts with (`statement-…`, `layout-…`, `pipeline-…`) and must
+//!   name starts with (`statement-…`, `layout-…`, `pipeline-…`, `docx-…`) and must
 //!   return (`Ok` or `Err`) without panicking. A file with no known prefix
 //!   fails the test, so a misnamed input is not skipped silently.
 //! * The seed inputs (`samples/*.txt` and `*.md`, `layouts/*.toml`) go through all three
@@ -76,6 +76,7 @@ enum Target {
     Statement,
     Layout,
     Pipeline,
+    Docx,
 }
 
 fn target_of(name: &str) -> Option<Target> {
@@ -85,6 +86,8 @@ fn target_of(name: &str) -> Option<Target> {
         Some(Target::Layout)
     } else if name.starts_with("pipeline-") {
         Some(Target::Pipeline)
+    } else if name.starts_with("docx-") {
+        Some(Target::Docx)
     } else {
         None
     }
@@ -96,6 +99,7 @@ fn replay(label: &str, target: Target, data: &[u8]) -> Result<(), String> {
         Target::Statement => drop(harness::statement(data)),
         Target::Layout => drop(harness::layout(data)),
         Target::Pipeline => drop(harness::pipeline(data)),
+        Target::Docx => drop(harness::docx(data)),
     })
 }
 
@@ -122,7 +126,7 @@ fn saved_crash_inputs_do_not_panic() {
                 }
             }
             None => failures.push(format!(
-                "{name}: no target prefix (statement-, layout-, pipeline-)"
+                "{name}: no target prefix (statement-, layout-, pipeline-, docx-)"
             )),
         }
     }
@@ -209,5 +213,6 @@ fn a_panic_is_reported_by_name() {
     assert_eq!(target_of("pipeline-x"), Some(Target::Pipeline));
     assert_eq!(target_of("layout-x"), Some(Target::Layout));
     assert_eq!(target_of("statement-x"), Some(Target::Statement));
+    assert_eq!(target_of("docx-x"), Some(Target::Docx));
     assert_eq!(target_of("README"), None);
 }
