@@ -40,6 +40,9 @@ const MAX_PART: u64 = 32 << 20;
 /// two or three deep; a loop ends here too.
 const MAX_STYLE_DEPTH: usize = 16;
 
+/// A line break the writer typed (Shift+Enter), as Markdown writes it.
+const HARD_BREAK: &str = "\\\n";
+
 /// How deep lists nest in Markdown: Word has nine levels, Markdown readers
 /// and a leaflet's measure far fewer.
 const MAX_LIST_DEPTH: usize = 5;
@@ -327,10 +330,29 @@ fn outline_of(ppr: Node) -> Option<usize> {
         .filter(|&l: &usize| l < 9)
 }
 
-/// The lists' formats: for each list (`numId`) and level, whether it is
-/// bulleted, and the number it starts at.
+/// One level of a list, as numbering.xml defines it.
+#[derive(Clone, Debug)]
+struct Level {
+    bullet: bool,
+    start: u32,
+    /// How its number is written: "%1.", "%1.%2." (the numbers of levels
+    /// 1 and 2), "(%1)".
+    text: String,
+}
+
+impl Default for Level {
+    fn default() -> Level {
+        Level {
+            bullet: true,
+            start: 1,
+            text: String::new(),
+        }
+    }
+}
+
+/// The lists' levels, by list (`numId`) and level.
 #[derive(Default)]
-struct Lists(HashMap<(String, usize), (bool, u32)>);
+struct Lists(HashMap<(String, usize), Level>);
 
 impl Lists {
     fn read(doc: Option<&roxmltree::Document>) -> Lists {
@@ -338,7 +360,7 @@ impl Lists {
         let Some(doc) = doc else {
             return Lists(lists);
         };
-        let mut abstracts: HashMap<&str, Vec<(usize, bool, u32)>> = HashMap::new();
+        let mut abstracts: HashMap<&str, Vec<(usize, Level)>> = HashMap::new();
         for a in doc
             .descendants()
             .filter(|n| n.has_tag_name_local("abstractNum"))
@@ -356,7 +378,19 @@ impl Lists {
                         .and_then(|s| attr(s, "val"))
                         .and_then(|v| v.parse().ok())
                         .unwrap_or(1);
-                    (level, matches!(format, Some("bullet") | None), start)
+                    let text = child(l, "lvlText")
+                        .and_then(|t| attr(t, "val"))
+                        .unwrap_or_default()
+                        .to_string();
+                    let bullet = matches!(format, Some("bullet") | None);
+                    (
+                        level,
+                        Level {
+                            bullet,
+                            start,
+                            text,
+                        },
+                    )
                 })
                 .collect();
             abstracts.insert(id, levels);
@@ -368,8 +402,8 @@ impl Lists {
             ) else {
                 continue;
             };
-            for &(level, bullet, start) in abstracts.get(abs).into_iter().flatten() {
-                lists.insert((id.to_string(), level), (bullet, start));
+            for (level, l) in abstracts.get(abs).into_iter().flatten() {
+                lists.insert((id.to_string(), *level), l.clone());
             }
         }
         Lists(lists)
@@ -533,11 +567,34 @@ impl Writer {
             None => self.styles.kind(style),
         };
         if !text.is_empty() {
+            // A numbered heading ("1. Introduction") shows its number.
+            let numbered = match (&kind, &numbering) {
+                (Kind::Heading(_) | Kind::Title, Some((id, level)))
+                    if !self.level(id, *level).bullet =>
+                {
+                    let number = self.number_text(id, *level);
+                    Some(format!("{} ", number.trim()))
+                }
+                _ => None,
+            };
+            let text = match numbered {
+                Some(number) if !number.trim().is_empty() => format!("{number}{text}"),
+                _ => text,
+            };
             match (kind, numbering) {
                 (Kind::Text, Some((id, level))) => self.item(&text, &id, level),
                 _ => {
                     self.end_list();
                     let shift = usize::from(self.has_title);
+                    // A Markdown heading is one line: a line break typed
+                    // in a title ("SAVE OUR / LIBRARY") is a space there,
+                    // and the headline is broken by sense anyway.
+                    let one_line = || text.replace(HARD_BREAK, " ");
+                    let text = if kind == Kind::Text {
+                        text.clone()
+                    } else {
+                        one_line()
+                    };
                     let line = match kind {
                         Kind::Title => format!("# {text}"),
                         Kind::Heading(n) => {
@@ -557,27 +614,52 @@ impl Writer {
         }
     }
 
-    fn item(&mut self, text: &str, id: &str, level: usize) {
-        let level = level.min(MAX_LIST_DEPTH - 1);
-        let (bullet, start) = self
-            .lists
+    fn level(&self, id: &str, level: usize) -> Level {
+        self.lists
             .0
             .get(&(id.to_string(), level))
-            .copied()
-            .unwrap_or((true, 1));
-        // A level's count starts again under each item of the level above.
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The number of the next paragraph at `level` of list `id`: one more
+    /// than the last there, and the levels below start again.
+    fn count(&mut self, id: &str, level: usize) -> u32 {
+        let start = self.level(id, level).start;
         self.counters
             .retain(|(list, l), _| list != id || *l <= level);
-        let marker = if bullet {
+        let next = self
+            .counters
+            .entry((id.to_string(), level))
+            .or_insert(start);
+        let n = *next;
+        *next += 1;
+        n
+    }
+
+    /// A numbered heading's number as Word shows it: its level's text with
+    /// each `%k` the current number of level k ("%1.%2." is "2.3.").
+    fn number_text(&mut self, id: &str, level: usize) -> String {
+        self.count(id, level);
+        let mut out = self.level(id, level).text;
+        for k in (1..=level + 1).rev() {
+            let current = self
+                .counters
+                .get(&(id.to_string(), k - 1))
+                .map_or(self.level(id, k - 1).start, |next| next - 1);
+            out = out.replace(&format!("%{k}"), &current.to_string());
+        }
+        out
+    }
+
+    fn item(&mut self, text: &str, id: &str, level: usize) {
+        let level = level.min(MAX_LIST_DEPTH - 1);
+        // Markdown numbers its lists with figures: a list Word letters
+        // ("a)") or numbers in Roman figures keeps its order and count.
+        let marker = if self.level(id, level).bullet {
             "-".to_string()
         } else {
-            let n = self
-                .counters
-                .entry((id.to_string(), level))
-                .or_insert(start);
-            let marker = format!("{n}.");
-            *n += 1;
-            marker
+            format!("{}.", self.count(id, level))
         };
         self.out.push_str(&" ".repeat(4 * level));
         self.out.push_str(&marker);
@@ -633,7 +715,12 @@ impl Writer {
         for p in tc.descendants().filter(|n| n.has_tag_name_local("p")) {
             let mut inline = Inline::default();
             self.inline(p, RunStyle::default(), None, &mut inline);
-            let text = inline.text.trim().replace('|', "\\|");
+            // A table's row is one line, its cells' line breaks spaces.
+            let text = inline
+                .text
+                .trim()
+                .replace(HARD_BREAK, " ")
+                .replace('|', "\\|");
             if !text.is_empty() {
                 parts.push(text);
             }
@@ -699,7 +786,7 @@ impl Writer {
                 "tab" | "ptab" => text.push(' '),
                 "br" | "cr" => match attr(n, "type") {
                     Some("page" | "column") => text.push(' '),
-                    _ => text.push_str("\\\n"),
+                    _ => text.push_str(HARD_BREAK),
                 },
                 "noBreakHyphen" => text.push('\u{2011}'),
                 // Word's optional hyphen: the hyphenator finds its own.

@@ -123,6 +123,59 @@ fn headings_emphasis_and_lists_become_markdown() {
 }
 
 #[test]
+fn numbered_headings_show_their_numbers() {
+    let numbering = format!(
+        "<w:numbering xmlns:w=\"{W}\">\
+         <w:abstractNum w:abstractNumId=\"0\">\
+           <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl>\
+           <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.%2\"/></w:lvl>\
+         </w:abstractNum><w:num w:numId=\"7\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>"
+    );
+    let heading = |level: u8, text: &str| {
+        format!(
+            "<w:p><w:pPr><w:pStyle w:val=\"berschrift1\"/><w:numPr><w:ilvl w:val=\"{level}\"/>\
+             <w:numId w:val=\"7\"/></w:numPr></w:pPr>{}</w:p>",
+            r(text)
+        )
+    };
+    let body = [
+        heading(0, "Introduction"),
+        heading(1, "Background"),
+        heading(1, "Figures"),
+        heading(0, "Demands"),
+        heading(1, "Pay"),
+    ]
+    .concat();
+    let bytes = docx(&[
+        ("word/document.xml", &document(&body)),
+        ("word/styles.xml", &styles()),
+        ("word/numbering.xml", &numbering),
+    ]);
+    assert_eq!(
+        to_markdown(&bytes, "s.docx").unwrap().markdown,
+        "# 1. Introduction\n\n# 1.1 Background\n\n# 1.2 Figures\n\n# 2. Demands\n\n# 2.1 Pay\n\n"
+    );
+}
+
+#[test]
+fn a_line_break_in_a_title_or_cell_keeps_it_one_line() {
+    let br = |a: &str, b: &str| format!("{}<w:r><w:br/></w:r>{}", r(a), r(b));
+    let body = [
+        p("Titel", &br("SAVE OUR", "LIBRARY")),
+        p("", &br("12 Mill Lane", "Riverside")),
+        format!(
+            "<w:tbl><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>",
+            p("", &br("Town", "Hall"))
+        ),
+    ]
+    .concat();
+    assert_eq!(
+        markdown_of(&body).markdown,
+        "# SAVE OUR LIBRARY\n\n12 Mill Lane\\\nRiverside\n\n| Town Hall |\n| --- |\n\n"
+    );
+}
+
+#[test]
 fn what_the_writer_typed_prints_as_typed() {
     let body = [
         p(
