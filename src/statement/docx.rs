@@ -31,10 +31,11 @@ use roxmltree::Node;
 
 use crate::error::{Error, Location, Result, Warning};
 
-/// The most bytes one XML part may inflate to: a 1 MiB statement, the
-/// largest read, takes about 10 MiB of Word's XML; a part past this is a
-/// zip bomb, not a statement.
-const MAX_PART: u64 = 32 << 20;
+/// The most bytes one XML part may inflate to. A .docx is read up to the
+/// statement limit (1 MiB); Word's XML compresses about tenfold, so a full
+/// one holds some 10 MiB; a part past this is a zip bomb, not a statement,
+/// and the parsed tree of one this size stays near 200 MB.
+const MAX_PART: u64 = 16 << 20;
 
 /// How deep a style's `basedOn` chain is followed: Word's own chains are
 /// two or three deep; a loop ends here too.
@@ -864,15 +865,19 @@ impl Writer {
     /// them as endnotes, a leaflet having no page foot.
     fn notes_after(&mut self, parts: &[Option<&roxmltree::Document>; 2]) {
         let refs = std::mem::take(&mut self.notes.refs);
+        // Each part's notes by id, looked up once each.
+        let by_id: [HashMap<&str, Node>; 2] = [("footnote", 0), ("endnote", 1)].map(|(name, k)| {
+            parts[k]
+                .map(|doc| {
+                    doc.descendants()
+                        .filter(|n| n.has_tag_name_local(name))
+                        .filter_map(|n| Some((attr(n, "id")?, n)))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
         for (k, (end, id)) in refs.iter().enumerate() {
-            let Some(doc) = parts[usize::from(*end)] else {
-                continue;
-            };
-            let name = if *end { "endnote" } else { "footnote" };
-            let Some(note) = doc
-                .descendants()
-                .find(|n| n.has_tag_name_local(name) && attr(*n, "id") == Some(id.as_str()))
-            else {
+            let Some(&note) = by_id[usize::from(*end)].get(id.as_str()) else {
                 continue;
             };
             let mut text = String::new();

@@ -333,5 +333,5 @@ fn a_broken_or_hostile_document_is_an_error_naming_the_file() {
     }
     let big = zip.finish().unwrap().into_inner();
     let e = to_markdown(&big, "s.docx").unwrap_err().to_string();
-    assert!(e.contains("unpacks to more than 32 MiB"), "{e}");
+    assert!(e.contains("unpacks to more than 16 MiB"), "{e}");
 }
