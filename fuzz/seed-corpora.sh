@@ -8,11 +8,15 @@
 #              "as written" quotes, stays clear) — once per
 #              built-in layout, with the format the file's extension implies
 #   layout:    every layouts/*.toml
+#   docx:      a small Word document's XML parts, written here, joined by
+#              0xFF bytes (see fuzz/harness.rs): a title, a heading, bold
+#              and italic runs, a numbered and a bulleted list, a table, a
+#              link and a footnote
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 corpus="$here/corpus"
-mkdir -p "$corpus/statement" "$corpus/pipeline" "$corpus/layout"
+mkdir -p "$corpus/statement" "$corpus/pipeline" "$corpus/layout" "$corpus/docx"
 
 for f in "$root"/samples/*; do
   [ -f "$f" ] || continue
@@ -33,6 +37,26 @@ for f in "$root"/layouts/*.toml; do
   cp "$f" "$corpus/layout/$(basename "$f")"
 done
 
-for t in statement pipeline layout; do
+w='xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+{
+  printf '<w:document %s xmlns:r="r"><w:body>' "$w"
+  printf '<w:p><w:pPr><w:pStyle w:val="T"/></w:pPr><w:r><w:t>Rent strike</w:t></w:r></w:p>'
+  printf '<w:p><w:pPr><w:pStyle w:val="H"/></w:pPr><w:r><w:t>Demands</w:t></w:r></w:p>'
+  printf '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>No</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve"> rise</w:t></w:r>'
+  printf '<w:hyperlink r:id="L"><w:r><w:t>site</w:t></w:r></w:hyperlink><w:r><w:footnoteReference w:id="2"/></w:r></w:p>'
+  printf '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Repairs</w:t></w:r></w:p>'
+  printf '<w:p><w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Heating</w:t></w:r></w:p>'
+  printf '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>When</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Where</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+  printf '</w:body></w:document>\xff'
+  printf '<w:styles %s><w:style w:styleId="T"><w:name w:val="Title"/></w:style>' "$w"
+  printf '<w:style w:styleId="H"><w:name w:val="heading 1"/></w:style></w:styles>\xff'
+  printf '<w:numbering %s><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/>' "$w"
+  printf '<w:lvlText w:val="%%1."/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum>'
+  printf '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>\xff'
+  printf '<w:footnotes %s><w:footnote w:id="2"><w:p><w:r><w:t>A note.</w:t></w:r></w:p></w:footnote></w:footnotes>\xff' "$w"
+  printf '<Relationships><Relationship Id="L" Type="x/hyperlink" Target="https://example.org"/></Relationships>'
+} > "$corpus/docx/small-document"
+
+for t in statement pipeline layout docx; do
   echo "$t: $(ls "$corpus/$t" | wc -l) files"
 done
