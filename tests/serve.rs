@@ -498,7 +498,7 @@ fn a_statement_file_is_opened_as_the_command_line_reads_it() {
     let v = open("appeal.docx", &zip.finish().unwrap().into_inner()).json();
     assert_eq!(
         (v["text"].as_str(), v["format"].as_str()),
-        (Some("**Strike**\n\n"), Some("markdown"))
+        (Some("# Strike\n\n"), Some("markdown"))
     );
     assert!(
         v["note"].as_str().unwrap().contains("is a Word document"),

@@ -44,6 +44,16 @@ const MAX_STYLE_DEPTH: usize = 16;
 /// A line break the writer typed (Shift+Enter), as Markdown writes it.
 const HARD_BREAK: &str = "\\\n";
 
+/// The longest paragraph all in bold read as a heading: a heading is a
+/// few words ("Our demands", "What happens on Saturday"); a longer bold
+/// paragraph is emphasis.
+const BOLD_HEADING_CHARS: usize = 60;
+
+/// The longest first paragraph read as the headline: a headline is a line
+/// or two ("Hands off Mill Lane Park", "NCP of Yugoslavia, A call for
+/// solidarity with the Serbian people in Kosovo"); a longer one is the text.
+const HEADLINE_CHARS: usize = 150;
+
 /// How deep lists nest in Markdown: Word has nine levels, Markdown readers
 /// and a leaflet's measure far fewer.
 const MAX_LIST_DEPTH: usize = 5;
@@ -107,12 +117,15 @@ pub fn to_markdown(bytes: &[u8], file: &str) -> Result<Converted> {
         in_list: false,
         has_title: false,
         left_off: LeftOff::default(),
+        paragraphs: 0,
+        pending: None,
     };
     writer.has_title = writer.has_title_in(document.root_element());
     if let Some(body) = child(document.root_element(), "body") {
         writer.blocks(body);
     }
     writer.end_list();
+    writer.flush_pending(false);
     writer.notes_after(&[footnotes.as_ref(), endnotes.as_ref()]);
 
     let mut warnings = writer.left_off.warnings(file);
@@ -505,14 +518,39 @@ struct Writer {
     in_list: bool,
     has_title: bool,
     left_off: LeftOff,
+    /// Paragraphs with text so far.
+    paragraphs: usize,
+    /// A paragraph all bold, short, without a sentence's end: a heading
+    /// typed as bold text, if text follows it (else it stays bold: a
+    /// sign-off is often bold too).
+    pending: Option<String>,
 }
 
 /// Inline text being written: Markdown, and the style its last run had.
 #[derive(Default)]
 struct Inline {
     text: String,
+    /// The same without the marks of bold and italic.
+    plain: String,
+    /// Letters and figures in bold runs, and in others: a paragraph all
+    /// bold may be a heading.
+    bold_letters: usize,
+    other_letters: usize,
     /// Paragraphs of text boxes met inside, written after this one.
     boxes: Vec<String>,
+}
+
+impl Inline {
+    fn push(&mut self, text: &str, style: RunStyle) {
+        push_styled(&mut self.text, text, style);
+        self.plain.push_str(text);
+        let letters = text.chars().filter(|c| c.is_alphanumeric()).count();
+        if style.bold {
+            self.bold_letters += letters;
+        } else {
+            self.other_letters += letters;
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Default)]
@@ -534,6 +572,7 @@ impl Writer {
             match node.tag_name().name() {
                 "p" => self.paragraph(node),
                 "tbl" => {
+                    self.flush_pending(true);
                     self.end_list();
                     self.table(node);
                 }
@@ -567,7 +606,42 @@ impl Writer {
             Some(level) => Kind::Heading(level + 1),
             None => self.styles.kind(style),
         };
-        if !text.is_empty() {
+        // The first paragraph with text is the headline, as the first
+        // paragraph of a plain text is, unless it is long (a document that
+        // opens with its text) or an item: a Word user types the headline
+        // in a heading style, or in ordinary text made large.
+        if !text.is_empty() && self.paragraphs == 0 {
+            self.paragraphs = 1;
+            let short = inline.plain.trim().chars().count() <= HEADLINE_CHARS;
+            // A numbered heading opens a section, not the leaflet.
+            if numbering.is_none() && (kind != Kind::Text || short) {
+                self.has_title = true;
+                // A headline all bold is bold anyway: no marks round it.
+                let head = if inline.other_letters == 0 {
+                    inline.plain.trim()
+                } else {
+                    text.as_str()
+                };
+                self.out
+                    .push_str(&format!("# {}\n\n", head.replace(HARD_BREAK, " ")));
+                for b in inline.boxes {
+                    self.out.push_str(&b);
+                }
+                return;
+            }
+        }
+        if !text.is_empty()
+            && kind == Kind::Text
+            && numbering.is_none()
+            && self.bold_heading(&inline)
+        {
+            self.flush_pending(false);
+            self.end_list();
+            self.pending = Some(inline.plain.trim().to_string());
+            self.paragraphs += 1;
+        } else if !text.is_empty() {
+            self.flush_pending(kind == Kind::Text);
+            self.paragraphs += 1;
             // A numbered heading ("1. Introduction") shows its number.
             let numbered = match (&kind, &numbering) {
                 (Kind::Heading(_) | Kind::Title, Some((id, level)))
@@ -610,8 +684,36 @@ impl Writer {
             }
         }
         for b in inline.boxes {
+            self.flush_pending(true);
             self.end_list();
             self.out.push_str(&b);
+        }
+    }
+
+    /// Whether a paragraph of ordinary style is a heading typed as bold
+    /// text: all bold, at most [`BOLD_HEADING_CHARS`] characters on one
+    /// line, not ending as a sentence or a lead-in does (". ! ? : ; ,"),
+    /// and not the first two paragraphs, which the Markdown reader makes
+    /// the headline and the line under it.
+    fn bold_heading(&self, inline: &Inline) -> bool {
+        let plain = inline.plain.trim();
+        self.paragraphs >= 2
+            && inline.bold_letters > 0
+            && inline.other_letters == 0
+            && plain.chars().count() <= BOLD_HEADING_CHARS
+            && !plain.contains(HARD_BREAK)
+            && !plain.ends_with(['.', '!', '?', ':', ';', ','])
+    }
+
+    /// Writes the bold paragraph held back: a heading when `text_follows`,
+    /// else the bold paragraph it was.
+    fn flush_pending(&mut self, text_follows: bool) {
+        if let Some(text) = self.pending.take() {
+            if text_follows {
+                self.out.push_str(&format!("## {text}\n\n"));
+            } else {
+                self.out.push_str(&format!("**{text}**\n\n"));
+            }
         }
     }
 
@@ -654,6 +756,7 @@ impl Writer {
     }
 
     fn item(&mut self, text: &str, id: &str, level: usize) {
+        self.flush_pending(true);
         let level = level.min(MAX_LIST_DEPTH - 1);
         // Markdown numbers its lists with figures: a list Word letters
         // ("a)") or numbers in Roman figures keeps its order and count.
@@ -746,6 +849,9 @@ impl Writer {
                                     "[{text}](<{}>)",
                                     url.replace(['<', '>'], "")
                                 ));
+                                out.plain.push_str(inner.plain.trim());
+                                out.bold_letters += inner.bold_letters;
+                                out.other_letters += inner.other_letters;
                             }
                             out.boxes.extend(inner.boxes);
                         }
@@ -819,7 +925,7 @@ impl Writer {
                 _ => {}
             }
         }
-        push_styled(&mut out.text, &text, style);
+        out.push(&text, style);
     }
 
     /// A drawing: its text boxes' paragraphs, else a picture left off.
@@ -848,9 +954,12 @@ impl Writer {
                 in_list: false,
                 has_title: self.has_title,
                 left_off: std::mem::take(&mut self.left_off),
+                paragraphs: 2,
+                pending: None,
             };
             writer.blocks(b);
             writer.end_list();
+            writer.flush_pending(false);
             self.styles = writer.styles;
             self.lists = writer.lists;
             self.links = writer.links;

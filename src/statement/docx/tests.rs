@@ -123,6 +123,35 @@ fn headings_emphasis_and_lists_become_markdown() {
 }
 
 #[test]
+fn a_short_bold_paragraph_over_text_is_a_heading() {
+    let bold = |t: &str| {
+        p(
+            "",
+            &format!("<w:r><w:rPr><w:b/></w:rPr><w:t>{t}</w:t></w:r>"),
+        )
+    };
+    let body = [
+        p("", &r("Save the library")),
+        p("", &r("The council wants to close it.")),
+        bold("Our demands"),
+        p("", &r("Keep it open.")),
+        bold("Come on Saturday!"),
+        p("", &r("At the gate.")),
+        bold("Before a heading"),
+        p("berschrift1", &r("Contact")),
+        p("", &r("Write to us.")),
+        bold("Friends of the Library"),
+    ]
+    .concat();
+    assert_eq!(
+        markdown_of(&body).markdown,
+        "# Save the library\n\nThe council wants to close it.\n\n## Our demands\n\n\
+         Keep it open.\n\n**Come on Saturday!**\n\nAt the gate.\n\n**Before a heading**\n\n\
+         ## Contact\n\nWrite to us.\n\n**Friends of the Library**\n\n"
+    );
+}
+
+#[test]
 fn numbered_headings_show_their_numbers() {
     let numbering = format!(
         "<w:numbering xmlns:w=\"{W}\">\
@@ -178,6 +207,7 @@ fn a_line_break_in_a_title_or_cell_keeps_it_one_line() {
 #[test]
 fn what_the_writer_typed_prints_as_typed() {
     let body = [
+        p("", &r("Headline")),
         p(
             "",
             &r("1. No list, # no heading, *no stars*, [no link], a_b, 2 &lt; 3 &amp;amp; 4"),
@@ -188,7 +218,7 @@ fn what_the_writer_typed_prints_as_typed() {
     let got = markdown_of(&body).markdown;
     assert_eq!(
         got,
-        "1\\. No list, # no heading, \\*no stars\\*, \\[no link\\], a\\_b, 2 \\< 3 \\&amp; 4\n\n\
+        "# Headline\n\n1\\. No list, # no heading, \\*no stars\\*, \\[no link\\], a\\_b, 2 \\< 3 \\&amp; 4\n\n\
          \\- no item\n\n"
     );
     // Read back by the Markdown reader, every character is there.
@@ -203,6 +233,7 @@ fn what_the_writer_typed_prints_as_typed() {
     assert_eq!(
         text,
         [
+            "Headline",
             "1. No list, # no heading, *no stars*, [no link], a_b, 2 < 3 &amp; 4",
             "- no item"
         ]
@@ -275,7 +306,7 @@ fn links_tables_text_boxes_and_notes_keep_every_word() {
     let got = to_markdown(&bytes, "s.docx").unwrap();
     assert_eq!(
         got.markdown,
-        "Mehr auf [unserer Seite](<https://example.org/park>).[^1]\n\n\
+        "# Mehr auf [unserer Seite](<https://example.org/park>).[^1]\n\n\
          Samstag, 11 Uhr\n\n\
          | Was | Wo |\n| --- | --- |\n| Demo a\\|b | Rathaus |\n\n\
          Alt neu\n\n\
