@@ -861,6 +861,16 @@ impl Writer {
                 "ins" | "moveTo" | "smartTag" | "customXml" | "fldSimple" | "sdt"
                 | "sdtContent" | "bdo" | "dir" => self.inline(n, base, link, out),
                 "del" | "moveFrom" => self.left_off.deleted += 1,
+                // An equation: its text as written, in order ("E = mc2"),
+                // which keeps every character if not the layout of a formula.
+                "oMath" | "oMathPara" => {
+                    let text: String = n
+                        .descendants()
+                        .filter(|t| t.has_tag_name_local("t"))
+                        .filter_map(|t| t.text())
+                        .collect();
+                    out.push(&escape(&text), base);
+                }
                 "AlternateContent" => {
                     if let Some(choice) = child(n, "Choice") {
                         self.inline(choice, base, link, out);

@@ -338,6 +338,14 @@ fn links_tables_text_boxes_and_notes_keep_every_word() {
 }
 
 #[test]
+fn an_equations_text_is_kept() {
+    let math = "<m:oMath xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\">\
+        <m:r><m:t>x</m:t></m:r><m:r><m:t>=2*y</m:t></m:r></m:oMath>";
+    let body = [p("", &r("Title")), p("", &format!("{}{math}", r("Rise: ")))].concat();
+    assert_eq!(markdown_of(&body).markdown, "# Title\n\nRise: x=2\\*y\n\n");
+}
+
+#[test]
 fn a_broken_or_hostile_document_is_an_error_naming_the_file() {
     let no_body = docx(&[("word/other.xml", "<x/>")]);
     assert!(!is_docx(&no_body));
