@@ -816,7 +816,13 @@ impl Writer {
     /// A cell's text on one line: its paragraphs a space apart.
     fn cell(&mut self, tc: Node) -> String {
         let mut parts = Vec::new();
-        for p in tc.descendants().filter(|n| n.has_tag_name_local("p")) {
+        // Every paragraph in the cell, a nested table's and a text box's
+        // too; a text box's fallback copy (mc:Fallback) only once.
+        for p in tc
+            .descendants()
+            .filter(|n| n.has_tag_name_local("p"))
+            .filter(|n| !n.ancestors().any(|a| a.has_tag_name_local("Fallback")))
+        {
             let mut inline = Inline::default();
             self.inline(p, RunStyle::default(), None, &mut inline);
             // A table's row is one line, its cells' line breaks spaces.
@@ -924,6 +930,19 @@ impl Writer {
                     }
                 }
                 "commentReference" => self.left_off.comments += 1,
+                // Ruby (furigana over Japanese): the base text is the
+                // text; the reading over it is an aid, left off.
+                "ruby" => {
+                    out.push(&text, style);
+                    text.clear();
+                    for r in child(n, "rubyBase")
+                        .into_iter()
+                        .flat_map(|b| b.children())
+                        .filter(|r| r.has_tag_name_local("r"))
+                    {
+                        self.run(r, style, out);
+                    }
+                }
                 "drawing" | "pict" | "object" => self.drawing(n, out),
                 "AlternateContent" => {
                     if let Some(choice) = child(n, "Choice") {

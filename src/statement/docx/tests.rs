@@ -338,6 +338,32 @@ fn links_tables_text_boxes_and_notes_keep_every_word() {
 }
 
 #[test]
+fn a_cells_text_box_is_read_once_and_ruby_keeps_its_base() {
+    let cell_box = format!(
+        "<w:p><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent><w:p>{}</w:p>\
+         </w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p>{}</w:p>\
+         </w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>",
+        r("Box"),
+        r("Box")
+    );
+    let ruby = format!(
+        "<w:r><w:ruby><w:rt><w:r><w:t>ほいくえん</w:t></w:r></w:rt>\
+         <w:rubyBase><w:r><w:t>保育園</w:t></w:r></w:rubyBase></w:ruby></w:r>{}",
+        r("を守ろう")
+    );
+    let body = [
+        p("", &r("Title")),
+        format!("<w:tbl><w:tr><w:tc>{cell_box}</w:tc></w:tr></w:tbl>"),
+        p("", &ruby),
+    ]
+    .concat();
+    assert_eq!(
+        markdown_of(&body).markdown,
+        "# Title\n\n| Box |\n| --- |\n\n保育園を守ろう\n\n"
+    );
+}
+
+#[test]
 fn an_equations_text_is_kept() {
     let math = "<m:oMath xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\">\
         <m:r><m:t>x</m:t></m:r><m:r><m:t>=2*y</m:t></m:r></m:oMath>";
