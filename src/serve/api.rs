@@ -272,19 +272,31 @@ fn prepare(app: &App, job: Job) -> Result<Prepared, ApiError> {
 /// reach a file nor pretend to be a path in a message.
 fn read_upload(upload: Upload) -> Result<(String, Vec<u8>), ApiError> {
     let name = shown_name(&upload.name, "picture");
-    let bytes = base64::decode(upload.data.trim())
-        .ok_or_else(|| bad(format!("`picture` `{name}`: `data` is not base64")))?;
-    if bytes.len() > MAX_PICTURE {
+    let bytes = upload_bytes("picture", &name, &upload.data, MAX_PICTURE)?;
+    Ok((name, bytes))
+}
+
+/// An upload's bytes from their base64 `data`, at most `max` of them; `what`
+/// and `name` say which upload in messages.
+pub(super) fn upload_bytes(
+    what: &str,
+    name: &str,
+    data: &str,
+    max: usize,
+) -> Result<Vec<u8>, ApiError> {
+    let bytes = base64::decode(data.trim())
+        .ok_or_else(|| bad(format!("`{what}` `{name}`: `data` is not base64")))?;
+    if bytes.len() > max {
         return Err(ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             format!(
-                "the picture `{name}` is {:.1} MiB; at most {} MiB is taken",
+                "the {what} `{name}` is {:.1} MiB; at most {} MiB is taken",
                 bytes.len() as f64 / 1048576.0,
-                MAX_PICTURE >> 20
+                max >> 20
             ),
         ));
     }
-    Ok((name, bytes))
+    Ok(bytes)
 }
 
 /// An uploaded file's name as messages show it: its last path component,

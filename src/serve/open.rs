@@ -18,8 +18,8 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::api::{json_response, shown_name, ApiError};
-use super::{base64, App};
+use super::api::{json_response, shown_name, upload_bytes, ApiError};
+use super::App;
 use crate::statement::{self, Encoding, Format, MAX_STATEMENT};
 
 /// A request's body: the file's name (for its format, and shown in
@@ -46,22 +46,12 @@ pub async fn open(
         )
     })?;
     let name = shown_name(&opened.name, "statement.txt");
-    let bytes = base64::decode(opened.data.trim()).ok_or_else(|| {
-        ApiError::new(
-            StatusCode::BAD_REQUEST,
-            format!("`{name}`: `data` is not base64"),
-        )
-    })?;
-    if bytes.len() as u64 > MAX_STATEMENT {
-        return Err(ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "`{name}` is {:.1} MiB; a statement may be at most {} MiB",
-                bytes.len() as f64 / 1048576.0,
-                MAX_STATEMENT >> 20
-            ),
-        ));
-    }
+    let bytes = upload_bytes(
+        "statement file",
+        &name,
+        &opened.data,
+        MAX_STATEMENT as usize,
+    )?;
     let (text, note, word) = decoded(&bytes, &name)?;
     let format = if word {
         Format::Markdown
