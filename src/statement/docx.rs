@@ -19,10 +19,12 @@
 //! accepted). No word of the text itself is dropped: a text box's
 //! paragraphs follow the paragraph they stand in, notes follow the text.
 //!
-//! No crate reads .docx into text with its structure as handbill needs it
-//! (the ones that exist either drop lists and tables or build a full
-//! editing model); the container and the XML are read by well-kept crates
-//! (`zip`, `roxmltree`), and only the mapping is written here.
+//! Why by hand: the crates that read .docx either extract plain text
+//! (`docx-lite`, `dotext`: which paragraph is a heading, what is bold and
+//! how lists nest are gone) or build a full editing model of the document
+//! for writing it back (`docx-rs` and its forks), far more than a reader
+//! needs. The container and the XML are read by well-kept crates (`zip`,
+//! `roxmltree`); only the mapping to Markdown is written here.
 
 use std::collections::HashMap;
 use std::io::Read;
