@@ -56,6 +56,16 @@ const BOLD_HEADING_CHARS: usize = 60;
 /// solidarity with the Serbian people in Kosovo"); a longer one is the text.
 const HEADLINE_CHARS: usize = 150;
 
+/// How deep a part's XML elements may nest: a text box's run in Word's
+/// XML stands some 16 deep, a table in a table in a table under 30; the
+/// parser's recursion stays far from any thread's stack at this depth.
+const MAX_XML_DEPTH: usize = 256;
+
+/// How deep content may nest (a table in a cell, an insertion in a link):
+/// Word's own documents stay within a dozen levels; the limit keeps a
+/// hostile one from overflowing the stack.
+const MAX_NESTING: usize = 64;
+
 /// How deep lists nest in Markdown: Word has nine levels, Markdown readers
 /// and a leaflet's measure far fewer.
 const MAX_LIST_DEPTH: usize = 5;
@@ -121,6 +131,8 @@ pub fn to_markdown(bytes: &[u8], file: &str) -> Result<Converted> {
         left_off: LeftOff::default(),
         paragraphs: 0,
         pending: None,
+        depth: 0,
+        too_deep: false,
     };
     writer.has_title = writer.has_title_in(document.root_element());
     if let Some(body) = child(document.root_element(), "body") {
@@ -130,6 +142,16 @@ pub fn to_markdown(bytes: &[u8], file: &str) -> Result<Converted> {
     writer.flush_pending(false);
     writer.notes_after(&[footnotes.as_ref(), endnotes.as_ref()]);
 
+    if writer.too_deep {
+        return Err(bad(
+            file,
+            format!(
+                "the Word document nests its content more than {MAX_NESTING} levels deep (tables \
+                 in tables, or changes in changes); no statement is built so: save it again, or \
+                 copy its text into a .txt file"
+            ),
+        ));
+    }
     let mut warnings = writer.left_off.warnings(file);
     if let Some(words) = header_and_footer_words(&mut zip, file)? {
         warnings.push(Warning {
@@ -190,12 +212,66 @@ fn part<R: Read + std::io::Seek>(
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).map(Some).map_err(|_| {
+    let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
         bad(
             file,
             format!("{name} in the Word document is not UTF-8 XML"),
         )
-    })
+    })?;
+    if element_depth(&text) > MAX_XML_DEPTH {
+        return Err(bad(
+            file,
+            format!(
+                "{name} in the Word document nests its elements more than {MAX_XML_DEPTH} deep: \
+                 no document Word writes does (a damaged or hostile file?)"
+            ),
+        ));
+    }
+    Ok(Some(text))
+}
+
+/// How deeply the elements of `xml` nest, at the most, found by a scan
+/// of its tags (comments, CDATA, processing instructions and quoted
+/// attribute values skipped). The XML parser builds its tree by
+/// recursion and would overflow the stack on a hostile file's thousands
+/// of nested elements, so the depth is known before it parses.
+fn element_depth(xml: &str) -> usize {
+    let b = xml.as_bytes();
+    let (mut depth, mut deepest, mut i) = (0usize, 0usize, 0usize);
+    let skip_to = |from: usize, end: &[u8]| {
+        memchr::memmem::find(&b[from..], end).map_or(b.len(), |k| from + k + end.len())
+    };
+    while let Some(k) = memchr::memchr(b'<', &b[i..]) {
+        i += k + 1;
+        match b.get(i) {
+            Some(b'/') => {
+                depth = depth.saturating_sub(1);
+                i = skip_to(i, b">");
+            }
+            Some(b'?') => i = skip_to(i, b"?>"),
+            Some(b'!') if b[i..].starts_with(b"!--") => i = skip_to(i, b"-->"),
+            Some(b'!') if b[i..].starts_with(b"![CDATA[") => i = skip_to(i, b"]]>"),
+            Some(b'!') => i = skip_to(i, b">"),
+            _ => {
+                // To the tag's end, past any ">" inside a quoted value.
+                let mut quote = None;
+                while let Some(&c) = b.get(i) {
+                    match (quote, c) {
+                        (None, b'"' | b'\'') => quote = Some(c),
+                        (Some(q), _) if c == q => quote = None,
+                        (None, b'>') => break,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                if i > 0 && b.get(i - 1) != Some(&b'/') {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+            }
+        }
+    }
+    deepest
 }
 
 /// A part parsed, if the document has it.
@@ -526,6 +602,11 @@ struct Writer {
     /// typed as bold text, if text follows it (else it stays bold: a
     /// sign-off is often bold too).
     pending: Option<String>,
+    /// How deep the reading has gone into nested content (tables in cells,
+    /// insertions in insertions); past [`MAX_NESTING`] the document is
+    /// refused rather than the stack overflowed.
+    depth: usize,
+    too_deep: bool,
 }
 
 /// Inline text being written: Markdown, and the style its last run had.
@@ -570,6 +651,13 @@ impl Writer {
 
     /// The block-level content of the body, a table cell or a text box.
     fn blocks(&mut self, parent: Node) {
+        if self.deeper() {
+            self.blocks_within(parent);
+            self.depth -= 1;
+        }
+    }
+
+    fn blocks_within(&mut self, parent: Node) {
         for node in parent.children().filter(Node::is_element) {
             match node.tag_name().name() {
                 "p" => self.paragraph(node),
@@ -784,6 +872,23 @@ impl Writer {
 
     /// A table as a Markdown table, its first row the headings' row.
     fn table(&mut self, tbl: Node) {
+        // A table of one column is a frame round text, not a table: a
+        // flyer made in Word often holds its whole text in one cell. Its
+        // cells' content is read as the body's, paragraph by paragraph.
+        let cells = |r: Node<'_, '_>| r.children().filter(|c| c.has_tag_name_local("tc")).count();
+        let mut rows = tbl.children().filter(|r| r.has_tag_name_local("tr"));
+        if rows.all(|r| cells(r) <= 1) {
+            for cell in tbl
+                .children()
+                .filter(|r| r.has_tag_name_local("tr"))
+                .flat_map(|r| r.children())
+                .filter(|c| c.has_tag_name_local("tc"))
+            {
+                self.blocks(cell);
+            }
+            self.end_list();
+            return;
+        }
         let rows: Vec<Vec<String>> = tbl
             .children()
             .filter(|r| r.has_tag_name_local("tr"))
@@ -842,6 +947,24 @@ impl Writer {
 
     /// A paragraph's runs, as Markdown text.
     fn inline(&mut self, node: Node, base: RunStyle, link: Option<&str>, out: &mut Inline) {
+        if self.deeper() {
+            self.inline_within(node, base, link, out);
+            self.depth -= 1;
+        }
+    }
+
+    /// Whether one more level of nesting may be read (then it is counted:
+    /// the caller takes it off again).
+    fn deeper(&mut self) -> bool {
+        if self.depth >= MAX_NESTING {
+            self.too_deep = true;
+            return false;
+        }
+        self.depth += 1;
+        true
+    }
+
+    fn inline_within(&mut self, node: Node, base: RunStyle, link: Option<&str>, out: &mut Inline) {
         for n in node.children().filter(Node::is_element) {
             match n.tag_name().name() {
                 "r" => self.run(n, base, out),
@@ -987,8 +1110,11 @@ impl Writer {
                 left_off: std::mem::take(&mut self.left_off),
                 paragraphs: 2,
                 pending: None,
+                depth: self.depth,
+                too_deep: false,
             };
             writer.blocks(b);
+            self.too_deep |= writer.too_deep;
             writer.end_list();
             writer.flush_pending(false);
             self.styles = writer.styles;

@@ -193,14 +193,15 @@ fn a_line_break_in_a_title_or_cell_keeps_it_one_line() {
         p("Titel", &br("SAVE OUR", "LIBRARY")),
         p("", &br("12 Mill Lane", "Riverside")),
         format!(
-            "<w:tbl><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>",
-            p("", &br("Town", "Hall"))
+            "<w:tbl><w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>",
+            p("", &br("Town", "Hall")),
+            p("", &r("Square"))
         ),
     ]
     .concat();
     assert_eq!(
         markdown_of(&body).markdown,
-        "# SAVE OUR LIBRARY\n\n12 Mill Lane\\\nRiverside\n\n| Town Hall |\n| --- |\n\n"
+        "# SAVE OUR LIBRARY\n\n12 Mill Lane\\\nRiverside\n\n| Town Hall | Square |\n| --- | --- |\n\n"
     );
 }
 
@@ -353,13 +354,30 @@ fn a_cells_text_box_is_read_once_and_ruby_keeps_its_base() {
     );
     let body = [
         p("", &r("Title")),
-        format!("<w:tbl><w:tr><w:tc>{cell_box}</w:tc></w:tr></w:tbl>"),
+        format!(
+            "<w:tbl><w:tr><w:tc>{cell_box}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>",
+            p("", &r("Side"))
+        ),
         p("", &ruby),
     ]
     .concat();
     assert_eq!(
         markdown_of(&body).markdown,
-        "# Title\n\n| Box |\n| --- |\n\n保育園を守ろう\n\n"
+        "# Title\n\n| Box | Side |\n| --- | --- |\n\n保育園を守ろう\n\n"
+    );
+}
+
+#[test]
+fn a_table_of_one_column_is_a_frame_round_the_text() {
+    let frame = format!(
+        "<w:tbl><w:tr><w:tc>{}{}{}</w:tc></w:tr></w:tbl>",
+        p("Titel", &r("Save the library")),
+        p("berschrift1", &r("Why")),
+        p("", &r("It is the only free place."))
+    );
+    assert_eq!(
+        markdown_of(&frame).markdown,
+        "# Save the library\n\n## Why\n\nIt is the only free place.\n\n"
     );
 }
 
@@ -386,6 +404,39 @@ fn a_broken_or_hostile_document_is_an_error_naming_the_file() {
         <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><d>&b;</d>";
     let e = to_markdown(&docx(&[("word/document.xml", bomb)]), "s.docx").unwrap_err();
     assert!(e.to_string().contains("not well-formed XML"), "{e}");
+    // Content nested past any document's: refused, the stack kept.
+    let nested = format!(
+        "{}{}{}",
+        "<w:ins>".repeat(100_000),
+        p("", &r("deep")),
+        "</w:ins>".repeat(100_000)
+    );
+    let deep = docx(&[("word/document.xml", &document(&nested))]);
+    let e = to_markdown(&deep, "s.docx").unwrap_err().to_string();
+    assert!(e.contains("nests its elements more than 256 deep"), "{e}");
+    // Deeper than the reader reads, not yet than the XML parser's limit.
+    let nested = format!(
+        "{}{}{}",
+        "<w:ins>".repeat(200),
+        p("", &r("deep")),
+        "</w:ins>".repeat(200)
+    );
+    let deep = docx(&[("word/document.xml", &document(&nested))]);
+    let e = to_markdown(&deep, "s.docx").unwrap_err().to_string();
+    assert!(e.contains("more than 64 levels deep"), "{e}");
+    // Quoted ">" and comments do not fool the depth's count.
+    assert_eq!(
+        element_depth("<a x='>'><!-- <b> --><b/><c><![CDATA[<d>]]></c></a>"),
+        2
+    );
+    let tables = format!(
+        "{}{}{}",
+        "<w:tbl><w:tr><w:tc>".repeat(20_000),
+        p("", &r("deep")),
+        "</w:tc></w:tr></w:tbl>".repeat(20_000)
+    );
+    let deep = docx(&[("word/document.xml", &document(&tables))]);
+    assert!(to_markdown(&deep, "s.docx").is_err());
     // A part that inflates past the limit: a zip bomb.
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stored = zip::write::SimpleFileOptions::default()
