@@ -200,6 +200,15 @@ impl Prepared {
 /// Reads a request body as a [`Job`]: JSON mistakes are answered with
 /// their line and column in the body.
 fn read_job(body: Result<Bytes, BytesRejection>) -> Result<Job, ApiError> {
+    read_json(body, "at least {\"statement\": \"…\"}")
+}
+
+/// Reads a request body as the JSON of a `T`, `shape` saying what to send
+/// when it is not: JSON mistakes are answered with their line and column.
+pub(super) fn read_json<T: serde::de::DeserializeOwned>(
+    body: Result<Bytes, BytesRejection>,
+    shape: &str,
+) -> Result<T, ApiError> {
     let body = body.map_err(|r| {
         let status = r.status();
         let message = if status == StatusCode::PAYLOAD_TOO_LARGE {
@@ -211,9 +220,7 @@ fn read_job(body: Result<Bytes, BytesRejection>) -> Result<Job, ApiError> {
     })?;
     serde_json::from_slice(&body).map_err(|e| ApiError {
         status: StatusCode::BAD_REQUEST,
-        message: format!(
-            "the request is not the JSON the API takes ({e}); send at least {{\"statement\": \"…\"}}"
-        ),
+        message: format!("the request is not the JSON the API takes ({e}); send {shape}"),
         at: Some(Location::at("request", e.line(), e.column())),
     })
 }

@@ -18,7 +18,7 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::api::{json_response, shown_name, upload_bytes, ApiError};
+use super::api::{json_response, read_json, shown_name, upload_bytes, ApiError};
 use super::App;
 use crate::statement::{self, Encoding, Format, MAX_STATEMENT};
 
@@ -38,13 +38,7 @@ pub async fn open(
     State(_app): State<Arc<App>>,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
-    let body = body.map_err(|r| ApiError::new(r.status(), r.body_text()))?;
-    let opened: Opened = serde_json::from_slice(&body).map_err(|e| {
-        ApiError::new(
-            StatusCode::BAD_REQUEST,
-            format!("the request is not the JSON /api/open takes ({e}): send {{\"name\": \"…\", \"data\": \"base64\"}}"),
-        )
-    })?;
+    let opened: Opened = read_json(body, "{\"name\": \"…\", \"data\": \"base64\"}")?;
     let name = shown_name(&opened.name, "statement.txt");
     let bytes = upload_bytes(
         "statement file",

@@ -123,7 +123,7 @@ pub fn to_markdown(bytes: &[u8], file: &str) -> Result<Converted> {
         styles: Styles::read(styles.as_ref()),
         lists: Lists::read(numbering.as_ref()),
         links: links(rels.as_ref()),
-        notes: Notes::default(),
+        notes: Vec::new(),
         out: String::new(),
         counters: HashMap::new(),
         in_list: false,
@@ -211,8 +211,10 @@ fn part<R: Read + std::io::Seek>(
             ),
         ));
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let text = String::from_utf8(bytes).map_err(|_| {
         bad(
             file,
             format!("{name} in the Word document is not UTF-8 XML"),
@@ -362,43 +364,40 @@ impl Styles {
         Styles(styles)
     }
 
+    /// Style `id` and the styles it is based on, nearest first.
+    fn chain<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Style> {
+        std::iter::successors(self.0.get(id), |s| {
+            s.based_on.as_deref().and_then(|b| self.0.get(b))
+        })
+        .take(MAX_STYLE_DEPTH)
+    }
+
     /// The kind of a paragraph of style `id`, its own name first, then
     /// what it is based on.
     fn kind(&self, id: &str) -> Kind {
-        let mut id = Some(id);
-        for _ in 0..MAX_STYLE_DEPTH {
-            let Some(style) = id.and_then(|i| self.0.get(i)) else {
-                break;
-            };
-            let name = style.name.as_str();
-            if name == "title" {
-                return Kind::Title;
-            }
-            if name == "subtitle" {
-                return Kind::Subtitle;
-            }
-            if let Some(n) = name.strip_prefix("heading ").and_then(|n| n.parse().ok()) {
-                return Kind::Heading(n);
-            }
-            if let Some(level) = style.outline {
-                return Kind::Heading(level + 1);
-            }
-            id = style.based_on.as_deref();
-        }
-        Kind::Text
+        self.chain(id).find_map(Style::kind).unwrap_or(Kind::Text)
     }
 
     /// The list a style's paragraphs are items of, through `basedOn`.
     fn numbering(&self, id: &str) -> Option<(String, usize)> {
-        let mut id = Some(id);
-        for _ in 0..MAX_STYLE_DEPTH {
-            let style = self.0.get(id?)?;
-            if style.numbering.is_some() {
-                return style.numbering.clone();
-            }
-            id = style.based_on.as_deref();
+        self.chain(id).find_map(|s| s.numbering.clone())
+    }
+}
+
+impl Style {
+    /// What the style itself (not what it is based on) makes of a
+    /// paragraph, if anything.
+    fn kind(&self) -> Option<Kind> {
+        let name = self.name.as_str();
+        match name {
+            "title" => Some(Kind::Title),
+            "subtitle" => Some(Kind::Subtitle),
+            _ => name
+                .strip_prefix("heading ")
+                .and_then(|n| n.parse().ok())
+                .or(self.outline.map(|level| level + 1))
+                .map(Kind::Heading),
         }
-        None
     }
 }
 
@@ -524,14 +523,6 @@ impl LocalName for Node<'_, '_> {
     }
 }
 
-/// The notes referred to in the text, in the order of their references:
-/// their ids in footnotes.xml or endnotes.xml, and the number the text
-/// shows for each.
-#[derive(Default)]
-struct Notes {
-    refs: Vec<(bool, String)>,
-}
-
 /// What was left off, counted for the warnings.
 #[derive(Default)]
 struct LeftOff {
@@ -589,7 +580,10 @@ struct Writer {
     styles: Styles,
     lists: Lists,
     links: HashMap<String, String>,
-    notes: Notes,
+    /// The notes referred to in the text, in the order of their
+    /// references (the text shows each one's place here as its number):
+    /// whether it is an endnote, and its id in its part.
+    notes: Vec<(bool, String)>,
     out: String,
     /// The next number of each numbered list's level.
     counters: HashMap<(String, usize), u32>,
@@ -609,7 +603,7 @@ struct Writer {
     too_deep: bool,
 }
 
-/// Inline text being written: Markdown, and the style its last run had.
+/// A paragraph's inline text being written, as Markdown and plain.
 #[derive(Default)]
 struct Inline {
     text: String,
@@ -733,17 +727,16 @@ impl Writer {
             self.flush_pending(kind == Kind::Text);
             self.paragraphs += 1;
             // A numbered heading ("1. Introduction") shows its number.
-            let numbered = match (&kind, &numbering) {
+            let text = match (&kind, &numbering) {
                 (Kind::Heading(_) | Kind::Title, Some((id, level)))
                     if !self.level(id, *level).bullet =>
                 {
                     let number = self.number_text(id, *level);
-                    Some(format!("{} ", number.trim()))
+                    match number.trim() {
+                        "" => text,
+                        number => format!("{number} {text}"),
+                    }
                 }
-                _ => None,
-            };
-            let text = match numbered {
-                Some(number) if !number.trim().is_empty() => format!("{number}{text}"),
                 _ => text,
             };
             match (kind, numbering) {
@@ -754,11 +747,9 @@ impl Writer {
                     // A Markdown heading is one line: a line break typed
                     // in a title ("SAVE OUR / LIBRARY") is a space there,
                     // and the headline is broken by sense anyway.
-                    let one_line = || text.replace(HARD_BREAK, " ");
-                    let text = if kind == Kind::Text {
-                        text.clone()
-                    } else {
-                        one_line()
+                    let text = match kind {
+                        Kind::Text => text,
+                        _ => text.replace(HARD_BREAK, " "),
                     };
                     let line = match kind {
                         Kind::Title => format!("# {text}"),
@@ -875,30 +866,26 @@ impl Writer {
         // A table of one column is a frame round text, not a table: a
         // flyer made in Word often holds its whole text in one cell. Its
         // cells' content is read as the body's, paragraph by paragraph.
-        let cells = |r: Node<'_, '_>| r.children().filter(|c| c.has_tag_name_local("tc")).count();
-        let mut rows = tbl.children().filter(|r| r.has_tag_name_local("tr"));
-        if rows.all(|r| cells(r) <= 1) {
-            for cell in tbl
-                .children()
-                .filter(|r| r.has_tag_name_local("tr"))
-                .flat_map(|r| r.children())
-                .filter(|c| c.has_tag_name_local("tc"))
-            {
-                self.blocks(cell);
-            }
-            self.end_list();
-            return;
-        }
-        let rows: Vec<Vec<String>> = tbl
+        let rows: Vec<Vec<Node>> = tbl
             .children()
             .filter(|r| r.has_tag_name_local("tr"))
             .map(|r| {
                 r.children()
                     .filter(|c| c.has_tag_name_local("tc"))
-                    .map(|c| self.cell(c))
                     .collect()
             })
-            .filter(|r: &Vec<String>| !r.is_empty())
+            .collect();
+        if rows.iter().all(|r| r.len() <= 1) {
+            for &cell in rows.iter().flatten() {
+                self.blocks(cell);
+            }
+            self.end_list();
+            return;
+        }
+        let rows: Vec<Vec<String>> = rows
+            .iter()
+            .filter(|r| !r.is_empty())
+            .map(|r| r.iter().map(|&c| self.cell(c)).collect())
             .collect();
         let Some(width) = rows.iter().map(Vec::len).max() else {
             return;
@@ -922,27 +909,36 @@ impl Writer {
 
     /// A cell's text on one line: its paragraphs a space apart.
     fn cell(&mut self, tc: Node) -> String {
-        let mut parts = Vec::new();
         // Every paragraph in the cell, a nested table's and a text box's
         // too; a text box's fallback copy (mc:Fallback) only once.
-        for p in tc
+        let paragraphs = tc
             .descendants()
             .filter(|n| n.has_tag_name_local("p"))
-            .filter(|n| !n.ancestors().any(|a| a.has_tag_name_local("Fallback")))
-        {
+            .filter(|n| !n.ancestors().any(|a| a.has_tag_name_local("Fallback")));
+        // A table's row is one line, its cells' line breaks spaces.
+        let texts: Vec<String> = self
+            .texts(paragraphs)
+            .iter()
+            .map(|t| t.replace(HARD_BREAK, " ").replace('|', "\\|"))
+            .collect();
+        texts.join(" ")
+    }
+
+    /// The Markdown text of each of `paragraphs` that has any, trimmed.
+    fn texts<'a, 'input: 'a>(
+        &mut self,
+        paragraphs: impl Iterator<Item = Node<'a, 'input>>,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
+        for p in paragraphs {
             let mut inline = Inline::default();
             self.inline(p, RunStyle::default(), None, &mut inline);
-            // A table's row is one line, its cells' line breaks spaces.
-            let text = inline
-                .text
-                .trim()
-                .replace(HARD_BREAK, " ")
-                .replace('|', "\\|");
+            let text = inline.text.trim();
             if !text.is_empty() {
-                parts.push(text);
+                out.push(text.to_string());
             }
         }
-        parts.join(" ")
+        out
     }
 
     /// A paragraph's runs, as Markdown text.
@@ -1050,8 +1046,8 @@ impl Writer {
                 "footnoteReference" | "endnoteReference" => {
                     if let Some(id) = attr(n, "id") {
                         let end = n.tag_name().name() == "endnoteReference";
-                        self.notes.refs.push((end, id.to_string()));
-                        text.push_str(&format!("[^{}]", self.notes.refs.len()));
+                        self.notes.push((end, id.to_string()));
+                        text.push_str(&format!("[^{}]", self.notes.len()));
                     }
                 }
                 "commentReference" => self.left_off.comments += 1,
@@ -1098,31 +1094,20 @@ impl Writer {
             return;
         }
         for b in boxes {
-            let mut writer = Writer {
-                styles: std::mem::take(&mut self.styles),
-                lists: std::mem::take(&mut self.lists),
-                links: std::mem::take(&mut self.links),
-                notes: std::mem::take(&mut self.notes),
-                out: String::new(),
-                counters: HashMap::new(),
-                in_list: false,
-                has_title: self.has_title,
-                left_off: std::mem::take(&mut self.left_off),
-                paragraphs: 2,
-                pending: None,
-                depth: self.depth,
-                too_deep: false,
-            };
-            writer.blocks(b);
-            self.too_deep |= writer.too_deep;
-            writer.end_list();
-            writer.flush_pending(false);
-            self.styles = writer.styles;
-            self.lists = writer.lists;
-            self.links = writer.links;
-            self.notes = writer.notes;
-            self.left_off = writer.left_off;
-            out.boxes.push(writer.out);
+            // Written apart, to follow the paragraph the box stands in: the
+            // paragraph's output state is set aside meanwhile (a box never
+            // opens the document, so it holds no headline).
+            let out_text = std::mem::take(&mut self.out);
+            let counters = std::mem::take(&mut self.counters);
+            let in_list = std::mem::replace(&mut self.in_list, false);
+            let pending = self.pending.take();
+            let paragraphs = std::mem::replace(&mut self.paragraphs, 2);
+            self.blocks(b);
+            self.end_list();
+            self.flush_pending(false);
+            (self.counters, self.in_list, self.pending, self.paragraphs) =
+                (counters, in_list, pending, paragraphs);
+            out.boxes.push(std::mem::replace(&mut self.out, out_text));
         }
     }
 
@@ -1130,7 +1115,7 @@ impl Writer {
     /// text, in the order the text refers to them: the Markdown reader sets
     /// them as endnotes, a leaflet having no page foot.
     fn notes_after(&mut self, parts: &[Option<&roxmltree::Document>; 2]) {
-        let refs = std::mem::take(&mut self.notes.refs);
+        let refs = std::mem::take(&mut self.notes);
         // Each part's notes by id, looked up once each.
         let by_id: [HashMap<&str, Node>; 2] = [("footnote", 0), ("endnote", 1)].map(|(name, k)| {
             parts[k]
@@ -1146,18 +1131,8 @@ impl Writer {
             let Some(&note) = by_id[usize::from(*end)].get(id.as_str()) else {
                 continue;
             };
-            let mut text = String::new();
-            for p in note.children().filter(|n| n.has_tag_name_local("p")) {
-                let mut inline = Inline::default();
-                self.inline(p, RunStyle::default(), None, &mut inline);
-                let t = inline.text.trim();
-                if !t.is_empty() {
-                    if !text.is_empty() {
-                        text.push(' ');
-                    }
-                    text.push_str(t);
-                }
-            }
+            let paragraphs = note.children().filter(|n| n.has_tag_name_local("p"));
+            let text = self.texts(paragraphs).join(" ");
             self.out.push_str(&format!("[^{}]: {text}\n\n", k + 1));
         }
     }
