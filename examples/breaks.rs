@@ -52,6 +52,7 @@ fn main() {
         memo: Default::default(),
         direction: Default::default(),
         letter_shrink: true,
+        font_expansion: layout.design.linebreak.font_expansion,
         one_letter_words: handbill::typeset::sense::one_letter_words(&lang),
     };
     let style = paragraph::TextStyle {

@@ -1064,6 +1064,54 @@ fn a_tables_empty_cells_keep_the_others_in_their_columns() {
 }
 
 #[test]
+fn widened_glyphs_still_end_a_justified_line_at_its_column_edge() {
+    // Five narrow columns: many lines draw their glyphs wider or narrower
+    // (`Tz`), and the pen's moves between them must be written for that
+    // width, or a widened line runs past its column by up to 2%.
+    let layout = layout::parse(
+        "extends = \"a4-leaflet\"\n[page]\ncolumns = 5\n\
+         [body]\nfit = \"none\"\nsize = \"13pt\"\n",
+        "narrow.toml",
+        Path::new(""),
+    )
+    .unwrap();
+    let text = "Rents down\n\n".to_string()
+        + &"Tenants of every building on the street met on Tuesday evening and \
+            agreed, after a long and careful discussion, on three demands for the \
+            landlord: repairs before any talk of rent, an independent survey of \
+            the damp, and no evictions while the negotiations continue. "
+            .repeat(6);
+    let (_, words) = built_words(&text, &layout, "font-expansion");
+    let page = &layout.design.page;
+    let (w, gap) = (page.column_width().to_pt(), page.column_gap.to_pt());
+    let left = page.margin_left.to_pt();
+    // Each line's right end (page, column, rounded baseline → xMax).
+    let mut ends: std::collections::BTreeMap<(usize, i64, i64), f64> = Default::default();
+    for word in words.iter().filter(|w| w.page == 1 && w.y_min > 150.0) {
+        // (A column's first word starts at its edge: half a gap's grace.)
+        let column = ((word.x_min - left + gap / 2.0) / (w + gap)).floor() as i64;
+        let key = (word.page, column, word.y_max.round() as i64);
+        let end = ends.entry(key).or_insert(0.0);
+        *end = end.max(word.x_max);
+    }
+    let mut flush = 0;
+    for (&(_, column, y), &end) in &ends {
+        let edge = left + column as f64 * (w + gap) + w;
+        assert!(
+            end < edge + 0.3,
+            "line at y {y} ends at {end}, its column at {edge}"
+        );
+        flush += usize::from(end > edge - 0.3);
+    }
+    // Most lines are justified (the rest end paragraphs).
+    assert!(
+        flush * 10 >= ends.len() * 8,
+        "{flush} of {} lines flush",
+        ends.len()
+    );
+}
+
+#[test]
 fn a_column_of_figures_stands_flush_right() {
     // Before: flush left, "9.80 €" a figure short of "12.10 €", the units
     // out of line.

@@ -87,22 +87,31 @@ fn paragraph_spacing_does_not_reach_below_a_heading() {
     assert!((a - b).abs() < 0.01, "{a:.2}pt against {b:.2}pt");
 }
 
-/// Each whole word of `text` set on `layout`, keyed by its text, with its
-/// glyph count, its width (from its first glyph's origin to its last
-/// glyph's) and its type size.
-fn word_widths(
-    layout: &Layout,
-    text: &str,
-) -> std::collections::HashMap<String, (usize, f64, f64)> {
+/// A word as set: its glyph count, its width (from its first glyph's
+/// origin to its last glyph's), its type size, and its line's font
+/// expansion (how many times as wide as the font has them its glyphs are).
+struct SetWord {
+    glyphs: usize,
+    width: f64,
+    size: f64,
+    scale: f64,
+}
+
+/// Each whole word of `text` set on `layout`, keyed by its text.
+fn word_widths(layout: &Layout, text: &str) -> std::collections::HashMap<String, SetWord> {
     let mut out = std::collections::HashMap::new();
     for l in set_lines(layout, text, Format::Plain) {
         for run in &l.line.runs {
-            let size = run.size.to_pt();
             for word in run.glyphs.split(|g| g.text.is_space()) {
                 if word.len() > 3 {
                     let t: String = word.iter().filter_map(|g| g.text.text()).collect();
-                    let w = word[word.len() - 1].x.to_pt() - word[0].x.to_pt();
-                    out.insert(t, (word.len(), w, size));
+                    let set = SetWord {
+                        glyphs: word.len(),
+                        width: word[word.len() - 1].x.to_pt() - word[0].x.to_pt(),
+                        size: run.size.to_pt(),
+                        scale: f64::from(l.line.scale),
+                    };
+                    out.insert(t, set);
                 }
             }
         }
@@ -110,31 +119,45 @@ fn word_widths(
     out
 }
 
+/// `extends = "a4-leaflet"` with five narrow columns at 13pt, aligned as
+/// `align`, with the `linebreak` keys given.
+fn narrow(align: &str, linebreak: &str) -> Layout {
+    layout::parse(
+        &format!(
+            "extends = \"a4-leaflet\"\n[page]\ncolumns = 5\n\
+             [body]\nfit = \"none\"\nsize = \"13pt\"\nalign = \"{align}\"\n\
+             [linebreak]\n{linebreak}\n"
+        ),
+        "narrow.toml",
+        std::path::Path::new(""),
+    )
+    .unwrap()
+}
+
 /// The letter gap, in em, of each word of four letters or more in `text`
 /// set justified in five narrow 13pt columns, against the same word set
-/// flush left: how far justification spaced its letters (negative where
-/// it drew them closer).
+/// flush left and widened as its line's glyphs are: how far justification
+/// spaced its letters (negative where it drew them closer).
 fn letter_gaps(text: &str) -> Vec<(String, f64)> {
-    let with = |align: &str| {
-        layout::parse(
-            &format!(
-                "extends = \"a4-leaflet\"\n[page]\ncolumns = 5\n\
-                 [body]\nfit = \"none\"\nsize = \"13pt\"\nalign = \"{align}\"\n"
-            ),
-            "narrow.toml",
-            std::path::Path::new(""),
-        )
-        .unwrap()
-    };
-    let justified = word_widths(&with("justify"), text);
-    let ragged = word_widths(&with("left"), text);
+    let justified = word_widths(&narrow("justify", ""), text);
+    let ragged = word_widths(&narrow("left", ""), text);
     let mut out = Vec::new();
-    for (word, (n, w, size)) in &justified {
-        if let Some((_, natural, _)) = ragged.get(word) {
-            out.push((word.clone(), (w - natural) / (*n as f64 - 1.0) / size));
+    for (word, set) in &justified {
+        if let Some(natural) = ragged.get(word) {
+            let spacing = set.width - natural.width * set.scale;
+            out.push((word.clone(), spacing / (set.glyphs as f64 - 1.0) / set.size));
         }
     }
     out
+}
+
+/// The font expansion of every line of `text` set justified in five
+/// narrow 13pt columns with the `linebreak` keys given.
+fn scales(text: &str, linebreak: &str) -> Vec<f64> {
+    set_lines(&narrow("justify", linebreak), text, Format::Plain)
+        .iter()
+        .map(|l| f64::from(l.line.scale))
+        .collect()
 }
 
 /// Tenants' demands, six times over: long enough for many lines that must
@@ -176,4 +199,38 @@ fn justified_lines_close_letter_gaps_by_at_most_a_hundredth_of_an_em() {
         );
     }
     assert!(!closer.is_empty(), "no word of a shrunk line is set closer");
+}
+
+#[test]
+fn justified_lines_draw_their_glyphs_at_most_two_percent_wider_or_narrower() {
+    // The layouts' `font-expansion` is 2%: in narrow columns many lines
+    // widen their glyphs and some narrow them, none by more than that.
+    let scales = scales(&demands(), "");
+    for s in &scales {
+        assert!(
+            (0.98 - 1e-6..=1.02 + 1e-6).contains(s),
+            "glyphs drawn {s} times as wide"
+        );
+    }
+    let wider = scales.iter().filter(|s| **s > 1.001).count();
+    let narrower = scales.iter().filter(|s| **s < 0.999).count();
+    assert!(
+        wider >= 10 && narrower >= 1,
+        "{wider} wider, {narrower} narrower"
+    );
+}
+
+#[test]
+fn font_expansion_follows_the_layout_key() {
+    let off = scales(&demands(), "font-expansion = \"0%\"");
+    assert!(off.iter().all(|s| *s == 1.0), "{off:?}");
+    let wide = scales(&demands(), "font-expansion = \"4%\"");
+    assert!(wide.iter().any(|s| *s > 1.021), "{wide:?}");
+    assert!(wide.iter().all(|s| *s <= 1.04 + 1e-6), "{wide:?}");
+}
+
+#[test]
+fn ragged_lines_keep_their_glyphs_as_the_font_has_them() {
+    let lines = set_lines(&narrow("left", ""), &demands(), Format::Plain);
+    assert!(lines.iter().all(|l| l.line.scale == 1.0));
 }

@@ -641,8 +641,9 @@ fn the_press_gets_no_annotations_for_web_addresses() {
 
 #[test]
 fn a_hyphen_added_at_a_line_break_is_a_soft_hyphen_and_the_texts_stay() {
-    // Long words in a two-column leaflet's column: some line ends in an
-    // added hyphen. (On the A6 they would be set flush left, unbroken.)
+    // Long words on the Letter leaflet: some line ends in an added hyphen.
+    // (On the A6 they would be set flush left, unbroken; on the A4 the
+    // sentence happens to fill three lines exactly.)
     let sentence = "Internationalisation notwithstanding, the well-known administration \
                     acknowledged extraordinarily complicated responsibilities, and the \
                     neighbourhood representatives demanded comprehensive accountability. ";
@@ -650,7 +651,7 @@ fn a_hyphen_added_at_a_line_break_is_a_soft_hyphen_and_the_texts_stay() {
         "+++\nlang = \"en\"\n+++\n\n# Hyphens\n\n{}\n",
         sentence.repeat(12)
     );
-    let pdf = build_text(&text, "a4-leaflet", "hyphen", |_| {});
+    let pdf = build_text(&text, "letter-leaflet", "hyphen", |_| {});
     let (ok, raw, err) = tool(
         "pdftotext",
         &["-raw", "-enc", "UTF-8", pdf.to_str().unwrap(), "-"],

@@ -461,6 +461,7 @@ impl Tools {
             memo: Default::default(),
             direction: Direction::of_language(&opts.lang),
             letter_shrink: true,
+            font_expansion: design.linebreak.font_expansion,
             one_letter_words: crate::typeset::sense::one_letter_words(&opts.lang),
         }
     }

@@ -569,6 +569,7 @@ fn linebreak(l: &mut Layer, origin: &str) -> Result<LineBreakSpec> {
             "final-hyphen-demerits",
         )?,
         emergency_stretch: stretch.v,
+        font_expansion: take!(l.linebreak.font_expansion, origin).v,
         hyphen_limit: int_range(
             &take!(l.linebreak.hyphen_limit, origin),
             "linebreak",

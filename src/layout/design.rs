@@ -382,6 +382,10 @@ pub struct LineBreakSpec {
     pub final_hyphen_demerits: f64,
     /// Extra stretch per line in the emergency pass.
     pub emergency_stretch: Length,
+    /// How much wider or narrower than the font has them a justified
+    /// line's glyphs may be drawn, as a share (0.02 for 2%; see
+    /// `GlyphScaling` in the typesetter).
+    pub font_expansion: f64,
     /// Most hyphenated lines in a row; 0 means no limit.
     pub hyphen_limit: u32,
 }

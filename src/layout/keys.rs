@@ -252,6 +252,7 @@ keys! {
             double_hyphen_demerits = "double-hyphen-demerits": f64, NUMBER;
             final_hyphen_demerits = "final-hyphen-demerits": f64, NUMBER;
             emergency_stretch = "emergency-stretch": Length, LENGTH;
+            font_expansion = "font-expansion": String => f64 = |v: &String, _| values::expansion(v), TEXT;
             hyphen_limit = "hyphen-limit": i64, WHOLE;
         }
         print: RawPrint / PrintLayer {

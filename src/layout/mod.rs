@@ -99,6 +99,7 @@
 //! double-hyphen-demerits = 10000   # for two hyphenated lines in a row
 //! final-hyphen-demerits = 50000    # for a hyphen on the second-last line (TeX: 5000)
 //! emergency-stretch = "0"         # TeX's: a pass within tolerance counting this much more stretch; 0 skips it
+//! font-expansion = "2%"    # how much wider or narrower a justified line's glyphs may be drawn (0% to 5%)
 //! hyphen-limit = 2         # most hyphenated lines in a row (0 = no limit); not in TeX
 //!
 //! [print]                  # the printer the PDF is for; `--for` overrides `for`

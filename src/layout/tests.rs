@@ -212,6 +212,7 @@ fn every_listed_key_is_accepted() {
                 "impose" => "\"2up\"",
                 "icc-profile" => "\"x.icc\"",
                 "ink-limit" | "min-dpi" => "300",
+                "font-expansion" => "\"2%\"",
                 _ if *section == "linebreak" && *key != "emergency-stretch" => "100",
                 _ => "\"1pt\"",
             };
@@ -792,6 +793,8 @@ fn validation_rules() {
         ("[linebreak]\nadj-demerits = inf", "2:16", "must be a finite number, not inf"),
         ("[linebreak]\ntolerance = -inf", "2:13", "must be a finite number"),
         ("[linebreak]\nemergency-stretch = \"-3pt\"", "2:21", "`emergency-stretch` in [linebreak] must be zero or more"),
+        ("[linebreak]\nfont-expansion = \"7%\"", "2:18", "`font-expansion` in [linebreak] must be a percentage from 0% to 5%, like \"2%\", not \"7%\""),
+        ("[linebreak]\nfont-expansion = \"0.02\"", "2:18", "must be a percentage from 0% to 5%"),
         // Fonts.
         ("[body]\nfont = \"\"", "2:8", "`font` in [body] must name a font family"),
         ("[meta]\nfont = \"fonts/Nope.ttf\"", "2:8", "`font` in [meta] names the font file `fonts/Nope.ttf`, which does not exist"),

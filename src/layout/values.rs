@@ -428,6 +428,18 @@ pub(super) fn image_fit(value: &str) -> Result<Fit, String> {
     })
 }
 
+/// The most a justified line's glyphs may widen or narrow, written as a
+/// percentage (`"2%"`), as a share. At most 5%: past that a reader sees
+/// letters drawn out of shape (pdfTeX users keep to 2–3%).
+pub(super) fn expansion(value: &str) -> Result<f64, String> {
+    let wrong = || format!("must be a percentage from 0% to 5%, like \"2%\", not \"{value}\"");
+    let p = value.trim().strip_suffix('%').ok_or_else(wrong)?;
+    match p.trim().parse::<f64>() {
+        Ok(v) if (0.0..=5.0).contains(&v) => Ok(v / 100.0),
+        _ => Err(wrong()),
+    }
+}
+
 /// A width or height: a length, or a percentage of the area (`"100%"`);
 /// more than zero either way.
 pub(super) fn extent(value: &str) -> Result<Extent, String> {

@@ -105,8 +105,10 @@ pub fn render(page: &Page, fonts: &FontBook, dpi: f64) -> Result<Pixmap> {
                 };
                 let x = (placed.x + g.x).to_pt() as f32;
                 let y = (placed.baseline - run.rise).to_pt() as f32;
-                // Font units (y up) → page points (y down) → pixels.
-                let t = Transform::from_row(em, 0.0, 0.0, -em, x, y).post_scale(k, k);
+                // Font units (y up) → page points (y down, as wide as
+                // the line's font expansion draws them) → pixels.
+                let wide = em * placed.line.scale;
+                let t = Transform::from_row(wide, 0.0, 0.0, -em, x, y).post_scale(k, k);
                 pixmap.fill_path(&path, &paint, FillRule::Winding, t, None);
             }
             if let Some(s) = run.strikeout(face) {

@@ -194,7 +194,7 @@ pub enum LineEnd {
 }
 
 /// One set line.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     /// The glyph runs, left to right.
     pub runs: Vec<GlyphRun>,
@@ -208,6 +208,23 @@ pub struct Line {
     pub end: LineEnd,
     /// How far the line exceeds its measure (zero when it fits).
     pub overfull: Length,
+    /// How many times as wide as their fonts have them its glyphs are
+    /// drawn: font expansion of justified text, one for any other line.
+    /// The glyphs' positions and advances include it.
+    pub scale: f32,
+}
+
+impl Default for Line {
+    fn default() -> Line {
+        Line {
+            runs: Vec::new(),
+            width: Length::ZERO,
+            hyphenated: false,
+            end: LineEnd::default(),
+            overfull: Length::ZERO,
+            scale: 1.0,
+        }
+    }
 }
 
 impl Line {

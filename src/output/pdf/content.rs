@@ -179,6 +179,9 @@ struct TextState {
     font: Option<(FaceId, Length)>,
     color: Option<Color>,
     char_spacing: f32,
+    /// The horizontal scaling (`Tz`) as a factor, once one is set (a page
+    /// starts at 1).
+    scale: Option<f32>,
 }
 
 /// The text section, written here rather than through `pdf_writer::Content`:
@@ -251,6 +254,15 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
         );
         if placed.tag.is_none() {
             Marker::artifact(out);
+        }
+        // Font expansion: the line's glyphs drawn wider or narrower, as a
+        // percentage to a thousandth (what the pen moves by is worked out
+        // from the percentage written).
+        let percent = round_to(placed.line.scale * 100.0, 1000.0);
+        if state.scale.unwrap_or(1.0) * 100.0 != percent {
+            num(out, f64::from(percent));
+            out.extend_from_slice(b" Tz\n");
+            state.scale = Some(percent / 100.0);
         }
         let soft = placed.line.added_hyphen();
         // The language of the paragraph's side, which its words in another
@@ -500,12 +512,15 @@ fn show_glyphs(
     hyphen: Option<usize>,
 ) {
     let size = size.to_pt() as f32;
+    // The glyphs' width on the page: `Tz` widens their advances, and the
+    // numbers that move the pen, by the line's scale.
+    let wide = size * state.scale.unwrap_or(1.0);
     // Extra advance after each glyph beyond its /W width, in thousandths of an em.
     extra.clear();
     extra.extend(
         glyphs
             .windows(2)
-            .map(|w| ((w[1].x - w[0].x).to_pt() as f32 / size * 1000.0) - font.width(w[0].gid)),
+            .map(|w| ((w[1].x - w[0].x).to_pt() as f32 / wide * 1000.0) - font.width(w[0].gid)),
     );
     // Where /ActualText spans part the glyphs into several TJ arrays, no
     // Tc: pdfminer (which typometer and many text tools read PDFs with)
@@ -513,7 +528,7 @@ fn show_glyphs(
     // would push the rest of the line along by it at every span, out of
     // its column. TJ numbers then place each glyph, read the same by all.
     let spanned = hyphen.is_some()
-        || clusters(glyphs).any(|(k, end)| needs_span(glyphs, (k, end), font, size));
+        || clusters(glyphs).any(|(k, end)| needs_span(glyphs, (k, end), font, wide));
     let spacing = if spanned { 0.0 } else { most_common(extra) };
     let char_spacing = round_to(spacing * size / 1000.0, 10_000.0);
     if char_spacing != state.char_spacing {
@@ -530,7 +545,7 @@ fn show_glyphs(
     while k < glyphs.len() {
         let end = cluster_end(glyphs, k);
         let soft = hyphen == Some(k);
-        let actual = soft || needs_span(glyphs, (k, end), font, size);
+        let actual = soft || needs_span(glyphs, (k, end), font, wide);
         // A spanned cluster of a left-to-right word takes the rest of its
         // word into its span (see [`word_rest`]).
         let end = if actual && !soft && !glyphs[k].is_rtl() {

@@ -14,7 +14,7 @@ use crate::units::Length;
 use super::chars::{is_ignorable, is_separator};
 use super::items::{fill, forced_break, free_break, justified_space, no_break};
 use super::table::{self, Cell, Table};
-use super::types::{Glyph, Paragraph, Piece, TextStyle};
+use super::types::{Glyph, GlyphScaling, Paragraph, Piece, TextStyle};
 use super::Setter;
 
 impl Setter<'_> {
@@ -125,6 +125,7 @@ impl Setter<'_> {
             rows_apart: false,
             bidi: false,
             shrinks_letters: false,
+            scaling: GlyphScaling::NONE,
             segment_breaks: Vec::new(),
             // Running text only (a body paragraph, which may hyphenate):
             // a display line's last line is the breaking by sense's.
@@ -359,6 +360,16 @@ impl Setter<'_> {
             } else {
                 Length::ZERO
             };
+            // Not a table's: its columns are lined up at natural widths.
+            // Nor Chinese or Japanese, set on a grid of square characters
+            // and justified between them, never by drawing them wider.
+            if fit.is_none() && !script.mostly_ideographic() {
+                let most = self.font_expansion;
+                p.scaling = GlyphScaling {
+                    stretch: most,
+                    shrink: if p.shrinks_letters { most } else { 0.0 },
+                };
+            }
             p.add_tracking(style.size * TRACKING_EM, shrink);
         }
         if style.align == Align::Justify && rtl_letters {
@@ -1004,8 +1015,9 @@ impl Paragraph {
         }
     }
 
-    /// Adds letter-spacing stretch to justified text: each word space gets
-    /// the stretch of the glyphs since the last break opportunity, and each
+    /// Adds letter-spacing and font-expansion stretch to justified text:
+    /// each word space gets the stretch of the glyphs since the last break
+    /// opportunity, and each
     /// breakable penalty inside a word is followed by zero-width glue holding
     /// the stretch of the glyphs before it (a penalty of infinite cost keeps
     /// that glue from being a break). A fragment that ends a line loses its
@@ -1014,12 +1026,16 @@ impl Paragraph {
     fn add_tracking(&mut self, per_glyph: Length, per_glyph_shrink: Length) {
         let mut items = Vec::with_capacity(self.items.len() * 3 / 2);
         let mut pieces = Vec::with_capacity(items.capacity());
+        let scaling = self.scaling;
         let mut glyphs = 0usize;
+        // The width of those glyphs' boxes, which font expansion widens.
+        let mut drawn = Length::ZERO;
         for (item, piece) in self.items.drain(..).zip(self.pieces.drain(..)) {
             match (item, piece) {
                 (Item::Box { width }, piece) => {
                     if let Piece::Glyphs(gs) = &piece {
                         glyphs += gs.len();
+                        drawn += width;
                     }
                     items.push(Item::Box { width });
                     pieces.push(piece);
@@ -1032,17 +1048,18 @@ impl Paragraph {
                     },
                     Piece::Space { glyph, .. },
                 ) => {
-                    let extra = per_glyph * glyphs as f64;
+                    let extra = per_glyph * glyphs as f64 + drawn * scaling.stretch;
                     items.push(Item::Glue {
                         width,
                         stretch: stretch + extra,
-                        shrink: shrink + per_glyph_shrink * glyphs as f64,
+                        shrink: shrink + per_glyph_shrink * glyphs as f64 + drawn * scaling.shrink,
                     });
                     pieces.push(Piece::Space {
                         glyph,
                         tracked: glyphs,
                     });
                     glyphs = 0;
+                    drawn = Length::ZERO;
                 }
                 (
                     Item::Penalty {
@@ -1062,18 +1079,20 @@ impl Paragraph {
                     pieces.push(piece);
                     items.push(no_break());
                     pieces.push(Piece::Nothing);
-                    let extra = per_glyph * glyphs as f64;
+                    let extra = per_glyph * glyphs as f64 + drawn * scaling.stretch;
                     items.push(Item::Glue {
                         width: Length::ZERO,
                         stretch: extra,
-                        shrink: per_glyph_shrink * glyphs as f64,
+                        shrink: per_glyph_shrink * glyphs as f64 + drawn * scaling.shrink,
                     });
                     pieces.push(Piece::Tracking { tracked: glyphs });
                     glyphs = 0;
+                    drawn = Length::ZERO;
                 }
                 (item, piece) => {
                     if matches!(item, Item::Glue { .. }) {
                         glyphs = 0;
+                        drawn = Length::ZERO;
                     }
                     items.push(item);
                     pieces.push(piece);

@@ -201,13 +201,22 @@ impl Paragraph {
     /// right-to-left line applies once it is in visual order (see
     /// [`Glyph::x_offset`]); any other line has them applied already.
     fn place(&self, start: usize, end: usize, ratio: f64) -> (Line, Vec<Length>) {
-        let (step, extra_per_space) = self.letter_spacing(start, end, ratio);
-        let mut line = Line::default();
+        let Spread {
+            step,
+            extra_per_space,
+            scale,
+        } = self.spread(start, end, ratio);
+        let mut line = Line {
+            scale: scale as f32,
+            ..Line::default()
+        };
         let offsets = &mut Vec::new();
         let mut x = Length::ZERO;
         // Glyphs placed since the last glue (run, index): the ones its letter
         // spacing covers.
         let mut since: Vec<(usize, usize)> = Vec::new();
+        // The width of their boxes, whose font expansion the glue counts.
+        let mut since_width = Length::ZERO;
         let mut size = Length::ZERO;
         let mut ink_end = Length::ZERO;
         for i in start..end {
@@ -215,11 +224,12 @@ impl Paragraph {
                 (Item::Box { width }, piece) => {
                     match piece {
                         Piece::Glyphs(gs) => {
+                            since_width += *width;
                             let mut gx = x;
                             for g in gs.iter() {
-                                since.push(self.put(&mut line, offsets, gx, g));
+                                since.push(self.put(&mut line, offsets, gx, g, scale));
                                 size = size.max(self.size);
-                                gx += g.advance;
+                                gx += g.advance * scale;
                                 ink_end = gx;
                             }
                         }
@@ -227,11 +237,11 @@ impl Paragraph {
                         // only when this line starts there (otherwise the
                         // glue before it drew the whole ligature).
                         Piece::PostBreak(gs) if i == start => {
-                            ink_end = self.put_all(&mut line, offsets, x, gs)
+                            ink_end = self.put_all(&mut line, offsets, x, gs, scale)
                         }
                         _ => {}
                     }
-                    x += *width;
+                    x += *width * piece.scaled(scale);
                 }
                 (
                     Item::Glue {
@@ -245,8 +255,12 @@ impl Paragraph {
                     let mut space_stretch = *stretch;
                     let mut space_shrink = *shrink;
                     if tracked > 0 && tracked == since.len() {
-                        space_stretch = *stretch - size * TRACKING_EM * tracked as f64;
-                        space_shrink = *shrink - size * self.letter_shrink_em() * tracked as f64;
+                        space_stretch = *stretch
+                            - size * TRACKING_EM * tracked as f64
+                            - since_width * self.scaling.stretch;
+                        space_shrink = *shrink
+                            - size * self.letter_shrink_em() * tracked as f64
+                            - since_width * self.scaling.shrink;
                         if ratio != 0.0 {
                             for (k, &(r, g)) in since.iter().enumerate() {
                                 line.runs[r].glyphs[g].x += step * k as f64;
@@ -256,18 +270,21 @@ impl Paragraph {
                         }
                     }
                     since.clear();
+                    since_width = Length::ZERO;
                     size = Length::ZERO;
                     let set = if ratio >= 0.0 {
-                        *width + space_stretch * ratio
+                        *width * piece.scaled(scale) + space_stretch * ratio
                     } else {
-                        *width + space_shrink * ratio
+                        *width * piece.scaled(scale) + space_shrink * ratio
                     };
                     match piece {
                         Piece::Space { glyph, .. } => {
-                            self.put(&mut line, offsets, x, glyph);
+                            self.put(&mut line, offsets, x, glyph, scale);
                             x += extra_per_space;
                         }
-                        Piece::Unbroken(gs) => ink_end = self.put_all(&mut line, offsets, x, gs),
+                        Piece::Unbroken(gs) => {
+                            ink_end = self.put_all(&mut line, offsets, x, gs, scale)
+                        }
                         _ => {}
                     }
                     x += set;
@@ -277,7 +294,7 @@ impl Paragraph {
         }
         if let Piece::Glyphs(gs) = &self.pieces[end] {
             if !gs.is_empty() {
-                ink_end = self.put_all(&mut line, offsets, x, gs);
+                ink_end = self.put_all(&mut line, offsets, x, gs, scale);
             }
         }
         // A break that gives back the white of the closing mark ending the
@@ -294,55 +311,116 @@ impl Paragraph {
         (line, std::mem::take(offsets))
     }
 
-    /// The letter spacing of a line set at `ratio` (items `start..end`),
-    /// and what each of its word spaces takes on beyond its own stretch.
+    /// How a line set at `ratio` (items `start..end`) spreads what its
+    /// glyphs' share of the stretch asks of them: the letter gap after
+    /// each tracked glyph, the factor all its glyphs are drawn wider by,
+    /// and what each word space takes on beyond its own stretch.
     ///
     /// The line breaker counts [`TRACKING_EM`] of stretch per glyph, but no
-    /// letter gap may open wider than [`MAX_LETTER_SPACING_EM`]: what the
-    /// glyphs would take past that goes to the word spaces instead, so the
-    /// line still fills its measure. A line without a word space (one long
-    /// word) stops short of its measure instead. A shrinking line closes
-    /// its letter gaps by [`LETTER_SHRINK_EM`] at a ratio of -1, which is
-    /// all the breaker counted, so nothing is left for its spaces.
-    fn letter_spacing(&self, start: usize, end: usize, ratio: f64) -> (Length, Length) {
-        if ratio < 0.0 {
-            // Shrinking takes at most LETTER_SHRINK_EM (ratio is at least -1).
-            return (
-                self.size * self.letter_shrink_em() * ratio.max(-1.0),
-                Length::ZERO,
-            );
-        }
-        let wanted = self.size * TRACKING_EM * ratio;
-        let cap = self.size * MAX_LETTER_SPACING_EM;
-        if wanted <= cap {
-            return (wanted, Length::ZERO);
-        }
-        // Glyphs whose letter spacing `place` applies: those of a glue's
-        // tracked stretch that all lie on this line.
+    /// letter gap may open wider than [`MAX_LETTER_SPACING_EM`]; it counts
+    /// the paragraph's font expansion share of each word's width (see
+    /// [`GlyphScaling`](super::types::GlyphScaling)), but no line's glyphs
+    /// may widen past that share. What a line would take past those goes
+    /// to its word spaces instead, so it still fills its measure. A line
+    /// without a word space (one long word) stops short of its measure
+    /// instead. A shrinking line closes its letter gaps by
+    /// [`LETTER_SHRINK_EM`] and narrows its glyphs by their shrink share at
+    /// a ratio of -1, which is all the breaker counted, so nothing is left
+    /// for its spaces.
+    ///
+    /// The glyphs the glue counted widening for are those of the words
+    /// before each of the line's word spaces; all of the line's glyphs are
+    /// drawn at one width factor (one texture, and one `Tz` in the PDF), so
+    /// the factor spreads that amount over them all.
+    fn spread(&self, start: usize, end: usize, ratio: f64) -> Spread {
+        // Glyphs (and the width of their boxes) whose letter spacing and
+        // widening `place` applies: those of a glue's tracked stretch that
+        // all lie on this line.
         let (mut spaces, mut spaced, mut since) = (0usize, 0usize, 0usize);
+        let (mut since_width, mut counted, mut drawn) = (Length::ZERO, Length::ZERO, Length::ZERO);
         for i in start..end {
             match (&self.items[i], &self.pieces[i]) {
-                (Item::Box { .. }, Piece::Glyphs(gs)) => since += gs.len(),
-                (Item::Glue { .. }, piece) => {
+                (Item::Box { width }, piece) => {
+                    if let Piece::Glyphs(gs) = piece {
+                        since += gs.len();
+                        since_width += *width;
+                    }
+                    if piece.draws_glyphs() {
+                        drawn += *width;
+                    }
+                }
+                (Item::Glue { width, .. }, piece) => {
                     let tracked = piece.tracked();
                     if tracked > 0 && tracked == since {
                         spaced += tracked;
+                        counted += since_width;
                     }
                     if matches!(piece, Piece::Space { .. }) {
                         spaces += 1;
                     }
+                    if piece.draws_glyphs() {
+                        drawn += *width;
+                    }
                     since = 0;
+                    since_width = Length::ZERO;
                 }
                 _ => {}
             }
         }
-        if spaces == 0 {
-            // One word alone on its line: spaced out to the measure it
-            // would read as a grey bar, so it stops short, as TeX leaves
-            // an underfull line.
-            return (cap, Length::ZERO);
+        if let Piece::Glyphs(gs) = &self.pieces[end] {
+            drawn += gs.iter().map(|g| g.advance).sum::<Length>();
         }
-        (cap, (wanted - cap) * spaced as f64 / spaces as f64)
+        if ratio < 0.0 {
+            // Shrinking takes at most what was counted (ratio is at least -1).
+            let ratio = ratio.max(-1.0);
+            let narrower = if drawn > Length::ZERO {
+                counted * self.scaling.shrink * ratio / drawn
+            } else {
+                0.0
+            };
+            return Spread {
+                step: self.size * self.letter_shrink_em() * ratio,
+                extra_per_space: Length::ZERO,
+                scale: 1.0 + narrower,
+            };
+        }
+        // Letter spacing past its cap, and widening past its cap, both
+        // in points over the line.
+        let mut left = Length::ZERO;
+        let wanted = self.size * TRACKING_EM * ratio;
+        let cap = self.size * MAX_LETTER_SPACING_EM;
+        let step = if wanted <= cap {
+            wanted
+        } else {
+            left += (wanted - cap) * spaced as f64;
+            cap
+        };
+        let widen = counted * self.scaling.stretch * ratio;
+        let widest = drawn * self.scaling.stretch;
+        let widen = if widen <= widest {
+            widen
+        } else {
+            left += widen - widest;
+            widest
+        };
+        let scale = if drawn > Length::ZERO {
+            1.0 + widen / drawn
+        } else {
+            1.0
+        };
+        // One word alone on its line: spaced out to the measure it would
+        // read as a grey bar, so it stops short, as TeX leaves an underfull
+        // line.
+        let extra_per_space = if spaces == 0 {
+            Length::ZERO
+        } else {
+            left / spaces as f64
+        };
+        Spread {
+            step,
+            extra_per_space,
+            scale,
+        }
     }
 
     /// What a letter gap gives up at a glue ratio of -1, in em: the
@@ -356,30 +434,34 @@ impl Paragraph {
         }
     }
 
-    /// Places glyphs one after the other from `x`; returns where they end.
+    /// Places glyphs one after the other from `x`, `scale` times as wide
+    /// as the font has them; returns where they end.
     fn put_all(
         &self,
         line: &mut Line,
         offsets: &mut Vec<Length>,
         mut x: Length,
         glyphs: &[Glyph],
+        scale: f64,
     ) -> Length {
         for g in glyphs {
-            self.put(line, offsets, x, g);
-            x += g.advance;
+            self.put(line, offsets, x, g, scale);
+            x += g.advance * scale;
         }
         x
     }
 
-    /// Places a glyph on a line; returns its (run, index) for later adjustment.
+    /// Places a glyph on a line, `scale` times as wide as the font has it;
+    /// returns its (run, index) for later adjustment.
     fn put(
         &self,
         line: &mut Line,
         offsets: &mut Vec<Length>,
         x: Length,
         g: &Glyph,
+        scale: f64,
     ) -> (usize, usize) {
-        let x_offset = Length::pt(f64::from(g.x_offset));
+        let x_offset = Length::pt(f64::from(g.x_offset)) * scale;
         offsets.push(x_offset);
         // A right-to-left line takes its offsets once it is in visual order.
         let shift = if self.bidi { Length::ZERO } else { x_offset };
@@ -394,12 +476,22 @@ impl Paragraph {
                 gid: g.gid,
                 text: g.text.clone(),
                 level: g.level,
-                advance: (g.advance - shift).to_pt() as f32,
+                advance: (g.advance * scale - shift).to_pt() as f32,
             },
         );
         let run = line.runs.len() - 1;
         (run, line.runs[run].glyphs.len() - 1)
     }
+}
+
+/// What a set line's letters take of its glue ratio (see [`Paragraph::spread`]).
+struct Spread {
+    /// The letter gap after each tracked glyph.
+    step: Length,
+    /// What each word space takes on beyond its own stretch.
+    extra_per_space: Length,
+    /// How many times as wide as the font has them the glyphs are drawn.
+    scale: f64,
 }
 
 /// How a line broken at `at` ends (`flagged`: the break is inside a word).

@@ -98,6 +98,10 @@ pub struct Setter<'a> {
     /// the characters of lines at their natural letter spacing, which the
     /// layouts' character limits were set for.
     pub letter_shrink: bool,
+    /// How much wider or narrower than the font has them a justified
+    /// line's glyphs may be drawn, as a share (the layout's
+    /// `font-expansion`; see `GlyphScaling`).
+    pub font_expansion: f64,
     /// The one-letter words no line of running text may end on in the
     /// statement's language (Czech, Slovak and Polish `v`, `z`, `a`, …; see
     /// [`crate::typeset::sense::one_letter_words`]); empty for most.
@@ -153,6 +157,8 @@ impl TestBench {
             memo: Default::default(),
             direction: Default::default(),
             letter_shrink: true,
+            // The layouts' default.
+            font_expansion: 0.02,
             one_letter_words: "",
         }
     }

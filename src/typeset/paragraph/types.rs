@@ -118,6 +118,26 @@ pub(super) enum Piece {
 }
 
 impl Piece {
+    /// What the width of an item drawing this is multiplied by on a line
+    /// whose glyphs are drawn `scale` times as wide: a word's, a
+    /// ligature's or its halves', not a space's or an indent's.
+    pub(super) fn scaled(&self, scale: f64) -> f64 {
+        if self.draws_glyphs() {
+            scale
+        } else {
+            1.0
+        }
+    }
+
+    /// Whether its item's width is that of glyphs it draws (or of a
+    /// ligature's half, drawn by its neighbour).
+    pub(super) fn draws_glyphs(&self) -> bool {
+        matches!(
+            self,
+            Piece::Glyphs(_) | Piece::Unbroken(_) | Piece::PostBreak(_)
+        )
+    }
+
     /// The glyphs whose letter spacing this glue's stretch carries (none
     /// for anything but a word space or tracking glue).
     pub(super) fn tracked(&self) -> usize {
@@ -153,6 +173,9 @@ pub struct Paragraph {
     /// Its letters may be drawn together in a shrunk line (see
     /// `LETTER_SHRINK_EM`): justified, and set by a setter that allows it.
     pub(super) shrinks_letters: bool,
+    /// How far its glyphs may widen and narrow (none unless justified;
+    /// see `GlyphScaling`).
+    pub(super) scaling: GlyphScaling,
     /// The breaks between characters of text written without spaces
     /// (Chinese, Japanese, Thai, …), for a display line to price by sense
     /// (see [`Paragraph::weigh_segment_breaks`]).
@@ -167,6 +190,34 @@ pub struct Paragraph {
     /// [`super::by_headings`]): each line the writer broke begins a row,
     /// which the caller sets apart.
     pub(super) rows_apart: bool,
+}
+
+/// Font expansion, Hermann Zapf's hz-program as pdfTeX has it: how much
+/// wider a justified paragraph's glyphs may be drawn at a glue ratio of 1,
+/// and how much narrower at -1, as shares of their width (the layout's
+/// `font-expansion`, 2%, microtype's default too).
+///
+/// A word space is all a line has to give when only its spaces stretch;
+/// letter spacing adds a little, but past a hundredth of an em it shows as
+/// grey gaps between letters. Drawing the glyphs a little wider shares
+/// the slack out over the whole line without a gap anywhere: 2% of a
+/// line of 60 letters is more than a word space. Each glue counts the
+/// widening of the word before it, as the letter spacing is counted;
+/// a line's glyphs all take one factor, so the line keeps one texture,
+/// and it is never more than the stretch share (a looser line puts the
+/// rest into its spaces).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct GlyphScaling {
+    pub stretch: f64,
+    pub shrink: f64,
+}
+
+impl GlyphScaling {
+    /// Glyphs drawn as the font has them.
+    pub const NONE: GlyphScaling = GlyphScaling {
+        stretch: 0.0,
+        shrink: 0.0,
+    };
 }
 
 /// A place inside text without spaces where a line may break.
