@@ -133,6 +133,7 @@ pub fn to_markdown(bytes: &[u8], file: &str) -> Result<Converted> {
         pending: None,
         depth: 0,
         too_deep: false,
+        flat: false,
     };
     writer.has_title = writer.has_title_in(document.root_element());
     if let Some(body) = child(document.root_element(), "body") {
@@ -601,6 +602,11 @@ struct Writer {
     /// refused rather than the stack overflowed.
     depth: usize,
     too_deep: bool,
+    /// Reading every paragraph under a node in turn, as one line (a table
+    /// cell's, a note's): a text box's paragraphs are among them, so a
+    /// drawing does not write its boxes again (which would count their
+    /// notes and pictures twice).
+    flat: bool,
 }
 
 /// A paragraph's inline text being written, as Markdown and plain.
@@ -909,26 +915,24 @@ impl Writer {
 
     /// A cell's text on one line: its paragraphs a space apart.
     fn cell(&mut self, tc: Node) -> String {
-        // Every paragraph in the cell, a nested table's and a text box's
-        // too; a text box's fallback copy (mc:Fallback) only once.
-        let paragraphs = tc
-            .descendants()
-            .filter(|n| n.has_tag_name_local("p"))
-            .filter(|n| !n.ancestors().any(|a| a.has_tag_name_local("Fallback")));
         // A table's row is one line, its cells' line breaks spaces.
         let texts: Vec<String> = self
-            .texts(paragraphs)
+            .texts(tc)
             .iter()
             .map(|t| t.replace(HARD_BREAK, " ").replace('|', "\\|"))
             .collect();
         texts.join(" ")
     }
 
-    /// The Markdown text of each of `paragraphs` that has any, trimmed.
-    fn texts<'a, 'input: 'a>(
-        &mut self,
-        paragraphs: impl Iterator<Item = Node<'a, 'input>>,
-    ) -> Vec<String> {
+    /// The Markdown text of each paragraph under `node` that has any,
+    /// trimmed: a nested table's and a text box's too, a text box's
+    /// fallback copy (mc:Fallback) only once.
+    fn texts(&mut self, node: Node) -> Vec<String> {
+        let paragraphs = node
+            .descendants()
+            .filter(|n| n.has_tag_name_local("p"))
+            .filter(|n| !n.ancestors().any(|a| a.has_tag_name_local("Fallback")));
+        let flat = std::mem::replace(&mut self.flat, true);
         let mut out = Vec::new();
         for p in paragraphs {
             let mut inline = Inline::default();
@@ -938,6 +942,7 @@ impl Writer {
                 out.push(text.to_string());
             }
         }
+        self.flat = flat;
         out
     }
 
@@ -1093,6 +1098,10 @@ impl Writer {
             }
             return;
         }
+        // Read flat, the boxes' paragraphs are read with the others.
+        if self.flat {
+            return;
+        }
         for b in boxes {
             // Written apart, to follow the paragraph the box stands in: the
             // paragraph's output state is set aside meanwhile (a box never
@@ -1131,8 +1140,7 @@ impl Writer {
             let Some(&note) = by_id[usize::from(*end)].get(id.as_str()) else {
                 continue;
             };
-            let paragraphs = note.children().filter(|n| n.has_tag_name_local("p"));
-            let text = self.texts(paragraphs).join(" ");
+            let text = self.texts(note).join(" ");
             self.out.push_str(&format!("[^{}]: {text}\n\n", k + 1));
         }
     }

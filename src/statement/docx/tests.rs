@@ -368,6 +368,52 @@ fn a_cells_text_box_is_read_once_and_ruby_keeps_its_base() {
 }
 
 #[test]
+fn a_note_and_a_picture_in_a_cells_text_box_count_once() {
+    // The cell reads the box's paragraphs with its own; before, the box
+    // was written once more and dropped, its note numbered twice and its
+    // picture counted twice. A box in a note keeps its text too.
+    let footnotes = format!(
+        "<w:footnotes xmlns:w=\"{W}\"><w:footnote w:id=\"2\"><w:p>{}</w:p></w:footnote>\
+         <w:footnote w:id=\"3\"><w:p>{}<w:r><w:drawing><w:txbxContent><w:p>{}</w:p>\
+         </w:txbxContent></w:drawing></w:r></w:p></w:footnote></w:footnotes>",
+        r("Beschluss vom 3. März."),
+        r("Siehe"),
+        r("Kasten")
+    );
+    let boxed = format!(
+        "<w:p><w:r><w:drawing><w:txbxContent><w:p>{}<w:r><w:footnoteReference w:id=\"2\"/></w:r>\
+         <w:r><w:drawing><a:blip xmlns:a=\"y\"/></w:drawing></w:r></w:p>\
+         </w:txbxContent></w:drawing></w:r></w:p>",
+        r("Demo")
+    );
+    let body = [
+        p("", &r("Title")),
+        format!(
+            "<w:tbl><w:tr><w:tc>{boxed}</w:tc><w:tc>{}</w:tc></w:tr></w:tbl>",
+            p("", &r("Rathaus"))
+        ),
+        p(
+            "",
+            &format!("{}<w:r><w:footnoteReference w:id=\"3\"/></w:r>", r("Ende")),
+        ),
+    ]
+    .concat();
+    let bytes = docx(&[
+        ("word/document.xml", &document(&body)),
+        ("word/footnotes.xml", &footnotes),
+    ]);
+    let got = to_markdown(&bytes, "s.docx").unwrap();
+    assert_eq!(
+        got.markdown,
+        "# Title\n\n| Demo[^1] | Rathaus |\n| --- | --- |\n\nEnde[^2]\n\n\
+         [^1]: Beschluss vom 3. März.\n\n[^2]: Siehe Kasten\n\n"
+    );
+    let said: Vec<&str> = got.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].starts_with("1 picture in the Word document is not placed"));
+}
+
+#[test]
 fn a_table_of_one_column_is_a_frame_round_the_text() {
     let frame = format!(
         "<w:tbl><w:tr><w:tc>{}{}{}</w:tc></w:tr></w:tbl>",
