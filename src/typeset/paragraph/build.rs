@@ -1017,12 +1017,13 @@ impl Paragraph {
 
     /// Adds letter-spacing and font-expansion stretch to justified text:
     /// each word space gets the stretch of the glyphs since the last break
-    /// opportunity, and each
-    /// breakable penalty inside a word is followed by zero-width glue holding
-    /// the stretch of the glyphs before it (a penalty of infinite cost keeps
-    /// that glue from being a break). A fragment that ends a line loses its
-    /// letter spacing together with the glue that is discarded at the break,
-    /// so what the breaker counts is exactly what the line can use.
+    /// opportunity, and each breakable penalty inside a word is followed by
+    /// zero-width glue holding the stretch of the glyphs before it (a
+    /// penalty of infinite cost keeps that glue from being a break). A
+    /// fragment that ends a line loses its stretch together with the glue
+    /// that is discarded at the break, so what the breaker counts is
+    /// exactly what the line uses (its widening is then shared out over
+    /// all the line's glyphs, that fragment's too; see `Paragraph::spread`).
     fn add_tracking(&mut self, per_glyph: Length, per_glyph_shrink: Length) {
         let mut items = Vec::with_capacity(self.items.len() * 3 / 2);
         let mut pieces = Vec::with_capacity(items.capacity());
