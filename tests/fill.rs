@@ -388,6 +388,35 @@ fn a_cover_headline_grows_into_its_panel_where_it_still_breaks_by_sense() {
 }
 
 #[test]
+fn a_short_call_on_a_poster_is_set_large_enough_to_fill_most_of_it() {
+    // Seventy words: the posters set them in one column, as large as
+    // keeps 35 characters a line. Their old largest body sizes (40pt on
+    // the A2, 28pt on the A3 and Tabloid) left the text in the top half.
+    let text = "# Save the Library\n\nThe council wants to close the Elm Street library \
+                in June. Two thousand people borrow books there every month. Children do \
+                their homework in its reading room after school. Older neighbours read the \
+                papers there every morning. The building belongs to all of us, and so does \
+                the decision. Come to the town hall on Monday at 6 pm and tell them no.\n\n\
+                Bring your neighbours and your library card.\n";
+    for (name, old_largest) in [
+        ("a2-poster", 40.0),
+        ("a3-poster", 28.0),
+        ("tabloid-poster", 28.0),
+    ] {
+        let l = layout::load(name).unwrap();
+        let out = build_pdf(text, "library.md", &l);
+        let fill = fills(&out, &l, &format!("poster-{name}"));
+        assert_eq!(out.pages, 1, "{name}");
+        assert!(
+            out.body_size.to_pt() > old_largest,
+            "{name}: body {}",
+            out.body_size
+        );
+        assert!(fill[0] >= 0.75, "{name}: {:.0}% full", fill[0] * 100.0);
+    }
+}
+
+#[test]
 fn a_text_that_leaves_its_page_mostly_empty_gets_a_note_naming_a_layout_it_fills_better() {
     // Six sentences on an A4 leaflet: even at its largest body size,
     // with a larger headline and more space between paragraphs, the page
