@@ -387,17 +387,20 @@ fn a_cover_headline_grows_into_its_panel_where_it_still_breaks_by_sense() {
     assert!((size - base).abs() < 0.01, "{size}pt: {lines:?}");
 }
 
+/// A call of seventy words: far too short to fill a large sheet at text
+/// sizes.
+const LIBRARY_CALL: &str = "# Save the Library\n\nThe council wants to close the Elm Street \
+    library in June. Two thousand people borrow books there every month. Children do their \
+    homework in its reading room after school. Older neighbours read the papers there every \
+    morning. The building belongs to all of us, and so does the decision. Come to the town \
+    hall on Monday at 6 pm and tell them no.\n\nBring your neighbours and your library card.\n";
+
 #[test]
 fn a_short_call_on_a_poster_is_set_large_enough_to_fill_most_of_it() {
     // Seventy words: the posters set them in one column, as large as
     // keeps 35 characters a line. Their old largest body sizes (40pt on
     // the A2, 28pt on the A3 and Tabloid) left the text in the top half.
-    let text = "# Save the Library\n\nThe council wants to close the Elm Street library \
-                in June. Two thousand people borrow books there every month. Children do \
-                their homework in its reading room after school. Older neighbours read the \
-                papers there every morning. The building belongs to all of us, and so does \
-                the decision. Come to the town hall on Monday at 6 pm and tell them no.\n\n\
-                Bring your neighbours and your library card.\n";
+    let text = LIBRARY_CALL;
     for (name, old_largest) in [
         ("a2-poster", 40.0),
         ("a3-poster", 28.0),
@@ -423,12 +426,7 @@ fn a_text_that_leaves_its_page_mostly_empty_gets_a_note_naming_a_layout_it_fills
     // is two-thirds empty. A note says so, and names the smallest other
     // layout the text fills at least half of; a note, not a warning, as a
     // short notice on a large sheet may be meant (`--strict` takes it).
-    let text = "# Save the Library\n\nThe council wants to close the Elm Street library \
-                in June. Two thousand people borrow books there every month. Children do \
-                their homework in its reading room after school. Older neighbours read the \
-                papers there every morning. The building belongs to all of us, and so does \
-                the decision. Come to the town hall on Monday at 6 pm and tell them no.\n\n\
-                Bring your neighbours and your library card.\n";
+    let text = LIBRARY_CALL;
     let a4 = layout::load("a4-leaflet").unwrap();
     let out = build_pdf(text, "library.md", &a4);
     let note = out
