@@ -10,8 +10,9 @@
 //! weigh against the lines' lengths like any other penalty:
 //!
 //! - never after an article, preposition or conjunction, nor before a
-//!   postposition (the `words` module has the lists per language):
-//!   [`CLINGING`], high enough to
+//!   postposition, nor between the syllables of a Vietnamese word that
+//!   the language writes apart (the `words` module has the lists per
+//!   language): [`CLINGING`], high enough to
 //!   outweigh all but a nearly empty line, yet finite, so that a headline
 //!   with no other break is still set;
 //! - not inside a short phrase: a number and what it counts ("50 people",
@@ -157,7 +158,10 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
                 PHRASE
             } else if ends_clause(before) {
                 AFTER_CLAUSE
-            } else if leads(k) || trails[k + 1] {
+            } else if leads(k)
+                || trails[k + 1]
+                || words::is_one_word(&lang, &folded[k], &folded[k + 1])
+            {
                 CLINGING
             } else if numbered
                 || lang == "ar" && is_construct(before, after)

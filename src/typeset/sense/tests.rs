@@ -108,10 +108,12 @@ fn each_language_knows_its_own_words() {
             vec!["a", "és", "az"],
         ),
         ("Hastanede ve limanda bir grev", "tr", vec!["ve", "bir"]),
+        // With its words of two syllables: "đình công" (strike), "công
+        // nhân", "giáo viên".
         (
             "Đình công của công nhân và giáo viên",
             "vi",
-            vec!["của", "và"],
+            vec!["Đình", "của", "công", "và", "giáo"],
         ),
         (
             "Mogok di pabrik dan di pelabuhan",
@@ -302,4 +304,21 @@ fn postpositions_stay_with_the_word_before() {
     assert_eq!(clinging_before("Tolak penggusuran ini", "id"), ["ini"]);
     // The list is Persian's: Arabic has no such word.
     assert!(clinging_before("حقوق سه ماه را پرداخت", "ar").is_empty());
+}
+
+#[test]
+fn a_vietnamese_word_of_two_syllables_stays_on_one_line() {
+    // Vietnamese writes a space after each syllable: "công nhân"
+    // ("worker") is one word, as are "khỏe"/"khoẻ" spelt either way.
+    let text = "Công nhân đòi tăng lương và bảo hiểm, sức khoẻ cho gia đình";
+    assert_eq!(
+        clinging_after(text, "vi"),
+        ["Công", "tăng", "và", "bảo", "sức", "cho", "gia"]
+    );
+    let c = costs(text, "vi");
+    // Between two words, and after the comma, as before.
+    assert_eq!(c[1], WITHIN_CLAUSE);
+    assert_eq!(c[7], AFTER_CLAUSE);
+    // Only in Vietnamese: the same letters mean nothing to English.
+    assert!(!clinging_after("Cong nhan", "en").contains(&"Cong".to_string()));
 }

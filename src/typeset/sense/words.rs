@@ -111,6 +111,21 @@ pub(super) fn trailing(lang: &str) -> impl Iterator<Item = &'static str> {
     each_word(trailing_lines(lang))
 }
 
+/// Whether `first` and `second` (both folded) are the two syllables of one
+/// word in `lang`. Vietnamese writes a space after every syllable, so a
+/// word of two ("công nhân", "worker") looks like two words to the
+/// breaker, and "Công / nhân" splits it as "wor / ker" would. Without a
+/// dictionary handbill cannot tell every such word, so the list holds
+/// the words of the statements handbill is for: work, pay, housing,
+/// public services, rights, days and meetings.
+pub(super) fn is_one_word(lang: &str, first: &str, second: &str) -> bool {
+    lang == "vi"
+        && VIETNAMESE_WORDS
+            .iter()
+            .flat_map(|l| l.split(", "))
+            .any(|w| w.split_once(' ') == Some((first, second)))
+}
+
 /// Whether a display line must not break after `word` (lower case, Greek
 /// without accents) in the language `lang` (a primary subtag).
 pub(super) fn is_clinging(lang: &str, word: &str) -> bool {
@@ -578,6 +593,30 @@ const VIETNAMESE: &[&str] = &[
     "và hoặc nhưng mà vì nếu khi",
     // Plural markers and "one", which stand before their noun.
     "các những mọi một",
+];
+// Vietnamese words of two syllables (see `is_one_word`), written for
+// handbill from everyday Vietnamese, in lower case, with both spellings
+// where the tone mark's place varies (`hóa`/`hoá`, `khỏe`/`khoẻ`).
+const VIETNAMESE_WORDS: &[&str] = &[
+    // Work and pay.
+    "công nhân, lao động, công đoàn, tiền lương, mức lương, tăng lương, tăng ca, làm thêm",
+    "làm việc, việc làm, thu nhập, công nghiệp, nông nghiệp, giá cả, vật giá, khó khăn",
+    "nhà máy, công ty, xí nghiệp, doanh nghiệp, hợp đồng, giám đốc, thất nghiệp, sa thải",
+    "bảo hiểm, xã hội, phúc lợi, quyền lợi, an toàn, tai nạn, sức khỏe, sức khoẻ, nghỉ phép",
+    "đình công, biểu tình, đấu tranh, đoàn kết, kiến nghị, yêu cầu, thương lượng, đối thoại",
+    // Housing and services.
+    "nhà ở, phòng trọ, giá thuê, tiền thuê, tiền nhà, chủ nhà, chung cư, điện nước, nước sạch",
+    "giải tỏa, giải toả, cưỡng chế, đất đai, bồi thường, định cư, khu phố, thành phố",
+    "bệnh viện, bác sĩ, y tá, y tế, trường học, giáo dục, giáo viên, học sinh, sinh viên",
+    // People and society.
+    "gia đình, trẻ em, phụ nữ, thanh niên, nông dân, ngư dân, người dân, nhân dân, cộng đồng",
+    "chính quyền, chính phủ, nhà nước, quốc hội, pháp luật, công lý, công bằng, tự do, dân chủ",
+    "nhân quyền, môi trường, ô nhiễm, văn hóa, văn hoá, kinh tế, chính sách, cuộc sống, đời sống",
+    // Days and meetings.
+    "chủ nhật, thứ hai, thứ ba, thứ tư, thứ năm, thứ sáu, thứ bảy, buổi sáng, buổi chiều",
+    "buổi tối, hôm nay, ngày mai, cuộc họp, hội nghị, hội trường, tập trung, tham gia, ủng hộ",
+    // Verbs of demands.
+    "bảo vệ, bảo đảm, đảm bảo, chấm dứt, hỗ trợ, giải quyết, cải thiện, lên tiếng",
 ];
 // Indonesian and Malay, with both spellings where they differ
 // (`karena`/`kerana`, `bahwa`/`bahawa`).
