@@ -35,6 +35,8 @@ mod words;
 
 use std::borrow::Cow;
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::error::Result;
 use crate::statement::document::Span;
 use crate::typeset::hyphenate::is_combining;
@@ -226,9 +228,12 @@ fn as_listed<'a>(lang: &str, word: &'a str) -> Cow<'a, str> {
 /// A word's core in lower case and, for Greek, without accents: headlines
 /// in Greek capitals drop them, so `ΓΙΑ` and `για` are one word. Arabic
 /// and Hebrew lose their vowel points and Arabic its tatweel, which a
-/// text may write or not: `فِي` is `في`.
+/// text may write or not: `فِي` is `في`. Letters typed as a base and
+/// combining marks are composed first (NFC), as the lists write them:
+/// Vietnamese keyboards often send "ô" and its tone mark as two code
+/// points, and "công" typed so is still "công".
 fn fold(core: &str) -> String {
-    core.chars()
+    core.nfc()
         .filter(|&c| !is_arabic_or_hebrew_point(c))
         .flat_map(char::to_lowercase)
         .map(|c| match c {

@@ -321,4 +321,10 @@ fn a_vietnamese_word_of_two_syllables_stays_on_one_line() {
     assert_eq!(c[7], AFTER_CLAUSE);
     // Only in Vietnamese: the same letters mean nothing to English.
     assert!(!clinging_after("Cong nhan", "en").contains(&"Cong".to_string()));
+    // Typed with combining tone marks (as some keyboards send them), the
+    // words are the same words.
+    use unicode_normalization::UnicodeNormalization;
+    let decomposed: String = text.nfd().collect();
+    assert_ne!(decomposed, text);
+    assert_eq!(clinging_after(&decomposed, "vi").len(), 7);
 }
