@@ -179,9 +179,9 @@ struct TextState {
     font: Option<(FaceId, Length)>,
     color: Option<Color>,
     char_spacing: f32,
-    /// The horizontal scaling (`Tz`) as a factor, once one is set (a page
-    /// starts at 1).
-    scale: Option<f32>,
+    /// The horizontal scaling (`Tz`) in force, in percent as written,
+    /// once one is set (a page starts at 100).
+    percent: Option<f32>,
 }
 
 /// The text section, written here rather than through `pdf_writer::Content`:
@@ -259,10 +259,10 @@ fn text(out: &mut Vec<u8>, page: &Page, res: &Resources, marker: &mut Marker, li
         // percentage to a thousandth (what the pen moves by is worked out
         // from the percentage written).
         let percent = round_to(placed.line.scale * 100.0, 1000.0);
-        if state.scale.unwrap_or(1.0) * 100.0 != percent {
+        if state.percent.unwrap_or(100.0) != percent {
             num(out, f64::from(percent));
             out.extend_from_slice(b" Tz\n");
-            state.scale = Some(percent / 100.0);
+            state.percent = Some(percent);
         }
         let soft = placed.line.added_hyphen();
         // The language of the paragraph's side, which its words in another
@@ -514,7 +514,7 @@ fn show_glyphs(
     let size = size.to_pt() as f32;
     // The glyphs' width on the page: `Tz` widens their advances, and the
     // numbers that move the pen, by the line's scale.
-    let wide = size * state.scale.unwrap_or(1.0);
+    let wide = size * state.percent.unwrap_or(100.0) / 100.0;
     // Extra advance after each glyph beyond its /W width, in thousandths of an em.
     extra.clear();
     extra.extend(
