@@ -333,6 +333,15 @@ impl Paragraph {
     /// drawn at one width factor (one texture, and one `Tz` in the PDF), so
     /// the factor spreads that amount over them all.
     fn spread(&self, start: usize, end: usize, ratio: f64) -> Spread {
+        // A line at its natural width (every ragged line, most last lines)
+        // has nothing to spread: no walk over its items.
+        if ratio == 0.0 {
+            return Spread {
+                step: Length::ZERO,
+                extra_per_space: Length::ZERO,
+                scale: 1.0,
+            };
+        }
         // Glyphs (and the width of their boxes) whose letter spacing and
         // widening `place` applies: those of a glue's tracked stretch that
         // all lie on this line.
