@@ -450,39 +450,25 @@ fn a_broken_or_hostile_document_is_an_error_naming_the_file() {
         <!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><d>&b;</d>";
     let e = to_markdown(&docx(&[("word/document.xml", bomb)]), "s.docx").unwrap_err();
     assert!(e.to_string().contains("not well-formed XML"), "{e}");
+    // A paragraph inside `n` of `open` … `close`, read as a document.
+    let nested = |open: &str, close: &str, n: usize| {
+        let body = format!("{}{}{}", open.repeat(n), p("", &r("deep")), close.repeat(n));
+        to_markdown(&docx(&[("word/document.xml", &document(&body))]), "s.docx")
+    };
     // Content nested past any document's: refused, the stack kept.
-    let nested = format!(
-        "{}{}{}",
-        "<w:ins>".repeat(100_000),
-        p("", &r("deep")),
-        "</w:ins>".repeat(100_000)
-    );
-    let deep = docx(&[("word/document.xml", &document(&nested))]);
-    let e = to_markdown(&deep, "s.docx").unwrap_err().to_string();
+    let e = nested("<w:ins>", "</w:ins>", 100_000)
+        .unwrap_err()
+        .to_string();
     assert!(e.contains("nests its elements more than 256 deep"), "{e}");
     // Deeper than the reader reads, not yet than the XML parser's limit.
-    let nested = format!(
-        "{}{}{}",
-        "<w:ins>".repeat(200),
-        p("", &r("deep")),
-        "</w:ins>".repeat(200)
-    );
-    let deep = docx(&[("word/document.xml", &document(&nested))]);
-    let e = to_markdown(&deep, "s.docx").unwrap_err().to_string();
+    let e = nested("<w:ins>", "</w:ins>", 200).unwrap_err().to_string();
     assert!(e.contains("more than 64 levels deep"), "{e}");
     // Quoted ">" and comments do not fool the depth's count.
     assert_eq!(
         element_depth("<a x='>'><!-- <b> --><b/><c><![CDATA[<d>]]></c></a>"),
         2
     );
-    let tables = format!(
-        "{}{}{}",
-        "<w:tbl><w:tr><w:tc>".repeat(20_000),
-        p("", &r("deep")),
-        "</w:tc></w:tr></w:tbl>".repeat(20_000)
-    );
-    let deep = docx(&[("word/document.xml", &document(&tables))]);
-    assert!(to_markdown(&deep, "s.docx").is_err());
+    assert!(nested("<w:tbl><w:tr><w:tc>", "</w:tc></w:tr></w:tbl>", 20_000).is_err());
     // A part that inflates past the limit: a zip bomb.
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stored = zip::write::SimpleFileOptions::default()
