@@ -3,6 +3,8 @@
 
 use std::process::Command;
 
+use handbill::compose::{compose, ComposeOptions};
+use handbill::statement::{parse, Format};
 use handbill::{layout, BuildRequest};
 
 mod support;
@@ -339,4 +341,54 @@ fn a_justified_arabic_script_paragraph_does_not_end_on_a_short_word_alone() {
         }
     }
     assert!(stubs.is_empty(), "{}", stubs.join("\n"));
+}
+
+#[test]
+fn a_persian_half_space_is_kept_and_never_lengthened_by_a_kashida() {
+    // A zero-width non-joiner ends a join inside a word ("بخش‌ها", the
+    // wards): the shaper hides it, and it was dropped with its glyph, so
+    // the copied text lost it and the justifier lengthened "ش" into "ه"
+    // with a tatweel, a stroke no Persian reader writes.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("samples/fa-hoghugh.md")).unwrap();
+    let doc = parse(&text, Format::Markdown, "fa.md").unwrap().document;
+    for name in ["a4-leaflet", "letter-leaflet", "a5-flyer"] {
+        let layout = layout::load(name).unwrap();
+        let composed = compose(
+            &doc,
+            &layout.design,
+            &ComposeOptions {
+                layout: layout.name.clone(),
+                lang: "fa".into(),
+                origin: "fa.md".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let (mut half_spaces, mut strokes) = (0, 0);
+        for line in composed.pages.iter().flat_map(|p| &p.lines) {
+            for run in &line.line.runs {
+                for (k, g) in run.glyphs.iter().enumerate() {
+                    let text = g.text.text().unwrap_or_default();
+                    strokes += usize::from(g.text.text().is_none());
+                    if !text.ends_with('\u{200C}') {
+                        continue;
+                    }
+                    half_spaces += 1;
+                    // Set right to left: a tatweel after the letter in
+                    // reading order stands left of it, before it here.
+                    let neighbours = [k.checked_sub(1), Some(k + 1)];
+                    for n in neighbours.into_iter().flatten() {
+                        let lengthened = run.glyphs.get(n).is_some_and(|n| n.text.text().is_none());
+                        assert!(!lengthened, "{name}: a kashida at the half space of {text}");
+                    }
+                }
+            }
+        }
+        assert!(half_spaces >= 40, "{name}: {half_spaces} half spaces set");
+        assert!(
+            strokes > 20,
+            "{name}: {strokes} kashida strokes, the test needs some"
+        );
+    }
 }

@@ -310,6 +310,7 @@ impl Setter<'_> {
         // Usually a glyph a character.
         let mut out = Vec::with_capacity(styles.len());
         for &(start, end, face_id, level) in runs.iter() {
+            let first_of_run = out.len();
             let rtl = level % 2 == 1;
             let shaped = self
                 .shaper
@@ -334,6 +335,24 @@ impl Setter<'_> {
                 if g.advance_em == 0.0 && Some(g.gid) == self.fonts.face(face_id).glyph(' ') {
                     // A joiner or variation selector the shaper hid: it
                     // draws nothing, and its text stays with its cluster.
+                    // One that is a cluster of its own (a Persian
+                    // zero-width non-joiner, "بخش‌ها") goes into the text
+                    // of the letter before it: the copied text keeps it,
+                    // and the kashida justifier sees that the letter
+                    // ends a join there and does not lengthen it.
+                    if last_kept != Some(g.cluster()) && out.len() > first_of_run {
+                        let own = &text[cluster..start + cluster_end(&shaped, k, end - start)];
+                        if !own.is_empty() && own.chars().all(is_ignorable) {
+                            let carrier = out[first_of_run..]
+                                .iter_mut()
+                                .rev()
+                                .find(|(_, g): &&mut (usize, Glyph)| g.text.text().is_some());
+                            if let Some((_, g)) = carrier {
+                                let joined = format!("{}{own}", g.text.text().unwrap_or_default());
+                                g.text = Cluster::new(Some(&joined));
+                            }
+                        }
+                    }
                     continue;
                 }
                 let first_of_cluster = last_kept != Some(g.cluster());
