@@ -174,3 +174,46 @@ fn a_single_column_is_set_as_written() {
     let b = composed(&text, Format::Markdown, &off, "long.md");
     assert_eq!(a.pages, b.pages);
 }
+
+#[test]
+fn the_lines_of_a_heading_on_the_grid_never_touch() {
+    // A heading's leading comes in half lines, as tight as set solid: on
+    // the A2 poster "Η πλατεία μας / ανήκει σε όλους" came out at 1.05 em,
+    // and the descender of "μ" met the accent of "ό".
+    let text = std::fs::read_to_string(support::root().join("samples/el-synantisi.md")).unwrap();
+    let mut checked = 0;
+    for layout in column_layouts() {
+        let c = composed(&text, Format::Markdown, &layout, "el-synantisi.md");
+        for page in &c.pages {
+            let heading = |l: &PlacedLine| {
+                l.tag
+                    .as_ref()
+                    .is_some_and(|t| matches!(t.role, Role::Heading(_)))
+            };
+            for pair in page.lines.windows(2) {
+                let [above, below] = pair else { continue };
+                if !(heading(above) && heading(below) && above.x == below.x) {
+                    continue;
+                }
+                let (Some((_, down)), Some((up, _))) = (
+                    above.line.ink_of(&c.fonts, |_| true),
+                    below.line.ink_of(&c.fonts, |_| true),
+                ) else {
+                    continue;
+                };
+                let white = (below.baseline - above.baseline - down - up).to_pt();
+                let size = below.line.runs[0].size.to_pt();
+                assert!(
+                    white >= 0.04 * size,
+                    "{}: {:.2}pt between the ink of \"{}\" and \"{}\"",
+                    layout.name,
+                    white,
+                    above.line.text(),
+                    below.line.text()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "no heading of two lines to check");
+}

@@ -13,6 +13,7 @@ use crate::error::Result;
 use crate::layout::design::{Design, SHORT_LAST_LINE};
 use crate::statement::document::{is_table, Block, BlockKind, Span, Style};
 use crate::style::{Align, Weight};
+use crate::typeset::fonts::FontBook;
 use crate::typeset::line::{Cluster, Line, LineEnd, PlacedGlyph};
 use crate::typeset::paragraph::{has_headings, ScriptShare, Setter, TextStyle};
 use crate::typeset::sense;
@@ -69,6 +70,14 @@ const SIGN_OFF_SPACE: f64 = 0.5;
 /// Leading of a block set larger than the body (a heading), as a multiple
 /// of its size: display sizes need less air between lines than text sizes.
 const DISPLAY_LEADING: f64 = 1.25;
+
+/// The least white between the ink of two lines of a heading, in ems of
+/// its size: a heading's leading comes in half lines of the grid, as
+/// tight as set solid, where a Greek descender over an accent ("μας" over
+/// "όλους") touches. Where the glyphs of two of its lines come closer
+/// than this, the lines move apart until they do not; a hairline at a
+/// poster's heading size reads as touching.
+const DISPLAY_INK_GAP_EM: f64 = 0.05;
 
 /// The widest word gap, in ems, a justified line may show: wider, it
 /// reads as a hole in the line (issue #14 holds 0.8 em as the limit).
@@ -189,6 +198,11 @@ pub(super) fn set_body_block(
     let widths = balanced.as_ref().map_or(&shape.widths[..], |w| &w[..]);
     let warned = setter.warnings.len();
     let mut lines = setter.set(&p, widths);
+    let leading = if display {
+        clear_of_ink(&lines, leading, shape.style.size, setter.fonts)
+    } else {
+        leading
+    };
     let mut align = shape.style.align;
     let short = lines.len() <= SHORT_PARAGRAPH_LINES;
     if align == Align::Justify && short {
@@ -339,6 +353,22 @@ pub(super) fn set_body_block(
 /// its space above in half lines; a heading (kept with what follows) off
 /// the grid, its block made whole lines with the space below it, the
 /// rounding added above it so that it stays close to its text.
+/// `leading`, or more where two of a display block's `lines` would bring
+/// their glyphs closer than [`DISPLAY_INK_GAP_EM`] of its `size`: what
+/// the outlines draw, not the font's ascender and descender, which leave
+/// room for the tallest accent of any script.
+fn clear_of_ink(lines: &[Line], leading: Length, size: Length, fonts: &FontBook) -> Length {
+    let inks: Vec<_> = lines.iter().map(|l| l.ink_of(fonts, |_| true)).collect();
+    inks.windows(2)
+        .filter_map(|pair| match pair {
+            [Some((_, below)), Some((above, _))] => {
+                Some(*below + *above + size * DISPLAY_INK_GAP_EM)
+            }
+            _ => None,
+        })
+        .fold(leading, Length::max)
+}
+
 fn on_grid(
     out: &mut BlockLines,
     g: BaselineGrid,
