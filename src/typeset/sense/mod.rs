@@ -156,10 +156,15 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
             // A name and its number: "Saturday 14 March", "Article 5",
             // "Ward 7", "April 2026".
             let numbered = capitalised(before) && !ends_clause(before) && is_number(after);
-            if counted {
+            if counted || is_abbreviation(before, after) {
                 PHRASE
             } else if ends_clause(before) {
                 AFTER_CLAUSE
+            } else if is_day_or_time(after) {
+                // Any word and a day or an hour: "jueves 14", "saat 11.00",
+                // "lúc 8". The time is what a poster's reader looks for;
+                // left alone at a line's start it reads as a stray number.
+                CLINGING
             } else if leads(k)
                 || trails[k + 1]
                 || words::is_one_word(&lang, &folded[k], &folded[k + 1])
@@ -286,6 +291,33 @@ fn is_number(word: &str) -> bool {
         && core
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ':' | '/' | '-'))
+}
+
+/// A time of day (`11.00`, `12:00`, `8h30`) or a whole number up to 31
+/// (a day of the month, an hour): what the word before it names, as a
+/// capitalised word's number is, whatever its case ("jueves 14", "saat
+/// 11.00", "lúc 8 giờ"). A larger number is a quantity, which a lower-case
+/// word before it does not hold ("we were / 50 strong").
+fn is_day_or_time(word: &str) -> bool {
+    let core = core(word);
+    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some((hour, minutes)) = core.split_once([':', '.', 'h']) {
+        return digits(hour) && minutes.len() == 2 && digits(minutes);
+    }
+    digits(core) && core.parse::<u8>().is_ok_and(|n| (1..=31).contains(&n))
+}
+
+/// Whether `before` is an abbreviation of a word that names `after`: a
+/// short word with a full stop, followed by a number or a word in lower
+/// case, where a sentence's end would be followed by a capital
+/// ("godz. 12:00", the Polish "hour", "ca. 300", "tel. 0800"). A full stop
+/// otherwise ends a clause, and breaking after it is free.
+fn is_abbreviation(before: &str, after: &str) -> bool {
+    let letters = core(before).chars().filter(|c| c.is_alphabetic()).count();
+    before.ends_with('.')
+        && !is_number(before)
+        && (1..=5).contains(&letters)
+        && (is_number(after) || after.starts_with(char::is_lowercase))
 }
 
 /// Whether `word` can be what a number before it counts or measures: a

@@ -164,13 +164,42 @@ fn numbers_keep_what_they_count() {
     assert_eq!(costs("Protest 2. aprila", "sr-Latn")[1], PHRASE);
     // A number that ends a clause lets the line end there.
     assert_eq!(costs("We are 5000, we want more", "en")[2], AFTER_CLAUSE);
-    // A capitalised word keeps its number: a date's day, an article's.
+    // A capitalised word keeps its number: a year, an article's; a day
+    // or an hour as firmly as a function word its noun.
     let c = costs("Demonstration: Saturday 14 March, 2 pm", "en");
-    assert_eq!(c[1], PHRASE, "Saturday 14");
-    assert_eq!(costs("Repeal Article 5 now", "en")[1], PHRASE);
+    assert_eq!(c[1], CLINGING, "Saturday 14");
+    assert_eq!(costs("Repeal Article 5 now", "en")[1], CLINGING);
+    assert_eq!(costs("Since April 2026 rents rose", "en")[1], PHRASE);
+    assert_eq!(costs("Repeal Article 50 now", "en")[1], PHRASE);
     // Not a preposition, which clings harder, nor a word in lower case.
     assert_eq!(costs("On 14 June", "en")[0], CLINGING);
     assert_eq!(costs("we were 50 strong", "en")[1], WITHIN_CLAUSE);
+}
+
+#[test]
+fn a_day_or_an_hour_stays_with_the_word_that_names_it() {
+    // The lines under a poster's headline: a time alone on the last line
+    // ("saat / 11.00"), a day cut from its weekday ("jueves / 14").
+    assert_eq!(costs("Cumartesi, 23 Ocak, saat 11.00", "tr")[3], CLINGING);
+    assert_eq!(
+        costs("Asamblea abierta: jueves 14 de enero", "es")[2],
+        CLINGING
+    );
+    assert_eq!(costs("ngày 24 tháng 1, lúc 8 giờ sáng", "vi")[4], CLINGING);
+    assert_eq!(costs("à 18h30 devant la mairie", "fr")[0], CLINGING);
+    assert_eq!(
+        costs("rendez-vous 18h30 devant la mairie", "fr")[0],
+        CLINGING
+    );
+    // An abbreviation's full stop ends no clause: "godz. / 12:00" cut
+    // the hour from its time.
+    let c = costs("wtorek 19 stycznia, godz. 12:00", "pl");
+    assert_eq!(c[2], AFTER_CLAUSE, "after the date's comma");
+    assert_eq!(c[3], PHRASE, "godz. 12:00");
+    // A sentence's end before a capital stays one; a quantity is no day.
+    assert_eq!(costs("We won. Next we march", "en")[1], AFTER_CLAUSE);
+    assert_eq!(costs("we were 50 strong", "en")[1], WITHIN_CLAUSE);
+    assert_eq!(costs("rents rose 2026 again", "en")[1], WITHIN_CLAUSE);
 }
 
 #[test]
