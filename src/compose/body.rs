@@ -349,10 +349,6 @@ pub(super) fn set_body_block(
     Ok(out)
 }
 
-/// Puts a block of `lines` lines `leading` apart on the baseline grid `g`:
-/// its space above in half lines; a heading (kept with what follows) off
-/// the grid, its block made whole lines with the space below it, the
-/// rounding added above it so that it stays close to its text.
 /// `leading`, or more where two of a display block's `lines` would bring
 /// their glyphs closer than [`DISPLAY_INK_GAP_EM`] of its `size`: what
 /// the outlines draw, not the font's ascender and descender, which leave
@@ -369,6 +365,10 @@ fn clear_of_ink(lines: &[Line], leading: Length, size: Length, fonts: &FontBook)
         .fold(leading, Length::max)
 }
 
+/// Puts a block of `lines` lines `leading` apart on the baseline grid `g`:
+/// its space above in half lines; a heading (kept with what follows) off
+/// the grid, its block made whole lines with the space below it, the
+/// rounding added above it so that it stays close to its text.
 fn on_grid(
     out: &mut BlockLines,
     g: BaselineGrid,

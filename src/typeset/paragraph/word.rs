@@ -341,14 +341,15 @@ impl Setter<'_> {
                     // and the kashida justifier sees that the letter
                     // ends a join there and does not lengthen it.
                     if last_kept != Some(g.cluster()) && out.len() > first_of_run {
-                        let own = &text[cluster..start + cluster_end(&shaped, k, end - start)];
-                        if !own.is_empty() && own.chars().all(is_ignorable) {
+                        let hidden = &text[cluster..start + cluster_end(&shaped, k, end - start)];
+                        if !hidden.is_empty() && hidden.chars().all(is_ignorable) {
                             let carrier = out[first_of_run..]
                                 .iter_mut()
                                 .rev()
                                 .find(|(_, g): &&mut (usize, Glyph)| g.text.text().is_some());
                             if let Some((_, g)) = carrier {
-                                let joined = format!("{}{own}", g.text.text().unwrap_or_default());
+                                let joined =
+                                    format!("{}{hidden}", g.text.text().unwrap_or_default());
                                 g.text = Cluster::new(Some(&joined));
                             }
                         }

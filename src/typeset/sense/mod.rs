@@ -12,13 +12,15 @@
 //! - never after an article, preposition or conjunction, nor before a
 //!   postposition, nor between the syllables of a Vietnamese word that
 //!   the language writes apart (the `words` module has the lists per
-//!   language): [`CLINGING`], high enough to
+//!   language), nor between a word and the day or hour it names
+//!   ("jueves 14", "saat 11.00"): [`CLINGING`], high enough to
 //!   outweigh all but a nearly empty line, yet finite, so that a headline
 //!   with no other break is still set;
 //! - not inside a short phrase: a number and what it counts ("50 people",
-//!   "14 June", "14. März"), a capitalised word and its number ("Saturday
-//!   14", "Article 5"), a name of two capitalised words ("Julian
-//!   Assange"): [`PHRASE`];
+//!   "14 June", "14. März"), a capitalised word and its number ("April
+//!   2026", "Article 50"), an abbreviation and what follows it ("godz.
+//!   12:00"), a name of two capitalised words ("Julian Assange"):
+//!   [`PHRASE`];
 //! - best after a comma, colon, full stop or dash, where a clause ends:
 //!   [`AFTER_CLAUSE`], below the [`WITHIN_CLAUSE`] of any other gap, so
 //!   that of two equally even settings the one breaking there wins.
@@ -153,8 +155,8 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
             let counted = is_number(before)
                 && counts(after)
                 && (before.ends_with('.') || !ends_clause(before));
-            // A name and its number: "Saturday 14 March", "Article 5",
-            // "Ward 7", "April 2026".
+            // A name and its number: "April 2026", "Article 50" (a
+            // small one, "Saturday 14", is a day it names: see below).
             let numbered = capitalised(before) && !ends_clause(before) && is_number(after);
             if counted || is_abbreviation(before, after) {
                 PHRASE
@@ -294,10 +296,10 @@ fn is_number(word: &str) -> bool {
 }
 
 /// A time of day (`11.00`, `12:00`, `8h30`) or a whole number up to 31
-/// (a day of the month, an hour): what the word before it names, as a
-/// capitalised word's number is, whatever its case ("jueves 14", "saat
-/// 11.00", "lúc 8 giờ"). A larger number is a quantity, which a lower-case
-/// word before it does not hold ("we were / 50 strong").
+/// (a day of the month, an hour): what the word before it names, whatever
+/// its case ("jueves 14", "saat 11.00", "lúc 8 giờ"), and holds as a
+/// preposition holds its noun. A larger number is a quantity, which a
+/// lower-case word before it does not hold ("we were / 50 strong").
 fn is_day_or_time(word: &str) -> bool {
     let core = core(word);
     let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
