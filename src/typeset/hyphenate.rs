@@ -406,6 +406,18 @@ pub fn preload(tag: &str) {
     }
 }
 
+/// The fewest letters a word must have for the patterns to break it, with
+/// `min-left` and `min-right` allowing: a four-letter word cut in halves
+/// ("gü- / nü", "ће- / мо", "la- / do") frees the line above of two
+/// letters and leaves two alone on the next, which no reader finds worth
+/// it. InDesign's default is the same, words of five letters or more; a
+/// soft hyphen the writer typed still breaks any word. Counted in the
+/// alphabets with capitals (Latin, Cyrillic, Greek, Armenian), where a
+/// character is a letter: in an Indic word the count takes in vowel
+/// signs and viramas, and a Hindi list item whose four-character "निगम"
+/// could no longer break ended on "उठाए।" alone.
+const SHORTEST_HYPHENATED: usize = 5;
+
 /// Finds hyphenation points in words of one language.
 #[derive(Clone)]
 pub struct Hyphenator {
@@ -507,7 +519,9 @@ impl Hyphenator {
             return;
         }
         let chars = word.chars().count();
-        if chars < self.min_left + self.min_right {
+        let cased = word.chars().all(|c| c.is_lowercase() || c.is_uppercase());
+        let shortest = if cased { SHORTEST_HYPHENATED } else { 0 };
+        if chars < (self.min_left + self.min_right).max(shortest) {
             return;
         }
         let breaks: Box<[usize]> = dict
@@ -634,6 +648,26 @@ mod tests {
         let h = Hyphenator::new("en", 2, 3, false).unwrap();
         assert_eq!(show(&h, "hyphenation"), "hy-phen-a-tion");
         assert_eq!(show(&h, "imperialist"), "im-pe-ri-al-ist");
+    }
+
+    #[test]
+    fn a_word_of_four_letters_is_never_cut_in_halves() {
+        // "Cumartesi gü- / nü", "ће- / мо", "la- / do" on the Letter
+        // leaflet and the tri-fold; five letters may break.
+        let tr = Hyphenator::new("tr", 2, 2, false).unwrap();
+        assert_eq!(show(&tr, "günü"), "günü");
+        assert_eq!(show(&tr, "kazaya"), "ka-za-ya");
+        let sr = Hyphenator::new("sr-Cyrl", 2, 2, false).unwrap();
+        assert_eq!(show(&sr, "ћемо"), "ћемо");
+        let es = Hyphenator::new("es", 2, 2, false).unwrap();
+        assert_eq!(show(&es, "lado"), "lado");
+        assert_eq!(show(&es, "nuevo"), "nue-vo");
+        // A soft hyphen the writer typed is the writer's.
+        assert_eq!(es.breaks("la\u{AD}do"), vec![2 + '\u{AD}'.len_utf8()]);
+        // Indic words count their signs: a four-character Hindi word
+        // still breaks where the patterns say.
+        let hi = Hyphenator::new("hi", 2, 2, false).unwrap();
+        assert_ne!(show(&hi, "निगम"), "निगम");
     }
 
     #[test]
