@@ -54,6 +54,7 @@ fn main() {
         letter_shrink: true,
         font_expansion: layout.design.linebreak.font_expansion,
         one_letter_words: handbill::typeset::sense::one_letter_words(&lang),
+        main_letter: None,
     };
     let style = paragraph::TextStyle {
         font: layout.design.body.font.clone(),

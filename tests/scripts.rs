@@ -593,3 +593,53 @@ fn chinese_with_digits_breaks_between_characters_not_as_an_address() {
         }
     }
 }
+
+#[test]
+fn digits_in_indic_text_take_the_scripts_face() {
+    // The body's face is a Latin serif; Tamil, Hindi and Bengali letters
+    // come from the fallback chain's sans faces, and "15" in "ஆகஸ்ட் 15"
+    // stood out in the serif's figures. Their own faces have digits.
+    use handbill::compose::{compose, ComposeOptions};
+    use handbill::statement::{parse, Format};
+    for (sample, script) in [
+        ("ta-meenavar.md", "Tamil"),
+        ("hi-pani.md", "Devanagari"),
+        ("bn-nouka.md", "Bengali"),
+    ] {
+        let text = std::fs::read_to_string(root().join("samples").join(sample)).unwrap();
+        let doc = parse(&text, Format::Markdown, sample).unwrap().document;
+        let layout = handbill::layout::load("a4-leaflet").unwrap();
+        let opts = ComposeOptions {
+            layout: layout.name.clone(),
+            lang: doc.meta.lang.clone().unwrap_or_default(),
+            origin: sample.into(),
+            ..Default::default()
+        };
+        let c = compose(&doc, &layout.design, &opts).unwrap();
+        let (mut in_script, mut elsewhere) = (0, Vec::new());
+        for line in c.pages.iter().flat_map(|p| &p.lines) {
+            // Lines of the body in the script: their letters are in its face.
+            let text = line.line.text();
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            let latin = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
+            if letters == 0 || latin > 0 {
+                continue;
+            }
+            for run in &line.line.runs {
+                let name = &c.fonts.face(run.face).name;
+                for g in &run.glyphs {
+                    let Some(t) = g.text.text() else { continue };
+                    if t.chars().all(|c| c.is_ascii_digit()) {
+                        if name.contains(script) {
+                            in_script += 1;
+                        } else {
+                            elsewhere.push(format!("{t} in {name}: {text}"));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(elsewhere.is_empty(), "{sample}: {}", elsewhere.join("\n"));
+        assert!(in_script > 0, "{sample}: no digit in a line of its script");
+    }
+}

@@ -569,6 +569,9 @@ fn list_item_shape(
             hyphenate: false,
             ..base.clone()
         };
+        // Its figures in the face of the item's script ("1." before a
+        // Bengali item in the Bengali face, not the body's Latin serif).
+        setter.main_letter = setter.main_letter_of(&block.spans, &base)?;
         let m = setter.prepare(&[Span::plain(marker)], &marker_style, block.line)?;
         setter.set(&m, &[hang]).into_iter().next()
     };

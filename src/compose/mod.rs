@@ -463,6 +463,7 @@ impl Tools {
             letter_shrink: true,
             font_expansion: design.linebreak.font_expansion,
             one_letter_words: crate::typeset::sense::one_letter_words(&opts.lang),
+            main_letter: None,
         }
     }
 

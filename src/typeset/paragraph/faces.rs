@@ -3,13 +3,19 @@
 
 use crate::error::{Location, Note, Result, Warning};
 use crate::script::is_ideographic;
-use crate::statement::document::Style;
+use crate::statement::document::{Span, Style};
 use crate::typeset::fonts::{sans_partner, Face, FaceId};
+use unicode_script::{Script, UnicodeScript};
 
-use super::chars::latin_greek_cyrillic;
+use super::chars::{is_mark, latin_greek_cyrillic};
 use super::memo::{chain_slot, style_slot};
 use super::types::TextStyle;
 use super::Setter;
+
+/// The punctuation that takes the face of the script around it (see
+/// [`Setter::neighbour_face`]): what a sentence in any script may use,
+/// and a writer types from the Latin keyboard row.
+const NEUTRAL_MARKS: &str = ".,:;!?()%/";
 
 impl Setter<'_> {
     /// The face for a style in the paragraph's family (`style` is the one
@@ -76,6 +82,87 @@ impl Setter<'_> {
             }
         }
         self.first_face(style, span, c, |_| true)
+    }
+
+    /// A letter of the script that most of the letters of `spans` are
+    /// in, if the paragraph's own face in `style` lacks it: the text is
+    /// then in a script the fallback chain sets (see
+    /// [`Setter::neighbour_face`]). `None` for text mostly in the own
+    /// face's scripts, or in Chinese, Japanese, Korean, Arabic or Hebrew.
+    pub fn main_letter_of(&mut self, spans: &[Span], style: &TextStyle) -> Result<Option<char>> {
+        let mut counts: Vec<(Script, usize, char)> = Vec::new();
+        let mut letters = 0;
+        for c in spans.iter().flat_map(|s| s.text.chars()) {
+            if !c.is_alphabetic() || is_mark(c) {
+                continue;
+            }
+            letters += 1;
+            let script = c.script();
+            match counts.iter_mut().find(|e| e.0 == script) {
+                Some(e) => e.1 += 1,
+                None => counts.push((script, 1, c)),
+            }
+        }
+        let Some(&(script, n, letter)) = counts.iter().max_by_key(|e| e.1) else {
+            return Ok(None);
+        };
+        let own_scripts = [
+            Script::Latin,
+            Script::Greek,
+            Script::Cyrillic,
+            Script::Common,
+            Script::Inherited,
+        ];
+        // Chinese, Japanese and Korean faces set their own punctuation
+        // (see `face_with`). Arabic and Hebrew are left as they were: a
+        // Naskh face's figures and full stop changed how the kashida
+        // justifier and the line breaker weigh a line's end, and a
+        // Persian list item ended on "ماه." alone.
+        let apart = [
+            Script::Han,
+            Script::Hiragana,
+            Script::Katakana,
+            Script::Hangul,
+            Script::Bopomofo,
+            Script::Arabic,
+            Script::Hebrew,
+        ];
+        if 2 * n <= letters || own_scripts.contains(&script) || apart.contains(&script) {
+            return Ok(None);
+        }
+        let own = self.face_for(style, Style::default())?;
+        Ok((!self.fonts.face(own).has_char(letter)).then_some(letter))
+    }
+
+    /// The face of the paragraph's main script for a digit or a common
+    /// punctuation mark `c`, which the paragraph's own face would
+    /// otherwise draw: "15" in a line of Tamil set in a Latin serif stood
+    /// out in the serif's figures beside the sans Tamil letters. `None`
+    /// where the paragraph has no such script (see
+    /// [`Setter::main_letter`]), the mark is no neutral one, or that
+    /// script's face lacks it (Noto Sans Thai, Khmer and Ethiopic have no
+    /// digits), and for a character the own face lacks, which the chain
+    /// finds as any other.
+    pub(super) fn neighbour_face(
+        &mut self,
+        style: &TextStyle,
+        span: Style,
+        c: char,
+    ) -> Result<Option<FaceId>> {
+        let Some(letter) = self.main_letter else {
+            return Ok(None);
+        };
+        if !(c.is_ascii_digit() || NEUTRAL_MARKS.contains(c)) {
+            return Ok(None);
+        }
+        let own = self.face_for(style, span)?;
+        if !self.fonts.face(own).has_char(c) {
+            return Ok(None);
+        }
+        let Some(face) = self.face_with(style, span, letter)? else {
+            return Ok(None);
+        };
+        Ok((face != own && self.fonts.face(face).has_char(c)).then_some(face))
     }
 
     /// The first face, the paragraph's own then the chain's, that has `c`

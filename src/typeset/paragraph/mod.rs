@@ -106,6 +106,11 @@ pub struct Setter<'a> {
     /// statement's language (Czech, Slovak and Polish `v`, `z`, `a`, …; see
     /// [`crate::typeset::sense::one_letter_words`]); empty for most.
     pub one_letter_words: &'static str,
+    /// A letter of the script most of the paragraph being prepared is
+    /// written in, when the paragraph's own face lacks it (Tamil, Hindi
+    /// set in a Latin serif): its digits and punctuation are then set in
+    /// that script's face where it has them (see `Setter::neighbour_face`).
+    pub main_letter: Option<char>,
 }
 
 /// What unit tests need to set a paragraph: a setter's borrowed parts,
@@ -160,6 +165,7 @@ impl TestBench {
             // The layouts' default.
             font_expansion: 0.02,
             one_letter_words: "",
+            main_letter: None,
         }
     }
 
