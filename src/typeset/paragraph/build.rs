@@ -111,14 +111,7 @@ impl Setter<'_> {
         line: usize,
         table: bool,
     ) -> Result<(Paragraph, Option<TableFit>)> {
-        // Text without letters (a list's number, a paragraph of figures)
-        // keeps the script of the text it goes with.
-        if spans
-            .iter()
-            .any(|s| s.text.chars().any(char::is_alphabetic))
-        {
-            self.main_letter = self.main_letter_of(spans, style)?;
-        }
+        self.main_letter = self.main_letter_of(spans, style)?;
         let script = ScriptShare::of(spans);
         let aligned = script_alignment(script, style);
         let style = aligned.as_ref().unwrap_or(style);

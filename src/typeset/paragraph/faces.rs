@@ -12,10 +12,12 @@ use super::memo::{chain_slot, style_slot};
 use super::types::TextStyle;
 use super::Setter;
 
-/// The punctuation that takes the face of the script around it (see
-/// [`Setter::neighbour_face`]): what a sentence in any script may use,
-/// and a writer types from the Latin keyboard row.
-const NEUTRAL_MARKS: &str = ".,:;!?()%/";
+/// Whether `c` takes the face of the script around it (see
+/// [`Setter::face_with`]): a figure, or punctuation a sentence in any
+/// script may use and a writer types from the Latin keyboard row.
+fn is_neutral(c: char) -> bool {
+    c.is_ascii_digit() || ".,:;!?()%/".contains(c)
+}
 
 impl Setter<'_> {
     /// The face for a style in the paragraph's family (`style` is the one
@@ -81,14 +83,27 @@ impl Setter<'_> {
                 return Ok(found);
             }
         }
+        // Likewise a figure or a common mark in text mostly in a script
+        // the own face lacks ("15" in a line of Tamil set in a Latin
+        // serif stood out in the serif's figures beside the sans Tamil
+        // letters): it goes to a face made for that script if one has it
+        // (Noto Sans Thai, Khmer and Ethiopic have no digits), see
+        // [`Setter::main_letter`].
+        if let Some(letter) = self.main_letter.filter(|_| is_neutral(c)) {
+            let found = self.first_face(style, span, c, |f| f.has_char(letter))?;
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
         self.first_face(style, span, c, |_| true)
     }
 
     /// A letter of the script that most of the letters of `spans` are
     /// in, if the paragraph's own face in `style` lacks it: the text is
     /// then in a script the fallback chain sets (see
-    /// [`Setter::neighbour_face`]). `None` for text mostly in the own
-    /// face's scripts, or in Chinese, Japanese, Korean, Arabic or Hebrew.
+    /// [`Setter::face_with`]). `None` for text mostly in the own
+    /// face's scripts, or in Chinese, Japanese, Korean, Arabic or Hebrew;
+    /// for text without letters, the letter the setter already has.
     pub fn main_letter_of(&mut self, spans: &[Span], style: &TextStyle) -> Result<Option<char>> {
         let mut counts: Vec<(Script, usize, char)> = Vec::new();
         let mut letters = 0;
@@ -104,7 +119,9 @@ impl Setter<'_> {
             }
         }
         let Some(&(script, n, letter)) = counts.iter().max_by_key(|e| e.1) else {
-            return Ok(None);
+            // Text without letters (a list's number, a paragraph of
+            // figures) keeps the script of the text it goes with.
+            return Ok(self.main_letter);
         };
         let own_scripts = [
             Script::Latin,
@@ -132,37 +149,6 @@ impl Setter<'_> {
         }
         let own = self.face_for(style, Style::default())?;
         Ok((!self.fonts.face(own).has_char(letter)).then_some(letter))
-    }
-
-    /// The face of the paragraph's main script for a digit or a common
-    /// punctuation mark `c`, which the paragraph's own face would
-    /// otherwise draw: "15" in a line of Tamil set in a Latin serif stood
-    /// out in the serif's figures beside the sans Tamil letters. `None`
-    /// where the paragraph has no such script (see
-    /// [`Setter::main_letter`]), the mark is no neutral one, or that
-    /// script's face lacks it (Noto Sans Thai, Khmer and Ethiopic have no
-    /// digits), and for a character the own face lacks, which the chain
-    /// finds as any other.
-    pub(super) fn neighbour_face(
-        &mut self,
-        style: &TextStyle,
-        span: Style,
-        c: char,
-    ) -> Result<Option<FaceId>> {
-        let Some(letter) = self.main_letter else {
-            return Ok(None);
-        };
-        if !(c.is_ascii_digit() || NEUTRAL_MARKS.contains(c)) {
-            return Ok(None);
-        }
-        let own = self.face_for(style, span)?;
-        if !self.fonts.face(own).has_char(c) {
-            return Ok(None);
-        }
-        let Some(face) = self.face_with(style, span, letter)? else {
-            return Ok(None);
-        };
-        Ok((face != own && self.fonts.face(face).has_char(c)).then_some(face))
     }
 
     /// The first face, the paragraph's own then the chain's, that has `c`
@@ -219,6 +205,11 @@ impl Setter<'_> {
     ) -> Result<()> {
         let own = self.face_for(style, span)?;
         if own == used {
+            return Ok(());
+        }
+        // A figure set in the face of the script around it is no fallback
+        // when the own face has it (see `face_with`).
+        if self.main_letter.is_some() && is_neutral(c) && self.fonts.face(own).has_char(c) {
             return Ok(());
         }
         let own_script = c.is_alphabetic() && latin_greek_cyrillic(c);

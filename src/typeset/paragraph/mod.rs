@@ -109,7 +109,7 @@ pub struct Setter<'a> {
     /// A letter of the script most of the paragraph being prepared is
     /// written in, when the paragraph's own face lacks it (Tamil, Hindi
     /// set in a Latin serif): its digits and punctuation are then set in
-    /// that script's face where it has them (see `Setter::neighbour_face`).
+    /// that script's face where it has them (see `Setter::face_with`).
     pub main_letter: Option<char>,
 }
 

@@ -269,7 +269,6 @@ impl Setter<'_> {
         // one face when its first character's face cannot show them all:
         // (end offset, face).
         let mut group: Option<(usize, FaceId)> = None;
-        let mut neighbour = false;
         for (k, &(off, st)) in styles.iter().enumerate() {
             let end = styles.get(k + 1).map_or(text.len(), |s| s.0);
             let c = text[off..end].chars().next().unwrap_or(' ');
@@ -292,9 +291,6 @@ impl Setter<'_> {
             } else if is_mark(c) && previous.is_some_and(|f| self.fonts.face(f).has_char(c)) {
                 // A combining mark goes with its letter where the face can.
                 previous
-            } else if let Some(face) = self.neighbour_face(style, st, c)? {
-                neighbour = true;
-                Some(face)
             } else {
                 self.face_with(style, st, c)?
             };
@@ -302,9 +298,7 @@ impl Setter<'_> {
                 self.missing.entry(c).or_insert(line);
                 continue;
             };
-            // A digit in the face of the script around it is no fallback:
-            // the own face has it.
-            if !is_ignorable(c) && !std::mem::take(&mut neighbour) {
+            if !is_ignorable(c) {
                 self.report_fallback(style, st, face, c, line)?;
             }
             let level = levels.get(k).copied().unwrap_or(0);
