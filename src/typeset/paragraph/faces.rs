@@ -19,6 +19,12 @@ fn is_neutral(c: char) -> bool {
     c.is_ascii_digit() || ".,:;!?()%/".contains(c)
 }
 
+/// Whether `face` is of serif design, told by its name (see
+/// [`Setter::sans_design`]).
+fn is_serif(face: &Face) -> bool {
+    face.name.contains("Serif")
+}
+
 impl Setter<'_> {
     /// The face for a style in the paragraph's family (`style` is the one
     /// [`Setter::prepare`] was given).
@@ -37,7 +43,7 @@ impl Setter<'_> {
     /// unreliable (Noto Naskh Arabic calls itself a sans there).
     pub(super) fn sans_design(&mut self, style: &TextStyle, span: Style) -> Result<bool> {
         let own = self.face_for(style, span)?;
-        Ok(!self.fonts.face(own).name.contains("Serif"))
+        Ok(!is_serif(self.fonts.face(own)))
     }
 
     /// The face of the fallback chain's entry `k` for a style, in a
@@ -87,12 +93,20 @@ impl Setter<'_> {
         // the own face lacks ("15" in a line of Tamil set in a Latin
         // serif stood out in the serif's figures beside the sans Tamil
         // letters): it goes to a face made for that script if one has it
-        // (Noto Sans Thai, Khmer and Ethiopic have no digits), see
-        // [`Setter::main_letter`].
+        // [`Setter::main_letter`]. Noto Sans Thai, Khmer and Ethiopic have
+        // no digits: theirs come from the first face of the same design
+        // (Noto Sans beside Noto Sans Thai), not the body's serif.
         if let Some(letter) = self.main_letter.filter(|_| is_neutral(c)) {
             let found = self.first_face(style, span, c, |f| f.has_char(letter))?;
             if found.is_some() {
                 return Ok(found);
+            }
+            if let Some(script_face) = self.first_face(style, span, letter, |_| true)? {
+                let serif = is_serif(self.fonts.face(script_face));
+                let found = self.first_face(style, span, c, |f| is_serif(f) == serif)?;
+                if found.is_some() {
+                    return Ok(found);
+                }
             }
         }
         self.first_face(style, span, c, |_| true)
