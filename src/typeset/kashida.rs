@@ -128,8 +128,14 @@ fn ranked_joins(letters: &[Option<char>]) -> impl Iterator<Item = (usize, u8)> +
     let last = letters
         .iter()
         .rposition(|c| c.is_some_and(char::is_alphabetic));
+    let count = letters
+        .iter()
+        .filter(|c| c.is_some_and(char::is_alphabetic))
+        .count();
+    let long_enough = count >= SHORTEST_LENGTHENED;
     letters
         .windows(2)
+        .take_while(move |_| long_enough)
         .enumerate()
         .filter_map(move |(k, pair)| match *pair {
             [Some(a), Some(b)] => rank(a, b, Some(k + 1) == last).map(|r| (k, r)),
@@ -144,6 +150,13 @@ fn ranked_joins(letters: &[Option<char>]) -> impl Iterator<Item = (usize, u8)> +
 /// only stretch its six word spaces, ended on a word of three letters
 /// alone.
 pub const STRETCH_EM: f64 = 0.2;
+
+/// The fewest letters a word has to be lengthened. A stroke inside a word
+/// of two letters ("تـا", "از") outweighs the word itself: it reads as a
+/// dash, not as the word's own join drawn out, and the proof of the
+/// Persian leaflet showed them. Longer words carry the stroke as part of
+/// their shape.
+const SHORTEST_LENGTHENED: usize = 3;
 
 /// The font's tatweel: its glyph and advance at the line's size.
 #[derive(Clone, Copy, Debug)]
@@ -400,7 +413,12 @@ mod tests {
         // line breaker once counted "في،" as able to take a kashida.
         assert!(!can_lengthen(&word("في،")));
         // A glyph that is no single letter breaks the pair.
-        assert!(!can_lengthen(&[Some('س'), None, Some('ا')]));
+        assert!(!can_lengthen(&[Some('س'), None, Some('ا'), Some('ر')]));
+        // A word of two letters is never lengthened, even at a join that
+        // ranks first; three letters are enough.
+        assert!(!can_lengthen(&word("تا")));
+        assert!(!can_lengthen(&word("سر")));
+        assert!(can_lengthen(&word("سرد")));
     }
 
     #[test]
