@@ -5,7 +5,7 @@
 use super::clean::{clean_spans_with, clean_text, is_space, TableTabs};
 use super::frontmatter::{Field, FrontMatter};
 use super::plain::{is_separator, list_marker, Marker};
-use super::{dates, heading, meta};
+use super::{dates, deck, heading, meta};
 use super::{Line, Para, ParaKind};
 use crate::error::Warning;
 use crate::statement::document::{Block, BlockKind, Span, Style, LINE_BREAK};
@@ -679,6 +679,9 @@ pub(super) fn build(
     let mut raw_meta: Vec<Line> = Vec::new();
     let (next, has_headline) = push_headline(paras, front, plain, &mut out, &mut raw_meta);
     let mut next = push_subtitle(paras, front, has_headline, next, &mut out);
+    if has_headline && front.subtitle.is_none() {
+        next = push_deck(paras, next, file, warnings, &mut out);
+    }
     if has_headline {
         let heads = plain_headings(paras, next, plain);
         next = take_meta_paras(paras, next, &heads, &mut raw_meta);
@@ -813,6 +816,35 @@ fn push_subtitle(
             out.push(field_block(BlockKind::Subtitle, subtitle));
             next
         }
+    }
+}
+
+/// A one-line paragraph under the headline that repeats it before a
+/// separator ("Save Lipa Park – we will not give up …"): the rest is the
+/// subtitle, when there is none yet (see the `deck` module). Returns the
+/// next paragraph.
+fn push_deck(
+    paras: &[Para],
+    next: usize,
+    file: &str,
+    warnings: &mut Vec<Warning>,
+    out: &mut Vec<Block>,
+) -> usize {
+    let has_subtitle = out.iter().any(|b| b.kind == BlockKind::Subtitle);
+    let headline = out.iter().rfind(|b| b.kind == BlockKind::Headline);
+    let (Some(headline), Some(p)) = (headline, paras.get(next)) else {
+        return next;
+    };
+    if has_subtitle || p.kind != ParaKind::Body || p.lines.len() != 1 || !is_meta_line(&p.lines[0])
+    {
+        return next;
+    }
+    match deck::after_headline(&p.lines[0], &headline.text(), file, warnings) {
+        Some(line) => {
+            out.extend(block(BlockKind::Subtitle, &[line]));
+            next + 1
+        }
+        None => next,
     }
 }
 

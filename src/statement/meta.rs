@@ -63,7 +63,7 @@ pub(super) fn blocks(
 }
 
 /// A warning at 1-based `line` and the column of byte `at` in `raw`.
-fn warning(file: &str, line: usize, raw: &str, at: usize, message: String) -> Warning {
+pub(super) fn warning(file: &str, line: usize, raw: &str, at: usize, message: String) -> Warning {
     let column = raw[..at].chars().count() + 1;
     Warning {
         at: Location::at(file, line, column),

@@ -40,7 +40,10 @@
 //!   a one-line paragraph right after the headline that equals it is taken as
 //!   that subtitle instead of repeating it. Without one, a paragraph right
 //!   after the headline that is bold throughout, up to 200 characters, and
-//!   not a salutation, list or table, is the subtitle.
+//!   not a salutation, list or table, is the subtitle; so is what follows
+//!   the dash or colon of a one-line meta-like paragraph that repeats the
+//!   headline before it (the `deck` submodule; the repeat is left off with
+//!   a warning).
 //! * **Meta**: right after the headline (and subtitle), whole paragraphs
 //!   whose every line is short (≤ 120 characters), does not end with
 //!   `. , ; : ! ?` (closing quotes and brackets looked through), is not a
@@ -121,6 +124,7 @@ mod chat;
 mod classify;
 mod clean;
 pub mod dates;
+mod deck;
 mod decode;
 pub mod document;
 pub mod docx;

@@ -797,6 +797,48 @@ fn a_bold_line_under_the_headline_is_its_subtitle_never_a_meta_line() {
 }
 
 #[test]
+fn a_line_repeating_the_headline_before_a_dash_gives_its_deck_as_subtitle() {
+    // The Serbian samples open so: set as a meta line, the deck was small
+    // and grey, the headline's words in it a second time.
+    let text = "+++\ntitle = \"Save Lipa Park\"\ndate = \"21 March 2026\"\n+++\n\n\
+                Save Lipa Park – the last green space in our street\n\nNeighbours,\n\nText.\n";
+    let parsed = parse_ok(text, Format::Plain);
+    let doc = &parsed.document;
+    assert_eq!(
+        kinds(doc),
+        [
+            BlockKind::Headline,
+            BlockKind::Subtitle,
+            BlockKind::Meta,
+            BlockKind::Salutation,
+            BlockKind::Body
+        ]
+    );
+    assert_eq!(texts(doc)[1], "the last green space in our street");
+    let said: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+    assert_eq!(
+        said,
+        [
+            "s.txt:6:1: warning: “Save Lipa Park –” repeats the headline; left off, \
+          and the rest set as its subtitle"
+        ]
+    );
+    // From a Markdown headline too.
+    let doc = md("# Save Lipa Park\n\nSave Lipa Park: a call\n\nText.\n");
+    assert_eq!(texts(&doc)[..2], ["Save Lipa Park", "a call"]);
+    // A front matter subtitle wins: the line stays a meta line, whole.
+    let doc = plain(
+        "+++\ntitle = \"Save Lipa Park\"\nsubtitle = \"A call\"\n+++\n\n\
+         Save Lipa Park – a call\n\nText.\n",
+    );
+    assert_eq!(kinds(&doc)[2], BlockKind::Meta);
+    assert_eq!(texts(&doc)[2], "Save Lipa Park – a call");
+    // A sentence that opens with the headline's words is body text.
+    let doc = plain("Save Lipa Park\n\nSave Lipa Park – it is all we have left.\n\nText.\n");
+    assert_eq!(kinds(&doc)[1], BlockKind::Body);
+}
+
+#[test]
 fn meta_lines_stop_at_prose() {
     let doc = plain("Title\n\n1 June 2023\n\nBelgrade\n\nThe first paragraph is prose.");
     assert_eq!(
