@@ -423,7 +423,7 @@ impl Face {
     /// How far a glyph's outline reaches above and below the baseline, in
     /// em (below is negative); `None` for a glyph that draws nothing.
     pub fn ink_em(&self, gid: u16) -> Option<(f64, f64)> {
-        let b = self.shaper.glyph_bounding_box(ttf_parser::GlyphId(gid))?;
+        let b = self.glyph_box(gid)?;
         let upem = self.units_per_em;
         Some((f64::from(b.y_max) / upem, f64::from(b.y_min) / upem))
     }
@@ -431,9 +431,25 @@ impl Face {
     /// Where a glyph's outline begins and ends across, in em from its
     /// origin; `None` for a glyph that draws nothing.
     pub fn ink_x_em(&self, gid: u16) -> Option<(f64, f64)> {
-        let b = self.shaper.glyph_bounding_box(ttf_parser::GlyphId(gid))?;
+        let b = self.glyph_box(gid)?;
         let upem = self.units_per_em;
         Some((f64::from(b.x_min) / upem, f64::from(b.x_max) / upem))
+    }
+
+    /// A glyph's outline box in font units; `None` for a glyph that draws
+    /// nothing. A TrueType glyph's header stores its box, which the font's
+    /// compiler measured (it agrees with the outline in every glyph of the
+    /// bundled fonts): reading it costs four numbers, where measuring the
+    /// outline walks every point, and that was a tenth of a leaflet's build
+    /// time (every line's ink is checked, and the preflight's). A variable
+    /// font's header holds the default instance's box, and a CFF font has
+    /// none; their outlines are measured.
+    fn glyph_box(&self, gid: u16) -> Option<ttf_parser::Rect> {
+        let id = ttf_parser::GlyphId(gid);
+        match self.shaper.tables().glyf {
+            Some(glyf) if !self.shaper.is_variable() => glyf.bbox(id),
+            _ => self.shaper.glyph_bounding_box(id),
+        }
     }
 
     /// Horizontal advance of a glyph, in em.
