@@ -108,7 +108,11 @@ pub fn paragraph_direction(text: &str, document: Direction) -> Direction {
 /// `None` for a paragraph of left-to-right text in a left-to-right document,
 /// whose levels are all zero: nothing about it changes.
 pub fn char_levels(text: &str, document: Direction) -> Option<Vec<u8>> {
-    if document == Direction::Ltr && !text.chars().any(|c| is_strong_rtl(c) || opens_rtl(c)) {
+    // Nothing below U+0590 (Latin to Armenian) is right-to-left or opens
+    // an embedding: such text skips the class lookups, a binary search
+    // each, which every paragraph set at every trial size paid.
+    let may_turn = |c: char| c >= '\u{590}' && (is_strong_rtl(c) || opens_rtl(c));
+    if document == Direction::Ltr && !text.chars().any(may_turn) {
         return None;
     }
     let base = paragraph_direction(text, document);

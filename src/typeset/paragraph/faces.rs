@@ -126,7 +126,12 @@ impl Setter<'_> {
                 continue;
             }
             letters += 1;
-            let script = c.script();
+            // An ASCII letter is Latin; the lookup is a binary search.
+            let script = if c.is_ascii() {
+                Script::Latin
+            } else {
+                c.script()
+            };
             match counts.iter_mut().find(|e| e.0 == script) {
                 Some(e) => e.1 += 1,
                 None => counts.push((script, 1, c)),
