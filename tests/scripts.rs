@@ -648,3 +648,44 @@ fn digits_in_text_of_another_script_take_a_face_made_for_it() {
         assert!(in_script > 0, "{sample}: no digit in a line of its script");
     }
 }
+
+#[test]
+fn a_figure_set_in_one_scripts_paragraph_keeps_its_own_face_in_another() {
+    // Words are remembered between paragraphs set alike; "2026" set first
+    // in a Tamil paragraph's face came out in the Tamil face in the English
+    // paragraph after it.
+    use handbill::compose::{compose, ComposeOptions};
+    use handbill::statement::{parse, Format};
+    let text = "+++\nlang = \"en\"\n+++\n\n# Meeting\n\n\
+                மீனவர்கள் கூட்டம் 2026 ஆகஸ்ட் மாதம் நடைபெறும். அனைவரும் வருக என்று அழைக்கிறோம்.\n\n\
+                The fishers meet in August 2026 at the harbour hall, and everyone is welcome.\n";
+    let doc = parse(text, Format::Markdown, "mix.md").unwrap().document;
+    let layout = handbill::layout::load("a4-leaflet").unwrap();
+    let opts = ComposeOptions {
+        layout: layout.name.clone(),
+        lang: "en".into(),
+        origin: "mix.md".into(),
+        ..Default::default()
+    };
+    let c = compose(&doc, &layout.design, &opts).unwrap();
+    let mut seen = Vec::new();
+    for line in c.pages.iter().flat_map(|p| &p.lines) {
+        let text = line.line.text();
+        let tamil = text.chars().any(|c| ('\u{B80}'..='\u{BFF}').contains(&c));
+        for run in &line.line.runs {
+            let name = &c.fonts.face(run.face).name;
+            let digits = run
+                .glyphs
+                .iter()
+                .filter_map(|g| g.text.text())
+                .any(|t| t.chars().any(|c| c.is_ascii_digit()));
+            if digits {
+                seen.push((tamil, name.contains("Tamil"), text.clone()));
+            }
+        }
+    }
+    assert_eq!(seen.len(), 2, "{seen:?}");
+    for (tamil, in_tamil_face, text) in seen {
+        assert_eq!(tamil, in_tamil_face, "figures of “{text}”");
+    }
+}

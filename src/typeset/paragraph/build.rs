@@ -150,7 +150,8 @@ impl Setter<'_> {
                 .position(|(_, h)| std::ptr::eq(h, self.hyphenator))
                 .map_or(1, |k| k + 2),
         };
-        self.memo.start_paragraph(style, hyphenation);
+        self.memo
+            .start_paragraph(style, hyphenation, self.main_letter);
         // A table's first row starts where the others do.
         if style.indent > Length::ZERO && !table {
             p.push(

@@ -7,6 +7,7 @@ use crate::style::{Align, FontRef};
 use crate::typeset::fonts::FaceId;
 use crate::typeset::linebreak::Item;
 use rustc_hash::FxHashMap;
+use unicode_script::{Script, UnicodeScript};
 
 use super::types::{Glyph, Paragraph, Piece, SegmentGap, TextStyle, WordBreak};
 use super::Setter;
@@ -26,13 +27,17 @@ pub struct Memo {
     /// them afresh for each was much of the setting time.
     pub(super) word: WordBuffers,
     /// The ways of setting words met so far (font, size in bits, by which
-    /// patterns hyphenated, whether justified): what a word's items depend
-    /// on besides the word and the setter's own settings. (The breaks
-    /// inside a Chinese or Thai word are glue that stretches in justified
-    /// text and a ragged break otherwise.) The patterns are 0 for none, 1
-    /// for the statement's language's, 2 and on for the other languages'
-    /// (see [`Setter::prepare_in`]).
-    contexts: Vec<(FontRef, u64, usize, bool)>,
+    /// patterns hyphenated, whether justified, the script of the paragraph's
+    /// main letter):
+    /// what a word's items depend on besides the word and the setter's own
+    /// settings. (The breaks inside a Chinese or Thai word are glue that
+    /// stretches in justified text and a ragged break otherwise.) The
+    /// patterns are 0 for none, 1 for the statement's language's, 2 and on
+    /// for the other languages' (see [`Setter::prepare_in`]). The main
+    /// letter chooses the face of figures (see [`Setter::main_letter`]):
+    /// without it, "2026" set once in a Tamil paragraph came out in the
+    /// Tamil face in an English one too.
+    contexts: Vec<(FontRef, u64, usize, bool, Option<Script>)>,
     /// The current paragraph's entry in `contexts` (set by [`Setter::prepare`]).
     context: usize,
     /// Words set so far, by context: a statement repeats its words, and
@@ -105,13 +110,21 @@ impl Memo {
     /// Starts a paragraph in `style`: its own faces are looked up afresh
     /// (another paragraph may use another family), and its words are
     /// remembered with those of earlier paragraphs set the same way.
-    pub(super) fn start_paragraph(&mut self, style: &TextStyle, hyphenation: usize) {
+    pub(super) fn start_paragraph(
+        &mut self,
+        style: &TextStyle,
+        hyphenation: usize,
+        main_letter: Option<char>,
+    ) {
+        // Any letter of the script picks the same faces.
+        let main_script = main_letter.map(|c| c.script());
         self.own = [None; 4];
         let context = (
             style.font.clone(),
             style.size.to_pt().to_bits(),
             hyphenation,
             style.align == Align::Justify,
+            main_script,
         );
         self.context = match self.contexts.iter().position(|c| *c == context) {
             Some(k) => k,
