@@ -86,8 +86,9 @@ fn fits_at(
 
 /// The largest size between `lo` (which fits) and `hi` that fits, to
 /// within [`FIT_PRECISION_PT`]: `hi` if it fits, else a search that tries
-/// `guess` and its neighbour first (usually the answer, in two settings)
-/// and bisects what is left.
+/// `guess` and its neighbour first (usually the answer, in two settings),
+/// goes on by doubling steps until the answer is passed, and bisects what
+/// is left.
 fn largest(
     tools: &mut Tools,
     doc: &Document,
@@ -104,18 +105,31 @@ fn largest(
     let g = guess.max(lo).min(hi);
     if g > lo && g < hi {
         let fits = fits_at(tools, doc, design, opts, pages, g)?;
-        let next = if fits { g + step } else { g - step };
         if fits {
             lo = g
         } else {
             hi = g
         }
-        if next > lo && next < hi {
-            if fits_at(tools, doc, design, opts, pages, next)? {
+        // Then away from the guess, the way it says, by steps that double
+        // until one crosses: the guess is usually within a step or two, and
+        // bisecting all that was left of the range after one step took
+        // four settings more of a long text to end where this stops.
+        let mut stride = step;
+        loop {
+            let next = if fits { lo + stride } else { hi - stride };
+            if next <= lo || next >= hi {
+                break;
+            }
+            let next_fits = fits_at(tools, doc, design, opts, pages, next)?;
+            if next_fits {
                 lo = next;
             } else {
                 hi = next;
             }
+            if next_fits != fits {
+                break;
+            }
+            stride = stride * 2.0;
         }
     }
     while hi - lo > step {
