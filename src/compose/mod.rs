@@ -316,6 +316,9 @@ struct Trial {
     /// How far down the text area of the last page (or panel) the text
     /// reaches, from 0 (its top) to 1 (its last baseline).
     fill: f64,
+    /// How far down the first page's text area the body starts, below the
+    /// head, in the same measure: what a larger body size does not grow.
+    head: f64,
     /// The headline's lines.
     headline_lines: HeadlineLines,
     /// The word gaps of the body's justified lines.
@@ -480,6 +483,7 @@ impl Tools {
     ) -> Result<Trial> {
         let set = self.set_blocks(doc, design, opts, budget, tail)?;
         let stopped = set.blocks.is_none();
+        let body_top = set.first.top;
         let mut flow = match set.blocks {
             Some(blocks) => pages::flow_around(blocks, &set.grid, set.first),
             None => pages::Flow::default(),
@@ -491,12 +495,14 @@ impl Tools {
             }
         }
         let area = set.grid.bottom - set.grid.top;
+        let head = (body_top - set.grid.top) / area;
         let headline_lines = set.headline_lines;
         Ok(Trial {
             headline_lines,
             gaps: set.gaps,
             stopped,
             fill: (flow.last_bottom - set.grid.top) / area,
+            head,
             pages: flow.pages,
             warnings: set.warnings,
             notes: set.notes,
