@@ -13,7 +13,9 @@ opening the first meta line is dropped; an unambiguous numeric date (year
 first, dotted, or a day over 12) is written the language's way. The
 language is the front matter's `lang`, else `--lang`, else English; dates
 are mirrored for en, en-US, de, fr and sr (Latin and Cyrillic), the
-samples' languages, and left as written for others.
+samples' languages, and left as written for others. A one-line paragraph
+under the headline that repeats it before a dash or colon gives the
+subtitle what follows (the repeat is left off, with a warning).
 
 Usage: plain_source.py SRC [--lang TAG]
 """
@@ -119,6 +121,32 @@ def head_lines(paras):
     return lines
 
 
+def deck_after(headline, para):
+    """What follows the separator of a one-line paragraph that repeats the
+    headline before a dash, colon or bar ("Title – deck"): handbill sets it
+    as the subtitle and leaves the repeat off with a warning. None when
+    the paragraph is not such a line."""
+    if "\n" in para or len(para) > 120 or re.search(r"[.,;:!?][\"'’”»)]*\s*$", para):
+        return None
+    want = alnum(headline)
+    if not want:
+        return None
+    got, end = "", 0
+    for i, c in enumerate(para):
+        if len(got) >= len(want):
+            break
+        if c.isalnum():
+            got += c.lower()
+            end = i + 1
+    if got != want or (end < len(para) and para[end].isalnum()):
+        return None
+    after = para[end:].lstrip()
+    if not after or after[0] not in "–—-:|·":
+        return None
+    rest = after[1:].strip()
+    return rest if any(c.isalpha() for c in rest) else None
+
+
 def alnum(s):
     return "".join(c.lower() for c in s if c.isalnum())
 
@@ -168,6 +196,11 @@ def main(path):
         head.append(first)
     else:
         rest = paras
+    if rest and "subtitle" not in front:
+        deck = deck_after(head[0], rest[0])
+        if deck:
+            head.append(deck)
+            rest = rest[1:]
     for key in ("subtitle", "date", "author"):
         v = front.get(key)
         if v and alnum(v) not in alnum(body):
