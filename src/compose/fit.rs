@@ -1,9 +1,10 @@
 //! Fitting the body size to the pages: the largest size between the
 //! layout's `min-size` and `max-size` at which the whole statement fits its
-//! page (or the panels of a folded sheet), found by bisection. Before giving
-//! up, the tail (QR code, imprint) shrinks within its limits, then a fitted
-//! headline gets smaller; `--fit N` then also lets the body go below
-//! `min-size`, down to [`LEGIBLE_BODY_PT`], and fits N pages instead of one.
+//! page (or the panels of a folded sheet), found by a search from a guess
+//! (see [`search`]). Before giving up, the tail (QR code, imprint) shrinks
+//! within its limits, then a fitted headline gets smaller; `--fit N` then
+//! also lets the body go below `min-size`, down to [`LEGIBLE_BODY_PT`], and
+//! fits N pages instead of one.
 
 use super::fill::fill_out;
 use super::measure::Measure;
@@ -18,7 +19,8 @@ use crate::units::Length;
 
 /// How close the fitted body size comes to the largest that fits, in
 /// points: a quarter point is finer than anyone can see, and bisection
-/// between 9 and 11.5 pt gets there in about five trials.
+/// between 9 and 11.5 pt gets there in about five trials (a search from a
+/// good guess in fewer, see [`search`]).
 pub(super) const FIT_PRECISION_PT: f64 = 0.25;
 
 /// The smallest body size `--fit` goes down to, in points, whatever the
@@ -251,7 +253,7 @@ pub(super) fn fit_to(
                 }));
             }
         }
-        return bisect(
+        return largest_size(
             tools,
             doc,
             v,
@@ -268,7 +270,7 @@ pub(super) fn fit_to(
     };
     match at_floor(tools, doc, &variants, opts, n, floor)? {
         Some((v, smallest)) => {
-            bisect(tools, doc, v, opts, n, (floor, fit.min_size), smallest).map(Some)
+            largest_size(tools, doc, v, opts, n, (floor, fit.min_size), smallest).map(Some)
         }
         None => Ok(None),
     }
@@ -350,12 +352,6 @@ pub(super) fn size_guess(lo: Length, n: usize, fill: f64) -> Length {
     lo * (n as f64 / taken).sqrt()
 }
 
-/// How many strides the search takes from its guess before it bisects:
-/// a step, then two more. A guess is usually within a step or two of the
-/// answer; one further off costs three settings more than bisecting the
-/// whole range would, where more strides would cost more.
-const GUESS_STRIDES: usize = 2;
-
 /// [`size_guess`] for a text on one page: the head (`head` of its text
 /// area, set apart from the body size) does not grow, so only the room
 /// below it is shared out; without this, a poster's guess for the
@@ -366,15 +362,21 @@ fn one_page_guess(lo: Length, fill: f64, head: f64) -> Length {
     lo * ((1.0 - head) / body).sqrt()
 }
 
+/// How many strides the search takes from its guess before it bisects:
+/// a step, then two steps more. A guess is usually within a step or two of
+/// the answer; one further off costs up to three settings more than
+/// bisecting the whole range would, and more strides would cost more.
+const GUESS_STRIDES: usize = 2;
+
 /// The largest size between `lo`, which fits, and `hi`, which does not, at
 /// which `fits`, to within [`FIT_PRECISION_PT`]. Each answer costs a
 /// setting of the text, so the search starts at `guess` (see
 /// [`size_guess`]): then it goes away from it, the way the guess says, by
 /// [`GUESS_STRIDES`] strides of a step that double, stopping where one
 /// crosses, and bisects what is left. Bisecting the whole range took five
-/// settings for a leaflet where this takes two or three; it ends within
-/// the same precision, assuming that what fits at a size fits at every
-/// smaller one.
+/// or six settings of the text; from a guess within a step or two this
+/// takes two to four. It ends within the same precision, assuming that
+/// what fits at a size fits at every smaller one.
 pub(super) fn search(
     (mut lo, mut hi): (Length, Length),
     guess: Length,
@@ -420,8 +422,9 @@ pub(super) fn search(
 
 /// The largest body size between `lo` and `hi` that fits `n` pages in the
 /// variant `v`, given `smallest`, its setting at `lo` (which fits), and
-/// knowing that `hi` does not.
-fn bisect(
+/// knowing that `hi` does not: found by [`search`] from the size that
+/// `smallest`'s fill suggests.
+fn largest_size(
     tools: &mut Tools,
     doc: &Document,
     v: &Variant,

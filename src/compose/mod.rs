@@ -109,7 +109,7 @@ pub struct Composed {
 
 /// Sets a document in a design. With `fit = "page"` the body size is the
 /// largest between the layout's `min-size` and `max-size` that sets the
-/// whole statement on one page, found by bisection; shaping is cached across
+/// whole statement on one page, found by a search; shaping is cached across
 /// the trials, so fitting costs a few compositions, not a few builds.
 pub fn compose(doc: &Document, design: &Design, opts: &ComposeOptions) -> Result<Composed> {
     match compose_in(doc, design, opts, None, FontBook::new())? {

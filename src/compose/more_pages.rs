@@ -75,8 +75,8 @@ fn fits_at(
 }
 
 /// The largest size between `lo` (which fits) and `hi` that fits, to
-/// within [`super::fit::FIT_PRECISION_PT`]: `hi` if it fits, else as [`search`] finds
-/// it from `guess`.
+/// within [`super::fit::FIT_PRECISION_PT`]: `hi` if it fits, else as
+/// [`search`] finds it from `guess`.
 fn largest(
     tools: &mut Tools,
     doc: &Document,

@@ -22,7 +22,8 @@
 //! 5. between two letters inside the word.
 //!
 //! Finals with a bowl below the baseline (Yeh, Noon, Beh, Hah, Meem) are
-//! never lengthened into. A join is only used where the font draws it as
+//! never lengthened into, nor is a word of two letters
+//! ([`SHORTEST_LENGTHENED`]). A join is only used where the font draws it as
 //! a plain baseline connection: both letters on their own glyphs with no
 //! mark between them, and the word shaped with a tatweel there giving the
 //! same glyphs as without (a font that changes a letter's form next to
@@ -132,10 +133,13 @@ fn ranked_joins(letters: &[Option<char>]) -> impl Iterator<Item = (usize, u8)> +
         .iter()
         .filter(|c| c.is_some_and(char::is_alphabetic))
         .count();
-    let long_enough = count >= SHORTEST_LENGTHENED;
-    letters
+    let joined = if count >= SHORTEST_LENGTHENED {
+        letters
+    } else {
+        &[]
+    };
+    joined
         .windows(2)
-        .take_while(move |_| long_enough)
         .enumerate()
         .filter_map(move |(k, pair)| match *pair {
             [Some(a), Some(b)] => rank(a, b, Some(k + 1) == last).map(|r| (k, r)),
@@ -152,7 +156,7 @@ fn ranked_joins(letters: &[Option<char>]) -> impl Iterator<Item = (usize, u8)> +
 pub const STRETCH_EM: f64 = 0.2;
 
 /// The fewest letters a word has to be lengthened. A stroke inside a word
-/// of two letters ("تـا", "از") outweighs the word itself: it reads as a
+/// of two letters ("تـا", "بـه") outweighs the word itself: it reads as a
 /// dash, not as the word's own join drawn out, and the proof of the
 /// Persian leaflet showed them. Longer words carry the stroke as part of
 /// their shape.

@@ -93,7 +93,7 @@ impl Setter<'_> {
         // the own face lacks ("15" in a line of Tamil set in a Latin
         // serif stood out in the serif's figures beside the sans Tamil
         // letters): it goes to a face made for that script if one has it
-        // [`Setter::main_letter`]. Noto Sans Thai, Khmer and Ethiopic have
+        // (see [`Setter::main_letter`]). Noto Sans Thai, Khmer and Ethiopic have
         // no digits: theirs come from the first face of the same design
         // (Noto Sans beside Noto Sans Thai), not the body's serif.
         if let Some(letter) = self.main_letter.filter(|_| is_neutral(c)) {

@@ -27,16 +27,15 @@ pub struct Memo {
     /// them afresh for each was much of the setting time.
     pub(super) word: WordBuffers,
     /// The ways of setting words met so far (font, size in bits, by which
-    /// patterns hyphenated, whether justified, the script of the paragraph's
-    /// main letter):
-    /// what a word's items depend on besides the word and the setter's own
-    /// settings. (The breaks inside a Chinese or Thai word are glue that
-    /// stretches in justified text and a ragged break otherwise.) The
-    /// patterns are 0 for none, 1 for the statement's language's, 2 and on
-    /// for the other languages' (see [`Setter::prepare_in`]). The main
-    /// letter chooses the face of figures (see [`Setter::main_letter`]):
-    /// without it, "2026" set once in a Tamil paragraph came out in the
-    /// Tamil face in an English one too.
+    /// patterns hyphenated, whether justified, the script of the
+    /// paragraph's main letter): what a word's items depend on besides the
+    /// word and the setter's own settings. (The breaks inside a Chinese or
+    /// Thai word are glue that stretches in justified text and a ragged
+    /// break otherwise.) The patterns are 0 for none, 1 for the statement's
+    /// language's, 2 and on for the other languages' (see
+    /// [`Setter::prepare_in`]). The main letter chooses the face of figures
+    /// (see [`Setter::main_letter`]): without it, "2026" set once in a
+    /// Tamil paragraph came out in the Tamil face in an English one too.
     contexts: Vec<(FontRef, u64, usize, bool, Option<Script>)>,
     /// The current paragraph's entry in `contexts` (set by [`Setter::prepare`]).
     context: usize,
