@@ -47,6 +47,29 @@ fn lines(pdf: &Path) -> Vec<String> {
 
 const LAYOUTS: &[&str] = &["a4-leaflet", "a5-flyer", "a6-handout", "a3-poster"];
 
+/// `text` (a file called `name`, in `format`) composed on `layout`, in
+/// its front matter's language, else `lang`.
+fn compose_on(
+    text: &str,
+    format: handbill::statement::Format,
+    name: &str,
+    layout: &str,
+    lang: &str,
+) -> handbill::compose::Composed {
+    use handbill::compose::{compose, ComposeOptions};
+    let doc = handbill::statement::parse(text, format, name)
+        .unwrap()
+        .document;
+    let layout = handbill::layout::load(layout).unwrap();
+    let opts = ComposeOptions {
+        layout: layout.name.clone(),
+        lang: doc.meta.lang.clone().unwrap_or_else(|| lang.into()),
+        origin: name.into(),
+        ..Default::default()
+    };
+    compose(&doc, &layout.design, &opts).unwrap()
+}
+
 #[test]
 fn chinese_and_japanese_lines_keep_punctuation_where_kinsoku_puts_it() {
     let no_start = [
@@ -239,21 +262,12 @@ fn indic_words_copy_by_the_font_map_alone() {
 
 #[test]
 fn adjacent_full_width_punctuation_closes_up_to_half_an_em() {
-    use handbill::compose::{compose, ComposeOptions};
-    use handbill::statement::{parse, Format};
+    use handbill::statement::Format;
     // "。」" and "」「": the full stop before the closing bracket, and the
     // opening bracket after it, are set half-width (the font's `halt`);
     // a full stop before a letter keeps its whole square.
     let text = "先生は「はい。」「いいえ。」と答えた。子どもたちに伝えた。";
-    let doc = parse(text, Format::Plain, "ja.txt").unwrap().document;
-    let layout = handbill::layout::load("a5-flyer").unwrap();
-    let opts = ComposeOptions {
-        layout: layout.name.clone(),
-        lang: "ja".into(),
-        origin: "ja.txt".into(),
-        ..Default::default()
-    };
-    let composed = compose(&doc, &layout.design, &opts).unwrap();
+    let composed = compose_on(text, Format::Plain, "ja.txt", "a5-flyer", "ja");
     let glyphs: Vec<(String, f64, f64)> = composed.pages[0]
         .lines
         .iter()
@@ -601,8 +615,7 @@ fn digits_in_text_of_another_script_take_a_face_made_for_it() {
     // stood out in the serif's figures. Their own faces have digits; the
     // Thai, Khmer and Ethiopic faces have none, and theirs come from the
     // Latin sans, the design those faces are drawn to go with.
-    use handbill::compose::{compose, ComposeOptions};
-    use handbill::statement::{parse, Format};
+    use handbill::statement::Format;
     for (sample, script) in [
         ("ta-meenavar.md", "Tamil"),
         ("hi-pani.md", "Devanagari"),
@@ -612,15 +625,7 @@ fn digits_in_text_of_another_script_take_a_face_made_for_it() {
         ("am-taxi.md", "Noto Sans"),
     ] {
         let text = std::fs::read_to_string(root().join("samples").join(sample)).unwrap();
-        let doc = parse(&text, Format::Markdown, sample).unwrap().document;
-        let layout = handbill::layout::load("a4-leaflet").unwrap();
-        let opts = ComposeOptions {
-            layout: layout.name.clone(),
-            lang: doc.meta.lang.clone().unwrap_or_default(),
-            origin: sample.into(),
-            ..Default::default()
-        };
-        let c = compose(&doc, &layout.design, &opts).unwrap();
+        let c = compose_on(&text, Format::Markdown, sample, "a4-leaflet", "");
         let (mut in_script, mut elsewhere) = (0, Vec::new());
         for line in c.pages.iter().flat_map(|p| &p.lines) {
             // Lines of the body in the script: their letters are in its face.
@@ -654,20 +659,11 @@ fn a_figure_set_in_one_scripts_paragraph_keeps_its_own_face_in_another() {
     // Words are remembered between paragraphs set alike; "2026" set first
     // in a Tamil paragraph's face came out in the Tamil face in the English
     // paragraph after it.
-    use handbill::compose::{compose, ComposeOptions};
-    use handbill::statement::{parse, Format};
+    use handbill::statement::Format;
     let text = "+++\nlang = \"en\"\n+++\n\n# Meeting\n\n\
                 மீனவர்கள் கூட்டம் 2026 ஆகஸ்ட் மாதம் நடைபெறும். அனைவரும் வருக என்று அழைக்கிறோம்.\n\n\
                 The fishers meet in August 2026 at the harbour hall, and everyone is welcome.\n";
-    let doc = parse(text, Format::Markdown, "mix.md").unwrap().document;
-    let layout = handbill::layout::load("a4-leaflet").unwrap();
-    let opts = ComposeOptions {
-        layout: layout.name.clone(),
-        lang: "en".into(),
-        origin: "mix.md".into(),
-        ..Default::default()
-    };
-    let c = compose(&doc, &layout.design, &opts).unwrap();
+    let c = compose_on(text, Format::Markdown, "mix.md", "a4-leaflet", "en");
     let mut seen = Vec::new();
     for line in c.pages.iter().flat_map(|p| &p.lines) {
         let text = line.line.text();
