@@ -47,29 +47,6 @@ fn lines(pdf: &Path) -> Vec<String> {
 
 const LAYOUTS: &[&str] = &["a4-leaflet", "a5-flyer", "a6-handout", "a3-poster"];
 
-/// `text` (a file called `name`, in `format`) composed on `layout`, in
-/// its front matter's language, else `lang`.
-fn compose_on(
-    text: &str,
-    format: handbill::statement::Format,
-    name: &str,
-    layout: &str,
-    lang: &str,
-) -> handbill::compose::Composed {
-    use handbill::compose::{compose, ComposeOptions};
-    let doc = handbill::statement::parse(text, format, name)
-        .unwrap()
-        .document;
-    let layout = handbill::layout::load(layout).unwrap();
-    let opts = ComposeOptions {
-        layout: layout.name.clone(),
-        lang: doc.meta.lang.clone().unwrap_or_else(|| lang.into()),
-        origin: name.into(),
-        ..Default::default()
-    };
-    compose(&doc, &layout.design, &opts).unwrap()
-}
-
 #[test]
 fn chinese_and_japanese_lines_keep_punctuation_where_kinsoku_puts_it() {
     let no_start = [
@@ -267,7 +244,8 @@ fn adjacent_full_width_punctuation_closes_up_to_half_an_em() {
     // opening bracket after it, are set half-width (the font's `halt`);
     // a full stop before a letter keeps its whole square.
     let text = "先生は「はい。」「いいえ。」と答えた。子どもたちに伝えた。";
-    let composed = compose_on(text, Format::Plain, "ja.txt", "a5-flyer", "ja");
+    let layout = handbill::layout::load("a5-flyer").unwrap();
+    let composed = support::compose_text(text, Format::Plain, &layout, "ja");
     let glyphs: Vec<(String, f64, f64)> = composed.pages[0]
         .lines
         .iter()
@@ -616,16 +594,17 @@ fn digits_in_text_of_another_script_take_a_face_made_for_it() {
     // Thai, Khmer and Ethiopic faces have none, and theirs come from the
     // Latin sans, the design those faces are drawn to go with.
     use handbill::statement::Format;
-    for (sample, script) in [
-        ("ta-meenavar.md", "Tamil"),
-        ("hi-pani.md", "Devanagari"),
-        ("bn-nouka.md", "Bengali"),
-        ("th-kaengan.md", "Noto Sans"),
-        ("km-dei.md", "Noto Sans"),
-        ("am-taxi.md", "Noto Sans"),
+    let layout = handbill::layout::load("a4-leaflet").unwrap();
+    for (sample, lang, script) in [
+        ("ta-meenavar.md", "ta", "Tamil"),
+        ("hi-pani.md", "hi", "Devanagari"),
+        ("bn-nouka.md", "bn", "Bengali"),
+        ("th-kaengan.md", "th", "Noto Sans"),
+        ("km-dei.md", "km", "Noto Sans"),
+        ("am-taxi.md", "am", "Noto Sans"),
     ] {
         let text = std::fs::read_to_string(root().join("samples").join(sample)).unwrap();
-        let c = compose_on(&text, Format::Markdown, sample, "a4-leaflet", "");
+        let c = support::compose_text(&text, Format::Markdown, &layout, lang);
         let (mut in_script, mut elsewhere) = (0, Vec::new());
         for line in c.pages.iter().flat_map(|p| &p.lines) {
             // Lines of the body in the script: their letters are in its face.
@@ -663,7 +642,8 @@ fn a_figure_set_in_one_scripts_paragraph_keeps_its_own_face_in_another() {
     let text = "+++\nlang = \"en\"\n+++\n\n# Meeting\n\n\
                 மீனவர்கள் கூட்டம் 2026 ஆகஸ்ட் மாதம் நடைபெறும். அனைவரும் வருக என்று அழைக்கிறோம்.\n\n\
                 The fishers meet in August 2026 at the harbour hall, and everyone is welcome.\n";
-    let c = compose_on(text, Format::Markdown, "mix.md", "a4-leaflet", "en");
+    let layout = handbill::layout::load("a4-leaflet").unwrap();
+    let c = support::compose_text(text, Format::Markdown, &layout, "en");
     let mut seen = Vec::new();
     for line in c.pages.iter().flat_map(|p| &p.lines) {
         let text = line.line.text();

@@ -408,13 +408,15 @@ fn is_signoff_para(p: &Para, plain: bool) -> bool {
 /// Text equality for headline ≟ title: only letters and digits count, case
 /// ignored, so a headline with its "!" still matches a title without it.
 fn same_text(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    norm(a) == norm(b)
+    folded(a).eq(folded(b))
+}
+
+/// The letters and figures of `s` in lower case: what [`same_text`]
+/// compares, and what a deck line's repeat of the headline is matched by.
+pub(super) fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
 }
 
 /// A block from raw lines (joined with line breaks, then cleaned). A
@@ -679,7 +681,7 @@ pub(super) fn build(
     let mut raw_meta: Vec<Line> = Vec::new();
     let (next, has_headline) = push_headline(paras, front, plain, &mut out, &mut raw_meta);
     let mut next = push_subtitle(paras, front, has_headline, next, &mut out);
-    if has_headline && front.subtitle.is_none() {
+    if has_headline {
         next = push_deck(paras, next, file, warnings, &mut out);
     }
     if has_headline {
@@ -821,8 +823,8 @@ fn push_subtitle(
 
 /// A one-line paragraph under the headline that repeats it before a
 /// separator ("Save Lipa Park – we will not give up …"): the rest is the
-/// subtitle, when there is none yet (see the `deck` module). Returns the
-/// next paragraph.
+/// subtitle, when there is none yet (a front matter `subtitle`, or a bold
+/// line taken as one; see the `deck` module). Returns the next paragraph.
 fn push_deck(
     paras: &[Para],
     next: usize,

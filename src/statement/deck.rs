@@ -7,7 +7,7 @@
 //! rest is the subtitle: every word of it is on the page, and the
 //! headline's words are there once.
 
-use super::classify::raw_text;
+use super::classify::{folded, raw_text};
 use super::clean::is_space;
 use super::meta::{remove, warning};
 use super::Line;
@@ -18,7 +18,8 @@ use crate::error::Warning;
 const SEPARATORS: &[char] = &['–', '—', '-', ':', '|', '·'];
 
 /// The deck of `line`, if the line opens with `headline` (compared as
-/// `classify::same_text` compares: letters and figures, ignoring case)
+/// `classify::same_text` compares, by [`folded`]: letters and figures,
+/// ignoring case)
 /// and a separator, and has words after it; the left-off part is named in
 /// a warning in `file`.
 pub(super) fn after_headline(
@@ -58,11 +59,7 @@ pub(super) fn after_headline(
 /// The byte length of the start of `text` that says `headline`, ending at
 /// the end of a word; `None` if it does not open with it.
 fn headline_end(text: &str, headline: &str) -> Option<usize> {
-    let mut wanted = headline
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .peekable();
+    let mut wanted = folded(headline).peekable();
     wanted.peek()?;
     let mut end = 0;
     for (at, c) in text.char_indices() {
