@@ -150,12 +150,7 @@ pub(super) fn set_body_block(
         (true, None) => shape.style.size * DISPLAY_LEADING,
         (false, _) => body.leading,
     };
-    let mut p = setter.prepare_in(
-        &block.spans,
-        &shape.style,
-        block.line,
-        block.lang.as_deref(),
-    )?;
+    let mut p = setter.prepare_in(&block.spans, &shape.style, block.line, block.language())?;
     let rows_apart = p.rows_apart();
     // A heading is a display line, read at a glance as the headline is:
     // its lines end where a phrase does, never on "to the" or "σε".
@@ -212,7 +207,7 @@ pub(super) fn set_body_block(
                 align: Align::Left,
                 ..shape.style.clone()
             };
-            let p = setter.prepare_in(&block.spans, &ragged, block.line, block.lang.as_deref())?;
+            let p = setter.prepare_in(&block.spans, &ragged, block.line, block.language())?;
             let justified_warned = setter.warnings.len();
             let ragged = setter.set(&p, &shape.widths);
             // A hyphen before the last line (the line breaker keeps it
@@ -287,19 +282,22 @@ pub(super) fn set_body_block(
             line,
             figure: None,
             picture: None,
-            tag: Some(Tag::new(
-                if table {
-                    Role::TableRow {
-                        row: u32::try_from(k).unwrap_or(u32::MAX),
-                        header: header && k == 0,
-                        rtl: setter.direction.is_rtl(),
-                    }
-                } else {
-                    role(&block.kind, 0, false)
-                },
-                Part::Body,
-                element,
-            )),
+            tag: Some(
+                Tag::new(
+                    if table {
+                        Role::TableRow {
+                            row: u32::try_from(k).unwrap_or(u32::MAX),
+                            header: header && k == 0,
+                            rtl: setter.direction.is_rtl(),
+                        }
+                    } else {
+                        role(&block.kind, 0, false)
+                    },
+                    Part::Body,
+                    element,
+                )
+                .in_lang(block.lang.as_ref()),
+            ),
         };
         if k == 0 {
             if let (Some(m), Some(mx)) = (&shape.marker, marker_x) {
@@ -329,11 +327,10 @@ pub(super) fn set_body_block(
                     marker.runs.append(&mut cl.line.runs);
                     cl.line.runs = marker.runs;
                 }
-                cl.tag = Some(Tag::new(
-                    role(&block.kind, m.runs.len(), at_end),
-                    Part::Body,
-                    element,
-                ));
+                cl.tag = Some(
+                    Tag::new(role(&block.kind, m.runs.len(), at_end), Part::Body, element)
+                        .in_lang(block.lang.as_ref()),
+                );
                 cl.x = mx;
             }
         }

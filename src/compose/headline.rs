@@ -263,7 +263,7 @@ fn set_head_at(
                 baseline: y,
                 line,
                 figure: None,
-                tag: Some(Tag::new(role, Part::Head, k)),
+                tag: Some(Tag::new(role, Part::Head, k).in_lang(block.lang.as_ref())),
             });
         }
         // Space after applies before the next block's first line.

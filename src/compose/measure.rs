@@ -133,7 +133,7 @@ impl Tools {
             if sampled >= SAMPLE_CHARS {
                 continue;
             }
-            let p = setter.prepare_in(&block.spans, &style, block.line, block.lang.as_deref())?;
+            let p = setter.prepare_in(&block.spans, &style, block.line, block.language())?;
             let lines = setter.set(&p, &[column]);
             // Every line but a paragraph's last is full, and those its
             // writer ended short.

@@ -396,7 +396,7 @@ impl Tools {
         // or not at all where there are none (no warning: the statement's
         // language is the one the reader was told of).
         let mut others: Vec<(String, Hyphenator)> = Vec::new();
-        for tag in doc.blocks.iter().filter_map(|b| b.lang.as_deref()) {
+        for tag in doc.blocks.iter().filter_map(|b| b.language()) {
             if h.enabled && !others.iter().any(|(t, _)| t == tag) {
                 let hyphenator = Hyphenator::new(tag, h.min_left, h.min_right, h.caps)
                     .filter(|_| !hyphenate::writes_without_hyphens(tag))

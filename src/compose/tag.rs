@@ -103,12 +103,19 @@ pub struct Tag {
     /// Which element it belongs to.
     pub element: ElementId,
     /// The web address it links to, if it is a link (the QR code and its
-    /// printed address): viewers make it clickable.
-    pub link: Option<Arc<str>>,
+    /// printed address): viewers make it clickable. Like `lang`, a thin
+    /// pointer.
+    pub link: Option<Arc<String>>,
     /// Its place in the body's flow (0 outside it): the order of an
     /// element's lines when they end up on pages out of reading order (a
     /// fold puts the sixth panel on the outside, before the inside).
     pub flow: u32,
+    /// Its own language, when the statement stage found its block surely
+    /// in another than its side's ([`crate::statement::document::Block::lang`]):
+    /// the language it was hyphenated and quoted in is the one a screen
+    /// reader reads it in. A thin pointer: every line carries its tag until
+    /// the PDF is written, and an `Arc<str>` is twice as large.
+    pub lang: Option<Arc<String>>,
 }
 
 impl Tag {
@@ -119,6 +126,15 @@ impl Tag {
             element: ElementId::new(part, index),
             link: None,
             flow: 0,
+            lang: None,
+        }
+    }
+
+    /// The same tag, in its block's own language `lang` (`None`: its side's).
+    pub fn in_lang(self, lang: Option<&Arc<String>>) -> Tag {
+        Tag {
+            lang: lang.cloned(),
+            ..self
         }
     }
 
@@ -130,7 +146,7 @@ impl Tag {
             .iter()
             .any(|s| t.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
         Tag {
-            link: web.then(|| t.into()),
+            link: web.then(|| Arc::new(t.to_string())),
             ..self
         }
     }
@@ -144,11 +160,19 @@ mod tests {
     fn only_web_addresses_link() {
         let tag = || Tag::new(Role::Paragraph, Part::Tail, 1);
         assert_eq!(
-            tag().linking(" HTTPS://example.org/a ").link.as_deref(),
+            tag()
+                .linking(" HTTPS://example.org/a ")
+                .link
+                .as_deref()
+                .map(String::as_str),
             Some("HTTPS://example.org/a")
         );
         assert_eq!(
-            tag().linking("http://x.org").link.as_deref(),
+            tag()
+                .linking("http://x.org")
+                .link
+                .as_deref()
+                .map(String::as_str),
             Some("http://x.org")
         );
         assert_eq!(tag().linking("WIFI:S:home;;").link, None);

@@ -4,6 +4,8 @@
 //! after works from it. It knows roles (headline, meta line, body paragraph,
 //! list item, sign-off) and inline emphasis, but nothing about fonts or sizes.
 
+use std::sync::Arc;
+
 /// A parsed statement.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
@@ -104,8 +106,9 @@ pub struct Block {
     /// The block's language (a BCP 47 tag) where it is surely another than
     /// the statement's: the Spanish paragraphs of an English and Spanish
     /// leaflet (see [`crate::typeset::lang::mark_other_languages`]). `None`
-    /// for the statement's own.
-    pub lang: Option<String>,
+    /// for the statement's own. The same language is announced to screen
+    /// readers (see [`crate::compose::tag::Tag::lang`]).
+    pub lang: Option<Arc<String>>,
 }
 
 /// The role of a block.
@@ -194,6 +197,11 @@ impl Span {
 }
 
 impl Block {
+    /// Its own language's tag, where it has one (see [`Block::lang`]).
+    pub fn language(&self) -> Option<&str> {
+        self.lang.as_deref().map(String::as_str)
+    }
+
     /// The block's text with styles dropped.
     pub fn text(&self) -> String {
         self.spans.iter().map(|s| s.text.as_str()).collect()

@@ -9,6 +9,7 @@
 //! mixed, for detection to be trusted, and it refines a detected language
 //! that it agrees with (`en` detected, `en-US` in the layout).
 
+use std::sync::Arc;
 use whatlang::{Lang, Script};
 
 use crate::error::{Location, Note, Warning};
@@ -25,12 +26,12 @@ pub const MIN_CONFIDENCE: f64 = 0.8;
 /// Fewest letters a block's own language is detected on: about two lines
 /// of prose, twice what the whole statement's detection trusts. A short
 /// paragraph of names, places and dates is too easily mistaken.
-pub const OTHER_MIN_LETTERS: usize = MIN_LETTERS * 2;
+const OTHER_MIN_LETTERS: usize = MIN_LETTERS * 2;
 
 /// Lowest confidence a block's own language is taken at: stricter than for
 /// the statement, whose language has the layout's as a fallback. A wrong
 /// guess hyphenates a paragraph by another language's rules.
-pub const OTHER_MIN_CONFIDENCE: f64 = 0.95;
+const OTHER_MIN_CONFIDENCE: f64 = 0.95;
 
 /// Languages the detector confuses with each other: they share most of
 /// their words, so a paragraph of one set by the other's rules (or read in
@@ -78,6 +79,12 @@ pub fn mark_other_languages(doc: &mut Document, tag: &str) {
             continue;
         }
         let text = block.text();
+        // Counted first: the detector costs much more than counting, and
+        // most blocks that are short are headings and meta lines.
+        if text.chars().filter(|c| c.is_alphabetic()).count() < OTHER_MIN_LETTERS {
+            block.lang = None;
+            continue;
+        }
         let found = detect(&text).filter(|d| {
             d.letters >= OTHER_MIN_LETTERS
                 && d.confidence >= OTHER_MIN_CONFIDENCE
@@ -85,7 +92,7 @@ pub fn mark_other_languages(doc: &mut Document, tag: &str) {
                 && is_language(&d.tag)
                 && halves_agree(&text, &d.tag)
         });
-        block.lang = found.map(|d| d.tag);
+        block.lang = found.map(|d| Arc::new(d.tag));
     }
 }
 
@@ -715,6 +722,16 @@ mod tests {
     }
 
     #[test]
+    fn only_a_surely_other_language_differs() {
+        assert!(differs("es", "en-GB"));
+        assert!(differs("de", "fr"));
+        assert!(!differs("en", "en-US"));
+        assert!(!differs("sr-Latn", "hr"));
+        assert!(!differs("nb", "da"));
+        assert!(!differs("de", ""));
+    }
+
+    #[test]
     fn a_paragraph_surely_in_another_language_is_marked_with_it() {
         let english = "The landlord wants to raise our rents by twelve percent and still refuses \
                        to fix the heating, the broken elevators and the mould in the basement flats.";
@@ -725,12 +742,12 @@ mod tests {
             ..Document::default()
         };
         mark_other_languages(&mut doc, "es");
-        let langs: Vec<Option<&str>> = doc.blocks.iter().map(|b| b.lang.as_deref()).collect();
+        let langs: Vec<Option<&str>> = doc.blocks.iter().map(|b| b.language()).collect();
         // The short one is too short to be sure of.
         assert_eq!(langs, [Some("en"), None, None]);
         // The statement's own language, and one close to it, mark nothing.
         mark_other_languages(&mut doc, "en-US");
-        let langs: Vec<Option<&str>> = doc.blocks.iter().map(|b| b.lang.as_deref()).collect();
+        let langs: Vec<Option<&str>> = doc.blocks.iter().map(|b| b.language()).collect();
         assert_eq!(langs, [None, Some("es"), None]);
         mark_other_languages(&mut doc, "ca");
         assert_eq!(doc.blocks[1].lang, None);

@@ -13,7 +13,6 @@
 //! before writing it; that was half of the time of a build.
 
 mod content;
-mod element_lang;
 mod finish;
 mod font;
 mod glyph_text;
@@ -140,7 +139,6 @@ pub fn write(
     // Web addresses in the text, found before the pages are written: each
     // page's content marks the parts of an address it draws.
     let web = weblinks::find(&pages, &meta.labels);
-    let own_langs = element_lang::detect(&pages, &langs);
     let (font_chunks, contents, marked) =
         render(&used, &font_refs, &pages, &marks, &web, &resources)?;
 
@@ -165,7 +163,6 @@ pub fn write(
         &langs,
         links,
         &web.targets,
-        &own_langs,
         &mut next,
     );
     drop(marked);

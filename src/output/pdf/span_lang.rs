@@ -1,7 +1,8 @@
 //! Words in another language inside a paragraph, for a screen reader:
 //! a Greek slogan quoted in an English leaflet, a Thai name in a German
 //! one. The paragraph's language (the document's, or its own, see
-//! `element_lang`) would have them read by the wrong rules; a `/Lang` on
+//! [`crate::compose::tag::Tag::lang`]) would have them read by the wrong
+//! rules; a `/Lang` on
 //! the marked content that draws them (`/Span <</Lang (el)>> BDC`, as
 //! ISO 32000-1 §14.9.2 provides for a language change inside an element)
 //! gives them their own.
@@ -12,7 +13,8 @@
 //! Arabic letters may be Arabic, Persian or Urdu, Cyrillic ones Russian,
 //! Ukrainian or Serbian, Hebrew ones Hebrew or Yiddish, Devanagari Hindi,
 //! Marathi or Nepali, Han characters Chinese or Japanese. For those no
-//! `/Lang` is given: a wrong one is worse than none (see `element_lang`).
+//! `/Lang` is given: a wrong one is worse than none, since it makes a
+//! screen reader pronounce the words by the wrong rules.
 
 use unicode_script::{Script, UnicodeScript};
 

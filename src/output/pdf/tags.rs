@@ -263,7 +263,7 @@ struct Node {
     side: u8,
     alt: Option<Arc<str>>,
     /// Its own language, when it is in another than its side's.
-    lang: Option<String>,
+    lang: Option<Arc<String>>,
     parent: Option<usize>,
     kids: Vec<Kid>,
 }
@@ -271,6 +271,8 @@ struct Node {
 /// An element's marked content as the pages hold it.
 struct Gathered {
     role: Role,
+    /// Its own language, from its tag (see [`Tag::lang`]).
+    lang: Option<Arc<String>>,
     /// Its content (a list item's text after the marker included).
     whole: Vec<Seq>,
     /// A list item's marker.
@@ -381,14 +383,8 @@ impl Builder<'_> {
 
 /// The tree from each page's marked sequences; link annotations only
 /// when `links` (PDF/X keeps annotations off the printed page). `targets`
-/// are what the web addresses in the text open; `own_langs` the languages
-/// of elements in another language than their side's.
-fn build(
-    pages: &[Marker],
-    links: bool,
-    targets: &[Arc<str>],
-    own_langs: &BTreeMap<ElementId, String>,
-) -> Tree {
+/// are what the web addresses in the text open.
+fn build(pages: &[Marker], links: bool, targets: &[Arc<str>]) -> Tree {
     let mut elements: BTreeMap<ElementId, Gathered> = BTreeMap::new();
     for (p, page) in pages.iter().enumerate() {
         // The address of each link sequence, in MCID order as recorded.
@@ -396,6 +392,7 @@ fn build(
         for (mcid, m) in page.marked.iter().enumerate() {
             let e = elements.entry(m.tag.element).or_insert_with(|| Gathered {
                 role: m.tag.role.clone(),
+                lang: m.tag.lang.clone(),
                 whole: Vec::new(),
                 label: Vec::new(),
                 links: Vec::new(),
@@ -409,7 +406,7 @@ fn build(
             match m.piece {
                 Piece::Whole | Piece::Body => {
                     if let (Some(area), Some(uri), true) = (m.area, &m.tag.link, links) {
-                        e.links.push((p, area, uri.clone()));
+                        e.links.push((p, area, uri.as_str().into()));
                     }
                     e.whole.push(seq);
                 }
@@ -455,7 +452,7 @@ fn build(
         if let Role::TableRow { .. } = e.role {
             lists.clear();
             let table = b.add(StructRole::Table, None, 0, Vec::new());
-            b.nodes[table].lang = own_langs.get(&id).cloned();
+            b.nodes[table].lang = e.lang;
             b.table(table, e.whole);
             continue;
         }
@@ -467,7 +464,7 @@ fn build(
             };
             let role = outline.role(&e.role);
             let el = b.add(role, alt, 0, Vec::new());
-            b.nodes[el].lang = own_langs.get(&id).cloned();
+            b.nodes[el].lang = e.lang;
             if e.links.is_empty() {
                 b.fill(el, e.whole);
                 continue;
@@ -495,7 +492,7 @@ fn build(
             }
         };
         let li = b.add(StructRole::LI, None, list, Vec::new());
-        b.nodes[li].lang = own_langs.get(&id).cloned();
+        b.nodes[li].lang = e.lang;
         if let Some(top) = lists.last_mut() {
             top.2 = li;
         }
@@ -523,9 +520,8 @@ pub(super) struct Written {
 /// page, `page_refs` their page objects), with link annotations if
 /// `links`; `targets` are what the web addresses in the text open. Page
 /// `i` must carry `/StructParents i`. `langs` are the languages of the
-/// document and of a two-language leaflet's second side, `own_langs` those
-/// of elements in another language.
-#[allow(clippy::too_many_arguments)]
+/// document and of a two-language leaflet's second side; an element in
+/// another language carries its own in its tag.
 pub(super) fn write(
     chunk: &mut Chunk,
     pages: &[Marker],
@@ -533,10 +529,9 @@ pub(super) fn write(
     langs: &[Option<&str>; 2],
     links: bool,
     targets: &[Arc<str>],
-    own_langs: &BTreeMap<ElementId, String>,
     next: &mut impl FnMut() -> Ref,
 ) -> Written {
-    let Tree { nodes, links } = build(pages, links, targets, own_langs);
+    let Tree { nodes, links } = build(pages, links, targets);
     let root = next();
     let refs: Vec<Ref> = nodes.iter().map(|_| next()).collect();
     let annot_refs: Vec<Ref> = links.iter().map(|_| next()).collect();
@@ -551,7 +546,7 @@ pub(super) fn write(
         // side's on that side's top-level elements.
         let lang = match (node.role, node.parent) {
             (StructRole::Document, _) => langs[0],
-            _ if node.lang.is_some() => node.lang.as_deref(),
+            _ if node.lang.is_some() => node.lang.as_deref().map(String::as_str),
             (_, Some(0)) if node.side > 0 => langs.get(usize::from(node.side)).copied().flatten(),
             _ => None,
         };
@@ -678,7 +673,7 @@ mod tests {
             page(vec![marked(0, 1), marked(2, 9)]),
             page(vec![marked(1, 5), marked(2, 8)]),
         ];
-        let tree = build(&pages, false, &[], &BTreeMap::new());
+        let tree = build(&pages, false, &[]);
         let roots: Vec<usize> = tree.nodes[0]
             .kids
             .iter()
