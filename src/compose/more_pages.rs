@@ -3,14 +3,17 @@
 //! last page is about as full as the others rather than a runt with a few
 //! lines on it.
 //!
-//! A long text's settings are large, so the search for the size keeps only
-//! sizes, never a setting: one is in memory at a time.
+//! A long text's settings are large, so for a statement past
+//! [`KEEP_SETTING_MAX_BYTES`] the search keeps only sizes and sets the text
+//! once more at the size found: one setting is in memory at a time. A
+//! shorter one keeps the setting at the largest size found to fit, which
+//! is the answer, and is not set again.
 
 use super::fill::fill_out;
 use super::fit::{scaled, search, set_at, size_guess, Fitted, Goal};
 use super::measure::Measure;
 use super::tail::Tail;
-use super::{Budget, ComposeOptions, Tools};
+use super::{Budget, ComposeOptions, Tools, Trial};
 use crate::error::Result;
 use crate::layout::design::Design;
 use crate::statement::document::Document;
@@ -35,9 +38,26 @@ pub(super) fn on_more_pages(
     let tail = at_min.tail;
     let guess = size_guess(lo, n, at_min.trial.fill);
     drop(at_min);
-    let pages = Pages { n, tail };
-    let size = largest(tools, doc, design, opts, pages, (lo, hi), guess)?;
-    let fitted = set_at(tools, doc, (design, size), opts, Budget::All, tail)?;
+    let bytes: usize = doc
+        .blocks
+        .iter()
+        .flat_map(|b| &b.spans)
+        .map(|s| s.text.len())
+        .sum();
+    let pages = Pages {
+        n,
+        tail,
+        keep: bytes <= KEEP_SETTING_MAX_BYTES,
+    };
+    let fitted = match largest(tools, doc, design, opts, pages, (lo, hi), guess)? {
+        (size, Some(trial)) => Fitted {
+            trial,
+            size,
+            design: scaled(design, size),
+            tail,
+        },
+        (size, None) => set_at(tools, doc, (design, size), opts, Budget::All, tail)?,
+    };
     fill_out(
         tools,
         doc,
@@ -48,14 +68,24 @@ pub(super) fn on_more_pages(
     )
 }
 
-/// The pages to fit and how the tail is set on them.
+/// Longest statement, in bytes of text, whose setting the size search
+/// keeps while it sets the text at the next size: two settings in memory
+/// at once. At this length a setting takes a few megabytes; a statement of
+/// a megabyte (`tests/limits.rs`) would take tens more. Keeping it saves
+/// setting the text again at the size found, about a tenth of a long
+/// leaflet's build (the long sample on the A6).
+const KEEP_SETTING_MAX_BYTES: usize = 100_000;
+
+/// The pages to fit and how the tail is set on them; whether the search
+/// keeps its best setting.
 #[derive(Clone, Copy)]
 struct Pages {
     n: usize,
     tail: Tail,
+    keep: bool,
 }
 
-/// True when the text set at `size` takes at most `pages.n` pages.
+/// The text set at `size` when it takes at most `pages.n` pages.
 fn fits_at(
     tools: &mut Tools,
     doc: &Document,
@@ -63,7 +93,7 @@ fn fits_at(
     opts: &ComposeOptions,
     pages: Pages,
     size: Length,
-) -> Result<bool> {
+) -> Result<Option<Trial>> {
     let trial = tools.compose_once(
         doc,
         &scaled(design, size),
@@ -71,12 +101,14 @@ fn fits_at(
         Budget::Pages(pages.n),
         pages.tail,
     )?;
-    Ok(trial.fits(pages.n))
+    Ok(trial.fits(pages.n).then_some(trial))
 }
 
 /// The largest size between `lo` (which fits) and `hi` that fits, to
 /// within [`super::fit::FIT_PRECISION_PT`]: `hi` if it fits, else as
-/// [`search`] finds it from `guess`.
+/// [`search`] finds it from `guess`; with the setting there when
+/// `pages.keep` and the search set the text at that size (it has not when
+/// the answer is `lo`).
 fn largest(
     tools: &mut Tools,
     doc: &Document,
@@ -85,11 +117,21 @@ fn largest(
     pages: Pages,
     (lo, hi): (Length, Length),
     guess: Length,
-) -> Result<Length> {
-    if fits_at(tools, doc, design, opts, pages, hi)? {
-        return Ok(hi);
+) -> Result<(Length, Option<Trial>)> {
+    let keep = pages.keep;
+    if let Some(trial) = fits_at(tools, doc, design, opts, pages, hi)? {
+        return Ok((hi, keep.then_some(trial)));
     }
-    search((lo, hi), guess, |size| {
-        fits_at(tools, doc, design, opts, pages, size)
-    })
+    let mut best: Option<(Length, Trial)> = None;
+    let size = search((lo, hi), guess, |size| {
+        let trial = fits_at(tools, doc, design, opts, pages, size)?;
+        let fits = trial.is_some();
+        if let Some(trial) = trial.filter(|_| keep) {
+            if best.as_ref().is_none_or(|(at, _)| size > *at) {
+                best = Some((size, trial));
+            }
+        }
+        Ok(fits)
+    })?;
+    Ok((size, best.filter(|(at, _)| *at == size).map(|(_, t)| t)))
 }
