@@ -680,7 +680,7 @@ pub(super) fn build(
     let mut out = Vec::with_capacity(paras.len() + 4);
     let mut raw_meta: Vec<Line> = Vec::new();
     let (next, has_headline) = push_headline(paras, front, plain, &mut out, &mut raw_meta);
-    let mut next = push_subtitle(paras, front, has_headline, next, &mut out);
+    let mut next = push_subtitle(paras, front, has_headline, next, (file, warnings), &mut out);
     if has_headline {
         next = push_deck(paras, next, file, warnings, &mut out);
     }
@@ -788,18 +788,34 @@ fn push_headline(
 
 /// The front matter's subtitle: the next paragraph if it says the same,
 /// else the field itself; without one, a next paragraph bold throughout
-/// or opened by pictographs ([`is_subtitle`]). Returns the next paragraph.
+/// or opened by pictographs ([`is_subtitle`]), its first line's repeat of
+/// the headline left off as a deck's is (see the `deck` module; the
+/// warning goes to `warnings`, located in `file`). Returns the next
+/// paragraph.
 fn push_subtitle(
     paras: &[Para],
     front: &FrontMatter,
     has_headline: bool,
     next: usize,
+    (file, warnings): (&str, &mut Vec<Warning>),
     out: &mut Vec<Block>,
 ) -> usize {
     let Some(subtitle) = &front.subtitle else {
         return match paras.get(next) {
             Some(p) if has_headline && (is_subtitle(p) || p.kind == SUBTITLE) => {
-                out.extend(block(BlockKind::Subtitle, &p.lines));
+                let headline = out.iter().rfind(|b| b.kind == BlockKind::Headline);
+                let deck = headline
+                    .zip(p.lines.first())
+                    .and_then(|(h, first)| deck::after_headline(first, &h.text(), file, warnings));
+                match deck {
+                    Some(first) => {
+                        let lines: Vec<Line> = std::iter::once(first)
+                            .chain(p.lines[1..].iter().cloned())
+                            .collect();
+                        out.extend(block(BlockKind::Subtitle, &lines));
+                    }
+                    None => out.extend(block(BlockKind::Subtitle, &p.lines)),
+                }
                 next + 1
             }
             _ => next,

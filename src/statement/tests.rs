@@ -839,6 +839,27 @@ fn a_line_repeating_the_headline_before_a_dash_gives_its_deck_as_subtitle() {
 }
 
 #[test]
+fn a_bold_line_repeating_the_headline_keeps_only_its_deck() {
+    // Bold under the headline, it is the subtitle; taken whole, the
+    // headline stood twice, one above the other.
+    let parsed = parse_ok(
+        "# Save Lipa Park\n\n**Save Lipa Park – we will not give it up**\n\nText.\n",
+        Format::Markdown,
+    );
+    let doc = &parsed.document;
+    assert_eq!(kinds(doc)[..2], [BlockKind::Headline, BlockKind::Subtitle]);
+    assert_eq!(texts(doc)[1], "we will not give it up");
+    assert!(doc.blocks[1].spans.iter().all(|s| s.style.bold));
+    assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
+    assert!(parsed.warnings[0]
+        .to_string()
+        .contains("“Save Lipa Park –” repeats the headline"));
+    // A bold subtitle of its own stays whole.
+    let doc = md("# Save Lipa Park\n\n**Saturday, 10 am, at the gate**\n\nText.\n");
+    assert_eq!(texts(&doc)[1], "Saturday, 10 am, at the gate");
+}
+
+#[test]
 fn meta_lines_stop_at_prose() {
     let doc = plain("Title\n\n1 June 2023\n\nBelgrade\n\nThe first paragraph is prose.");
     assert_eq!(
