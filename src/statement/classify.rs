@@ -679,7 +679,14 @@ pub(super) fn build(
 ) -> Vec<Block> {
     let mut out = Vec::with_capacity(paras.len() + 4);
     let mut raw_meta: Vec<Line> = Vec::new();
-    let (next, has_headline) = push_headline(paras, front, plain, &mut out, &mut raw_meta);
+    let (mut next, has_headline) = push_headline(paras, front, plain, &mut out, &mut raw_meta);
+    // A web page's title over its own heading: the headline once.
+    let headline = out.iter().rfind(|b| b.kind == BlockKind::Headline);
+    if let (Some(headline), Some(p)) = (headline, paras.get(next)) {
+        if deck::is_repeat(&p.lines, &headline.text(), file, warnings) {
+            next += 1;
+        }
+    }
     let mut next = push_subtitle(paras, front, has_headline, next, (file, warnings), &mut out);
     if has_headline {
         next = push_deck(paras, next, file, warnings, &mut out);

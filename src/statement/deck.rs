@@ -6,6 +6,10 @@
 //! and their separator are left off, with a warning naming where, and the
 //! rest is the subtitle: every word of it is on the page, and the
 //! headline's words are there once.
+//!
+//! A paragraph that says the headline again and nothing more (a web
+//! page's title copied over its own heading) is left off the same way
+//! ([`is_repeat`]): its words are all in the headline.
 
 use super::classify::{folded, raw_text};
 use super::clean::is_space;
@@ -54,6 +58,38 @@ pub(super) fn after_headline(
         spans: remove(&line.spans, 0..cut),
         kept: line.kept,
     })
+}
+
+/// Whether the paragraph of `lines` says `headline` again and nothing
+/// more (compared by [`folded`]); if so, a warning in `file` at its first
+/// line says it is left off.
+pub(super) fn is_repeat(
+    lines: &[Line],
+    headline: &str,
+    file: &str,
+    warnings: &mut Vec<Warning>,
+) -> bool {
+    let Some(first) = lines.first() else {
+        return false;
+    };
+    let raws: Vec<String> = lines.iter().map(raw_text).collect();
+    let mut text = raws.iter().flat_map(|r| folded(r)).peekable();
+    if text.peek().is_none() || !text.eq(folded(headline)) {
+        return false;
+    }
+    let raw = &raws[0];
+    let start = raw.len() - raw.trim_start_matches(is_space).len();
+    warnings.push(warning(
+        file,
+        first.no,
+        raw,
+        start,
+        format!(
+            "“{}” repeats the headline word for word; left off",
+            raws.join(" ").trim_matches(is_space)
+        ),
+    ));
+    true
 }
 
 /// The byte length of the start of `text` that says `headline`, ending at

@@ -860,6 +860,43 @@ fn a_bold_line_repeating_the_headline_keeps_only_its_deck() {
 }
 
 #[test]
+fn a_paragraph_repeating_the_headline_word_for_word_is_left_off() {
+    // A web page's title copied over its own heading printed the headline
+    // twice.
+    for (text, format) in [
+        (
+            "Save Lipa Park\n\nSave Lipa Park!\n\nText.\n",
+            Format::Plain,
+        ),
+        (
+            "# Save Lipa Park\n\n**SAVE LIPA PARK**\n\nText.\n",
+            Format::Markdown,
+        ),
+        (
+            "# Save Lipa Park\n\n## Save Lipa Park\n\nText.\n",
+            Format::Markdown,
+        ),
+    ] {
+        let parsed = parse_ok(text, format);
+        assert_eq!(
+            texts(&parsed.document),
+            ["Save Lipa Park", "Text."],
+            "{text}"
+        );
+        let said: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(
+            said[0].starts_with("s.txt:3:1: warning: “")
+                && said[0].ends_with("” repeats the headline word for word; left off"),
+            "{said:?}"
+        );
+    }
+    // Saying more than the headline, it stays.
+    let doc = plain("Save Lipa Park\n\nSave Lipa Park now\n\nText.\n");
+    assert_eq!(texts(&doc)[1], "Save Lipa Park now");
+}
+
+#[test]
 fn meta_lines_stop_at_prose() {
     let doc = plain("Title\n\n1 June 2023\n\nBelgrade\n\nThe first paragraph is prose.");
     assert_eq!(
