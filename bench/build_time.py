@@ -47,6 +47,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    for statement, _ in CASES:
+        if not statement.exists():
+            raise SystemExit(f"{statement}: not found (the reference statement is read from ../shared)")
     print("| statement | layout | old | new | new / old |")
     print("|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
