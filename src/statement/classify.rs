@@ -680,16 +680,28 @@ pub(super) fn build(
     let mut out = Vec::with_capacity(paras.len() + 4);
     let mut raw_meta: Vec<Line> = Vec::new();
     let (mut next, has_headline) = push_headline(paras, front, plain, &mut out, &mut raw_meta);
+    // The headline's text, which the lines under it may repeat.
+    let headline = out
+        .iter()
+        .rfind(|b| b.kind == BlockKind::Headline)
+        .map(Block::text);
+    let headline = headline.as_deref();
     // A web page's title over its own heading: the headline once.
-    let headline = out.iter().rfind(|b| b.kind == BlockKind::Headline);
     if let (Some(headline), Some(p)) = (headline, paras.get(next)) {
-        if deck::is_repeat(&p.lines, &headline.text(), file, warnings) {
+        if deck::is_repeat(&p.lines, headline, file, warnings) {
             next += 1;
         }
     }
-    let mut next = push_subtitle(paras, front, has_headline, next, (file, warnings), &mut out);
+    let mut next = push_subtitle(
+        paras,
+        front,
+        (has_headline, headline),
+        next,
+        (file, warnings),
+        &mut out,
+    );
     if has_headline {
-        next = push_deck(paras, next, file, warnings, &mut out);
+        next = push_deck(paras, next, headline, (file, warnings), &mut out);
     }
     if has_headline {
         let heads = plain_headings(paras, next, plain);
@@ -796,13 +808,13 @@ fn push_headline(
 /// The front matter's subtitle: the next paragraph if it says the same,
 /// else the field itself; without one, a next paragraph bold throughout
 /// or opened by pictographs ([`is_subtitle`]), its first line's repeat of
-/// the headline left off as a deck's is (see the `deck` module; the
+/// the `headline` text left off as a deck's is (see the `deck` module; the
 /// warning goes to `warnings`, located in `file`). Returns the next
 /// paragraph.
 fn push_subtitle(
     paras: &[Para],
     front: &FrontMatter,
-    has_headline: bool,
+    (has_headline, headline): (bool, Option<&str>),
     next: usize,
     (file, warnings): (&str, &mut Vec<Warning>),
     out: &mut Vec<Block>,
@@ -810,10 +822,9 @@ fn push_subtitle(
     let Some(subtitle) = &front.subtitle else {
         return match paras.get(next) {
             Some(p) if has_headline && (is_subtitle(p) || p.kind == SUBTITLE) => {
-                let headline = out.iter().rfind(|b| b.kind == BlockKind::Headline);
                 let deck = headline
                     .zip(p.lines.first())
-                    .and_then(|(h, first)| deck::after_headline(first, &h.text(), file, warnings));
+                    .and_then(|(h, first)| deck::after_headline(first, h, file, warnings));
                 match deck {
                     Some(first) => {
                         let lines: Vec<Line> = std::iter::once(first)
@@ -847,16 +858,16 @@ fn push_subtitle(
 /// A one-line paragraph under the headline that repeats it before a
 /// separator ("Save Lipa Park – we will not give up …"): the rest is the
 /// subtitle, when there is none yet (a front matter `subtitle`, or a bold
-/// line taken as one; see the `deck` module). Returns the next paragraph.
+/// line taken as one; see the `deck` module); `headline` is its text.
+/// Returns the next paragraph.
 fn push_deck(
     paras: &[Para],
     next: usize,
-    file: &str,
-    warnings: &mut Vec<Warning>,
+    headline: Option<&str>,
+    (file, warnings): (&str, &mut Vec<Warning>),
     out: &mut Vec<Block>,
 ) -> usize {
     let has_subtitle = out.iter().any(|b| b.kind == BlockKind::Subtitle);
-    let headline = out.iter().rfind(|b| b.kind == BlockKind::Headline);
     let (Some(headline), Some(p)) = (headline, paras.get(next)) else {
         return next;
     };
@@ -864,7 +875,7 @@ fn push_deck(
     {
         return next;
     }
-    match deck::after_headline(&p.lines[0], &headline.text(), file, warnings) {
+    match deck::after_headline(&p.lines[0], headline, file, warnings) {
         Some(line) => {
             out.extend(block(BlockKind::Subtitle, &[line]));
             next + 1

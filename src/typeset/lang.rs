@@ -79,15 +79,16 @@ pub fn mark_other_languages(doc: &mut Document, tag: &str) {
             continue;
         }
         let text = block.text();
-        // Counted first: the detector costs much more than counting, and
-        // most blocks that are short are headings and meta lines.
+        // Too few letters to be marked ([`OTHER_MIN_LETTERS`]), counted
+        // as `detect` counts them, before the detector runs: it costs much
+        // more than counting, and most short blocks are headings and meta
+        // lines.
         if text.chars().filter(|c| c.is_alphabetic()).count() < OTHER_MIN_LETTERS {
             block.lang = None;
             continue;
         }
         let found = detect(&text).filter(|d| {
-            d.letters >= OTHER_MIN_LETTERS
-                && d.confidence >= OTHER_MIN_CONFIDENCE
+            d.confidence >= OTHER_MIN_CONFIDENCE
                 && differs(&d.tag, tag)
                 && is_language(&d.tag)
                 && halves_agree(&text, &d.tag)

@@ -2,10 +2,9 @@
 //! a Greek slogan quoted in an English leaflet, a Thai name in a German
 //! one. The paragraph's language (the document's, or its own, see
 //! [`crate::compose::tag::Tag::lang`]) would have them read by the wrong
-//! rules; a `/Lang` on
-//! the marked content that draws them (`/Span <</Lang (el)>> BDC`, as
-//! ISO 32000-1 §14.9.2 provides for a language change inside an element)
-//! gives them their own.
+//! rules; a `/Lang` on the marked content that draws them (`/Span <</Lang
+//! (el)>> BDC`, as ISO 32000-1 §14.9.2 provides for a language change
+//! inside an element) gives them their own.
 //!
 //! Words that short cannot be told apart by a language detector, so the
 //! language comes from the script, and only from a script that one
