@@ -459,6 +459,39 @@ fn a_short_paragraph_never_ends_on_the_rest_of_a_hyphenated_word() {
 }
 
 #[test]
+fn a_flush_left_paragraph_takes_its_last_word_down_whole() {
+    // A notice ending on a long word was set "… über die
+    // Modernisierungsankün-" / "digungen." flush left: on the A4 leaflet
+    // (a short paragraph set ragged), the Letter leaflet (a body set
+    // ragged) and the A3 poster. Ragged lines may stop short, so the word
+    // goes down whole when that takes no more lines.
+    let text = "Versammlung\n\n\
+        Die Hausverwaltung hat allen Mietern im Block B neue Verträge \
+        geschickt. Wir haben sie gelesen, und wir werden sie nicht \
+        unterschreiben, bevor wir gemeinsam darüber gesprochen haben.\n\n\
+        Kommt alle am Donnerstag um 18 Uhr ins Gemeindehaus zur \
+        Mieterversammlung über die Modernisierungsankündigungen.\n\n\
+        Wir sind viele. Gemeinsam sind wir stark, allein sind wir schwach.\n";
+    let doc = parse(text, Format::Plain, "s.txt").unwrap().document;
+    for name in layout::builtin_names() {
+        let composed = composed_on(&doc, &layout::load(name).unwrap(), "de", "s.txt");
+        let notice = paragraphs(&composed)
+            .into_iter()
+            .find(|l| l.iter().any(|l| l.text().contains("Kommt alle")))
+            .unwrap_or_else(|| panic!("{name}: the notice is missing"));
+        let [.., above, last] = notice.as_slice() else {
+            continue;
+        };
+        assert!(
+            !above.hyphenated,
+            "{name}: “{}” / “{}”",
+            above.text(),
+            last.text()
+        );
+    }
+}
+
+#[test]
 fn a_sentence_that_leads_into_a_list_goes_with_the_list() {
     // On the A6 handout, fr-greve's "Nos revendications sont claires :"
     // ended page 1 and its list began page 2; on the A3 poster the Chinese

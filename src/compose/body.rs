@@ -203,13 +203,18 @@ pub(super) fn set_body_block(
     if align == Align::Justify && short {
         let must = gaping(&lines, shape.style.size) || broken_stub(&lines, &shape.widths);
         if must || ends_after_a_hyphen(&lines) {
-            let ragged = TextStyle {
+            let flush = TextStyle {
                 align: Align::Left,
                 ..shape.style.clone()
             };
-            let p = setter.prepare_in(&block.spans, &ragged, block.line, block.language())?;
+            let p = setter.prepare_in(&block.spans, &flush, block.line, block.language())?;
             let justified_warned = setter.warnings.len();
-            let ragged = setter.set(&p, &shape.widths);
+            let mut ragged = setter.set(&p, &shape.widths);
+            if ends_after_a_hyphen(&ragged) {
+                // Flush left, a short notice needs no hyphen.
+                let widths = &shape.widths[..];
+                ragged = unhyphenated(setter, block, (&flush, widths), ragged, justified_warned)?;
+            }
             // A hyphen before the last line (the line breaker keeps it
             // only where a justified line would gape without it) is worth
             // a ragged setting in a short paragraph, a two-line list item
@@ -225,6 +230,11 @@ pub(super) fn set_body_block(
                 setter.warnings.truncate(justified_warned);
             }
         }
+    }
+    // A short paragraph set flush left above has had this done.
+    if shape.style.align != Align::Justify && !heading && ends_after_a_hyphen(&lines) {
+        let widths = &shape.widths[..];
+        lines = unhyphenated(setter, block, (&shape.style, widths), lines, warned)?;
     }
     // A table's gaps are its columns' gutters, no word gaps.
     if !is_table(&block.spans) {
@@ -601,6 +611,37 @@ fn broken_stub(lines: &[Line], widths: &[Length]) -> bool {
     };
     let measure = widths.last().copied().unwrap_or(Length::ZERO);
     above.hyphenated && last.width < measure * SHORT_LAST_LINE
+}
+
+/// `lines`, a ragged setting of `block` in `style` whose last line starts
+/// with the rest of a hyphenated word ("Modernisierungsankün- /
+/// digungen."), set again without hyphenation, so the word goes down
+/// whole: a ragged line may stop short, so it needs no hyphen to fill out.
+/// Kept as it is when that takes another line or sticks out. The
+/// warnings from `warned` on are the setting's, replaced with the new
+/// one's when it is taken.
+fn unhyphenated(
+    setter: &mut Setter,
+    block: &Block,
+    (style, widths): (&TextStyle, &[Length]),
+    lines: Vec<Line>,
+    warned: usize,
+) -> Result<Vec<Line>> {
+    let whole = TextStyle {
+        hyphenate: false,
+        ..style.clone()
+    };
+    let p = setter.prepare_in(&block.spans, &whole, block.line, block.language())?;
+    let before = setter.warnings.len();
+    let unbroken = setter.set(&p, widths);
+    let fits = unbroken.iter().all(|l| l.overfull == Length::ZERO);
+    if fits && unbroken.len() <= lines.len() && !ends_after_a_hyphen(&unbroken) {
+        setter.warnings.drain(warned..before);
+        Ok(unbroken)
+    } else {
+        setter.warnings.truncate(before);
+        Ok(lines)
+    }
 }
 
 /// True when a paragraph's second-last line ends in a hyphen, so that its
