@@ -687,7 +687,7 @@ const KEPT_WHOLE_LINES: usize = 8;
 /// The word gaps of a setting's justified lines (all but each paragraph's
 /// last and those its writer ended), in ems of their type: how loose its
 /// justification is, taken as a whole, as a reader (or typometer) sees it.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct WordGaps(Vec<f64>);
 
 impl WordGaps {

@@ -11,6 +11,7 @@ mod fit;
 pub mod fold;
 mod headline;
 pub mod impose;
+mod kept;
 mod measure;
 mod mirror;
 mod missing;
@@ -50,6 +51,7 @@ use body::{set_body_block, WordGaps};
 use fit::fit_to_page;
 pub use fit::LEGIBLE_BODY_PT;
 use headline::{set_head, Head, HEADLINE_MAX_SHARE};
+use kept::KeptBody;
 use missing::missing_error;
 use pages::{BlockLines, FirstPage, Grid, Obstacle, Page};
 use picture::Picture;
@@ -293,6 +295,9 @@ fn fit_note(design: &Design, fitted: &fit::Fitted, goal: fit::Goal, opts: &Compo
 
 /// What fitting needs across trials: fonts and shaping caches, and the
 /// characters no font has.
+///
+/// Tools serve one document with one set of options (those they were made
+/// for): the kept body below is only valid for them.
 struct Tools {
     fonts: FontBook,
     shaper: Shaper,
@@ -301,6 +306,11 @@ struct Tools {
     /// the statement's, by tag.
     others: Vec<(String, Hyphenator)>,
     missing: BTreeMap<char, usize>,
+    /// The body as last set in full, when the document is short enough to
+    /// keep a copy (see [`kept::small_enough_to_keep`]).
+    kept: Option<KeptBody>,
+    /// Whether to keep one.
+    keep_body: bool,
 }
 
 /// One composition: pages and the warnings it raised.
@@ -433,6 +443,8 @@ impl Tools {
             hyphenator,
             others,
             missing: BTreeMap::new(),
+            kept: None,
+            keep_body: kept::small_enough_to_keep(doc),
         }
     }
 
@@ -547,6 +559,8 @@ impl Tools {
             rule: page.column_rule.filter(|w| *w > Length::ZERO),
             columns_apart: page.panels == Panels::CoverAndSpread,
         };
+        let kept = self.kept.take();
+        let keep = self.keep_body;
         let mut setter = self.setter(design, opts, &params, &mut warnings);
 
         // The head: headline, subtitle and meta lines before the body.
@@ -569,17 +583,35 @@ impl Tools {
             Budget::All => None,
         };
         let mut gaps = WordGaps::default();
-        let Some(mut blocks) = set_body(
-            &mut setter,
-            body_blocks,
-            design,
-            opts,
-            grid.column_width,
-            capacity,
-            &mut gaps,
-        )?
-        else {
+        let reuse = kept.as_ref().filter(|k| k.serves(design, capacity));
+        let (set, kept) = match reuse {
+            Some(k) => (Some(k.restore(&mut setter, &mut gaps)), kept),
+            None => {
+                // Let go before the text is set again: kept beside the new
+                // setting and its copy, it would make three in memory.
+                drop(kept);
+                let column = grid.column_width;
+                let set = set_body(
+                    &mut setter,
+                    body_blocks,
+                    design,
+                    opts,
+                    column,
+                    capacity,
+                    &mut gaps,
+                )?;
+                let fresh = match &set {
+                    Some((blocks, used)) if keep => {
+                        Some(KeptBody::new(design, (blocks, *used), &gaps, &setter))
+                    }
+                    _ => None,
+                };
+                (set.map(|(blocks, _)| blocks), fresh)
+            }
+        };
+        let Some(mut blocks) = set else {
             let notes = setter.fallback_note().into_iter().collect();
+            self.kept = kept;
             return Ok(SetBlocks {
                 grid,
                 first,
@@ -593,6 +625,7 @@ impl Tools {
         };
         let shape = tail::finish(&mut setter, doc, body_blocks, design, &mut blocks, tail)?;
         let notes = setter.fallback_note().into_iter().collect();
+        self.kept = kept;
         Ok(SetBlocks {
             grid,
             first,
@@ -786,7 +819,7 @@ fn set_body(
     column: Length,
     capacity: Option<Length>,
     gaps: &mut WordGaps,
-) -> Result<Option<Vec<BlockLines>>> {
+) -> Result<Option<(Vec<BlockLines>, Length)>> {
     let mut used = Length::ZERO;
     let mut blocks = Vec::with_capacity(body_blocks.len() + 1);
     // Pictures in the column flow stand first, at the top of the first column.
@@ -828,5 +861,5 @@ fn set_body(
         }
     }
     keep_list_ends_together(body_blocks, &mut blocks[first_text..]);
-    Ok(Some(blocks))
+    Ok(Some((blocks, used)))
 }

@@ -4,13 +4,14 @@
 //! lines on it.
 //!
 //! A long text's settings are large, so for a statement past
-//! [`KEEP_SETTING_MAX_BYTES`] the search keeps only sizes and sets the text
+//! [`super::kept::KEEP_SETTING_MAX_BYTES`] the search keeps only sizes and sets the text
 //! once more at the size found: one setting is in memory at a time. A
 //! shorter one keeps the setting at the largest size found to fit, which
 //! is the answer, and is not set again.
 
 use super::fill::fill_out;
 use super::fit::{scaled, search, set_at, size_guess, Fitted, Goal};
+use super::kept::small_enough_to_keep;
 use super::measure::Measure;
 use super::tail::Tail;
 use super::{Budget, ComposeOptions, Tools, Trial};
@@ -38,16 +39,10 @@ pub(super) fn on_more_pages(
     let tail = at_min.tail;
     let guess = size_guess(lo, n, at_min.trial.fill);
     drop(at_min);
-    let bytes: usize = doc
-        .blocks
-        .iter()
-        .flat_map(|b| &b.spans)
-        .map(|s| s.text.len())
-        .sum();
     let pages = Pages {
         n,
         tail,
-        keep: bytes <= KEEP_SETTING_MAX_BYTES,
+        keep: small_enough_to_keep(doc),
     };
     let fitted = match largest(tools, doc, design, opts, pages, (lo, hi), guess)? {
         (size, Some(trial)) => Fitted {
@@ -67,14 +62,6 @@ pub(super) fn on_more_pages(
         measure,
     )
 }
-
-/// Longest statement, in bytes of text, whose setting the size search
-/// keeps while it sets the text at the next size: two settings in memory
-/// at once. At this length a setting takes a few megabytes; a statement of
-/// a megabyte (`tests/limits.rs`) would take tens more. Keeping it saves
-/// setting the text again at the size found, about a tenth of a long
-/// leaflet's build (the long sample on the A6).
-const KEEP_SETTING_MAX_BYTES: usize = 100_000;
 
 /// The pages to fit and how the tail is set on them; whether the search
 /// keeps its best setting.
