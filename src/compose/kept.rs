@@ -19,9 +19,9 @@ use crate::typeset::paragraph::Setter;
 use crate::units::Length;
 
 /// Longest statement, in bytes of text (see [`BLOCK_WEIGHT_BYTES`]), of
-/// which a setting is kept while the text is set again: two settings in
-/// memory at once. At this length a setting takes about three megabytes;
-/// a statement of a megabyte (`tests/limits.rs`) would take tens more.
+/// which a setting is kept while the text is set again: one setting more
+/// in memory. At this length a setting takes about three megabytes; a
+/// statement of a megabyte (`tests/limits.rs`) would take tens more.
 pub(super) const KEEP_SETTING_MAX_BYTES: usize = 100_000;
 
 /// What a block weighs in a setting, in bytes of text: a byte of text

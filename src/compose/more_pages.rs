@@ -3,15 +3,14 @@
 //! last page is about as full as the others rather than a runt with a few
 //! lines on it.
 //!
-//! A long text's settings are large, so for a statement past
-//! [`super::kept::KEEP_SETTING_MAX_BYTES`] the search keeps only sizes and sets the text
-//! once more at the size found: one setting is in memory at a time. A
-//! shorter one keeps the setting at the largest size found to fit, which
-//! is the answer, and is not set again.
+//! A long text's settings are large, so for a statement too long to keep
+//! one (see [`super::kept::small_enough_to_keep`]) the search keeps only
+//! sizes and sets the text once more at the size found: one setting is in
+//! memory at a time. A shorter one keeps the setting at the largest size
+//! found to fit, which is the answer, and is not set again.
 
 use super::fill::fill_out;
 use super::fit::{scaled, search, set_at, size_guess, Fitted, Goal};
-use super::kept::small_enough_to_keep;
 use super::measure::Measure;
 use super::tail::Tail;
 use super::{Budget, ComposeOptions, Tools, Trial};
@@ -42,7 +41,7 @@ pub(super) fn on_more_pages(
     let pages = Pages {
         n,
         tail,
-        keep: small_enough_to_keep(doc),
+        keep: tools.keep_body,
     };
     let fitted = match largest(tools, doc, design, opts, pages, (lo, hi), guess)? {
         (size, Some(trial)) => Fitted {
