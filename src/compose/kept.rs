@@ -2,7 +2,7 @@
 //! design takes it instead of setting the text again. Settling the tail
 //! (`tail::settle`) composes the fitted design up to twice more with only
 //! the tail set differently: a quarter of the long sample's build on the
-//! A6 went to setting its body three times at one size.
+//! A6 went to setting its body those two more times.
 //!
 //! A copy costs memory, so only a statement short enough keeps one (see
 //! [`small_enough_to_keep`]).
