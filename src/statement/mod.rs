@@ -358,6 +358,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         }
         Format::Html => markdown::html_page(&body, first_line, file, &mut warnings)?,
     };
+    let classified = warnings.len();
     let blocks = classify::build(
         &paras,
         &notes,
@@ -366,6 +367,11 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         file,
         &mut warnings,
     );
+    // Their columns count in a line's text; in Markdown that leaves out
+    // the markup the user sees in the file.
+    if format == Format::Markdown {
+        markdown::columns::into_source(&mut warnings[classified..], &paras, &norm);
+    }
     if let (Some(time), Some(date)) = (&front.date_time, &front.date) {
         warnings.push(Warning {
             at: Location::line(file, date.line),

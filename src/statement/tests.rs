@@ -860,21 +860,49 @@ fn a_bold_line_repeating_the_headline_keeps_only_its_deck() {
 }
 
 #[test]
+fn a_markdown_warning_points_at_its_words_past_the_markup() {
+    // The column counted in the line's text put both at the line's start
+    // or a character short: "s.md:3:1" for "**Save …", "5:8" for the time.
+    let parsed = parse_ok(
+        "# Save Lipa Park\n\n**Save Lipa Park – we will not give it up**\n\n\
+         *6/1/23 12:04 PM*\n\nText.\n",
+        Format::Markdown,
+    );
+    let at: Vec<_> = parsed.warnings.iter().map(|w| &w.at).collect();
+    assert_eq!(
+        at,
+        [&Location::at("s.txt", 3, 3), &Location::at("s.txt", 5, 9)],
+        "{:?}",
+        parsed.warnings
+    );
+    // Plain text has no markup: the columns as counted.
+    let parsed = parse_ok(
+        "Save Lipa Park\n\n6/1/23 12:04 PM\n\nText.\n",
+        Format::Plain,
+    );
+    assert_eq!(parsed.warnings[0].at, Location::at("s.txt", 3, 8));
+}
+
+#[test]
 fn a_paragraph_repeating_the_headline_word_for_word_is_left_off() {
     // A web page's title copied over its own heading printed the headline
     // twice.
-    for (text, format) in [
+    // The column is where the words start in the file, past the markup.
+    for (text, format, at) in [
         (
             "Save Lipa Park\n\nSave Lipa Park!\n\nText.\n",
             Format::Plain,
+            "s.txt:3:1",
         ),
         (
             "# Save Lipa Park\n\n**SAVE LIPA PARK**\n\nText.\n",
             Format::Markdown,
+            "s.txt:3:3",
         ),
         (
             "# Save Lipa Park\n\n## Save Lipa Park\n\nText.\n",
             Format::Markdown,
+            "s.txt:3:4",
         ),
     ] {
         let parsed = parse_ok(text, format);
@@ -886,7 +914,7 @@ fn a_paragraph_repeating_the_headline_word_for_word_is_left_off() {
         let said: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
         assert_eq!(said.len(), 1, "{said:?}");
         assert!(
-            said[0].starts_with("s.txt:3:1: warning: “")
+            said[0].starts_with(&format!("{at}: warning: “"))
                 && said[0].ends_with("” repeats the headline word for word; left off"),
             "{said:?}"
         );

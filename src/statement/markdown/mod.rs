@@ -42,6 +42,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+pub(super) mod columns;
 mod guard;
 mod html_blocks;
 mod table;
