@@ -367,8 +367,8 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         file,
         &mut warnings,
     );
-    // Their columns count in a line's text; in Markdown that leaves out
-    // the markup the user sees in the file.
+    // The classifier counts its warnings' columns in a line's text; in
+    // Markdown that leaves out the markup the user sees in the file.
     if format == Format::Markdown {
         markdown::columns::into_source(&mut warnings[classified..], &paras, &norm);
     }

@@ -23,7 +23,7 @@ pub(in crate::statement) fn into_source(warnings: &mut [Warning], paras: &[Para]
         let Some(line) = paras.iter().flat_map(|p| &p.lines).find(|l| l.no == no) else {
             continue;
         };
-        let Some(src) = source.lines().nth(no - 1) else {
+        let Some(src) = no.checked_sub(1).and_then(|i| source.lines().nth(i)) else {
             continue;
         };
         if let Some(c) = source_column(&raw_text(line), src, column) {
@@ -38,15 +38,17 @@ pub(in crate::statement) fn into_source(warnings: &mut [Warning], paras: &[Para]
 /// `[`, a list's marker). Spaces match any white space, as the reader
 /// reads a tab or a no-break space as one. `None` when one is not found
 /// (an entity such as `&amp;` read as `&` is found at its `&`; one
-/// written as a number is not).
+/// written as a number is not), and when `column` is past `text`'s end.
 fn source_column(text: &str, source: &str, column: usize) -> Option<usize> {
     let same = |a: char, b: char| a == b || (a.is_whitespace() && b.is_whitespace());
     let mut at = source.chars().enumerate();
     let mut found = None;
+    let mut counted = 0;
     for c in text.chars().take(column) {
         found = Some(at.find(|&(_, s)| same(c, s))?.0);
+        counted += 1;
     }
-    found.map(|i| i + 1)
+    found.filter(|_| counted == column).map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -71,5 +73,8 @@ mod tests {
         );
         // A character the source writes otherwise: not found.
         assert_eq!(source_column("a – b", "a &#8211; b", 3), None);
+        // Past the text's end: no character to find.
+        assert_eq!(source_column("Park", "**Park**", 5), None);
+        assert_eq!(source_column("", "**", 1), None);
     }
 }
