@@ -387,6 +387,41 @@ fn a_cover_headline_grows_into_its_panel_where_it_still_breaks_by_sense() {
     assert!((size - base).abs() < 0.01, "{size}pt: {lines:?}");
 }
 
+#[test]
+fn a_grown_cover_headline_may_end_on_a_word_alone_that_is_no_stub() {
+    // A headline's last two words are tied, so that none stands alone as
+    // a stub. On the cover that held the Turkish sample's headline to the
+    // 28.5pt at which "konusu değildir" fits a line, three lines at the
+    // top of a blank panel; one word a line, "değildir" as wide as the
+    // others, it fills the panel at twice the layout's size.
+    let text = std::fs::read_to_string(root().join("samples/tr-isguvenligi.md")).unwrap();
+    let (headline, body) = text.split_once("\n\n").unwrap();
+    let headline = headline.trim_start_matches("# ");
+    let base = layout::load("a4-trifold")
+        .unwrap()
+        .design
+        .headline
+        .size
+        .to_pt();
+    let (size, lines) = cover_headline(headline, body, "tr");
+    assert!(size >= 1.5 * base, "{size}pt: {lines:?}");
+    assert_eq!(lines.join(" "), headline);
+    assert_eq!(
+        lines.last().map(String::as_str),
+        Some("değildir"),
+        "{lines:?}"
+    );
+    // A short last word stays with the one before: "Open" alone under
+    // "Our Hospital" would be a stub (set so without the check).
+    let body = one_page_text();
+    let body = body.split_once("\n\n").unwrap().1;
+    let (size, lines) = cover_headline("Keep Our Hospital Open", body, "en");
+    assert!(
+        lines.last().is_some_and(|l| l.ends_with(" Open")),
+        "{size}pt: {lines:?}"
+    );
+}
+
 /// A call of seventy words: far too short to fill a large sheet at text
 /// sizes.
 const LIBRARY_CALL: &str = "# Save the Library\n\nThe council wants to close the Elm Street \

@@ -80,8 +80,9 @@ const HOLE_SHARE: f64 = 0.5;
 /// hyphenated, never inside a word), and by sense if a size at most
 /// [`SENSE_SHRINK`] smaller allows it. With `fit.growth_only`, only a
 /// size at which it breaks by sense and without a hole is taken, however
-/// far below the largest; failing that, it is set at `min-size` as if it
-/// had no `fit`. A word wider than the measure is the one exception to
+/// far below the largest, and the tie gives way where the setting as
+/// written is larger and ends on no stub (see [`Search::fitted_grown`]);
+/// failing that, it is set at `min-size` as if it had no `fit`. A word wider than the measure is the one exception to
 /// "never hyphenated" (see [`Search::for_a_long_word`]).
 pub(super) fn prepare_headline(
     setter: &mut Setter,
@@ -139,7 +140,12 @@ pub(super) fn prepare_headline(
             t.shrink = 1.0;
         }
     }
-    if let Some((v, k)) = search.fitted(&tiers)? {
+    let found = if fit.growth_only {
+        search.fitted_grown(&tiers)?
+    } else {
+        search.fitted(&tiers)?
+    };
+    if let Some((v, k)) = found {
         return Ok((search.prepare(v, k)?, search.sizes[k]));
     }
     if fit.growth_only {
@@ -244,6 +250,7 @@ impl Search<'_, '_> {
             && t.lines <= self.max_lines
             && t.worst_break < tier.limit
             && (!tier.even || t.narrowest_inner >= HOLE_SHARE)
+            && (!tier.no_stub || t.last_share >= HOLE_SHARE)
     }
 
     /// The (variant, size index) `tiers` find best over the size grid:
@@ -257,6 +264,43 @@ impl Search<'_, '_> {
             Some(top) => search.walk_down(v, top, tier),
             None => Ok(None),
         })
+    }
+
+    /// As [`Self::fitted`], for a headline growing into a folded sheet's
+    /// cover (`growth_only`): under each tier, the larger of the tied
+    /// setting and the one as written, whose last word may then stand
+    /// alone, but not as a stub narrower than [`HOLE_SHARE`] of the widest
+    /// line. The tie keeps "Raise Our / Rents" from ending on a stub; on a
+    /// cover it also held "İşçi sağlığı pazarlık konusu değildir" to the
+    /// 28.5pt at which "konusu değildir" fits a line, where one word a
+    /// line, "değildir" as wide as the rest, fills the panel at 48pt.
+    fn fitted_grown(&mut self, tiers: &[Tier]) -> Result<Option<(usize, usize)>> {
+        let plain = self.variants.len() - 1;
+        let mut tops = Vec::new();
+        for v in 0..self.variants.len() {
+            tops.push(self.largest_clean(v)?);
+        }
+        for &tier in tiers {
+            let mut best: Option<(usize, usize)> = None;
+            for (v, top) in tops.iter().enumerate() {
+                let Some(top) = *top else {
+                    continue;
+                };
+                let tier = Tier {
+                    no_stub: v == plain && plain > 0,
+                    ..tier
+                };
+                if let Some(k) = self.walk_down(v, top, tier)? {
+                    if best.is_none_or(|(_, b)| k > b) {
+                        best = Some((v, k));
+                    }
+                }
+            }
+            if best.is_some() {
+                return Ok(best);
+            }
+        }
+        Ok(None)
     }
 
     /// The headline at its one size (`sizes[0]`), broken as
@@ -346,6 +390,7 @@ impl Search<'_, '_> {
                     limit,
                     shrink,
                     even,
+                    no_stub: false,
                 })
             })
             .collect()
@@ -424,6 +469,9 @@ struct Tier {
     shrink: f64,
     /// No hole in its shape (see [`HOLE_SHARE`]).
     even: bool,
+    /// No last line narrower than [`HOLE_SHARE`] of the widest: asked of
+    /// a grown headline set without its last two words tied.
+    no_stub: bool,
 }
 
 impl Tier {
@@ -432,6 +480,7 @@ impl Tier {
         limit: f64::INFINITY,
         shrink: 0.0,
         even: false,
+        no_stub: false,
     };
 }
 

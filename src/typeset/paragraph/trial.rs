@@ -25,6 +25,11 @@ pub struct Trial {
     /// lines. A headline's inner line far shorter than the others reads as
     /// a hole in its shape ("Before You / Raise / Our Rents").
     pub narrowest_inner: f64,
+    /// The natural width of the last line as a share of the widest
+    /// line's; 1 for a single line. A last line of one word far shorter
+    /// than the lines above is a stub ("… Raise Our / Rents"); one as wide
+    /// as they are ends a stack ("İşçi / sağlığı / … / değildir").
+    pub last_share: f64,
     /// How many lines end in a hyphen the patterns put there.
     pub hyphens: usize,
     /// A line sticks out or breaks inside a word without a hyphen (after
@@ -66,7 +71,25 @@ impl Setter<'_> {
             worst_break,
             break_cost,
             narrowest_inner: narrowest_inner(&b.lines),
+            last_share: last_share(&b.lines),
         }
+    }
+}
+
+/// The widest natural line of those that end at `breaks`.
+fn widest(breaks: &[linebreak::LineBreak]) -> Length {
+    breaks
+        .iter()
+        .map(|b| b.natural)
+        .fold(Length::ZERO, Length::max)
+}
+
+/// [`Trial::last_share`] of the lines that end at `breaks`.
+fn last_share(breaks: &[linebreak::LineBreak]) -> f64 {
+    let widest = widest(breaks);
+    match breaks.last() {
+        Some(last) if breaks.len() > 1 && widest > Length::ZERO => last.natural / widest,
+        _ => 1.0,
     }
 }
 
@@ -75,10 +98,7 @@ fn narrowest_inner(breaks: &[linebreak::LineBreak]) -> f64 {
     let [_, inner @ .., _] = breaks else {
         return 1.0;
     };
-    let widest = breaks
-        .iter()
-        .map(|b| b.natural)
-        .fold(Length::ZERO, Length::max);
+    let widest = widest(breaks);
     let narrowest = inner.iter().map(|b| b.natural).fold(widest, Length::min);
     if widest > Length::ZERO {
         narrowest / widest
