@@ -1,5 +1,6 @@
 use std::io::Write;
 
+use super::parts::{element_depth, MAX_PART};
 use super::*;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
