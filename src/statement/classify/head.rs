@@ -1,0 +1,244 @@
+//! The statement's head: which paragraph is the headline (or the front
+//! matter's title), and the subtitle or deck under it.
+
+use super::blocks::{block, field_block, render, table_tabs};
+use super::letter::{is_salutation, SALUTATION_WORDS};
+use super::meta_lines::{is_meta_line, opens_with_pictograph};
+use super::text::{char_count, final_mark, opens_with_any, raw_text, same_text};
+use crate::error::Warning;
+use crate::statement::clean::is_space;
+use crate::statement::document::{Block, BlockKind};
+use crate::statement::frontmatter::FrontMatter;
+use crate::statement::plain::{is_separator, list_marker};
+use crate::statement::{dates, deck, heading};
+use crate::statement::{Line, Para, ParaKind};
+
+const HEADLINE_MAX_CHARS: usize = 300;
+/// The longest paragraph, in characters, that is taken as the subtitle
+/// for being bold under the headline: a line or two of a leaflet's head
+/// ("Open meeting: Thursday 14 January, 7 pm, Civic Centre"). A longer
+/// bold paragraph is a lead, set as body text.
+const BOLD_SUBTITLE_MAX_CHARS: usize = 200;
+
+fn para_text(p: &Para) -> String {
+    block(BlockKind::Body, &p.lines)
+        .map(|b| b.text())
+        .unwrap_or_default()
+}
+
+/// Whether the first paragraph may be the headline (without a title to match).
+pub(in crate::statement) fn may_be_headline(p: &Para, plain: bool) -> bool {
+    match &p.kind {
+        ParaKind::Title | ParaKind::Fixed(BlockKind::Heading(_)) => true,
+        ParaKind::Fixed(_) => false,
+        ParaKind::Body => {
+            let text = para_text(p);
+            let raw = raw_text(&p.lines[0]);
+            let list = plain && list_marker(&raw).is_some();
+            // A table's rows are records, never a title: as a headline
+            // their cells ran together ("Town / Hall 12:00").
+            let table = table_tabs(&p.lines).is_some();
+            !(text.is_empty()
+                || table
+                || char_count(&text) > HEADLINE_MAX_CHARS
+                || text.ends_with(',')
+                || opens_with_any(&text, SALUTATION_WORDS)
+                || is_separator(&raw)
+                || list)
+        }
+    }
+}
+
+/// How many of a headline paragraph's lines are the headline. A plain
+/// first paragraph whose later lines are all dated or bulleted meta lines
+/// is a one-line headline over meta lines; and a headline holds no date:
+/// it ends at a line with a date or a time of day, when that line and all
+/// after it are meta lines ("Community Picnic Against Racism" / "Sunday 22
+/// March 2026, 12:00" / "Northside Park").
+fn headline_lines(p: &Para, plain: bool) -> usize {
+    if !plain || p.lines.len() < 2 {
+        return p.lines.len();
+    }
+    let later = &p.lines[1..];
+    let split = later.iter().all(|l| {
+        let raw = raw_text(l);
+        is_meta_line(l)
+            && (raw.trim_start_matches(is_space).starts_with('•')
+                || raw.chars().any(|c| c.is_ascii_digit()))
+    });
+    if split {
+        return 1;
+    }
+    let dated = |l: &Line| {
+        let text = raw_text(l);
+        heading::holds_date(&text) || dates::holds_clock(&text)
+    };
+    match later.iter().position(dated) {
+        Some(k) if later[k..].iter().all(is_meta_line) => k + 1,
+        _ => p.lines.len(),
+    }
+}
+
+/// The paragraph that is the headline: one marked as the title, else a
+/// first paragraph that may be one. With a title in the front matter, only
+/// a paragraph saying the same (it is then not set twice).
+fn headline_para(paras: &[Para], front: &FrontMatter, plain: bool) -> Option<usize> {
+    let candidate = paras
+        .iter()
+        .position(|p| p.kind == ParaKind::Title)
+        .or_else(|| {
+            paras
+                .first()
+                .filter(|p| may_be_headline(p, plain))
+                .map(|_| 0)
+        });
+    match (&front.title, candidate) {
+        (Some(title), Some(i)) => {
+            let lines = &paras[i].lines[..headline_lines(&paras[i], plain)];
+            let text = block(BlockKind::Headline, lines).map(|b| b.text());
+            text.filter(|t| same_text(t, &title.value)).map(|_| i)
+        }
+        (Some(_), None) => None,
+        (None, i) => i,
+    }
+}
+
+/// The headline, from the text or else the front matter's title, with what
+/// comes before it as body text and its own meta lines into `raw_meta`.
+/// Returns the next paragraph and whether there is a headline.
+pub(super) fn push_headline(
+    paras: &[Para],
+    front: &FrontMatter,
+    plain: bool,
+    out: &mut Vec<Block>,
+    raw_meta: &mut Vec<Line>,
+) -> (usize, bool) {
+    if let Some(i) = headline_para(paras, front, plain) {
+        render(paras, 0..i, plain, &[], out);
+        let p = &paras[i];
+        let n = headline_lines(p, plain);
+        out.extend(block(BlockKind::Headline, &p.lines[..n]));
+        raw_meta.extend_from_slice(&p.lines[n..]);
+        (i + 1, true)
+    } else if let Some(title) = &front.title {
+        out.push(field_block(BlockKind::Headline, title));
+        (0, true)
+    } else {
+        (0, false)
+    }
+}
+
+/// The front matter's subtitle: the next paragraph if it says the same,
+/// else the field itself; without one, a next paragraph bold throughout
+/// or opened by pictographs ([`is_subtitle`]), its first line's repeat of
+/// the `headline` text left off as a deck's is (see the `deck` module; the
+/// warning goes to `warnings`, located in `file`). Returns the next
+/// paragraph.
+pub(super) fn push_subtitle(
+    paras: &[Para],
+    front: &FrontMatter,
+    (has_headline, headline): (bool, Option<&str>),
+    next: usize,
+    (file, warnings): (&str, &mut Vec<Warning>),
+    out: &mut Vec<Block>,
+) -> usize {
+    let Some(subtitle) = &front.subtitle else {
+        return match paras.get(next) {
+            Some(p) if has_headline && (is_subtitle(p) || p.kind == SUBTITLE) => {
+                let deck = headline
+                    .zip(p.lines.first())
+                    .and_then(|(h, first)| deck::after_headline(first, h, file, warnings));
+                match deck {
+                    Some(first) => {
+                        let lines: Vec<Line> = std::iter::once(first)
+                            .chain(p.lines[1..].iter().cloned())
+                            .collect();
+                        out.extend(block(BlockKind::Subtitle, &lines));
+                    }
+                    None => out.extend(block(BlockKind::Subtitle, &p.lines)),
+                }
+                next + 1
+            }
+            _ => next,
+        };
+    };
+    match paras.get(next) {
+        Some(p)
+            if p.kind == ParaKind::Body
+                && p.lines.len() == 1
+                && same_text(&para_text(p), &subtitle.value) =>
+        {
+            out.extend(block(BlockKind::Subtitle, &p.lines));
+            next + 1
+        }
+        _ => {
+            out.push(field_block(BlockKind::Subtitle, subtitle));
+            next
+        }
+    }
+}
+
+/// A one-line paragraph under the headline that repeats it before a
+/// separator ("Save Lipa Park – we will not give up …"): the rest is the
+/// subtitle, when there is none yet (a front matter `subtitle`, or a bold
+/// line taken as one; see the `deck` module); `headline` is its text.
+/// Returns the next paragraph.
+pub(super) fn push_deck(
+    paras: &[Para],
+    next: usize,
+    headline: Option<&str>,
+    (file, warnings): (&str, &mut Vec<Warning>),
+    out: &mut Vec<Block>,
+) -> usize {
+    let has_subtitle = out.iter().any(|b| b.kind == BlockKind::Subtitle);
+    let (Some(headline), Some(p)) = (headline, paras.get(next)) else {
+        return next;
+    };
+    if has_subtitle || p.kind != ParaKind::Body || p.lines.len() != 1 || !is_meta_line(&p.lines[0])
+    {
+        return next;
+    }
+    match deck::after_headline(&p.lines[0], headline, file, warnings) {
+        Some(line) => {
+            out.extend(block(BlockKind::Subtitle, &[line]));
+            next + 1
+        }
+        None => next,
+    }
+}
+
+/// A paragraph read as a subtitle before classifying: a copied event's date
+/// and place (see `events`).
+const SUBTITLE: ParaKind = ParaKind::Fixed(BlockKind::Subtitle);
+
+/// Whether `p`, right under the headline, is its subtitle for being bold
+/// throughout, or for a pictograph opening each of its lines: a short
+/// paragraph the writer set apart and marked (the time and place of a
+/// meeting, "📍 Town Hall / 📅 Saturday 14 March", a slogan), not a
+/// salutation, a list or a table. Set as a meta line, small and gray, it
+/// was the leaflet's faintest line; as body text, lost in a column.
+fn is_subtitle(p: &Para) -> bool {
+    let text = para_text(p);
+    let mut inked = p
+        .lines
+        .iter()
+        .flat_map(|l| &l.spans)
+        .filter(|s| !s.text.trim_matches(is_space).is_empty());
+    let bold = inked.clone().next().is_some() && inked.all(|s| s.style.bold);
+    // Items, not sentences: "📢 All drivers: meeting on Monday. Bring
+    // your card." is a paragraph of text that opens with an emoji.
+    let pictographs = p.lines.iter().all(|l| {
+        let text = raw_text(l);
+        let text = text.trim_matches(is_space);
+        opens_with_pictograph(text)
+            && !matches!(final_mark(text), Some('.' | '!' | '?'))
+            && !text.contains(". ")
+    });
+    p.kind == ParaKind::Body
+        && (bold || pictographs)
+        && char_count(&text) <= BOLD_SUBTITLE_MAX_CHARS
+        && !is_salutation(&text)
+        && !opens_with_any(&text, SALUTATION_WORDS)
+        && list_marker(&raw_text(&p.lines[0])).is_none()
+        && table_tabs(&p.lines).is_none()
+}
