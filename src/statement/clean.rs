@@ -312,7 +312,7 @@ pub(super) fn clean_spans(raw: &[Span]) -> Vec<Span> {
     clean_spans_with(raw, None)
 }
 
-/// How a table's tabs part its cells (see `classify::table_tabs`).
+/// How a table's tabs part its cells (see `classify::blocks::table_tabs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum TableTabs {
     /// Each tab parts two cells, an empty one too; `lead` empty cells

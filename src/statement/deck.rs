@@ -22,7 +22,7 @@ use crate::error::Warning;
 const SEPARATORS: &[char] = &['–', '—', '-', ':', '|', '·'];
 
 /// The deck of `line`, if the line opens with `headline` (compared as
-/// `classify::same_text` compares, by [`folded`]: letters and figures,
+/// `classify::text::same_text` compares, by [`folded`]: letters and figures,
 /// ignoring case)
 /// and a separator, and has words after it; the left-off part is named in
 /// a warning in `file`.
