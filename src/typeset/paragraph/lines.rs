@@ -11,7 +11,7 @@ use crate::typeset::linebreak::{self, Item, PenaltyKind, INFINITY};
 use crate::typeset::shape::ShapedGlyph;
 use crate::units::Length;
 
-use super::build::{LETTER_SHRINK_EM, MAX_LETTER_SPACING_EM, TRACKING_EM};
+use super::stretch::{LETTER_SHRINK_EM, MAX_LETTER_SPACING_EM, TRACKING_EM};
 use super::types::{Glyph, Paragraph, Piece};
 use super::Setter;
 

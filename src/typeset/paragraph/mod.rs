@@ -6,12 +6,16 @@
 //! sizes, hyphenation and alignment, but not where on the page a line goes.
 //!
 //! The work is split by job: `types` holds what a paragraph is made of,
-//! `build` turns text into items (with `word` setting each word and
-//! `memo` remembering words already set), `faces` finds the font for
-//! each character, `lines` sets chosen breaks as lines, `trial` sums up how a
-//! paragraph would break at a width, `gaps` reads the words back and
-//! prices the breaks between them, and `items` and `chars` hold the small
-//! item makers and character classes they share.
+//! `build` turns text into items (with `word` setting each word, `memo`
+//! remembering words already set, `ties` saying which word spaces must
+//! not break, `ragged` making ragged text's breaks and the line ends,
+//! `stretch` adding the letter spacing and kashidas justified lines may
+//! take, and `script_share` counting the scripts that change a
+//! paragraph's alignment), `faces` finds the font for each character,
+//! `lines` sets chosen breaks as lines, `trial` sums up how a paragraph
+//! would break at a width, `gaps` reads the words back and prices the
+//! breaks between them, and `items` and `chars` hold the small item makers
+//! and character classes they share.
 
 mod build;
 mod chars;
@@ -21,7 +25,11 @@ mod gaps;
 mod items;
 mod lines;
 mod memo;
+mod ragged;
+mod script_share;
+mod stretch;
 mod table;
+mod ties;
 mod trial;
 mod types;
 mod unspaced;
@@ -39,9 +47,9 @@ use crate::typeset::shape::Shaper;
 use crate::typeset::system_fonts::HanRegion;
 use crate::units::Length;
 
-pub use build::ScriptShare;
 pub use gaps::SegmentPlace;
 pub use memo::Memo;
+pub use script_share::ScriptShare;
 pub use table::{by_headings, has_headings};
 pub use trial::Trial;
 pub use types::{Glyph, Paragraph, TextStyle};
