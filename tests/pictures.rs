@@ -999,3 +999,75 @@ fn a_cmyk_jpeg_goes_to_the_press_as_it_is() {
         "the JPEG is not in the PDF unchanged"
     );
 }
+
+#[test]
+fn a_picture_on_a_folded_sheets_cover_keeps_clear_of_the_band() {
+    // The tri-fold's cover holds the head, the statement's picture under
+    // it and the when-and-where band at its foot. A cover headline grown
+    // into what it took for a blank panel pushed the picture onto the
+    // band's words (the Vietnamese call: "… is covered by the picture",
+    // nothing written); a long head and deck left the picture printed
+    // over the band's field. Beside a picture the headline keeps the
+    // layout's size, and the picture is made smaller to fit above the band.
+    let dir = tmpdir("cover-picture");
+    std::fs::write(
+        dir.join("photo.jpg"),
+        encode(
+            &DynamicImage::ImageRgb8(photo(2400, 1600)),
+            ImageFormat::Jpeg,
+        ),
+    )
+    .unwrap();
+    let trifold = layout::load("a4-trifold").unwrap();
+    let body = "Forty families on Mill Lane have been told to leave by the end of the month. \
+                The landlord wants to sell the block empty; the council says it cannot help.\n\n\
+                We say: nobody leaves. Come to the square, bring your neighbours, bring a sign.";
+    for (headline, deck) in [
+        (
+            "Công nhân may cần lương đủ sống, không cần lời hứa",
+            "Chủ nhật, ngày 24 tháng 1, lúc 8 giờ sáng, tại nhà văn hóa khu công nghiệp Tân Tạo",
+        ),
+        (
+            "No to the war on the poor, yes to homes for all, now and forever, in every town \
+             and every street of this country",
+            "A call from the tenants of Riverside to every neighbour, every union branch and \
+             every church hall: come, bring a sign and a friend",
+        ),
+    ] {
+        let statement = format!(
+            "+++\nimage = \"photo.jpg\"\nwhen = \"Saturday 14 March, 2 pm\"\n\
+             where = \"Town Hall Square, Riverside\"\n+++\n\n# {headline}\n\n**{deck}**\n\n{body}\n"
+        );
+        let out = build_in(&dir, &statement, None, "a4-trifold");
+        let picture = &out.pictures[0];
+        assert_eq!(picture.page, 1, "{headline}");
+        // The band: the lowest filled field of the outside, the cover's.
+        let page_height = trifold.design.page.height.to_pt();
+        let band_top = filled_rects(&out.pdf)
+            .iter()
+            .filter(|(_, y, ..)| *y < page_height / 2.0)
+            .map(|(_, y, _, h, _)| page_height - (y + h))
+            .fold(f64::INFINITY, f64::min);
+        assert!(band_top.is_finite(), "{headline}: no band");
+        assert!(
+            picture.clip.bottom().to_pt() < band_top,
+            "{headline}: the picture reaches {:.1}pt, the band starts at {band_top:.1}pt",
+            picture.clip.bottom().to_pt()
+        );
+        let pdf = write_pdf(&dir, &out, "cover.pdf");
+        no_text_on_pictures(&out, &pdf);
+    }
+    // Beside the Vietnamese headline at the layout's size the picture
+    // keeps the cover's whole width; grown, the headline left it half.
+    let statement = format!(
+        "+++\nimage = \"photo.jpg\"\nwhen = \"Saturday 14 March, 2 pm\"\n+++\n\n\
+         # Công nhân may cần lương đủ sống, không cần lời hứa\n\n{body}\n"
+    );
+    let out = build_in(&dir, &statement, None, "a4-trifold");
+    let panel = trifold.design.page.content_width();
+    let width = out.pictures[0].clip.width;
+    assert!(
+        (width - panel).abs().to_pt() < 0.5,
+        "the picture is {width} wide on a cover {panel} wide"
+    );
+}

@@ -93,8 +93,8 @@ pub(super) fn unused_panels_warning(
         ),
         // Flap and back are left free on purpose here.
         layout::design::Panels::CoverAndSpread if composed.fill < SPREAD_FILL => format!(
-            "the statement fills only {:.0}% of the inside spread of the folded leaflet \
-             (the cover holds only the headline and the lines under it)",
+            "the statement fills only {:.0}% of the inside spread of the folded leaflet, \
+             where its body is set (the cover holds the headline)",
             composed.fill * 100.0
         ),
         _ => return None,

@@ -12,7 +12,9 @@ use super::more_pages::on_more_pages;
 use super::tail::{self, Tail};
 use super::{Budget, ComposeOptions, Tools, Trial};
 use crate::error::{Error, Location, Note, Result, Warning};
-use crate::layout::design::{Design, FitSpec, HeadlineFit, Overflow, Panels};
+use crate::layout::design::{
+    Design, FitSpec, HeadlineFit, ImageArea, ImagePlace, Overflow, Panels,
+};
 use crate::statement::document::{BlockKind, Document};
 use crate::style::Align;
 use crate::units::Length;
@@ -719,8 +721,9 @@ fn on_spread(
     // The cover holds the head alone, at the top of a panel otherwise
     // blank: the headline is set as large as the panel allows, as a
     // designer sets a leaflet's cover title, not at the size made for a
-    // panel the text follows on.
-    if spread.headline.fit.is_none() {
+    // panel the text follows on. A picture across the cover fills it
+    // instead, and needs the room.
+    if spread.headline.fit.is_none() && !pictures_across(opts) {
         let lines = filled.trial.headline_lines.count as u32;
         spread.headline.fit = Some(HeadlineFit {
             min_size: design.headline.size,
@@ -739,6 +742,17 @@ fn on_spread(
         Some(fitted) => fill_out(tools, doc, &spread, opts, (fitted, goal), measure),
         None => Ok(filled),
     }
+}
+
+/// Whether a picture goes across the first page, under the head or at
+/// the foot (not in a corner or the column's flow).
+fn pictures_across(opts: &ComposeOptions) -> bool {
+    opts.pictures.iter().any(|p| {
+        matches!(
+            p.spec.place,
+            ImagePlace::Area(ImageArea::Top | ImageArea::Bottom | ImageArea::BottomRight)
+        )
+    })
 }
 
 /// True when `--fit` would set the statement on `goal.pages` pages: the

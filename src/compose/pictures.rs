@@ -14,6 +14,12 @@ use crate::units::Length;
 /// picture without opening a hole in the text.
 const PICTURE_GAP: f64 = 0.5;
 
+/// The most a picture under the head is made smaller to fit above the
+/// foot (the band, pictures at the foot): half its size still shows what
+/// it shows; smaller, it reads as a thumbnail, and the build refuses the
+/// page rather than print it over the band's text.
+const MIN_SQUEEZE: f64 = 0.5;
+
 /// Space between a picture and the text or the picture next to it.
 pub(super) fn picture_gap(design: &Design) -> Length {
     design.body.leading * PICTURE_GAP
@@ -208,12 +214,23 @@ impl<'a> PicturePlan<'a> {
                 .filter(|p| p.spec.place == ImagePlace::Area(area))
             {
                 let s = &p.spec;
-                let size = fit_in(
+                let mut size = fit_in(
                     &p.picture,
                     s.fit,
                     s.width.of(cw),
                     s.height.map(|h| h.of(ch)),
                 );
+                if area == ImageArea::Top {
+                    // A long head (a folded sheet's cover headline, a
+                    // deck) may leave less room above the foot's band than
+                    // the picture takes: it is made smaller to fit rather
+                    // than printed over the band's text, unless that would
+                    // shrink it past legibility.
+                    let room = self.foot - y;
+                    if size.0.height > room && room >= size.0.height * MIN_SQUEEZE {
+                        size = fit_in(&p.picture, s.fit, s.width.of(cw), Some(room));
+                    }
+                }
                 let centred = page.margin_left + (cw - size.0.width) / 2.0;
                 if area == ImageArea::Top {
                     let placed = put(p, size, centred, y, self.next_figure());
