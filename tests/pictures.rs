@@ -628,8 +628,8 @@ fn layout_mistakes_in_image_tables_are_reported_like_any_other() {
     );
 }
 
-/// A poster statement: headline, a short text, a picture, where and when.
-fn poster_statement(dir: &Path) -> String {
+/// A 3:2 photo as `dir/photo.jpg`, for statements that name it.
+fn write_photo(dir: &Path) {
     std::fs::write(
         dir.join("photo.jpg"),
         encode(
@@ -638,6 +638,11 @@ fn poster_statement(dir: &Path) -> String {
         ),
     )
     .unwrap();
+}
+
+/// A poster statement: headline, a short text, a picture, where and when.
+fn poster_statement(dir: &Path) -> String {
+    write_photo(dir);
     "+++\ntitle = \"Stop the evictions on Mill Lane\"\nimage = \"photo.jpg\"\n\
      when = \"Saturday 14 March, 2 pm\"\nwhere = \"Town Hall Square, Riverside\"\n+++\n\n\
      Forty families on Mill Lane have been told to leave by the end of the month. The \
@@ -1010,14 +1015,7 @@ fn a_picture_on_a_folded_sheets_cover_keeps_clear_of_the_band() {
     // over the band's field. Beside a picture the headline keeps the
     // layout's size, and the picture is made smaller to fit above the band.
     let dir = tmpdir("cover-picture");
-    std::fs::write(
-        dir.join("photo.jpg"),
-        encode(
-            &DynamicImage::ImageRgb8(photo(2400, 1600)),
-            ImageFormat::Jpeg,
-        ),
-    )
-    .unwrap();
+    write_photo(&dir);
     let trifold = layout::load("a4-trifold").unwrap();
     let body = "Forty families on Mill Lane have been told to leave by the end of the month. \
                 The landlord wants to sell the block empty; the council says it cannot help.\n\n\
@@ -1069,5 +1067,39 @@ fn a_picture_on_a_folded_sheets_cover_keeps_clear_of_the_band() {
     assert!(
         (width - panel).abs().to_pt() < 0.5,
         "the picture is {width} wide on a cover {panel} wide"
+    );
+}
+
+#[test]
+fn a_picture_with_no_room_under_a_long_head_is_refused_with_advice_that_fits() {
+    // A head that fills most of the tri-fold's cover leaves the picture
+    // under it less than half its height above the band: the page is
+    // refused rather than the picture shrunk to a thumbnail or printed
+    // over the band, and the advice is about the picture and the text
+    // above it (it spoke of column rules and gaps, which a folded
+    // sheet's cover has none of).
+    let dir = tmpdir("no-room");
+    write_photo(&dir);
+    let headline = "No to the war on the poor, yes to homes for all, now and forever, in every \
+                    town and every street of this country, from the docks to the hills, from \
+                    the schools to the hospitals, from the mills to the markets and the farms";
+    let statement = format!(
+        "+++\nlang = \"en\"\nimage = \"photo.jpg\"\nwhen = \"Saturday 14 March, 2 pm\"\n\
+         where = \"Town Hall Square, Riverside\"\n+++\n\n# {headline}\n\n\
+         Forty families on Mill Lane have been told to leave.\n"
+    );
+    fails_naming(
+        &dir,
+        &statement,
+        Some("extends = \"a4-trifold\"\n"),
+        "s.md",
+        "is covered by the picture",
+    );
+    fails_naming(
+        &dir,
+        &statement,
+        Some("extends = \"a4-trifold\"\n"),
+        "s.md",
+        "make the picture smaller or the text above it shorter",
     );
 }

@@ -220,23 +220,33 @@ fn check_geometry(design: &Design, pages: &[Page], fonts: &FontBook, origin: &st
                 width: line.width - eps * 2.0,
                 height: l.baseline - top - eps * 2.0,
             };
+            // What covers the letters, and what the writer can change.
             let hidden_by = page
                 .pictures
                 .iter()
                 .find(|p| letters.overlaps(&p.clip))
-                .map(|p| format!("the picture `{}`", p.picture.source))
+                .map(|p| {
+                    (
+                        format!("the picture `{}`", p.picture.source),
+                        "make the picture smaller or the text above it shorter",
+                    )
+                })
                 .or_else(|| {
                     page.rules
                         .iter()
                         .any(|r| letters.overlaps(&r.bounds()))
-                        .then(|| "a column rule".to_string())
+                        .then(|| {
+                            (
+                                "a column rule".to_string(),
+                                "make the column rule thinner or the gap wider",
+                            )
+                        })
                 });
-            if let (Some(what), false) = (hidden_by, line.runs.is_empty()) {
+            if let (Some((what, advice)), false) = (hidden_by, line.runs.is_empty()) {
                 return Err(Error::Typeset {
                     at: Location::file(origin),
                     message: format!(
-                        "“{}” on page {} is covered by {what}; nothing was written: \
-                         make the column rule thinner, the gap wider or the picture smaller",
+                        "“{}” on page {} is covered by {what}; nothing was written: {advice}",
                         quote(),
                         n + 1
                     ),
