@@ -101,7 +101,7 @@ impl Tools {
         let text = last + 1 - set.tail.pictures;
         let fits = |cut: usize| {
             let fewer = tail::without_last_lines(&blocks, set.tail.pictures..last + 1, cut);
-            super::pages::flow_around(fewer, &set.grid, set.first.clone())
+            super::flow::flow_around(fewer, &set.grid, set.first.clone())
                 .pages
                 .len()
                 <= n

@@ -8,6 +8,7 @@ mod body;
 pub mod figure;
 mod fill;
 mod fit;
+pub mod flow;
 pub mod fold;
 mod headline;
 pub mod impose;
@@ -50,10 +51,11 @@ use baseline::BaselineGrid;
 use body::{set_body_block, WordGaps};
 use fit::fit_to_page;
 pub use fit::LEGIBLE_BODY_PT;
+use flow::{FirstPage, Grid, Obstacle};
 use headline::{set_head, Head, HEADLINE_MAX_SHARE};
 use kept::KeptBody;
 use missing::missing_error;
-use pages::{BlockLines, FirstPage, Grid, Obstacle, Page};
+use pages::{BlockLines, Page};
 use picture::Picture;
 use pictures::{column_pictures, picture_gap, PicturePlan};
 use tail::Tail;
@@ -497,8 +499,8 @@ impl Tools {
         let stopped = set.blocks.is_none();
         let body_top = set.first.top;
         let mut flow = match set.blocks {
-            Some(blocks) => pages::flow_around(blocks, &set.grid, set.first),
-            None => pages::Flow::default(),
+            Some(blocks) => flow::flow_around(blocks, &set.grid, set.first),
+            None => flow::Flow::default(),
         };
         if design.page.panels == Panels::CoverAndSpread {
             // The cover is a panel; only the spread after it is sheet-wide.

@@ -1,7 +1,8 @@
 //! Pictures on the page: sizing a picture to its box, the corners, the top
 //! and the foot of the first page, and pictures in the column flow.
 
-use super::pages::{BlockLines, ColumnLine, Obstacle, PlacedPicture, Rect};
+use super::flow::Obstacle;
+use super::pages::{BlockLines, ColumnLine, PlacedPicture, Rect};
 use super::picture::Picture;
 use super::tag::{Part, Role, Tag};
 use super::Placeable;
