@@ -11,10 +11,6 @@ use crate::style::Color;
 use crate::typeset::line::Line;
 use crate::units::Length;
 
-// The flow has its own module; its items are still public here, where the
-// library's users found them before.
-pub use crate::compose::flow::{flow_around, FirstPage, Flow, Grid, Obstacle};
-
 /// A line placed in a frame.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PlacedLine {
