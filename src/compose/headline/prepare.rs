@@ -82,8 +82,9 @@ const HOLE_SHARE: f64 = 0.5;
 /// size at which it breaks by sense and without a hole is taken, however
 /// far below the largest, and the tie gives way where the setting as
 /// written is larger and ends on no stub (see [`Search::fitted_grown`]);
-/// failing that, it is set at `min-size` as if it had no `fit`. A word wider than the measure is the one exception to
-/// "never hyphenated" (see [`Search::for_a_long_word`]).
+/// failing that, it is set at `min-size` as if it had no `fit`. A word
+/// wider than the measure is the one exception to "never hyphenated" (see
+/// [`Search::for_a_long_word`]).
 pub(super) fn prepare_headline(
     setter: &mut Setter,
     block: &Block,
