@@ -22,7 +22,7 @@ use crate::units::Length;
 /// which a setting is kept while the text is set again: one setting more
 /// in memory. At this length a setting takes about three megabytes; a
 /// statement of a megabyte (`tests/limits.rs`) would take tens more.
-pub(super) const KEEP_SETTING_MAX_BYTES: usize = 100_000;
+const KEEP_SETTING_MAX_BYTES: usize = 100_000;
 
 /// What a block weighs in a setting, in bytes of text: a byte of text
 /// costs about 30 bytes set, a block about 1.4 KB however short it is

@@ -257,10 +257,7 @@ impl Search<'_, '_> {
     /// The (variant, size index) `tiers` find best over the size grid:
     /// from each variant's largest clean size down, by each tier's shrink.
     fn fitted(&mut self, tiers: &[Tier]) -> Result<Option<(usize, usize)>> {
-        let mut tops = Vec::new();
-        for v in 0..self.variants.len() {
-            tops.push(self.largest_clean(v)?);
-        }
+        let tops = self.largest_clean_each()?;
         self.first_choice(tiers, |search, v, tier| match tops[v] {
             Some(top) => search.walk_down(v, top, tier),
             None => Ok(None),
@@ -277,10 +274,7 @@ impl Search<'_, '_> {
     /// line, "değildir" as wide as the rest, fills the panel at 48pt.
     fn fitted_grown(&mut self, tiers: &[Tier]) -> Result<Option<(usize, usize)>> {
         let plain = self.variants.len() - 1;
-        let mut tops = Vec::new();
-        for v in 0..self.variants.len() {
-            tops.push(self.largest_clean(v)?);
-        }
+        let tops = self.largest_clean_each()?;
         for &tier in tiers {
             let mut best: Option<(usize, usize)> = None;
             for (v, top) in tops.iter().enumerate() {
@@ -413,6 +407,13 @@ impl Search<'_, '_> {
             }
         }
         Ok(None)
+    }
+
+    /// [`Self::largest_clean`] of each variant, in their order.
+    fn largest_clean_each(&mut self) -> Result<Vec<Option<usize>>> {
+        (0..self.variants.len())
+            .map(|v| self.largest_clean(v))
+            .collect()
     }
 
     /// The largest size at which variant `v` sets cleanly within the line
