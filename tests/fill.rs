@@ -19,6 +19,7 @@ use handbill::compose::{compose, ComposeOptions};
 use handbill::layout::{self, Layout};
 use handbill::statement::document::{BlockKind, Document};
 use handbill::statement::{parse, Format};
+use handbill::units::Length;
 use handbill::{build, BuildRequest};
 
 /// Issue #14: a page alone at least this full …
@@ -420,6 +421,38 @@ fn a_grown_cover_headline_may_end_on_a_word_alone_that_is_no_stub() {
         lines.last().is_some_and(|l| l.ends_with(" Open")),
         "{size}pt: {lines:?}"
     );
+}
+
+#[test]
+fn a_cover_holding_the_head_alone_sets_it_a_little_above_the_middle() {
+    // A headline that cannot grow by sense (the tenants' "Raise" would
+    // stand alone) took the top quarter of the cover, the rest of the
+    // panel blank under it. With nothing else on the cover, the head goes
+    // where a title page's title goes: two fifths of the white above it.
+    let text = std::fs::read_to_string(root().join("samples/en-tenants.txt")).unwrap();
+    let trifold = layout::load("a4-trifold").unwrap();
+    let doc = parse(&text, Format::Plain, "en-tenants.txt")
+        .unwrap()
+        .document;
+    let pages = composed(&doc, &trifold, "en-tenants.txt");
+    let page = &trifold.design.page;
+    let cover = &pages[0].lines;
+    let size = |l: &handbill::compose::pages::PlacedLine| {
+        l.line
+            .runs
+            .iter()
+            .map(|r| r.size)
+            .fold(Length::ZERO, Length::max)
+    };
+    let (first, last) = (cover.first().unwrap(), cover.last().unwrap());
+    // Tops and bottoms within a fraction of a line: the shares are coarse.
+    let top = first.baseline - size(first);
+    let bottom = last.baseline + size(last) * 0.3;
+    let above = top - page.margin_top;
+    let below = page.height - page.margin_bottom - bottom;
+    let share = above / (above + below);
+    assert!((0.33..0.47).contains(&share), "white above {share:.2}");
+    assert!(first.is_title(), "{:?}", first.line.text());
 }
 
 /// A call of seventy words: far too short to fill a large sheet at text

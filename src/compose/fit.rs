@@ -718,11 +718,11 @@ fn on_spread(
     }
     let mut spread = design.clone();
     spread.page.panels = Panels::CoverAndSpread;
-    // The cover holds the head alone, at the top of a panel otherwise
-    // blank: the headline is set as large as the panel allows, as a
-    // designer sets a leaflet's cover title, not at the size made for a
-    // panel the text follows on. A picture across the cover fills it
-    // instead, and needs the room.
+    // The cover holds the head alone on a panel otherwise blank: the
+    // headline is set as large as the panel allows, as a designer sets a
+    // leaflet's cover title, not at the size made for a panel the text
+    // follows on. A picture across the cover fills it instead, and needs
+    // the room.
     if spread.headline.fit.is_none() && !pictures_across(opts) {
         let lines = filled.trial.headline_lines.count as u32;
         spread.headline.fit = Some(HeadlineFit {

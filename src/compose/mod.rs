@@ -701,7 +701,7 @@ fn first_page(
     };
     let room = foot - page.margin_top;
     let Head {
-        lines: head,
+        lines: mut head,
         body_top,
         end: head_end,
         shrunk,
@@ -731,6 +731,14 @@ fn first_page(
         head_end.max(descent) + plan.gap()
     };
     plan.place_top_and_bottom(&opts.pictures, pictures_top);
+    if page.panels == Panels::CoverAndSpread && plan.placed.is_empty() && !head.is_empty() {
+        // The cover holds nothing but the head: set as a title page, not
+        // as the top of a page whose text went missing.
+        let top_space = cover_top_space(room, descent - page.margin_top);
+        for l in &mut head {
+            l.baseline += top_space;
+        }
+    }
     let mut first = FirstPage {
         top: body_top,
         head,
@@ -758,6 +766,21 @@ fn first_page(
         });
     }
     Ok((first, shrunk))
+}
+
+/// The share of a folded sheet's cover left white above its head when
+/// nothing else stands on the cover: two fifths, three below, so that the
+/// head sits a little above the middle of the panel, at its optical
+/// centre, as a title page's title does. At the top with the panel blank
+/// under it (the tri-fold's cover is three times as tall as it is wide),
+/// a title of two lines reads as a page whose text went missing.
+const COVER_WHITE_ABOVE: f64 = 0.4;
+
+/// How far down a folded sheet's cover head of `height` (from the top
+/// margin to its last line's descenders) goes in `room`: its share
+/// ([`COVER_WHITE_ABOVE`]) of the white the head leaves.
+fn cover_top_space(room: Length, height: Length) -> Length {
+    ((room - height) * COVER_WHITE_ABOVE).max(Length::ZERO)
 }
 
 /// The colons a sentence leading into a list ends with, in the scripts
