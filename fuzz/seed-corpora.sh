@@ -11,7 +11,10 @@
 #   docx:      a small Word document's XML parts, written here, joined by
 #              0xFF bytes (see fuzz/harness.rs): a title, a heading, bold
 #              and italic runs, a numbered and a bulleted list, a table, a
-#              link and a footnote
+#              link and a footnote; and a second with ruby, an equation,
+#              text boxes in a table cell and in a footnote, a table nested
+#              in a cell, a CDATA section, a character reference and an XML
+#              comment (round 22's seed)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
@@ -56,6 +59,22 @@ w='xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
   printf '<w:footnotes %s><w:footnote w:id="2"><w:p><w:r><w:t>A note.</w:t></w:r></w:p></w:footnote></w:footnotes>\xff' "$w"
   printf '<Relationships><Relationship Id="L" Type="x/hyperlink" Target="https://example.org"/></Relationships>'
 } > "$corpus/docx/small-document"
+
+m='xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+wps='xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+box='<w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing>'
+{
+  printf '<w:document %s %s %s xmlns:r="r"><w:body>' "$w" "$m" "$wps"
+  printf '<w:p><w:r><w:t>Headline &amp; more &#x41;</w:t></w:r></w:p>'
+  printf '<w:p><w:r><w:ruby><w:rt><w:r><w:t>ほいく</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>保育</w:t></w:r></w:rubyBase></w:ruby></w:r></w:p>'
+  printf '<w:p><m:oMath><m:r><m:t>x=1</m:t></m:r></m:oMath></w:p>'
+  printf "<w:tbl><w:tr><w:tc><w:p><w:r>$box</w:r></w:p></w:tc></w:tr></w:tbl>" 'In a box'
+  printf '<w:tbl><w:tr><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>nested</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc>'
+  printf '<w:tc><w:p><w:r><w:t><![CDATA[cdata]]></w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+  printf '<w:p><w:r><w:t>Text</w:t></w:r><w:r><w:footnoteReference w:id="3"/></w:r><!-- c --></w:p>'
+  printf '</w:body></w:document>\xff\xff\xff'
+  printf "<w:footnotes %s %s><w:footnote w:id=\"3\"><w:p><w:r><w:t>Note with </w:t></w:r><w:r>$box</w:r></w:p></w:footnote></w:footnotes>\xff" "$w" "$wps" 'box'
+} > "$corpus/docx/boxes-ruby-math"
 
 for t in statement pipeline layout docx; do
   echo "$t: $(ls "$corpus/$t" | wc -l) files"
