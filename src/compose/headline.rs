@@ -14,9 +14,8 @@ use crate::style::{Align, Weight};
 use crate::typeset::fonts::{FaceId, FontBook};
 use crate::typeset::line::Line;
 use crate::typeset::paragraph::{Paragraph, Setter, TextStyle};
-use crate::typeset::sense;
 use crate::units::Length;
-use prepare::prepare_headline;
+use prepare::{prepare_headline, prepare_subtitle};
 
 pub(super) use prepare::HEADLINE_STEP_PT;
 
@@ -213,13 +212,7 @@ fn set_head_at(
         }
         let p = match prepared {
             Some(p) => p,
-            None => {
-                let mut p = setter.prepare(&block.spans, &style, block.line)?;
-                if block.kind == BlockKind::Subtitle {
-                    sense::break_by_sense(&mut p, lang);
-                }
-                p
-            }
+            None => setter.prepare(&block.spans, &style, block.line)?,
         };
         // A meta line that wraps (a clipping's tag list) is balanced too, so
         // that no word is left alone on its last line.
@@ -393,11 +386,14 @@ fn head_block(
                 .subtitle_size
                 .unwrap_or(headline_size * SUBTITLE_SCALE)
                 .max(design.body.size);
+            let style = TextStyle::display(hs.font.clone(), false, size, hs.color, hs.align);
+            let (p, size) = prepare_subtitle(setter, block, &style, width, design.body.size, lang)?;
             HeadBlock {
-                style: TextStyle::display(hs.font.clone(), false, size, hs.color, hs.align),
+                style: TextStyle { size, ..style },
+                // Leading keeps its proportion to the size.
                 leading: size * SUBTITLE_LEADING,
                 space_after: hs.space_after,
-                prepared: None,
+                prepared: Some(p),
             }
         }
         _ => {
