@@ -22,7 +22,8 @@
 use super::baseline::BaselineGrid;
 use super::fit::{fit_to, Fitted, Goal};
 use super::measure::Measure;
-use super::{Budget, ComposeOptions, Tools, Trial};
+use super::tools::{Budget, Tools, Trial};
+use super::ComposeOptions;
 use crate::error::Result;
 use crate::layout::design::{Design, FitSpec};
 use crate::statement::document::Document;

@@ -10,7 +10,8 @@ use super::fill::fill_out;
 use super::measure::Measure;
 use super::more_pages::on_more_pages;
 use super::tail::{self, Tail};
-use super::{Budget, ComposeOptions, Tools, Trial};
+use super::tools::{Budget, Tools, Trial};
+use super::ComposeOptions;
 use crate::error::{Error, Location, Note, Result, Warning};
 use crate::layout::design::{
     Design, FitSpec, HeadlineFit, ImageArea, ImagePlace, Overflow, Panels,

@@ -102,7 +102,8 @@ impl KeptBody {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Budget, ComposeOptions, Tail, Tools, Trial};
+    use super::super::tools::{Budget, Tools, Trial};
+    use super::super::{ComposeOptions, Tail};
     use super::*;
     use crate::statement::{parse, Format};
     use crate::typeset::fonts::FontBook;

@@ -10,7 +10,9 @@
 //! their full lines counted. Characters a line scale with the measure and
 //! inversely with the size, which gives every other size and width.
 
-use super::{split_head, ComposeOptions, Tools};
+use super::first_page::split_head;
+use super::tools::Tools;
+use super::ComposeOptions;
 use crate::error::Result;
 use crate::layout::design::Design;
 use crate::script::is_cjk;

@@ -10,7 +10,8 @@
 //! that role is set in; only the body's `min-size` stays the layout's
 //! (see [`Scales::apply`]). The pair is then fitted and set as before.
 
-use super::{ComposeOptions, Tools};
+use super::tools::Tools;
+use super::ComposeOptions;
 use crate::error::Result;
 use crate::layout::design::Design;
 use crate::statement::document::Document;

@@ -16,7 +16,8 @@
 //! (under 3% on a 40-character line, under 6% on a panel of 18).
 
 use super::fit::{scaled, Fitted};
-use super::{Budget, ComposeOptions, Tools};
+use super::tools::{Budget, Tools};
+use super::ComposeOptions;
 use crate::error::Result;
 use crate::layout::design::Design;
 use crate::statement::document::{BlockKind, Document};

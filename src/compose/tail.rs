@@ -14,7 +14,8 @@
 use super::fit::Fitted;
 use super::pages::{BlockLines, Page};
 use super::qr::{self, qr_blocks};
-use super::{Budget, ComposeOptions, Tools, Trial};
+use super::tools::{Budget, Tools, Trial};
+use super::ComposeOptions;
 use crate::error::Result;
 use crate::layout::design::Design;
 use crate::statement::document::{Block, BlockKind, Document};

@@ -17,8 +17,8 @@
 //! It costs one pass over the text, so it runs on every build.
 
 use super::band::band_texts;
+use super::first_page::split_head;
 use super::pages::{Page, Rect};
-use super::split_head;
 use crate::error::{Error, Location, Result};
 use crate::layout::design::Design;
 use crate::statement::document::{Block, BlockKind, Document};
