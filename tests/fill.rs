@@ -239,9 +239,18 @@ fn a_short_text_on_the_trifold_fills_the_cover_and_the_inside_spread() {
     // readable size. It is set with the headline alone on the cover and
     // the body across the three panels of the inside spread, in balanced
     // columns on one baseline grid; flap and back are left free.
+    // The reference statement (or, without it, the tenants' letter), and
+    // the tenants' letter, whose list's lead-in went on whole to the last
+    // panel and left the middle one eight lines short.
+    let tenants = std::fs::read_to_string(root().join("samples/en-tenants.txt")).unwrap();
+    for text in [one_page_text(), tenants] {
+        spread_of_a_short_text(&text);
+    }
+}
+
+fn spread_of_a_short_text(text: &str) {
     let trifold = layout::load("a4-trifold").unwrap();
-    let text = one_page_text();
-    let out = build_pdf(&text, "short.txt", &trifold);
+    let out = build_pdf(text, "short.txt", &trifold);
     assert!(
         !out.warnings
             .iter()
@@ -278,7 +287,8 @@ fn a_short_text_on_the_trifold_fills_the_cover_and_the_inside_spread() {
         "flap or back set"
     );
     assert!(!outside[2].is_empty(), "an empty cover");
-    // Inside: three columns of body, balanced to within two lines.
+    // Inside: three columns of body, balanced: none but the last ends more
+    // than two lines above the tallest (the text may end short of it).
     let leading = trifold.design.body.leading.to_pt();
     let feet: Vec<f64> = inside
         .iter()
@@ -288,9 +298,11 @@ fn a_short_text_on_the_trifold_fills_the_cover_and_the_inside_spread() {
         feet.iter().all(|f| *f > 0.0),
         "an empty inside panel: {feet:?}"
     );
-    let spread =
-        feet.iter().cloned().fold(0.0, f64::max) - feet.iter().cloned().fold(f64::MAX, f64::min);
-    assert!(spread <= 2.0 * leading + 1.0, "unbalanced: {feet:?}");
+    let tallest = feet.iter().cloned().fold(0.0, f64::max);
+    assert!(
+        feet[..2].iter().all(|f| tallest - f <= 2.0 * leading + 1.0),
+        "unbalanced: {feet:?}"
+    );
     // Lines beside each other share baselines: most of the middle
     // column's stand level with one of the left column's.
     let level = inside[1]
