@@ -95,8 +95,13 @@ pub(super) fn prepare_headline(
 ) -> Result<(Paragraph, Length)> {
     let tied = tie_last_words(&block.spans);
     let spaceless = written_without_spaces(&block.spans);
-    let mut search = Search::new(setter, block, &tied, style, width, fit, lang)?;
+    let mut search = Search::new(setter, block, &tied, style, width, fit, lang);
     let plain = search.variants.len() - 1;
+    if !spaceless {
+        let words = search.prepare(plain, 0)?.words();
+        let costs = sense::gap_costs(&words, lang);
+        search.clauses = costs.contains(&sense::AFTER_CLAUSE);
+    }
     let Some(fit) = fit else {
         return search.fixed(plain);
     };
@@ -177,7 +182,7 @@ pub(super) fn prepare_subtitle(
         max_lines: u32::MAX,
         growth_only: false,
     };
-    let mut search = Search::new(setter, block, &None, style, width, Some(fit), lang)?;
+    let mut search = Search::new(setter, block, &None, style, width, Some(fit), lang);
     let top = search.sizes.len() - 1;
     let full = search.trial(0, top)?;
     if full.clean && full.narrowest_inner < HOLE_SHARE {
@@ -241,7 +246,8 @@ struct Search<'s, 'a> {
 
 impl<'s, 'a> Search<'s, 'a> {
     /// The search for `block` across `width`: its variants `tied` (see
-    /// [`tie_last_words`]) then as written, on the sizes `fit` allows.
+    /// [`tie_last_words`]) then as written, on the sizes `fit` allows;
+    /// `clauses` off (a headline's caller decides it).
     fn new(
         setter: &'s mut Setter<'a>,
         block: &'s Block,
@@ -250,15 +256,14 @@ impl<'s, 'a> Search<'s, 'a> {
         width: Length,
         fit: Option<HeadlineFit>,
         lang: &'s str,
-    ) -> Result<Self> {
+    ) -> Self {
         let variants: Vec<&[Span]> = tied
             .iter()
             .map(Vec::as_slice)
             .chain([block.spans.as_slice()])
             .collect();
-        let plain = variants.len() - 1;
         let spaceless = written_without_spaces(&block.spans);
-        let mut search = Search {
+        Search {
             setter,
             block,
             style,
@@ -274,13 +279,7 @@ impl<'s, 'a> Search<'s, 'a> {
             },
             clauses: false,
             trials: HashMap::new(),
-        };
-        if !spaceless {
-            let words = search.prepare(plain, 0)?.words();
-            let costs = sense::gap_costs(&words, lang);
-            search.clauses = costs.contains(&sense::AFTER_CLAUSE);
         }
-        Ok(search)
     }
 
     /// Variant `v` prepared at size `sizes[k]`, its breaks priced by sense.
