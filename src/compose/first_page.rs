@@ -129,7 +129,7 @@ pub(super) fn first_page(
 /// nothing else stands on the cover: two fifths, three below, so that the
 /// head sits a little above the middle of the panel, at its optical
 /// centre, as a title page's title does. At the top with the panel blank
-/// under it (the tri-fold's cover is three times as tall as it is wide),
+/// under it (the tri-fold's cover is twice as tall as it is wide),
 /// a title of two lines reads as a page whose text went missing.
 const COVER_WHITE_ABOVE: f64 = 0.4;
 
