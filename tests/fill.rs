@@ -440,31 +440,49 @@ fn a_cover_holding_the_head_alone_sets_it_a_little_above_the_middle() {
     // A headline that cannot grow by sense (the tenants' "Raise" would
     // stand alone) took the top quarter of the cover, the rest of the
     // panel blank under it. With nothing else on the cover, the head goes
-    // where a title page's title goes: two fifths of the white above it.
+    // where a title page's title goes: two fifths of the white above it;
+    // with a when-and-where band at the cover's foot, of the white
+    // between the top margin and the band.
     let text = std::fs::read_to_string(root().join("samples/en-tenants.txt")).unwrap();
+    let banded = format!(
+        "+++\nwhen = \"Saturday 14 March, 2 pm\"\nwhere = \"Town Hall Square\"\n+++\n{text}"
+    );
     let trifold = layout::load("a4-trifold").unwrap();
-    let doc = parse(&text, Format::Plain, "en-tenants.txt")
-        .unwrap()
-        .document;
-    let pages = composed(&doc, &trifold, "en-tenants.txt");
-    let page = &trifold.design.page;
-    let cover = &pages[0].lines;
-    let size = |l: &handbill::compose::pages::PlacedLine| {
-        l.line
-            .runs
-            .iter()
-            .map(|r| r.size)
-            .fold(Length::ZERO, Length::max)
-    };
-    let (first, last) = (cover.first().unwrap(), cover.last().unwrap());
-    // Tops and bottoms within a fraction of a line: the shares are coarse.
-    let top = first.baseline - size(first);
-    let bottom = last.baseline + size(last) * 0.3;
-    let above = top - page.margin_top;
-    let below = page.height - page.margin_bottom - bottom;
-    let share = above / (above + below);
-    assert!((0.33..0.47).contains(&share), "white above {share:.2}");
-    assert!(first.is_title(), "{:?}", first.line.text());
+    let design = &trifold.design;
+    let page = &design.page;
+    for (text, format) in [
+        (text.as_str(), Format::Plain),
+        (banded.as_str(), Format::Markdown),
+    ] {
+        let doc = parse(text, format, "en-tenants.txt").unwrap().document;
+        let pages = composed(&doc, &trifold, "en-tenants.txt");
+        let cover = &pages[0];
+        let band = cover.fills.first().map(|f| f.rect.y);
+        assert_eq!(
+            band.is_some(),
+            format == Format::Markdown,
+            "{:?}",
+            cover.fills
+        );
+        let foot = band.map_or(page.height - page.margin_bottom, |y| y - design.body.size);
+        let head: Vec<_> = cover.lines.iter().filter(|l| l.baseline < foot).collect();
+        let size = |l: &handbill::compose::pages::PlacedLine| {
+            l.line
+                .runs
+                .iter()
+                .map(|r| r.size)
+                .fold(Length::ZERO, Length::max)
+        };
+        let (first, last) = (head[0], head[head.len() - 1]);
+        // Tops and bottoms within a fraction of a line: the shares are coarse.
+        let top = first.baseline - size(first);
+        let bottom = last.baseline + size(last) * 0.3;
+        let above = top - page.margin_top;
+        let below = foot - bottom;
+        let share = above / (above + below);
+        assert!((0.33..0.47).contains(&share), "white above {share:.2}");
+        assert!(first.is_title(), "{:?}", first.line.text());
+    }
 }
 
 #[test]
