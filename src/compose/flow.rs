@@ -31,6 +31,8 @@ pub struct Grid {
     pub columns: usize,
     /// Distance from a column's top to its first baseline.
     pub top_skip: Length,
+    /// The body's leading: a line of text, what balancing counts in.
+    pub leading: Length,
     /// Width of a rule between columns, if any.
     pub rule: Option<Length>,
     /// The grid the body's lines stand on, starting at the first baseline
@@ -583,9 +585,7 @@ fn balance(
     // the last, which then stands as tall as the first (22, 16 and 22
     // lines across the tri-fold's spread). A designer lets the columns run
     // a line or two longer, so that only the last is short.
-    let Some(line) = body_leading(blocks, cursor) else {
-        return Some(best);
-    };
+    let line = grid.leading;
     let short = line * SHORT_COLUMN_LINES;
     if frames.iter().all(|f| f.whole) && shortfall(&best, frames) > short {
         let mut h = hi;
@@ -614,17 +614,6 @@ const SHORT_COLUMN_LINES: f64 = 4.0;
 /// [`balance`] lets the columns grow so that no column but the last is
 /// short: two lines, little beside a column of twenty or more.
 const BALANCE_SLACK_LINES: f64 = 2.0;
-
-/// The leading of the body's text from `cursor` on: of its first line of
-/// text (not a heading's or a figure's).
-fn body_leading(blocks: &[BlockLines], cursor: Cursor) -> Option<Length> {
-    blocks[cursor.block..]
-        .iter()
-        .filter(|b| b.on_grid)
-        .flat_map(|b| b.lines.first())
-        .find(|l| l.figure.is_none() && l.picture.is_none())
-        .map(|l| l.leading)
-}
 
 /// How far the columns before the last one used end above the tallest
 /// (0 when the text takes one column).
@@ -735,6 +724,7 @@ mod tests {
             gap: Length::pt(20.0),
             columns,
             top_skip: Length::pt(12.0),
+            leading: Length::pt(12.0),
             rule: None,
             baseline: None,
             columns_apart: false,

@@ -295,6 +295,7 @@ impl Tools {
             gap,
             columns,
             top_skip: design.body.size,
+            leading: design.body.leading,
             baseline: BaselineGrid::of(design),
             rule: page.column_rule.filter(|w| *w > Length::ZERO),
             columns_apart: page.panels == Panels::CoverAndSpread,
