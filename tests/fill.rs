@@ -10,7 +10,7 @@
 //! word reaches, by poppler's `pdftotext -bbox`.
 
 mod support;
-use support::{root, samples, seed, with_tail};
+use support::{largest_size, root, samples, seed, with_tail};
 
 use std::path::{Path, PathBuf};
 
@@ -356,13 +356,7 @@ fn cover_headline(headline: &str, body: &str, lang: &str) -> (f64, Vec<String>) 
     let text = format!("+++\nlang = \"{lang}\"\n+++\n\n# {headline}\n\n{body}");
     let doc = parse(&text, Format::Markdown, "cover.md").unwrap().document;
     let pages = composed(&doc, &trifold, "cover.md");
-    let size = |l: &handbill::compose::pages::PlacedLine| {
-        l.line
-            .runs
-            .iter()
-            .map(|r| r.size.to_pt())
-            .fold(0.0, f64::max)
-    };
+    let size = |l: &handbill::compose::pages::PlacedLine| largest_size(l).to_pt();
     let cover = &pages[0];
     let largest = cover.lines.iter().map(size).fold(0.0, f64::max);
     let lines = cover
@@ -466,17 +460,10 @@ fn a_cover_holding_the_head_alone_sets_it_a_little_above_the_middle() {
         );
         let foot = band.map_or(page.height - page.margin_bottom, |y| y - design.body.size);
         let head: Vec<_> = cover.lines.iter().filter(|l| l.baseline < foot).collect();
-        let size = |l: &handbill::compose::pages::PlacedLine| {
-            l.line
-                .runs
-                .iter()
-                .map(|r| r.size)
-                .fold(Length::ZERO, Length::max)
-        };
         let (first, last) = (head[0], head[head.len() - 1]);
         // Tops and bottoms within a fraction of a line: the shares are coarse.
-        let top = first.baseline - size(first);
-        let bottom = last.baseline + size(last) * 0.3;
+        let top = first.baseline - largest_size(first);
+        let bottom = last.baseline + largest_size(last) * 0.3;
         let above = top - page.margin_top;
         let below = foot - bottom;
         let share = above / (above + below);
