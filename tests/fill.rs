@@ -238,7 +238,8 @@ fn a_short_text_on_the_trifold_fills_the_cover_and_the_inside_spread() {
     // A text of one A4 page fills two of the six panels at the largest
     // readable size. It is set with the headline alone on the cover and
     // the body across the three panels of the inside spread, in balanced
-    // columns on one baseline grid; flap and back are left free.
+    // columns on one baseline grid; flap and back are left free (the back
+    // holds an imprint and QR code, when there are any: see below).
     // The reference statement (or, without it, the tenants' letter), and
     // the tenants' letter, whose list's lead-in went on whole to the last
     // panel and left the middle one eight lines short.
@@ -258,29 +259,10 @@ fn spread_of_a_short_text(text: &str) {
         "{:?}",
         out.warnings
     );
-    let page = &trifold.design.page;
-    let panel = page.fold.unwrap().panel_width(page.width).to_pt();
-    let path = std::env::temp_dir().join(format!("handbill-spread-{}.pdf", std::process::id()));
-    std::fs::write(&path, &out.pdf).unwrap();
-    let (ok, html, err) = support::tool("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
-    let _ = std::fs::remove_file(&path);
-    assert!(ok, "pdftotext: {err}");
-    // Per side and panel (0 left to 2 right): the words' baselines (yMax).
-    let mut panels = [
-        [Vec::new(), Vec::new(), Vec::new()],
-        [Vec::new(), Vec::new(), Vec::new()],
-    ];
-    for (side, chunk) in html.split("<page ").skip(1).enumerate() {
-        for word in chunk.split("<word ").skip(1) {
-            let num = |key: &str| -> f64 {
-                let v = word.split(key).nth(1).unwrap().split('"').next().unwrap();
-                v.parse().unwrap()
-            };
-            let slot = ((num("xMin=\"") / panel) as usize).min(2);
-            panels[side][slot].push(num("yMax=\""));
-        }
-    }
-    let [outside, inside] = &panels;
+    let words = panel_words(&out.pdf, &trifold, "spread");
+    let feet = |words: &[(String, f64)]| -> Vec<f64> { words.iter().map(|w| w.1).collect() };
+    let outside = words[0].each_ref().map(|p| feet(p));
+    let inside = words[1].each_ref().map(|p| feet(p));
     // Outside: flap (left) and back (middle) free, the cover (right) set.
     assert!(
         outside[0].is_empty() && outside[1].is_empty(),
@@ -314,6 +296,79 @@ fn spread_of_a_short_text(text: &str) {
         "{level} of {} level",
         inside[1].len()
     );
+}
+
+/// The words of a tri-fold's PDF with the bottom of each (poppler's
+/// yMax), per side (outside, inside) and panel (0 left to 2 right).
+fn panel_words(pdf: &[u8], trifold: &Layout, tag: &str) -> [[Vec<(String, f64)>; 3]; 2] {
+    let page = &trifold.design.page;
+    let panel = page.fold.unwrap().panel_width(page.width).to_pt();
+    let path = std::env::temp_dir().join(format!("handbill-{tag}-{}.pdf", std::process::id()));
+    std::fs::write(&path, pdf).unwrap();
+    let (ok, html, err) = support::tool("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
+    let _ = std::fs::remove_file(&path);
+    assert!(ok, "pdftotext: {err}");
+    let mut panels: [[Vec<(String, f64)>; 3]; 2] = Default::default();
+    for (side, chunk) in html.split("<page ").skip(1).enumerate() {
+        for word in chunk.split("<word ").skip(1) {
+            let num = |key: &str| -> f64 {
+                let v = word.split(key).nth(1).unwrap().split('"').next().unwrap();
+                v.parse().unwrap()
+            };
+            let text = word
+                .split('>')
+                .nth(1)
+                .unwrap()
+                .split("</word")
+                .next()
+                .unwrap();
+            let slot = ((num("xMin=\"") / panel) as usize).min(2);
+            panels[side][slot].push((text.to_string(), num("yMax=\"")));
+        }
+    }
+    panels
+}
+
+#[test]
+fn a_short_text_on_the_trifold_has_its_imprint_and_qr_code_at_the_foot_of_its_back() {
+    // Set on the cover and the inside spread, a text's imprint and QR code
+    // go where a reader who turns the brochure over looks for them, the
+    // foot of the back panel (the outside's middle); the spread keeps the
+    // text, and the flap stays free.
+    let tenants = std::fs::read_to_string(root().join("samples/en-tenants.txt")).unwrap();
+    let trifold = layout::load("a4-trifold").unwrap();
+    let out = build_pdf(&with_tail(&tenants), "tenants.txt", &trifold);
+    let [outside, inside] = panel_words(&out.pdf, &trifold, "back");
+    let text = |words: &[(String, f64)]| {
+        let w: Vec<&str> = words.iter().map(|w| w.0.as_str()).collect();
+        w.join(" ")
+    };
+    assert!(
+        outside[0].is_empty(),
+        "the flap holds {}",
+        text(&outside[0])
+    );
+    assert!(!outside[2].is_empty(), "an empty cover");
+    let back = text(&outside[1]);
+    assert!(
+        back.starts_with("Printed by us") && back.ends_with("example.org/join"),
+        "the back holds {back:?}"
+    );
+    let spread: Vec<String> = inside.iter().map(|p| text(p)).collect();
+    assert!(
+        spread
+            .iter()
+            .all(|p| !p.contains("Printed") && !p.contains("example.org")),
+        "{spread:?}"
+    );
+    // At the foot: the link's line on the text area's last baseline (its
+    // descenders below it), the imprint in the panel's lower half.
+    let page = &trifold.design.page;
+    let foot = (page.height - page.margin_bottom).to_pt();
+    let lowest = outside[1].iter().map(|w| w.1).fold(0.0, f64::max);
+    let highest = outside[1].iter().map(|w| w.1).fold(f64::MAX, f64::min);
+    assert!((0.0..5.0).contains(&(lowest - foot)), "{lowest} {foot}");
+    assert!(highest > page.height.to_pt() / 2.0, "{highest}");
 }
 
 #[test]

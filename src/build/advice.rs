@@ -91,7 +91,8 @@ pub(super) fn unused_panels_warning(
             "the statement fills only {used} of the {} panels of the folded leaflet",
             f.panels()
         ),
-        // Flap and back are left free on purpose here.
+        // The flap (and the back but for an imprint and QR code) is left
+        // free on purpose here.
         layout::design::Panels::CoverAndSpread if composed.fill < SPREAD_FILL => format!(
             "the statement fills only {:.0}% of the inside spread of the folded leaflet, \
              where its body is set (the cover holds the headline)",

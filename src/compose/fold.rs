@@ -24,7 +24,8 @@
 //! the first thing a reader sees on unfolding the sheet. It is set as a
 //! designer sets it instead ([`Panels::CoverAndSpread`]): the head alone on
 //! the cover, the body across the three panels of the inside spread, the
-//! flap and the back left free.
+//! imprint and QR code (if any) at the foot of the back, the flap left
+//! free.
 
 use crate::compose::pages::Page;
 use crate::error::{Error, Location, Result};
@@ -51,6 +52,16 @@ impl Fold {
         match panels {
             Panels::All => self.panels(),
             Panels::CoverAndSpread => 2,
+        }
+    }
+
+    /// The pages [`fold`] places: those the text is set on and, on a sheet
+    /// set as cover and spread, the back panel with the imprint and QR code
+    /// (see `compose::back`).
+    fn placed(self, panels: Panels) -> usize {
+        match panels {
+            Panels::All => self.panels(),
+            Panels::CoverAndSpread => 3,
         }
     }
 
@@ -119,7 +130,7 @@ pub fn fold(
     sheet: (Length, Length),
     origin: &str,
 ) -> Result<Vec<Page>> {
-    let most = fold.pages(panels);
+    let most = fold.placed(panels);
     if pages.len() > most {
         let over: usize = pages[most..].iter().map(|p| p.lines.len()).sum();
         return Err(Error::Typeset {
@@ -143,7 +154,8 @@ pub fn fold(
         let (side, dx) = match (panels, i) {
             (Panels::All, _) | (Panels::CoverAndSpread, 0) => fold.place(i, sheet.0),
             // The spread is set sheet-wide already.
-            (Panels::CoverAndSpread, _) => (1, Length::ZERO),
+            (Panels::CoverAndSpread, 1) => (1, Length::ZERO),
+            (Panels::CoverAndSpread, _) => fold.place(fold.panels() - 1, sheet.0),
         };
         let dx = if direction.is_rtl() {
             sheet.0 - dx - page.width
@@ -261,9 +273,14 @@ mod tests {
         // The spread is sheet-wide: it stays where it was set.
         let spread = &sides[1].lines[0];
         assert!((spread.x.to_mm() - 10.0).abs() < 1e-6);
-        // A third page has no place.
+        // A third page is the back panel: the outside's middle, right of
+        // the flap.
         let three = vec![panel(10.0), panel(20.0), panel(30.0)];
-        let e = fold_a4(three, Panels::CoverAndSpread, Direction::Ltr).unwrap_err();
+        let sides = fold_a4(three, Panels::CoverAndSpread, Direction::Ltr).unwrap();
+        assert!((x_of(&sides, 0, 30.0) - 107.0).abs() < 1e-6);
+        // A fourth has no place.
+        let four = (1..=4).map(|i| panel(i as f64 * 10.0)).collect();
+        let e = fold_a4(four, Panels::CoverAndSpread, Direction::Ltr).unwrap_err();
         assert!(e.to_string().contains("overflows by 1 line"), "{e}");
     }
 

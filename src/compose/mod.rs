@@ -2,6 +2,7 @@
 //! and are set into lines; the headline block is placed across the columns and
 //! the body is flowed into pages.
 
+mod back;
 mod band;
 pub mod baseline;
 mod body;
@@ -237,6 +238,8 @@ fn compose_in(
         return Err(missing_error(&tools.missing, design, opts));
     }
     let (mut trial, body_size, (columns, panels)) = composed?;
+    // A folded sheet's back comes after the spread in reading order.
+    trial.pages.extend(trial.back.take());
     // Only the composition kept is mirrored: fitting trials only measure.
     if Direction::of_language(lang).is_rtl() {
         trial.pages.iter_mut().for_each(mirror::mirror_page);

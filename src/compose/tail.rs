@@ -58,6 +58,9 @@ pub(super) struct Shape {
     pub(super) last_text: Option<usize>,
     /// Lines of the tail, as laid out before any carrying.
     pub(super) lines: usize,
+    /// The first of the blocks a folded sheet's back panel can carry
+    /// instead (the imprint and the QR code; see [`super::back`]).
+    pub(super) back: Option<usize>,
 }
 
 /// Adds the QR code's blocks after the body's `set` blocks (which follow
@@ -91,6 +94,7 @@ pub(super) fn finish(
         pictures,
         last_text,
         lines,
+        back: imprint.or(qr),
     })
 }
 

@@ -11,6 +11,7 @@
 
 use std::collections::BTreeMap;
 
+use super::back;
 use super::baseline::BaselineGrid;
 use super::body::WordGaps;
 use super::first_page::{first_page, split_head};
@@ -73,6 +74,9 @@ pub(super) struct Trial {
     pub(super) headline_lines: HeadlineLines,
     /// The word gaps of the body's justified lines.
     pub(super) gaps: WordGaps,
+    /// A folded sheet's back panel, when the text is set on its cover and
+    /// spread and has an imprint or a QR code (see [`back`]).
+    pub(super) back: Option<Page>,
 }
 
 /// How a fixed-size headline was broken: what growing it may not spoil.
@@ -233,13 +237,27 @@ impl Tools {
         budget: Budget,
         tail: Tail,
     ) -> Result<Trial> {
-        let set = self.set_blocks(doc, design, opts, budget, tail)?;
+        let mut set = self.set_blocks(doc, design, opts, budget, tail)?;
         let stopped = set.blocks.is_none();
         let body_top = set.first.top;
+        let mut back = None;
+        let mut tail_lines = set.tail.lines;
+        if let (Some(blocks), Some(k), Panels::CoverAndSpread) =
+            (&mut set.blocks, set.tail.back, design.page.panels)
+        {
+            back = back::panel(&blocks[k..], &set.grid, design.page.panel_width());
+            if back.is_some() {
+                let moved = blocks.split_off(k);
+                tail_lines -= moved.iter().map(|b| b.lines.len()).sum::<usize>();
+            }
+        }
         let mut flow = match set.blocks {
             Some(blocks) => flow::flow_around(blocks, &set.grid, set.first),
             None => flow::Flow::default(),
         };
+        if let Some(back) = &mut back {
+            back::after(back, &flow.pages);
+        }
         if design.page.panels == Panels::CoverAndSpread {
             // The cover is a panel; only the spread after it is sheet-wide.
             if let Some(cover) = flow.pages.first_mut() {
@@ -258,7 +276,8 @@ impl Tools {
             pages: flow.pages,
             warnings: set.warnings,
             notes: set.notes,
-            tail_lines: set.tail.lines,
+            tail_lines,
+            back,
         })
     }
 

@@ -425,7 +425,8 @@ pub enum Panels {
     All,
     /// The head alone on the cover, then the body across the inside
     /// spread's three panels, which are read side by side when the sheet is
-    /// open. The flap and the back stay free.
+    /// open. The back holds the imprint and QR code, if there are any, at
+    /// its foot; the flap stays free.
     CoverAndSpread,
 }
 
