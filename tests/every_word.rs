@@ -120,13 +120,16 @@ fn a_lost_line_fails_the_check() {
     };
     assert!(check(&composed.pages, &composed.fonts).is_ok());
     let whole = composed.pages.clone();
-    // Drop the last line, as a flow that gave up would.
-    composed.pages[0].lines.pop();
+    // Drop the last line, as a flow that gave up would: the message
+    // quotes the text from there, its spaces left out.
+    let lost = composed.pages[0].lines.pop().unwrap().line.text();
+    let lost: String = lost.split_whitespace().collect();
+    assert!(lost.ends_with("demands."), "{lost}");
     let e = check(&composed.pages, &composed.fonts)
         .unwrap_err()
         .to_string();
     assert!(
-        e.contains("the text from “Weagreedonthreedemands.…” is not on any page"),
+        e.contains(&format!("the text from “{lost}…” is not on any page")),
         "{e}"
     );
     // A line moved off the page.

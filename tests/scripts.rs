@@ -244,24 +244,29 @@ fn adjacent_full_width_punctuation_closes_up_to_half_an_em() {
     // opening bracket after it, are set half-width (the font's `halt`);
     // a full stop before a letter keeps its whole square.
     let text = "先生は「はい。」「いいえ。」と答えた。子どもたちに伝えた。";
-    let layout = handbill::layout::load("a5-flyer").unwrap();
+    // At the flyer's own size, not fitted: the two sentences on one line.
+    let mut layout = handbill::layout::load("a5-flyer").unwrap();
+    layout.design.body.fit = None;
     let composed = support::compose_text(text, Format::Plain, &layout, "ja");
-    let glyphs: Vec<(String, f64, f64)> = composed.pages[0]
+    // Each glyph's text, x and size, and its line.
+    let glyphs: Vec<(String, f64, f64, usize)> = composed.pages[0]
         .lines
         .iter()
-        .flat_map(|l| &l.line.runs)
-        .flat_map(|r| {
+        .enumerate()
+        .flat_map(|(k, l)| l.line.runs.iter().map(move |r| (k, r)))
+        .flat_map(|(k, r)| {
             r.glyphs.iter().map(move |g| {
                 let text = g.text.text().unwrap_or_default().to_string();
-                (text, g.x.to_pt(), r.size.to_pt())
+                (text, g.x.to_pt(), r.size.to_pt(), k)
             })
         })
         .collect();
-    // The advance from each glyph to the next, in ems, by its text.
+    // The advance from each glyph to the next on its line, in ems, by
+    // their texts.
     let step = |a: &str, b: &str| -> f64 {
         let k = glyphs
             .windows(2)
-            .position(|w| w[0].0 == a && w[1].0 == b)
+            .position(|w| w[0].0 == a && w[1].0 == b && w[0].3 == w[1].3)
             .unwrap_or_else(|| panic!("no “{a}{b}” in {glyphs:?}"));
         (glyphs[k + 1].1 - glyphs[k].1) / glyphs[k].2
     };

@@ -41,7 +41,7 @@
 //! fit = "page"             # choose the body size (between min-size and max-size) that fills
 //!                          # the page; "none" sets it at `size`
 //! min-size = "9pt"
-//! max-size = "18pt"
+//! max-size = "24pt"
 //! overflow = "more-pages"  # text that does not fit at min-size: as few pages as it takes
 //!                          # there, set as large as fills them; or "error" to stop and say
 //!                          # by how much it overflows
