@@ -10,9 +10,10 @@ a4-leaflet as the base of a layout that extends nothing. A folded layout is
 measured panel by panel in reading order (cover, flap, the inside spread,
 back): its "pages" are the panels with text, and the last is the last of
 those. A short text that handbill sets with the head alone on the cover and
-the body across the inside spread, leaving the flap and the back free (see
-src/compose/fold.rs), is measured as those four panels, the last "page"
-being the spread: its lowest word, as its three columns are balanced.
+the body across the inside spread, leaving the flap free and the back free
+but for an imprint and QR code at its foot (see src/compose/fold.rs), is
+measured as those four panels, the last "page" being the spread: its
+lowest word, as its three columns are balanced.
 
 The verdict is issue #14's: a single page at least 85% full, or a last page
 at least 50% full; a folded sheet should use all the panels it sets text on.
@@ -138,9 +139,10 @@ def measure(pdf, layout):
             # No cover on the outside's right: a right-to-left sheet.
             pages = trifold_panels(sides, width, rtl=True)
         cover, flap, left, middle, right, back = pages
-        if cover and left and not flap and not back:
-            # The cover and the inside spread: the spread's columns are
-            # balanced, so its lowest word is how far down it is filled.
+        if cover and left and not flap:
+            # The cover and the inside spread (the back holds no more than
+            # the imprint and QR code): the spread's columns are balanced,
+            # so its lowest word is how far down it is filled.
             total = 4
             spread = [p for p in (left, middle, right) if p]
             pages = [cover] + spread[:-1] + [left + middle + right]
