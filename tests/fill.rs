@@ -603,6 +603,50 @@ fn a_short_call_on_a_poster_is_set_large_enough_to_fill_most_of_it() {
     }
 }
 
+/// A call of 140 words, with a date and an author for the meta line.
+const NIGHT_BUS: &str = "+++\ndate = \"3 March 2027\"\nauthor = \"N7 Riders\"\n+++\n\n\
+    # Keep the Night Bus Running\n\nThe transport authority plans to cut the N7 night bus from \
+    the first of May. It is the only bus that runs after midnight between the hospital, the \
+    bakery district and the estates on the hill.\n\nThree hundred people ride it every night: \
+    nurses and cleaners ending their shifts, bakers starting theirs, students coming home from \
+    work. Without it, a walk of forty minutes along an unlit road is all that is left, or a \
+    taxi that costs half a night's pay.\n\nThe saving is less than one bus driver's wage. The \
+    cost falls on the people who keep this city fed, clean and cared for while it sleeps.\n\n\
+    Come to the public meeting at the depot canteen on Tuesday at 6 pm. Bring your shift rota \
+    and your neighbours.\n";
+
+#[test]
+fn a_call_of_a_hundred_and_forty_words_fills_a_leaflet_in_large_type() {
+    // At 18pt, the leaflets' old largest body, this call left 38% of the
+    // A4 and Letter pages blank under it, its headline grown and a blank
+    // line between its paragraphs: the layout's cap bound before the
+    // legible line did. Its date line stayed 8.5pt under the 18pt text.
+    for name in ["a4-leaflet", "letter-leaflet"] {
+        let l = layout::load(name).unwrap();
+        let out = build_pdf(NIGHT_BUS, "night-bus.md", &l);
+        assert_eq!(out.pages, 1, "{name}");
+        let fill = fills(&out, &l, &format!("night-bus-{name}"));
+        assert!(fill[0] >= SINGLE_PAGE_FILL, "{name}: {fill:?}");
+        // The meta line is read from where the text is: no smaller than
+        // half the body.
+        let doc = parse(NIGHT_BUS, Format::Markdown, "night-bus.md")
+            .unwrap()
+            .document;
+        let pages = composed(&doc, &l, "night-bus.md");
+        let date = pages[0]
+            .lines
+            .iter()
+            .find(|pl| pl.line.text().contains("3 March 2027"))
+            .unwrap_or_else(|| panic!("{name}: no date line"));
+        let size = date.line.runs[0].size;
+        assert!(
+            size >= out.body_size * 0.5,
+            "{name}: date at {size} under body {}",
+            out.body_size
+        );
+    }
+}
+
 #[test]
 fn a_text_that_leaves_its_page_mostly_empty_gets_a_note_naming_a_layout_it_fills_better() {
     // Three sentences on an A4 leaflet: even at its largest body size,
