@@ -248,7 +248,8 @@ impl Tools {
             back = back::panel(&blocks[k..], &set.grid, design.page.panel_width());
             if back.is_some() {
                 let moved = blocks.split_off(k);
-                tail_lines -= moved.iter().map(|b| b.lines.len()).sum::<usize>();
+                let lines: usize = moved.iter().map(|b| b.lines.len()).sum();
+                tail_lines = tail_lines.saturating_sub(lines);
             }
         }
         let mut flow = match set.blocks {
