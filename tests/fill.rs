@@ -369,6 +369,20 @@ fn a_short_text_on_the_trifold_has_its_imprint_and_qr_code_at_the_foot_of_its_ba
     let highest = outside[1].iter().map(|w| w.1).fold(f64::MAX, f64::min);
     assert!((0.0..5.0).contains(&(lowest - foot)), "{lowest} {foot}");
     assert!(highest > page.height.to_pt() / 2.0, "{highest}");
+
+    // A right-to-left sheet folds the other way: the cover on the
+    // outside's left, the flap on its right, the back still between them.
+    let arabic = std::fs::read_to_string(root().join("samples/pair/ar-water.md")).unwrap();
+    let out = build_pdf(&with_tail(&arabic), "ar-water.md", &trifold);
+    let [outside, _] = panel_words(&out.pdf, &trifold, "back-rtl");
+    assert!(!outside[0].is_empty(), "an empty cover");
+    assert!(
+        outside[2].is_empty(),
+        "the flap holds {}",
+        text(&outside[2])
+    );
+    let back = text(&outside[1]);
+    assert!(back.contains("example.org/join"), "the back holds {back:?}");
 }
 
 #[test]
