@@ -94,7 +94,8 @@ pub(super) fn finish(
         pictures,
         last_text,
         lines,
-        back: imprint.or(qr),
+        // A carried tail is one block with the text's last lines now.
+        back: imprint.or(qr).filter(|_| tail != Tail::Carried),
     })
 }
 

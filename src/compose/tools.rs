@@ -245,7 +245,10 @@ impl Tools {
         if let (Some(blocks), Some(k), Panels::CoverAndSpread) =
             (&mut set.blocks, set.tail.back, design.page.panels)
         {
-            back = back::panel(&blocks[k..], &set.grid, design.page.panel_width());
+            back = blocks
+                .get(k..)
+                .filter(|moving| !moving.is_empty())
+                .and_then(|moving| back::panel(moving, &set.grid, design.page.panel_width()));
             if back.is_some() {
                 let moved = blocks.split_off(k);
                 let lines: usize = moved.iter().map(|b| b.lines.len()).sum();
