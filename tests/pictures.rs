@@ -1103,3 +1103,38 @@ fn a_picture_with_no_room_under_a_long_head_is_refused_with_advice_that_fits() {
         "make the picture smaller or the text above it shorter",
     );
 }
+
+#[test]
+fn a_picture_across_the_top_gives_way_before_the_text_takes_another_page() {
+    // The tenants' letter with a photo and a when-and-where band took two
+    // A4 pages (the first a picture and eight lines) and two A2 sheets
+    // (the second text alone) even at the layouts' smallest sizes. With
+    // the picture at three quarters of its height or less it fits one,
+    // and no word lies on the picture. The picture's height as the layout
+    // gives it: the A4's default, 40% of the text area; the A2's 36%.
+    let dir = tmpdir("gives-way");
+    let jpeg = encode(
+        &DynamicImage::ImageRgb8(photo(1200, 900)),
+        ImageFormat::Jpeg,
+    );
+    std::fs::write(dir.join("photo.jpg"), jpeg).unwrap();
+    let letter = std::fs::read_to_string(root().join("samples/en-tenants.txt")).unwrap();
+    let text = format!(
+        "+++\nimage = \"photo.jpg\"\nwhen = \"Saturday 14 March, 2 pm\"\n\
+         where = \"Town Hall Square\"\n+++\n{letter}"
+    );
+    for (name, share) in [("a4-leaflet", 0.40), ("a2-poster", 0.36)] {
+        let out = build_in(&dir, &text, None, name);
+        assert_eq!(out.pages, 1, "{name}");
+        let pdf = write_pdf(&dir, &out, &format!("{name}.pdf"));
+        no_text_on_pictures(&out, &pdf);
+        let page = layout::load(name).unwrap().design.page;
+        let most = page.content_height() * share * 0.75;
+        let picture = &out.pictures[0].clip;
+        assert!(
+            picture.height <= most + handbill::units::Length::pt(1.0),
+            "{name}: the picture {} high, at most {most}",
+            picture.height
+        );
+    }
+}

@@ -235,7 +235,7 @@ pub(super) fn fit_to(
         return Ok(Some(largest));
     }
     drop(largest);
-    let variants = variants(doc, design);
+    let variants = variants(doc, design, opts);
     for (k, v) in variants.iter().enumerate() {
         let smallest =
             tools.compose_once(doc, &scaled(&v.design, fit.min_size), opts, budget, v.tail)?;
@@ -310,8 +310,10 @@ fn at_floor<'a>(
 /// in the order they are tried: the layout as it is; with the tail shrunk
 /// (when there is one to shrink); then, for a headline fitted to the width,
 /// with that headline smaller (halfway, then its minimum), as it may have
-/// taken the room.
-fn variants(doc: &Document, design: &Design) -> Vec<Variant> {
+/// taken the room; last, on a flat sheet with a picture across the top,
+/// that picture smaller (see [`TOP_PICTURE_SHARES`]), as a designer makes
+/// a picture smaller before a short text runs onto another page.
+fn variants(doc: &Document, design: &Design, opts: &ComposeOptions) -> Vec<Variant> {
     let shrinkable = tail::shrinkable(&doc.blocks, doc.meta.qr.is_some());
     let tail = if shrinkable {
         Tail::Compact
@@ -342,8 +344,33 @@ fn variants(doc: &Document, design: &Design) -> Vec<Variant> {
             }
         }
     }
+    let top_picture = opts
+        .pictures
+        .iter()
+        .any(|p| p.spec.place == ImagePlace::Area(ImageArea::Top));
+    if top_picture && design.page.fold.is_none() {
+        // From the most compact setting so far: the picture gives way last.
+        let base = out.last().map_or(design, |v| &v.design).clone();
+        for share in TOP_PICTURE_SHARES {
+            let mut smaller = base.clone();
+            smaller.page.top_picture_share = Some(share);
+            out.push(Variant {
+                design: smaller,
+                tail,
+            });
+        }
+    }
     out
 }
+
+/// The shares of its height a picture across the top of a flat page is
+/// tried at when the text does not fit its pages beside it: three
+/// quarters, then half. The Portuguese call with a photo, a band, a QR
+/// code and an imprint ran onto a second A5 page even at 9pt beside a
+/// picture 40% of the text area high; a designer makes the picture
+/// smaller first. Below half it reads as a thumbnail (the tri-fold cover's
+/// limit too, `pictures::MIN_SQUEEZE`).
+const TOP_PICTURE_SHARES: [f64; 2] = [0.75, 0.5];
 
 /// Where the search starts: the size at which text that takes `n - 1`
 /// pages and `fill` of the last at `lo` would take `n` whole pages, as the
@@ -494,7 +521,7 @@ fn fit_hint(
     let floor = goal_for(design, n).floor.unwrap_or(design.body.size);
     // On a folded leaflet `--fit 1` means its one sheet.
     let asked = if design.page.fold.is_some() { 1 } else { n };
-    let variants = variants(doc, design);
+    let variants = variants(doc, design, opts);
     if at_floor(tools, doc, &variants, opts, n, floor)?.is_some() {
         return Ok(format!(
             "--fit {asked} sets it on {} by going below min-size (not below {floor})",
@@ -522,7 +549,9 @@ fn over_at_floor(
     n: usize,
     floor: Length,
 ) -> Result<Option<(usize, usize)>> {
-    let tail = variants(doc, design).get(1).map_or(Tail::Full, |v| v.tail);
+    let tail = variants(doc, design, opts)
+        .get(1)
+        .map_or(Tail::Full, |v| v.tail);
     tools.lines_to_cut(doc, &scaled(design, floor), opts, tail, n)
 }
 

@@ -221,6 +221,12 @@ impl<'a> PicturePlan<'a> {
                     s.width.of(cw),
                     s.height.map(|h| h.of(ch)),
                 );
+                if let (ImageArea::Top, Some(share)) = (area, page.top_picture_share) {
+                    // Made smaller by fitting, to keep the text on its
+                    // pages (see `fit::variants`).
+                    let height = size.0.height * share;
+                    size = fit_in(&p.picture, s.fit, s.width.of(cw), Some(height));
+                }
                 if area == ImageArea::Top {
                     // A long head (a folded sheet's cover headline, a
                     // deck) may leave less room above the foot's band than

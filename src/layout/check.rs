@@ -195,6 +195,7 @@ fn page(l: &mut Layer, origin: &str) -> Result<PageSpec> {
         fold: fold.as_ref().and_then(|f| f.v),
         panels: Panels::default(),
         beside: false,
+        top_picture_share: None,
     };
     if let (Some(_), Some(f)) = (page.fold, &fold) {
         if page.columns != 1 {

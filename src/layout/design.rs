@@ -174,6 +174,10 @@ pub struct PageSpec {
     /// The page is one half of a two-language poster, the other language
     /// beside it: its columns have a neighbour even when it has one.
     pub beside: bool,
+    /// The share of its height a picture across the top keeps, when fitting
+    /// made it smaller so that the text keeps to its pages; `None` (the
+    /// layout's own size) unless fitting chose it.
+    pub top_picture_share: Option<f64>,
 }
 
 impl PageSpec {
