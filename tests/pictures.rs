@@ -1138,3 +1138,61 @@ fn a_picture_across_the_top_gives_way_before_the_text_takes_another_page() {
         );
     }
 }
+
+#[test]
+fn a_picture_that_gave_way_gives_half_its_height_for_a_body_a_tenth_larger() {
+    // The tenants' letter with a photo and a band fits one A4 page only
+    // with the picture smaller. Set beside three quarters of it (a layout
+    // whose place for the picture is that high, 30% of the text area
+    // instead of 40%, where the text fits beside it whole) the body is
+    // about 10pt; beside half of it, 11pt. Fitting takes the half: the
+    // body comes out at least a tenth larger than beside three quarters,
+    // and the picture no lower than half its height.
+    let dir = tmpdir("half-picture");
+    let jpeg = encode(
+        &DynamicImage::ImageRgb8(photo(1200, 900)),
+        ImageFormat::Jpeg,
+    );
+    std::fs::write(dir.join("photo.jpg"), jpeg).unwrap();
+    let letter = std::fs::read_to_string(root().join("samples/en-tenants.txt")).unwrap();
+    let text = format!(
+        "+++\nimage = \"photo.jpg\"\nwhen = \"Saturday 14 March, 2 pm\"\n\
+         where = \"Town Hall Square\"\n+++\n{letter}"
+    );
+    let three_quarters = build_in(
+        &dir,
+        &text,
+        Some(
+            "extends = \"a4-leaflet\"\n[[image]]\nposition = \"top\"\n\
+             width = \"100%\"\nheight = \"30%\"\n",
+        ),
+        "",
+    );
+    let own = build_in(&dir, &text, None, "a4-leaflet");
+    assert_eq!((three_quarters.pages, own.pages), (1, 1));
+    let ch = layout::load("a4-leaflet")
+        .unwrap()
+        .design
+        .page
+        .content_height();
+    let (tall, short) = (
+        three_quarters.pictures[0].clip.height,
+        own.pictures[0].clip.height,
+    );
+    assert!(
+        (tall - ch * 0.30).abs() < handbill::units::Length::pt(1.0),
+        "the picture beside the text whole: {tall}"
+    );
+    assert!(
+        (short - ch * 0.20).abs() < handbill::units::Length::pt(1.0),
+        "the picture made smaller: {short}, half of {}",
+        ch * 0.40
+    );
+    assert!(
+        own.body_size >= three_quarters.body_size * 1.1,
+        "body {} beside half the picture, {} beside three quarters",
+        own.body_size,
+        three_quarters.body_size
+    );
+    no_text_on_pictures(&own, &write_pdf(&dir, &own, "own.pdf"));
+}
