@@ -79,7 +79,8 @@ pub fn builtin_layouts() -> &'static [layout::Layout] {
 /// byte 1 the format (bit 0 clear: plain text, set: Markdown) and whether to
 /// keep quotes and dashes as written (bit 1 set) and whether to build for a
 /// print shop (bit 2 set: bleed, CMYK, PDF/X), bit 3 set reads it as HTML
-/// (over bit 0), the rest is the statement,
+/// (over bit 0), bits 4 and 5 give the statement a picture of its own (see
+/// [`picture`]), the rest is the statement,
 /// built into a PDF (no PNG previews). `None` when the input is shorter than
 /// two bytes or longer than [`PIPELINE_MAX_LEN`].
 pub fn pipeline(data: &[u8]) -> Option<handbill::Result<BuildOutput>> {
@@ -97,6 +98,7 @@ pub fn pipeline(data: &[u8]) -> Option<handbill::Result<BuildOutput>> {
         format,
         as_written: data[1] & 2 != 0,
         target: (data[1] & 4 != 0).then_some(handbill::layout::print::PrintTarget::Press),
+        picture: picture(data[1] >> 4).map(|png| ("fuzz.png", png)),
         ..BuildRequest::new(&data[2..], "fuzz", layout)
     });
     // The no-lost-word check as the oracle: text composition did not place
@@ -105,4 +107,31 @@ pub fn pipeline(data: &[u8]) -> Option<handbill::Result<BuildOutput>> {
         panic!("text lost: {e}");
     }
     Some(result)
+}
+
+/// The statement's own picture for `pipeline`, by bits 4 and 5 of its
+/// second byte: none (0), wide (1), tall (2) or square (3), so that fitting
+/// searches the page around a picture across the top (which it may make
+/// smaller), beside the text and on a folded sheet's cover. PNGs encoded
+/// once; the pixels do not matter, the proportions do.
+pub fn picture(bits: u8) -> Option<&'static [u8]> {
+    static PNGS: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    let pngs = PNGS.get_or_init(|| {
+        [(600, 240), (240, 600), (400, 400)]
+            .into_iter()
+            .map(|(w, h)| {
+                let img = image::RgbImage::from_fn(w, h, |x, y| {
+                    image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+                });
+                let mut out = std::io::Cursor::new(Vec::new());
+                img.write_to(&mut out, image::ImageFormat::Png)
+                    .expect("a PNG is encoded");
+                out.into_inner()
+            })
+            .collect()
+    });
+    match bits & 3 {
+        0 => None,
+        k => Some(&pngs[usize::from(k - 1)]),
+    }
 }

@@ -6,7 +6,9 @@
 #              the built-in layout (index mod the number of built-ins),
 #              byte 1 the format (0: plain, 1: Markdown; bit 1, set for
 #              "as written" quotes, stays clear) — once per
-#              built-in layout, with the format the file's extension implies
+#              built-in layout, with the format the file's extension implies,
+#              and once more with a picture of its own (bits 4 and 5: wide,
+#              tall or square, in turn by layout)
 #   layout:    every layouts/*.toml
 #   docx:      a small Word document's XML parts, written here, joined by
 #              0xFF bytes (see fuzz/harness.rs): a title, a heading, bold
@@ -33,6 +35,9 @@ for f in "$root"/samples/*; do
   for ((i = 0; i < nlayouts; i++)); do
     { printf "\\x$(printf %02x "$i")\\x$(printf %02x "$fmt")"; cat "$f"; } \
       > "$corpus/pipeline/$i-$base"
+    pic=$(( (i % 3 + 1) << 4 | fmt ))
+    { printf "\\x$(printf %02x "$i")\\x$(printf %02x "$pic")"; cat "$f"; } \
+      > "$corpus/pipeline/$i-picture-$base"
   done
 done
 

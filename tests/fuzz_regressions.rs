@@ -160,16 +160,24 @@ fn seed_statements_through_statement_and_pipeline() {
         }
 
         // pipeline: the format the extension implies, one built-in layout
-        // per sample in turn (every layout is used across the samples).
+        // per sample in turn (every layout is used across the samples), and
+        // in turn no picture, a wide, a tall and a square one.
         let markdown =
             handbill::statement::format_for_path(&name) == handbill::statement::Format::Markdown;
-        let mut input = vec![(i % n_layouts) as u8, markdown as u8];
+        let picture = (i % 4) as u8;
+        let mut input = vec![(i % n_layouts) as u8, markdown as u8 | picture << 4];
         input.extend_from_slice(&data);
-        let label = format!("pipeline {name} (layout {})", i % n_layouts);
+        let label = format!(
+            "pipeline {name} (layout {}, picture {picture})",
+            i % n_layouts
+        );
         match no_panic(&label, || harness::pipeline(&input)) {
             Ok(Some(Ok(out))) => {
                 if !out.pdf.starts_with(b"%PDF-") {
                     failures.push(format!("{label}: output is not a PDF"));
+                }
+                if out.pictures.is_empty() != (picture == 0) {
+                    failures.push(format!("{label}: {} pictures placed", out.pictures.len()));
                 }
             }
             Ok(Some(Err(e))) => failures.push(format!("{label}: {e}")),
