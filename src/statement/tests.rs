@@ -495,6 +495,35 @@ fn no_headline_when_the_statement_opens_with_the_salutation() {
 }
 
 #[test]
+fn a_first_paragraph_of_several_sentences_is_the_text_not_its_headline() {
+    // As pasted from an e-mail with no title: set as a headline it took
+    // seven lines of 37pt on the A4.
+    let opening = "The council plans to close Riverside Library in March to save money. \
+                   We think this is wrong, and we ask every neighbour to come to the \
+                   meeting on Thursday.";
+    let doc = plain(&format!("{opening}\n\nThe library is warm and free.\n"));
+    assert_eq!(kinds(&doc), vec![BlockKind::Body, BlockKind::Body]);
+    assert_eq!(doc.meta.title, None);
+    // One long sentence closed by a full stop is the text too.
+    let long = "We are writing to let you know that the meeting planned for Thursday \
+                has been moved to the community hall on Mill Lane because of the roadworks.";
+    assert_eq!(
+        kinds(&plain(&format!("{long}\n\nSee you there.\n")))[0],
+        BlockKind::Body
+    );
+    // Short sentences, a question, an abbreviation: headlines still.
+    for headline in [
+        "Stop the cuts! Save our library.",
+        "We will not be moved.",
+        "Who pays for the crisis? Not us!",
+        "Save St. Mary's Hospital from closure",
+    ] {
+        let doc = plain(&format!("{headline}\n\nThe library is warm and free.\n"));
+        assert_eq!(kinds(&doc)[0], BlockKind::Headline, "{headline}");
+    }
+}
+
+#[test]
 fn a_wrapped_headline_stays_one_block() {
     let doc = plain("A call for solidarity with\nthe people of the north\n\nBody text.");
     assert_eq!(

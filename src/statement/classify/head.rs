@@ -4,7 +4,7 @@
 use super::blocks::{block, field_block, render, table_tabs};
 use super::letter::{is_salutation, SALUTATION_WORDS};
 use super::meta_lines::{is_meta_line, opens_with_pictograph};
-use super::text::{char_count, final_mark, opens_with_any, raw_text, same_text};
+use super::text::{char_count, final_mark, opens_with_any, raw_text, same_text, sentence_count};
 use crate::error::Warning;
 use crate::statement::clean::is_space;
 use crate::statement::document::{Block, BlockKind};
@@ -14,6 +14,29 @@ use crate::statement::{dates, deck, heading};
 use crate::statement::{Line, Para, ParaKind};
 
 const HEADLINE_MAX_CHARS: usize = 300;
+
+/// The longest a first paragraph of two sentences or more may be, in
+/// characters, and still be taken for the headline: "Stop the cuts! Save
+/// our library." is a headline; "The council plans to close Riverside
+/// Library in March. We think this is wrong, and ask every neighbour to
+/// come on Thursday." is a statement that opens without one, and as a
+/// headline it took seven lines of 37pt. About two lines of a leaflet's
+/// headline; every headline of the samples is under 80.
+const PROSE_HEADLINE_CHARS: usize = 100;
+
+/// The longest a first paragraph ending in a full stop may be, in
+/// characters, and still be taken for the headline: a headline may end so
+/// ("We will not be moved."), but one sentence of 20 words and more with a
+/// full stop is the opening of the text.
+const SENTENCE_HEADLINE_CHARS: usize = 120;
+
+/// Whether a first paragraph reads as the opening of the text rather than
+/// its title: several sentences, or one long one closed by a full stop.
+pub(in crate::statement) fn reads_as_prose(text: &str) -> bool {
+    let n = char_count(text);
+    (n > PROSE_HEADLINE_CHARS && sentence_count(text) > 1)
+        || (n > SENTENCE_HEADLINE_CHARS && final_mark(text) == Some('.'))
+}
 /// The longest paragraph, in characters, that is taken as the subtitle
 /// for being bold under the headline: a line or two of a leaflet's head
 /// ("Open meeting: Thursday 14 January, 7 pm, Civic Centre"). A longer
@@ -41,6 +64,7 @@ pub(in crate::statement) fn may_be_headline(p: &Para, plain: bool) -> bool {
             !(text.is_empty()
                 || table
                 || char_count(&text) > HEADLINE_MAX_CHARS
+                || reads_as_prose(&text)
                 || text.ends_with(',')
                 || opens_with_any(&text, SALUTATION_WORDS)
                 || is_separator(&raw)

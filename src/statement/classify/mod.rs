@@ -20,7 +20,7 @@ use meta_lines::{add_front_meta, take_meta_paras};
 
 // What the other stages of reading a statement use.
 pub(super) use blocks::block;
-pub(super) use head::may_be_headline;
+pub(super) use head::{may_be_headline, reads_as_prose};
 pub(super) use letter::{is_salutation, CLOSINGS};
 pub(super) use text::{char_count, final_mark, folded, opens_with_any, raw_text};
 // The statement tests ask which lines open with a pictograph.

@@ -58,6 +58,38 @@ fn latin_equivalent(c: char) -> char {
     }
 }
 
+/// How many sentences `text` holds: one, and one more for each sentence
+/// end inside it. A full stop, question or exclamation mark (in any
+/// script, closing quotes and brackets after it) ends a sentence when a
+/// space and a word that does not begin in lower case follow, or, for the
+/// full-width marks of Chinese and Japanese, which take no space, anything
+/// at all. "Dr. Smith" counts as two; callers weigh length as well.
+pub(in crate::statement) fn sentence_count(text: &str) -> usize {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut n = 1;
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        k += 1;
+        if !matches!(latin_equivalent(c), '.' | '!' | '?') {
+            continue;
+        }
+        let full_width = matches!(c, '。' | '！' | '？');
+        while k < chars.len() && is_closer(chars[k]) {
+            k += 1;
+        }
+        let spaced = k < chars.len() && chars[k].is_whitespace();
+        while k < chars.len() && chars[k].is_whitespace() {
+            k += 1;
+        }
+        let Some(&next) = chars.get(k) else { break };
+        if (full_width || spaced) && !next.is_lowercase() && !is_closer(next) {
+            n += 1;
+        }
+    }
+    n
+}
+
 /// Whether lower-cased `text` opens with `phrase` as whole words.
 fn opens_with(text: &str, phrase: &str) -> bool {
     text.strip_prefix(phrase).is_some_and(|rest| {
@@ -92,4 +124,27 @@ pub(in crate::statement) fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_count;
+
+    #[test]
+    fn sentences_end_where_a_capital_or_a_full_width_mark_says() {
+        assert_eq!(sentence_count("Stop the cuts! Save our library."), 2);
+        assert_eq!(sentence_count("We will not be moved."), 1);
+        // Lower case after a full stop: an abbreviation inside a sentence.
+        assert_eq!(sentence_count("Meet at 10 a.m. on the square"), 1);
+        // Closing quotes after the mark, then the next sentence.
+        assert_eq!(
+            sentence_count("They said \u{201c}no.\u{201d} We said yes."),
+            2
+        );
+        // Chinese takes no space after its full stop.
+        assert_eq!(sentence_count("不拆我們的家！住戶呼籲。"), 2);
+        // Arabic's question mark.
+        assert_eq!(sentence_count("لماذا؟ لأن الماء حق"), 2);
+        assert_eq!(sentence_count(""), 1);
+    }
 }

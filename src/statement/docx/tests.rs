@@ -153,6 +153,22 @@ fn a_short_bold_paragraph_over_text_is_a_heading() {
 }
 
 #[test]
+fn a_document_that_opens_with_its_text_has_no_headline() {
+    // Two sentences in ordinary text, under 150 characters: the text's
+    // opening, as in a plain text, not a headline.
+    let opening = "The council plans to close the library in March. \
+                   We think this is wrong, and we ask you to come on Thursday.";
+    let body = [p("", &r(opening)), p("", &r("Keep it open."))].concat();
+    assert_eq!(
+        markdown_of(&body).markdown,
+        format!("{opening}\n\nKeep it open.\n\n")
+    );
+    // In the Title style it is the headline whatever it says.
+    let body = [p("Titel", &r(opening)), p("", &r("Keep it open."))].concat();
+    assert!(markdown_of(&body).markdown.starts_with("# The council"));
+}
+
+#[test]
 fn numbered_headings_show_their_numbers() {
     let numbering = format!(
         "<w:numbering xmlns:w=\"{W}\">\

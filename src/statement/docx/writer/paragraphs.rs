@@ -78,7 +78,10 @@ impl Writer {
         // in a heading style, or in ordinary text made large.
         if !text.is_empty() && self.paragraphs == 0 {
             self.paragraphs = 1;
-            let short = inline.plain.trim().chars().count() <= HEADLINE_CHARS;
+            let plain = inline.plain.trim();
+            // Nor when it reads as the text's opening, as in a plain text.
+            let short = plain.chars().count() <= HEADLINE_CHARS
+                && !crate::statement::classify::reads_as_prose(plain);
             // A numbered heading opens a section, not the leaflet.
             if numbering.is_none() && (kind != Kind::Text || short) {
                 self.has_title = true;
