@@ -464,6 +464,53 @@ fn a_cover_headline_grows_into_its_panel_where_it_still_breaks_by_sense() {
 }
 
 #[test]
+fn the_date_and_organisation_grow_with_a_cover_headline() {
+    // Under a cover headline grown to twice the layout's size, the meta
+    // lines stayed at the layout's 8.5pt: the organisation's name read as
+    // fine print under the title. They now grow by the square root of the
+    // headline's growth; under a headline at the layout's size they keep
+    // the layout's.
+    let body = one_page_text();
+    let body = body.split_once("\n\n").unwrap().1;
+    let trifold = layout::load("a4-trifold").unwrap();
+    let (base, meta) = (
+        trifold.design.headline.size.to_pt(),
+        trifold.design.meta.size.to_pt(),
+    );
+    for (headline, lang) in [
+        ("Grève à la cantine scolaire", "fr"),
+        (
+            "NCP of Yugoslavia, A call for solidarity with the Serbian people in Kosovo",
+            "en",
+        ),
+    ] {
+        let text = format!(
+            "+++\nlang = \"{lang}\"\ndate = \"17 March 2026\"\n\
+             author = \"Parents of the Lime Tree School\"\n+++\n\n# {headline}\n\n{body}"
+        );
+        let doc = parse(&text, Format::Markdown, "cover.md").unwrap().document;
+        let pages = composed(&doc, &trifold, "cover.md");
+        let size = |l: &handbill::compose::pages::PlacedLine| largest_size(l).to_pt();
+        let cover = &pages[0];
+        let title = cover.lines.iter().map(size).fold(0.0, f64::max);
+        let org = cover
+            .lines
+            .iter()
+            .find(|l| l.line.text().contains("Lime Tree"))
+            .map(size)
+            .expect("the organisation on the cover");
+        let expected = meta * (title / base).max(1.0).sqrt();
+        assert!(
+            (org - expected).abs() < 0.01,
+            "{headline}: the organisation at {org}pt under {title}pt, expected {expected}"
+        );
+        if title > 1.5 * base {
+            assert!(org > 1.2 * meta, "{headline}: {org}pt");
+        }
+    }
+}
+
+#[test]
 fn a_grown_cover_headline_may_end_on_a_word_alone_that_is_no_stub() {
     // A headline's last two words are tied, so that none stands alone as
     // a stub. On the cover that held the Turkish sample's headline to the
