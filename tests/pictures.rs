@@ -1104,6 +1104,22 @@ fn a_picture_with_no_room_under_a_long_head_is_refused_with_advice_that_fits() {
     );
 }
 
+/// The tenants' letter with a photo (`photo.jpg`, written into `dir`) and
+/// a when-and-where band: a text that fits one A4 page only beside a
+/// smaller picture.
+fn letter_with_photo(dir: &Path) -> String {
+    let jpeg = encode(
+        &DynamicImage::ImageRgb8(photo(1200, 900)),
+        ImageFormat::Jpeg,
+    );
+    std::fs::write(dir.join("photo.jpg"), jpeg).unwrap();
+    let letter = std::fs::read_to_string(root().join("samples/en-tenants.txt")).unwrap();
+    format!(
+        "+++\nimage = \"photo.jpg\"\nwhen = \"Saturday 14 March, 2 pm\"\n\
+         where = \"Town Hall Square\"\n+++\n{letter}"
+    )
+}
+
 #[test]
 fn a_picture_across_the_top_gives_way_before_the_text_takes_another_page() {
     // The tenants' letter with a photo and a when-and-where band took two
@@ -1113,16 +1129,7 @@ fn a_picture_across_the_top_gives_way_before_the_text_takes_another_page() {
     // and no word lies on the picture. The picture's height as the layout
     // gives it: the A4's default, 40% of the text area; the A2's 36%.
     let dir = tmpdir("gives-way");
-    let jpeg = encode(
-        &DynamicImage::ImageRgb8(photo(1200, 900)),
-        ImageFormat::Jpeg,
-    );
-    std::fs::write(dir.join("photo.jpg"), jpeg).unwrap();
-    let letter = std::fs::read_to_string(root().join("samples/en-tenants.txt")).unwrap();
-    let text = format!(
-        "+++\nimage = \"photo.jpg\"\nwhen = \"Saturday 14 March, 2 pm\"\n\
-         where = \"Town Hall Square\"\n+++\n{letter}"
-    );
+    let text = letter_with_photo(&dir);
     for (name, share) in [("a4-leaflet", 0.40), ("a2-poster", 0.36)] {
         let out = build_in(&dir, &text, None, name);
         assert_eq!(out.pages, 1, "{name}");
@@ -1149,16 +1156,7 @@ fn a_picture_that_gave_way_gives_half_its_height_for_a_body_a_tenth_larger() {
     // body comes out at least a tenth larger than beside three quarters,
     // and the picture no lower than half its height.
     let dir = tmpdir("half-picture");
-    let jpeg = encode(
-        &DynamicImage::ImageRgb8(photo(1200, 900)),
-        ImageFormat::Jpeg,
-    );
-    std::fs::write(dir.join("photo.jpg"), jpeg).unwrap();
-    let letter = std::fs::read_to_string(root().join("samples/en-tenants.txt")).unwrap();
-    let text = format!(
-        "+++\nimage = \"photo.jpg\"\nwhen = \"Saturday 14 March, 2 pm\"\n\
-         where = \"Town Hall Square\"\n+++\n{letter}"
-    );
+    let text = letter_with_photo(&dir);
     let three_quarters = build_in(
         &dir,
         &text,
