@@ -1194,3 +1194,37 @@ fn a_picture_that_gave_way_gives_half_its_height_for_a_body_a_tenth_larger() {
     );
     no_text_on_pictures(&own, &write_pdf(&dir, &own, "own.pdf"));
 }
+
+#[test]
+fn a_body_near_its_lines_limit_keeps_the_larger_picture() {
+    // The Tamil call with a photo and a band fits the A2 poster only with
+    // the picture at three quarters, the body at 18.8pt, where its line
+    // allows 19.7pt at most: half the picture cannot buy the tenth more
+    // that would take it, so the picture keeps three quarters. (Set at the
+    // limit beside half, it then grew to 21.6pt in one column.)
+    let dir = tmpdir("near-limit");
+    let jpeg = encode(
+        &DynamicImage::ImageRgb8(photo(1600, 1000)),
+        ImageFormat::Jpeg,
+    );
+    std::fs::write(dir.join("photo.jpg"), jpeg).unwrap();
+    let sample = std::fs::read_to_string(root().join("samples/ta-meenavar.md")).unwrap();
+    let text = sample.replacen(
+        "+++\n",
+        "+++\nimage = \"photo.jpg\"\nwhen = \"Saturday, 10 am\"\nwhere = \"Town square\"\n",
+        1,
+    );
+    let out = build_in(&dir, &text, None, "a2-poster");
+    assert_eq!(out.pages, 1);
+    let ch = layout::load("a2-poster")
+        .unwrap()
+        .design
+        .page
+        .content_height();
+    let picture = out.pictures[0].clip.height;
+    assert!(
+        (picture - ch * 0.36 * 0.75).abs() < handbill::units::Length::pt(1.0),
+        "the picture {picture} high, three quarters of {}",
+        ch * 0.36
+    );
+}

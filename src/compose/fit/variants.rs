@@ -101,8 +101,8 @@ pub(super) fn gives_way(v: &Variant, w: &Variant) -> bool {
 /// (the picture smaller still) when that sets the body
 /// [`BODY_FOR_PICTURE`] larger: the first share that fits at the smallest
 /// size may leave the text there, where a little less picture gives a
-/// body a reader sees is larger (the Portuguese call on the A5: 9.7pt
-/// beside three quarters of its photo, 10.7pt beside half). One setting
+/// body a reader sees is larger (the tenants' letter on the A4: 10pt
+/// beside three quarters of its photo, 11.2pt beside half). One setting
 /// when the smaller picture buys too little, a search when it buys more.
 pub(super) fn larger_beside_less_picture(
     tools: &mut Tools,
@@ -113,8 +113,10 @@ pub(super) fn larger_beside_less_picture(
     fitted: Fitted,
 ) -> Result<Fitted> {
     let (n, fit) = (goal.pages, goal.fit);
-    let enough = (fitted.size * BODY_FOR_PICTURE).min(fit.max_size);
-    if enough <= fitted.size {
+    // Within a tenth of the largest size allowed, no smaller picture can
+    // buy a tenth more.
+    let enough = fitted.size * BODY_FOR_PICTURE;
+    if enough > fit.max_size {
         return Ok(fitted);
     }
     let trial = tools.compose_once(

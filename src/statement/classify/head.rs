@@ -37,6 +37,7 @@ pub(in crate::statement) fn reads_as_prose(text: &str) -> bool {
     (n > PROSE_HEADLINE_CHARS && sentence_count(text) > 1)
         || (n > SENTENCE_HEADLINE_CHARS && final_mark(text) == Some('.'))
 }
+
 /// The longest paragraph, in characters, that is taken as the subtitle
 /// for being bold under the headline: a line or two of a leaflet's head
 /// ("Open meeting: Thursday 14 January, 7 pm, Civic Centre"). A longer
