@@ -1,7 +1,7 @@
 //! The ways to set a text that does not fit at the layout's largest
 //! size: a smaller tail, a smaller fitted headline, a smaller picture.
 
-use super::{largest_size, scaled, Fitted, Goal};
+use super::{largest_size, set_at, Fitted, Goal};
 use crate::compose::tail::{self, Tail};
 use crate::compose::tools::{Budget, Tools};
 use crate::compose::ComposeOptions;
@@ -119,23 +119,19 @@ pub(super) fn larger_beside_less_picture(
     if enough > fit.max_size {
         return Ok(fitted);
     }
-    let trial = tools.compose_once(
+    let larger = set_at(
+        tools,
         doc,
-        &scaled(&w.design, enough),
+        (&w.design, enough),
         opts,
         Budget::Pages(n),
         w.tail,
     )?;
-    if !trial.fits(n) {
+    if !larger.trial.fits(n) {
         return Ok(fitted);
     }
     if enough >= fit.max_size {
-        return Ok(Fitted {
-            trial,
-            size: enough,
-            design: scaled(&w.design, enough),
-            tail: w.tail,
-        });
+        return Ok(larger);
     }
-    largest_size(tools, doc, w, opts, n, (enough, fit.max_size), trial)
+    largest_size(tools, doc, w, opts, n, (enough, fit.max_size), larger.trial)
 }
