@@ -11,7 +11,8 @@
 //! 1. a single column, where two would be too narrow for a larger body:
 //!    the full width holds a readable line only from a larger size on, so
 //!    a short text gets larger type across the page;
-//! 2. a larger headline (a headline the layout sets at a fixed size);
+//! 2. a larger headline (a headline the layout sets at a fixed size), up
+//!    to a poster's proportion to the body;
 //! 3. more space between paragraphs, up to a limit.
 //!
 //! Each step takes the most it can while the text still fits its pages.
@@ -40,10 +41,18 @@ const PAGE_TARGET: f64 = 0.9;
 /// is measured to the last baseline.
 const LAST_PAGE_TARGET: f64 = 0.55;
 
-/// The most a fixed-size headline grows, as a multiple of the layout's
-/// size: half again is still the layout's headline, only louder; beyond
-/// that it starts to compete with a poster's.
+/// The most a fixed-size headline grows, as a multiple of its size:
+/// half again is still the layout's headline, only louder.
 const HEADLINE_GROWTH: f64 = 1.5;
+
+/// Or, when more, the most it grows to as a multiple of the body: a short
+/// call set in large type on a leaflet has become a small poster, and a
+/// poster's headline is several times its text (the Tabloid poster's 70pt
+/// over 15pt, the A2's 120pt over 22pt: about five times). Three, well
+/// short of that: at 1.5 times its grown 41pt, over a 24pt body, a call of
+/// seventy words on the A4 leaflet had a 62pt title on one line and 40%
+/// of the page blank under it.
+const HEADLINE_OVER_BODY: f64 = 3.0;
 
 /// The most lines a grown headline may take, unless it took more at the
 /// layout's size: a one-line headline may grow onto a second line, but a
@@ -136,9 +145,11 @@ pub(super) fn fill_out(
     if !full_enough(&best, n) && design.headline.fit.is_none() {
         let base = best.design.clone();
         let most_lines = best.trial.headline_lines.count.max(GROWN_HEADLINE_LINES);
+        let most = (base.headline.size * HEADLINE_GROWTH).max(base.body.size * HEADLINE_OVER_BODY);
+        let most = most / base.headline.size;
         let make = |k: f64| {
             let mut d = base.clone();
-            let f = 1.0 + (HEADLINE_GROWTH - 1.0) * k;
+            let f = 1.0 + (most - 1.0) * k;
             d.headline.size = base.headline.size * f;
             d.headline.leading = base.headline.leading * f;
             d.headline.space_after = base.headline.space_after * f;
