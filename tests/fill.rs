@@ -807,3 +807,23 @@ fn a_short_call_on_a_leaflet_gets_a_headline_as_large_as_a_posters() {
     let fill = fills(&out, &a4, "park");
     assert!(fill[0] >= 0.7, "{fill:?}");
 }
+
+#[test]
+fn a_grown_headline_takes_a_second_line_only_between_phrases() {
+    // "Rent strike meeting" grown to three times the body would break
+    // as "Rent / strike meeting", inside its compound; it grows on one
+    // line instead. "Save / our park!" breaks where a phrase begins.
+    let a4 = layout::load("a4-leaflet").unwrap();
+    let text = PARK_CALL.replace("# Save our park!", "# Rent strike meeting");
+    let doc = parse(&text, Format::Markdown, "rent.md").unwrap().document;
+    let pages = composed(&doc, &a4, "rent.md");
+    let title: Vec<_> = pages[0]
+        .lines
+        .iter()
+        .filter(|l| l.is_title())
+        .map(|l| l.line.text().trim().to_string())
+        .collect();
+    assert_eq!(title, ["Rent strike meeting"]);
+    let size = largest_size(pages[0].lines.iter().find(|l| l.is_title()).unwrap());
+    assert!(size > a4.design.headline.size * 1.5, "{size}");
+}

@@ -158,14 +158,16 @@ pub(super) fn fill_out(
         // A headline grown past its lines is no longer the same headline,
         // one ending on a word alone reads as two, and one with a word too
         // wide for it hyphenates that word; one set back down to leave the
-        // text room is no larger.
-        let hyphens = best.trial.headline_lines.hyphenated;
+        // text room is no larger. A line it gains must break between
+        // phrases: "Save / our park!", never "Rent / strike meeting".
+        let was = best.trial.headline_lines;
         best = grow(tools, doc, opts, n, best, make, |t| {
-            let h = t.headline_lines;
+            let h = &t.headline_lines;
             h.count <= most_lines
                 && (h.count < 2 || h.last_words >= 2)
-                && h.hyphenated <= hyphens
+                && h.hyphenated <= was.hyphenated
                 && !h.shrunk
+                && (h.count <= was.count || h.phrased)
         })?;
     }
     if !full_enough(&best, n) {

@@ -40,6 +40,7 @@ use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::Result;
+use crate::script::{is_ideographic, is_southeast_asian};
 use crate::statement::document::Span;
 use crate::typeset::hyphenate::is_combining;
 use crate::typeset::lang::primary;
@@ -184,6 +185,36 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
             }
         })
         .collect()
+}
+
+/// Whether the display `lines` break between phrases, not inside one:
+/// each line ends a clause ("Hands off, / hands up"), ends on a word that
+/// belongs to the one before it (a postposition: "घर को / साफ़ पानी"), or
+/// has the next begin with a word that leads into its own phrase (an
+/// article, preposition or conjunction: "Save / our park!"). "Rent /
+/// strike meeting" breaks a compound the lists cannot see, and so does not.
+/// True where that cannot be told: in a language without word lists, or
+/// a line without spaces.
+pub fn breaks_between_phrases(lines: &[String], lang: &str) -> bool {
+    let lang = primary(lang).to_lowercase();
+    // Chinese, Japanese, Thai, Khmer: a space there, if any, is not
+    // between words.
+    let unspaced = |c: char| is_southeast_asian(c) || is_ideographic(c);
+    if !words::has_lists(&lang) || lines.iter().any(|l| l.chars().any(unspaced)) {
+        return true;
+    }
+    let listed = |w: &str| fold(&as_listed(&lang, core(w)));
+    lines.windows(2).all(|pair| {
+        let before: Vec<&str> = pair[0].split_whitespace().collect();
+        let after: Vec<&str> = pair[1].split_whitespace().collect();
+        let (Some(last), Some(first)) = (before.last(), after.first()) else {
+            return true;
+        };
+        let next = after.get(1).map(|w| listed(w));
+        ends_clause(last)
+            || words::is_trailing(&lang, &listed(last))
+            || words::clings_to(&lang, &listed(first), next.as_deref())
+    })
 }
 
 /// Whether two Arabic words are likely a construct (iḍāfa), a noun and

@@ -357,3 +357,27 @@ fn a_vietnamese_word_of_two_syllables_stays_on_one_line() {
     assert_ne!(decomposed, text);
     assert_eq!(clinging_after(&decomposed, "vi").len(), 7);
 }
+
+fn phrased(lines: &[&str], lang: &str) -> bool {
+    let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    breaks_between_phrases(&lines, lang)
+}
+
+#[test]
+fn a_headline_breaks_between_phrases_where_a_phrase_begins_or_ends() {
+    // Before a determiner, a preposition, a conjunction; after a clause.
+    assert!(phrased(&["Save", "our park!"], "en"));
+    assert!(phrased(&["Fix", "Our Homes"], "en"));
+    assert!(phrased(&["Stop the cuts,", "save the library"], "en"));
+    assert!(phrased(&["Rettet", "unseren Park!"], "de"));
+    // After a postposition: "to every home / clean water".
+    assert!(phrased(&["हर घर को", "साफ़ पानी"], "hi"));
+    // Inside a phrase: a compound, a verb and its object, a name.
+    assert!(!phrased(&["Rent", "strike meeting"], "en"));
+    assert!(!phrased(&["Keep the night", "bus running"], "en"));
+    assert!(!phrased(&["Save our park!", "Join", "us"], "en"));
+    // Where the lists cannot tell: no list, no spaces.
+    assert!(phrased(&["დავიცვათ", "ჩვენი პარკი!"], "ka"));
+    assert!(phrased(&["守護我們的", "老公寓"], "zh-Hant"));
+    assert!(phrased(&["One line"], "en"));
+}

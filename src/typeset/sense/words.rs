@@ -106,6 +106,11 @@ pub(super) fn is_trailing(lang: &str, word: &str) -> bool {
     trailing(lang).any(|w| w == word)
 }
 
+/// Whether `lang` has either list, so that its phrases can be told apart.
+pub(super) fn has_lists(lang: &str) -> bool {
+    !lines(lang).is_empty() || !trailing_lines(lang).is_empty()
+}
+
 /// The words of `lang`'s list of trailing words, one by one.
 pub(super) fn trailing(lang: &str) -> impl Iterator<Item = &'static str> {
     each_word(trailing_lines(lang))
