@@ -222,21 +222,19 @@ fn sample(name: &str) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
-fn tmpdir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("handbill-serve-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn tmpdir(tag: &str) -> tempfile::TempDir {
+    support::scratch_dir(&format!("handbill-serve-{tag}-"))
 }
 
 /// The CLI's PDF of `statement` (written as `name`) with `args`.
 fn cli_pdf(tag: &str, name: &str, statement: &str, args: &[&str]) -> Vec<u8> {
-    let d = tmpdir(tag);
+    let scratch = tmpdir(tag);
+    let d = scratch.path();
     let input = d.join(name);
     std::fs::write(&input, statement).unwrap();
     let out = d.join("out.pdf");
     let o = Command::new(env!("CARGO_BIN_EXE_handbill"))
-        .current_dir(&d)
+        .current_dir(d)
         .arg("build")
         .arg(&input)
         .arg("-o")
@@ -246,9 +244,7 @@ fn cli_pdf(tag: &str, name: &str, statement: &str, args: &[&str]) -> Vec<u8> {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let pdf = std::fs::read(out).unwrap();
-    let _ = std::fs::remove_dir_all(&d);
-    pdf
+    std::fs::read(out).unwrap()
 }
 
 fn is_pdf(a: &Answer) -> bool {
@@ -293,7 +289,8 @@ fn the_api_builds_the_same_bytes_as_the_command_line() {
         &serde_json::json!({ "statement": statement, "layout": toml, "impose": "none" }),
     );
     assert!(is_pdf(&a), "{a:?}");
-    let d = tmpdir("same-3-layout");
+    let scratch = tmpdir("same-3-layout");
+    let d = scratch.path();
     let layout = d.join("mine.toml");
     std::fs::write(&layout, toml).unwrap();
     let cli = cli_pdf(
@@ -302,7 +299,6 @@ fn the_api_builds_the_same_bytes_as_the_command_line() {
         &statement,
         &["--layout", layout.to_str().unwrap(), "--impose", "none"],
     );
-    let _ = std::fs::remove_dir_all(&d);
     assert_eq!(a.body, cli);
 }
 
@@ -405,7 +401,8 @@ fn text_pasted_from_a_word_processor_keeps_its_paragraphs() {
     // The headline is its own: set larger than the body, on a line alone.
     let a = s.post("/api/build", &serde_json::json!({ "statement": statement }));
     assert!(is_pdf(&a), "{}", a.text());
-    let dir = tmpdir("pasted");
+    let scratch = tmpdir("pasted");
+    let dir = scratch.path();
     let pdf = dir.join("pasted.pdf");
     std::fs::write(&pdf, &a.body).unwrap();
     let (_, shown, _) = support::tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
@@ -432,7 +429,8 @@ fn a_table_pasted_from_a_chat_assistant_is_set_as_a_table() {
     );
     let a = s.post("/api/build", &serde_json::json!({ "statement": statement }));
     assert!(is_pdf(&a), "{}", a.text());
-    let dir = tmpdir("chat-table");
+    let scratch = tmpdir("chat-table");
+    let dir = scratch.path();
     let pdf = dir.join("table.pdf");
     std::fs::write(&pdf, &a.body).unwrap();
     let (_, shown, _) = support::tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
@@ -981,8 +979,9 @@ fn in_a_browser_the_starters_meeting_goes_with_its_text() {
     // Before: a statement pasted over the starter's went to print with
     // "Northside community hall, Thursday, 7 pm" at its foot.
     let s = Server::local();
-    let downloads = tmpdir("browser-starter");
-    let b = Browser::start(&downloads);
+    let scratch = tmpdir("browser-starter");
+    let downloads = scratch.path();
+    let b = Browser::start(downloads);
     b.session("POST", "/url", serde_json::json!({ "url": s.url }));
     b.wait("the first preview", UP_TO_DATE);
     let fields = "return [document.getElementById('f-where').value, \
@@ -1003,14 +1002,14 @@ fn in_a_browser_the_starters_meeting_goes_with_its_text() {
     b.type_in("#statement", "Come on Friday.\n");
     b.wait("the preview with the place", UP_TO_DATE);
     assert_eq!(b.run(fields), serde_json::json!(["Town Hall steps", ""]));
-    let _ = std::fs::remove_dir_all(&downloads);
 }
 
 #[test]
 fn in_a_browser_a_statement_becomes_a_leaflet() {
     let s = Server::local();
-    let downloads = tmpdir("browser-downloads");
-    let b = Browser::start(&downloads);
+    let scratch = tmpdir("browser-downloads");
+    let downloads = scratch.path();
+    let b = Browser::start(downloads);
     b.session("POST", "/url", serde_json::json!({ "url": s.url }));
     b.wait("the first preview", UP_TO_DATE);
 
@@ -1063,12 +1062,14 @@ fn in_a_browser_a_statement_becomes_a_leaflet() {
         statement,
         &["--layout", "a5-flyer"],
     );
-    let _ = std::fs::remove_dir_all(&downloads);
     assert_eq!(got, cli, "the browser's PDF is not the CLI's");
 
     // Upload a picture: the preview shows it (it changes), and no error.
-    let photo = tmpdir("browser-photo").join("photo.jpg");
-    std::fs::write(&photo, jpeg(600, 400)).unwrap();
+    let photo = support::ScratchFile::with(
+        "handbill-serve-browser-photo-",
+        "photo.jpg",
+        &jpeg(600, 400),
+    );
     // (The status says the PDF was downloaded; the preview is up to date.)
     let before = b.run("return document.querySelector('#pages img').src;");
     b.type_in("#f-picture", photo.to_str().unwrap());
@@ -1086,12 +1087,11 @@ fn in_a_browser_a_statement_becomes_a_leaflet() {
     );
 
     // Open a statement file: its text replaces the box's, as Markdown.
-    let file = tmpdir("browser-open").join("appeal.md");
-    std::fs::write(
-        &file,
-        "# Hands off our library\n\nThe council meets on Monday.\n",
-    )
-    .unwrap();
+    let file = support::ScratchFile::with(
+        "handbill-serve-browser-open-",
+        "appeal.md",
+        b"# Hands off our library\n\nThe council meets on Monday.\n",
+    );
     b.type_in("#f-open", file.to_str().unwrap());
     b.wait(
         "the opened file in the box",
@@ -1294,7 +1294,8 @@ fn an_uploaded_picture_is_placed_and_never_touches_the_disk() {
 
 #[test]
 fn open_hands_the_address_to_the_desktops_opener() {
-    let dir = tmpdir("serve-open");
+    let scratch = tmpdir("serve-open");
+    let dir = scratch.path();
     let record = dir.join("opened.txt");
     let opener = format!("printf '%s' > '{}'", record.display());
     let s = Server::start_with(&["--open"], &[("HANDBILL_OPENER", &opener)]);
@@ -1305,5 +1306,4 @@ fn open_hands_the_address_to_the_desktops_opener() {
         waited += 1;
     }
     assert_eq!(std::fs::read_to_string(&record).unwrap(), s.url);
-    let _ = std::fs::remove_dir_all(&dir);
 }
