@@ -821,6 +821,12 @@ struct Browser {
     driver: Child,
     addr: String,
     session: String,
+    /// The browser's profile and temporary folders. Left to chromedriver,
+    /// the profile (/tmp/org.chromium.Chromium.scoped_dir.*) and
+    /// chromium's lock folder (/tmp/org.chromium.Chromium.*) stayed
+    /// behind after every run. Removed once the browser and its driver
+    /// have ended: fields drop after `drop` has run.
+    scratch: tempfile::TempDir,
 }
 
 impl Browser {
@@ -830,8 +836,12 @@ impl Browser {
             .local_addr()
             .unwrap()
             .port();
+        let scratch = support::scratch_dir("handbill-serve-chromium-");
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
+            // Whatever else the driver or the browser makes in TMPDIR
+            // goes with the scratch folder too.
+            .env("TMPDIR", scratch.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -841,6 +851,7 @@ impl Browser {
             driver,
             addr,
             session: String::new(),
+            scratch,
         };
         for _ in 0..100 {
             if TcpStream::connect(&browser.addr).is_ok() {
@@ -848,6 +859,10 @@ impl Browser {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
+        let profile = format!(
+            "--user-data-dir={}",
+            browser.scratch.path().join("profile").display()
+        );
         let v = browser.call(
             "POST",
             "/session",
@@ -855,7 +870,7 @@ impl Browser {
                 "browserName": "chrome",
                 "goog:chromeOptions": {
                     "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
-                             "--window-size=1300,1000"],
+                             "--window-size=1300,1000", profile],
                     "prefs": {
                         "download.default_directory": downloads.to_str().unwrap(),
                         "download.prompt_for_download": false,
