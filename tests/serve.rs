@@ -1209,19 +1209,22 @@ fn print_sends_the_leaflet_to_a_cups_printer() {
         PathBuf::from("/var/spool/cups-pdf/ANONYMOUS"),
     ];
     let started = std::time::Instant::now();
-    while !dirs
-        .iter()
-        .filter_map(|d| std::fs::read_dir(d).ok())
-        .flatten()
-        .filter_map(|e| e.ok())
-        .any(|e| e.file_name().to_string_lossy().starts_with(&title))
-    {
+    let printed = loop {
+        let found = dirs
+            .iter()
+            .filter_map(|d| std::fs::read_dir(d).ok())
+            .flatten()
+            .filter_map(|e| e.ok())
+            .find(|e| e.file_name().to_string_lossy().starts_with(&title));
+        if let Some(e) = found {
+            break e.path();
+        }
         assert!(
             started.elapsed() < Duration::from_secs(60),
             "job {id} did not come out of {QUEUE} in 60 s"
         );
         std::thread::sleep(Duration::from_millis(200));
-    }
+    };
 
     let a = s.post(
         "/api/print",
@@ -1237,6 +1240,8 @@ fn print_sends_the_leaflet_to_a_cups_printer() {
         &serde_json::json!({ "statement": "We meet.", "printer": QUEUE, "copies": 0 }),
     );
     assert_eq!(a.status, 400);
+    // The printed copy is of no more use; each run left one in ~/PDF.
+    let _ = std::fs::remove_file(printed);
 }
 
 /// A JPEG of `w`×`h` pixels, a smooth gradient like a photo.
