@@ -9,11 +9,12 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn tmpdir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("handbill-bad-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A scratch folder for one test, removed when it drops.
+fn tmpdir(tag: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("handbill-bad-{tag}-"))
+        .tempdir()
+        .unwrap()
 }
 
 /// What a case feeds handbill.
@@ -69,8 +70,9 @@ fn run(c: &Case, dir: &Path) -> (Output, PathBuf) {
 }
 
 fn check(c: Case, e: Expect) {
-    let dir = tmpdir(c.name);
-    let (o, out) = run(&c, &dir);
+    let scratch = tmpdir(c.name);
+    let dir = scratch.path();
+    let (o, out) = run(&c, dir);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(
         o.status.code(),
@@ -99,7 +101,7 @@ fn check(c: Case, e: Expect) {
         );
         assert_eq!(pdf, GOOD_OLD_PDF, "{}: the old PDF was touched", c.name);
     }
-    let strays: Vec<_> = std::fs::read_dir(&dir)
+    let strays: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
@@ -461,7 +463,8 @@ fn layout_inputs() {
 
 #[test]
 fn extends_cycle_across_files() {
-    let dir = tmpdir("cycle");
+    let scratch = tmpdir("cycle");
+    let dir = scratch.path();
     std::fs::write(dir.join("a.toml"), "extends = \"b.toml\"\n").unwrap();
     std::fs::write(dir.join("b.toml"), "extends = \"a.toml\"\n").unwrap();
     let s = dir.join("s.txt");
@@ -501,13 +504,14 @@ fn font_with_fs_type(dir: &Path, fs_type: u16) -> PathBuf {
 #[test]
 fn font_inputs() {
     let s = "Headline\n\nBody text of the statement.\n";
-    let dir = tmpdir("fonts");
-    let restricted = font_with_fs_type(&dir, 0x0002);
+    let scratch = tmpdir("fonts");
+    let dir = scratch.path();
+    let restricted = font_with_fs_type(dir, 0x0002);
     check(
         case("font-restricted", s).layout(format!("[body]\nfont = \"{}\"\n", restricted.display())),
         bad(&["forbid embedding"]),
     );
-    let installable = font_with_fs_type(&dir, 0);
+    let installable = font_with_fs_type(dir, 0);
     check(
         case("font-installable", s)
             .layout(format!("[body]\nfont = \"{}\"\n", installable.display())),
@@ -557,7 +561,8 @@ fn font_inputs() {
 
 #[test]
 fn output_to_a_full_device_fails_cleanly() {
-    let dir = tmpdir("devfull");
+    let scratch = tmpdir("devfull");
+    let dir = scratch.path();
     let s = dir.join("s.txt");
     std::fs::write(&s, "Headline\n\nBody.\n").unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_handbill"))
@@ -571,7 +576,8 @@ fn output_to_a_full_device_fails_cleanly() {
 
 #[test]
 fn output_where_files_cannot_be_made() {
-    let dir = tmpdir("proc");
+    let scratch = tmpdir("proc");
+    let dir = scratch.path();
     let s = dir.join("s.txt");
     std::fs::write(&s, "Headline\n\nBody.\n").unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_handbill"))
@@ -591,7 +597,8 @@ fn interrupt_leaves_the_old_pdf_and_no_temporary_file() {
     // Ctrl-C, and the signals a session's end or a service manager sends:
     // each removes the temporary file and exits with 128 + its number.
     for (signal, code) in [("INT", 130), ("TERM", 143), ("HUP", 129)] {
-        let dir = tmpdir(&format!("sig{signal}"));
+        let scratch = tmpdir(&format!("sig{signal}"));
+        let dir = scratch.path();
         let s = dir.join("big.txt");
         // Big enough (1 MB, 200 pages, each also rasterised for a preview)
         // to take seconds even on a fast machine, so the signal comes while
@@ -624,7 +631,7 @@ fn interrupt_leaves_the_old_pdf_and_no_temporary_file() {
             String::from_utf8_lossy(&o.stderr)
         );
         assert_eq!(std::fs::read(&out).unwrap(), GOOD_OLD_PDF);
-        let mut left: Vec<String> = std::fs::read_dir(&dir)
+        let mut left: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();

@@ -7,11 +7,12 @@ fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_handbill"))
 }
 
-fn tmpdir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("handbill-cli-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A scratch folder for one test, removed when it drops.
+fn tmpdir(tag: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("handbill-cli-{tag}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn sample(name: &str) -> PathBuf {
@@ -26,7 +27,8 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn build_writes_pdf_beside_the_statement() {
-    let d = tmpdir("beside");
+    let scratch = tmpdir("beside");
+    let d = scratch.path();
     let input = d.join("statement.txt");
     std::fs::copy(sample("en-tenants.txt"), &input).unwrap();
     let o = bin()
@@ -40,7 +42,8 @@ fn build_writes_pdf_beside_the_statement() {
 
 #[test]
 fn stdin_to_stdout_with_a_layout_file() {
-    let d = tmpdir("stdio");
+    let scratch = tmpdir("stdio");
+    let d = scratch.path();
     let layout = d.join("mine.toml");
     std::fs::write(&layout, "extends = \"a4-leaflet\"\n[page]\ncolumns = 3\n").unwrap();
     let mut child = bin()
@@ -107,7 +110,8 @@ fn help_shows_examples() {
 
 #[test]
 fn errors_are_one_line_with_exit_codes_and_keep_the_old_pdf() {
-    let d = tmpdir("errors");
+    let scratch = tmpdir("errors");
+    let d = scratch.path();
     let out = d.join("out.pdf");
     std::fs::write(&out, b"%PDF-1.7 the good old file").unwrap();
 
@@ -184,7 +188,8 @@ fn errors_are_one_line_with_exit_codes_and_keep_the_old_pdf() {
 
 #[test]
 fn empty_statement_and_unknown_glyphs_are_errors() {
-    let d = tmpdir("bad-input");
+    let scratch = tmpdir("bad-input");
+    let d = scratch.path();
     let empty = d.join("empty.txt");
     std::fs::write(&empty, "  \n\n \u{a0}\n").unwrap();
     let o = bin()
@@ -214,7 +219,8 @@ fn empty_statement_and_unknown_glyphs_are_errors() {
 
 #[test]
 fn batch_builds_all_and_reports_failures() {
-    let d = tmpdir("batch");
+    let scratch = tmpdir("batch");
+    let d = scratch.path();
     // Not there yet: --out-dir makes it.
     let out = d.join("out");
     let mut args = vec!["build".to_string()];
@@ -246,9 +252,10 @@ fn batch_builds_all_and_reports_failures() {
 
 #[test]
 fn new_layout_completions_and_man_page() {
-    let d = tmpdir("newlayout");
+    let scratch = tmpdir("newlayout");
+    let d = scratch.path();
     let o = bin()
-        .current_dir(&d)
+        .current_dir(d)
         .args(["new-layout", "union-flyer", "--from", "a5-flyer"])
         .output()
         .unwrap();
@@ -260,7 +267,7 @@ fn new_layout_completions_and_man_page() {
     );
     // It is a valid layout, and a second run refuses to overwrite it.
     let o = bin()
-        .current_dir(&d)
+        .current_dir(d)
         .args(["new-layout", "union-flyer"])
         .output()
         .unwrap();
@@ -268,7 +275,7 @@ fn new_layout_completions_and_man_page() {
     let s = d.join("s.txt");
     std::fs::copy(sample("en-tenants.txt"), &s).unwrap();
     let o = bin()
-        .current_dir(&d)
+        .current_dir(d)
         .args(["build", "s.txt", "--layout", "union-flyer.toml"])
         .output()
         .unwrap();
@@ -284,7 +291,7 @@ fn new_layout_completions_and_man_page() {
         .collect();
     std::fs::write(d.join("de.md"), german).unwrap();
     let o = bin()
-        .current_dir(&d)
+        .current_dir(d)
         .args(["build", "de.md", "--layout", "union-flyer.toml", "-v"])
         .output()
         .unwrap();
@@ -339,7 +346,8 @@ fn watch_and_change(input: &Path, change: impl FnOnce()) {
 
 #[test]
 fn a_stopped_watch_says_it_stopped_and_keeps_its_pdf() {
-    let d = tmpdir("watch-stop");
+    let scratch = tmpdir("watch-stop");
+    let d = scratch.path();
     let input = d.join("s.txt");
     std::fs::write(&input, "Headline\n\nSome text.\n").unwrap();
     let pdf = d.join("s.pdf");
@@ -371,7 +379,8 @@ fn a_stopped_watch_says_it_stopped_and_keeps_its_pdf() {
 
 #[test]
 fn watch_rebuilds_when_the_statement_changes() {
-    let d = tmpdir("watch");
+    let scratch = tmpdir("watch");
+    let d = scratch.path();
     let input = d.join("s.txt");
     std::fs::write(&input, "First headline\n\nSome text.\n").unwrap();
     watch_and_change(&input, || {
@@ -387,7 +396,8 @@ fn watch_rebuilds_when_the_statement_changes() {
 
 #[test]
 fn watch_rebuilds_when_a_picture_changes() {
-    let d = tmpdir("watch-picture");
+    let scratch = tmpdir("watch-picture");
+    let d = scratch.path();
     let picture = d.join("pic.png");
     let write_picture = |shade: u8| {
         image::RgbImage::from_pixel(300, 200, image::Rgb([shade, 40, 40]))

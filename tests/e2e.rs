@@ -1,12 +1,14 @@
 //! End-to-end: every sample on every built-in layout becomes a PDF that real
 //! PDF tools accept and from which every word comes back, in order.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use handbill::{layout, statement, BuildRequest};
 
 mod support;
-use support::{block_diff, blocks, common_size, luminance, render_png, root, samples, seed, tool};
+use support::{
+    block_diff, blocks, common_size, luminance, render_png, root, samples, seed, tool, ScratchFile,
+};
 
 fn build(path: &Path, layout: &str) -> handbill::BuildOutput {
     let bytes = std::fs::read(path).unwrap();
@@ -48,12 +50,9 @@ fn source_letters(path: &Path) -> String {
     letters(&statement_text(path, None))
 }
 
-fn write_temp(bytes: &[u8], tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("handbill-e2e-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(format!("{tag}.pdf"));
-    std::fs::write(&p, bytes).unwrap();
-    p
+/// `bytes` as `{tag}.pdf` in a scratch folder that goes when it drops.
+fn write_temp(bytes: &[u8], tag: &str) -> ScratchFile {
+    ScratchFile::with("handbill-e2e-", &format!("{tag}.pdf"), bytes)
 }
 
 /// A word as poppler sees it: page, box and text.
@@ -410,10 +409,7 @@ fn the_text_layer_keeps_keycaps_selectors_ligatures_and_marks() {
         Office staff affirm the official fjord. \
         Stress: мо\u{301}ре, q\u{307}, n\u{308}, e\u{301}. \
         A family \u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467} and a raised fist \u{270A}\u{1F3FD}.\n";
-    let dir = std::env::temp_dir().join(format!("handbill-e2e-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("clusters.txt");
-    std::fs::write(&path, text).unwrap();
+    let path = ScratchFile::with("handbill-e2e-", "clusters.txt", text.as_bytes());
     // One column, read in the order the page draws it: poppler's reading
     // order places an emoji by its font's taller box, not by its line.
     let layout = layout::parse(
@@ -514,7 +510,7 @@ fn metadata_title_and_language() {
 }
 
 /// Builds text given inline (as a plain statement) on a layout.
-fn build_text(text: &str, layout: &str, tag: &str) -> (handbill::BuildOutput, PathBuf) {
+fn build_text(text: &str, layout: &str, tag: &str) -> (handbill::BuildOutput, ScratchFile) {
     let layout = layout::load(layout).unwrap();
     let name = format!("{tag}.txt");
     let out = handbill::build(&BuildRequest::new(text.as_bytes(), &name, &layout))
@@ -694,14 +690,11 @@ fn fitting_chooses_the_largest_size_that_keeps_one_page() {
 
 #[test]
 fn overflow_error_says_by_how_much() {
-    let dir = std::env::temp_dir().join(format!("handbill-e2e-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let lp = dir.join("strict.toml");
-    std::fs::write(
-        &lp,
-        "extends = \"a5-flyer\"\n[body]\noverflow = \"error\"\n",
-    )
-    .unwrap();
+    let lp = ScratchFile::with(
+        "handbill-e2e-",
+        "strict.toml",
+        b"extends = \"a5-flyer\"\n[body]\noverflow = \"error\"\n",
+    );
     let layout = layout::load(lp.to_str().unwrap()).unwrap();
     let long = root().join("samples/en-long-campaign.md");
     let bytes = std::fs::read(&long).unwrap();

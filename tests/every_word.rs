@@ -209,8 +209,11 @@ fn a_large_arabic_headline_near_the_top_is_on_the_page() {
 fn pictures_stacked_past_the_foot_are_refused() {
     // Forty logos in the top-right corner stack down past the page's foot:
     // they went off the page silently.
-    let dir = std::env::temp_dir().join(format!("handbill-stack-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tempfile::Builder::new()
+        .prefix("handbill-stack-")
+        .tempdir()
+        .unwrap();
+    let dir = scratch.path();
     let mut png = Vec::new();
     image::RgbImage::from_pixel(300, 200, image::Rgb([128, 32, 32]))
         .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
@@ -218,7 +221,7 @@ fn pictures_stacked_past_the_foot_are_refused() {
     std::fs::write(dir.join("logo.png"), png).unwrap();
     let tables = "[[image]]\nfile = \"logo.png\"\nposition = \"top-right\"\nwidth = \"30mm\"\n";
     let source = format!("extends = \"a4-leaflet\"\n{}", tables.repeat(40));
-    let layout = layout::parse(&source, "many.toml", &dir).unwrap();
+    let layout = layout::parse(&source, "many.toml", dir).unwrap();
     let text = "Rents down\n\nWe met on Tuesday and agreed on our demands.\n";
     let e = build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout))
         .expect_err("pictures off the page fail the build")
@@ -226,9 +229,8 @@ fn pictures_stacked_past_the_foot_are_refused() {
     assert!(e.contains("logo.png` on page 1 runs off the page"), "{e}");
     // Three fit, and build.
     let source = format!("extends = \"a4-leaflet\"\n{}", tables.repeat(3));
-    let layout = layout::parse(&source, "three.toml", &dir).unwrap();
+    let layout = layout::parse(&source, "three.toml", dir).unwrap();
     assert!(build(&BuildRequest::new(text.as_bytes(), "s.txt", &layout)).is_ok());
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Composes `text` on a one-column, flush-left A4 leaflet.

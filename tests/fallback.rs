@@ -3,7 +3,7 @@
 //! PDF and drawn in the PNG; a character no font has stops the build with
 //! its line and column. Never a blank box.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn bin() -> Command {
@@ -12,11 +12,12 @@ fn bin() -> Command {
     c
 }
 
-fn tmpdir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("handbill-fallback-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A scratch folder for one test, removed when it drops.
+fn tmpdir(tag: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("handbill-fallback-{tag}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn tool(name: &str, args: &[&str]) -> Output {
@@ -52,10 +53,11 @@ fn build(dir: &Path, statement: &str, extra: &[&str]) -> Output {
 
 #[test]
 fn other_scripts_symbols_and_emoji_come_from_the_chain() {
-    let d = tmpdir("mixed");
+    let scratch = tmpdir("mixed");
+    let d = scratch.path();
     let png = d.join("s.png");
     let o = build(
-        &d,
+        d,
         MIXED,
         &["--png", png.to_str().unwrap(), "--png-dpi", "60"],
     );
@@ -148,10 +150,11 @@ fn ink(png: &Path, x0: f64, y0: f64, x1: f64, y1: f64) -> usize {
 #[test]
 fn fallback_glyphs_are_drawn_in_the_png_preview() {
     // A headline of emoji and Armenian only: the PNG has ink where it stands.
-    let d = tmpdir("png");
+    let scratch = tmpdir("png");
+    let d = scratch.path();
     let png = d.join("s.png");
     let o = build(
-        &d,
+        d,
         "✊ 📢 Միասին\n\nThe rest of the statement is ordinary English text, long enough to read.\n",
         &["--png", png.to_str().unwrap(), "--png-dpi", "50"],
     );
@@ -165,11 +168,12 @@ fn fallback_glyphs_are_drawn_in_the_png_preview() {
 
 #[test]
 fn a_character_no_font_has_fails_with_its_line_and_column() {
-    let d = tmpdir("missing");
+    let scratch = tmpdir("missing");
+    let d = scratch.path();
     // U+1D11E (musical G clef) and a Private Use Area character: no font
     // of the chain has either.
     let statement = "Music\n\nA clef 𝄞 here,\nand a private \u{E000} one.\n\nAgain 𝄞.\n";
-    let o = build(&d, statement, &[]);
+    let o = build(d, statement, &[]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -186,7 +190,7 @@ fn a_character_no_font_has_fails_with_its_line_and_column() {
     assert!(!err.contains("apt install"), "{err}");
     // Letters of a script handbill does not bundle (Cherokee): the error
     // names the package that has it, which "system" then finds.
-    let o = build(&d, "Cherokee\n\nᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ\n", &[]);
+    let o = build(d, "Cherokee\n\nᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ\n", &[]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
         err.contains("no font can show “Ꮳ” (U+13E3)")
@@ -194,7 +198,7 @@ fn a_character_no_font_has_fails_with_its_line_and_column() {
         "{err}"
     );
     // The same in a headline.
-    let o = build(&d, "Headline 𝄞\n\nBody text.\n", &[]);
+    let o = build(d, "Headline 𝄞\n\nBody text.\n", &[]);
     assert!(
         String::from_utf8_lossy(&o.stderr).contains("s.txt:1:10: no font can show “𝄞”"),
         "{}",
@@ -204,11 +208,12 @@ fn a_character_no_font_has_fails_with_its_line_and_column() {
 
 #[test]
 fn the_chain_is_the_layouts() {
-    let d = tmpdir("chain");
+    let scratch = tmpdir("chain");
+    let d = scratch.path();
     // Without the Armenian font, Armenian cannot be set.
     let layout = d.join("l.toml");
     std::fs::write(&layout, "[body]\nfallback = [\"sans\", \"emoji\"]\n").unwrap();
-    let o = build(&d, MIXED, &["--layout", layout.to_str().unwrap()]);
+    let o = build(d, MIXED, &["--layout", layout.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -226,7 +231,7 @@ fn the_chain_is_the_layouts() {
         "[body]\nfallback = [\"arm.ttf\", \"georgian\", \"math\", \"symbols\", \"symbols2\", \"emoji\"]\n",
     )
     .unwrap();
-    let o = build(&d, MIXED, &["--layout", layout.to_str().unwrap()]);
+    let o = build(d, MIXED, &["--layout", layout.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o));
     assert!(
         String::from_utf8_lossy(&o.stderr).contains("in arm"),
@@ -235,7 +240,7 @@ fn the_chain_is_the_layouts() {
     );
     // A symbol font may not be the body font: it has no letters.
     std::fs::write(&layout, "[body]\nfont = \"arm.ttf\"\n").unwrap();
-    let o = build(&d, MIXED, &["--layout", layout.to_str().unwrap()]);
+    let o = build(d, MIXED, &["--layout", layout.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&o.stderr).contains("belongs in [body] fallback"),
@@ -246,7 +251,8 @@ fn the_chain_is_the_layouts() {
 
 #[test]
 fn bad_chain_entries_are_named_where_they_are() {
-    let d = tmpdir("bad");
+    let scratch = tmpdir("bad");
+    let d = scratch.path();
     let layout = d.join("l.toml");
     for (body, says) in [
         (

@@ -62,10 +62,8 @@ fn build_pdf(text: &str, name: &str, layout: &Layout) -> handbill::BuildOutput {
 /// For each page of the PDF, the bottom of its lowest word, in points
 /// from the top edge, as poppler finds it.
 fn lowest_words(pdf: &[u8], tag: &str) -> Vec<f64> {
-    let path = std::env::temp_dir().join(format!("handbill-fill-{}-{tag}.pdf", std::process::id()));
-    std::fs::write(&path, pdf).unwrap();
+    let path = support::ScratchFile::with("handbill-fill-", &format!("{tag}.pdf"), pdf);
     let (ok, html, err) = support::tool("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
-    let _ = std::fs::remove_file(&path);
     assert!(ok, "pdftotext: {err}");
     html.split("<page ")
         .skip(1)
@@ -303,10 +301,8 @@ fn spread_of_a_short_text(text: &str) {
 fn panel_words(pdf: &[u8], trifold: &Layout, tag: &str) -> [[Vec<(String, f64)>; 3]; 2] {
     let page = &trifold.design.page;
     let panel = page.fold.unwrap().panel_width(page.width).to_pt();
-    let path = std::env::temp_dir().join(format!("handbill-{tag}-{}.pdf", std::process::id()));
-    std::fs::write(&path, pdf).unwrap();
+    let path = support::ScratchFile::with("handbill-fill-", &format!("{tag}.pdf"), pdf);
     let (ok, html, err) = support::tool("pdftotext", &["-bbox", path.to_str().unwrap(), "-"]);
-    let _ = std::fs::remove_file(&path);
     assert!(ok, "pdftotext: {err}");
     let mut panels: [[Vec<(String, f64)>; 3]; 2] = Default::default();
     for (side, chunk) in html.split("<page ").skip(1).enumerate() {

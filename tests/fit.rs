@@ -8,7 +8,6 @@
 mod support;
 use support::{root, with_tail};
 
-use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use handbill::compose::pages::Page;
@@ -71,11 +70,8 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-fn tmpdir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("handbill-fit-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn tmpdir(tag: &str) -> tempfile::TempDir {
+    support::scratch_dir(&format!("handbill-fit-{tag}-"))
 }
 
 #[test]
@@ -103,7 +99,8 @@ fn fit_1_sets_the_appeal_on_one_a5_page_with_its_qr_code() {
     );
 
     // The command line says what it did.
-    let d = tmpdir("one");
+    let scratch = tmpdir("one");
+    let d = scratch.path();
     let out = d.join("appeal.pdf");
     let o = bin()
         .args([
@@ -139,8 +136,7 @@ fn the_shrunk_qr_code_still_scans() {
         ..BuildRequest::new(text.as_bytes(), "appeal.md", &layout)
     })
     .unwrap();
-    let pdf = tmpdir("scan").join("appeal.pdf");
-    std::fs::write(&pdf, &out.pdf).unwrap();
+    let pdf = support::ScratchFile::with("handbill-fit-scan-", "appeal.pdf", &out.pdf);
     let lum = support::luminance(&support::render_png(&pdf, 150, &["-gray"]));
     let mut img = rqrr::PreparedImage::prepare_from_greyscale(lum.width, lum.height, |x, y| {
         lum.pixels[y * lum.width + x] as u8
@@ -206,7 +202,8 @@ fn a_qr_code_and_imprint_that_only_just_spill_shrink_and_stay() {
 
 #[test]
 fn too_long_even_for_fit_says_what_to_cut_and_which_layout_holds_it() {
-    let d = tmpdir("over");
+    let scratch = tmpdir("over");
+    let d = scratch.path();
     let o = bin()
         .args([
             "build",

@@ -34,9 +34,15 @@ fn pdf_lang(pdf: &[u8]) -> String {
     String::from_utf8(lang.as_str().unwrap().to_vec()).unwrap()
 }
 
+/// A scratch folder whose name starts with `prefix`, removed when it
+/// drops.
+fn tmpdir(prefix: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(prefix).tempdir().unwrap()
+}
+
 fn pdftotext(pdf: &[u8], tag: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("handbill-lang-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tmpdir("handbill-lang-");
+    let dir = scratch.path();
     let path = dir.join(format!("{tag}.pdf"));
     std::fs::write(&path, pdf).unwrap();
     let out = Command::new("pdftotext")
@@ -239,8 +245,8 @@ fn front_matter_command_line_and_a_users_layout_are_not_second_guessed() {
     assert_eq!(build(&with_fr, "de.md", &a4).lang, "fr");
     // A user's layout file that sets lang: meant, but a clear mismatch is
     // pointed out.
-    let dir = std::env::temp_dir().join(format!("handbill-lang-layout-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tmpdir("handbill-lang-layout-");
+    let dir = scratch.path();
     let file = dir.join("mine.toml");
     std::fs::write(&file, "[hyphenation]\nlang = \"en-GB\"\n").unwrap();
     let mine = layout::load(file.to_str().unwrap()).unwrap();
@@ -260,8 +266,8 @@ fn front_matter_command_line_and_a_users_layout_are_not_second_guessed() {
 
 #[test]
 fn unknown_layout_languages_are_refused_with_a_suggestion() {
-    let dir = std::env::temp_dir().join(format!("handbill-lang-bad-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tmpdir("handbill-lang-bad-");
+    let dir = scratch.path();
     for (value, says) in [
         (
             "dk",
@@ -319,8 +325,8 @@ fn unknown_layout_languages_are_refused_with_a_suggestion() {
 
 #[test]
 fn the_cli_says_which_language_it_detected() {
-    let dir = std::env::temp_dir().join(format!("handbill-lang-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tmpdir("handbill-lang-cli-");
+    let dir = scratch.path();
     let input = dir.join("statement.txt");
     std::fs::write(&input, without_lang("sr-latn-protest.txt")).unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_handbill"))
@@ -354,8 +360,8 @@ fn the_cli_takes_a_language_it_cannot_hyphenate() {
     // Before: `--lang ar` stopped with '"ar" is a language handbill has no
     // hyphenation patterns for', though Arabic is never hyphenated and the
     // detector's own warning tells the reader to name the language there.
-    let dir = std::env::temp_dir().join(format!("handbill-lang-nohyph-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tmpdir("handbill-lang-nohyph-");
+    let dir = scratch.path();
     let input = dir.join("statement.txt");
     std::fs::write(&input, without_lang("ar-mayah.md")).unwrap();
     let run = |lang: &str| {

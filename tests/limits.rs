@@ -29,10 +29,12 @@ fn peak_mb(input: &str, out: &str) -> f64 {
     kb / 1024.0
 }
 
-fn tmp(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("handbill-limits-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d.join(name)
+/// A scratch folder for one test, removed when it drops.
+fn tmpdir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("handbill-limits-")
+        .tempdir()
+        .unwrap()
 }
 
 #[test]
@@ -44,7 +46,9 @@ fn reference_statement_stays_under_50_mb() {
     } else {
         root.join("samples/en-tenants.txt")
     };
-    let mb = peak_mb(input.to_str().unwrap(), tmp("seed.pdf").to_str().unwrap());
+    let scratch = tmpdir();
+    let out = scratch.path().join("seed.pdf");
+    let mb = peak_mb(input.to_str().unwrap(), out.to_str().unwrap());
     assert!(mb < 50.0, "peak {mb:.1} MB");
 }
 
@@ -173,11 +177,15 @@ fn worst_cases() -> Vec<(&'static str, String)> {
 #[test]
 fn the_worst_statements_within_the_limits_stay_within_the_memory_goal() {
     let mut failures = Vec::new();
+    let scratch = tmpdir();
+    let out = scratch.path().join("worst.pdf");
     for (name, text) in worst_cases() {
-        let input = tmp(&format!("{}.txt", name.replace(' ', "-")));
+        let input = scratch
+            .path()
+            .join(format!("{}.txt", name.replace(' ', "-")));
         std::fs::write(&input, &text).unwrap();
         let started = std::time::Instant::now();
-        let mb = peak_mb(input.to_str().unwrap(), tmp("worst.pdf").to_str().unwrap());
+        let mb = peak_mb(input.to_str().unwrap(), out.to_str().unwrap());
         let seconds = started.elapsed().as_secs_f64();
         let budget = if name == "tables" {
             tables_budget_mb(text.len())

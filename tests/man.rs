@@ -3,7 +3,7 @@
 //! without a warning.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 fn handbill(args: &[&str]) -> std::process::Output {
@@ -59,15 +59,19 @@ fn long_options(command: &[&str]) -> Vec<String> {
         .collect()
 }
 
-fn tmp() -> PathBuf {
-    let d = std::env::temp_dir().join(format!("handbill-man-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    d
+/// A scratch folder, removed when it drops.
+fn tmp() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("handbill-man-")
+        .tempdir()
+        .unwrap()
 }
 
 #[test]
 fn man_dir_writes_a_page_per_command_with_its_options() {
-    let dir = tmp().join("share/man1");
+    // Folders that are not there yet: `man --dir` makes them.
+    let scratch = tmp();
+    let dir = scratch.path().join("share/man1");
     let o = handbill(&["man", "--dir", dir.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let written: BTreeSet<String> = std::fs::read_dir(&dir)
@@ -111,7 +115,6 @@ fn man_dir_writes_a_page_per_command_with_its_options() {
     }
     assert!(long_options(&["build"]).len() >= 10);
     groff_reads_cleanly(&dir, &expected);
-    let _ = std::fs::remove_dir_all(dir.parent().unwrap().parent().unwrap());
 }
 
 /// groff (as `man` runs it: -k for UTF-8 input) renders every page with all

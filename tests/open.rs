@@ -2,13 +2,15 @@
 //! `HANDBILL_OPENER`: a script that records the file it was asked to open,
 //! as no desktop viewer runs where the tests do.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn dir() -> PathBuf {
-    let d = std::env::temp_dir().join(format!("handbill-open-{}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A scratch folder for one test, removed when it drops.
+fn dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("handbill-open-")
+        .tempdir()
+        .unwrap()
 }
 
 /// Runs handbill with `opener` as HANDBILL_OPENER.
@@ -21,11 +23,11 @@ fn handbill(opener: &str, args: &[&str]) -> Output {
         .unwrap()
 }
 
-/// An opener that appends each file it is given to `log`, one a line.
+/// An opener that appends each file it is given to `log`, one a line; the
+/// script sits beside the log.
 fn recorder(log: &Path) -> String {
-    // One script per log: the tests run at once.
     let stem = log.file_stem().unwrap().to_string_lossy();
-    let script = dir().join(format!("record-{stem}.sh"));
+    let script = log.with_file_name(format!("record-{stem}.sh"));
     std::fs::write(
         &script,
         format!("#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\n", log.display()),
@@ -45,17 +47,17 @@ fn sample() -> String {
 
 #[test]
 fn build_open_and_open_hand_the_file_to_the_viewer() {
-    let log = dir().join("opened.log");
-    let _ = std::fs::remove_file(&log);
+    let d = dir();
+    let log = d.path().join("opened.log");
     let opener = recorder(&log);
     // A name with a space reaches the viewer as one argument.
-    let pdf = dir().join("my leaflet.pdf");
+    let pdf = d.path().join("my leaflet.pdf");
     let o = handbill(
         &opener,
         &["build", &sample(), "-o", pdf.to_str().unwrap(), "--open"],
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let png = dir().join("preview.png");
+    let png = d.path().join("preview.png");
     let o = handbill(
         &opener,
         &[
@@ -80,8 +82,8 @@ fn build_open_and_open_hand_the_file_to_the_viewer() {
 
 #[test]
 fn a_viewer_that_fails_warns_but_the_build_stands() {
-    let pdf = dir().join("kept.pdf");
-    let _ = std::fs::remove_file(&pdf);
+    let d = dir();
+    let pdf = d.path().join("kept.pdf");
     let o = handbill(
         "false",
         &["build", &sample(), "-o", pdf.to_str().unwrap(), "--open"],
@@ -98,7 +100,7 @@ fn a_viewer_that_fails_warns_but_the_build_stands() {
     assert_eq!(o.status.code(), Some(3));
     let o = handbill(
         "false",
-        &["open", dir().join("nothing-here.pdf").to_str().unwrap()],
+        &["open", d.path().join("nothing-here.pdf").to_str().unwrap()],
     );
     assert_eq!(o.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no such file to open"));
@@ -106,7 +108,8 @@ fn a_viewer_that_fails_warns_but_the_build_stands() {
 
 #[test]
 fn open_needs_one_pdf_in_a_file() {
-    let log = dir().join("never.log");
+    let d = dir();
+    let log = d.path().join("never.log");
     let opener = recorder(&log);
     let s = sample();
     let o = handbill(
@@ -116,7 +119,7 @@ fn open_needs_one_pdf_in_a_file() {
             &s,
             &s,
             "--out-dir",
-            dir().to_str().unwrap(),
+            d.path().to_str().unwrap(),
             "--open",
         ],
     );
@@ -138,13 +141,12 @@ fn open_needs_one_pdf_in_a_file() {
 
 #[test]
 fn a_watch_opens_its_pdf_once_and_the_viewer_follows_the_rebuilds() {
-    let log = dir().join("watched.log");
-    let _ = std::fs::remove_file(&log);
+    let d = dir();
+    let log = d.path().join("watched.log");
     let opener = recorder(&log);
-    let statement = dir().join("watched.txt");
+    let statement = d.path().join("watched.txt");
     std::fs::write(&statement, "Headline\n\nSome text.\n").unwrap();
-    let pdf = dir().join("watched.pdf");
-    let _ = std::fs::remove_file(&pdf);
+    let pdf = d.path().join("watched.pdf");
     let mut child = Command::new(env!("CARGO_BIN_EXE_handbill"))
         .args([
             "build",

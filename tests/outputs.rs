@@ -5,11 +5,12 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn tmpdir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("handbill-outputs-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A scratch folder for one test, removed when it drops.
+fn tmpdir(tag: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("handbill-outputs-{tag}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn handbill(dir: &Path, args: &[&str]) -> Output {
@@ -63,31 +64,30 @@ const STATEMENT: &str = "Rents down\n\nWe met on Tuesday and agreed on our deman
 
 #[test]
 fn the_layout_and_what_it_extends_are_never_outputs() {
-    let d = tmpdir("layout");
+    let scratch = tmpdir("layout");
+    let d = scratch.path();
     std::fs::write(d.join("s.txt"), STATEMENT).unwrap();
     std::fs::write(d.join("base.toml"), "extends = \"a5-flyer\"\n").unwrap();
     std::fs::write(d.join("mine.toml"), "extends = \"base.toml\"\n").unwrap();
-    let before = snapshot(&d);
-    let o = handbill(
-        &d,
-        &["build", "s.txt", "-l", "mine.toml", "-o", "mine.toml"],
-    );
+    let before = snapshot(d);
+    let o = handbill(d, &["build", "s.txt", "-l", "mine.toml", "-o", "mine.toml"]);
     refused(
         &o,
         "mine.toml: the PDF of s.txt would overwrite the layout",
-        &d,
+        d,
         &before,
     );
     let o = handbill(
-        &d,
+        d,
         &["build", "s.txt", "-l", "mine.toml", "-o", "./base.toml"],
     );
-    refused(&o, "would overwrite the layout", &d, &before);
+    refused(&o, "would overwrite the layout", d, &before);
 }
 
 #[test]
 fn pictures_are_never_outputs() {
-    let d = tmpdir("pictures");
+    let scratch = tmpdir("pictures");
+    let d = scratch.path();
     std::fs::write(d.join("logo.png"), png()).unwrap();
     std::fs::write(d.join("photo.png"), png()).unwrap();
     std::fs::write(
@@ -100,69 +100,72 @@ fn pictures_are_never_outputs() {
         format!("+++\nimage = \"photo.png\"\n+++\n\n{STATEMENT}"),
     )
     .unwrap();
-    let before = snapshot(&d);
+    let before = snapshot(d);
     // The layout's picture as the preview.
     let o = handbill(
-        &d,
+        d,
         &["build", "s.md", "-l", "logo.toml", "--png", "logo.png"],
     );
-    refused(&o, "would overwrite the picture", &d, &before);
+    refused(&o, "would overwrite the picture", d, &before);
     // The statement's own picture, known only once it is read.
-    let o = handbill(&d, &["build", "s.md", "--png", "photo.png"]);
+    let o = handbill(d, &["build", "s.md", "--png", "photo.png"]);
     refused(
         &o,
         "the preview of s.md would overwrite the picture photo.png",
-        &d,
+        d,
         &before,
     );
     // As the PDF it is not a PDF, which is found before the build.
-    let o = handbill(&d, &["build", "s.md", "-o", "photo.png"]);
-    refused(&o, "would overwrite a file that is not a PDF", &d, &before);
+    let o = handbill(d, &["build", "s.md", "-o", "photo.png"]);
+    refused(&o, "would overwrite a file that is not a PDF", d, &before);
 }
 
 #[test]
 fn two_outputs_never_share_a_file() {
-    let d = tmpdir("twice");
+    let scratch = tmpdir("twice");
+    let d = scratch.path();
     std::fs::create_dir_all(d.join("a")).unwrap();
     std::fs::create_dir_all(d.join("b")).unwrap();
     std::fs::create_dir_all(d.join("out")).unwrap();
     std::fs::write(d.join("a/s.md"), STATEMENT).unwrap();
     std::fs::write(d.join("b/s.md"), STATEMENT).unwrap();
-    let before = snapshot(&d);
-    let o = handbill(&d, &["build", "a/s.md", "b/s.md", "--out-dir", "out"]);
+    let before = snapshot(d);
+    let o = handbill(d, &["build", "a/s.md", "b/s.md", "--out-dir", "out"]);
     refused(
         &o,
         "the PDF of a/s.md and the PDF of b/s.md would both be written here",
-        &d,
+        d,
         &before,
     );
-    let o = handbill(&d, &["build", "a/s.md", "a/s.md"]);
-    refused(&o, "would both be written here", &d, &before);
-    let o = handbill(&d, &["build", "a/s.md", "-o", "x.png", "--png", "x.png"]);
+    let o = handbill(d, &["build", "a/s.md", "a/s.md"]);
+    refused(&o, "would both be written here", d, &before);
+    let o = handbill(d, &["build", "a/s.md", "-o", "x.png", "--png", "x.png"]);
     refused(
         &o,
         "x.png: the PDF of a/s.md and the preview of a/s.md",
-        &d,
+        d,
         &before,
     );
 }
 
 #[test]
 fn the_statement_is_never_its_own_output() {
-    let d = tmpdir("self");
+    let scratch = tmpdir("self");
+    let d = scratch.path();
     std::fs::write(d.join("s.txt"), STATEMENT).unwrap();
-    let before = snapshot(&d);
-    let o = handbill(&d, &["build", "s.txt", "-o", "s.txt"]);
-    refused(&o, "would overwrite the statement s.txt", &d, &before);
+    let before = snapshot(d);
+    let o = handbill(d, &["build", "s.txt", "-o", "s.txt"]);
+    refused(&o, "would overwrite the statement s.txt", d, &before);
 }
 
 #[test]
 fn a_bare_png_goes_beside_each_pdf() {
-    let d = tmpdir("png");
+    let scratch = tmpdir("png");
+    let d = scratch.path();
     std::fs::create_dir_all(d.join("a")).unwrap();
     std::fs::write(d.join("a/one.txt"), STATEMENT).unwrap();
     std::fs::write(d.join("two.txt"), STATEMENT).unwrap();
-    let o = handbill(&d, &["build", "a/one.txt", "two.txt", "--png"]);
+    let o = handbill(d, &["build", "a/one.txt", "two.txt", "--png"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     for png in ["a/one.png", "two.png"] {
         assert!(
@@ -172,37 +175,38 @@ fn a_bare_png_goes_beside_each_pdf() {
     }
     // A name that is not a .png is refused, so a statement written after
     // a bare --png is never taken for the preview and overwritten.
-    let before = snapshot(&d);
-    let o = handbill(&d, &["build", "--png", "two.txt"]);
+    let before = snapshot(d);
+    let o = handbill(d, &["build", "--png", "two.txt"]);
     assert_eq!(o.status.code(), Some(2));
-    assert_eq!(snapshot(&d), before);
+    assert_eq!(snapshot(d), before);
 }
 
 #[test]
 fn a_file_of_another_kind_is_never_written_over() {
-    let d = tmpdir("foreign");
+    let scratch = tmpdir("foreign");
+    let d = scratch.path();
     std::fs::write(d.join("s.txt"), STATEMENT).unwrap();
     std::fs::write(d.join("other.txt"), "Our second statement\n").unwrap();
     std::fs::write(d.join("notes.png"), "not a picture\n").unwrap();
-    let before = snapshot(&d);
+    let before = snapshot(d);
     // A slip of the keyboard: another statement named as the PDF.
-    let o = handbill(&d, &["build", "s.txt", "-o", "other.txt"]);
+    let o = handbill(d, &["build", "s.txt", "-o", "other.txt"]);
     refused(
         &o,
         "other.txt: the PDF of s.txt would overwrite a file that is not a PDF",
-        &d,
+        d,
         &before,
     );
-    let o = handbill(&d, &["build", "s.txt", "--png", "notes.png"]);
+    let o = handbill(d, &["build", "s.txt", "--png", "notes.png"]);
     refused(
         &o,
         "would overwrite a file that is not a PNG picture",
-        &d,
+        d,
         &before,
     );
     // The last build's PDF is written over.
-    let o = handbill(&d, &["build", "s.txt", "-o", "s.pdf"]);
+    let o = handbill(d, &["build", "s.txt", "-o", "s.pdf"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = handbill(&d, &["build", "s.txt", "-o", "s.pdf"]);
+    let o = handbill(d, &["build", "s.txt", "-o", "s.pdf"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }

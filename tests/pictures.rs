@@ -18,11 +18,8 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn tmpdir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("handbill-pic-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn tmpdir(tag: &str) -> tempfile::TempDir {
+    support::scratch_dir(&format!("handbill-pic-{tag}-"))
 }
 
 fn tool(name: &str, args: &[&str]) -> (bool, Vec<u8>, String) {
@@ -234,15 +231,16 @@ fn no_text_on_pictures(out: &BuildOutput, pdf: &Path) {
 
 #[test]
 fn jpeg_goes_into_the_pdf_byte_for_byte() {
-    let dir = tmpdir("jpeg");
+    let scratch = tmpdir("jpeg");
+    let dir = scratch.path();
     let jpeg = encode(
         &DynamicImage::ImageRgb8(photo(1200, 800)),
         ImageFormat::Jpeg,
     );
     std::fs::write(dir.join("photo.jpg"), &jpeg).unwrap();
     let statement = "+++\nimage = \"photo.jpg\"\n+++\nA picture\n\nSome text under it.\n";
-    let out = build_in(&dir, statement, None, "a4-leaflet");
-    let pdf = write_pdf(&dir, &out, "jpeg.pdf");
+    let out = build_in(dir, statement, None, "a4-leaflet");
+    let pdf = write_pdf(dir, &out, "jpeg.pdf");
     tools_accept(&pdf);
     let imgs = images(&out.pdf);
     assert_eq!(imgs.len(), 1);
@@ -273,7 +271,8 @@ fn jpeg_goes_into_the_pdf_byte_for_byte() {
 
 #[test]
 fn png_transparency_becomes_a_soft_mask_and_grey_stays_grey() {
-    let dir = tmpdir("png");
+    let scratch = tmpdir("png");
+    let dir = scratch.path();
     let logo = RgbaImage::from_fn(120, 80, |x, y| {
         if (x / 20 + y / 20) % 2 == 0 {
             Rgba([200, 10, 10, 255])
@@ -295,8 +294,8 @@ fn png_transparency_becomes_a_soft_mask_and_grey_stays_grey() {
     let layout = "extends = \"a4-leaflet\"\n\
         [[image]]\nfile = \"logo.png\"\nposition = \"top-right\"\nwidth = \"30mm\"\n\
         [[image]]\nfile = \"grey.png\"\nposition = \"column\"\n";
-    let out = build_in(&dir, "Logo and picture\n\nThe text.\n", Some(layout), "");
-    let pdf = write_pdf(&dir, &out, "png.pdf");
+    let out = build_in(dir, "Logo and picture\n\nThe text.\n", Some(layout), "");
+    let pdf = write_pdf(dir, &out, "png.pdf");
     tools_accept(&pdf);
     let doc = lopdf::Document::load_mem(&out.pdf).unwrap();
     let imgs = images(&out.pdf);
@@ -327,7 +326,8 @@ fn png_transparency_becomes_a_soft_mask_and_grey_stays_grey() {
 
 #[test]
 fn a_small_picture_printed_large_warns_with_its_resolution() {
-    let dir = tmpdir("dpi");
+    let scratch = tmpdir("dpi");
+    let dir = scratch.path();
     std::fs::write(
         dir.join("small.png"),
         encode(&DynamicImage::ImageRgb8(photo(150, 100)), ImageFormat::Png),
@@ -403,7 +403,8 @@ fn a_small_picture_printed_large_warns_with_its_resolution() {
 
 #[test]
 fn a_phone_photo_is_shown_upright_in_the_pdf_and_the_preview() {
-    let dir = tmpdir("exif");
+    let scratch = tmpdir("exif");
+    let dir = scratch.path();
     // Upright: a portrait picture, red on the left half, blue on the right.
     let upright = RgbImage::from_fn(200, 300, |x, _| {
         if x < 100 {
@@ -429,7 +430,7 @@ fn a_phone_photo_is_shown_upright_in_the_pdf_and_the_preview() {
     assert_eq!(pic.pixels, (200, 300));
     // Still the JPEG as it was: the turn is in the placement.
     assert_eq!(images(&out.pdf)[0].2, jpeg);
-    let pdf = write_pdf(&dir, &out, "exif.pdf");
+    let pdf = write_pdf(dir, &out, "exif.pdf");
     tools_accept(&pdf);
     let poppler = render_png(&pdf, 50, &[]);
     // Sample a quarter and three quarters across, half way down.
@@ -486,7 +487,8 @@ fn fails_naming(dir: &Path, statement: &str, layout: Option<&str>, file: &str, s
 
 #[test]
 fn bad_pictures_stop_the_build_with_one_line_naming_the_file() {
-    let dir = tmpdir("bad");
+    let scratch = tmpdir("bad");
+    let dir = scratch.path();
     let good = encode(&DynamicImage::ImageRgb8(photo(300, 200)), ImageFormat::Png);
     let jpeg = encode(&DynamicImage::ImageRgb8(photo(300, 200)), ImageFormat::Jpeg);
     std::fs::write(dir.join("cut.png"), &good[..good.len() / 2]).unwrap();
@@ -496,42 +498,42 @@ fn bad_pictures_stop_the_build_with_one_line_naming_the_file() {
     std::fs::create_dir_all(dir.join("folder.png")).unwrap();
     let front = |f: &str| format!("+++\nimage = \"{f}\"\n+++\nHeadline\n\nText.\n");
     fails_naming(
-        &dir,
+        dir,
         &front("missing.jpg"),
         None,
         "missing.jpg",
         "no such file",
     );
     fails_naming(
-        &dir,
+        dir,
         &front("cut.png"),
         None,
         "cut.png",
         "truncated or damaged",
     );
     fails_naming(
-        &dir,
+        dir,
         &front("cut.jpg"),
         None,
         "cut.jpg",
         "truncated or damaged",
     );
     fails_naming(
-        &dir,
+        dir,
         &front("notes.png"),
         None,
         "notes.png",
         "not a PNG, JPEG or WebP",
     );
     fails_naming(
-        &dir,
+        dir,
         &front("bomb.png"),
         None,
         "bomb.png",
         "30000×30000 pixels",
     );
     fails_naming(
-        &dir,
+        dir,
         &front("folder.png"),
         None,
         "folder.png",
@@ -541,25 +543,26 @@ fn bad_pictures_stop_the_build_with_one_line_naming_the_file() {
     let layout = |f: &str| format!("extends = \"a4-leaflet\"\n[[image]]\nfile = \"{f}\"\n");
     let s = "Headline\n\nText.\n";
     fails_naming(
-        &dir,
+        dir,
         s,
         Some(&layout("gone.png")),
         "gone.png",
         "layout.toml:3:8:",
     );
     fails_naming(
-        &dir,
+        dir,
         s,
         Some(&layout("bomb.png")),
         "bomb.png",
         "layout.toml:3:8:",
     );
-    fails_naming(&dir, s, Some(&layout("cut.jpg")), "cut.jpg", "truncated");
+    fails_naming(dir, s, Some(&layout("cut.jpg")), "cut.jpg", "truncated");
 }
 
 #[test]
 fn a_pixel_bomb_is_refused_without_using_its_memory() {
-    let dir = tmpdir("bomb");
+    let scratch = tmpdir("bomb");
+    let dir = scratch.path();
     std::fs::write(dir.join("bomb.png"), pixel_bomb()).unwrap();
     let input = dir.join("s.md");
     std::fs::write(
@@ -582,7 +585,8 @@ fn a_pixel_bomb_is_refused_without_using_its_memory() {
 
 #[test]
 fn layout_mistakes_in_image_tables_are_reported_like_any_other() {
-    let dir = tmpdir("keys");
+    let scratch = tmpdir("keys");
+    let dir = scratch.path();
     std::fs::write(
         dir.join("p.png"),
         encode(&DynamicImage::ImageRgb8(photo(30, 20)), ImageFormat::Png),
@@ -706,17 +710,18 @@ fn poster_text(pdf: &Path, layout: &layout::Layout, band_words: usize) -> (Strin
 
 #[test]
 fn posters_with_picture_and_band_keep_every_word() {
-    let dir = tmpdir("posters");
-    let statement = poster_statement(&dir);
+    let scratch = tmpdir("posters");
+    let dir = scratch.path();
+    let statement = poster_statement(dir);
     let band = "Saturday 14 March, 2 pm Town Hall Square, Riverside";
     let body = "Stop the evictions on Mill Lane Forty families on Mill Lane have been told to \
                 leave by the end of the month. The landlord wants to sell the block empty; the \
                 council says it cannot help. We say: nobody leaves. Come to the square, bring \
                 your neighbours, bring a sign. Riverside Tenants' Association";
     for name in ["a3-poster", "a2-poster", "tabloid-poster"] {
-        let out = build_in(&dir, &statement, None, name);
+        let out = build_in(dir, &statement, None, name);
         assert_eq!(out.pages, 1, "{name}");
-        let pdf = write_pdf(&dir, &out, &format!("{name}.pdf"));
+        let pdf = write_pdf(dir, &out, &format!("{name}.pdf"));
         tools_accept(&pdf);
         let layout = layout::load(name).unwrap();
         let (got_body, got_band) = poster_text(&pdf, &layout, band.split(' ').count());
@@ -800,11 +805,12 @@ fn filled_rects(pdf: &[u8]) -> Vec<(f64, f64, f64, f64, Vec<f64>)> {
 
 #[test]
 fn no_where_or_when_no_band_and_no_picture_no_room_taken() {
-    let dir = tmpdir("noband");
+    let scratch = tmpdir("noband");
+    let dir = scratch.path();
     let text = "Stop the evictions\n\nForty families have been told to leave.\n";
-    let plain = build_in(&dir, text, None, "a3-poster");
+    let plain = build_in(dir, text, None, "a3-poster");
     assert!(plain.pictures.is_empty());
-    let pdf = write_pdf(&dir, &plain, "plain.pdf");
+    let pdf = write_pdf(dir, &plain, "plain.pdf");
     let img = image::load_from_memory(&render_png(&pdf, 20, &[]))
         .unwrap()
         .to_rgb8();
@@ -816,8 +822,8 @@ fn no_where_or_when_no_band_and_no_picture_no_room_taken() {
     );
     // The layout's own `where` draws it for every statement.
     let layout = "extends = \"a3-poster\"\n[band]\nwhere = \"Union Hall\"\n";
-    let out = build_in(&dir, text, Some(layout), "");
-    let pdf = write_pdf(&dir, &out, "layout-band.pdf");
+    let out = build_in(dir, text, Some(layout), "");
+    let pdf = write_pdf(dir, &out, "layout-band.pdf");
     let ws = words(&pdf);
     let last = ws
         .iter()
@@ -828,20 +834,21 @@ fn no_where_or_when_no_band_and_no_picture_no_room_taken() {
 
 #[test]
 fn fit_to_page_makes_room_for_the_picture() {
-    let dir = tmpdir("fit");
-    let statement = poster_statement(&dir);
-    let with = build_in(&dir, &statement, None, "a3-poster");
+    let scratch = tmpdir("fit");
+    let dir = scratch.path();
+    let statement = poster_statement(dir);
+    let with = build_in(dir, &statement, None, "a3-poster");
     let without: String = statement.replace("image = \"photo.jpg\"\n", "");
-    let without = build_in(&dir, &without, None, "a3-poster");
+    let without = build_in(dir, &without, None, "a3-poster");
     assert_eq!((with.pages, without.pages), (1, 1));
     assert!(with.body_size <= without.body_size);
     // A long statement with a picture: still one page, at a smaller size.
     let long = std::fs::read_to_string(root().join("samples/en-tenants.txt")).unwrap();
     let long = format!("+++\nimage = \"photo.jpg\"\n+++\n{long}");
-    let out = build_in(&dir, &long, None, "a3-poster");
+    let out = build_in(dir, &long, None, "a3-poster");
     assert_eq!(out.pages, 1);
     let plain = build_in(
-        &dir,
+        dir,
         &long.replace("image = \"photo.jpg\"\n", ""),
         None,
         "a3-poster",
@@ -852,15 +859,16 @@ fn fit_to_page_makes_room_for_the_picture() {
         out.body_size,
         plain.body_size
     );
-    let pdf = write_pdf(&dir, &out, "long.pdf");
+    let pdf = write_pdf(dir, &out, "long.pdf");
     no_text_on_pictures(&out, &pdf);
     tools_accept(&pdf);
 }
 
 #[test]
 fn imposition_places_one_image_object_several_times() {
-    let dir = tmpdir("impose");
-    let statement = poster_statement(&dir);
+    let scratch = tmpdir("impose");
+    let dir = scratch.path();
+    let statement = poster_statement(dir);
     let layout = layout::load("a5-flyer").unwrap();
     let name = dir.join("s.md").display().to_string();
     let out = handbill::build(&BuildRequest {
@@ -869,7 +877,7 @@ fn imposition_places_one_image_object_several_times() {
     })
     .unwrap();
     assert_eq!(images(&out.pdf).len(), 1);
-    let pdf = write_pdf(&dir, &out, "two-up.pdf");
+    let pdf = write_pdf(dir, &out, "two-up.pdf");
     tools_accept(&pdf);
     let (_, list, _) = tool("pdfimages", &["-list", pdf.to_str().unwrap()]);
     let placements = String::from_utf8_lossy(&list).lines().skip(2).count();
@@ -878,8 +886,9 @@ fn imposition_places_one_image_object_several_times() {
 
 #[test]
 fn png_preview_of_a_poster_agrees_with_popplers_rendering() {
-    let dir = tmpdir("preview");
-    let statement = poster_statement(&dir);
+    let scratch = tmpdir("preview");
+    let dir = scratch.path();
+    let statement = poster_statement(dir);
     std::fs::write(
         dir.join("logo.png"),
         encode(
@@ -906,7 +915,7 @@ fn png_preview_of_a_poster_agrees_with_popplers_rendering() {
     })
     .unwrap();
     assert_eq!(out.pictures.len(), 2);
-    let pdf = write_pdf(&dir, &out, "preview.pdf");
+    let pdf = write_pdf(dir, &out, "preview.pdf");
     let ours = luminance(&out.png[0]);
     let theirs = luminance(&render_png(&pdf, 60, &[]));
     let (w, h) = common_size(&ours, &theirs);
@@ -955,7 +964,8 @@ fn a_cmyk_jpeg_goes_to_the_press_as_it_is() {
     // A CMYK JPEG (Ghostscript's jpegcmyk device renders one from a PDF)
     // is already in the press's inks: it must go into the PDF unchanged,
     // not through its RGB preview samples, and not be reported as RGB.
-    let d = tmpdir("cmyk-jpeg");
+    let scratch = tmpdir("cmyk-jpeg");
+    let d = scratch.path();
     let page = d.join("page.pdf");
     let l = layout::load("a6-handout").unwrap();
     let out = handbill::build(&BuildRequest::new(
@@ -1014,8 +1024,9 @@ fn a_picture_on_a_folded_sheets_cover_keeps_clear_of_the_band() {
     // nothing written); a long head and deck left the picture printed
     // over the band's field. Beside a picture the headline keeps the
     // layout's size, and the picture is made smaller to fit above the band.
-    let dir = tmpdir("cover-picture");
-    write_photo(&dir);
+    let scratch = tmpdir("cover-picture");
+    let dir = scratch.path();
+    write_photo(dir);
     let trifold = layout::load("a4-trifold").unwrap();
     let body = "Forty families on Mill Lane have been told to leave by the end of the month. \
                 The landlord wants to sell the block empty; the council says it cannot help.\n\n\
@@ -1036,7 +1047,7 @@ fn a_picture_on_a_folded_sheets_cover_keeps_clear_of_the_band() {
             "+++\nimage = \"photo.jpg\"\nwhen = \"Saturday 14 March, 2 pm\"\n\
              where = \"Town Hall Square, Riverside\"\n+++\n\n# {headline}\n\n**{deck}**\n\n{body}\n"
         );
-        let out = build_in(&dir, &statement, None, "a4-trifold");
+        let out = build_in(dir, &statement, None, "a4-trifold");
         let picture = &out.pictures[0];
         assert_eq!(picture.page, 1, "{headline}");
         // The band: the lowest filled field of the outside, the cover's.
@@ -1052,7 +1063,7 @@ fn a_picture_on_a_folded_sheets_cover_keeps_clear_of_the_band() {
             "{headline}: the picture reaches {:.1}pt, the band starts at {band_top:.1}pt",
             picture.clip.bottom().to_pt()
         );
-        let pdf = write_pdf(&dir, &out, "cover.pdf");
+        let pdf = write_pdf(dir, &out, "cover.pdf");
         no_text_on_pictures(&out, &pdf);
     }
     // Beside the Vietnamese headline at the layout's size the picture
@@ -1061,7 +1072,7 @@ fn a_picture_on_a_folded_sheets_cover_keeps_clear_of_the_band() {
         "+++\nimage = \"photo.jpg\"\nwhen = \"Saturday 14 March, 2 pm\"\n+++\n\n\
          # Công nhân may cần lương đủ sống, không cần lời hứa\n\n{body}\n"
     );
-    let out = build_in(&dir, &statement, None, "a4-trifold");
+    let out = build_in(dir, &statement, None, "a4-trifold");
     let panel = trifold.design.page.content_width();
     let width = out.pictures[0].clip.width;
     assert!(
@@ -1078,8 +1089,9 @@ fn a_picture_with_no_room_under_a_long_head_is_refused_with_advice_that_fits() {
     // over the band, and the advice is about the picture and the text
     // above it (it spoke of column rules and gaps, which a folded
     // sheet's cover has none of).
-    let dir = tmpdir("no-room");
-    write_photo(&dir);
+    let scratch = tmpdir("no-room");
+    let dir = scratch.path();
+    write_photo(dir);
     let headline = "No to the war on the poor, yes to homes for all, now and forever, in every \
                     town and every street of this country, from the docks to the hills, from \
                     the schools to the hospitals, from the mills to the markets and the farms";
@@ -1089,14 +1101,14 @@ fn a_picture_with_no_room_under_a_long_head_is_refused_with_advice_that_fits() {
          Forty families on Mill Lane have been told to leave.\n"
     );
     fails_naming(
-        &dir,
+        dir,
         &statement,
         Some("extends = \"a4-trifold\"\n"),
         "s.md",
         "is covered by the picture",
     );
     fails_naming(
-        &dir,
+        dir,
         &statement,
         Some("extends = \"a4-trifold\"\n"),
         "s.md",
@@ -1128,12 +1140,13 @@ fn a_picture_across_the_top_gives_way_before_the_text_takes_another_page() {
     // the picture at three quarters of its height or less it fits one,
     // and no word lies on the picture. The picture's height as the layout
     // gives it: the A4's default, 40% of the text area; the A2's 36%.
-    let dir = tmpdir("gives-way");
-    let text = letter_with_photo(&dir);
+    let scratch = tmpdir("gives-way");
+    let dir = scratch.path();
+    let text = letter_with_photo(dir);
     for (name, share) in [("a4-leaflet", 0.40), ("a2-poster", 0.36)] {
-        let out = build_in(&dir, &text, None, name);
+        let out = build_in(dir, &text, None, name);
         assert_eq!(out.pages, 1, "{name}");
-        let pdf = write_pdf(&dir, &out, &format!("{name}.pdf"));
+        let pdf = write_pdf(dir, &out, &format!("{name}.pdf"));
         no_text_on_pictures(&out, &pdf);
         let page = layout::load(name).unwrap().design.page;
         let most = page.content_height() * share * 0.75;
@@ -1155,10 +1168,11 @@ fn a_picture_that_gave_way_gives_half_its_height_for_a_body_a_tenth_larger() {
     // about 10pt; beside half of it, 11pt. Fitting takes the half: the
     // body comes out at least a tenth larger than beside three quarters,
     // and the picture no lower than half its height.
-    let dir = tmpdir("half-picture");
-    let text = letter_with_photo(&dir);
+    let scratch = tmpdir("half-picture");
+    let dir = scratch.path();
+    let text = letter_with_photo(dir);
     let three_quarters = build_in(
-        &dir,
+        dir,
         &text,
         Some(
             "extends = \"a4-leaflet\"\n[[image]]\nposition = \"top\"\n\
@@ -1166,7 +1180,7 @@ fn a_picture_that_gave_way_gives_half_its_height_for_a_body_a_tenth_larger() {
         ),
         "",
     );
-    let own = build_in(&dir, &text, None, "a4-leaflet");
+    let own = build_in(dir, &text, None, "a4-leaflet");
     assert_eq!((three_quarters.pages, own.pages), (1, 1));
     let ch = layout::load("a4-leaflet")
         .unwrap()
@@ -1192,7 +1206,7 @@ fn a_picture_that_gave_way_gives_half_its_height_for_a_body_a_tenth_larger() {
         own.body_size,
         three_quarters.body_size
     );
-    no_text_on_pictures(&own, &write_pdf(&dir, &own, "own.pdf"));
+    no_text_on_pictures(&own, &write_pdf(dir, &own, "own.pdf"));
 }
 
 #[test]
@@ -1202,7 +1216,8 @@ fn a_body_near_its_lines_limit_keeps_the_larger_picture() {
     // allows 19.7pt at most: half the picture cannot buy the tenth more
     // that would take it, so the picture keeps three quarters. (Set at the
     // limit beside half, it then grew to 21.6pt in one column.)
-    let dir = tmpdir("near-limit");
+    let scratch = tmpdir("near-limit");
+    let dir = scratch.path();
     let jpeg = encode(
         &DynamicImage::ImageRgb8(photo(1600, 1000)),
         ImageFormat::Jpeg,
@@ -1214,7 +1229,7 @@ fn a_body_near_its_lines_limit_keeps_the_larger_picture() {
         "+++\nimage = \"photo.jpg\"\nwhen = \"Saturday, 10 am\"\nwhere = \"Town square\"\n",
         1,
     );
-    let out = build_in(&dir, &text, None, "a2-poster");
+    let out = build_in(dir, &text, None, "a2-poster");
     assert_eq!(out.pages, 1);
     let ch = layout::load("a2-poster")
         .unwrap()

@@ -94,13 +94,13 @@ fn article_headings_never_end_a_column() {
 /// Runs `handbill build` on `text` saved as `name` in a fresh directory:
 /// whether it succeeded, the PDF's text and stderr.
 fn build_cli(name: &str, text: &str) -> (bool, String, String) {
-    let dir = std::env::temp_dir().join(format!("handbill-plain-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = support::scratch_dir(&format!("handbill-plain-{name}-"));
+    let dir = scratch.path();
     let input = dir.join(name);
     let pdf = dir.join("out.pdf");
     std::fs::write(&input, text).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_handbill"))
-        .current_dir(&dir)
+        .current_dir(dir)
         .args(["build", name, "-o", "out.pdf"])
         .output()
         .unwrap();

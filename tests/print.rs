@@ -70,6 +70,12 @@ fn render(pdf: &std::path::Path) -> Vec<f64> {
     out
 }
 
+/// A scratch folder whose name starts with `prefix`, removed when it
+/// drops.
+fn tmpdir(prefix: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(prefix).tempdir().unwrap()
+}
+
 fn queue_exists() -> bool {
     Command::new("lpstat")
         .args(["-p", QUEUE])
@@ -83,8 +89,8 @@ fn prints_through_cups_and_the_printed_file_matches() {
         queue_exists(),
         "no CUPS queue `{QUEUE}`: run .ci/run, which installs CUPS and cups-pdf, starts cupsd and adds the queue"
     );
-    let dir = std::env::temp_dir().join(format!("handbill-print-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tmpdir("handbill-print-");
+    let dir = scratch.path();
     let name = format!("handbill-print-test-{}", std::process::id());
     let pdf = dir.join(format!("{name}.pdf"));
     let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/en-tenants.txt");
@@ -175,8 +181,8 @@ fn clear_errors_for_unknown_printers_and_files() {
     assert_eq!(o.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no such file"));
     if queue_exists() {
-        let dir = std::env::temp_dir();
-        let pdf = dir.join(format!("handbill-print-err-{}.pdf", std::process::id()));
+        let scratch = tmpdir("handbill-print-err-");
+        let pdf = scratch.path().join("leaflet.pdf");
         let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/en-tenants.txt");
         assert!(handbill(&[
             "build",

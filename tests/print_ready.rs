@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 mod support;
-use support::{luminance, render_png, tool, tools_accept};
+use support::{luminance, render_png, tool, tools_accept, ScratchFile};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -16,10 +16,9 @@ fn sample() -> PathBuf {
     root().join("samples/en-tenants.txt")
 }
 
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("handbill-print-ready-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+/// `name` alone in a scratch folder that goes when it drops.
+fn tmp(name: &str) -> ScratchFile {
+    ScratchFile::new("handbill-print-ready-", name)
 }
 
 fn handbill(args: &[&str]) -> Output {
@@ -61,7 +60,7 @@ fn build(layout: &str, extra: &[&str], out: &Path) -> Output {
     build_statement(&sample(), layout, extra, out)
 }
 
-fn layout_file(name: &str, toml: &str) -> PathBuf {
+fn layout_file(name: &str, toml: &str) -> ScratchFile {
     let p = tmp(name);
     std::fs::write(&p, toml).unwrap();
     p
@@ -453,7 +452,7 @@ fn a_users_icc_profile_must_be_cmyk() {
 
 /// The first paragraphs of the long sample, about `words` words: text for
 /// a tri-fold to fill its six panels.
-fn trifold_statement(words: usize) -> PathBuf {
+fn trifold_statement(words: usize) -> ScratchFile {
     let long = std::fs::read_to_string(root().join("samples/en-long-campaign.md")).unwrap();
     let mut out = String::new();
     let mut n = 0;
@@ -595,9 +594,9 @@ fn a_short_text_on_a_trifold_is_reported_and_a_long_one_refused() {
 
 /// A poster statement with a where/when band and its own picture: an RGB
 /// photo with a transparent corner, written next to it.
-fn poster_statement(tag: &str) -> PathBuf {
-    let dir = tmp(tag);
-    std::fs::create_dir_all(&dir).unwrap();
+fn poster_statement(tag: &str) -> ScratchFile {
+    let p = ScratchFile::new(&format!("handbill-print-ready-{tag}-"), "poster.md");
+    let dir = p.dir();
     let mut img = image::RgbaImage::new(600, 400);
     for (x, y, p) in img.enumerate_pixels_mut() {
         let a = if x < 100 && y < 100 { 0 } else { 255 };
@@ -606,7 +605,6 @@ fn poster_statement(tag: &str) -> PathBuf {
     img.save(dir.join("photo.png")).unwrap();
     let text = "+++\nwhere = \"Town Hall Square\"\nwhen = \"Saturday, 2 pm\"\nimage = \"photo.png\"\n+++\n\n\
                 Save Our Library\n\nThe council wants to close the Mill Lane library. Come and say no.\n";
-    let p = dir.join("poster.md");
     std::fs::write(&p, text).unwrap();
     p
 }
@@ -702,7 +700,7 @@ fn imposed_sheets_with_a_band_pass_their_own_preflight() {
 }
 
 /// An A5 flyer with a band: what an organiser takes to a copy shop.
-fn flyer_with_band(name: &str) -> PathBuf {
+fn flyer_with_band(name: &str) -> ScratchFile {
     let p = tmp(name);
     std::fs::write(
         &p,

@@ -22,10 +22,7 @@ fn build(text: &str, layout: &str) -> handbill::BuildOutput {
 }
 
 fn poppler(pdf: &[u8], tag: &str, args: &[&str]) -> String {
-    let dir = std::env::temp_dir().join(format!("handbill-rtl-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{tag}.pdf"));
-    std::fs::write(&path, pdf).unwrap();
+    let path = support::ScratchFile::with("handbill-rtl-", &format!("{tag}.pdf"), pdf);
     let out = Command::new("pdftotext")
         .args(args)
         .args([path.to_str().unwrap(), "-"])
@@ -232,10 +229,7 @@ fn rtl_samples_hold_their_words_on_every_layout() {
 
 /// The base font names `pdffonts` lists for a PDF.
 fn font_names(pdf: &[u8], tag: &str) -> Vec<String> {
-    let dir = std::env::temp_dir().join(format!("handbill-rtl-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("{tag}.pdf"));
-    std::fs::write(&path, pdf).unwrap();
+    let path = support::ScratchFile::with("handbill-rtl-", &format!("{tag}.pdf"), pdf);
     let out = Command::new("pdffonts")
         .arg(&path)
         .output()

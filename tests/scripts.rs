@@ -5,21 +5,19 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use support::{root, tool};
+use support::{root, tool, ScratchFile};
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_handbill"))
 }
 
-/// Builds `sample` on `layout` into a temporary file; its path.
-fn build(sample: &str, layout: &str) -> PathBuf {
-    let out = std::env::temp_dir().join(format!(
-        "handbill-scripts-{}-{sample}-{layout}.pdf",
-        std::process::id()
-    ));
+/// Builds `sample` on `layout` into a temporary file, removed when it
+/// drops.
+fn build(sample: &str, layout: &str) -> ScratchFile {
+    let out = ScratchFile::new("handbill-scripts-", &format!("{sample}-{layout}.pdf"));
     let o = bin()
         .arg("build")
         .arg(root().join("samples").join(sample))
@@ -140,8 +138,8 @@ fn thai_lines_break_between_words_never_inside_one() {
 
 #[test]
 fn a_missing_chinese_font_names_the_package_to_install() {
-    let dir = std::env::temp_dir().join(format!("handbill-scripts-nofont-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = support::scratch_dir("handbill-scripts-nofont-");
+    let dir = scratch.path();
     let layout = dir.join("latin-only.toml");
     std::fs::write(&layout, "[body]\nfallback = [\"serif\", \"sans\"]\n").unwrap();
     let statement = dir.join("zh.txt");
@@ -505,8 +503,8 @@ fn telugu_kannada_malayalam_gujarati_punjabi_odia_and_sinhala_are_set_out_of_the
     // Before: "no font can show “త” (U+0C24) …" for each of them; issue
     // #15 named Telugu among the Indic scripts, and only Devanagari,
     // Bengali and Tamil were bundled.
-    let dir = std::env::temp_dir().join(format!("handbill-south-asian-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = support::scratch_dir("handbill-south-asian-");
+    let dir = scratch.path();
     let strip = |w: &str| -> String {
         w.trim_matches(|c: char| c.is_ascii_punctuation() || "।".contains(c))
             .to_string()
@@ -556,8 +554,8 @@ fn chinese_with_digits_breaks_between_characters_not_as_an_address() {
     // Before: a digit made a whole clause written without spaces ("从1月1
     // 日起，平台把…") an address: it broke anywhere as a last resort, with
     // a warning for each cut, and a subtitle broke inside 社区.
-    let dir = std::env::temp_dir().join(format!("handbill-scripts-digits-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = support::scratch_dir("handbill-scripts-digits-");
+    let dir = scratch.path();
     let src = dir.join("zh.md");
     let clause = "从1月1日起，平台把每单配送费从5元降到3.5元，同时把超时罚款提高到每单10元。\
                   很多骑手每天工作12小时以上，月收入却不到4000元。";

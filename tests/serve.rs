@@ -222,21 +222,19 @@ fn sample(name: &str) -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
-fn tmpdir(tag: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("handbill-serve-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn tmpdir(tag: &str) -> tempfile::TempDir {
+    support::scratch_dir(&format!("handbill-serve-{tag}-"))
 }
 
 /// The CLI's PDF of `statement` (written as `name`) with `args`.
 fn cli_pdf(tag: &str, name: &str, statement: &str, args: &[&str]) -> Vec<u8> {
-    let d = tmpdir(tag);
+    let scratch = tmpdir(tag);
+    let d = scratch.path();
     let input = d.join(name);
     std::fs::write(&input, statement).unwrap();
     let out = d.join("out.pdf");
     let o = Command::new(env!("CARGO_BIN_EXE_handbill"))
-        .current_dir(&d)
+        .current_dir(d)
         .arg("build")
         .arg(&input)
         .arg("-o")
@@ -246,9 +244,7 @@ fn cli_pdf(tag: &str, name: &str, statement: &str, args: &[&str]) -> Vec<u8> {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let pdf = std::fs::read(out).unwrap();
-    let _ = std::fs::remove_dir_all(&d);
-    pdf
+    std::fs::read(out).unwrap()
 }
 
 fn is_pdf(a: &Answer) -> bool {
@@ -293,7 +289,8 @@ fn the_api_builds_the_same_bytes_as_the_command_line() {
         &serde_json::json!({ "statement": statement, "layout": toml, "impose": "none" }),
     );
     assert!(is_pdf(&a), "{a:?}");
-    let d = tmpdir("same-3-layout");
+    let scratch = tmpdir("same-3-layout");
+    let d = scratch.path();
     let layout = d.join("mine.toml");
     std::fs::write(&layout, toml).unwrap();
     let cli = cli_pdf(
@@ -302,7 +299,6 @@ fn the_api_builds_the_same_bytes_as_the_command_line() {
         &statement,
         &["--layout", layout.to_str().unwrap(), "--impose", "none"],
     );
-    let _ = std::fs::remove_dir_all(&d);
     assert_eq!(a.body, cli);
 }
 
@@ -406,7 +402,8 @@ fn text_pasted_from_a_word_processor_keeps_its_paragraphs() {
     // own (grown to fill the page, it may take two).
     let a = s.post("/api/build", &serde_json::json!({ "statement": statement }));
     assert!(is_pdf(&a), "{}", a.text());
-    let dir = tmpdir("pasted");
+    let scratch = tmpdir("pasted");
+    let dir = scratch.path();
     let pdf = dir.join("pasted.pdf");
     std::fs::write(&pdf, &a.body).unwrap();
     let (_, shown, _) = support::tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
@@ -437,7 +434,8 @@ fn a_table_pasted_from_a_chat_assistant_is_set_as_a_table() {
     );
     let a = s.post("/api/build", &serde_json::json!({ "statement": statement }));
     assert!(is_pdf(&a), "{}", a.text());
-    let dir = tmpdir("chat-table");
+    let scratch = tmpdir("chat-table");
+    let dir = scratch.path();
     let pdf = dir.join("table.pdf");
     std::fs::write(&pdf, &a.body).unwrap();
     let (_, shown, _) = support::tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
@@ -828,6 +826,12 @@ struct Browser {
     driver: Child,
     addr: String,
     session: String,
+    /// The browser's profile and temporary folders. Left to chromedriver,
+    /// the profile (/tmp/org.chromium.Chromium.scoped_dir.*) and
+    /// chromium's lock folder (/tmp/org.chromium.Chromium.*) stayed
+    /// behind after every run. Removed once the browser and its driver
+    /// have ended: fields drop after `drop` has run.
+    scratch: tempfile::TempDir,
 }
 
 impl Browser {
@@ -837,8 +841,12 @@ impl Browser {
             .local_addr()
             .unwrap()
             .port();
+        let scratch = support::scratch_dir("handbill-serve-chromium-");
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
+            // Whatever else the driver or the browser makes in TMPDIR
+            // goes with the scratch folder too.
+            .env("TMPDIR", scratch.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -848,6 +856,7 @@ impl Browser {
             driver,
             addr,
             session: String::new(),
+            scratch,
         };
         for _ in 0..100 {
             if TcpStream::connect(&browser.addr).is_ok() {
@@ -855,6 +864,10 @@ impl Browser {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
+        let profile = format!(
+            "--user-data-dir={}",
+            browser.scratch.path().join("profile").display()
+        );
         let v = browser.call(
             "POST",
             "/session",
@@ -862,7 +875,7 @@ impl Browser {
                 "browserName": "chrome",
                 "goog:chromeOptions": {
                     "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
-                             "--window-size=1300,1000"],
+                             "--window-size=1300,1000", profile],
                     "prefs": {
                         "download.default_directory": downloads.to_str().unwrap(),
                         "download.prompt_for_download": false,
@@ -986,8 +999,9 @@ fn in_a_browser_the_starters_meeting_goes_with_its_text() {
     // Before: a statement pasted over the starter's went to print with
     // "Northside community hall, Thursday, 7 pm" at its foot.
     let s = Server::local();
-    let downloads = tmpdir("browser-starter");
-    let b = Browser::start(&downloads);
+    let scratch = tmpdir("browser-starter");
+    let downloads = scratch.path();
+    let b = Browser::start(downloads);
     b.session("POST", "/url", serde_json::json!({ "url": s.url }));
     b.wait("the first preview", UP_TO_DATE);
     let fields = "return [document.getElementById('f-where').value, \
@@ -1008,14 +1022,14 @@ fn in_a_browser_the_starters_meeting_goes_with_its_text() {
     b.type_in("#statement", "Come on Friday.\n");
     b.wait("the preview with the place", UP_TO_DATE);
     assert_eq!(b.run(fields), serde_json::json!(["Town Hall steps", ""]));
-    let _ = std::fs::remove_dir_all(&downloads);
 }
 
 #[test]
 fn in_a_browser_a_statement_becomes_a_leaflet() {
     let s = Server::local();
-    let downloads = tmpdir("browser-downloads");
-    let b = Browser::start(&downloads);
+    let scratch = tmpdir("browser-downloads");
+    let downloads = scratch.path();
+    let b = Browser::start(downloads);
     b.session("POST", "/url", serde_json::json!({ "url": s.url }));
     b.wait("the first preview", UP_TO_DATE);
 
@@ -1068,12 +1082,14 @@ fn in_a_browser_a_statement_becomes_a_leaflet() {
         statement,
         &["--layout", "a5-flyer"],
     );
-    let _ = std::fs::remove_dir_all(&downloads);
     assert_eq!(got, cli, "the browser's PDF is not the CLI's");
 
     // Upload a picture: the preview shows it (it changes), and no error.
-    let photo = tmpdir("browser-photo").join("photo.jpg");
-    std::fs::write(&photo, jpeg(600, 400)).unwrap();
+    let photo = support::ScratchFile::with(
+        "handbill-serve-browser-photo-",
+        "photo.jpg",
+        &jpeg(600, 400),
+    );
     // (The status says the PDF was downloaded; the preview is up to date.)
     let before = b.run("return document.querySelector('#pages img').src;");
     b.type_in("#f-picture", photo.to_str().unwrap());
@@ -1091,12 +1107,11 @@ fn in_a_browser_a_statement_becomes_a_leaflet() {
     );
 
     // Open a statement file: its text replaces the box's, as Markdown.
-    let file = tmpdir("browser-open").join("appeal.md");
-    std::fs::write(
-        &file,
-        "# Hands off our library\n\nThe council meets on Monday.\n",
-    )
-    .unwrap();
+    let file = support::ScratchFile::with(
+        "handbill-serve-browser-open-",
+        "appeal.md",
+        b"# Hands off our library\n\nThe council meets on Monday.\n",
+    );
     b.type_in("#f-open", file.to_str().unwrap());
     b.wait(
         "the opened file in the box",
@@ -1199,19 +1214,22 @@ fn print_sends_the_leaflet_to_a_cups_printer() {
         PathBuf::from("/var/spool/cups-pdf/ANONYMOUS"),
     ];
     let started = std::time::Instant::now();
-    while !dirs
-        .iter()
-        .filter_map(|d| std::fs::read_dir(d).ok())
-        .flatten()
-        .filter_map(|e| e.ok())
-        .any(|e| e.file_name().to_string_lossy().starts_with(&title))
-    {
+    let printed = loop {
+        let found = dirs
+            .iter()
+            .filter_map(|d| std::fs::read_dir(d).ok())
+            .flatten()
+            .filter_map(|e| e.ok())
+            .find(|e| e.file_name().to_string_lossy().starts_with(&title));
+        if let Some(e) = found {
+            break e.path();
+        }
         assert!(
             started.elapsed() < Duration::from_secs(60),
             "job {id} did not come out of {QUEUE} in 60 s"
         );
         std::thread::sleep(Duration::from_millis(200));
-    }
+    };
 
     let a = s.post(
         "/api/print",
@@ -1227,6 +1245,8 @@ fn print_sends_the_leaflet_to_a_cups_printer() {
         &serde_json::json!({ "statement": "We meet.", "printer": QUEUE, "copies": 0 }),
     );
     assert_eq!(a.status, 400);
+    // The printed copy is of no more use; each run left one in ~/PDF.
+    let _ = std::fs::remove_file(printed);
 }
 
 /// A JPEG of `w`×`h` pixels, a smooth gradient like a photo.
@@ -1299,7 +1319,8 @@ fn an_uploaded_picture_is_placed_and_never_touches_the_disk() {
 
 #[test]
 fn open_hands_the_address_to_the_desktops_opener() {
-    let dir = tmpdir("serve-open");
+    let scratch = tmpdir("serve-open");
+    let dir = scratch.path();
     let record = dir.join("opened.txt");
     let opener = format!("printf '%s' > '{}'", record.display());
     let s = Server::start_with(&["--open"], &[("HANDBILL_OPENER", &opener)]);
@@ -1310,5 +1331,4 @@ fn open_hands_the_address_to_the_desktops_opener() {
         waited += 1;
     }
     assert_eq!(std::fs::read_to_string(&record).unwrap(), s.url);
-    let _ = std::fs::remove_dir_all(&dir);
 }

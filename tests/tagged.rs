@@ -6,13 +6,12 @@
 
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
-use std::path::PathBuf;
 
 use handbill::{layout, BuildRequest};
 use lopdf::{Document, Object, ObjectId};
 
 mod support;
-use support::{tool, tools_accept};
+use support::{tool, tools_accept, ScratchFile};
 
 /// Words no other paragraph has, so that each paragraph can be found.
 fn paragraph(k: usize, words: usize) -> String {
@@ -58,14 +57,11 @@ fn statement() -> String {
 }
 
 /// Builds the statement (with its picture beside it) on `layout`, in a
-/// folder of the test's own (`test`); the PDF's path.
-fn build(layout: &str, test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "handbill-tagged-{test}-{layout}-{}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+/// folder of the test's own (`test`); the PDF, its folder removed when
+/// it drops.
+fn build(layout: &str, test: &str) -> ScratchFile {
+    let pdf = ScratchFile::new(&format!("handbill-tagged-{test}-{layout}-"), "canal.pdf");
+    let dir = pdf.dir();
     let img = image::RgbImage::from_fn(300, 200, |x, y| {
         image::Rgb([(x % 256) as u8, (y % 256) as u8, 160])
     });
@@ -81,7 +77,6 @@ fn build(layout: &str, test: &str) -> PathBuf {
     let name = md.display().to_string();
     let out = handbill::build(&BuildRequest::new(text.as_bytes(), &name, &layout))
         .unwrap_or_else(|e| panic!("{e}"));
-    let pdf = dir.join("canal.pdf");
     std::fs::write(&pdf, &out.pdf).unwrap();
     pdf
 }
@@ -399,21 +394,18 @@ fn poppler_sees_a_tagged_pdf_whose_tree_reads_each_paragraph_whole_and_in_order(
 }
 
 /// Builds `text` (Markdown) on `layout` with `adjust` applied to the
-/// request; the PDF's path.
+/// request; the PDF, its folder removed when it drops.
 fn build_text(
     text: &str,
     layout: &str,
     test: &str,
     adjust: impl FnOnce(&mut BuildRequest),
-) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("handbill-tagged-{test}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+) -> ScratchFile {
+    let pdf = ScratchFile::new(&format!("handbill-tagged-{test}-"), "links.pdf");
     let layout = layout::load(layout).unwrap();
     let mut req = BuildRequest::new(text.as_bytes(), "links.md", &layout);
     adjust(&mut req);
     let out = handbill::build(&req).unwrap_or_else(|e| panic!("{e}"));
-    let pdf = dir.join("links.pdf");
     std::fs::write(&pdf, &out.pdf).unwrap();
     pdf
 }

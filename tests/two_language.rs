@@ -31,10 +31,9 @@ fn handbill(args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn out_dir(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("handbill-two-{test}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+/// A scratch folder for `test`, removed when it drops.
+fn out_dir(test: &str) -> tempfile::TempDir {
+    support::scratch_dir(&format!("handbill-two-{test}-"))
 }
 
 /// Builds `args` into `pdf`, asserting success.
@@ -124,7 +123,8 @@ fn assert_side(text: &str, own: &[&str], other: &[&str]) {
 
 #[test]
 fn with_sets_front_and_back_of_a_flyer() {
-    let dir = out_dir("flyer");
+    let scratch = out_dir("flyer");
+    let dir = scratch.path();
     let pdf = dir.join("pair.pdf");
     let en = fixture("en-translated.md");
     let fr = fixture("fr-short.md");
@@ -138,7 +138,8 @@ fn with_sets_front_and_back_of_a_flyer() {
 
 #[test]
 fn front_matter_translation_is_read_beside_the_statement() {
-    let dir = out_dir("front-matter");
+    let scratch = out_dir("front-matter");
+    let dir = scratch.path();
     let pdf = dir.join("pair.pdf");
     let en = fixture("en-translated.md");
     // Run from elsewhere: the path is the statement's folder's, not the
@@ -154,7 +155,8 @@ fn front_matter_translation_is_read_beside_the_statement() {
 
 #[test]
 fn with_wins_over_front_matter() {
-    let dir = out_dir("wins");
+    let scratch = out_dir("wins");
+    let dir = scratch.path();
     let pdf = dir.join("pair.pdf");
     let en = fixture("en-translated.md");
     let other = fixture("fr-locataires.md");
@@ -167,7 +169,8 @@ fn with_wins_over_front_matter() {
 
 #[test]
 fn a_poster_sets_the_two_side_by_side() {
-    let dir = out_dir("poster");
+    let scratch = out_dir("poster");
+    let dir = scratch.path();
     let pdf = dir.join("poster.pdf");
     let en = fixture("en-translated.md");
     build_ok(
@@ -294,7 +297,8 @@ fn both_sides_are_set_at_the_size_the_longer_text_allows() {
 #[test]
 fn a_missing_translation_named_in_front_matter_is_an_error_naming_it() {
     let st = fixture("en-missing.md");
-    let dir = out_dir("missing");
+    let scratch = out_dir("missing");
+    let dir = scratch.path();
     let pdf = dir.join("x.pdf");
     let (code, line) = refused(&["build", st.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
     assert_eq!(code, 3, "{line}");
@@ -309,7 +313,8 @@ fn a_missing_translation_named_in_front_matter_is_an_error_naming_it() {
 #[test]
 fn a_missing_with_file_is_an_error_naming_it() {
     let st = fixture("en-translated.md");
-    let dir = out_dir("missing-with");
+    let scratch = out_dir("missing-with");
+    let dir = scratch.path();
     let pdf = dir.join("x.pdf");
     let (code, line) = refused(&[
         "build",
@@ -326,7 +331,8 @@ fn a_missing_with_file_is_an_error_naming_it() {
 #[test]
 fn a_folded_leaflet_refuses_two_languages_and_names_layouts_that_take_them() {
     let st = fixture("en-translated.md");
-    let dir = out_dir("trifold");
+    let scratch = out_dir("trifold");
+    let dir = scratch.path();
     let pdf = dir.join("x.pdf");
     let (code, line) = refused(&[
         "build",
@@ -346,7 +352,8 @@ fn a_folded_leaflet_refuses_two_languages_and_names_layouts_that_take_them() {
 fn a_side_too_long_for_its_page_is_named_with_its_overflow() {
     let st = fixture("en-translated.md");
     let long = root().join("samples/en-tenants.txt");
-    let dir = out_dir("too-long");
+    let scratch = out_dir("too-long");
+    let dir = scratch.path();
     let pdf = dir.join("x.pdf");
     let (code, line) = refused(&[
         "build",
@@ -371,7 +378,8 @@ fn a_side_too_long_for_its_page_is_named_with_its_overflow() {
 fn with_takes_one_statement() {
     let st = fixture("en-translated.md");
     let fr = fixture("fr-short.md");
-    let dir = out_dir("many");
+    let scratch = out_dir("many");
+    let dir = scratch.path();
     let (code, line) = refused(&[
         "build",
         st.to_str().unwrap(),
@@ -389,7 +397,8 @@ fn with_takes_one_statement() {
 fn each_side_s_structure_elements_carry_its_language() {
     // A screen reader reads the Arabic side in Arabic: its elements say
     // so, under the document's English.
-    let dir = out_dir("pair-lang");
+    let scratch = out_dir("pair-lang");
+    let dir = scratch.path();
     let pdf = dir.join("pair.pdf");
     let en = root().join("samples/pair/en-water.md");
     build_ok(
@@ -554,7 +563,8 @@ fn a_pair_too_long_for_its_larger_sizes_is_set_as_the_layout_says() {
     // samples on the A5 flyer fit only without that: both are then set
     // as the layout says, as they were before sides were scaled, rather
     // than the build failing.
-    let dir = out_dir("larger");
+    let scratch = out_dir("larger");
+    let dir = scratch.path();
     let pdf = dir.join("ar-fa.pdf");
     let ar = root().join("samples/ar-mayah.md");
     let fa = root().join("samples/fa-hoghugh.md");
@@ -570,7 +580,6 @@ fn a_pair_too_long_for_its_larger_sizes_is_set_as_the_layout_says() {
         .unwrap_or_else(|| panic!("no body size in {stderr}"));
     assert!((9.0..9.25).contains(&size), "{stderr}");
     assert!(!stderr.contains("Arabic script"), "{stderr}");
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 /// The lines of a poster half (`right` or left) set in its largest type:
@@ -670,7 +679,8 @@ fn a_pair_that_leaves_its_pages_mostly_empty_gets_a_note() {
     // of each page: a pair is not filled out, and nothing said so. The
     // fixture pair, a paragraph or three a side, fills more than half and
     // gets no such note.
-    let dir = out_dir("empty");
+    let scratch = out_dir("empty");
+    let dir = scratch.path();
     let en = dir.join("en.md");
     let fr = dir.join("fr.md");
     std::fs::write(
@@ -699,7 +709,6 @@ fn a_pair_that_leaves_its_pages_mostly_empty_gets_a_note() {
         &pdf,
     );
     assert!(!stderr.contains("the two texts fill"), "{stderr}");
-    std::fs::remove_dir_all(dir).unwrap();
 }
 
 #[test]
@@ -708,7 +717,8 @@ fn a_posters_two_subtitles_are_one_size() {
     // the short English headline is set larger than the Spanish one: the
     // English "Open meeting: …" took five lines of display type beside
     // the Spanish two.
-    let dir = out_dir("subtitles");
+    let scratch = out_dir("subtitles");
+    let dir = scratch.path();
     let en = dir.join("en.md");
     let es = dir.join("es.md");
     std::fs::write(

@@ -69,11 +69,10 @@ fn block(text: &str, lang: &str) -> String {
 }
 
 /// A folder for the walkthrough, with a `bin/` holding `handbill` and the
-/// stand-ins for `lp` and `lpstat`.
-fn workshop() -> (PathBuf, PathBuf) {
-    let dir = std::env::temp_dir().join(format!("handbill-walkthrough-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let bin = dir.join("bin");
+/// stand-ins for `lp` and `lpstat`; the folder goes when it drops.
+fn workshop() -> (tempfile::TempDir, PathBuf) {
+    let dir = support::scratch_dir("handbill-walkthrough-");
+    let bin = dir.path().join("bin");
     std::fs::create_dir_all(&bin).unwrap();
     std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_handbill"), bin.join("handbill")).unwrap();
     let script = |name: &str, body: &str| {
@@ -143,7 +142,8 @@ fn the_readme_walkthrough_runs_as_written() {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect();
     let order = block(&text, "text");
-    let (dir, bin) = workshop();
+    let (scratch, bin) = workshop();
+    let dir = scratch.path();
     std::fs::write(dir.join("appeal.md"), &statement).unwrap();
 
     let mut said = Vec::new();
@@ -152,7 +152,7 @@ fn the_readme_walkthrough_runs_as_written() {
             line.starts_with("handbill "),
             "not a handbill command: {line}"
         );
-        let (ok, stderr) = sh(&dir, &bin, line);
+        let (ok, stderr) = sh(dir, &bin, line);
         assert!(ok, "`{line}` failed:\n{stderr}");
         said.push((line.clone(), stderr));
     }
@@ -207,5 +207,4 @@ fn the_readme_walkthrough_runs_as_written() {
         "the README quotes\n{quoted}\nbut the build said\n{shop_said}"
     );
     with("--for press");
-    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,5 +1,4 @@
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::keys::SECTIONS;
 use super::raw::TOP_KEYS;
@@ -28,37 +27,29 @@ fn close(a: Length, b: Length) -> bool {
 }
 
 /// A fresh directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
+struct TempDir(tempfile::TempDir);
 
 impl TempDir {
     fn new() -> TempDir {
-        static COUNT: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNT.fetch_add(1, Ordering::SeqCst);
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.subsec_nanos())
-            .unwrap_or(0);
-        let dir = std::env::temp_dir().join(format!(
-            "handbill-spec-test-{}-{n}-{nanos}",
-            std::process::id()
-        ));
-        std::fs::create_dir_all(&dir).unwrap();
-        TempDir(dir)
+        TempDir(
+            tempfile::Builder::new()
+                .prefix("handbill-spec-test-")
+                .tempdir()
+                .unwrap(),
+        )
+    }
+
+    fn path(&self) -> &Path {
+        self.0.path()
     }
 
     fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.0.join(name);
+        let path = self.path().join(name);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).unwrap();
         }
         std::fs::write(&path, text).unwrap();
         path
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 
@@ -397,12 +388,12 @@ fn extends_depth_is_capped() {
         );
     }
     dir.write("l20.toml", "");
-    let e = load(dir.0.join("l0.toml").to_str().unwrap())
+    let e = load(dir.path().join("l0.toml").to_str().unwrap())
         .unwrap_err()
         .to_string();
     assert!(e.contains("more than 16 layouts deep"), "{e}");
     // 15 levels is fine.
-    let l = load(dir.0.join("l5.toml").to_str().unwrap()).unwrap();
+    let l = load(dir.path().join("l5.toml").to_str().unwrap()).unwrap();
     assert_eq!(l.name, "l5");
 }
 
@@ -458,7 +449,7 @@ fn load_unknown_builtin_suggests() {
 #[test]
 fn load_missing_file_is_an_io_error() {
     let dir = TempDir::new();
-    let path = dir.0.join("missing.toml");
+    let path = dir.path().join("missing.toml");
     let e = load(path.to_str().unwrap()).unwrap_err();
     assert!(matches!(e, Error::Io { .. }), "{e:?}");
     assert!(e.to_string().ends_with("no such file or directory"));
@@ -943,11 +934,11 @@ fn font_refs_are_files_or_families() {
     let l = load(layout.to_str().unwrap()).unwrap();
     assert_eq!(
         l.design.body.font,
-        FontRef::File(dir.0.join("fonts/My Font.ttf"))
+        FontRef::File(dir.path().join("fonts/My Font.ttf"))
     );
     assert_eq!(
         l.design.headline.font,
-        FontRef::File(dir.0.join("Other.OTF"))
+        FontRef::File(dir.path().join("Other.OTF"))
     );
     assert_eq!(l.design.meta.font, FontRef::Family("Noto Sans".into()));
     assert_eq!(l.design.heading.font, FontRef::Family("display".into()));
@@ -960,7 +951,7 @@ fn font_refs_are_files_or_families() {
         format!(
             "{}:2:8: `font` in [body] names the font file `{}`, which does not exist",
             bad.display(),
-            dir.0.join("Missing.ttf").display()
+            dir.path().join("Missing.ttf").display()
         )
     );
     // A directory is not a font file.

@@ -85,16 +85,20 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 mod tests {
     use super::*;
 
+    /// A folder of the test's own, removed when it drops.
+    fn scratch_dir(prefix: &str) -> tempfile::TempDir {
+        tempfile::Builder::new().prefix(prefix).tempdir().unwrap()
+    }
+
     #[test]
     fn replaces_whole_file_and_leaves_no_temp() {
-        let dir = std::env::temp_dir().join(format!("handbill-out-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let scratch = scratch_dir("handbill-out-");
+        let dir = scratch.path();
         let p = dir.join("a.pdf");
         write_atomically(&p, b"one").unwrap();
         write_atomically(&p, b"two").unwrap();
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
-        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
-        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(std::fs::read_dir(dir).unwrap().count(), 1);
     }
 
     #[test]
@@ -124,8 +128,8 @@ mod tests {
 
     #[test]
     fn the_longest_legal_name_works_and_a_planted_link_is_not_followed() {
-        let dir = std::env::temp_dir().join(format!("handbill-long-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let scratch = scratch_dir("handbill-long-");
+        let dir = scratch.path();
         // 255 bytes is the longest name most file systems allow; a
         // temporary name built from it would not fit.
         let p = dir.join(format!("{}.pdf", "a".repeat(251)));
@@ -139,19 +143,17 @@ mod tests {
         write_atomically(&dir.join("b.pdf"), b"two").unwrap();
         assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
         assert_eq!(std::fs::read(dir.join("b.pdf")).unwrap(), b"two");
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn the_file_is_readable_as_the_umask_allows() {
-        let dir = std::env::temp_dir().join(format!("handbill-mode-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let scratch = scratch_dir("handbill-mode-");
+        let dir = scratch.path();
         let p = dir.join("a.pdf");
         write_atomically(&p, b"x").unwrap();
         let mode = std::fs::metadata(&p).unwrap().permissions().mode();
         // Not the 0600 of a bare temporary file: a copy shop's other
         // accounts may need to read it (umask 022 gives 0644).
         assert_ne!(mode & 0o777, 0o600, "{mode:o}");
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

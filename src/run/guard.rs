@@ -172,15 +172,18 @@ fn same(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
-    fn dir(name: &str) -> PathBuf {
-        let d = std::env::temp_dir().join(format!("handbill-guard-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&d).unwrap();
-        d
+    /// A folder of the test's own, removed when it drops.
+    fn dir(name: &str) -> tempfile::TempDir {
+        tempfile::Builder::new()
+            .prefix(&format!("handbill-guard-{name}-"))
+            .tempdir()
+            .unwrap()
     }
 
     #[test]
     fn an_output_that_is_an_input_is_refused_however_it_is_written() {
-        let d = dir("input");
+        let scratch = dir("input");
+        let d = scratch.path();
         std::fs::write(d.join("layout.toml"), "").unwrap();
         let inputs = [Role::new(d.join("layout.toml"), "the layout layout.toml")];
         let outputs = [Role::new(d.join("sub/../layout.toml"), "the PDF of s.md")];
@@ -196,7 +199,8 @@ mod tests {
 
     #[test]
     fn two_outputs_to_one_file_are_refused() {
-        let d = dir("twice");
+        let scratch = dir("twice");
+        let d = scratch.path();
         let outputs = [
             Role::new(d.join("s.pdf"), "the PDF of a/s.md"),
             Role::new(d.join("s.pdf"), "the PDF of b/s.md"),
@@ -216,7 +220,8 @@ mod tests {
 
     #[test]
     fn an_output_over_a_file_of_another_kind_is_refused() {
-        let d = dir("foreign");
+        let scratch = dir("foreign");
+        let d = scratch.path();
         std::fs::write(d.join("notes.txt"), "Our demands\n").unwrap();
         let e = refuse_overlaps(&[Role::pdf(d.join("notes.txt"), "s.md")], &[]).unwrap_err();
         assert_eq!(e.exit_code(), 2);

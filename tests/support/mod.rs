@@ -212,3 +212,67 @@ pub fn largest_size(l: &handbill::compose::pages::PlacedLine) -> handbill::units
         .map(|r| r.size)
         .fold(handbill::units::Length::ZERO, handbill::units::Length::max)
 }
+
+/// A folder of the test's own under the system's temporary folder, named
+/// `prefix` and a random tail; it goes, with all in it, when the value
+/// drops, whether the test passed or not.
+pub fn scratch_dir(prefix: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir()
+        .unwrap_or_else(|e| panic!("a scratch folder {prefix}…: {e}"))
+}
+
+/// The path of a file `name` alone in a scratch folder (see
+/// [`scratch_dir`]), for a PDF the tools read and write beside. It reads
+/// as that path; the folder goes when it drops, so keep it while the
+/// file is used.
+pub struct ScratchFile {
+    path: PathBuf,
+    dir: tempfile::TempDir,
+}
+
+impl ScratchFile {
+    /// `name` in a fresh folder named `prefix` and a random tail; the
+    /// file is not written.
+    pub fn new(prefix: &str, name: &str) -> ScratchFile {
+        let dir = scratch_dir(prefix);
+        ScratchFile {
+            path: dir.path().join(name),
+            dir,
+        }
+    }
+
+    /// `name` written with `bytes` in a fresh folder named `prefix` and a
+    /// random tail.
+    pub fn with(prefix: &str, name: &str, bytes: &[u8]) -> ScratchFile {
+        let file = ScratchFile::new(prefix, name);
+        std::fs::write(&file.path, bytes).unwrap();
+        file
+    }
+
+    /// The folder the file lies in.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl std::ops::Deref for ScratchFile {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<Path> for ScratchFile {
+    fn as_ref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for ScratchFile {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.path.as_os_str()
+    }
+}

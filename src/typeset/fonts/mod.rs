@@ -108,8 +108,11 @@ mod tests {
 
     #[test]
     fn bad_font_files_are_refused() {
-        let dir = std::env::temp_dir().join(format!("handbill-fonttest-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let scratch = tempfile::Builder::new()
+            .prefix("handbill-fonttest-")
+            .tempdir()
+            .unwrap();
+        let dir = scratch.path();
         let junk = dir.join("junk.ttf");
         std::fs::write(&junk, b"this is not a font").unwrap();
         let mut book = FontBook::new();
@@ -118,9 +121,12 @@ mod tests {
             .unwrap_err();
         assert!(e.to_string().contains("not a usable"), "{e}");
         let e = book
-            .resolve(&FontRef::File(dir.clone()), Style::default(), "l.toml")
+            .resolve(
+                &FontRef::File(dir.to_path_buf()),
+                Style::default(),
+                "l.toml",
+            )
             .unwrap_err();
         assert!(e.to_string().contains("directory"), "{e}");
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }
