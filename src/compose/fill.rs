@@ -145,11 +145,12 @@ pub(super) fn fill_out(
     if !full_enough(&best, n) && design.headline.fit.is_none() {
         let base = best.design.clone();
         let most_lines = best.trial.headline_lines.count.max(GROWN_HEADLINE_LINES);
-        let most = (base.headline.size * HEADLINE_GROWTH).max(base.body.size * HEADLINE_OVER_BODY);
-        let most = most / base.headline.size;
+        let largest =
+            (base.headline.size * HEADLINE_GROWTH).max(base.body.size * HEADLINE_OVER_BODY);
+        let growth = largest / base.headline.size;
         let make = |k: f64| {
             let mut d = base.clone();
-            let f = 1.0 + (most - 1.0) * k;
+            let f = 1.0 + (growth - 1.0) * k;
             d.headline.size = base.headline.size * f;
             d.headline.leading = base.headline.leading * f;
             d.headline.space_after = base.headline.space_after * f;
