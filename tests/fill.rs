@@ -823,3 +823,33 @@ fn a_grown_headline_takes_a_second_line_only_between_phrases() {
     let size = largest_size(pages[0].lines.iter().find(|l| l.is_title()).unwrap());
     assert!(size > a4.design.headline.size * 1.5, "{size}");
 }
+
+#[test]
+fn the_date_and_organisation_follow_a_headline_grown_to_fill_the_page() {
+    // On the A5 flyer the park call's headline grows from 27pt to 48pt;
+    // its date line stayed at the layout's 8.5pt under it, fine print
+    // under a poster's title. It grows by the square root, as on a
+    // tri-fold's cover.
+    let a5 = layout::load("a5-flyer").unwrap();
+    let text = format!(
+        "+++\ndate = \"5 December 2026\"\nauthor = \"Friends of Victoria Park\"\n+++\n\n{}",
+        PARK_CALL.replace("\n\nFriends of Victoria Park\n", "\n")
+    );
+    let doc = parse(&text, Format::Markdown, "park.md").unwrap().document;
+    let pages = composed(&doc, &a5, "park.md");
+    let title = largest_size(pages[0].lines.iter().find(|l| l.is_title()).unwrap());
+    let date = pages[0]
+        .lines
+        .iter()
+        .find(|l| l.line.text().contains("5 December 2026"))
+        .expect("a date line");
+    let size = largest_size(date);
+    let layout_title = a5.design.headline.size;
+    assert!(title > layout_title * 2.0, "headline {title}");
+    let expected = a5.design.meta.size * (title / layout_title).sqrt();
+    assert!(
+        size > a5.design.meta.size * 1.25,
+        "date {size} under {title}"
+    );
+    assert!(size <= expected, "date {size}, at most {expected}");
+}

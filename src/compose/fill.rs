@@ -22,6 +22,7 @@
 
 use super::baseline::BaselineGrid;
 use super::fit::{fit_to, Fitted, Goal};
+use super::headline::META_WITH_GROWN_HEADLINE;
 use super::measure::Measure;
 use super::tools::{Budget, Tools, Trial};
 use super::ComposeOptions;
@@ -154,6 +155,10 @@ pub(super) fn fill_out(
             d.headline.size = base.headline.size * f;
             d.headline.leading = base.headline.leading * f;
             d.headline.space_after = base.headline.space_after * f;
+            // The date and organisation under it follow, a step behind.
+            let m = f.powf(META_WITH_GROWN_HEADLINE);
+            d.meta.size = base.meta.size * m;
+            d.meta.space_after = base.meta.space_after * m;
             d
         };
         // A headline grown past its lines is no longer the same headline,

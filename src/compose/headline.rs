@@ -41,12 +41,13 @@ const META_UNDER_BODY: f64 = 0.5;
 
 /// How far the meta lines follow a headline grown past its layout's size
 /// on a folded sheet's cover (the A4 tri-fold's 24pt up to 48pt, see
-/// `fit::by_layout::on_spread`): as the square root of its growth, so the
+/// `fit::by_layout::on_spread`) or to fill a page (see `fill`): as the
+/// square root of its growth, so the
 /// date and the organisation under a title twice as large are set 1.41
 /// times as large (8.5pt to 12pt), where at 8.5pt they read as fine print
 /// under it, and still a step below: halfway, on the type scale, between
 /// not growing and growing with the title.
-const META_WITH_GROWN_HEADLINE: f64 = 0.5;
+pub(super) const META_WITH_GROWN_HEADLINE: f64 = 0.5;
 
 /// The least white between the ink of a headline or subtitle and the ink
 /// of the block under it, as a share of the display type's size: a
