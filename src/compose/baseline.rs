@@ -82,7 +82,7 @@ impl BaselineGrid {
     }
 
     /// The leading of text of `size` that would take `natural`: the nearest
-    /// whole number of half lines, but at least [`LEAST_DISPLAY_LEADING`]
+    /// whole number of half lines, but at least `LEAST_DISPLAY_LEADING`
     /// times the size, so that lines of a large heading do not touch.
     pub fn display_leading(self, size: Length, natural: Length) -> Length {
         let least = (size * LEAST_DISPLAY_LEADING / self.half()).ceil();

@@ -5,7 +5,7 @@
 //! bleed, marks, PDF/X, ink limits); [`color`] converts colours and pictures
 //! for it; [`preflight`] checks the pages against it; [`pdf`] writes the PDF
 //! (with [`marks`]) and [`raster`] the PNG preview from the same pages;
-//! [`file`] puts bytes on disk without leaving half a file; [`print`] sends a
+//! [`file`](mod@file) puts bytes on disk without leaving half a file; [`print`](mod@print) sends a
 //! PDF to a CUPS queue; [`ticket`] says what to ask a copy shop for;
 //! [`open`] shows a finished file in the desktop's viewer.
 

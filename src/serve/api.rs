@@ -1,7 +1,7 @@
 //! The JSON API: what a request may ask, how it becomes a library build,
 //! and how the answer (a PDF, a PNG, JSON or an error) is sent back.
 //!
-//! Every build goes through [`crate::build`], as the command line's do, so
+//! Every build goes through [`crate::build()`], as the command line's do, so
 //! the same statement and settings give the same bytes.
 
 use std::sync::Arc;

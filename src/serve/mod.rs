@@ -3,7 +3,7 @@
 //!
 //! The page (`page.html`, inside the binary: no CDN, no Node) sends the
 //! statement and settings to the API after each pause in typing; the API
-//! builds with [`crate::build`], as the command line does, and answers
+//! builds with [`crate::build()`], as the command line does, and answers
 //! with the PDF, page previews and warnings, or sends the PDF to a CUPS
 //! printer. See the README for the API.
 //!

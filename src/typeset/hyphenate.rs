@@ -120,7 +120,7 @@ fn tags_of(lang: Language) -> (&'static str, &'static [&'static str]) {
     }
 }
 
-/// The pattern sets, in the crate's order (see [`tags_of`]).
+/// The pattern sets, in the crate's order (see `tags_of`).
 pub const LANGUAGES: [Language; 80] = {
     use Language::*;
     [

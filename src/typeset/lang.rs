@@ -68,8 +68,8 @@ pub fn differs(found: &str, doc: &str) -> bool {
 /// `tag`, the statement's, with its own (see [`Block::lang`]): the Spanish
 /// paragraphs of a leaflet in English and Spanish. Hyphenated by English
 /// patterns and quoted with English marks, they broke where Spanish never
-/// does. A block must have [`OTHER_MIN_LETTERS`] letters, and the detector
-/// be [`OTHER_MIN_CONFIDENCE`] sure of a language handbill can set.
+/// does. A block must have `OTHER_MIN_LETTERS` letters, and the detector
+/// be `OTHER_MIN_CONFIDENCE` sure of a language handbill can set.
 ///
 /// [`Block::lang`]: crate::statement::document::Block::lang
 pub fn mark_other_languages(doc: &mut Document, tag: &str) {

@@ -4,8 +4,8 @@
 //!
 //! The print target shapes the file: pages sit inside bleed and marks
 //! ([`PrintSetup::slug`]) with their boxes, colours are written as the
-//! target needs them ([`paint`]), and PDF/X gets its output intent and
-//! metadata ([`finish`]).
+//! target needs them (`paint`), and PDF/X gets its output intent and
+//! metadata (`finish`).
 //!
 //! The file is written with `pdf-writer`, glyphs subset with `subsetter`
 //! (both made for Typst). printpdf, which handbill used first, parsed every
@@ -60,7 +60,7 @@ pub struct PdfMeta {
     /// Creation time as seconds since 1970 (SOURCE_DATE_EPOCH when set, for reproducible files).
     pub created: i64,
     /// The Markdown links printed as "text (address)", whose text is made
-    /// a link too (see [`weblinks`]).
+    /// a link too (see `weblinks`).
     pub labels: Vec<LinkLabel>,
 }
 

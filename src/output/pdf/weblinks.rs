@@ -12,7 +12,7 @@
 //! element and gives it a link annotation of its own.
 //!
 //! A Markdown link is printed as its text and then its address in
-//! brackets ("our page (https://example.com/page)"): on paper only the
+//! brackets ("our page (`https://example.com/page`)"): on paper only the
 //! address can be followed. Where the text stands right before its
 //! address, it is made a link of its own to the same address, so that in
 //! the PDF the words a reader would click are clickable.

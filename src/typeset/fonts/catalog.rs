@@ -56,7 +56,7 @@ const SCRIPT_PROBES: &[(&str, &str)] = &[
     ("Emoji", "✊📢😀👍"),
 ];
 
-/// The scripts (and kinds of symbols) a face covers, by [`SCRIPT_PROBES`].
+/// The scripts (and kinds of symbols) a face covers, by `SCRIPT_PROBES`.
 pub fn scripts_of(face: &Face) -> Vec<&'static str> {
     SCRIPT_PROBES
         .iter()

@@ -13,7 +13,7 @@ use super::types::TextStyle;
 use super::Setter;
 
 /// Whether `c` takes the face of the script around it (see
-/// [`Setter::face_with`]): a figure, or punctuation a sentence in any
+/// `Setter::face_with`): a figure, or punctuation a sentence in any
 /// script may use and a writer types from the Latin keyboard row.
 fn is_neutral(c: char) -> bool {
     c.is_ascii_digit() || ".,:;!?()%/".contains(c)
@@ -115,7 +115,7 @@ impl Setter<'_> {
     /// A letter of the script that most of the letters of `spans` are
     /// in, if the paragraph's own face in `style` lacks it: the text is
     /// then in a script the fallback chain sets (see
-    /// [`Setter::face_with`]). `None` for text mostly in the own
+    /// `Setter::face_with`). `None` for text mostly in the own
     /// face's scripts, or in Chinese, Japanese, Korean, Arabic or Hebrew;
     /// for text without letters, the letter the setter already has.
     pub fn main_letter_of(&mut self, spans: &[Span], style: &TextStyle) -> Result<Option<char>> {
