@@ -4,7 +4,7 @@
 //! TOML value is read as, what to call that type in an error ("must be …"),
 //! and, when the value needs reading (a keyword, a colour, a font), the
 //! function that reads it and the type it becomes. From this one table the
-//! [`keys!`] macro makes:
+//! `keys!` macro makes:
 //!
 //! - the serde structs a file is read into (`RawPage`, …, `RawFile`), with
 //!   unknown keys refused;

@@ -8,7 +8,7 @@
 //!
 //! A stamp holds both a time of day (hours, a colon, minutes) and a date
 //! (figures with `/`, `.` or `-` between them), where only a chat writes
-//! them, so a line of the statement ("[Update] Maria: …", "10:00 - Doors
+//! them, so a line of the statement ("\[Update\] Maria: …", "10:00 - Doors
 //! open") keeps its words. Each stamp left off is counted in one warning.
 //!
 //! Hand-written: chat exports have no standard format, and no crate reads

@@ -3,7 +3,7 @@
 //!
 //! # Pipeline
 //!
-//! 1. [`decode`]: bytes → text (UTF-8, or Latin-1 / Windows-1252 when asked).
+//! 1. [`decode()`]: bytes → text (UTF-8, or Latin-1 / Windows-1252 when asked).
 //! 2. [`parse`]: a leading BOM is dropped; CRLF and lone CR become LF; control
 //!    characters are an error; bidi controls and stray U+FEFF are removed with
 //!    one warning; `+++` TOML front matter is read; the body is cut into

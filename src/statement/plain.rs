@@ -119,7 +119,7 @@ const ABBREVIATION_MAX_CHARS: usize = 2;
 /// "б)", "iv."), but an upper-case letter only by `)` ("A. Smith" is a
 /// name) and a letter by `.` not before an abbreviation ("e. V."); any of
 /// them in parentheses ("(b)"); or a number in brackets, as a list of
-/// sources numbers its notes ("[2]").
+/// sources numbers its notes ("\[2\]").
 fn enumerator_len(s: &str) -> Option<usize> {
     let (open, closers): (usize, &[char]) = match s.chars().next()? {
         '(' => (1, &[')']),

@@ -230,7 +230,7 @@ fn at_floor<'a>(
 
 /// The largest body size between `lo` and `hi` that fits `n` pages in the
 /// variant `v`, given `smallest`, its setting at `lo` (which fits), and
-/// knowing that `hi` does not: found by [`search`] from the size that
+/// knowing that `hi` does not: found by [`search()`] from the size that
 /// `smallest`'s fill suggests.
 fn largest_size(
     tools: &mut Tools,

@@ -129,7 +129,7 @@ fn numbered_lines(p: &Para) -> usize {
 /// Whether a Markdown paragraph holds a list Markdown does not read: a
 /// line opened by a bullet other than Markdown's own `-`, `*` and `+`
 /// (and `–`, a dash in wrapped text), or two or more opened by an
-/// enumerator Markdown does not know ("a)", "iv.", "[2]").
+/// enumerator Markdown does not know ("a)", "iv.", "\[2\]").
 fn copied_list(p: &Para) -> bool {
     let bullet = p.lines.iter().any(|l| {
         let raw = raw_text(l);

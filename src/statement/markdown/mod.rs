@@ -114,8 +114,8 @@ struct Builder<'a> {
     /// `None` for bullets.
     html_lists: Vec<Option<u64>>,
     /// HTML's bold and italic tags open, and its links: each ends with its
-    /// paragraph, so that a "<b>" never closed does not embolden the rest
-    /// of the statement, nor an "<a>" lose its address.
+    /// paragraph, so that a `<b>` never closed does not embolden the rest
+    /// of the statement, nor an `<a>` lose its address.
     html_bold: u32,
     html_italic: u32,
     html_strike: u32,
@@ -387,7 +387,7 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A task list item's box ("- [ ] bring flags", "- [x] print"): its
+    /// A task list item's box ("- \[ \] bring flags", "- \[x\] print"): its
     /// marker instead of the bullet, an empty box or a ticked one, as the
     /// list is a list of things to do and done.
     fn task(&mut self, done: bool) {
