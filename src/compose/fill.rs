@@ -29,6 +29,7 @@ use super::ComposeOptions;
 use crate::error::Result;
 use crate::layout::design::{Design, FitSpec};
 use crate::statement::document::Document;
+use crate::typeset::sense;
 use crate::units::Length;
 
 /// How full a page alone should be, from the top of its text area to its
@@ -173,7 +174,7 @@ pub(super) fn fill_out(
                 && (h.count < 2 || h.last_words >= 2)
                 && h.hyphenated <= was.hyphenated
                 && !h.shrunk
-                && (h.count <= was.count || h.phrased)
+                && (h.count <= was.count || breaks_between_phrases(t, &opts.lang))
         })?;
     }
     if !full_enough(&best, n) {
@@ -190,6 +191,24 @@ pub(super) fn fill_out(
         }
     }
     Ok(best)
+}
+
+/// Whether the headline of `trial` breaks its lines between phrases (see
+/// [`sense::breaks_between_phrases`]): asked only of a headline that
+/// gained a line by growing, so that no other setting pays for it.
+fn breaks_between_phrases(trial: &Trial, lang: &str) -> bool {
+    let lines: Vec<String> = trial
+        .pages
+        .first()
+        .map(|p| {
+            p.lines
+                .iter()
+                .filter(|l| l.is_title())
+                .map(|l| l.line.text())
+                .collect()
+        })
+        .unwrap_or_default();
+    sense::breaks_between_phrases(&lines, lang)
 }
 
 /// The text on one page in a single column, where the layout has several:

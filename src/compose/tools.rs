@@ -30,7 +30,6 @@ use crate::typeset::hyphenate::{self, Hyphenator};
 use crate::typeset::lang;
 use crate::typeset::linebreak;
 use crate::typeset::paragraph::Setter;
-use crate::typeset::sense;
 use crate::typeset::shape::Shaper;
 use crate::typeset::system_fonts::HanRegion;
 use crate::units::Length;
@@ -93,16 +92,13 @@ pub(super) struct HeadlineLines {
     /// Set smaller than its design's size to leave the text room: a
     /// headline grown into that is no larger.
     pub(super) shrunk: bool,
-    /// Its lines break between phrases, or the language gives no way to
-    /// tell (see [`crate::typeset::sense::breaks_between_phrases`]).
-    pub(super) phrased: bool,
 }
 
 impl HeadlineLines {
     /// The headline's lines on the first page: the head's lines tagged
     /// as its title (set at the layout's size, or smaller for a word too
     /// wide for the measure).
-    fn of(first: &FirstPage, shrunk: bool, lang: &str) -> HeadlineLines {
+    fn of(first: &FirstPage, shrunk: bool) -> HeadlineLines {
         let mut lines = first
             .head
             .iter()
@@ -110,7 +106,6 @@ impl HeadlineLines {
             .filter(|l| l.is_title());
         let count = lines.clone().count();
         let hyphenated = lines.clone().filter(|l| l.line.hyphenated).count();
-        let texts: Vec<String> = lines.clone().map(|l| l.line.text()).collect();
         let last_words = lines
             .next_back()
             .map_or(0, |l| l.line.text().split_whitespace().count());
@@ -119,7 +114,6 @@ impl HeadlineLines {
             last_words,
             hyphenated,
             shrunk,
-            phrased: sense::breaks_between_phrases(&texts, lang),
         }
     }
 }
@@ -336,7 +330,7 @@ impl Tools {
         // The head: headline, subtitle and meta lines before the body.
         let (head_blocks, body_blocks) = split_head(&doc.blocks);
         let (first, shrunk) = first_page(&mut setter, doc, head_blocks, design, opts)?;
-        let headline_lines = HeadlineLines::of(&first, shrunk, &opts.lang);
+        let headline_lines = HeadlineLines::of(&first, shrunk);
 
         // What the budget's columns hold if packed perfectly, plus a line per
         // column: text taller than that cannot fit, whatever the flow does.
