@@ -775,6 +775,20 @@ const PARK_CALL: &str = "# Save our park!\n\nThe council plans to sell part of V
     sale and holds a public hearing. Join us on Saturday 12 December at 11 am at the main gate \
     of the park. Bring your neighbours and your friends.\n\nFriends of Victoria Park\n";
 
+/// The first page of the Markdown `text` set on `layout`, with its
+/// headline's size and lines.
+fn headline_on(text: &str, layout: &Layout) -> (Page, Length, Vec<String>) {
+    let doc = parse(text, Format::Markdown, "call.md").unwrap().document;
+    let page = composed(&doc, layout, "call.md").swap_remove(0);
+    let title: Vec<_> = page.lines.iter().filter(|l| l.is_title()).collect();
+    let size = largest_size(title.first().expect("a headline"));
+    let lines = title
+        .iter()
+        .map(|l| l.line.text().trim().to_string())
+        .collect();
+    (page, size, lines)
+}
+
 #[test]
 fn a_short_call_on_a_leaflet_gets_a_headline_as_large_as_a_posters() {
     // At 24pt, the largest the A4 leaflet's line allows, seventy words
@@ -784,21 +798,12 @@ fn a_short_call_on_a_leaflet_gets_a_headline_as_large_as_a_posters() {
     let a4 = layout::load("a4-leaflet").unwrap();
     let out = build_pdf(PARK_CALL, "park.md", &a4);
     assert_eq!(out.pages, 1);
-    let doc = parse(PARK_CALL, Format::Markdown, "park.md")
-        .unwrap()
-        .document;
-    let pages = composed(&doc, &a4, "park.md");
-    let title: Vec<_> = pages[0].lines.iter().filter(|l| l.is_title()).collect();
-    let size = largest_size(title[0]);
+    let (_, size, lines) = headline_on(PARK_CALL, &a4);
     let body = out.body_size;
     assert!(
         size > body * 2.9 && size <= body * 3.0 + Length::pt(0.01),
         "{size} over {body}"
     );
-    let lines: Vec<_> = title
-        .iter()
-        .map(|l| l.line.text().trim().to_string())
-        .collect();
     assert_eq!(lines, ["Save", "our park!"]);
     let fill = fills(&out, &a4, "park");
     assert!(fill[0] >= 0.7, "{fill:?}");
@@ -811,16 +816,8 @@ fn a_grown_headline_takes_a_second_line_only_between_phrases() {
     // line instead. "Save / our park!" breaks where a phrase begins.
     let a4 = layout::load("a4-leaflet").unwrap();
     let text = PARK_CALL.replace("# Save our park!", "# Rent strike meeting");
-    let doc = parse(&text, Format::Markdown, "rent.md").unwrap().document;
-    let pages = composed(&doc, &a4, "rent.md");
-    let title: Vec<_> = pages[0]
-        .lines
-        .iter()
-        .filter(|l| l.is_title())
-        .map(|l| l.line.text().trim().to_string())
-        .collect();
-    assert_eq!(title, ["Rent strike meeting"]);
-    let size = largest_size(pages[0].lines.iter().find(|l| l.is_title()).unwrap());
+    let (_, size, lines) = headline_on(&text, &a4);
+    assert_eq!(lines, ["Rent strike meeting"]);
     assert!(size > a4.design.headline.size * 1.5, "{size}");
 }
 
@@ -835,10 +832,8 @@ fn the_date_and_organisation_follow_a_headline_grown_to_fill_the_page() {
         "+++\ndate = \"5 December 2026\"\nauthor = \"Friends of Victoria Park\"\n+++\n\n{}",
         PARK_CALL.replace("\n\nFriends of Victoria Park\n", "\n")
     );
-    let doc = parse(&text, Format::Markdown, "park.md").unwrap().document;
-    let pages = composed(&doc, &a5, "park.md");
-    let title = largest_size(pages[0].lines.iter().find(|l| l.is_title()).unwrap());
-    let date = pages[0]
+    let (page, title, _) = headline_on(&text, &a5);
+    let date = page
         .lines
         .iter()
         .find(|l| l.line.text().contains("5 December 2026"))
