@@ -2,6 +2,8 @@
 //! handbill says, its exit code, and that a good PDF already at the output
 //! path survives every failure.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -11,10 +13,7 @@ fn root() -> PathBuf {
 
 /// A scratch folder for one test, removed when it drops.
 fn tmpdir(tag: &str) -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix(&format!("handbill-bad-{tag}-"))
-        .tempdir()
-        .unwrap()
+    support::scratch_dir(&format!("handbill-bad-{tag}-"))
 }
 
 /// What a case feeds handbill.

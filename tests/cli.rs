@@ -1,5 +1,7 @@
 //! The command line: what a user types, what they get back.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -9,10 +11,7 @@ fn bin() -> Command {
 
 /// A scratch folder for one test, removed when it drops.
 fn tmpdir(tag: &str) -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix(&format!("handbill-cli-{tag}-"))
-        .tempdir()
-        .unwrap()
+    support::scratch_dir(&format!("handbill-cli-{tag}-"))
 }
 
 fn sample(name: &str) -> PathBuf {

@@ -1,6 +1,8 @@
 //! The one rule above all: every word of the statement is on the printed
 //! page, legible, or the build fails and writes nothing.
 
+mod support;
+
 use handbill::compose::{compose, verify, ComposeOptions};
 use handbill::layout::{self, Layout};
 use handbill::statement::{parse, Format};
@@ -209,10 +211,7 @@ fn a_large_arabic_headline_near_the_top_is_on_the_page() {
 fn pictures_stacked_past_the_foot_are_refused() {
     // Forty logos in the top-right corner stack down past the page's foot:
     // they went off the page silently.
-    let scratch = tempfile::Builder::new()
-        .prefix("handbill-stack-")
-        .tempdir()
-        .unwrap();
+    let scratch = support::scratch_dir("handbill-stack-");
     let dir = scratch.path();
     let mut png = Vec::new();
     image::RgbImage::from_pixel(300, 200, image::Rgb([128, 32, 32]))

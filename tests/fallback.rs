@@ -3,6 +3,8 @@
 //! PDF and drawn in the PNG; a character no font has stops the build with
 //! its line and column. Never a blank box.
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -14,10 +16,7 @@ fn bin() -> Command {
 
 /// A scratch folder for one test, removed when it drops.
 fn tmpdir(tag: &str) -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix(&format!("handbill-fallback-{tag}-"))
-        .tempdir()
-        .unwrap()
+    support::scratch_dir(&format!("handbill-fallback-{tag}-"))
 }
 
 fn tool(name: &str, args: &[&str]) -> Output {

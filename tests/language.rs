@@ -1,6 +1,8 @@
 //! The statement's language: detected from the text when nothing names it,
 //! and driving hyphenation, quotation marks and the PDF's /Lang.
 
+mod support;
+
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -34,14 +36,8 @@ fn pdf_lang(pdf: &[u8]) -> String {
     String::from_utf8(lang.as_str().unwrap().to_vec()).unwrap()
 }
 
-/// A scratch folder whose name starts with `prefix`, removed when it
-/// drops.
-fn tmpdir(prefix: &str) -> tempfile::TempDir {
-    tempfile::Builder::new().prefix(prefix).tempdir().unwrap()
-}
-
 fn pdftotext(pdf: &[u8], tag: &str) -> String {
-    let scratch = tmpdir("handbill-lang-");
+    let scratch = support::scratch_dir("handbill-lang-");
     let dir = scratch.path();
     let path = dir.join(format!("{tag}.pdf"));
     std::fs::write(&path, pdf).unwrap();
@@ -245,7 +241,7 @@ fn front_matter_command_line_and_a_users_layout_are_not_second_guessed() {
     assert_eq!(build(&with_fr, "de.md", &a4).lang, "fr");
     // A user's layout file that sets lang: meant, but a clear mismatch is
     // pointed out.
-    let scratch = tmpdir("handbill-lang-layout-");
+    let scratch = support::scratch_dir("handbill-lang-layout-");
     let dir = scratch.path();
     let file = dir.join("mine.toml");
     std::fs::write(&file, "[hyphenation]\nlang = \"en-GB\"\n").unwrap();
@@ -266,7 +262,7 @@ fn front_matter_command_line_and_a_users_layout_are_not_second_guessed() {
 
 #[test]
 fn unknown_layout_languages_are_refused_with_a_suggestion() {
-    let scratch = tmpdir("handbill-lang-bad-");
+    let scratch = support::scratch_dir("handbill-lang-bad-");
     let dir = scratch.path();
     for (value, says) in [
         (
@@ -325,7 +321,7 @@ fn unknown_layout_languages_are_refused_with_a_suggestion() {
 
 #[test]
 fn the_cli_says_which_language_it_detected() {
-    let scratch = tmpdir("handbill-lang-cli-");
+    let scratch = support::scratch_dir("handbill-lang-cli-");
     let dir = scratch.path();
     let input = dir.join("statement.txt");
     std::fs::write(&input, without_lang("sr-latn-protest.txt")).unwrap();
@@ -360,7 +356,7 @@ fn the_cli_takes_a_language_it_cannot_hyphenate() {
     // Before: `--lang ar` stopped with '"ar" is a language handbill has no
     // hyphenation patterns for', though Arabic is never hyphenated and the
     // detector's own warning tells the reader to name the language there.
-    let scratch = tmpdir("handbill-lang-nohyph-");
+    let scratch = support::scratch_dir("handbill-lang-nohyph-");
     let dir = scratch.path();
     let input = dir.join("statement.txt");
     std::fs::write(&input, without_lang("ar-mayah.md")).unwrap();

@@ -1,6 +1,8 @@
 //! Resource limits: peak memory of whole runs, measured by GNU time on the
 //! real binary (.ci/run installs it).
 
+mod support;
+
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -31,10 +33,7 @@ fn peak_mb(input: &str, out: &str) -> f64 {
 
 /// A scratch folder for one test, removed when it drops.
 fn tmpdir() -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix("handbill-limits-")
-        .tempdir()
-        .unwrap()
+    support::scratch_dir("handbill-limits-")
 }
 
 #[test]

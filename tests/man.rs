@@ -2,6 +2,8 @@
 //! each documenting the options its `--help` lists, and each read by groff
 //! without a warning.
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
@@ -61,10 +63,7 @@ fn long_options(command: &[&str]) -> Vec<String> {
 
 /// A scratch folder, removed when it drops.
 fn tmp() -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix("handbill-man-")
-        .tempdir()
-        .unwrap()
+    support::scratch_dir("handbill-man-")
 }
 
 #[test]

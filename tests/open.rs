@@ -2,15 +2,14 @@
 //! `HANDBILL_OPENER`: a script that records the file it was asked to open,
 //! as no desktop viewer runs where the tests do.
 
+mod support;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
 /// A scratch folder for one test, removed when it drops.
 fn dir() -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix("handbill-open-")
-        .tempdir()
-        .unwrap()
+    support::scratch_dir("handbill-open-")
 }
 
 /// Runs handbill with `opener` as HANDBILL_OPENER.

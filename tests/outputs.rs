@@ -2,15 +2,14 @@
 //! inputs, never two outputs to one file. Each refusal exits 2 and leaves
 //! every file as it was.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// A scratch folder for one test, removed when it drops.
 fn tmpdir(tag: &str) -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix(&format!("handbill-outputs-{tag}-"))
-        .tempdir()
-        .unwrap()
+    support::scratch_dir(&format!("handbill-outputs-{tag}-"))
 }
 
 fn handbill(dir: &Path, args: &[&str]) -> Output {

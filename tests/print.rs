@@ -1,6 +1,8 @@
 //! Printing for real through a CUPS queue that writes PDFs (cups-pdf):
 //! `.ci/run` installs CUPS, starts it and adds the `HandbillPDF` queue.
 
+mod support;
+
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -70,12 +72,6 @@ fn render(pdf: &std::path::Path) -> Vec<f64> {
     out
 }
 
-/// A scratch folder whose name starts with `prefix`, removed when it
-/// drops.
-fn tmpdir(prefix: &str) -> tempfile::TempDir {
-    tempfile::Builder::new().prefix(prefix).tempdir().unwrap()
-}
-
 fn queue_exists() -> bool {
     Command::new("lpstat")
         .args(["-p", QUEUE])
@@ -89,7 +85,7 @@ fn prints_through_cups_and_the_printed_file_matches() {
         queue_exists(),
         "no CUPS queue `{QUEUE}`: run .ci/run, which installs CUPS and cups-pdf, starts cupsd and adds the queue"
     );
-    let scratch = tmpdir("handbill-print-");
+    let scratch = support::scratch_dir("handbill-print-");
     let dir = scratch.path();
     let name = format!("handbill-print-test-{}", std::process::id());
     let pdf = dir.join(format!("{name}.pdf"));
@@ -181,7 +177,7 @@ fn clear_errors_for_unknown_printers_and_files() {
     assert_eq!(o.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no such file"));
     if queue_exists() {
-        let scratch = tmpdir("handbill-print-err-");
+        let scratch = support::scratch_dir("handbill-print-err-");
         let pdf = scratch.path().join("leaflet.pdf");
         let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/en-tenants.txt");
         assert!(handbill(&[
