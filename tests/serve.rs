@@ -1160,6 +1160,16 @@ fn in_a_browser_a_statement_becomes_a_leaflet() {
         "the print job",
         "return document.getElementById('status').textContent.startsWith('Sent to HandbillPDF (HandbillPDF-');",
     );
+    // Wait for cups-pdf's copy, and delete it: each run left one in ~/PDF.
+    let status = b.run("return document.getElementById('status').textContent;");
+    let job = status
+        .as_str()
+        .and_then(|s| s.split("(HandbillPDF-").nth(1))
+        .and_then(|s| s.split(')').next())
+        .expect("a job number in the status")
+        .to_string();
+    let suffix = format!("-job_{job}.pdf");
+    let _ = std::fs::remove_file(printed_copy(&job, |name| name.ends_with(&suffix)));
 
     // With a field filled, the server reads two more lines of front
     // matter above the text; a message's own line numbers are the
@@ -1206,30 +1216,7 @@ fn print_sends_the_leaflet_to_a_cups_printer() {
     assert_eq!(a.status, 200, "{}", a.text());
     let id = a.json()["job"].as_str().unwrap().to_string();
     assert!(id.starts_with(&format!("{QUEUE}-")), "{id}");
-    // cups-pdf writes the job to the owner's ~/PDF, named after its title.
-    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
-    let dirs = [
-        PathBuf::from(&home).join("PDF"),
-        PathBuf::from("/root/PDF"),
-        PathBuf::from("/var/spool/cups-pdf/ANONYMOUS"),
-    ];
-    let started = std::time::Instant::now();
-    let printed = loop {
-        let found = dirs
-            .iter()
-            .filter_map(|d| std::fs::read_dir(d).ok())
-            .flatten()
-            .filter_map(|e| e.ok())
-            .find(|e| e.file_name().to_string_lossy().starts_with(&title));
-        if let Some(e) = found {
-            break e.path();
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "job {id} did not come out of {QUEUE} in 60 s"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    };
+    let printed = printed_copy(&id, |name| name.starts_with(&title));
 
     let a = s.post(
         "/api/print",
@@ -1247,6 +1234,36 @@ fn print_sends_the_leaflet_to_a_cups_printer() {
     assert_eq!(a.status, 400);
     // The printed copy is of no more use; each run left one in ~/PDF.
     let _ = std::fs::remove_file(printed);
+}
+
+/// The file cups-pdf wrote for print job `job`, whose name passes
+/// `is_it`, once it is there: cups-pdf writes to the job owner's ~/PDF
+/// (or its spool folder for anonymous jobs), named after the job's title
+/// and number. Fails after a minute.
+fn printed_copy(job: &str, is_it: impl Fn(&str) -> bool) -> PathBuf {
+    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+    let dirs = [
+        PathBuf::from(&home).join("PDF"),
+        PathBuf::from("/root/PDF"),
+        PathBuf::from("/var/spool/cups-pdf/ANONYMOUS"),
+    ];
+    let started = std::time::Instant::now();
+    loop {
+        let found = dirs
+            .iter()
+            .filter_map(|d| std::fs::read_dir(d).ok())
+            .flatten()
+            .filter_map(|e| e.ok())
+            .find(|e| is_it(&e.file_name().to_string_lossy()));
+        if let Some(e) = found {
+            return e.path();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "job {job} did not come out of its queue in 60 s"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
 }
 
 /// A JPEG of `w`×`h` pixels, a smooth gradient like a photo.
