@@ -119,6 +119,30 @@ fn a_statement_on_one_page_fills_it_and_a_last_page_is_at_least_half_full() {
     assert!(short.is_empty(), "{short:#?}");
 }
 
+/// A long Tamil statement on the A3 poster: the sample's paragraphs four
+/// times over. Tamil's long words hold the body at 14.2pt on the poster's
+/// columns, where three pages left the last a quarter full; passing that
+/// limit by a little sets the same three pages with the last over half
+/// full.
+#[test]
+fn a_long_text_held_back_by_its_measure_leaves_no_runt_page() {
+    let sample = std::fs::read_to_string(root().join("samples/ta-meenavar.md")).unwrap();
+    let (head, body) = sample.split_once("\n\n").unwrap();
+    let text = format!("{head}\n\n{body}\n\n{body}\n\n{body}\n\n{body}");
+    let a3 = layout::load("a3-poster").unwrap();
+    let out = build_pdf(&text, "ta-long.md", &a3);
+    let fill = fills(&out, &a3, "ta-long-a3");
+    assert!(out.pages > 1, "{} page", out.pages);
+    let last = fill[fill.len() - 1];
+    assert!(
+        last >= LAST_PAGE_FILL,
+        "the last of {} pages is {:.0}% full (body {})",
+        out.pages,
+        last * 100.0,
+        out.body_size
+    );
+}
+
 /// `doc` composed on `layout`, in the statement's own language.
 fn composed(doc: &Document, layout: &Layout, name: &str) -> Vec<Page> {
     let opts = ComposeOptions {

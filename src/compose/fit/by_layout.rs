@@ -146,7 +146,7 @@ fn fit_as_written(
             })
         }
         Overflow::MorePages => {
-            let settled = on_more_pages(tools, doc, design, opts, goal, measure)?;
+            let settled = on_more_pages(tools, doc, design, opts, (goal, fit.max_size), measure)?;
             let hint = fit_hint(tools, doc, design, opts, n)?;
             warnings.push(Warning {
                 at: Location::file(opts.origin.clone()),
