@@ -12,15 +12,12 @@ use crate::typeset::line::Cluster;
 use crate::typeset::linebreak::{Item, PenaltyKind};
 use crate::units::Length;
 
-use super::chars::{is_ignorable, is_separator};
+use super::chars::is_separator;
 use super::items::{free_break, justified_space, no_break};
 use super::script_share::{script_alignment, ScriptShare};
 use super::stretch::{LETTER_SHRINK_EM, TRACKING_EM};
 use super::table::{self, Cell, Table};
-use super::ties::{
-    abbreviation_goes_on, counts_next, ends_on_letter, groups_digits, inside_measure,
-    introduces_number, is_spaced_dash, labels_blank, numbers_previous, TIE_BREAK_COST,
-};
+use super::ties::{separator_run, space_break, SpaceBreak, TIE_BREAK_COST};
 use super::types::{Glyph, GlyphScaling, Paragraph, Piece, TextStyle};
 use super::Setter;
 
@@ -122,32 +119,7 @@ impl Setter<'_> {
         let script = ScriptShare::of(spans);
         let aligned = script_alignment(script, style);
         let style = aligned.as_ref().unwrap_or(style);
-        let mut p = Paragraph {
-            items: Vec::new(),
-            pieces: Vec::new(),
-            align: style.align,
-            size: style.size,
-            color: style.color,
-            line,
-            weighed: false,
-            rows_apart: false,
-            bidi: false,
-            shrinks_letters: false,
-            scaling: GlyphScaling::NONE,
-            segment_breaks: Vec::new(),
-            // Running text only (a body paragraph, which may hyphenate):
-            // a display line's last line is the breaking by sense's.
-            min_last_line: if !style.hyphenate {
-                Length::ZERO
-            } else if script.mostly_ideographic() {
-                style.size * CJK_LAST_LINE_EM
-            } else if script.mostly_spaced() {
-                style.size * LAST_LINE_EM
-            } else {
-                Length::ZERO
-            },
-            graded_last_line: style.hyphenate && script.mostly_ideographic(),
-        };
+        let mut p = new_paragraph(style, script, line);
         // Which patterns hyphenate it: a word's items depend on them.
         let hyphenation = match style.hyphenate {
             false => 0,
@@ -168,17 +140,7 @@ impl Setter<'_> {
                 Piece::Nothing,
             );
         }
-        let chars: Vec<(char, Style)> = spans
-            .iter()
-            .flat_map(|s| {
-                let st = Style {
-                    italic: s.style.italic || style.base.italic,
-                    bold: s.style.bold || style.base.bold,
-                    strike: s.style.strike || style.base.strike,
-                };
-                s.text.chars().map(move |c| (c, st))
-            })
-            .collect();
+        let chars = styled_chars(spans, style);
         // Embedding levels, one a character, only for a paragraph that
         // needs them (see `bidi::char_levels`).
         let levels = {
@@ -256,62 +218,14 @@ impl Setter<'_> {
             }
             if is_separator(c) {
                 let sep_style = chars[i].1;
-                // Runs of separators act as one: the strongest tie wins.
-                let mut j = i;
-                let mut tie = false;
-                let mut zero_width = true;
-                loop {
-                    while j < chars.len() && is_separator(chars[j].0) {
-                        tie |= chars[j].0 == '\u{A0}' || chars[j].0 == '\u{202F}';
-                        zero_width &= chars[j].0 == '\u{200B}';
-                        j += 1;
-                    }
-                    // Format marks alone between two spaces (a stray U+061C
-                    // or U+200E from a web page) draw nothing and join
-                    // nothing: the spaces around them are one space.
-                    let k = j + chars[j..]
-                        .iter()
-                        .take_while(|(c, _)| is_ignorable(*c))
-                        .count();
-                    if k == j || !chars.get(k).is_some_and(|(c, _)| is_separator(*c)) {
-                        break;
-                    }
-                    j = k;
-                }
-                // A dash set off by spaces is a parenthesis or a pause: it
-                // belongs to the words before it, and a line must not
-                // start with it ("– the official").
-                tie |= is_spaced_dash(&chars[j..]);
-                // A number stays with the word it counts or dates: "50
-                // people", "3 km", "26. März", as TeX users tie them.
-                tie |= counts_next(&chars[..i], &chars[j..]);
-                // Digits grouped by a space, as French, Polish, Russian and
-                // Swedish write thousands: "10 / 000 euros" read as two.
-                tie |= groups_digits(&chars[..i], &chars[j..]);
-                // An abbreviation of several parts ("z. B.", "d. h.", "т. е.")
-                // and initials ("J. R. Jones") never part.
-                tie |= abbreviation_goes_on(&chars[..i], &chars[j..]);
-                // A sign or abbreviation keeps the number it introduces:
-                // "€ 50", "§ 218", "Nr. 12", "Art. 5".
-                tie |= introduces_number(&chars[..i], &chars[j..]);
-                // A form's label keeps its blank: "Name: ________".
-                tie |= labels_blank(&chars[..i], &chars[j..]);
-                // Inside a time or measure ("11 h 30"), and after a Czech or
-                // Polish one-letter word ("v Praze", see
-                // `sense::one_letter_words`), a justified line may still
-                // break at a price, as a forbidden break could leave it
-                // gaping; a ragged one never needs to.
-                let dear = inside_measure(&chars[..i], &chars[j..])
-                    || ends_on_letter(&chars[..i], self.one_letter_words)
-                    || numbers_previous(&chars[..i], &chars[j..]);
-                // A table's row stays one line.
-                let at = if tie || table || dear && style.align != Align::Justify {
-                    SpaceBreak::Never
-                } else if dear {
-                    SpaceBreak::Dear
-                } else {
-                    SpaceBreak::Free
-                };
+                let (j, tied, zero_width) = separator_run(&chars, i);
+                let at = space_break(
+                    &chars[..i],
+                    &chars[j..],
+                    tied,
+                    self.one_letter_words,
+                    (style.align, table),
+                );
                 let narrow = chars[i..j].iter().all(|(c, _)| *c == '\u{202F}');
                 if j < chars.len()
                     && !matches!(chars[j].0, LINE_BREAK | '\t')
@@ -362,6 +276,23 @@ impl Setter<'_> {
                 lined_up: t.line_up(&mut p.items, style.size, self.measure, rtl_letters),
             }
         });
+        self.justify(&mut p, style, script, (fit.is_some(), rtl_letters));
+        p.push_line_end();
+        Ok((p, fit))
+    }
+
+    /// How `p`, whose items are in, is justified in `style`: in a
+    /// justified paragraph, by letter spacing and glyph scaling besides
+    /// its word spaces (not in a `table` lined up in columns, nor in
+    /// Chinese or Japanese), or where it has right-to-left letters
+    /// (`rtl_letters`), by kashida.
+    fn justify(
+        &self,
+        p: &mut Paragraph,
+        style: &TextStyle,
+        script: ScriptShare,
+        (table, rtl_letters): (bool, bool),
+    ) {
         if style.align == Align::Justify && !rtl_letters {
             p.shrinks_letters = self.letter_shrink;
             let shrink = if p.shrinks_letters {
@@ -372,7 +303,7 @@ impl Setter<'_> {
             // Not a table's: its columns are lined up at natural widths.
             // Nor Chinese or Japanese, set on a grid of square characters
             // and justified between them, never by drawing them wider.
-            if fit.is_none() && !script.mostly_ideographic() {
+            if !table && !script.mostly_ideographic() {
                 let most = self.font_expansion;
                 p.scaling = GlyphScaling {
                     stretch: most,
@@ -384,8 +315,6 @@ impl Setter<'_> {
         if style.align == Align::Justify && rtl_letters {
             p.add_kashida_stretch(style.size * kashida::STRETCH_EM);
         }
-        p.push_line_end();
-        Ok((p, fit))
     }
 
     /// Appends the items of a run of separators: a free break for a
@@ -507,19 +436,6 @@ struct TableFit {
     lined_up: bool,
 }
 
-/// Whether a line may break at a word space.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum SpaceBreak {
-    /// Freely, as at any word space.
-    Free,
-    /// At [`TIE_BREAK_COST`], in justified text only: inside a time or
-    /// measure ("11 h 30"), after a Czech or Polish one-letter word.
-    Dear,
-    /// Never: a no-break space, a number before what it counts, a spaced
-    /// dash after its word.
-    Never,
-}
-
 /// The shortest last line of a paragraph of running text in a script
 /// written with spaces, in ems, where the measure's share
 /// (`SHORT_LAST_LINE`) is less: a little more than "able." in a Latin
@@ -546,6 +462,53 @@ const CJK_LAST_LINE_EM: f64 = 5.0;
 /// "力。" alone rather than spread the lines above it (A3 poster, looked
 /// at: spread so, its lines read as evenly set as the rest).
 pub(super) const CJK_SHORT_LAST_LINE_DEMERITS: f64 = 1_000_000.0;
+
+/// An empty paragraph to be set in `style`, its script's share `script`
+/// deciding how short its last line may be; `line` is its source line.
+fn new_paragraph(style: &TextStyle, script: ScriptShare, line: usize) -> Paragraph {
+    Paragraph {
+        items: Vec::new(),
+        pieces: Vec::new(),
+        align: style.align,
+        size: style.size,
+        color: style.color,
+        line,
+        weighed: false,
+        rows_apart: false,
+        bidi: false,
+        shrinks_letters: false,
+        scaling: GlyphScaling::NONE,
+        segment_breaks: Vec::new(),
+        // Running text only (a body paragraph, which may hyphenate):
+        // a display line's last line is the breaking by sense's.
+        min_last_line: if !style.hyphenate {
+            Length::ZERO
+        } else if script.mostly_ideographic() {
+            style.size * CJK_LAST_LINE_EM
+        } else if script.mostly_spaced() {
+            style.size * LAST_LINE_EM
+        } else {
+            Length::ZERO
+        },
+        graded_last_line: style.hyphenate && script.mostly_ideographic(),
+    }
+}
+
+/// The characters of `spans`, each with its style: the span's own, plus
+/// what `style` sets for the whole paragraph (a heading's bold).
+fn styled_chars(spans: &[Span], style: &TextStyle) -> Vec<(char, Style)> {
+    spans
+        .iter()
+        .flat_map(|s| {
+            let st = Style {
+                italic: s.style.italic || style.base.italic,
+                bold: s.style.bold || style.base.bold,
+                strike: s.style.strike || style.base.strike,
+            };
+            s.text.chars().map(move |c| (c, st))
+        })
+        .collect()
+}
 
 /// Whether a word ends a sentence (or a clause a capital may follow): its
 /// last character before closing quotes and brackets is a full stop, a

@@ -7,12 +7,106 @@
 //! line may still break at [`TIE_BREAK_COST`], rather than gape.
 
 use crate::statement::document::{Style, LINE_BREAK};
+use crate::style::Align;
 
-use super::chars::is_separator;
+use super::chars::{is_ignorable, is_separator};
+
+/// Whether a line may break at a word space.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum SpaceBreak {
+    /// Freely, as at any word space.
+    Free,
+    /// At [`TIE_BREAK_COST`], in justified text only: inside a time or
+    /// measure ("11 h 30"), after a Czech or Polish one-letter word.
+    Dear,
+    /// Never: a no-break space, a number before what it counts, a spaced
+    /// dash after its word.
+    Never,
+}
+
+/// A run of word spaces and other separators from `chars[i]`, which acts
+/// as one space: where it ends, whether a no-break space in it ties the
+/// words on either side, and whether it is nothing but zero-width spaces.
+pub(super) fn separator_run(chars: &[(char, Style)], i: usize) -> (usize, bool, bool) {
+    // Runs of separators act as one: the strongest tie wins.
+    let mut j = i;
+    let mut tie = false;
+    let mut zero_width = true;
+    loop {
+        while j < chars.len() && is_separator(chars[j].0) {
+            tie |= chars[j].0 == '\u{A0}' || chars[j].0 == '\u{202F}';
+            zero_width &= chars[j].0 == '\u{200B}';
+            j += 1;
+        }
+        // Format marks alone between two spaces (a stray U+061C
+        // or U+200E from a web page) draw nothing and join
+        // nothing: the spaces around them are one space.
+        let k = j + chars[j..]
+            .iter()
+            .take_while(|(c, _)| is_ignorable(*c))
+            .count();
+        if k == j || !chars.get(k).is_some_and(|(c, _)| is_separator(*c)) {
+            break;
+        }
+        j = k;
+    }
+    (j, tie, zero_width)
+}
+
+/// Where a line may break at the space between `before` and `after`, the
+/// space itself a tie if `tied`: never where the words on either side
+/// belong together (see the functions above), nor in a table's row, which
+/// stays one line; at [`TIE_BREAK_COST`] in justified text only (never in
+/// ragged) inside a measure, after a one-letter word of
+/// `one_letter_words`, or before a number that closes a clause; freely
+/// elsewhere.
+pub(super) fn space_break(
+    before: &[(char, Style)],
+    after: &[(char, Style)],
+    tied: bool,
+    one_letter_words: &str,
+    (align, table): (Align, bool),
+) -> SpaceBreak {
+    let mut tie = tied;
+    // A dash set off by spaces is a parenthesis or a pause: it
+    // belongs to the words before it, and a line must not
+    // start with it ("– the official").
+    tie |= is_spaced_dash(after);
+    // A number stays with the word it counts or dates: "50
+    // people", "3 km", "26. März", as TeX users tie them.
+    tie |= counts_next(before, after);
+    // Digits grouped by a space, as French, Polish, Russian and
+    // Swedish write thousands: "10 / 000 euros" read as two.
+    tie |= groups_digits(before, after);
+    // An abbreviation of several parts ("z. B.", "d. h.", "т. е.")
+    // and initials ("J. R. Jones") never part.
+    tie |= abbreviation_goes_on(before, after);
+    // A sign or abbreviation keeps the number it introduces:
+    // "€ 50", "§ 218", "Nr. 12", "Art. 5".
+    tie |= introduces_number(before, after);
+    // A form's label keeps its blank: "Name: ________".
+    tie |= labels_blank(before, after);
+    // Inside a time or measure ("11 h 30"), and after a Czech or
+    // Polish one-letter word ("v Praze", see
+    // `sense::one_letter_words`), a justified line may still
+    // break at a price, as a forbidden break could leave it
+    // gaping; a ragged one never needs to.
+    let dear = inside_measure(before, after)
+        || ends_on_letter(before, one_letter_words)
+        || numbers_previous(before, after);
+    // A table's row stays one line.
+    if tie || table || dear && align != Align::Justify {
+        SpaceBreak::Never
+    } else if dear {
+        SpaceBreak::Dear
+    } else {
+        SpaceBreak::Free
+    }
+}
 
 /// Whether `rest` starts with a dash standing alone as a word (an en or
 /// em dash with a space or the paragraph's end after it).
-pub(super) fn is_spaced_dash(rest: &[(char, Style)]) -> bool {
+fn is_spaced_dash(rest: &[(char, Style)]) -> bool {
     matches!(rest.first(), Some(('\u{2013}' | '\u{2014}', _)))
         && rest.get(1).is_none_or(|(c, _)| is_separator(*c))
 }
@@ -35,7 +129,7 @@ const AMOUNT_SIGNS: &[char] = &[
 /// starts `after` begins with a letter or is the sign of an amount (see
 /// [`AMOUNT_SIGNS`]): then the space between them is a tie, as a number
 /// read at a line's end without what it counts means nothing yet.
-pub(super) fn counts_next(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+fn counts_next(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
     let number = last_word(before);
     let figure = number.first().is_some_and(|(c, _)| c.is_numeric())
         && number.len() <= COUNT_CHARS
@@ -57,7 +151,7 @@ const ABBREVIATION_LETTERS: usize = 2;
 /// a letter or two and a full stop: parts of one abbreviation, which
 /// German (Duden), Russian and Czech typesetting keep on one line ("d. /
 /// h." on the A6 handout), or initials.
-pub(super) fn abbreviation_goes_on(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+fn abbreviation_goes_on(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
     let part = |word: &[(char, Style)]| {
         word.split_last().is_some_and(|((stop, _), letters)| {
             *stop == '.'
@@ -89,7 +183,7 @@ const NUMBERING_LETTERS: usize = 4;
 /// abbreviation that introduces the number starting `after` ("€ 50", "§
 /// 218", "Nr. 12", "Art. 5"): a line ending on the sign or "Nr." leaves
 /// it without its number.
-pub(super) fn introduces_number(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+fn introduces_number(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
     if !after.first().is_some_and(|(c, _)| c.is_ascii_digit()) {
         return false;
     }
@@ -115,7 +209,7 @@ const BLANK_MARKS: usize = 3;
 /// colon) and `after` starts with a blank of underscores or dots: a
 /// petition's or a form's "Name: ________", which a line ending on
 /// "Address:" parts from the line to write on.
-pub(super) fn labels_blank(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+fn labels_blank(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
     let label = last_word(before)
         .last()
         .is_some_and(|(c, _)| matches!(c, ':' | '：'));
@@ -139,7 +233,7 @@ const THOUSANDS: usize = 3;
 /// and `after` starts with a group of exactly that many ("10 000", "1
 /// 500,50", "25 000 000"): the space is a thousands separator, inside one
 /// number.
-pub(super) fn groups_digits(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+fn groups_digits(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
     let digit = |c: &char| c.is_ascii_digit();
     let head = last_word(before);
     let group = after.iter().take_while(|(c, _)| digit(c)).count();
@@ -174,7 +268,7 @@ pub(super) const TIE_BREAK_COST: f64 = 1000.0;
 /// [`MEASURE_UNIT_CHARS`] letters and `after` starts with a figure: the
 /// space inside a time or measure written in two units ("11 h 30", half
 /// past eleven as French writes it), which a line must not split either.
-pub(super) fn inside_measure(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+fn inside_measure(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
     if !after.first().is_some_and(|(c, _)| c.is_numeric()) {
         return false;
     }
@@ -203,7 +297,7 @@ const NUMBERED_DIGITS: usize = 4;
 /// word that does not: the number belongs to that word, the street or
 /// room it numbers, and a line starting "8, Erdgeschoss." reads as a
 /// stray figure ("Gemeinschaftsraum Lindenstraße / 8, Erdgeschoss.").
-pub(super) fn numbers_previous(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+fn numbers_previous(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
     let word = last_word(before);
     if !word.last().is_some_and(|(c, _)| c.is_alphabetic()) {
         return false;
@@ -223,7 +317,7 @@ pub(super) fn numbers_previous(before: &[(char, Style)], after: &[(char, Style)]
 }
 
 /// Whether the word that ends `before` is one letter of `letters`.
-pub(super) fn ends_on_letter(before: &[(char, Style)], letters: &str) -> bool {
+fn ends_on_letter(before: &[(char, Style)], letters: &str) -> bool {
     matches!(last_word(before), [(c, _)] if letters.contains(*c))
 }
 
