@@ -142,15 +142,15 @@ mod meta;
 mod plain;
 mod quoted;
 mod rejoin;
+mod steps;
 #[cfg(test)]
 mod tests;
 
-use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 use crate::error::{Error, Location, Result, Warning};
-use crate::statement::document::{Block, Document, Metadata, Span};
+use crate::statement::document::{Document, Span};
 
 pub use decode::decode;
 pub use input::{read_input, MAX_STATEMENT};
@@ -256,30 +256,10 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     let mut warnings = Vec::new();
 
     if let Some(found) = page_breaks {
-        let others = match found.count {
-            1 => String::new(),
-            n => format!(" and {} more page breaks", n - 1),
-        };
-        warnings.push(Warning {
-            at: Location::at(file, found.line, found.column),
-            message: format!(
-                "a form feed (a page break, as a PDF's text export writes between pages){others} \
-                 read as a space: the leaflet makes its own pages; leave a blank line where a \
-                 new paragraph should start"
-            ),
-        });
+        warnings.push(steps::page_break_warning(&found, file));
     }
     if let Some(removed) = clean::check_chars(&norm, file)? {
-        warnings.push(Warning {
-            at: Location::at(file, removed.line, removed.column),
-            message: format!(
-                "removed {} invisible direction-control or byte-order-mark character{} \
-                 (the first, U+{:04X}, is here); they would garble the printed text",
-                removed.count,
-                if removed.count == 1 { "" } else { "s" },
-                removed.first as u32
-            ),
-        });
+        warnings.push(steps::removed_chars_warning(&removed, file));
     }
 
     let (front, body_start) = frontmatter::split(&norm, &index, file, format)?;
@@ -287,77 +267,13 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     let body = clean::remove_invisible(&norm[body_start..]);
     // A message copied out of a chat app into the web page's box is the
     // chat's text, not Markdown: its "*NO TO THE CUTS*" is bold there.
-    let format = if format == Format::Markdown && chat::copied(&body) {
-        warnings.push(Warning {
-            at: Location::line(file, first_line),
-            message: "read as plain text, as a message copied from a chat app: its *stars* \
-                      mark bold, its _underscores_ italics"
-                .to_string(),
-        });
-        Format::Plain
-    } else {
-        format
-    };
-    let body = if format == Format::Html {
-        body
-    } else {
-        let (blanked, spacers) = clean::blank_spacer_lines(&body, first_line);
-        let blanked = match blanked {
-            Cow::Owned(text) => Some(text),
-            Cow::Borrowed(_) => None,
-        };
-        if let Some((line, count)) = spacers {
-            let more = match count {
-                1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
-            };
-            warnings.push(Warning {
-                at: Location::line(file, line),
-                message: format!(
-                    "a line holding only “.” or an invisible mark{more}, as Instagram captions \
-                     space their paragraphs, is read as a blank line"
-                ),
-            });
-        }
-        blanked.map_or(body, Cow::Owned)
-    };
+    let format = steps::read_as(format, &body, (file, first_line), &mut warnings);
+    let body = steps::without_spacers(body, format, (file, first_line), &mut warnings);
     let markdown::Markdown {
         paras,
         labels,
         notes,
-    } = match format {
-        Format::Plain => {
-            let paras = quoted::rows(plain::paragraphs(&body, first_line));
-            let paras = chat::tidy(paras, file, &mut warnings);
-            let paras = email::tidy(paras, file, &mut warnings);
-            let paras = events::tidy(paras, file, &mut warnings);
-            let paras = folios::drop(paras, file, &mut warnings);
-            let paras = breaks::split(paras, file, &mut warnings);
-            let paras = rejoin::words(paras, file, &mut warnings);
-            markdown::Markdown {
-                paras: emphasis::read(paras, file, &mut warnings),
-                labels: Vec::new(),
-                notes: Vec::new(),
-            }
-        }
-        Format::Markdown => {
-            let read = markdown::paragraphs(&body, first_line, file, &mut warnings)?;
-            let paras = chat::tidy(quoted::rows(read.paras), file, &mut warnings);
-            let paras = email::tidy_markdown(paras, file, &mut warnings);
-            let paras = events::tidy(paras, file, &mut warnings);
-            let paras = folios::drop(paras, file, &mut warnings);
-            let paras = if breaks::without_blank_lines(&body) {
-                breaks::split(paras, file, &mut warnings)
-            } else {
-                breaks::keep_rows(paras, &body, first_line)
-            };
-            markdown::Markdown {
-                paras: rejoin::words(paras, file, &mut warnings),
-                ..read
-            }
-        }
-        Format::Html => markdown::html_page(&body, first_line, file, &mut warnings)?,
-    };
+    } = steps::paragraphs(&body, format, (file, first_line), &mut warnings)?;
     let classified = warnings.len();
     let blocks = classify::build(
         &paras,
@@ -372,16 +288,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     if format == Format::Markdown {
         markdown::columns::into_source(&mut warnings[classified..], &paras, &norm);
     }
-    if let (Some(time), Some(date)) = (&front.date_time, &front.date) {
-        warnings.push(Warning {
-            at: Location::line(file, date.line),
-            message: format!(
-                "front matter `date` gives a time of day, {time}, which the leaflet leaves off: \
-                 a website's front matter gives the moment a page was saved; to print a date \
-                 and time, write them in quotes as they should read, e.g. date = \"…, {time}\""
-            ),
-        });
-    }
+    warnings.extend(steps::date_time_warning(&front, file));
     limits::check(&blocks, &norm, &index, file)?;
     if blocks.is_empty() {
         return Err(Error::Statement {
@@ -390,46 +297,7 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
         });
     }
 
-    let value = |f: &Option<frontmatter::Field>| f.as_ref().map(|f| f.value.clone());
-    let line_text = |f: &Option<frontmatter::Field>| {
-        f.as_ref().map(|f| crate::statement::document::LineText {
-            text: f.value.clone(),
-            line: f.line,
-        })
-    };
-    let title = value(&front.title).or_else(|| {
-        blocks
-            .iter()
-            .find(|b| b.kind == crate::statement::document::BlockKind::Headline)
-            .map(Block::text)
-    });
-    let meta = Metadata {
-        title,
-        subtitle: value(&front.subtitle),
-        date: value(&front.date),
-        date_typed: front.date_typed,
-        author: value(&front.author),
-        imprint: value(&front.imprint),
-        qr: line_text(&front.qr),
-        lang: value(&front.lang),
-        image: front
-            .image
-            .as_ref()
-            .map(|f| crate::statement::document::PictureRef {
-                path: f.value.clone(),
-                line: f.line,
-            }),
-        alt: value(&front.alt),
-        place: line_text(&front.place),
-        when: line_text(&front.when),
-        translation: front.translation.as_ref().map(|f| {
-            crate::statement::document::TranslationRef {
-                path: f.value.clone(),
-                line: f.line,
-                column: f.column,
-            }
-        }),
-    };
+    let meta = steps::metadata(&front, &blocks);
     Ok(Parsed {
         document: Document {
             meta,

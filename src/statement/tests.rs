@@ -1,7 +1,7 @@
 //! Tests of the statement reader.
 
 use super::*;
-use crate::statement::document::{BlockKind, Style};
+use crate::statement::document::{Block, BlockKind, Style};
 
 const SEED: &str = concat!(
     "NCP of Yugoslavia, A call for solidarity with the Serbian people in Kosovo\n",
