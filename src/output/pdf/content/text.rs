@@ -12,7 +12,7 @@ use crate::output::pdf::span_lang::{Pieces, SpanLang};
 use crate::output::pdf::tags::{Marker, Piece};
 use crate::output::pdf::weblinks::Fragment;
 use crate::typeset::lang;
-use crate::typeset::line::PlacedGlyph;
+use crate::typeset::line::{GlyphRun, PlacedGlyph};
 use crate::units::Length;
 
 /// The text section, written here rather than through `pdf_writer::Content`:
@@ -50,45 +50,9 @@ pub(super) fn text(
             continue;
         }
         let y = page.height - placed.baseline;
-        // The runs of a list item's marker: the first, or the last.
-        let runs = placed.line.runs.len();
-        let (label_runs, label_from) = match &placed.tag {
-            Some(Tag {
-                role:
-                    Role::ListItem {
-                        label_runs,
-                        label_at_end,
-                        ..
-                    },
-                ..
-            }) => {
-                let n = usize::from(*label_runs).min(runs);
-                (n, if *label_at_end { runs - n } else { 0 })
-            }
-            _ => (0, 0),
-        };
-        // A table's row: a sequence for each cell, each opening after a
-        // tab (the glyph index of each such start).
-        let cells: Vec<u32> = match &placed.tag {
-            Some(Tag {
-                role: Role::TableRow { .. },
-                ..
-            }) => placed
-                .line
-                .glyphs()
-                .enumerate()
-                .filter(|(_, (_, g))| g.text.is_tab())
-                .map(|(k, _)| k as u32 + 1)
-                .collect(),
-            _ => Vec::new(),
-        };
-        let row = matches!(
-            &placed.tag,
-            Some(Tag {
-                role: Role::TableRow { .. },
-                ..
-            })
-        );
+        let (label_runs, label_from) = label_runs(placed);
+        // A table's row: a sequence for each cell.
+        let (row, cells) = cell_starts(placed);
         if placed.tag.is_none() {
             Marker::artifact(out);
         }
@@ -128,19 +92,8 @@ pub(super) fn text(
             let mut i = 0u32;
             while i < n {
                 let g = flat + i;
-                // The piece glyph `g` is in, and where it ends in this run.
-                let (piece, until) = match line_links.iter().find(|f| f.from <= g && g < f.to) {
-                    Some(f) => (Piece::Link, f.to),
-                    None => (
-                        base,
-                        line_links
-                            .iter()
-                            .filter(|f| f.from > g)
-                            .map(|f| f.from)
-                            .min()
-                            .unwrap_or(u32::MAX),
-                    ),
-                };
+                // The piece glyph `g` is in, and where it ends.
+                let (piece, until) = piece_at(line_links, base, g);
                 // A cell ends where the next opens.
                 let next_cell = cells.iter().copied().find(|&c| c > g).unwrap_or(u32::MAX);
                 let until = until.min(next_cell).saturating_sub(flat).min(n);
@@ -178,21 +131,7 @@ pub(super) fn text(
                 let Some(font) = res.fonts.get(&run.face) else {
                     continue;
                 };
-                if state.color != Some(run.color) {
-                    let mut c = Content::new();
-                    res.painter.fill(&mut c, run.color);
-                    out.extend_from_slice(&c.finish());
-                    out.push(b'\n');
-                    state.color = Some(run.color);
-                }
-                if state.font != Some((run.face, run.size)) {
-                    out.push(b'/');
-                    out.extend_from_slice(font.resource.as_bytes());
-                    out.push(b' ');
-                    num(out, pt64(run.size));
-                    out.extend_from_slice(b" Tf\n");
-                    state.font = Some((run.face, run.size));
-                }
+                select(out, &mut state, (run, font), res);
                 // The added hyphen, if it is among these glyphs.
                 let hyphen = soft
                     .filter(|&(r, at)| r == k && (start..until).contains(&(at as u32)))
@@ -209,6 +148,94 @@ pub(super) fn text(
         }
     }
     out.extend_from_slice(b"ET\n");
+}
+
+/// The piece a line's glyph `g` is in: a web address among `links`, or
+/// `base`; and the glyph it ends before (the next address's first, or
+/// `u32::MAX`).
+fn piece_at(links: &[Fragment], base: Piece, g: u32) -> (Piece, u32) {
+    match links.iter().find(|f| f.from <= g && g < f.to) {
+        Some(f) => (Piece::Link, f.to),
+        None => (
+            base,
+            links
+                .iter()
+                .filter(|f| f.from > g)
+                .map(|f| f.from)
+                .min()
+                .unwrap_or(u32::MAX),
+        ),
+    }
+}
+
+/// How many of `placed`'s runs are a list item's marker, and the first of
+/// them: the line's first runs, or its last on a right-to-left page.
+fn label_runs(placed: &PlacedLine) -> (usize, usize) {
+    let runs = placed.line.runs.len();
+    match &placed.tag {
+        Some(Tag {
+            role:
+                Role::ListItem {
+                    label_runs,
+                    label_at_end,
+                    ..
+                },
+            ..
+        }) => {
+            let n = usize::from(*label_runs).min(runs);
+            (n, if *label_at_end { runs - n } else { 0 })
+        }
+        _ => (0, 0),
+    }
+}
+
+/// Whether `placed` is a table's row, and if so where each of its cells
+/// but the first opens: after a tab, as the index of its first glyph.
+fn cell_starts(placed: &PlacedLine) -> (bool, Vec<u32>) {
+    let row = matches!(
+        &placed.tag,
+        Some(Tag {
+            role: Role::TableRow { .. },
+            ..
+        })
+    );
+    let cells = if row {
+        placed
+            .line
+            .glyphs()
+            .enumerate()
+            .filter(|(_, (_, g))| g.text.is_tab())
+            .map(|(k, _)| k as u32 + 1)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    (row, cells)
+}
+
+/// Makes `run`'s colour and its font (`font`, at its size) the current
+/// ones, where they are not yet.
+fn select(
+    out: &mut Vec<u8>,
+    state: &mut TextState,
+    (run, font): (&GlyphRun, &FontUse),
+    res: &Resources,
+) {
+    if state.color != Some(run.color) {
+        let mut c = Content::new();
+        res.painter.fill(&mut c, run.color);
+        out.extend_from_slice(&c.finish());
+        out.push(b'\n');
+        state.color = Some(run.color);
+    }
+    if state.font != Some((run.face, run.size)) {
+        out.push(b'/');
+        out.extend_from_slice(font.resource.as_bytes());
+        out.push(b' ');
+        num(out, pt64(run.size));
+        out.extend_from_slice(b" Tf\n");
+        state.font = Some((run.face, run.size));
+    }
 }
 
 /// Draws `glyphs` from `x` on the baseline `y` (both in page
