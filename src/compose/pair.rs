@@ -102,18 +102,7 @@ fn ordinal(side: usize) -> &'static str {
 /// says, both at the one body size at which both fit their side.
 pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
     if let Some(fold) = design.page.fold {
-        // A folded sheet's panels are one text read in a fixed order, the
-        // cover on the outside: one language would get the cover and the
-        // other the inside, never the equal sides a pair is for.
-        return Err(Error::Layout {
-            at: Location::file(sides[0].opts.layout.clone()),
-            message: format!(
-                "a folded leaflet ({} panels read in one order) cannot carry two languages \
-                 as equals; use --layout a4-leaflet or a5-flyer (one language on each \
-                 side of the sheet), or a poster layout (side by side)",
-                fold.panels()
-            ),
-        });
+        return Err(folded(fold.panels(), &sides[0].opts.layout));
     }
     let designs = match design.pair {
         Arrangement::Sides => [one_page(design), one_page(design)],
@@ -201,48 +190,18 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
     // A note for the side set larger than the other by its scale (none
     // when both are scaled alike: Arabic beside Persian).
     for i in (0..2).filter(|&i| scales[i].body() > scales[1 - i].body()) {
-        let other = sizes[1 - i];
-        let wanted = scales[i].body() / scales[1 - i].body();
-        // Unless a floor held a side up, the sizes are in that ratio
-        // exactly (but for rounding).
-        let fits = sizes[i] / other > wanted - 1e-6;
-        notes.push(Note {
-            at: Location::file(sides[i].opts.origin.clone()),
-            message: format!(
-                "side {} is in Arabic script, whose letters are drawn small on their body: \
-                 it is set at {} beside side {}'s {other}{}",
-                ordinal(i),
-                sizes[i],
-                ordinal(1 - i),
-                if fits {
-                    ", so that both look the same size".to_string()
-                } else {
-                    format!(
-                        "; {wanted:.2} times as large would look the same size, but the page \
-                         has no room for that above the layout's min-size"
-                    )
-                }
-            ),
-        });
+        notes.push(scaled_side_note(i, sizes, &scales, &sides[i].opts.origin));
     }
     let fill = if one.pages.len() == 1 && two.pages.len() == 1 {
         one.fill.max(two.fill)
     } else {
         1.0
     };
-    let pages = match design.pair {
-        Arrangement::Sides => one.pages.into_iter().chain(two.pages).collect(),
-        Arrangement::Columns => {
-            let mut halves = [one.pages, two.pages];
-            // Halves set at different sizes have lines of different
-            // heights: each stays on its own grid.
-            if (sizes[0] - sizes[1]).to_pt().abs() < LEVEL_PT {
-                level_grids(&pinned(&designs[0], sizes[0], columns), &mut halves);
-            }
-            let [left, right] = halves;
-            vec![side_by_side(design, left, right)]
-        }
-    };
+    let pages = arranged(
+        design,
+        [one.pages, two.pages],
+        (&designs[0], sizes, columns),
+    );
     Ok(ComposedPair {
         pages,
         fonts,
@@ -252,6 +211,77 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
         body_size: sizes[0],
         fill,
     })
+}
+
+/// The two sides' pages as the layout arranges them: side one's then
+/// side two's, or each side one half of one page, their grids levelled
+/// when they share a size (`first` is side one's design, which set at
+/// `sizes[0]` in `columns` gives that grid).
+fn arranged(
+    design: &Design,
+    mut halves: [Vec<Page>; 2],
+    (first, sizes, columns): (&Design, [Length; 2], u32),
+) -> Vec<Page> {
+    match design.pair {
+        Arrangement::Sides => {
+            let [one, two] = halves;
+            one.into_iter().chain(two).collect()
+        }
+        Arrangement::Columns => {
+            // Halves set at different sizes have lines of different
+            // heights: each stays on its own grid.
+            if (sizes[0] - sizes[1]).to_pt().abs() < LEVEL_PT {
+                level_grids(&pinned(first, sizes[0], columns), &mut halves);
+            }
+            let [left, right] = halves;
+            vec![side_by_side(design, left, right)]
+        }
+    }
+}
+
+/// The note for side `i`, set larger than the other by its scale (see
+/// `optical`): at what size, and whether the page had room for all of it.
+fn scaled_side_note(i: usize, sizes: [Length; 2], scales: &[Scales; 2], origin: &str) -> Note {
+    let other = sizes[1 - i];
+    let wanted = scales[i].body() / scales[1 - i].body();
+    // Unless a floor held a side up, the sizes are in that ratio
+    // exactly (but for rounding).
+    let fits = sizes[i] / other > wanted - 1e-6;
+    Note {
+        at: Location::file(origin.to_string()),
+        message: format!(
+            "side {} is in Arabic script, whose letters are drawn small on their body: \
+             it is set at {} beside side {}'s {other}{}",
+            ordinal(i),
+            sizes[i],
+            ordinal(1 - i),
+            if fits {
+                ", so that both look the same size".to_string()
+            } else {
+                format!(
+                    "; {wanted:.2} times as large would look the same size, but the page \
+                     has no room for that above the layout's min-size"
+                )
+            }
+        ),
+    }
+}
+
+/// The error for a pair on a folded layout (`layout`, of `panels`
+/// panels).
+fn folded(panels: usize, layout: &str) -> Error {
+    // A folded sheet's panels are one text read in a fixed order, the
+    // cover on the outside: one language would get the cover and the
+    // other the inside, never the equal sides a pair is for.
+    Error::Layout {
+        at: Location::file(layout.to_string()),
+        message: format!(
+            "a folded leaflet ({} panels read in one order) cannot carry two languages \
+             as equals; use --layout a4-leaflet or a5-flyer (one language on each \
+             side of the sheet), or a poster layout (side by side)",
+            panels
+        ),
+    }
 }
 
 /// Both sides composed, each in its design, with the fonts handed from
