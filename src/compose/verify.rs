@@ -18,7 +18,7 @@
 
 use super::band::band_texts;
 use super::first_page::split_head;
-use super::pages::{Page, Rect};
+use super::pages::{Page, PlacedLine, Rect};
 use crate::error::{Error, Location, Result};
 use crate::layout::design::Design;
 use crate::statement::document::{Block, BlockKind, Document};
@@ -151,126 +151,140 @@ fn expected_text(doc: &Document, band: &[&str]) -> Vec<Vec<Vec<char>>> {
 fn check_geometry(design: &Design, pages: &[Page], fonts: &FontBook, origin: &str) -> Result<()> {
     let eps = Length::pt(EDGE_TOLERANCE_PT);
     let reach = (design.page.column_gap / 2.0).max(eps);
-    for (n, page) in pages.iter().enumerate() {
-        for l in &page.lines {
-            let line = &l.line;
-            let quote = || {
-                line.text()
-                    .trim()
-                    .chars()
-                    .take(QUOTED_CHARS)
-                    .collect::<String>()
-            };
-            if line.overfull > reach {
-                return Err(Error::Typeset {
-                    at: Location::file(origin),
-                    message: format!(
-                        "“{}” is {} wider than its column and would print over its \
-                         neighbour; nothing was written: shorten it or break it with spaces",
-                        quote(),
-                        line.overfull
-                    ),
-                });
-            }
-            let (mut top, mut bottom) = (l.baseline, l.baseline);
-            for run in &line.runs {
-                let face = fonts.face(run.face);
-                top = top.min(l.baseline - run.size * face.ascender);
-                bottom = bottom.max(l.baseline - run.size * face.descender);
-            }
-            // Off the page is judged by the glyphs' own outlines: a font's
-            // ascender and descender make room for marks and scripts a
-            // line may not have (Noto Sans Arabic's ascender is 1.37 em),
-            // and a large Arabic headline near the top margin would fail
-            // by them with all its letters on the page.
-            let (above, below) = line
-                .ink(fonts)
-                .unwrap_or((l.baseline - top, bottom - l.baseline));
-            let off = l.x < -eps
-                || l.x + line.width > page.width + eps
-                || l.baseline - above < -eps
-                || l.baseline + below > page.height + eps;
-            if off && !line.runs.is_empty() {
-                let message = if l.is_title() {
-                    format!(
-                        "the headline is too long for the page, even set smaller: “{}” runs off \
-                         it; nothing was written: shorten the headline, and move the rest into \
-                         the text",
-                        quote()
-                    )
-                } else {
-                    format!(
-                        "“{}” on page {} runs off the page; nothing was written",
-                        quote(),
-                        n + 1
-                    )
-                };
-                return Err(Error::Typeset {
-                    at: Location::file(origin),
-                    message,
-                });
-            }
-            // The letters' box: from the tallest ascender down to the
-            // baseline (a rule may pass under descenders without hiding a
-            // letter), narrowed by the tolerance so that boxes which only
-            // touch do not count.
-            let letters = Rect {
-                x: l.x + eps,
-                y: top + eps,
-                width: line.width - eps * 2.0,
-                height: l.baseline - top - eps * 2.0,
-            };
-            // What covers the letters, and what the writer can change.
-            let hidden_by = page
-                .pictures
+    let fault = pages.iter().enumerate().find_map(|(n, page)| {
+        page.lines
+            .iter()
+            .find_map(|l| line_fault((page, n), l, fonts, (eps, reach)))
+            .or_else(|| picture_fault((page, n), eps))
+    });
+    match fault {
+        Some(message) => Err(Error::Typeset {
+            at: Location::file(origin),
+            message,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// What is wrong with line `l` of page `n` (from 0), if anything: wider
+/// than its column by more than `reach`, off the page, or covered by a
+/// picture or a column rule (each by more than `eps`).
+fn line_fault(
+    (page, n): (&Page, usize),
+    l: &PlacedLine,
+    fonts: &FontBook,
+    (eps, reach): (Length, Length),
+) -> Option<String> {
+    let line = &l.line;
+    let quote = || {
+        line.text()
+            .trim()
+            .chars()
+            .take(QUOTED_CHARS)
+            .collect::<String>()
+    };
+    if line.overfull > reach {
+        return Some(format!(
+            "“{}” is {} wider than its column and would print over its \
+             neighbour; nothing was written: shorten it or break it with spaces",
+            quote(),
+            line.overfull
+        ));
+    }
+    let (mut top, mut bottom) = (l.baseline, l.baseline);
+    for run in &line.runs {
+        let face = fonts.face(run.face);
+        top = top.min(l.baseline - run.size * face.ascender);
+        bottom = bottom.max(l.baseline - run.size * face.descender);
+    }
+    // Off the page is judged by the glyphs' own outlines: a font's
+    // ascender and descender make room for marks and scripts a
+    // line may not have (Noto Sans Arabic's ascender is 1.37 em),
+    // and a large Arabic headline near the top margin would fail
+    // by them with all its letters on the page.
+    let (above, below) = line
+        .ink(fonts)
+        .unwrap_or((l.baseline - top, bottom - l.baseline));
+    let off = l.x < -eps
+        || l.x + line.width > page.width + eps
+        || l.baseline - above < -eps
+        || l.baseline + below > page.height + eps;
+    if off && !line.runs.is_empty() {
+        let message = if l.is_title() {
+            format!(
+                "the headline is too long for the page, even set smaller: “{}” runs off \
+                 it; nothing was written: shorten the headline, and move the rest into \
+                 the text",
+                quote()
+            )
+        } else {
+            format!(
+                "“{}” on page {} runs off the page; nothing was written",
+                quote(),
+                n + 1
+            )
+        };
+        return Some(message);
+    }
+    // The letters' box: from the tallest ascender down to the
+    // baseline (a rule may pass under descenders without hiding a
+    // letter), narrowed by the tolerance so that boxes which only
+    // touch do not count.
+    let letters = Rect {
+        x: l.x + eps,
+        y: top + eps,
+        width: line.width - eps * 2.0,
+        height: l.baseline - top - eps * 2.0,
+    };
+    // What covers the letters, and what the writer can change.
+    let hidden_by = page
+        .pictures
+        .iter()
+        .find(|p| letters.overlaps(&p.clip))
+        .map(|p| {
+            (
+                format!("the picture `{}`", p.picture.source),
+                "make the picture smaller or the text above it shorter",
+            )
+        })
+        .or_else(|| {
+            page.rules
                 .iter()
-                .find(|p| letters.overlaps(&p.clip))
-                .map(|p| {
+                .any(|r| letters.overlaps(&r.bounds()))
+                .then(|| {
                     (
-                        format!("the picture `{}`", p.picture.source),
-                        "make the picture smaller or the text above it shorter",
+                        "a column rule".to_string(),
+                        "make the column rule thinner or the gap wider",
                     )
                 })
-                .or_else(|| {
-                    page.rules
-                        .iter()
-                        .any(|r| letters.overlaps(&r.bounds()))
-                        .then(|| {
-                            (
-                                "a column rule".to_string(),
-                                "make the column rule thinner or the gap wider",
-                            )
-                        })
-                });
-            if let (Some((what, advice)), false) = (hidden_by, line.runs.is_empty()) {
-                return Err(Error::Typeset {
-                    at: Location::file(origin),
-                    message: format!(
-                        "“{}” on page {} is covered by {what}; nothing was written: {advice}",
-                        quote(),
-                        n + 1
-                    ),
-                });
-            }
-        }
-        for p in &page.pictures {
-            let c = p.clip;
-            let off = c.x < -eps
-                || c.y < -eps
-                || c.right() > page.width + eps
-                || c.bottom() > page.height + eps;
-            if off {
-                return Err(Error::Typeset {
-                    at: Location::file(origin),
-                    message: format!(
-                        "the picture `{}` on page {} runs off the page; nothing was written: \
-                         place fewer pictures there or make them smaller",
-                        p.picture.source,
-                        n + 1
-                    ),
-                });
-            }
+        });
+    if let (Some((what, advice)), false) = (hidden_by, line.runs.is_empty()) {
+        return Some(format!(
+            "“{}” on page {} is covered by {what}; nothing was written: {advice}",
+            quote(),
+            n + 1
+        ));
+    }
+    None
+}
+
+/// What is wrong with the pictures of page `n` (from 0), if anything: one
+/// that runs off the page by more than `eps`.
+fn picture_fault((page, n): (&Page, usize), eps: Length) -> Option<String> {
+    for p in &page.pictures {
+        let c = p.clip;
+        let off = c.x < -eps
+            || c.y < -eps
+            || c.right() > page.width + eps
+            || c.bottom() > page.height + eps;
+        if off {
+            return Some(format!(
+                "the picture `{}` on page {} runs off the page; nothing was written: \
+                 place fewer pictures there or make them smaller",
+                p.picture.source,
+                n + 1
+            ));
         }
     }
-    Ok(())
+    None
 }
