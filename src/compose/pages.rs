@@ -255,3 +255,29 @@ pub struct BlockLines {
     /// table goes on in (untagged: the reader has read it once).
     pub header: Option<ColumnLine>,
 }
+
+#[cfg(test)]
+impl BlockLines {
+    /// For tests: a paragraph of `n` copies of `line`, 12pt apart, with
+    /// `space_before` above it, two widows and orphans, on the grid.
+    pub(crate) fn of_lines(n: usize, line: &Line, space_before: Length) -> BlockLines {
+        BlockLines {
+            header: None,
+            lines: (0..n)
+                .map(|_| ColumnLine {
+                    x: Length::ZERO,
+                    leading: Length::pt(12.0),
+                    line: line.clone(),
+                    figure: None,
+                    picture: None,
+                    tag: None,
+                })
+                .collect(),
+            space_before,
+            keep_with_next: false,
+            widows: 2,
+            orphans: 2,
+            on_grid: true,
+        }
+    }
+}

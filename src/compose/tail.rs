@@ -235,28 +235,12 @@ fn lines_after(set: &[BlockLines], last_text: Option<usize>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compose::pages::{ColumnLine, PlacedLine};
+    use crate::compose::pages::PlacedLine;
+    use crate::typeset::line::Line;
     use crate::units::Length;
 
     fn block(n: usize, space: f64) -> BlockLines {
-        BlockLines {
-            header: None,
-            lines: (0..n)
-                .map(|_| ColumnLine {
-                    x: Length::ZERO,
-                    leading: Length::pt(12.0),
-                    line: Default::default(),
-                    figure: None,
-                    picture: None,
-                    tag: None,
-                })
-                .collect(),
-            space_before: Length::pt(space),
-            keep_with_next: false,
-            widows: 2,
-            orphans: 2,
-            on_grid: true,
-        }
+        BlockLines::of_lines(n, &Line::default(), Length::pt(space))
     }
 
     #[test]

@@ -4,7 +4,7 @@ use super::column::{fill_column, ColumnEnd, Cursor};
 use super::{flow_around, FirstPage, Grid};
 use crate::compose::baseline::BaselineGrid;
 use crate::compose::figure::Figure;
-use crate::compose::pages::{BlockLines, ColumnLine, Page, PlacedLine};
+use crate::compose::pages::{BlockLines, Page, PlacedLine};
 use crate::typeset::line::Line;
 use crate::units::Length;
 use std::collections::BTreeSet;
@@ -37,24 +37,7 @@ fn line() -> Line {
 }
 
 fn block(n: usize) -> BlockLines {
-    BlockLines {
-        header: None,
-        lines: (0..n)
-            .map(|_| ColumnLine {
-                x: Length::ZERO,
-                leading: Length::pt(12.0),
-                line: line(),
-                figure: None,
-                picture: None,
-                tag: None,
-            })
-            .collect(),
-        space_before: Length::pt(6.0),
-        keep_with_next: false,
-        widows: 2,
-        orphans: 2,
-        on_grid: true,
-    }
+    BlockLines::of_lines(n, &line(), Length::pt(6.0))
 }
 
 fn grid(columns: usize, lines_per_column: f64) -> Grid {
