@@ -36,13 +36,38 @@ fn pdf_lang(pdf: &[u8]) -> String {
     String::from_utf8(lang.as_str().unwrap().to_vec()).unwrap()
 }
 
+/// The top and the right edge of each word's box on a PDF's first page.
+fn pdftotext_bbox(pdf: &[u8]) -> Vec<(String, f64, f64)> {
+    let html = pdftotext_args(pdf, "bbox", &["-bbox", "-l", "1"]);
+    let attr = |l: &str, name: &str| -> Option<f64> {
+        l.split(&format!("{name}=\""))
+            .nth(1)?
+            .split('"')
+            .next()?
+            .parse()
+            .ok()
+    };
+    html.lines()
+        .filter_map(|l| {
+            let word = l.split('>').nth(1)?.split('<').next()?;
+            Some((word.to_string(), attr(l, "yMin")?, attr(l, "xMax")?))
+        })
+        .collect()
+}
+
 fn pdftotext(pdf: &[u8], tag: &str) -> String {
+    pdftotext_args(pdf, tag, &[])
+}
+
+fn pdftotext_args(pdf: &[u8], tag: &str, args: &[&str]) -> String {
     let scratch = support::scratch_dir("handbill-lang-");
     let dir = scratch.path();
     let path = dir.join(format!("{tag}.pdf"));
     std::fs::write(&path, pdf).unwrap();
     let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8", path.to_str().unwrap(), "-"])
+        .args(["-enc", "UTF-8"])
+        .args(args)
+        .args([path.to_str().unwrap(), "-"])
         .output()
         .expect("pdftotext (poppler-utils) is needed for this test; .ci/run installs it");
     String::from_utf8_lossy(&out.stdout).into_owned()
@@ -223,6 +248,51 @@ fn short_text_falls_back_to_the_layouts_language_and_says_so() {
         .warnings
         .iter()
         .any(|w| w.message.contains("no letters")));
+}
+
+#[test]
+fn a_short_text_in_another_script_is_not_set_as_the_layouts_language() {
+    // Two lines of a poster: too short to tell Arabic from Persian or Urdu,
+    // surely none of them English. Set as English they ran left to right.
+    let a3 = layout::load("a3-poster").unwrap();
+    let text = "# اجتماع عام\n\nالخميس، الساعة السابعة مساءً، قاعة المدرسة.\n";
+    let out = build(text, "poster.md", &a3);
+    assert_eq!(out.lang, "ar");
+    assert_eq!(pdf_lang(&out.pdf), "ar");
+    let w = out
+        .warnings
+        .iter()
+        .find(|w| w.message.starts_with("language not detected"))
+        .unwrap_or_else(|| panic!("{:?}", out.warnings));
+    assert!(
+        w.message.contains(
+            "set as ar, the best guess, as the layout's language is not written in Arabic script;"
+        ),
+        "{}",
+        w.message
+    );
+    // Read back in the order it is read, and set from the right: the
+    // headline ends at the right margin (18mm in), not short of it.
+    let read = pdftotext(&out.pdf, "poster");
+    assert!(read.contains("اجتماع عام"), "{read}");
+    let boxes = pdftotext_bbox(&out.pdf);
+    let top = boxes.iter().map(|b| b.1).fold(f64::INFINITY, f64::min);
+    let right = boxes
+        .iter()
+        .filter(|b| b.1 == top)
+        .map(|b| b.2)
+        .fold(0.0, f64::max);
+    let page_width = 842.0;
+    assert!(right > page_width - 100.0, "{boxes:?}");
+    // Japanese kana: Japanese, whose fonts draw its kanji as Japan writes
+    // them, not as China does.
+    let out = build(
+        "# 住民集会のお知らせ\n\n木曜日の午後七時に集会所で集会を開きます。\n",
+        "ja.md",
+        &a3,
+    );
+    assert_eq!(out.lang, "ja");
+    assert_eq!(pdf_lang(&out.pdf), "ja");
 }
 
 #[test]

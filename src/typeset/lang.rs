@@ -130,6 +130,8 @@ pub struct Detection {
     pub confidence: f64,
     /// How many letters the guess rests on.
     pub letters: usize,
+    /// The script most of them are in.
+    pub script: Script,
 }
 
 impl Detection {
@@ -160,6 +162,10 @@ pub enum Source {
     /// Detection could not be trusted (or found nothing); the layout's
     /// default language was used.
     LayoutDefault(Option<Detection>),
+    /// Detection could not be trusted, but the text is in a script the
+    /// layout's default language is not written in (see [`choose`]): the
+    /// detector's best guess in that script was used.
+    ScriptGuess(Detection),
 }
 
 /// The language a statement is set in, and why.
@@ -192,8 +198,19 @@ impl Choice {
 
     /// A warning when the language is a guess that could not be confirmed.
     pub fn warning(&self, origin: &str) -> Option<Warning> {
-        let Source::LayoutDefault(best) = &self.source else {
-            return None;
+        let (best, set_as) = match &self.source {
+            Source::LayoutDefault(best) => {
+                (best.as_ref(), format!("set in the layout's language, {}", self.tag))
+            }
+            Source::ScriptGuess(d) => (
+                Some(d),
+                format!(
+                    "set as {}, the best guess, as the layout's language is not written in {} script",
+                    d.tag,
+                    script_name(&d.script)
+                ),
+            ),
+            _ => return None,
         };
         let why = match best {
             None => "the text has no letters to tell it by".to_string(),
@@ -210,9 +227,8 @@ impl Choice {
         Some(Warning {
             at: Location::file(origin),
             message: format!(
-                "language not detected: {why}; set in the layout's language, {}; \
-                 name it with lang = \"…\" in the front matter or --lang",
-                self.tag
+                "language not detected: {why}; {set_as}; \
+                 name it with lang = \"…\" in the front matter or --lang"
             ),
         })
     }
@@ -220,7 +236,12 @@ impl Choice {
 
 /// Chooses the statement's language: `--lang`, else the front matter's
 /// `lang`, else a `lang` a user's layout file sets, else the language
-/// detected in the text, else the layout's default.
+/// detected in the text, else the layout's default, unless the text is in
+/// a script that language is not written in: then the detector's best
+/// guess, which is at least in the text's script. A poster's two Arabic
+/// lines were too short to tell Arabic from Persian, and were set left to
+/// right as English; two lines of Japanese took the Chinese forms of their
+/// kanji.
 ///
 /// `default` is the layout's `[hyphenation] lang`, and `set_at` where a
 /// user's layout file wrote it (`None` for a built-in's, which is only a
@@ -254,11 +275,42 @@ pub fn choose(
             tag: refine(&d.tag, default),
             source: Source::Detected(d),
         },
+        Some(d) if !written_in(default, d.script) => Choice {
+            tag: d.tag.clone(),
+            source: Source::ScriptGuess(d),
+        },
         best => Choice {
             tag: default.to_string(),
             source: Source::LayoutDefault(best),
         },
     }
+}
+
+/// A script's name in a message: the detector calls Chinese characters
+/// "Mandarin", after the language.
+fn script_name(script: &Script) -> &str {
+    match script {
+        Script::Mandarin => "Han",
+        _ => script.name(),
+    }
+}
+
+/// Scripts a language is written in that the detector does not list it
+/// under: it knows Serbian only in Cyrillic.
+const ALSO_WRITTEN_IN: [(&str, Script); 1] = [("sr", Script::Latin)];
+
+/// Whether the language `tag` is written in `script`, as far as the
+/// detector knows; true for a language it does not know.
+fn written_in(tag: &str, script: Script) -> bool {
+    let wanted = primary(tag).to_ascii_lowercase();
+    if ALSO_WRITTEN_IN.contains(&(wanted.as_str(), script)) {
+        return true;
+    }
+    let mut langs = Lang::all()
+        .iter()
+        .filter(|&&lang| primary(&tag_and_name(lang, script, "").0) == wanted)
+        .peekable();
+    langs.peek().is_none() || langs.any(|lang| script.langs().contains(lang))
 }
 
 /// A warning when a user's layout names one language and the text is
@@ -329,6 +381,7 @@ pub fn detect(text: &str) -> Option<Detection> {
         name,
         confidence: info.confidence(),
         letters,
+        script: info.script(),
     })
 }
 
@@ -832,5 +885,41 @@ mod tests {
         assert_eq!(refine("de", "en"), "de");
         assert_eq!(refine("de", "de-CH"), "de-CH");
         assert_eq!(refine("sr-Latn", "sr-Cyrl"), "sr-Latn");
+    }
+
+    #[test]
+    fn a_language_is_written_in_its_scripts() {
+        assert!(written_in("en-US", Script::Latin));
+        assert!(!written_in("en", Script::Arabic));
+        assert!(!written_in("en", Script::Hiragana));
+        assert!(written_in("sr-Latn", Script::Latin));
+        assert!(written_in("sr", Script::Cyrillic));
+        assert!(written_in("ja", Script::Mandarin) || written_in("ja", Script::Hiragana));
+        // A language the detector does not know is not second-guessed.
+        assert!(written_in("haw", Script::Arabic));
+    }
+
+    #[test]
+    fn a_short_text_in_another_script_takes_the_best_guess_in_it() {
+        let doc = |text: &str| Document {
+            blocks: vec![body(text)],
+            ..Document::default()
+        };
+        // Too short to tell Arabic from Persian, but surely not English.
+        let arabic = doc("اجتماع عام يوم الخميس");
+        let choice = choose(&arabic, "en", None, None);
+        assert_eq!(choice.tag, "ar");
+        let warning = choice.warning("a.md").unwrap().message;
+        assert!(
+            warning.contains("set as ar, the best guess")
+                && warning.contains("not written in Arabic script"),
+            "{warning}"
+        );
+        let japanese = choose(&doc("木曜日の午後七時に集会を開きます。"), "en", None, None);
+        assert_eq!(japanese.tag, "ja");
+        // Short Latin text keeps the layout's language.
+        let latin = choose(&doc("Fix our homes"), "en-US", None, None);
+        assert_eq!(latin.tag, "en-US");
+        assert!(matches!(latin.source, Source::LayoutDefault(Some(_))));
     }
 }
