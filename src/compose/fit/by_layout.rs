@@ -37,16 +37,18 @@ pub(in crate::compose) fn fit_to_page(
         warnings.extend(said);
         return Ok(fitted);
     };
-    // Only what the comparison needs is kept: two settings of a long text
-    // at once would double the memory a build takes.
+    // Only what the comparison needs is kept, and what sets the justified
+    // text again: two settings of a long text at once would double the
+    // memory a build takes.
     let (pages, size) = (fitted.trial.pages.len(), fitted.size);
-    drop(fitted);
+    let (justified, tail) = (fitted.design, fitted.tail);
+    drop(fitted.trial);
     let mut flush = design.clone();
     flush.body.align = Align::Left;
-    let mut flush_said = Vec::new();
     // Ragged lines of long words leave room at their ends: the text may
     // need more lines. Only a setting on as many pages, with nothing more
     // to warn of, is the better one.
+    let mut flush_said = Vec::new();
     let ragged = fit_as_written(tools, doc, &flush, opts, fit, &mut flush_said)
         .ok()
         .filter(|r| r.trial.pages.len() <= pages && flush_said.len() <= said.len());
@@ -62,12 +64,17 @@ pub(in crate::compose) fn fit_to_page(
         });
         return Ok(ragged);
     }
-    // The justified setting stands, set again (fitting is deterministic;
-    // this is the rare case, and the ragged setting is gone by now).
-    let mut again = Vec::new();
-    let fitted = fit_as_written(tools, doc, design, opts, fit, &mut again)?;
-    warnings.extend(again);
-    Ok(fitted)
+    // The justified setting stands: set again in the design and with the
+    // tail fitting found (composing is deterministic, and the ragged
+    // setting is gone by now), not fitted again.
+    warnings.extend(said);
+    let trial = tools.compose_once(doc, &justified, opts, Budget::All, tail)?;
+    Ok(Fitted {
+        trial,
+        size,
+        design: justified,
+        tail,
+    })
 }
 
 /// The widest a justified body's word gaps may be in 95 cases of 100, in
