@@ -388,3 +388,52 @@ fn a_persian_half_space_is_kept_and_never_lengthened_by_a_kashida() {
         );
     }
 }
+
+#[test]
+fn an_arabic_paragraph_in_an_english_leaflet_ends_flush_right() {
+    // The English text decides the page (left to right); the Arabic
+    // paragraph reads from the right, and its short last line, and each
+    // line of it on a ragged poster, ends at the column's right edge, as
+    // its justified lines do.
+    let text = "# Water for every home\n\n\
+        The council cut the water to the east side for the third time this month. \
+        We call on every tenant to come to the meeting on Thursday and bring a neighbour, \
+        so that the council hears all of us at once.\n\n\
+        قطعت البلدية المياه عن الجانب الشرقي للمرة الثالثة هذا الشهر. \
+        ندعو كل المستأجرين إلى حضور الاجتماع يوم الخميس وإحضار جار معهم.\n\n\
+        See you on Thursday.\n";
+    for layout in ["a5-flyer", "a3-poster"] {
+        let out = build(text, layout);
+        assert_eq!(out.lang, "en", "{layout}");
+        let (boxes, _) = boxes(&out.pdf, layout);
+        // pdftotext's line boxes in reading order; the Arabic ones are
+        // those that hold Arabic words.
+        let arabic = |s: &str| s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        let mut lines: Vec<(f64, f64, bool)> = Vec::new();
+        for b in &boxes {
+            if b.2.is_empty() {
+                lines.push((b.0, b.1, false));
+            } else if arabic(&b.2) {
+                if let Some(l) = lines.last_mut() {
+                    l.2 = true;
+                }
+            }
+        }
+        let ar: Vec<_> = lines.iter().filter(|l| l.2).collect();
+        let en_right = lines
+            .iter()
+            .filter(|l| !l.2)
+            .map(|l| l.1)
+            .fold(0.0, f64::max);
+        assert!(ar.len() >= 2, "{layout}: {lines:?}");
+        for l in &ar {
+            assert!(
+                (en_right - l.1).abs() < 2.0,
+                "{layout}: an Arabic line not flush right: {l:?}, the column ends at {en_right}"
+            );
+        }
+        // Its last line is short: flush right, not merely justified.
+        let last = ar.last().unwrap();
+        assert!(last.0 > lines[0].0 + 20.0, "{layout}: {ar:?}");
+    }
+}

@@ -130,7 +130,7 @@ pub(super) fn set_body_block(
     let rtl = setter.direction.is_rtl();
     place_lines(
         &mut out,
-        (block, &shape, lines),
+        (block, &shape, lines, align),
         (leading, element, body.size),
         (rows_apart, tag_tables, rtl),
     );

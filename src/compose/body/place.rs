@@ -7,6 +7,8 @@ use super::shape::Shape;
 use crate::compose::pages::{BlockLines, ColumnLine};
 use crate::compose::tag::{Part, Role, Tag};
 use crate::statement::document::{is_table, Block, BlockKind};
+use crate::style::Align;
+use crate::typeset::bidi::{self, Direction};
 use crate::typeset::line::{Line, LineEnd};
 use crate::typeset::paragraph::has_headings;
 use crate::units::Length;
@@ -21,18 +23,30 @@ const ROW_SPACE_LINES: f64 = 0.5;
 /// word space, so that the markers read as a column of their own.
 const MARKER_GAP_EM: f64 = 0.3;
 
-/// Adds `lines`, the setting of `block` in `shape`, to `out`: `leading`
-/// apart, tagged as part of structure element `element`, a list item's
-/// marker a little way (in ems of `body_size`) before its text.
-/// `rows_apart` when the lines are rows set apart by part of a line;
+/// Adds `lines`, the setting of `block` in `shape` (in `align`), to
+/// `out`: `leading` apart, tagged as part of structure element `element`,
+/// a list item's marker a little way (in ems of `body_size`) before its
+/// text. `rows_apart` when the lines are rows set apart by part of a line;
 /// `tag_tables` when a table set in columns is tagged as one; `rtl` on a
 /// right-to-left page.
 pub(super) fn place_lines(
     out: &mut BlockLines,
-    (block, shape, lines): (&Block, &Shape, Vec<Line>),
+    (block, shape, mut lines, align): (&Block, &Shape, Vec<Line>, Align),
     (leading, element, body_size): (Length, usize, Length),
     (rows_apart, tag_tables, rtl): (bool, bool, bool),
 ) {
+    let prose = matches!(
+        block.kind,
+        BlockKind::Body | BlockKind::Quote | BlockKind::Heading(_)
+    );
+    if !rtl
+        && prose
+        && shape.marker.is_none()
+        && !is_table(&block.spans)
+        && reads_from_the_right(block)
+    {
+        flush_right(&mut lines, &shape.widths, align);
+    }
     let x = shape.x;
     let marker_x = shape
         .marker
@@ -97,6 +111,38 @@ pub(super) fn place_lines(
             tag: None,
             ..l.clone()
         });
+    }
+}
+
+/// Whether `block` reads from the right in a left-to-right document: an
+/// Arabic paragraph in an English leaflet (see
+/// [`bidi::paragraph_direction`]).
+fn reads_from_the_right(block: &Block) -> bool {
+    bidi::paragraph_direction(&block.text(), Direction::Ltr).is_rtl()
+}
+
+/// `lines` of a right-to-left paragraph on a left-to-right page, each line
+/// that does not fill its measure (`widths`, the last repeating) moved to
+/// the right, where the paragraph starts: its ragged lines and its last
+/// one, which were flush left. A reader of the Arabic paragraph of an
+/// English leaflet looked for its short last line at the right and found
+/// it at the left. Only paragraphs, quotes and headings, in the column's
+/// measure: a list item's marker hangs on the page's side, a table's
+/// columns line up with the page's, and the imprint and the lines of the
+/// head are placed where the page has room for them. (A left-to-right
+/// paragraph on a right-to-left page, mostly a link or a name, keeps the
+/// page's side.)
+fn flush_right(lines: &mut [Line], widths: &[Length], align: Align) {
+    let last = lines.len().saturating_sub(1);
+    for (k, line) in lines.iter_mut().enumerate() {
+        let full = align == Align::Justify && k < last && line.end != LineEnd::Break;
+        let Some(&measure) = widths.get(k).or(widths.last()) else {
+            return;
+        };
+        if !full && line.width < measure {
+            line.shift(measure - line.width);
+            line.width = measure;
+        }
     }
 }
 
