@@ -98,6 +98,10 @@ pub(super) fn set_body_block(
     let widths = balanced.as_ref().map_or(&shape.widths[..], |w| &w[..]);
     let warned = setter.warnings.len();
     let lines = setter.set(&p, widths);
+    // Set, the paragraph's items are done with: a paragraph of long words
+    // has five for each letter, and setting it again flush left (below)
+    // would hold both at once.
+    drop(p);
     let leading = if display {
         clear_of_ink(&lines, leading, shape.style.size, setter.fonts)
     } else {
