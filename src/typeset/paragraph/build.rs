@@ -148,119 +148,35 @@ impl Setter<'_> {
             bidi::char_levels(&text, self.direction)
         };
         p.bidi = levels.is_some();
-        let level_at = |k: usize| levels.as_ref().map_or(0, |l| l[k]);
+        let mut walk = Walk {
+            chars: &chars,
+            levels,
+            last_glyph: None,
+            sentence_start: true,
+            cells: table.then(|| Table::starting_at(p.items.len())),
+            cell_from: 0,
+        };
         let mut i = 0;
-        let mut last_glyph: Option<Glyph> = None;
-        // Whether the next word opens a sentence (the paragraph's first does).
-        let mut sentence_start = true;
-        let mut cells = table.then(|| Table::starting_at(p.items.len()));
-        // Where the cell being built starts among `chars`.
-        let mut cell_from = 0;
-        let cell_at = |from: usize, to: usize| Cell::of(chars[from..to].iter().map(|&(c, _)| c));
         while i < chars.len() {
-            let c = chars[i].0;
-            if c == LINE_BREAK {
-                // The writer's own line break (an address, a verse): the
-                // line ends here at its natural width, as a paragraph's
-                // last line does, and the next begins without a space.
-                if let Some(t) = cells.as_mut() {
-                    t.end_row(&p.items, cell_at(cell_from, i));
-                    cell_from = i + 1;
+            i = match chars[i].0 {
+                LINE_BREAK => {
+                    walk.line_break(&mut p, i);
+                    i + 1
                 }
-                if !p.items.is_empty() {
-                    p.push_line_end();
+                '\t' => {
+                    self.push_tab(&mut p, style, &mut walk, i)?;
+                    i + 1
                 }
-                if let Some(t) = cells.as_mut() {
-                    t.start_cell(p.items.len());
-                }
-                i += 1;
-                continue;
-            }
-            if c == '\t' {
-                // Between two cells of a table's row: glue that
-                // `Table::line_up` widens to the next column, or, in rows
-                // too wide for that, a gutter's width where a line may
-                // break.
-                let mut glyph =
-                    self.space_glyph(style, chars[i].1, last_glyph.as_ref(), level_at(i))?;
-                let tab = |width| Item::Glue {
-                    width,
-                    stretch: Length::ZERO,
-                    shrink: Length::ZERO,
-                };
-                if let Some(t) = cells.as_mut() {
-                    // A row that opens with an empty cell: a box for it, or
-                    // the line breaker would drop the tab's glue at the
-                    // line's start as it drops any, and the row's cells
-                    // would stand a column to the left.
-                    if i == 0 || chars[i - 1].0 == LINE_BREAK {
-                        p.push(
-                            Item::Box {
-                                width: Length::ZERO,
-                            },
-                            Piece::Nothing,
-                        );
-                    }
-                    p.push(no_break(), Piece::Nothing);
-                    t.tab(&p.items, cell_at(cell_from, i), p.items.len());
-                    cell_from = i + 1;
-                    // Drawn as a space, and read as one; the tagged PDF
-                    // parts the row's cells where it stands.
-                    glyph.text = Cluster::Char('\t');
-                    p.push(tab(Length::ZERO), Piece::Space { glyph, tracked: 0 });
-                    t.start_cell(p.items.len());
-                } else {
-                    glyph.advance = style.size * table::GUTTER_EM;
-                    p.push(tab(glyph.advance), Piece::Space { glyph, tracked: 0 });
-                }
-                i += 1;
-                continue;
-            }
-            if is_separator(c) {
-                let sep_style = chars[i].1;
-                let (j, tied, zero_width) = separator_run(&chars, i);
-                let at = space_break(
-                    &chars[..i],
-                    &chars[j..],
-                    tied,
-                    self.one_letter_words,
-                    (style.align, table),
-                );
-                let narrow = chars[i..j].iter().all(|(c, _)| *c == '\u{202F}');
-                if j < chars.len()
-                    && !matches!(chars[j].0, LINE_BREAK | '\t')
-                    && !p.items.is_empty()
-                {
-                    self.push_space(
-                        &mut p,
-                        style,
-                        sep_style,
-                        last_glyph.as_ref(),
-                        at,
-                        zero_width,
-                        narrow,
-                        level_at(i),
-                    )?;
-                }
-                i = j;
-                continue;
-            }
-            let mut j = i;
-            while j < chars.len()
-                && !is_separator(chars[j].0)
-                && !matches!(chars[j].0, LINE_BREAK | '\t')
-            {
-                j += 1;
-            }
-            let from = p.items.len();
-            let word_levels = levels.as_ref().map(|l| &l[i..j]);
-            last_glyph = self.push_word(&mut p, &chars[i..j], word_levels, style, line)?;
-            if sentence_start {
-                p.unmark_names(from, self.hyphen_penalty);
-            }
-            sentence_start = ends_sentence(&chars[i..j]);
-            i = j;
+                c if is_separator(c) => self.push_separators(&mut p, style, &walk, i, table)?,
+                _ => self.push_next_word(&mut p, style, &mut walk, i, line)?,
+            };
         }
+        let Walk {
+            levels,
+            cells,
+            cell_from,
+            ..
+        } = walk;
         // Right-to-left letters are never spaced apart: a gap breaks an
         // Arabic join, and alreq rules letter spacing out; such a
         // paragraph is justified by its word spaces alone.
@@ -270,7 +186,10 @@ impl Setter<'_> {
         // Before the letter spacing adds its items, which would move the
         // tabs' glue.
         let fit = cells.map(|mut t| {
-            t.end_row(&p.items, cell_at(cell_from, chars.len()));
+            t.end_row(
+                &p.items,
+                Cell::of(chars[cell_from..].iter().map(|&(c, _)| c)),
+            );
             TableFit {
                 width: t.width(style.size),
                 lined_up: t.line_up(&mut p.items, style.size, self.measure, rtl_letters),
@@ -279,6 +198,120 @@ impl Setter<'_> {
         self.justify(&mut p, style, script, (fit.is_some(), rtl_letters));
         p.push_line_end();
         Ok((p, fit))
+    }
+
+    /// The tab at `walk`'s character `i`, between two cells of a table's
+    /// row: glue that `Table::line_up` widens to the next column, or, in
+    /// rows too wide for that (or outside a table), a gutter's width where
+    /// a line may break.
+    fn push_tab(
+        &mut self,
+        p: &mut Paragraph,
+        style: &TextStyle,
+        walk: &mut Walk,
+        i: usize,
+    ) -> Result<()> {
+        let chars = walk.chars;
+        let mut glyph = self.space_glyph(
+            style,
+            chars[i].1,
+            walk.last_glyph.as_ref(),
+            walk.level_at(i),
+        )?;
+        let tab = |width| Item::Glue {
+            width,
+            stretch: Length::ZERO,
+            shrink: Length::ZERO,
+        };
+        let Some(mut t) = walk.cells.take() else {
+            glyph.advance = style.size * table::GUTTER_EM;
+            p.push(tab(glyph.advance), Piece::Space { glyph, tracked: 0 });
+            return Ok(());
+        };
+        // A row that opens with an empty cell: a box for it, or the line
+        // breaker would drop the tab's glue at the line's start as it
+        // drops any, and the row's cells would stand a column to the left.
+        if i == 0 || chars[i - 1].0 == LINE_BREAK {
+            p.push(
+                Item::Box {
+                    width: Length::ZERO,
+                },
+                Piece::Nothing,
+            );
+        }
+        p.push(no_break(), Piece::Nothing);
+        t.tab(&p.items, walk.cell(i), p.items.len());
+        // Drawn as a space, and read as one; the tagged PDF parts the
+        // row's cells where it stands.
+        glyph.text = Cluster::Char('\t');
+        p.push(tab(Length::ZERO), Piece::Space { glyph, tracked: 0 });
+        t.start_cell(p.items.len());
+        walk.cells = Some(t);
+        walk.cell_from = i + 1;
+        Ok(())
+    }
+
+    /// The run of spaces starting at `walk`'s character `i`, as one word
+    /// space (or none, at the paragraph's start or before a line break or
+    /// tab), breakable as `ties` says; in a `table` lined up in columns.
+    /// Returns where the run ends.
+    fn push_separators(
+        &mut self,
+        p: &mut Paragraph,
+        style: &TextStyle,
+        walk: &Walk,
+        i: usize,
+        table: bool,
+    ) -> Result<usize> {
+        let chars = walk.chars;
+        let (j, tied, zero_width) = separator_run(chars, i);
+        let at = space_break(
+            &chars[..i],
+            &chars[j..],
+            tied,
+            self.one_letter_words,
+            (style.align, table),
+        );
+        let narrow = chars[i..j].iter().all(|(c, _)| *c == '\u{202F}');
+        if j < chars.len() && !matches!(chars[j].0, LINE_BREAK | '\t') && !p.items.is_empty() {
+            self.push_space(
+                p,
+                style,
+                chars[i].1,
+                walk.last_glyph.as_ref(),
+                at,
+                zero_width,
+                narrow,
+                walk.level_at(i),
+            )?;
+        }
+        Ok(j)
+    }
+
+    /// The word starting at `walk`'s character `i` (see `push_word`), its
+    /// capitalised first word left hyphenatable if it opens a sentence
+    /// (see `Paragraph::unmark_names`). Returns where the word ends.
+    fn push_next_word(
+        &mut self,
+        p: &mut Paragraph,
+        style: &TextStyle,
+        walk: &mut Walk,
+        i: usize,
+        line: usize,
+    ) -> Result<usize> {
+        let chars = walk.chars;
+        let j = i + chars[i..]
+            .iter()
+            .position(|&(c, _)| is_separator(c) || matches!(c, LINE_BREAK | '\t'))
+            .unwrap_or(chars.len() - i);
+        let from = p.items.len();
+        let word_levels = walk.levels.as_ref().map(|l| &l[i..j]);
+        walk.last_glyph = self.push_word(p, &chars[i..j], word_levels, style, line)?;
+        if walk.sentence_start {
+            p.unmark_names(from, self.hyphen_penalty);
+        }
+        walk.sentence_start = ends_sentence(&chars[i..j]);
+        Ok(j)
     }
 
     /// How `p`, whose items are in, is justified in `style`: in a
@@ -462,6 +495,53 @@ const CJK_LAST_LINE_EM: f64 = 5.0;
 /// "力。" alone rather than spread the lines above it (A3 poster, looked
 /// at: spread so, its lines read as evenly set as the rest).
 pub(super) const CJK_SHORT_LAST_LINE_DEMERITS: f64 = 1_000_000.0;
+
+/// Where the main loop of [`Setter::prepare_with`] is in a paragraph's
+/// characters, and what it carries from one word to the next.
+struct Walk<'c> {
+    /// The paragraph's characters, each with its span's style.
+    chars: &'c [(char, Style)],
+    /// Their embedding levels, for a paragraph that needs them.
+    levels: Option<Vec<u8>>,
+    /// The last glyph of the last word: a space after it takes its face.
+    last_glyph: Option<Glyph>,
+    /// Whether the next word opens a sentence (the paragraph's first does).
+    sentence_start: bool,
+    /// A table's rows being lined up, when the paragraph is one.
+    cells: Option<Table>,
+    /// Where the cell being built starts among `chars`.
+    cell_from: usize,
+}
+
+impl Walk<'_> {
+    /// The embedding level of character `k`: zero without levels.
+    fn level_at(&self, k: usize) -> u8 {
+        self.levels.as_ref().map_or(0, |l| l[k])
+    }
+
+    /// The cell being built, up to character `to`.
+    fn cell(&self, to: usize) -> Cell {
+        Cell::of(self.chars[self.cell_from..to].iter().map(|&(c, _)| c))
+    }
+
+    /// The writer's own line break at character `i` (an address, a
+    /// verse): the line ends here at its natural width, as a paragraph's
+    /// last line does, and the next begins without a space; in a table,
+    /// the row ends.
+    fn line_break(&mut self, p: &mut Paragraph, i: usize) {
+        if let Some(mut t) = self.cells.take() {
+            t.end_row(&p.items, self.cell(i));
+            self.cells = Some(t);
+            self.cell_from = i + 1;
+        }
+        if !p.items.is_empty() {
+            p.push_line_end();
+        }
+        if let Some(t) = self.cells.as_mut() {
+            t.start_cell(p.items.len());
+        }
+    }
+}
 
 /// An empty paragraph to be set in `style`, its script's share `script`
 /// deciding how short its last line may be; `line` is its source line.
