@@ -264,6 +264,27 @@ impl Setter<'_> {
         line: usize,
         runs: &mut Vec<(usize, usize, FaceId, u8)>,
     ) -> Result<Vec<(usize, Glyph)>> {
+        self.face_runs(text, (styles, levels), style, line, runs)?;
+        // Usually a glyph a character.
+        let mut out = Vec::with_capacity(styles.len());
+        for &run in runs.iter() {
+            self.shape_run(text, styles, style, (run, line), &mut out);
+        }
+        Ok(out)
+    }
+
+    /// The runs of `text` (as byte ranges) that are shaped apart: one face
+    /// and one bidi level each, a character with its marks kept in one
+    /// face. A character no face shows is noted as missing, at `line`, and
+    /// left out.
+    fn face_runs(
+        &mut self,
+        text: &str,
+        (styles, levels): (&[(usize, Style)], &[u8]),
+        style: &TextStyle,
+        line: usize,
+        runs: &mut Vec<(usize, usize, FaceId, u8)>,
+    ) -> Result<()> {
         runs.clear();
         // A character with the marks and selectors after it, set whole in
         // one face when its first character's face cannot show them all:
@@ -307,81 +328,82 @@ impl Setter<'_> {
                 _ => runs.push((off, end, face, level)),
             }
         }
-        // Usually a glyph a character.
-        let mut out = Vec::with_capacity(styles.len());
-        for &(start, end, face_id, level) in runs.iter() {
-            let first_of_run = out.len();
-            let rtl = level % 2 == 1;
-            let shaped = self
-                .shaper
-                .shape_in(self.fonts, face_id, &text[start..end], rtl);
-            // The cluster of the last glyph kept: a glyph skipped below
-            // (an ignorable drawn as nothing) must not take its cluster's
-            // text with it, so the next glyph kept of that cluster carries it.
-            let mut last_kept: Option<usize> = None;
-            for (k, g) in shaped.iter().enumerate() {
-                let cluster = start + g.cluster();
-                if g.gid == 0 {
-                    // The font's "missing glyph" box: never drawn. (The
-                    // character map promised a glyph the shaper did not
-                    // find.) The build fails naming the character.
-                    if let Some(c) = text[cluster..].chars().next() {
-                        if !is_ignorable(c) {
-                            self.missing.entry(c).or_insert(line);
-                        }
+        Ok(())
+    }
+
+    /// The glyphs of `run` (the byte range `start..end` of `text` in one
+    /// face and bidi level), each with the byte offset of its cluster,
+    /// added to `out`. A glyph the shaper could not find is noted as a
+    /// missing character, at `line`; a joiner it hid is left out, its
+    /// text kept with the letter before it.
+    fn shape_run(
+        &mut self,
+        text: &str,
+        styles: &[(usize, Style)],
+        style: &TextStyle,
+        ((start, end, face_id, level), line): ((usize, usize, FaceId, u8), usize),
+        out: &mut Vec<(usize, Glyph)>,
+    ) {
+        let first_of_run = out.len();
+        let rtl = level % 2 == 1;
+        let shaped = self
+            .shaper
+            .shape_in(self.fonts, face_id, &text[start..end], rtl);
+        // The cluster of the last glyph kept: a glyph skipped below
+        // (an ignorable drawn as nothing) must not take its cluster's
+        // text with it, so the next glyph kept of that cluster carries it.
+        let mut last_kept: Option<usize> = None;
+        for (k, g) in shaped.iter().enumerate() {
+            let cluster = start + g.cluster();
+            if g.gid == 0 {
+                // The font's "missing glyph" box: never drawn. (The
+                // character map promised a glyph the shaper did not
+                // find.) The build fails naming the character.
+                if let Some(c) = text[cluster..].chars().next() {
+                    if !is_ignorable(c) {
+                        self.missing.entry(c).or_insert(line);
                     }
-                    continue;
                 }
-                if g.advance_em == 0.0 && Some(g.gid) == self.fonts.face(face_id).glyph(' ') {
-                    // A joiner or variation selector the shaper hid: it
-                    // draws nothing, and its text stays with its cluster.
-                    // One that is a cluster of its own (a Persian
-                    // zero-width non-joiner, "بخش‌ها") goes into the text
-                    // of the letter before it: the copied text keeps it,
-                    // and the kashida justifier sees that the letter
-                    // ends a join there and does not lengthen it.
-                    if last_kept != Some(g.cluster()) && out.len() > first_of_run {
-                        let hidden = &text[cluster..start + cluster_end(&shaped, k, end - start)];
-                        if !hidden.is_empty() && hidden.chars().all(is_ignorable) {
-                            let carrier = out[first_of_run..]
-                                .iter_mut()
-                                .rev()
-                                .find(|(_, g): &&mut (usize, Glyph)| g.text.text().is_some());
-                            if let Some((_, g)) = carrier {
-                                let joined =
-                                    format!("{}{hidden}", g.text.text().unwrap_or_default());
-                                g.text = Cluster::new(Some(&joined));
-                            }
-                        }
-                    }
-                    continue;
-                }
-                let first_of_cluster = last_kept != Some(g.cluster());
-                last_kept = Some(g.cluster());
-                let next_cluster = start + cluster_end(&shaped, k, end - start);
-                // Striking through draws over the glyphs and does not
-                // change their shapes, so it does not split the run: each
-                // glyph takes it from its cluster's first character.
-                let at = styles.partition_point(|s| s.0 <= cluster).saturating_sub(1);
-                let strike = styles.get(at).is_some_and(|s| s.1.strike);
-                out.push((
-                    cluster,
-                    Glyph {
-                        face: face_id,
-                        gid: g.gid,
-                        advance: style.size * g.advance_em,
-                        text: Cluster::new(
-                            first_of_cluster.then(|| &text[cluster..next_cluster.max(cluster)]),
-                        ),
-                        level,
-                        x_offset: (style.size * f64::from(g.x_offset_em)).to_pt() as f32,
-                        y_offset: (style.size * f64::from(g.y_offset_em)).to_pt() as f32,
-                        strike,
-                    },
-                ));
+                continue;
             }
+            if g.advance_em == 0.0 && Some(g.gid) == self.fonts.face(face_id).glyph(' ') {
+                // A joiner or variation selector the shaper hid: it
+                // draws nothing, and its text stays with its cluster.
+                // One that is a cluster of its own (a Persian
+                // zero-width non-joiner, "بخش‌ها") goes into the text
+                // of the letter before it: the copied text keeps it,
+                // and the kashida justifier sees that the letter
+                // ends a join there and does not lengthen it.
+                if last_kept != Some(g.cluster()) && out.len() > first_of_run {
+                    let hidden = &text[cluster..start + cluster_end(&shaped, k, end - start)];
+                    carry_hidden(&mut out[first_of_run..], hidden);
+                }
+                continue;
+            }
+            let first_of_cluster = last_kept != Some(g.cluster());
+            last_kept = Some(g.cluster());
+            let next_cluster = start + cluster_end(&shaped, k, end - start);
+            // Striking through draws over the glyphs and does not
+            // change their shapes, so it does not split the run: each
+            // glyph takes it from its cluster's first character.
+            let at = styles.partition_point(|s| s.0 <= cluster).saturating_sub(1);
+            let strike = styles.get(at).is_some_and(|s| s.1.strike);
+            out.push((
+                cluster,
+                Glyph {
+                    face: face_id,
+                    gid: g.gid,
+                    advance: style.size * g.advance_em,
+                    text: Cluster::new(
+                        first_of_cluster.then(|| &text[cluster..next_cluster.max(cluster)]),
+                    ),
+                    level,
+                    x_offset: (style.size * f64::from(g.x_offset_em)).to_pt() as f32,
+                    y_offset: (style.size * f64::from(g.y_offset_em)).to_pt() as f32,
+                    strike,
+                },
+            ));
         }
-        Ok(out)
     }
 
     /// The face for the character at `off` together with the combining
@@ -772,4 +794,22 @@ fn push_box(p: &mut Paragraph, glyphs: Vec<Glyph>) {
     }
     let width = glyphs.iter().map(|g| g.advance).sum();
     p.push(Item::Box { width }, Piece::Glyphs(glyphs.into()));
+}
+
+/// `hidden`, the text of joiners or selectors the shaper drew as nothing,
+/// added to the text of the last glyph of `run` (the glyphs of one run so
+/// far) that carries any, when it is all ignorable: the copied text keeps
+/// it, and the kashida justifier sees that the letter ends a join there.
+fn carry_hidden(run: &mut [(usize, Glyph)], hidden: &str) {
+    if hidden.is_empty() || !hidden.chars().all(is_ignorable) {
+        return;
+    }
+    let carrier = run
+        .iter_mut()
+        .rev()
+        .find(|(_, g): &&mut (usize, Glyph)| g.text.text().is_some());
+    if let Some((_, g)) = carrier {
+        let joined = format!("{}{hidden}", g.text.text().unwrap_or_default());
+        g.text = Cluster::new(Some(&joined));
+    }
 }
