@@ -154,12 +154,7 @@ pub(super) fn fill_column(
             .header
             .as_ref()
             .filter(|_| placed.is_empty() && cursor.line > 0)
-            .map(|h| {
-                let top = grid.top_skip.max(h.leading * 0.75);
-                lines
-                    .filter(|_| block.on_grid)
-                    .map_or(top, |g| g.grid.snap(top, g.origin))
-            });
+            .map(|h| header_baseline(block, h, grid, lines));
         // Baseline of each remaining line of this block if placed here.
         let ys: Vec<Length> = match header {
             Some(h) => baselines_from(block, cursor.line, (h, false, true), grid, lines).collect(),
@@ -196,26 +191,7 @@ pub(super) fn fill_column(
             continue;
         }
         // The block must be split (or moved on whole).
-        let mut take = fit;
-        let orphans = if cursor.line == 0 { block.orphans } else { 1 };
-        if remaining - take < block.widows {
-            take = remaining.saturating_sub(block.widows);
-        }
-        // A word is not carried over a page turn: the column ends before
-        // the hyphenated line (or lines: two may follow each other), and
-        // the paragraph moves on whole when that would leave an orphan.
-        if end == ColumnEnd::PageTurn {
-            while take > 0 && block.lines[cursor.line + take - 1].line.hyphenated {
-                take -= 1;
-            }
-        }
-        if take < orphans || block.keep_with_next {
-            take = 0;
-        }
-        if take == 0 && placed.is_empty() && force {
-            // Nothing fits by the rules in an empty column: break them rather than loop.
-            take = fit.max(1).min(remaining);
-        }
+        let take = lines_to_take(block, cursor.line, fit, end, force && placed.is_empty());
         headed(&mut placed, take);
         for (k, &b) in ys.iter().take(take).enumerate() {
             placed.push((cursor.block, cursor.line + k, b));
@@ -229,10 +205,70 @@ pub(super) fn fill_column(
         }
         break;
     }
-    // A heading left at the bottom with nothing after it goes to the next
-    // column with the text it heads. `next_start_fits` keeps most such
-    // headings back, but the text's first lines may fit and still not be
-    // taken (a hyphen at a page turn, its widows). Never empties a column.
+    let cursor = without_a_heading_at_the_foot(blocks, &mut placed, cursor);
+    (placed, cursor)
+}
+
+/// The baseline of `header`, the headings of `block`, a table going on at
+/// a column's top, on the baseline grid `lines` if the block is on it.
+fn header_baseline(
+    block: &BlockLines,
+    header: &ColumnLine,
+    grid: &Grid,
+    lines: Option<OnGrid>,
+) -> Length {
+    let top = grid.top_skip.max(header.leading * 0.75);
+    lines
+        .filter(|_| block.on_grid)
+        .map_or(top, |g| g.grid.snap(top, g.origin))
+}
+
+/// How many lines of `block` from line `from` a column takes when only
+/// `fit` of them fit: no fewer than its orphans (at its start), leaving no
+/// fewer than its widows, none of a block kept with the next, and at a
+/// page turn (`end`) not a hyphenated line, so that no word is carried
+/// over it. A `force`d (empty) column takes a line even so, rather than
+/// loop.
+fn lines_to_take(
+    block: &BlockLines,
+    from: usize,
+    fit: usize,
+    end: ColumnEnd,
+    force: bool,
+) -> usize {
+    let remaining = block.lines.len() - from;
+    let mut take = fit;
+    let orphans = if from == 0 { block.orphans } else { 1 };
+    if remaining - take < block.widows {
+        take = remaining.saturating_sub(block.widows);
+    }
+    // The column ends before the hyphenated line (or lines: two may follow
+    // each other), and the paragraph moves on whole when that would leave
+    // an orphan.
+    if end == ColumnEnd::PageTurn {
+        while take > 0 && block.lines[from + take - 1].line.hyphenated {
+            take -= 1;
+        }
+    }
+    if take < orphans || block.keep_with_next {
+        take = 0;
+    }
+    if take == 0 && force {
+        take = fit.max(1).min(remaining);
+    }
+    take
+}
+
+/// `cursor`, where the next column starts, moved back over a heading left
+/// at the foot of this one with nothing after it (taken off `placed`), so
+/// that it goes on with the text it heads. `next_start_fits` keeps most
+/// such headings back, but the text's first lines may fit and still not
+/// be taken (a hyphen at a page turn, its widows). Never empties a column.
+fn without_a_heading_at_the_foot(
+    blocks: &[BlockLines],
+    placed: &mut Vec<Placement>,
+    mut cursor: Cursor,
+) -> Cursor {
     while cursor.line == 0 && cursor.block < blocks.len() {
         let Some(&(last, _, _)) = placed.last() else {
             break;
@@ -252,7 +288,7 @@ pub(super) fn fill_column(
             line: 0,
         };
     }
-    (placed, cursor)
+    cursor
 }
 
 /// True when the first lines (up to its orphan count) of block `b` fit below `y`.
