@@ -29,6 +29,15 @@ fn build(text: &str, name: &str, layout: &layout::Layout) -> handbill::BuildOutp
         .unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// The warning that the language was not detected.
+fn language_warning(out: &handbill::BuildOutput) -> &str {
+    out.warnings
+        .iter()
+        .find(|w| w.message.starts_with("language not detected"))
+        .map(|w| w.message.as_str())
+        .unwrap_or_else(|| panic!("{:?}", out.warnings))
+}
+
 /// The catalog's /Lang of a PDF.
 fn pdf_lang(pdf: &[u8]) -> String {
     let doc = lopdf::Document::load_mem(pdf).unwrap();
@@ -231,15 +240,10 @@ fn short_text_falls_back_to_the_layouts_language_and_says_so() {
         "{:?}",
         out.notes
     );
-    let w = out
-        .warnings
-        .iter()
-        .find(|w| w.message.starts_with("language not detected"))
-        .unwrap_or_else(|| panic!("{:?}", out.warnings));
+    let w = language_warning(&out);
     assert!(
-        w.message.contains("too short") && w.message.contains("layout's language, en"),
-        "{}",
-        w.message
+        w.contains("too short") && w.contains("layout's language, en"),
+        "{w}"
     );
     // Digits and punctuation only: nothing to detect by.
     let out = build("2026\n\n1. 2. 3.\n", "digits.txt", &layout);
@@ -259,17 +263,12 @@ fn a_short_text_in_another_script_is_not_set_as_the_layouts_language() {
     let out = build(text, "poster.md", &a3);
     assert_eq!(out.lang, "ar");
     assert_eq!(pdf_lang(&out.pdf), "ar");
-    let w = out
-        .warnings
-        .iter()
-        .find(|w| w.message.starts_with("language not detected"))
-        .unwrap_or_else(|| panic!("{:?}", out.warnings));
+    let w = language_warning(&out);
     assert!(
-        w.message.contains(
+        w.contains(
             "set as ar, the best guess, as the layout's language is not written in Arabic script;"
         ),
-        "{}",
-        w.message
+        "{w}"
     );
     // Read back in the order it is read, and set from the right: the
     // headline ends at the right margin (18mm in), not short of it.
