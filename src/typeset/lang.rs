@@ -238,10 +238,10 @@ impl Choice {
 /// `lang`, else a `lang` a user's layout file sets, else the language
 /// detected in the text, else the layout's default, unless the text is in
 /// a script that language is not written in: then the detector's best
-/// guess, which is at least in the text's script. A poster's two Arabic
-/// lines were too short to tell Arabic from Persian, and were set left to
-/// right as English; two lines of Japanese took the Chinese forms of their
-/// kanji.
+/// guess, which is at least in the text's script, where it is safe (see
+/// [`safe_guess`]). A poster's two Arabic lines were too short to tell
+/// Arabic from Persian, and were set left to right as English; two lines
+/// of Japanese took the Chinese forms of their kanji.
 ///
 /// `default` is the layout's `[hyphenation] lang`, and `set_at` where a
 /// user's layout file wrote it (`None` for a built-in's, which is only a
@@ -275,7 +275,7 @@ pub fn choose(
             tag: refine(&d.tag, default),
             source: Source::Detected(d),
         },
-        Some(d) if !written_in(default, d.script) => Choice {
+        Some(d) if !written_in(default, d.script) && safe_guess(&d) => Choice {
             tag: d.tag.clone(),
             source: Source::ScriptGuess(d),
         },
@@ -284,6 +284,17 @@ pub fn choose(
             source: Source::LayoutDefault(best),
         },
     }
+}
+
+/// Whether an unconfirmed guess is safe to set a text by: the only
+/// language the detector knows in its script (Greek, Korean, Japanese
+/// kana), or one written without hyphens (Arabic, Persian, Hebrew,
+/// Chinese, Thai), where the guess decides the direction and the glyphs'
+/// forms but no hyphen. A guess between Russian and Ukrainian, or Hindi
+/// and Marathi, would hyphenate by the wrong patterns: such a text keeps
+/// the layout's language, which hyphenates none of its words.
+fn safe_guess(d: &Detection) -> bool {
+    d.script.langs().len() == 1 || hyphenate::writes_without_hyphens(&d.tag)
 }
 
 /// A script's name in a message: the detector calls Chinese characters
@@ -917,6 +928,10 @@ mod tests {
         );
         let japanese = choose(&doc("木曜日の午後七時に集会を開きます。"), "en", None, None);
         assert_eq!(japanese.tag, "ja");
+        // Short Cyrillic text, Russian or Ukrainian: a wrong guess would
+        // hyphenate by the other's patterns, so it keeps the layout's.
+        let cyrillic = choose(&doc("Збори мешканців у четвер"), "en", None, None);
+        assert_eq!(cyrillic.tag, "en");
         // Short Latin text keeps the layout's language.
         let latin = choose(&doc("Fix our homes"), "en-US", None, None);
         assert_eq!(latin.tag, "en-US");
