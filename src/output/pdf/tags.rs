@@ -385,6 +385,54 @@ impl Builder<'_> {
 /// when `links` (PDF/X keeps annotations off the printed page). `targets`
 /// are what the web addresses in the text open.
 fn build(pages: &[Marker], links: bool, targets: &[Arc<str>]) -> Tree {
+    let elements = gather(pages, links);
+    let mut b = Builder {
+        nodes: vec![Node {
+            role: StructRole::Document,
+            side: 0,
+            alt: None,
+            lang: None,
+            parent: None,
+            kids: Vec::new(),
+        }],
+        annots: Vec::new(),
+        side: 0,
+        clickable: links,
+        targets,
+    };
+    let mut outline = Outline::default();
+    // Open lists, outermost first: (depth, the L, its last LI).
+    let mut lists: Vec<(u8, usize, usize)> = Vec::new();
+    for (id, e) in elements {
+        if id.side != b.side {
+            outline.restart();
+        }
+        b.side = id.side;
+        match e.role {
+            Role::ListItem { depth, .. } => b.list_item(&mut lists, depth, e),
+            Role::TableRow { .. } => {
+                lists.clear();
+                let table = b.add(StructRole::Table, None, 0, Vec::new());
+                b.nodes[table].lang = e.lang;
+                b.table(table, e.whole);
+            }
+            _ => {
+                lists.clear();
+                let role = outline.role(&e.role);
+                b.element(role, e);
+            }
+        }
+    }
+    Tree {
+        nodes: b.nodes,
+        links: b.annots,
+    }
+}
+
+/// Each page's marked sequences gathered by the element they are part
+/// of, in the elements' order; a link's area and address kept when
+/// `links`.
+fn gather(pages: &[Marker], links: bool) -> BTreeMap<ElementId, Gathered> {
     let mut elements: BTreeMap<ElementId, Gathered> = BTreeMap::new();
     for (p, page) in pages.iter().enumerate() {
         // The address of each link sequence, in MCID order as recorded.
@@ -427,57 +475,37 @@ fn build(pages: &[Marker], links: bool, targets: &[Arc<str>]) -> Tree {
             }
         }
     }
-    let mut b = Builder {
-        nodes: vec![Node {
-            role: StructRole::Document,
-            side: 0,
-            alt: None,
-            lang: None,
-            parent: None,
-            kids: Vec::new(),
-        }],
-        annots: Vec::new(),
-        side: 0,
-        clickable: links,
-        targets,
-    };
-    let mut outline = Outline::default();
-    // Open lists, outermost first: (depth, the L, its last LI).
-    let mut lists: Vec<(u8, usize, usize)> = Vec::new();
-    for (id, e) in elements {
-        if id.side != b.side {
-            outline.restart();
-        }
-        b.side = id.side;
-        if let Role::TableRow { .. } = e.role {
-            lists.clear();
-            let table = b.add(StructRole::Table, None, 0, Vec::new());
-            b.nodes[table].lang = e.lang;
-            b.table(table, e.whole);
-            continue;
-        }
-        let Role::ListItem { depth, .. } = e.role else {
-            lists.clear();
-            let alt = match &e.role {
-                Role::Figure { alt } => Some(alt.clone()),
-                _ => None,
-            };
-            let role = outline.role(&e.role);
-            let el = b.add(role, alt, 0, Vec::new());
-            b.nodes[el].lang = e.lang;
-            if e.links.is_empty() {
-                b.fill(el, e.whole);
-                continue;
-            }
-            // A link as a whole: the element holds a Link, which holds the
-            // content and the annotations that make it clickable.
-            let link = b.add(StructRole::Link, None, el, Vec::new());
-            b.fill(link, e.whole);
-            for (page, area, uri) in e.links {
-                b.annotate(link, page, area, uri);
-            }
-            continue;
+    elements
+}
+
+impl Builder<'_> {
+    /// `e`, an element that is neither a list item nor a table, added
+    /// under the document in `role`: a link as a whole (the QR code, its
+    /// printed address) holds a Link, which holds the content and the
+    /// annotations that make it clickable.
+    fn element(&mut self, role: StructRole, e: Gathered) {
+        let alt = match &e.role {
+            Role::Figure { alt } => Some(alt.clone()),
+            _ => None,
         };
+        let el = self.add(role, alt, 0, Vec::new());
+        self.nodes[el].lang = e.lang;
+        if e.links.is_empty() {
+            self.fill(el, e.whole);
+            return;
+        }
+        let link = self.add(StructRole::Link, None, el, Vec::new());
+        self.fill(link, e.whole);
+        for (page, area, uri) in e.links {
+            self.annotate(link, page, area, uri);
+        }
+    }
+
+    /// `e`, a list item at `depth`, added as an LI (its marker a Lbl, its
+    /// text an LBody) to the open list of its depth in `lists` (outermost
+    /// first: depth, the L, its last LI), opening one under the item above
+    /// for a deeper item and closing deeper ones for a shallower.
+    fn list_item(&mut self, lists: &mut Vec<(u8, usize, usize)>, depth: u8, e: Gathered) {
         while lists.last().is_some_and(|(d, _, _)| *d > depth) {
             lists.pop();
         }
@@ -486,26 +514,22 @@ fn build(pages: &[Marker], links: bool, targets: &[Arc<str>]) -> Tree {
             // A deeper list belongs to the item above it.
             outer => {
                 let parent = outer.map_or(0, |&(_, _, li)| li);
-                let l = b.add(StructRole::L, None, parent, Vec::new());
+                let l = self.add(StructRole::L, None, parent, Vec::new());
                 lists.push((depth, l, l));
                 l
             }
         };
-        let li = b.add(StructRole::LI, None, list, Vec::new());
-        b.nodes[li].lang = e.lang;
+        let li = self.add(StructRole::LI, None, list, Vec::new());
+        self.nodes[li].lang = e.lang;
         if let Some(top) = lists.last_mut() {
             top.2 = li;
         }
         if !e.label.is_empty() {
-            let lbl = b.add(StructRole::Lbl, None, li, Vec::new());
-            b.fill(lbl, e.label);
+            let lbl = self.add(StructRole::Lbl, None, li, Vec::new());
+            self.fill(lbl, e.label);
         }
-        let body = b.add(StructRole::LBody, None, li, Vec::new());
-        b.fill(body, e.whole);
-    }
-    Tree {
-        nodes: b.nodes,
-        links: b.annots,
+        let body = self.add(StructRole::LBody, None, li, Vec::new());
+        self.fill(body, e.whole);
     }
 }
 
