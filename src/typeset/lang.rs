@@ -239,7 +239,7 @@ impl Choice {
 /// detected in the text, else the layout's default, unless the text is in
 /// a script that language is not written in: then the detector's best
 /// guess, which is at least in the text's script, where it is safe (see
-/// [`safe_guess`]). A poster's two Arabic lines were too short to tell
+/// `safe_guess`). A poster's two Arabic lines were too short to tell
 /// Arabic from Persian, and were set left to right as English; two lines
 /// of Japanese took the Chinese forms of their kanji.
 ///
