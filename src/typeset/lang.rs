@@ -317,11 +317,16 @@ fn written_in(tag: &str, script: Script) -> bool {
     if ALSO_WRITTEN_IN.contains(&(wanted.as_str(), script)) {
         return true;
     }
-    let mut langs = Lang::all()
-        .iter()
-        .filter(|&&lang| primary(&tag_and_name(lang, script, "").0) == wanted)
-        .peekable();
+    let mut langs = detector_langs(&wanted).peekable();
     langs.peek().is_none() || langs.any(|lang| script.langs().contains(lang))
+}
+
+/// The detector's languages whose tag's primary language is `wanted`
+/// (lower case): Serbian for `sr`, none for a language it does not know.
+fn detector_langs(wanted: &str) -> impl Iterator<Item = &'static Lang> + '_ {
+    Lang::all()
+        .iter()
+        .filter(move |&&lang| primary(&tag_and_name(lang, Script::Latin, "").0) == wanted)
 }
 
 /// A warning when a user's layout names one language and the text is
@@ -402,10 +407,7 @@ pub fn detect(text: &str) -> Option<Detection> {
 /// language may have a name and still lack hyphenation patterns.
 pub fn name_of(tag: &str) -> Option<&'static str> {
     let wanted = primary(tag).to_ascii_lowercase();
-    let detected = Lang::all()
-        .iter()
-        .find(|&&lang| primary(&tag_and_name(lang, Script::Latin, "").0) == wanted)
-        .map(|lang| lang.eng_name());
+    let detected = detector_langs(&wanted).next().map(|lang| lang.eng_name());
     // ISO 639's codes for no language in particular name none.
     let special = matches!(wanted.as_str(), "und" | "mul" | "mis" | "zxx");
     detected.or_else(|| {
