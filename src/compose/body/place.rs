@@ -28,18 +28,22 @@ const MARKER_GAP_EM: f64 = 0.3;
 /// a list item's marker a little way (in ems of `body_size`) before its
 /// text. `rows_apart` when the lines are rows set apart by part of a line;
 /// `tag_tables` when a table set in columns is tagged as one; `rtl` on a
-/// right-to-left page.
+/// right-to-left page; `bidi` when the block's paragraph has bidi levels
+/// (see `Paragraph::is_bidi`), without which it has no right-to-left text.
 pub(super) fn place_lines(
     out: &mut BlockLines,
     (block, shape, mut lines, align): (&Block, &Shape, Vec<Line>, Align),
     (leading, element, body_size): (Length, usize, Length),
-    (rows_apart, tag_tables, rtl): (bool, bool, bool),
+    (rows_apart, tag_tables, rtl, bidi): (bool, bool, bool, bool),
 ) {
     let prose = matches!(
         block.kind,
         BlockKind::Body | BlockKind::Quote | BlockKind::Heading(_)
     );
+    // Reading the block's text again costs a copy of it, on every trial
+    // size: only a paragraph with right-to-left text needs it.
     if !rtl
+        && bidi
         && prose
         && shape.marker.is_none()
         && !is_table(&block.spans)

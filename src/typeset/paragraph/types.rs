@@ -284,4 +284,11 @@ impl Paragraph {
     pub fn rows_apart(&self) -> bool {
         self.rows_apart
     }
+
+    /// Whether its glyphs have bidi levels: it has right-to-left text, or
+    /// is in a right-to-left document. False for a paragraph of
+    /// left-to-right text in a left-to-right document.
+    pub fn is_bidi(&self) -> bool {
+        self.bidi
+    }
 }
