@@ -171,25 +171,17 @@ impl Setter<'_> {
                 _ => self.push_next_word(&mut p, style, &mut walk, i, line)?,
             };
         }
-        let Walk {
-            levels,
-            cells,
-            cell_from,
-            ..
-        } = walk;
         // Right-to-left letters are never spaced apart: a gap breaks an
         // Arabic join, and alreq rules letter spacing out; such a
         // paragraph is justified by its word spaces alone.
-        let rtl_letters = levels
+        let rtl_letters = walk
+            .levels
             .as_ref()
             .is_some_and(|l| l.iter().any(|v| v % 2 == 1));
         // Before the letter spacing adds its items, which would move the
         // tabs' glue.
-        let fit = cells.map(|mut t| {
-            t.end_row(
-                &p.items,
-                Cell::of(chars[cell_from..].iter().map(|&(c, _)| c)),
-            );
+        let fit = walk.cells.take().map(|mut t| {
+            t.end_row(&p.items, walk.cell(chars.len()));
             TableFit {
                 width: t.width(style.size),
                 lined_up: t.line_up(&mut p.items, style.size, self.measure, rtl_letters),
