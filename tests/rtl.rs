@@ -437,3 +437,62 @@ fn an_arabic_paragraph_in_an_english_leaflet_ends_flush_right() {
         assert!(last.0 > lines[0].0 + 20.0, "{layout}: {ar:?}");
     }
 }
+
+#[test]
+fn an_english_paragraph_in_an_arabic_leaflet_starts_flush_left() {
+    // The mirror image of the test above: the Arabic text decides the page
+    // (right to left, mirrored once composed), and an English paragraph
+    // in it reads from the left, so its short last line, and each line
+    // on a ragged poster, starts at its column's left edge. Long enough
+    // for two columns on the leaflet: a line in the left-hand column once
+    // had its origin left of the page, as far as its ink had moved.
+    let arabic = "قطعت البلدية المياه عن الجانب الشرقي للمرة الثالثة هذا الشهر. \
+        ندعو كل المستأجرين إلى حضور الاجتماع يوم الخميس وإحضار جار معهم، \
+        حتى تسمعنا البلدية كلنا معا.";
+    let english = "The council cut the water to the east side for the third time \
+        this month. We call on every tenant to come to the meeting on Thursday.";
+    let mut text = String::from("+++\nlang = \"ar\"\n+++\n# الماء حق لكل بيت\n\n");
+    for _ in 0..6 {
+        text.push_str(&format!("{arabic}\n\n{english}\n\n"));
+    }
+    let leaflet = support::a4_leaflet_at_most_14pt();
+    let poster = layout::load("a3-poster").unwrap();
+    for (name, layout) in [("a4-leaflet", &leaflet), ("a3-poster", &poster)] {
+        let out = handbill::build(&BuildRequest::new(text.as_bytes(), "t.md", layout))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(out.lang, "ar", "{name}");
+        let (boxes, width) = boxes(&out.pdf, name);
+        // Line boxes, each marked English when its first word is Latin.
+        let mut lines: Vec<(f64, f64, Option<bool>)> = Vec::new();
+        for b in &boxes {
+            if b.2.is_empty() {
+                lines.push((b.0, b.1, None));
+            } else if let Some(l) = lines.last_mut() {
+                if l.2.is_none() {
+                    l.2 = Some(b.2.chars().any(|c| c.is_ascii_alphabetic()));
+                }
+            }
+        }
+        let mut short = 0;
+        for half in [true, false] {
+            let column: Vec<_> = lines
+                .iter()
+                .filter(|l| (l.0 < width / 2.0) == half)
+                .collect();
+            let Some(left) = column.iter().map(|l| l.0).reduce(f64::min) else {
+                continue;
+            };
+            let right = column.iter().map(|l| l.1).fold(0.0, f64::max);
+            for l in column.iter().filter(|l| l.2 == Some(true)) {
+                assert!(
+                    (l.0 - left).abs() < 2.0,
+                    "{name}: an English line not flush left: {l:?}, the column starts at {left}"
+                );
+                if l.1 < right - 20.0 {
+                    short += 1;
+                }
+            }
+        }
+        assert!(short >= 2, "{name}: no short English line: {lines:?}");
+    }
+}

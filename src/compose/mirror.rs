@@ -35,6 +35,16 @@ pub(super) fn mirror_page(page: &mut Page) {
         // The extent [x + lo, x + hi] goes to [w - x - hi, w - x - lo]; the
         // glyphs keep their places inside the line.
         l.x = w - l.x - lo - hi;
+        // A line whose ink starts right of its origin (moved to where a
+        // paragraph that reads against the page starts, see
+        // `body::place`) would have its origin left of its ink by as
+        // much, off the page in the leftmost column: the glyphs move to
+        // the origin instead, which keeps them where they are on the page.
+        if lo > crate::units::Length::ZERO && l.figure.is_none() {
+            l.line.shift(-lo);
+            l.line.width -= lo;
+            l.x += lo;
+        }
     }
     for r in &mut page.rules {
         r.from.0 = w - r.from.0;

@@ -41,15 +41,15 @@ pub(super) fn place_lines(
         BlockKind::Body | BlockKind::Quote | BlockKind::Heading(_)
     );
     // Reading the block's text again costs a copy of it, on every trial
-    // size: only a paragraph with right-to-left text needs it.
-    if !rtl
-        && bidi
+    // size: on a left-to-right page only a paragraph with right-to-left
+    // text needs it.
+    if (rtl || bidi)
         && prose
         && shape.marker.is_none()
         && !is_table(&block.spans)
-        && reads_from_the_right(block)
+        && reads_against_the_page(block, rtl)
     {
-        flush_right(&mut lines, &shape.widths, align);
+        flush_to_its_start(&mut lines, &shape.widths, align);
     }
     let x = shape.x;
     let marker_x = shape
@@ -118,25 +118,28 @@ pub(super) fn place_lines(
     }
 }
 
-/// Whether `block` reads from the right in a left-to-right document: an
-/// Arabic paragraph in an English leaflet (see
+/// Whether `block` reads the other way from its page (`rtl`, a page that
+/// reads from the right): an Arabic paragraph in an English leaflet, an
+/// English one (a quote, an address) in an Arabic leaflet (see
 /// [`bidi::paragraph_direction`]).
-fn reads_from_the_right(block: &Block) -> bool {
-    bidi::paragraph_direction(&block.text(), Direction::Ltr).is_rtl()
+fn reads_against_the_page(block: &Block, rtl: bool) -> bool {
+    let page = if rtl { Direction::Rtl } else { Direction::Ltr };
+    bidi::paragraph_direction(&block.text(), page) != page
 }
 
-/// `lines` of a right-to-left paragraph on a left-to-right page, each line
-/// that does not fill its measure (`widths`, the last repeating) moved to
-/// the right, where the paragraph starts: its ragged lines and its last
-/// one, which were flush left. A reader of the Arabic paragraph of an
-/// English leaflet looked for its short last line at the right and found
-/// it at the left. Only paragraphs, quotes and headings, in the column's
-/// measure: a list item's marker hangs on the page's side, a table's
-/// columns line up with the page's, and the imprint and the lines of the
-/// head are placed where the page has room for them. (A left-to-right
-/// paragraph on a right-to-left page, mostly a link or a name, keeps the
-/// page's side.)
-fn flush_right(lines: &mut [Line], widths: &[Length], align: Align) {
+/// `lines` of a paragraph that reads the other way from its page, each
+/// line that does not fill its measure (`widths`, the last repeating)
+/// moved to the right, which is where the paragraph starts: its ragged
+/// lines and its last one, which were flush with the page's start. A
+/// reader of the Arabic paragraph of an English leaflet looked for its
+/// short last line at the right and found it at the left. A right-to-left
+/// page is mirrored once it is composed (see `compose::mirror`), so there
+/// the same move sets an English paragraph's short lines flush left.
+/// Only paragraphs, quotes and headings, in the column's measure: a list
+/// item's marker hangs on the page's side, a table's columns line up with
+/// the page's, and the imprint and the lines of the head are placed where
+/// the page has room for them.
+fn flush_to_its_start(lines: &mut [Line], widths: &[Length], align: Align) {
     let last = lines.len().saturating_sub(1);
     for (k, line) in lines.iter_mut().enumerate() {
         let full = align == Align::Justify && k < last && line.end != LineEnd::Break;
