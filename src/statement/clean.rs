@@ -238,11 +238,40 @@ pub(super) struct Removed {
     pub(super) first: char,
 }
 
+/// What [`check_chars`] found in a statement's text, each with where the
+/// first was and how many there were.
+#[derive(Debug, Default)]
+pub(super) struct Checked {
+    /// Bidi controls and U+FEFF, which [`remove_invisible`] removes.
+    pub(super) invisible: Option<Removed>,
+    /// U+FFFD, the replacement character: a program that read the text
+    /// before handbill (in the wrong encoding, most often) put it where it
+    /// lost a character. It prints as it stands, "�", so the writer is
+    /// told where.
+    pub(super) lost: Option<Removed>,
+}
+
+/// Counts `c`, found at `line` and `column`, in `slot`.
+fn count(slot: &mut Option<Removed>, (line, column): (usize, usize), c: char) {
+    match slot {
+        Some(r) => r.count += 1,
+        None => {
+            *slot = Some(Removed {
+                count: 1,
+                line,
+                column,
+                first: c,
+            })
+        }
+    }
+}
+
 /// Fails on the first control character; reports the bidi controls and
-/// U+FEFF that [`remove_invisible`] removes.
-pub(super) fn check_chars(text: &str, file: &str) -> Result<Option<Removed>> {
+/// U+FEFF that [`remove_invisible`] removes, and the replacement
+/// characters (see [`Checked`]).
+pub(super) fn check_chars(text: &str, file: &str) -> Result<Checked> {
     let (mut line, mut column) = (1, 1);
-    let mut removed: Option<Removed> = None;
+    let mut found = Checked::default();
     for c in text.chars() {
         if c == '\n' {
             line += 1;
@@ -253,21 +282,13 @@ pub(super) fn check_chars(text: &str, file: &str) -> Result<Option<Removed>> {
             return Err(control_error(file, line, column, c));
         }
         if is_removed(c) {
-            match &mut removed {
-                Some(r) => r.count += 1,
-                None => {
-                    removed = Some(Removed {
-                        count: 1,
-                        line,
-                        column,
-                        first: c,
-                    })
-                }
-            }
+            count(&mut found.invisible, (line, column), c);
+        } else if c == char::REPLACEMENT_CHARACTER {
+            count(&mut found.lost, (line, column), c);
         }
         column += 1;
     }
-    Ok(removed)
+    Ok(found)
 }
 
 /// The first control character of `s` and its char index, if any.

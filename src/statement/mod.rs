@@ -258,8 +258,12 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     if let Some(found) = page_breaks {
         warnings.push(steps::page_break_warning(&found, file));
     }
-    if let Some(removed) = clean::check_chars(&norm, file)? {
+    let checked = clean::check_chars(&norm, file)?;
+    if let Some(removed) = checked.invisible {
         warnings.push(steps::removed_chars_warning(&removed, file));
+    }
+    if let Some(lost) = checked.lost {
+        warnings.push(steps::replacement_chars_warning(&lost, file));
     }
 
     let (front, body_start) = frontmatter::split(&norm, &index, file, format)?;

@@ -43,6 +43,23 @@ pub(super) fn removed_chars_warning(removed: &clean::Removed, file: &str) -> War
     }
 }
 
+/// The warning for the replacement characters (U+FFFD) `lost` in the
+/// text: each stands where a character was lost before handbill read it.
+pub(super) fn replacement_chars_warning(lost: &clean::Removed, file: &str) -> Warning {
+    let others = match lost.count {
+        1 => String::new(),
+        n => format!(" ({n} in the text)"),
+    };
+    Warning {
+        at: Location::at(file, lost.line, lost.column),
+        message: format!(
+            "“\u{FFFD}”, the replacement character{others}, is printed as it stands: a program \
+             that read this text before lost a character here, most often by reading it in \
+             the wrong encoding; type the letter that belongs there"
+        ),
+    }
+}
+
 /// The format `body` is read in: plain text for a Markdown body that
 /// is a message copied out of a chat app, with a warning.
 pub(super) fn read_as(

@@ -2286,3 +2286,36 @@ fn a_date_opening_a_wrapped_markdown_line_goes_on_its_paragraph() {
         "Auch in diesem Jahr gehen wir am 1. Mai gemeinsam auf die Straße."
     );
 }
+
+#[test]
+fn a_replacement_character_is_printed_with_a_warning_where_it_stands() {
+    // "Caf�" is what a program that read UTF-8 as something else, or cut a
+    // letter in two, leaves: the text keeps it (it is what the writer
+    // sent), and the warning says where the first is and how many.
+    let text = "Rent strike\n\nMeet at Caf\u{FFFD} Central,\nna\u{FFFD}ve as it sounds.\n";
+    for format in [Format::Plain, Format::Markdown] {
+        let parsed = parse_ok(text, format);
+        assert!(
+            texts(&parsed.document)[1].contains("Caf\u{FFFD} Central"),
+            "{format:?}"
+        );
+        let lost: Vec<String> = parsed
+            .warnings
+            .iter()
+            .map(ToString::to_string)
+            .filter(|w| w.contains("replacement character"))
+            .collect();
+        assert_eq!(lost.len(), 1, "{format:?}: {:?}", parsed.warnings);
+        assert!(
+            lost[0].starts_with("s.txt:3:12: warning: “\u{FFFD}”, the replacement character (2 in the text), is printed"),
+            "{}",
+            lost[0]
+        );
+    }
+    // Without one, no such warning.
+    let parsed = parse_ok("Rent strike\n\nMeet at Café Central.\n", Format::Plain);
+    assert!(parsed
+        .warnings
+        .iter()
+        .all(|w| !w.to_string().contains("replacement")));
+}
