@@ -6,6 +6,7 @@ use handbill::compose::pages::PlacedLine;
 use handbill::compose::{compose, ComposeOptions, Composed};
 use handbill::layout::{self, Layout};
 use handbill::statement::{parse, Format};
+use handbill::typeset::sense;
 use handbill::units::Length;
 
 const BODY: &str = "We meet on Saturday at ten in front of the town hall. Bring your \
@@ -173,14 +174,25 @@ fn the_poster_headline_is_fitted() {
         }
         // Maximal: half a point larger needs more lines or a broken word
         // (or, in as many more lines, more of the page than a headline
-        // may take, and is set smaller again).
+        // may take, and is set smaller again), or breaks worse by sense
+        // ("Fix Our Homes / Before You / Raise Our Rents" parts a clause
+        // where "Before You Raise / Our Rents" starts a phrase).
         if size < fit.max_size && !too_long {
             let larger = set(headline, &only_size(size + Length::pt(0.5)));
+            let texts = |c: &Composed| -> Vec<String> {
+                headline_lines(c, fit.min_size)
+                    .iter()
+                    .map(|l| l.line.text())
+                    .collect()
+            };
+            let worse = sense::dearest_break(&texts(&larger), "en")
+                > sense::dearest_break(&texts(&c), "en");
             assert!(
-                larger.warnings.iter().any(|w| {
-                    w.message.starts_with("the headline does not fit")
-                        || w.message.starts_with("the headline is too long")
-                }),
+                worse
+                    || larger.warnings.iter().any(|w| {
+                        w.message.starts_with("the headline does not fit")
+                            || w.message.starts_with("the headline is too long")
+                    }),
                 "{headline}: {size} is not the largest"
             );
         }

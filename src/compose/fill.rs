@@ -167,14 +167,21 @@ pub(super) fn fill_out(
         // wide for it hyphenates that word; one set back down to leave the
         // text room is no larger. A line it gains must break between
         // phrases: "Save / our park!", never "Rent / strike meeting".
+        // Nor may one of several lines break worse by sense than it did:
+        // "Công nhân may cần lương đủ sống, / không cần lời hứa" grown
+        // became "Công nhân may cần lương / đủ sống, không cần lời hứa",
+        // across the clause.
         let was = best.trial.headline_lines;
+        let was_dearest = sense::dearest_break(&title_lines(&best.trial), &opts.lang);
         best = grow(tools, doc, opts, n, best, make, |t| {
             let h = &t.headline_lines;
+            let lines = title_lines(t);
             h.count <= most_lines
                 && (h.count < 2 || h.last_words >= 2)
                 && h.hyphenated <= was.hyphenated
                 && !h.shrunk
-                && (h.count <= was.count || breaks_between_phrases(t, &opts.lang))
+                && (h.count <= was.count || sense::breaks_between_phrases(&lines, &opts.lang))
+                && (was.count < 2 || sense::dearest_break(&lines, &opts.lang) <= was_dearest)
         })?;
     }
     if !full_enough(&best, n) {
@@ -193,11 +200,10 @@ pub(super) fn fill_out(
     Ok(best)
 }
 
-/// Whether the headline of `trial` breaks its lines between phrases (see
-/// [`sense::breaks_between_phrases`]): asked only of a headline that
-/// gained a line by growing, so that no other setting pays for it.
-fn breaks_between_phrases(trial: &Trial, lang: &str) -> bool {
-    let lines: Vec<String> = trial
+/// The text of the headline's lines in `trial`, to weigh their breaks by
+/// sense (see [`sense::breaks_between_phrases`], [`sense::dearest_break`]).
+fn title_lines(trial: &Trial) -> Vec<String> {
+    trial
         .pages
         .first()
         .map(|p| {
@@ -207,8 +213,7 @@ fn breaks_between_phrases(trial: &Trial, lang: &str) -> bool {
                 .map(|l| l.line.text())
                 .collect()
         })
-        .unwrap_or_default();
-    sense::breaks_between_phrases(&lines, lang)
+        .unwrap_or_default()
 }
 
 /// The text on one page in a single column, where the layout has several:

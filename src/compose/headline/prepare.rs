@@ -43,8 +43,20 @@ const LONG_WORD_SHRINK: f64 = 0.25;
 /// (nor after a function word), then none after a function word, then any
 /// (the breaker has still avoided the costly breaks where it could).
 /// Before them, for a headline written with spaces that has a clause end
-/// inside it, [`CLAUSES_ONLY`].
+/// inside it, [`CLAUSES_ONLY`], and for any headline written with spaces,
+/// [`PHRASES_ONLY`].
 const BREAK_LIMITS: [f64; 3] = [sense::PHRASE, sense::CLINGING, f64::INFINITY];
+
+/// The first limit (after [`CLAUSES_ONLY`]) for a headline written with
+/// spaces: each line ends a clause or has the next start a phrase
+/// ([`sense::BEFORE_PHRASE`]: "Water is a right / for every home / in
+/// Al-Nuzha"), if a size at most [`SENSE_SHRINK`] smaller allows it. A
+/// tri-fold's cover grew "for every / home" to fill its panel a word or two
+/// a line; here it takes the size at which "for every home" is one line.
+/// Not for a headline without spaces: its breaks between words inside a
+/// clause ("外卖骑手 / 联合起来", "riders / unite") are as good as a
+/// poster's lines get, and this limit would only set it smaller.
+const PHRASES_ONLY: f64 = sense::WITHIN_CLAUSE;
 
 /// The first limit for a headline of several clauses: breaks only where
 /// a clause ends, so that it takes one a line ("Plate na vreme, / rad bez
@@ -53,7 +65,7 @@ const BREAK_LIMITS: [f64; 3] = [sense::PHRASE, sense::CLINGING, f64::INFINITY];
 /// a headline without spaces, whose phrases are long (a line of a poster
 /// holds two or three): there it would only trade two lines for one at a
 /// much smaller size.
-const CLAUSES_ONLY: f64 = sense::WITHIN_CLAUSE;
+const CLAUSES_ONLY: f64 = sense::BEFORE_PHRASE;
 
 /// How much smaller than the largest size that fits a headline may be set
 /// so that it takes a clause a line: up to 25%. More than [`SENSE_SHRINK`],
@@ -240,6 +252,8 @@ struct Search<'s, 'a> {
     /// Whether to try [`CLAUSES_ONLY`] first: a headline with spaces and
     /// a clause end inside it.
     clauses: bool,
+    /// Written without spaces (see [`written_without_spaces`]).
+    spaceless: bool,
     /// By (variant, size index): a size is tried for several limits.
     trials: HashMap<(usize, usize), Trial>,
 }
@@ -278,6 +292,7 @@ impl<'s, 'a> Search<'s, 'a> {
                 SENSE_SHRINK
             },
             clauses: false,
+            spaceless,
             trials: HashMap::new(),
         }
     }
@@ -335,6 +350,7 @@ impl<'s, 'a> Search<'s, 'a> {
     /// cover it also held "İşçi sağlığı pazarlık konusu değildir" to the
     /// 28.5pt at which "konusu değildir" fits a line, where one word a
     /// line, "değildir" as wide as the rest, fills the panel at 48pt.
+    /// [`PHRASES_ONLY`] counts only where it leaves two lines or more.
     fn fitted_grown(&mut self, tiers: &[Tier]) -> Result<Option<(usize, usize)>> {
         let plain = self.variants.len() - 1;
         let tops = self.largest_clean_each()?;
@@ -352,6 +368,14 @@ impl<'s, 'a> Search<'s, 'a> {
                     if best.is_none_or(|(_, b)| k > b) {
                         best = Some((v, k));
                     }
+                }
+            }
+            // One line is no setting by phrases on a cover but the headline
+            // not grown at all: "Creche pública já!" stayed at 28pt where
+            // "Creche / pública já!" fills the panel.
+            if let Some((v, k)) = best {
+                if tier.limit == PHRASES_ONLY && self.trial(v, k)?.lines < 2 {
+                    continue;
                 }
             }
             if best.is_some() {
@@ -439,9 +463,11 @@ impl<'s, 'a> Search<'s, 'a> {
     /// first without a hole.
     fn tiers(&self) -> Vec<Tier> {
         let clauses = self.clauses.then_some((CLAUSES_ONLY, CLAUSE_SHRINK));
+        let phrases = (!self.spaceless).then_some((PHRASES_ONLY, self.sense_shrink));
         let others = BREAK_LIMITS.map(|limit| (limit, self.sense_shrink));
         clauses
             .into_iter()
+            .chain(phrases)
             .chain(others)
             .flat_map(|(limit, shrink)| {
                 [true, false].map(|even| Tier {

@@ -21,9 +21,14 @@
 //!   2026", "Article 50"), an abbreviation and what follows it ("godz.
 //!   12:00"), a name of two capitalised words ("Julian Assange"):
 //!   [`PHRASE`];
+//! - better where a phrase starts inside the clause, before an article,
+//!   preposition or conjunction or after a postposition ("Water is a
+//!   right / for every home"): [`BEFORE_PHRASE`], below the
+//!   [`WITHIN_CLAUSE`] of any other gap, which may part an adjective from
+//!   its noun ("Зберегти сільську / школу");
 //! - best after a comma, colon, full stop or dash, where a clause ends:
-//!   [`AFTER_CLAUSE`], below the [`WITHIN_CLAUSE`] of any other gap, so
-//!   that of two equally even settings the one breaking there wins.
+//!   [`AFTER_CLAUSE`], below the others, so that of two equally even
+//!   settings the one breaking there wins.
 //!
 //! Text without spaces (Chinese, Japanese, Thai) is priced between its
 //! characters by the `phrases` module's rules, with the same costs.
@@ -64,6 +69,19 @@ pub const PHRASE: f64 = 1000.0;
 /// loose ragged line costs, enough to prefer [`AFTER_CLAUSE`] breaks when
 /// the lines come out as even, too little to buy a ragged setting.
 pub const WITHIN_CLAUSE: f64 = 100.0;
+
+/// Cost of a break where a phrase starts inside a clause: before a word
+/// that leads into its own phrase (an article, preposition or
+/// conjunction: "Water is a right / for every home") or after one that
+/// ends the phrase before it (a postposition: "हर घर को / साफ़ पानी").
+/// Any other gap in a clause may part an adjective from its noun or a
+/// determiner from what it determines ("зелену / површину", "for every /
+/// home"), which no list tells from a gap between phrases; this one
+/// cannot. Its square, the demerits it adds, is half that of
+/// [`WITHIN_CLAUSE`]: enough to choose it where the lines come out about
+/// as even, not enough to buy a much rougher shape. Still above
+/// [`AFTER_CLAUSE`]: a comma is the stronger pause.
+pub const BEFORE_PHRASE: f64 = 70.0;
 
 /// Cost of a break after a word that ends a clause: free, as a break at
 /// the end of a paragraph's line ordinarily is.
@@ -180,6 +198,8 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
                 // A name and its number, a two-word name, or an Arabic
                 // noun and the noun it is "of".
                 PHRASE
+            } else if leads(k + 1) || trails[k] {
+                BEFORE_PHRASE
             } else {
                 WITHIN_CLAUSE
             }
@@ -215,6 +235,28 @@ pub fn breaks_between_phrases(lines: &[String], lang: &str) -> bool {
             || words::is_trailing(&lang, &listed(last))
             || words::clings_to(&lang, &listed(first), next.as_deref())
     })
+}
+
+/// The dearest of the breaks between the display `lines` (see
+/// [`gap_costs`]), [`AFTER_CLAUSE`] for a single line. A line without
+/// spaces, whose breaks are not between words, counts as breaking after a
+/// clause: there the costs cannot be read back from the lines' text.
+pub fn dearest_break(lines: &[String], lang: &str) -> f64 {
+    let unspaced = |c: char| is_southeast_asian(c) || is_ideographic(c);
+    if lines.iter().any(|l| l.chars().any(unspaced)) {
+        return AFTER_CLAUSE;
+    }
+    let mut words = Vec::new();
+    let mut ends = Vec::new();
+    for line in lines {
+        words.extend(line.split_whitespace().map(str::to_string));
+        ends.push(words.len());
+    }
+    let costs = gap_costs(&words, lang);
+    // The gap after a line's last word, word `end - 1`, is gap `end - 1`.
+    ends.iter()
+        .filter_map(|&end| end.checked_sub(1).and_then(|gap| costs.get(gap)))
+        .fold(AFTER_CLAUSE, |a, &b| a.max(b))
 }
 
 /// Whether two Arabic words are likely a construct (iḍāfa), a noun and

@@ -27,9 +27,39 @@ fn the_reference_headline_clings_at_its_function_words() {
     let c = costs(text, "en");
     // After the comma a clause ends: the best break of all.
     assert_eq!(c[2], AFTER_CLAUSE);
-    // "call / for", "solidarity / with": ordinary gaps.
-    assert_eq!(c[4], WITHIN_CLAUSE);
-    assert_eq!(c[6], WITHIN_CLAUSE);
+    // "call / for", "solidarity / with", "people / in": the next line
+    // starts a phrase.
+    assert_eq!(c[4], BEFORE_PHRASE);
+    assert_eq!(c[6], BEFORE_PHRASE);
+    assert_eq!(c[10], BEFORE_PHRASE);
+    // "Serbian / people": an ordinary gap, which may part an adjective
+    // from its noun.
+    assert_eq!(c[9], WITHIN_CLAUSE);
+}
+
+#[test]
+fn the_dearest_break_of_a_setting_is_read_from_its_lines() {
+    let lines = |s: &[&str]| s.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+    let dearest = |s: &[&str], lang| dearest_break(&lines(s), lang);
+    assert_eq!(dearest(&["Save our park!"], "en"), AFTER_CLAUSE);
+    assert_eq!(
+        dearest(&["Fair rents now,", "repairs this year"], "en"),
+        AFTER_CLAUSE
+    );
+    assert_eq!(
+        dearest(&["Water is a right for every home", "in Al-Nuzha"], "en"),
+        BEFORE_PHRASE
+    );
+    assert_eq!(
+        dearest(&["Water is a right for every", "home in Al-Nuzha"], "en"),
+        WITHIN_CLAUSE
+    );
+    assert_eq!(dearest(&["A call for", "solidarity"], "en"), CLINGING);
+    // Without spaces the breaks cannot be read back: counted as clauses.
+    assert_eq!(
+        dearest(&["保育士の", "人員を増やしてください"], "ja"),
+        AFTER_CLAUSE
+    );
 }
 
 #[test]
