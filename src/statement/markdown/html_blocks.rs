@@ -63,47 +63,10 @@ impl Builder<'_> {
                 );
             }
             match piece {
-                Piece::Text(raw) => {
-                    // HTML's runs of whitespace, line ends included, are
-                    // one space, and open no paragraph.
-                    let text = raw.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
-                    let before = raw.starts_with(|c: char| c.is_ascii_whitespace());
-                    let after = raw.ends_with(|c: char| c.is_ascii_whitespace());
-                    if text.is_empty() {
-                        if self.cur.is_some() && before {
-                            self.push_text(" ", self.style(), offset)?;
-                        }
-                        continue;
-                    }
-                    let lead = if before && self.cur.is_some() {
-                        " "
-                    } else {
-                        ""
-                    };
-                    let trail = if after { " " } else { "" };
-                    self.push_text(&format!("{lead}{text}{trail}"), self.style(), offset)?;
-                }
-                Piece::Bold(open) => {
-                    self.html_bold = if open {
-                        self.html_bold + 1
-                    } else {
-                        self.html_bold.saturating_sub(1)
-                    };
-                }
-                Piece::Strike(open) => {
-                    self.html_strike = if open {
-                        self.html_strike + 1
-                    } else {
-                        self.html_strike.saturating_sub(1)
-                    };
-                }
-                Piece::Italic(open) => {
-                    self.html_italic = if open {
-                        self.html_italic + 1
-                    } else {
-                        self.html_italic.saturating_sub(1)
-                    };
-                }
+                Piece::Text(raw) => self.html_text(&raw, offset)?,
+                Piece::Bold(open) => self.html_bold = nested(self.html_bold, open),
+                Piece::Strike(open) => self.html_strike = nested(self.html_strike, open),
+                Piece::Italic(open) => self.html_italic = nested(self.html_italic, open),
                 Piece::LineBreak => {
                     self.line_break(offset, true);
                 }
@@ -145,27 +108,7 @@ impl Builder<'_> {
                     self.flush();
                     self.html_lists.pop();
                 }
-                Piece::Item => {
-                    let depth = self
-                        .containers
-                        .iter()
-                        .filter(|c| matches!(c, Container::List { .. }))
-                        .count()
-                        + self.html_lists.len().saturating_sub(1);
-                    let marker = match self.html_lists.last_mut() {
-                        Some(Some(n)) => {
-                            let marker = format!("{n}.");
-                            *n = n.saturating_add(1);
-                            marker
-                        }
-                        _ => "•".to_string(),
-                    };
-                    let kind = ParaKind::Fixed(BlockKind::ListItem {
-                        marker,
-                        depth: u8::try_from(depth).unwrap_or(u8::MAX),
-                    });
-                    self.open(kind, offset);
-                }
+                Piece::Item => self.html_item(offset),
                 Piece::Link(url) => {
                     self.html_links += 1;
                     self.links.push(Link {
@@ -180,15 +123,7 @@ impl Builder<'_> {
                     self.end_link(offset)?;
                 }
                 Piece::LinkEnd => {}
-                Piece::Image(alt) => {
-                    self.warn(
-                        offset,
-                        "images in the statement are not placed; put pictures in the layout",
-                    );
-                    if !alt.trim().is_empty() {
-                        self.push_text(alt.trim(), self.style(), offset)?;
-                    }
-                }
+                Piece::Image(alt) => self.html_image(&alt, offset)?,
                 Piece::Plain => {}
                 Piece::LeftOut(what) => {
                     self.warn(
@@ -199,5 +134,73 @@ impl Builder<'_> {
             }
         }
         Ok(())
+    }
+
+    /// HTML's text `raw`, at `offset`: its runs of whitespace, line ends
+    /// included, are one space, and open no paragraph.
+    fn html_text(&mut self, raw: &str, offset: usize) -> Result<()> {
+        let text = raw.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+        let before = raw.starts_with(|c: char| c.is_ascii_whitespace());
+        let after = raw.ends_with(|c: char| c.is_ascii_whitespace());
+        if text.is_empty() {
+            if self.cur.is_some() && before {
+                self.push_text(" ", self.style(), offset)?;
+            }
+            return Ok(());
+        }
+        let lead = if before && self.cur.is_some() {
+            " "
+        } else {
+            ""
+        };
+        let trail = if after { " " } else { "" };
+        self.push_text(&format!("{lead}{text}{trail}"), self.style(), offset)
+    }
+
+    /// An HTML list item at `offset`: numbered in an `<ol>`, nested as
+    /// deep as the Markdown lists around it and the HTML lists in it.
+    fn html_item(&mut self, offset: usize) {
+        let depth = self
+            .containers
+            .iter()
+            .filter(|c| matches!(c, Container::List { .. }))
+            .count()
+            + self.html_lists.len().saturating_sub(1);
+        let marker = match self.html_lists.last_mut() {
+            Some(Some(n)) => {
+                let marker = format!("{n}.");
+                *n = n.saturating_add(1);
+                marker
+            }
+            _ => "•".to_string(),
+        };
+        let kind = ParaKind::Fixed(BlockKind::ListItem {
+            marker,
+            depth: u8::try_from(depth).unwrap_or(u8::MAX),
+        });
+        self.open(kind, offset);
+    }
+
+    /// An HTML image at `offset`: not placed (with a warning), its `alt`
+    /// text set in its place, so that what it said is not lost.
+    fn html_image(&mut self, alt: &str, offset: usize) -> Result<()> {
+        self.warn(
+            offset,
+            "images in the statement are not placed; put pictures in the layout",
+        );
+        if !alt.trim().is_empty() {
+            self.push_text(alt.trim(), self.style(), offset)?;
+        }
+        Ok(())
+    }
+}
+
+/// How deep a style's tags nest (`<b>` in `<b>`) after one opens (`open`)
+/// or closes: a closing tag with none open leaves it at none.
+fn nested(depth: u32, open: bool) -> u32 {
+    if open {
+        depth + 1
+    } else {
+        depth.saturating_sub(1)
     }
 }
