@@ -108,76 +108,20 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
         Arrangement::Sides => [one_page(design), one_page(design)],
         Arrangement::Columns => [half(design, 0), half(design, 1)],
     };
-    // Both sides' fonts go into one book, handed from composition to
-    // composition: faces are only ever added, so each side's stay valid.
-    // A side in Arabic script gets its type larger, so that the size the
-    // two share is one the eye sees (see `optical`).
-    let mut fonts = FontBook::new();
-    let mut scales = [Scales::SAME; 2];
-    for i in 0..2 {
-        (scales[i], fonts) = Scales::of(sides[i].doc, &designs[i], sides[i].opts, fonts)?;
-    }
-    let larger = [0, 1].map(|i| scales[i].apply(&designs[i]));
-    // At the smallest body size a scaled side's headline and headings are
-    // still larger than the layout's: a pair that fits only without them
-    // is set as the layout says, both sides alike, as before sides were
-    // scaled. The fonts are lent, so that a failed try loses none.
-    let (mut one, mut two, mut designs) = match compose_both(&sides, &larger, fonts.clone()) {
-        Ok((one, two)) => (one, two, larger),
-        Err(Error::Typeset { .. }) if scales != [Scales::SAME; 2] => {
-            scales = [Scales::SAME; 2];
-            let (one, two) = compose_both(&sides, &designs, fonts)?;
-            (one, two, designs)
-        }
-        Err(e) => return Err(e),
-    };
+    let (mut designs, scales, [mut one, mut two]) = each_alone(&sides, designs)?;
     let mut fonts = std::mem::take(&mut two.fonts);
     if design.pair == Arrangement::Columns {
         fonts = even_headlines(&sides, &mut designs, [&mut one, &mut two], fonts)?;
     }
     even_subtitles(&mut designs, [&one, &two], &scales);
-    // Sizes as the eye sees them: a scaled side's over its scale.
-    let seen = [
-        one.body_size / scales[0].body(),
-        two.body_size / scales[1].body(),
-    ];
-    // The side set at the smaller decides it (side one, when both are).
-    let decider = usize::from(seen[1] < seen[0]);
-    // Each side's body size: the size seen, times its scale, but never
-    // below the layout's smallest. Where a scaled side fits only at its
-    // smallest, the other is set there too: the pair then shares a point
-    // size, as it would without scales. Each size is at most the one the
-    // side fitted alone, so each still fits.
-    let sizes: [Length; 2] = std::array::from_fn(|i| {
-        let floor = designs[i].body.fit.map_or(Length::ZERO, |f| f.min_size);
-        (seen[decider] * scales[i].body()).max(floor)
-    });
-    // Both are set again at it, in the decider's columns (at that size
-    // filling may have found one column across the page more legible
-    // than the layout's two), and neither filled out: a short text's
-    // filling (a larger headline, more space between paragraphs) would
-    // make one side the louder, and two short texts grow their headlines
-    // by different amounts.
-    let columns = if decider == 0 {
-        one.columns
-    } else {
-        two.columns
-    };
-    for (i, composed) in [&mut one, &mut two].into_iter().enumerate() {
-        let design = pinned(&designs[i], sizes[i], columns);
-        if i == decider {
-            // Its own fitting may have needed a closer-set tail or a
-            // smaller headline to fit at this size: then it stays as
-            // fitted. The fonts are lent, so that a failed try loses none.
-            if let Some(plain) = plain_setting(&sides[i], &design, fonts.clone())? {
-                *composed = plain;
-                fonts = std::mem::take(&mut composed.fonts);
-            }
-        } else {
-            *composed = compose_side(i, &sides[i], &design, fonts)?;
-            fonts = std::mem::take(&mut composed.fonts);
-        }
-    }
+    let (sizes, decider, columns) = shared_size(&designs, [&one, &two], &scales);
+    let fonts = set_again(
+        &sides,
+        &designs,
+        (sizes, decider, columns),
+        [&mut one, &mut two],
+        fonts,
+    )?;
     // Side two's elements are its own, read after side one's: its ids
     // would otherwise join side one's headline and paragraphs.
     for page in &mut two.pages {
@@ -211,6 +155,91 @@ pub fn compose_pair(sides: [Side; 2], design: &Design) -> Result<ComposedPair> {
         body_size: sizes[0],
         fill,
     })
+}
+
+/// Each side fitted alone on its half or page (`designs`), with its
+/// optical scale: the designs they were set by, the scales, and the two
+/// settings, side two's holding the fonts.
+fn each_alone(
+    sides: &[Side; 2],
+    designs: [Design; 2],
+) -> Result<([Design; 2], [Scales; 2], [Composed; 2])> {
+    // Both sides' fonts go into one book, handed from composition to
+    // composition: faces are only ever added, so each side's stay valid.
+    // A side in Arabic script gets its type larger, so that the size the
+    // two share is one the eye sees (see `optical`).
+    let mut fonts = FontBook::new();
+    let mut scales = [Scales::SAME; 2];
+    for i in 0..2 {
+        (scales[i], fonts) = Scales::of(sides[i].doc, &designs[i], sides[i].opts, fonts)?;
+    }
+    let larger = [0, 1].map(|i| scales[i].apply(&designs[i]));
+    // At the smallest body size a scaled side's headline and headings are
+    // still larger than the layout's: a pair that fits only without them
+    // is set as the layout says, both sides alike, as before sides were
+    // scaled. The fonts are lent, so that a failed try loses none.
+    match compose_both(sides, &larger, fonts.clone()) {
+        Ok((one, two)) => Ok((larger, scales, [one, two])),
+        Err(Error::Typeset { .. }) if scales != [Scales::SAME; 2] => {
+            let (one, two) = compose_both(sides, &designs, fonts)?;
+            Ok((designs, [Scales::SAME; 2], [one, two]))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The body size each side of `settings` is set at, the side that
+/// decides them, and its columns.
+fn shared_size(
+    designs: &[Design; 2],
+    settings: [&Composed; 2],
+    scales: &[Scales; 2],
+) -> ([Length; 2], usize, u32) {
+    // Sizes as the eye sees them: a scaled side's over its scale.
+    let seen = [0, 1].map(|i| settings[i].body_size / scales[i].body());
+    // The side set at the smaller decides it (side one, when both are).
+    let decider = usize::from(seen[1] < seen[0]);
+    // Each side's body size: the size seen, times its scale, but never
+    // below the layout's smallest. Where a scaled side fits only at its
+    // smallest, the other is set there too: the pair then shares a point
+    // size, as it would without scales. Each size is at most the one the
+    // side fitted alone, so each still fits.
+    let sizes: [Length; 2] = std::array::from_fn(|i| {
+        let floor = designs[i].body.fit.map_or(Length::ZERO, |f| f.min_size);
+        (seen[decider] * scales[i].body()).max(floor)
+    });
+    (sizes, decider, settings[decider].columns)
+}
+
+/// Both `settings` set again at their `sizes`, in the `decider`'s
+/// `columns` (at that size filling may have found one column across the
+/// page more legible than the layout's two), and neither filled out: a
+/// short text's filling (a larger headline, more space between
+/// paragraphs) would make one side the louder, and two short texts grow
+/// their headlines by different amounts. Returns the fonts.
+fn set_again(
+    sides: &[Side; 2],
+    designs: &[Design; 2],
+    (sizes, decider, columns): ([Length; 2], usize, u32),
+    settings: [&mut Composed; 2],
+    mut fonts: FontBook,
+) -> Result<FontBook> {
+    for (i, composed) in settings.into_iter().enumerate() {
+        let design = pinned(&designs[i], sizes[i], columns);
+        if i == decider {
+            // Its own fitting may have needed a closer-set tail or a
+            // smaller headline to fit at this size: then it stays as
+            // fitted. The fonts are lent, so that a failed try loses none.
+            if let Some(plain) = plain_setting(&sides[i], &design, fonts.clone())? {
+                *composed = plain;
+                fonts = std::mem::take(&mut composed.fonts);
+            }
+        } else {
+            *composed = compose_side(i, &sides[i], &design, fonts)?;
+            fonts = std::mem::take(&mut composed.fonts);
+        }
+    }
+    Ok(fonts)
 }
 
 /// The two sides' pages as the layout arranges them: side one's then
