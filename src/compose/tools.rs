@@ -297,32 +297,8 @@ impl Tools {
         tail: Tail,
     ) -> Result<SetBlocks> {
         let mut warnings = Vec::new();
-        let lb = &design.linebreak;
-        let params = lb.params();
-        let page = &design.page;
-        let (page_width, columns, gap) = match (page.fold, page.panels) {
-            // The body's one page on a folded sheet's inside spread.
-            (Some(fold), Panels::CoverAndSpread) => {
-                let (columns, gap) = fold.spread(page.width, page.column_width());
-                (page.width, columns, gap)
-            }
-            _ => (page.panel_width(), page.columns as usize, page.column_gap),
-        };
-        let grid = Grid {
-            page_width,
-            page_height: page.height,
-            left: page.margin_left,
-            top: page.margin_top,
-            bottom: page.height - page.margin_bottom,
-            column_width: page.column_width(),
-            gap,
-            columns,
-            top_skip: design.body.size,
-            leading: design.body.leading,
-            baseline: BaselineGrid::of(design),
-            rule: page.column_rule.filter(|w| *w > Length::ZERO),
-            columns_apart: page.panels == Panels::CoverAndSpread,
-        };
+        let params = design.linebreak.params();
+        let grid = body_grid(design);
         let kept = self.kept.take();
         let keep = self.keep_body;
         let mut setter = self.setter(design, opts, &params, &mut warnings);
@@ -332,20 +308,7 @@ impl Tools {
         let (first, shrunk) = first_page(&mut setter, doc, head_blocks, design, opts)?;
         let headline_lines = HeadlineLines::of(&first, shrunk);
 
-        // What the budget's columns hold if packed perfectly, plus a line per
-        // column: text taller than that cannot fit, whatever the flow does.
-        let first_room = match page.panels {
-            Panels::CoverAndSpread => Length::ZERO,
-            Panels::All => (grid.bottom - first.top + design.body.leading) * grid.columns as f64,
-        };
-        let capacity = match budget {
-            Budget::Pages(n) => Some(
-                first_room
-                    + (grid.bottom - grid.top + design.body.leading)
-                        * (grid.columns * n.saturating_sub(1)) as f64,
-            ),
-            Budget::All => None,
-        };
+        let capacity = capacity(&grid, first.top, design, budget);
         let mut gaps = WordGaps::default();
         let reuse = kept.as_ref().filter(|k| k.serves(design, capacity));
         let (set, kept) = match reuse {
@@ -373,33 +336,72 @@ impl Tools {
                 (set.map(|(blocks, _)| blocks), fresh)
             }
         };
-        let Some(mut blocks) = set else {
-            let notes = setter.fallback_note().into_iter().collect();
-            self.kept = kept;
-            return Ok(SetBlocks {
-                grid,
-                first,
-                blocks: None,
-                warnings,
-                notes,
-                tail: tail::Shape::default(),
-                headline_lines,
-                gaps,
-            });
+        let (blocks, shape) = match set {
+            Some(mut blocks) => {
+                let shape = tail::finish(&mut setter, doc, body_blocks, design, &mut blocks, tail)?;
+                (Some(blocks), shape)
+            }
+            None => (None, tail::Shape::default()),
         };
-        let shape = tail::finish(&mut setter, doc, body_blocks, design, &mut blocks, tail)?;
         let notes = setter.fallback_note().into_iter().collect();
         self.kept = kept;
         Ok(SetBlocks {
             grid,
             first,
-            blocks: Some(blocks),
+            blocks,
             warnings,
             notes,
             tail: shape,
             headline_lines,
             gaps,
         })
+    }
+}
+
+/// The grid the body of `design` flows in: its page's columns, or on a
+/// folded sheet set as cover and spread, the spread's.
+fn body_grid(design: &Design) -> Grid {
+    let page = &design.page;
+    let (page_width, columns, gap) = match (page.fold, page.panels) {
+        // The body's one page on a folded sheet's inside spread.
+        (Some(fold), Panels::CoverAndSpread) => {
+            let (columns, gap) = fold.spread(page.width, page.column_width());
+            (page.width, columns, gap)
+        }
+        _ => (page.panel_width(), page.columns as usize, page.column_gap),
+    };
+    Grid {
+        page_width,
+        page_height: page.height,
+        left: page.margin_left,
+        top: page.margin_top,
+        bottom: page.height - page.margin_bottom,
+        column_width: page.column_width(),
+        gap,
+        columns,
+        top_skip: design.body.size,
+        leading: design.body.leading,
+        baseline: BaselineGrid::of(design),
+        rule: page.column_rule.filter(|w| *w > Length::ZERO),
+        columns_apart: page.panels == Panels::CoverAndSpread,
+    }
+}
+
+/// What the columns of `budget` hold if packed perfectly, plus a line per
+/// column, the body starting at `top` on the first page: text taller than
+/// that cannot fit, whatever the flow does. `None` for no budget.
+fn capacity(grid: &Grid, top: Length, design: &Design, budget: Budget) -> Option<Length> {
+    let first_room = match design.page.panels {
+        Panels::CoverAndSpread => Length::ZERO,
+        Panels::All => (grid.bottom - top + design.body.leading) * grid.columns as f64,
+    };
+    match budget {
+        Budget::Pages(n) => Some(
+            first_room
+                + (grid.bottom - grid.top + design.body.leading)
+                    * (grid.columns * n.saturating_sub(1)) as f64,
+        ),
+        Budget::All => None,
     }
 }
 
