@@ -56,15 +56,7 @@ pub(super) fn text(
         if placed.tag.is_none() {
             Marker::artifact(out);
         }
-        // Font expansion: the line's glyphs drawn wider or narrower, as a
-        // percentage to a thousandth (what the pen moves by is worked out
-        // from the percentage written).
-        let percent = round_to(placed.line.scale * 100.0, 1000.0);
-        if state.percent.unwrap_or(100.0) != percent {
-            num(out, f64::from(percent));
-            out.extend_from_slice(b" Tz\n");
-            state.percent = Some(percent);
-        }
+        expand(out, &mut state, placed.line.scale);
         let soft = placed.line.added_hyphen();
         // The language of the paragraph's side, which its words in another
         // script may differ from (none for an artifact).
@@ -80,15 +72,7 @@ pub(super) fn text(
         let mut flat = 0u32;
         for (k, run) in placed.line.runs.iter().enumerate() {
             let n = run.glyphs.len() as u32;
-            let base = if row {
-                Piece::Cell
-            } else if (label_from..label_from + label_runs).contains(&k) {
-                Piece::Label
-            } else if label_runs > 0 {
-                Piece::Body
-            } else {
-                Piece::Whole
-            };
+            let base = base_piece(row, k, (label_from, label_runs));
             let mut i = 0u32;
             while i < n {
                 let g = flat + i;
@@ -106,23 +90,14 @@ pub(super) fn text(
                     if open.is_some() {
                         Marker::end(out);
                     }
-                    match piece {
-                        Piece::Link => {
-                            let link = line_links
-                                .iter()
-                                .find(|f| f.from <= g && g < f.to)
-                                .map_or(0, |f| f.link);
-                            let area =
-                                glyphs_area(placed, g, flat + until, res.setup.slug(), page.height);
-                            marker.begin_link(out, tag, link, area);
-                        }
-                        _ => {
-                            marker.begin(out, tag, piece);
-                            if piece == Piece::Whole {
-                                marker.link_area(line_area(placed, res.setup.slug(), page.height));
-                            }
-                        }
-                    }
+                    let slug = (res.setup.slug(), page.height);
+                    begin(
+                        out,
+                        marker,
+                        (tag, piece),
+                        (placed, line_links, g..flat + until),
+                        slug,
+                    );
                     open = Some(piece);
                 }
                 let start = i;
@@ -148,6 +123,63 @@ pub(super) fn text(
         }
     }
     out.extend_from_slice(b"ET\n");
+}
+
+/// Font expansion: a line's glyphs drawn wider or narrower by `scale`,
+/// written as a percentage to a thousandth (what the pen moves by is
+/// worked out from the percentage written), when it changes.
+fn expand(out: &mut Vec<u8>, state: &mut TextState, scale: f32) {
+    let percent = round_to(scale * 100.0, 1000.0);
+    if state.percent.unwrap_or(100.0) != percent {
+        num(out, f64::from(percent));
+        out.extend_from_slice(b" Tz\n");
+        state.percent = Some(percent);
+    }
+}
+
+/// What run `k` of a line is, before its web addresses: a table row's
+/// cell, a list item's label (`label_runs` runs from `label_from`) or
+/// the text after it, or the whole line.
+fn base_piece(row: bool, k: usize, (label_from, label_runs): (usize, usize)) -> Piece {
+    if row {
+        Piece::Cell
+    } else if (label_from..label_from + label_runs).contains(&k) {
+        Piece::Label
+    } else if label_runs > 0 {
+        Piece::Body
+    } else {
+        Piece::Whole
+    }
+}
+
+/// Opens the marked-content sequence of `piece` of `tag`'s element for
+/// the glyphs `glyphs` of `placed` (a web address among `links`, with
+/// its clickable area; a whole line, with the line's). `slug` and
+/// `page_height` place the areas.
+fn begin(
+    out: &mut Vec<u8>,
+    marker: &mut Marker,
+    (tag, piece): (&Tag, Piece),
+    (placed, links, glyphs): (&PlacedLine, &[Fragment], std::ops::Range<u32>),
+    (slug, page_height): (Length, Length),
+) {
+    let g = glyphs.start;
+    match piece {
+        Piece::Link => {
+            let link = links
+                .iter()
+                .find(|f| f.from <= g && g < f.to)
+                .map_or(0, |f| f.link);
+            let area = glyphs_area(placed, g, glyphs.end, slug, page_height);
+            marker.begin_link(out, tag, link, area);
+        }
+        _ => {
+            marker.begin(out, tag, piece);
+            if piece == Piece::Whole {
+                marker.link_area(line_area(placed, slug, page_height));
+            }
+        }
+    }
 }
 
 /// The piece a line's glyph `g` is in: a web address among `links`, or
