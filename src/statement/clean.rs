@@ -266,21 +266,81 @@ fn count(slot: &mut Option<Removed>, (line, column): (usize, usize), c: char) {
     }
 }
 
-/// Fails on the first control character; reports the bidi controls and
-/// U+FEFF that [`remove_invisible`] removes, and the replacement
-/// characters (see [`Checked`]).
+/// The most marks stacked on one side of one letter, above or below it
+/// (canonical combining classes 230 and 220: accents, dots, tildes).
+/// Vietnamese ("ề": circumflex and grave) and polytonic Greek ("ᾯ":
+/// breathing and circumflex) put two above a letter, a transliteration
+/// one more at most; text decorated with dozens ("Zalgo", as chat apps
+/// pass round) piles them up through the lines above and below, over
+/// their words, where no check of the page would see it.
+const MAX_STACKED_MARKS: usize = 3;
+
+/// Marks stacked on the last letter read: how many above, how many
+/// below, and where the letter is.
+#[derive(Default)]
+struct Stack {
+    above: usize,
+    below: usize,
+    base: (char, usize, usize),
+}
+
+impl Stack {
+    /// Reads `c` at `line` and `column`: a letter starts a new stack, a
+    /// mark above or below adds to it. An error for a stack too high.
+    fn read(&mut self, c: char, (line, column): (usize, usize), file: &str) -> Result<()> {
+        use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+        match canonical_combining_class(c) {
+            230 => self.above += 1,
+            220 => self.below += 1,
+            _ if !is_combining_mark(c) => {
+                *self = Stack {
+                    base: (c, line, column),
+                    ..Stack::default()
+                };
+                return Ok(());
+            }
+            _ => return Ok(()),
+        }
+        let side = if self.above > MAX_STACKED_MARKS {
+            "above"
+        } else if self.below > MAX_STACKED_MARKS {
+            "below"
+        } else {
+            return Ok(());
+        };
+        let (base, line, column) = self.base;
+        Err(error_at(
+            file,
+            line,
+            column,
+            format!(
+                "“{base}” has more than {MAX_STACKED_MARKS} marks stacked {side} it (U+{:04X} \
+                 among them): they would print over the lines around it; remove the extra marks",
+                c as u32
+            ),
+        ))
+    }
+}
+
+/// Fails on the first control character, or a letter with more marks
+/// stacked on it than print legibly ([`MAX_STACKED_MARKS`]); reports the
+/// bidi controls and U+FEFF that [`remove_invisible`] removes, and the
+/// replacement characters (see [`Checked`]).
 pub(super) fn check_chars(text: &str, file: &str) -> Result<Checked> {
     let (mut line, mut column) = (1, 1);
     let mut found = Checked::default();
+    let mut stack = Stack::default();
     for c in text.chars() {
         if c == '\n' {
             line += 1;
             column = 1;
+            stack = Stack::default();
             continue;
         }
         if is_control(c) {
             return Err(control_error(file, line, column, c));
         }
+        stack.read(c, (line, column), file)?;
         if is_removed(c) {
             count(&mut found.invisible, (line, column), c);
         } else if c == char::REPLACEMENT_CHARACTER {

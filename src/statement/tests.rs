@@ -2319,3 +2319,29 @@ fn a_replacement_character_is_printed_with_a_warning_where_it_stands() {
         .iter()
         .all(|w| !w.to_string().contains("replacement")));
 }
+
+#[test]
+fn a_letter_piled_with_marks_is_an_error_where_it_stands() {
+    // "Zalgo" text, as chat apps pass it round: accents stacked on a
+    // letter by the dozen print up through the line above, over its words.
+    let zalgo = "Rent strike\n\nJoin us, He\u{0301}\u{0301}\u{0301}\u{0301}llo.\n";
+    for format in [Format::Plain, Format::Markdown] {
+        assert_eq!(
+            parse_err(zalgo, format),
+            "s.txt:3:11: “e” has more than 3 marks stacked above it (U+0301 among them): \
+             they would print over the lines around it; remove the extra marks"
+        );
+    }
+    let below = "Rent strike\n\nJoin us, x\u{0323}\u{0323}\u{0324}\u{0325}.\n";
+    assert!(parse_err(below, Format::Plain).contains("stacked below it"));
+    // What languages put on a letter is read: Vietnamese two above and
+    // one below (decomposed, as some keyboards send it), polytonic Greek,
+    // a transliteration's dot and macron, three on a side.
+    let text = "Tiê\u{0302}\u{0300}ng Vie\u{0323}\u{0302}t\n\n\
+                Ἀθῆναι ᾯ, r\u{0323}\u{0304}, a\u{0300}\u{0301}\u{0302} \
+                in a line of its own.\n";
+    for format in [Format::Plain, Format::Markdown] {
+        let parsed = parse_ok(text, format);
+        assert!(texts(&parsed.document)[1].contains("Ἀθῆναι"), "{format:?}");
+    }
+}
