@@ -168,9 +168,9 @@ pub(super) fn fill_out(
         // text room is no larger. A line it gains must break between
         // phrases: "Save / our park!", never "Rent / strike meeting".
         // Nor may one of several lines break worse by sense than it did:
-        // "Công nhân may cần lương đủ sống, / không cần lời hứa" grown
-        // became "Công nhân may cần lương / đủ sống, không cần lời hứa",
-        // across the clause.
+        // "Podwyżki / dla pielęgniarek, / a nie obietnice!" grew into
+        // "Podwyżki dla / pielęgniarek, / …", a line ending on "dla"
+        // ("for").
         let was = best.trial.headline_lines;
         let was_dearest = sense::dearest_break(&title_lines(&best.trial), &opts.lang);
         best = grow(tools, doc, opts, n, best, make, |t| {

@@ -289,6 +289,11 @@ impl Stack {
     /// mark above or below adds to it. An error for a stack too high.
     fn read(&mut self, c: char, (line, column): (usize, usize), file: &str) -> Result<()> {
         use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+        if self.base.1 == 0 {
+            // Marks at a line's start, on no letter: the place they stand
+            // on, shown as the dotted circle that stands for it.
+            self.base = ('\u{25CC}', line, column);
+        }
         match canonical_combining_class(c) {
             230 => self.above += 1,
             220 => self.below += 1,

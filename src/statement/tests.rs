@@ -2334,6 +2334,13 @@ fn a_letter_piled_with_marks_is_an_error_where_it_stands() {
     }
     let below = "Rent strike\n\nJoin us, x\u{0323}\u{0323}\u{0324}\u{0325}.\n";
     assert!(parse_err(below, Format::Plain).contains("stacked below it"));
+    // On no letter, at a line's start: the place they stand on.
+    let bare = "Rent strike\n\n\u{0301}\u{0301}\u{0301}\u{0301} join us.\n";
+    assert!(
+        parse_err(bare, Format::Plain).starts_with("s.txt:3:1: “\u{25CC}” has more than 3"),
+        "{}",
+        parse_err(bare, Format::Plain)
+    );
     // What languages put on a letter is read: Vietnamese two above and
     // one below (decomposed, as some keyboards send it), polytonic Greek,
     // a transliteration's dot and macron, three on a side.
