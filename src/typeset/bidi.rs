@@ -104,10 +104,11 @@ pub fn paragraph_direction(text: &str, document: Direction) -> Direction {
     }
 }
 
-/// The embedding level of each character of a paragraph (rules P2–I2), or
-/// `None` for a paragraph of left-to-right text in a left-to-right document,
-/// whose levels are all zero: nothing about it changes.
-pub fn char_levels(text: &str, document: Direction) -> Option<Vec<u8>> {
+/// A paragraph's direction (see [`paragraph_direction`]) and the embedding
+/// level of each of its characters (rules P2–I2), or `None` for a
+/// paragraph of left-to-right text in a left-to-right document, whose
+/// levels are all zero: nothing about it changes.
+pub fn char_levels(text: &str, document: Direction) -> Option<(Direction, Vec<u8>)> {
     // Nothing below U+0590 (Latin to Armenian) is right-to-left or opens
     // an embedding: such text skips the class lookups, a binary search
     // each, which every paragraph set at every trial size paid.
@@ -117,11 +118,11 @@ pub fn char_levels(text: &str, document: Direction) -> Option<Vec<u8>> {
     }
     let base = paragraph_direction(text, document);
     let info = ParagraphBidiInfo::new(text, Some(base.level()));
-    Some(
-        text.char_indices()
-            .map(|(i, _)| info.levels[i].number())
-            .collect(),
-    )
+    let levels = text
+        .char_indices()
+        .map(|(i, _)| info.levels[i].number())
+        .collect();
+    Some((base, levels))
 }
 
 /// Puts a set line's glyphs, placed in logical order, in visual order.
@@ -265,7 +266,8 @@ mod tests {
     #[test]
     fn numbers_and_latin_keep_their_order_inside_arabic() {
         let text = "في 2026 مع Ali";
-        let levels = char_levels(text, Direction::Rtl).unwrap();
+        let (base, levels) = char_levels(text, Direction::Rtl).unwrap();
+        assert_eq!(base, Direction::Rtl);
         // Arabic letters odd, digits and Latin letters even and higher.
         assert_eq!(levels[0], 1);
         assert_eq!(levels[3], 2);
@@ -279,7 +281,8 @@ mod tests {
     #[test]
     fn arabic_in_a_left_to_right_paragraph_keeps_its_place() {
         let text = "abc دهو";
-        let levels = char_levels(text, Direction::Ltr).unwrap();
+        let (base, levels) = char_levels(text, Direction::Ltr).unwrap();
+        assert_eq!(base, Direction::Ltr);
         let mut l = line(text, &levels);
         reorder_line(&mut l, &[]);
         assert_eq!(visual(&l), "abc وهد");

@@ -83,7 +83,7 @@ pub(super) fn set_body_block(
         (false, _) => body.leading,
     };
     let mut p = setter.prepare_in(&block.spans, &shape.style, block.line, block.language())?;
-    let (rows_apart, bidi) = (p.rows_apart(), p.is_bidi());
+    let (rows_apart, against) = (p.rows_apart(), p.direction() != setter.direction);
     // A heading is a display line, read at a glance as the headline is:
     // its lines end where a phrase does, never on "to the" or "σε".
     let heading = matches!(
@@ -136,7 +136,7 @@ pub(super) fn set_body_block(
         &mut out,
         (block, &shape, lines, align),
         (leading, element, body.size),
-        (rows_apart, tag_tables, rtl, bidi),
+        (rows_apart, tag_tables, rtl, against),
     );
     Ok(out)
 }

@@ -8,7 +8,7 @@ use crate::compose::pages::{BlockLines, ColumnLine};
 use crate::compose::tag::{Part, Role, Tag};
 use crate::statement::document::{is_table, Block, BlockKind};
 use crate::style::Align;
-use crate::typeset::bidi::{self, Direction};
+
 use crate::typeset::line::{Line, LineEnd};
 use crate::typeset::paragraph::has_headings;
 use crate::units::Length;
@@ -28,27 +28,20 @@ const MARKER_GAP_EM: f64 = 0.3;
 /// a list item's marker a little way (in ems of `body_size`) before its
 /// text. `rows_apart` when the lines are rows set apart by part of a line;
 /// `tag_tables` when a table set in columns is tagged as one; `rtl` on a
-/// right-to-left page; `bidi` when the block's paragraph has bidi levels
-/// (see `Paragraph::is_bidi`), without which it has no right-to-left text.
+/// right-to-left page; `against` when the block's paragraph reads the
+/// other way from its page (see `Paragraph::direction`): an Arabic
+/// paragraph in an English leaflet, an English one in an Arabic leaflet.
 pub(super) fn place_lines(
     out: &mut BlockLines,
     (block, shape, mut lines, align): (&Block, &Shape, Vec<Line>, Align),
     (leading, element, body_size): (Length, usize, Length),
-    (rows_apart, tag_tables, rtl, bidi): (bool, bool, bool, bool),
+    (rows_apart, tag_tables, rtl, against): (bool, bool, bool, bool),
 ) {
     let prose = matches!(
         block.kind,
         BlockKind::Body | BlockKind::Quote | BlockKind::Heading(_)
     );
-    // Reading the block's text again costs a copy of it, on every trial
-    // size: on a left-to-right page only a paragraph with right-to-left
-    // text needs it.
-    if (rtl || bidi)
-        && prose
-        && shape.marker.is_none()
-        && !is_table(&block.spans)
-        && reads_against_the_page(block, rtl)
-    {
+    if against && prose && shape.marker.is_none() && !is_table(&block.spans) {
         flush_to_its_start(&mut lines, &shape.widths, align);
     }
     let x = shape.x;
@@ -116,15 +109,6 @@ pub(super) fn place_lines(
             ..l.clone()
         });
     }
-}
-
-/// Whether `block` reads the other way from its page (`rtl`, a page that
-/// reads from the right): an Arabic paragraph in an English leaflet, an
-/// English one (a quote, an address) in an Arabic leaflet (see
-/// [`bidi::paragraph_direction`]).
-fn reads_against_the_page(block: &Block, rtl: bool) -> bool {
-    let page = if rtl { Direction::Rtl } else { Direction::Ltr };
-    bidi::paragraph_direction(&block.text(), page) != page
 }
 
 /// `lines` of a paragraph that reads the other way from its page, each

@@ -148,6 +148,10 @@ impl Setter<'_> {
             bidi::char_levels(&text, self.direction)
         };
         p.bidi = levels.is_some();
+        let levels = levels.map(|(direction, levels)| {
+            p.direction = direction;
+            levels
+        });
         let mut walk = Walk {
             chars: &chars,
             levels,
@@ -548,6 +552,7 @@ fn new_paragraph(style: &TextStyle, script: ScriptShare, line: usize) -> Paragra
         weighed: false,
         rows_apart: false,
         bidi: false,
+        direction: bidi::Direction::Ltr,
         shrinks_letters: false,
         scaling: GlyphScaling::NONE,
         segment_breaks: Vec::new(),

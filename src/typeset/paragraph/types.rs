@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::statement::document::Style;
 use crate::style::{Align, Color, FontRef};
+use crate::typeset::bidi::Direction;
 use crate::typeset::fonts::FaceId;
 use crate::typeset::line::Cluster;
 use crate::typeset::linebreak::{Item, PenaltyKind};
@@ -170,6 +171,9 @@ pub struct Paragraph {
     /// Its glyphs have bidi levels (it has right-to-left text, or is in a
     /// right-to-left document): each set line is put in visual order.
     pub(super) bidi: bool,
+    /// The direction it reads in (see
+    /// [`crate::typeset::bidi::paragraph_direction`]).
+    pub(super) direction: Direction,
     /// Its letters may be drawn together in a shrunk line (see
     /// `LETTER_SHRINK_EM`): justified, and set by a setter that allows it.
     pub(super) shrinks_letters: bool,
@@ -285,10 +289,9 @@ impl Paragraph {
         self.rows_apart
     }
 
-    /// Whether its glyphs have bidi levels: it has right-to-left text, or
-    /// is in a right-to-left document. False for a paragraph of
-    /// left-to-right text in a left-to-right document.
-    pub fn is_bidi(&self) -> bool {
-        self.bidi
+    /// The direction it reads in: an Arabic paragraph's right to left in
+    /// an English leaflet, an English one's left to right in an Arabic one.
+    pub fn direction(&self) -> Direction {
+        self.direction
     }
 }
