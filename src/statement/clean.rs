@@ -276,12 +276,12 @@ fn count(slot: &mut Option<Removed>, (line, column): (usize, usize), c: char) {
 const MAX_STACKED_MARKS: usize = 3;
 
 /// Marks stacked on the last letter read: how many above, how many
-/// below, and where the letter is.
+/// below, and where the letter is (none yet at a line's start).
 #[derive(Default)]
 struct Stack {
     above: usize,
     below: usize,
-    base: (char, usize, usize),
+    base: Option<(char, usize, usize)>,
 }
 
 impl Stack {
@@ -289,23 +289,21 @@ impl Stack {
     /// mark above or below adds to it. An error for a stack too high.
     fn read(&mut self, c: char, (line, column): (usize, usize), file: &str) -> Result<()> {
         use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
-        if self.base.1 == 0 {
-            // Marks at a line's start, on no letter: the place they stand
-            // on, shown as the dotted circle that stands for it.
-            self.base = ('\u{25CC}', line, column);
-        }
         match canonical_combining_class(c) {
             230 => self.above += 1,
             220 => self.below += 1,
             _ if !is_combining_mark(c) => {
                 *self = Stack {
-                    base: (c, line, column),
+                    base: Some((c, line, column)),
                     ..Stack::default()
                 };
                 return Ok(());
             }
             _ => return Ok(()),
         }
+        // Marks at a line's start, on no letter: the place they stand on,
+        // shown as the dotted circle that stands for it.
+        let (base, line, column) = *self.base.get_or_insert(('\u{25CC}', line, column));
         let side = if self.above > MAX_STACKED_MARKS {
             "above"
         } else if self.below > MAX_STACKED_MARKS {
@@ -313,7 +311,6 @@ impl Stack {
         } else {
             return Ok(());
         };
-        let (base, line, column) = self.base;
         Err(error_at(
             file,
             line,

@@ -217,10 +217,7 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
 /// a line without spaces.
 pub fn breaks_between_phrases(lines: &[String], lang: &str) -> bool {
     let lang = primary(lang).to_lowercase();
-    // Chinese, Japanese, Thai, Khmer: a space there, if any, is not
-    // between words.
-    let unspaced = |c: char| is_southeast_asian(c) || is_ideographic(c);
-    if !words::has_lists(&lang) || lines.iter().any(|l| l.chars().any(unspaced)) {
+    if !words::has_lists(&lang) || unspaced(lines) {
         return true;
     }
     let listed = |w: &str| fold(&as_listed(&lang, core(w)));
@@ -242,8 +239,7 @@ pub fn breaks_between_phrases(lines: &[String], lang: &str) -> bool {
 /// spaces, whose breaks are not between words, counts as breaking after a
 /// clause: there the costs cannot be read back from the lines' text.
 pub fn dearest_break(lines: &[String], lang: &str) -> f64 {
-    let unspaced = |c: char| is_southeast_asian(c) || is_ideographic(c);
-    if lines.iter().any(|l| l.chars().any(unspaced)) {
+    if unspaced(lines) {
         return AFTER_CLAUSE;
     }
     let mut words = Vec::new();
@@ -257,6 +253,16 @@ pub fn dearest_break(lines: &[String], lang: &str) -> f64 {
     ends.iter()
         .filter_map(|&end| end.checked_sub(1).and_then(|gap| costs.get(gap)))
         .fold(AFTER_CLAUSE, |a, &b| a.max(b))
+}
+
+/// Whether any of the display `lines` is in a script written without
+/// spaces between words (Chinese, Japanese, Thai, Khmer): a space there, if
+/// any, is not between words, and their breaks cannot be read from them.
+fn unspaced(lines: &[String]) -> bool {
+    lines.iter().any(|l| {
+        l.chars()
+            .any(|c| is_southeast_asian(c) || is_ideographic(c))
+    })
 }
 
 /// Whether two Arabic words are likely a construct (iḍāfa), a noun and
