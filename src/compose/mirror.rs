@@ -40,7 +40,7 @@ pub(super) fn mirror_page(page: &mut Page) {
         // `body::place`) would have its origin left of its ink by as
         // much, off the page in the leftmost column: the glyphs move to
         // the origin instead, which keeps them where they are on the page.
-        if lo > crate::units::Length::ZERO && l.figure.is_none() {
+        if lo > crate::units::Length::ZERO {
             l.line.shift(-lo);
             l.line.width -= lo;
             l.x += lo;
