@@ -18,6 +18,19 @@
 //! next to one are kept: breaks in Latin text (after a hyphen, in an
 //! address) are the word setter's own, and Korean, which spaces its words,
 //! breaks at spaces only.
+//!
+//! A dictionary only knows the words it holds. Given one it does not,
+//! ICU4X's Thai dictionary can cut a run into pieces no Thai word is made
+//! of: ปู่ย่าตายาย ("grandparents") as ปู่ย่า|ตาย|า|ย…, "die" and a vowel
+//! standing alone, which on a line start reads as nonsense. Such a cut
+//! often shows in the writing itself: a piece starting with a vowel that
+//! is only ever written after its consonant (า, ำ, or a combining sign), or
+//! ending on one only ever written before it (เ, แ, โ, ใ, ไ). Where it
+//! shows, the whole run is cut again by ICU4X's LSTM model, which reads
+//! syllables rather than looking words up (ปู่ย่าตา|ยาย|กำลัง). It is not
+//! the first choice: it also parts the halves of compounds the dictionary
+//! keeps whole (ต้อง|การ, "want"; ผู้|ใหญ่, "adult"), where a break reads
+//! as badly as a hyphenation in the wrong place would.
 
 use std::sync::OnceLock;
 
@@ -25,6 +38,7 @@ use icu_segmenter::options::{LineBreakOptions, LineBreakStrictness, WordBreakInv
 use icu_segmenter::{LineSegmenter, LineSegmenterBorrowed, WordSegmenter, WordSegmenterBorrowed};
 
 use crate::script::{is_hangul, is_ideographic, is_southeast_asian};
+use crate::typeset::hyphenate::is_combining;
 
 /// What kind of place a break inside a spaceless run is, which decides how
 /// a justified line may widen there.
@@ -43,15 +57,26 @@ pub fn needs_segmenting(word: &str) -> bool {
         .any(|c| is_ideographic(c) || is_southeast_asian(c))
 }
 
+/// The options both segmenters use: the strict rules (see above).
+fn options() -> LineBreakOptions<'static> {
+    let mut options = LineBreakOptions::default();
+    options.strictness = Some(LineBreakStrictness::Strict);
+    options
+}
+
 /// The segmenter, made once: its rules and dictionaries are compiled into
 /// the binary.
 fn segmenter() -> LineSegmenterBorrowed<'static> {
     static SEGMENTER: OnceLock<LineSegmenterBorrowed<'static>> = OnceLock::new();
-    *SEGMENTER.get_or_init(|| {
-        let mut options = LineBreakOptions::default();
-        options.strictness = Some(LineBreakStrictness::Strict);
-        LineSegmenter::new_dictionary(options)
-    })
+    *SEGMENTER.get_or_init(|| LineSegmenter::new_dictionary(options()))
+}
+
+/// The segmenter that reads Southeast Asian scripts by syllable with an
+/// LSTM model instead of a dictionary, for the runs the dictionary cuts
+/// into impossible pieces (see the module's comment); made once.
+fn syllable_segmenter() -> LineSegmenterBorrowed<'static> {
+    static SEGMENTER: OnceLock<LineSegmenterBorrowed<'static>> = OnceLock::new();
+    *SEGMENTER.get_or_init(|| LineSegmenter::new_lstm(options()))
 }
 
 /// The places inside `word` (byte offsets, in order) where a line may
@@ -61,16 +86,24 @@ pub fn breaks(word: &str, out: &mut Vec<(usize, SegmentBreak)>) {
     if !needs_segmenting(word) {
         return;
     }
-    for at in segmenter().segment_str(word) {
-        if at == 0 || at >= word.len() {
-            continue;
-        }
+    let inner = |&at: &usize| at > 0 && at < word.len();
+    let mut places: Vec<usize> = segmenter().segment_str(word).filter(inner).collect();
+    if places.iter().any(|&at| !between_syllables(word, at)) {
+        places = syllable_segmenter()
+            .segment_str(word)
+            .filter(inner)
+            .collect();
+    }
+    // A repetition mark belongs to its word; only then is a letter alone.
+    places.retain(|&at| !word[at..].starts_with(repeats_the_word_before));
+    keep_letters_together(word, &mut places);
+    for at in places {
         let before = word[..at].chars().next_back();
         let after = word[at..].chars().next();
         let (Some(b), Some(a)) = (before, after) else {
             continue;
         };
-        if is_hangul(b) || is_hangul(a) || repeats_the_word_before(a) {
+        if is_hangul(b) || is_hangul(a) || !between_syllables(word, at) {
             continue;
         }
         let kind = if is_ideographic(b) || is_ideographic(a) {
@@ -90,6 +123,49 @@ pub fn breaks(word: &str, out: &mut Vec<(usize, SegmentBreak)>) {
 /// Khmer's when the word before is one it knows.
 fn repeats_the_word_before(c: char) -> bool {
     matches!(c, '\u{0E46}' | '\u{0EC6}' | '\u{17D7}')
+}
+
+/// Whether byte `at` of `word` can be between two syllables by the way
+/// they are written: no syllable starts with a vowel or sign that follows
+/// its consonant (a combining mark, or the spacing Thai ะ า ำ ๅ and Lao ະ
+/// າ ຳ), nor ends with one of the vowels Thai and Lao write before it (เ
+/// แ โ ใ ไ, ເ ແ ໂ ໃ ໄ). A break that fails this is a dictionary's
+/// mistake, never a place a line may end.
+fn between_syllables(word: &str, at: usize) -> bool {
+    let before = word[..at].chars().next_back();
+    let after = word[at..].chars().next();
+    let follows = |c: char| {
+        is_combining(c)
+            || matches!(c, '\u{E30}' | '\u{E32}' | '\u{E33}' | '\u{E45}')
+            || matches!(c, '\u{EB0}' | '\u{EB2}' | '\u{EB3}')
+    };
+    let leads = |c: char| matches!(c, '\u{E40}'..='\u{E44}' | '\u{EC0}'..='\u{EC4}');
+    !after.is_some_and(follows) && !before.is_some_and(leads)
+}
+
+/// Drops the breaks of `places` (byte offsets into `word`, in order) that
+/// would leave a Southeast Asian letter alone between two breaks: the LSTM
+/// model sometimes parts a final consonant from its syllable (สหภา|พ for
+/// สหภาพ, "union"), which [`between_syllables`] cannot see, and a word of
+/// one letter is rare enough that keeping it with a neighbour costs a line
+/// little.
+fn keep_letters_together(word: &str, places: &mut Vec<usize>) {
+    let lone = |piece: &str| {
+        let mut chars = piece.chars();
+        chars.next().is_some_and(is_southeast_asian) && chars.next().is_none()
+    };
+    let mut kept: Vec<usize> = Vec::with_capacity(places.len());
+    for &at in places.iter() {
+        // A lone letter joins the piece after it: the break at its end goes.
+        if !lone(&word[kept.last().copied().unwrap_or(0)..at]) {
+            kept.push(at);
+        }
+    }
+    // A lone letter at the end joins the piece before it.
+    if kept.last().is_some_and(|&last| lone(&word[last..])) {
+        kept.pop();
+    }
+    *places = kept;
 }
 
 /// Whether byte `at` of `text`, Chinese written without spaces, falls
@@ -161,6 +237,43 @@ mod tests {
         let mut found = Vec::new();
         breaks("เราต้องการ", &mut found);
         assert!(found.iter().all(|(_, k)| *k == SegmentBreak::Word));
+    }
+
+    #[test]
+    fn a_thai_word_the_dictionary_lacks_is_cut_by_syllables() {
+        // "Grandparents are waiting": the dictionary cuts ตายาย as ตาย|า|ย
+        // and กำลัง as ยกำ|ลัง; by syllable, ตา|ยาย and กำลัง whole.
+        let parts = cut("ปู่ย่าตายายกำลังรอ");
+        assert_eq!(parts.concat(), "ปู่ย่าตายายกำลังรอ");
+        assert!(
+            parts.contains(&"ยาย") && parts.contains(&"กำลัง"),
+            "{parts:?}"
+        );
+        // "The union's demands": not ร้องขอ|งส|หภ|า|พ.
+        let parts = cut("ข้อเรียกร้องของสหภาพ");
+        assert!(
+            parts.contains(&"ของ") && parts.contains(&"สหภาพ"),
+            "{parts:?}"
+        );
+        // A run the dictionary knows keeps its whole words.
+        assert!(cut("เราต้องการค่าจ้าง").contains(&"ต้องการ"));
+    }
+
+    #[test]
+    fn no_piece_starts_with_a_following_vowel_or_ends_with_a_leading_one() {
+        for text in [
+            "พัดลมหลายตัวเสียมานานหลายเดือนแล้ว",
+            "ปู่ย่าตายายต้องเดินไปตักน้ำ",
+            "ເຮົາຕ້ອງການຄ່າແຮງທີ່ຍຸຕິທຳ",
+        ] {
+            let parts = cut(text);
+            assert_eq!(parts.concat(), text);
+            for pair in parts.windows(2) {
+                let at = pair[0].len();
+                let joined = pair.concat();
+                assert!(between_syllables(&joined, at), "{parts:?}");
+            }
+        }
     }
 
     #[test]
