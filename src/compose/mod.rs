@@ -15,6 +15,7 @@ pub mod fold;
 mod headline;
 pub mod impose;
 mod kept;
+mod leading;
 mod measure;
 mod mirror;
 mod missing;
@@ -143,6 +144,8 @@ pub fn would_fit(
 ) -> Result<bool> {
     let n = fit_budget(design, opts, pages.max(1))?;
     let mut tools = Tools::new(design, opts, &mut Vec::new(), FontBook::new(), doc);
+    let opened = tools.opened_leading(doc, design, opts)?;
+    let design = opened.as_ref().unwrap_or(design);
     fit::would_fit(&mut tools, doc, design, opts, fit::goal_for(design, n))
 }
 
@@ -186,6 +189,8 @@ fn compose_in(
     let lang = &opts.lang;
     let mut warnings = Vec::new();
     let mut tools = Tools::new(design, opts, &mut warnings, fonts, doc);
+    let opened = tools.opened_leading(doc, design, opts)?;
+    let design = opened.as_ref().unwrap_or(design);
     let mut notes = Vec::new();
     let composed = match (fit_pages, design.body.fit) {
         (Some(n), _) => {
