@@ -295,6 +295,41 @@ fn a_short_text_in_another_script_is_not_set_as_the_layouts_language() {
 }
 
 #[test]
+fn a_lao_text_is_lao_by_its_script_however_short() {
+    // The detector knows no Lao: a Lao statement was set as the layout's
+    // English with a warning that it "has no letters to tell it by".
+    let a4 = layout::load("a4-leaflet").unwrap();
+    for text in [
+        "# ຄົນງານຕ້ອງການຄ່າແຮງທີ່ຍຸຕິທຳ\n\nພວກເຮົາເຮັດວຽກສິບສອງຊົ່ວໂມງຕໍ່ມື້ ແຕ່ຄ່າແຮງບໍ່ພຽງພໍລ້ຽງຄອບຄົວ.\n",
+        "# ຄົນງານ\n\nສາມັກຄີ\n",
+    ] {
+        let out = build(text, "lo.md", &a4);
+        assert_eq!(out.lang, "lo");
+        assert_eq!(pdf_lang(&out.pdf), "lo");
+        assert!(
+            !out.warnings.iter().any(|w| w.message.contains("language")),
+            "{:?}",
+            out.warnings
+        );
+        assert!(
+            out.notes
+                .iter()
+                .any(|n| n.message == "language: Lao (lo), the one language written in its script"),
+            "{:?}",
+            out.notes
+        );
+    }
+    // A Lao word in an English text does not make it Lao.
+    let out = build(
+        "# Solidarity with Lao workers\n\nThe union greets its members with ສາມັກຄີ, solidarity, \
+         and asks everyone to come to the meeting on Thursday at seven.\n",
+        "en.md",
+        &a4,
+    );
+    assert_eq!(out.lang, "en");
+}
+
+#[test]
 fn front_matter_command_line_and_a_users_layout_are_not_second_guessed() {
     let a4 = layout::load("a4-leaflet").unwrap();
     let german = without_lang("de-mieten.md");

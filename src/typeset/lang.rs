@@ -166,6 +166,35 @@ pub enum Source {
     /// layout's default language is not written in (see [`choose`]): the
     /// detector's best guess in that script was used.
     ScriptGuess(Detection),
+    /// Mostly written in a script that only this language is written in
+    /// and the detector does not know (see [`ONE_LANGUAGE_SCRIPTS`]): its
+    /// English name.
+    OwnScript(&'static str),
+}
+
+/// Scripts the detector does not know that one language alone is written
+/// in, each with its tag, that language's English name and the script's
+/// block: a text mostly in one is in that language, however short. The
+/// detector knows no Lao, and said of a Lao statement that it had "no
+/// letters to tell it by".
+const ONE_LANGUAGE_SCRIPTS: [(&str, &str, std::ops::RangeInclusive<char>); 1] =
+    [("lo", "Lao", '\u{0E80}'..='\u{0EFF}')];
+
+/// The tag and name of the language whose own script (see
+/// [`ONE_LANGUAGE_SCRIPTS`]) more than half of `text`'s letters are in.
+fn by_own_script(text: &str) -> Option<(&'static str, &'static str)> {
+    let letters = text.chars().filter(|c| c.is_alphabetic());
+    ONE_LANGUAGE_SCRIPTS
+        .iter()
+        .find(|(_, _, block)| {
+            let (mut inside, mut all) = (0usize, 0usize);
+            for c in letters.clone() {
+                all += 1;
+                inside += usize::from(block.contains(&c));
+            }
+            inside * 2 > all
+        })
+        .map(|&(tag, name, _)| (tag, name))
 }
 
 /// The language a statement is set in, and why.
@@ -180,6 +209,15 @@ pub struct Choice {
 impl Choice {
     /// What to tell the user at normal verbosity: the detected language.
     pub fn note(&self, origin: &str) -> Option<Note> {
+        if let Source::OwnScript(name) = &self.source {
+            return Some(Note {
+                at: Location::file(origin),
+                message: format!(
+                    "language: {name} ({}), the one language written in its script",
+                    self.tag
+                ),
+            });
+        }
         let Source::Detected(d) = &self.source else {
             return None;
         };
@@ -270,7 +308,14 @@ pub fn choose(
             source: Source::Layout(at.clone()),
         };
     }
-    match detect(&sample(doc)) {
+    let sample = sample(doc);
+    if let Some((tag, name)) = by_own_script(&sample) {
+        return Choice {
+            tag: tag.to_string(),
+            source: Source::OwnScript(name),
+        };
+    }
+    match detect(&sample) {
         Some(d) if d.is_reliable() => Choice {
             tag: refine(&d.tag, default),
             source: Source::Detected(d),
