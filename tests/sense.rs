@@ -663,3 +663,44 @@ fn a_headline_grown_to_fill_the_page_breaks_no_worse_than_at_its_size() {
     }
     assert!(grown >= 1, "no headline grew");
 }
+
+#[test]
+fn a_headline_at_its_one_size_takes_a_clause_a_line_rather_than_read_across_a_comma() {
+    // "Công nhân may cần lương / đủ sống, không cần lời hứa": the second
+    // line read the end of one clause with the whole of the next. A
+    // headline at one size may be set up to a quarter smaller to take a
+    // clause a line, as a fitted one may.
+    let text = std::fs::read_to_string(support::root().join("samples/vi-congnhan.md")).unwrap();
+    for name in ["a4-leaflet", "a5-flyer", "a6-handout", "letter-leaflet"] {
+        let layout = layout::load(name).unwrap();
+        let c = set_text(&text, Format::Markdown, &layout, "vi");
+        let lines: Vec<String> = title_lines(&c)
+            .iter()
+            .map(|l| l.line.text().trim().to_string())
+            .collect();
+        assert_eq!(
+            lines,
+            ["Công nhân may cần lương đủ sống,", "không cần lời hứa"],
+            "{name}"
+        );
+        assert!(!sense::reads_across_a_clause(&lines));
+        let set = size(title_lines(&c)[0]);
+        assert!(
+            set >= layout.design.headline.size * 0.75 - Length::pt(0.01),
+            "{name}: {set}"
+        );
+    }
+    // One whose commas end its lines keeps its size: the test is whether
+    // it reads across a clause, not whether every break ends one.
+    let layout = layout::load("a4-leaflet").unwrap();
+    let c = set("Podwyżki dla pielęgniarek, a nie obietnice!", &layout, "pl");
+    let lines: Vec<String> = title_lines(&c)
+        .iter()
+        .map(|l| l.line.text().trim().to_string())
+        .collect();
+    assert!(!sense::reads_across_a_clause(&lines), "{lines:?}");
+    assert!(
+        sense::reads_across_a_clause(&["Plate na vreme, rad".into(), "bez straha".into()])
+            && !sense::reads_across_a_clause(&["Plate na vreme, rad bez straha".into()])
+    );
+}

@@ -399,7 +399,63 @@ impl<'s, 'a> Search<'s, 'a> {
             return self.for_a_long_word(plain, LONG_WORD_SHRINK);
         }
         let (v, _) = choice.unwrap_or((plain, 0));
+        if let Some((v, k)) = self.a_clause_a_line(v)? {
+            return Ok((self.prepare(v, k)?, self.sizes[k]));
+        }
         Ok((self.prepare(v, 0)?, self.sizes[0]))
+    }
+
+    /// For a headline at one size (`sizes[0]`) whose setting, variant `v`,
+    /// reads across a clause's end ("Công nhân may cần lương / đủ sống,
+    /// không cần lời hứa", "Plate na vreme, rad / bez straha"): the
+    /// largest size up to [`CLAUSE_SHRINK`] smaller that sets a clause a
+    /// line ("… lương đủ sống, / không cần lời hứa"), as a fitted
+    /// headline would take; `None`, and the one size kept, where there is
+    /// none or the setting does not read across a clause. Only then: a
+    /// smaller headline is no better in itself, and one that only breaks
+    /// inside a clause, with its commas at its lines' ends ("Podwyżki /
+    /// dla pielęgniarek, / a nie obietnice!"), reads well as it is.
+    fn a_clause_a_line(&mut self, v: usize) -> Result<Option<(usize, usize)>> {
+        let t = self.trial(v, 0)?;
+        if !self.clauses || t.lines < 2 || t.worst_break < CLAUSES_ONLY {
+            return Ok(None);
+        }
+        // As it is set: at the measure that balances its lines, where it
+        // may break better than across the full width.
+        let p = self.prepare(v, 0)?;
+        let measure = self.setter.balanced_measure(&p, self.width);
+        let lines: Vec<String> = self
+            .setter
+            .set(&p, &[measure])
+            .iter()
+            .map(|l| l.text())
+            .collect();
+        if !sense::reads_across_a_clause(&lines) {
+            return Ok(None);
+        }
+        let size = self.sizes[0];
+        self.sizes = size_grid(
+            Some(HeadlineFit {
+                min_size: size * (1.0 - CLAUSE_SHRINK),
+                max_size: size,
+                max_lines: u32::MAX,
+                growth_only: false,
+            }),
+            size,
+        );
+        self.trials.clear();
+        let tiers = [true, false].map(|even| Tier {
+            limit: CLAUSES_ONLY,
+            shrink: CLAUSE_SHRINK,
+            even,
+            no_stub: false,
+        });
+        let found = self.fitted(&tiers)?;
+        if found.is_none() {
+            self.sizes = vec![size];
+            self.trials.clear();
+        }
+        Ok(found)
     }
 
     /// A headline at one size (`sizes[0]`) with a word wider than the

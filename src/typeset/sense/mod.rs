@@ -234,6 +234,20 @@ pub fn breaks_between_phrases(lines: &[String], lang: &str) -> bool {
     })
 }
 
+/// Whether the display `lines`, two or more, read across the end of a
+/// clause: a line has a comma, colon, full stop or dash after a word
+/// other than its last ("Plate na vreme, rad / bez straha"), so that its
+/// reader takes the start of the next clause with the end of this one.
+pub fn reads_across_a_clause(lines: &[String]) -> bool {
+    lines.len() >= 2
+        && lines.iter().any(|line| {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            words
+                .split_last()
+                .is_some_and(|(_, before)| before.iter().any(|w| ends_clause(w)))
+        })
+}
+
 /// The dearest of the breaks between the display `lines` (see
 /// [`gap_costs`]), [`AFTER_CLAUSE`] for a single line. A line without
 /// spaces, whose breaks are not between words, counts as breaking after a
