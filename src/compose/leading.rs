@@ -22,6 +22,7 @@
 //! any script and reads well; a script whose ordinary lines collide does
 //! not.
 
+use super::body::body_style;
 use super::first_page::split_head;
 use super::tools::Tools;
 use super::ComposeOptions;
@@ -30,7 +31,6 @@ use crate::layout::design::Design;
 use crate::statement::document::{BlockKind, Document};
 use crate::typeset::fonts::FontBook;
 use crate::typeset::line::Line;
-use crate::typeset::paragraph::TextStyle;
 use crate::units::Length;
 
 /// The least white between the ink of two ordinary lines of the body, in
@@ -60,15 +60,7 @@ impl Tools {
         let mut warnings = Vec::new();
         let mut setter = self.setter(design, opts, &params, &mut warnings);
         let body = &design.body;
-        let style = TextStyle {
-            font: body.font.clone(),
-            base: Default::default(),
-            size: body.size,
-            color: body.color,
-            align: body.align,
-            hyphenate: true,
-            indent: Length::ZERO,
-        };
+        let style = body_style(design);
         let column = design.page.column_width();
         let mut needs = Vec::new();
         let mut sampled = 0;

@@ -10,6 +10,7 @@
 //! their full lines counted. Characters a line scale with the measure and
 //! inversely with the size, which gives every other size and width.
 
+use super::body::body_style;
 use super::first_page::split_head;
 use super::tools::Tools;
 use super::ComposeOptions;
@@ -19,7 +20,6 @@ use crate::script::is_cjk;
 use crate::statement::document::{BlockKind, Document};
 use crate::style::Align;
 use crate::typeset::line::LineEnd;
-use crate::typeset::paragraph::TextStyle;
 use crate::units::Length;
 
 /// The fewest characters a justified line should hold: with fewer, a line
@@ -114,15 +114,7 @@ impl Tools {
         let mut setter = self.setter(design, opts, &params, &mut warnings);
         setter.letter_shrink = false;
         let body = &design.body;
-        let style = TextStyle {
-            font: body.font.clone(),
-            base: Default::default(),
-            size: body.size,
-            color: body.color,
-            align: body.align,
-            hyphenate: true,
-            indent: Length::ZERO,
-        };
+        let style = body_style(design);
         let column = design.page.column_width();
         let (mut chars, mut width, mut sampled) = (0usize, Length::ZERO, 0usize);
         let (_, blocks) = split_head(&doc.blocks);

@@ -15,6 +15,7 @@ mod shape;
 mod short;
 
 pub(super) use gaps::WordGaps;
+pub(super) use shape::body_style;
 
 use super::baseline::BaselineGrid;
 use super::pages::BlockLines;

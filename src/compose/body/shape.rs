@@ -171,7 +171,7 @@ pub(super) fn block_shape(
 }
 
 /// The running text's style.
-fn body_style(design: &Design) -> TextStyle {
+pub(in crate::compose) fn body_style(design: &Design) -> TextStyle {
     let body = &design.body;
     TextStyle {
         font: body.font.clone(),

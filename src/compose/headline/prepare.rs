@@ -405,6 +405,24 @@ impl<'s, 'a> Search<'s, 'a> {
         Ok((self.prepare(v, 0)?, self.sizes[0]))
     }
 
+    /// Lets a headline at one size (`sizes[0]`, which it returns) take
+    /// the sizes down to `shrink` (a share) smaller, in the grid a fitted
+    /// headline's sizes are in; its trials are made again.
+    fn shrinkable(&mut self, shrink: f64) -> Length {
+        let size = self.sizes[0];
+        self.sizes = size_grid(
+            Some(HeadlineFit {
+                min_size: size * (1.0 - shrink),
+                max_size: size,
+                max_lines: u32::MAX,
+                growth_only: false,
+            }),
+            size,
+        );
+        self.trials.clear();
+        size
+    }
+
     /// For a headline at one size (`sizes[0]`) whose setting, variant `v`,
     /// reads across a clause's end ("Công nhân may cần lương / đủ sống,
     /// không cần lời hứa", "Plate na vreme, rad / bez straha"): the
@@ -433,17 +451,7 @@ impl<'s, 'a> Search<'s, 'a> {
         if !sense::reads_across_a_clause(&lines) {
             return Ok(None);
         }
-        let size = self.sizes[0];
-        self.sizes = size_grid(
-            Some(HeadlineFit {
-                min_size: size * (1.0 - CLAUSE_SHRINK),
-                max_size: size,
-                max_lines: u32::MAX,
-                growth_only: false,
-            }),
-            size,
-        );
-        self.trials.clear();
+        let size = self.shrinkable(CLAUSE_SHRINK);
         let tiers = [true, false].map(|even| Tier {
             limit: CLAUSES_ONLY,
             shrink: CLAUSE_SHRINK,
@@ -468,17 +476,7 @@ impl<'s, 'a> Search<'s, 'a> {
     /// allow ("Mietpreisbremsenver- / schärfungsgesetz jetzt!"), and a
     /// warning, as the writer may prefer a shorter word.
     fn for_a_long_word(&mut self, plain: usize, shrink: f64) -> Result<(Paragraph, Length)> {
-        let size = self.sizes[0];
-        self.sizes = size_grid(
-            Some(HeadlineFit {
-                min_size: size * (1.0 - shrink),
-                max_size: size,
-                max_lines: u32::MAX,
-                growth_only: false,
-            }),
-            size,
-        );
-        self.trials.clear();
+        let size = self.shrinkable(shrink);
         let tiers = self.tiers();
         if let Some((v, k)) = self.fitted(&tiers)? {
             return Ok((self.prepare(v, k)?, self.sizes[k]));
