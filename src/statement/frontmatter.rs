@@ -162,20 +162,7 @@ fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<F
         let (line, column) = index.line_col(base + span.start);
         Location::at(file, line, column)
     };
-    let table: BTreeMap<Spanned<String>, Spanned<toml::Value>> =
-        toml::from_str(src).map_err(|e| {
-            let message: Vec<&str> = e
-                .message()
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect();
-            Error::Statement {
-                at: e.span().map_or_else(|| Location::at(file, 1, 1), &at),
-                message: format!("the front matter is not valid TOML: {}", message.join("; ")),
-            }
-        })?;
-
+    let table = toml_table(src, file, &at)?;
     // Report problems in file order.
     let mut entries: Vec<_> = table.iter().collect();
     entries.sort_by_key(|(k, _)| k.span().start);
@@ -183,57 +170,10 @@ fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<F
     let mut front = FrontMatter::default();
     for (key, value) in entries {
         let name = key.get_ref().as_str();
-        let slot = match name {
-            "title" => &mut front.title,
-            "subtitle" => &mut front.subtitle,
-            "date" => &mut front.date,
-            "author" => &mut front.author,
-            "imprint" => &mut front.imprint,
-            "qr" => &mut front.qr,
-            "lang" => &mut front.lang,
-            "image" => &mut front.image,
-            "alt" => &mut front.alt,
-            "where" => &mut front.place,
-            "when" => &mut front.when,
-            "translation" => &mut front.translation,
-            _ => {
-                let hint = match suggest(name) {
-                    Some(k) => format!("did you mean `{k}`? "),
-                    None => String::new(),
-                };
-                return Err(Error::Statement {
-                    at: at(key.span()),
-                    message: format!(
-                        "unknown front matter key `{name}`; {hint}(known keys: {})",
-                        KEYS.join(", ")
-                    ),
-                });
-            }
+        let Some(slot) = front.slot(name) else {
+            return Err(unknown_key(name, at(key.span())));
         };
-        let mut typed_date = None;
-        let raw = match value.get_ref() {
-            toml::Value::String(s) => s.clone(),
-            // A TOML date, as a website's front matter gives one: the day
-            // in ISO order, for the language to write. Its time of day
-            // (`2026-12-12T10:00:00+01:00`) is when the page was saved.
-            toml::Value::Datetime(d) if name == "date" => match d.date {
-                Some(day) => {
-                    typed_date = Some(d.time.map(|t| format!("{:02}:{:02}", t.hour, t.minute)));
-                    format!("{:04}-{:02}-{:02}", day.year, day.month, day.day)
-                }
-                None => d.to_string(),
-            },
-            other => {
-                return Err(Error::Statement {
-                    at: at(value.span()),
-                    message: format!(
-                        "front matter `{name}` must be a string in quotes, e.g. {name} = \"…\", \
-                         not a {}",
-                        other.type_str()
-                    ),
-                })
-            }
-        };
+        let (raw, typed_date) = raw_value(name, value, &at)?;
         if let Some((_, c)) = find_control(&raw) {
             let (line, column) = index.line_col(base + value.span().start);
             return Err(control_error(file, line, column, c));
@@ -267,9 +207,122 @@ fn parse_toml(src: &str, base: usize, index: &LineIndex, file: &str) -> Result<F
     Ok(front)
 }
 
+/// The front matter's text `src` read as a TOML table, its keys and
+/// values with where they stand; a syntax error at the place `at` gives
+/// its span (the file's start where the parser names none).
+fn toml_table(
+    src: &str,
+    file: &str,
+    at: &dyn Fn(Range<usize>) -> Location,
+) -> Result<BTreeMap<Spanned<String>, Spanned<toml::Value>>> {
+    toml::from_str(src).map_err(|e| {
+        let message: Vec<&str> = e
+            .message()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        Error::Statement {
+            at: e.span().map_or_else(|| Location::at(file, 1, 1), at),
+            message: format!("the front matter is not valid TOML: {}", message.join("; ")),
+        }
+    })
+}
+
+impl FrontMatter {
+    /// The field the front matter key `name` sets; `None` for a key it
+    /// does not have.
+    fn slot(&mut self, name: &str) -> Option<&mut Option<Field>> {
+        Some(match name {
+            "title" => &mut self.title,
+            "subtitle" => &mut self.subtitle,
+            "date" => &mut self.date,
+            "author" => &mut self.author,
+            "imprint" => &mut self.imprint,
+            "qr" => &mut self.qr,
+            "lang" => &mut self.lang,
+            "image" => &mut self.image,
+            "alt" => &mut self.alt,
+            "where" => &mut self.place,
+            "when" => &mut self.when,
+            "translation" => &mut self.translation,
+            _ => return None,
+        })
+    }
+}
+
+/// The error for a key the front matter does not have, at `at`, with the
+/// nearest known key where one is near.
+fn unknown_key(name: &str, at: Location) -> Error {
+    let hint = match suggest(name) {
+        Some(k) => format!("did you mean `{k}`? "),
+        None => String::new(),
+    };
+    Error::Statement {
+        at,
+        message: format!(
+            "unknown front matter key `{name}`; {hint}(known keys: {})",
+            KEYS.join(", ")
+        ),
+    }
+}
+
+/// The text of the value of key `name`, and for a TOML date its time of
+/// day, if it has one (`Some(None)` for a date without one); an error at
+/// the value (the place `at` gives its span) for any other kind of value.
+fn raw_value(
+    name: &str,
+    value: &Spanned<toml::Value>,
+    at: &dyn Fn(Range<usize>) -> Location,
+) -> Result<(String, Option<Option<String>>)> {
+    match value.get_ref() {
+        toml::Value::String(s) => Ok((s.clone(), None)),
+        // A TOML date, as a website's front matter gives one: the day in
+        // ISO order, for the language to write. Its time of day
+        // (`2026-12-12T10:00:00+01:00`) is when the page was saved.
+        toml::Value::Datetime(d) if name == "date" => Ok(match d.date {
+            Some(day) => (
+                format!("{:04}-{:02}-{:02}", day.year, day.month, day.day),
+                Some(d.time.map(|t| format!("{:02}:{:02}", t.hour, t.minute))),
+            ),
+            None => (d.to_string(), None),
+        }),
+        other => {
+            // "an integer", "an array", "a boolean": TOML's names for them.
+            let kind = other.type_str();
+            let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
+            } else {
+                "a"
+            };
+            Err(Error::Statement {
+                at: at(value.span()),
+                message: format!(
+                    "front matter `{name}` must be a string in quotes, e.g. {name} = \"…\", \
+                     not {article} {kind}"
+                ),
+            })
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_of_another_kind_is_named_with_its_article() {
+        for (src, kind) in [
+            ("title = 5", "not an integer"),
+            ("title = [\"a\"]", "not an array"),
+            ("title = true", "not a boolean"),
+            ("title = 1.5", "not a float"),
+        ] {
+            let index = LineIndex::new(src, 1);
+            let e = parse_toml(src, 0, &index, "s.md").unwrap_err().to_string();
+            assert!(e.ends_with(kind), "{src}: {e}");
+        }
+    }
 
     #[test]
     fn suggestions_for_front_matter_keys() {
