@@ -473,44 +473,8 @@ impl<'a> Builder<'a> {
                 self.flush();
                 self.containers.push(Container::List { next: start });
             }
-            Tag::Item => {
-                self.flush();
-                let depth = self
-                    .containers
-                    .iter()
-                    .filter(|c| matches!(c, Container::List { .. }))
-                    .count()
-                    .saturating_sub(1);
-                let number = self.containers.iter_mut().rev().find_map(|c| match c {
-                    Container::List { next } => Some(next),
-                    _ => None,
-                });
-                let marker = match number {
-                    Some(Some(n)) => {
-                        let current = *n;
-                        *n = n.saturating_add(1);
-                        self.number_marker(current, offset)
-                    }
-                    _ => "•".to_string(),
-                };
-                self.containers.push(Container::Item {
-                    marker,
-                    depth: u8::try_from(depth).unwrap_or(u8::MAX),
-                    used: false,
-                    note: false,
-                });
-            }
-            Tag::CodeBlock(_) => {
-                self.flush();
-                let kind = match self.context_kind(false) {
-                    ParaKind::Fixed(k) => k,
-                    _ => BlockKind::Body,
-                };
-                self.code = Some(Code {
-                    text: String::new(),
-                    kind,
-                });
-            }
+            Tag::Item => self.start_item(offset),
+            Tag::CodeBlock(_) => self.start_code(),
             Tag::HtmlBlock => {
                 self.flush();
                 self.html_block = Some(HtmlSource::default());
@@ -527,18 +491,7 @@ impl<'a> Builder<'a> {
                 text: String::new(),
                 autolink: matches!(link_type, LinkType::Autolink | LinkType::Email),
             }),
-            Tag::Image { .. } => {
-                self.ensure_open(offset);
-                if let Some(para) = &mut self.cur {
-                    if para.kind == ParaKind::Body {
-                        para.kind = ParaKind::Fixed(BlockKind::Body);
-                    }
-                }
-                self.warn(
-                    offset,
-                    "images in the statement are not placed; put pictures in the layout",
-                );
-            }
+            Tag::Image { .. } => self.start_image(offset),
             Tag::Table(_) => {
                 self.flush();
                 self.table_start(offset);
@@ -546,21 +499,85 @@ impl<'a> Builder<'a> {
             Tag::TableHead => self.table_row(offset, true),
             Tag::TableRow => self.table_row(offset, false),
             Tag::TableCell => self.table_cell(),
-            Tag::FootnoteDefinition(label) => {
-                self.flush();
-                let n = self.note_number(&label);
-                self.note = Some((n, self.paras.len()));
-                self.containers.push(Container::Item {
-                    marker: superscript(n),
-                    depth: 0,
-                    used: false,
-                    note: true,
-                });
-            }
+            Tag::FootnoteDefinition(label) => self.start_note(&label),
             // Not enabled: definition lists, metadata,
             // strikethrough, super/subscript. Their text flows on.
             _ => {}
         }
+    }
+
+    /// A list item begins at `offset`: its marker, the next number of a
+    /// numbered list or a bullet, and how deep its list is nested.
+    fn start_item(&mut self, offset: usize) {
+        self.flush();
+        let depth = self
+            .containers
+            .iter()
+            .filter(|c| matches!(c, Container::List { .. }))
+            .count()
+            .saturating_sub(1);
+        let number = self.containers.iter_mut().rev().find_map(|c| match c {
+            Container::List { next } => Some(next),
+            _ => None,
+        });
+        let marker = match number {
+            Some(Some(n)) => {
+                let current = *n;
+                *n = n.saturating_add(1);
+                self.number_marker(current, offset)
+            }
+            _ => "•".to_string(),
+        };
+        self.containers.push(Container::Item {
+            marker,
+            depth: u8::try_from(depth).unwrap_or(u8::MAX),
+            used: false,
+            note: false,
+        });
+    }
+
+    /// A code block begins: its lines are kept as written, in the kind of
+    /// block its container makes (a quote's, a list item's, or the body's).
+    fn start_code(&mut self) {
+        self.flush();
+        let kind = match self.context_kind(false) {
+            ParaKind::Fixed(k) => k,
+            _ => BlockKind::Body,
+        };
+        self.code = Some(Code {
+            text: String::new(),
+            kind,
+        });
+    }
+
+    /// An image at `offset`: not placed (pictures are the layout's), said
+    /// so; the paragraph around it is running text, whatever `classify`
+    /// would make of what is left of it (a headline, a meta line).
+    fn start_image(&mut self, offset: usize) {
+        self.ensure_open(offset);
+        if let Some(para) = &mut self.cur {
+            if para.kind == ParaKind::Body {
+                para.kind = ParaKind::Fixed(BlockKind::Body);
+            }
+        }
+        self.warn(
+            offset,
+            "images in the statement are not placed; put pictures in the layout",
+        );
+    }
+
+    /// A footnote's definition begins: set as an item of the notes, its
+    /// marker the note's number as a superscript.
+    fn start_note(&mut self, label: &str) {
+        self.flush();
+        let n = self.note_number(label);
+        self.note = Some((n, self.paras.len()));
+        self.containers.push(Container::Item {
+            marker: superscript(n),
+            depth: 0,
+            used: false,
+            note: true,
+        });
     }
 
     fn end(&mut self, tag: TagEnd, start: usize, end: usize) -> Result<()> {
