@@ -12,15 +12,17 @@
 //! web pages in Burmese do with their line height.
 //!
 //! So the statement's first body paragraphs are set once in the layout's
-//! column, and where the median line's ink (its highest point above the
-//! baseline and its lowest below, each the median of the lines') with
-//! [`INK_GAP_EM`] of white would not fit the layout's leading, the leading
-//! is opened to fit it. It stays a ratio of the size, as the layout's is,
-//! so fitting scales it, and it is the baseline grid's step, so columns
-//! still line up. The median rather than the highest line: a capital
-//! with an accent over a descender in the line above may come close in
-//! any script and reads well; a script whose ordinary lines collide does
-//! not.
+//! column, and for each two lines, one under the other, the leading is
+//! found at which their ink would touch: the most that a glyph of the
+//! upper line reaches down and a glyph of the lower one standing under it
+//! reaches up, together (a tone mark under a gap in the line above is no
+//! collision). Where the median pair's, with [`INK_GAP_EM`] of white, is
+//! more than the layout's leading, the leading is opened to it. It stays
+//! a ratio of the size, as the layout's is, so fitting scales it, and it
+//! is the baseline grid's step, so columns still line up. The median
+//! rather than the closest pair: a capital with an accent under a
+//! descender may come close in any script and reads well; a script whose
+//! ordinary lines collide does not.
 
 use super::body::body_style;
 use super::first_page::split_head;
@@ -34,10 +36,11 @@ use crate::typeset::line::Line;
 use crate::units::Length;
 
 /// The least white between the ink of two ordinary lines of the body, in
-/// ems of its size: a twentieth, a hairline at text sizes, so that only a
-/// script whose ordinary lines touch or nearly touch opens the leading.
-/// Latin text set solid with its accents keeps more than this at every
-/// built-in layout's leading.
+/// ems of its size: a tenth, 1pt at a 10pt body, less than half of what
+/// Latin lines keep at the built-in layouts' leading (about a quarter),
+/// so that only a script whose ordinary lines touch or nearly touch opens
+/// it. Of the samples' scripts Tamil comes closest, needing 1.26 times
+/// the size where the layouts give 1.29 to 1.33.
 const INK_GAP_EM: f64 = 0.1;
 
 /// How many characters of the body are set to measure its lines: a few

@@ -207,27 +207,22 @@ pub struct Choice {
 }
 
 impl Choice {
-    /// What to tell the user at normal verbosity: the detected language.
+    /// What to tell the user at normal verbosity: the language detected,
+    /// or known by its script.
     pub fn note(&self, origin: &str) -> Option<Note> {
-        if let Source::OwnScript(name) = &self.source {
-            return Some(Note {
-                at: Location::file(origin),
-                message: format!(
-                    "language: {name} ({}), the one language written in its script",
-                    self.tag
-                ),
-            });
-        }
-        let Source::Detected(d) = &self.source else {
-            return None;
-        };
-        let mut message = format!("language detected: {}", d.describe());
-        if d.tag != self.tag {
-            message.push_str(&format!(
-                "; set as {}, the layout's variant of it",
+        let message = match &self.source {
+            Source::Detected(d) if d.tag != self.tag => format!(
+                "language detected: {}; set as {}, the layout's variant of it",
+                d.describe(),
                 self.tag
-            ));
-        }
+            ),
+            Source::Detected(d) => format!("language detected: {}", d.describe()),
+            Source::OwnScript(name) => format!(
+                "language: {name} ({}), the one language written in its script",
+                self.tag
+            ),
+            _ => return None,
+        };
         Some(Note {
             at: Location::file(origin),
             message,

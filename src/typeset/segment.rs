@@ -26,8 +26,9 @@
 //! often shows in the writing itself: a piece starting with a vowel that
 //! is only ever written after its consonant (า, ำ, or a combining sign), or
 //! ending on one only ever written before it (เ, แ, โ, ใ, ไ). Where it
-//! shows, the whole run is cut again by ICU4X's LSTM model, which reads
-//! syllables rather than looking words up (ปู่ย่าตา|ยาย|กำลัง). It is not
+//! shows, the whole run is cut again by ICU4X's LSTM model, which guesses
+//! boundaries from the letters around them rather than looking words up
+//! (ปู่ย่าตา|ยาย|กำลัง). It is not
 //! the first choice: it also parts the halves of compounds the dictionary
 //! keeps whole (ต้อง|การ, "want"; ผู้|ใหญ่, "adult"), where a break reads
 //! as badly as a hyphenation in the wrong place would.
@@ -71,10 +72,10 @@ fn segmenter() -> LineSegmenterBorrowed<'static> {
     *SEGMENTER.get_or_init(|| LineSegmenter::new_dictionary(options()))
 }
 
-/// The segmenter that reads Southeast Asian scripts by syllable with an
-/// LSTM model instead of a dictionary, for the runs the dictionary cuts
+/// The segmenter that finds word boundaries in Southeast Asian scripts
+/// with an LSTM model instead of a dictionary, for the runs the dictionary cuts
 /// into impossible pieces (see the module's comment); made once.
-fn syllable_segmenter() -> LineSegmenterBorrowed<'static> {
+fn lstm_segmenter() -> LineSegmenterBorrowed<'static> {
     static SEGMENTER: OnceLock<LineSegmenterBorrowed<'static>> = OnceLock::new();
     *SEGMENTER.get_or_init(|| LineSegmenter::new_lstm(options()))
 }
@@ -89,10 +90,7 @@ pub fn breaks(word: &str, out: &mut Vec<(usize, SegmentBreak)>) {
     let inner = |&at: &usize| at > 0 && at < word.len();
     let mut places: Vec<usize> = segmenter().segment_str(word).filter(inner).collect();
     if places.iter().any(|&at| !between_syllables(word, at)) {
-        places = syllable_segmenter()
-            .segment_str(word)
-            .filter(inner)
-            .collect();
+        places = lstm_segmenter().segment_str(word).filter(inner).collect();
     }
     // A repetition mark belongs to its word; only then is a letter alone.
     places.retain(|&at| !word[at..].starts_with(repeats_the_word_before));
@@ -240,7 +238,7 @@ mod tests {
     }
 
     #[test]
-    fn a_thai_word_the_dictionary_lacks_is_cut_by_syllables() {
+    fn a_thai_word_the_dictionary_lacks_is_cut_by_the_lstm_model() {
         // "Grandparents are waiting": the dictionary cuts ตายาย as ตาย|า|ย
         // and กำลัง as ยกำ|ลัง; by syllable, ตา|ยาย and กำลัง whole.
         let parts = cut("ปู่ย่าตายายกำลังรอ");
