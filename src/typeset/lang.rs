@@ -167,8 +167,7 @@ pub enum Source {
     /// detector's best guess in that script was used.
     ScriptGuess(Detection),
     /// Mostly written in a script that only this language is written in
-    /// and the detector does not know (see [`ONE_LANGUAGE_SCRIPTS`]): its
-    /// English name.
+    /// and the detector does not know (Lao): its English name.
     OwnScript(&'static str),
 }
 
