@@ -92,8 +92,12 @@ pub fn breaks(word: &str, out: &mut Vec<(usize, SegmentBreak)>) {
     if places.iter().any(|&at| !between_syllables(word, at)) {
         places = lstm_segmenter().segment_str(word).filter(inner).collect();
     }
-    // A repetition mark belongs to its word; only then is a letter alone.
-    places.retain(|&at| !word[at..].starts_with(repeats_the_word_before));
+    // A repetition mark belongs to its word, and the model's breaks are
+    // held to the same rule as the dictionary's; only then is a letter
+    // alone.
+    places.retain(|&at| {
+        !word[at..].starts_with(repeats_the_word_before) && between_syllables(word, at)
+    });
     keep_letters_together(word, &mut places);
     for at in places {
         let before = word[..at].chars().next_back();
@@ -101,7 +105,7 @@ pub fn breaks(word: &str, out: &mut Vec<(usize, SegmentBreak)>) {
         let (Some(b), Some(a)) = (before, after) else {
             continue;
         };
-        if is_hangul(b) || is_hangul(a) || !between_syllables(word, at) {
+        if is_hangul(b) || is_hangul(a) {
             continue;
         }
         let kind = if is_ideographic(b) || is_ideographic(a) {
