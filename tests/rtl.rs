@@ -390,6 +390,47 @@ fn a_persian_half_space_is_kept_and_never_lengthened_by_a_kashida() {
 }
 
 #[test]
+fn an_arabic_name_in_an_english_line_is_not_drawn_longer() {
+    // Kashidas justify a paragraph that reads right to left. Quoted in an
+    // English one, an Arabic name was drawn out to fill the English line
+    // ("Amal Haddad (أمـــل حـــداد) has lived in Leeds for", the A4
+    // leaflet); its spaces take the white instead.
+    let text = "# Justice for Amal Haddad\n\n\
+        Amal Haddad (أمل حداد) has lived in Leeds for eleven years. She teaches \
+        Arabic at the Chapeltown community school, volunteers at the food bank \
+        on Mondays and looks after her neighbour, who is ninety-one. Her \
+        friends (أصدقاء أمل) ask you to write to your MP today.\n";
+    let doc = parse(text, Format::Markdown, "en.md").unwrap().document;
+    let (mut arabic_lines, mut strokes) = (0, 0);
+    for name in ["a4-leaflet", "a6-handout", "a4-trifold"] {
+        let layout = layout::load(name).unwrap();
+        let composed = compose(
+            &doc,
+            &layout.design,
+            &ComposeOptions {
+                layout: layout.name.clone(),
+                lang: "en".into(),
+                origin: "en.md".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        for line in composed.pages.iter().flat_map(|p| &p.lines) {
+            let glyphs = line.line.runs.iter().flat_map(|r| &r.glyphs);
+            let arabic = glyphs.clone().any(|g| {
+                g.text
+                    .text()
+                    .is_some_and(|t| t.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
+            });
+            arabic_lines += usize::from(arabic);
+            strokes += glyphs.filter(|g| g.text.text().is_none()).count();
+        }
+    }
+    assert!(arabic_lines >= 6, "{arabic_lines} lines with Arabic");
+    assert_eq!(strokes, 0, "kashida strokes in an English paragraph");
+}
+
+#[test]
 fn an_arabic_paragraph_in_an_english_leaflet_ends_flush_right() {
     // The English text decides the page (left to right); the Arabic
     // paragraph reads from the right, and its short last line, and each

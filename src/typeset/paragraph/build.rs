@@ -314,7 +314,8 @@ impl Setter<'_> {
     /// justified paragraph, by letter spacing and glyph scaling besides
     /// its word spaces (not in a `table` lined up in columns, nor in
     /// Chinese or Japanese), or where it has right-to-left letters
-    /// (`rtl_letters`), by kashida.
+    /// (`rtl_letters`), by its word spaces, and by kashida if it reads
+    /// right to left.
     fn justify(
         &self,
         p: &mut Paragraph,
@@ -341,7 +342,10 @@ impl Setter<'_> {
             }
             p.add_tracking(style.size * TRACKING_EM, shrink);
         }
-        if style.align == Align::Justify && rtl_letters {
+        // Only a paragraph that reads right to left: an Arabic name quoted
+        // in an English line is set as written, as a typesetter would set
+        // a quotation, not drawn longer to fill the line.
+        if style.align == Align::Justify && rtl_letters && p.direction == bidi::Direction::Rtl {
             p.add_kashida_stretch(style.size * kashida::STRETCH_EM);
         }
     }

@@ -87,7 +87,11 @@ impl Setter<'_> {
                 _ => 0.0,
             };
             let (mut line, mut offsets) = p.place(start, end, ratio);
-            if p.bidi && p.align == Align::Justify && !is_last && ratio > 0.0 {
+            if p.direction == bidi::Direction::Rtl
+                && p.align == Align::Justify
+                && !is_last
+                && ratio > 0.0
+            {
                 self.lengthen_joins(&mut line, &mut offsets, p.size);
             }
             line.hyphenated = br.hyphenated;
