@@ -2,7 +2,7 @@
 //! side: a number with the word it counts, an amount with its currency
 //! sign, the parts of a spaced abbreviation, a sign with its number
 //! ("§ 5"), a form's label with its blank, digits grouped by a space
-//! ("10 000"). A few such spaces (inside a measure, "2 h 30"; after a
+//! ("10 000", "+44 7700 900123"). A few such spaces (inside a measure, "2 h 30"; after a
 //! one-letter word; before a number that closes a clause) a justified
 //! line may still break at [`TIE_BREAK_COST`], rather than gape.
 
@@ -78,6 +78,9 @@ pub(super) fn space_break(
     // Digits grouped by a space, as French, Polish, Russian and
     // Swedish write thousands: "10 / 000 euros" read as two.
     tie |= groups_digits(before, after);
+    // A telephone number written in groups ("+44 7700 900123", "06 12
+    // 34 56 78") is dialled from one line.
+    tie |= inside_phone_number(before, after);
     // An abbreviation of several parts ("z. B.", "d. h.", "т. е.")
     // and initials ("J. R. Jones") never part.
     tie |= abbreviation_goes_on(before, after);
@@ -243,6 +246,101 @@ fn groups_digits(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
         && !after
             .get(THOUSANDS)
             .is_some_and(|(c, _)| c.is_alphanumeric() && !digit(c))
+}
+
+/// The fewest and most digits of a telephone number: a local number has
+/// six or more, and ITU-T E.164 allows fifteen with the country code.
+const PHONE_DIGITS: std::ops::RangeInclusive<usize> = 6..=15;
+
+/// The most digits of a group of a telephone number after its first
+/// ("030 12345678" in Germany).
+const PHONE_GROUP_DIGITS: usize = 8;
+
+/// One group of a telephone number: its digits, whether it is written
+/// as only a first group is (after "+", or with a trunk "0"), and whether
+/// it is in parentheses ("(020)", the "(0)" of "+44 (0) 20").
+struct PhoneGroup {
+    digits: usize,
+    opens: bool,
+    bracketed: bool,
+}
+
+/// `word` as a group of a telephone number: digits, perhaps after "+" or
+/// in parentheses, perhaps with a comma or full stop after them when
+/// `closing`.
+fn phone_group(word: &[(char, Style)], closing: bool) -> Option<PhoneGroup> {
+    let mut chars: Vec<char> = word.iter().map(|(c, _)| *c).collect();
+    if closing && matches!(chars.last(), Some(',' | '.' | ';' | ':')) {
+        chars.pop();
+    }
+    let plus = chars.first() == Some(&'+');
+    let bracketed = chars.len() > 2 && chars[0] == '(' && chars[chars.len() - 1] == ')';
+    let digits = match (plus, bracketed) {
+        (true, _) => &chars[1..],
+        (_, true) => &chars[1..chars.len() - 1],
+        _ => &chars[..],
+    };
+    (!digits.is_empty() && digits.iter().all(char::is_ascii_digit)).then(|| PhoneGroup {
+        digits: digits.len(),
+        opens: plus || digits[0] == '0',
+        bracketed,
+    })
+}
+
+/// Whether the space between `before` and `after` is inside a telephone
+/// number written in groups of digits: "+44 7700 900123", "(020) 7946
+/// 0958", "06 12 34 56 78", "347 123 4567". Two groups of plain digits
+/// are a number only when the first opens one as a telephone number does
+/// ("+", parentheses, a trunk "0"): "in 2026 100 people" is two numbers.
+/// A line that breaks one leaves a reader dialling half of it.
+fn inside_phone_number(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+    // The groups before the space, last first, each one space apart, back
+    // to one that opens with "+" or a parenthesis.
+    let mut groups = Vec::new();
+    let mut end = before.len();
+    while let Some(group) = phone_group(last_word(&before[..end]), false) {
+        let word = last_word(&before[..end]);
+        let first = matches!(word[0].0, '+' | '(');
+        end -= word.len();
+        groups.push(group);
+        let one_space =
+            end >= 2 && is_separator(before[end - 1].0) && !is_separator(before[end - 2].0);
+        if first || !one_space {
+            break;
+        }
+        end -= 1;
+    }
+    groups.reverse();
+    // The groups after it, up to one closed by punctuation.
+    let mut rest = after;
+    loop {
+        let len = rest
+            .iter()
+            .position(|(c, _)| is_separator(*c) || *c == LINE_BREAK)
+            .unwrap_or(rest.len());
+        let word = &rest[..len];
+        match phone_group(word, true) {
+            Some(g) if word[0].0 != '+' => groups.push(g),
+            _ => break,
+        }
+        let closed = word
+            .last()
+            .is_some_and(|(c, _)| matches!(c, ',' | '.' | ';' | ':'));
+        if closed || rest.get(len).is_none_or(|(c, _)| !is_separator(*c)) {
+            break;
+        }
+        rest = &rest[len + 1..];
+    }
+    let Some((first, later)) = groups.split_first() else {
+        return false;
+    };
+    let total: usize = groups.iter().map(|g| g.digits).sum();
+    !later.is_empty()
+        && later
+            .iter()
+            .all(|g| g.bracketed || (2..=PHONE_GROUP_DIGITS).contains(&g.digits))
+        && PHONE_DIGITS.contains(&total)
+        && (first.opens || first.bracketed || groups.len() >= 3)
 }
 
 /// The most letters of a unit that a number after it continues: the `h`
@@ -422,6 +520,29 @@ mod tests {
         assert!(!tied("in 2026", "100 people"));
         assert!(!tied("room", "123"));
         assert!(!tied("page 1", "234b"));
+    }
+
+    #[test]
+    fn a_telephone_number_is_dialled_from_one_line() {
+        // Before: "Friends of Amal · … · +44 / 7700 900123" on the A4
+        // leaflet's meta line.
+        let tied = |before: &str, after: &str| inside_phone_number(&styled(before), &styled(after));
+        assert!(tied("amal@example.org · +44", "7700 900123"));
+        assert!(tied("· +44 7700", "900123"));
+        assert!(tied("call (020)", "7946 0958."));
+        assert!(tied("ring 06 12", "34 56 78, or"));
+        assert!(tied("ring 06", "12 34 56 78"));
+        assert!(tied("chiamate il 347", "123 4567"));
+        assert!(tied("Tel. 030", "12345678"));
+        // Not two numbers in a sentence, a year and a count, digits too
+        // few or too many, or a number after a word.
+        assert!(!tied("in 2026", "100 people"));
+        assert!(!tied("rooms 12", "14 and"));
+        assert!(!tied("+44", "77"));
+        assert!(!tied("+44 7700 9001", "2345 6789 0123"));
+        assert!(!tied("room", "7946 0958"));
+        assert!(tied("ring +44", "(0) 20 7946 0958"));
+        assert!(!tied("Line 1 (2)", "3 4"));
     }
 
     #[test]
