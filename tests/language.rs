@@ -486,3 +486,69 @@ fn the_cli_takes_a_language_it_cannot_hyphenate() {
     );
     assert!(!err.contains("did you mean"), "{err}");
 }
+
+#[test]
+fn a_text_whose_letters_the_guess_does_not_write_is_set_by_no_language() {
+    // Albanian, which the detector does not know: it read this as French,
+    // confidence 1.00, and the A6 handout hyphenated "kër-kon" by French
+    // patterns. French writes "ë" only in names such as Noël.
+    let a6 = layout::load("a6-handout").unwrap();
+    let text = "# Mbrojmë parkun e lagjes\n\n\
+        Banorët e lagjes ftojnë të gjithë qytetarët në një protestë të shtunën \
+        në orën dhjetë para bashkisë. Kompania ndërtuese kërkon të presë pemët \
+        dhe të ndërtojë një pallat shumëkatësh në vendin ku luajnë fëmijët tanë.\n\n\
+        Pse duhet të humbasim hapësirën e fundit të gjelbër të lagjes? Ne \
+        kërkojmë që bashkia të anulojë lejen e ndërtimit dhe të shpallë parkun \
+        zonë të mbrojtur.\n";
+    let out = build(text, "sq.md", &a6);
+    assert_eq!(out.lang, "und");
+    assert_eq!(pdf_lang(&out.pdf), "und");
+    let w = language_warning(&out);
+    assert!(
+        w.starts_with(
+            "language not detected: it looks most like French (fr), confidence 1.00, \
+             but has letters that language does not write (ë); set without hyphenation;"
+        ),
+        "{w}"
+    );
+    // No word is divided, and no hyphenation warning follows the
+    // language's.
+    let words = pdftotext(&out.pdf, "sq");
+    assert!(
+        !words.lines().any(|l| l.ends_with(['-', '\u{AD}'])),
+        "{words}"
+    );
+    assert!(
+        !out.warnings
+            .iter()
+            .any(|w| w.message.contains("hyphenation patterns")),
+        "{:?}",
+        out.warnings
+    );
+    // Named, it is set as named, without a second guess.
+    let named = handbill::build(&BuildRequest {
+        lang: Some("sq".into()),
+        ..BuildRequest::new(text.as_bytes(), "sq.md", &a6)
+    })
+    .unwrap();
+    assert_eq!(named.lang, "sq");
+}
+
+#[test]
+fn a_long_text_the_layouts_language_does_not_write_is_not_hyphenated_by_it() {
+    // Irish, which the detector does not know and is not sure of: set in
+    // the layout's English, its words were hyphenated by English patterns.
+    let a6 = layout::load("a6-handout").unwrap();
+    let text = "Tithíocht do chách\n\n\
+        Tá muid ag eagrú agóide os comhair Theach Laighean Dé Sathairn seo \
+        chugainn. Tá cíosanna ag ardú gach bliain agus níl teach ar bith ar \
+        fáil do theaghlaigh óga sa cheantar. Iarraimid ar an Rialtas stop a \
+        chur leis na díshealbhuithe láithreach.\n";
+    let out = build(text, "ga.txt", &a6);
+    assert_eq!(out.lang, "und");
+    let w = language_warning(&out);
+    assert!(
+        w.contains("has letters the layout's language, en, does not write (") && w.contains('í'),
+        "{w}"
+    );
+}

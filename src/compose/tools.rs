@@ -158,7 +158,10 @@ impl Tools {
                 others.push((tag.to_string(), hyphenator));
             }
         }
-        let hyphenator = if h.enabled && !hyphenate::writes_without_hyphens(lang) {
+        // A text whose language handbill cannot tell is hyphenated by none,
+        // as the language warning has said.
+        let undetermined = lang == lang::UNDETERMINED;
+        let hyphenator = if h.enabled && !undetermined && !hyphenate::writes_without_hyphens(lang) {
             Hyphenator::new(lang, h.min_left, h.min_right, h.caps).unwrap_or_else(|| {
                 warnings.push(Warning {
                     at: Location::file(opts.origin.clone()),

@@ -14,7 +14,7 @@ use whatlang::{Lang, Script};
 
 use crate::error::{Location, Note, Warning};
 use crate::statement::document::{is_table, Document};
-use crate::typeset::hyphenate;
+use crate::typeset::{alphabets, hyphenate};
 
 /// Fewest letters detection is trusted on: below this a few names or
 /// numbers decide the guess.
@@ -92,6 +92,7 @@ pub fn mark_other_languages(doc: &mut Document, tag: &str) {
                 && differs(&d.tag, tag)
                 && is_language(&d.tag)
                 && halves_agree(&text, &d.tag)
+                && alphabets::foreign_letters(&text, &d.tag).is_none()
         });
         block.lang = found.map(|d| Arc::new(d.tag));
     }
@@ -169,7 +170,25 @@ pub enum Source {
     /// Mostly written in a script that only this language is written in
     /// and the detector does not know (Lao): its English name.
     OwnScript(&'static str),
+    /// The text is long enough to tell, but its letters are neither those
+    /// of the detector's guess nor the layout's language's (see
+    /// [`alphabets::foreign_letters`]): an Albanian text, read as French.
+    /// It is set as [`UNDETERMINED`], without hyphenation.
+    Undetermined {
+        /// The detector's guess.
+        best: Option<Detection>,
+        /// The language whose letters were checked: the guess if it was
+        /// sure, else the layout's.
+        against: String,
+        /// Letters of the text that language does not write.
+        foreign: Vec<char>,
+    },
 }
+
+/// ISO 639's code for a language not determined: the tag of a text whose
+/// language handbill cannot tell (see [`Source::Undetermined`]), which is
+/// set by no language's rules, and so hyphenated by none.
+pub const UNDETERMINED: &str = "und";
 
 /// Scripts the detector does not know that one language alone is written
 /// in, each with its tag, that language's English name and the script's
@@ -242,6 +261,11 @@ impl Choice {
                     script_name(&d.script)
                 ),
             ),
+            Source::Undetermined {
+                best,
+                against,
+                foreign,
+            } => return Some(undetermined_warning(best.as_ref(), against, foreign, origin)),
             _ => return None,
         };
         let why = match best {
@@ -263,6 +287,45 @@ impl Choice {
                  name it with lang = \"…\" in the front matter or --lang"
             ),
         })
+    }
+}
+
+/// The warning for a text set as [`UNDETERMINED`]: what the detector
+/// guessed, and the letters that guess does not write.
+fn undetermined_warning(
+    best: Option<&Detection>,
+    against: &str,
+    foreign: &[char],
+    origin: &str,
+) -> Warning {
+    let letters = foreign
+        .iter()
+        .map(|c| match c {
+            '\u{300}'..='\u{36F}' => format!("\u{25CC}{c}"),
+            c => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let guess = match best {
+        Some(d) if d.tag == against => format!(
+            "it looks most like {}, but has letters that language does not write ({letters})",
+            d.describe()
+        ),
+        Some(d) => format!(
+            "it is not clearly one language (it looks most like {}), and has letters \
+             the layout's language, {against}, does not write ({letters})",
+            d.describe()
+        ),
+        None => {
+            format!("it has letters the layout's language, {against}, does not write ({letters})")
+        }
+    };
+    Warning {
+        at: Location::file(origin),
+        message: format!(
+            "language not detected: {guess}; set without hyphenation; \
+             name it with lang = \"…\" in the front matter or --lang"
+        ),
     }
 }
 
@@ -309,7 +372,27 @@ pub fn choose(
             source: Source::OwnScript(name),
         };
     }
-    match detect(&sample) {
+    let detected = detect(&sample);
+    // A guess, or the layout's language, whose letters are not the text's
+    // (see `alphabets`): the text is in a language the detector lacks.
+    let against = match &detected {
+        Some(d) if d.is_reliable() => Some(d.tag.clone()),
+        Some(d) if d.letters >= MIN_LETTERS => Some(default.to_string()),
+        _ => None,
+    };
+    if let Some(against) = against {
+        if let Some(foreign) = alphabets::foreign_letters(&sample, &against) {
+            return Choice {
+                tag: UNDETERMINED.to_string(),
+                source: Source::Undetermined {
+                    best: detected,
+                    against,
+                    foreign,
+                },
+            };
+        }
+    }
+    match detected {
         Some(d) if d.is_reliable() => Choice {
             tag: refine(&d.tag, default),
             source: Source::Detected(d),

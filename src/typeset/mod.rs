@@ -1,6 +1,7 @@
 //! Typesetting: styled text → shaped, hyphenated, justified [`line::Line`]s.
 //!
-//! The language is chosen ([`lang`]) and the text's quotes and dashes set
+//! The language is chosen ([`lang`], its guess checked against the
+//! language's letters, [`alphabets`]) and the text's quotes and dashes set
 //! by its rules ([`typography`]); each paragraph's words are shaped with the
 //! layout's fonts ([`fonts`], [`shape`]), split at hyphenation points
 //! ([`hyphenate`]), turned into Knuth–Plass boxes, glue and penalties
@@ -10,6 +11,7 @@
 //! letters, not its body ([`optical`]). Nothing here knows
 //! about pages: a paragraph is set to a width and a style.
 
+pub mod alphabets;
 pub mod bidi;
 pub mod fonts;
 pub mod hyphenate;
