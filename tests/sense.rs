@@ -510,6 +510,28 @@ fn a_word_too_wide_for_a_headline_is_hyphenated_or_set_smaller_never_cut() {
 }
 
 #[test]
+fn a_headline_divides_only_the_word_no_line_holds() {
+    // Before: "Gegen die Miet- / erhöhung / der Wohnungs- /
+    // baugesellschaft" on the tri-fold's cover: hyphenated so that the
+    // long word would fit, the headline divided one that fitted whole.
+    let headline = "Gegen die Mieterhöhung der Wohnungsbaugesellschaft";
+    let layout = layout::load("a4-trifold").unwrap();
+    let c = set(headline, &layout, "de");
+    let lines: Vec<String> = title_lines(&c).iter().map(|l| l.line.text()).collect();
+    let hyphened: Vec<&String> = lines
+        .iter()
+        .filter(|l| l.trim_end().ends_with(['-', '\u{AD}', '\u{2010}']))
+        .collect();
+    assert_eq!(hyphened.len(), 1, "{}", lines.join(" / "));
+    assert!(hyphened[0].contains("Wohnungs"), "{}", lines.join(" / "));
+    assert!(
+        lines.iter().any(|l| l.trim() == "Mieterhöhung"),
+        "{}",
+        lines.join(" / ")
+    );
+}
+
+#[test]
 fn a_word_wider_than_two_lines_of_a_headline_takes_every_hyphen_it_needs() {
     // Before: "Donaudampfschifff / ahrtsgesellschafts / kapitänswitwenren /
     // tenversicherung" on the A2 poster. In a ragged headline a line

@@ -619,6 +619,43 @@ impl Paragraph {
             }
         }
     }
+
+    /// Forbids hyphenation inside every word no wider than `width`: a
+    /// display line divides only a word that no line can hold. Hyphenated
+    /// throughout so that "Wohnungsbaugesellschaft" would fit the
+    /// tri-fold's cover, a German headline also came out "Gegen die
+    /// Miet- / erhöhung", where "Mieterhöhung" fitted a line whole.
+    pub fn divide_only_words_wider_than(&mut self, width: Length) {
+        let mut start = 0;
+        for k in 0..=self.items.len() {
+            let space = k == self.items.len() || matches!(self.pieces[k], Piece::Space { .. });
+            if !space {
+                continue;
+            }
+            let word: Length = self.items[start..k]
+                .iter()
+                .zip(&self.pieces[start..k])
+                .map(|(item, piece)| match (item, piece) {
+                    (Item::Box { width }, _) => *width,
+                    (Item::Glue { width, .. }, Piece::Unbroken(_)) => *width,
+                    _ => Length::ZERO,
+                })
+                .sum();
+            if word <= width {
+                for item in &mut self.items[start..k] {
+                    if let Item::Penalty {
+                        kind: PenaltyKind::Hyphen | PenaltyKind::NameHyphen,
+                        cost,
+                        ..
+                    } = item
+                    {
+                        *cost = crate::typeset::linebreak::INFINITY;
+                    }
+                }
+            }
+            start = k + 1;
+        }
+    }
 }
 
 #[cfg(test)]

@@ -121,7 +121,8 @@ pub fn break_by_sense(p: &mut Paragraph, lang: &str) {
 }
 
 /// A display line's `spans` prepared again in `style` with the language's
-/// hyphenation, for a word wider than `width`, its breaks priced by sense
+/// hyphenation in the words wider than `width` (only there: see
+/// [`Paragraph::divide_only_words_wider_than`]), its breaks priced by sense
 /// as [`break_by_sense`] prices them; `None` when no line of it would end
 /// on a pattern hyphen at `width` (an address, or a word the patterns
 /// cannot break), so that hyphenation does not help. `line` is the
@@ -139,6 +140,7 @@ pub fn hyphenated(
         ..style.clone()
     };
     let mut p = setter.prepare(spans, &style, line)?;
+    p.divide_only_words_wider_than(width);
     break_by_sense(&mut p, lang);
     Ok((setter.trial(&p, width).hyphens > 0).then_some(p))
 }
