@@ -357,6 +357,39 @@ fn a_forwarded_statement_prints_without_its_senders_note() {
 }
 
 #[test]
+fn a_statement_quoted_whole_in_a_reply_prints_as_the_statement() {
+    // Before: every line quoted, the blank lines between paragraphs were
+    // lines of ">", and the whole message was one quote, set in the
+    // quote's narrow measure with the mail's header in it and no headline.
+    let text = "> Begin forwarded message:\n\
+                > From: Maria <maria@example.org>\n\
+                > Subject: text for leaflet\n\
+                >\n\
+                > NO TO THE INCINERATOR\n\
+                >\n\
+                > The county council will decide on 20 March whether to allow a waste \
+                incinerator two hundred metres from Meadowside Primary School.\n\
+                >\n\
+                > Come to the public meeting on Thursday at 7 pm in the school hall.\n";
+    let (ok, shown, stderr) = build_cli("reply.txt", text);
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains(
+            "reply.txt:1: warning: every line is quoted with “>”, as a reply quotes a message \
+             (lines 1–9): the marks are left off and the message is read as the statement"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("an e-mail's header"), "{stderr}");
+    let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        shown.starts_with("NO TO THE INCINERATOR The county council"),
+        "{shown}"
+    );
+    assert!(!shown.contains('>') && !shown.contains("Maria"), "{shown}");
+}
+
+#[test]
 fn an_event_copied_from_its_page_prints_its_name_date_and_place() {
     // Before: the name, the page's lines, the date and the place were one
     // seven-line headline.

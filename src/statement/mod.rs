@@ -273,6 +273,9 @@ pub fn parse(text: &str, format: Format, file: &str) -> Result<Parsed> {
     // chat's text, not Markdown: its "*NO TO THE CUTS*" is bold there.
     let format = steps::read_as(format, &body, (file, first_line), &mut warnings);
     let body = steps::without_spacers(body, format, (file, first_line), &mut warnings);
+    // A message quoted whole (every line "> …") is the statement, not a
+    // quote in it.
+    let body = steps::unquoted(body, format, (file, first_line), &mut warnings);
     let markdown::Markdown {
         paras,
         labels,

@@ -115,6 +115,37 @@ pub(super) fn without_spacers<'a>(
     }
 }
 
+/// `body` without the `>` marks of a message quoted whole (see
+/// [`email::unquote_whole`]), with a warning; an HTML page as it is.
+pub(super) fn unquoted<'a>(
+    body: Cow<'a, str>,
+    format: Format,
+    (file, first_line): (&str, usize),
+    warnings: &mut Vec<Warning>,
+) -> Cow<'a, str> {
+    if format == Format::Html {
+        return body;
+    }
+    let Some((text, levels)) = email::unquote_whole(&body) else {
+        return body;
+    };
+    let last = first_line + body.trim_end_matches('\n').matches('\n').count();
+    let marks = if levels == 1 {
+        "“>”"
+    } else {
+        "“>” (nested)"
+    };
+    warnings.push(Warning {
+        at: Location::line(file, first_line),
+        message: format!(
+            "every line is quoted with {marks}, as a reply quotes a message (lines \
+             {first_line}–{last}): the marks are left off and the message is read as the \
+             statement"
+        ),
+    });
+    Cow::Owned(text)
+}
+
 /// The paragraphs of `body` read as `format`, each format's tidying done
 /// (chat and e-mail debris, event lines, folios, line breaks, words split
 /// across lines), with a Markdown statement's link labels and notes.

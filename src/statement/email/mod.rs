@@ -139,6 +139,53 @@ pub(super) fn tidy_markdown(
     drop_app_signatures(paras, file, warnings)
 }
 
+/// The most levels of `>` taken off a text quoted whole: a message
+/// forwarded as a reply to a reply.
+const MAX_QUOTE_LEVELS: usize = 4;
+
+/// `text` without the `>` marks of a message quoted whole, every line
+/// that is not blank quoted (a statement pasted from a reply, or from a
+/// mail that quotes the forwarded message), and the number of levels
+/// taken off; `None` when a line is not quoted. Each mark and the space
+/// after it become spaces, so a column in a message still points at its
+/// character, and a line of marks alone becomes blank, as it was in the
+/// message: quoted, the blank lines between paragraphs were lines of
+/// ">", and the whole message was one paragraph set as a quote, with no
+/// headline and the mail's header in it.
+pub(super) fn unquote_whole(text: &str) -> Option<(String, usize)> {
+    let mut out = text.to_string();
+    let mut levels = 0;
+    while levels < MAX_QUOTE_LEVELS {
+        let mut lines = out
+            .split('\n')
+            .filter(|l| !l.trim_matches(is_space).is_empty());
+        let all = lines.clone().next().is_some() && lines.all(quoted);
+        if !all {
+            break;
+        }
+        out = out
+            .split('\n')
+            .map(|line| {
+                let Some(at) = line.find('>').filter(|_| quoted(line)) else {
+                    return String::new();
+                };
+                let rest = &line[at + 1..];
+                let rest = rest
+                    .strip_prefix(' ')
+                    .map_or(rest.to_string(), |r| format!(" {r}"));
+                if rest.trim_matches(is_space).is_empty() {
+                    String::new()
+                } else {
+                    format!("{} {rest}", &line[..at])
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        levels += 1;
+    }
+    (levels > 0).then_some((out, levels))
+}
+
 /// "line 4", or "lines 4–7": the lines `first` to `last`, for a warning.
 fn line_span(first: usize, last: usize) -> String {
     if first == last {

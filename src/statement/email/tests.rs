@@ -309,3 +309,23 @@ fn text_before_a_divider_that_is_more_than_a_note_stays() {
         assert!(!is_divider(line), "{line}");
     }
 }
+
+#[test]
+fn a_message_quoted_whole_loses_its_marks_and_keeps_its_columns() {
+    let text = "> Begin forwarded message:\n>\n> NO TO THE INCINERATOR\n>\n>Come on Thursday.\n";
+    let (out, levels) = unquote_whole(text).expect("quoted whole");
+    assert_eq!(levels, 1);
+    assert_eq!(
+        out,
+        "  Begin forwarded message:\n\n  NO TO THE INCINERATOR\n\n Come on Thursday.\n"
+    );
+    // A reply to a reply: both levels go.
+    let (out, levels) = unquote_whole(">> Save the park\n>>\n>> Saturday, 2 pm\n").unwrap();
+    assert_eq!(
+        (out.as_str(), levels),
+        ("   Save the park\n\n   Saturday, 2 pm\n", 2)
+    );
+    // A text with a quote in it, or none, keeps its marks.
+    assert_eq!(unquote_whole("Our reply\n\n> You said no.\n"), None);
+    assert_eq!(unquote_whole("\n\n"), None);
+}
