@@ -191,6 +191,7 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
             } else if leads(k)
                 || trails[k + 1]
                 || words::is_one_word(&lang, &folded[k], &folded[k + 1])
+                || titles_name(&lang, words, &folded, k, &leads)
             {
                 CLINGING
             } else if numbered
@@ -428,6 +429,27 @@ fn capitalised(word: &str) -> bool {
     word.chars()
         .find(|c| c.is_alphabetic())
         .is_some_and(char::is_uppercase)
+}
+
+/// Whether `words[k]` is a title before the name `words[k + 1]` ("St
+/// Mary's", "Dr Patel"): a title of `lang` (see [`words::is_title`])
+/// before a capitalised word, and not itself after a capitalised word
+/// that is not on the lists and does not start a sentence, where it ends
+/// a street's name ("Hollow Lane Dr", "Main St"). In capitals "OF ST
+/// MARY'S" reads as a title, as "of" is on the list. `folded` holds the
+/// words as the lists do.
+fn titles_name(
+    lang: &str,
+    words: &[String],
+    folded: &[String],
+    k: usize,
+    leads: &dyn Fn(usize) -> bool,
+) -> bool {
+    let after_name = k > 0
+        && capitalised(&words[k - 1])
+        && !leads(k - 1)
+        && starts_sentence(words, k - 1) == Some(false);
+    words::is_title(lang, &folded[k]) && capitalised(&words[k + 1]) && !after_name
 }
 
 /// Two capitalised words that are likely one name: both begin with a

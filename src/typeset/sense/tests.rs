@@ -261,6 +261,27 @@ fn title_case_marks_no_names() {
 }
 
 #[test]
+fn a_title_stays_with_the_name_it_comes_before() {
+    // Before: "Stop the Closure of St / Mary's Maternity Ward" on the A4
+    // leaflet and the A6 handout.
+    assert_eq!(
+        clinging_after("Stop the Closure of St Mary's Maternity Ward", "en"),
+        ["the", "of", "St"]
+    );
+    assert_eq!(
+        clinging_after("STOP THE CLOSURE OF ST MARY'S MATERNITY WARD", "en"),
+        ["THE", "OF", "ST"]
+    );
+    assert_eq!(clinging_after("Save Dr Patel's surgery", "en"), ["Dr"]);
+    // After a name it is a street's: "Hollow Lane Dr", "Main St".
+    assert_eq!(
+        clinging_after("Rally at Hollow Lane Dr on Saturday", "en"),
+        ["at", "on"]
+    );
+    assert_eq!(clinging_after("Meet at 12 Main St Saturday", "en"), ["at"]);
+}
+
+#[test]
 fn short_texts_have_no_gaps() {
     assert!(costs("", "en").is_empty());
     assert!(costs("Strike!", "en").is_empty());

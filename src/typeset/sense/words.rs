@@ -144,6 +144,20 @@ pub(super) fn is_clinging(lang: &str, word: &str) -> bool {
 /// war" does not.
 const NOUN_BEFORE_A_CLINGING_WORD: &[(&str, &str)] = &[("en", "no")];
 
+/// Titles written before a name, by language: a display line must not
+/// part one from the name ("Stop the Closure of St / Mary's", where title
+/// case hid that the two are one name). Not on the lists above, as the
+/// same words after a name are a street's ("Hollow Lane Dr", Drive): see
+/// [`is_title`].
+const TITLES: &[(&str, &str)] = &[("en", "mr mrs ms mx dr st")];
+
+/// Whether `word` (folded) is a title `lang` writes before a name.
+pub(super) fn is_title(lang: &str, word: &str) -> bool {
+    TITLES
+        .iter()
+        .any(|(l, titles)| *l == lang && titles.split(' ').any(|t| t == word))
+}
+
 /// Whether `word` clings to the word after it, `next` (both folded), in
 /// `lang`: [`is_clinging`], less [`NOUN_BEFORE_A_CLINGING_WORD`].
 pub(super) fn clings_to(lang: &str, word: &str, next: Option<&str>) -> bool {
