@@ -50,15 +50,48 @@ fn tables_cells(blocks: &[Block]) -> usize {
 /// widows and orphans, a paragraph's lines). A list of three items moves
 /// on whole. Keeping every list whole cost too much: a 4-point list on
 /// the A6 handout then took its heading to page 2 and the fitting set the
-/// body 10% smaller. (`set` holds the lines of `blocks`, one for one.)
+/// body 10% smaller. An item over a list of its own ("2. Rents" over its
+/// points) goes with the first of them, as a heading does with its text,
+/// and the list under it is kept as a list is, whole up to three items:
+/// the tri-fold had set "2. Rents" alone at a column's foot, then with
+/// one of its two points. (`set` holds the lines of `blocks`, one for
+/// one.)
+/// The most items of a list that moves on whole rather than leave an item
+/// or two of it behind: with two on each side, a list of three cannot part.
+const WHOLE_LIST_ITEMS: usize = 3;
+
 fn keep_list_ends_together(blocks: &[Block], set: &mut [BlockLines]) {
-    let is_item = |b: &Block| matches!(b.kind, BlockKind::ListItem { .. });
+    let depth = |b: &Block| match b.kind {
+        BlockKind::ListItem { depth, .. } => Some(depth),
+        _ => None,
+    };
     let mut k = 0;
     while k < blocks.len() {
-        let items = blocks[k..].iter().take_while(|b| is_item(b)).count();
+        let items = blocks[k..]
+            .iter()
+            .take_while(|b| depth(b).is_some())
+            .count();
         if items > 1 {
             set[k].keep_with_next = true;
             set[k + items - 2].keep_with_next = true;
+        }
+        for j in k..k + items.saturating_sub(1) {
+            let under = blocks[j + 1..k + items]
+                .iter()
+                .take_while(|b| depth(b) > depth(&blocks[j]))
+                .count();
+            if under == 0 {
+                continue;
+            }
+            set[j].keep_with_next = true;
+            if under <= WHOLE_LIST_ITEMS {
+                set[j + 1..j + under]
+                    .iter_mut()
+                    .for_each(|s| s.keep_with_next = true);
+            } else {
+                set[j + 1].keep_with_next = true;
+                set[j + under - 1].keep_with_next = true;
+            }
         }
         k += items.max(1);
     }
@@ -118,4 +151,65 @@ pub(super) fn set_body(
     }
     keep_list_ends_together(body_blocks, &mut blocks[first_text..]);
     Ok(Some((blocks, used)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::statement::document::Span;
+    use crate::typeset::line::Line;
+
+    fn item(depth: u8, text: &str) -> Block {
+        Block {
+            kind: BlockKind::ListItem {
+                marker: "•".into(),
+                depth,
+            },
+            spans: vec![Span::plain(text)],
+            line: 1,
+            lang: None,
+        }
+    }
+
+    /// Which of `blocks` go with the block after them.
+    fn kept(blocks: &[Block]) -> Vec<bool> {
+        let mut set: Vec<BlockLines> = blocks
+            .iter()
+            .map(|_| BlockLines::of_lines(1, &Line::default(), Length::ZERO))
+            .collect();
+        keep_list_ends_together(blocks, &mut set);
+        set.iter().map(|s| s.keep_with_next).collect()
+    }
+
+    #[test]
+    fn an_item_over_a_list_of_its_own_goes_with_it() {
+        // Before: "2. Rents" alone at the foot of the tri-fold's first
+        // column, its two points in the next.
+        let blocks = [
+            item(0, "1. Repairs"),
+            item(1, "fixed in 28 days"),
+            item(1, "damp treated"),
+            item(0, "2. Rents"),
+            item(1, "no rise"),
+            item(1, "a freeze"),
+            item(0, "3. Say"),
+            item(1, "a seat"),
+        ];
+        let k = kept(&blocks);
+        // Each heading item with its points, and a list of two whole.
+        assert!(k[0] && k[1] && k[3] && k[4] && k[6], "{k:?}");
+        // Between one point and the next item, the list may part.
+        assert!(!k[2] && !k[5] && !k[7], "{k:?}");
+        // A long list under an item keeps two points at each end (and
+        // the whole list its last two items).
+        let mut long = vec![item(0, "Our demands")];
+        long.extend((0..6).map(|n| item(1, &format!("point {n}"))));
+        long.push(item(0, "Next"));
+        let k = kept(&long);
+        assert_eq!(
+            k,
+            [true, true, false, false, false, true, true, false],
+            "{k:?}"
+        );
+    }
 }
