@@ -552,3 +552,34 @@ fn a_long_text_the_layouts_language_does_not_write_is_not_hyphenated_by_it() {
         "{w}"
     );
 }
+
+#[test]
+fn a_swahili_text_is_swahili_by_its_words() {
+    // The detector does not know Swahili: it read this as Javanese, and a
+    // longer Swahili statement as Tagalog (confidence 1.00), set by
+    // Tagalog's headline rules and tagged `tl`.
+    let a4 = layout::load("a4-leaflet").unwrap();
+    let text = "# Maji ni haki yetu\n\n\
+        Kwa wiki tatu sasa, mabomba ya maji katika mitaa ya Laini Saba na Soweto \
+        hayajatoa tone la maji. Familia zinalazimika kununua maji kwa bei ya \
+        shilingi hamsini kwa mtungi mmoja, mara tano zaidi ya bei ya kawaida.\n\n\
+        Mkutano wa wakazi utafanyika Jumamosi saa nne asubuhi katika uwanja wa \
+        shule ya msingi.\n";
+    let out = build(text, "sw.md", &a4);
+    assert_eq!(out.lang, "sw");
+    assert_eq!(pdf_lang(&out.pdf), "sw");
+    assert!(
+        out.notes.iter().any(|n| n.message.starts_with(
+            "language: Swahili (sw), told by its words (the detector, which does not know \
+             Swahili, read it as"
+        )),
+        "{:?}",
+        out.notes
+    );
+    // Tagalog stays Tagalog.
+    let tagalog = "Tayo na sa welga\n\n\
+        Ang mga manggagawa ng pabrika ay nagwelga noong Lunes upang humingi ng \
+        makatarungang sahod. Hindi sapat ang kanilang kita para sa pagkain at upa \
+        ng bahay. Nanawagan sila sa pamahalaan na dinggin ang kanilang mga hinaing.\n";
+    assert_eq!(build(tagalog, "tl.txt", &a4).lang, "tl");
+}

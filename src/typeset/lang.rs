@@ -14,7 +14,7 @@ use whatlang::{Lang, Script};
 
 use crate::error::{Location, Note, Warning};
 use crate::statement::document::{is_table, Document};
-use crate::typeset::{alphabets, hyphenate};
+use crate::typeset::{alphabets, hyphenate, sense};
 
 /// Fewest letters detection is trusted on: below this a few names or
 /// numbers decide the guess.
@@ -170,6 +170,10 @@ pub enum Source {
     /// Mostly written in a script that only this language is written in
     /// and the detector does not know (Lao): its English name.
     OwnScript(&'static str),
+    /// A language the detector does not know, told from its guess by its
+    /// function words (see [`by_own_words`]): its English name, and the
+    /// detector's guess.
+    OwnWords(&'static str, Detection),
     /// The text is long enough to tell, but its letters are neither those
     /// of the detector's guess nor the layout's language's (see
     /// [`alphabets::foreign_letters`]): an Albanian text, read as French.
@@ -215,6 +219,32 @@ fn by_own_script(text: &str) -> Option<(&'static str, &'static str)> {
         .map(|&(tag, name, _)| (tag, name))
 }
 
+/// Languages the detector does not know that handbill has a list of
+/// function words for, each with its tag and English name: a text whose
+/// words are on its list far more often than on its guess's is in it.
+const OWN_WORDS_LANGUAGES: [(&str, &str); 1] = [("sw", "Swahili")];
+
+/// The fewest of a text's words on such a language's list that tell it:
+/// Swahili's "ya", "wa", "na", "kwa" are a quarter of a Swahili text.
+const MIN_LISTED_SHARE: f64 = 0.12;
+
+/// How many times more often the text's words are on that language's list
+/// than on its guess's (27% against 1% in a Swahili text read as
+/// Tagalog, 2% against 37% in a Tagalog one).
+const LISTED_OVER_GUESS: f64 = 4.0;
+
+/// The language of [`OWN_WORDS_LANGUAGES`] that `text` is in, by its
+/// function words, against the detector's guess `guess`.
+fn by_own_words(text: &str, guess: &Detection) -> Option<(&'static str, &'static str)> {
+    let against = sense::listed_share(text, &guess.tag);
+    OWN_WORDS_LANGUAGES.iter().copied().find(|(tag, _)| {
+        let share = sense::listed_share(text, tag);
+        guess.letters >= MIN_LETTERS
+            && share >= MIN_LISTED_SHARE
+            && share >= LISTED_OVER_GUESS * against
+    })
+}
+
 /// The language a statement is set in, and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Choice {
@@ -238,6 +268,12 @@ impl Choice {
             Source::OwnScript(name) => format!(
                 "language: {name} ({}), the one language written in its script",
                 self.tag
+            ),
+            Source::OwnWords(name, guess) => format!(
+                "language: {name} ({}), told by its words (the detector, which does not know \
+                 {name}, read it as {})",
+                self.tag,
+                guess.describe()
             ),
             _ => return None,
         };
@@ -373,6 +409,14 @@ pub fn choose(
         };
     }
     let detected = detect(&sample);
+    if let Some(d) = &detected {
+        if let Some((tag, name)) = by_own_words(&sample, d) {
+            return Choice {
+                tag: tag.to_string(),
+                source: Source::OwnWords(name, d.clone()),
+            };
+        }
+    }
     // A guess, or the layout's language, whose letters are not the text's
     // (see `alphabets`): the text is in a language the detector lacks.
     let against = match &detected {
