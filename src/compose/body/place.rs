@@ -158,13 +158,16 @@ fn hang_marker(
     } else {
         line.line.shift(x - mx);
     }
-    // Runs are read in their order unless the line has
-    // right-to-left glyphs, which are read from the right (see
+    // Runs are read in their order unless the line has glyphs of
+    // a right-to-left paragraph, which are read from the right (see
     // `bidi::logical_order`): after those, at the right of a
     // right-to-left page, the marker is read first; anywhere
     // else (also "• No rent increase" in a Hebrew leaflet) it
-    // must come first.
-    let at_end = rtl && line.line.glyphs().any(|(_, g)| g.is_rtl());
+    // must come first. A line of a right-to-left paragraph may hold
+    // only Latin words ("5. Fair pay with הליכים" wrapped after
+    // "pay"), embedded at level 2: put before them, the marker was read
+    // as "5Fair pay.", and the build failed its check.
+    let at_end = rtl && line.line.glyphs().any(|(_, g)| g.level > 0);
     if at_end {
         line.line.runs.append(&mut marker.runs);
     } else {
