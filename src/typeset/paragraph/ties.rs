@@ -295,14 +295,26 @@ fn phone_group(word: &[(char, Style)], closing: bool) -> Option<PhoneGroup> {
 /// A line that breaks one leaves a reader dialling half of it.
 fn inside_phone_number(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
     // The groups before the space, last first, each one space apart, back
-    // to one that opens with "+" or a parenthesis.
+    // to one that opens with "+" or a parenthesis. A run of more digits
+    // than a number has is none, and is read no further: a line of
+    // figures ("1 2 3 4 …") would otherwise be read back to its start at
+    // every space.
+    let too_many = |groups: &[PhoneGroup]| {
+        groups.iter().map(|g| g.digits).sum::<usize>() > *PHONE_DIGITS.end()
+    };
     let mut groups = Vec::new();
     let mut end = before.len();
-    while let Some(group) = phone_group(last_word(&before[..end]), false) {
+    loop {
         let word = last_word(&before[..end]);
+        let Some(group) = phone_group(word, false) else {
+            break;
+        };
         let first = matches!(word[0].0, '+' | '(');
         end -= word.len();
         groups.push(group);
+        if too_many(&groups) {
+            return false;
+        }
         let one_space =
             end >= 2 && is_separator(before[end - 1].0) && !is_separator(before[end - 2].0);
         if first || !one_space {
@@ -322,6 +334,9 @@ fn inside_phone_number(before: &[(char, Style)], after: &[(char, Style)]) -> boo
         match phone_group(word, true) {
             Some(g) if word[0].0 != '+' => groups.push(g),
             _ => break,
+        }
+        if too_many(&groups) {
+            return false;
         }
         let closed = word
             .last()
