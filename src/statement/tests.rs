@@ -994,6 +994,16 @@ fn salutations() {
         "Title\n\nWe call on everyone, everywhere, to join the protests on Saturday,\n\nBody.",
     );
     assert_eq!(kinds(&doc)[1], BlockKind::Body);
+    // A group named after its members is who signs, under the headline:
+    // "Friends of Amal" had been read as a greeting and set as the body.
+    for s in [
+        "Friends of Amal",
+        "Friends of the Earth Northbridge",
+        "Comrades for Peace",
+    ] {
+        let doc = plain(&format!("Title\n\n{s}\n\nBody text that is long enough."));
+        assert_eq!(kinds(&doc)[1], BlockKind::Meta, "{s}");
+    }
 }
 
 #[test]

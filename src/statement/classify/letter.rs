@@ -175,8 +175,23 @@ pub(in crate::statement) fn is_salutation(text: &str) -> bool {
         last => {
             opens_with_any(text, SALUTATION_WORDS)
                 && last.is_some_and(|c| c == '!' || c.is_alphanumeric())
+                && !names_a_group(text)
         }
     }
+}
+
+/// Words that, second in a line, make the salutation word before them a
+/// group's name: "Friends of the Earth", "Friends of Amal", "Comrades
+/// for Peace", "Sisters against Evictions". Under a headline such a line
+/// without a comma is who issues the statement, its meta line; read as
+/// a greeting, it was set as the body's first paragraph.
+const GROUP_NAME_WORDS: &[&str] = &["of", "for", "against"];
+
+/// Whether `text`'s second word is one of [`GROUP_NAME_WORDS`].
+fn names_a_group(text: &str) -> bool {
+    text.split_whitespace()
+        .nth(1)
+        .is_some_and(|w| GROUP_NAME_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A sign-off's first (or only) line.
