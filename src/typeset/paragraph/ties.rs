@@ -70,7 +70,9 @@ pub(super) fn space_break(
     let mut tie = tied;
     // A dash set off by spaces is a parenthesis or a pause: it
     // belongs to the words before it, and a line must not
-    // start with it ("– the official").
+    // start with it ("– the official"). So does a dot or bar set
+    // between the parts of a meta line ("Friends of Amal · +44 …"),
+    // which opening a line reads as a stray mark.
     tie |= is_spaced_dash(after);
     // A number stays with the word it counts or dates: "50
     // people", "3 km", "26. März", as TeX users tie them.
@@ -108,10 +110,13 @@ pub(super) fn space_break(
 }
 
 /// Whether `rest` starts with a dash standing alone as a word (an en or
-/// em dash with a space or the paragraph's end after it).
+/// em dash with a space or the paragraph's end after it), or a separator
+/// of a list of parts set so (a middle dot, a bullet, a bar).
 fn is_spaced_dash(rest: &[(char, Style)]) -> bool {
-    matches!(rest.first(), Some(('\u{2013}' | '\u{2014}', _)))
-        && rest.get(1).is_none_or(|(c, _)| is_separator(*c))
+    matches!(
+        rest.first(),
+        Some(('\u{2013}' | '\u{2014}' | '\u{B7}' | '\u{2022}' | '|', _))
+    ) && rest.get(1).is_none_or(|(c, _)| is_separator(*c))
 }
 
 /// The most characters of a number that is tied to the word after it: a
@@ -535,6 +540,23 @@ mod tests {
         assert!(!tied("in 2026", "100 people"));
         assert!(!tied("room", "123"));
         assert!(!tied("page 1", "234b"));
+    }
+
+    #[test]
+    fn a_spaced_dash_or_separator_stays_with_the_word_before_it() {
+        for rest in [
+            "– the official",
+            "— and",
+            "· +44 7700 900123",
+            "• Serbia",
+            "| Tuesday",
+        ] {
+            assert!(is_spaced_dash(&styled(rest)), "{rest}");
+        }
+        // Not a dash or dot inside a word or a figure.
+        for rest in ["–5 °C", "·x", "e-mail", "|a|"] {
+            assert!(!is_spaced_dash(&styled(rest)), "{rest}");
+        }
     }
 
     #[test]
