@@ -236,12 +236,15 @@ const LISTED_OVER_GUESS: f64 = 4.0;
 /// The language of [`OWN_WORDS_LANGUAGES`] that `text` is in, by its
 /// function words, against the detector's guess `guess`.
 fn by_own_words(text: &str, guess: &Detection) -> Option<(&'static str, &'static str)> {
-    let against = sense::listed_share(text, &guess.tag);
+    if guess.letters < MIN_LETTERS {
+        return None;
+    }
+    // The guess's list only where the language's own is frequent: most
+    // texts have almost no Swahili words, and a long list costs more.
     OWN_WORDS_LANGUAGES.iter().copied().find(|(tag, _)| {
         let share = sense::listed_share(text, tag);
-        guess.letters >= MIN_LETTERS
-            && share >= MIN_LISTED_SHARE
-            && share >= LISTED_OVER_GUESS * against
+        share >= MIN_LISTED_SHARE
+            && share >= LISTED_OVER_GUESS * sense::listed_share(text, &guess.tag)
     })
 }
 

@@ -274,20 +274,23 @@ struct PhoneGroup {
 /// in parentheses, perhaps with a comma or full stop after them when
 /// `closing`.
 fn phone_group(word: &[(char, Style)], closing: bool) -> Option<PhoneGroup> {
-    let mut chars: Vec<char> = word.iter().map(|(c, _)| *c).collect();
-    if closing && matches!(chars.last(), Some(',' | '.' | ';' | ':')) {
-        chars.pop();
+    let mut w = word;
+    if closing
+        && w.last()
+            .is_some_and(|(c, _)| matches!(c, ',' | '.' | ';' | ':'))
+    {
+        w = &w[..w.len() - 1];
     }
-    let plus = chars.first() == Some(&'+');
-    let bracketed = chars.len() > 2 && chars[0] == '(' && chars[chars.len() - 1] == ')';
+    let plus = w.first().is_some_and(|(c, _)| *c == '+');
+    let bracketed = w.len() > 2 && w[0].0 == '(' && w[w.len() - 1].0 == ')';
     let digits = match (plus, bracketed) {
-        (true, _) => &chars[1..],
-        (_, true) => &chars[1..chars.len() - 1],
-        _ => &chars[..],
+        (true, _) => &w[1..],
+        (_, true) => &w[1..w.len() - 1],
+        _ => w,
     };
-    (!digits.is_empty() && digits.iter().all(char::is_ascii_digit)).then(|| PhoneGroup {
+    (!digits.is_empty() && digits.iter().all(|(c, _)| c.is_ascii_digit())).then(|| PhoneGroup {
         digits: digits.len(),
-        opens: plus || digits[0] == '0',
+        opens: plus || digits[0].0 == '0',
         bracketed,
     })
 }
@@ -299,6 +302,16 @@ fn phone_group(word: &[(char, Style)], closing: bool) -> Option<PhoneGroup> {
 /// ("+", parentheses, a trunk "0"): "in 2026 100 people" is two numbers.
 /// A line that breaks one leaves a reader dialling half of it.
 fn inside_phone_number(before: &[(char, Style)], after: &[(char, Style)]) -> bool {
+    // Most spaces have a letter on one side: nothing more to read.
+    let digit_before = before
+        .last()
+        .is_some_and(|(c, _)| c.is_ascii_digit() || *c == ')');
+    let digit_after = after
+        .first()
+        .is_some_and(|(c, _)| c.is_ascii_digit() || *c == '(');
+    if !digit_before || !digit_after {
+        return false;
+    }
     // The groups before the space, last first, each one space apart, back
     // to one that opens with "+" or a parenthesis. A run of more digits
     // than a number has is none, and is read no further: a line of
