@@ -101,9 +101,9 @@ const SHOWN_LETTERS: usize = 4;
 
 /// The letters of `text` that the language `tag` does not write, most
 /// frequent first, when enough of its words hold them to show the text
-/// is not in that language (see [`FOREIGN_WORD_SHARE`]); `None` when the
-/// text may be in it, or `tag` is a language whose letters are not
-/// listed (one not written in Latin letters). A combining mark left over
+/// is not in that language (one word in twenty, and at least three);
+/// `None` when the text may be in it, or `tag` is a language whose
+/// letters are not listed (one not written in Latin letters). A combining mark left over
 /// after composing is foreign to every listed language, which write each
 /// of their accented letters as one character.
 pub fn foreign_letters(text: &str, tag: &str) -> Option<Vec<char>> {

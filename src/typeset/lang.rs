@@ -171,7 +171,7 @@ pub enum Source {
     /// and the detector does not know (Lao): its English name.
     OwnScript(&'static str),
     /// A language the detector does not know, told from its guess by its
-    /// function words (see [`by_own_words`]): its English name, and the
+    /// function words (see `by_own_words`): its English name, and the
     /// detector's guess.
     OwnWords(&'static str, Detection),
     /// The text is long enough to tell, but its letters are neither those

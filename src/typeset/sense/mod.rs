@@ -211,7 +211,7 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
 }
 
 /// The share of `text`'s words that are on `lang`'s list of function
-/// words (articles, prepositions, conjunctions: see [`words`]), 0 for a
+/// words (articles, prepositions, conjunctions: see the `words` module), 0 for a
 /// language without a list. In a text in that language they are every
 /// fourth word or more; in another they are rare. The language detector
 /// does not know Swahili and reads it as Tagalog: a Swahili statement
