@@ -1,7 +1,9 @@
 //! The statement's language: named by the command line (`--lang`), the
 //! statement's front matter or a user's layout file, or else detected from
 //! the text (the `whatlang` crate, with handbill's own rules for what it
-//! cannot tell: Serbian in Latin letters, polytonic Greek).
+//! cannot tell: Serbian in Latin letters, polytonic Greek, Lao by its
+//! script, Swahili by its words; and a guess whose letters are not the
+//! text's, a language the detector lacks, taken for none).
 //!
 //! The language chosen here drives hyphenation, the quotation marks, the
 //! shaper's localised forms and the PDF's `/Lang`. A built-in layout's
@@ -375,7 +377,10 @@ fn undetermined_warning(
 /// guess, which is at least in the text's script, where it is safe (see
 /// `safe_guess`). A poster's two Arabic lines were too short to tell
 /// Arabic from Persian, and were set left to right as English; two lines
-/// of Japanese took the Chinese forms of their kanji.
+/// of Japanese took the Chinese forms of their kanji. A language the
+/// detector does not know is told by its script (Lao) or its function
+/// words (Swahili); a text whose letters are neither its guess's nor,
+/// when no guess is sure, the layout language's is [`UNDETERMINED`].
 ///
 /// `default` is the layout's `[hyphenation] lang`, and `set_at` where a
 /// user's layout file wrote it (`None` for a built-in's, which is only a
