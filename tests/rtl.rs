@@ -3,8 +3,7 @@
 
 use std::process::Command;
 
-use handbill::compose::{compose, ComposeOptions};
-use handbill::statement::{parse, Format};
+use handbill::statement::Format;
 use handbill::{layout, BuildRequest};
 
 mod support;
@@ -345,20 +344,9 @@ fn a_persian_half_space_is_kept_and_never_lengthened_by_a_kashida() {
     // with a tatweel, a stroke no Persian reader writes.
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(root.join("samples/fa-hoghugh.md")).unwrap();
-    let doc = parse(&text, Format::Markdown, "fa.md").unwrap().document;
     for name in ["a4-leaflet", "letter-leaflet", "a5-flyer"] {
         let layout = layout::load(name).unwrap();
-        let composed = compose(
-            &doc,
-            &layout.design,
-            &ComposeOptions {
-                layout: layout.name.clone(),
-                lang: "fa".into(),
-                origin: "fa.md".into(),
-                ..Default::default()
-            },
-        )
-        .unwrap();
+        let composed = support::compose_text(&text, Format::Markdown, &layout, "fa");
         let (mut half_spaces, mut strokes) = (0, 0);
         for line in composed.pages.iter().flat_map(|p| &p.lines) {
             for run in &line.line.runs {
@@ -400,21 +388,10 @@ fn an_arabic_name_in_an_english_line_is_not_drawn_longer() {
         Arabic at the Chapeltown community school, volunteers at the food bank \
         on Mondays and looks after her neighbour, who is ninety-one. Her \
         friends (أصدقاء أمل) ask you to write to your MP today.\n";
-    let doc = parse(text, Format::Markdown, "en.md").unwrap().document;
     let (mut arabic_lines, mut strokes) = (0, 0);
     for name in ["a4-leaflet", "a6-handout", "a4-trifold"] {
         let layout = layout::load(name).unwrap();
-        let composed = compose(
-            &doc,
-            &layout.design,
-            &ComposeOptions {
-                layout: layout.name.clone(),
-                lang: "en".into(),
-                origin: "en.md".into(),
-                ..Default::default()
-            },
-        )
-        .unwrap();
+        let composed = support::compose_text(text, Format::Markdown, &layout, "en");
         for line in composed.pages.iter().flat_map(|p| &p.lines) {
             let glyphs = line.line.runs.iter().flat_map(|r| &r.glyphs);
             let arabic = glyphs.clone().any(|g| {
