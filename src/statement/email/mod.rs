@@ -146,8 +146,8 @@ const MAX_QUOTE_LEVELS: usize = 4;
 /// `text` without the `>` marks of a message quoted whole, every line
 /// that is not blank quoted (a statement pasted from a reply, or from a
 /// mail that quotes the forwarded message), and the number of levels
-/// taken off; `None` when a line is not quoted. Each mark and the space
-/// after it become spaces, so a column in a message still points at its
+/// taken off; `None` when a line is not quoted. Each mark becomes a
+/// space, so a column in a message still points at its
 /// character, and a line of marks alone becomes blank, as it was in the
 /// message: quoted, the blank lines between paragraphs were lines of
 /// ">", and the whole message was one paragraph set as a quote, with no
@@ -170,9 +170,6 @@ pub(super) fn unquote_whole(text: &str) -> Option<(String, usize)> {
                     return String::new();
                 };
                 let rest = &line[at + 1..];
-                let rest = rest
-                    .strip_prefix(' ')
-                    .map_or(rest.to_string(), |r| format!(" {r}"));
                 if rest.trim_matches(is_space).is_empty() {
                     String::new()
                 } else {

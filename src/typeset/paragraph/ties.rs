@@ -73,7 +73,7 @@ pub(super) fn space_break(
     // start with it ("– the official"). So does a dot or bar set
     // between the parts of a meta line ("Friends of Amal · +44 …"),
     // which opening a line reads as a stray mark.
-    tie |= is_spaced_dash(after);
+    tie |= is_spaced_mark(after);
     // A number stays with the word it counts or dates: "50
     // people", "3 km", "26. März", as TeX users tie them.
     tie |= counts_next(before, after);
@@ -112,7 +112,7 @@ pub(super) fn space_break(
 /// Whether `rest` starts with a dash standing alone as a word (an en or
 /// em dash with a space or the paragraph's end after it), or a separator
 /// of a list of parts set so (a middle dot, a bullet, a bar).
-fn is_spaced_dash(rest: &[(char, Style)]) -> bool {
+fn is_spaced_mark(rest: &[(char, Style)]) -> bool {
     matches!(
         rest.first(),
         Some(('\u{2013}' | '\u{2014}' | '\u{B7}' | '\u{2022}' | '|', _))
@@ -564,11 +564,11 @@ mod tests {
             "• Serbia",
             "| Tuesday",
         ] {
-            assert!(is_spaced_dash(&styled(rest)), "{rest}");
+            assert!(is_spaced_mark(&styled(rest)), "{rest}");
         }
         // Not a dash or dot inside a word or a figure.
         for rest in ["–5 °C", "·x", "e-mail", "|a|"] {
-            assert!(!is_spaced_dash(&styled(rest)), "{rest}");
+            assert!(!is_spaced_mark(&styled(rest)), "{rest}");
         }
     }
 
