@@ -33,9 +33,11 @@ fn main() {
     println!("{params:?}");
     let mut warnings = vec![];
     let mut missing = Default::default();
+    let mut known = paragraph::KnownTrials::default();
     let mut setter = paragraph::Setter {
         fonts: &mut fonts,
         shaper: &mut shaper,
+        known: &mut known,
         hyphenator: &hy,
         others: &[],
         params: &params,

@@ -29,7 +29,7 @@ use crate::typeset::fonts::FontBook;
 use crate::typeset::hyphenate::{self, Hyphenator};
 use crate::typeset::lang;
 use crate::typeset::linebreak;
-use crate::typeset::paragraph::Setter;
+use crate::typeset::paragraph::{KnownTrials, Setter};
 use crate::typeset::shape::Shaper;
 use crate::typeset::system_fonts::HanRegion;
 use crate::units::Length;
@@ -42,6 +42,8 @@ use crate::units::Length;
 pub(super) struct Tools {
     pub(super) fonts: FontBook,
     shaper: Shaper,
+    /// Trials of the head's lines, kept from one composition to the next.
+    known: KnownTrials,
     hyphenator: Hyphenator,
     /// The hyphenators of the languages of blocks in another language than
     /// the statement's, by tag.
@@ -187,6 +189,7 @@ impl Tools {
         Tools {
             fonts,
             shaper: Shaper::new(lang),
+            known: KnownTrials::default(),
             hyphenator,
             others,
             missing: BTreeMap::new(),
@@ -207,6 +210,7 @@ impl Tools {
         Setter {
             fonts: &mut self.fonts,
             shaper: &mut self.shaper,
+            known: &mut self.known,
             hyphenator: &self.hyphenator,
             others: &self.others,
             params,

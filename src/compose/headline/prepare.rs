@@ -13,7 +13,8 @@ use crate::error::{Location, Result, Warning};
 use crate::layout::design::HeadlineFit;
 use crate::statement::document::{Block, Span};
 use crate::typeset::paragraph::{Paragraph, Setter, TextStyle, Trial};
-use crate::typeset::{segment, sense};
+use crate::typeset::segment;
+use crate::typeset::sense::{self, KnownCosts};
 use crate::units::Length;
 
 /// Steps of the headline size search: finer than anyone sees on a poster.
@@ -256,6 +257,8 @@ struct Search<'s, 'a> {
     spaceless: bool,
     /// By (variant, size index): a size is tried for several limits.
     trials: HashMap<(usize, usize), Trial>,
+    /// The variants' breaks priced by sense, the same at every size.
+    costs: KnownCosts,
 }
 
 impl<'s, 'a> Search<'s, 'a> {
@@ -294,29 +297,46 @@ impl<'s, 'a> Search<'s, 'a> {
             clauses: false,
             spaceless,
             trials: HashMap::new(),
+            costs: KnownCosts::default(),
+        }
+    }
+
+    /// The headline's style at size `sizes[k]`.
+    fn style_at(&self, k: usize) -> TextStyle {
+        TextStyle {
+            size: self.sizes[k],
+            ..self.style.clone()
         }
     }
 
     /// Variant `v` prepared at size `sizes[k]`, its breaks priced by sense.
     fn prepare(&mut self, v: usize, k: usize) -> Result<Paragraph> {
-        let style = TextStyle {
-            size: self.sizes[k],
-            ..self.style.clone()
-        };
-        let mut p = self
-            .setter
-            .prepare(self.variants[v], &style, self.block.line)?;
-        sense::break_by_sense(&mut p, self.lang);
-        Ok(p)
+        let style = self.style_at(k);
+        let spans = self.variants[v];
+        prepared(
+            self.setter,
+            (spans, &style),
+            self.block.line,
+            self.lang,
+            &mut self.costs,
+        )
     }
 
-    /// How variant `v` breaks at size `sizes[k]` across the width.
+    /// How variant `v` breaks at size `sizes[k]` across the width: made
+    /// once a build (see [`Setter::known_trial`]), as fitting sets the
+    /// head again for each body size it tries.
     fn trial(&mut self, v: usize, k: usize) -> Result<Trial> {
         if let Some(t) = self.trials.get(&(v, k)) {
             return Ok(*t);
         }
-        let p = self.prepare(v, k)?;
-        let t = self.setter.trial(&p, self.width);
+        let style = self.style_at(k);
+        let (spans, line, lang) = (self.variants[v], self.block.line, self.lang);
+        let costs = &mut self.costs;
+        let t = self
+            .setter
+            .known_trial(spans, &style, self.width, lang, |setter| {
+                prepared(setter, (spans, &style), line, lang, costs)
+            })?;
         self.trials.insert((v, k), t);
         Ok(t)
     }
@@ -602,6 +622,20 @@ impl<'s, 'a> Search<'s, 'a> {
         }
         Ok(None)
     }
+}
+
+/// `spans` prepared in `style`, its breaks priced by sense in `lang`;
+/// `line` is the block's source line.
+fn prepared(
+    setter: &mut Setter,
+    (spans, style): (&[Span], &TextStyle),
+    line: usize,
+    lang: &str,
+    costs: &mut KnownCosts,
+) -> Result<Paragraph> {
+    let mut p = setter.prepare(spans, style, line)?;
+    sense::break_by_sense_known(&mut p, lang, costs);
+    Ok(p)
 }
 
 /// What a headline's setting must meet to be taken at one step of the

@@ -23,6 +23,7 @@ mod discretionary;
 mod faces;
 mod gaps;
 mod items;
+mod known;
 mod lines;
 mod memo;
 mod ragged;
@@ -48,6 +49,7 @@ use crate::typeset::system_fonts::HanRegion;
 use crate::units::Length;
 
 pub use gaps::SegmentPlace;
+pub use known::KnownTrials;
 pub use memo::Memo;
 pub use script_share::ScriptShare;
 pub use table::{by_headings, has_headings};
@@ -60,6 +62,9 @@ pub struct Setter<'a> {
     pub fonts: &'a mut FontBook,
     /// The shaper with its caches.
     pub shaper: &'a mut Shaper,
+    /// Trials of display lines made so far in the build (see
+    /// [`Setter::known_trial`]).
+    pub known: &'a mut KnownTrials,
     /// Hyphenation patterns for the statement's language.
     pub hyphenator: &'a Hyphenator,
     /// Hyphenation patterns for the languages of blocks in another
@@ -127,6 +132,7 @@ pub struct Setter<'a> {
 pub(crate) struct TestBench {
     fonts: FontBook,
     shaper: Shaper,
+    known: KnownTrials,
     hyphenator: Hyphenator,
     params: linebreak::Params,
     warnings: Vec<Warning>,
@@ -140,6 +146,7 @@ impl TestBench {
         TestBench {
             fonts: FontBook::new(),
             shaper: Shaper::new("en"),
+            known: KnownTrials::default(),
             hyphenator: Hyphenator::disabled(),
             params: linebreak::Params::default(),
             warnings: Vec::new(),
@@ -154,6 +161,7 @@ impl TestBench {
         Setter {
             fonts: &mut self.fonts,
             shaper: &mut self.shaper,
+            known: &mut self.known,
             hyphenator: &self.hyphenator,
             others: &[],
             params: &self.params,

@@ -13,7 +13,7 @@ use crate::typeset::segment::SegmentBreak;
 use crate::units::Length;
 
 /// How a paragraph's text is set.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TextStyle {
     /// The font family or file.
     pub font: FontRef,

@@ -112,13 +112,33 @@ pub fn one_letter_words(lang: &str) -> &'static str {
 /// headline, subtitle or band line) by the rules above, for the language
 /// `lang` (a BCP 47 tag).
 pub fn break_by_sense(p: &mut Paragraph, lang: &str) {
+    break_by_sense_known(p, lang, &mut KnownCosts::default());
+}
+
+/// [`break_by_sense`], with the costs of words priced before looked up in
+/// `known`: a headline's search prepares the same words at thirty sizes.
+pub fn break_by_sense_known(p: &mut Paragraph, lang: &str, known: &mut KnownCosts) {
     let primary_lang = primary(lang).to_lowercase();
     // First: the places are found by their items, which pricing the word
     // gaps may move.
     p.weigh_segment_breaks(|place| phrases::segment_cost(place, &primary_lang));
-    let costs = gap_costs(&p.words(), lang);
-    p.weigh_gaps(&costs);
+    let words = p.words();
+    let found = known.0.iter().find(|(w, l, _)| *w == words && l == lang);
+    let costs = match found {
+        Some((_, _, costs)) => costs,
+        None => {
+            let costs = gap_costs(&words, lang);
+            known.0.push((words, lang.to_string(), costs));
+            &known.0[known.0.len() - 1].2
+        }
+    };
+    p.weigh_gaps(costs);
 }
+
+/// The costs [`gap_costs`] gave, by the words and language they were
+/// priced for (see [`break_by_sense_known`]); a search's few word lists.
+#[derive(Debug, Default)]
+pub struct KnownCosts(Vec<(Vec<String>, String, Vec<f64>)>);
 
 /// A display line's `spans` prepared again in `style` with the language's
 /// hyphenation in the words wider than `width` (only there: see
