@@ -272,7 +272,9 @@ struct PhoneGroup {
 
 /// `word` as a group of a telephone number: digits, perhaps after "+" or
 /// in parentheses, perhaps with a comma or full stop after them when
-/// `closing`.
+/// `closing`. Hyphens may join digits inside a group, as Russian and
+/// American numbers are written ("+7 912 345-67-89", "(555) 123-4567");
+/// a group's digits are counted without them.
 fn phone_group(word: &[(char, Style)], closing: bool) -> Option<PhoneGroup> {
     let mut w = word;
     if closing
@@ -288,8 +290,19 @@ fn phone_group(word: &[(char, Style)], closing: bool) -> Option<PhoneGroup> {
         (_, true) => &w[1..w.len() - 1],
         _ => w,
     };
-    (!digits.is_empty() && digits.iter().all(|(c, _)| c.is_ascii_digit())).then(|| PhoneGroup {
-        digits: digits.len(),
+    let joined = |k: usize| {
+        k > 0
+            && k + 1 < digits.len()
+            && digits[k - 1].0.is_ascii_digit()
+            && digits[k + 1].0.is_ascii_digit()
+    };
+    let valid = !digits.is_empty()
+        && digits
+            .iter()
+            .enumerate()
+            .all(|(k, (c, _))| c.is_ascii_digit() || (*c == '-' && joined(k)));
+    valid.then(|| PhoneGroup {
+        digits: digits.iter().filter(|(c, _)| c.is_ascii_digit()).count(),
         opens: plus || digits[0].0 == '0',
         bracketed,
     })
@@ -593,6 +606,13 @@ mod tests {
         assert!(!tied("room", "7946 0958"));
         assert!(tied("ring +44", "(0) 20 7946 0958"));
         assert!(!tied("Line 1 (2)", "3 4"));
+        // Groups joined by hyphens inside.
+        assert!(tied("телефон +7", "912 345-67-89"));
+        assert!(tied("+7 912", "345-67-89"));
+        assert!(tied("call (555)", "123-4567."));
+        // Not a range of years, nor a hyphen at a group's end.
+        assert!(!tied("in 2026", "2027-2028 and"));
+        assert!(!tied("+44", "7700- 900123"));
     }
 
     #[test]
