@@ -383,7 +383,14 @@ fn text_wrap(paras: &[Para], texts: &[Vec<String>]) -> (TextWrap, bool) {
     };
     let longest = body().flatten().map(|t| width(t)).max().unwrap_or(0);
     let long_lines = longest > LONG_LINE;
+    // A list typed an item a line, perhaps under the line that leads into
+    // it ("We ask the Board to:"), is no wrap, however even its items:
+    // three demands of 85 to 95 characters read as prose wrapped at 95,
+    // and a signature's e-mail address under its name was then taken for
+    // the rest of a wrapped line.
+    let typed_list = |t: &&Vec<String>| t.iter().skip(1).all(|l| list_marker(l).is_some());
     let widest = body()
+        .filter(|t| !typed_list(t))
         .filter_map(|t| match prose(written(t), long_lines) {
             Some(Written::Wrapped(w)) => Some(w),
             _ => None,
@@ -750,6 +757,26 @@ mod tests {
         let out = printed(mail);
         assert!(!out[0].contains(" / "), "{out:?}");
         assert_eq!(out[1], "Write to us: / Riverside Tenants / 12 Mill Lane");
+    }
+
+    #[test]
+    fn a_list_typed_an_item_a_line_shows_no_wrap() {
+        // Before: three demands of 85 to 95 characters read as prose
+        // wrapped at 95, and the signature below ran on: "… Primary
+        // School parents.council@…".
+        let text = format!(
+            "{LONG}\n\nWe ask the Board to:\n\
+             1)\tpublish the full financial case for the merger, including the sale value of the site;\n\
+             2)\thold a public consultation meeting at the school, in the evening, with interpreters;\n\
+             3)\tdelay any decision until the borough's review of school places is published in June.\n\n\
+             The Parents' Council of Eastfield Primary School\n\
+             parents.council@eastfield-primary.example.org\n"
+        );
+        assert_eq!(
+            printed(&text).last().unwrap(),
+            "The Parents' Council of Eastfield Primary School / \
+             parents.council@eastfield-primary.example.org"
+        );
     }
 
     #[test]
