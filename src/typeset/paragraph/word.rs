@@ -41,6 +41,13 @@ const LONG_WORD_SHARE: f64 = 0.5;
 /// names at the larger sizes page filling chooses.)
 const NAME_HYPHEN_COST: f64 = 3000.0;
 
+/// Cost of breaking an address before a hyphen: twice an emergency
+/// break, so that the line breaker takes a slash or a full stop first
+/// ("https://petitions." / "example-county.gov.uk/"), where a line
+/// starting "-county.gov.uk/" reads less easily. Still below
+/// [`ANYWHERE_COST`]: a cut between two letters is worse.
+const ADDRESS_HYPHEN_COST: f64 = 2000.0;
+
 /// Cost of breaking an address between two separators: three times an
 /// emergency break, so the line breaker takes every separator it can
 /// first (a reader retypes "forms/d/e/…" more easily at a slash).
@@ -183,10 +190,18 @@ impl Setter<'_> {
                 // URLs and addresses: after separators, never with a hyphen.
                 // (Breaking before them, as the Chicago Manual advises,
                 // makes pdftotext and the typometer read the address as two
-                // words: the text layer matters more here.)
-                if matches!(c, '/' | '.' | '-' | '_' | '?' | '&' | '=' | '#' | '@' | ':') {
+                // words: the text layer matters more here.) Before a hyphen,
+                // though: a line ending "https://petitions.example-" reads
+                // as a word hyphenated at the line's end, and is retyped
+                // without it ("examplecounty", as pdftotext reads it too).
+                if c == '-' {
+                    let after_separator = k > 0 && is_address_separator(chars[k - 1].1);
+                    if k > 0 && !after_separator {
+                        out.push((chars[k].0, WordBreak::Address));
+                    }
+                } else if is_address_separator(c) {
                     if let Some(&(noff, nc)) = next {
-                        if nc != '/' {
+                        if !matches!(nc, '/' | '-') {
                             out.push((noff, WordBreak::Address));
                         }
                     }
@@ -538,7 +553,8 @@ impl Setter<'_> {
                             });
                         }
                     } else {
-                        self.push_word_break(p, kind, face, style, long)?;
+                        let before_hyphen = text[at..].starts_with('-');
+                        self.push_word_break(p, kind, face, style, (long, before_hyphen))?;
                     }
                 }
                 Cut::Inside {
@@ -590,15 +606,21 @@ impl Setter<'_> {
     /// face of the glyph after it, or nothing drawn for an explicit or
     /// emergency break.
     /// `long`: the word is wider than half the line (see
-    /// [`Paragraph::push_ragged_hyphen`]).
+    /// [`Paragraph::push_ragged_hyphen`]); `before_hyphen`: the break
+    /// comes before a hyphen of the text (see [`ADDRESS_HYPHEN_COST`]).
     fn push_word_break(
         &mut self,
         p: &mut Paragraph,
         kind: WordBreak,
         next_face: FaceId,
         style: &TextStyle,
-        long: bool,
+        (long, before_hyphen): (bool, bool),
     ) -> Result<()> {
+        let emergency_cost = if before_hyphen {
+            ADDRESS_HYPHEN_COST
+        } else {
+            EMERGENCY_COST
+        };
         match kind {
             WordBreak::Hyphen | WordBreak::NameHyphen => {
                 let mut hyphen = self.hyphen_glyph(next_face, style);
@@ -633,13 +655,13 @@ impl Setter<'_> {
             WordBreak::Address => p.push_inner_break(
                 style.size,
                 style.align,
-                EMERGENCY_COST,
+                emergency_cost,
                 PenaltyKind::Address,
             ),
             WordBreak::Emergency => p.push_inner_break(
                 style.size,
                 style.align,
-                EMERGENCY_COST,
+                emergency_cost,
                 PenaltyKind::Emergency,
             ),
             WordBreak::Segment(kind) => {
@@ -785,6 +807,12 @@ fn cuts(text: &str, glyphs: &[(usize, Glyph)], breaks: &[(usize, WordBreak)]) ->
         k = end;
     }
     out
+}
+
+/// Whether an address breaks after `c` (a hyphen it breaks before: see
+/// [`Setter::find_breaks`]).
+fn is_address_separator(c: char) -> bool {
+    matches!(c, '/' | '.' | '_' | '?' | '&' | '=' | '#' | '@' | ':')
 }
 
 /// Appends a box of glyphs (none for an empty fragment).
