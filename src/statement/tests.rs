@@ -454,6 +454,55 @@ fn plain_lists() {
 }
 
 #[test]
+fn the_line_after_a_list_typed_an_item_a_line_is_not_its_last_item() {
+    // Copied from a PDF, without a blank line after the list: the call
+    // after it ran on as the third demand.
+    let doc = plain(
+        "Aufruf\n\nUnsere Forderungen:\n\
+         1. Keine Mieterhöhungen, solange Mängel nicht behoben sind.\n\
+         2. Eine unabhängige Prüfung der Nebenkostenabrechnungen.\n\
+         3. Ein fester Ansprechpartner vor Ort.\n\
+         Bringt eure Nachbarn mit!\n",
+    );
+    let (t, k) = (texts(&doc), kinds(&doc));
+    assert_eq!(
+        t[t.len() - 2..],
+        [
+            "Ein fester Ansprechpartner vor Ort.",
+            "Bringt eure Nachbarn mit!"
+        ]
+    );
+    assert_eq!(k[k.len() - 2..], [item("3.", 0), BlockKind::Body]);
+    // A wrapped item goes on: its first line wider than the items above,
+    // or not ending a sentence, or the next line in lower case; and so
+    // does every item of a list whose items are wrapped.
+    for (last, next) in [
+        (
+            "3. Ein fester Ansprechpartner für alle Reparaturen im Haus.",
+            "Und mehr.",
+        ),
+        ("3. Ein fester Ansprechpartner", "Vor Ort."),
+        ("3. Ein fester Ansprechpartner.", "und mehr."),
+    ] {
+        let doc = plain(&format!(
+            "Aufruf\n\nForderungen:\n1. Keine Erhöhungen.\n2. Eine Prüfung.\n{last}\n{next}\n"
+        ));
+        let t = texts(&doc);
+        assert!(t.last().unwrap().ends_with(next), "{last} / {next}: {t:?}");
+        assert!(
+            matches!(kinds(&doc).last(), Some(BlockKind::ListItem { .. })),
+            "{last}"
+        );
+    }
+    let doc = plain("Aufruf\n\nForderungen:\n1. Keine Erhöhungen\nund mehr.\n2. Eine Prüfung.\nBringt alle mit!\n");
+    assert!(texts(&doc).last().unwrap().ends_with("Bringt alle mit!"));
+    assert!(matches!(
+        kinds(&doc).last(),
+        Some(BlockKind::ListItem { .. })
+    ));
+}
+
+#[test]
 fn a_lone_number_at_a_line_start_is_not_a_list() {
     let doc = plain("Titel\n\nHeraus zum\n1. Mai, wie jedes Jahr seit langem schon.\n\nMehr.");
     assert_eq!(

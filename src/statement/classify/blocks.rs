@@ -142,13 +142,31 @@ fn copied_list(p: &Para) -> bool {
 }
 
 /// A plain-text body paragraph: body text, list items and separators.
+/// A line without a marker goes on the item above it, as a wrapped
+/// item's next line does, unless the items are typed a line each (see
+/// [`OneLineItems`]).
 fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
     let mut kind = BlockKind::Body;
     let mut lines: Vec<Line> = Vec::new();
+    let mut items = OneLineItems::default();
     for line in &p.lines {
         let raw = raw_text(line);
         let marker =
             list_marker(&raw).filter(|(m, _)| numbers_ok || matches!(m, Marker::Bullet(..)));
+        let mut item = matches!(kind, BlockKind::ListItem { .. });
+        if marker.is_none() && item && items.ended(&lines, &raw) {
+            out.extend(block(kind, &lines));
+            lines.clear();
+            kind = BlockKind::Body;
+            items = OneLineItems::default();
+            item = false;
+        }
+        if marker.is_none() && !is_separator(&raw) && item {
+            items.broken = true;
+        }
+        if marker.is_some() {
+            items.open(&lines, matches!(kind, BlockKind::ListItem { .. }));
+        }
         if is_separator(&raw) {
             out.extend(block(kind.clone(), &lines));
             lines.clear();
@@ -172,6 +190,52 @@ fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
         }
     }
     out.extend(block(kind, &lines));
+}
+
+/// The items of a plain-text list read so far, to tell the line after the
+/// last of them: a list copied from a PDF has no blank line after it
+/// ("3. Ein fester Ansprechpartner für Reparaturen vor Ort." / "Bringt
+/// eure Nachbarn … mit!"), and its next line ran on as the last item's.
+/// Where every item before the last took one line, the last is one
+/// line too if it is no wider than the widest of them and ends a
+/// sentence: a line after it that does not go on in lower case is the
+/// text after the list. (A wrapped item's first line is as wide as the
+/// wrap, and where it ends a sentence the next word did not fit.)
+#[derive(Default)]
+struct OneLineItems {
+    /// Items before the current one, each of one line.
+    count: usize,
+    /// The widest of them, in characters.
+    widest: usize,
+    /// An item took more than one line: the list is wrapped.
+    broken: bool,
+}
+
+impl OneLineItems {
+    /// A marker opens an item after `lines`, an item's (`after_item`)
+    /// or the text before the list.
+    fn open(&mut self, lines: &[Line], after_item: bool) {
+        if after_item && lines.len() == 1 {
+            self.count += 1;
+            let text = raw_text(&lines[0]);
+            self.widest = self.widest.max(text.trim().chars().count());
+        }
+    }
+
+    /// Whether the item of `lines` has ended before `next`, a line
+    /// without a marker.
+    fn ended(&self, lines: &[Line], next: &str) -> bool {
+        let [line] = lines else {
+            return false;
+        };
+        let text = raw_text(line);
+        let text = text.trim();
+        !self.broken
+            && self.count >= 1
+            && text.chars().count() <= self.widest
+            && text.ends_with(['.', '!', '?', '…'])
+            && !next.trim_start().starts_with(char::is_lowercase)
+    }
 }
 
 /// Which paragraphs are plain-text headings (in Markdown, only numbered
