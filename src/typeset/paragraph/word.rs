@@ -45,7 +45,9 @@ const NAME_HYPHEN_COST: f64 = 3000.0;
 /// break, so that the line breaker takes a slash or a full stop first
 /// ("https://petitions." / "example-county.gov.uk/"), where a line
 /// starting "-county.gov.uk/" reads less easily. Still below
-/// [`ANYWHERE_COST`]: a cut between two letters is worse.
+/// [`ANYWHERE_COST`]: a cut between two letters is worse. An over-long
+/// word's emergency break before a hyphen costs as much: it breaks
+/// after its hyphen first, as written.
 const ADDRESS_HYPHEN_COST: f64 = 2000.0;
 
 /// Cost of breaking an address between two separators: three times an
