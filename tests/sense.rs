@@ -726,3 +726,45 @@ fn a_headline_at_its_one_size_takes_a_clause_a_line_rather_than_read_across_a_co
             && !sense::reads_across_a_clause(&["Plate na vreme, rad bez straha".into()])
     );
 }
+
+#[test]
+fn a_headline_at_its_one_size_breaks_at_its_colon_rather_than_read_across_it() {
+    // "Bus cuts: what / changes on 1 May" (A6, Tabloid) and "Bus cuts:
+    // what changes / on 1 May" (A4, A5, Letter) read the kicker with the
+    // title's first word; no size a quarter smaller sets a clause a line.
+    for name in [
+        "a4-leaflet",
+        "a5-flyer",
+        "a6-handout",
+        "letter-leaflet",
+        "tabloid-poster",
+    ] {
+        let lines = headline_texts("Bus cuts: what changes on 1 May", name, "en");
+        assert_eq!(lines[0], "Bus cuts:", "{name}: {lines:?}");
+        assert!(!sense::reads_across_a_stop(&lines), "{name}: {lines:?}");
+        assert!(lines.len() <= 3, "{name}: {lines:?}");
+    }
+    // A stop, not a comma or a dash: across those a line may go on.
+    assert!(sense::reads_across_a_stop(&[
+        "Bus cuts: what".into(),
+        "changes".into()
+    ]));
+    assert!(sense::reads_across_a_stop(&[
+        "Strike! Bus".into(),
+        "drivers out".into()
+    ]));
+    assert!(!sense::reads_across_a_stop(&[
+        "NCP of Yugoslavia, A call".into(),
+        "for us".into()
+    ]));
+    assert!(!sense::reads_across_a_stop(&[
+        "Rents – now".into(),
+        "down".into()
+    ]));
+    assert!(!sense::reads_across_a_stop(&[
+        "Bus cuts:".into(),
+        "what changes".into()
+    ]));
+    assert!(sense::ends_with_a_stop("cuts:") && sense::ends_with_a_stop("“now!”"));
+    assert!(!sense::ends_with_a_stop("Yugoslavia,") && !sense::ends_with_a_stop("cuts"));
+}

@@ -288,12 +288,35 @@ pub fn breaks_between_phrases(lines: &[String], lang: &str) -> bool {
 /// other than its last ("Plate na vreme, rad / bez straha"), so that its
 /// reader takes the start of the next clause with the end of this one.
 pub fn reads_across_a_clause(lines: &[String]) -> bool {
+    reads_across(lines, ends_clause)
+}
+
+/// Whether the display `lines`, two or more, read across a stop: a colon,
+/// semicolon, full stop, question or exclamation mark after a word other
+/// than a line's last ("Bus cuts: what / changes on 1 May"). A stronger
+/// end than a comma's or a dash's: a kicker and its title, or two
+/// sentences.
+pub fn reads_across_a_stop(lines: &[String]) -> bool {
+    reads_across(lines, ends_with_a_stop)
+}
+
+/// Whether `word` ends with a stop (see [`reads_across_a_stop`]).
+pub fn ends_with_a_stop(word: &str) -> bool {
+    ends_clause(word)
+        && !word
+            .trim_end_matches(is_closing_mark)
+            .ends_with([',', '–', '—'])
+}
+
+/// Whether a line of `lines`, two or more, has a word that `ends` a
+/// clause before its last.
+fn reads_across(lines: &[String], ends: fn(&str) -> bool) -> bool {
     lines.len() >= 2
         && lines.iter().any(|line| {
             let words: Vec<&str> = line.split_whitespace().collect();
             words
                 .split_last()
-                .is_some_and(|(_, before)| before.iter().any(|w| ends_clause(w)))
+                .is_some_and(|(_, before)| before.iter().any(|w| ends(w)))
         })
 }
 
@@ -420,12 +443,16 @@ fn is_arabic_or_hebrew_point(c: char) -> bool {
 /// quote or bracket) in a comma, colon, semicolon, full stop, question or
 /// exclamation mark, ellipsis or dash, or is a dash standing alone.
 fn ends_clause(word: &str) -> bool {
-    let closing = |c: char| matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | '“' | ')' | ']');
     // The Greek question mark (U+037E) and upper stop (U+0387) end
     // clauses too.
-    word.trim_end_matches(closing).ends_with([
+    word.trim_end_matches(is_closing_mark).ends_with([
         ',', ';', ':', '.', '!', '?', '…', '–', '—', '\u{37E}', '\u{387}',
     ])
+}
+
+/// A quotation mark or bracket that may close a clause after its stop.
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | '“' | ')' | ']')
 }
 
 /// A number as written in a headline: `50`, `1.5`, `10:00`, `1/2`.
