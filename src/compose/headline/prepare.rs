@@ -447,12 +447,8 @@ impl<'s, 'a> Search<'s, 'a> {
         if !self.clauses || before.lines < 2 {
             return Ok(None);
         }
-        let lines_at = |setter: &mut Setter, p: &Paragraph, width: Length| -> Vec<String> {
-            let measure = setter.balanced_measure(p, width);
-            setter.set(p, &[measure]).iter().map(|l| l.text()).collect()
-        };
         let mut apart = self.prepare(v, 0)?;
-        if !sense::reads_across_a_stop(&lines_at(self.setter, &apart, self.width)) {
+        if !sense::reads_across_a_stop(&self.lines_as_set(&apart)) {
             return Ok(None);
         }
         let words = apart.words();
@@ -473,8 +469,20 @@ impl<'s, 'a> Search<'s, 'a> {
             && t.lines <= self.max_lines.min(before.lines + 1)
             && t.narrowest_inner >= HOLE_SHARE
             && t.worst_break < sense::PHRASE
-            && !sense::reads_across_a_stop(&lines_at(self.setter, &apart, self.width));
+            && !sense::reads_across_a_stop(&self.lines_as_set(&apart));
         Ok(reads.then_some(apart))
+    }
+
+    /// The text of `p`'s lines as the head sets them: at the measure that
+    /// balances its lines, where it may break better than across the
+    /// full width.
+    fn lines_as_set(&mut self, p: &Paragraph) -> Vec<String> {
+        let measure = self.setter.balanced_measure(p, self.width);
+        self.setter
+            .set(p, &[measure])
+            .iter()
+            .map(|l| l.text())
+            .collect()
     }
 
     /// Lets a headline at one size (`sizes[0]`, which it returns) take
@@ -516,17 +524,8 @@ impl<'s, 'a> Search<'s, 'a> {
         if !self.clauses || t.lines < 2 || t.worst_break < CLAUSES_ONLY {
             return Ok(None);
         }
-        // As it is set: at the measure that balances its lines, where it
-        // may break better than across the full width.
         let p = self.prepare(v, 0)?;
-        let measure = self.setter.balanced_measure(&p, self.width);
-        let lines: Vec<String> = self
-            .setter
-            .set(&p, &[measure])
-            .iter()
-            .map(|l| l.text())
-            .collect();
-        if !sense::reads_across_a_clause(&lines) {
+        if !sense::reads_across_a_clause(&self.lines_as_set(&p)) {
             return Ok(None);
         }
         let size = self.shrinkable(CLAUSE_SHRINK);
