@@ -69,6 +69,13 @@ const PHRASES_ONLY: f64 = sense::WITHIN_CLAUSE;
 /// much smaller size.
 const CLAUSES_ONLY: f64 = sense::BEFORE_PHRASE;
 
+/// The most lines a headline at one size may take for [`Search::stops_apart`]
+/// to give it one more: a kicker and its title take two or three. A
+/// statement's first paragraph set as its headline (seventeen lines at
+/// the Letter leaflet's 36pt, 96% of the page, found by the fuzzer) is
+/// no headline to break by sense, and one more line ran it off the page.
+const STOPS_APART_MOST_LINES: usize = 3;
+
 /// How much smaller than the largest size that fits a headline may be set
 /// so that it takes a clause a line: up to 25%. More than [`SENSE_SHRINK`],
 /// as a line reading across a comma ("Fair rents / now, repairs / this
@@ -444,7 +451,7 @@ impl<'s, 'a> Search<'s, 'a> {
     /// would cost the body more than it gains.
     fn stops_apart(&mut self, v: usize) -> Result<Option<Paragraph>> {
         let before = self.trial(v, 0)?;
-        if !self.clauses || before.lines < 2 {
+        if !self.clauses || !(2..=STOPS_APART_MOST_LINES).contains(&before.lines) {
             return Ok(None);
         }
         let mut apart = self.prepare(v, 0)?;
