@@ -450,8 +450,19 @@ impl<'s, 'a> Search<'s, 'a> {
     /// reference statement's A4) a line may go on, and a third line
     /// would cost the body more than it gains.
     fn stops_apart(&mut self, v: usize) -> Result<Option<Paragraph>> {
+        // Only a headline with a stop before its last word can read
+        // across one: most have none, and are not set again to see.
+        let text: String = self.variants[v].iter().map(|s| s.text.as_str()).collect();
+        let inner_stop = text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .split_last()
+            .is_some_and(|(_, before)| before.iter().any(|w| sense::ends_with_a_stop(w)));
+        if !self.clauses || !inner_stop {
+            return Ok(None);
+        }
         let before = self.trial(v, 0)?;
-        if !self.clauses || !(2..=STOPS_APART_MOST_LINES).contains(&before.lines) {
+        if !(2..=STOPS_APART_MOST_LINES).contains(&before.lines) {
             return Ok(None);
         }
         let mut apart = self.prepare(v, 0)?;
@@ -459,10 +470,12 @@ impl<'s, 'a> Search<'s, 'a> {
             return Ok(None);
         }
         let words = apart.words();
-        let costs: Vec<f64> = sense::gap_costs(&words, self.lang)
-            .into_iter()
+        let costs: Vec<f64> = self
+            .costs
+            .of(words.clone(), self.lang)
+            .iter()
             .zip(&words)
-            .map(|(c, w)| {
+            .map(|(&c, w)| {
                 if c < CLAUSES_ONLY && sense::ends_with_a_stop(w) {
                     -INFINITY
                 } else {

@@ -165,7 +165,7 @@ fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
             items.broken = true;
         }
         if marker.is_some() {
-            items.open(&lines, matches!(kind, BlockKind::ListItem { .. }));
+            items.open(&lines, item);
         }
         if is_separator(&raw) {
             out.extend(block(kind.clone(), &lines));

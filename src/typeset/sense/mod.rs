@@ -123,22 +123,28 @@ pub fn break_by_sense_known(p: &mut Paragraph, lang: &str, known: &mut KnownCost
     // gaps may move.
     p.weigh_segment_breaks(|place| phrases::segment_cost(place, &primary_lang));
     let words = p.words();
-    let found = known.0.iter().find(|(w, l, _)| *w == words && l == lang);
-    let costs = match found {
-        Some((_, _, costs)) => costs,
-        None => {
-            let costs = gap_costs(&words, lang);
-            known.0.push((words, lang.to_string(), costs));
-            &known.0[known.0.len() - 1].2
-        }
-    };
-    p.weigh_gaps(costs);
+    p.weigh_gaps(known.of(words, lang));
 }
 
 /// The costs [`gap_costs`] gave, by the words and language they were
 /// priced for (see [`break_by_sense_known`]); a search's few word lists.
 #[derive(Debug, Default)]
 pub struct KnownCosts(Vec<(Vec<String>, String, Vec<f64>)>);
+
+impl KnownCosts {
+    /// [`gap_costs`] of `words` in `lang`, priced once.
+    pub fn of(&mut self, words: Vec<String>, lang: &str) -> &[f64] {
+        let at = match self.0.iter().position(|(w, l, _)| *w == words && l == lang) {
+            Some(at) => at,
+            None => {
+                let costs = gap_costs(&words, lang);
+                self.0.push((words, lang.to_string(), costs));
+                self.0.len() - 1
+            }
+        };
+        &self.0[at].2
+    }
+}
 
 /// A display line's `spans` prepared again in `style` with the language's
 /// hyphenation in the words wider than `width` (only there: see
