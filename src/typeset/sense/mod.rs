@@ -197,6 +197,10 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
         .enumerate()
         .map(|(k, pair)| {
             let (before, after) = (pair[0].as_str(), pair[1].as_str());
+            // A symbol that opens or closes the line ("🚨 EMERGENCY RALLY
+            // 🚨", "★ Vote No ★") frames it; alone on a line of its own
+            // it reads as a stray mark.
+            let framing = k == 0 && is_symbol(before) || k + 2 == words.len() && is_symbol(after);
             // A number's full stop makes it an ordinal ("14. März",
             // "2. aprila"), not the end of a sentence.
             let counted = is_number(before)
@@ -205,7 +209,9 @@ pub fn gap_costs(words: &[String], lang: &str) -> Vec<f64> {
             // A name and its number: "April 2026", "Article 50" (a
             // small one, "Saturday 14", is a day it names: see below).
             let numbered = capitalised(before) && !ends_clause(before) && is_number(after);
-            if counted || is_abbreviation(before, after) {
+            if framing {
+                CLINGING
+            } else if counted || is_abbreviation(before, after) {
                 PHRASE
             } else if ends_clause(before) {
                 AFTER_CLAUSE
@@ -454,6 +460,23 @@ fn ends_clause(word: &str) -> bool {
     word.trim_end_matches(is_closing_mark).ends_with([
         ',', ';', ':', '.', '!', '?', '…', '–', '—', '\u{37E}', '\u{387}',
     ])
+}
+
+/// Whether `word` is a symbol, not a word: a pictograph, an arrow, a star
+/// ("🚨", "✊🏾", "→", "★"), with no letter or digit and no mark of
+/// punctuation (a dash ends a clause, see [`ends_clause`]).
+fn is_symbol(word: &str) -> bool {
+    use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
+    word.chars()
+        .any(|c| c.general_category_group() == GeneralCategoryGroup::Symbol)
+        && word.chars().all(|c| {
+            matches!(
+                c.general_category_group(),
+                GeneralCategoryGroup::Symbol
+                    | GeneralCategoryGroup::Other
+                    | GeneralCategoryGroup::Mark
+            )
+        })
 }
 
 /// A quotation mark or bracket that may close a clause after its stop.

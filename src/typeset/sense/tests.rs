@@ -233,6 +233,23 @@ fn a_day_or_an_hour_stays_with_the_word_that_names_it() {
 }
 
 #[test]
+fn a_symbol_framing_a_headline_stays_with_its_words() {
+    // The A3 poster set "🚨 / EMERGENCY / RALLY 🚨".
+    assert_eq!(
+        costs("🚨 EMERGENCY RALLY 🚨", "en"),
+        [CLINGING, WITHIN_CLAUSE, CLINGING]
+    );
+    // A skin tone and a variation selector are part of the symbol.
+    assert_eq!(costs("✊🏾 Solidarity forever ✊🏾", "en")[2], CLINGING);
+    assert_eq!(costs("★\u{FE0F} Vote No", "en")[0], CLINGING);
+    // Inside the line a symbol is a word like another; a dash ends a
+    // clause, and a word with a letter is no symbol.
+    assert_eq!(costs("Jobs ★ Homes ★ Peace", "en")[1], WITHIN_CLAUSE);
+    assert_eq!(costs("Hands off – now", "en")[2], AFTER_CLAUSE);
+    assert!(!is_symbol("€500") && !is_symbol("–") && is_symbol("€"));
+}
+
+#[test]
 fn two_capitalised_words_in_a_sentence_are_a_name() {
     let c = costs("Free Julian Assange now", "en");
     // The first word's capital begins the sentence, not a name.
