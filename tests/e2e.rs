@@ -1163,6 +1163,58 @@ fn a_table_too_wide_for_the_column_is_set_as_lines_with_a_warning() {
     );
 }
 
+#[test]
+fn a_programme_too_wide_to_line_up_hangs_its_times_left_of_its_events() {
+    // Before: one long event made the rows too wide for the column, set
+    // as lines of text ("15:00 Workshops: organising your / workplace"),
+    // and the body stayed at 12.75pt on the A4, 31% of the page.
+    let text = "May Day programme\n\nSaturday 1 May, Victoria Park\n\n\
+                10:00\tAssemble at the bandstand\n\
+                10:30\tMarch leaves for the Town Hall\n\
+                12:00\tRally: speakers from the nurses', teachers' and bus drivers' unions\n\
+                15:00\tWorkshops: organising your workplace; tenants' rights; know your rights at a protest\n\
+                18:00\tMusic and speeches in the park\n\n\
+                Stewards wear orange bibs. If you get separated, go to the info tent by the main gate.\n";
+    let layout = layout::load("a4-leaflet").unwrap();
+    let (out, words) = built_words(text, &layout, "programme-words");
+    let said: Vec<String> = out.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(!said.iter().any(|w| w.contains("table")), "{said:?}");
+    assert!(out.body_size.to_pt() > 20.0, "{:?}", out.body_size);
+    let find = |t: &str| {
+        words
+            .iter()
+            .find(|w| w.text == t)
+            .unwrap_or_else(|| panic!("{t}"))
+    };
+    // The times stand flush left in their column.
+    let times = ["10:00", "10:30", "12:00", "15:00", "18:00"].map(|t| find(t).x_min);
+    assert!(
+        times.iter().all(|x| (x - times[0]).abs() < 0.5),
+        "{times:?}"
+    );
+    // Each event starts at one line, right of the widest time, and a
+    // wrapped one goes on under its own start, not under the time.
+    let starts = ["Assemble", "March", "Rally:", "Workshops:", "Music"].map(|t| find(t).x_min);
+    assert!(
+        starts.iter().all(|x| (x - starts[0]).abs() < 0.5),
+        "{starts:?}"
+    );
+    assert!(starts[0] > find("10:00").x_max + 5.0);
+    let workshops = find("Workshops:");
+    let wrapped: Vec<&Word> = words
+        .iter()
+        .filter(|w| w.page == workshops.page && w.y_max > workshops.y_max + 1.0)
+        .take_while(|w| w.text != "18:00")
+        .collect();
+    let line_start = wrapped.iter().map(|w| w.x_min).fold(f64::MAX, f64::min);
+    assert!(
+        (line_start - starts[0]).abs() < 0.5,
+        "{line_start} {starts:?}"
+    );
+    // Each row set apart from the one before, as a list's items.
+    assert!(set_apart(&words, find("10:30")));
+}
+
 /// Whether `word` stands further below the line above it than the lines
 /// of `words` stand apart at the least: a row or paragraph set apart.
 fn set_apart(words: &[Word], word: &Word) -> bool {

@@ -4,7 +4,7 @@
 //! the flow must honour (a sentence leading into a list, a list's ends).
 //! Setting stops as soon as the text cannot fit a fitting trial's budget.
 
-use super::body::{set_body_block, WordGaps};
+use super::body::{set_body_block, set_label_rows, WordGaps};
 use super::pages::BlockLines;
 use super::pictures::{column_pictures, picture_gap};
 use super::ComposeOptions;
@@ -42,6 +42,10 @@ fn tables_cells(blocks: &[Block]) -> usize {
         .sum()
 }
 
+/// The most items of a list that moves on whole rather than leave an item
+/// or two of it behind: with two on each side, a list of three cannot part.
+const WHOLE_LIST_ITEMS: usize = 3;
+
 /// Marks a list's first item and its last but one to go with the item
 /// after them, so that a list broken across columns or pages leaves at
 /// least two of its items on each side: "We demand:" and one point at the
@@ -54,13 +58,9 @@ fn tables_cells(blocks: &[Block]) -> usize {
 /// points) goes with the first of them, as a heading does with its text,
 /// and the list under it is kept as a list is, whole up to three items:
 /// the tri-fold had set "2. Rents" alone at a column's foot, then with
-/// one of its two points. (`set` holds the lines of `blocks`, one for
-/// one.)
-/// The most items of a list that moves on whole rather than leave an item
-/// or two of it behind: with two on each side, a list of three cannot part.
-const WHOLE_LIST_ITEMS: usize = 3;
-
-fn keep_list_ends_together(blocks: &[Block], set: &mut [BlockLines]) {
+/// one of its two points. (`set` holds the lines of `blocks`, block `k`'s
+/// first at `firsts[k]`: a list item's are one block of lines.)
+fn keep_list_ends_together(blocks: &[Block], set: &mut [BlockLines], firsts: &[usize]) {
     let depth = |b: &Block| match b.kind {
         BlockKind::ListItem { depth, .. } => Some(depth),
         _ => None,
@@ -72,8 +72,8 @@ fn keep_list_ends_together(blocks: &[Block], set: &mut [BlockLines]) {
             .take_while(|b| depth(b).is_some())
             .count();
         if items > 1 {
-            set[k].keep_with_next = true;
-            set[k + items - 2].keep_with_next = true;
+            set[firsts[k]].keep_with_next = true;
+            set[firsts[k + items - 2]].keep_with_next = true;
         }
         for j in k..k + items.saturating_sub(1) {
             let under = blocks[j + 1..k + items]
@@ -83,14 +83,14 @@ fn keep_list_ends_together(blocks: &[Block], set: &mut [BlockLines]) {
             if under == 0 {
                 continue;
             }
-            set[j].keep_with_next = true;
+            set[firsts[j]].keep_with_next = true;
             if under <= WHOLE_LIST_ITEMS {
-                set[j + 1..j + under]
-                    .iter_mut()
-                    .for_each(|s| s.keep_with_next = true);
+                for i in j + 1..j + under {
+                    set[firsts[i]].keep_with_next = true;
+                }
             } else {
-                set[j + 1].keep_with_next = true;
-                set[j + under - 1].keep_with_next = true;
+                set[firsts[j + 1]].keep_with_next = true;
+                set[firsts[j + under - 1]].keep_with_next = true;
             }
         }
         k += items.max(1);
@@ -120,7 +120,26 @@ pub(super) fn set_body(
     let first_text = blocks.len();
     let tag_tables = tables_cells(body_blocks) <= MAX_TAGGED_CELLS;
     let mut prev: Option<&BlockKind> = None;
+    // Where each block's first lines are in `blocks`: a table set as a
+    // programme is a block of lines for each row.
+    let mut firsts = Vec::with_capacity(body_blocks.len());
     for (k, block) in body_blocks.iter().enumerate() {
+        firsts.push(blocks.len() - first_text);
+        if let Some(rows) = set_label_rows(setter, block, prev, design, (column, blocks.len()))? {
+            let n = rows.len();
+            for (r, mut row) in rows.into_iter().enumerate() {
+                // Two rows at least on each side of a column's end, as a
+                // list keeps two items.
+                row.keep_with_next = r == 0 && n > 1 || r + 2 == n;
+                used += row.space_before + row.lines.iter().map(|l| l.leading).sum();
+                blocks.push(row);
+            }
+            prev = Some(&block.kind);
+            if capacity.is_some_and(|c| used > c) {
+                return Ok(None);
+            }
+            continue;
+        }
         let mut set = set_body_block(
             setter,
             block,
@@ -149,7 +168,7 @@ pub(super) fn set_body(
             return Ok(None);
         }
     }
-    keep_list_ends_together(body_blocks, &mut blocks[first_text..]);
+    keep_list_ends_together(body_blocks, &mut blocks[first_text..], &firsts);
     Ok(Some((blocks, used)))
 }
 
@@ -177,7 +196,8 @@ mod tests {
             .iter()
             .map(|_| BlockLines::of_lines(1, &Line::default(), Length::ZERO))
             .collect();
-        keep_list_ends_together(blocks, &mut set);
+        let firsts: Vec<usize> = (0..blocks.len()).collect();
+        keep_list_ends_together(blocks, &mut set, &firsts);
         set.iter().map(|s| s.keep_with_next).collect()
     }
 

@@ -11,10 +11,12 @@
 
 mod gaps;
 mod place;
+mod rows;
 mod shape;
 mod short;
 
 pub(super) use gaps::WordGaps;
+pub(super) use rows::set_label_rows;
 pub(super) use shape::body_style;
 
 use super::baseline::BaselineGrid;

@@ -45,10 +45,11 @@ pub(super) fn place_lines(
         flush_to_its_start(&mut lines, &shape.widths, align);
     }
     let x = shape.x;
-    let marker_x = shape
-        .marker
-        .as_ref()
-        .map(|m| x - m.width - body_size * MARKER_GAP_EM);
+    let marker_x = shape.marker.as_ref().map(|m| {
+        shape
+            .marker_x
+            .unwrap_or(x - m.width - body_size * MARKER_GAP_EM)
+    });
     // A table set in columns (each line a row) keeps its headings to set
     // again at the top of a column, and is tagged as a table, its cells
     // apart (in a list item the item's structure wins).

@@ -23,7 +23,7 @@ const QUOTE_INSET_EM: f64 = 1.5;
 
 /// Space between the items of one list, as a share of the paragraph
 /// spacing: the items read as one group, still told apart.
-const LIST_ITEM_SPACING: f64 = 0.4;
+pub(super) const LIST_ITEM_SPACING: f64 = 0.4;
 
 /// A list item's hanging indent per level, in body ems: room for a
 /// two-digit number and its dot, and a visible step for each nesting level.
@@ -58,6 +58,9 @@ pub(super) struct Shape {
     pub(super) widths: Vec<Length>,
     /// A list item's marker, set, to hang left of its first line.
     pub(super) marker: Option<Line>,
+    /// Where the marker starts, from the column's left edge, when it
+    /// stands flush there (a table's label) rather than against the text.
+    pub(super) marker_x: Option<Length>,
 }
 
 impl Shape {
@@ -68,6 +71,7 @@ impl Shape {
             x: Length::ZERO,
             widths: vec![column],
             marker: None,
+            marker_x: None,
         }
     }
 }
@@ -120,6 +124,7 @@ pub(super) fn block_shape(
                 x: inset,
                 widths: vec![column - inset * 2.0],
                 marker: None,
+                marker_x: None,
             }
         }
         BlockKind::ListItem { marker, depth } => {
@@ -246,5 +251,6 @@ fn list_item_shape(
         x: hang,
         widths: vec![column - hang],
         marker: marker_line,
+        marker_x: None,
     })
 }

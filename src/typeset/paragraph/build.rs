@@ -85,10 +85,12 @@ impl Setter<'_> {
         Ok(self.prepare_with(spans, style, line, false)?.0)
     }
 
-    /// The width of a table's rows (text with tabs) set in `style` with
-    /// their cells lined up in columns, however wide; `None` for text
+    /// The width a table's rows (text with tabs) set in `style` need to
+    /// stand as a table, however wide: lined up in columns, or, for a
+    /// table of two columns, with its labels hung left of the text (see
+    /// [`Setter::table_hang`]), whichever takes less; `None` for text
     /// without tabs. What the body size must keep within the measure for
-    /// the columns to stand.
+    /// the table to stand.
     pub fn table_width(
         &mut self,
         spans: &[Span],
@@ -98,10 +100,37 @@ impl Setter<'_> {
         if !is_table(spans) {
             return Ok(None);
         }
-        Ok(self
-            .prepare_with(spans, style, line, true)?
-            .1
-            .map(|t| t.width))
+        let Some(fit) = self.prepare_with(spans, style, line, true)?.1 else {
+            return Ok(None);
+        };
+        let hung = match fit.hang.filter(|_| table::label_rows(spans).is_some()) {
+            Some(hang) => hang / table::LABEL_SHARE,
+            None => fit.width,
+        };
+        Ok(Some(fit.width.min(hung)))
+    }
+
+    /// Where the text of a table of two columns' rows starts when the
+    /// table is too wide for the measure to line up, and its first cells
+    /// are narrow enough to hang left of the text as labels: the widest
+    /// label and a gutter, at most [`table::LABEL_SHARE`] of the measure
+    /// (a programme's times, "10:00", before events that wrap). `None`
+    /// for a table that lines up, has another number of columns or a
+    /// headings' row, or labels too wide; and for text without tabs.
+    pub fn table_hang(
+        &mut self,
+        spans: &[Span],
+        style: &TextStyle,
+        line: usize,
+    ) -> Result<Option<Length>> {
+        if !is_table(spans) || table::label_rows(spans).is_none() {
+            return Ok(None);
+        }
+        let fit = self.prepare_with(spans, style, line, true)?.1;
+        Ok(fit
+            .filter(|f| !f.lined_up)
+            .and_then(|f| f.hang)
+            .filter(|&hang| hang <= self.measure * table::LABEL_SHARE))
     }
 
     /// [`Setter::prepare`], with the cells of a table's rows lined up in
@@ -188,6 +217,7 @@ impl Setter<'_> {
             t.end_row(&p.items, walk.cell(chars.len()));
             TableFit {
                 width: t.width(style.size),
+                hang: t.label_width().map(|w| w + style.size * table::GUTTER_EM),
                 lined_up: t.line_up(&mut p.items, style.size, self.measure, rtl_letters),
             }
         });
@@ -467,6 +497,9 @@ struct TableFit {
     width: Length,
     /// Whether they were lined up: they fit the measure.
     lined_up: bool,
+    /// For a table of two columns, the width of the first and a gutter:
+    /// where the second starts when the first is hung as labels.
+    hang: Option<Length>,
 }
 
 /// The shortest last line of a paragraph of running text in a script

@@ -52,7 +52,7 @@ pub use gaps::SegmentPlace;
 pub use known::KnownTrials;
 pub use memo::Memo;
 pub use script_share::ScriptShare;
-pub use table::{by_headings, has_headings};
+pub use table::{by_headings, has_headings, label_rows, LABEL_SHARE};
 pub use trial::Trial;
 pub use types::{Glyph, Paragraph, TextStyle};
 

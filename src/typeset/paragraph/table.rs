@@ -35,6 +35,14 @@ pub(super) const GUTTER_EM: f64 = 1.0;
 /// before giving up the columns.
 pub(super) const MIN_GUTTER_EM: f64 = 0.5;
 
+/// The widest a table's first column may be, as a share of the measure,
+/// for a table of two columns too wide to line up to be set with its
+/// first cells as labels hung left of the second's lines, which wrap
+/// under their own start (see [`label_rows`]): a programme's times, a
+/// price list's items. A third leaves the text two thirds of the column,
+/// a readable measure where the table's column was.
+pub const LABEL_SHARE: f64 = 1.0 / 3.0;
+
 /// The most words a column's heading may have to be kept on one line
 /// when a table too wide for its column is set by its headings: a
 /// heading such as "Hourly wage now" is a name; a longer one is a phrase,
@@ -202,6 +210,16 @@ impl Table {
         columns
     }
 
+    /// The width of a table of two columns' first, its labels' (see
+    /// [`LABEL_SHARE`]); `None` when a row has more or fewer cells. The last
+    /// row must be ended.
+    pub(super) fn label_width(&self) -> Option<Length> {
+        // The last row ended opens an empty one.
+        let rows = self.rows.iter().filter(|row| !row.is_empty());
+        let two = rows.clone().count() > 0 && rows.into_iter().all(|row| row.len() == 2);
+        two.then(|| self.columns()[0])
+    }
+
     /// The width of the rows lined up in columns, [`GUTTER_EM`] of `size`
     /// apart. The last row must be ended.
     pub(super) fn width(&self, size: Length) -> Length {
@@ -296,6 +314,27 @@ pub fn by_headings(spans: &[Span]) -> Option<Vec<Span>> {
     let chars: usize = out.iter().map(|s| s.text.chars().count()).sum();
     let long = chars > MAX_PARAGRAPH_CHARS;
     (!lost && !long).then(|| out.into_iter().filter(|s| !s.text.is_empty()).collect())
+}
+
+/// A table of two columns cut into its rows' label and text, the first
+/// cell and the second, for setting the text in a measure of its own with
+/// the label hung left of its first line: "10:00" over "Assemble at the
+/// bandstand". `None` for a table with a row of more or fewer cells, or
+/// with a headings' row (see [`by_headings`]).
+pub fn label_rows(spans: &[Span]) -> Option<Vec<(Vec<Span>, Vec<Span>)>> {
+    if has_headings(spans) {
+        return None;
+    }
+    cells(spans)
+        .into_iter()
+        .map(|row| {
+            let mut row = row.into_iter();
+            match (row.next(), row.next(), row.next()) {
+                (Some(label), Some(text), None) => Some((label, text)),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// Whether a table's first row is headings: every cell of it bold (a
@@ -395,6 +434,31 @@ mod tests {
             table.end_row(&items, Cell::Text);
         }
         (table, items)
+    }
+
+    #[test]
+    fn a_table_of_two_columns_is_labels_and_text() {
+        let row = |t: &str| Span::plain(t);
+        let rows = label_rows(&[row("10:00\tAssemble\u{2028}10:30\tMarch leaves")]).unwrap();
+        let text = |c: &[Span]| c.iter().map(|s| s.text.clone()).collect::<String>();
+        let read: Vec<(String, String)> = rows.iter().map(|(l, t)| (text(l), text(t))).collect();
+        assert_eq!(
+            read,
+            [
+                ("10:00".to_string(), "Assemble".to_string()),
+                ("10:30".to_string(), "March leaves".to_string())
+            ]
+        );
+        // A row of three cells, or a headings' row, is another table.
+        assert!(label_rows(&[row("10:00\tAssemble\tPark\u{2028}10:30\tMarch")]).is_none());
+        let bold = Span {
+            text: "Time\tWhat".to_string(),
+            style: Style {
+                bold: true,
+                ..Style::default()
+            },
+        };
+        assert!(label_rows(&[bold, row("\u{2028}10:00\tAssemble")]).is_none());
     }
 
     #[test]

@@ -1,0 +1,124 @@
+//! A table of two columns too wide to line up, set as a programme is set:
+//! each row's first cell a label flush with the column's start, its
+//! second the text, wrapping under its own start.
+//!
+//! "10:00 ⇥ Assemble at the bandstand" over "15:00 ⇥ Workshops: organising
+//! your workplace; tenants' rights; …" is a day's schedule, the commonest
+//! table a leaflet has. One long event made its rows too wide for the
+//! column, and set as lines of text they lost their column of times
+//! ("15:00 Workshops: organising your / workplace; tenants' rights"), and
+//! the body stayed small for the table's sake. Hung, the times stand in
+//! their column however the events wrap, and the body may grow until the
+//! labels take a third of the column (see
+//! [`crate::typeset::paragraph::LABEL_SHARE`]).
+
+use super::on_grid;
+use super::place::place_lines;
+use super::shape::{body_style, Shape, LIST_ITEM_SPACING};
+use crate::compose::baseline::BaselineGrid;
+use crate::compose::pages::BlockLines;
+use crate::error::Result;
+use crate::layout::design::Design;
+use crate::statement::document::{Block, BlockKind, Span};
+use crate::style::Align;
+use crate::typeset::paragraph::{label_rows, Setter, TextStyle};
+use crate::units::Length;
+
+/// `block`'s rows, one set of lines each, when it is a table of two
+/// columns too wide for `column` to line up whose labels may hang (see
+/// [`Setter::table_hang`]); `None` for any other block, which is set as
+/// a block is. `prev` is the block before it; `element` the structure
+/// element of its first row (each row is one, a paragraph: "10:00
+/// Assemble at the bandstand").
+pub(in crate::compose) fn set_label_rows(
+    setter: &mut Setter,
+    block: &Block,
+    prev: Option<&BlockKind>,
+    design: &Design,
+    (column, element): (Length, usize),
+) -> Result<Option<Vec<BlockLines>>> {
+    // On a right-to-left page a marker is placed after its text's end
+    // (see `place`), which would not line the labels up.
+    if block.kind != BlockKind::Body || setter.direction.is_rtl() {
+        return Ok(None);
+    }
+    let body = &design.body;
+    // Records, not prose: flush left, as the rows set as lines of text.
+    let style = TextStyle {
+        align: Align::Left,
+        ..body_style(design)
+    };
+    let Some(hang) = setter.table_hang(&block.spans, &style, block.line)? else {
+        return Ok(None);
+    };
+    let Some(rows) = label_rows(&block.spans) else {
+        return Ok(None);
+    };
+    // A row with nothing to hang its label on is not a programme's row.
+    if rows.iter().any(|(_, text)| !has_text(text)) {
+        return Ok(None);
+    }
+    let label_style = TextStyle {
+        hyphenate: false,
+        ..style.clone()
+    };
+    let grid = BaselineGrid::of(design);
+    let lang = block.language();
+    let mut set = Vec::with_capacity(rows.len());
+    for (k, (label, text)) in rows.iter().enumerate() {
+        let marker = if has_text(label) {
+            let m = setter.prepare_in(label, &label_style, block.line, lang)?;
+            let mut lines = setter.set(&m, &[column]);
+            // Narrower than the hang by its measure; never cut.
+            if lines.len() != 1 {
+                return Ok(None);
+            }
+            lines.pop()
+        } else {
+            None
+        };
+        let shape = Shape {
+            style: style.clone(),
+            x: hang,
+            widths: vec![column - hang],
+            marker,
+            marker_x: Some(Length::ZERO),
+        };
+        let p = setter.prepare_in(text, &style, block.line, lang)?;
+        let against = p.direction() != setter.direction;
+        let lines = setter.set(&p, &shape.widths);
+        let space_before = match (k, prev) {
+            (0, None) => Length::ZERO,
+            (0, Some(BlockKind::Heading(_))) => design.heading.space_after,
+            (0, _) => body.paragraph_spacing,
+            // The rows read as one group, told apart, as a list's items.
+            _ => body.paragraph_spacing * LIST_ITEM_SPACING,
+        };
+        // A row is read whole: it never parts across columns.
+        let mut out = BlockLines {
+            header: None,
+            lines: Vec::new(),
+            space_before,
+            keep_with_next: false,
+            widows: lines.len(),
+            orphans: lines.len(),
+            on_grid: true,
+        };
+        if let Some(g) = grid {
+            on_grid(&mut out, g, (lines.len(), body.leading), design);
+        }
+        place_lines(
+            &mut out,
+            (block, &shape, lines, Align::Left),
+            (body.leading, element + k, body.size),
+            (false, false, false, against),
+        );
+        set.push(out);
+    }
+    Ok(Some(set))
+}
+
+/// Whether a cell has anything to print.
+fn has_text(cell: &[Span]) -> bool {
+    cell.iter().any(|s| !s.text.trim().is_empty())
+}
