@@ -1213,6 +1213,15 @@ fn a_programme_too_wide_to_line_up_hangs_its_times_left_of_its_events() {
     );
     // Each row set apart from the one before, as a list's items.
     assert!(set_apart(&words, find("10:30")));
+    // Labels too wide to hang at the size the page wants ("Wednesday 5
+    // March" is nine ems) do not hold the body small either: the rows
+    // are lines of text there, as before.
+    let week = "Week of action\n\nEvery day this week we are out on the estates.\n\n\
+                Monday 3 March\tDoor-knocking on the Weavers Court estate, from the community room\n\
+                Wednesday 5 March\tOpen meeting with a housing lawyer: what the new tenancy rules mean for you\n\
+                Friday 7 March\tMarch to the council offices, leaving from Mill Lane at 5pm\n";
+    let (out, _) = built_words(week, &layout, "week-words");
+    assert!(out.body_size.to_pt() > 20.0, "{:?}", out.body_size);
 }
 
 /// Whether `word` stands further below the line above it than the lines

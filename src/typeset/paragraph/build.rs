@@ -86,11 +86,14 @@ impl Setter<'_> {
     }
 
     /// The width a table's rows (text with tabs) set in `style` need to
-    /// stand as a table, however wide: lined up in columns, or, for a
-    /// table of two columns, with its labels hung left of the text (see
-    /// [`Setter::table_hang`]), whichever takes less; `None` for text
+    /// stand lined up in columns, however wide; zero for a table of two
+    /// columns whose labels hang (see [`Setter::table_hang`]) up to a
+    /// larger size than its columns stand: there it stands as labels, and
+    /// past that as lines of text, each reading as a table reads, so it
+    /// does not hold the body small (a programme's long event made the A4
+    /// set its body at 12.75pt, a third of the page). `None` for text
     /// without tabs. What the body size must keep within the measure for
-    /// the table to stand.
+    /// the columns to stand.
     pub fn table_width(
         &mut self,
         spans: &[Span],
@@ -103,11 +106,15 @@ impl Setter<'_> {
         let Some(fit) = self.prepare_with(spans, style, line, true)?.1 else {
             return Ok(None);
         };
-        let hung = match fit.hang.filter(|_| table::label_rows(spans).is_some()) {
-            Some(hang) => hang / table::LABEL_SHARE,
-            None => fit.width,
-        };
-        Ok(Some(fit.width.min(hung)))
+        let hangs_larger = fit
+            .hang
+            .is_some_and(|hang| hang / table::LABEL_SHARE < fit.width)
+            && table::label_rows(spans).is_some();
+        Ok(Some(if hangs_larger {
+            Length::ZERO
+        } else {
+            fit.width
+        }))
     }
 
     /// Where the text of a table of two columns' rows starts when the
