@@ -70,6 +70,27 @@ const APP_WORDS: &[&str] = &[
     "телефона",
 ];
 
+/// A device named by its kind ("Sent from my phone", "Envoyé de mon
+/// téléphone"), as some apps sign and many people set their signature:
+/// read only as a short line's last word, so that "Sent via the union's
+/// phone tree" stays.
+const DEVICE_WORDS: &[&str] = &[
+    "phone",
+    "tablet",
+    "cellphone",
+    "téléphone",
+    "teléfono",
+    "telefono",
+    "telefone",
+    "telefon",
+    "telefoon",
+    "tablette",
+];
+
+/// The most words of a line that names its device by kind (see
+/// [`DEVICE_WORDS`]): "Enviado desde mi teléfono móvil" has five.
+const DEVICE_LINE_WORDS: usize = 5;
+
 /// The longest line read as a mail app's signature, in characters.
 const APP_SIGNATURE_MAX_CHARS: usize = 80;
 
@@ -107,8 +128,12 @@ fn is_app_signature(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let by_kind = words.len() <= DEVICE_LINE_WORDS
+        && words.iter().rev().take(2).any(|w| DEVICE_WORDS.contains(w));
     APP_SIGNATURES.iter().any(|s| lower.starts_with(s))
-        && lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| APP_WORDS.contains(&w))
+        && (by_kind || words.iter().any(|w| APP_WORDS.contains(w)))
 }

@@ -67,6 +67,9 @@ fn a_mail_apps_signature_is_left_off() {
         "Envoyé de mon iPad",
         "Enviado desde mi móvil",
         "Sent from Mail for Windows",
+        "Sent from my phone",
+        "Envoyé de mon téléphone",
+        "Inviato dal mio telefono",
     ] {
         let text = format!("We strike.\n\nIn solidarity,\nJo\n\n{signature}\n");
         let mut warnings = Vec::new();
@@ -83,12 +86,17 @@ fn a_mail_apps_signature_is_left_off() {
             format!("“{signature}”, the signature a mail app adds, is left off")
         );
     }
-    // A sentence that starts so but names no device or app stays.
-    let text = "Sent from the picket line with love\n";
-    let mut warnings = Vec::new();
-    let out = tidy(paras(text), "e.txt", &mut warnings);
-    assert_eq!(lines(&out), [["Sent from the picket line with love"]]);
-    assert!(warnings.is_empty());
+    // A sentence that starts so but names no device or app stays, and so
+    // does one that names a phone but not as the device it was sent from.
+    for kept in [
+        "Sent from the picket line with love",
+        "Sent via the union's phone tree to every member",
+    ] {
+        let mut warnings = Vec::new();
+        let out = tidy(paras(&format!("{kept}\n")), "e.txt", &mut warnings);
+        assert_eq!(lines(&out), [[kept]]);
+        assert!(warnings.is_empty());
+    }
 }
 
 #[test]
