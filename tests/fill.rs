@@ -684,6 +684,50 @@ fn a_cover_subtitle_leaves_no_word_alone_between_wider_lines() {
     );
 }
 
+#[test]
+fn a_long_subtitle_on_a_poster_takes_at_most_half_the_headlines_height() {
+    // At its share of the headline's size this deck took four lines of
+    // 64pt under the A3 poster's three-line headline, a quarter of the
+    // page, and the body was set at 14.86pt.
+    let subtitle = "Bürgerversammlung am Donnerstag, 19. März, 19 Uhr, Gemeindezentrum Nordstadt";
+    let paragraph = "Der Stadtrat will 49 Prozent der Stadtwerke an einen Finanzinvestor \
+        verkaufen. Die Stadtwerke versorgen uns mit Strom, Wasser und Fernwärme und betreiben \
+        die Straßenbahn und die Bäder. Jahr für Jahr haben sie Gewinne an den städtischen \
+        Haushalt abgeführt, mit denen Kitas, Büchereien und Sportvereine bezahlt wurden.";
+    let body = [paragraph; 5].join("\n\n");
+    let text = format!("# Keine Privatisierung der Stadtwerke!\n\n**{subtitle}**\n\n{body}\n");
+    let a3 = layout::load("a3-poster").unwrap();
+    let doc = parse(&text, Format::Markdown, "de.md").unwrap().document;
+    let pages = composed(&doc, &a3, "de.md");
+    let lines = &pages[0].lines;
+    let title: Vec<_> = lines.iter().filter(|l| l.is_title()).collect();
+    let mut words = 0;
+    let deck: Vec<_> = lines
+        .iter()
+        .filter(|l| !l.is_title())
+        .take_while(|l| {
+            let before = words;
+            words += l.line.text().split_whitespace().count();
+            before < subtitle.split_whitespace().count()
+        })
+        .collect();
+    let texts: Vec<String> = deck
+        .iter()
+        .map(|l| l.line.text().trim().to_string())
+        .collect();
+    assert_eq!(texts.join(" "), subtitle, "{texts:?}");
+    // Heights as lines times size: the two leadings keep to their sizes.
+    let height = |ls: &[&handbill::compose::pages::PlacedLine]| -> f64 {
+        ls.iter().map(|l| largest_size(l).to_pt()).sum()
+    };
+    let (deck_height, title_height) = (height(&deck), height(&title));
+    assert!(
+        deck_height <= title_height * 0.5 * 1.05,
+        "{texts:?}: {deck_height:.1} under {title_height:.1}"
+    );
+    assert!(deck.len() < 4, "{texts:?}");
+}
+
 /// A call of seventy words: far too short to fill a large sheet at text
 /// sizes.
 const LIBRARY_CALL: &str = "# Save the Library\n\nThe council wants to close the Elm Street \

@@ -23,6 +23,24 @@ pub(super) use prepare::HEADLINE_STEP_PT;
 /// still display type (and never smaller than the body).
 pub(super) const SUBTITLE_SCALE: f64 = 0.55;
 
+/// The most of the headline's height a subtitle's lines may take: half,
+/// so that it reads second, as a deck, never as a second headline. At
+/// its share of the headline's size a long subtitle ("Bürgerversammlung
+/// am Donnerstag, 19. März, 19 Uhr, Gemeindezentrum Nordstadt") took four
+/// lines of 64pt under the A3 poster's three-line headline of 116pt, a
+/// quarter of the page, and the body was set at 14.86pt under it; it now
+/// takes three of about 49pt (see `prepare::prepare_subtitle`). Under a
+/// headline of one or two lines it may still take [`SUBTITLE_LINES`]; on
+/// a folded sheet's cover, which the head fills alone, any.
+const SUBTITLE_HEIGHT_SHARE: f64 = 0.5;
+
+/// The lines a subtitle may take at its share of the headline's size
+/// whatever the headline's height: a deck of two lines under a headline
+/// of one is as newspapers set it ("Сачувајмо парк Липа" over "не дамо
+/// последњу зелену површину / у насељу"); held to half a one-line
+/// headline, it was set at the body's size.
+const SUBTITLE_LINES: f64 = 2.0;
+
 /// A subtitle's leading as a multiple of its size: between the headline's
 /// tight display leading and the body's text leading.
 const SUBTITLE_LEADING: f64 = 1.2;
@@ -213,6 +231,8 @@ fn set_head_at(
     let mut first = true;
     // The headline's size: the layout's, or the one fitting chose.
     let mut headline_size = design.headline.size;
+    // And its height, lines times leading, once it is set.
+    let mut headline_height = None;
     // The display block just placed: its last baseline, how far its ink
     // reaches below it, and its size (see `HEAD_INK_GAP`).
     let mut above: Option<(Length, Length, Length)> = None;
@@ -223,7 +243,15 @@ fn set_head_at(
             leading,
             space_after,
             prepared,
-        } = head_block(setter, block, design, width, headline_size, last_meta, lang)?;
+        } = head_block(
+            setter,
+            block,
+            design,
+            width,
+            (headline_size, headline_height),
+            last_meta,
+            lang,
+        )?;
         if block.kind == BlockKind::Headline {
             headline_size = style.size;
         }
@@ -248,6 +276,9 @@ fn set_head_at(
         let mut extra_depth = Length::ZERO;
         let lines = setter.set(&p, &[measure]);
         let count = lines.len();
+        if block.kind == BlockKind::Headline {
+            headline_height = Some(leading * count as f64);
+        }
         for (n, line) in lines.into_iter().enumerate() {
             y += reach.step(&line, setter.fonts, first, leading);
             first = false;
@@ -368,14 +399,15 @@ struct HeadBlock {
 
 /// The style of a head block: the headline (fitted to `width`, broken by
 /// sense in `lang`), a subtitle scaled from the headline's
-/// `headline_size`, or a meta line (space after only below the last of
-/// them).
+/// `headline_size` and no taller than [`SUBTITLE_HEIGHT_SHARE`] of its
+/// `headline_height` (when set), or a meta line (space after only below
+/// the last of them).
 fn head_block(
     setter: &mut Setter,
     block: &Block,
     design: &Design,
     width: Length,
-    headline_size: Length,
+    (headline_size, headline_height): (Length, Option<Length>),
     last_meta: bool,
     lang: &str,
 ) -> Result<HeadBlock> {
@@ -404,7 +436,15 @@ fn head_block(
                 .unwrap_or(headline_size * SUBTITLE_SCALE)
                 .max(design.body.size);
             let style = TextStyle::display(hs.font.clone(), false, size, hs.color, hs.align);
-            let (p, size) = prepare_subtitle(setter, block, &style, width, design.body.size, lang)?;
+            // Lines times size, as the leading keeps its proportion. Not
+            // on a folded sheet's cover, where the head stands alone and
+            // is grown to fill it, nor at a size given (the two halves of
+            // a pair share theirs, see `pair`).
+            let most = headline_height
+                .filter(|_| design.page.fold.is_none() && hs.subtitle_size.is_none())
+                .map(|h| (h * SUBTITLE_HEIGHT_SHARE / SUBTITLE_LEADING).max(size * SUBTITLE_LINES));
+            let (p, size) =
+                prepare_subtitle(setter, block, &style, width, (design.body.size, most), lang)?;
             HeadBlock {
                 style: TextStyle { size, ..style },
                 // Leading keeps its proportion to the size.

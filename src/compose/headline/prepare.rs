@@ -177,10 +177,13 @@ pub(super) fn prepare_headline(
     Ok((p, fit.min_size))
 }
 
-/// A subtitle ready to set, and its size: broken by sense at its size,
+/// A subtitle ready to set, and its size: its lines times its size at
+/// most `most` (see `SUBTITLE_HEIGHT_SHARE`), at the largest size on the
+/// half-point grid that keeps to it (not below `floor`, the body's
+/// size); broken by sense at that size,
 /// unless that leaves a hole in its shape (see [`HOLE_SHARE`]): then the
-/// largest size at most [`SENSE_SHRINK`] smaller (not below `floor`, the
-/// body's size) that has none and breaks no worse by sense. Under a
+/// largest size at most [`SENSE_SHRINK`] smaller (not below `floor`)
+/// that has none and breaks no worse by sense. Under a
 /// tri-fold's cover headline "The council / decides / on 15 December."
 /// left "decides" alone between wider lines; 6% smaller, "The council
 /// decides" takes a line. Only then: a smaller subtitle is no better in
@@ -192,9 +195,16 @@ pub(super) fn prepare_subtitle(
     block: &Block,
     style: &TextStyle,
     width: Length,
-    floor: Length,
+    (floor, most): (Length, Option<Length>),
     lang: &str,
 ) -> Result<(Paragraph, Length)> {
+    let style = match most {
+        Some(most) => &TextStyle {
+            size: no_taller(setter, block, style, width, (floor, most), lang)?,
+            ..style.clone()
+        },
+        None => style,
+    };
     let fit = HeadlineFit {
         min_size: (style.size * (1.0 - SENSE_SHRINK))
             .max(floor)
@@ -222,6 +232,36 @@ pub(super) fn prepare_subtitle(
         }
     }
     Ok((search.prepare(0, top)?, style.size))
+}
+
+/// The largest size, `style`'s or one on the half-point grid below it
+/// down to `floor`, at which a subtitle's lines at `width` times its size
+/// come to at most `most`; `floor` when none does.
+fn no_taller(
+    setter: &mut Setter,
+    block: &Block,
+    style: &TextStyle,
+    width: Length,
+    (floor, most): (Length, Length),
+    lang: &str,
+) -> Result<Length> {
+    if floor >= style.size {
+        return Ok(style.size);
+    }
+    let fit = HeadlineFit {
+        min_size: floor,
+        max_size: style.size,
+        max_lines: u32::MAX,
+        growth_only: false,
+    };
+    let mut search = Search::new(setter, block, &None, style, width, Some(fit), lang);
+    for k in (0..search.sizes.len()).rev() {
+        let size = search.sizes[k];
+        if size * search.trial(0, k)?.lines as f64 <= most {
+            return Ok(size);
+        }
+    }
+    Ok(floor)
 }
 
 /// The sizes a fitted headline may take, smallest first: `min-size` up to
