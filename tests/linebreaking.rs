@@ -241,6 +241,30 @@ kind, write to us at info@example.org or leave a message at any of our meetings.
     );
 }
 
+#[test]
+fn an_address_that_fits_a_line_stays_whole_where_a_short_line_is_cheap() {
+    // Ragged text on the A3 poster: "…councillor at https://example.org/"
+    // over "fair-transport." parted an address that fits a line whole, to
+    // spare a line ending two thirds full.
+    let text = "Petition\n\nYou can find the petition, details of neighbourhood meetings \
+and a short guide to writing to your councillor at https://example.org/fair-transport. \
+If you would like to join a local group, share your experiences, or offer help of any \
+kind, write to us at info@example.org or leave a message at any of our meetings.\n";
+    let layout = layout::parse(
+        "extends = \"a3-poster\"\n[body]\nfit = \"none\"\nsize = \"15pt\"\n",
+        "a3-15pt.toml",
+        std::path::Path::new(""),
+    )
+    .unwrap();
+    let lines = lines_on(text, &layout, "en");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("https://example.org/fair-transport.")),
+        "{lines:#?}"
+    );
+}
+
 /// The widest word gap of a set line, in ems of its size: from a word
 /// space's glyph (where the gap starts) to the next glyph.
 fn widest_gap_em(line: &handbill::typeset::line::Line) -> f64 {

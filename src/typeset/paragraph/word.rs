@@ -50,6 +50,17 @@ const NAME_HYPHEN_COST: f64 = 3000.0;
 /// after its hyphen first, as written.
 const ADDRESS_HYPHEN_COST: f64 = 2000.0;
 
+/// How much dearer a break inside an address is where the address fits
+/// a line whole and the text is ragged: three times, so that a line ends
+/// short rather than part it. "…councillor at https://example.org/" over
+/// "fair-transport." (the A3 poster) sent a reader looking for the rest
+/// of an address that would have stood on the next line whole, and
+/// pdftotext and typometer read it as two words; a line ending two thirds
+/// full costs ragged text less. Not in justified text, where the short
+/// line is spread: the A6 handout's "…councillor at" would gape at 0.9 em
+/// a word space. Before a hyphen it stays dearer than after a separator.
+const WHOLE_ADDRESS_FACTOR: f64 = 3.0;
+
 /// Cost of breaking an address between two separators: three times an
 /// emergency break, so the line breaker takes every separator it can
 /// first (a reader retypes "forms/d/e/…" more easily at a slash).
@@ -160,7 +171,8 @@ impl Setter<'_> {
             breaks.append(&mut anywhere);
             breaks.sort_unstable();
         }
-        self.push_fragments(p, text, glyphs, breaks, style)
+        let whole = literal && width <= self.measure;
+        self.push_fragments(p, text, glyphs, breaks, (style, whole))
     }
 
     /// Break opportunities inside a word (byte offsets into `text`), added
@@ -498,7 +510,7 @@ impl Setter<'_> {
         text: &str,
         glyphs: Vec<(usize, Glyph)>,
         breaks: &[(usize, WordBreak)],
-        style: &TextStyle,
+        (style, fits): (&TextStyle, bool),
     ) -> Result<Option<Glyph>> {
         let last = glyphs.last().map(|(_, g)| g.clone());
         let cuts = cuts(text, &glyphs, breaks);
@@ -556,7 +568,7 @@ impl Setter<'_> {
                         }
                     } else {
                         let before_hyphen = text[at..].starts_with('-');
-                        self.push_word_break(p, kind, face, style, (long, before_hyphen))?;
+                        self.push_word_break(p, kind, face, style, (long, before_hyphen, fits))?;
                     }
                 }
                 Cut::Inside {
@@ -609,19 +621,27 @@ impl Setter<'_> {
     /// emergency break.
     /// `long`: the word is wider than half the line (see
     /// [`Paragraph::push_ragged_hyphen`]); `before_hyphen`: the break
-    /// comes before a hyphen of the text (see [`ADDRESS_HYPHEN_COST`]).
+    /// comes before a hyphen of the text (see [`ADDRESS_HYPHEN_COST`]);
+    /// `fits`: the word is an address that fits a line whole (in ragged
+    /// text dearer to break, see
+    /// [`WHOLE_ADDRESS_FACTOR`]).
     fn push_word_break(
         &mut self,
         p: &mut Paragraph,
         kind: WordBreak,
         next_face: FaceId,
         style: &TextStyle,
-        (long, before_hyphen): (bool, bool),
+        (long, before_hyphen, fits): (bool, bool, bool),
     ) -> Result<()> {
         let emergency_cost = if before_hyphen {
             ADDRESS_HYPHEN_COST
         } else {
             EMERGENCY_COST
+        };
+        let address_cost = if fits && style.align != Align::Justify {
+            emergency_cost * WHOLE_ADDRESS_FACTOR
+        } else {
+            emergency_cost
         };
         match kind {
             WordBreak::Hyphen | WordBreak::NameHyphen => {
@@ -654,12 +674,9 @@ impl Setter<'_> {
                 },
                 Piece::Nothing,
             ),
-            WordBreak::Address => p.push_inner_break(
-                style.size,
-                style.align,
-                emergency_cost,
-                PenaltyKind::Address,
-            ),
+            WordBreak::Address => {
+                p.push_inner_break(style.size, style.align, address_cost, PenaltyKind::Address)
+            }
             WordBreak::Emergency => p.push_inner_break(
                 style.size,
                 style.align,
