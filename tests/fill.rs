@@ -14,7 +14,7 @@ use support::{largest_size, root, samples, seed, with_tail};
 
 use std::path::{Path, PathBuf};
 
-use handbill::compose::pages::Page;
+use handbill::compose::pages::{Page, PlacedLine};
 use handbill::compose::{compose, ComposeOptions};
 use handbill::layout::{self, Layout};
 use handbill::statement::document::{BlockKind, Document};
@@ -640,6 +640,28 @@ fn a_cover_holding_the_head_alone_sets_it_a_little_above_the_middle() {
     }
 }
 
+/// The lines of `page` after its headline that hold `subtitle`, and their
+/// texts; fails unless they hold it, word for word.
+fn deck_lines<'a>(page: &'a Page, subtitle: &str) -> (Vec<&'a PlacedLine>, Vec<String>) {
+    let mut words = 0;
+    let deck: Vec<_> = page
+        .lines
+        .iter()
+        .filter(|l| !l.is_title())
+        .take_while(|l| {
+            let before = words;
+            words += l.line.text().split_whitespace().count();
+            before < subtitle.split_whitespace().count()
+        })
+        .collect();
+    let texts: Vec<String> = deck
+        .iter()
+        .map(|l| l.line.text().trim().to_string())
+        .collect();
+    assert_eq!(texts.join(" "), subtitle, "{texts:?}");
+    (deck, texts)
+}
+
 #[test]
 fn a_cover_subtitle_leaves_no_word_alone_between_wider_lines() {
     // Under the tri-fold's grown cover headline the README's appeal had
@@ -657,22 +679,7 @@ fn a_cover_subtitle_leaves_no_word_alone_between_wider_lines() {
         .unwrap()
         .document;
     let pages = composed(&doc, &trifold, "appeal.md");
-    let mut words = 0;
-    let deck: Vec<_> = pages[0]
-        .lines
-        .iter()
-        .filter(|l| !l.is_title())
-        .take_while(|l| {
-            let before = words;
-            words += l.line.text().split_whitespace().count();
-            before < subtitle.split_whitespace().count()
-        })
-        .collect();
-    let texts: Vec<String> = deck
-        .iter()
-        .map(|l| l.line.text().trim().to_string())
-        .collect();
-    assert_eq!(texts.join(" "), subtitle, "{texts:?}");
+    let (deck, texts) = deck_lines(&pages[0], subtitle);
     let widest = deck
         .iter()
         .map(|l| l.line.width)
@@ -699,27 +706,10 @@ fn a_long_subtitle_on_a_poster_takes_at_most_half_the_headlines_height() {
     let a3 = layout::load("a3-poster").unwrap();
     let doc = parse(&text, Format::Markdown, "de.md").unwrap().document;
     let pages = composed(&doc, &a3, "de.md");
-    let lines = &pages[0].lines;
-    let title: Vec<_> = lines.iter().filter(|l| l.is_title()).collect();
-    let mut words = 0;
-    let deck: Vec<_> = lines
-        .iter()
-        .filter(|l| !l.is_title())
-        .take_while(|l| {
-            let before = words;
-            words += l.line.text().split_whitespace().count();
-            before < subtitle.split_whitespace().count()
-        })
-        .collect();
-    let texts: Vec<String> = deck
-        .iter()
-        .map(|l| l.line.text().trim().to_string())
-        .collect();
-    assert_eq!(texts.join(" "), subtitle, "{texts:?}");
+    let title: Vec<_> = pages[0].lines.iter().filter(|l| l.is_title()).collect();
+    let (deck, texts) = deck_lines(&pages[0], subtitle);
     // Heights as lines times size: the two leadings keep to their sizes.
-    let height = |ls: &[&handbill::compose::pages::PlacedLine]| -> f64 {
-        ls.iter().map(|l| largest_size(l).to_pt()).sum()
-    };
+    let height = |ls: &[&PlacedLine]| -> f64 { ls.iter().map(|l| largest_size(l).to_pt()).sum() };
     let (deck_height, title_height) = (height(&deck), height(&title));
     assert!(
         deck_height <= title_height * 0.5 * 1.05,

@@ -218,21 +218,27 @@ fn a_line_that_starts_at_a_ligature_with_a_hyphen_point_keeps_all_its_letters() 
     assert_eq!(joined, "suffer".repeat(60), "{lines:#?}");
 }
 
-#[test]
-fn an_address_breaks_after_a_separator_rather_than_leave_a_gaping_line() {
-    // Narrow lines, and an address of about half a line: kept whole, the
-    // line before it gapes (0.91 em word spaces on a6-handout before).
+/// The lines of a paragraph with a web address of 35 characters, set on
+/// the built-in layout `base` at the body size `size`, unfitted.
+fn petition_lines(base: &str, size: &str) -> Vec<String> {
     let text = "Petition\n\nYou can find the petition, details of neighbourhood meetings \
 and a short guide to writing to your councillor at https://example.org/fair-transport. \
 If you would like to join a local group, share your experiences, or offer help of any \
 kind, write to us at info@example.org or leave a message at any of our meetings.\n";
     let layout = layout::parse(
-        "extends = \"a6-handout\"\n[body]\nfit = \"none\"\nsize = \"8pt\"\n",
-        "a6-8pt.toml",
+        &format!("extends = \"{base}\"\n[body]\nfit = \"none\"\nsize = \"{size}\"\n"),
+        "petition.toml",
         std::path::Path::new(""),
     )
     .unwrap();
-    let lines = lines_on(text, &layout, "en");
+    lines_on(text, &layout, "en")
+}
+
+#[test]
+fn an_address_breaks_after_a_separator_rather_than_leave_a_gaping_line() {
+    // Narrow lines, and an address of about half a line: kept whole, the
+    // line before it gapes (0.91 em word spaces on a6-handout before).
+    let lines = petition_lines("a6-handout", "8pt");
     assert!(
         lines.iter().any(
             |l| l.ends_with("https://example.org/fair-") || l.ends_with("https://example.org/")
@@ -246,17 +252,7 @@ fn an_address_that_fits_a_line_stays_whole_where_a_short_line_is_cheap() {
     // Ragged text on the A3 poster: "…councillor at https://example.org/"
     // over "fair-transport." parted an address that fits a line whole, to
     // spare a line ending two thirds full.
-    let text = "Petition\n\nYou can find the petition, details of neighbourhood meetings \
-and a short guide to writing to your councillor at https://example.org/fair-transport. \
-If you would like to join a local group, share your experiences, or offer help of any \
-kind, write to us at info@example.org or leave a message at any of our meetings.\n";
-    let layout = layout::parse(
-        "extends = \"a3-poster\"\n[body]\nfit = \"none\"\nsize = \"15pt\"\n",
-        "a3-15pt.toml",
-        std::path::Path::new(""),
-    )
-    .unwrap();
-    let lines = lines_on(text, &layout, "en");
+    let lines = petition_lines("a3-poster", "15pt");
     assert!(
         lines
             .iter()
