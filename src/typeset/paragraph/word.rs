@@ -52,7 +52,7 @@ const ADDRESS_HYPHEN_COST: f64 = 2000.0;
 
 /// How much dearer a break inside an address is where the address fits
 /// a line whole and the text is ragged: three times, so that a line ends
-/// short rather than part it. "…councillor at https://example.org/" over
+/// short rather than part it. "…councillor at `https://example.org/`" over
 /// "fair-transport." (the A3 poster) sent a reader looking for the rest
 /// of an address that would have stood on the next line whole, and
 /// pdftotext and typometer read it as two words; a line ending two thirds
