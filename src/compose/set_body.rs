@@ -126,11 +126,7 @@ pub(super) fn set_body(
     for (k, block) in body_blocks.iter().enumerate() {
         firsts.push(blocks.len() - first_text);
         if let Some(rows) = set_label_rows(setter, block, prev, design, (column, blocks.len()))? {
-            let n = rows.len();
-            for (r, mut row) in rows.into_iter().enumerate() {
-                // Two rows at least on each side of a column's end, as a
-                // list keeps two items.
-                row.keep_with_next = r == 0 && n > 1 || r + 2 == n;
+            for row in rows {
                 used += row.space_before + row.lines.iter().map(|l| l.leading).sum();
                 blocks.push(row);
             }

@@ -19,12 +19,13 @@ use crate::compose::baseline::BaselineGrid;
 use crate::compose::pages::BlockLines;
 use crate::error::Result;
 use crate::layout::design::Design;
-use crate::statement::document::{Block, BlockKind, Span};
+use crate::statement::document::{is_table, Block, BlockKind, Span};
 use crate::style::Align;
 use crate::typeset::paragraph::{label_rows, Setter, TextStyle};
 use crate::units::Length;
 
-/// `block`'s rows, one set of lines each, when it is a table of two
+/// `block`'s rows, one set of lines each (each kept whole, two on each
+/// side of a column's end), when it is a table of two
 /// columns too wide for `column` to line up whose labels may hang (see
 /// [`Setter::table_hang`]); `None` for any other block, which is set as
 /// a block is. `prev` is the block before it; `element` the structure
@@ -39,9 +40,12 @@ pub(in crate::compose) fn set_label_rows(
 ) -> Result<Option<Vec<BlockLines>>> {
     // On a right-to-left page a marker is placed after its text's end
     // (see `place`), which would not line the labels up.
-    if block.kind != BlockKind::Body || setter.direction.is_rtl() {
+    if block.kind != BlockKind::Body || !is_table(&block.spans) || setter.direction.is_rtl() {
         return Ok(None);
     }
+    let Some(rows) = label_rows(&block.spans) else {
+        return Ok(None);
+    };
     let body = &design.body;
     // Records, not prose: flush left, as the rows set as lines of text.
     let style = TextStyle {
@@ -49,9 +53,6 @@ pub(in crate::compose) fn set_label_rows(
         ..body_style(design)
     };
     let Some(hang) = setter.table_hang(&block.spans, &style, block.line)? else {
-        return Ok(None);
-    };
-    let Some(rows) = label_rows(&block.spans) else {
         return Ok(None);
     };
     // A row with nothing to hang its label on is not a programme's row.
@@ -64,7 +65,8 @@ pub(in crate::compose) fn set_label_rows(
     };
     let grid = BaselineGrid::of(design);
     let lang = block.language();
-    let mut set = Vec::with_capacity(rows.len());
+    let n = rows.len();
+    let mut set = Vec::with_capacity(n);
     for (k, (label, text)) in rows.iter().enumerate() {
         let marker = if has_text(label) {
             let m = setter.prepare_in(label, &label_style, block.line, lang)?;
@@ -94,12 +96,14 @@ pub(in crate::compose) fn set_label_rows(
             // The rows read as one group, told apart, as a list's items.
             _ => body.paragraph_spacing * LIST_ITEM_SPACING,
         };
-        // A row is read whole: it never parts across columns.
+        // A row is read whole: it never parts across columns; and two
+        // rows at least stay on each side of a column's end, as a list
+        // keeps two items.
         let mut out = BlockLines {
             header: None,
             lines: Vec::new(),
             space_before,
-            keep_with_next: false,
+            keep_with_next: k == 0 && n > 1 || k + 2 == n,
             widows: lines.len(),
             orphans: lines.len(),
             on_grid: true,

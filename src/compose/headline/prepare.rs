@@ -493,12 +493,7 @@ impl<'s, 'a> Search<'s, 'a> {
         // Only a headline with a stop before its last word can read
         // across one: most have none, and are not set again to see.
         let text: String = self.variants[v].iter().map(|s| s.text.as_str()).collect();
-        let inner_stop = text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .split_last()
-            .is_some_and(|(_, before)| before.iter().any(|w| sense::ends_with_a_stop(w)));
-        if !self.clauses || !inner_stop {
+        if !self.clauses || !sense::has_a_stop_inside(&text) {
             return Ok(None);
         }
         let before = self.trial(v, 0)?;

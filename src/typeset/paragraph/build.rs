@@ -130,7 +130,8 @@ impl Setter<'_> {
         style: &TextStyle,
         line: usize,
     ) -> Result<Option<Length>> {
-        if !is_table(spans) || table::label_rows(spans).is_none() {
+        // Two cells a row are the fit's to tell (`hang`).
+        if !is_table(spans) || table::has_headings(spans) {
             return Ok(None);
         }
         let fit = self.prepare_with(spans, style, line, true)?.1;

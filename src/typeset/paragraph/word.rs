@@ -171,8 +171,8 @@ impl Setter<'_> {
             breaks.append(&mut anywhere);
             breaks.sort_unstable();
         }
-        let whole = literal && width <= self.measure;
-        self.push_fragments(p, text, glyphs, breaks, (style, whole))
+        let fits = literal && width <= self.measure;
+        self.push_fragments(p, text, glyphs, breaks, (style, fits))
     }
 
     /// Break opportunities inside a word (byte offsets into `text`), added

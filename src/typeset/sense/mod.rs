@@ -323,13 +323,21 @@ pub fn ends_with_a_stop(word: &str) -> bool {
 /// Whether a line of `lines`, two or more, has a word that `ends` a
 /// clause before its last.
 fn reads_across(lines: &[String], ends: fn(&str) -> bool) -> bool {
-    lines.len() >= 2
-        && lines.iter().any(|line| {
-            let words: Vec<&str> = line.split_whitespace().collect();
-            words
-                .split_last()
-                .is_some_and(|(_, before)| before.iter().any(|w| ends(w)))
-        })
+    lines.len() >= 2 && lines.iter().any(|line| ends_before_its_last(line, ends))
+}
+
+/// Whether `text` has a stop after a word before its last: set on one
+/// line, it would read across it (see [`reads_across_a_stop`]).
+pub fn has_a_stop_inside(text: &str) -> bool {
+    ends_before_its_last(text, ends_with_a_stop)
+}
+
+/// Whether a word of `line` before its last `ends` a clause.
+fn ends_before_its_last(line: &str, ends: fn(&str) -> bool) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words
+        .split_last()
+        .is_some_and(|(_, before)| before.iter().any(|w| ends(w)))
 }
 
 /// The dearest of the breaks between the display `lines` (see
