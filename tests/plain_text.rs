@@ -345,8 +345,7 @@ fn a_forwarded_statement_prints_without_its_senders_note() {
     let (ok, shown, stderr) = build_cli("fwd.txt", text);
     assert!(ok, "{stderr}");
     let expected =
-        "fwd.txt:7: warning: line 7 (“Hi all, here is the final text for the…”), over the \
-                    forwarded statement's headline, left off the leaflet as its sender's note";
+        "fwd.txt:7: warning: line 7 (“Hi all, here is the final text for the…”), over the forwarded statement's headline, left off the leaflet as its sender's note; if this is part of the statement, put it after the headline";
     assert!(stderr.contains(expected), "{stderr}");
     let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
@@ -354,6 +353,70 @@ fn a_forwarded_statement_prints_without_its_senders_note() {
         "{shown}"
     );
     assert!(!shown.contains("Thanks! Maria"), "{shown}");
+}
+
+#[test]
+fn a_reply_prints_its_statement_without_subject_note_or_quoted_trail() {
+    // Before: "Subject: Re: …" was the headline, the sender's note the
+    // first paragraphs, the statement's headline a heading under them,
+    // and the earlier messages under the statement a quote, the line
+    // naming their sender a paragraph.
+    let text = "Subject: Re: Night shift petition - please print\n\n\
+                Hi all,\n\n\
+                Here is the final text for the leaflet. Please print 300 for Monday.\n\n\
+                Maria\n\n\
+                NIGHT SHIFT WORKERS DESERVE A FAIR ROTA\n\n\
+                Since September management has changed the night rota four times with \
+                less than a week's notice. Workers with children cannot plan their lives.\n\n\
+                Sign the petition at the gate on Monday from 5:30 to 7:00.\n\n\
+                On Thu, 4 Dec 2026 at 21:14, Tom Reilly <tom@example.org> wrote:\n\
+                > Can you send the final version? I'll take it to the copy shop.\n\
+                >\n\
+                > On Wed, 3 Dec 2026 at 18:02, Maria <maria@example.org> wrote:\n\
+                >> Draft attached.\n";
+    let (ok, shown, stderr) = build_cli("reply.txt", text);
+    assert!(ok, "{stderr}");
+    for expected in [
+        "reply.txt:1: warning: line 1 is an e-mail's header (Subject:), left off the leaflet",
+        "reply.txt:3: warning: lines 3–7 (“Hi all,…”), over the headline of the statement \
+         in the reply, left off the leaflet as its sender's note",
+        "reply.txt:15: warning: lines 15–19 (“On Thu, 4 Dec 2026 at 21:14, Tom Reilly…”) \
+         are the earlier messages an e-mail reply quotes, left off the leaflet",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        shown.starts_with("NIGHT SHIFT WORKERS DESERVE A FAIR ROTA Since September"),
+        "{shown}"
+    );
+    assert!(shown.ends_with("from 5:30 to 7:00."), "{shown}");
+}
+
+#[test]
+fn a_reply_approving_the_statement_it_quotes_prints_the_statement() {
+    // Before: the note and the line naming the sender were the leaflet's
+    // first paragraph, the statement under them one paragraph with its
+    // ">" marks printed.
+    let text = "Looks good to me, print it.\n\n\
+                On Thu, 4 Dec 2026 at 21:14, Tom Reilly <tom@example.org> wrote:\n\
+                > NIGHT SHIFT WORKERS DESERVE A FAIR ROTA\n\
+                >\n\
+                > Since September management has changed the night rota four times.\n\
+                >\n\
+                > Sign the petition at the gate on Monday from 5:30 to 7:00.\n";
+    let (ok, shown, stderr) = build_cli("ok.txt", text);
+    assert!(ok, "{stderr}");
+    let expected = "ok.txt:1: warning: lines 1–3 (“Looks good to me, print it.…”), a reply \
+                    over the e-mail it quotes, left off the leaflet";
+    assert!(stderr.contains(expected), "{stderr}");
+    assert!(stderr.contains("(lines 4–8)"), "{stderr}");
+    let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        shown,
+        "NIGHT SHIFT WORKERS DESERVE A FAIR ROTA Since September management has changed \
+         the night rota four times. Sign the petition at the gate on Monday from 5:30 to 7:00."
+    );
 }
 
 #[test]

@@ -115,8 +115,10 @@ pub(super) fn without_spacers<'a>(
     }
 }
 
-/// `body` without the `>` marks of a message quoted whole (see
-/// [`email::unquote_whole`]), with a warning; an HTML page as it is.
+/// `body` without the note of a reply over the message it quotes (see
+/// [`email::unwrap_approval`]) and without the `>` marks of a message
+/// quoted whole (see [`email::unquote_whole`]), with a warning for each;
+/// an HTML page as it is.
 pub(super) fn unquoted<'a>(
     body: Cow<'a, str>,
     format: Format,
@@ -126,10 +128,25 @@ pub(super) fn unquoted<'a>(
     if format == Format::Html {
         return body;
     }
+    // A reply over the statement it quotes: its note and the line naming
+    // the quoted message's sender go, and the message is quoted whole.
+    let body = match email::unwrap_approval(&body, (file, first_line)) {
+        Some((text, warning)) => {
+            warnings.push(warning);
+            Cow::Owned(text)
+        }
+        None => body,
+    };
     let Some((text, levels)) = email::unquote_whole(&body) else {
         return body;
     };
     let last = first_line + body.trim_end_matches('\n').matches('\n').count();
+    // Blank lines over the message (a reply's note, blanked) are not it.
+    let first_line = first_line
+        + body
+            .split('\n')
+            .position(|l| !l.trim().is_empty())
+            .unwrap_or(0);
     let marks = if levels == 1 {
         "“>”"
     } else {

@@ -2411,3 +2411,32 @@ fn a_letter_piled_with_marks_is_an_error_where_it_stands() {
         assert!(texts(&parsed.document)[1].contains("Ἀθῆναι"), "{format:?}");
     }
 }
+
+#[test]
+fn markdown_loses_a_replys_subject_and_its_quoted_trail() {
+    let text = "Subject: Re: Night shift petition\n\n\
+                # Night shift workers deserve a fair rota\n\n\
+                Since September the rota has changed four times with less than a week's \
+                notice, and workers with children cannot plan their lives.\n\n\
+                On Thu, 4 Dec 2026 at 21:14, Tom <tom@example.org> wrote:\n\
+                > Can you send the final version?\n";
+    let parsed = parse_ok(text, Format::Markdown);
+    assert_eq!(
+        texts(&parsed.document),
+        [
+            "Night shift workers deserve a fair rota",
+            "Since September the rota has changed four times with less than a week's \
+             notice, and workers with children cannot plan their lives."
+        ]
+    );
+    let found: Vec<String> = parsed.warnings.iter().map(|w| w.to_string()).collect();
+    for expected in [
+        "s.txt:1: warning: line 1 is an e-mail's header (Subject:), left off the leaflet",
+        "s.txt:7: warning: lines 7–8 (“On Thu, 4 Dec 2026 at 21:14, Tom…”) are the earlier",
+    ] {
+        assert!(
+            found.iter().any(|w| w.starts_with(expected)),
+            "{expected}: {found:?}"
+        );
+    }
+}

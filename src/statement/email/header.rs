@@ -132,7 +132,7 @@ pub(super) fn drop_header(para: &mut Para, file: &str, warnings: &mut Vec<Warnin
 
 /// The field name of a mail header line ("Subject: Leaflet"), folded to
 /// lower case; `None` for any other line.
-fn header_field(text: &str) -> Option<String> {
+pub(super) fn header_field(text: &str) -> Option<String> {
     let (name, value) = text.split_once(':')?;
     let name = name.trim().to_lowercase();
     (HEADER_FIELDS.contains(&name.as_str()) && !value.trim().is_empty()).then_some(name)

@@ -1,7 +1,8 @@
 //! What an e-mail wraps around a statement pasted from it, in plain text:
 //! a forwarder's note and the divider over the forwarded message ("Hi
 //! all, please print this" / "---------- Forwarded message ---------"),
-//! its header, the `>` of quoted lines, the `--` over a signature (the
+//! its header, a reply's "Subject: Re: …" and the earlier messages it
+//! quotes, the `>` of quoted lines, the `--` over a signature (the
 //! lines under it are the signature, each set as written), and rules
 //! typed as a row of `=` or `-`. None of it is the statement's text,
 //! and printed it reads as debris ("From: Maria Lopez <maria@…> Sent:
@@ -15,6 +16,7 @@
 mod app_signature;
 mod forward;
 mod header;
+mod reply;
 mod senders_note;
 #[cfg(test)]
 mod tests;
@@ -27,6 +29,8 @@ use crate::statement::document::{BlockKind, Span};
 use app_signature::drop_app_signatures;
 use forward::drop_forwarding;
 use header::drop_header;
+pub(super) use reply::unwrap_approval;
+use reply::{drop_reply_subject, drop_reply_trail};
 use senders_note::drop_senders_note;
 
 /// The most paragraphs and words a forwarder's note over a forwarded
@@ -53,8 +57,8 @@ pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) ->
     let forwarded = paras
         .get_mut(header_at)
         .is_some_and(|p| drop_header(p, file, warnings));
-    if forwarded {
-        drop_senders_note(&mut paras, header_at, true, file, warnings);
+    if forwarded || replied(&mut paras, header_at, true, file, warnings) {
+        drop_senders_note(&mut paras, header_at, (true, forwarded), file, warnings);
     }
     let mut out = Vec::with_capacity(paras.len());
     for para in paras {
@@ -129,14 +133,37 @@ pub(super) fn tidy_markdown(
     warnings: &mut Vec<Warning>,
 ) -> Vec<Para> {
     let (mut paras, header_at) = drop_forwarding(paras, file, warnings);
-    if paras
+    let forwarded = paras
         .get_mut(header_at)
-        .is_some_and(|p| p.kind == ParaKind::Body && drop_header(p, file, warnings))
-    {
-        drop_senders_note(&mut paras, header_at, false, file, warnings);
+        .is_some_and(|p| p.kind == ParaKind::Body && drop_header(p, file, warnings));
+    if forwarded || replied(&mut paras, header_at, false, file, warnings) {
+        drop_senders_note(&mut paras, header_at, (false, forwarded), file, warnings);
     }
     paras.retain(|p| !p.lines.is_empty());
     drop_app_signatures(paras, file, warnings)
+}
+
+/// Drops what a reply wraps around a statement (a subject marked "Re:"
+/// over it, the quoted trail of earlier messages), from `paras[at..]`:
+/// the message, under any forwarding. Returns whether either was there,
+/// and so the mail's sender may have written a note over the headline.
+fn replied(
+    paras: &mut Vec<Para>,
+    at: usize,
+    plain: bool,
+    file: &str,
+    warnings: &mut Vec<Warning>,
+) -> bool {
+    let subject = paras
+        .get_mut(at)
+        .is_some_and(|p| p.kind == ParaKind::Body && drop_reply_subject(p, file, warnings));
+    if paras.get(at).is_some_and(|p| p.lines.is_empty()) {
+        paras.remove(at);
+    }
+    let mut message = paras.split_off(at);
+    let trail = drop_reply_trail(&mut message, plain, file, warnings);
+    paras.append(&mut message);
+    subject || trail
 }
 
 /// The most levels of `>` taken off a text quoted whole: a message

@@ -71,11 +71,12 @@ const SIGNATURE_MAX_WORDS: usize = 3;
 /// reader (see [`is_senders_note`]), followed by a paragraph that may be
 /// the headline and more text. Printed, the note was the leaflet's first
 /// paragraph and the headline a heading under it. `plain` is whether the
-/// statement is plain text. The note is reported in `warnings`.
+/// statement is plain text, `forwarded` whether the mail forwarded it (or
+/// replied). The note is reported in `warnings`.
 pub(super) fn drop_senders_note(
     paras: &mut Vec<Para>,
     at: usize,
-    plain: bool,
+    (plain, forwarded): (bool, bool),
     file: &str,
     warnings: &mut Vec<Warning>,
 ) {
@@ -87,23 +88,51 @@ pub(super) fn drop_senders_note(
             && is_headline_line(&paras[end], plain)
             && is_senders_note(&paras[start..end])
     });
-    let Some(end) = end else {
+    let Some(mut end) = end else {
         return;
     };
+    // "Hi all, … print 300." / "Maria": the sender's name alone under the
+    // note reads as a headline too, but the headline is the next line.
+    if is_name(&paras[end])
+        && paras.get(end + 2).is_some()
+        && is_headline_line(&paras[end + 1], plain)
+    {
+        end += 1;
+    }
     let first = &paras[start].lines[0];
     let last = paras[end - 1].lines.last().unwrap_or(first);
     let (opening, _) = opening_words(&raw_text(first), NOTE_QUOTE_CHARS);
+    let statement = if forwarded {
+        "the forwarded statement's headline"
+    } else {
+        "the headline of the statement in the reply"
+    };
     warnings.push(left_off(
         file,
         first.no,
         &format!(
-            "{} (“{}…”), over the forwarded statement's headline, left off the leaflet as \
-             its sender's note; if this is part of the statement, put it after the headline",
+            "{} (“{}…”), over {statement}, left off the leaflet as its sender's note; if \
+             this is part of the statement, put it after the headline",
             line_span(first.no, last.no),
             opening.trim_end()
         ),
     ));
     paras.drain(start..end);
+}
+
+/// Whether a paragraph is a name alone, as a note is signed: one line of
+/// one to [`SIGNATURE_MAX_WORDS`] capitalised words, no mark after them.
+fn is_name(p: &Para) -> bool {
+    let [line] = &p.lines[..] else {
+        return false;
+    };
+    let text = raw_text(line);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    p.kind == ParaKind::Body
+        && (1..=SIGNATURE_MAX_WORDS).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
 }
 
 /// Whether a paragraph reads as a headline: a Markdown title or heading,

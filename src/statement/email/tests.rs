@@ -337,3 +337,106 @@ fn a_message_quoted_whole_loses_its_marks_and_keeps_its_columns() {
     assert_eq!(unquote_whole("Our reply\n\n> You said no.\n"), None);
     assert_eq!(unquote_whole("\n\n"), None);
 }
+
+/// The statement of the reply tests, over its trail.
+const STATEMENT: &str = "NO TO THE RENT RISE\n\n\
+                         The landlord wants a third more from April for flats with broken lifts \
+                         and damp walls. We will not pay it.\n\n\
+                         Meet in the courtyard on Sunday at four.\n\n";
+
+#[test]
+fn a_replys_quoted_trail_under_the_statement_is_left_off() {
+    let text = format!(
+        "{STATEMENT}On Thu, 4 Dec 2026 at 21:14, Tom <tom@example.org> wrote:\n\
+         > Is this the final text?\n>\n> On Wed, 3 Dec 2026 at 9:02, Jo wrote:\n>> Draft.\n"
+    );
+    let mut warnings = Vec::new();
+    let out = tidy(paras(&text), "e.txt", &mut warnings);
+    assert_eq!(out.len(), 3, "{:?}", lines(&out));
+    assert_eq!(lines(&out)[2], ["Meet in the courtyard on Sunday at four."]);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].at.line, Some(7));
+    assert!(
+        warnings[0].message.starts_with("lines 7–11 (“On Thu,"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn a_trail_over_the_statement_goes_too_with_the_note_between() {
+    // Written under the message it answers, as mailing lists do.
+    let text = format!(
+        "On 04/12/2026 21:14, Tom Reilly wrote:\n> Can you send the final text?\n\n\
+         Hi Tom, here it is.\n\n{STATEMENT}"
+    );
+    let mut warnings = Vec::new();
+    let out = tidy(paras(&text), "e.txt", &mut warnings);
+    assert_eq!(lines(&out)[0], ["NO TO THE RENT RISE"]);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+}
+
+#[test]
+fn a_trail_that_outweighs_the_rest_and_a_statements_own_quotation_stay() {
+    // The quoted message is the longer: it may be the statement.
+    let text = "Yes.\n\nOn Thu, 4 Dec 2026 at 21:14, Tom wrote:\n\
+                > We will not pay the rent rise, not this year and not the next.\n";
+    let mut warnings = Vec::new();
+    let out = tidy(paras(text), "e.txt", &mut warnings);
+    assert_eq!(out.len(), 2, "{:?}", lines(&out));
+    // "The mayor wrote:" names no time or address: a quotation.
+    let text = format!("{STATEMENT}In March the mayor wrote:\n> The library will stay open.\n");
+    let mut warnings = Vec::new();
+    let out = tidy(paras(&text), "e.txt", &mut warnings);
+    assert_eq!(out.len(), 4, "{:?}", lines(&out));
+    assert!(
+        out[3].lines.iter().any(|l| raw_text(l).contains("library")),
+        "{:?}",
+        lines(&out)
+    );
+}
+
+#[test]
+fn a_subject_marked_as_a_reply_is_left_off_and_a_memos_stays() {
+    let mut warnings = Vec::new();
+    let out = tidy(
+        paras(&format!("Subject: AW: Flugblatt\n\n{STATEMENT}")),
+        "e.txt",
+        &mut warnings,
+    );
+    assert_eq!(lines(&out)[0], ["NO TO THE RENT RISE"]);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    let memo = format!("To: All members\nSubject: Pay claim\n\n{STATEMENT}");
+    let mut warnings = Vec::new();
+    let out = tidy(paras(&memo), "e.txt", &mut warnings);
+    assert_eq!(lines(&out)[0], ["To: All members", "Subject: Pay claim"]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn a_reply_over_the_statement_it_quotes_is_unwrapped() {
+    let text =
+        "Fine by me.\n\nOn Thu, 4 Dec 2026 at 21:14, Tom wrote:\n> SAVE THE PARK\n>\n> Sunday.\n";
+    let (out, warning) = unwrap_approval(text, ("e.txt", 1)).expect("a reply's note");
+    assert_eq!(out, "\n\n\n> SAVE THE PARK\n>\n> Sunday.\n");
+    assert_eq!(warning.at.line, Some(1));
+    assert!(
+        warning.message.starts_with("lines 1–3 (“Fine by me.…”)"),
+        "{}",
+        warning.message
+    );
+    // Text after the quoted message, or a long reply, is no such note.
+    assert!(unwrap_approval(&format!("{text}\nOne more thing.\n"), ("e.txt", 1)).is_none());
+    let long = format!(
+        "{}\n\nOn Thu, 4 Dec 2026 at 21:14, Tom wrote:\n> Ok.\n",
+        "word ".repeat(90)
+    );
+    assert!(unwrap_approval(&long, ("e.txt", 1)).is_none());
+}
+
+#[test]
+fn a_statement_over_a_short_quoted_message_is_no_approval() {
+    // The statement over the message it answers: its words stay, however
+    // short, when the quoted message is not the longer by far.
+    let text = format!("{STATEMENT}On Thu, 4 Dec 2026 at 21:14, Tom wrote:\n> Can you send it?\n");
+    assert!(unwrap_approval(&text, ("e.txt", 1)).is_none());
+}
