@@ -56,6 +56,7 @@ fn write_temp(bytes: &[u8], tag: &str) -> ScratchFile {
 }
 
 /// A word as poppler sees it: page, box and text.
+#[derive(Debug)]
 struct Word {
     page: usize,
     x_min: f64,
@@ -1214,14 +1215,52 @@ fn a_programme_too_wide_to_line_up_hangs_its_times_left_of_its_events() {
     // Each row set apart from the one before, as a list's items.
     assert!(set_apart(&words, find("10:30")));
     // Labels too wide to hang at the size the page wants ("Wednesday 5
-    // March" is nine ems) do not hold the body small either: the rows
-    // are lines of text there, as before.
+    // March" is nine ems) do not hold the body small either; each stands
+    // on a line of its own over its event (before: the rows were lines of
+    // text, "Monday 3 March  Door-knocking on / the Weavers Court…").
     let week = "Week of action\n\nEvery day this week we are out on the estates.\n\n\
                 Monday 3 March\tDoor-knocking on the Weavers Court estate, from the community room\n\
                 Wednesday 5 March\tOpen meeting with a housing lawyer: what the new tenancy rules mean for you\n\
                 Friday 7 March\tMarch to the council offices, leaving from Mill Lane at 5pm\n";
-    let (out, _) = built_words(week, &layout, "week-words");
+    let (out, words) = built_words(week, &layout, "week-words");
     assert!(out.body_size.to_pt() > 20.0, "{:?}", out.body_size);
+    let said: Vec<String> = out.warnings.iter().map(|w| w.to_string()).collect();
+    assert!(!said.iter().any(|w| w.contains("table")), "{said:?}");
+    let find = |t: &str| {
+        words
+            .iter()
+            .find(|w| w.text == t)
+            .unwrap_or_else(|| panic!("{t}"))
+    };
+    let leading = out.body_size.to_pt() * 1.1;
+    for (label, event) in [
+        ("Monday", "Door-knocking"),
+        ("Wednesday", "Open"),
+        ("Friday", "March"),
+    ] {
+        let (label, event) = (
+            find(label),
+            words
+                .iter()
+                .find(|w| w.text == event && w.y_max > find(label).y_max + 1.0)
+                .unwrap(),
+        );
+        // The event starts the next line, under its label's start.
+        assert!(
+            (label.x_min - event.x_min).abs() < 0.5,
+            "{label:?} {event:?}"
+        );
+        let below = event.y_max - label.y_max;
+        assert!(
+            below > leading * 0.9 && below < leading * 1.6,
+            "{below} {leading}"
+        );
+        // Nothing else on the label's line: its date's three words, then
+        // the event, in reading order.
+        let at = |w: &Word| words.iter().position(|v| std::ptr::eq(v, w)).unwrap();
+        assert_eq!(at(event), at(label) + 3, "{label:?} {event:?}");
+    }
+    assert!(set_apart(&words, find("Wednesday")));
 }
 
 /// Whether `word` stands further below the line above it than the lines

@@ -87,7 +87,7 @@ impl Setter<'_> {
 
     /// The width a table's rows (text with tabs) set in `style` need to
     /// stand lined up in columns, however wide; zero for a table of two
-    /// columns whose labels hang (see [`Setter::table_hang`]) up to a
+    /// columns whose labels hang (see [`Setter::label_form`]) up to a
     /// larger size than its columns stand: there it stands as labels, and
     /// past that as lines of text, each reading as a table reads, so it
     /// does not hold the body small (a programme's long event made the A4
@@ -117,28 +117,36 @@ impl Setter<'_> {
         }))
     }
 
-    /// Where the text of a table of two columns' rows starts when the
-    /// table is too wide for the measure to line up, and its first cells
-    /// are narrow enough to hang left of the text as labels: the widest
-    /// label and a gutter, at most [`table::LABEL_SHARE`] of the measure
-    /// (a programme's times, "10:00", before events that wrap). `None`
-    /// for a table that lines up, has another number of columns or a
-    /// headings' row, or labels too wide; and for text without tabs.
-    pub fn table_hang(
+    /// How a table of two columns' rows stand when the table is too wide
+    /// for the measure to line up (see [`LabelForm`]): hung, when its first
+    /// cells are narrow enough to stand left of the text as labels (the
+    /// widest label and a gutter at most [`table::LABEL_SHARE`] of the
+    /// measure: a programme's times, "10:00", before events that wrap), or
+    /// else each label over its text. `None` for a table that lines up, or
+    /// has another number of columns or a headings' row; and for text
+    /// without tabs.
+    pub fn label_form(
         &mut self,
         spans: &[Span],
         style: &TextStyle,
         line: usize,
-    ) -> Result<Option<Length>> {
+    ) -> Result<Option<LabelForm>> {
         // Two cells a row are the fit's to tell (`hang`).
         if !is_table(spans) || table::has_headings(spans) {
             return Ok(None);
         }
         let fit = self.prepare_with(spans, style, line, true)?.1;
+        let measure = self.measure;
         Ok(fit
             .filter(|f| !f.lined_up)
             .and_then(|f| f.hang)
-            .filter(|&hang| hang <= self.measure * table::LABEL_SHARE))
+            .map(|hang| {
+                if hang <= measure * table::LABEL_SHARE {
+                    LabelForm::Hung(hang)
+                } else {
+                    LabelForm::Stacked
+                }
+            }))
     }
 
     /// [`Setter::prepare`], with the cells of a table's rows lined up in
@@ -496,6 +504,18 @@ impl Setter<'_> {
             strike: span_style.strike && prev.is_some_and(|g| g.strike),
         })
     }
+}
+
+/// How the rows of a table of two columns too wide to line up stand.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum LabelForm {
+    /// Each first cell a label flush with the column's start, the second
+    /// cell's text starting this far in and wrapping under its own start.
+    Hung(Length),
+    /// Each first cell a label on a line of its own, over its text: labels
+    /// too wide to hang ("Wednesday 5 March", nine ems) would leave the
+    /// text a narrow strip.
+    Stacked,
 }
 
 /// How a table's rows came out.

@@ -48,6 +48,7 @@ use crate::typeset::shape::Shaper;
 use crate::typeset::system_fonts::HanRegion;
 use crate::units::Length;
 
+pub use build::LabelForm;
 pub use gaps::SegmentPlace;
 pub use known::KnownTrials;
 pub use memo::Memo;
