@@ -709,3 +709,35 @@ fn a_house_number_stays_with_its_street_and_a_time_is_never_split() {
     }
     assert_eq!(checked, layout::builtin_names().len());
 }
+
+#[test]
+fn a_chinese_name_in_english_text_stays_whole_and_a_chinese_sentence_breaks() {
+    // Before: "…they call themselves 外卖骑手联" over "盟, the delivery
+    // riders' league": the name (its last character "league") parted as
+    // a word broken without a hyphen.
+    let text = "Riders\n\nOn 12 March, riders in Shenzhen (深圳) and Lagos stopped work on the \
+                same day. In Shenzhen they call themselves 外卖骑手联盟, the delivery riders' \
+                league; in Lagos the riders' association is led by Adebayo Ọlọ́rún. Their demand \
+                is the same: a minimum rate per delivery, paid time while waiting, and an end to \
+                deactivation without appeal.\n";
+    for base in ["a4-leaflet", "a6-handout", "a3-poster"] {
+        let layout = layout::load(base).unwrap();
+        let lines = lines_on(text, &layout, "en");
+        assert!(
+            lines.iter().any(|l| l.contains("外卖骑手联盟")),
+            "{base}: {lines:#?}"
+        );
+    }
+    // A Chinese sentence wider than half the column still breaks between
+    // its characters, as Chinese text does.
+    let quote = "Riders\n\nThe banner read 我们不是机器我们要求合理的报酬和工作时间以及被尊重的权利每一位骑手都应该得到保障 \
+                 in large red letters.\n";
+    let layout = layout::load("a6-handout").unwrap();
+    let lines = lines_on(quote, &layout, "en");
+    assert!(
+        !lines.iter().any(|l| l.contains(
+            "我们不是机器我们要求合理的报酬和工作时间以及被尊重的权利每一位骑手都应该得到保障"
+        )),
+        "{lines:#?}"
+    );
+}

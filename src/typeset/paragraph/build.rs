@@ -621,6 +621,7 @@ fn new_paragraph(style: &TextStyle, script: ScriptShare, line: usize) -> Paragra
         shrinks_letters: false,
         scaling: GlyphScaling::NONE,
         segment_breaks: Vec::new(),
+        ideographs_few: script.ideographs_few(),
         // Running text only (a body paragraph, which may hyphenate):
         // a display line's last line is the breaking by sense's.
         min_last_line: if !style.hyphenate {

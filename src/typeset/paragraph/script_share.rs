@@ -73,6 +73,12 @@ impl ScriptShare {
         self.ideographs * 2 > self.letters
     }
 
+    /// Written with spaces, with a Chinese or Japanese name or phrase in it
+    /// at most: no more than a quarter of its letters ideographs or kana.
+    pub fn ideographs_few(self) -> bool {
+        self.ideographs * 4 <= self.letters
+    }
+
     /// Mostly in scripts that space their words (not Chinese, Japanese,
     /// Thai, Lao, Khmer or Burmese).
     pub fn mostly_spaced(self) -> bool {

@@ -184,6 +184,12 @@ pub struct Paragraph {
     /// (Chinese, Japanese, Thai, …), for a display line to price by sense
     /// (see [`Paragraph::weigh_segment_breaks`]).
     pub(super) segment_breaks: Vec<SegmentGap>,
+    /// Whether its Chinese or Japanese is a name or phrase in text that
+    /// spaces its words (see [`ScriptShare::ideographs_few`]), kept whole
+    /// where it is short (see `NAME_RUN_SHARE`).
+    ///
+    /// [`ScriptShare::ideographs_few`]: super::ScriptShare::ideographs_few
+    pub(super) ideographs_few: bool,
     /// The shortest its last line should be, where the measure's share
     /// (`SHORT_LAST_LINE`) says too little: see `CJK_LAST_LINE_EM`.
     pub(super) min_last_line: Length,

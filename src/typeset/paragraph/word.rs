@@ -33,6 +33,15 @@ const EMERGENCY_COST: f64 = 1000.0;
 /// nothing unless the last pass needs them.
 const LONG_WORD_SHARE: f64 = 0.5;
 
+/// The widest share of the measure a run of Chinese or Japanese in text
+/// that spaces its words stays whole in: there it is a name or a term
+/// ("the 外卖骑手联盟 riders' union"), read as a word is, and a break
+/// between two of its characters ("外卖骑手联 / 盟") parts it as a break
+/// inside a word without a hyphen would. As wide as a word may be before
+/// it breaks anywhere; a longer run (a quoted sentence) breaks between
+/// characters as Chinese does.
+const NAME_RUN_SHARE: f64 = LONG_WORD_SHARE;
+
 /// Cost of hyphenating a capitalised word in mid-sentence (a name:
 /// "Ser-bian", "So-mali"), on top of being left to the passes that run when
 /// nothing within tolerance works: 3000² demerits, what a line stretched to
@@ -120,6 +129,9 @@ impl Setter<'_> {
         let mut glyphs = self.shape_word(text, styles, char_levels, style, line, runs)?;
         raised_marks_last(&mut glyphs);
         let width: Length = glyphs.iter().map(|(_, g)| g.advance).sum();
+        if p.ideographs_few && width <= self.measure * NAME_RUN_SHARE {
+            breaks.retain(|b| b.1 != WordBreak::Segment(SegmentBreak::Ideographic));
+        }
         let segmented = breaks.iter().any(|b| matches!(b.1, WordBreak::Segment(_)));
         if width > self.measure * LONG_WORD_SHARE && !literal && !segmented {
             // An over-long word may break anywhere, but only as a last resort.
