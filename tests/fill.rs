@@ -938,3 +938,46 @@ fn the_date_and_organisation_follow_a_headline_grown_to_fill_the_page() {
     );
     assert!(size <= expected, "date {size}, at most {expected}");
 }
+
+#[test]
+fn a_statement_of_list_items_keeps_lines_long_enough_to_read() {
+    // Before: with no full line of running text to count, the measure had
+    // no limit, and the A4 set twelve demands in two columns of some 18
+    // characters a line at 24pt ("No victimisa- / tion of workers").
+    let demands: String = [
+        "A pay rise of 12% for all grades, backdated to April.",
+        "A minimum rate of £15 an hour.",
+        "Sick pay from the first day of illness.",
+        "An end to zero-hours contracts.",
+        "Full pay for all time spent on site, including security checks.",
+        "Breaks of at least 30 minutes in every shift over six hours.",
+        "Heating in every break room.",
+        "Safe staffing levels agreed with the union.",
+        "No victimisation of workers who took part in the strike.",
+        "Union recognition at every site.",
+        "An independent review of the bonus scheme.",
+        "Two weeks' notice of every rota change.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(k, d)| format!("{}. {d}\n", k + 1))
+    .collect();
+    let text = format!(
+        "# Our twelve demands\n\n{demands}\nVote YES in the ballot. Ballot closes 20 March.\n"
+    );
+    let doc = parse(&text, Format::Markdown, "demands.md")
+        .unwrap()
+        .document;
+    let layout = layout::load("a4-leaflet").unwrap();
+    let pages = composed(&doc, &layout, "demands.md");
+    // Every item's line starts in the page's left half: one column.
+    let half = layout.design.page.width / 2.0;
+    let lines: Vec<&PlacedLine> = pages.iter().flat_map(|p| &p.lines).collect();
+    assert!(lines.iter().all(|l| l.x < half), "two columns");
+    let longest = lines
+        .iter()
+        .map(|l| l.line.text().chars().count())
+        .max()
+        .unwrap();
+    assert!(longest >= 35, "{longest}");
+}

@@ -17,9 +17,10 @@ use super::ComposeOptions;
 use crate::error::Result;
 use crate::layout::design::Design;
 use crate::script::is_cjk;
-use crate::statement::document::{BlockKind, Document};
+use crate::statement::document::{Block, BlockKind, Document};
 use crate::style::Align;
 use crate::typeset::line::LineEnd;
+use crate::typeset::paragraph::{Setter, TextStyle};
 use crate::units::Length;
 
 /// The fewest characters a justified line should hold: with fewer, a line
@@ -116,7 +117,7 @@ impl Tools {
         let body = &design.body;
         let style = body_style(design);
         let column = design.page.column_width();
-        let (mut chars, mut width, mut sampled) = (0usize, Length::ZERO, 0usize);
+        let (mut chars, mut width) = (0usize, Length::ZERO);
         let (_, blocks) = split_head(&doc.blocks);
         let mut table = Length::ZERO;
         for block in blocks.iter().filter(|b| b.kind == BlockKind::Body) {
@@ -124,19 +125,29 @@ impl Tools {
                 table = table.max(w);
                 continue;
             }
-            if sampled >= SAMPLE_CHARS {
-                continue;
-            }
-            let p = setter.prepare_in(&block.spans, &style, block.line, block.language())?;
-            let lines = setter.set(&p, &[column]);
-            // Every line but a paragraph's last is full, and those its
-            // writer ended short.
-            let full = lines.iter().take(lines.len().saturating_sub(1));
-            for line in full.filter(|l| l.end != LineEnd::Break) {
-                let n: usize = line.text().chars().map(reading_units).sum();
+            if chars < SAMPLE_CHARS {
+                let (n, full) = full_lines(&mut setter, block, &style, column)?;
                 chars += n;
-                sampled += n;
-                width += column;
+                // Line by line: a product rounds otherwise, and moves sizes.
+                width = (0..full).fold(width, |w, _| w + column);
+            }
+        }
+        // A statement that is all list items ("Our twelve demands", a line
+        // under them) has no full line of running text to count, and was
+        // set with no limit: two columns of 18 characters on the A4.
+        // Its items' lines count then, set at the column's width.
+        if chars == 0 {
+            let items = blocks
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }));
+            for block in items {
+                if chars >= SAMPLE_CHARS {
+                    break;
+                }
+                let (n, full) = full_lines(&mut setter, block, &style, column)?;
+                chars += n;
+                // Line by line: a product rounds otherwise, and moves sizes.
+                width = (0..full).fold(width, |w, _| w + column);
             }
         }
         Ok((chars > 0 || table > Length::ZERO).then(|| Measure {
@@ -145,6 +156,26 @@ impl Tools {
             table_em: table / body.size,
         }))
     }
+}
+
+/// The reading units (see [`reading_units`]) of `block`'s full lines set
+/// in `style` on a line of `column`, and how many lines those are: every
+/// line but its last, and those its writer ended short.
+fn full_lines(
+    setter: &mut Setter,
+    block: &Block,
+    style: &TextStyle,
+    column: Length,
+) -> Result<(usize, usize)> {
+    let p = setter.prepare_in(&block.spans, style, block.line, block.language())?;
+    let lines = setter.set(&p, &[column]);
+    let full = lines.iter().take(lines.len().saturating_sub(1));
+    let (mut chars, mut count) = (0, 0);
+    for line in full.filter(|l| l.end != LineEnd::Break) {
+        chars += line.text().chars().map(reading_units).sum::<usize>();
+        count += 1;
+    }
+    Ok((chars, count))
 }
 
 #[cfg(test)]
