@@ -52,6 +52,7 @@ const RULE_MIN_MARKS: usize = 8;
 /// The paragraphs of a plain-text statement without its e-mail remnants,
 /// each one left off reported in `warnings` as in `file`.
 pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
+    let from = warnings.len();
     let paras = drop_app_signatures(paras, file, warnings);
     let (mut paras, header_at) = drop_forwarding(paras, file, warnings);
     let forwarded = paras
@@ -118,7 +119,15 @@ pub(super) fn tidy(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) ->
         }
         out.push(para);
     }
+    in_line_order(&mut warnings[from..]);
     out
+}
+
+/// The warnings of what was left off, in the order of their lines: a
+/// reply's trail is found before the note over its headline, which comes
+/// first in the file.
+fn in_line_order(warnings: &mut [Warning]) {
+    warnings.sort_by_key(|w| w.at.line);
 }
 
 /// The paragraphs of a Markdown statement without what a mail wraps
@@ -132,6 +141,7 @@ pub(super) fn tidy_markdown(
     file: &str,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Para> {
+    let from = warnings.len();
     let (mut paras, header_at) = drop_forwarding(paras, file, warnings);
     let forwarded = paras
         .get_mut(header_at)
@@ -140,7 +150,9 @@ pub(super) fn tidy_markdown(
         drop_senders_note(&mut paras, header_at, (false, forwarded), file, warnings);
     }
     paras.retain(|p| !p.lines.is_empty());
-    drop_app_signatures(paras, file, warnings)
+    let paras = drop_app_signatures(paras, file, warnings);
+    in_line_order(&mut warnings[from..]);
+    paras
 }
 
 /// Drops what a reply wraps around a statement (a subject marked "Re:"
