@@ -424,6 +424,34 @@ fn a_reply_approving_the_statement_it_quotes_prints_the_statement() {
 }
 
 #[test]
+fn a_press_release_prints_as_a_leaflet() {
+    // Before: "FOR IMMEDIATE RELEASE" was the headline, the release's
+    // headline a line of body text under its date (read as an Italian
+    // greeting, "Care …"), and "ENDS" the last line.
+    let text = "FOR IMMEDIATE RELEASE\n12 March 2026\n\n\
+                Care workers vote to strike over unpaid travel time\n\n\
+                Care workers employed by HomeCare Plus voted by 87% to strike after the \
+                company refused to pay for the time they spend travelling between clients' homes.\n\n\
+                The first strike day is Monday 23 March.\n\nENDS\n";
+    let (ok, shown, stderr) = build_cli("release.txt", text);
+    assert!(ok, "{stderr}");
+    for expected in [
+        "release.txt:1: warning: “FOR IMMEDIATE RELEASE” opens a press release, for editors: left off the leaflet",
+        "release.txt:10: warning: “ENDS” closes a press release, for editors: left off the leaflet",
+    ] {
+        assert!(stderr.contains(expected), "{expected}\n{stderr}");
+    }
+    let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        shown.starts_with(
+            "Care workers vote to strike over unpaid travel time 12 March 2026 Care workers employed"
+        ),
+        "{shown}"
+    );
+    assert!(shown.ends_with("Monday 23 March."), "{shown}");
+}
+
+#[test]
 fn a_statement_quoted_whole_in_a_reply_prints_as_the_statement() {
     // Before: every line quoted, the blank lines between paragraphs were
     // lines of ">", and the whole message was one quote, set in the

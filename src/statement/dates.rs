@@ -107,6 +107,85 @@ pub fn numeric(token: &str) -> Option<Numeric> {
     })
 }
 
+/// The days of the week, in the languages whose months [`MONTHS`] has in
+/// the nominative (lower case): a dateline may open with one ("Thursday
+/// 12 March 2026", "jeudi 12 mars 2026").
+const WEEKDAYS: &str = "monday tuesday wednesday thursday friday saturday sunday \
+    montag dienstag mittwoch donnerstag freitag samstag sonntag \
+    lundi mardi mercredi jeudi vendredi samedi dimanche \
+    lunes martes miércoles jueves viernes sábado domingo \
+    lunedì martedì mercoledì giovedì venerdì sabato domenica \
+    segunda-feira terça-feira quarta-feira quinta-feira sexta-feira \
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag";
+
+/// The short forms of English months a dateline may use ("12 Mar 2026").
+const ENGLISH_MONTH_ABBREVIATIONS: &str = "jan feb mar apr jun jul aug sep sept oct nov dec";
+
+/// The words a written date joins its parts with ("12 de marzo de 2026",
+/// "the 12th of March").
+const DATE_JOINERS: &[&str] = &["de", "of", "the", "le", "der", "den"];
+
+/// The most words of a line that is a date alone.
+const DATE_LINE_MAX_WORDS: usize = 7;
+
+/// Whether `text` is a date alone, as a dateline over a press release or
+/// a letter writes it: "12 March 2026", "Thursday, 12 March 2026", "12 de
+/// marzo de 2026", "March 12, 2026", "12.03.2026"; its words only a day, a
+/// month's name, a year, a weekday, the joiners a language writes between
+/// them, or a numeric date. A month with a day or a year, or a numeric
+/// date, must be there: "May Day 2026" is a title, "2026" a year.
+pub fn is_date_line(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.']).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > DATE_LINE_MAX_WORDS {
+        return false;
+    }
+    let month = |w: &str| {
+        MONTHS
+            .iter()
+            .any(|(_, names)| names.split(' ').any(|m| m.to_lowercase() == w))
+            || ENGLISH_MONTH_ABBREVIATIONS.split(' ').any(|m| m == w)
+    };
+    let day = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_alphabetic() || c == 'º' || c == 'ª');
+        (1..=2).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && digits.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d))
+            && matches!(
+                &w[digits.len()..],
+                "" | "st" | "nd" | "rd" | "th" | "er" | "º" | "ª"
+            )
+    };
+    let year = |w: &str| {
+        w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && w.parse::<u16>().is_ok_and(|y| (1900..=2099).contains(&y))
+    };
+    let weekday = |w: &str| WEEKDAYS.split_whitespace().any(|d| d == w);
+    let (mut months, mut days, mut years, mut numerics) = (0, 0, 0, 0);
+    for w in &words {
+        if month(w) {
+            months += 1;
+        } else if day(w) {
+            days += 1;
+        } else if year(w) {
+            years += 1;
+        } else if numeric(w).is_some() {
+            numerics += 1;
+        } else if !weekday(w) && !DATE_JOINERS.contains(&w.as_str()) {
+            return false;
+        }
+    }
+    match (months, numerics) {
+        (1, 0) => days + years >= 1 && days <= 1 && years <= 1,
+        (0, 1) => days + years == 0,
+        _ => false,
+    }
+}
+
 /// The byte range of a clock time that ends `text` and directly follows a
 /// numeric date, with the spaces (and a comma) between them and any after
 /// it; `None` when `text` does not end so.
@@ -303,6 +382,32 @@ mod tests {
         assert_eq!(numeric("12/13/2023.5"), None);
         assert_eq!(numeric("6/1/123"), None);
         assert_eq!(numeric("a/b/c"), None);
+    }
+
+    #[test]
+    fn a_date_alone_on_a_line_is_told_from_a_title() {
+        for line in [
+            "12 March 2026",
+            "Thursday, 12 March 2026",
+            "March 12, 2026",
+            "12 de marzo de 2026",
+            "jeudi 12 mars 2026",
+            "12.03.2026",
+            "1st May 2026",
+            "12 Mar 2026",
+        ] {
+            assert!(is_date_line(line), "{line}");
+        }
+        for line in [
+            "May Day 2026",
+            "2026",
+            "Budget 2027",
+            "March for homes",
+            "12 demands",
+            "March 12, 2026: the day we struck",
+        ] {
+            assert!(!is_date_line(line), "{line}");
+        }
     }
 
     #[test]

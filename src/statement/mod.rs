@@ -140,6 +140,7 @@ pub mod limits;
 mod markdown;
 mod meta;
 mod plain;
+mod press;
 mod quoted;
 mod rejoin;
 mod steps;

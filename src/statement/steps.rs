@@ -7,8 +7,8 @@
 use std::borrow::Cow;
 
 use super::{
-    breaks, chat, clean, email, emphasis, events, folios, frontmatter, markdown, plain, quoted,
-    rejoin, Format,
+    breaks, chat, clean, email, emphasis, events, folios, frontmatter, markdown, plain, press,
+    quoted, rejoin, Format,
 };
 use crate::error::{Location, Result, Warning};
 use crate::statement::document::{Block, Metadata};
@@ -177,6 +177,7 @@ pub(super) fn paragraphs(
             let paras = quoted::rows(plain::paragraphs(body, first_line));
             let paras = chat::tidy(paras, file, warnings);
             let paras = email::tidy(paras, file, warnings);
+            let paras = press::tidy(paras, file, warnings);
             let paras = events::tidy(paras, file, warnings);
             let paras = folios::drop(paras, file, warnings);
             let paras = breaks::split(paras, file, warnings);
@@ -191,6 +192,7 @@ pub(super) fn paragraphs(
             let read = markdown::paragraphs(body, first_line, file, warnings)?;
             let paras = chat::tidy(quoted::rows(read.paras), file, warnings);
             let paras = email::tidy_markdown(paras, file, warnings);
+            let paras = press::tidy(paras, file, warnings);
             let paras = events::tidy(paras, file, warnings);
             let paras = folios::drop(paras, file, warnings);
             let paras = if breaks::without_blank_lines(body) {

@@ -2440,3 +2440,27 @@ fn markdown_loses_a_replys_subject_and_its_quoted_trail() {
         );
     }
 }
+
+#[test]
+fn a_date_over_the_headline_is_its_meta_line() {
+    // Before: the date was the headline, the headline a line of body text.
+    let doc = plain(
+        "12 March 2026\n\nCare workers vote to strike over unpaid travel time\n\n\
+         Care workers employed by HomeCare Plus voted by 87% to strike.\n\n\
+         Pickets stand outside the office from 7am.\n",
+    );
+    assert_eq!(
+        kinds(&doc)[..3],
+        [BlockKind::Headline, BlockKind::Meta, BlockKind::Body],
+        "{:?}",
+        texts(&doc)
+    );
+    assert_eq!(
+        texts(&doc)[0],
+        "Care workers vote to strike over unpaid travel time"
+    );
+    assert_eq!(texts(&doc)[1], "12 March 2026");
+    // A title with a year in it stays the headline.
+    let doc = plain("May Day 2026\n\nMarch and rally\n\nWe meet at noon in the park.\n");
+    assert_eq!(texts(&doc)[0], "May Day 2026");
+}

@@ -2,9 +2,9 @@
 //! matter's title), and the subtitle or deck under it.
 
 use super::blocks::{block, field_block, render, table_tabs};
-use super::letter::{is_salutation, SALUTATION_WORDS};
+use super::letter::{is_salutation, opens_with_greeting};
 use super::meta_lines::{is_meta_line, opens_with_pictograph};
-use super::text::{char_count, final_mark, opens_with_any, raw_text, same_text, sentence_count};
+use super::text::{char_count, final_mark, raw_text, same_text, sentence_count};
 use crate::error::Warning;
 use crate::statement::clean::is_space;
 use crate::statement::document::{Block, BlockKind};
@@ -67,7 +67,7 @@ pub(in crate::statement) fn may_be_headline(p: &Para, plain: bool) -> bool {
                 || char_count(&text) > HEADLINE_MAX_CHARS
                 || reads_as_prose(&text)
                 || text.ends_with(',')
-                || opens_with_any(&text, SALUTATION_WORDS)
+                || opens_with_greeting(&text)
                 || is_separator(&raw)
                 || list)
         }
@@ -112,6 +112,9 @@ fn headline_para(paras: &[Para], front: &FrontMatter, plain: bool) -> Option<usi
         .iter()
         .position(|p| p.kind == ParaKind::Title)
         .or_else(|| {
+            if dateline(paras) {
+                return Some(1);
+            }
             paras
                 .first()
                 .filter(|p| may_be_headline(p, plain))
@@ -128,6 +131,29 @@ fn headline_para(paras: &[Para], front: &FrontMatter, plain: bool) -> Option<usi
     }
 }
 
+/// Whether the statement opens with a date alone over its headline and
+/// more text ("12 March 2026" / "Care workers vote to strike…" / …), as a
+/// press release or a letter dates itself: the headline is the second
+/// paragraph and the date its meta line. Taken for the headline, the date
+/// was set as one, the real headline as a line of body text under it.
+fn dateline(paras: &[Para]) -> bool {
+    let [first, second, _, ..] = paras else {
+        return false;
+    };
+    first.kind == ParaKind::Body
+        && first.lines.len() == 1
+        && dates::is_date_line(&raw_text(&first.lines[0]))
+        && match second.kind {
+            ParaKind::Title => true,
+            ParaKind::Body => {
+                second.lines.len() <= 2
+                    && may_be_headline(second, true)
+                    && !matches!(final_mark(&para_text(second)), Some('.' | ',' | ';' | ':'))
+            }
+            _ => false,
+        }
+}
+
 /// The headline, from the text or else the front matter's title, with what
 /// comes before it as body text and its own meta lines into `raw_meta`.
 /// Returns the next paragraph and whether there is a headline.
@@ -139,7 +165,14 @@ pub(super) fn push_headline(
     raw_meta: &mut Vec<Line>,
 ) -> (usize, bool) {
     if let Some(i) = headline_para(paras, front, plain) {
-        render(paras, 0..i, plain, &[], out);
+        // A date over the headline is its meta line, set under it.
+        let from = if i == 1 && dateline(paras) {
+            raw_meta.extend_from_slice(&paras[0].lines);
+            1
+        } else {
+            0
+        };
+        render(paras, from..i, plain, &[], out);
         let p = &paras[i];
         let n = headline_lines(p, plain);
         out.extend(block(BlockKind::Headline, &p.lines[..n]));
@@ -263,7 +296,7 @@ fn is_subtitle(p: &Para) -> bool {
         && (bold || pictographs)
         && char_count(&text) <= BOLD_SUBTITLE_MAX_CHARS
         && !is_salutation(&text)
-        && !opens_with_any(&text, SALUTATION_WORDS)
+        && !opens_with_greeting(&text)
         && list_marker(&raw_text(&p.lines[0])).is_none()
         && table_tabs(&p.lines).is_none()
 }

@@ -15,7 +15,7 @@ const SIGNOFF_MAX_PARAS: usize = 3;
 const SIGNOFF_MAX_LINES: usize = 4;
 
 /// Words that open a salutation (lower case; matched as whole words).
-pub(super) const SALUTATION_WORDS: &[&str] = &[
+const SALUTATION_WORDS: &[&str] = &[
     "dear",
     "dearest",
     "hello",
@@ -173,12 +173,25 @@ pub(in crate::statement) fn is_salutation(text: &str) -> bool {
     match text.chars().last() {
         Some(',') | Some(':') => true,
         last => {
-            opens_with_any(text, SALUTATION_WORDS)
+            opens_with_greeting(text)
                 && last.is_some_and(|c| c == '!' || c.is_alphanumeric())
                 && !names_a_group(text)
         }
     }
 }
+
+/// Whether `text` opens with a salutation word ([`SALUTATION_WORDS`]) that
+/// greets without a mark after it.
+pub(super) fn opens_with_greeting(text: &str) -> bool {
+    opens_with_any(text, SALUTATION_WORDS) && !opens_with_any(text, GREETINGS_WITH_THEIR_COMMA)
+}
+
+/// Salutation words that open other languages' text too, and greet only
+/// with the comma or colon after the greeting: Italian "Care" ("Care
+/// compagne,") opens English "Care workers vote to strike over unpaid
+/// travel time", which was set as a greeting (and a date over it taken
+/// for the headline).
+const GREETINGS_WITH_THEIR_COMMA: &[&str] = &["care"];
 
 /// Words that, second in a line, make the salutation word before them a
 /// group's name: "Friends of the Earth", "Friends of Amal", "Comrades
