@@ -126,10 +126,12 @@ impl Tools {
                 continue;
             }
             if chars < SAMPLE_CHARS {
-                let (n, full) = full_lines(&mut setter, block, &style, column)?;
-                chars += n;
-                // Line by line: a product rounds otherwise, and moves sizes.
-                width = (0..full).fold(width, |w, _| w + column);
+                count_full_lines(
+                    &mut setter,
+                    block,
+                    (&style, column),
+                    (&mut chars, &mut width),
+                )?;
             }
         }
         // A statement that is all list items ("Our twelve demands", a line
@@ -144,10 +146,12 @@ impl Tools {
                 if chars >= SAMPLE_CHARS {
                     break;
                 }
-                let (n, full) = full_lines(&mut setter, block, &style, column)?;
-                chars += n;
-                // Line by line: a product rounds otherwise, and moves sizes.
-                width = (0..full).fold(width, |w, _| w + column);
+                count_full_lines(
+                    &mut setter,
+                    block,
+                    (&style, column),
+                    (&mut chars, &mut width),
+                )?;
             }
         }
         Ok((chars > 0 || table > Length::ZERO).then(|| Measure {
@@ -158,24 +162,23 @@ impl Tools {
     }
 }
 
-/// The reading units (see [`reading_units`]) of `block`'s full lines set
-/// in `style` on a line of `column`, and how many lines those are: every
-/// line but its last, and those its writer ended short.
-fn full_lines(
+/// Adds the reading units (see [`reading_units`]) of `block`'s full lines,
+/// set in `style` on a line of `column`, to `chars`, and their width to
+/// `width`: every line but its last, and those its writer ended short.
+fn count_full_lines(
     setter: &mut Setter,
     block: &Block,
-    style: &TextStyle,
-    column: Length,
-) -> Result<(usize, usize)> {
+    (style, column): (&TextStyle, Length),
+    (chars, width): (&mut usize, &mut Length),
+) -> Result<()> {
     let p = setter.prepare_in(&block.spans, style, block.line, block.language())?;
     let lines = setter.set(&p, &[column]);
     let full = lines.iter().take(lines.len().saturating_sub(1));
-    let (mut chars, mut count) = (0, 0);
     for line in full.filter(|l| l.end != LineEnd::Break) {
-        chars += line.text().chars().map(reading_units).sum::<usize>();
-        count += 1;
+        *chars += line.text().chars().map(reading_units).sum::<usize>();
+        *width += column;
     }
-    Ok((chars, count))
+    Ok(())
 }
 
 #[cfg(test)]

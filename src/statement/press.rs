@@ -73,45 +73,47 @@ pub(super) fn tidy(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>
     let mut found: Vec<(usize, usize, bool)> = Vec::new();
     let mut release = false;
     for (k, para) in paras.iter().enumerate() {
-        if !matches!(para.kind, ParaKind::Body | ParaKind::Title) {
+        let (opening, closing) = (k < REACH, k > 0 && k + REACH >= n);
+        if !(opening || closing) || !matches!(para.kind, ParaKind::Body | ParaKind::Title) {
             continue;
         }
         for (i, line) in para.lines.iter().enumerate() {
-            let text = raw_text(line);
-            if k < REACH && is_opening_mark(&text) {
+            let folded = folded(&raw_text(line));
+            if opening && is_opening_mark(&folded) {
                 found.push((k, i, true));
                 release = true;
-            } else if k > 0 && k + REACH >= n && is_closing_mark(&text) {
+            } else if closing && is_closing_mark(&folded) {
                 found.push((k, i, false));
-                release |= is_unmistakable(&text);
+                release |= is_unmistakable(&folded);
             }
         }
     }
     if !release {
         return paras;
     }
-    for &(k, i, opens) in found.iter().rev() {
-        let line = paras[k].lines.remove(i);
+    for &(k, i, opens) in &found {
+        let line = &paras[k].lines[i];
         let what = if opens { "opens" } else { "closes" };
         warnings.push(Warning {
             at: Location::line(file, line.no),
             message: format!(
                 "“{}” {what} a press release, for editors: left off the leaflet",
-                raw_text(&line).trim_matches(is_space)
+                raw_text(line).trim_matches(is_space)
             ),
         });
     }
-    // In the order of their lines.
-    let from = warnings.len() - found.len();
-    warnings[from..].reverse();
+    // Last first, so that the places found still hold.
+    for &(k, i, _) in found.iter().rev() {
+        paras[k].lines.remove(i);
+    }
     paras.retain(|p| !p.lines.is_empty());
     paras
 }
 
-/// Whether a closing mark is one only a release ends with ("ENDS", "###",
-/// "-30-"), not a word the text may end on ("End", "Fin").
-fn is_unmistakable(text: &str) -> bool {
-    let folded = folded(text);
+/// Whether a closing mark (its line [`folded`]) is one only a release
+/// ends with ("ENDS", "###", "-30-"), not a word the text may end on
+/// ("End", "Fin").
+fn is_unmistakable(folded: &str) -> bool {
     matches!(folded.trim_end_matches('.'), "ends" | "###" | "30")
 }
 
@@ -129,16 +131,15 @@ fn folded(text: &str) -> String {
         .to_lowercase()
 }
 
-/// Whether a line is a release's opening mark or its embargo line.
-fn is_opening_mark(text: &str) -> bool {
-    let folded = folded(text);
+/// Whether a line ([`folded`]) is a release's opening mark or its
+/// embargo line.
+fn is_opening_mark(folded: &str) -> bool {
     let bare = folded.trim_end_matches([':', '.']).trim_end();
     OPENING_MARKS.contains(&bare) || EMBARGO_STARTS.iter().any(|s| folded.starts_with(s))
 }
 
-/// Whether a line is a release's closing mark.
-fn is_closing_mark(text: &str) -> bool {
-    let folded = folded(text);
+/// Whether a line ([`folded`]) is a release's closing mark.
+fn is_closing_mark(folded: &str) -> bool {
     CLOSING_MARKS.contains(&folded.trim_end_matches('.'))
 }
 

@@ -104,15 +104,20 @@ fn headline_lines(p: &Para, plain: bool) -> usize {
     }
 }
 
-/// The paragraph that is the headline: one marked as the title, else a
+/// The paragraph that is the headline: one marked as the title, else the
+/// second when `dated` (a date alone over it, see [`dateline`]), else a
 /// first paragraph that may be one. With a title in the front matter, only
 /// a paragraph saying the same (it is then not set twice).
-fn headline_para(paras: &[Para], front: &FrontMatter, plain: bool) -> Option<usize> {
+fn headline_para(
+    paras: &[Para],
+    front: &FrontMatter,
+    (plain, dated): (bool, bool),
+) -> Option<usize> {
     let candidate = paras
         .iter()
         .position(|p| p.kind == ParaKind::Title)
         .or_else(|| {
-            if dateline(paras) {
+            if dated {
                 return Some(1);
             }
             paras
@@ -164,9 +169,10 @@ pub(super) fn push_headline(
     out: &mut Vec<Block>,
     raw_meta: &mut Vec<Line>,
 ) -> (usize, bool) {
-    if let Some(i) = headline_para(paras, front, plain) {
+    let dated = dateline(paras);
+    if let Some(i) = headline_para(paras, front, (plain, dated)) {
         // A date over the headline is its meta line, set under it.
-        let from = if i == 1 && dateline(paras) {
+        let from = if i == 1 && dated {
             raw_meta.extend_from_slice(&paras[0].lines);
             1
         } else {

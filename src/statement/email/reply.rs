@@ -10,6 +10,7 @@ use super::{left_off, line_span, quoted, NOTE_MAX_PARAS, NOTE_MAX_WORDS, NOTE_QU
 use crate::error::Warning;
 use crate::statement::classify::raw_text;
 use crate::statement::clean::{is_space, opening_words};
+use crate::statement::dates::holds_clock;
 use crate::statement::document::BlockKind;
 use crate::statement::{Para, ParaKind};
 
@@ -272,9 +273,7 @@ fn is_attribution(text: &str) -> bool {
         joined.ends_with(&format!(" {v}"))
             || (matches!(words[0], "am" | "op") && joined.contains(&format!(" {v} ")))
     });
-    let time = text.as_bytes().windows(4).any(|w| {
-        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
-    });
+    let time = holds_clock(text);
     let address = words.iter().any(|w| w.contains('@') && w.contains('.'));
     verb && (time || address)
 }

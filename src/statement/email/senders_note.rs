@@ -129,10 +129,8 @@ fn is_name(p: &Para) -> bool {
     let text = raw_text(line);
     let words: Vec<&str> = text.split_whitespace().collect();
     p.kind == ParaKind::Body
-        && (1..=SIGNATURE_MAX_WORDS).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+        && signs_a_name(&words)
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic))
 }
 
 /// Whether a paragraph reads as a headline: a Markdown title or heading,
@@ -202,6 +200,12 @@ pub(super) fn thanks_and_name(line: &str) -> bool {
         .split(|c: char| is_space(c) || matches!(c, ',' | '!' | '.' | '-' | '–'))
         .filter(|w| !w.is_empty())
         .collect();
+    signs_a_name(&words)
+}
+
+/// Whether `words` are a name a note is signed with: one to
+/// [`SIGNATURE_MAX_WORDS`] of them, each capitalised.
+fn signs_a_name(words: &[&str]) -> bool {
     (1..=SIGNATURE_MAX_WORDS).contains(&words.len())
         && words.iter().all(|w| w.starts_with(char::is_uppercase))
 }
