@@ -80,6 +80,16 @@ struct Candidate {
     no: usize,
     /// The page number.
     number: u32,
+    /// The count of pages printed with it ("3 of 8"), if any.
+    of: Option<u32>,
+}
+
+impl Candidate {
+    /// "Page 1 of 1", "1/1": the foot of a document of one page, which no
+    /// writer types as text, so that it goes alone.
+    fn of_one_page(&self) -> bool {
+        self.number == 1 && self.of == Some(1)
+    }
 }
 
 /// `paras` without the lines that are a PDF's page numbers; one warning in
@@ -98,20 +108,27 @@ pub(super) fn drop(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>
         .enumerate()
         .filter_map(|(f, &(para, line))| {
             let l = &paras[para].lines[line];
-            page_number(&raw_text(l)).map(|number| Candidate {
+            page_number(&raw_text(l)).map(|(number, of)| Candidate {
                 flat: f,
                 para,
                 line,
                 no: l.no,
                 number,
+                of,
             })
         })
         .collect();
-    let run = longest_run(&candidates);
+    let mut run = longest_run(&candidates);
     if run.len() < MIN_RUN {
-        return paras;
+        match candidates.iter().position(Candidate::of_one_page) {
+            Some(k) => run = vec![k],
+            None => return paras,
+        }
     }
     let dropped: Vec<Candidate> = run.iter().map(|&k| candidates[k]).collect();
+    let first_text = raw_text(&paras[dropped[0].para].lines[dropped[0].line])
+        .trim()
+        .to_string();
     let heads = running_heads(&paras, &flat, &dropped);
     let mut gone: Vec<(usize, usize)> = dropped.iter().map(|c| (c.para, c.line)).collect();
     gone.extend(
@@ -130,13 +147,17 @@ pub(super) fn drop(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>
             .map(|c| format!("“{}” (line {})", c.number, c.no)),
         EXAMPLES,
     );
-    warnings.push(Warning {
-        at: Location::line(file, dropped[0].no),
-        message: format!(
+    let message = match dropped.as_slice() {
+        [_] => format!("“{first_text}”, a one-page document's page number, left off the leaflet"),
+        _ => format!(
             "{} lines that hold only a page number, as text copied from a PDF has them, \
              left off the leaflet: {numbers}",
             dropped.len(),
         ),
+    };
+    warnings.push(Warning {
+        at: Location::line(file, dropped[0].no),
+        message,
     });
     for RunningHead { text, at } in &heads {
         let lines = listed(at.iter().map(|&(_, _, no)| no.to_string()), EXAMPLES);
@@ -213,8 +234,8 @@ fn running_heads(
 }
 
 /// The page number a line holds and nothing else: "3", "– 3 –", "Page 3",
-/// "3 of 8", "Seite 3 von 8", "3/8".
-fn page_number(line: &str) -> Option<u32> {
+/// "3 of 8", "Seite 3 von 8", "3/8"; with the count of pages if it has one.
+fn page_number(line: &str) -> Option<(u32, Option<u32>)> {
     let lower = line.trim().to_lowercase();
     let mut s = lower.as_str();
     // "– 3 –", "- 3 -".
@@ -236,6 +257,7 @@ fn page_number(line: &str) -> Option<u32> {
     }
     let (number, rest) = s.split_at(digits);
     let rest = rest.trim();
+    let mut of = None;
     if !rest.is_empty() {
         // "of 8", "/ 8", "von 8": the count of pages, and nothing else.
         let count = OF_WORDS.iter().find_map(|w| {
@@ -246,8 +268,9 @@ fn page_number(line: &str) -> Option<u32> {
         if count.is_empty() || !count.chars().all(|c| c.is_ascii_digit()) || count.len() > 4 {
             return None;
         }
+        of = count.parse().ok();
     }
-    number.parse().ok()
+    Some((number.parse().ok()?, of))
 }
 
 /// The indices of the longest run of candidates counting up by one, each
@@ -317,7 +340,7 @@ mod tests {
             ("8/9", 8),
             ("8 / 9", 8),
         ] {
-            assert_eq!(page_number(line), Some(n), "{line}");
+            assert_eq!(page_number(line).map(|(n, _)| n), Some(n), "{line}");
         }
         for line in [
             "3 people",
@@ -329,6 +352,39 @@ mod tests {
             "of 3",
         ] {
             assert_eq!(page_number(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_one_page_documents_number_goes_alone() {
+        // Before: a Google Doc downloaded as text ended on "Page 1 of 1",
+        // which printed as the leaflet's last line.
+        for foot in ["Page 1 of 1", "Seite 1 von 1", "1/1"] {
+            let text = format!("Save the bus\n\nJoin us at the depot.\n\n{foot}\n");
+            let mut warnings = Vec::new();
+            let kept = drop(paras(&text), "call.txt", &mut warnings);
+            assert_eq!(
+                lines(&kept),
+                [vec!["Save the bus"], vec!["Join us at the depot."]],
+                "{foot}"
+            );
+            assert_eq!(warnings.len(), 1);
+            assert!(
+                warnings[0]
+                    .message
+                    .starts_with(&format!("“{foot}”, a one-page")),
+                "{}",
+                warnings[0].message
+            );
+            assert_eq!(warnings[0].at, Location::line("call.txt", 5));
+        }
+        // A number alone, or a page of a longer document, may be the text's.
+        for foot in ["1", "Page 1", "Page 2 of 2", "1 of 3"] {
+            let text = format!("Save the bus\n\nJoin us at the depot.\n\n{foot}\n");
+            let mut warnings = Vec::new();
+            let kept = drop(paras(&text), "call.txt", &mut warnings);
+            assert_eq!(lines(&kept).len(), 3, "{foot}");
+            assert!(warnings.is_empty());
         }
     }
 

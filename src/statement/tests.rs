@@ -770,6 +770,37 @@ fn lists_copied_from_a_word_processor_are_lists() {
 }
 
 #[test]
+fn indented_items_of_a_plain_list_are_nested() {
+    // Before: "   a) Chair" under "5. Election of officers" was an item
+    // of the numbered list, its place in the agenda lost.
+    let doc = plain(
+        "AGM agenda\n\n\
+         1. Welcome\n2. Election of officers\n   a) Chair\n   b) Secretary\n\
+         3. Motions\n\tb) rents\n\t\t- the ballot\n  c) repairs\n4. Any other business\n",
+    );
+    assert_eq!(
+        kinds(&doc)[1..],
+        [
+            item("1.", 0),
+            item("2.", 0),
+            item("a)", 1),
+            item("b)", 1),
+            item("3.", 0),
+            item("b)", 1),
+            item("•", 2),
+            item("c)", 1),
+            item("4.", 0)
+        ]
+    );
+    // One column further in is a number set flush right, not a level.
+    let doc = plain("Demands\n\n 8. Eight\n 9. Nine\n10. Ten\n");
+    assert_eq!(
+        kinds(&doc)[1..],
+        [item("8.", 0), item("9.", 0), item("10.", 0)]
+    );
+}
+
+#[test]
 fn pictograph_lines_under_the_headline_are_its_subtitle_a_line_each() {
     // Before: a chat message's "📍 place / 📅 day / 🕚 time" were meta
     // lines, the smallest and grayest on the page.

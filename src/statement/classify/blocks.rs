@@ -149,6 +149,7 @@ fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
     let mut kind = BlockKind::Body;
     let mut lines: Vec<Line> = Vec::new();
     let mut items = OneLineItems::default();
+    let mut nesting = Nesting::default();
     for line in &p.lines {
         let raw = raw_text(line);
         let marker =
@@ -175,10 +176,11 @@ fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
         } else if let Some((m, rest)) = marker {
             out.extend(block(kind, &lines));
             lines.clear();
-            let (marker, depth) = match m {
+            let (marker, shape_depth) = match m {
                 Marker::Bullet(depth, shown) => (shown.to_string(), depth),
                 Marker::Number(n) => (n, 0),
             };
+            let depth = shape_depth.max(nesting.depth(indent_columns(&raw)));
             kind = BlockKind::ListItem { marker, depth };
             lines.push(Line {
                 no: line.no,
@@ -190,6 +192,55 @@ fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
         }
     }
     out.extend(block(kind, &lines));
+}
+
+/// How far in a line's first character stands, in columns: a tab goes on
+/// to the next stop of [`TAB_COLUMNS`], any other space takes one.
+fn indent_columns(line: &str) -> usize {
+    line.chars()
+        .take_while(|c| is_space(*c))
+        .fold(0, |col, c| match c {
+            '\t' => (col / TAB_COLUMNS + 1) * TAB_COLUMNS,
+            _ => col + 1,
+        })
+}
+
+/// The tab stops a plain-text editor sets, every four columns (the
+/// smallest common setting: with eight, a tabbed item is deeper still,
+/// and the depth is the same).
+const TAB_COLUMNS: usize = 4;
+
+/// How much further in than the item above an item must stand to be
+/// one level deeper: two columns, as people indent a sub-item under a
+/// bullet ("- item" / "  - sub-item"); one is a number set flush right
+/// (" 9." over "10.") or a stray space.
+const NEST_STEP: usize = 2;
+
+/// The depth plain text gives a list item by its indentation: an item
+/// standing [`NEST_STEP`] or more further in than the item above is one
+/// level deeper ("5. Election of officers" / "   a) Chair"), and one
+/// standing back goes back to the level of the item it lines up with. A
+/// list that only word processors' bullet shapes nest (Word's `·`, `o`,
+/// `§`, all at the margin) keeps the depth of its shapes.
+#[derive(Default)]
+struct Nesting {
+    /// The indentation of the open levels, outermost first.
+    open: Vec<usize>,
+}
+
+impl Nesting {
+    /// The depth of an item indented by `indent` columns.
+    fn depth(&mut self, indent: usize) -> u8 {
+        while self.open.last().is_some_and(|&top| indent < top) {
+            self.open.pop();
+        }
+        match self.open.last() {
+            Some(&top) if indent >= top + NEST_STEP => self.open.push(indent),
+            Some(_) => {}
+            None => self.open.push(indent),
+        }
+        u8::try_from(self.open.len() - 1).unwrap_or(u8::MAX)
+    }
 }
 
 /// The items of a plain-text list read so far, to tell the line after the
