@@ -19,7 +19,8 @@
 //! - **a line per paragraph** (some line longer than any wrap): every line
 //!   end is a possible paragraph end, and the punctuation decides;
 //! - anything else (a poem, an address, a heading over two lines) is left
-//!   as the writer grouped it.
+//!   as the writer grouped it, but for a heading typed over prose ("Who
+//!   we are" / "We are parents…"), which ends its line's paragraph.
 //!
 //! Lists, separators and words broken with a hyphen are left to the
 //! readers after this one (`classify` and `rejoin`), which handle them
@@ -35,6 +36,7 @@
 
 use super::classify::{final_mark, is_salutation, opens_with_any, raw_text, CLOSINGS};
 use super::clean::{is_blank, listed};
+use super::heading;
 use super::plain::{is_separator, list_marker};
 use super::{Line, Para, ParaKind};
 use crate::error::{Location, Warning};
@@ -128,7 +130,13 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
         } else {
             None
         };
-        let cuts = how.map_or_else(Vec::new, |how| cuts(&texts, how));
+        let cuts = match how {
+            Some(how) => cuts(&texts, how),
+            None if para.kind == ParaKind::Body && wrapped.0 == TextWrap::Never => {
+                heading_over_prose(&texts)
+            }
+            None => Vec::new(),
+        };
         if para.kind == ParaKind::Body {
             for i in kept(&texts, how, wrapped, &cuts) {
                 para.lines[i + 1].kept = true;
@@ -539,6 +547,34 @@ fn cuts(texts: &[String], how: Written) -> Vec<usize> {
         opens = cut || item_next;
     }
     cuts
+}
+
+/// Where a block too short to show how it was written (`texts`, trimmed),
+/// in a text written a paragraph a line, ends a paragraph: after its
+/// first line, when that line is shaped as a heading ("Who we are", "1.
+/// Minutes of the last meeting") and the lines under it are prose, each
+/// ending its sentence. Typed over its text without a blank line, the
+/// heading was a line of that paragraph, where the same heading over a
+/// longer paragraph, which shows a paragraph a line, stood apart; a
+/// numbered one ran into its text as a list's item. An address ("14 Elm
+/// Road" / "Oakfield OK4 7TR") ends no sentence, and keeps its lines
+/// together. In a text of short lines only, a short line over a sentence
+/// may be one wrapped by hand ("Heraus zum" / "1. Mai, wie jedes Jahr…",
+/// "Kommt alle zur" / "Demonstration!"), and stays its line.
+fn heading_over_prose(texts: &[String]) -> Vec<usize> {
+    let prose = |t: &String| matches!(final_mark(t), Some('.' | '!' | '?' | '…'));
+    match texts {
+        [head, next, rest @ ..]
+            if heading::line_shaped(head)
+                && list_marker(next).is_none()
+                && ends_paragraph(head, next, true, Written::LinePerParagraph)
+                && prose(next)
+                && rest.iter().all(prose) =>
+        {
+            vec![0]
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// Whether a paragraph ends after `line`, before `next`; `opens` when the

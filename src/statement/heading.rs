@@ -85,6 +85,17 @@ fn shape(p: &Para) -> Shape {
     }
 }
 
+/// Whether one line, as written, is shaped as a heading, plain or
+/// numbered (see [`shape`]).
+pub(super) fn line_shaped(raw: &str) -> bool {
+    let raw = raw.trim();
+    match list_marker(raw) {
+        None => heading_shaped(raw, raw),
+        Some((Marker::Number(_), rest)) => heading_shaped(rest, rest),
+        Some(_) => false,
+    }
+}
+
 /// Whether a line (`raw` as written, `text` cleaned) is shaped as a
 /// heading, its number aside.
 fn heading_shaped(raw: &str, text: &str) -> bool {

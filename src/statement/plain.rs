@@ -90,6 +90,8 @@ fn bullet_depth(c: char, rest: &str) -> Option<u8> {
         '•' | '-' | '*' | '–' | '●' | '·' | '▸' | '►' | '➢' | '➤' | '‣' | '⁃' | '◆' | '✓' | '✔' => {
             Some(0)
         }
+        // A tally of wins and losses, as a social post writes it.
+        '✅' | '☑' | '❌' | '❎' | '✗' | '✘' => Some(0),
         '○' | '◦' | '◇' | '□' => Some(1),
         'o' if tabbed => Some(1),
         '■' | '▪' | '▫' => Some(2),
@@ -238,6 +240,12 @@ mod tests {
             list_marker("✔ free school meals"),
             Some((Marker::Bullet(0, '✔'), "free school meals"))
         );
+        // Before: a tally's ticks and crosses were text, and its lines a
+        // paragraph under the headline, set as its deck.
+        for (line, mark) in [("✅ A rent cap", '✅'), ("❌ The bus is still cut", '❌')] {
+            let rest = line.split_once(' ').unwrap().1;
+            assert_eq!(list_marker(line), Some((Marker::Bullet(0, mark), rest)));
+        }
         assert_eq!(list_marker("a) the council"), number("a)", "the council"));
         assert_eq!(list_marker("b. an inquiry"), number("b.", "an inquiry"));
         assert_eq!(list_marker("B) an inquiry"), number("B)", "an inquiry"));

@@ -770,6 +770,52 @@ fn lists_copied_from_a_word_processor_are_lists() {
 }
 
 #[test]
+fn a_heading_typed_over_its_paragraph_stands_apart() {
+    // Before: a heading over a short paragraph, with no blank line
+    // between, was a line of that paragraph, while the same heading over
+    // a longer one stood apart; a numbered one ran into its text as a
+    // list item ("1. Minutes of the last meeting Agreed as a true record.").
+    let long = "The council wants to close the pool in April and sell the land. \
+                It says the building costs too much to repair.";
+    let doc = plain(&format!(
+        "Save Our Pool\n\nWho we are\nWe are swimmers and lifeguards.\n\n\
+         What is happening\n{long}\n\n\
+         1. Minutes\nAgreed as a true record.\n\n2. Next steps\nWe lobby the council.\n",
+    ));
+    assert_eq!(
+        texts(&doc)[1..],
+        [
+            "Who we are",
+            "We are swimmers and lifeguards.",
+            "What is happening",
+            long,
+            "1. Minutes",
+            "Agreed as a true record.",
+            "2. Next steps",
+            "We lobby the council."
+        ]
+    );
+    assert!(kinds(&doc)[1..]
+        .iter()
+        .step_by(2)
+        .all(|k| *k == BlockKind::Heading(1)));
+    // An address ends no sentence, and a line that goes on in lower case
+    // goes on its sentence: both stay one paragraph (their line breaks
+    // kept, as a text written a paragraph a line has them).
+    let doc = plain(&format!(
+        "Save Our Pool\n\n{long}\n\nWestgate Pool\n14 Elm Road\n\n\
+         Join us on Saturday\nat the town hall.\n"
+    ));
+    assert_eq!(
+        texts(&doc)[2..],
+        [
+            "Westgate Pool\u{2028}14 Elm Road",
+            "Join us on Saturday\u{2028}at the town hall."
+        ]
+    );
+}
+
+#[test]
 fn indented_items_of_a_plain_list_are_nested() {
     // Before: "   a) Chair" under "5. Election of officers" was an item
     // of the numbered list, its place in the agenda lost.
@@ -2494,4 +2540,26 @@ fn a_date_over_the_headline_is_its_meta_line() {
     // A title with a year in it stays the headline.
     let doc = plain("May Day 2026\n\nMarch and rally\n\nWe meet at noon in the park.\n");
     assert_eq!(texts(&doc)[0], "May Day 2026");
+}
+
+#[test]
+fn a_letters_date_over_its_salutation_is_no_headline() {
+    // Before: "3 December 2026" was the headline, in the headline's size.
+    let doc = plain(
+        "3 December 2026\n\nDear neighbours,\n\n\
+         The heating will be off for six weeks from 15 December.\n\n\
+         Best wishes,\nThe Tenants' Committee\n",
+    );
+    assert!(
+        !kinds(&doc).contains(&BlockKind::Headline),
+        "{:?}",
+        kinds(&doc)
+    );
+    assert_eq!(texts(&doc)[..2], ["3 December 2026", "Dear neighbours,"]);
+    // A date over a title is still the title's meta line.
+    let doc = plain(
+        "3 December 2026\n\nNo heating for Christmas\n\nDear neighbours,\n\n\
+         The heating will be off for six weeks.\n",
+    );
+    assert_eq!(kinds(&doc)[..2], [BlockKind::Headline, BlockKind::Meta]);
 }

@@ -122,7 +122,7 @@ fn headline_para(
             }
             paras
                 .first()
-                .filter(|p| may_be_headline(p, plain))
+                .filter(|p| may_be_headline(p, plain) && !dates_a_letter(paras))
                 .map(|_| 0)
         });
     match (&front.title, candidate) {
@@ -157,6 +157,21 @@ fn dateline(paras: &[Para]) -> bool {
             }
             _ => false,
         }
+}
+
+/// Whether the statement opens with a date alone over a salutation ("3
+/// December 2026" / "Dear neighbours,"): a letter's date, which was set
+/// as its headline, in the headline's size. A letter without a title has
+/// no headline, and its date is the first line of its text.
+fn dates_a_letter(paras: &[Para]) -> bool {
+    let [first, second, ..] = paras else {
+        return false;
+    };
+    first.kind == ParaKind::Body
+        && first.lines.len() == 1
+        && dates::is_date_line(&raw_text(&first.lines[0]))
+        && second.kind == ParaKind::Body
+        && is_salutation(raw_text(&second.lines[0]).trim())
 }
 
 /// The headline, from the text or else the front matter's title, with what
