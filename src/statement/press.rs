@@ -78,11 +78,14 @@ pub(super) fn tidy(mut paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>
             continue;
         }
         for (i, line) in para.lines.iter().enumerate() {
-            let folded = folded(&raw_text(line));
+            let raw = raw_text(line);
+            let folded = folded(&raw);
+            // "-30-" closes a release; "30" alone may be the text's.
+            let bare_figure = folded == "30" && raw.trim_matches(is_space) == "30";
             if opening && is_opening_mark(&folded) {
                 found.push((k, i, true));
                 release = true;
-            } else if closing && is_closing_mark(&folded) {
+            } else if closing && is_closing_mark(&folded) && !bare_figure {
                 found.push((k, i, false));
                 release |= is_unmistakable(&folded);
             }
@@ -202,6 +205,9 @@ mod tests {
             "Rents down\n\nWe will not pay.\n\nEnd\n",
             "Loyers\n\nNous ne paierons pas.\n\nFin\n",
             "Rents down\n\nThe council's press release said nothing.\n\nJoin us.\n",
+            // Before: a figure alone closing a list or a count was taken
+            // for "-30-", its dashes folded away, and left off.
+            "Days on strike\n\nSo far we have been out for\n\n30\n",
         ] {
             let mut warnings = Vec::new();
             let out = tidy(paras(text), "p.txt", &mut warnings);
