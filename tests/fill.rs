@@ -900,6 +900,32 @@ fn a_short_call_on_a_leaflet_gets_a_headline_as_large_as_a_posters() {
 }
 
 #[test]
+fn a_fitted_headline_grows_to_fill_a_posters_page() {
+    // Before: the A3 poster's headline, fitted between 40pt and 120pt,
+    // never grew past 120pt: "STRIKE!" took half the width over a page
+    // 60% blank, where the A2's fixed 120pt grows to 180pt. It may now
+    // grow by half again.
+    let a3 = layout::load("a3-poster").unwrap();
+    let fit = a3.design.headline.fit.expect("a fitted headline");
+    let text = "# STRIKE!\n\nMonday 9 March\n\nBus drivers have not had a pay rise in \
+                three years. The company made £40 million in profit last year.\n\n\
+                Support us: honk when you pass a picket line.\n";
+    let (_, size, lines) = headline_on(text, &a3);
+    assert_eq!(lines, ["STRIKE!"]);
+    assert!(
+        size > fit.max_size * 1.4 && size <= fit.max_size * 1.5 + Length::pt(0.01),
+        "{size}"
+    );
+    // A headline that fills its lines at its largest size stays there.
+    let text = text.replace(
+        "# STRIKE!",
+        "# Bus drivers strike for a pay rise after three years",
+    );
+    let (_, size, _) = headline_on(&text, &a3);
+    assert!(size <= fit.max_size, "{size}");
+}
+
+#[test]
 fn a_grown_headline_takes_a_second_line_only_between_phrases() {
     // "Rent strike meeting" grown to three times the body would break
     // as "Rent / strike meeting", inside its compound; it grows on one

@@ -12,8 +12,17 @@ use handbill::units::Length;
 const BODY: &str = "We meet on Saturday at ten in front of the town hall. Bring your \
 neighbours, your banners and your questions: the council has to answer them.";
 
+/// How many times [`set`] repeats [`BODY`]: enough to fill the A3
+/// poster's page in two columns below its largest body size, so that the
+/// headline is the fitter's alone (a short text's page is filled by
+/// growing its headline past `max-size`, see `tests/fill.rs`; eight times
+/// still left room for that), and not so much that the headline is set
+/// smaller to give the text room.
+const FULL_PAGE: usize = 16;
+
 fn set(headline: &str, layout: &Layout) -> Composed {
-    let text = format!("{headline}\n\n{BODY}\n");
+    let body = vec![BODY; FULL_PAGE].join("\n\n");
+    let text = format!("{headline}\n\n{body}\n");
     set_as(&text, Format::Plain, "h.txt", layout).unwrap_or_else(|e| panic!("{e}"))
 }
 

@@ -11,8 +11,9 @@
 //! 1. a single column, where two would be too narrow for a larger body:
 //!    the full width holds a readable line only from a larger size on, so
 //!    a short text gets larger type across the page;
-//! 2. a larger headline (a headline the layout sets at a fixed size), up
-//!    to a poster's proportion to the body;
+//! 2. a larger headline, up to a poster's proportion to the body (a
+//!    headline the layout sets at a fixed size) or half again the largest
+//!    size a fitted one may take;
 //! 3. more space between paragraphs, up to a limit.
 //!
 //! Each step takes the most it can while the text still fits its pages.
@@ -144,45 +145,8 @@ pub(super) fn fill_out(
             }
         }
     }
-    if !full_enough(&best, n) && design.headline.fit.is_none() {
-        let base = best.design.clone();
-        let most_lines = best.trial.headline_lines.count.max(GROWN_HEADLINE_LINES);
-        let largest =
-            (base.headline.size * HEADLINE_GROWTH).max(base.body.size * HEADLINE_OVER_BODY);
-        let growth = largest / base.headline.size;
-        let make = |k: f64| {
-            let mut d = base.clone();
-            let f = 1.0 + (growth - 1.0) * k;
-            d.headline.size = base.headline.size * f;
-            d.headline.leading = base.headline.leading * f;
-            d.headline.space_after = base.headline.space_after * f;
-            // The date and organisation under it follow, a step behind.
-            let m = f.powf(META_WITH_GROWN_HEADLINE);
-            d.meta.size = base.meta.size * m;
-            d.meta.space_after = base.meta.space_after * m;
-            d
-        };
-        // A headline grown past its lines is no longer the same headline,
-        // one ending on a word alone reads as two, and one with a word too
-        // wide for it hyphenates that word; one set back down to leave the
-        // text room is no larger. A line it gains must break between
-        // phrases: "Save / our park!", never "Rent / strike meeting".
-        // Nor may one of several lines break worse by sense than it did:
-        // "Podwyżki / dla pielęgniarek, / a nie obietnice!" grew into
-        // "Podwyżki dla / pielęgniarek, / …", a line ending on "dla"
-        // ("for").
-        let was = best.trial.headline_lines;
-        let was_dearest = sense::dearest_break(&title_lines(&best.trial), &opts.lang);
-        best = grow(tools, doc, opts, n, best, make, |t| {
-            let h = &t.headline_lines;
-            let lines = title_lines(t);
-            h.count <= most_lines
-                && (h.count < 2 || h.last_words >= 2)
-                && h.hyphenated <= was.hyphenated
-                && !h.shrunk
-                && (h.count <= was.count || sense::breaks_between_phrases(&lines, &opts.lang))
-                && (was.count < 2 || sense::dearest_break(&lines, &opts.lang) <= was_dearest)
-        })?;
+    if !full_enough(&best, n) {
+        best = larger_headline(tools, doc, opts, n, best)?;
     }
     if !full_enough(&best, n) {
         let base = best.design.clone();
@@ -198,6 +162,74 @@ pub(super) fn fill_out(
         }
     }
     Ok(best)
+}
+
+/// `best` with a larger headline, as large as the page has room for
+/// (see [`grow`]): a headline of a fixed size grows up to
+/// [`HEADLINE_GROWTH`] times it or [`HEADLINE_OVER_BODY`] times the body,
+/// a fitted one (the A3 poster's) up to [`HEADLINE_GROWTH`] times its
+/// `max-size`, as large as its lines allow; the date and organisation
+/// under either follow a step behind. Before, a fitted headline never
+/// grew: "STRIKE!" on the A3 stopped at its 120pt, half the width, over a
+/// page 60% blank, where the A2's fixed 120pt grew to 180pt. A folded
+/// sheet's cover headline, fitted only to grow into its panel, is left as
+/// it is.
+fn larger_headline(
+    tools: &mut Tools,
+    doc: &Document,
+    opts: &ComposeOptions,
+    n: usize,
+    best: Fitted,
+) -> Result<Fitted> {
+    let base = best.design.clone();
+    let growth = match base.headline.fit {
+        None => {
+            let largest =
+                (base.headline.size * HEADLINE_GROWTH).max(base.body.size * HEADLINE_OVER_BODY);
+            largest / base.headline.size
+        }
+        Some(fit) if !fit.growth_only => HEADLINE_GROWTH,
+        Some(_) => return Ok(best),
+    };
+    let make = move |k: f64| {
+        let mut d = base.clone();
+        let f = 1.0 + (growth - 1.0) * k;
+        // A fitted headline's leading is given at its `max-size` (its
+        // `size`), and keeps its proportion to the size chosen.
+        d.headline.size = base.headline.size * f;
+        d.headline.leading = base.headline.leading * f;
+        d.headline.space_after = base.headline.space_after * f;
+        if let Some(fit) = &mut d.headline.fit {
+            fit.max_size = fit.max_size * f;
+        }
+        // The date and organisation under it follow, a step behind.
+        let m = f.powf(META_WITH_GROWN_HEADLINE);
+        d.meta.size = base.meta.size * m;
+        d.meta.space_after = base.meta.space_after * m;
+        d
+    };
+    let most_lines = best.trial.headline_lines.count.max(GROWN_HEADLINE_LINES);
+    // A headline grown past its lines is no longer the same headline,
+    // one ending on a word alone reads as two, and one with a word too
+    // wide for it hyphenates that word; one set back down to leave the
+    // text room is no larger. A line it gains must break between
+    // phrases: "Save / our park!", never "Rent / strike meeting".
+    // Nor may one of several lines break worse by sense than it did:
+    // "Podwyżki / dla pielęgniarek, / a nie obietnice!" grew into
+    // "Podwyżki dla / pielęgniarek, / …", a line ending on "dla"
+    // ("for").
+    let was = best.trial.headline_lines;
+    let was_dearest = sense::dearest_break(&title_lines(&best.trial), &opts.lang);
+    grow(tools, doc, opts, n, best, make, |t| {
+        let h = &t.headline_lines;
+        let lines = title_lines(t);
+        h.count <= most_lines
+            && (h.count < 2 || h.last_words >= 2)
+            && h.hyphenated <= was.hyphenated
+            && !h.shrunk
+            && (h.count <= was.count || sense::breaks_between_phrases(&lines, &opts.lang))
+            && (was.count < 2 || sense::dearest_break(&lines, &opts.lang) <= was_dearest)
+    })
 }
 
 /// The text of the headline's lines in `trial`, to weigh their breaks by
