@@ -838,6 +838,26 @@ fn indented_items_of_a_plain_list_are_nested() {
             item("4.", 0)
         ]
     );
+    // In Markdown, lettered lines under an item of its own list ran into
+    // the item's text ("Election of officers a) Chair b) Secretary").
+    let doc = md(
+        "# AGM agenda\n\n1. Welcome\n2. Election of officers\n   a) Chair\n   \
+                  b) Secretary\n3. Motions\n",
+    );
+    assert_eq!(
+        kinds(&doc)[1..],
+        [
+            item("1.", 0),
+            item("2.", 0),
+            item("a)", 1),
+            item("b)", 1),
+            item("3.", 0)
+        ]
+    );
+    assert_eq!(
+        texts(&doc)[2..5],
+        ["Election of officers", "Chair", "Secretary"]
+    );
     // One column further in is a number set flush right, not a level.
     let doc = plain("Demands\n\n 8. Eight\n 9. Nine\n10. Ten\n");
     assert_eq!(
@@ -2540,6 +2560,22 @@ fn a_date_over_the_headline_is_its_meta_line() {
     // A title with a year in it stays the headline.
     let doc = plain("May Day 2026\n\nMarch and rally\n\nWe meet at noon in the park.\n");
     assert_eq!(texts(&doc)[0], "May Day 2026");
+}
+
+#[test]
+fn a_title_opened_by_a_mark_that_says_more_is_the_headline() {
+    // A tick opens list items; a title opened by one is still a title.
+    let doc = plain(
+        "✅ We won the rent freeze\n\n\
+         After two years of campaigning, the council has agreed.\n",
+    );
+    assert_eq!(kinds(&doc)[0], BlockKind::Headline);
+    assert_eq!(texts(&doc)[0], "✅ We won the rent freeze");
+    // Items typed a paragraph each, and a plain bullet, open no title.
+    let doc = plain("✅ Free school meals\n\n✅ A rent cap\n\nThank you all.\n");
+    assert_eq!(kinds(&doc)[..2], [item("✅", 0), item("✅", 0)]);
+    let doc = plain("• Free school meals\n\nThank you all for this.\n");
+    assert_eq!(kinds(&doc)[0], item("•", 0));
 }
 
 #[test]

@@ -144,9 +144,15 @@ fn copied_list(p: &Para) -> bool {
 /// A plain-text body paragraph: body text, list items and separators.
 /// A line without a marker goes on the item above it, as a wrapped
 /// item's next line does, unless the items are typed a line each (see
-/// [`OneLineItems`]).
-fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
-    let mut kind = BlockKind::Body;
+/// [`OneLineItems`]). Within a list item (`within`, its marker and
+/// depth), the paragraph's first lines are that item's and the items
+/// found under it a level deeper.
+fn split_plain(p: &Para, numbers_ok: bool, within: Option<(&str, u8)>, out: &mut Vec<Block>) {
+    let mut kind = within.map_or(BlockKind::Body, |(marker, depth)| BlockKind::ListItem {
+        marker: marker.to_string(),
+        depth,
+    });
+    let below = within.map_or(0, |(_, depth)| depth.saturating_add(1));
     let mut lines: Vec<Line> = Vec::new();
     let mut items = OneLineItems::default();
     let mut nesting = Nesting::default();
@@ -180,7 +186,7 @@ fn split_plain(p: &Para, numbers_ok: bool, out: &mut Vec<Block>) {
                 Marker::Bullet(depth, shown) => (shown.to_string(), depth),
                 Marker::Number(n) => (n, 0),
             };
-            let depth = shape_depth.max(nesting.depth(indent_columns(&raw)));
+            let depth = below.saturating_add(shape_depth.max(nesting.depth(indent_columns(&raw))));
             kind = BlockKind::ListItem { marker, depth };
             lines.push(Line {
                 no: line.no,
@@ -329,11 +335,17 @@ pub(super) fn render(
                 };
                 let numbers_ok =
                     numbered_lines(p) >= 2 || near(i.checked_sub(1)) || near(Some(i + 1));
-                split_plain(p, numbers_ok, out);
+                split_plain(p, numbers_ok, None, out);
             }
             // Markdown has its own lists; a list copied from a word
             // processor into it ("●⇥…", "a) …") is still one.
-            ParaKind::Body if copied_list(p) => split_plain(p, numbered_lines(p) >= 2, out),
+            ParaKind::Body if copied_list(p) => split_plain(p, numbered_lines(p) >= 2, None, out),
+            // And under an item of its own lists ("5. Election of
+            // officers" / "   a) Chair" / "   b) Secretary"), where it ran
+            // into the item's text: "Election of officers a) Chair b)…".
+            ParaKind::Fixed(BlockKind::ListItem { marker, depth }) if copied_list(p) => {
+                split_plain(p, numbered_lines(p) >= 2, Some((marker, *depth)), out);
+            }
             ParaKind::Body => out.extend(block(BlockKind::Body, &p.lines)),
             ParaKind::Title => out.extend(block(BlockKind::Heading(1), &p.lines)),
             ParaKind::Fixed(kind) => out.extend(block(kind.clone(), &p.lines)),

@@ -9,7 +9,7 @@ use crate::error::Warning;
 use crate::statement::clean::is_space;
 use crate::statement::document::{Block, BlockKind};
 use crate::statement::frontmatter::FrontMatter;
-use crate::statement::plain::{is_separator, list_marker};
+use crate::statement::plain::{is_separator, list_marker, Marker};
 use crate::statement::{dates, deck, heading};
 use crate::statement::{Line, Para, ParaKind};
 
@@ -58,7 +58,11 @@ pub(in crate::statement) fn may_be_headline(p: &Para, plain: bool) -> bool {
         ParaKind::Body => {
             let text = para_text(p);
             let raw = raw_text(&p.lines[0]);
-            let list = plain && list_marker(&raw).is_some();
+            // A mark that says more than a bullet may open a title of one
+            // line ("✅ We won the rent freeze"); a plain bullet opens an
+            // item.
+            let list = plain
+                && list_marker(&raw).is_some_and(|(m, _)| p.lines.len() > 1 || !says_more(&m));
             // A table's rows are records, never a title: as a headline
             // their cells ran together ("Town / Hall 12:00").
             let table = table_tabs(&p.lines).is_some();
@@ -122,7 +126,9 @@ fn headline_para(
             }
             paras
                 .first()
-                .filter(|p| may_be_headline(p, plain) && !dates_a_letter(paras))
+                .filter(|p| {
+                    may_be_headline(p, plain) && !dates_a_letter(paras) && !marks_items(paras)
+                })
                 .map(|_| 0)
         });
     match (&front.title, candidate) {
@@ -157,6 +163,27 @@ fn dateline(paras: &[Para]) -> bool {
             }
             _ => false,
         }
+}
+
+/// Whether a list marker is a mark that says more than a bullet (`✔`,
+/// `✅`, `►`), which the text keeps as written.
+fn says_more(marker: &Marker) -> bool {
+    matches!(marker, Marker::Bullet(_, c) if *c != '•')
+}
+
+/// Whether the first two paragraphs open with the same mark that says
+/// more ("✅ Free school meals" / "✅ A rent cap"): items of a list typed
+/// a paragraph each, not a title over its text.
+fn marks_items(paras: &[Para]) -> bool {
+    let mark = |p: &Para| {
+        list_marker(&raw_text(&p.lines[0]))
+            .map(|(m, _)| m)
+            .filter(says_more)
+    };
+    match paras {
+        [first, second, ..] => mark(first).is_some() && mark(first) == mark(second),
+        _ => false,
+    }
 }
 
 /// Whether the statement opens with a date alone over a salutation ("3
