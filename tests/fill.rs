@@ -1007,3 +1007,29 @@ fn a_statement_of_list_items_keeps_lines_long_enough_to_read() {
         .unwrap();
     assert!(longest >= 35, "{longest}");
 }
+
+#[test]
+fn a_statement_of_short_lines_keeps_lines_long_enough_to_read() {
+    // Before: ten reasons, a line each, and a line under them wrapped
+    // nowhere at the layout's size, so nothing was counted and nothing
+    // limited the size: the A4 set two columns of some 22 characters
+    // ("3. Someone on / your side at a / disciplinary.").
+    let text = "Ten reasons to join the union\n\n1. Better pay.\n2. Safer workplaces.\n\
+                3. Someone on your side at a disciplinary.\n4. Legal advice.\n5. Training.\n\
+                6. A say in your rota.\n7. Sick pay that covers you.\n\
+                8. Maternity and paternity rights.\n9. Discounts.\n10. Solidarity.\n\n\
+                Join online at union.example.org or ask your rep.\n";
+    let doc = parse(text, Format::Plain, "reasons.txt").unwrap().document;
+    let layout = layout::load("a4-leaflet").unwrap();
+    let pages = composed(&doc, &layout, "reasons.txt");
+    let half = layout.design.page.width / 2.0;
+    let lines: Vec<&PlacedLine> = pages.iter().flat_map(|p| &p.lines).collect();
+    assert!(lines.iter().all(|l| l.x < half), "two columns");
+    assert!(
+        lines.iter().any(|l| l
+            .line
+            .text()
+            .contains("Someone on your side at a disciplinary.")),
+        "the longest item wraps"
+    );
+}

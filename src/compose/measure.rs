@@ -100,10 +100,10 @@ impl Measure {
 }
 
 impl Tools {
-    /// The body's measure in `design`, counted on the statement's first
-    /// body paragraphs, with the width of its widest table; `None` when
-    /// they set no full line to count and it has no table (a statement of
-    /// a few short lines, which no size makes too narrow).
+    /// The body's measure in `design`, counted on the full lines of the
+    /// statement's first body paragraphs (or list items, or, where no line
+    /// is full, on all their lines), with the width of its widest table;
+    /// `None` when it has neither text nor table to count.
     pub(super) fn measure(
         &mut self,
         doc: &Document,
@@ -120,9 +120,15 @@ impl Tools {
         let (mut chars, mut width) = (0usize, Length::ZERO);
         let (_, blocks) = split_head(&doc.blocks);
         let mut table = Length::ZERO;
-        for block in blocks.iter().filter(|b| b.kind == BlockKind::Body) {
+        // The body blocks that are tables' rows, by their place in `blocks`.
+        let mut rows = Vec::new();
+        for (k, block) in blocks.iter().enumerate() {
+            if block.kind != BlockKind::Body {
+                continue;
+            }
             if let Some(w) = setter.table_width(&block.spans, &style, block.line)? {
                 table = table.max(w);
+                rows.push(k);
                 continue;
             }
             if chars < SAMPLE_CHARS {
@@ -154,6 +160,28 @@ impl Tools {
                 )?;
             }
         }
+        // A statement of short lines only (ten reasons, a line each, and
+        // a line under them) wraps none at the layout's size, but does at
+        // the size it is set at: the A4 set it in two columns of some 22
+        // characters ("3. Someone on / your side at a / disciplinary.").
+        // Its lines count then, each at its own width.
+        if chars == 0 {
+            let short = blocks.iter().enumerate().filter(|(k, b)| {
+                matches!(b.kind, BlockKind::Body | BlockKind::ListItem { .. })
+                    && rows.binary_search(k).is_err()
+            });
+            for (_, block) in short {
+                if chars >= SAMPLE_CHARS {
+                    break;
+                }
+                count_lines(
+                    &mut setter,
+                    block,
+                    (&style, column),
+                    (&mut chars, &mut width),
+                )?;
+            }
+        }
         Ok((chars > 0 || table > Length::ZERO).then(|| Measure {
             em_per_char: (chars > 0).then(|| width / (body.size * chars as f64)),
             justified: body.align == Align::Justify,
@@ -177,6 +205,23 @@ fn count_full_lines(
     for line in full.filter(|l| l.end != LineEnd::Break) {
         *chars += line.text().chars().map(reading_units).sum::<usize>();
         *width += column;
+    }
+    Ok(())
+}
+
+/// Adds the reading units of each of `block`'s lines, set in `style` on
+/// a line of `column`, to `chars`, and their inked widths to `width`: for
+/// a text whose lines are all shorter than the column.
+fn count_lines(
+    setter: &mut Setter,
+    block: &Block,
+    (style, column): (&TextStyle, Length),
+    (chars, width): (&mut usize, &mut Length),
+) -> Result<()> {
+    let p = setter.prepare_in(&block.spans, style, block.line, block.language())?;
+    for line in setter.set(&p, &[column]) {
+        *chars += line.text().chars().map(reading_units).sum::<usize>();
+        *width += line.width;
     }
     Ok(())
 }
