@@ -19,7 +19,7 @@ use crate::layout::design::Design;
 use crate::script::is_cjk;
 use crate::statement::document::{Block, BlockKind, Document};
 use crate::style::Align;
-use crate::typeset::line::LineEnd;
+use crate::typeset::line::{Line, LineEnd};
 use crate::typeset::paragraph::{Setter, TextStyle};
 use crate::units::Length;
 
@@ -132,10 +132,11 @@ impl Tools {
                 continue;
             }
             if chars < SAMPLE_CHARS {
-                count_full_lines(
+                count_lines(
                     &mut setter,
                     block,
                     (&style, column),
+                    Counted::Full,
                     (&mut chars, &mut width),
                 )?;
             }
@@ -143,22 +144,18 @@ impl Tools {
         // A statement that is all list items ("Our twelve demands", a line
         // under them) has no full line of running text to count, and was
         // set with no limit: two columns of 18 characters on the A4.
-        // Its items' lines count then, set at the column's width.
+        // Its items' full lines count then.
         if chars == 0 {
             let items = blocks
                 .iter()
                 .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }));
-            for block in items {
-                if chars >= SAMPLE_CHARS {
-                    break;
-                }
-                count_full_lines(
-                    &mut setter,
-                    block,
-                    (&style, column),
-                    (&mut chars, &mut width),
-                )?;
-            }
+            sample(
+                &mut setter,
+                items,
+                (&style, column),
+                Counted::Full,
+                (&mut chars, &mut width),
+            )?;
         }
         // A statement of short lines only (ten reasons, a line each, and
         // a line under them) wraps none at the layout's size, but does at
@@ -166,21 +163,17 @@ impl Tools {
         // characters ("3. Someone on / your side at a / disciplinary.").
         // Its lines count then, each at its own width.
         if chars == 0 {
-            let short = blocks.iter().enumerate().filter(|(k, b)| {
-                matches!(b.kind, BlockKind::Body | BlockKind::ListItem { .. })
-                    && rows.binary_search(k).is_err()
+            let short = blocks.iter().enumerate().filter_map(|(k, b)| {
+                let text = matches!(b.kind, BlockKind::Body | BlockKind::ListItem { .. });
+                (text && rows.binary_search(&k).is_err()).then_some(b)
             });
-            for (_, block) in short {
-                if chars >= SAMPLE_CHARS {
-                    break;
-                }
-                count_lines(
-                    &mut setter,
-                    block,
-                    (&style, column),
-                    (&mut chars, &mut width),
-                )?;
-            }
+            sample(
+                &mut setter,
+                short,
+                (&style, column),
+                Counted::All,
+                (&mut chars, &mut width),
+            )?;
         }
         Ok((chars > 0 || table > Length::ZERO).then(|| Measure {
             em_per_char: (chars > 0).then(|| width / (body.size * chars as f64)),
@@ -190,38 +183,67 @@ impl Tools {
     }
 }
 
-/// Adds the reading units (see [`reading_units`]) of `block`'s full lines,
-/// set in `style` on a line of `column`, to `chars`, and their width to
-/// `width`: every line but its last, and those its writer ended short.
-fn count_full_lines(
-    setter: &mut Setter,
-    block: &Block,
-    (style, column): (&TextStyle, Length),
-    (chars, width): (&mut usize, &mut Length),
-) -> Result<()> {
-    let p = setter.prepare_in(&block.spans, style, block.line, block.language())?;
-    let lines = setter.set(&p, &[column]);
-    let full = lines.iter().take(lines.len().saturating_sub(1));
-    for line in full.filter(|l| l.end != LineEnd::Break) {
-        *chars += line.text().chars().map(reading_units).sum::<usize>();
-        *width += column;
-    }
-    Ok(())
+/// Which of a block's lines count toward the measure.
+#[derive(Clone, Copy)]
+enum Counted {
+    /// Those the column filled (every line but the last, and those its
+    /// writer ended short), each as wide as the column.
+    Full,
+    /// All of them, each as wide as its ink: for a text whose lines are
+    /// all shorter than the column.
+    All,
 }
 
-/// Adds the reading units of each of `block`'s lines, set in `style` on
-/// a line of `column`, to `chars`, and their inked widths to `width`: for
-/// a text whose lines are all shorter than the column.
+/// Adds the reading units (see [`reading_units`]) of `block`'s lines that
+/// count, set in `style` on a line of `column`, to `chars`, and their
+/// width to `width`.
 fn count_lines(
     setter: &mut Setter,
     block: &Block,
     (style, column): (&TextStyle, Length),
+    counted: Counted,
     (chars, width): (&mut usize, &mut Length),
 ) -> Result<()> {
     let p = setter.prepare_in(&block.spans, style, block.line, block.language())?;
-    for line in setter.set(&p, &[column]) {
-        *chars += line.text().chars().map(reading_units).sum::<usize>();
-        *width += line.width;
+    let lines = setter.set(&p, &[column]);
+    let units = |l: &Line| l.text().chars().map(reading_units).sum::<usize>();
+    match counted {
+        Counted::Full => {
+            let full = lines.iter().take(lines.len().saturating_sub(1));
+            for line in full.filter(|l| l.end != LineEnd::Break) {
+                *chars += units(line);
+                *width += column;
+            }
+        }
+        Counted::All => {
+            for line in &lines {
+                *chars += units(line);
+                *width += line.width;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// [`count_lines`] over `blocks`, until [`SAMPLE_CHARS`] are counted.
+fn sample<'b>(
+    setter: &mut Setter,
+    blocks: impl Iterator<Item = &'b Block>,
+    (style, column): (&TextStyle, Length),
+    counted: Counted,
+    (chars, width): (&mut usize, &mut Length),
+) -> Result<()> {
+    for block in blocks {
+        if *chars >= SAMPLE_CHARS {
+            break;
+        }
+        count_lines(
+            setter,
+            block,
+            (style, column),
+            counted,
+            (&mut *chars, &mut *width),
+        )?;
     }
     Ok(())
 }
