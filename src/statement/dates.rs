@@ -128,6 +128,17 @@ const DATE_JOINERS: &[&str] = &["de", "of", "the", "le", "der", "den"];
 /// The most words of a line that is a date alone.
 const DATE_LINE_MAX_WORDS: usize = 7;
 
+/// Years that mark a word as a year (in a place-and-date line, a
+/// timestamp, a dateline).
+const YEARS: std::ops::RangeInclusive<u16> = 1900..=2099;
+
+/// Whether `word` is a year: four digits within [`YEARS`].
+pub fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && word.parse::<u16>().is_ok_and(|y| YEARS.contains(&y))
+}
+
 /// Whether `text` is a date alone, as a dateline over a press release or
 /// a letter writes it: "12 March 2026", "Thursday, 12 March 2026", "12 de
 /// marzo de 2026", "March 12, 2026", "12.03.2026"; its words only a day, a
@@ -159,11 +170,6 @@ pub fn is_date_line(text: &str) -> bool {
                 "" | "st" | "nd" | "rd" | "th" | "er" | "º" | "ª"
             )
     };
-    let year = |w: &str| {
-        w.len() == 4
-            && w.bytes().all(|b| b.is_ascii_digit())
-            && w.parse::<u16>().is_ok_and(|y| (1900..=2099).contains(&y))
-    };
     let weekday = |w: &str| WEEKDAYS.split_whitespace().any(|d| d == w);
     let (mut months, mut days, mut years, mut numerics) = (0, 0, 0, 0);
     for w in &words {
@@ -171,7 +177,7 @@ pub fn is_date_line(text: &str) -> bool {
             months += 1;
         } else if day(w) {
             days += 1;
-        } else if year(w) {
+        } else if is_year(w) {
             years += 1;
         } else if numeric(w).is_some() {
             numerics += 1;

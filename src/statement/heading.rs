@@ -47,15 +47,11 @@ const HEADING_MAX_CHARS: usize = 60;
 /// a slogan or a line of an address than a title.
 const HEADING_MAX_WORDS: usize = 8;
 
-/// Years that mark a line as dated (a place-and-date line, a timestamp).
-const DATED_YEARS: std::ops::RangeInclusive<u32> = 1900..=2099;
-
 /// Whether `text` holds a date: a numeric date or a year.
 pub(super) fn holds_date(text: &str) -> bool {
     text.split_whitespace().any(|word| {
         let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-        dates::numeric(core).is_some()
-            || (core.len() == 4 && core.parse::<u32>().is_ok_and(|y| DATED_YEARS.contains(&y)))
+        dates::numeric(core).is_some() || dates::is_year(core)
     })
 }
 

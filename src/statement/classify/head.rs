@@ -151,9 +151,7 @@ fn dateline(paras: &[Para]) -> bool {
     let [first, second, _, ..] = paras else {
         return false;
     };
-    first.kind == ParaKind::Body
-        && first.lines.len() == 1
-        && dates::is_date_line(&raw_text(&first.lines[0]))
+    date_alone(first)
         && match second.kind {
             ParaKind::Title => true,
             ParaKind::Body => {
@@ -163,6 +161,12 @@ fn dateline(paras: &[Para]) -> bool {
             }
             _ => false,
         }
+}
+
+/// Whether a paragraph is a date alone on one line ("12 March 2026"),
+/// over a headline ([`dateline`]) or a salutation ([`dates_a_letter`]).
+fn date_alone(p: &Para) -> bool {
+    p.kind == ParaKind::Body && p.lines.len() == 1 && dates::is_date_line(&raw_text(&p.lines[0]))
 }
 
 /// Whether a list marker is a mark that says more than a bullet (`✔`,
@@ -194,9 +198,7 @@ fn dates_a_letter(paras: &[Para]) -> bool {
     let [first, second, ..] = paras else {
         return false;
     };
-    first.kind == ParaKind::Body
-        && first.lines.len() == 1
-        && dates::is_date_line(&raw_text(&first.lines[0]))
+    date_alone(first)
         && second.kind == ParaKind::Body
         && is_salutation(raw_text(&second.lines[0]).trim())
 }
