@@ -90,6 +90,12 @@ pub fn is_southeast_asian(c: char) -> bool {
     )
 }
 
+/// Thai and Lao letters: their scripts end a sentence with a space, not a
+/// mark, so a line's last character cannot tell a title from a sentence.
+pub fn ends_sentences_unmarked(c: char) -> bool {
+    matches!(c as u32, 0x0E00..=0x0EFF)
+}
+
 /// A character of Chinese, Japanese or Korean: set in a full em square,
 /// a syllable or a word each, and found in the system's CJK fonts.
 pub fn is_cjk(c: char) -> bool {

@@ -40,7 +40,7 @@ use super::heading;
 use super::plain::{is_separator, list_marker};
 use super::{Line, Para, ParaKind};
 use crate::error::{Location, Warning};
-use crate::script::is_ideographic;
+use crate::script::{ends_sentences_unmarked, is_ideographic};
 use crate::statement::document::BlockKind;
 
 /// The widest a wrapped line can be, in character widths: a PDF's column
@@ -132,11 +132,12 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
         };
         let cuts = match how {
             Some(how) => cuts(&texts, how),
-            None if para.kind == ParaKind::Body && wrapped.0 == TextWrap::Never => {
-                heading_over_prose(&texts)
-            }
+            None if para.kind == ParaKind::Body => heading_over_prose(&texts, wrapped.0),
             None => Vec::new(),
         };
+        // A heading typed over its paragraph is a usual way to write, and
+        // the warning is for paragraphs run together.
+        let warn = cuts != [0] || !heading::line_shaped(&texts[0]);
         if para.kind == ParaKind::Body {
             for i in kept(&texts, how, wrapped, &cuts) {
                 para.lines[i + 1].kept = true;
@@ -146,9 +147,11 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
             out.push(para);
             continue;
         }
-        first_line = first_line.min(para.lines[0].no);
-        last_line = last_line.max(para.lines.last().map_or(0, |l| l.no));
-        ends.extend(cuts.iter().map(|&i| para.lines[i].no));
+        if warn {
+            first_line = first_line.min(para.lines[0].no);
+            last_line = last_line.max(para.lines.last().map_or(0, |l| l.no));
+            ends.extend(cuts.iter().map(|&i| para.lines[i].no));
+        }
         let mut lines = para.lines;
         // From the back, so that each cut's index still holds.
         let mut tail = Vec::new();
@@ -550,26 +553,36 @@ fn cuts(texts: &[String], how: Written) -> Vec<usize> {
 }
 
 /// Where a block too short to show how it was written (`texts`, trimmed),
-/// in a text written a paragraph a line, ends a paragraph: after its
-/// first line, when that line is shaped as a heading ("Who we are", "1.
-/// Minutes of the last meeting") and the lines under it are prose, each
-/// ending its sentence. Typed over its text without a blank line, the
-/// heading was a line of that paragraph, where the same heading over a
-/// longer paragraph, which shows a paragraph a line, stood apart; a
-/// numbered one ran into its text as a list's item. An address ("14 Elm
-/// Road" / "Oakfield OK4 7TR") ends no sentence, and keeps its lines
-/// together. In a text of short lines only, a short line over a sentence
-/// may be one wrapped by hand ("Heraus zum" / "1. Mai, wie jedes Jahr…",
-/// "Kommt alle zur" / "Demonstration!"), and stays its line.
-fn heading_over_prose(texts: &[String]) -> Vec<usize> {
-    let prose = |t: &String| matches!(final_mark(t), Some('.' | '!' | '?' | '…'));
+/// in a text written a paragraph a line (`wrap` is [`TextWrap::Never`]),
+/// or with its sentences on long lines, ends a paragraph: after its first
+/// line, when that line is shaped as a heading ("Who we are", "1. Minutes
+/// of the last meeting", "हम कौन हैं") and the lines under it are prose,
+/// each ending its sentence (in Thai and Lao, which end one with no mark,
+/// any line does). Typed over its text without a blank line, the heading
+/// was a line of that paragraph, where the same heading over a longer
+/// paragraph, which shows a paragraph a line, stood apart; a numbered one
+/// ran into its text as a list's item. An address ("14 Elm Road" /
+/// "Oakfield OK4 7TR") ends no sentence, and keeps its lines together.
+/// Among short lines, a short line over a sentence may be one wrapped by
+/// hand ("Heraus zum" / "1. Mai, wie jedes Jahr…", "Kommt alle zur" /
+/// "Demonstration!"), and stays its line: outside a text written a
+/// paragraph a line, some line under the heading must be at least
+/// [`NARROW_WRAP`] wide, which no one wrapping by hand at a heading's
+/// width writes.
+fn heading_over_prose(texts: &[String], wrap: TextWrap) -> Vec<usize> {
+    let prose = |t: &String| {
+        matches!(final_mark(t), Some('.' | '!' | '?' | '…'))
+            || t.chars().last().is_some_and(ends_sentences_unmarked)
+    };
     match texts {
         [head, next, rest @ ..]
             if heading::line_shaped(head)
                 && list_marker(next).is_none()
                 && ends_paragraph(head, next, true, Written::LinePerParagraph)
                 && prose(next)
-                && rest.iter().all(prose) =>
+                && rest.iter().all(prose)
+                && (wrap == TextWrap::Never
+                    || texts[1..].iter().any(|t| width(t) >= NARROW_WRAP)) =>
         {
             vec![0]
         }

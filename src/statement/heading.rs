@@ -7,8 +7,9 @@
 //! A plain-text paragraph is a heading when it is *heading-shaped*:
 //!
 //! * one line of at most [`HEADING_MAX_CHARS`] characters and
-//!   [`HEADING_MAX_WORDS`] words, opening with a capital letter, a digit
-//!   or "§";
+//!   [`HEADING_MAX_WORDS`] words, opening with a capital letter, a letter
+//!   of a script without case (Devanagari, Thai, Arabic, Chinese…), a
+//!   digit or "§";
 //! * with no final sentence mark (`. , ; : ! ? …`, closing quotes and
 //!   brackets looked through): a line that ends like a sentence is one;
 //! * not a list line, a separator, a salutation ("Dear comrades") or a
@@ -38,6 +39,7 @@ use super::clean::clean_text;
 use super::dates;
 use super::plain::{is_separator, list_marker, Marker};
 use super::{Para, ParaKind};
+use crate::script::ends_sentences_unmarked;
 use crate::statement::document::BlockKind;
 
 /// Longest heading, in characters: a section title, not a sentence.
@@ -46,6 +48,12 @@ const HEADING_MAX_CHARS: usize = 60;
 /// Most words in a heading: longer lines without a full stop are more often
 /// a slogan or a line of an address than a title.
 const HEADING_MAX_WORDS: usize = 8;
+
+/// Longest heading in Thai or Lao, in characters: they end a sentence with
+/// no mark and write few spaces, so a short sentence ("วันเสาร์ที่ 12 ธันวาคม
+/// เวลา 9 นาฬิกา ที่ศาลาว่าการเขต") has a heading's marks and words; a
+/// section's title is shorter.
+const HEADING_UNMARKED_MAX_CHARS: usize = 30;
 
 /// Whether `text` holds a date: a numeric date or a year.
 pub(super) fn holds_date(text: &str) -> bool {
@@ -95,12 +103,16 @@ pub(super) fn line_shaped(raw: &str) -> bool {
 /// Whether a line (`raw` as written, `text` cleaned) is shaped as a
 /// heading, its number aside.
 fn heading_shaped(raw: &str, text: &str) -> bool {
+    // A letter that is not lower case is a capital or has no case: "हम
+    // कौन हैं" opens a heading as "Who we are" does.
     let opens_well = text
         .chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '§');
+        .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() || c.is_numeric() || c == '§');
+    let unmarked = text.chars().last().is_some_and(ends_sentences_unmarked);
     opens_well
         && char_count(text) <= HEADING_MAX_CHARS
+        && (!unmarked || char_count(text) <= HEADING_UNMARKED_MAX_CHARS)
         && text.split_whitespace().count() <= HEADING_MAX_WORDS
         && !matches!(
             final_mark(text),

@@ -816,6 +816,75 @@ fn a_heading_typed_over_its_paragraph_stands_apart() {
 }
 
 #[test]
+fn headings_of_caseless_scripts_head_their_sections() {
+    // Before: "हम कौन हैं" over its paragraph stayed a line of it, in body
+    // type, for a heading had to open with a capital; and in Thai, which
+    // ends a sentence with no mark, every line under the headline was a
+    // gray meta line, or the sign-off.
+    let parsed = parse_ok(
+        "मज़दूरों की माँगें\n\nहम कौन हैं\nहम शहर के निर्माण मज़दूर हैं। हम रोज़ बारह घंटे \
+         काम करते हैं और हमें न्यूनतम मज़दूरी भी नहीं मिलती।\n\nहमारी माँगें\nन्यूनतम मज़दूरी, \
+         आठ घंटे का काम, सुरक्षा के उपकरण और हर मज़दूर का पंजीकरण।\n",
+        Format::Plain,
+    );
+    let heading = BlockKind::Heading(1);
+    assert_eq!(
+        kinds(&parsed.document),
+        [
+            BlockKind::Headline,
+            heading.clone(),
+            BlockKind::Body,
+            heading.clone(),
+            BlockKind::Body
+        ]
+    );
+    // A heading over its text is no paragraphs run together: no warning.
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    let doc = plain(
+        "หยุดการไล่รื้อชุมชน\n\nเราคือใคร\nเราเป็นชาวชุมชนริมคลองที่อยู่ที่นี่มากว่าห้าสิบปี \
+         มีครอบครัวกว่าสามร้อยครอบครัว\n\nข้อเรียกร้อง\nหยุดการไล่รื้อจนกว่าจะมีที่อยู่ใหม่ที่เหมาะสม \
+         และให้ชุมชนมีส่วนร่วมในการวางแผน\n\nนัดหมาย\nวันเสาร์ที่ 12 ธันวาคม เวลา 9 นาฬิกา \
+         ที่ศาลาว่าการเขต\n",
+    );
+    assert_eq!(
+        kinds(&doc),
+        [
+            BlockKind::Headline,
+            heading.clone(),
+            BlockKind::Body,
+            heading.clone(),
+            BlockKind::Body,
+            heading,
+            BlockKind::Body
+        ]
+    );
+    // Without headings, Thai paragraphs are text, never meta lines.
+    let doc = plain(
+        "หยุดการไล่รื้อชุมชน\n\nเราเป็นชาวชุมชนริมคลองที่อยู่ที่นี่มากว่าห้าสิบปี\n\n\
+         หยุดการไล่รื้อจนกว่าจะมีที่อยู่ใหม่ที่เหมาะสม\n\nเราเป็นชาวชุมชน\n\nวันเสาร์ที่ 12 ธันวาคม\n\n\
+         ข้อเรียกร้องของชุมชนริมคลองทั้งหมด\n",
+    );
+    assert_eq!(kinds(&doc)[1..3], [BlockKind::Body, BlockKind::Body]);
+}
+
+#[test]
+fn lines_under_a_headline_with_nothing_after_them_are_its_text() {
+    // Before: a poster's date and place under its headline, with no other
+    // text, were gray meta lines at half the body's size.
+    let doc = plain("STRIKE\n\nMonday 9 March\n\nPicket lines from 6am at every depot\n");
+    assert_eq!(
+        kinds(&doc),
+        [BlockKind::Headline, BlockKind::Body, BlockKind::Body]
+    );
+    // Over a text, they are still its meta lines.
+    let doc = plain("STRIKE\n\nMonday 9 March\n\nWe are out because the company will not talk.\n");
+    assert_eq!(
+        kinds(&doc),
+        [BlockKind::Headline, BlockKind::Meta, BlockKind::Body]
+    );
+}
+
+#[test]
 fn indented_items_of_a_plain_list_are_nested() {
     // Before: "   a) Chair" under "5. Election of officers" was an item
     // of the numbered list, its place in the agenda lost.

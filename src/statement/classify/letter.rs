@@ -4,6 +4,7 @@
 
 use super::blocks::block;
 use super::text::{char_count, final_mark, opens_with_any, raw_text};
+use crate::script::ends_sentences_unmarked;
 use crate::statement::clean::clean_text;
 use crate::statement::document::{Block, BlockKind};
 use crate::statement::plain::{is_separator, list_marker};
@@ -13,6 +14,12 @@ const SALUTATION_MAX_CHARS: usize = 60;
 const SIGNOFF_MAX_CHARS: usize = 80;
 const SIGNOFF_MAX_PARAS: usize = 3;
 const SIGNOFF_MAX_LINES: usize = 4;
+
+/// Longest sign-off line in Thai or Lao, which end a sentence with no
+/// mark: a name or a group's, where a longer line ending in a letter is
+/// the text's last sentence ("วันเสาร์ที่ 12 ธันวาคม เวลา 9 นาฬิกา ที่…"), not
+/// a signature.
+const SIGNOFF_UNMARKED_MAX_CHARS: usize = 40;
 
 /// Words that open a salutation (lower case; matched as whole words).
 const SALUTATION_WORDS: &[&str] = &[
@@ -214,6 +221,9 @@ fn is_signoff_line(text: &str) -> bool {
     }
     if opens_with_any(text, CLOSINGS) {
         return true;
+    }
+    if text.chars().last().is_some_and(ends_sentences_unmarked) {
+        return char_count(text) <= SIGNOFF_UNMARKED_MAX_CHARS;
     }
     let open_end = match final_mark(text) {
         Some('!') | Some(',') => true,

@@ -5,6 +5,7 @@
 use super::blocks::field_block;
 use super::letter::is_salutation;
 use super::text::{char_count, final_mark, raw_text};
+use crate::script::ends_sentences_unmarked;
 use crate::statement::clean::{clean_text, is_space};
 use crate::statement::document::{Block, BlockKind, Span};
 use crate::statement::frontmatter::FrontMatter;
@@ -49,8 +50,13 @@ pub(super) fn is_meta_line(line: &Line) -> bool {
         .any(|s| s.style.bold && !s.text.trim_matches(is_space).is_empty());
     // So is a line opened with a pictograph ("📍 Town Hall", "📅 Saturday"),
     // as chat messages mark the time and place.
+    // Thai and Lao end a sentence with no mark: there, only a line with a
+    // figure in it (a date, a time) can be told from the text.
+    let unmarked = shown.chars().last().is_some_and(ends_sentences_unmarked)
+        && !shown.chars().any(|c| c.is_numeric());
     !shown.is_empty()
         && !row
+        && !unmarked
         && !bold
         && !opens_with_pictograph(&shown)
         && char_count(&shown) <= META_MAX_CHARS
@@ -112,20 +118,32 @@ fn is_meta_para(p: &Para, room: usize) -> bool {
 /// Meta paragraphs under the headline, while they fit the meta line limit,
 /// into `raw_meta`. A heading (`heads`) in a statement with more headings
 /// after it opens the first section instead. Returns the next paragraph.
+///
+/// Lines that would be all of the text under the headline are its text,
+/// however short and unpunctuated: a clipping's date and tags stand over
+/// a body, and a poster's "Monday 9 March" / "Picket lines from 6am" under
+/// its headline are what it has to say, to be read from across the street.
 pub(super) fn take_meta_paras(
     paras: &[Para],
-    mut next: usize,
+    start: usize,
     heads: &[bool],
     raw_meta: &mut Vec<Line>,
 ) -> usize {
+    let mut next = start;
+    let mut taken = Vec::new();
     while let Some(p) = paras.get(next) {
         let sectioned = heads.get(next) == Some(&true) && heads[next + 1..].contains(&true);
-        if sectioned || !is_meta_para(p, META_MAX_LINES.saturating_sub(raw_meta.len())) {
+        let room = META_MAX_LINES.saturating_sub(raw_meta.len() + taken.len());
+        if sectioned || !is_meta_para(p, room) {
             break;
         }
-        raw_meta.extend_from_slice(&p.lines);
+        taken.extend_from_slice(&p.lines);
         next += 1;
     }
+    if next == paras.len() {
+        return start;
+    }
+    raw_meta.append(&mut taken);
     next
 }
 
