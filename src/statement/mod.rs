@@ -123,6 +123,7 @@ mod breaks;
 mod chat;
 mod classify;
 mod clean;
+mod csv;
 pub mod dates;
 mod deck;
 mod decode;
@@ -143,6 +144,7 @@ mod plain;
 mod press;
 mod quoted;
 mod rejoin;
+mod starnotes;
 mod steps;
 #[cfg(test)]
 mod tests;

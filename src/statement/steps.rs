@@ -7,8 +7,8 @@
 use std::borrow::Cow;
 
 use super::{
-    breaks, chat, clean, email, emphasis, events, folios, frontmatter, markdown, plain, press,
-    quoted, rejoin, Format,
+    breaks, chat, clean, csv, email, emphasis, events, folios, frontmatter, markdown, plain, press,
+    quoted, rejoin, starnotes, Format,
 };
 use crate::error::{Location, Result, Warning};
 use crate::statement::document::{Block, Metadata};
@@ -164,7 +164,7 @@ pub(super) fn unquoted<'a>(
 }
 
 /// The paragraphs of `body` read as `format`, each format's tidying done
-/// (chat and e-mail debris, event lines, folios, line breaks, words split
+/// (comma-separated rows, chat and e-mail debris, event lines, folios, line breaks, words split
 /// across lines), with a Markdown statement's link labels and notes.
 pub(super) fn paragraphs(
     body: &str,
@@ -175,6 +175,8 @@ pub(super) fn paragraphs(
     Ok(match format {
         Format::Plain => {
             let paras = quoted::rows(plain::paragraphs(body, first_line));
+            let paras = csv::rows(paras, file, warnings);
+            let (paras, notes) = starnotes::split(paras);
             let paras = chat::tidy(paras, file, warnings);
             let paras = email::tidy(paras, file, warnings);
             let paras = press::tidy(paras, file, warnings);
@@ -185,12 +187,13 @@ pub(super) fn paragraphs(
             markdown::Markdown {
                 paras: emphasis::read(paras, file, warnings),
                 labels: Vec::new(),
-                notes: Vec::new(),
+                notes,
             }
         }
         Format::Markdown => {
             let read = markdown::paragraphs(body, first_line, file, warnings)?;
-            let paras = chat::tidy(quoted::rows(read.paras), file, warnings);
+            let paras = csv::rows(quoted::rows(read.paras), file, warnings);
+            let paras = chat::tidy(paras, file, warnings);
             let paras = email::tidy_markdown(paras, file, warnings);
             let paras = press::tidy(paras, file, warnings);
             let paras = events::tidy(paras, file, warnings);

@@ -1,7 +1,7 @@
 //! Tests of the statement reader.
 
 use super::*;
-use crate::statement::document::{Block, BlockKind, Style};
+use crate::statement::document::{is_table, Block, BlockKind, Style};
 
 const SEED: &str = concat!(
     "NCP of Yugoslavia, A call for solidarity with the Serbian people in Kosovo\n",
@@ -882,6 +882,40 @@ fn lines_under_a_headline_with_nothing_after_them_are_its_text() {
         kinds(&doc),
         [BlockKind::Headline, BlockKind::Meta, BlockKind::Body]
     );
+}
+
+#[test]
+fn asterisked_notes_and_comma_separated_rows_are_read_as_such() {
+    // Before: "* Cabinet report" was a list's item, its asterisk printed
+    // as a bullet, and "** Figures…" ran into it.
+    let doc = plain(
+        "Keep the baths open\n\nThey close in April.* A pool for 1,200 children.**\n\n\
+         * Cabinet report, item 7.\n** Figures from the club.\n",
+    );
+    assert_eq!(
+        kinds(&doc)[2..],
+        [
+            BlockKind::Note { marker: "*".into() },
+            BlockKind::Note {
+                marker: "**".into()
+            }
+        ]
+    );
+    assert_eq!(texts(&doc)[3], "Figures from the club.");
+    // Before: comma-separated rows were gray meta lines under the headline.
+    let parsed = parse_ok(
+        "Ballot results\n\nBranch, Yes, No\nNorth, 91%, 9%\nSouth, 88%, 12%\n\n\
+         Every branch voted yes.\n",
+        Format::Plain,
+    );
+    let doc = &parsed.document;
+    assert_eq!(
+        kinds(doc),
+        [BlockKind::Headline, BlockKind::Body, BlockKind::Body]
+    );
+    assert!(is_table(&doc.blocks[1].spans));
+    assert_eq!(doc.blocks[1].spans[0].text.split('\t').nth(3), Some("91%"));
+    assert_eq!(parsed.warnings.len(), 1);
 }
 
 #[test]

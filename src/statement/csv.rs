@@ -1,0 +1,199 @@
+//! Rows saved as comma-separated values.
+//!
+//! A table exported from a spreadsheet or a web form as CSV ("Branch,
+//! Turnout, Yes, No" / "North, 64%, 91%, 9%" / …) and pasted into a
+//! statement is a table whose cells are parted by commas (or, where the
+//! comma is the decimal mark, semicolons), not tabs. Read as text, its
+//! short unpunctuated lines were taken for a clipping's meta lines and
+//! set small and gray under the headline: the ballot's results, the one
+//! thing the leaflet had to say, in its faintest type.
+//!
+//! A block is such a table when:
+//! - it has [`MIN_ROWS`] lines or more, a header and rows;
+//! - every line holds as many separators, one at least, and no quotation
+//!   mark (a quoted cell may hold the separator: the count would lie);
+//! - every cell is at most [`CELL_MAX_CHARS`] characters, and no line ends
+//!   a sentence;
+//! - every line after the first has a cell that opens with a figure: data.
+//!   An address ("Flat 3, Weavers Court" / "Elm Road, Riverside" / …) or
+//!   a list of names ("Smith, Anna" / "Lee, Wei") has commas in every line
+//!   but no figures in most, and keeps its lines.
+//!
+//! Its separators become tabs, which the table reader after this one
+//! (`classify::blocks::table_tabs`) sets as columns; a warning says so,
+//! for the separators are not printed.
+
+use super::classify::{final_mark, raw_text};
+use super::Para;
+use crate::error::{Location, Warning};
+use crate::statement::document::{Span, Style};
+
+/// Fewest lines of a comma-separated table: a header and two rows. Two
+/// lines with a comma each are more often a name over a place.
+const MIN_ROWS: usize = 3;
+
+/// Longest cell, in characters: a table's cells are figures, names and
+/// short labels; a longer run between commas is a clause of prose.
+const CELL_MAX_CHARS: usize = 40;
+
+/// The separators a spreadsheet writes between cells, in the order tried.
+const SEPARATORS: [char; 2] = [',', ';'];
+
+/// `paras` with every block of comma-separated rows made a table's rows
+/// (cells between tabs); one warning in `warnings` for each, in `file`.
+pub(super) fn rows(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
+    paras
+        .into_iter()
+        .map(|mut para| {
+            if let Some(sep) = separator(&para) {
+                for line in &mut para.lines {
+                    let cells: Vec<String> = raw_text(line)
+                        .split(sep)
+                        .map(|c| c.trim().to_string())
+                        .collect();
+                    line.spans = vec![Span::plain(cells.join("\t"))];
+                }
+                let (first, last) = (para.lines[0].no, para.lines[para.lines.len() - 1].no);
+                warnings.push(Warning {
+                    at: Location::line(file, first),
+                    message: format!(
+                        "lines {first}–{last} are read as a table of values parted by “{sep}”, \
+                         set in columns without the “{sep}”"
+                    ),
+                });
+            }
+            para
+        })
+        .collect()
+}
+
+/// The separator that parts `para`'s lines into a table's cells, if they
+/// are one (see the module documentation).
+fn separator(para: &Para) -> Option<char> {
+    if para.lines.len() < MIN_ROWS
+        || para
+            .lines
+            .iter()
+            .any(|l| l.spans.iter().any(|s| s.style != Style::default()))
+    {
+        return None;
+    }
+    let texts: Vec<String> = para.lines.iter().map(raw_text).collect();
+    if texts
+        .iter()
+        .any(|t| t.contains(['"', '\t']) || ends_sentence(t))
+    {
+        return None;
+    }
+    SEPARATORS.into_iter().find(|&sep| {
+        let count = texts[0].matches(sep).count();
+        count >= 1
+            && texts.iter().all(|t| {
+                t.matches(sep).count() == count
+                    && t.split(sep)
+                        .all(|c| c.trim().chars().count() <= CELL_MAX_CHARS)
+            })
+            && texts[1..]
+                .iter()
+                .all(|t| t.split(sep).any(opens_with_figure))
+    })
+}
+
+/// Whether `text` ends a sentence.
+fn ends_sentence(text: &str) -> bool {
+    matches!(final_mark(text.trim()), Some('.' | '!' | '?' | '…'))
+}
+
+/// Whether a cell opens with a figure, after a sign or a currency symbol
+/// ("64%", "-3", "£120", "10:00").
+fn opens_with_figure(cell: &str) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    cell.trim()
+        .trim_start_matches(|c: char| {
+            matches!(c, '-' | '+' | '−' | '±')
+                || c.general_category() == GeneralCategory::CurrencySymbol
+        })
+        .starts_with(|c: char| c.general_category() == GeneralCategory::DecimalNumber)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::statement::{Line, ParaKind};
+
+    fn para(lines: &[&str]) -> Para {
+        Para {
+            kind: ParaKind::Body,
+            lines: lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Line {
+                    no: i + 3,
+                    spans: vec![Span::plain(*t)],
+                    kept: false,
+                })
+                .collect(),
+        }
+    }
+
+    fn read(lines: &[&str]) -> (Vec<String>, Vec<Warning>) {
+        let mut warnings = Vec::new();
+        let out = rows(vec![para(lines)], "s.txt", &mut warnings);
+        (out[0].lines.iter().map(raw_text).collect(), warnings)
+    }
+
+    #[test]
+    fn comma_separated_rows_are_a_tables_rows() {
+        let (rows, warnings) = read(&[
+            "Branch, Turnout, Yes, No",
+            "North, 64%, 91%, 9%",
+            "South,58%,88%,12%",
+        ]);
+        assert_eq!(
+            rows,
+            [
+                "Branch\tTurnout\tYes\tNo",
+                "North\t64%\t91%\t9%",
+                "South\t58%\t88%\t12%"
+            ]
+        );
+        assert_eq!(
+            warnings[0].to_string(),
+            "s.txt:3: warning: lines 3–5 are read as a table of values parted by “,”, \
+             set in columns without the “,”"
+        );
+        // Where the comma is the decimal mark, semicolons part the cells.
+        let (rows, _) = read(&["Filiale;Ja;Nein", "Nord;91,5 %;8,5 %", "Süd;€ 3,20;2"]);
+        assert_eq!(rows[1], "Nord\t91,5 %\t8,5 %");
+    }
+
+    #[test]
+    fn addresses_names_and_prose_keep_their_commas() {
+        for lines in [
+            // An address: figures in one line only.
+            &[
+                "14 Elm Road, Riverside",
+                "Oakfield, OK4 7TR",
+                "Tel, 07700 900123",
+            ][..],
+            // Names.
+            &["Smith, Anna", "Lee, Wei", "Okafor, Chidi"],
+            // Sentences.
+            &[
+                "We met on 3 May, as agreed.",
+                "On 4 May, we wrote.",
+                "On 5 May, they said no.",
+            ],
+            // Cells as many on some lines only.
+            &["Name, Votes", "North, 64, 12", "South, 58"],
+            // Two lines.
+            &["Branch, Yes", "North, 91%"],
+            // A quoted cell may hide a comma.
+            &["Name, Votes", "\"Smith, Anna\", 64", "Lee, 58"],
+        ] {
+            let (rows, warnings) = read(lines);
+            assert_eq!(rows, lines, "{lines:?}");
+            assert!(warnings.is_empty());
+        }
+    }
+}
