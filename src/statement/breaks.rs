@@ -40,7 +40,7 @@ use super::heading;
 use super::plain::{is_separator, list_marker};
 use super::{Line, Para, ParaKind};
 use crate::error::{Location, Warning};
-use crate::script::{ends_sentences_unmarked, is_ideographic};
+use crate::script::{ends_sentences_unmarked, is_cjk, is_ideographic};
 use crate::statement::document::BlockKind;
 
 /// The widest a wrapped line can be, in character widths: a PDF's column
@@ -118,6 +118,13 @@ enum TextWrap {
 pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
     let texts: Vec<Vec<String>> = paras.iter().map(trimmed).collect();
     let wrapped = text_wrap(&paras, &texts);
+    // Whether some heading is typed over a paragraph of long lines: then
+    // the text is written so, and a heading over a short one is too.
+    let sectioned = paras.iter().zip(&texts).any(|(p, t)| {
+        p.kind == ParaKind::Body
+            && written(t).is_none()
+            && !heading_over_prose(t, wrapped.0, false).is_empty()
+    });
     let mut out = Vec::with_capacity(paras.len());
     let mut ends = Vec::new();
     let (mut first_line, mut last_line) = (usize::MAX, 0);
@@ -132,7 +139,7 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
         };
         let cuts = match how {
             Some(how) => cuts(&texts, how),
-            None if para.kind == ParaKind::Body => heading_over_prose(&texts, wrapped.0),
+            None if para.kind == ParaKind::Body => heading_over_prose(&texts, wrapped.0, sectioned),
             None => Vec::new(),
         };
         // A heading typed over its paragraph is a usual way to write, and
@@ -189,7 +196,8 @@ pub(super) fn split(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -
 /// box, where "10:00 March starts" / "12:00 Speeches" run on would garble
 /// the day; one whose lines are all [`short`] is an address or a chant
 /// typed there, line by line, by someone who never heard of Markdown; so
-/// is one [`typed_a_line_each`], the names under a joint statement.
+/// is one [`typed_a_line_each`], the names under a joint statement; so
+/// are web addresses a line each.
 /// CommonMark's rule, a line break is a space, holds for the rest.
 pub(super) fn keep_rows(mut paras: Vec<Para>, source: &str, first_line: usize) -> Vec<Para> {
     for para in paras.iter_mut().filter(|p| p.kind == ParaKind::Body) {
@@ -463,6 +471,9 @@ fn kept(
             }
             match (seen, wrap) {
                 _ if parallel => true,
+                // Addresses a line each, perhaps under the line that leads
+                // into them ("Write to your councillor:").
+                _ if lone_address(next) && (lone_address(line) || line.ends_with(':')) => true,
                 (Some(Written::LinePerParagraph), _) | (None, TextWrap::Never) => true,
                 (Some(Written::Wrapped(w)), _) | (None, TextWrap::At(w)) => {
                     ends_short(line, next, w)
@@ -499,7 +510,22 @@ fn parallel(texts: &[String]) -> bool {
             .iter()
             .all(|t| t.starts_with(|c: char| c.is_numeric()))
             || texts.iter().all(|t| t.contains('\t'))
+            || texts.iter().all(|t| lone_address(t))
             || litany)
+}
+
+/// Whether `line` is a web or e-mail address alone. Addresses typed a line
+/// each are a list of them, whose line breaks a wrap cannot have made: the
+/// next address never fits on the line before, so every one was read as
+/// the rest of a wrapped line, and they ran on ("…Baths.pdf https://…").
+fn lone_address(line: &str) -> bool {
+    let line = line.trim();
+    let email = line
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+    !line.is_empty()
+        && !line.contains(char::is_whitespace)
+        && (line.contains("://") || line.starts_with("www.") || email)
 }
 
 /// Lines that open with the same word this many times or more are a
@@ -568,8 +594,9 @@ fn cuts(texts: &[String], how: Written) -> Vec<usize> {
 /// "Demonstration!"), and stays its line: outside a text written a
 /// paragraph a line, some line under the heading must be at least
 /// [`NARROW_WRAP`] wide, which no one wrapping by hand at a heading's
-/// width writes.
-fn heading_over_prose(texts: &[String], wrap: TextWrap) -> Vec<usize> {
+/// width writes, unless another heading of the text (`sectioned`) is over
+/// such a line: the last section's "Time and place" over one short line.
+fn heading_over_prose(texts: &[String], wrap: TextWrap, sectioned: bool) -> Vec<usize> {
     let prose = |t: &String| {
         matches!(final_mark(t), Some('.' | '!' | '?' | '…'))
             || t.chars().last().is_some_and(ends_sentences_unmarked)
@@ -582,6 +609,7 @@ fn heading_over_prose(texts: &[String], wrap: TextWrap) -> Vec<usize> {
                 && prose(next)
                 && rest.iter().all(prose)
                 && (wrap == TextWrap::Never
+                    || sectioned
                     || texts[1..].iter().any(|t| width(t) >= NARROW_WRAP)) =>
         {
             vec![0]
@@ -621,12 +649,10 @@ fn ends_paragraph(line: &str, next: &str, opens: bool, how: Written) -> bool {
     }
 }
 
-/// A text's width in character widths: an ideograph is as wide as two
-/// Latin letters.
+/// A text's width in character widths: an ideograph or a Hangul syllable
+/// is as wide as two Latin letters.
 fn width(text: &str) -> usize {
-    text.chars()
-        .map(|c| if is_ideographic(c) { 2 } else { 1 })
-        .sum()
+    text.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
 }
 
 #[cfg(test)]

@@ -919,6 +919,54 @@ fn asterisked_notes_and_comma_separated_rows_are_read_as_such() {
 }
 
 #[test]
+fn addresses_typed_a_line_each_keep_their_lines() {
+    // Before: each address was read as the rest of a wrapped line (the
+    // next never fits on the line before), and they ran on.
+    let doc = plain(
+        "Useful links\n\nRead the report and our reply before the meeting:\n\
+         https://www.example-council.gov.uk/documents/s123456/report.pdf\n\
+         https://www.example.org/our-reply\n\nWrite to your councillor:\n\
+         smith@example-council.gov.uk\njones@example-council.gov.uk\n\n\
+         We meet every Tuesday at 7pm in the library.\n",
+    );
+    assert_eq!(
+        texts(&doc)[1..3],
+        [
+            "Read the report and our reply before the meeting:\u{2028}\
+             https://www.example-council.gov.uk/documents/s123456/report.pdf\u{2028}\
+             https://www.example.org/our-reply",
+            "Write to your councillor:\u{2028}smith@example-council.gov.uk\u{2028}\
+             jones@example-council.gov.uk"
+        ]
+    );
+    // In Markdown too.
+    let doc = md("# Links\n\nhttps://example.org/a\nhttps://example.org/b\n");
+    assert_eq!(
+        texts(&doc)[1],
+        "https://example.org/a\u{2028}https://example.org/b"
+    );
+}
+
+#[test]
+fn a_sectioned_texts_last_heading_stands_over_a_short_line() {
+    // Before: "일시와 장소" over its one short line stayed a line of it,
+    // where the headings over longer paragraphs stood apart.
+    let doc = plain(
+        "강제 철거 반대\n\n우리는 누구인가\n우리는 강변 마을 주민입니다. 오십 년 넘게 이곳에 \
+         살아 왔고 삼백 가구가 넘습니다.\n\n일시와 장소\n12월 12일 토요일 오전 9시, 구청 앞.\n",
+    );
+    assert_eq!(
+        kinds(&doc)[1..],
+        [
+            BlockKind::Heading(1),
+            BlockKind::Body,
+            BlockKind::Heading(1),
+            BlockKind::Body
+        ]
+    );
+}
+
+#[test]
 fn indented_items_of_a_plain_list_are_nested() {
     // Before: "   a) Chair" under "5. Election of officers" was an item
     // of the numbered list, its place in the agenda lost.
