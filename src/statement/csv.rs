@@ -1,4 +1,4 @@
-//! Rows saved as comma-separated values.
+//! Rows saved as comma-separated values, or typed between bars.
 //!
 //! A table exported from a spreadsheet or a web form as CSV ("Branch,
 //! Turnout, Yes, No" / "North, 64%, 91%, 9%" / …) and pasted into a
@@ -6,9 +6,11 @@
 //! comma is the decimal mark, semicolons), not tabs. Read as text, its
 //! short unpunctuated lines were taken for a clipping's meta lines and
 //! set small and gray under the headline: the ballot's results, the one
-//! thing the leaflet had to say, in its faintest type.
+//! thing the leaflet had to say, in its faintest type. A petition's
+//! "Name | Address | Signature" over rows of blanks ran on as one
+//! paragraph.
 //!
-//! A block is such a table when:
+//! A block is a table of values parted by commas or semicolons when:
 //! - it has [`MIN_ROWS`] lines or more, a header and rows;
 //! - every line holds as many separators, one at least, and no quotation
 //!   mark (a quoted cell may hold the separator: the count would lie);
@@ -19,7 +21,12 @@
 //!   a list of names ("Smith, Anna" / "Lee, Wei") has commas in every line
 //!   but no figures in most, and keeps its lines.
 //!
-//! Its separators become tabs, which the table reader after this one
+//! A bar parts nothing in prose, so two lines of as many cells between
+//! bars are a table, whatever the cells hold; bars that open and close a
+//! row, and a rule row under the header ("|---|:--:|"), as Markdown's
+//! tables have them, are the table's drawing and go.
+//!
+//! The separators become tabs, which the table reader after this one
 //! (`classify::blocks::table_tabs`) sets as columns; a warning says so,
 //! for the separators are not printed.
 
@@ -39,29 +46,35 @@ const CELL_MAX_CHARS: usize = 40;
 /// The separators a spreadsheet writes between cells, in the order tried.
 const SEPARATORS: [char; 2] = [',', ';'];
 
-/// `paras` with every block of comma-separated rows made a table's rows
-/// (cells between tabs); one warning in `warnings` for each, in `file`.
+/// The separator of a table typed by hand.
+const BAR: char = '|';
+
+/// Fewest lines of a table typed between bars: a header and a row.
+const MIN_BAR_ROWS: usize = 2;
+
+/// `paras` with every block of comma-separated rows, or rows between
+/// bars, made a table's rows (cells between tabs); one warning in
+/// `warnings` for each, in `file`.
 pub(super) fn rows(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) -> Vec<Para> {
     paras
         .into_iter()
         .map(|mut para| {
-            if let Some(sep) = separator(&para) {
-                for line in &mut para.lines {
-                    let cells: Vec<String> = raw_text(line)
-                        .split(sep)
-                        .map(|c| c.trim().to_string())
-                        .collect();
-                    line.spans = vec![Span::plain(cells.join("\t"))];
-                }
-                let (first, last) = (para.lines[0].no, para.lines[para.lines.len() - 1].no);
-                warnings.push(Warning {
-                    at: Location::line(file, first),
-                    message: format!(
-                        "lines {first}–{last} are read as a table of values parted by “{sep}”, \
-                         set in columns without the “{sep}”"
-                    ),
-                });
+            let Some(sep) = separator(&para) else {
+                return para;
+            };
+            let (first, last) = (para.lines[0].no, para.lines[para.lines.len() - 1].no);
+            para.lines.retain(|l| !is_rule_row(&raw_text(l)));
+            for line in &mut para.lines {
+                let cells = cells(&raw_text(line), sep);
+                line.spans = vec![Span::plain(cells.join("\t"))];
             }
+            warnings.push(Warning {
+                at: Location::line(file, first),
+                message: format!(
+                    "lines {first}–{last} are read as a table of cells parted by “{sep}”, \
+                     set in columns without the “{sep}”"
+                ),
+            });
             para
         })
         .collect()
@@ -70,33 +83,66 @@ pub(super) fn rows(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) ->
 /// The separator that parts `para`'s lines into a table's cells, if they
 /// are one (see the module documentation).
 fn separator(para: &Para) -> Option<char> {
-    if para.lines.len() < MIN_ROWS
-        || para
-            .lines
-            .iter()
-            .any(|l| l.spans.iter().any(|s| s.style != Style::default()))
+    if para
+        .lines
+        .iter()
+        .any(|l| l.spans.iter().any(|s| s.style != Style::default()))
     {
         return None;
     }
     let texts: Vec<String> = para.lines.iter().map(raw_text).collect();
-    if texts
-        .iter()
-        .any(|t| t.contains(['"', '\t']) || ends_sentence(t))
+    if texts.iter().any(|t| t.contains('\t') || ends_sentence(t)) {
+        return None;
+    }
+    let fits = |t: &String, sep: char| {
+        cells(t, sep)
+            .iter()
+            .all(|c| c.chars().count() <= CELL_MAX_CHARS)
+    };
+    let rows: Vec<&String> = texts.iter().filter(|t| !is_rule_row(t)).collect();
+    let bar_cells = cells(&texts[0], BAR).len();
+    if rows.len() >= MIN_BAR_ROWS
+        && bar_cells >= 2
+        && rows
+            .iter()
+            .all(|t| t.contains(BAR) && cells(t, BAR).len() == bar_cells && fits(t, BAR))
     {
+        return Some(BAR);
+    }
+    if texts.len() < MIN_ROWS || texts.iter().any(|t| t.contains(['"', BAR])) {
         return None;
     }
     SEPARATORS.into_iter().find(|&sep| {
         let count = texts[0].matches(sep).count();
         count >= 1
-            && texts.iter().all(|t| {
-                t.matches(sep).count() == count
-                    && t.split(sep)
-                        .all(|c| c.trim().chars().count() <= CELL_MAX_CHARS)
-            })
+            && texts
+                .iter()
+                .all(|t| t.matches(sep).count() == count && fits(t, sep))
             && texts[1..]
                 .iter()
-                .all(|t| t.split(sep).any(opens_with_figure))
+                .all(|t| cells(t, sep).iter().any(|c| opens_with_figure(c)))
     })
+}
+
+/// The cells of `line` parted by `sep`, trimmed; the bars that open and
+/// close a row typed between bars are no cells' separators.
+fn cells(line: &str, sep: char) -> Vec<String> {
+    let mut line = line.trim();
+    if sep == BAR {
+        line = line.strip_prefix(BAR).unwrap_or(line);
+        line = line.strip_suffix(BAR).unwrap_or(line);
+    }
+    line.split(sep).map(|c| c.trim().to_string()).collect()
+}
+
+/// Whether `line` is a rule under a table's header, as Markdown writes
+/// it: bars, dashes, colons and spaces, with a dash ("|---|:--:|").
+fn is_rule_row(line: &str) -> bool {
+    line.contains('-')
+        && line.contains(BAR)
+        && line
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | '+') || c.is_whitespace())
 }
 
 /// Whether `text` ends a sentence.
@@ -159,7 +205,7 @@ mod tests {
         );
         assert_eq!(
             warnings[0].to_string(),
-            "s.txt:3: warning: lines 3–5 are read as a table of values parted by “,”, \
+            "s.txt:3: warning: lines 3–5 are read as a table of cells parted by “,”, \
              set in columns without the “,”"
         );
         // Where the comma is the decimal mark, semicolons part the cells.
@@ -193,6 +239,29 @@ mod tests {
         ] {
             let (rows, warnings) = read(lines);
             assert_eq!(rows, lines, "{lines:?}");
+            assert!(warnings.is_empty());
+        }
+    }
+
+    #[test]
+    fn rows_between_bars_are_a_tables_rows() {
+        let (rows, warnings) = read(&[
+            "Name | Address | Signature",
+            "_____ | _____ | _____",
+            "_____ | _____ | _____",
+        ]);
+        assert_eq!(rows[1], "_____\t_____\t_____");
+        assert_eq!(warnings.len(), 1);
+        // Markdown's drawing of a table: its outer bars and rule row go.
+        let (rows, _) = read(&["| Day | Time |", "|-----|:----:|", "| Monday | 6pm |"]);
+        assert_eq!(rows, ["Day\tTime", "Monday\t6pm"]);
+        // One line, or cells as many on some lines only, is text.
+        for lines in [
+            &["Sam 07700 900123 | Sam 07700 900123"][..],
+            &["Name | Votes", "North | 64 | 12"],
+        ] {
+            let (rows, warnings) = read(lines);
+            assert_eq!(rows, lines);
             assert!(warnings.is_empty());
         }
     }

@@ -157,8 +157,13 @@ fn opens_with_abbreviation(text: &str) -> bool {
     word.is_some_and(|w| w.ends_with('.') && w.chars().count() <= ABBREVIATION_MAX_CHARS)
 }
 
-/// Whether a line is a separator such as `* * *`, `---` or `***`.
+/// Whether a line is a separator such as `* * *`, `---` or `***`. Blanks
+/// between tabs ("_____⇥_____⇥_____") are a table's row, a form's spaces
+/// to fill in.
 pub(super) fn is_separator(line: &str) -> bool {
+    if line.trim_matches(is_space).contains('\t') {
+        return false;
+    }
     let mut marks = 0;
     for c in line.chars() {
         if matches!(c, '*' | '-' | '_' | '=' | '~' | '•' | '·' | '#' | '+') {

@@ -73,7 +73,9 @@ pub(super) fn space_break(
     // start with it ("– the official"). So does a dot or bar set
     // between the parts of a meta line ("Friends of Amal · +44 …"),
     // which opening a line reads as a stray mark.
-    tie |= is_spaced_mark(after);
+    // A mark after a mark is a row of them ("- - - -", a cut line), which
+    // tied so made one word wider than any column.
+    tie |= is_spaced_mark(after) && !is_lone_mark(before);
     // A number stays with the word it counts or dates: "50
     // people", "3 km", "26. März", as TeX users tie them.
     tie |= counts_next(before, after);
@@ -117,6 +119,21 @@ fn is_spaced_mark(rest: &[(char, Style)]) -> bool {
         rest.first(),
         Some(('\u{2013}' | '\u{2014}' | '\u{B7}' | '\u{2022}' | '|', _))
     ) && rest.get(1).is_none_or(|(c, _)| is_separator(*c))
+}
+
+/// Whether the word that ends `before` is a mark alone: a dash, a hyphen,
+/// a dot, a bullet or a bar.
+fn is_lone_mark(before: &[(char, Style)]) -> bool {
+    let word: Vec<char> = before
+        .iter()
+        .rev()
+        .take_while(|(c, _)| !is_separator(*c))
+        .map(|(c, _)| *c)
+        .collect();
+    matches!(
+        word[..],
+        ['-' | '\u{2013}' | '\u{2014}' | '\u{B7}' | '\u{2022}' | '|']
+    )
 }
 
 /// The most characters of a number that is tied to the word after it: a
@@ -582,6 +599,15 @@ mod tests {
         // Not a dash or dot inside a word or a figure.
         for rest in ["–5 °C", "·x", "e-mail", "|a|"] {
             assert!(!is_spaced_mark(&styled(rest)), "{rest}");
+        }
+        // Nor a mark after a mark: a row of them breaks where it must.
+        // Before: "- – – – … –" was one word wider than the A6's column,
+        // and the build failed.
+        for before in ["✂ -", "and –", "a ·", "|"] {
+            assert!(is_lone_mark(&styled(before)), "{before}");
+        }
+        for before in ["word", "e-", "–5", ""] {
+            assert!(!is_lone_mark(&styled(before)), "{before}");
         }
     }
 
