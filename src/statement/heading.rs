@@ -9,7 +9,7 @@
 //! * one line of at most [`HEADING_MAX_CHARS`] characters and
 //!   [`HEADING_MAX_WORDS`] words, opening with a capital letter, a letter
 //!   of a script without case (Devanagari, Thai, Arabic, Chinese…), a
-//!   digit or "§";
+//!   digit or "§" (after a pictograph marking it, "📚 What is happening");
 //! * with no final sentence mark (`. , ; : ! ? …`, closing quotes and
 //!   brackets looked through): a line that ends like a sentence is one;
 //! * not a list line, a separator, a salutation ("Dear comrades") or a
@@ -34,7 +34,10 @@
 //! Plain-text headings are `Heading(1)`, the rank of Markdown's `##`, so the
 //! body's first-rank heading style and its keep-with-next apply.
 
-use super::classify::{char_count, final_mark, is_salutation, opens_with_any, raw_text, CLOSINGS};
+use super::classify::{
+    char_count, final_mark, is_salutation, opens_with_any, opens_with_pictograph, raw_text,
+    CLOSINGS,
+};
 use super::clean::clean_text;
 use super::dates;
 use super::plain::{is_separator, list_marker, Marker};
@@ -100,9 +103,22 @@ pub(super) fn line_shaped(raw: &str) -> bool {
     }
 }
 
+/// `text` after the pictograph it opens with and the space after it, if
+/// it opens with one: "📚 What is happening" is a section's heading, as a
+/// statement written in a chat marks them.
+fn after_pictograph(text: &str) -> &str {
+    if !opens_with_pictograph(text) {
+        return text;
+    }
+    text.trim_start()
+        .split_once(char::is_whitespace)
+        .map_or("", |(_, rest)| rest.trim_start())
+}
+
 /// Whether a line (`raw` as written, `text` cleaned) is shaped as a
-/// heading, its number aside.
+/// heading, its number and a pictograph opening it aside.
 fn heading_shaped(raw: &str, text: &str) -> bool {
+    let (raw, text) = (after_pictograph(raw), after_pictograph(text));
     // A letter that is not lower case is a capital or has no case: "हम
     // कौन हैं" opens a heading as "Who we are" does.
     let opens_well = text

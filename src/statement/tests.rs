@@ -967,6 +967,51 @@ fn a_sectioned_texts_last_heading_stands_over_a_short_line() {
 }
 
 #[test]
+fn a_petitions_rows_of_blanks_are_a_table() {
+    // Before: "Name | Address | Signature" and its rows of blanks ran on
+    // as a paragraph, or, between tabs, each row of blanks was a
+    // separator.
+    for sep in [" | ", "\t"] {
+        let row = ["_____"; 3].join(sep);
+        let doc = plain(&format!(
+            "Petition\n\nWe call on the council to act.\n\n\
+             {}\n{row}\n{row}\n\nReturn to: 3 Mill Lane.\n",
+            ["Name", "Address", "Signature"].join(sep)
+        ));
+        assert_eq!(kinds(&doc).len(), 4, "{:?}", texts(&doc));
+        assert!(is_table(&doc.blocks[2].spans), "{:?}", texts(&doc));
+    }
+}
+
+#[test]
+fn headings_marked_with_a_pictograph_head_their_sections() {
+    // Before: "📚 What is happening" under the headline was its subtitle,
+    // and "✊ What we want" stayed a line of its paragraph.
+    let doc = plain(
+        "Save Oakfield Library\n\n📚 What is happening\nThe council plans to close the \
+         library in March and move a few shelves of books into the leisure centre.\n\n\
+         ✊ What we want\nKeep the library open five days a week, with a librarian.\n",
+    );
+    assert_eq!(
+        kinds(&doc),
+        [
+            BlockKind::Headline,
+            BlockKind::Heading(1),
+            BlockKind::Body,
+            BlockKind::Heading(1),
+            BlockKind::Body
+        ]
+    );
+    assert_eq!(texts(&doc)[3], "✊ What we want");
+    // One such line under the headline, with no other heading, is still
+    // its subtitle.
+    let doc = plain(
+        "Save Oakfield Library\n\n📍 Saturday, Town Hall\n\nThe council plans to close it.\n",
+    );
+    assert_eq!(kinds(&doc)[1], BlockKind::Subtitle);
+}
+
+#[test]
 fn indented_items_of_a_plain_list_are_nested() {
     // Before: "   a) Chair" under "5. Election of officers" was an item
     // of the numbered list, its place in the agenda lost.

@@ -22,10 +22,8 @@ use meta_lines::{add_front_meta, take_meta_paras};
 pub(super) use blocks::block;
 pub(super) use head::{may_be_headline, reads_as_prose};
 pub(super) use letter::{is_salutation, CLOSINGS};
-pub(super) use text::{char_count, final_mark, folded, opens_with_any, raw_text};
-// The statement tests ask which lines open with a pictograph.
-#[cfg(test)]
 pub(super) use meta_lines::opens_with_pictograph;
+pub(super) use text::{char_count, final_mark, folded, opens_with_any, raw_text};
 
 /// Gives the paragraphs their roles and makes the blocks, in reading
 /// order: the headline with its meta lines and subtitle, the salutation,
@@ -56,10 +54,14 @@ pub(super) fn build(
             next += 1;
         }
     }
+    // A heading under the headline, in a text with more headings, opens
+    // the first section: no subtitle ("📚 What is happening").
+    let heads = plain_headings(paras, next, plain);
+    let sectioned = heads.get(next) == Some(&true) && heads[next + 1..].contains(&true);
     let mut next = push_subtitle(
         paras,
         front,
-        (has_headline, headline),
+        (has_headline && !sectioned, headline),
         next,
         (file, warnings),
         &mut out,
