@@ -16,10 +16,15 @@
 //!   mark (a quoted cell may hold the separator: the count would lie);
 //! - every cell is at most [`CELL_MAX_CHARS`] characters, and no line ends
 //!   a sentence;
-//! - every line after the first has a cell that opens with a figure: data.
-//!   An address ("Flat 3, Weavers Court" / "Elm Road, Riverside" / …) or
-//!   a list of names ("Smith, Anna" / "Lee, Wei") has commas in every line
-//!   but no figures in most, and keeps its lines.
+//! - the first line is a header, no cell of it opening with a figure, and
+//!   every line after it has a cell that does: data. An address ("Flat 3,
+//!   Weavers Court" / "Elm Road, Riverside" / …) or a list of names
+//!   ("Smith, Anna" / "Lee, Wei") has commas in every line but no figures
+//!   in most, and keeps its lines; so do lines of prose with a figure in
+//!   each ("In 2016, 500 marched" / "In 2019, 5,000 marched" / …).
+//!
+//! A comma followed by a space, where a line has one, parts cells, and a
+//! comma without one is a figure's ("5,000").
 //!
 //! A bar parts nothing in prose, so two lines of as many cells between
 //! bars are a table, whatever the cells hold; bars that open and close a
@@ -43,11 +48,14 @@ const MIN_ROWS: usize = 3;
 /// short labels; a longer run between commas is a clause of prose.
 const CELL_MAX_CHARS: usize = 40;
 
-/// The separators a spreadsheet writes between cells, in the order tried.
-const SEPARATORS: [char; 2] = [',', ';'];
+/// The separators a spreadsheet writes between cells, in the order
+/// tried, each alone and with the space a writer types after it. Where a
+/// line has the mark with a space, only that parts cells: the comma in
+/// "In 2019, 5,000 marched" parts the year from a figure, not the figure.
+const SEPARATORS: [(&str, &str); 2] = [(",", ", "), (";", "; ")];
 
 /// The separator of a table typed by hand.
-const BAR: char = '|';
+const BAR: &str = "|";
 
 /// Fewest lines of a table typed between bars: a header and a row.
 const MIN_BAR_ROWS: usize = 2;
@@ -62,6 +70,7 @@ pub(super) fn rows(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) ->
             let Some(sep) = separator(&para) else {
                 return para;
             };
+            let mark = sep.trim();
             let (first, last) = (para.lines[0].no, para.lines[para.lines.len() - 1].no);
             para.lines.retain(|l| !is_rule_row(&raw_text(l)));
             for line in &mut para.lines {
@@ -71,8 +80,8 @@ pub(super) fn rows(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) ->
             warnings.push(Warning {
                 at: Location::line(file, first),
                 message: format!(
-                    "lines {first}–{last} are read as a table of cells parted by “{sep}”, \
-                     set in columns without the “{sep}”"
+                    "lines {first}–{last} are read as a table of cells parted by “{mark}”, \
+                     set in columns without the “{mark}”"
                 ),
             });
             para
@@ -82,7 +91,7 @@ pub(super) fn rows(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) ->
 
 /// The separator that parts `para`'s lines into a table's cells, if they
 /// are one (see the module documentation).
-fn separator(para: &Para) -> Option<char> {
+fn separator(para: &Para) -> Option<&'static str> {
     if para
         .lines
         .iter()
@@ -94,7 +103,7 @@ fn separator(para: &Para) -> Option<char> {
     if texts.iter().any(|t| t.contains('\t') || ends_sentence(t)) {
         return None;
     }
-    let fits = |t: &String, sep: char| {
+    let fits = |t: &String, sep: &str| {
         cells(t, sep)
             .iter()
             .all(|c| c.chars().count() <= CELL_MAX_CHARS)
@@ -109,15 +118,23 @@ fn separator(para: &Para) -> Option<char> {
     {
         return Some(BAR);
     }
-    if texts.len() < MIN_ROWS || texts.iter().any(|t| t.contains(['"', BAR])) {
+    if texts.len() < MIN_ROWS || texts.iter().any(|t| t.contains('"') || t.contains(BAR)) {
         return None;
     }
-    SEPARATORS.into_iter().find(|&sep| {
+    let separators = SEPARATORS.into_iter().map(|(alone, spaced)| {
+        if texts.iter().any(|t| t.contains(spaced)) {
+            spaced
+        } else {
+            alone
+        }
+    });
+    separators.into_iter().find(|&sep| {
         let count = texts[0].matches(sep).count();
         count >= 1
             && texts
                 .iter()
                 .all(|t| t.matches(sep).count() == count && fits(t, sep))
+            && !cells(&texts[0], sep).iter().any(|c| opens_with_figure(c))
             && texts[1..]
                 .iter()
                 .all(|t| cells(t, sep).iter().any(|c| opens_with_figure(c)))
@@ -126,7 +143,7 @@ fn separator(para: &Para) -> Option<char> {
 
 /// The cells of `line` parted by `sep`, trimmed; the bars that open and
 /// close a row typed between bars are no cells' separators.
-fn cells(line: &str, sep: char) -> Vec<String> {
+fn cells(line: &str, sep: &str) -> Vec<String> {
     let mut line = line.trim();
     if sep == BAR {
         line = line.strip_prefix(BAR).unwrap_or(line);
@@ -193,7 +210,7 @@ mod tests {
         let (rows, warnings) = read(&[
             "Branch, Turnout, Yes, No",
             "North, 64%, 91%, 9%",
-            "South,58%,88%,12%",
+            "South, 58%, 88%, 12%",
         ]);
         assert_eq!(
             rows,
@@ -211,6 +228,9 @@ mod tests {
         // Where the comma is the decimal mark, semicolons part the cells.
         let (rows, _) = read(&["Filiale;Ja;Nein", "Nord;91,5 %;8,5 %", "Süd;€ 3,20;2"]);
         assert_eq!(rows[1], "Nord\t91,5 %\t8,5 %");
+        // A comma with a space after it parts cells, and a figure's stays.
+        let (rows, _) = read(&["Year, Marched", "2019, 5,000", "2023, 12,000"]);
+        assert_eq!(rows[2], "2023\t12,000");
     }
 
     #[test]
@@ -234,6 +254,17 @@ mod tests {
             &["Name, Votes", "North, 64, 12", "South, 58"],
             // Two lines.
             &["Branch, Yes", "North, 91%"],
+            // Prose with figures, commas in them too; no header.
+            &[
+                "In 2016, 5,000 marched",
+                "In 2019, 8,000 marched",
+                "In 2023, 12,000 marched",
+            ],
+            &[
+                "Jane Smith, Chair, 07700 900123",
+                "Li Wei, Secretary, 07700 900456",
+                "Omar Haddad, Treasurer, 07700 900789",
+            ],
             // A quoted cell may hide a comma.
             &["Name, Votes", "\"Smith, Anna\", 64", "Lee, 58"],
         ] {
