@@ -32,8 +32,9 @@
 //! tables have them, are the table's drawing and go.
 //!
 //! The separators become tabs, which the table reader after this one
-//! (`classify::blocks::table_tabs`) sets as columns; a warning says so,
-//! for the separators are not printed.
+//! (`classify::blocks::table_tabs`) sets as columns, the first row bold
+//! as a table's head; a warning says so, for the separators are not
+//! printed.
 
 use super::classify::{final_mark, raw_text};
 use super::Para;
@@ -73,9 +74,17 @@ pub(super) fn rows(paras: Vec<Para>, file: &str, warnings: &mut Vec<Warning>) ->
             let mark = sep.trim();
             let (first, last) = (para.lines[0].no, para.lines[para.lines.len() - 1].no);
             para.lines.retain(|l| !is_rule_row(&raw_text(l)));
-            for line in &mut para.lines {
-                let cells = cells(&raw_text(line), sep);
-                line.spans = vec![Span::plain(cells.join("\t"))];
+            for (i, line) in para.lines.iter_mut().enumerate() {
+                // The first row is the header (a row of comma-separated
+                // values with no figure in it, a row between bars over its
+                // blanks): bold, as a table's head is, it is set again at
+                // the top of a column the table goes on into.
+                let style = Style {
+                    bold: i == 0,
+                    ..Style::default()
+                };
+                let text = cells(&raw_text(line), sep).join("\t");
+                line.spans = vec![Span { text, style }];
             }
             warnings.push(Warning {
                 at: Location::line(file, first),

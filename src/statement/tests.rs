@@ -914,7 +914,8 @@ fn asterisked_notes_and_comma_separated_rows_are_read_as_such() {
         [BlockKind::Headline, BlockKind::Body, BlockKind::Body]
     );
     assert!(is_table(&doc.blocks[1].spans));
-    assert_eq!(doc.blocks[1].spans[0].text.split('\t').nth(3), Some("91%"));
+    assert_eq!(texts(doc)[1].split('\t').nth(3), Some("91%"));
+    assert!(doc.blocks[1].spans[0].style.bold);
     assert_eq!(parsed.warnings.len(), 1);
 }
 
