@@ -190,23 +190,8 @@ fn opens_with_figure(cell: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::plain::testing::rows as para;
     use super::*;
-    use crate::statement::{Line, ParaKind};
-
-    fn para(lines: &[&str]) -> Para {
-        Para {
-            kind: ParaKind::Body,
-            lines: lines
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Line {
-                    no: i + 3,
-                    spans: vec![Span::plain(*t)],
-                    kept: false,
-                })
-                .collect(),
-        }
-    }
 
     fn read(lines: &[&str]) -> (Vec<String>, Vec<Warning>) {
         let mut warnings = Vec::new();
@@ -231,7 +216,7 @@ mod tests {
         );
         assert_eq!(
             warnings[0].to_string(),
-            "s.txt:3: warning: lines 3–5 are read as a table of cells parted by “,”, \
+            "s.txt:1: warning: lines 1–3 are read as a table of cells parted by “,”, \
              set in columns without the “,”"
         );
         // Where the comma is the decimal mark, semicolons part the cells.

@@ -179,11 +179,29 @@ pub(super) fn is_separator(line: &str) -> bool {
 #[cfg(test)]
 pub(super) mod testing {
     use super::super::classify::raw_text;
-    use super::super::Para;
+    use super::super::{Line, Para, ParaKind};
+    use crate::statement::document::Span;
 
     /// `text`'s paragraphs, from line 1.
     pub(in crate::statement) fn paras(text: &str) -> Vec<Para> {
         super::paragraphs(text, 1)
+    }
+
+    /// A body paragraph of `lines`, from line 1, each after the first a
+    /// line of its own, as a table's rows are.
+    pub(in crate::statement) fn rows(lines: &[&str]) -> Para {
+        Para {
+            kind: ParaKind::Body,
+            lines: lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Line {
+                    no: i + 1,
+                    spans: vec![Span::plain(*t)],
+                    kept: i > 0,
+                })
+                .collect(),
+        }
     }
 
     /// Each paragraph's lines as text.

@@ -120,23 +120,8 @@ fn unquote(row: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::plain::testing::rows as para;
     use super::*;
-    use crate::statement::ParaKind;
-
-    fn para(lines: &[&str]) -> Para {
-        Para {
-            kind: ParaKind::Body,
-            lines: lines
-                .iter()
-                .enumerate()
-                .map(|(i, t)| Line {
-                    no: i + 1,
-                    spans: vec![Span::plain(*t)],
-                    kept: i > 0,
-                })
-                .collect(),
-        }
-    }
 
     fn texts(p: &Para) -> Vec<String> {
         p.lines.iter().map(raw_text).collect()
