@@ -13,6 +13,8 @@
 //! the note above. They are set as endnotes, where Markdown's footnotes
 //! go. A "* " line the text does not refer to stays a list's item.
 
+use std::collections::HashSet;
+
 use super::classify::raw_text;
 use super::clean::is_space;
 use super::{Line, Para, ParaKind};
@@ -29,13 +31,14 @@ const MAX_RUN: usize = 3;
 /// `paras` without their trailing notes, and the notes, one paragraph
 /// each, in order.
 pub(super) fn split(mut paras: Vec<Para>) -> (Vec<Para>, Vec<Para>) {
+    // One reading of the text for the marks it refers to: a text of many
+    // marked lines is not read again for each.
+    let referred = referred_to(&paras);
+    let note = |line: &Line| note_mark(&raw_text(line)).filter(|(mark, _)| referred.contains(mark));
     let mut start = paras.len();
     while start > 1 {
         let p = &paras[start - 1];
-        let opens = p.kind == ParaKind::Body
-            && note_mark(&raw_text(&p.lines[0]))
-                .is_some_and(|(mark, _)| referred_to(&paras[..start - 1], &mark));
-        if !opens {
+        if p.kind != ParaKind::Body || note(&p.lines[0]).is_none() {
             break;
         }
         start -= 1;
@@ -46,8 +49,8 @@ pub(super) fn split(mut paras: Vec<Para>) -> (Vec<Para>, Vec<Para>) {
     let taken = paras.split_off(start);
     let mut notes: Vec<Para> = Vec::new();
     for line in taken.into_iter().flat_map(|p| p.lines) {
-        match note_mark(&raw_text(&line)) {
-            Some((mark, text)) if referred_to(&paras, &mark) => notes.push(Para {
+        match note(&line) {
+            Some((mark, text)) => notes.push(Para {
                 kind: ParaKind::Fixed(BlockKind::Note { marker: mark }),
                 lines: vec![Line {
                     spans: vec![Span::plain(text)],
@@ -80,32 +83,28 @@ fn note_mark(line: &str) -> Option<(String, String)> {
         .then(|| (first.to_string().repeat(run), text.to_string()))
 }
 
-/// Whether a word of `paras` ends with `mark`, the whole run of its
-/// character: "April.*" refers to "*", "year.**" to "**" only.
-fn referred_to(paras: &[Para], mark: &str) -> bool {
-    let c = mark.chars().next().unwrap_or('*');
-    let run = mark.chars().count();
-    paras.iter().flat_map(|p| &p.lines).any(|line| {
-        let text = raw_text(line);
-        let chars: Vec<char> = text.chars().collect();
+/// The marks a word of `paras` ends with, each the whole run of its
+/// character: "April.*" refers to "*", "year.**" to "**" only. A note's
+/// own mark, opening its line, follows no word.
+fn referred_to(paras: &[Para]) -> HashSet<String> {
+    let mut marks = HashSet::new();
+    for line in paras.iter().flat_map(|p| &p.lines) {
+        let chars: Vec<char> = raw_text(line).chars().collect();
         let mut i = 0;
         while i < chars.len() {
-            if chars[i] != c {
-                i += 1;
-                continue;
-            }
-            let end = chars[i..].iter().take_while(|&&x| x == c).count() + i;
+            let c = chars[i];
+            let run = chars[i..].iter().take_while(|&&x| x == c).count();
             let after_word = i > 0 && !is_space(chars[i - 1]);
             let ends_word = chars
-                .get(end)
+                .get(i + run)
                 .is_none_or(|&x| is_space(x) || x.is_ascii_punctuation());
-            if end - i == run && after_word && ends_word {
-                return true;
+            if MARKS.contains(&c) && run <= MAX_RUN && after_word && ends_word {
+                marks.insert(c.to_string().repeat(run));
             }
-            i = end;
+            i += run;
         }
-        false
-    })
+    }
+    marks
 }
 
 #[cfg(test)]

@@ -40,6 +40,10 @@ pub(super) fn is_meta_line(line: &Line) -> bool {
         list_marker(&raw).is_some() && !raw.trim_start_matches(is_space).starts_with('•');
     // A table's row (cells between tabs) is text, however short.
     let row = raw.trim_matches(is_space).contains('\t');
+    // Thai and Lao end a sentence with no mark: there, only a line with a
+    // figure in it (a date, a time) can be told from the text.
+    let unmarked = shown.chars().last().is_some_and(ends_sentences_unmarked)
+        && !shown.chars().any(|c| c.is_numeric());
     // What the writer made bold ("**When:** Saturday, 2 pm") is a part of
     // the text they want seen, never a clipping's date or tags, which
     // come plain: set small and gray, a leaflet's time and place were
@@ -50,10 +54,6 @@ pub(super) fn is_meta_line(line: &Line) -> bool {
         .any(|s| s.style.bold && !s.text.trim_matches(is_space).is_empty());
     // So is a line opened with a pictograph ("📍 Town Hall", "📅 Saturday"),
     // as chat messages mark the time and place.
-    // Thai and Lao end a sentence with no mark: there, only a line with a
-    // figure in it (a date, a time) can be told from the text.
-    let unmarked = shown.chars().last().is_some_and(ends_sentences_unmarked)
-        && !shown.chars().any(|c| c.is_numeric());
     !shown.is_empty()
         && !row
         && !unmarked
