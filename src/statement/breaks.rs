@@ -34,13 +34,15 @@
 //! filled goes on after a space. A block too short to show its wrap is
 //! measured against the rest of the text (see [`text_wrap`]).
 
-use super::classify::{final_mark, is_salutation, opens_with_any, raw_text, CLOSINGS};
+use super::classify::{
+    ends_unmarked, final_mark, is_salutation, opens_with_any, raw_text, CLOSINGS,
+};
 use super::clean::{is_blank, listed};
 use super::heading;
 use super::plain::{is_separator, list_marker};
 use super::{Line, Para, ParaKind};
 use crate::error::{Location, Warning};
-use crate::script::{ends_sentences_unmarked, is_cjk, is_ideographic};
+use crate::script::{is_cjk, is_ideographic};
 use crate::statement::document::BlockKind;
 
 /// The widest a wrapped line can be, in character widths: a PDF's column
@@ -597,10 +599,8 @@ fn cuts(texts: &[String], how: Written) -> Vec<usize> {
 /// width writes, unless another heading of the text (`sectioned`) is over
 /// such a line: the last section's "Time and place" over one short line.
 fn heading_over_prose(texts: &[String], wrap: TextWrap, sectioned: bool) -> Vec<usize> {
-    let prose = |t: &String| {
-        matches!(final_mark(t), Some('.' | '!' | '?' | '…'))
-            || t.chars().last().is_some_and(ends_sentences_unmarked)
-    };
+    let prose =
+        |t: &String| matches!(final_mark(t), Some('.' | '!' | '?' | '…')) || ends_unmarked(t);
     match texts {
         [head, next, rest @ ..]
             if heading::line_shaped(head)

@@ -35,14 +35,13 @@
 //! body's first-rank heading style and its keep-with-next apply.
 
 use super::classify::{
-    char_count, final_mark, is_salutation, opens_with_any, opens_with_pictograph, raw_text,
-    CLOSINGS,
+    char_count, ends_unmarked, final_mark, is_salutation, opens_with_any, opens_with_pictograph,
+    raw_text, CLOSINGS,
 };
 use super::clean::clean_text;
 use super::dates;
 use super::plain::{is_separator, list_marker, Marker};
 use super::{Para, ParaKind};
-use crate::script::ends_sentences_unmarked;
 use crate::statement::document::BlockKind;
 
 /// Longest heading, in characters: a section title, not a sentence.
@@ -125,7 +124,7 @@ fn heading_shaped(raw: &str, text: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() || c.is_numeric() || c == '§');
-    let unmarked = text.chars().last().is_some_and(ends_sentences_unmarked);
+    let unmarked = ends_unmarked(text);
     opens_well
         && char_count(text) <= HEADING_MAX_CHARS
         && (!unmarked || char_count(text) <= HEADING_UNMARKED_MAX_CHARS)

@@ -295,6 +295,14 @@ impl OneLineItems {
     }
 }
 
+/// Whether paragraph `i` is a heading (`heads`, see [`plain_headings`])
+/// with more headings after it: the first of the statement's sections,
+/// right under the headline no meta line or subtitle ("Preamble" before
+/// "Article 1", "📚 What is happening").
+pub(super) fn opens_sections(heads: &[bool], i: usize) -> bool {
+    heads.get(i) == Some(&true) && heads[i + 1..].contains(&true)
+}
+
 /// Which paragraphs are plain-text headings (in Markdown, only numbered
 /// sections' headings it read as lists), for a body that starts at `next`.
 pub(super) fn plain_headings(paras: &[Para], next: usize, plain: bool) -> Vec<bool> {

@@ -3,8 +3,7 @@
 //! by the greetings and closing formulas of the languages groups write in.
 
 use super::blocks::block;
-use super::text::{char_count, final_mark, opens_with_any, raw_text};
-use crate::script::ends_sentences_unmarked;
+use super::text::{char_count, ends_unmarked, final_mark, opens_with_any, raw_text};
 use crate::statement::clean::clean_text;
 use crate::statement::document::{Block, BlockKind};
 use crate::statement::plain::{is_separator, list_marker};
@@ -222,7 +221,7 @@ fn is_signoff_line(text: &str) -> bool {
     if opens_with_any(text, CLOSINGS) {
         return true;
     }
-    if text.chars().last().is_some_and(ends_sentences_unmarked) {
+    if ends_unmarked(text) {
         return char_count(text) <= SIGNOFF_UNMARKED_MAX_CHARS;
     }
     let open_end = match final_mark(text) {

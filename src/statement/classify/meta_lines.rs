@@ -2,10 +2,9 @@
 //! short unpunctuated lines set small and gray; and the front matter's date
 //! and author added to them. How they are tidied is the `meta` module's.
 
-use super::blocks::field_block;
+use super::blocks::{field_block, opens_sections};
 use super::letter::is_salutation;
-use super::text::{char_count, final_mark, raw_text};
-use crate::script::ends_sentences_unmarked;
+use super::text::{char_count, ends_unmarked, final_mark, raw_text};
 use crate::statement::clean::{clean_text, is_space};
 use crate::statement::document::{Block, BlockKind, Span};
 use crate::statement::frontmatter::FrontMatter;
@@ -42,8 +41,7 @@ pub(super) fn is_meta_line(line: &Line) -> bool {
     let row = raw.trim_matches(is_space).contains('\t');
     // Thai and Lao end a sentence with no mark: there, only a line with a
     // figure in it (a date, a time) can be told from the text.
-    let unmarked = shown.chars().last().is_some_and(ends_sentences_unmarked)
-        && !shown.chars().any(|c| c.is_numeric());
+    let unmarked = ends_unmarked(&shown) && !shown.chars().any(|c| c.is_numeric());
     // What the writer made bold ("**When:** Saturday, 2 pm") is a part of
     // the text they want seen, never a clipping's date or tags, which
     // come plain: set small and gray, a leaflet's time and place were
@@ -132,9 +130,8 @@ pub(super) fn take_meta_paras(
     let mut next = start;
     let mut taken = Vec::new();
     while let Some(p) = paras.get(next) {
-        let sectioned = heads.get(next) == Some(&true) && heads[next + 1..].contains(&true);
         let room = META_MAX_LINES.saturating_sub(raw_meta.len() + taken.len());
-        if sectioned || !is_meta_para(p, room) {
+        if opens_sections(heads, next) || !is_meta_para(p, room) {
             break;
         }
         taken.extend_from_slice(&p.lines);

@@ -13,7 +13,7 @@ use super::{deck, meta};
 use super::{Line, Para};
 use crate::error::Warning;
 use crate::statement::document::{Block, BlockKind};
-use blocks::{field_block, plain_headings, render};
+use blocks::{field_block, opens_sections, plain_headings, render};
 use head::{push_deck, push_headline, push_subtitle};
 use letter::{push_salutation, signoff_start};
 use meta_lines::{add_front_meta, take_meta_paras};
@@ -23,7 +23,7 @@ pub(super) use blocks::block;
 pub(super) use head::{may_be_headline, reads_as_prose};
 pub(super) use letter::{is_salutation, CLOSINGS};
 pub(super) use meta_lines::opens_with_pictograph;
-pub(super) use text::{char_count, final_mark, folded, opens_with_any, raw_text};
+pub(super) use text::{char_count, ends_unmarked, final_mark, folded, opens_with_any, raw_text};
 
 /// Gives the paragraphs their roles and makes the blocks, in reading
 /// order: the headline with its meta lines and subtitle, the salutation,
@@ -56,8 +56,7 @@ pub(super) fn build(
     }
     // A heading under the headline, in a text with more headings, opens
     // the first section: no subtitle ("📚 What is happening").
-    let heads = plain_headings(paras, next, plain);
-    let sectioned = heads.get(next) == Some(&true) && heads[next + 1..].contains(&true);
+    let sectioned = opens_sections(&plain_headings(paras, next, plain), next);
     let mut next = push_subtitle(
         paras,
         front,

@@ -2,6 +2,7 @@
 //! final punctuation mark, whether it opens with a phrase, its letters and
 //! figures for comparing two texts.
 
+use crate::script::ends_sentences_unmarked;
 use crate::statement::Line;
 
 /// Closing quotes and brackets, looked through to find a line's final mark.
@@ -29,6 +30,13 @@ fn is_closer(c: char) -> bool {
             | '】'
             | '〕'
     )
+}
+
+/// Whether `text` ends in a letter of Thai or Lao, which end a sentence
+/// with no mark: its [`final_mark`] cannot tell a title or a name from a
+/// sentence.
+pub(in crate::statement) fn ends_unmarked(text: &str) -> bool {
+    text.chars().last().is_some_and(ends_sentences_unmarked)
 }
 
 /// The last character of `text`, looking through closing quotes and
