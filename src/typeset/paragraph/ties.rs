@@ -111,29 +111,26 @@ pub(super) fn space_break(
     }
 }
 
-/// Whether `rest` starts with a dash standing alone as a word (an en or
-/// em dash with a space or the paragraph's end after it), or a separator
-/// of a list of parts set so (a middle dot, a bullet, a bar).
+/// Marks set off by spaces between words: an en or em dash (a
+/// parenthesis, a pause), and a middle dot, a bullet or a bar between the
+/// parts of a list set so.
+const SPACED_MARKS: [char; 5] = ['\u{2013}', '\u{2014}', '\u{B7}', '\u{2022}', '|'];
+
+/// Whether `rest` starts with one of [`SPACED_MARKS`] standing alone as a
+/// word (with a space or the paragraph's end after it).
 fn is_spaced_mark(rest: &[(char, Style)]) -> bool {
-    matches!(
-        rest.first(),
-        Some(('\u{2013}' | '\u{2014}' | '\u{B7}' | '\u{2022}' | '|', _))
-    ) && rest.get(1).is_none_or(|(c, _)| is_separator(*c))
+    rest.first().is_some_and(|(c, _)| SPACED_MARKS.contains(c))
+        && rest.get(1).is_none_or(|(c, _)| is_separator(*c))
 }
 
-/// Whether the word that ends `before` is a mark alone: a dash, a hyphen,
-/// a dot, a bullet or a bar.
+/// Whether the word that ends `before` is a mark alone: one of
+/// [`SPACED_MARKS`], or a hyphen typed for a dash.
 fn is_lone_mark(before: &[(char, Style)]) -> bool {
-    let word: Vec<char> = before
-        .iter()
-        .rev()
-        .take_while(|(c, _)| !is_separator(*c))
-        .map(|(c, _)| *c)
-        .collect();
-    matches!(
-        word[..],
-        ['-' | '\u{2013}' | '\u{2014}' | '\u{B7}' | '\u{2022}' | '|']
-    )
+    let mut word = before.iter().rev().take_while(|(c, _)| !is_separator(*c));
+    match (word.next(), word.next()) {
+        (Some((c, _)), None) => *c == '-' || SPACED_MARKS.contains(c),
+        _ => false,
+    }
 }
 
 /// The most characters of a number that is tied to the word after it: a
